@@ -1,0 +1,167 @@
+// The analyzer: every instruction of a single-stage Dockerfile gets a phase (build, runtime or both),
+// a reason id and the data for a sentence a human can read (`dfsplit explain`).
+// Instruction reference: https://docs.docker.com/reference/dockerfile/
+import type { Instruction, Model } from '../model.js';
+import { flag } from '../model.js';
+import { describe, type Finding, type MessageId } from '../messages.js';
+import { joinPath } from '../shell.js';
+import { analyzeRun, expandWord, removedPackages, type RunAnalysis, type RunCommand } from './run.js';
+import { parseShell } from '../shell.js';
+
+export type Phase = 'build' | 'runtime' | 'both';
+
+/** An instruction's classification. */
+export interface Classification {
+  index: number;
+  line: number;
+  keyword: string;
+  phase: Phase;
+  reason: MessageId;
+  data: Record<string, string>;
+  /** The English sentence for `reason`. */
+  because: string;
+}
+
+/** The state the build is in when an instruction runs. */
+export interface Scope {
+  workdir: string;
+  env: ReadonlyMap<string, string>;
+  user: string | null;
+}
+
+/** Everything later passes need to know about the original Dockerfile. */
+export interface Analysis {
+  classifications: Classification[];
+  /** RUN instructions read command by command, by instruction index. */
+  runs: ReadonlyMap<number, RunAnalysis>;
+  /** Scope before each instruction, by instruction index. */
+  scopes: ReadonlyMap<number, Scope>;
+  /** True when at least one instruction builds something the runtime does not need. */
+  hasBuildStep: boolean;
+  /** The user of the final image (null: the base image's default). */
+  finalUser: string | null;
+}
+
+const RUNTIME_METADATA = new Set(['LABEL', 'MAINTAINER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
+const RUNTIME_COMMANDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+const BUILDING: ReadonlySet<string> = new Set(['build', 'test', 'fetch', 'generate', 'file-move']);
+
+/** Classify every instruction of the model's only stage. */
+export function analyze(model: Model): Analysis {
+  const removedLater = new Set<string>();
+  const scopes = new Map<number, Scope>();
+  const runs = new Map<number, RunAnalysis>();
+  const classifications: Classification[] = [];
+  let workdir = '/';
+  let user: string | null = null;
+  const env = new Map<string, string>();
+  for (const a of model.globalArgs) setArgs(model.instructions[a]!, env);
+  // first pass: packages removed anywhere in the file were only ever build dependencies
+  for (const ins of model.instructions) {
+    if (ins.keyword !== 'RUN' || ins.json) continue;
+    for (const c of parseShell(ins.args).commands) for (const r of removedPackages(c.words)) removedLater.add(r);
+  }
+  for (const ins of model.instructions) {
+    if (ins.stage < 0) continue;
+    scopes.set(ins.index, { workdir, env: new Map(env), user });
+    const c = classifyInstruction(ins, { workdir, env, user }, removedLater, runs);
+    classifications.push({ ...c, index: ins.index, line: ins.line, keyword: ins.keyword, because: describe({ id: c.reason, data: c.data }) });
+    if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
+    if (ins.keyword === 'USER') user = ins.args.trim();
+    if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) env.set(k, expandWord(v, env));
+    if (ins.keyword === 'ARG') setArgs(ins, env);
+  }
+  const hasBuildStep = classifications.some((c) => c.phase === 'build') || [...runs.values()].some((r) => r.commands.some((c) => BUILDING.has(c.kind) || (c.install?.build.length ?? 0) > 0));
+  return { classifications, runs, scopes, hasBuildStep, finalUser: user };
+}
+
+interface Verdict {
+  phase: Phase;
+  reason: MessageId;
+  data: Record<string, string>;
+}
+
+function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>): Verdict {
+  const k = ins.keyword;
+  if (k === 'FROM') return { phase: 'both', reason: 'from-base', data: {} };
+  if (k === 'ARG') return { phase: 'both', reason: 'arg', data: {} };
+  if (k === 'ENV') return { phase: 'both', reason: 'env', data: {} };
+  if (k === 'WORKDIR') return { phase: 'both', reason: 'workdir', data: {} };
+  if (k === 'USER') return { phase: 'both', reason: 'user', data: {} };
+  if (k === 'SHELL') return { phase: 'both', reason: 'shell', data: {} };
+  if (k === 'ONBUILD') return { phase: 'runtime', reason: 'onbuild', data: {} };
+  if (RUNTIME_METADATA.has(k)) return { phase: 'runtime', reason: 'metadata', data: { keyword: k } };
+  if (RUNTIME_COMMANDS.has(k)) return { phase: 'runtime', reason: 'runtime-command', data: { keyword: k } };
+  if (k === 'COPY' || k === 'ADD') {
+    if (flag(ins, 'from') !== undefined) return { phase: 'both', reason: 'copy-stage', data: {} };
+    if (k === 'ADD' && /^\s*(https?|git@)/.test(ins.args)) return { phase: 'build', reason: 'add-url', data: {} };
+    return { phase: 'both', reason: 'copy-context', data: {} };
+  }
+  // RUN
+  const script = ins.json ? ins.json.join(' ') : heredocBody(ins);
+  const run = analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater });
+  runs.set(ins.index, run);
+  return classifyRun(run);
+}
+
+/** The phase of a RUN from its commands: build-only parts stay behind, the rest is repeated in the runtime stage. */
+export function classifyRun(run: RunAnalysis): Verdict {
+  const cmds = run.commands;
+  const names = (list: RunCommand[]) => [...new Set(list.map((c) => c.words.slice(0, 2).join(' ')))].join(', ');
+  const installs = cmds.filter((c) => c.install);
+  const buildPkgs = installs.flatMap((c) => c.install!.build);
+  const runtimePkgs = installs.flatMap((c) => c.install!.runtime);
+  const building = cmds.filter((c) => BUILDING.has(c.kind));
+  const tests = cmds.filter((c) => c.kind === 'test');
+  // pip installs are repeated in the runtime stage unless a Python preset turns them into wheels
+  const setup = cmds.filter((c) => c.kind === 'setup' || c.kind === 'unknown' || c.kind === 'toolchain-run' || c.kind === 'pip');
+  const hasBuild = building.length > 0 || tests.length > 0 || buildPkgs.length > 0;
+  const hasRuntime = setup.length > 0 || runtimePkgs.length > 0;
+  if (!hasBuild) {
+    if (runtimePkgs.length) return { phase: 'both', reason: 'run-packages-runtime', data: { packages: runtimePkgs.join(' ') } };
+    if (cmds.some((c) => c.kind === 'unknown')) return { phase: 'both', reason: 'run-unknown', data: { commands: names(setup) } };
+    return { phase: 'both', reason: 'run-setup', data: { commands: names(setup.length ? setup : cmds) } };
+  }
+  if (!hasRuntime) {
+    if (building.length === 0 && tests.length === 0) return { phase: 'build', reason: 'run-packages-build', data: { packages: buildPkgs.join(' ') } };
+    if (building.length === 0) return { phase: 'build', reason: 'run-test', data: { commands: names(tests) } };
+    if (building.every((c) => c.kind === 'generate')) return { phase: 'build', reason: 'run-generate', data: { commands: names(building) } };
+    return { phase: 'build', reason: 'run-build', data: { commands: names([...building, ...tests]) } };
+  }
+  if (installs.length && building.length === 0 && tests.length === 0 && setup.length === 0) {
+    return { phase: 'both', reason: 'run-packages-mixed', data: { build: buildPkgs.join(' '), runtime: runtimePkgs.join(' ') } };
+  }
+  return { phase: 'both', reason: 'run-mixed', data: { build: names([...building, ...tests]) || buildPkgs.join(' '), setup: names(setup) || runtimePkgs.join(' ') } };
+}
+
+/** For `RUN <<EOF ... EOF`, the shell script is the heredoc body. */
+function heredocBody(ins: Instruction): string {
+  if (!ins.heredoc) return ins.args;
+  const lines = ins.args.split('\n');
+  return lines.slice(1, -1).join('\n');
+}
+
+/** `ENV A=1 B=2` or legacy `ENV A 1`. */
+export function envPairs(ins: Instruction): [string, string][] {
+  const text = ins.args.trim();
+  if (!/^[^\s=]+=/.test(text)) {
+    const m = /^(\S+)\s+([\s\S]*)$/.exec(text);
+    return m ? [[m[1]!, m[2]!.trim()]] : [];
+  }
+  const script = parseShell(`X ${text}`);
+  const out: [string, string][] = [];
+  for (const c of script.commands) for (const w of c.words.slice(1)) {
+    const eq = w.indexOf('=');
+    if (eq > 0) out.push([w.slice(0, eq), w.slice(eq + 1)]);
+  }
+  return out;
+}
+
+function setArgs(ins: Instruction, env: Map<string, string>): void {
+  for (const part of ins.args.trim().split(/\s+/)) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && !env.has(part.slice(0, eq))) env.set(part.slice(0, eq), part.slice(eq + 1).replace(/^["']|["']$/g, ''));
+  }
+}
+
+export type { Finding };

@@ -1,0 +1,265 @@
+// A RUN read command by command: what each command is for, what it writes, which packages it installs.
+// RUN: https://docs.docker.com/reference/dockerfile/#run
+import { joinPath, parseShell, type ShellCommand } from '../shell.js';
+import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
+import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, type CommandRule } from './tables.js';
+
+export type CommandKind =
+  | 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run'
+  | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'unknown';
+
+/** One command of a RUN and what dfsplit makes of it. */
+export interface RunCommand {
+  words: string[];
+  /** The command as written in the script (continuations already joined). */
+  text: string;
+  /** The operator joining it to the previous top-level command. */
+  joinedBy: '&&' | '||' | ';' | '|' | null;
+  assigns: Record<string, string>;
+  kind: CommandKind;
+  /** Start and end offsets inside the RUN's `args`. */
+  start: number;
+  end: number;
+  /** Absolute paths this command writes that the runtime may need. */
+  outputs: string[];
+  /** True when the command builds but dfsplit cannot name its outputs (the working directory is used). */
+  unnamedOutputs: boolean;
+  /** The directory the command runs in. */
+  cwd: string;
+  install: PackageInstall | null;
+  nested: boolean;
+}
+
+export interface RunAnalysis {
+  commands: RunCommand[];
+  complex: boolean;
+  shellError: string | null;
+}
+
+/** What a RUN knows about its surroundings. */
+export interface RunScope {
+  workdir: string;
+  /** The USER in effect (null: root). */
+  user: string | null;
+  env: ReadonlyMap<string, string>;
+  removedLater: ReadonlySet<string>;
+}
+
+/** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
+export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
+  const parsed = parseShell(script);
+  const local = new Map(scope.env);
+  const hasBuilder = parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(c.words)));
+  let prefix: string | null = null;
+  const commands = parsed.commands.map((c): RunCommand => {
+    const words = c.words.map((w) => expandWord(w, local));
+    if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
+    const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
+    const kind = classify(words, hasBuilder);
+    const expand = (w: string) => {
+      const m = /^\$\{?(\w+)\}?$/.exec(w);
+      const v = m ? local.get(m[1]!) : undefined;
+      return v === undefined ? null : v.split(/\s+/).filter(Boolean);
+    };
+    const install = kind === 'packages' ? readInstall(words, expand, scope.removedLater) : null;
+    const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
+    if (configurePrefix) prefix = configurePrefix;
+    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix);
+    const writes = c.writes.map((w) => joinPath(cwd, expandWord(w, local)));
+    return {
+      words, text: script.slice(c.start, c.end), joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
+      outputs: [...out.paths, ...(kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move' ? writes : [])],
+      unnamedOutputs: out.unnamed,
+    };
+  });
+  return { commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
+}
+
+/** Outputs that a later `rm` in the same RUN deletes, or that live in /tmp, never reach an image. */
+function dropRemoved(commands: RunCommand[]): RunCommand[] {
+  const removed = new Set(commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w))));
+  return commands.map((c) => ({ ...c, outputs: c.outputs.filter((o) => !removed.has(o) && !/^\/(var\/)?tmp(\/|$)/.test(o)) }));
+}
+
+function baseKind(words: readonly string[]): CommandKind {
+  return classify(words, false);
+}
+
+function classify(words: readonly string[], inBuildingRun: boolean): CommandKind {
+  const name = words[0];
+  if (!name) return 'setup';
+  const pkg = packageCommandKind(words);
+  if (pkg === 'install') return 'packages';
+  if (pkg === 'maintenance') return 'package-maintenance';
+  if (isPip(words)) return pipKind(words);
+  if (/^python[\d.]*$/.test(name) && words[1] === '-m') {
+    const mod = words[2] ?? '';
+    if (mod === 'pytest' || mod === 'unittest' || mod === 'tox') return 'test';
+    if (mod === 'compileall') return 'generate';
+  }
+  const rules: readonly CommandRule[] | undefined = COMMAND_RULES[name] ?? COMMAND_RULES[name.split('/').pop() ?? ''];
+  if (rules) {
+    if (rules.length === 0) return 'package-maintenance';
+    const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+    const rule = rules.find((r) => !r.sub || r.sub.includes(sub)) ?? (name === 'npm' && sub === 'run' ? runScriptRule(words) : undefined);
+    if (rule) return rule.kind;
+    return 'unknown';
+  }
+  if (FILE_MOVERS.has(name)) return inBuildingRun ? 'file-move' : 'setup';
+  if (INTERPRETERS.has(name.replace(/[\d.]+$/, '')) && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
+  if (/^\.?\.?\/.*\.(sh|py)$/.test(name) || /^\.\//.test(name)) return 'generate';
+  return 'unknown';
+}
+
+function runScriptRule(words: readonly string[]): CommandRule {
+  const script = words[words.indexOf('run') + 1] ?? '';
+  if (/test/.test(script)) return { kind: 'test' };
+  if (/^(dev|start|serve|watch)$/.test(script)) return { kind: 'toolchain-run' };
+  return { kind: 'build' };
+}
+
+function isPip(words: readonly string[]): boolean {
+  const [a, b, c] = words;
+  return /^pip[\d.]*$/.test(a ?? '') || (/^python[\d.]*$/.test(a ?? '') && b === '-m' && c === 'pip');
+}
+
+/** The pip subcommand and its arguments, whether written `pip ...` or `python -m pip ...`. */
+export function pipArgs(words: readonly string[]): string[] {
+  return /^pip/.test(words[0] ?? '') ? words.slice(1) : words.slice(3);
+}
+
+function pipKind(words: readonly string[]): CommandKind {
+  const args = pipArgs(words);
+  const sub = args.find((w) => !w.startsWith('-'));
+  if (sub === 'wheel') return 'build';
+  if (sub === 'install') return 'pip';
+  return 'package-maintenance';
+}
+
+/** Where pip --user / --target / --prefix and `python -m venv` write. */
+function pythonOutputs(words: readonly string[], cwd: string, env: ReadonlyMap<string, string>, user: string | null): { paths: string[]; unnamed: boolean } {
+  if (isVenv(words)) {
+    const dir = words.slice(words[0] === 'virtualenv' ? 1 : 3).find((w) => !w.startsWith('-'));
+    return { paths: dir ? [joinPath(cwd, dir)] : [], unnamed: false };
+  }
+  if (!isPip(words)) return { paths: [], unnamed: false };
+  const args = pipArgs(words);
+  const target = optionValue(args, '--target', '-t', '--prefix', '--root');
+  if (target) return { paths: [joinPath(cwd, target)], unnamed: false };
+  if (args.includes('--user')) return { paths: [`${homeOf(user, env)}/.local`], unnamed: false };
+  return { paths: [], unnamed: false };
+}
+
+/** `python -m venv DIR` or `virtualenv DIR`. */
+export function isVenv(words: readonly string[]): boolean {
+  return words[0] === 'virtualenv' || (/^python[\d.]*$/.test(words[0] ?? '') && words[1] === '-m' && (words[2] === 'venv' || words[2] === 'virtualenv'));
+}
+
+/** The home directory of a user as Debian's useradd makes it. */
+export function homeOf(user: string | null, env: ReadonlyMap<string, string>): string {
+  const name = (user ?? 'root').split(':')[0]!;
+  if (env.get('HOME')) return env.get('HOME')!;
+  return name === 'root' || name === '0' ? '/root' : `/home/${name}`;
+}
+
+function optionValue(words: readonly string[], ...names: string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    for (const n of names) {
+      if (w === n) return words[i + 1] ?? null;
+      if (n.startsWith('--') && w.startsWith(`${n}=`)) return w.slice(n.length + 1);
+      if (!n.startsWith('--') && w.startsWith(n) && w.length > n.length) return w.slice(n.length);
+    }
+  }
+  return null;
+}
+
+function outputsOf(words: readonly string[], kind: CommandKind, cwd: string, env: ReadonlyMap<string, string>, prefix: string | null): { paths: string[]; unnamed: boolean } {
+  const name = words[0] ?? '';
+  const at = (p: string) => joinPath(cwd, p);
+  const sub = words.slice(1).find((w) => !w.startsWith('-'));
+  if (kind === 'build' || kind === 'generate') {
+    if (name === 'go' && (sub === 'build' || sub === 'install')) return goOutputs(words, sub, cwd, env);
+    if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
+      if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
+      const o = optionValue(words, '-o');
+      return { paths: [at(o ?? 'a.out')], unnamed: false };
+    }
+    if (name === 'make' || name === 'cmake') {
+      const dest = words.find((w) => /^DESTDIR=/.test(w))?.slice(8) ?? '';
+      const pfx = words.find((w) => /^(PREFIX|prefix)=/.test(w))?.replace(/^\w+=/, '') ?? optionValue(words, '--prefix') ?? prefix;
+      const installs = words.includes('install') || words.includes('--install');
+      if (installs) return { paths: [joinPath(null, `${dest}/${pfx ?? '/usr/local'}`)], unnamed: false };
+      return { paths: [], unnamed: true };
+    }
+    if (isPip(words)) {
+      const dir = optionValue(words, '--wheel-dir', '-w');
+      return { paths: [at(dir ?? '.')], unnamed: false };
+    }
+    if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && ['ci', 'install', 'i', undefined].includes(sub)) {
+      return { paths: [at('node_modules')], unnamed: false };
+    }
+    return { paths: [], unnamed: true };
+  }
+  if (kind === 'fetch') {
+    if (name === 'curl') {
+      const o = optionValue(words, '-o', '--output');
+      if (o) return { paths: [at(o)], unnamed: false };
+      const url = words.find((w) => /^https?:/.test(w));
+      if ((words.includes('-O') || words.some((w) => /^-[a-zA-Z]*O/.test(w))) && url) return { paths: [at(url.split('/').pop() ?? '')], unnamed: false };
+      return { paths: [], unnamed: false };
+    }
+    if (name === 'wget') {
+      const o = optionValue(words, '-O', '--output-document');
+      if (o === '-') return { paths: [], unnamed: false };
+      if (o) return { paths: [at(o)], unnamed: false };
+      const dir = optionValue(words, '-P', '--directory-prefix');
+      const url = words.find((w) => /^https?:|^ftp:/.test(w));
+      return { paths: url ? [joinPath(dir ? at(dir) : cwd, url.split('/').pop() ?? '')] : [], unnamed: false };
+    }
+    if (name === 'git' && sub === 'clone') {
+      const args = words.slice(words.indexOf('clone') + 1).filter((w) => !w.startsWith('-'));
+      const url = args[0] ?? '';
+      return { paths: [at(args[1] ?? url.replace(/\.git$/, '').split('/').pop() ?? '')], unnamed: false };
+    }
+    return { paths: [], unnamed: false };
+  }
+  if (kind === 'file-move') {
+    if (name === 'tar') return { paths: [at(optionValue(words, '-C', '--directory') ?? '.')], unnamed: false };
+    if (name === 'unzip') return { paths: [at(optionValue(words, '-d') ?? '.')], unnamed: false };
+    const args = words.slice(1).filter((w) => !w.startsWith('-'));
+    const t = optionValue(words, '-t', '--target-directory');
+    const dest = t ?? args[args.length - 1];
+    return { paths: dest ? [at(dest)] : [], unnamed: !dest };
+  }
+  return { paths: [], unnamed: false };
+}
+
+function goOutputs(words: readonly string[], sub: string, cwd: string, env: ReadonlyMap<string, string>): { paths: string[]; unnamed: boolean } {
+  const o = optionValue(words, '-o');
+  const rest = words.slice(words.indexOf(sub) + 1);
+  const pkgs: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w.startsWith('-')) {
+      if (!w.includes('=') && ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'].includes(w)) i++;
+      continue;
+    }
+    pkgs.push(w);
+  }
+  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: [], unnamed: true };
+  const pkg = pkgs[0] ?? '.';
+  const base = pkg === '.' ? cwd.split('/').filter(Boolean).pop() ?? 'app' : pkg.replace(/\/$/, '').split('/').pop() ?? 'app';
+  if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
+  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
+  return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
+}
+
+/** `$NAME` / `${NAME}` replaced by values dfsplit knows (ENV, ARG defaults, assignments earlier in the RUN). */
+export function expandWord(word: string, env: ReadonlyMap<string, string>): string {
+  if (!word.includes('$')) return word;
+  return word.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => env.get((a ?? b)!) ?? m);
+}
+
+export { removedPackages };
+export type { ShellCommand };

@@ -1,0 +1,49 @@
+// What crosses from the builder to the runtime stage in the generic split: the outputs build commands
+// name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
+// whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
+import type { Analysis } from './analyze/index.js';
+import type { Finding } from './messages.js';
+import type { Artifact } from './preset.js';
+
+const PRODUCING = new Set(['build', 'generate', 'fetch', 'file-move']);
+
+/** The artifacts of a generic split, or a decline when an output cannot be located. */
+export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> = new Set()): { artifacts: Artifact[]; declines: Finding[] } {
+  const found: Artifact[] = [];
+  const declines: Finding[] = [];
+  for (const [index, run] of analysis.runs) {
+    if (skip.has(index)) continue;
+    const line = analysis.classifications.find((c) => c.index === index)?.line;
+    for (const c of run.commands) {
+      if (!PRODUCING.has(c.kind)) continue;
+      for (const path of c.outputs) found.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line } });
+      if (c.unnamedOutputs) {
+        if (c.cwd === '/') {
+          declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` runs in / (no WORKDIR), so its outputs cannot be told from the rest of the system` }, line });
+        } else {
+          found.push({ path: c.cwd, producer: index, why: { id: 'artifact-workdir', data: { path: c.cwd }, line } });
+        }
+      }
+    }
+  }
+  return { artifacts: mergeArtifacts(found), declines };
+}
+
+/** Drop paths inside other artifacts; the covering artifact moves to the latest producer. */
+export function mergeArtifacts(list: readonly Artifact[]): Artifact[] {
+  const out: Artifact[] = [];
+  for (const a of list) {
+    const cover = list.find((b) => b !== a && isInside(a.path, b.path) && !(a.path === b.path && list.indexOf(b) > list.indexOf(a)));
+    if (cover && cover.path !== a.path) continue;
+    if (out.some((o) => o.path === a.path)) continue;
+    const producer = Math.max(...list.filter((b) => isInside(b.path, a.path)).map((b) => b.producer));
+    out.push({ ...a, producer });
+  }
+  return out.sort((x, y) => x.producer - y.producer || x.path.localeCompare(y.path));
+}
+
+/** True when `path` equals `dir` or lies under it. */
+export function isInside(path: string, dir: string): boolean {
+  if (dir === '/') return true;
+  return path === dir || path.startsWith(`${dir}/`);
+}

@@ -1,0 +1,120 @@
+// Before anything is emitted, the output is parsed again and the invariants are proven. Each check
+// names what it protects; a failed check declines the file, nothing is written.
+import { envPairs } from './analyze/index.js';
+import { hasShell } from './images.js';
+import type { Finding } from './messages.js';
+import type { Instruction, Model } from './model.js';
+import { flag } from './model.js';
+import { parse } from './parse.js';
+import { isInside } from './artifacts.js';
+import { plainWords } from '../transforms/exec-form.js';
+
+/** What the check needs besides the two texts. */
+export interface CheckInput {
+  original: Model;
+  output: string;
+  builderName: string;
+  /** ENV keys the plan deliberately left in the builder. */
+  droppedEnv: readonly string[];
+  /** Paths the builder makes (outputs, COPY destinations, working directories). */
+  madePaths: readonly string[];
+}
+
+/** Returns the failed checks (empty when the output is sound). */
+export function check(input: CheckInput): Finding[] {
+  let out: Model;
+  try {
+    out = parse(input.output);
+  } catch (err) {
+    return [fail(`the output does not parse: ${(err as Error).message}`)];
+  }
+  const failures: Finding[] = [];
+  const last = out.stages[out.stages.length - 1]!;
+  const origStage = input.original.stages[input.original.stages.length - 1]!;
+  const finalIns = (m: Model, idx: number[]) => idx.map((i) => m.instructions[i]!);
+  const before = finalIns(input.original, origStage.instructions);
+  const after = finalIns(out, last.instructions);
+  // same runtime contract: what the container runs, as whom, where, with which settings
+  for (const k of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'USER']) {
+    const a = lastOf(before, k);
+    const b = lastOf(after, k);
+    if (!sameCommand(a, b)) failures.push(fail(`${k} differs: ${a?.args.trim() ?? '(none)'} vs ${b?.args.trim() ?? '(none)'}`));
+  }
+  if (workdirOf(before) !== workdirOf(after)) failures.push(fail(`WORKDIR differs: ${workdirOf(before)} vs ${workdirOf(after)}`));
+  for (const k of ['EXPOSE', 'VOLUME', 'LABEL', 'MAINTAINER']) {
+    const a = setOf(before, k);
+    const b = setOf(after, k);
+    if (a !== b) failures.push(fail(`${k} differs`));
+  }
+  const envA = envOf(before, input.droppedEnv);
+  const envB = envOf(after, input.droppedEnv);
+  if (envA !== envB) failures.push(fail(`ENV differs: ${envA} vs ${envB}`));
+  // every COPY --from names an earlier stage and copies something that stage made
+  const names = new Set(out.stages.slice(0, -1).flatMap((s) => [s.name, String(s.index)]));
+  for (const ins of after) {
+    const from = flag(ins, 'from');
+    if (from === undefined || ins.keyword !== 'COPY') continue;
+    if (from.toLowerCase() !== input.builderName.toLowerCase() || !names.has(from.toLowerCase())) {
+      if (!names.has(from.toLowerCase()) && !input.original.instructions.some((i) => flag(i, 'from') === from)) failures.push(fail(`COPY --from=${from} names no earlier stage`));
+      continue;
+    }
+    const src = (ins.json ?? ins.args.trim().split(/\s+/))[0] ?? '';
+    if (!input.madePaths.some((p) => isInside(src, p) || isInside(p, src))) failures.push(fail(`COPY --from=${from} ${src}: the builder does not make it`));
+  }
+  // global ARGs used in a stage are declared in it
+  const globals = new Set(out.globalArgs.flatMap((i) => out.instructions[i]!.args.trim().split(/\s+/).map((p) => p.split('=')[0]!)));
+  for (const stage of out.stages) {
+    const declared = new Set<string>();
+    for (const i of stage.instructions) {
+      const ins = out.instructions[i]!;
+      if (ins.keyword === 'ARG') for (const p of ins.args.trim().split(/\s+/)) declared.add(p.split('=')[0]!);
+      if (ins.keyword === 'FROM') continue;
+      for (const m of ins.args.matchAll(/\$\{?(\w+)/g)) {
+        if (globals.has(m[1]!) && !declared.has(m[1]!)) failures.push(fail(`global ARG ${m[1]} is used in stage ${stage.index} without being declared there`));
+      }
+    }
+  }
+  // no shell form on a base without /bin/sh
+  if (!hasShell(last.image)) {
+    for (const ins of after) {
+      if (!['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(ins.keyword) || ins.json) continue;
+      if (ins.keyword === 'HEALTHCHECK' && /^\s*NONE\s*$/i.test(ins.args)) continue;
+      if (ins.keyword === 'HEALTHCHECK' && /CMD\s*\[/.test(ins.args)) continue;
+      failures.push(fail(`shell-form ${ins.keyword} on ${last.image}, which has no /bin/sh`));
+    }
+  }
+  return failures;
+}
+
+function fail(detail: string): Finding {
+  return { id: 'check-failed', data: { detail } };
+}
+
+function lastOf(list: Instruction[], keyword: string): Instruction | undefined {
+  return list.filter((i) => i.keyword === keyword).pop();
+}
+
+/** Shell form `a b` and the exec form `["a", "b"]` the exec-form pass writes are the same command. */
+function sameCommand(a: Instruction | undefined, b: Instruction | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.args.trim() === b.args.trim()) return true;
+  const wa = a.json ?? plainWords(a.args);
+  const wb = b.json ?? plainWords(b.args);
+  return wa !== null && wb !== null && JSON.stringify(wa) === JSON.stringify(wb) && (a.json === null) !== (b.json === null);
+}
+
+function workdirOf(list: Instruction[]): string {
+  let wd = '/';
+  for (const i of list) if (i.keyword === 'WORKDIR') wd = i.args.trim().startsWith('/') ? i.args.trim() : `${wd.replace(/\/$/, '')}/${i.args.trim()}`;
+  return wd;
+}
+
+function setOf(list: Instruction[], keyword: string): string {
+  return list.filter((i) => i.keyword === keyword).map((i) => i.args.trim()).sort().join('\n');
+}
+
+function envOf(list: Instruction[], dropped: readonly string[]): string {
+  const env = new Map<string, string>();
+  for (const i of list) if (i.keyword === 'ENV') for (const [k, v] of envPairs(i)) if (!dropped.includes(k)) env.set(k, v);
+  return JSON.stringify([...env.entries()].sort());
+}

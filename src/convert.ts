@@ -1,0 +1,149 @@
+// The pipeline: parse -> analyze -> plan -> transforms -> print -> check -> result.
+import { analyze, type Classification } from './analyze/index.js';
+import { NO_CONTEXT, type BuildContext } from './context.js';
+import { InputError } from './errors.js';
+import { describe, type Finding } from './messages.js';
+import type { Model } from './model.js';
+import { parse } from './parse.js';
+import { makePlan } from './plan.js';
+import type { Artifact, Preset } from './preset.js';
+import { print } from './print.js';
+import { check } from './check.js';
+import { unifiedDiff } from './report/diff.js';
+import { passes } from '../transforms/index.js';
+import type { State } from '../transforms/state.js';
+import { presets as allPresets } from '../templates/index.js';
+
+/** Options for {@link convert}. */
+export interface ConvertOptions {
+  /** File name shown in diffs and errors. */
+  path?: string;
+  /** The build context beside the Dockerfile; without it presets stay conservative. */
+  context?: BuildContext;
+  /** Name of the builder stage (default `builder`). */
+  builderName?: string;
+  /** Force the runtime base image (e.g. `scratch`). */
+  runtimeBase?: string;
+  /** `auto` (default), `generic`, or a preset id such as `go`. */
+  preset?: string;
+  /** Presets to choose from (default: all of dfsplit's). */
+  presets?: readonly Preset[];
+}
+
+/** A reason with its id, sentence and line. */
+export interface Reason {
+  id: string;
+  message: string;
+  line?: number;
+}
+
+/** A stage of the output. */
+export interface StageReport {
+  name: string | null;
+  image: string;
+  role: 'builder' | 'runtime' | 'original';
+}
+
+/** The result of converting one Dockerfile. */
+export interface ConvertResult {
+  status: 'changed' | 'unchanged' | 'declined' | 'error';
+  /** The new text (the input itself unless `changed`). */
+  output: string;
+  /** Unified diff, empty unless `changed`. */
+  diff: string;
+  /** Why a file is unchanged, declined or in error. */
+  reasons: Reason[];
+  stages: StageReport[];
+  /** Every instruction of the original with its phase and reason. */
+  instructions: InstructionReport[];
+  artifacts: { path: string; to: string; reason: string }[];
+  /** Decisions dfsplit made, each with a reason. */
+  findings: Reason[];
+  preset: { id: string; why: string } | null;
+}
+
+export interface InstructionReport {
+  line: number;
+  keyword: string;
+  text: string;
+  phase: Classification['phase'];
+  reason: string;
+  message: string;
+}
+
+/**
+ * Convert a single-stage Dockerfile into a multi-stage one.
+ * Never throws for bad input: a file that is not a usable Dockerfile comes back with status `error`.
+ */
+export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
+  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null };
+  let model: Model;
+  try {
+    model = parse(text);
+  } catch (err) {
+    if (err instanceof InputError) return { ...empty, status: 'error', reasons: [{ id: err.id, message: err.message, line: err.line }] };
+    throw err;
+  }
+  const analysis = analyze(model);
+  const context = options.context ?? NO_CONTEXT;
+  const plan = makePlan(model, analysis, {
+    builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context,
+  }, options.presets ?? allPresets);
+  const instructions = model.instructions.map((ins): InstructionReport => {
+    const c = plan.classifications.find((x) => x.index === ins.index);
+    const phase = c?.phase ?? 'build';
+    return { line: ins.line, keyword: ins.keyword, text: ins.raw.split(/\r?\n/)[0]!.trim(), phase: ins.stage < 0 ? 'both' : phase, reason: c?.reason ?? 'arg', message: c?.because ?? describe({ id: 'arg' }) };
+  });
+  const base = { ...empty, instructions, findings: plan.findings.map(reason), preset: plan.preset, stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
+  if (plan.outcome !== 'split') return { ...base, status: plan.outcome, reasons: plan.reasons.map(reason) };
+
+  let state: State = { model, analysis, plan, builderEdits: [], runtime: [], findings: plan.findings, declines: [] };
+  for (const pass of passes) state = pass.run(state);
+  if (state.declines.length) return { ...base, status: 'declined', reasons: state.declines.map(reason), findings: state.findings.map(reason) };
+  const output = print(model, state.builderEdits, state.runtime);
+  const failures = check({ original: model, output, builderName: plan.builderName, droppedEnv: plan.decision.buildOnlyEnv ?? [], madePaths: madePaths(output) });
+  if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason), findings: state.findings.map(reason) };
+  return {
+    ...base,
+    status: 'changed',
+    output,
+    diff: unifiedDiff(options.path ?? 'Dockerfile', text, output),
+    findings: state.findings.map(reason),
+    stages: [
+      { name: plan.builderName, image: plan.builder.image, role: 'builder' },
+      { name: null, image: plan.runtimeBase, role: 'runtime' },
+    ],
+    artifacts: plan.artifacts.map((a: Artifact) => ({ path: a.path, to: a.to ?? a.path, reason: describe(a.why) })),
+  };
+}
+
+function reason(f: Finding): Reason {
+  return { id: f.id, message: describe(f), ...(f.line !== undefined ? { line: f.line } : {}) };
+}
+
+/**
+ * Paths the output's builder stage makes, found by analyzing the output again (not by trusting the
+ * plan): command outputs, working directories of builds, COPY destinations and WORKDIRs.
+ */
+function madePaths(output: string): string[] {
+  const out = parse(output);
+  const first = out.stages[0]!;
+  const builderOnly: Model = { ...out, instructions: out.instructions.filter((i) => i.stage <= 0), stages: [first] };
+  const a = analyze(builderOnly);
+  const paths = new Set<string>();
+  for (const run of a.runs.values()) for (const c of run.commands) {
+    for (const o of c.outputs) paths.add(o);
+    if (c.unnamedOutputs) paths.add(c.cwd);
+  }
+  for (const ins of builderOnly.instructions) {
+    const scope = a.scopes.get(ins.index);
+    if (!scope) continue;
+    if (ins.keyword === 'WORKDIR') paths.add(scope.workdir === '/' ? ins.args.trim() : `${scope.workdir}/${ins.args.trim()}`.replace(/^\/\//, '/'));
+    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+      const words = ins.json ?? ins.args.trim().split(/\s+/);
+      const dest = words[words.length - 1] ?? '';
+      paths.add(dest.startsWith('/') ? dest : `${scope.workdir}/${dest}`.replace(/^\/\//, '/').replace(/\/\.?$/, '') || '/');
+    }
+  }
+  return [...paths];
+}

@@ -1,0 +1,84 @@
+// What dfsplit knows about base images: their smaller variants, their C library and whether they
+// have a shell. Image references: https://docs.docker.com/reference/cli/docker/image/tag/
+import type { PackageManager } from './analyze/tables.js';
+
+/** A parsed image reference `[registry/]name[:tag][@digest]`. */
+export interface ImageRef {
+  /** Repository path without registry, e.g. `python`, `library/python`, `distroless/static-debian12`. */
+  name: string;
+  registry: string | null;
+  tag: string | null;
+  digest: string | null;
+}
+
+export function parseImage(ref: string): ImageRef {
+  let rest = ref;
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at >= 0) { digest = rest.slice(at + 1); rest = rest.slice(0, at); }
+  let registry: string | null = null;
+  const slash = rest.indexOf('/');
+  if (slash > 0 && /[.:]|^localhost$/.test(rest.slice(0, slash))) { registry = rest.slice(0, slash); rest = rest.slice(slash + 1); }
+  const colon = rest.lastIndexOf(':');
+  const tag = colon >= 0 ? rest.slice(colon + 1) : null;
+  const name = (colon >= 0 ? rest.slice(0, colon) : rest).replace(/^library\//, '');
+  return { name, registry, tag, digest };
+}
+
+export function formatImage(ref: ImageRef): string {
+  return `${ref.registry ? `${ref.registry}/` : ''}${ref.name}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+
+/** Official images with a `-slim` variant built on the same Debian release. */
+const SLIM_FAMILIES = new Set(['python', 'node', 'ruby', 'perl', 'openjdk', 'rust', 'php']);
+const DEBIAN_CODENAMES = /^(bookworm|bullseye|buster|trixie|stable|oldstable|testing|sid|1[0-3])$/;
+
+/** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
+export function slimVariant(image: string): string | null {
+  const ref = parseImage(image);
+  if (ref.digest || ref.registry) return null;
+  const tag = ref.tag ?? 'latest';
+  if (/(^|-)(slim|alpine|windowsservercore|nanoserver)/.test(tag)) return null;
+  if (ref.name === 'debian') {
+    if (!DEBIAN_CODENAMES.test(tag)) return null;
+    return formatImage({ ...ref, tag: `${tag}-slim` });
+  }
+  if (!SLIM_FAMILIES.has(ref.name)) return null;
+  if (ref.name === 'php') return null; // php's variants are by SAPI (cli, fpm, apache), not slim
+  if (tag === 'latest') return formatImage({ ...ref, tag: 'slim' });
+  // python:3.11-bookworm -> python:3.11-slim-bookworm, python:3.11 -> python:3.11-slim
+  const m = /^(.*?)-(bookworm|bullseye|buster|trixie)$/.exec(tag);
+  return formatImage({ ...ref, tag: m ? `${m[1]}-slim-${m[2]}` : `${tag}-slim` });
+}
+
+export type Libc = 'glibc' | 'musl' | 'none' | 'unknown';
+
+/** The C library an image ships. */
+export function libcOf(image: string): Libc {
+  const ref = parseImage(image);
+  const tag = ref.tag ?? '';
+  if (ref.name === 'scratch' || /distroless\/static/.test(ref.name)) return 'none';
+  if (ref.name === 'alpine' || /alpine/.test(tag) || /(^|\/)(alpine|busybox)$/.test(ref.name)) return 'musl';
+  if (/^(debian|ubuntu|python|node|golang|ruby|perl|openjdk|rust|php|centos|fedora|rockylinux|almalinux|amazonlinux|buildpack-deps|eclipse-temurin)$/.test(ref.name) || /distroless\/(base|cc|python|java)/.test(ref.name)) return 'glibc';
+  return 'unknown';
+}
+
+/** Whether an image has /bin/sh (scratch and distroless do not). */
+export function hasShell(image: string): boolean {
+  const ref = parseImage(image);
+  if (ref.name === 'scratch') return false;
+  if (/distroless\//.test(ref.name) && !/:debug/.test(image)) return false;
+  return true;
+}
+
+/** The package manager of an image family, when known. */
+export function packageManagerOf(image: string): PackageManager | null {
+  const ref = parseImage(image);
+  const libc = libcOf(image);
+  if (libc === 'musl') return 'apk';
+  if (/^(centos|fedora|rockylinux|almalinux|amazonlinux)$/.test(ref.name) || /ubi/.test(ref.name)) return 'yum';
+  if (libc === 'glibc' && !/distroless/.test(ref.name)) return 'apt';
+  return null;
+}
+
+export const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;

@@ -1,0 +1,82 @@
+// Every reason dfsplit gives has an id and lives here, so tests assert ids and the English can change
+// (eslint's `meta.messages`). `{name}` placeholders are filled from a finding's data.
+
+export const MESSAGES = {
+  // phases
+  'from-base': 'the base image: the builder keeps it, the runtime stage gets its own',
+  'arg': 'build argument: declared again in every stage that uses it',
+  'env': 'environment for both the build and the running container',
+  'env-build-only': 'build-only setting ({keys}): stays in the builder',
+  'workdir': 'working directory: the same in both stages',
+  'user': 'user the container runs as: kept in the runtime stage',
+  'shell': 'default shell: kept in both stages',
+  'metadata': 'image metadata ({keyword}): belongs to the runtime image',
+  'runtime-command': 'what the container runs ({keyword}): belongs to the runtime image',
+  'onbuild': 'ONBUILD trigger: kept on the runtime image',
+  'copy-context': 'files from the build context: copied into the runtime stage the same way',
+  'copy-context-source': 'source files: only the builder needs them ({preset})',
+  'copy-context-covered': 'files from the build context: reach the runtime inside {path}, copied from the builder',
+  'copy-stage': 'copies from another image or stage: kept as it is',
+  'add-url': 'download: happens in the builder; the file is copied to the runtime stage',
+  'run-build': 'build step ({commands}): stays in the builder',
+  'run-test': 'test step ({commands}): runs in the builder only, never reaches the runtime',
+  'run-packages-build': 'installs build-only packages ({packages}): builder only',
+  'run-packages-runtime': 'installs packages the program needs ({packages}): installed again in the runtime stage',
+  'run-packages-mixed': 'installs build tools ({build}) and runtime packages ({runtime}): runtime packages are installed again in the runtime stage',
+  'run-setup': 'sets up the system ({commands}): repeated in the runtime stage',
+  'run-mixed': 'builds ({build}) and sets up the system ({setup}): the build stays in the builder, the setup is repeated in the runtime stage',
+  'run-generate': 'runs a script ({commands}) that may generate files: stays in the builder, its working directory is copied to the runtime',
+  'run-unknown': 'command not recognised ({commands}): repeated in the runtime stage to be safe',
+  'run-preset': '{preset}: {detail}',
+  // findings
+  'runtime-base-slim': 'runtime base {image}: the slim variant of {builder}',
+  'runtime-base-same': 'runtime base {image}: the same image as the builder (no smaller variant known)',
+  'runtime-base-user': 'runtime base {image}: chosen with --runtime-base',
+  'runtime-base-preset': 'runtime base {image}: {why}',
+  'artifact-output': '{path}: written by `{command}`',
+  'artifact-workdir': '{path}: the working directory of build steps whose outputs dfsplit cannot name exactly',
+  'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
+  'dev-unknown-kept': '{dev}: no known runtime library for this -dev package, so it stays installed in the runtime stage',
+  'tool-added': '{tool}: called by {keyword} but not in the runtime base, so {package} is installed',
+  'env-dropped': 'ENV {keys}: build-only settings, left in the builder',
+  'cgo-disabled': 'CGO_ENABLED=0 set on `go build`: no .go file imports "C", so the binary is static',
+  'exec-form': '{keyword} rewritten to exec form: the runtime base has no /bin/sh and the command needs no shell',
+  'shell-features': '{keyword} needs a shell ({why}): the runtime base must have /bin/sh',
+  'no-context': 'no build context was read: decisions that need sources are conservative',
+  'pip-wheels': 'pip packages are built as wheels in the builder and installed from /wheels in the runtime stage, without compilers',
+  'pip-user': 'pip --user packages are copied from {from} in the builder',
+  'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',
+  // declines
+  'multi-stage': 'already multi-stage',
+  'nothing-to-split': 'nothing to split: no build step',
+  'output-not-located': 'a build output cannot be located: {why}',
+  'runtime-uses-toolchain': 'the container runs the toolchain at runtime ({command}): it cannot leave the builder',
+  'cgo-on-scratch': 'the program uses cgo, so it needs a C library: it cannot run on {image}',
+  'libc-mismatch': '{from} builds against {fromLibc} but the runtime {to} uses {toLibc}: compiled packages would not load',
+  'windows-image': 'Windows images are not supported',
+  'heredoc-build': 'a heredoc RUN mixes build and runtime commands: it cannot be split safely',
+  'onbuild-base': 'ONBUILD in the original runs in every image built from it: moving it is not safe',
+  'check-failed': 'the converted file failed a check: {detail}',
+  'unsupported-flag': '{keyword} {flag}: not supported',
+  'editable-install': 'pip install -e cannot be turned into wheels: the runtime would point at the builder\'s source tree',
+  'unknown-preset': 'unknown preset {name}',
+  'preset-not-applicable': 'preset {name} does not apply: {why}',
+  'variable-base': 'the base image is a variable ({image}): dfsplit cannot know the runtime base',
+  'shell-needed': '{keyword} needs /bin/sh, and the chosen runtime base {image} has none',
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** A decision or a refusal, with an id tests can assert and data for the English sentence. */
+export interface Finding {
+  id: MessageId;
+  data?: Record<string, string>;
+  /** 1-based line in the original, when the finding is about one instruction. */
+  line?: number;
+}
+
+/** The English sentence for a finding. */
+export function describe(finding: Finding): string {
+  const template: string = MESSAGES[finding.id];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => finding.data?.[key] ?? `{${key}}`);
+}

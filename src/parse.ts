@@ -1,0 +1,153 @@
+// The only file that touches dockerfile-ast. It turns the parser's LSP ranges into character
+// offsets and works around the parser's known bugs, so the rest of dfsplit reads plain data.
+// Docker's syntax: https://docs.docker.com/reference/dockerfile/#format
+import { DockerfileParser } from 'dockerfile-ast';
+import { InputError } from './errors.js';
+import type { Flag, Instruction, Model, Stage } from './model.js';
+
+/** Dockerfiles larger than this are refused: real ones are kilobytes, and the parser is quadratic on some input. */
+export const MAX_BYTES = 2 * 1024 * 1024;
+
+const KEYWORDS = new Set([
+  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT',
+  'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+]);
+
+// Workaround: dockerfile-ast does not see `RUN << EOF` (a space after <<) as a heredoc
+// (rcjsuen/dockerfile-ast heredoc parsing only matches `<<WORD`); we detect heredocs ourselves.
+const HEREDOC = /<<-?\s*["']?[A-Za-z_][A-Za-z0-9_]*["']?/;
+
+/** Parse Dockerfile text into the model. Throws InputError for text that is not a usable Dockerfile. */
+export function parse(input: string): Model {
+  if (input.length > MAX_BYTES) throw new InputError('too-large', `file is larger than ${MAX_BYTES} bytes`);
+  if (input.includes('\u0000')) throw new InputError('binary', 'binary file (contains NUL bytes), not a Dockerfile');
+  const bom = input.startsWith('\uFEFF');
+  const text = bom ? input.slice(1) : input;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = splitLines(text);
+  const parsed = DockerfileParser.parse(text);
+  const escape = parsed.getEscapeCharacter();
+  const instructions: Instruction[] = [];
+  const stages: Stage[] = [];
+  const globalArgs: number[] = [];
+  for (const node of parsed.getInstructions()) {
+    const range = node.getRange();
+    const keyword = node.getKeyword().toUpperCase();
+    const line = range.start.line + 1;
+    if (!KEYWORDS.has(keyword)) {
+      throw new InputError('unknown-instruction', `unknown instruction: ${node.getKeyword()}`, line);
+    }
+    const first = lines[range.start.line];
+    const last = lines[range.end.line];
+    if (!first || !last) throw new InputError('parse', 'the parser returned a position outside the file', line);
+    const start = first.start;
+    const end = last.start + last.content.length;
+    const index = instructions.length;
+    const body = argumentsOf(text, lines, range.start.line, range.end.line, node.getInstructionRange().end.character, escape);
+    const heredoc = keyword !== 'FROM' && HEREDOC.test(first.content);
+    const { flags, rest, restOffsets } = splitFlags(body.text, body.offsets);
+    const instruction: Instruction = {
+      index, keyword, line, endLine: range.end.line + 1, start, end, raw: text.slice(start, end),
+      args: rest, argsOffsets: restOffsets, flags, json: jsonArray(rest), heredoc,
+      stage: stages.length - 1,
+    };
+    if (keyword === 'FROM') {
+      const words = rest.trim().split(/\s+/).filter(Boolean);
+      const image = words[0];
+      if (!image) throw new InputError('empty-from', 'FROM without an image', line);
+      const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] ?? null : null;
+      stages.push({ index: stages.length, from: index, image, name: name?.toLowerCase() ?? null, platform: flags.find((f) => f.name === 'platform')?.value ?? null, instructions: [] });
+      instruction.stage = stages.length - 1;
+    } else if (stages.length === 0) {
+      if (keyword !== 'ARG') throw new InputError('before-from', `${keyword} before the first FROM`, line);
+      globalArgs.push(index);
+    }
+    stages[stages.length - 1]?.instructions.push(index);
+    instructions.push(instruction);
+  }
+  if (stages.length === 0) throw new InputError('no-from', 'no FROM instruction: not a Dockerfile', 1);
+  return { text, bom, eol, escape, instructions, stages, globalArgs };
+}
+
+interface SourceLine {
+  start: number;
+  /** The line without its line ending. */
+  content: string;
+}
+
+function splitLines(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const stop = nl === -1 ? text.length : nl;
+    const content = text.slice(start, stop);
+    out.push({ start, content: content.endsWith('\r') ? content.slice(0, -1) : content });
+    if (nl === -1) return out;
+    start = nl + 1;
+  }
+}
+
+/**
+ * The arguments of an instruction as Docker sees them: continuation lines joined (the escape
+ * character and line ending removed), and comment or blank lines inside a continuation dropped.
+ * Heredoc bodies are kept with their newlines.
+ */
+function argumentsOf(text: string, lines: SourceLine[], from: number, to: number, keywordEnd: number, escape: string): { text: string; offsets: number[] } {
+  let out = '';
+  const offsets: number[] = [];
+  const push = (s: string, at: number) => {
+    out += s;
+    for (let k = 0; k < s.length; k++) offsets.push(at + k);
+  };
+  let continuing = true;
+  for (let n = from; n <= to; n++) {
+    const line = lines[n];
+    if (!line) break;
+    const offset = n === from ? keywordEnd : 0;
+    let content = line.content.slice(offset);
+    if (n !== from && continuing && (/^\s*#/.test(content) || content.trim() === '')) continue;
+    if (!continuing) {
+      // heredoc body line: keep verbatim with a newline
+      push('\n', line.start - 1);
+      push(content, line.start + offset);
+      continue;
+    }
+    const trimmedEnd = content.replace(/[ \t]+$/, '');
+    if (trimmedEnd.endsWith(escape) && !trimmedEnd.endsWith(escape + escape)) {
+      content = trimmedEnd.slice(0, -1);
+      push(content, line.start + offset);
+    } else {
+      push(content, line.start + offset);
+      continuing = n === to ? true : false;
+    }
+  }
+  void text;
+  return { text: out, offsets };
+}
+
+function splitFlags(args: string, offsets: number[]): { flags: Flag[]; rest: string; restOffsets: number[] } {
+  const flags: Flag[] = [];
+  let at = 0;
+  const re = /\s*--([A-Za-z][\w-]*)(?:=("[^"]*"|\S*))?(?=\s|$)/y;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(args);
+    if (!m) break;
+    flags.push({ name: m[1]!.toLowerCase(), value: (m[2] ?? '').replace(/^"(.*)"$/, '$1') });
+    at = re.lastIndex;
+  }
+  while (at < args.length && /\s/.test(args[at]!)) at++;
+  return { flags, rest: args.slice(at), restOffsets: offsets.slice(at) };
+}
+
+function jsonArray(args: string): string[] | null {
+  const t = args.trim();
+  if (!t.startsWith('[')) return null;
+  try {
+    const v: unknown = JSON.parse(t);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  } catch {
+    return null;
+  }
+}

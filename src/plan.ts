@@ -1,0 +1,215 @@
+// The plan: which preset applies, what crosses from builder to runtime, the runtime base, the packages
+// it installs, and every reason to decline. Transforms only carry the plan out.
+import type { Analysis, Classification } from './analyze/index.js';
+import { classifyRun } from './analyze/index.js';
+import { TOOL_PACKAGES, type PackageManager } from './analyze/tables.js';
+import { genericArtifacts } from './artifacts.js';
+import type { BuildContext } from './context.js';
+import { hasShell, libcOf, packageManagerOf, parseImage, slimVariant, WINDOWS_IMAGE } from './images.js';
+import { describe, type Finding } from './messages.js';
+import type { Model, Stage } from './model.js';
+import type { Artifact, Preset, PresetDecision, PresetInput } from './preset.js';
+import { parseShell } from './shell.js';
+
+/** Options that steer a conversion. */
+export interface PlanOptions {
+  /** Name of the builder stage (default `builder`). */
+  builderName: string;
+  /** Force a runtime base image. */
+  runtimeBase: string | null;
+  /** `auto` (default), `generic` (no preset) or a preset id. */
+  preset: string;
+  context: BuildContext;
+}
+
+/** Packages the runtime stage installs that no original instruction installed. */
+export interface ExtraPackages {
+  manager: PackageManager;
+  tool: string;
+  packages: string[];
+}
+
+export interface Plan {
+  /** `split` when a runtime stage will be written. */
+  outcome: 'split' | 'unchanged' | 'declined';
+  reasons: Finding[];
+  findings: Finding[];
+  preset: { id: string; why: string } | null;
+  builderName: string;
+  /** True when the original FROM already had a name (it is reused). */
+  builderNamed: boolean;
+  builder: Stage;
+  runtimeBase: string;
+  runtimeHasShell: boolean;
+  artifacts: Artifact[];
+  classifications: Classification[];
+  decision: PresetDecision;
+  extraPackages: ExtraPackages | null;
+}
+
+/** Official images built on buildpack-deps: their full tags ship curl, wget and git; their slim tags do not. */
+const BUILDPACK_FAMILIES = /^(python|node|golang|ruby|perl|rust|openjdk|buildpack-deps)$/;
+
+const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^mvn .*spring-boot:run/, /^\.\/mvnw .*spring-boot:run/, /^(npm|yarn|pnpm) run (dev|watch)\b/, /^(npm|yarn) (dev|watch)\b/, /^dotnet run\b/, /^gradle .*bootRun/];
+
+/** Decide how to split `model`. */
+export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
+  const builder = model.stages[0]!;
+  const base: Plan = {
+    outcome: 'unchanged', reasons: [], findings: [], preset: null, builderName: builder.name ?? options.builderName,
+    builderNamed: builder.name !== null, builder, runtimeBase: builder.image, runtimeHasShell: true, artifacts: [],
+    classifications: analysis.classifications, decision: {}, extraPackages: null,
+  };
+  if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
+  if (WINDOWS_IMAGE.test(builder.image)) return { ...base, outcome: 'declined', reasons: [{ id: 'windows-image', line: lineOf(model, builder.from) }] };
+  const input: PresetInput = { model, analysis, builderImage: builder.image, context: options.context, requestedRuntimeBase: options.runtimeBase, builderName: base.builderName };
+  const chosen = choosePreset(options.preset, presets, input);
+  if ('decline' in chosen) return { ...base, outcome: 'declined', reasons: [chosen.decline] };
+  const preset = chosen.preset;
+  if (!analysis.hasBuildStep && !preset) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
+  const declines: Finding[] = [...runtimeToolchain(model, analysis)];
+  const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
+  declines.push(...(decision.declines ?? []));
+  const findings: Finding[] = [...(decision.findings ?? [])];
+  if (!options.context.known) findings.push({ id: 'no-context' });
+
+  const runtimeBase = options.runtimeBase ?? decision.runtimeBase?.image ?? slimVariant(builder.image) ?? builder.image;
+  findings.unshift(runtimeBaseFinding(runtimeBase, builder.image, options.runtimeBase, decision));
+  const fromLibc = libcOf(builder.image);
+  const toLibc = libcOf(runtimeBase);
+  if ((fromLibc === 'glibc' && toLibc === 'musl') || (fromLibc === 'musl' && toLibc === 'glibc')) {
+    declines.push({ id: 'libc-mismatch', data: { from: builder.image, to: runtimeBase, fromLibc, toLibc } });
+  }
+  let artifacts = decision.artifacts;
+  if (!artifacts) {
+    const generic = genericArtifacts(analysis, new Set(decision.runtimeReplacements?.keys() ?? []));
+    declines.push(...generic.declines);
+    artifacts = generic.artifacts;
+  }
+  findings.push(...artifacts.map((a) => a.why));
+  const classifications = applyOverrides(analysis, decision);
+  const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
+  if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
+  return {
+    ...base, outcome: 'split', findings, preset: preset && { id: preset.preset.id, why: preset.why },
+    runtimeBase, runtimeHasShell: hasShell(runtimeBase), artifacts, classifications, decision, extraPackages,
+  };
+}
+
+function choosePreset(name: string, presets: readonly Preset[], input: PresetInput): { preset: { preset: Preset; why: string } | null } | { decline: Finding } {
+  if (name === 'generic') return { preset: null };
+  if (name === 'auto') {
+    for (const p of presets) {
+      const why = p.detect(input);
+      if (why) return { preset: { preset: p, why } };
+    }
+    return { preset: null };
+  }
+  const p = presets.find((x) => x.id === name);
+  if (!p) return { decline: { id: 'unknown-preset', data: { name } } };
+  const why = p.detect(input);
+  if (!why) return { decline: { id: 'preset-not-applicable', data: { name, why: 'the Dockerfile does not match it' } } };
+  return { preset: { preset: p, why } };
+}
+
+function runtimeBaseFinding(image: string, builder: string, requested: string | null, decision: PresetDecision): Finding {
+  if (requested) return { id: 'runtime-base-user', data: { image } };
+  if (decision.runtimeBase) return { id: 'runtime-base-preset', data: { image, why: decision.runtimeBase.why } };
+  if (image !== builder) return { id: 'runtime-base-slim', data: { image, builder } };
+  return { id: 'runtime-base-same', data: { image } };
+}
+
+function applyOverrides(analysis: Analysis, decision: PresetDecision): Classification[] {
+  return analysis.classifications.map((c) => {
+    const o = decision.overrides?.get(c.index);
+    if (o) return { ...c, ...o, because: describe({ id: o.reason, data: o.data }) };
+    if (decision.dropFromRuntime?.has(c.index) && c.phase !== 'build') return { ...c, phase: 'build' as const, reason: 'copy-context-source' as const, data: { preset: 'source' }, because: describe({ id: 'copy-context-source', data: { preset: 'source' } }) };
+    return c;
+  });
+}
+
+/** A container that runs `go run` or `npm run dev` needs the toolchain: nothing can be left behind. */
+function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
+  const out: Finding[] = [];
+  for (const ins of model.instructions) {
+    if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
+    const text = ins.json ? ins.json.join(' ') : ins.args.trim();
+    const hit = TOOLCHAIN_AT_RUNTIME.find((re) => re.test(text));
+    if (hit) out.push({ id: 'runtime-uses-toolchain', data: { command: text }, line: ins.line });
+  }
+  void analysis;
+  return out;
+}
+
+/** Commands a runtime instruction calls (HEALTHCHECK, CMD, ENTRYPOINT). */
+export function runtimeCommandWords(text: string, json: string[] | null): string[] {
+  if (json) return json[0] ? [json[0]] : [];
+  return parseShell(text).commands.map((c) => c.words[0] ?? '').filter(Boolean);
+}
+
+/**
+ * Tools a HEALTHCHECK, CMD or ENTRYPOINT calls must exist at runtime. When the original installed
+ * them as build-only packages, or got them from a bigger base image, the runtime stage installs them.
+ */
+function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, builderImage: string, findings: Finding[]): ExtraPackages | null {
+  const manager = packageManagerOf(runtimeBase);
+  if (!manager || !hasShell(runtimeBase)) return null;
+  const installed = new Set<string>();
+  let tool = manager === 'apt' ? 'apt-get' : manager === 'apk' ? 'apk' : 'yum';
+  for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install) {
+    for (const p of c.install.runtime) installed.add(p);
+    tool = c.install.tool;
+  }
+  const wanted: string[] = [];
+  for (const ins of model.instructions) {
+    if (!['HEALTHCHECK', 'CMD', 'ENTRYPOINT'].includes(ins.keyword)) continue;
+    let text = ins.args.trim();
+    let json = ins.json;
+    if (ins.keyword === 'HEALTHCHECK') {
+      const m = /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(text);
+      if (!m) continue;
+      text = m[1]!;
+      json = text.startsWith('[') ? safeJson(text) : null;
+    }
+    for (const word of runtimeCommandWords(text, json)) {
+      const pkg = TOOL_PACKAGES[word.split('/').pop() ?? '']?.[manager];
+      if (!pkg || installed.has(pkg) || wanted.includes(pkg)) continue;
+      const fromBase = runtimeBase !== builderImage && BUILDPACK_FAMILIES.test(parseImage(builderImage).name) && ['curl', 'wget', 'git'].includes(pkg);
+      if (!fromBase && !buildOnlyInstalled(analysis, pkg)) continue;
+      if (word === 'bash' && manager === 'apt') continue; // every Debian image has bash
+      wanted.push(pkg);
+      findings.push({ id: 'tool-added', data: { tool: word, keyword: ins.keyword, package: pkg }, line: ins.line });
+    }
+  }
+  return wanted.length ? { manager, tool, packages: wanted } : null;
+}
+
+function buildOnlyInstalled(analysis: Analysis, pkg: string): boolean {
+  for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install?.build.includes(pkg)) return true;
+  return false;
+}
+
+function safeJson(text: string): string[] | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function lineOf(model: Model, index: number): number {
+  return model.instructions[index]?.line ?? 1;
+}
+
+function dedupe(list: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const key = `${f.id}:${f.line ?? ''}:${JSON.stringify(f.data ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export { classifyRun };

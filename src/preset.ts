@@ -1,0 +1,66 @@
+// The contract a language preset fulfils. Presets are declarative objects under templates/<id>/
+// (`export default { ... } satisfies Preset`), like knip's plugins; templates/_template/ is the one to copy.
+import type { Analysis, Phase } from './analyze/index.js';
+import type { Finding, MessageId } from './messages.js';
+import type { Model } from './model.js';
+import type { BuildContext } from './context.js';
+
+/** A path the runtime stage copies from the builder, and the instruction after which it exists. */
+export interface Artifact {
+  path: string;
+  /** Where it lands in the runtime stage (defaults to `path`). */
+  to?: string;
+  /** Instruction index that produced it: the COPY --from goes right after that instruction's runtime part. */
+  producer: number;
+  why: Finding;
+}
+
+/** A text edit on the original file, used for the few builder lines a preset must add or change. */
+export interface Edit {
+  /** Character offset in the original text (BOM excluded). */
+  at: number;
+  /** Characters to remove at `at` (0 for an insertion). */
+  remove: number;
+  text: string;
+}
+
+/** What a preset decides for one Dockerfile. Everything is optional: unset means "as the generic split does". */
+export interface PresetDecision {
+  runtimeBase?: { image: string; why: string };
+  /** Replaces the generic artifacts. */
+  artifacts?: Artifact[];
+  /** Lines that replace an instruction's runtime part (by instruction index), e.g. installing wheels. */
+  runtimeReplacements?: ReadonlyMap<number, string[]>;
+  /** New phases for instructions the preset understands better than the generic analyzer. */
+  overrides?: ReadonlyMap<number, { phase: Phase; reason: MessageId; data: Record<string, string> }>;
+  /** Instructions (by index) the runtime stage leaves out, e.g. COPY of Go sources. */
+  dropFromRuntime?: ReadonlySet<number>;
+  /** ENV keys that stay in the builder. */
+  buildOnlyEnv?: readonly string[];
+  builderEdits?: Edit[];
+  /** Rewrite shell-form CMD/ENTRYPOINT to exec form (for runtimes without /bin/sh). */
+  execForm?: boolean;
+  findings?: Finding[];
+  declines?: Finding[];
+}
+
+/** Everything a preset can read. */
+export interface PresetInput {
+  model: Model;
+  analysis: Analysis;
+  /** The builder's base image as written. */
+  builderImage: string;
+  context: BuildContext;
+  /** The runtime base the user asked for with --runtime-base, if any. */
+  requestedRuntimeBase: string | null;
+  builderName: string;
+}
+
+/** A language preset. */
+export interface Preset {
+  id: string;
+  summary: string;
+  /** Returns why the preset applies (shown by `explain`), or null when it does not. */
+  detect(input: PresetInput): string | null;
+  decide(input: PresetInput): PresetDecision;
+}

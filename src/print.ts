@@ -1,0 +1,23 @@
+// Build the new text from slices of the original plus generated lines. Untouched instructions are
+// never re-printed: the builder is the original text with a few edits, so comments, continuations,
+// spacing, CRLF line ends and the BOM come out byte for byte.
+import type { Model } from './model.js';
+import type { Edit } from './preset.js';
+import type { RuntimeLine } from '../transforms/state.js';
+
+export function print(model: Model, edits: readonly Edit[], runtime: readonly RuntimeLine[]): string {
+  let text = model.text;
+  for (const e of [...edits].sort((a, b) => b.at - a.at || b.remove - a.remove)) {
+    text = text.slice(0, e.at) + e.text + text.slice(e.at + e.remove);
+  }
+  const endsWithEol = /\r?\n$/.test(text);
+  const body = text.replace(/(\r?\n)+$/, '');
+  const eol = model.eol;
+  const stage = runtime.map((l) => l.text).join(eol);
+  return `${model.bom ? '\uFEFF' : ''}${body}${eol}${eol}${stage}${endsWithEol ? eol : ''}`;
+}
+
+/** Generated lines use the file's line ending. */
+export function withEol(text: string, eol: string): string {
+  return eol === '\n' ? text : text.replace(/\r?\n/g, eol);
+}

@@ -1,0 +1,7 @@
+# node:20 stand-in. NOTE: Debian bookworm's nodejs is 18.x.
+FROM debian:bookworm-slim
+COPY npmrc /etc/npmrc
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm gcc g++ make ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+CMD ["node"]

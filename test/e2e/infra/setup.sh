@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Prepare everything the real-Docker e2e suite needs, offline except for Debian's apt mirror:
+#   1. docker.io (+ debootstrap, dpkg-dev, binutils) installed, dockerd running (no bridge, no iptables)
+#   2. a loopback Debian mirror   .e2e-cache/apt   -> http://127.0.0.1:18080/
+#   3. a loopback PEP 503 index   .e2e-cache/pypi  -> http://127.0.0.1:18081/simple/
+#   4. stand-in base images tagged like Docker Hub's (see test/e2e/infra/README.md)
+# Idempotent: every step is skipped when its inputs did not change.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+INFRA=$ROOT/test/e2e/infra
+IMAGES=$INFRA/images
+CACHE=${E2E_CACHE:-$ROOT/.e2e-cache}
+LOGS=$CACHE/logs
+ROOTFS=$CACHE/rootfs/minbase
+APT_DIR=$CACHE/apt
+PYPI_DIR=$CACHE/pypi
+APT_PORT=18080
+PYPI_PORT=18081
+SUITE=bookworm
+DEBIAN_URL=${E2E_DEBIAN_URL:-http://deb.debian.org/debian}
+export DOCKER_BUILDKIT=0 # docker.io in bookworm has no buildx: the legacy builder does multi-stage fine
+export DEBIAN_FRONTEND=noninteractive
+HOST_PY=/usr/bin/python3
+[ -x "$HOST_PY" ] || HOST_PY=python3
+
+T0=$(date +%s)
+mkdir -p "$LOGS" "$APT_DIR" "$PYPI_DIR"
+log() { printf '[e2e-setup %4ss] %s\n' "$(($(date +%s) - T0))" "$*"; }
+die() { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
+# run a command quietly into a log file; on failure show the tail of the log
+quiet() {
+  local logf=$1; shift
+  if ! "$@" >"$logf" 2>&1; then
+    tail -n 40 "$logf" >&2
+    die "failed ($*), full log: $logf"
+  fi
+}
+sha() { sha256sum | cut -c1-16; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---------------------------------------------------------------- 1. tools + dockerd
+need=()
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+command -v docker >/dev/null 2>&1 || need+=(docker.io)
+command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
+command -v dpkg-scanpackages >/dev/null 2>&1 || need+=(dpkg-dev)
+command -v readelf >/dev/null 2>&1 || need+=(binutils)
+if [ ${#need[@]} -gt 0 ]; then
+  log "apt-get install ${need[*]}"
+  quiet "$LOGS/host-apt.log" bash -c "apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=600 ${need[*]}"
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd"
+  setsid nohup dockerd --bridge=none --iptables=false >/var/log/dockerd.log 2>&1 </dev/null &
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { tail -20 /var/log/dockerd.log >&2; die "dockerd did not come up"; }
+fi
+log "docker $(docker version -f '{{.Server.Version}}') ready"
+
+# ---------------------------------------------------------------- 2. apt mirror
+if [ ! -f "$CACHE/rootfs/minbase.done" ]; then
+  log "debootstrap --variant=minbase $SUITE (once)"
+  rm -rf "$ROOTFS"; mkdir -p "$ROOTFS"
+  quiet "$LOGS/debootstrap.log" debootstrap --variant=minbase "$SUITE" "$ROOTFS" "$DEBIAN_URL"
+  date -u +%Y%m%dT%H%M%SZ >"$CACHE/rootfs/minbase.done"
+fi
+
+# packages from apt-packages.txt, plus what the distroless stand-ins are made of
+PKGS=$( (sed -e 's/#.*//' "$INFRA/apt-packages.txt"; echo libc6 libssl3 tzdata ca-certificates) | tr -s ' \t' '\n' | grep -v '^$' | sort -u | tr '\n' ' ')
+PKGS_HASH=$(echo "$PKGS $(cat "$CACHE/rootfs/minbase.done")" | sha)
+if [ "$(cat "$APT_DIR/.pkgs-hash" 2>/dev/null)" != "$PKGS_HASH" ] || [ ! -s "$APT_DIR/Packages.gz" ]; then
+  log "downloading .debs for: $PKGS"
+  cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf" 2>/dev/null || true
+  quiet "$LOGS/mirror-download.log" chroot "$ROOTFS" bash -c \
+    "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --download-only --reinstall $PKGS"
+  find "$ROOTFS/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -n -t "$APT_DIR" {} +
+  (cd "$APT_DIR" && dpkg-scanpackages -m . 2>"$LOGS/dpkg-scanpackages.log" >Packages && gzip -9nc Packages >Packages.gz)
+  echo "$PKGS_HASH" >"$APT_DIR/.pkgs-hash"
+  log "mirror: $(ls "$APT_DIR"/*.deb | wc -l) .debs, $(du -sm "$APT_DIR" | cut -f1) MB"
+else
+  log "mirror up to date ($(ls "$APT_DIR"/*.deb | wc -l) .debs)"
+fi
+
+serve() { # port dir name
+  if listening "$1"; then return 0; fi
+  setsid nohup "$HOST_PY" -m http.server "$1" --bind 127.0.0.1 --directory "$2" >"$LOGS/http-$3.log" 2>&1 </dev/null &
+  for _ in $(seq 1 50); do listening "$1" && return 0; sleep 0.1; done
+  die "http server for $3 did not start on 127.0.0.1:$1"
+}
+serve $APT_PORT "$APT_DIR" apt
+
+# ---------------------------------------------------------------- 3. python index
+PYSRC=$ROOT/test/e2e/pypkgs
+if [ ! -d "$PYSRC" ] || [ -z "$(ls -A "$PYSRC" 2>/dev/null)" ]; then
+  # nothing from the examples yet: a trivial C-extension package so the pipeline is exercised
+  PYSRC=$CACHE/pypkgs-selftest
+  mkdir -p "$PYSRC/e2e-selftest-cext"
+  cat >"$PYSRC/e2e-selftest-cext/setup.py" <<'EOF'
+from setuptools import setup, Extension
+setup(name="e2e-selftest-cext", version="0.1", ext_modules=[Extension("e2e_selftest_cext", ["cext.c"])])
+EOF
+  cat >"$PYSRC/e2e-selftest-cext/cext.c" <<'EOF'
+#include <Python.h>
+static PyObject *hello(PyObject *s, PyObject *a) { return PyUnicode_FromString("hello from C"); }
+static PyMethodDef M[] = {{"hello", hello, METH_NOARGS, ""}, {0}};
+static struct PyModuleDef D = {PyModuleDef_HEAD_INIT, "e2e_selftest_cext", 0, -1, M};
+PyMODINIT_FUNC PyInit_e2e_selftest_cext(void) { return PyModule_Create(&D); }
+EOF
+fi
+PY_HASH=$( (cd "$PYSRC" && find . -type f ! -path '*/build/*' ! -path '*/dist/*' ! -path '*.egg-info*' ! -path '*__pycache__*' -print0 | sort -z | xargs -0 -r sha256sum; sha256sum "$INFRA/build-pyindex.py") | sha)
+if [ "$(cat "$PYPI_DIR/.hash" 2>/dev/null)" != "$PY_HASH" ]; then
+  log "building sdists from ${PYSRC#"$ROOT"/}"
+  quiet "$LOGS/pyindex.log" "$HOST_PY" "$INFRA/build-pyindex.py" "$PYSRC" "$CACHE/pybuild" "$PYPI_DIR"
+  grep 'project(s)' "$LOGS/pyindex.log" || true
+  echo "$PY_HASH" >"$PYPI_DIR/.hash"
+else
+  log "python index up to date"
+fi
+serve $PYPI_PORT "$PYPI_DIR" pypi
+
+# ---------------------------------------------------------------- 4. stand-in images
+summary() { # tag status
+  local size
+  size=$(docker image inspect -f '{{.Size}}' "$1" | awk '{printf "%.1f", $1/1e6}')
+  printf '  %-40s %8s MB  %s\n' "$1" "$size" "$2"
+}
+label_of() { docker image inspect -f '{{index .Config.Labels "dfsplit.e2e.hash"}}' "$1" 2>/dev/null || true; }
+image_id() { docker image inspect -f '{{.Id}}' "$1"; }
+retag() { # src tags...
+  local src=$1; shift
+  local t
+  for t in "$@"; do
+    if [ "$(docker image inspect -f '{{.Id}}' "$t" 2>/dev/null)" != "$(image_id "$src")" ]; then
+      docker tag "$src" "$t"; summary "$t" "tagged"
+    else summary "$t" "cached"; fi
+  done
+}
+
+# build_image DOCKERFILE PARENT TAG [MORE_TAGS...]: docker build against the loopback mirror
+build_image() {
+  local df=$IMAGES/$1 parent=$2 tag=$3; shift 3
+  local h files
+  files=$(awk '/^COPY /{print $2}' "$df")
+  h=$( (cat "$df"; for f in $files; do cat "$IMAGES/$f"; done; image_id "$parent") | sha)
+  if [ "$(label_of "$tag")" = "$h" ]; then
+    summary "$tag" cached
+  else
+    log "building $tag"
+    local t0=$(date +%s)
+    quiet "$LOGS/image-${tag//[:\/]/_}.log" docker build --network host --label "dfsplit.e2e.hash=$h" -f "$df" -t "$tag" "$IMAGES"
+    summary "$tag" "built in $(($(date +%s) - t0))s"
+  fi
+  [ $# -eq 0 ] || retag "$tag" "$@"
+}
+
+log "stand-in images"
+# minbase rootfs -> dfsplit-e2e/minbase-raw (without apt lists, downloaded .debs and docs)
+RAW=dfsplit-e2e/minbase-raw
+RAW_HASH=$(cat "$CACHE/rootfs/minbase.done")
+if [ "$(label_of $RAW)" != "$RAW_HASH" ]; then
+  quiet "$LOGS/image-minbase-raw.log" bash -c "tar -C '$ROOTFS' -c --numeric-owner \
+      --exclude=./var/cache/apt/archives/*.deb --exclude=./var/cache/apt/*.bin --exclude=./var/lib/apt/lists/* \
+      --exclude=./usr/share/doc/* --exclude=./usr/share/man/* --exclude=./usr/share/info/* --exclude=./usr/share/locale/* \
+      --exclude=./proc/* --exclude=./sys/* --exclude=./dev/* --exclude=./run/* --exclude=./tmp/* --exclude=./etc/resolv.conf . \
+    | docker import -c 'LABEL dfsplit.e2e.hash=$RAW_HASH' -c 'CMD [\"bash\"]' - $RAW"
+  summary $RAW "imported"
+fi
+
+build_image debian-slim.Dockerfile $RAW debian:bookworm-slim
+build_image debian.Dockerfile debian:bookworm-slim debian:bookworm debian:latest
+retag debian:bookworm-slim ubuntu:latest ubuntu:22.04
+build_image golang.Dockerfile debian:bookworm-slim golang:1.22 golang:1.22-bookworm golang:latest
+build_image python.Dockerfile debian:bookworm-slim python:3.11 python:3.11-bookworm python:3
+build_image python-slim.Dockerfile debian:bookworm-slim python:3.11-slim python:3.11-slim-bookworm python:3-slim
+build_image node.Dockerfile debian:bookworm-slim node:20 node:20-bookworm
+build_image node-slim.Dockerfile debian:bookworm-slim node:20-slim
+
+# distroless: FROM scratch, files only (no shell, no package manager)
+deb_of() { ls "$APT_DIR/$1"_*.deb | head -1; }
+DL_HASH=$( (cat "$0"; for p in libc6 libssl3 tzdata ca-certificates base-files; do basename "$(deb_of $p 2>/dev/null || echo none)"; done) | sha)
+distroless() { # flavor(static|base)
+  local flavor=$1 tag=gcr.io/distroless/$1-debian12
+  local h
+  h=$(echo "$DL_HASH $flavor" | sha)
+  if [ "$(label_of "$tag")" = "$h" ] && docker image inspect "$tag:nonroot" >/dev/null 2>&1; then
+    summary "$tag" cached; retag "$tag" "$tag:latest"; summary "$tag:nonroot" cached; return
+  fi
+  local st=$CACHE/distroless/$flavor x=$CACHE/distroless/x
+  rm -rf "$st" "$x"; mkdir -p "$st"/{etc/ssl/certs,usr/share,tmp,home/nonroot,root,var/lib} "$x"
+  for p in tzdata ca-certificates; do dpkg -x "$(deb_of $p)" "$x"; done
+  cp -a "$x/usr/share/zoneinfo" "$st/usr/share/zoneinfo"
+  cat "$x"/usr/share/ca-certificates/mozilla/*.crt >"$st/etc/ssl/certs/ca-certificates.crt"
+  cp "$ROOTFS/usr/lib/os-release" "$st/etc/os-release"
+  printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$st/etc/passwd"
+  printf 'root:x:0:\nnobody:x:65534:\ntty:x:5:\nstaff:x:50:\nnonroot:x:65532:\n' >"$st/etc/group"
+  printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\n' >"$st/etc/nsswitch.conf"
+  chmod 1777 "$st/tmp"; chmod 700 "$st/root"; chown 65532:65532 "$st/home/nonroot"
+  if [ "$flavor" = base ]; then
+    for p in libc6 libssl3; do dpkg -x "$(deb_of $p)" "$st"; done
+    rm -rf "$st/usr/share/doc" "$st/usr/share/lintian" "$st/usr/share/man"
+  fi
+  quiet "$LOGS/image-distroless-$flavor.log" bash -c "tar -C '$st' -c --numeric-owner . | docker import \
+    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' \
+    -c 'LABEL dfsplit.e2e.hash=$h' - '$tag'"
+  summary "$tag" built
+  retag "$tag" "$tag:latest"
+  printf 'FROM %s\nUSER 65532\nWORKDIR /home/nonroot\n' "$tag" |
+    quiet "$LOGS/image-distroless-$flavor-nonroot.log" docker build --network none -t "$tag:nonroot" -
+  summary "$tag:nonroot" built
+  rm -rf "$x"
+}
+distroless static
+distroless base
+
+log "done in $(($(date +%s) - T0))s"

@@ -1,0 +1,119 @@
+// Walk the original in order and write the runtime stage: runtime instructions verbatim, runtime
+// packages and setup commands of mixed RUNs, and COPY --from for each artifact right after the
+// instruction that made it. https://docs.docker.com/build/building/multi-stage/
+import { envPairs } from '../src/analyze/index.js';
+import { installCommand } from '../src/analyze/packages.js';
+import type { RunCommand } from '../src/analyze/run.js';
+import { isInside } from '../src/artifacts.js';
+import type { Instruction } from '../src/model.js';
+import { flag } from '../src/model.js';
+import type { Artifact } from '../src/preset.js';
+import { joinPath } from '../src/shell.js';
+import { generated, type Pass, type RuntimeLine, type State } from './state.js';
+
+const NEUTRAL = new Set(['set', 'true', ':', 'cd']);
+
+export default {
+  id: 'carry-instructions',
+  summary: 'carry runtime instructions, runtime packages and artifacts into the runtime stage',
+  run(state) {
+    const lines: RuntimeLine[] = [];
+    const declines = [...state.declines];
+    const { model, plan, analysis } = state;
+    const byIndex = new Map(plan.classifications.map((c) => [c.index, c]));
+    const drop = plan.decision.dropFromRuntime ?? new Set<number>();
+    const replacements = plan.decision.runtimeReplacements ?? new Map<number, string[]>();
+    const buildOnlyEnv = new Set(plan.decision.buildOnlyEnv ?? []);
+    for (const index of plan.builder.instructions) {
+      const ins = model.instructions[index]!;
+      const c = byIndex.get(index);
+      if (!c || ins.keyword === 'FROM' || ins.keyword === 'ARG') continue;
+      const scope = analysis.scopes.get(index)!;
+      if (drop.has(index) || c.phase === 'build') {
+        // nothing of it runs in the runtime stage
+      } else if (ins.keyword === 'ENV') {
+        const env = carryEnv(ins, buildOnlyEnv);
+        if (env) lines.push(env);
+      } else if (ins.keyword === 'RUN') {
+        const run = analysis.runs.get(index);
+        const replacement = replacements.get(index);
+        if (run && (replacement || !wholeRuntime(run.commands))) {
+          if (run.complex || ins.heredoc) {
+            if (!replacement) declines.push({ id: 'heredoc-build', line: ins.line });
+          } else {
+            const text = runtimePart(run.commands, scope.workdir);
+            if (text) lines.push(generated('RUN', `RUN ${text}`));
+          }
+          for (const r of replacement ?? []) lines.push(generated('RUN', r));
+        } else {
+          lines.push(verbatim(ins));
+        }
+      } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+        const dest = copyDestination(ins, scope.workdir);
+        const covered = dest !== null && plan.artifacts.some((a) => isInside(dest, a.to ?? a.path) && a.producer > index);
+        if (!covered) lines.push(verbatim(ins));
+      } else {
+        lines.push(verbatim(ins));
+      }
+      for (const a of plan.artifacts.filter((x) => x.producer === index)) lines.push(copyFrom(a, plan.builderName));
+    }
+    return { ...state, runtime: [...state.runtime, ...lines], declines };
+  },
+} satisfies Pass;
+
+function verbatim(ins: Instruction): RuntimeLine {
+  return { text: ins.raw, source: ins.index, keyword: ins.keyword };
+}
+
+function copyFrom(a: Artifact, builder: string): RuntimeLine {
+  const to = a.to ?? a.path;
+  const plain = /^[^\s"'$]+$/.test(a.path) && /^[^\s"'$]+$/.test(to);
+  const args = plain ? `${a.path} ${to}` : JSON.stringify([a.path, to]).replace(/,/g, ', ');
+  return generated('COPY', `COPY --from=${builder} ${args}`);
+}
+
+/** A RUN whose every command is needed at runtime is repeated as written. */
+function wholeRuntime(commands: readonly RunCommand[]): boolean {
+  return commands.every((c) => (c.install ? c.install.build.length === 0 : !['build', 'test', 'fetch', 'generate', 'file-move'].includes(c.kind)));
+}
+
+/** The runtime half of a mixed RUN: runtime packages and setup commands, joined with &&. */
+function runtimePart(commands: readonly RunCommand[], workdir: string): string {
+  const parts: string[] = [];
+  let last: string | null = null;
+  for (const c of commands) {
+    if (c.install) {
+      if (c.install.runtime.length) parts.push(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends));
+      last = null;
+      continue;
+    }
+    if (!['setup', 'unknown', 'pip'].includes(c.kind) || NEUTRAL.has(c.words[0] ?? '')) { last = null; continue; }
+    const text = c.text;
+    if (c.nested) continue;
+    const prefixed = c.cwd !== workdir ? `cd ${c.cwd} && ${text}` : text;
+    if (last !== null && c.joinedBy === '||') parts[parts.length - 1] += ` || ${text}`;
+    else parts.push(prefixed);
+    last = text;
+  }
+  return parts.join(' && ');
+}
+
+/** ENV with its build-only keys removed; verbatim when nothing is removed. */
+function carryEnv(ins: Instruction, buildOnly: ReadonlySet<string>): RuntimeLine | null {
+  const pairs = envPairs(ins);
+  const kept = pairs.filter(([k]) => !buildOnly.has(k));
+  if (kept.length === pairs.length) return verbatim(ins);
+  if (kept.length === 0) return null;
+  return generated('ENV', `ENV ${kept.map(([k, v]) => `${k}=${/^[^\s"'\\]*$/.test(v) ? v : JSON.stringify(v)}`).join(' ')}`);
+}
+
+/** The absolute destination of a COPY/ADD, or null for heredocs and variables. */
+export function copyDestination(ins: Instruction, workdir: string): string | null {
+  if (ins.heredoc) return null;
+  const words = ins.json ?? ins.args.trim().split(/\s+/);
+  const dest = words[words.length - 1];
+  if (!dest || dest.includes('$')) return null;
+  return joinPath(workdir, dest);
+}
+
+export type { State };

@@ -1,0 +1,36 @@
+// The state transform passes hand on. A pass never mutates its input; it returns the next state.
+import type { Analysis } from '../src/analyze/index.js';
+import type { Finding } from '../src/messages.js';
+import type { Model } from '../src/model.js';
+import type { Plan } from '../src/plan.js';
+import type { Edit } from '../src/preset.js';
+
+/** One line (or multi-line instruction) of the runtime stage. */
+export interface RuntimeLine {
+  text: string;
+  /** Index of the original instruction copied verbatim, or null for generated text. */
+  source: number | null;
+  keyword: string;
+}
+
+export interface State {
+  readonly model: Model;
+  readonly analysis: Analysis;
+  readonly plan: Plan;
+  readonly builderEdits: readonly Edit[];
+  readonly runtime: readonly RuntimeLine[];
+  readonly findings: readonly Finding[];
+  /** Reasons a pass found to decline; the file is then left as it was. */
+  readonly declines: readonly Finding[];
+}
+
+/** A transform pass. */
+export interface Pass {
+  id: string;
+  summary: string;
+  run(state: State): State;
+}
+
+export function generated(keyword: string, text: string): RuntimeLine {
+  return { text, source: null, keyword };
+}
