@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// The dfsplit command line. Exit codes: 0 fine, 1 --check found changes (or verify found a difference),
+// 2 errors (bad flag, unreadable file, not a Dockerfile).
+import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { convert, type ConvertResult } from './convert.js';
+import { directoryContext, NO_CONTEXT } from './context.js';
+import { InputError } from './errors.js';
+import { decode, displayPath, expandInputs, readDockerfile, writeAtomic } from './files.js';
+import { colorDiff } from './report/diff.js';
+import { explainTable } from './report/explain.js';
+import { presets } from '../templates/index.js';
+
+interface Flags {
+  paths: string[];
+  write: boolean;
+  check: boolean;
+  stdout: boolean;
+  json: boolean;
+  color: boolean | undefined;
+  builderName: string;
+  runtimeBase: string | undefined;
+  preset: string;
+  context: string | undefined;
+}
+
+const PRESET_CHOICES = ['auto', 'generic', ...presets.map((p) => p.id)];
+
+class UsageError extends Error {}
+
+function readStdin(): string {
+  return decode(readFileSync(0), '<stdin>');
+}
+
+function optionsFor(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'>) {
+  const contextDir = flags.context ?? (file === '-' ? null : dirname(resolve(file)));
+  return {
+    path: displayPath(file),
+    builderName: flags.builderName,
+    ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),
+    preset: flags.preset,
+    context: contextDir ? directoryContext(contextDir) : NO_CONTEXT,
+  };
+}
+
+function statusLine(path: string, r: ConvertResult): string {
+  switch (r.status) {
+    case 'changed':
+      return `${path}: changed`;
+    case 'unchanged':
+      return `${path}: unchanged${r.reasons.length ? ` (${r.reasons.map((x) => x.message).join('; ')})` : ''}`;
+    case 'declined':
+      return `${path}: declined: ${r.reasons.map((x) => `${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`).join('; ')}`;
+    case 'error': {
+      const e = r.reasons[0];
+      return `dfsplit: ${path}${e?.line ? `:${e.line}` : ''}: ${e?.message ?? 'error'}`;
+    }
+  }
+}
+
+async function main(flags: Flags): Promise<number> {
+  if (flags.write && flags.stdout) throw new UsageError('--write and --stdout cannot be used together: --write edits files in place, --stdout prints the result');
+  if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
+  if (flags.json && flags.stdout) throw new UsageError('--json and --stdout cannot be used together: both print to standard output');
+  const inputs = flags.paths.length ? flags.paths : ['.'];
+  if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
+  const { files, errors } = await expandInputs(inputs);
+  if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
+  const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+  let code = 0;
+  const report: object[] = [];
+  for (const e of errors) {
+    process.stderr.write(`dfsplit: ${e.format()}\n`);
+    report.push({ path: e.file, status: 'error', reasons: [{ id: e.id, message: e.message }] });
+    code = 2;
+  }
+  if (!files.length && !errors.length) process.stderr.write('dfsplit: no Dockerfiles found\n');
+  for (const file of files) {
+    const path = displayPath(file);
+    let text: string;
+    try {
+      text = file === '-' ? readStdin() : readDockerfile(file);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      process.stderr.write(`dfsplit: ${err.withFile(path).format()}\n`);
+      report.push({ path, status: 'error', reasons: [{ id: err.id, message: err.message, line: err.line }] });
+      code = 2;
+      continue;
+    }
+    const r = convert(text, optionsFor(file, flags));
+    process.stderr.write(`${statusLine(path, r)}\n`);
+    if (r.status === 'error') code = 2;
+    if (flags.json) { report.push({ path, ...r }); continue; }
+    if (flags.stdout) { process.stdout.write(r.output); continue; }
+    if (r.status !== 'changed') continue;
+    if (flags.check) { if (code === 0) code = 1; continue; }
+    if (flags.write) {
+      try {
+        writeAtomic(file, r.output, text);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        process.stderr.write(`dfsplit: ${err.format()}\n`);
+        code = 2;
+      }
+      continue;
+    }
+    process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
+  }
+  if (flags.json) {
+    const count = (s: string) => report.filter((x) => (x as { status: string }).status === s).length;
+    process.stdout.write(`${JSON.stringify({ files: report, summary: { changed: count('changed'), unchanged: count('unchanged'), declined: count('declined'), error: count('error') } }, null, 2)}\n`);
+    if (flags.check && code === 0 && count('changed') > 0) code = 1;
+  }
+  return code;
+}
+
+async function explain(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'>): Promise<number> {
+  const text = file === '-' ? readStdin() : readDockerfile(file);
+  const r = convert(text, optionsFor(file, flags));
+  if (flags.json) process.stdout.write(`${JSON.stringify({ path: displayPath(file), ...r }, null, 2)}\n`);
+  else process.stdout.write(explainTable(displayPath(file), r));
+  return r.status === 'error' ? 2 : 0;
+}
+
+const common = {
+  'builder-name': { type: 'string', default: 'builder', describe: 'name of the builder stage' },
+  'runtime-base': { type: 'string', describe: 'runtime base image (e.g. scratch, debian:bookworm-slim)' },
+  preset: { type: 'string', default: 'auto', choices: PRESET_CHOICES, describe: 'language preset, or auto / generic' },
+  context: { type: 'string', describe: 'build context directory (default: the Dockerfile\'s directory)' },
+  json: { type: 'boolean', default: false, describe: 'print a machine-readable report' },
+} as const;
+
+function run(p: Promise<number>): void {
+  p.then((code) => { process.exitCode = code; }, (err: unknown) => {
+    if (err instanceof UsageError) { process.stderr.write(`dfsplit: ${err.message}\n`); process.exitCode = 2; return; }
+    if (err instanceof InputError) { process.stderr.write(`dfsplit: ${err.format()}\n`); process.exitCode = 2; return; }
+    throw err;
+  });
+}
+
+await yargs(hideBin(process.argv))
+  .scriptName('dfsplit')
+  .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
+  .command('explain <file>', 'show, per instruction, whether it is build-time, runtime or both, and why', (y) => y.positional('file', { type: 'string', demandOption: true }).options(common), (argv) => {
+    run(explain(argv.file, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json }));
+  })
+  .command('$0 [paths..]', 'convert Dockerfiles (files, directories, globs, - for stdin)', (y) => y
+    .positional('paths', { type: 'string', array: true, default: [] as string[] })
+    .options({
+      ...common,
+      write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
+      check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
+      stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
+      color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
+    }), (argv) => {
+    run(main({ paths: argv.paths, write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context }));
+  })
+  .strict()
+  .fail((msg, err, y) => {
+    if (err) throw err;
+    process.stderr.write(`dfsplit: ${msg}\n${y.help() ? '' : ''}`);
+    process.exit(2);
+  })
+  .help()
+  .version(false)
+  .parseAsync();

@@ -1,0 +1,139 @@
+// Finding, reading and safely writing Dockerfiles. Reads refuse what is not UTF-8 text; writes go to
+// a temporary file in the same directory and are renamed over the original (atomic on POSIX).
+import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { glob } from 'tinyglobby';
+import { InputError } from './errors.js';
+import { MAX_BYTES } from './parse.js';
+
+/** True for names dfsplit treats as Dockerfiles when walking a directory. */
+export function isDockerfileName(name: string): boolean {
+  return name === 'Dockerfile' || name === 'Containerfile' || name.startsWith('Dockerfile.') || /\.(d|D)ockerfile$/.test(name);
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+
+/** Expand the command line's paths, directories and globs into files. `-` stays `-` (stdin). */
+export async function expandInputs(args: readonly string[]): Promise<{ files: string[]; errors: InputError[] }> {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  for (const arg of args) {
+    if (arg === '-') { files.push('-'); continue; }
+    let st;
+    try {
+      st = statSync(arg);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') { errors.push(new InputError('symlink-loop', 'symbolic link loop', undefined, arg)); continue; }
+      if (code === 'ENOENT' && /[*?[{]/.test(arg)) {
+        const matches = (await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort();
+        if (matches.length) files.push(...matches);
+        else errors.push(new InputError('no-match', 'no file matches this pattern', undefined, arg));
+        continue;
+      }
+      errors.push(new InputError('unreadable', code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'error'})`, undefined, arg));
+      continue;
+    }
+    if (st.isDirectory()) files.push(...walk(arg));
+    else files.push(arg);
+  }
+  return { files: [...new Set(files)], errors };
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  let entries;
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, e.name);
+    // symbolic links are not followed while walking: no loops, no escaping the tree
+    if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) out.push(...walk(path)); }
+    else if (e.isFile() && isDockerfileName(e.name)) out.push(path);
+  }
+  return out;
+}
+
+/** Read a Dockerfile as UTF-8 text, or throw an InputError naming what is wrong. */
+export function readDockerfile(path: string): string {
+  let buf: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new InputError('is-directory', 'is a directory, not a Dockerfile', undefined, path);
+    if (st.size > MAX_BYTES) throw new InputError('too-large', `file is ${st.size} bytes; dfsplit reads Dockerfiles up to ${MAX_BYTES} bytes`, undefined, path);
+    buf = readFileSync(path);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`;
+    throw new InputError('unreadable', why, undefined, path);
+  }
+  return decode(buf, path);
+}
+
+/** Decode bytes as UTF-8, refusing binary, UTF-16 and invalid UTF-8 with the line where it goes wrong. */
+export function decode(buf: Buffer, path: string): string {
+  if (buf.length > MAX_BYTES) throw new InputError('too-large', `input is ${buf.length} bytes; dfsplit reads Dockerfiles up to ${MAX_BYTES} bytes`, undefined, path);
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) throw new InputError('utf16', 'UTF-16 encoded; save it as UTF-8', 1, path);
+  const nul = buf.indexOf(0);
+  if (nul >= 0) throw new InputError('binary', 'binary file (contains NUL bytes), not a Dockerfile', lineAt(buf, nul), path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new InputError('invalid-utf8', 'invalid UTF-8', lineAt(buf, firstInvalidUtf8(buf)), path);
+  }
+}
+
+function lineAt(buf: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = buf.length;
+  // binary search for the shortest invalid prefix (a prefix ending mid-character may look invalid; good enough for a line number)
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try { dec.decode(buf.subarray(0, mid + 1), { stream: true }); lo = mid + 1; } catch { hi = mid; }
+  }
+  return lo;
+}
+
+/**
+ * Replace `path` with `text` atomically: write a temporary file in the same directory, keep the mode,
+ * fsync, rename. Refuses read-only files, files changed since `expected` was read, and symbolic links
+ * that lead out of `root`. Leaves no temporary file behind on failure.
+ */
+export function writeAtomic(path: string, text: string, expected: string, root: string = process.cwd()): void {
+  let target = path;
+  const link = lstatSync(path);
+  if (link.isSymbolicLink()) {
+    target = realpathSync(path);
+    const rel = relative(realpathSync(root), target);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError('symlink-escape', `is a symbolic link to ${target}, outside ${root}; not writing through it`, undefined, path);
+  }
+  try { accessSync(target, constants.W_OK); } catch { throw new InputError('read-only', 'is not writable', undefined, path); }
+  const current = readFileSync(target);
+  if (!current.equals(Buffer.from(expected, 'utf8'))) throw new InputError('changed-meanwhile', 'changed since dfsplit read it; run dfsplit again', undefined, path);
+  const mode = statSync(target).mode & 0o7777;
+  const tmp = join(dirname(target), `.${basename(target)}.dfsplit-${process.pid}-${Date.now()}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx', mode);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, target);
+  } catch (err) {
+    if (fd !== null) closeSync(fd);
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw new InputError('write-failed', `cannot write: ${(err as Error).message}`, undefined, path);
+  }
+}
+
+export function displayPath(path: string): string {
+  return path === '-' ? '<stdin>' : relative(process.cwd(), resolve(path)) || path;
+}
