@@ -5,17 +5,23 @@ import type { Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Artifact } from './preset.js';
 
-const PRODUCING = new Set(['build', 'generate', 'fetch', 'file-move']);
+export const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
+
+/** Commands whose outputs are intermediate when the same RUN installs the result somewhere named. */
+const COMPILE_STEPS = new Set(['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh']);
 
 /** The artifacts of a generic split, or a decline when an output cannot be located. */
-export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> = new Set()): { artifacts: Artifact[]; declines: Finding[] } {
+export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> = new Set(), kinds: ReadonlySet<string> = PRODUCING): { artifacts: Artifact[]; declines: Finding[] } {
   const found: Artifact[] = [];
   const declines: Finding[] = [];
   for (const [index, run] of analysis.runs) {
     if (skip.has(index)) continue;
     const line = analysis.classifications.find((c) => c.index === index)?.line;
+    // `make && make install` names its outputs: the compile step before it needs no working-directory copy
+    const named = run.commands.some((c) => kinds.has(c.kind) && c.outputs.length > 0);
     for (const c of run.commands) {
-      if (!PRODUCING.has(c.kind)) continue;
+      if (!kinds.has(c.kind)) continue;
+      if (c.unnamedOutputs && named && COMPILE_STEPS.has(c.words[0] ?? '')) continue;
       for (const path of c.outputs) found.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line } });
       if (c.unnamedOutputs) {
         if (c.cwd === '/') {

@@ -24,6 +24,13 @@ export interface Edit {
   text: string;
 }
 
+/** A preset's own classification of an instruction. */
+export interface Override {
+  phase: Phase;
+  reason: MessageId;
+  data: Record<string, string>;
+}
+
 /** What a preset decides for one Dockerfile. Everything is optional: unset means "as the generic split does". */
 export interface PresetDecision {
   runtimeBase?: { image: string; why: string };
@@ -32,7 +39,7 @@ export interface PresetDecision {
   /** Lines that replace an instruction's runtime part (by instruction index), e.g. installing wheels. */
   runtimeReplacements?: ReadonlyMap<number, string[]>;
   /** New phases for instructions the preset understands better than the generic analyzer. */
-  overrides?: ReadonlyMap<number, { phase: Phase; reason: MessageId; data: Record<string, string> }>;
+  overrides?: ReadonlyMap<number, Override>;
   /** Instructions (by index) the runtime stage leaves out, e.g. COPY of Go sources. */
   dropFromRuntime?: ReadonlySet<number>;
   /** ENV keys that stay in the builder. */

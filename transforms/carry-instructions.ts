@@ -3,7 +3,7 @@
 // instruction that made it. https://docs.docker.com/build/building/multi-stage/
 import { envPairs } from '../src/analyze/index.js';
 import { installCommand } from '../src/analyze/packages.js';
-import type { RunCommand } from '../src/analyze/run.js';
+import { isVenv, type RunCommand } from '../src/analyze/run.js';
 import { isInside } from '../src/artifacts.js';
 import type { Instruction } from '../src/model.js';
 import { flag } from '../src/model.js';
@@ -29,22 +29,27 @@ export default {
       const c = byIndex.get(index);
       if (!c || ins.keyword === 'FROM' || ins.keyword === 'ARG') continue;
       const scope = analysis.scopes.get(index)!;
-      if (drop.has(index) || c.phase === 'build') {
+      const replacement = ins.keyword === 'RUN' ? replacements.get(index) : undefined;
+      if (replacement) {
+        // a preset handles this RUN's pip/venv commands; its other runtime commands still run
+        const run = analysis.runs.get(index);
+        const rest = run && !run.complex && !ins.heredoc ? runtimePart(run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)), scope.workdir) : '';
+        if (rest) lines.push(generated('RUN', `RUN ${rest}`));
+        for (const r of replacement) lines.push(generated('RUN', r));
+      } else if (drop.has(index) || c.phase === 'build') {
         // nothing of it runs in the runtime stage
       } else if (ins.keyword === 'ENV') {
         const env = carryEnv(ins, buildOnlyEnv);
         if (env) lines.push(env);
       } else if (ins.keyword === 'RUN') {
         const run = analysis.runs.get(index);
-        const replacement = replacements.get(index);
-        if (run && (replacement || !wholeRuntime(run.commands))) {
+        if (run && !wholeRuntime(run.commands)) {
           if (run.complex || ins.heredoc) {
-            if (!replacement) declines.push({ id: 'heredoc-build', line: ins.line });
+            declines.push({ id: 'heredoc-build', line: ins.line });
           } else {
             const text = runtimePart(run.commands, scope.workdir);
             if (text) lines.push(generated('RUN', `RUN ${text}`));
           }
-          for (const r of replacement ?? []) lines.push(generated('RUN', r));
         } else {
           lines.push(verbatim(ins));
         }

@@ -1,0 +1,144 @@
+// Go: the builder compiles, the runtime stage holds only the binary: distroless static for a static
+// binary, distroless base (glibc) with cgo, Debian slim when the container needs a shell or packages.
+// https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
+import type { RunCommand } from '../../src/analyze/run.js';
+import { BUILD_ONLY_ENV } from '../../src/analyze/tables.js';
+import { hasShell, libcOf, parseImage } from '../../src/images.js';
+import type { Finding } from '../../src/messages.js';
+import type { Instruction } from '../../src/model.js';
+import { flag } from '../../src/model.js';
+import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
+import { isInside } from '../../src/artifacts.js';
+import { joinPath } from '../../src/shell.js';
+import { plainWords } from '../../transforms/exec-form.js';
+
+const STATIC = 'gcr.io/distroless/static-debian12';
+const GLIBC = 'gcr.io/distroless/base-debian12';
+const DEBIAN_SLIM = 'debian:bookworm-slim';
+
+interface GoBuild {
+  index: number;
+  command: RunCommand;
+}
+
+function goBuilds(input: PresetInput): GoBuild[] {
+  const out: GoBuild[] = [];
+  for (const [index, run] of input.analysis.runs) for (const command of run.commands) {
+    if (command.words[0] === 'go' && ['build', 'install'].includes(command.words.slice(1).find((w) => !w.startsWith('-')) ?? '')) out.push({ index, command });
+  }
+  return out;
+}
+
+type Cgo = 'off' | 'on' | 'unknown';
+
+/** Whether the binary links C: explicit CGO_ENABLED, external linking, or `import "C"` in the sources. */
+function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicitOff: boolean; why: string } {
+  const scopeEnv = (b: GoBuild) => input.analysis.scopes.get(b.index)!.env;
+  const values = builds.map((b) => b.command.assigns.CGO_ENABLED ?? scopeEnv(b).get('CGO_ENABLED'));
+  if (values.some((v) => v === '1')) return { state: 'on', explicitOff: false, why: 'CGO_ENABLED=1 is set' };
+  if (builds.some((b) => b.command.words.some((w) => /linkmode[= ]external/.test(w)) || b.command.words.includes('-linkmode'))) return { state: 'on', explicitOff: false, why: '-linkmode external' };
+  if (values.length && values.every((v) => v === '0')) return { state: 'off', explicitOff: true, why: 'CGO_ENABLED=0 is set' };
+  if (!input.context.known) return { state: 'unknown', explicitOff: false, why: 'no build context to look for import "C"' };
+  const goFiles = input.context.find((p) => p.endsWith('.go'));
+  if (!goFiles.length) return { state: 'unknown', explicitOff: false, why: 'no .go files in the build context' };
+  const withC = goFiles.find((f) => /import\s+(\(\s*[^)]*)?"C"/.test(input.context.read(f) ?? ''));
+  if (withC) return { state: 'on', explicitOff: false, why: `${withC} imports "C"` };
+  return { state: 'off', explicitOff: false, why: 'no .go file imports "C"' };
+}
+
+/** Why the runtime needs /bin/sh, or null. */
+function shellNeed(input: PresetInput, runtimeRuns: number[]): string | null {
+  for (const ins of input.model.instructions) {
+    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && !ins.json && !plainWords(ins.args)) return `${ins.keyword} uses shell features`;
+    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && (ins.json?.[0] ?? ins.args.trim().split(/\s+/)[0] ?? '').endsWith('.sh')) return `${ins.keyword} runs a shell script`;
+    if (ins.keyword === 'HEALTHCHECK' && !/^\s*NONE\s*$/i.test(ins.args) && !/CMD\s*\[/.test(ins.args)) return 'HEALTHCHECK uses the shell form';
+    if (ins.keyword === 'HEALTHCHECK' && /CMD\s*\[\s*"(curl|wget)"/.test(ins.args)) return 'HEALTHCHECK calls curl/wget';
+  }
+  if (runtimeRuns.length) return `line ${input.model.instructions[runtimeRuns[0]!]!.line} must run in the runtime stage`;
+  const user = input.analysis.finalUser;
+  if (user && !/^(root|0|\d+(:\d+)?|nonroot|65532)$/.test(user)) return `USER ${user} is created in the image`;
+  return null;
+}
+
+/** COPY/ADD of sources into the directory a `go build` runs in: only the builder needs them. */
+function sourceCopies(input: PresetInput, builds: GoBuild[]): Set<number> {
+  const dirs = builds.map((b) => b.command.cwd);
+  const out = new Set<number>();
+  for (const index of input.model.stages[0]!.instructions) {
+    const ins = input.model.instructions[index]!;
+    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || flag(ins, 'from') !== undefined) continue;
+    const dest = destination(ins, input.analysis.scopes.get(index)!.workdir);
+    const words = ins.json ?? ins.args.trim().split(/\s+/);
+    const goish = words.slice(0, -1).every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));
+    if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) out.add(index);
+  }
+  return out;
+}
+
+function destination(ins: Instruction, workdir: string): string | null {
+  const words = ins.json ?? ins.args.trim().split(/\s+/);
+  const d = words[words.length - 1];
+  return d && !d.includes('$') ? joinPath(workdir, d) : null;
+}
+
+export default {
+  id: 'go',
+  summary: 'compile in the builder; the runtime stage holds only the binary (distroless static, distroless base with cgo, or Debian slim)',
+  detect(input) {
+    const builds = goBuilds(input);
+    return builds.length ? `\`${builds[0]!.command.words.slice(0, 2).join(' ')}\` on line ${input.model.instructions[builds[0]!.index]!.line}` : null;
+  },
+  decide(input) {
+    const builds = goBuilds(input);
+    const declines: Finding[] = [];
+    const findings: Finding[] = [];
+    const edits: Edit[] = [];
+    const cgo = cgoState(input, builds);
+    // the binary is the artifact; other build outputs (generated files) follow the generic rules
+    const artifacts: Artifact[] = [];
+    for (const b of builds) {
+      const line = input.model.instructions[b.index]!.line;
+      if (!b.command.outputs.length) declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` names no single binary` }, line });
+      for (const path of b.command.outputs) artifacts.push({ path, producer: b.index, why: { id: 'artifact-output', data: { path, command: b.command.words.slice(0, 3).join(' ') }, line } });
+    }
+    if (cgo.state === 'off' && !cgo.explicitOff) {
+      for (const b of builds) {
+        const ins = input.model.instructions[b.index]!;
+        if (ins.json || ins.heredoc) continue;
+        edits.push({ at: ins.argsOffsets[b.command.start]!, remove: 0, text: 'CGO_ENABLED=0 ' });
+      }
+      findings.push({ id: 'cgo-disabled' });
+    }
+    const drop = sourceCopies(input, builds);
+    const runtimeRuns = input.analysis.classifications.filter((c) => c.keyword === 'RUN' && c.phase !== 'build').map((c) => c.index);
+    const needShell = shellNeed(input, runtimeRuns);
+    const builderLibc = libcOf(input.builderImage);
+    const requested = input.requestedRuntimeBase;
+    let image: string;
+    let why: string;
+    if (requested) {
+      image = requested;
+      why = 'chosen with --runtime-base';
+      if (cgo.state !== 'off' && libcOf(requested) === 'none') declines.push({ id: 'cgo-on-scratch', data: { image: requested } });
+      if (needShell && !hasShell(requested)) declines.push({ id: 'shell-needed', data: { keyword: needShell, image: requested } });
+    } else if (needShell) {
+      image = builderLibc === 'musl' ? 'alpine' : /^(ubuntu)$/.test(parseImage(input.builderImage).name) ? input.builderImage : DEBIAN_SLIM;
+      why = `${needShell}, so the runtime needs a shell`;
+    } else if (cgo.state === 'off') {
+      image = STATIC;
+      why = `static binary (${cgo.why}): no shell or C library needed`;
+    } else {
+      image = builderLibc === 'musl' ? 'alpine' : GLIBC;
+      why = cgo.state === 'on' ? `the binary links C (${cgo.why}): it needs ${builderLibc === 'musl' ? 'musl' : 'glibc'}` : `cgo cannot be ruled out (${cgo.why}): a C library is kept`;
+    }
+    if (requested === 'scratch' && cgo.state === 'off') {
+      for (const path of ['/etc/ssl/certs/ca-certificates.crt', '/usr/share/zoneinfo']) {
+        artifacts.push({ path, producer: Math.max(...builds.map((b) => b.index)), why: { id: 'artifact-output', data: { path, command: 'the builder image (certificates and time zones for scratch)' } } });
+      }
+    }
+    return {
+      runtimeBase: { image, why }, artifacts, builderEdits: edits, dropFromRuntime: drop,
+      buildOnlyEnv: BUILD_ONLY_ENV.go, execForm: !hasShell(image), declines, findings,
+    };
+  },
+} satisfies Preset;

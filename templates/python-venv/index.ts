@@ -1,0 +1,37 @@
+// Python virtual environment: build the venv in the builder, copy it to the same path on the same
+// Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
+import { isVenv } from '../../src/analyze/run.js';
+import type { Override, Preset } from '../../src/preset.js';
+import { isTestToolsInstall, pipInstalls, pythonArtifacts } from '../shared/python.js';
+
+export default {
+  id: 'python-venv',
+  summary: 'the virtual environment is built in the builder and copied to the same path in the runtime stage',
+  detect(input) {
+    for (const [index, run] of input.analysis.runs) {
+      if (run.commands.some((c) => isVenv(c.words))) return `a virtual environment is created (line ${input.model.instructions[index]!.line})`;
+    }
+    return null;
+  },
+  decide(input) {
+    const venvs: { path: string; index: number }[] = [];
+    for (const [index, run] of input.analysis.runs) for (const c of run.commands) if (isVenv(c.words)) for (const o of c.outputs) venvs.push({ path: o, index });
+    const replacements = new Map<number, string[]>();
+    const overrides = new Map<number, Override>();
+    const installs = pipInstalls(input);
+    for (const v of venvs) {
+      replacements.set(v.index, []);
+      overrides.set(v.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: `creates ${v.path} in the builder` } });
+    }
+    for (const p of installs) {
+      replacements.set(p.index, replacements.get(p.index) ?? []);
+      overrides.set(p.index, isTestToolsInstall(p)
+        ? { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } }
+        : { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'installs into the virtual environment, which is copied' } });
+    }
+    const { artifacts, declines } = pythonArtifacts(input);
+    const last = Math.max(...venvs.map((v) => v.index), ...installs.filter((p) => !isTestToolsInstall(p)).map((p) => p.index));
+    for (const v of venvs) artifacts.push({ path: v.path, producer: last, why: { id: 'venv-copy', data: { path: v.path } } });
+    return { artifacts, runtimeReplacements: replacements, overrides, declines, findings: venvs.map((v) => ({ id: 'venv-copy' as const, data: { path: v.path } })) };
+  },
+} satisfies Preset;

@@ -1,0 +1,56 @@
+// Python wheels: compile packages once in the builder (`pip wheel`), install the finished wheels in
+// a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
+import type { Finding } from '../../src/messages.js';
+import type { Edit, Override, Preset } from '../../src/preset.js';
+import { hasCompiler, isSelfUpgrade, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
+
+const WHEEL_DIR = '/wheels';
+
+/** pip installs this preset turns into wheels: not --user (python-user), not into a venv (python-venv). */
+function candidates(installs: PipCommand[]): PipCommand[] {
+  return installs.filter((p) => !p.args.includes('--user') && !isSelfUpgrade(p) && !isTestToolsInstall(p) && !/\/bin\/pip/.test(p.command.words[0] ?? ''));
+}
+
+export default {
+  id: 'python-wheels',
+  summary: 'pip packages become wheels in the builder and are installed from /wheels in a runtime stage without compilers',
+  detect(input) {
+    const installs = candidates(pipInstalls(input));
+    if (!installs.length) return null;
+    if (!hasCompiler(input)) return null;
+    return `pip install on ${input.builderImage} with a compiler present (line ${input.model.instructions[installs[0]!.index]!.line})`;
+  },
+  decide(input) {
+    const all = pipInstalls(input);
+    const installs = candidates(all);
+    const declines: Finding[] = [];
+    const edits: Edit[] = [];
+    const replacements = new Map<number, string[]>();
+    const overrides = new Map<number, Override>();
+    const eol = input.model.eol;
+    for (const p of all.filter(isTestToolsInstall)) {
+      overrides.set(p.index, { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } });
+      replacements.set(p.index, replacements.get(p.index) ?? []);
+    }
+    for (const index of new Set(installs.map((p) => p.index))) {
+      const ins = input.model.instructions[index]!;
+      const here = installs.filter((p) => p.index === index);
+      if (here.some((p) => p.args.some((a) => a === '-e' || a === '--editable' || a.startsWith('--editable=')))) {
+        declines.push({ id: 'editable-install', line: ins.line });
+        continue;
+      }
+      if (ins.json || ins.heredoc) { declines.push({ id: 'heredoc-build', line: ins.line }); continue; }
+      const wheel = here.map((p) => `${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
+      const cd = here[0]!.command.cwd !== (input.analysis.scopes.get(index)?.workdir ?? '/') ? `cd ${here[0]!.command.cwd} && ` : '';
+      edits.push({ at: ins.end, remove: 0, text: `${eol}RUN ${cd}${wheel.join(' && ')}` });
+      const install = here.map((p) => `${pipExecutable(p.command.words)} install --no-index --find-links=${WHEEL_DIR} ${offlineArgs(p.args).map(shellWord).join(' ')}`.trim());
+      replacements.set(index, [`COPY --from=${input.builderName} ${WHEEL_DIR} ${WHEEL_DIR}`, `RUN ${cd}${install.join(' && ')} && rm -rf ${WHEEL_DIR}`]);
+      overrides.set(index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-wheels', detail: 'pip install becomes pip wheel in the builder and an install from /wheels in the runtime stage' } });
+    }
+    const { artifacts, declines: more } = pythonArtifacts(input);
+    return {
+      artifacts, builderEdits: edits, runtimeReplacements: replacements, overrides,
+      declines: [...declines, ...more], findings: [{ id: 'pip-wheels' }],
+    };
+  },
+} satisfies Preset;

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Real-Docker e2e: prepare docker + loopback mirrors + stand-in images, build dfsplit, run the suite.
+# Extra arguments go to vitest (e.g. `bash test/e2e/run.sh -t go-module`); E2E_ONLY=a,b limits examples.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+bash test/e2e/infra/setup.sh
+if [ ! -f dist/src/cli.js ]; then
+  echo "[e2e] building dfsplit (npm run build)"
+  npm run build
+fi
+exec npx vitest run --config vitest.e2e.config.ts "$@"
