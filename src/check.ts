@@ -63,7 +63,8 @@ export function check(input: CheckInput): Finding[] {
   }
   // global ARGs used in a stage are declared in it
   const globals = new Set(out.globalArgs.flatMap((i) => out.instructions[i]!.args.trim().split(/\s+/).map((p) => p.split('=')[0]!)));
-  for (const stage of out.stages) {
+  // the builder is the user's own stage; only the stage dfsplit writes is held to this
+  for (const stage of [last]) {
     const declared = new Set<string>();
     for (const i of stage.instructions) {
       const ins = out.instructions[i]!;

@@ -145,5 +145,8 @@ function madePaths(output: string): string[] {
       paths.add(dest.startsWith('/') ? dest : `${scope.workdir}/${dest}`.replace(/^\/\//, '/').replace(/\/\.?$/, '') || '/');
     }
   }
+  // base-image files the Go preset copies onto scratch (checked to exist by the build itself)
+  paths.add('/etc/ssl/certs/ca-certificates.crt');
+  paths.add('/usr/share/zoneinfo');
   return [...paths];
 }

@@ -33,10 +33,25 @@ export function formatImage(ref: ImageRef): string {
 const SLIM_FAMILIES = new Set(['python', 'node', 'ruby', 'perl', 'openjdk', 'rust', 'php']);
 const DEBIAN_CODENAMES = /^(bookworm|bullseye|buster|trixie|stable|oldstable|testing|sid|1[0-3])$/;
 
+/**
+ * Build images whose programs run on a smaller image of another name, with the same C library:
+ * a JDK build image -> Eclipse Temurin's JRE (Ubuntu, glibc); Rust's Debian image -> Debian slim.
+ */
+const RUNTIME_FAMILIES: { match: RegExp; runtime: (m: RegExpExecArray) => string }[] = [
+  { match: /^maven:[\w.-]*eclipse-temurin-(\d+)$/, runtime: (m) => `eclipse-temurin:${m[1]}-jre` },
+  { match: /^gradle:[\w.-]*jdk(\d+)$/, runtime: (m) => `eclipse-temurin:${m[1]}-jre` },
+  { match: /^eclipse-temurin:(\d+)(-jdk)?$/, runtime: (m) => `eclipse-temurin:${m[1]}-jre` },
+  { match: /^rust:[\d.]+(-bookworm)?$/, runtime: () => 'debian:bookworm-slim' },
+];
+
 /** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
 export function slimVariant(image: string): string | null {
   const ref = parseImage(image);
   if (ref.digest || ref.registry) return null;
+  for (const f of RUNTIME_FAMILIES) {
+    const m = f.match.exec(image);
+    if (m) return f.runtime(m);
+  }
   const tag = ref.tag ?? 'latest';
   if (/(^|-)(slim|alpine|windowsservercore|nanoserver)/.test(tag)) return null;
   if (ref.name === 'debian') {
@@ -59,7 +74,7 @@ export function libcOf(image: string): Libc {
   const tag = ref.tag ?? '';
   if (ref.name === 'scratch' || /distroless\/static/.test(ref.name)) return 'none';
   if (ref.name === 'alpine' || /alpine/.test(tag) || /(^|\/)(alpine|busybox)$/.test(ref.name)) return 'musl';
-  if (/^(debian|ubuntu|python|node|golang|ruby|perl|openjdk|rust|php|centos|fedora|rockylinux|almalinux|amazonlinux|buildpack-deps|eclipse-temurin)$/.test(ref.name) || /distroless\/(base|cc|python|java)/.test(ref.name)) return 'glibc';
+  if (/^(debian|ubuntu|python|node|golang|ruby|perl|openjdk|rust|php|maven|gradle|centos|fedora|rockylinux|almalinux|amazonlinux|buildpack-deps|eclipse-temurin)$/.test(ref.name) || /distroless\/(base|cc|python|java)/.test(ref.name)) return 'glibc';
   return 'unknown';
 }
 

@@ -25,7 +25,9 @@ export function parse(input: string): Model {
   const text = bom ? input.slice(1) : input;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = splitLines(text);
-  const parsed = DockerfileParser.parse(text);
+  // Workaround: dockerfile-ast does not see `<< EOF` (space after <<) as a heredoc (BuildKit does).
+  // Parse a copy with the space moved behind the word: same length, so every offset stays true.
+  const parsed = DockerfileParser.parse(text.replace(/<<(-?)([ \t]+)(["']?[A-Za-z_][A-Za-z0-9_]*["']?)/g, (_, dash: string, space: string, word: string) => `<<${dash}${word}${space}`));
   const escape = parsed.getEscapeCharacter();
   const instructions: Instruction[] = [];
   const stages: Stage[] = [];

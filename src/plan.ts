@@ -87,6 +87,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     artifacts = generic.artifacts;
   }
   findings.push(...artifacts.map((a) => a.why));
+  if (!preset && runtimeBase === builder.image && !options.runtimeBase && !leavesSomethingBehind(analysis)) {
+    return { ...base, reasons: [{ id: 'nothing-to-leave-behind', data: { image: runtimeBase } }] };
+  }
   const classifications = applyOverrides(analysis, decision);
   const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
   if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
@@ -182,6 +185,15 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
     }
   }
   return wanted.length ? { manager, tool, packages: wanted } : null;
+}
+
+/** A split pays off when the builder holds something the runtime does not need: packages, tools, tests. */
+function leavesSomethingBehind(analysis: Analysis): boolean {
+  for (const run of analysis.runs.values()) for (const c of run.commands) {
+    if ((c.install?.build.length ?? 0) > 0 || c.kind === 'test' || c.kind === 'fetch') return true;
+    if (c.kind === 'build' && c.words[0] !== 'pip') return true;
+  }
+  return false;
 }
 
 function buildOnlyInstalled(analysis: Analysis, pkg: string): boolean {

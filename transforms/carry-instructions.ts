@@ -29,6 +29,8 @@ export default {
       const c = byIndex.get(index);
       if (!c || ins.keyword === 'FROM' || ins.keyword === 'ARG') continue;
       const scope = analysis.scopes.get(index)!;
+      // artifacts first: the RUN's own runtime part (chmod, chown of what it built) may touch them
+      for (const a of plan.artifacts.filter((x) => x.producer === index)) lines.push(copyFrom(a, plan.builderName));
       const replacement = ins.keyword === 'RUN' ? replacements.get(index) : undefined;
       if (replacement) {
         // a preset handles this RUN's pip/venv commands; its other runtime commands still run
@@ -60,7 +62,6 @@ export default {
       } else {
         lines.push(verbatim(ins));
       }
-      for (const a of plan.artifacts.filter((x) => x.producer === index)) lines.push(copyFrom(a, plan.builderName));
     }
     return { ...state, runtime: [...state.runtime, ...lines], declines };
   },

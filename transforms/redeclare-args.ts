@@ -10,9 +10,10 @@ export default {
   run(state) {
     const used = usedVariables(state.runtime.slice(1));
     const declared: RuntimeLine[] = [];
+    const stageArgs = new Set(state.plan.builder.instructions.filter((i) => state.model.instructions[i]!.keyword === 'ARG').flatMap((i) => argNames(state.model.instructions[i]!.args)).filter((n) => used.has(n)));
     for (const index of state.model.globalArgs) {
       for (const name of argNames(state.model.instructions[index]!.args)) {
-        if (used.has(name) && !declared.some((d) => d.text === `ARG ${name}`)) declared.push(generated('ARG', `ARG ${name}`));
+        if (used.has(name) && !stageArgs.has(name) && !declared.some((d) => d.text === `ARG ${name}`)) declared.push(generated('ARG', `ARG ${name}`));
       }
     }
     for (const index of state.plan.builder.instructions) {

@@ -55,7 +55,9 @@ export function analyze(model: Model): Analysis {
   let workdir = '/';
   let user: string | null = null;
   const env = new Map<string, string>();
-  for (const a of model.globalArgs) setArgs(model.instructions[a]!, env);
+  // global ARGs are visible inside a stage only when declared again there (ARG NAME takes the global default)
+  const globals = new Map<string, string>();
+  for (const a of model.globalArgs) setArgs(model.instructions[a]!, globals);
   // first pass: packages removed anywhere in the file were only ever build dependencies
   for (const ins of model.instructions) {
     if (ins.keyword !== 'RUN' || ins.json) continue;
@@ -69,7 +71,7 @@ export function analyze(model: Model): Analysis {
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
     if (ins.keyword === 'USER') user = ins.args.trim();
     if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) env.set(k, expandWord(v, env));
-    if (ins.keyword === 'ARG') setArgs(ins, env);
+    if (ins.keyword === 'ARG') setArgs(ins, env, globals);
   }
   const hasBuildStep = classifications.some((c) => c.phase === 'build') || [...runs.values()].some((r) => r.commands.some((c) => BUILDING.has(c.kind) || (c.install?.build.length ?? 0) > 0));
   return { classifications, runs, scopes, hasBuildStep, finalUser: user };
@@ -114,10 +116,17 @@ export function classifyRun(run: RunAnalysis): Verdict {
   const building = cmds.filter((c) => BUILDING.has(c.kind));
   const tests = cmds.filter((c) => c.kind === 'test');
   // pip installs are repeated in the runtime stage unless a Python preset turns them into wheels
-  const setup = cmds.filter((c) => c.kind === 'setup' || c.kind === 'unknown' || c.kind === 'toolchain-run' || c.kind === 'pip');
+  // commands dfsplit does not know are part of the build when the RUN builds (patching sources, echo,
+  // tee of a log); on their own they are repeated in the runtime stage
+  const building0 = cmds.some((c) => BUILDING.has(c.kind));
+  const setup = cmds.filter((c) => c.kind === 'setup' || (c.kind === 'unknown' && !building0) || c.kind === 'toolchain-run' || c.kind === 'pip');
   const hasBuild = building.length > 0 || tests.length > 0 || buildPkgs.length > 0;
   const hasRuntime = setup.length > 0 || runtimePkgs.length > 0;
   if (!hasBuild) {
+    // removing build dependencies or cleaning caches only matters in the builder
+    if (cmds.length && cmds.every((c) => c.kind === 'cleanup' || (c.kind === 'package-maintenance' && !/upgrade/.test(c.words.join(' '))) || c.words[0] === 'set')) {
+      return { phase: 'build', reason: 'run-packages-build', data: { packages: names(cmds) } };
+    }
     if (runtimePkgs.length) return { phase: 'both', reason: 'run-packages-runtime', data: { packages: runtimePkgs.join(' ') } };
     if (cmds.some((c) => c.kind === 'unknown')) return { phase: 'both', reason: 'run-unknown', data: { commands: names(setup) } };
     return { phase: 'both', reason: 'run-setup', data: { commands: names(setup.length ? setup : cmds) } };
@@ -157,10 +166,13 @@ export function envPairs(ins: Instruction): [string, string][] {
   return out;
 }
 
-function setArgs(ins: Instruction, env: Map<string, string>): void {
+function setArgs(ins: Instruction, env: Map<string, string>, globals?: ReadonlyMap<string, string>): void {
   for (const part of ins.args.trim().split(/\s+/)) {
     const eq = part.indexOf('=');
-    if (eq > 0 && !env.has(part.slice(0, eq))) env.set(part.slice(0, eq), part.slice(eq + 1).replace(/^["']|["']$/g, ''));
+    const name = eq > 0 ? part.slice(0, eq) : part;
+    if (env.has(name)) continue;
+    if (eq > 0) env.set(name, part.slice(eq + 1).replace(/^["']|["']$/g, ''));
+    else if (globals?.has(name)) env.set(name, globals.get(name)!);
   }
 }
 

@@ -141,7 +141,7 @@ retag() { # src tags...
 # build_image DOCKERFILE PARENT TAG [MORE_TAGS...]: docker build against the loopback mirror
 build_image() {
   local df=$IMAGES/$1 parent=$2 tag=$3; shift 3
-  local h files
+  local h files old=
   files=$(awk '/^COPY /{print $2}' "$df")
   h=$( (cat "$df"; for f in $files; do cat "$IMAGES/$f"; done; image_id "$parent") | sha)
   if [ "$(label_of "$tag")" = "$h" ]; then
@@ -149,10 +149,13 @@ build_image() {
   else
     log "building $tag"
     local t0=$(date +%s)
+    old=$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)
     quiet "$LOGS/image-${tag//[:\/]/_}.log" docker build --network host --label "dfsplit.e2e.hash=$h" -f "$df" -t "$tag" "$IMAGES"
     summary "$tag" "built in $(($(date +%s) - t0))s"
   fi
   [ $# -eq 0 ] || retag "$tag" "$@"
+  # drop the superseded build once no tag points to it (fails harmlessly if still in use)
+  [ -z "$old" ] || [ "$old" = "$(image_id "$tag")" ] || docker image rm "$old" >/dev/null 2>&1 || true
 }
 
 log "stand-in images"
