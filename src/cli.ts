@@ -12,6 +12,8 @@ import { decode, displayPath, expandInputs, readDockerfile, writeAtomic } from '
 import { colorDiff } from './report/diff.js';
 import { explainTable } from './report/explain.js';
 import { presets } from '../templates/index.js';
+import { parseShell } from './shell.js';
+import { verify } from './verify/index.js';
 
 interface Flags {
   paths: string[];
@@ -124,6 +126,19 @@ async function explain(file: string, flags: Pick<Flags, 'builderName' | 'runtime
   return r.status === 'error' ? 2 : 0;
 }
 
+async function verifyCommand(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'> & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
+  const text = readDockerfile(file);
+  const r = convert(text, optionsFor(file, flags));
+  process.stderr.write(`${statusLine(displayPath(file), r)}\n`);
+  if (r.status === 'error') return 2;
+  if (r.status !== 'changed') return r.status === 'declined' ? 1 : 0;
+  const smoke = flags.smoke === undefined ? null : parseShell(flags.smoke).commands.flatMap((c) => c.words);
+  return verify({
+    original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke,
+    buildNetwork: flags.buildNetwork ?? null, log: (line) => process.stdout.write(`${line}\n`),
+  });
+}
+
 const common = {
   'builder-name': { type: 'string', default: 'builder', describe: 'name of the builder stage' },
   'runtime-base': { type: 'string', describe: 'runtime base image (e.g. scratch, debian:bookworm-slim)' },
@@ -145,6 +160,15 @@ await yargs(hideBin(process.argv))
   .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
   .command('explain <file>', 'show, per instruction, whether it is build-time, runtime or both, and why', (y) => y.positional('file', { type: 'string', demandOption: true }).options(common), (argv) => {
     run(explain(argv.file, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json }));
+  })
+  .command('verify [file]', 'build the original and the converted image with your Docker engine, run both and compare', (y) => y
+    .positional('file', { type: 'string', default: 'Dockerfile' })
+    .options({
+      ...common,
+      smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
+      'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
+    }), (argv) => {
+    run(verifyCommand(argv.file, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork }));
   })
   .command('$0 [paths..]', 'convert Dockerfiles (files, directories, globs, - for stdin)', (y) => y
     .positional('paths', { type: 'string', array: true, default: [] as string[] })

@@ -1,0 +1,114 @@
+// `dfsplit verify`: build the original and the converted Dockerfile with the user's own Docker engine,
+// run both, compare what they do, check the converted image's shared libraries, report both sizes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkElfDeps, type ElfProblem } from './elf.js';
+
+export interface VerifyInput {
+  /** Dockerfile text as it is, and as dfsplit converted it. */
+  original: string;
+  converted: string;
+  /** Build context directory. */
+  context: string;
+  /** Arguments for `docker run IMAGE ...`; null: start both and check they stay up alike. */
+  smoke: string[] | null;
+  /** `docker build --network` value (default: the engine's default). */
+  buildNetwork: string | null;
+  /** Where the report goes. */
+  log: (line: string) => void;
+}
+
+/** 0: same behaviour; 1: the converted image differs or fails; 2: no Docker engine. */
+export function verify(input: VerifyInput): number {
+  const info = docker(['info', '--format', '{{.ServerVersion}}']);
+  if (info.status !== 0) {
+    input.log('dfsplit: no Docker engine answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) and try again');
+    return 2;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dfsplit-verify-'));
+  const tag = `dfsplit-verify/${process.pid}-${Date.now()}`;
+  const images = { original: `${tag}:original`, converted: `${tag}:converted` };
+  try {
+    for (const [role, text] of [['original', input.original], ['converted', input.converted]] as const) {
+      const file = join(dir, `${role}.Dockerfile`);
+      writeFileSync(file, text);
+      const b = docker(['build', '-q', ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', images[role], '-f', file, input.context]);
+      if (b.status !== 0) {
+        input.log(`${role}: build failed\n${tail(b.stderr)}`);
+        return 1;
+      }
+    }
+    const sizes = { original: size(images.original), converted: size(images.converted) };
+    input.log(`original   ${mb(sizes.original)} MB`);
+    input.log(`converted  ${mb(sizes.converted)} MB  (${sizes.original ? ((1 - sizes.converted / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
+    const behaviour = input.smoke ? compareRuns(images, input.smoke) : compareStarts(images);
+    input.log(behaviour.message);
+    const libs = libraryProblems(images, dir);
+    input.log(libs.length ? `libraries: ${libs.length} missing in the converted image:\n${libs.map((p) => `  ${p.file}: ${p.problem}`).join('\n')}` : 'libraries: every ELF interpreter and needed library is present');
+    const ok = behaviour.same && libs.length === 0;
+    input.log(ok ? 'verify: the converted image builds and behaves like the original' : 'verify: DIFFERENT');
+    return ok ? 0 : 1;
+  } finally {
+    docker(['image', 'rm', '-f', images.original, images.converted]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function docker(args: string[]) {
+  return spawnSync('docker', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
+function size(image: string): number {
+  return Number(docker(['image', 'inspect', '-f', '{{.Size}}', image]).stdout.trim()) || 0;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1e6).toFixed(1);
+}
+
+function tail(text: string): string {
+  return text.trim().split('\n').slice(-15).join('\n');
+}
+
+function compareRuns(images: { original: string; converted: string }, args: string[]): { same: boolean; message: string } {
+  const run = (image: string) => docker(['run', '--rm', '--network', 'none', image, ...args]);
+  const a = run(images.original);
+  const b = run(images.converted);
+  const same = a.status === b.status && a.stdout === b.stdout;
+  if (same) return { same, message: `smoke: same output and exit code (${a.status}): ${JSON.stringify(a.stdout.trim().slice(0, 200))}` };
+  return { same, message: `smoke: DIFFERENT\n  original  exit ${a.status}: ${JSON.stringify(a.stdout.trim().slice(0, 300))} ${a.stderr.trim().slice(0, 200)}\n  converted exit ${b.status}: ${JSON.stringify(b.stdout.trim().slice(0, 300))} ${b.stderr.trim().slice(0, 200)}` };
+}
+
+/** Without a smoke command: start both, wait, and compare whether each is still up (or how it ended). */
+function compareStarts(images: { original: string; converted: string }): { same: boolean; message: string } {
+  const start = (image: string) => docker(['run', '-d', '--network', 'none', image]).stdout.trim();
+  const ids = [start(images.original), start(images.converted)];
+  spawnSync('sleep', ['3']);
+  const states = ids.map((id) => docker(['inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', id]).stdout.trim());
+  docker(['rm', '-f', ...ids.filter(Boolean)]);
+  const same = states[0] === states[1] && states[0] !== '';
+  return { same, message: same ? `start: both ${states[0]!.startsWith('true') ? 'stay up' : `exit with ${states[0]!.split(' ')[1]}`}` : `start: DIFFERENT (original: ${states[0]}, converted: ${states[1]})` };
+}
+
+/** Libraries missing in the converted image that the original did not miss for the same file. */
+function libraryProblems(images: { original: string; converted: string }, dir: string): ElfProblem[] {
+  const converted = extract(images.converted, join(dir, 'converted-fs'));
+  const found = checkElfDeps(converted, ['/']).problems.filter((p) => p.problem !== 'path does not exist in image');
+  if (!found.length) return [];
+  const original = extract(images.original, join(dir, 'original-fs'));
+  const before = new Set(checkElfDeps(original, [...new Set(found.map((p) => p.file))].filter((f) => f)).problems.map((p) => `${p.file}\0${p.problem}`));
+  return found.filter((p) => !before.has(`${p.file}\0${p.problem}`));
+}
+
+function extract(image: string, into: string): string {
+  const id = docker(['create', image, '/x']).stdout.trim();
+  try {
+    spawnSync('mkdir', ['-p', into]);
+    spawnSync('sh', ['-c', `docker export "$1" | tar -x -C "$2" --exclude='dev/*' --no-same-owner 2>/dev/null`, 'sh', id, into]);
+  } finally {
+    docker(['rm', '-f', id]);
+  }
+  return into;
+}
