@@ -72,6 +72,11 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   declines.push(...(decision.declines ?? []));
   const findings: Finding[] = [...(decision.findings ?? [])];
   if (!options.context.known) findings.push({ id: 'no-context' });
+  for (const [index, run] of analysis.runs) for (const c of run.commands) {
+    const line = lineOf(model, index);
+    for (const pair of c.install?.implied ?? []) findings.push({ id: 'dev-runtime', data: { dev: pair.dev, runtime: pair.runtime.join(' ') }, line });
+    for (const dev of c.install?.keptDev ?? []) findings.push({ id: 'dev-unknown-kept', data: { dev }, line });
+  }
 
   const runtimeBase = options.runtimeBase ?? decision.runtimeBase?.image ?? slimVariant(builder.image) ?? builder.image;
   findings.unshift(runtimeBaseFinding(runtimeBase, builder.image, options.runtimeBase, decision));
