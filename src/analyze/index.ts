@@ -113,7 +113,7 @@ export function classifyRun(run: RunAnalysis): Verdict {
   const installs = cmds.filter((c) => c.install);
   const buildPkgs = installs.flatMap((c) => c.install!.build);
   const runtimePkgs = installs.flatMap((c) => c.install!.runtime);
-  const building = cmds.filter((c) => BUILDING.has(c.kind));
+  const building = cmds.filter((c) => BUILDING.has(c.kind) && c.kind !== 'test');
   const tests = cmds.filter((c) => c.kind === 'test');
   // pip installs are repeated in the runtime stage unless a Python preset turns them into wheels
   // commands dfsplit does not know are part of the build when the RUN builds (patching sources, echo,

@@ -52,7 +52,12 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const hasBuilder = parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(c.words)));
   let prefix: string | null = null;
   const commands = parsed.commands.map((c): RunCommand => {
-    const words = c.words.map((w) => expandWord(w, local));
+    // an unquoted `$PKGS` splits into words, the way the shell does it
+    const words = c.words.flatMap((w) => {
+      const m = /^\$\{?(\w+)\}?$/.exec(w);
+      const v = m ? local.get(m[1]!) : undefined;
+      return v !== undefined ? v.split(/\s+/).filter(Boolean) : [expandWord(w, local)];
+    });
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, hasBuilder);

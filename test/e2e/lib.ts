@@ -308,6 +308,7 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
   const confDirs = ldSoConfDirs(root);
   const ldPath = (env.LD_LIBRARY_PATH ?? "").split(":").filter(Boolean);
   const done = new Set<string>();
+  const elfHosts = new Set<string>();
 
   const files: string[] = [];
   const walk = (inImage: string) => {
@@ -328,11 +329,16 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
 
   const checkOne = (inImage: string, top: boolean) => {
     const host = resolveInRoot(root, inImage);
-    if (!host || done.has(host)) return;
+    if (!host) return;
+    if (done.has(host)) {
+      if (top && elfHosts.has(host)) checked.push(inImage);
+      return;
+    }
     done.add(host);
     let info: ElfInfo | null;
     try { info = readElf(host); } catch (e) { problems.push({ file: inImage, problem: `unreadable ELF: ${String(e)}` }); return; }
     if (!info) return;
+    elfHosts.add(host);
     if (top) checked.push(inImage);
     if (info.interp && !resolveInRoot(root, info.interp)) {
       problems.push({ file: inImage, problem: `missing interpreter ${info.interp}` });

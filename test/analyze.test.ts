@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze/index.js';
+import { readInstall } from '../src/analyze/packages.js';
+import { analyzeRun } from '../src/analyze/run.js';
+import { DEV_TO_RUNTIME } from '../src/analyze/tables.js';
+import { libcOf, hasShell, slimVariant } from '../src/images.js';
+import { parse } from '../src/parse.js';
+import { parseShell } from '../src/shell.js';
+
+const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+const phases = (text: string) => analyze(parse(text)).classifications.map((c) => `${c.keyword}:${c.phase}:${c.reason}`);
+
+describe('package installs', () => {
+  it('splits build tools from runtime packages and adds the runtime library of each -dev package', () => {
+    const r = readInstall(['apt-get', 'install', '-y', '--no-install-recommends', 'gcc', 'libpq-dev', 'curl', 'libfoo-dev'], () => null, new Set());
+    expect(r.build).toEqual(['gcc', 'libpq-dev']);
+    expect(r.runtime).toEqual(['curl', 'libfoo-dev', 'libpq5']);
+    expect(r.keptDev).toEqual(['libfoo-dev']);
+    expect(r.recommends).toBe(false);
+  });
+  it('treats an apk virtual group deleted later as build-only', () => {
+    const r = readInstall(['apk', 'add', '--virtual', '.build-deps', 'libffi', 'gcc'], () => null, new Set(['.build-deps']));
+    expect(r.runtime).toEqual([]);
+    expect(r.build).toEqual(['libffi', 'gcc']);
+  });
+  it('reads packages named through a variable set earlier in the same RUN', () => {
+    const run = analyzeRun('BUILD_DEPS="gcc make" && apt-get install -y $BUILD_DEPS libxml2', scope);
+    const install = run.commands.find((c) => c.install)!.install!;
+    expect(install.build).toEqual(['gcc', 'make']);
+    expect(install.runtime).toEqual(['libxml2']);
+  });
+  it('knows at least 40 Debian dev -> runtime pairs', () => {
+    expect(Object.keys(DEV_TO_RUNTIME.apt).length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('RUN commands', () => {
+  it('splits && chains command by command, following cd', () => {
+    const s = parseShell('apt-get update && cd /x && make -j4 && echo "a && b" > out.txt');
+    expect(s.commands.map((c) => c.words[0])).toEqual(['apt-get', 'cd', 'make', 'echo']);
+    expect(s.commands[2]!.cwd).toBe('/x');
+    expect(s.commands[3]!.writes).toEqual(['out.txt']);
+    expect(s.complex).toBe(false);
+  });
+  it('names the outputs of go build, go install, gcc and pip wheel', () => {
+    const outputs = (script: string, env = new Map<string, string>()) => analyzeRun(script, { ...scope, env }).commands.flatMap((c) => c.outputs);
+    expect(outputs('go build -o bin/app ./cmd/app')).toEqual(['/src/bin/app']);
+    expect(outputs('go build ./cmd/server')).toEqual(['/src/server']);
+    expect(outputs('go install ./cmd/tool', new Map([['GOPATH', '/go']]))).toEqual(['/go/bin/tool']);
+    expect(outputs('gcc -O2 -o /usr/local/bin/hi hi.c')).toEqual(['/usr/local/bin/hi']);
+    expect(outputs('pip wheel --wheel-dir /wheels -r requirements.txt')).toEqual(['/wheels']);
+    expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz')).toEqual([]);
+  });
+  it('falls back to the working directory when a build names no output', () => {
+    const run = analyzeRun('npm ci && npm run build', scope);
+    expect(run.commands.map((c) => [c.kind, c.unnamedOutputs])).toEqual([['build', false], ['build', true]]);
+  });
+});
+
+describe('instruction phases', () => {
+  it('classifies each instruction with a reason id', () => {
+    expect(phases('FROM debian\nRUN apt-get update && apt-get install -y gcc\nRUN useradd app\nCOPY . /src\nRUN gcc -o /app /src/a.c\nRUN python3 -m pytest\nEXPOSE 80\nUSER app\nCMD ["/app"]\n')).toEqual([
+      'FROM:both:from-base',
+      'RUN:build:run-packages-build',
+      'RUN:both:run-setup',
+      'COPY:both:copy-context',
+      'RUN:build:run-build',
+      'RUN:build:run-test',
+      'EXPOSE:runtime:metadata',
+      'USER:both:user',
+      'CMD:runtime:runtime-command',
+    ]);
+  });
+  it('keeps package installs of runtime libraries in both stages', () => {
+    expect(phases('FROM debian\nRUN apt-get install -y gcc libpq-dev\n')[1]).toBe('RUN:both:run-packages-mixed');
+    expect(phases('FROM debian\nRUN apt-get install -y curl\n')[1]).toBe('RUN:both:run-packages-runtime');
+  });
+  it('sees a global ARG inside a stage only when the stage declares it again', () => {
+    const a = analyze(parse('ARG V=1\nFROM x\nRUN echo $V\nARG V\nRUN echo $V\n'));
+    expect(a.scopes.get(2)!.env.get('V')).toBeUndefined();
+    expect(a.scopes.get(4)!.env.get('V')).toBe('1');
+  });
+});
+
+describe('images', () => {
+  it('maps images to their slim variants', () => {
+    expect(slimVariant('python:3.11')).toBe('python:3.11-slim');
+    expect(slimVariant('python:3.11-bookworm')).toBe('python:3.11-slim-bookworm');
+    expect(slimVariant('node:20')).toBe('node:20-slim');
+    expect(slimVariant('debian:bookworm')).toBe('debian:bookworm-slim');
+    expect(slimVariant('python:3.11-alpine')).toBeNull();
+    expect(slimVariant('ubuntu:22.04')).toBeNull();
+    expect(slimVariant('python@sha256:abc')).toBeNull();
+  });
+  it('knows C libraries and shells', () => {
+    expect(libcOf('python:3.9-alpine')).toBe('musl');
+    expect(libcOf('python:3.9')).toBe('glibc');
+    expect(libcOf('scratch')).toBe('none');
+    expect(hasShell('gcr.io/distroless/static-debian12')).toBe(false);
+    expect(hasShell('debian:bookworm-slim')).toBe(true);
+  });
+});
