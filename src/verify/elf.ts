@@ -3,8 +3,6 @@
 // ELF format: https://refspecs.linuxfoundation.org/elf/gabi4+/ch5.dynamic.html
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
-
-
 /**
  * Resolve `p` (absolute inside the image) against an extracted root, following symlinks the way the
  * kernel would inside the container (absolute links are relative to the root). Returns the host path
@@ -152,6 +150,7 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
   const confDirs = ldSoConfDirs(root);
   const ldPath = (env.LD_LIBRARY_PATH ?? "").split(":").filter(Boolean);
   const done = new Set<string>();
+  const elfHosts = new Set<string>();
 
   const files: string[] = [];
   const walk = (inImage: string) => {
@@ -172,11 +171,16 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
 
   const checkOne = (inImage: string, top: boolean) => {
     const host = resolveInRoot(root, inImage);
-    if (!host || done.has(host)) return;
+    if (!host) return;
+    if (done.has(host)) {
+      if (top && elfHosts.has(host)) checked.push(inImage);
+      return;
+    }
     done.add(host);
     let info: ElfInfo | null;
     try { info = readElf(host); } catch (e) { problems.push({ file: inImage, problem: `unreadable ELF: ${String(e)}` }); return; }
     if (!info) return;
+    elfHosts.add(host);
     if (top) checked.push(inImage);
     if (info.interp && !resolveInRoot(root, info.interp)) {
       problems.push({ file: inImage, problem: `missing interpreter ${info.interp}` });
@@ -201,3 +205,4 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
   for (const f of files) checkOne(f, true);
   return { checked, problems };
 }
+

@@ -4,8 +4,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash test/e2e/infra/setup.sh
-if [ ! -f dist/src/cli.js ]; then
-  echo "[e2e] building dfsplit (npm run build)"
-  npm run build
-fi
+# always rebuild: a stale dist/ would test old code (tsc takes seconds)
+npm run build
 exec npx vitest run --config vitest.e2e.config.ts "$@"

@@ -27,6 +27,9 @@ HOST_PY=/usr/bin/python3
 
 T0=$(date +%s)
 mkdir -p "$LOGS" "$APT_DIR" "$PYPI_DIR"
+# one setup at a time (two test runs starting together would race on builds and servers)
+exec 9>"$CACHE/.setup.lock"
+flock 9
 log() { printf '[e2e-setup %4ss] %s\n' "$(($(date +%s) - T0))" "$*"; }
 die() { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
 # run a command quietly into a log file; on failure show the tail of the log
@@ -84,11 +87,24 @@ else
   log "mirror up to date ($(ls "$APT_DIR"/*.deb | wc -l) .debs)"
 fi
 
-serve() { # port dir name
-  if listening "$1"; then return 0; fi
-  setsid nohup "$HOST_PY" -m http.server "$1" --bind 127.0.0.1 --directory "$2" >"$LOGS/http-$3.log" 2>&1 </dev/null &
-  for _ in $(seq 1 50); do listening "$1" && return 0; sleep 0.1; done
-  die "http server for $3 did not start on 127.0.0.1:$1"
+serve() { # port dir name: python http.server on 127.0.0.1:port for dir, unless it already serves dir
+  local port=$1 dir=$2 name=$3 token pid
+  [ -s "$dir/.serve-token" ] || head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/.serve-token"
+  token=$(cat "$dir/.serve-token")
+  if listening "$port"; then
+    if [ "$("$HOST_PY" -c 'import sys,urllib.request as u; print(u.urlopen(sys.argv[1], timeout=5).read().decode())' \
+          "http://127.0.0.1:$port/.serve-token" 2>/dev/null)" = "$token" ]; then return 0; fi
+    # a stale server of ours (its directory was deleted or replaced): stop that one process
+    pid=$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "http.server $port --bind 127.0.0.1"; then
+      log "restarting stale $name server (pid $pid)"; kill "$pid"; sleep 0.5
+    else
+      die "127.0.0.1:$port is taken by something else"
+    fi
+  fi
+  setsid nohup "$HOST_PY" -m http.server "$port" --bind 127.0.0.1 --directory "$dir" >"$LOGS/http-$name.log" 2>&1 </dev/null &
+  for _ in $(seq 1 50); do listening "$port" && return 0; sleep 0.1; done
+  die "http server for $name did not start on 127.0.0.1:$port"
 }
 serve $APT_PORT "$APT_DIR" apt
 
@@ -183,7 +199,8 @@ build_image node-slim.Dockerfile debian:bookworm-slim node:20-slim
 
 # distroless: FROM scratch, files only (no shell, no package manager)
 deb_of() { ls "$APT_DIR/$1"_*.deb | head -1; }
-DL_HASH=$( (cat "$0"; for p in libc6 libssl3 tzdata ca-certificates base-files; do basename "$(deb_of $p 2>/dev/null || echo none)"; done) | sha)
+DISTROLESS_RECIPE=1 # bump when the distroless() recipe below changes
+DL_HASH=$( (echo "$DISTROLESS_RECIPE"; for p in libc6 libssl3 tzdata ca-certificates base-files; do basename "$(deb_of $p 2>/dev/null || echo none)"; done) | sha)
 distroless() { # flavor(static|base)
   local flavor=$1 tag=gcr.io/distroless/$1-debian12
   local h
@@ -191,7 +208,9 @@ distroless() { # flavor(static|base)
   if [ "$(label_of "$tag")" = "$h" ] && docker image inspect "$tag:nonroot" >/dev/null 2>&1; then
     summary "$tag" cached; retag "$tag" "$tag:latest"; summary "$tag:nonroot" cached; return
   fi
-  local st=$CACHE/distroless/$flavor x=$CACHE/distroless/x
+  local st=$CACHE/distroless/$flavor x=$CACHE/distroless/x old old_nr
+  old=$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)
+  old_nr=$(docker image inspect -f '{{.Id}}' "$tag:nonroot" 2>/dev/null || true)
   rm -rf "$st" "$x"; mkdir -p "$st"/{etc/ssl/certs,usr/share,tmp,home/nonroot,root,var/lib} "$x"
   for p in tzdata ca-certificates; do dpkg -x "$(deb_of $p)" "$x"; done
   cp -a "$x/usr/share/zoneinfo" "$st/usr/share/zoneinfo"
@@ -215,6 +234,7 @@ distroless() { # flavor(static|base)
     quiet "$LOGS/image-distroless-$flavor-nonroot.log" docker build --network none -t "$tag:nonroot" -
   summary "$tag:nonroot" built
   rm -rf "$x"
+  for o in $old_nr $old; do docker image rm "$o" >/dev/null 2>&1 || true; done
 }
 distroless static
 distroless base
