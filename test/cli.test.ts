@@ -1,0 +1,311 @@
+// The built CLI (node dist/src/cli.js) against bad input and flag mistakes, each case in its own temp
+// dir: exit code, one stderr line naming the file (and line), and the file left untouched.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeAtomic } from '../src/files.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+const IS_ROOT = process.getuid?.() === 0;
+
+const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app/server .\nCMD ["/app/server"]\n';
+const PLAIN = 'FROM alpine:3.19\nRUN apk add --no-cache curl\nCMD ["sh"]\n';
+
+beforeAll(() => {
+  if (!existsSync(CLI)) {
+    const r = spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}${r.stderr}`);
+  }
+}, 180_000);
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'dfsplit-cli-'));
+}
+
+function run(cwd: string, args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
+}
+
+/** Bytes and mtime, to prove a file was not touched. */
+function snapshot(path: string) {
+  const st = statSync(path);
+  return { bytes: readFileSync(path).toString('base64'), mtimeMs: st.mtimeMs, mode: st.mode };
+}
+
+function tempFilesIn(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.includes('.dfsplit-') || f.endsWith('.tmp'));
+}
+
+/** A file that is not a usable Dockerfile: exit 2, one stderr line `dfsplit: <file>[:<line>]: ...`, file untouched. */
+function expectRefused(content: string | Buffer, where: RegExp, args: string[] = []) {
+  const dir = tmp();
+  const file = join(dir, 'Dockerfile');
+  writeFileSync(file, content);
+  const before = snapshot(file);
+  for (const extra of [[], ['--write'], ['--check'], ['--json']]) {
+    const r = run(dir, [...args, ...extra, 'Dockerfile']);
+    expect(r.code, `${extra.join(' ')}: ${r.stderr}`).toBe(2);
+    expect(r.lines, extra.join(' ')).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/^dfsplit: Dockerfile/);
+    expect(r.lines[0]).toMatch(where);
+    if (extra[0] === '--json') expect(JSON.parse(r.stdout).files[0]).toMatchObject({ path: 'Dockerfile', status: 'error' });
+    else expect(r.stdout).toBe('');
+  }
+  expect(snapshot(file)).toEqual(before);
+  expect(tempFilesIn(dir)).toEqual([]);
+}
+
+describe('bad input: exit 2, one line naming the file, file untouched', () => {
+  it('empty file', () => expectRefused('', /^dfsplit: Dockerfile:1: no FROM/));
+  it('only comments', () => expectRefused('# just a comment\n\n# another\n', /^dfsplit: Dockerfile:1: no FROM/));
+  it('no FROM', () => expectRefused('RUN make\nCMD ["x"]\n', /^dfsplit: Dockerfile:1: RUN before the first FROM/));
+  it('binary file (NUL bytes)', () => expectRefused(Buffer.from('FROM alpine\n\0\0\x01\x02RUN make\n', 'latin1'), /^dfsplit: Dockerfile:2: binary/));
+  it('UTF-16 with a BOM', () => expectRefused(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('FROM alpine\nRUN make\n', 'utf16le')]), /^dfsplit: Dockerfile:1: UTF-16/));
+  it('invalid UTF-8', () => expectRefused(Buffer.concat([Buffer.from('FROM alpine\nRUN echo '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]), /^dfsplit: Dockerfile:2: invalid UTF-8/));
+  it('a 10 MB file', () => expectRefused(`FROM alpine\n${'# padding padding padding padding\n'.repeat(320_000)}`, /^dfsplit: Dockerfile: .*bytes/));
+  it('unknown instruction', () => expectRefused('FROM alpine\nFOO bar\n', /^dfsplit: Dockerfile:2: unknown instruction: FOO/));
+  it('a directory given to explain', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'Dockerfile'));
+    const r = run(dir, ['explain', 'Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual(['dfsplit: Dockerfile: is a directory, not a Dockerfile']);
+    expect(r.stdout).toBe('');
+  });
+  it('a symbolic link loop', () => {
+    const dir = tmp();
+    symlinkSync('b.Dockerfile', join(dir, 'a.Dockerfile'));
+    symlinkSync('a.Dockerfile', join(dir, 'b.Dockerfile'));
+    for (const args of [['a.Dockerfile'], ['explain', 'a.Dockerfile'], ['--write', 'a.Dockerfile']]) {
+      const r = run(dir, args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.lines, args.join(' ')).toEqual(['dfsplit: a.Dockerfile: symbolic link loop']);
+    }
+  });
+  it('an unreadable file (chmod 000)', (ctx) => {
+    if (IS_ROOT) {
+      console.log('skipped "unreadable file (chmod 000)": running as root, where chmod 000 does not block reads (the directory case above covers the read-failure path)');
+      ctx.skip();
+    }
+    const dir = tmp();
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, GO);
+    chmodSync(file, 0o000);
+    const r = run(dir, ['Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual(['dfsplit: Dockerfile: permission denied']);
+    chmodSync(file, 0o644);
+    expect(readFileSync(file, 'utf8')).toBe(GO);
+  });
+});
+
+describe('odd but valid input', () => {
+  it('invalid JSON in CMD is the shell form to Docker: kept verbatim, on a runtime base that has a shell', () => {
+    const dir = tmp();
+    const cmd = 'CMD ["/app/server" "--port" "8080"]';
+    writeFileSync(join(dir, 'Dockerfile'), GO.replace('CMD ["/app/server"]', cmd));
+    const r = run(dir, ['--stdout', 'Dockerfile']);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual(['Dockerfile: changed']);
+    const stages = r.stdout.split(/^(?=FROM )/m);
+    expect(stages).toHaveLength(2);
+    expect(stages[1]).toContain(`${cmd}\n`);
+    // Docker runs it with /bin/sh -c, so the runtime must not be distroless or scratch
+    expect(stages[1]).not.toMatch(/^FROM (scratch|gcr\.io\/distroless)/);
+  });
+});
+
+describe('writing', () => {
+  it('--write keeps the file mode and leaves no temporary file', () => {
+    const dir = tmp();
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, GO);
+    chmodSync(file, 0o640);
+    const r = run(dir, ['--write', 'Dockerfile']);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual(['Dockerfile: changed']);
+    expect(readFileSync(file, 'utf8')).toMatch(/^FROM golang:1\.22 AS builder\n/);
+    expect(statSync(file).mode & 0o7777).toBe(0o640);
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+
+  it('--write refuses a read-only file (also as root, where W_OK passes)', () => {
+    const dir = tmp();
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, GO);
+    chmodSync(file, 0o444);
+    const before = snapshot(file);
+    const r = run(dir, ['--write', 'Dockerfile']);
+    expect(readFileSync(file, 'utf8'), 'a 0444 file was rewritten').toBe(GO);
+    expect(snapshot(file)).toEqual(before);
+    expect(r.code).toBe(2);
+    expect(r.lines.filter((l) => l.startsWith('dfsplit: '))).toEqual(['dfsplit: Dockerfile: is not writable']);
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+
+  it('writeAtomic refuses a file that changed since it was read, and leaves no temporary file', () => {
+    const dir = tmp();
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, GO);
+    const read = readFileSync(file, 'utf8');
+    writeFileSync(file, `${GO}# edited meanwhile\n`);
+    const before = snapshot(file);
+    expect(() => writeAtomic(file, 'FROM x\n', read, dir)).toThrow(/changed since dfsplit read it/);
+    expect(snapshot(file)).toEqual(before);
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+
+  it('--write through a symbolic link that leaves the tree is refused', () => {
+    const outside = tmp();
+    const target = join(outside, 'Dockerfile');
+    writeFileSync(target, GO);
+    const before = snapshot(target);
+    const dir = tmp();
+    symlinkSync(target, join(dir, 'Dockerfile'));
+    const r = run(dir, ['--write', 'Dockerfile']);
+    expect(r.code).toBe(2);
+    const errors = r.lines.filter((l) => l.startsWith('dfsplit: '));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^dfsplit: Dockerfile: is a symbolic link to .*outside/);
+    expect(snapshot(target)).toEqual(before);
+    expect(tempFilesIn(dir)).toEqual([]);
+    expect(tempFilesIn(outside)).toEqual([]);
+  });
+});
+
+describe('flags', () => {
+  it('--check exits 1 and lists the files that would change, writing nothing', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    writeFileSync(join(dir, 'plain.Dockerfile'), PLAIN);
+    const before = snapshot(join(dir, 'Dockerfile'));
+    const r = run(dir, ['--check', '.']);
+    expect(r.code).toBe(1);
+    expect(r.lines).toContain('Dockerfile: changed');
+    expect(r.lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(true);
+    expect(r.stdout).toBe('');
+    expect(snapshot(join(dir, 'Dockerfile'))).toEqual(before);
+    expect(run(dir, ['--check', 'plain.Dockerfile']).code).toBe(0);
+  });
+
+  it('--stdout with two inputs is refused', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.Dockerfile'), GO);
+    writeFileSync(join(dir, 'b.Dockerfile'), GO);
+    const r = run(dir, ['--stdout', 'a.Dockerfile', 'b.Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/^dfsplit: --stdout needs exactly one input/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--write with --stdout is refused with a sentence naming both flags', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const before = snapshot(join(dir, 'Dockerfile'));
+    const r = run(dir, ['--write', '--stdout', 'Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/--write/);
+    expect(r.lines[0]).toMatch(/--stdout/);
+    expect(snapshot(join(dir, 'Dockerfile'))).toEqual(before);
+  });
+
+  it('--write - (stdin) is refused and writes nothing, wherever the - is', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const before = snapshot(join(dir, 'Dockerfile'));
+    for (const args of [['--write', '-'], ['-', '--write']]) {
+      const r = run(dir, args, GO);
+      expect(snapshot(join(dir, 'Dockerfile')), `${args.join(' ')} rewrote the Dockerfile in the working directory`).toEqual(before);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.lines).toHaveLength(1);
+      expect(r.lines[0]).toMatch(/--write/);
+    }
+  });
+
+  it('an unknown flag exits 2', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const r = run(dir, ['--frobnicate', 'Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.lines[0]).toMatch(/frobnicate/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('finding files', () => {
+  function tree(): string {
+    const dir = tmp();
+    for (const d of ['svc', 'node_modules/pkg', '.git/x', 'deep/er']) mkdirSync(join(dir, d), { recursive: true });
+    for (const f of ['Dockerfile', 'svc/Dockerfile.prod', 'svc/api.Dockerfile', 'deep/er/Containerfile', 'node_modules/pkg/Dockerfile', '.git/x/Dockerfile']) writeFileSync(join(dir, f), GO);
+    writeFileSync(join(dir, 'README.md'), '# not a Dockerfile\n');
+    writeFileSync(join(dir, 'svc/notes.txt'), 'not a Dockerfile either\n');
+    return dir;
+  }
+  const paths = (stdout: string) => (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
+
+  it('walks a directory: Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile; skips node_modules and .git', () => {
+    const r = run(tree(), ['--json', '.']);
+    expect(r.code).toBe(0);
+    expect(paths(r.stdout)).toEqual(['Dockerfile', 'deep/er/Containerfile', 'svc/Dockerfile.prod', 'svc/api.Dockerfile']);
+  });
+
+  it('expands globs', () => {
+    const r = run(tree(), ['--json', '**/*.Dockerfile', 'svc/Dockerfile.*']);
+    expect(r.code).toBe(0);
+    expect(paths(r.stdout)).toEqual(['svc/Dockerfile.prod', 'svc/api.Dockerfile']);
+  });
+
+  it('reads standard input for -', () => {
+    const dir = tmp(); // no Dockerfile here: the diff must come from stdin
+    const r = run(dir, ['-'], GO);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual(['<stdin>: changed']);
+    expect(r.stdout).toContain('+FROM golang:1.22 AS builder');
+    const out = run(dir, ['--stdout', '-'], GO);
+    expect(out.stdout).toMatch(/^FROM golang:1\.22 AS builder\n/);
+  });
+});
+
+describe('reports', () => {
+  it('--json is valid JSON with status, instructions and diff per file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    writeFileSync(join(dir, 'plain.Dockerfile'), PLAIN);
+    const r = run(dir, ['--json', '.']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { files: { path: string; status: string; instructions: { line: number; keyword: string }[]; diff: string }[]; summary: Record<string, number> };
+    const go = report.files.find((f) => f.path === 'Dockerfile')!;
+    expect(go.status).toBe('changed');
+    expect(go.instructions.map((i) => i.keyword)).toEqual(['FROM', 'WORKDIR', 'COPY', 'RUN', 'CMD']);
+    expect(go.diff).toMatch(/^diff --git a\/Dockerfile b\/Dockerfile\n/);
+    const plain = report.files.find((f) => f.path === 'plain.Dockerfile')!;
+    expect(plain.status).toBe('unchanged');
+    expect(plain.diff).toBe('');
+    expect(report.summary).toMatchObject({ changed: 1, unchanged: 1 });
+  });
+
+  it('explain prints a row per instruction', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const r = run(dir, ['explain', 'Dockerfile']);
+    expect(r.code).toBe(0);
+    GO.trim().split('\n').forEach((line, i) => {
+      expect(r.stdout).toMatch(new RegExp(`^${i + 1}\\s+${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(build|runtime|both)\\s`, 'm'));
+    });
+  });
+
+  it('--no-color diff has a/ b/ headers and no escape codes', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const r = spawnSync(process.execPath, [CLI, '--no-color', 'Dockerfile'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^diff --git a\/Dockerfile b\/Dockerfile\n--- a\/Dockerfile\n\+\+\+ b\/Dockerfile\n/);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+});
