@@ -1,7 +1,7 @@
 // What crosses from the builder to the runtime stage in the generic split: the outputs build commands
 // name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
 // whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
-import type { Analysis } from './analyze/index.js';
+import { COMPILING, type Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Artifact } from './preset.js';
 
@@ -19,12 +19,19 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
     const line = analysis.classifications.find((c) => c.index === index)?.line;
     // `make && make install` names its outputs: the compile step before it needs no working-directory copy
     const named = run.commands.some((c) => kinds.has(c.kind) && c.outputs.length > 0);
+    // a RUN that only downloads is repeated in the runtime stage: its downloads are not artifacts
+    if (!run.commands.some((c) => COMPILING.has(c.kind))) continue;
     for (const c of run.commands) {
       if (!kinds.has(c.kind)) continue;
       if (c.unnamedOutputs && named && COMPILE_STEPS.has(c.words[0] ?? '')) continue;
-      for (const path of c.outputs) found.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line } });
+      for (const path of c.outputs) {
+        if (path.includes('$')) declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` writes ${path}, which depends on a variable dfsplit cannot resolve` }, line });
+        else found.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line } });
+      }
       if (c.unnamedOutputs) {
-        if (c.cwd === '/') {
+        if (c.cwd.includes('$')) {
+          declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` runs in ${c.cwd}, which depends on a variable dfsplit cannot resolve` }, line });
+        } else if (c.cwd === '/') {
           declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` runs in / (no WORKDIR), so its outputs cannot be told from the rest of the system` }, line });
         } else {
           found.push({ path: c.cwd, producer: index, why: { id: 'artifact-workdir', data: { path: c.cwd }, line } });

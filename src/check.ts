@@ -29,6 +29,9 @@ export function check(input: CheckInput): Finding[] {
     return [fail(`the output does not parse: ${(err as Error).message}`)];
   }
   const failures: Finding[] = [];
+  if (out.stages.length !== input.original.stages.length + 1) {
+    return [fail(`the output has ${out.stages.length} stages, expected ${input.original.stages.length + 1}`)];
+  }
   const last = out.stages[out.stages.length - 1]!;
   const origStage = input.original.stages[input.original.stages.length - 1]!;
   const finalIns = (m: Model, idx: number[]) => idx.map((i) => m.instructions[i]!);

@@ -78,7 +78,10 @@ async function main(flags: Flags): Promise<number> {
     report.push({ path: e.file, status: 'error', reasons: [{ id: e.id, message: e.message }] });
     code = 2;
   }
-  if (!files.length && !errors.length) process.stderr.write('dfsplit: no Dockerfiles found\n');
+  if (!files.length && !errors.length) {
+    process.stderr.write(`dfsplit: ${inputs.join(' ')}: no Dockerfiles found\n`);
+    return 2;
+  }
   for (const file of files) {
     const path = displayPath(file);
     let text: string;
@@ -155,11 +158,15 @@ function run(p: Promise<number>): void {
   });
 }
 
-await yargs(hideBin(process.argv))
+// yargs drops a bare `-` from positionals; carry it through as a sentinel and map it back
+const STDIN = '\u0000stdin';
+const fromArgv = (paths: readonly string[]) => paths.map((p) => (p === STDIN ? '-' : p));
+
+await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
   .scriptName('dfsplit')
   .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
   .command('explain <file>', 'show, per instruction, whether it is build-time, runtime or both, and why', (y) => y.positional('file', { type: 'string', demandOption: true }).options(common), (argv) => {
-    run(explain(argv.file, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json }));
+    run(explain(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json }));
   })
   .command('verify [file]', 'build the original and the converted image with your Docker engine, run both and compare', (y) => y
     .positional('file', { type: 'string', default: 'Dockerfile' })
@@ -168,7 +175,7 @@ await yargs(hideBin(process.argv))
       smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
       'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
     }), (argv) => {
-    run(verifyCommand(argv.file, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork }));
+    run(verifyCommand(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork }));
   })
   .command('$0 [paths..]', 'convert Dockerfiles (files, directories, globs, - for stdin)', (y) => y
     .positional('paths', { type: 'string', array: true, default: [] as string[] })
@@ -179,7 +186,7 @@ await yargs(hideBin(process.argv))
       stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
       color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
     }), (argv) => {
-    run(main({ paths: argv.paths, write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context }));
+    run(main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context }));
   })
   .strict()
   .fail((msg, err, y) => {

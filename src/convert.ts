@@ -84,6 +84,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
     if (err instanceof InputError) return { ...empty, status: 'error', reasons: [{ id: err.id, message: err.message, line: err.line }] };
     throw err;
   }
+  if (model.stages.length > 1) return { ...empty, reasons: [{ id: 'multi-stage', message: describe({ id: 'multi-stage' }) }], stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
   const analysis = analyze(model);
   const context = options.context ?? NO_CONTEXT;
   const plan = makePlan(model, analysis, {

@@ -8,6 +8,8 @@ import { MAX_BYTES } from './parse.js';
 
 /** True for names dfsplit treats as Dockerfiles when walking a directory. */
 export function isDockerfileName(name: string): boolean {
+  // editor backups and leftovers (`Dockerfile.bak`, `Dockerfile~`, our own temp files) are not Dockerfiles
+  if (/(~|\.(bak|orig|rej|swp|tmp|old))$/i.test(name) || name.startsWith('.')) return false;
   return name === 'Dockerfile' || name === 'Containerfile' || name.startsWith('Dockerfile.') || /\.(d|D)ockerfile$/.test(name);
 }
 
@@ -114,7 +116,9 @@ export function writeAtomic(path: string, text: string, expected: string, root: 
     const rel = relative(realpathSync(root), target);
     if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError('symlink-escape', `is a symbolic link to ${target}, outside ${root}; not writing through it`, undefined, path);
   }
-  try { accessSync(target, constants.W_OK); } catch { throw new InputError('read-only', 'is not writable', undefined, path); }
+  // root passes access(W_OK) on any file: a file without write bits is read-only by intent, so refuse it too
+  const writable = (() => { try { accessSync(target, constants.W_OK); return true; } catch { return false; } })();
+  if (!writable || (statSync(target).mode & 0o222) === 0) throw new InputError('read-only', 'is read-only; not writing it', undefined, path);
   const current = readFileSync(target);
   if (!current.equals(Buffer.from(expected, 'utf8'))) throw new InputError('changed-meanwhile', 'changed since dfsplit read it; run dfsplit again', undefined, path);
   const mode = statSync(target).mode & 0o7777;

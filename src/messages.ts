@@ -26,6 +26,7 @@ export const MESSAGES = {
   'run-setup': 'sets up the system ({commands}): repeated in the runtime stage',
   'run-mixed': 'builds ({build}) and sets up the system ({setup}): the build stays in the builder, the setup is repeated in the runtime stage',
   'run-generate': 'runs a script ({commands}) that may generate files: stays in the builder, its working directory is copied to the runtime',
+  'run-fetch': 'downloads ({commands}) and installs for the runtime without compiling: repeated as written in the runtime stage',
   'run-unknown': 'command not recognised ({commands}): repeated in the runtime stage to be safe',
   'run-preset': '{preset}: {detail}',
   // findings
@@ -54,6 +55,8 @@ export const MESSAGES = {
   'runtime-uses-toolchain': 'the container runs the toolchain at runtime ({command}): it cannot leave the builder',
   'cgo-on-scratch': 'the program uses cgo, so it needs a C library: it cannot run on {image}',
   'libc-mismatch': '{from} builds against {fromLibc} but the runtime {to} uses {toLibc}: compiled packages would not load',
+  'trailing-continuation': 'the file ends inside a line continuation: a stage written after it would be swallowed by the last instruction',
+  'system-compile': '`{command}` compiles into the interpreter\'s system directories: there is no artifact dfsplit can copy out safely',
   'windows-image': 'Windows images are not supported',
   'heredoc-build': 'a RUN with a heredoc, control flow or pipes mixes build and runtime commands: it cannot be split safely',
   'onbuild-base': 'ONBUILD in the original runs in every image built from it: moving it is not safe',

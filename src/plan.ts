@@ -61,6 +61,13 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     classifications: analysis.classifications, decision: {}, extraPackages: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
+  // the last instruction still continuing (its last line ends with the escape character, maybe
+  // followed by blank or comment lines that Docker skips inside a continuation)
+  const lastLine = (model.instructions[model.instructions.length - 1]?.raw.split(/\r?\n/) ?? []).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#')).pop() ?? '';
+  if (lastLine.trimEnd().endsWith(model.escape) && !lastLine.trimStart().startsWith('#')) {
+    // Docker would join the next instruction we write into this one
+    return { ...base, outcome: 'declined', reasons: [{ id: 'trailing-continuation', line: model.instructions[model.instructions.length - 1]?.endLine }] };
+  }
   if (WINDOWS_IMAGE.test(builder.image)) return { ...base, outcome: 'declined', reasons: [{ id: 'windows-image', line: lineOf(model, builder.from) }] };
   const input: PresetInput = { model, analysis, builderImage: builder.image, context: options.context, requestedRuntimeBase: options.runtimeBase, builderName: base.builderName };
   const chosen = choosePreset(options.preset, presets, input);
@@ -68,6 +75,10 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const preset = chosen.preset;
   if (!analysis.hasBuildStep && !preset) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
   const declines: Finding[] = [...runtimeToolchain(model, analysis)];
+  for (const [index, run] of analysis.runs) {
+    const c = run.commands.find((x) => x.kind === 'system-compile');
+    if (c) declines.push({ id: 'system-compile', data: { command: c.words.slice(0, 2).join(' ') }, line: lineOf(model, index) });
+  }
   const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
   declines.push(...(decision.declines ?? []));
   const findings: Finding[] = [...(decision.findings ?? [])];
@@ -195,11 +206,14 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
 /** A split pays off when the builder holds something the runtime does not need: packages, tools, tests. */
 function leavesSomethingBehind(analysis: Analysis): boolean {
   for (const run of analysis.runs.values()) for (const c of run.commands) {
-    if ((c.install?.build.length ?? 0) > 0 || c.kind === 'test' || c.kind === 'fetch') return true;
+    // version-control tools alone are not worth a split: they are often used at runtime too
+    if ((c.install?.build.filter((p) => !VCS.has(p)).length ?? 0) > 0 || c.kind === 'test') return true;
     if (c.kind === 'build' && c.words[0] !== 'pip') return true;
   }
   return false;
 }
+
+const VCS = new Set(['git', 'subversion', 'mercurial']);
 
 function buildOnlyInstalled(analysis: Analysis, pkg: string): boolean {
   for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install?.build.includes(pkg)) return true;

@@ -35,8 +35,22 @@ export interface ShellScript {
 const parser = sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
 const type = (node: Node) => sh.syntax.NodeType(node);
 
+// The same RUN text is read several times per conversion (package removals, the RUN itself, the check
+// re-reading the output): results are pure, so they are cached. The cache is bounded.
+const cache = new Map<string, ShellScript>();
+const CACHE_SIZE = 4096;
+
 /** Split a shell script into simple commands. Never throws. */
 export function parseShell(src: string): ShellScript {
+  const hit = cache.get(src);
+  if (hit) return hit;
+  const result = parseUncached(src);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(src, result);
+  return result;
+}
+
+function parseUncached(src: string): ShellScript {
   const toChar = byteToCharMap(src);
   let file;
   try {

@@ -143,7 +143,7 @@ describe('writing', () => {
     expect(readFileSync(file, 'utf8'), 'a 0444 file was rewritten').toBe(GO);
     expect(snapshot(file)).toEqual(before);
     expect(r.code).toBe(2);
-    expect(r.lines.filter((l) => l.startsWith('dfsplit: '))).toEqual(['dfsplit: Dockerfile: is not writable']);
+    expect(r.lines.filter((l) => l.startsWith('dfsplit: '))).toEqual(['dfsplit: Dockerfile: is read-only; not writing it']);
     expect(tempFilesIn(dir)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Walk the original in order and write the runtime stage: runtime instructions verbatim, runtime
 // packages and setup commands of mixed RUNs, and COPY --from for each artifact right after the
 // instruction that made it. https://docs.docker.com/build/building/multi-stage/
-import { envPairs } from '../src/analyze/index.js';
+import { COMPILING, envPairs } from '../src/analyze/index.js';
 import { installCommand } from '../src/analyze/packages.js';
 import { isVenv, type RunCommand } from '../src/analyze/run.js';
 import { isInside } from '../src/artifacts.js';
@@ -11,7 +11,8 @@ import type { Artifact } from '../src/preset.js';
 import { joinPath } from '../src/shell.js';
 import { generated, type Pass, type RuntimeLine, type State } from './state.js';
 
-const NEUTRAL = new Set(['set', 'true', ':', 'cd']);
+/** Commands with no effect on the image unless they write a file: not repeated in the runtime stage. */
+const NEUTRAL = new Set(['set', 'true', 'false', ':', 'cd', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'ls', 'cat', 'sleep', 'env', 'which', 'pwd', 'whoami', 'id', 'uname', 'sha256sum', 'md5sum', 'sha1sum', 'sha512sum', 'grep']);
 
 export default {
   id: 'carry-instructions',
@@ -78,9 +79,11 @@ function copyFrom(a: Artifact, builder: string): RuntimeLine {
   return generated('COPY', `COPY --from=${builder} ${args}`);
 }
 
-/** A RUN whose every command is needed at runtime is repeated as written. */
+/** A RUN whose every command is needed at runtime, or that downloads for the runtime, is repeated as written. */
 function wholeRuntime(commands: readonly RunCommand[]): boolean {
-  return commands.every((c) => (c.install ? c.install.build.length === 0 : !['build', 'test', 'fetch', 'generate', 'file-move'].includes(c.kind)));
+  if (commands.some((c) => COMPILING.has(c.kind))) return false;
+  if (commands.some((c) => c.kind === 'fetch')) return true;
+  return commands.every((c) => !c.install || c.install.build.length === 0);
 }
 
 /** The runtime half of a mixed RUN: runtime packages and setup commands, joined with &&. */
@@ -93,7 +96,7 @@ function runtimePart(commands: readonly RunCommand[], workdir: string): string {
       last = null;
       continue;
     }
-    if (!['setup', 'unknown', 'pip'].includes(c.kind) || NEUTRAL.has(c.words[0] ?? '')) { last = null; continue; }
+    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0)) { last = null; continue; }
     const text = c.text;
     if (c.nested) continue;
     const prefixed = c.cwd !== workdir ? `cd ${c.cwd} && ${text}` : text;

@@ -44,7 +44,9 @@ export interface Analysis {
 
 const RUNTIME_METADATA = new Set(['LABEL', 'MAINTAINER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
 const RUNTIME_COMMANDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
-const BUILDING: ReadonlySet<string> = new Set(['build', 'test', 'fetch', 'generate', 'file-move']);
+const BUILDING: ReadonlySet<string> = new Set(['build', 'test', 'fetch', 'generate', 'file-move', 'system-compile']);
+/** Commands that make something from sources (a fetch alone does not). */
+export const COMPILING: ReadonlySet<string> = new Set(['build', 'test', 'generate', 'file-move', 'system-compile']);
 
 /** Classify every instruction of the model's only stage. */
 export function analyze(model: Model): Analysis {
@@ -73,7 +75,7 @@ export function analyze(model: Model): Analysis {
     if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) env.set(k, expandWord(v, env));
     if (ins.keyword === 'ARG') setArgs(ins, env, globals);
   }
-  const hasBuildStep = classifications.some((c) => c.phase === 'build') || [...runs.values()].some((r) => r.commands.some((c) => BUILDING.has(c.kind) || (c.install?.build.length ?? 0) > 0));
+  const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
   return { classifications, runs, scopes, hasBuildStep, finalUser: user };
 }
 
@@ -120,6 +122,11 @@ export function classifyRun(run: RunAnalysis): Verdict {
   // tee of a log); on their own they are repeated in the runtime stage
   const building0 = cmds.some((c) => BUILDING.has(c.kind));
   const setup = cmds.filter((c) => c.kind === 'setup' || (c.kind === 'unknown' && !building0) || c.kind === 'toolchain-run' || c.kind === 'pip');
+  // downloads with nothing compiled from them (wget x.deb && dpkg -i x.deb, curl | sh) install things
+  // for the runtime: the RUN is repeated as written
+  if (!cmds.some((c) => COMPILING.has(c.kind)) && cmds.some((c) => c.kind === 'fetch')) {
+    return { phase: 'both', reason: 'run-fetch', data: { commands: names(cmds.filter((c) => c.kind === 'fetch')) } };
+  }
   const hasBuild = building.length > 0 || tests.length > 0 || buildPkgs.length > 0;
   const hasRuntime = setup.length > 0 || runtimePkgs.length > 0;
   if (!hasBuild) {

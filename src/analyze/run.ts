@@ -2,11 +2,11 @@
 // RUN: https://docs.docker.com/reference/dockerfile/#run
 import { joinPath, parseShell, type ShellCommand } from '../shell.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
-import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, type CommandRule } from './tables.js';
+import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 export type CommandKind =
   | 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run'
-  | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'unknown';
+  | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
 
 /** One command of a RUN and what dfsplit makes of it. */
 export interface RunCommand {
@@ -22,6 +22,8 @@ export interface RunCommand {
   end: number;
   /** Absolute paths this command writes that the runtime may need. */
   outputs: string[];
+  /** Files the command's redirections write (`> file`), absolute. */
+  writes: string[];
   /** True when the command builds but dfsplit cannot name its outputs (the working directory is used). */
   unnamedOutputs: boolean;
   /** The directory the command runs in. */
@@ -49,11 +51,13 @@ export interface RunScope {
 export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const parsed = parseShell(script);
   const local = new Map(scope.env);
-  const hasBuilder = parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(c.words)));
+  // the shell Docker starts has HOME set from the user's passwd entry
+  if (!local.has('HOME')) local.set('HOME', homeOf(scope.user, new Map()));
+  const hasBuilder = parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words))));
   let prefix: string | null = null;
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
-    const words = c.words.flatMap((w) => {
+    const words = stripPrefix(c.words).flatMap((w) => {
       const m = /^\$\{?(\w+)\}?$/.exec(w);
       const v = m ? local.get(m[1]!) : undefined;
       return v !== undefined ? v.split(/\s+/).filter(Boolean) : [expandWord(w, local)];
@@ -74,7 +78,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     return {
       words, text: script.slice(c.start, c.end), joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
       outputs: [...out.paths, ...(kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move' ? writes : [])],
-      unnamedOutputs: out.unnamed,
+      unnamedOutputs: out.unnamed, writes,
     };
   });
   return { commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
@@ -84,6 +88,19 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
   const removed = new Set(commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w))));
   return commands.map((c) => ({ ...c, outputs: c.outputs.filter((o) => !removed.has(o) && !/^\/(var\/)?tmp(\/|$)/.test(o)) }));
+}
+
+/** `sudo make install` is `make install`; `gosu app make` is `make`. */
+function stripPrefix(words: readonly string[]): string[] {
+  let rest = [...words];
+  for (let guard = 0; guard < 4; guard++) {
+    const skip = PREFIX_COMMANDS[rest[0] ?? ''];
+    if (skip === undefined) break;
+    rest = rest.slice(1);
+    while (rest[0]?.startsWith('-')) rest = rest.slice(1);
+    rest = rest.slice(skip - 1);
+  }
+  return rest;
 }
 
 function baseKind(words: readonly string[]): CommandKind {
@@ -97,6 +114,11 @@ function classify(words: readonly string[], inBuildingRun: boolean): CommandKind
   if (pkg === 'install') return 'packages';
   if (pkg === 'maintenance') return 'package-maintenance';
   if (isPip(words)) return pipKind(words);
+  if (SYSTEM_COMPILERS.has(name)) return 'system-compile';
+  if (SYSTEM_INSTALLERS.has(name)) return 'setup';
+  if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && (words.includes('-g') || words.includes('--global') || words[1] === 'global')) return 'setup';
+  if (name === 'gpg') return words.includes('--verify') ? 'unknown' : 'setup';
+  if (name === 'composer') return words.some((w) => w === 'install' || w === 'update' || w === 'require') ? 'build' : 'unknown';
   if (/^python[\d.]*$/.test(name) && words[1] === '-m') {
     const mod = words[2] ?? '';
     if (mod === 'pytest' || mod === 'unittest' || mod === 'tox') return 'test';
@@ -204,11 +226,13 @@ function outputsOf(words: readonly string[], kind: CommandKind, cwd: string, env
     if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && ['ci', 'install', 'i', undefined].includes(sub)) {
       return { paths: [at('node_modules')], unnamed: false };
     }
+    if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
     return { paths: [], unnamed: true };
   }
   if (kind === 'fetch') {
     if (name === 'curl') {
       const o = optionValue(words, '-o', '--output');
+      if (o === '-') return { paths: [], unnamed: false };
       if (o) return { paths: [at(o)], unnamed: false };
       const url = words.find((w) => /^https?:/.test(w));
       if ((words.includes('-O') || words.some((w) => /^-[a-zA-Z]*O/.test(w))) && url) return { paths: [at(url.split('/').pop() ?? '')], unnamed: false };
@@ -223,7 +247,13 @@ function outputsOf(words: readonly string[], kind: CommandKind, cwd: string, env
       return { paths: url ? [joinPath(dir ? at(dir) : cwd, url.split('/').pop() ?? '')] : [], unnamed: false };
     }
     if (name === 'git' && sub === 'clone') {
-      const args = words.slice(words.indexOf('clone') + 1).filter((w) => !w.startsWith('-'));
+      const rest = words.slice(words.indexOf('clone') + 1);
+      const args: string[] = [];
+      for (let i = 0; i < rest.length; i++) {
+        const w = rest[i]!;
+        if (['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--template', '--reference', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--filter', '--shallow-since', '--shallow-exclude'].includes(w)) { i++; continue; }
+        if (!w.startsWith('-')) args.push(w);
+      }
       const url = args[0] ?? '';
       return { paths: [at(args[1] ?? url.replace(/\.git$/, '').split('/').pop() ?? '')], unnamed: false };
     }

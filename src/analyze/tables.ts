@@ -103,6 +103,23 @@ export const COMMAND_RULES: Record<string, readonly CommandRule[]> = {
   rm: [{ kind: 'cleanup' }], 'apt-get': [], apt: [], apk: [], yum: [], dnf: [], microdnf: [],
 };
 
+/**
+ * Commands that install into system directories the runtime needs (apt keys, .deb files, gems, R
+ * packages, global npm packages, alternatives). Wherever they appear they are repeated in the
+ * runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
+ */
+export const SYSTEM_INSTALLERS = new Set([
+  'apt-key', 'add-apt-repository', 'dpkg', 'debconf-set-selections', 'update-alternatives', 'ldconfig', 'a2enmod',
+  'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'rpm', 'gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba',
+  'nvm', 'sdkmanager', 'luarocks', 'update-rc.d', 'systemctl', 'setcap', 'git-lfs', 'pip2', 'easy_install',
+]);
+
+/** Commands that compile into the interpreter's own system directories: no artifact can be named. */
+export const SYSTEM_COMPILERS = new Set(['docker-php-ext-install', 'docker-php-ext-configure', 'pecl', 'phpize', 'install-php-extensions', 'pear']);
+
+/** Commands that run before another command (`sudo make`, `gosu app make`): the real command follows. */
+export const PREFIX_COMMANDS: Record<string, number> = { sudo: 1, gosu: 2, 'su-exec': 2, time: 1, nice: 1, nohup: 1, stdbuf: 1, chroot: 2 };
+
 /** Commands that copy or unpack files: inside a RUN that builds, what they write is an artifact. */
 export const FILE_MOVERS = new Set(['cp', 'mv', 'install', 'tar', 'unzip']);
 

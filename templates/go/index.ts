@@ -99,7 +99,8 @@ export default {
     for (const b of builds) {
       const line = input.model.instructions[b.index]!.line;
       if (!b.command.outputs.length) declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` names no single binary` }, line });
-      for (const path of b.command.outputs) artifacts.push({ path, producer: b.index, why: { id: 'artifact-output', data: { path, command: b.command.words.slice(0, 3).join(' ') }, line } });
+      for (const path of b.command.outputs.filter((o) => o.includes('$'))) declines.push({ id: 'output-not-located', data: { why: `${path} depends on a variable dfsplit cannot resolve` }, line });
+      for (const path of b.command.outputs.filter((o) => !o.includes('$'))) artifacts.push({ path, producer: b.index, why: { id: 'artifact-output', data: { path, command: b.command.words.slice(0, 3).join(' ') }, line } });
     }
     if (cgo.state === 'off' && !cgo.explicitOff) {
       for (const b of builds) {
@@ -122,13 +123,14 @@ export default {
       if (cgo.state !== 'off' && libcOf(requested) === 'none') declines.push({ id: 'cgo-on-scratch', data: { image: requested } });
       if (needShell && !hasShell(requested)) declines.push({ id: 'shell-needed', data: { keyword: needShell, image: requested } });
     } else if (needShell) {
-      image = builderLibc === 'musl' ? 'alpine' : /^(ubuntu)$/.test(parseImage(input.builderImage).name) ? input.builderImage : DEBIAN_SLIM;
+      const family = parseImage(input.builderImage).name;
+      image = builderLibc === 'musl' ? (family === 'alpine' ? input.builderImage : 'alpine') : /^(ubuntu|debian)$/.test(family) ? input.builderImage : DEBIAN_SLIM;
       why = `${needShell}, so the runtime needs a shell`;
     } else if (cgo.state === 'off') {
       image = STATIC;
       why = `static binary (${cgo.why}): no shell or C library needed`;
     } else {
-      image = builderLibc === 'musl' ? 'alpine' : GLIBC;
+      image = builderLibc === 'musl' ? (parseImage(input.builderImage).name === 'alpine' ? input.builderImage : 'alpine') : GLIBC;
       why = cgo.state === 'on' ? `the binary links C (${cgo.why}): it needs ${builderLibc === 'musl' ? 'musl' : 'glibc'}` : `cgo cannot be ruled out (${cgo.why}): a C library is kept`;
     }
     if (requested === 'scratch' && cgo.state === 'off') {

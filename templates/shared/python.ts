@@ -116,7 +116,8 @@ export function isFullPythonImage(image: string): boolean {
 export function hasCompiler(input: PresetInput): boolean {
   if (isFullPythonImage(input.builderImage)) return true;
   for (const run of input.analysis.runs.values()) for (const c of run.commands) {
-    if (c.install?.build.some((p) => /^(gcc|g\+\+|build-essential|build-base|clang|gcc-c\+\+)$/.test(p))) return true;
+    if (c.install?.build.some((p) => /^(gcc|g\+\+|build-essential|build-base|clang|gcc-c\+\+)$|-(dev|devel)$/.test(p))) return true;
+    if (c.words[0]?.startsWith('apt') && c.words.includes('build-dep')) return true;
   }
   return false;
 }
