@@ -57,6 +57,7 @@ export const MESSAGES = {
   'libc-mismatch': '{from} builds against {fromLibc} but the runtime {to} uses {toLibc}: compiled packages would not load',
   'trailing-continuation': 'the file ends inside a line continuation: a stage written after it would be swallowed by the last instruction',
   'system-compile': '`{command}` compiles into the interpreter\'s system directories: there is no artifact dfsplit can copy out safely',
+  'replay-needs-build-tools': '`{command}` must run again in the runtime stage, but it may need {tool}, which only the builder has',
   'windows-image': 'Windows images are not supported',
   'heredoc-build': 'a RUN with a heredoc, control flow or pipes mixes build and runtime commands: it cannot be split safely',
   'onbuild-base': 'ONBUILD in the original runs in every image built from it: moving it is not safe',

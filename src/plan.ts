@@ -81,6 +81,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   }
   const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
   declines.push(...(decision.declines ?? []));
+  declines.push(...replayNeedsBuildTools(model, analysis, decision));
   const findings: Finding[] = [...(decision.findings ?? [])];
   if (!options.context.known) findings.push({ id: 'no-context' });
   for (const [index, run] of analysis.runs) for (const c of run.commands) {
@@ -103,7 +104,8 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     artifacts = generic.artifacts;
   }
   findings.push(...artifacts.map((a) => a.why));
-  if (!preset && runtimeBase === builder.image && !options.runtimeBase && !leavesSomethingBehind(analysis)) {
+  // on the same image, a split only pays off by leaving build-only packages or test tools behind
+  if (!preset && runtimeBase === builder.image && !options.runtimeBase && !leavesPackagesBehind(analysis) && declines.length === 0) {
     return { ...base, reasons: [{ id: 'nothing-to-leave-behind', data: { image: runtimeBase } }] };
   }
   const classifications = applyOverrides(analysis, decision);
@@ -203,17 +205,39 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
   return wanted.length ? { manager, tool, packages: wanted } : null;
 }
 
-/** A split pays off when the builder holds something the runtime does not need: packages, tools, tests. */
-function leavesSomethingBehind(analysis: Analysis): boolean {
+/** True when the builder installs packages (or runs tests) the runtime does not need. */
+function leavesPackagesBehind(analysis: Analysis): boolean {
   for (const run of analysis.runs.values()) for (const c of run.commands) {
     // version-control tools alone are not worth a split: they are often used at runtime too
     if ((c.install?.build.filter((p) => !VCS.has(p)).length ?? 0) > 0 || c.kind === 'test') return true;
-    if (c.kind === 'build' && c.words[0] !== 'pip') return true;
   }
   return false;
 }
 
 const VCS = new Set(['git', 'subversion', 'mercurial']);
+
+/** Language package installs that the runtime stage repeats (npm -g, gem, cpanm, R, pip in the generic split). */
+const REPLAYED_INSTALLERS = /^(npm|yarn|pnpm|gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
+const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
+
+/**
+ * A package install repeated in the runtime stage after compilers were installed may have needed them
+ * (native npm modules, gems with C extensions): without them it would fail or differ, so dfsplit declines.
+ */
+function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: PresetDecision): Finding[] {
+  let compilers: string | null = null;
+  for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
+    if (decision.runtimeReplacements?.has(index)) continue;
+    for (const c of run.commands) {
+      const found = c.install?.build.find((p) => COMPILER_PACKAGES.test(p));
+      if (found) compilers ??= found;
+      if (compilers && (c.kind === 'setup' || c.kind === 'pip') && REPLAYED_INSTALLERS.test(c.words[0] ?? '') && !/^(python[\d.]*)$/.test(c.words[0] ?? '') || (compilers && c.kind === 'setup' && /^python[\d.]*$/.test(c.words[0] ?? '') && c.words[1] === 'setup.py')) {
+        return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool: compilers }, line: lineOf(model, index) }];
+      }
+    }
+  }
+  return [];
+}
 
 function buildOnlyInstalled(analysis: Analysis, pkg: string): boolean {
   for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install?.build.includes(pkg)) return true;

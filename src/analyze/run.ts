@@ -84,10 +84,11 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   return { commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
 }
 
-/** Outputs that a later `rm` in the same RUN deletes, or that live in /tmp, never reach an image. */
+/** Outputs that a later `rm` in the same RUN deletes never reach an image. */
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
-  const removed = new Set(commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w))));
-  return commands.map((c) => ({ ...c, outputs: c.outputs.filter((o) => !removed.has(o) && !/^\/(var\/)?tmp(\/|$)/.test(o)) }));
+  const removed = commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w)));
+  const gone = (o: string) => removed.some((r) => o === r || o.startsWith(`${r}/`) || (r.endsWith('/*') && o.startsWith(r.slice(0, -1))));
+  return commands.map((c) => ({ ...c, outputs: c.outputs.filter((o) => !gone(o)) }));
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
@@ -133,7 +134,11 @@ function classify(words: readonly string[], inBuildingRun: boolean): CommandKind
     return 'unknown';
   }
   if (FILE_MOVERS.has(name)) return inBuildingRun ? 'file-move' : 'setup';
-  if (INTERPRETERS.has(name.replace(/[\d.]+$/, '')) && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
+  const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
+  // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
+  if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
+  if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
+  if (interpreter && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
   if (/^\.?\.?\/.*\.(sh|py)$/.test(name) || /^\.\//.test(name)) return 'generate';
   return 'unknown';
 }
