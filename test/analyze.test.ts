@@ -49,7 +49,8 @@ describe('RUN commands', () => {
     expect(outputs('go install ./cmd/tool', new Map([['GOPATH', '/go']]))).toEqual(['/go/bin/tool']);
     expect(outputs('gcc -O2 -o /usr/local/bin/hi hi.c')).toEqual(['/usr/local/bin/hi']);
     expect(outputs('pip wheel --wheel-dir /wheels -r requirements.txt')).toEqual(['/wheels']);
-    expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz')).toEqual([]);
+    expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz && rm -f /tmp/x.tgz')).toEqual([]);
+    expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz')).toEqual(['/tmp/x.tgz']);
   });
   it('falls back to the working directory when a build names no output', () => {
     const run = analyzeRun('npm ci && npm run build', scope);
