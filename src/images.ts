@@ -97,3 +97,30 @@ export function packageManagerOf(image: string): PackageManager | null {
 }
 
 export const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
+
+/** The first version of each official image whose default tag is built on Debian 12 (major + minor/1000). */
+const FIRST_ON_DEBIAN12: Record<string, number> = { python: 3.008, node: 18, ruby: 3.0, golang: 1.02, perl: 5.036, rust: 1.07, php: 8.001, 'buildpack-deps': 12 };
+
+const OLD_DEBIAN = /^(jessie|stretch|buster|bullseye|[789]|10|11)(\b|-|\.)/;
+const RELEASE_IN_TAG = /(^|-)(jessie|stretch|buster|bullseye)(-|$)/;
+
+/**
+ * True when the Debian dev -> runtime library table (Debian 12 names) fits the image: Debian 12 and
+ * images built on it, Ubuntu 22.04. Older releases (libssl1.1, libffi7) and other Ubuntu releases keep
+ * the -dev package at runtime instead.
+ */
+export function devTableApplies(image: string): boolean {
+  const ref = parseImage(image);
+  const tag = ref.tag ?? 'latest';
+  if (ref.name === 'debian') return !OLD_DEBIAN.test(tag);
+  if (ref.name === 'ubuntu') return /^(22\.04|jammy)/.test(tag);
+  if (RELEASE_IN_TAG.test(tag)) return false;
+  // official language images: recent versions are built on Debian 12 unless the tag names a release
+  const minimum = FIRST_ON_DEBIAN12[ref.name];
+  if (minimum === undefined) return false;
+  if (tag === 'latest' || /^(slim|bookworm|current|lts)/.test(tag)) return true;
+  const m = /^(\d+)(?:\.(\d+))?/.exec(tag);
+  if (!m) return false;
+  const version = Number(m[1]) + Number(m[2] ?? 0) / 1000;
+  return version >= minimum;
+}

@@ -101,3 +101,11 @@ describe('images', () => {
     expect(hasShell('debian:bookworm-slim')).toBe(true);
   });
 });
+
+describe('dev -> runtime table scope', () => {
+  it('applies to Debian 12 and images built on it, not to older releases', async () => {
+    const { devTableApplies } = await import('../src/images.js');
+    expect(['debian:bookworm', 'debian:12-slim', 'python:3.11', 'python:3.12-slim-bookworm', 'node:20', 'golang:1.22', 'ubuntu:22.04'].map(devTableApplies)).toEqual([true, true, true, true, true, true, true]);
+    expect(['debian:buster', 'debian:10', 'python:3.7', 'python:3.11-bullseye', 'node:10', 'ubuntu:14.04', 'ubuntu:24.04', 'centos:7', 'myorg/base:1'].map(devTableApplies)).toEqual([false, false, false, false, false, false, false, false, false]);
+  });
+});

@@ -7,6 +7,7 @@ import { describe, type Finding, type MessageId } from '../messages.js';
 import { joinPath } from '../shell.js';
 import { analyzeRun, expandWord, removedPackages, type RunAnalysis, type RunCommand } from './run.js';
 import { parseShell } from '../shell.js';
+import { devTableApplies } from '../images.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
 
@@ -51,6 +52,7 @@ export const COMPILING: ReadonlySet<string> = new Set(['build', 'test', 'generat
 /** Classify every instruction of the model's only stage. */
 export function analyze(model: Model): Analysis {
   const removedLater = new Set<string>();
+  const mapDev = devTableApplies(model.stages[0]?.image ?? '');
   const scopes = new Map<number, Scope>();
   const runs = new Map<number, RunAnalysis>();
   const classifications: Classification[] = [];
@@ -68,7 +70,7 @@ export function analyze(model: Model): Analysis {
   for (const ins of model.instructions) {
     if (ins.stage < 0) continue;
     scopes.set(ins.index, { workdir, env: new Map(env), user });
-    const c = classifyInstruction(ins, { workdir, env, user }, removedLater, runs);
+    const c = classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev);
     classifications.push({ ...c, index: ins.index, line: ins.line, keyword: ins.keyword, because: describe({ id: c.reason, data: c.data }) });
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
     if (ins.keyword === 'USER') user = ins.args.trim();
@@ -85,7 +87,7 @@ interface Verdict {
   data: Record<string, string>;
 }
 
-function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>): Verdict {
+function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, mapDev: boolean): Verdict {
   const k = ins.keyword;
   if (k === 'FROM') return { phase: 'both', reason: 'from-base', data: {} };
   if (k === 'ARG') return { phase: 'both', reason: 'arg', data: {} };
@@ -103,7 +105,7 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
   }
   // RUN
   const script = ins.json ? ins.json.join(' ') : heredocBody(ins);
-  const run = analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater });
+  const run = analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, mapDev });
   runs.set(ins.index, run);
   return classifyRun(run);
 }

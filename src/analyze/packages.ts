@@ -56,7 +56,7 @@ function subcommand(words: readonly string[]): string | undefined {
  * Read an install command. `removedLater` names packages (or apk virtual groups) that the
  * Dockerfile removes again: those were only ever needed for the build.
  */
-export function readInstall(words: readonly string[], expand: (word: string) => string[] | null, removedLater: ReadonlySet<string>): PackageInstall {
+export function readInstall(words: readonly string[], expand: (word: string) => string[] | null, removedLater: ReadonlySet<string>, mapDev = true): PackageInstall {
   const tool = words[0]!;
   const spec = MANAGERS[tool]!;
   const manager = spec.manager;
@@ -84,7 +84,9 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   const groupRemoved = virtual !== null && removedLater.has(virtual);
   for (const pkg of packages) {
     const name = packageName(pkg);
-    const pair = DEV_TO_RUNTIME[manager][name];
+    // runtime library names change between releases (libssl1.1 -> libssl3): the table is used only
+    // where it is known to be right; elsewhere the -dev package itself stays, which is always correct
+    const pair = mapDev || manager !== 'apt' ? DEV_TO_RUNTIME[manager][name] : undefined;
     if (pair) {
       build.push(pkg);
       implied.push({ dev: name, runtime: pair });

@@ -45,6 +45,8 @@ export interface RunScope {
   user: string | null;
   env: ReadonlyMap<string, string>;
   removedLater: ReadonlySet<string>;
+  /** False when the Debian dev -> runtime table may not match the image's release. */
+  mapDev?: boolean;
 }
 
 /** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
@@ -70,7 +72,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
       const v = m ? local.get(m[1]!) : undefined;
       return v === undefined ? null : v.split(/\s+/).filter(Boolean);
     };
-    const install = kind === 'packages' ? readInstall(words, expand, scope.removedLater) : null;
+    const install = kind === 'packages' ? readInstall(words, expand, scope.removedLater, scope.mapDev ?? true) : null;
     const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
     if (configurePrefix) prefix = configurePrefix;
     const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix);

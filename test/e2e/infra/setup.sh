@@ -57,7 +57,8 @@ fi
 
 if ! docker info >/dev/null 2>&1; then
   log "starting dockerd"
-  setsid nohup dockerd --bridge=none --iptables=false >/var/log/dockerd.log 2>&1 </dev/null &
+  # 9>&-: the daemon must not inherit (and hold forever) the setup lock
+  setsid nohup dockerd --bridge=none --iptables=false >/var/log/dockerd.log 2>&1 </dev/null 9>&- &
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || { tail -20 /var/log/dockerd.log >&2; die "dockerd did not come up"; }
 fi
@@ -102,7 +103,7 @@ serve() { # port dir name: python http.server on 127.0.0.1:port for dir, unless 
       die "127.0.0.1:$port is taken by something else"
     fi
   fi
-  setsid nohup "$HOST_PY" -m http.server "$port" --bind 127.0.0.1 --directory "$dir" >"$LOGS/http-$name.log" 2>&1 </dev/null &
+  setsid nohup "$HOST_PY" -m http.server "$port" --bind 127.0.0.1 --directory "$dir" >"$LOGS/http-$name.log" 2>&1 </dev/null 9>&- &
   for _ in $(seq 1 50); do listening "$port" && return 0; sleep 0.1; done
   die "http server for $name did not start on 127.0.0.1:$port"
 }
