@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc -p tsconfig.json
+npx tsc -p tsconfig.test.json
 npx vitest run --config vitest.config.ts
 bash test/e2e/run.sh
