@@ -14,7 +14,7 @@ export const MESSAGES = {
   'runtime-command': 'what the container runs ({keyword}): belongs to the runtime image',
   'onbuild': 'ONBUILD trigger: kept on the runtime image',
   'copy-context': 'files from the build context: copied into the runtime stage the same way',
-  'copy-context-source': 'source files: only the builder needs them ({preset})',
+  'copy-context-source': 'sources for the compiler: only the builder needs them',
   'copy-context-covered': 'files from the build context: reach the runtime inside {path}, copied from the builder',
   'copy-stage': 'copies from another image or stage: kept as it is',
   'add-url': 'download: happens in the builder; the file is copied to the runtime stage',

@@ -144,7 +144,7 @@ function applyOverrides(analysis: Analysis, decision: PresetDecision): Classific
   return analysis.classifications.map((c) => {
     const o = decision.overrides?.get(c.index);
     if (o) return { ...c, ...o, because: describe({ id: o.reason, data: o.data }) };
-    if (decision.dropFromRuntime?.has(c.index) && c.phase !== 'build') return { ...c, phase: 'build' as const, reason: 'copy-context-source' as const, data: { preset: 'source' }, because: describe({ id: 'copy-context-source', data: { preset: 'source' } }) };
+    if (decision.dropFromRuntime?.has(c.index) && c.phase !== 'build') return { ...c, phase: 'build' as const, reason: 'copy-context-source' as const, data: {}, because: describe({ id: 'copy-context-source' }) };
     return c;
   });
 }
