@@ -1,7 +1,7 @@
 // The plan: which preset applies, what crosses from builder to runtime, the runtime base, the packages
 // it installs, and every reason to decline. Transforms only carry the plan out.
 import type { Analysis, Classification } from './analyze/index.js';
-import { classifyRun } from './analyze/index.js';
+import { classifyRun, envPairs } from './analyze/index.js';
 import { TOOL_PACKAGES, type PackageManager } from './analyze/tables.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
@@ -108,7 +108,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   if (!preset && runtimeBase === builder.image && !options.runtimeBase && !leavesPackagesBehind(analysis) && declines.length === 0) {
     return { ...base, reasons: [{ id: 'nothing-to-leave-behind', data: { image: runtimeBase } }] };
   }
-  const classifications = applyOverrides(analysis, decision);
+  const classifications = applyOverrides(model, analysis, decision);
   const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
   if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
   return {
@@ -140,10 +140,15 @@ function runtimeBaseFinding(image: string, builder: string, requested: string | 
   return { id: 'runtime-base-same', data: { image } };
 }
 
-function applyOverrides(analysis: Analysis, decision: PresetDecision): Classification[] {
+function applyOverrides(model: Model, analysis: Analysis, decision: PresetDecision): Classification[] {
   return analysis.classifications.map((c) => {
     const o = decision.overrides?.get(c.index);
     if (o) return { ...c, ...o, because: describe({ id: o.reason, data: o.data }) };
+    if (c.keyword === 'ENV' && decision.buildOnlyEnv?.length) {
+      const keys = envPairs(model.instructions[c.index]!).map(([k]) => k);
+      const dropped = keys.filter((k) => decision.buildOnlyEnv!.includes(k));
+      if (dropped.length && dropped.length === keys.length) return { ...c, phase: 'build' as const, reason: 'env-build-only' as const, data: { keys: dropped.join(' ') }, because: describe({ id: 'env-build-only', data: { keys: dropped.join(' ') } }) };
+    }
     if (decision.dropFromRuntime?.has(c.index) && c.phase !== 'build') return { ...c, phase: 'build' as const, reason: 'copy-context-source' as const, data: {}, because: describe({ id: 'copy-context-source' }) };
     return c;
   });

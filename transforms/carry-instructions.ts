@@ -20,6 +20,7 @@ export default {
   run(state) {
     const lines: RuntimeLine[] = [];
     const declines = [...state.declines];
+    const findings = [...state.findings];
     const { model, plan, analysis } = state;
     const byIndex = new Map(plan.classifications.map((c) => [c.index, c]));
     const drop = plan.decision.dropFromRuntime ?? new Set<number>();
@@ -44,6 +45,8 @@ export default {
       } else if (ins.keyword === 'ENV') {
         const env = carryEnv(ins, buildOnlyEnv);
         if (env) lines.push(env);
+        const dropped = envPairs(ins).map(([k]) => k).filter((k) => buildOnlyEnv.has(k));
+        if (dropped.length) findings.push({ id: 'env-dropped', data: { keys: dropped.join(' ') }, line: ins.line });
       } else if (ins.keyword === 'RUN') {
         const run = analysis.runs.get(index);
         if (run && !wholeRuntime(run.commands)) {
@@ -64,7 +67,7 @@ export default {
         lines.push(verbatim(ins));
       }
     }
-    return { ...state, runtime: [...state.runtime, ...lines], declines };
+    return { ...state, runtime: [...state.runtime, ...lines], declines, findings };
   },
 } satisfies Pass;
 
