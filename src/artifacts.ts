@@ -19,12 +19,15 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
     const line = analysis.classifications.find((c) => c.index === index)?.line;
     // `make && make install` names its outputs: the compile step before it needs no working-directory copy
     const named = run.commands.some((c) => kinds.has(c.kind) && c.outputs.length > 0);
+    const installsElsewhere = run.commands.some((c) => c.kind === 'build' && c.words.includes('install') && c.outputs.length > 0);
     // a RUN that only downloads is repeated in the runtime stage: its downloads are not artifacts
     if (!run.commands.some((c) => COMPILING.has(c.kind))) continue;
     for (const c of run.commands) {
       if (!kinds.has(c.kind)) continue;
       if (c.unnamedOutputs && named && COMPILE_STEPS.has(c.words[0] ?? '')) continue;
       for (const path of c.outputs) {
+        // sources unpacked, built in (`cd` into them) and installed elsewhere in the same RUN are intermediate
+        if ((c.kind === 'file-move' || c.kind === 'fetch') && installsElsewhere && run.commands.some((x) => x !== c && isInside(x.cwd, path))) continue;
         if (path.includes('$')) declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` writes ${path}, which depends on a variable dfsplit cannot resolve` }, line });
         else found.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line } });
       }

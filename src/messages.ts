@@ -57,7 +57,7 @@ export const MESSAGES = {
   'system-compile': '`{command}` compiles into the interpreter\'s system directories: there is no artifact dfsplit can copy out safely',
   'replay-needs-build-tools': '`{command}` must run again in the runtime stage, but it may need {tool}, which only the builder has',
   'windows-image': 'Windows images are not supported',
-  'heredoc-build': 'a RUN with a heredoc, control flow or pipes mixes build and runtime commands: it cannot be split safely',
+  'complex-run': 'a RUN mixes build commands with a runtime command ({command}) inside a pipe, control flow, a subshell or a heredoc: it cannot be split safely',
   'check-failed': 'the converted file failed a check: {detail}',
   'editable-install': 'pip install -e cannot be turned into wheels: the runtime would point at the builder\'s source tree',
   'unknown-preset': 'unknown preset {name}',

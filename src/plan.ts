@@ -225,6 +225,15 @@ const VCS = new Set(['git', 'subversion', 'mercurial']);
 const REPLAYED_INSTALLERS = /^(npm|yarn|pnpm|gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
 const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
 
+/** `pip install -U pip setuptools wheel`, `easy_install pip`, `gem update --system`: tooling, no compiling. */
+function isToolingUpgrade(words: readonly string[]): boolean {
+  const rest = words[1] === '-m' ? words.slice(3) : words.slice(1);
+  const names = rest.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w));
+  if (/^(pip[\d.]*|python[\d.]*|easy_install)$/.test(words[0] ?? '')) return names.length > 0 && names.every((n) => /^(pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+  if (words[0] === 'gem') return words.includes('--system') || names.every((n) => n === 'bundler');
+  return false;
+}
+
 /**
  * A package install repeated in the runtime stage after compilers were installed may have needed them
  * (native npm modules, gems with C extensions): without them it would fail or differ, so dfsplit declines.
@@ -236,6 +245,7 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
     for (const c of run.commands) {
       const found = c.install?.build.find((p) => COMPILER_PACKAGES.test(p));
       if (found) compilers ??= found;
+      if (isToolingUpgrade(c.words)) continue;
       if (compilers && (c.kind === 'setup' || c.kind === 'pip') && REPLAYED_INSTALLERS.test(c.words[0] ?? '') && !/^(python[\d.]*)$/.test(c.words[0] ?? '') || (compilers && c.kind === 'setup' && /^python[\d.]*$/.test(c.words[0] ?? '') && c.words[1] === 'setup.py')) {
         return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool: compilers }, line: lineOf(model, index) }];
       }

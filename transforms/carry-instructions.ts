@@ -50,8 +50,10 @@ export default {
       } else if (ins.keyword === 'RUN') {
         const run = analysis.runs.get(index);
         if (run && !wholeRuntime(run.commands)) {
-          if (run.complex || ins.heredoc) {
-            declines.push({ id: 'heredoc-build', line: ins.line });
+          // runtime commands inside pipes, control flow or subshells cannot be lifted out on their own
+          const tangled = run.commands.find((c) => c.nested && (c.kind === 'setup' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0));
+          if (tangled || run.shellError) {
+            declines.push({ id: 'complex-run', data: { command: (tangled?.words ?? ['the script']).slice(0, 2).join(' ') }, line: ins.line });
           } else {
             const text = runtimePart(run.commands, scope.workdir);
             if (text) lines.push(generated('RUN', `RUN ${text}`));

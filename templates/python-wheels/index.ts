@@ -39,7 +39,7 @@ export default {
         declines.push({ id: 'editable-install', line: ins.line });
         continue;
       }
-      if (ins.json || ins.heredoc) { declines.push({ id: 'heredoc-build', line: ins.line }); continue; }
+      if (ins.json || ins.heredoc) { declines.push({ id: 'complex-run', data: { command: 'pip install' }, line: ins.line }); continue; }
       const wheel = here.map((p) => `${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
       const cd = here[0]!.command.cwd !== (input.analysis.scopes.get(index)?.workdir ?? '/') ? `cd ${here[0]!.command.cwd} && ` : '';
       edits.push({ at: ins.end, remove: 0, text: `${eol}RUN ${cd}${wheel.join(' && ')}` });
