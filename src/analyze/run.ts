@@ -59,7 +59,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   let prefix: string | null = null;
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
-    const words = stripPrefix(c.words).flatMap((w) => {
+    const words = normalizeCommand(stripPrefix(c.words)).flatMap((w) => {
       const m = /^\$\{?(\w+)\}?$/.exec(w);
       const v = m ? local.get(m[1]!) : undefined;
       return v !== undefined ? v.split(/\s+/).filter(Boolean) : [expandWord(w, local)];
@@ -110,7 +110,8 @@ function baseKind(words: readonly string[]): CommandKind {
   return classify(words, false);
 }
 
-function classify(words: readonly string[], inBuildingRun: boolean): CommandKind {
+function classify(raw: readonly string[], inBuildingRun: boolean): CommandKind {
+  const words = normalizeCommand(raw);
   const name = words[0];
   if (!name) return 'setup';
   const pkg = packageCommandKind(words);
@@ -140,6 +141,9 @@ function classify(words: readonly string[], inBuildingRun: boolean): CommandKind
   // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
   if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
+  const script = interpreter ? words[1] ?? '' : name;
+  // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
+  if ((interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name)) return 'setup';
   if (interpreter && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
   if (/^\.?\.?\/.*\.(sh|py)$/.test(name) || /^\.\//.test(name)) return 'generate';
   return 'unknown';
@@ -208,12 +212,27 @@ function optionValue(words: readonly string[], ...names: string[]): string | nul
   return null;
 }
 
-function outputsOf(words: readonly string[], kind: CommandKind, cwd: string, env: ReadonlyMap<string, string>, prefix: string | null): { paths: string[]; unnamed: boolean } {
+/** `/usr/bin/npm` is `npm`; `/usr/local/go/bin/go` is `go` (scripts like `./configure` keep their path). */
+function normalizeCommand(words: readonly string[]): string[] {
+  const name = words[0] ?? '';
+  if (!/^\/(usr\/)?(local\/)?(s?bin|go\/bin|lib\/go[^/]*\/bin)\/[^/]+$/.test(name)) return [...words];
+  return [name.split('/').pop()!, ...words.slice(1)];
+}
+
+function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: ReadonlyMap<string, string>, prefix: string | null): { paths: string[]; unnamed: boolean } {
+  const words = normalizeCommand(raw);
   const name = words[0] ?? '';
   const at = (p: string) => joinPath(cwd, p);
   const sub = words.slice(1).find((w) => !w.startsWith('-'));
   if (kind === 'build' || kind === 'generate') {
     if (name === 'go' && (sub === 'build' || sub === 'install')) return goOutputs(words, sub, cwd, env);
+    if (name === 'go' && sub === 'get') {
+      // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
+      const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
+      if (words.includes('-d') || pkgs.length !== 1) return { paths: [], unnamed: false };
+      return goOutputs(['go', 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', cwd, env);
+    }
+    if (name === 'go' && ['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: [], unnamed: false };
     if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
       if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
       const o = optionValue(words, '-o');

@@ -24,7 +24,9 @@ interface GoBuild {
 function goBuilds(input: PresetInput): GoBuild[] {
   const out: GoBuild[] = [];
   for (const [index, run] of input.analysis.runs) for (const command of run.commands) {
-    if (command.words[0] === 'go' && ['build', 'install'].includes(command.words.slice(1).find((w) => !w.startsWith('-')) ?? '')) out.push({ index, command });
+    const sub = command.words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+    // GOPATH-mode `go get pkg` builds and installs like `go install`
+    if (command.words[0] === 'go' && (['build', 'install'].includes(sub) || (sub === 'get' && command.outputs.length > 0))) out.push({ index, command });
   }
   return out;
 }
