@@ -1,5 +1,6 @@
 // The pipeline: parse -> analyze -> plan -> transforms -> print -> check -> result.
-import { analyze, type Classification } from './analyze/index.js';
+import { analyze, copyDestination, type Classification } from './analyze/index.js';
+import { joinPath } from './shell.js';
 import { NO_CONTEXT, type BuildContext } from './context.js';
 import { InputError } from './errors.js';
 import { describe, type Finding } from './messages.js';
@@ -139,12 +140,9 @@ function madePaths(output: string): string[] {
   for (const ins of builderOnly.instructions) {
     const scope = a.scopes.get(ins.index);
     if (!scope) continue;
-    if (ins.keyword === 'WORKDIR') paths.add(scope.workdir === '/' ? ins.args.trim() : `${scope.workdir}/${ins.args.trim()}`.replace(/^\/\//, '/'));
-    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-      const words = ins.json ?? ins.args.trim().split(/\s+/);
-      const dest = words[words.length - 1] ?? '';
-      paths.add(dest.startsWith('/') ? dest : `${scope.workdir}/${dest}`.replace(/^\/\//, '/').replace(/\/\.?$/, '') || '/');
-    }
+    if (ins.keyword === 'WORKDIR') paths.add(joinPath(scope.workdir, ins.args.trim()));
+    const dest = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? copyDestination(ins, scope.workdir) : null;
+    if (dest) paths.add(dest);
   }
   // base-image files the Go preset copies onto scratch (checked to exist by the build itself)
   paths.add('/etc/ssl/certs/ca-certificates.crt');

@@ -225,6 +225,14 @@ const VCS = new Set(['git', 'subversion', 'mercurial']);
 const REPLAYED_INSTALLERS = /^(npm|yarn|pnpm|gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
 const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
 
+/** A language package install that the runtime stage repeats (python only as `python setup.py install`). */
+function isReplayedInstall(kind: string, words: readonly string[]): boolean {
+  if (kind !== 'setup' && kind !== 'pip') return false;
+  const name = words[0] ?? '';
+  if (/^python[\d.]*$/.test(name)) return words[1] === 'setup.py' || (words[1] === '-m' && words[2] === 'pip');
+  return REPLAYED_INSTALLERS.test(name);
+}
+
 /** `pip install -U pip setuptools wheel`, `easy_install pip`, `gem update --system`: tooling, no compiling. */
 function isToolingUpgrade(words: readonly string[]): boolean {
   const rest = words[1] === '-m' ? words.slice(3) : words.slice(1);
@@ -246,7 +254,7 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
       const found = c.install?.build.find((p) => COMPILER_PACKAGES.test(p));
       if (found) compilers ??= found;
       if (isToolingUpgrade(c.words)) continue;
-      if (compilers && (c.kind === 'setup' || c.kind === 'pip') && REPLAYED_INSTALLERS.test(c.words[0] ?? '') && !/^(python[\d.]*)$/.test(c.words[0] ?? '') || (compilers && c.kind === 'setup' && /^python[\d.]*$/.test(c.words[0] ?? '') && c.words[1] === 'setup.py')) {
+      if (compilers && isReplayedInstall(c.kind, c.words)) {
         return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool: compilers }, line: lineOf(model, index) }];
       }
     }

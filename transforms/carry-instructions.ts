@@ -1,7 +1,7 @@
 // Walk the original in order and write the runtime stage: runtime instructions verbatim, runtime
 // packages and setup commands of mixed RUNs, and COPY --from for each artifact right after the
 // instruction that made it. https://docs.docker.com/build/building/multi-stage/
-import { COMPILING, envPairs } from '../src/analyze/index.js';
+import { COMPILING, copyDestination, envPairs } from '../src/analyze/index.js';
 import { installCommand } from '../src/analyze/packages.js';
 import { isVenv, type RunCommand } from '../src/analyze/run.js';
 import { isInside } from '../src/artifacts.js';
@@ -119,15 +119,6 @@ function carryEnv(ins: Instruction, buildOnly: ReadonlySet<string>): RuntimeLine
   if (kept.length === pairs.length) return verbatim(ins);
   if (kept.length === 0) return null;
   return generated('ENV', `ENV ${kept.map(([k, v]) => `${k}=${/^[^\s"'\\]*$/.test(v) ? v : JSON.stringify(v)}`).join(' ')}`);
-}
-
-/** The absolute destination of a COPY/ADD, or null for heredocs and variables. */
-export function copyDestination(ins: Instruction, workdir: string): string | null {
-  if (ins.heredoc) return null;
-  const words = ins.json ?? ins.args.trim().split(/\s+/);
-  const dest = words[words.length - 1];
-  if (!dest || dest.includes('$')) return null;
-  return joinPath(workdir, dest);
 }
 
 export type { State };

@@ -4,9 +4,8 @@
 import type { Instruction, Model } from '../model.js';
 import { flag } from '../model.js';
 import { describe, type Finding, type MessageId } from '../messages.js';
-import { joinPath } from '../shell.js';
+import { joinPath, parseShell } from '../shell.js';
 import { analyzeRun, expandWord, removedPackages, type RunAnalysis, type RunCommand } from './run.js';
-import { parseShell } from '../shell.js';
 import { devTableApplies } from '../images.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
@@ -122,8 +121,8 @@ export function classifyRun(run: RunAnalysis): Verdict {
   // pip installs are repeated in the runtime stage unless a Python preset turns them into wheels
   // commands dfsplit does not know are part of the build when the RUN builds (patching sources, echo,
   // tee of a log); on their own they are repeated in the runtime stage
-  const building0 = cmds.some((c) => BUILDING.has(c.kind));
-  const setup = cmds.filter((c) => c.kind === 'setup' || (c.kind === 'unknown' && !building0) || c.kind === 'toolchain-run' || c.kind === 'pip');
+  const buildsSomething = cmds.some((c) => BUILDING.has(c.kind));
+  const setup = cmds.filter((c) => c.kind === 'setup' || (c.kind === 'unknown' && !buildsSomething) || c.kind === 'toolchain-run' || c.kind === 'pip');
   // downloads with nothing compiled from them (wget x.deb && dpkg -i x.deb, curl | sh) install things
   // for the runtime: the RUN is repeated as written
   if (!cmds.some((c) => COMPILING.has(c.kind)) && cmds.some((c) => c.kind === 'fetch')) {
@@ -173,6 +172,15 @@ export function envPairs(ins: Instruction): [string, string][] {
     if (eq > 0) out.push([w.slice(0, eq), w.slice(eq + 1)]);
   }
   return out;
+}
+
+/** The absolute destination of a COPY/ADD, or null for heredocs and variables. */
+export function copyDestination(ins: Instruction, workdir: string): string | null {
+  if (ins.heredoc) return null;
+  const words = ins.json ?? ins.args.trim().split(/\s+/);
+  const dest = words[words.length - 1];
+  if (!dest || dest.includes('$')) return null;
+  return joinPath(workdir, dest);
 }
 
 function setArgs(ins: Instruction, env: Map<string, string>, globals?: ReadonlyMap<string, string>): void {

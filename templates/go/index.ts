@@ -1,15 +1,14 @@
 // Go: the builder compiles, the runtime stage holds only the binary: distroless static for a static
 // binary, distroless base (glibc) with cgo, Debian slim when the container needs a shell or packages.
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
+import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { BUILD_ONLY_ENV } from '../../src/analyze/tables.js';
 import { hasShell, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Instruction } from '../../src/model.js';
 import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/artifacts.js';
-import { joinPath } from '../../src/shell.js';
 import { plainWords } from '../../transforms/exec-form.js';
 
 const STATIC = 'gcr.io/distroless/static-debian12';
@@ -69,18 +68,12 @@ function sourceCopies(input: PresetInput, builds: GoBuild[]): Set<number> {
   for (const index of input.model.stages[0]!.instructions) {
     const ins = input.model.instructions[index]!;
     if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || flag(ins, 'from') !== undefined) continue;
-    const dest = destination(ins, input.analysis.scopes.get(index)!.workdir);
+    const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
     const words = ins.json ?? ins.args.trim().split(/\s+/);
     const goish = words.slice(0, -1).every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));
     if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) out.add(index);
   }
   return out;
-}
-
-function destination(ins: Instruction, workdir: string): string | null {
-  const words = ins.json ?? ins.args.trim().split(/\s+/);
-  const d = words[words.length - 1];
-  return d && !d.includes('$') ? joinPath(workdir, d) : null;
 }
 
 export default {
