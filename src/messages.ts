@@ -62,7 +62,7 @@ export const MESSAGES = {
   'editable-install': 'pip install -e cannot be turned into wheels: the runtime would point at the builder\'s source tree',
   'unknown-preset': 'unknown preset {name}',
   'preset-not-applicable': 'preset {name} does not apply: {why}',
-  'shell-needed': '{keyword} needs /bin/sh, and the chosen runtime base {image} has none',
+  'shell-needed': '{keyword}: this needs /bin/sh, and the runtime base {image} has none',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
