@@ -7,6 +7,7 @@ import { isVenv, type RunCommand } from '../src/analyze/run.js';
 import { isInside } from '../src/artifacts.js';
 import type { Instruction } from '../src/model.js';
 import { flag } from '../src/model.js';
+import type { Finding } from '../src/messages.js';
 import type { Artifact } from '../src/preset.js';
 import { joinPath } from '../src/shell.js';
 import { generated, type Pass, type RuntimeLine, type State } from './state.js';
@@ -37,8 +38,9 @@ export default {
       if (replacement) {
         // a preset handles this RUN's pip/venv commands; its other runtime commands still run
         const run = analysis.runs.get(index);
-        const rest = run && !run.complex && !ins.heredoc ? runtimePart(run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)), scope.workdir) : '';
-        if (rest) lines.push(generated('RUN', `RUN ${rest}`));
+        const rest = run ? splitRuntime(run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)), run.shellError, scope.workdir, ins.line) : null;
+        if (rest?.decline) declines.push(rest.decline);
+        if (rest?.line) lines.push(rest.line);
         for (const r of replacement) lines.push(generated('RUN', r));
       } else if (drop.has(index) || c.phase === 'build') {
         // nothing of it runs in the runtime stage
@@ -50,14 +52,9 @@ export default {
       } else if (ins.keyword === 'RUN') {
         const run = analysis.runs.get(index);
         if (run && !wholeRuntime(run.commands)) {
-          // runtime commands inside pipes, control flow or subshells cannot be lifted out on their own
-          const tangled = run.commands.find((c) => c.nested && (c.kind === 'setup' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0));
-          if (tangled || run.shellError) {
-            declines.push({ id: 'complex-run', data: { command: (tangled?.words ?? ['the script']).slice(0, 2).join(' ') }, line: ins.line });
-          } else {
-            const text = runtimePart(run.commands, scope.workdir);
-            if (text) lines.push(generated('RUN', `RUN ${text}`));
-          }
+          const part = splitRuntime(run.commands, run.shellError, scope.workdir, ins.line);
+          if (part.decline) declines.push(part.decline);
+          if (part.line) lines.push(part.line);
         } else {
           lines.push(verbatim(ins));
         }
@@ -82,6 +79,17 @@ function copyFrom(a: Artifact, builder: string): RuntimeLine {
   const plain = /^[^\s"'$]+$/.test(a.path) && /^[^\s"'$]+$/.test(to);
   const args = plain ? `${a.path} ${to}` : JSON.stringify([a.path, to]).replace(/,/g, ', ');
   return generated('COPY', `COPY --from=${builder} ${args}`);
+}
+
+/**
+ * The runtime half of a RUN as a new RUN line, or a decline when a runtime command sits inside a pipe,
+ * control flow, a subshell or a heredoc and cannot be lifted out on its own.
+ */
+function splitRuntime(commands: readonly RunCommand[], shellError: string | null, workdir: string, line: number): { line?: RuntimeLine; decline?: Finding } {
+  const tangled = commands.find((c) => c.nested && (c.kind === 'setup' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0));
+  if (tangled || shellError) return { decline: { id: 'complex-run', data: { command: (tangled?.words ?? ['the script']).slice(0, 2).join(' ') }, line } };
+  const text = runtimePart(commands, workdir);
+  return text ? { line: generated('RUN', `RUN ${text}`) } : {};
 }
 
 /** A RUN whose every command is needed at runtime, or that downloads for the runtime, is repeated as written. */
