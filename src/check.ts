@@ -1,7 +1,8 @@
 // Before anything is emitted, the output is parsed again and the invariants are proven. Each check
 // names what it protects; a failed check declines the file, nothing is written.
 import { envPairs } from './analyze/index.js';
-import { hasShell } from './images.js';
+import { hasShell, parseImage } from './images.js';
+import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
 import { flag } from './model.js';
@@ -14,8 +15,6 @@ export interface CheckInput {
   original: Model;
   output: string;
   builderName: string;
-  /** ENV keys the plan deliberately left in the builder. */
-  droppedEnv: readonly string[];
   /** Paths the builder makes (outputs, COPY destinations, working directories). */
   madePaths: readonly string[];
 }
@@ -37,21 +36,33 @@ export function check(input: CheckInput): Finding[] {
   const finalIns = (m: Model, idx: number[]) => idx.map((i) => m.instructions[i]!);
   const before = finalIns(input.original, origStage.instructions);
   const after = finalIns(out, last.instructions);
-  // same runtime contract: what the container runs, as whom, where, with which settings
+  // same runtime contract: what the container runs, as whom, where, with which settings, counting what
+  // each stage inherits from its base image when the two bases differ in family (the slim variant of
+  // an official image has the same configuration as the full one)
+  const crossFamily = parseImage(origStage.image).name !== parseImage(last.image).name;
+  const inheritedA = crossFamily ? imageConfig(origStage.image) : null;
+  const inheritedB = crossFamily ? imageConfig(last.image) : null;
+  if (inheritedA && inheritedB && !lastOf(after, 'USER') && (inheritedA.user || 'root') !== (inheritedB.user || 'root')) failures.push(fail(`USER differs: inherited ${inheritedA.user || 'root'} vs ${inheritedB.user || 'root'}`));
   for (const k of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'USER']) {
     const a = lastOf(before, k);
     const b = lastOf(after, k);
     if (!sameCommand(a, b)) failures.push(fail(`${k} differs: ${a?.args.trim() ?? '(none)'} vs ${b?.args.trim() ?? '(none)'}`));
   }
-  if (workdirOf(before) !== workdirOf(after)) failures.push(fail(`WORKDIR differs: ${workdirOf(before)} vs ${workdirOf(after)}`));
+  const wa = workdirOf(before, inheritedA?.workdir ?? '/');
+  const wb = workdirOf(after, inheritedB?.workdir ?? '/');
+  if (wa !== wb) failures.push(fail(`WORKDIR differs: ${wa} vs ${wb}`));
   for (const k of ['EXPOSE', 'VOLUME', 'LABEL', 'MAINTAINER']) {
     const a = setOf(before, k);
     const b = setOf(after, k);
     if (a !== b) failures.push(fail(`${k} differs`));
   }
-  const envA = envOf(before, input.droppedEnv);
-  const envB = envOf(after, input.droppedEnv);
-  if (envA !== envB) failures.push(fail(`ENV differs: ${envA} vs ${envB}`));
+  // every variable of the original, with its value; the runtime base may add its own (distroless: SSL_CERT_FILE)
+  const envA = envOf(before, inheritedA?.env ?? {});
+  const envB = envOf(after, inheritedB?.env ?? {});
+  const written = envOf(after, {});
+  const lost = [...envA].filter(([k, v]) => envB.get(k) !== v);
+  const added = [...envB].filter(([k]) => !envA.has(k) && written.has(k));
+  if (lost.length || added.length) failures.push(fail(`ENV differs: ${[...lost, ...added].map(([k]) => `${k}=${envA.get(k) ?? '(none)'} vs ${envB.get(k) ?? '(none)'}`).join(', ')}`));
   // every COPY --from names an earlier stage and copies something that stage made
   const names = new Set(out.stages.slice(0, -1).flatMap((s) => [s.name, String(s.index)]));
   for (const ins of after) {
@@ -107,8 +118,8 @@ function sameCommand(a: Instruction | undefined, b: Instruction | undefined): bo
   return wa !== null && wb !== null && JSON.stringify(wa) === JSON.stringify(wb) && (a.json === null) !== (b.json === null);
 }
 
-function workdirOf(list: Instruction[]): string {
-  let wd = '/';
+function workdirOf(list: Instruction[], inherited: string): string {
+  let wd = inherited;
   for (const i of list) if (i.keyword === 'WORKDIR') wd = i.args.trim().startsWith('/') ? i.args.trim() : `${wd.replace(/\/$/, '')}/${i.args.trim()}`;
   return wd;
 }
@@ -117,8 +128,8 @@ function setOf(list: Instruction[], keyword: string): string {
   return list.filter((i) => i.keyword === keyword).map((i) => i.args.trim()).sort().join('\n');
 }
 
-function envOf(list: Instruction[], dropped: readonly string[]): string {
-  const env = new Map<string, string>();
-  for (const i of list) if (i.keyword === 'ENV') for (const [k, v] of envPairs(i)) if (!dropped.includes(k)) env.set(k, v);
-  return JSON.stringify([...env.entries()].sort());
+function envOf(list: Instruction[], inherited: Readonly<Record<string, string>>): Map<string, string> {
+  const env = new Map<string, string>(Object.entries(inherited).filter(([k]) => !METADATA_ENV.test(k)));
+  for (const i of list) if (i.keyword === 'ENV') for (const [k, v] of envPairs(i)) env.set(k, v);
+  return env;
 }

@@ -103,7 +103,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   for (const pass of passes) state = pass.run(state);
   if (state.declines.length) return { ...base, status: 'declined', reasons: state.declines.map(reason), findings: state.findings.map(reason) };
   const output = print(model, state.builderEdits, state.runtime);
-  const failures = check({ original: model, output, builderName: plan.builderName, droppedEnv: plan.decision.buildOnlyEnv ?? [], madePaths: madePaths(output) });
+  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: madePaths(output) });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason), findings: state.findings.map(reason) };
   return {
     ...base,

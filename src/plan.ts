@@ -10,6 +10,10 @@ import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, Preset, PresetDecision, PresetInput } from './preset.js';
 import { parseShell } from './shell.js';
+import { imageConfig } from './knowledge/image-config.js';
+import { restoreConfig, startedPrograms, toolboxReason } from './runtime-contract.js';
+import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
+import { proveRuntimeStage } from './state-model.js';
 
 /** Options that steer a conversion. */
 export interface PlanOptions {
@@ -45,6 +49,8 @@ export interface Plan {
   classifications: Classification[];
   decision: PresetDecision;
   extraPackages: ExtraPackages | null;
+  /** The runtime stage after its FROM, proven by the state model: the carry pass prints it. */
+  runtimeSteps: RuntimeStep[];
 }
 
 /** Official images built on buildpack-deps: their full tags ship curl, wget and git; their slim tags do not. */
@@ -58,7 +64,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const base: Plan = {
     outcome: 'unchanged', reasons: [], findings: [], preset: null, builderName: builder.name ?? options.builderName,
     builderNamed: builder.name !== null, builder, runtimeBase: builder.image, runtimeHasShell: true, artifacts: [],
-    classifications: analysis.classifications, decision: {}, extraPackages: null,
+    classifications: analysis.classifications, decision: {}, extraPackages: null, runtimeSteps: [],
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe
@@ -75,6 +81,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const preset = chosen.preset;
   if (!analysis.hasBuildStep && !preset) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
   const declines: Finding[] = [...runtimeToolchain(model, analysis)];
+  // an image with no application of its own (CI, toolbox, base images) needs its tools
+  const toolbox = declines.length ? null : toolboxReason(model, analysis);
+  if (toolbox) return { ...base, reasons: [toolbox] };
   for (const [index, run] of analysis.runs) {
     const c = run.commands.find((x) => x.kind === 'system-compile');
     if (c) declines.push({ id: 'system-compile', data: { command: c.words.slice(0, 2).join(' ') }, line: lineOf(model, index) });
@@ -108,12 +117,27 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   if (!preset && runtimeBase === builder.image && !options.runtimeBase && !leavesPackagesBehind(analysis) && declines.length === 0) {
     return { ...base, reasons: [{ id: 'nothing-to-leave-behind', data: { image: runtimeBase } }] };
   }
+  // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
+  const presetCopies = [...(decision.runtimeReplacements?.values() ?? [])].flat().some((l) => /^COPY\s+--from=/.test(l));
+  if (artifacts.length === 0 && !presetCopies && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
   const classifications = applyOverrides(model, analysis, decision);
   const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
+  const restore = restoreConfig(model, builder.image, runtimeBase);
+  declines.push(...restore.declines);
+  findings.push(...restore.findings);
+  const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.lines });
+  declines.push(...stage.declines);
+  findings.push(...stage.findings);
+  if (!declines.length) {
+    declines.push(...proveRuntimeStage({
+      model, analysis, steps: stage.steps, builderBase: restore.builder ?? imageConfig(builder.image), runtimeBase: restore.runtime ?? imageConfig(runtimeBase),
+      sameBase: runtimeBase === builder.image, extraTools: extraPackages?.packages ?? [], started: startedPrograms(model),
+    }));
+  }
   if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
   return {
     ...base, outcome: 'split', findings, preset: preset && { id: preset.preset.id, why: preset.why },
-    runtimeBase, runtimeHasShell: hasShell(runtimeBase), artifacts, classifications, decision, extraPackages,
+    runtimeBase, runtimeHasShell: hasShell(runtimeBase), artifacts, classifications, decision, extraPackages, runtimeSteps: stage.steps,
   };
 }
 
@@ -144,11 +168,6 @@ function applyOverrides(model: Model, analysis: Analysis, decision: PresetDecisi
   return analysis.classifications.map((c) => {
     const o = decision.overrides?.get(c.index);
     if (o) return { ...c, ...o, because: describe({ id: o.reason, data: o.data }) };
-    if (c.keyword === 'ENV' && decision.buildOnlyEnv?.length) {
-      const keys = envPairs(model.instructions[c.index]!).map(([k]) => k);
-      const dropped = keys.filter((k) => decision.buildOnlyEnv!.includes(k));
-      if (dropped.length && dropped.length === keys.length) return { ...c, phase: 'build' as const, reason: 'env-build-only' as const, data: { keys: dropped.join(' ') }, because: describe({ id: 'env-build-only', data: { keys: dropped.join(' ') } }) };
-    }
     if (decision.dropFromRuntime?.has(c.index) && c.phase !== 'build') return { ...c, phase: 'build' as const, reason: 'copy-context-source' as const, data: {}, because: describe({ id: 'copy-context-source' }) };
     return c;
   });

@@ -13,6 +13,8 @@ export interface Artifact {
   /** Instruction index that produced it: the COPY --from goes right after that instruction's runtime part. */
   producer: number;
   why: Finding;
+  /** Made by the preset's builder edits, not by the original file (the state model cannot see it). */
+  byPreset?: boolean;
 }
 
 /** A text edit on the original file, used for the few builder lines a preset must add or change. */
@@ -42,8 +44,6 @@ export interface PresetDecision {
   overrides?: ReadonlyMap<number, Override>;
   /** Instructions (by index) the runtime stage leaves out, e.g. COPY of Go sources. */
   dropFromRuntime?: ReadonlySet<number>;
-  /** ENV keys that stay in the builder. */
-  buildOnlyEnv?: readonly string[];
   builderEdits?: Edit[];
   /** Rewrite shell-form CMD/ENTRYPOINT to exec form (for runtimes without /bin/sh). */
   execForm?: boolean;

@@ -7,7 +7,7 @@ const original = parse('ARG V=1\nFROM debian:bookworm\nRUN apt-get update && apt
 const builder = 'ARG V=1\nFROM debian:bookworm AS builder\nRUN apt-get update && apt-get install -y gcc && useradd app\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nENV A=1\nEXPOSE 80\nUSER app\nWORKDIR /data\nCMD ["a"]\n\n';
 const good = 'FROM debian:bookworm-slim\nRUN useradd app\nCOPY --from=builder /usr/local/bin/a /usr/local/bin/a\nENV A=1\nEXPOSE 80\nUSER app\nWORKDIR /data\nCMD ["a"]\n';
 const made = ['/usr/local/bin/a', '/src/a.c', '/data'];
-const run = (runtime: string) => check({ original, output: builder + runtime, builderName: 'builder', droppedEnv: [], madePaths: made }).map((f) => f.data?.detail ?? '');
+const run = (runtime: string) => check({ original, output: builder + runtime, builderName: 'builder', madePaths: made }).map((f) => f.data?.detail ?? '');
 
 describe('check', () => {
   it('passes a faithful runtime stage', () => {

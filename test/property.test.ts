@@ -118,7 +118,8 @@ describe('convert() on generated Dockerfiles', () => {
     }), params);
     console.log(`property runs by status: ${[...seen].map(([s, n]) => `${s} ${n}`).join(', ')}`);
     // the generator must reach the interesting outcomes, or the properties prove little
-    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 10);
+    // precision first (issue 9) declines more of these random files; a split must still be reached often
+    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 25);
     expect(seen.get('declined') ?? 0).toBeGreaterThan(0);
     expect(seen.get('unchanged') ?? 0).toBeGreaterThan(0);
   });

@@ -18,6 +18,8 @@ export interface PackageInstall {
   recommends: boolean;
   /** Names that could not be read (variables): installed again in the runtime stage to be safe. */
   unresolved: string[];
+  /** True for an install dfsplit writes: it runs its own `update` and removes the lists after itself. */
+  selfUpdating?: boolean;
 }
 
 const MANAGERS: Record<string, { manager: PackageManager; install: readonly string[]; maintenance: readonly string[] }> = {

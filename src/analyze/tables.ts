@@ -126,10 +126,6 @@ export const FILE_MOVERS = new Set(['cp', 'mv', 'install', 'tar', 'unzip']);
 /** Interpreters: `python gen.py` in a build generates files; at runtime it is the program. */
 export const INTERPRETERS = new Set(['python', 'python3', 'node', 'ruby', 'perl', 'php', 'bash', 'sh']);
 
-/** ENV keys that only steer a build; presets may keep them out of the runtime stage. */
-export const BUILD_ONLY_ENV: Record<string, readonly string[]> = {
-  go: ['GO111MODULE', 'GOFLAGS', 'GOPATH', 'CGO_ENABLED', 'GOOS', 'GOARCH', 'GOPROXY', 'GOCACHE', 'GOPRIVATE', 'GONOSUMDB'],
-};
 
 /** Programs a HEALTHCHECK/CMD may call, and the package that provides each (for slim runtimes). */
 export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, string>>> = {

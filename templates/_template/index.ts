@@ -12,7 +12,7 @@ export default {
   },
   decide(input) {
     // Everything is optional: runtimeBase, artifacts, runtimeReplacements, overrides, dropFromRuntime,
-    // buildOnlyEnv, builderEdits, execForm, findings, declines (see src/preset.ts).
+    // builderEdits, execForm, findings, declines (see src/preset.ts).
     void input;
     return {};
   },

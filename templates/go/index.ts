@@ -3,7 +3,6 @@
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { BUILD_ONLY_ENV } from '../../src/analyze/tables.js';
 import { hasShell, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import { flag } from '../../src/model.js';
@@ -142,7 +141,7 @@ export default {
     }
     return {
       runtimeBase: { image, why }, artifacts, builderEdits: edits, dropFromRuntime: drop,
-      buildOnlyEnv: BUILD_ONLY_ENV.go, execForm: !hasShell(image), declines, findings,
+      execForm: !hasShell(image), declines, findings,
     };
   },
 } satisfies Preset;

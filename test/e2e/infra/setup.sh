@@ -19,7 +19,19 @@ PYPI_DIR=$CACHE/pypi
 APT_PORT=18080
 PYPI_PORT=18081
 SUITE=bookworm
-DEBIAN_URL=${E2E_DEBIAN_URL:-http://deb.debian.org/debian}
+# the Debian archive this host's apt already uses (never a host named in code): first deb822 URIs
+# line or one-line "deb" entry whose suite is $SUITE (not -security/-updates)
+host_debian_url() {
+  {
+    for f in /etc/apt/sources.list.d/*.sources; do
+      [ -f "$f" ] && awk '/^URIs:/ { u = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == s) print u } /^$/ { u = "" }' s="$SUITE" "$f"
+    done
+    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+      awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ } if ($(i + 1) == s) print $i }' s="$SUITE"
+  } | head -1 || true
+}
+DEBIAN_URL=${E2E_DEBIAN_URL:-$(host_debian_url)}
+[ -n "$DEBIAN_URL" ] || { echo "[e2e-setup] ERROR: no $SUITE source in /etc/apt; set E2E_DEBIAN_URL" >&2; exit 1; }
 export DOCKER_BUILDKIT=0 # docker.io in bookworm has no buildx: the legacy builder does multi-stage fine
 export DEBIAN_FRONTEND=noninteractive
 HOST_PY=/usr/bin/python3

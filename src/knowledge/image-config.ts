@@ -1,0 +1,101 @@
+// The configuration official images carry (ENV, WORKDIR, USER, CMD, ENTRYPOINT) and the programs on
+// their PATH, as data. A converted file must keep the configuration its original inherited, and a
+// command replayed in the runtime stage must find its program there.
+// Sources: the docker-library Dockerfiles of each image (ENV/WORKDIR/CMD lines), buildpack-deps for
+// what the full (non-slim) variants add, GoogleContainerTools/distroless for the distroless images.
+import { parseImage } from '../images.js';
+import { DEBIAN_MINBASE_TOOLS } from './debian-minbase-tools.js';
+
+/** What dfsplit knows about one image: configuration and programs. */
+export interface ImageConfig {
+  /** Environment the image sets, toolchain metadata (`*_VERSION`, checksums, keys) left out. */
+  env: Readonly<Record<string, string>>;
+  workdir: string;
+  user: string;
+  cmd: readonly string[] | null;
+  entrypoint: readonly string[] | null;
+  /** Programs on PATH (names only). */
+  tools: ReadonlySet<string>;
+  /** Users that exist (besides root). */
+  users: readonly string[];
+}
+
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** What buildpack-deps (the base of the full python, node, ruby, golang, rust, gcc, openjdk images) adds to Debian. */
+const BUILDPACK_TOOLS = [
+  'curl', 'wget', 'gpg', 'gpgv', 'dirmngr', 'git', 'hg', 'svn', 'bzr', 'ssh', 'scp', 'sftp', 'ssh-keygen', 'openssl',
+  'gcc', 'g++', 'cc', 'c++', 'cpp', 'make', 'patch', 'autoconf', 'automake', 'autoreconf', 'libtool', 'libtoolize', 'pkg-config', 'file',
+  'unzip', 'xz', 'unxz', 'bzip2', 'bunzip2', 'ps', 'top', 'pkill', 'pgrep', 'kill', 'free', 'ld', 'as', 'ar', 'strip', 'nm', 'objdump', 'readelf',
+];
+const PYTHON_TOOLS = ['python', 'python3', 'pip', 'pip3', 'pydoc', 'pydoc3', 'idle', 'idle3', 'python3-config'];
+const NODE_TOOLS = ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'docker-entrypoint.sh'];
+const RUBY_TOOLS = ['ruby', 'gem', 'bundle', 'bundler', 'irb', 'erb', 'rake', 'rdoc', 'ri'];
+const JAVA_TOOLS = ['java', 'keytool'];
+const JDK_TOOLS = [...JAVA_TOOLS, 'javac', 'jar', 'javadoc', 'jshell', 'jlink', 'jdeps'];
+
+interface Entry {
+  /** Matches the image name (registry included for non-Hub images). */
+  name: RegExp;
+  /** Matches the tag; absent: every tag. */
+  tag?: RegExp;
+  env?: Record<string, string>;
+  workdir?: string;
+  user?: string;
+  cmd: string[] | null;
+  entrypoint?: string[] | null;
+  /** Debian minbase programs are present. */
+  debian: boolean;
+  tools: string[];
+  users?: string[];
+}
+
+const SLIM = /(^|-)slim(-|$)/;
+const FULL = /^(?!.*(^|-)(slim|alpine))/;
+
+/** First match wins: the slim rows come before the full ones. */
+const TABLE: Entry[] = [
+  { name: /^(debian|ubuntu)$/, cmd: ['bash'], debian: true, tools: [] },
+  { name: /^buildpack-deps$/, cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS },
+  { name: /^python$/, tag: SLIM, env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: PYTHON_TOOLS },
+  { name: /^python$/, tag: FULL, env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: [...BUILDPACK_TOOLS, ...PYTHON_TOOLS] },
+  { name: /^node$/, tag: SLIM, cmd: ['node'], entrypoint: ['docker-entrypoint.sh'], debian: true, tools: NODE_TOOLS, users: ['node'] },
+  { name: /^node$/, tag: FULL, cmd: ['node'], entrypoint: ['docker-entrypoint.sh'], debian: true, tools: [...BUILDPACK_TOOLS, ...NODE_TOOLS], users: ['node'] },
+  { name: /^ruby$/, tag: SLIM, env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: RUBY_TOOLS },
+  { name: /^ruby$/, tag: FULL, env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: [...BUILDPACK_TOOLS, ...RUBY_TOOLS] },
+  { name: /^golang$/, tag: FULL, env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] },
+  { name: /^rust$/, tag: SLIM, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] },
+  { name: /^rust$/, tag: FULL, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] },
+  { name: /^gcc$/, tag: FULL, cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'] },
+  { name: /^eclipse-temurin$/, tag: /jre/, env: JAVA_ENV(), cmd: ['jshell'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
+  { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
+  { name: /^maven$/, tag: FULL, env: { ...JAVA_ENV(), MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
+  { name: /^scratch$/, cmd: null, debian: false, tools: [] },
+  { name: /^gcr\.io\/distroless\/(static|base|cc)(-debian\d+)?$/, env: { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, cmd: null, debian: false, tools: [], users: ['nonroot', 'nobody'] },
+];
+
+function RUBY_ENV(): Record<string, string> {
+  return { LANG: 'C.UTF-8', GEM_HOME: '/usr/local/bundle', BUNDLE_SILENCE_ROOT_WARNING: '1', BUNDLE_APP_CONFIG: '/usr/local/bundle', PATH: `/usr/local/bundle/bin:${DEFAULT_PATH}` };
+}
+function RUST_ENV(): Record<string, string> {
+  return { RUSTUP_HOME: '/usr/local/rustup', CARGO_HOME: '/usr/local/cargo', PATH: `/usr/local/cargo/bin:${DEFAULT_PATH}` };
+}
+function JAVA_ENV(): Record<string, string> {
+  return { JAVA_HOME: '/opt/java/openjdk', PATH: `/opt/java/openjdk/bin:${DEFAULT_PATH}`, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8' };
+}
+
+/** The configuration of an image dfsplit knows, or null (then nothing about it is assumed). */
+export function imageConfig(image: string): ImageConfig | null {
+  const ref = parseImage(image);
+  if (ref.registry === 'docker.io') ref.registry = null;
+  const name = ref.registry ? `${ref.registry}/${ref.name}` : ref.name;
+  const tag = ref.tag ?? 'latest';
+  const e = TABLE.find((x) => x.name.test(name) && (!x.tag || x.tag.test(tag)));
+  if (!e) return null;
+  const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);
+  const user = /:nonroot$/.test(image) ? 'nonroot' : e.user ?? '';
+  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [] };
+}
+
+/** Environment keys that only describe the toolchain's own version or download, never the program's. */
+export const METADATA_ENV = /(_VERSION|_SHA256|_SHA512|_SHA1|_MD5|_DOWNLOAD_URL|_DOWNLOAD_SHA\d*|_URL)$|^(GPG_KEYS?|GPG_KEY_\w+)$/;

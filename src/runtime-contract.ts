@@ -1,0 +1,123 @@
+// What the container is for and what it inherits: whether the image runs an application at all
+// (toolbox images keep their tools), the configuration the builder's base image gave it that the
+// runtime base must give it too, and the programs CMD, ENTRYPOINT and HEALTHCHECK start.
+// https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
+import type { Analysis } from './analyze/index.js';
+import { envPairs } from './analyze/index.js';
+import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
+import { parseImage } from './images.js';
+import type { Finding } from './messages.js';
+import type { Instruction, Model } from './model.js';
+import { parseShell } from './shell.js';
+
+/** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
+const TOOLCHAIN_PROGRAMS = new Set([
+  'gcc', 'g++', 'cc', 'c++', 'clang', 'make', 'cmake', 'ninja', 'mvn', 'gradle', 'ant', 'sbt', 'lein', 'go', 'cargo', 'rustc', 'javac', 'git', 'svn', 'hg',
+  'pytest', 'py.test', 'tox', 'nosetests', 'jest', 'mocha', 'karma', 'rspec', 'phpunit', 'latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker',
+]);
+const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
+/** Process supervisors and user switchers that run the real program as their arguments. */
+const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, gosu: 1, 'su-exec': 1, 'docker-entrypoint.sh': 0 };
+
+function last(model: Model, keyword: string): Instruction | undefined {
+  return model.instructions.filter((i) => i.stage === 0 && i.keyword === keyword).pop();
+}
+
+/** The words a CMD or ENTRYPOINT runs (exec form, or the first command of the shell form). */
+function argv(ins: Instruction | undefined): string[] | null {
+  if (!ins) return null;
+  if (ins.json) return ins.json;
+  return parseShell(ins.args.trim()).commands[0]?.words ?? [];
+}
+
+function unwrap(words: string[]): string[] {
+  let rest = words;
+  for (let guard = 0; guard < 3; guard++) {
+    const name = (rest[0] ?? '').split('/').pop() ?? '';
+    const skip = WRAPPERS[name];
+    if (skip === undefined) break;
+    rest = rest.slice(1).filter((w, i) => !(i === 0 && w === '--'));
+    while (rest[0]?.startsWith('-')) rest = rest.slice(1);
+    rest = rest.slice(skip);
+  }
+  return rest;
+}
+
+/** Why the image is a toolbox (a base, CI or tool image with no application of its own), or null. */
+export function toolboxReason(model: Model, analysis: Analysis): Finding | null {
+  const cmd = last(model, 'CMD');
+  const entrypoint = last(model, 'ENTRYPOINT');
+  if (!cmd && !entrypoint) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
+  const words = unwrap([...(argv(entrypoint) ?? []), ...(entrypoint ? [] : argv(cmd) ?? [])]);
+  const program = words[0] ?? '';
+  const line = (entrypoint ?? cmd)!.line;
+  if (!program) return { id: 'toolbox-image', data: { why: 'its command is empty' }, line };
+  if (SHELLS.test(program) && words.slice(1).every((w) => /^-[il]+$/.test(w) || w === '--login')) return { id: 'toolbox-image', data: { why: `it starts a shell (${program})` }, line };
+  const name = program.split('/').pop()!;
+  if (TOOLCHAIN_PROGRAMS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, a build or test tool` }, line };
+  for (const run of analysis.runs.values()) for (const c of run.commands) {
+    if (c.install?.build.includes(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, which it installs as a build tool` }, line };
+  }
+  return null;
+}
+
+/** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK. */
+export function startedPrograms(model: Model): { word: string; line: number; keyword: string }[] {
+  const out: { word: string; line: number; keyword: string }[] = [];
+  const entrypoint = last(model, 'ENTRYPOINT');
+  const cmd = last(model, 'CMD');
+  for (const ins of [entrypoint, cmd]) {
+    if (!ins) continue;
+    if (ins.json) {
+      const words = unwrap(ins.json);
+      if (words[0] && !(SHELLS.test(words[0]) && words[1] === '-c')) out.push({ word: words[0], line: ins.line, keyword: ins.keyword });
+      if (ins === entrypoint && !/(^|\/)(tini|dumb-init|gosu|su-exec)$/.test(ins.json[0] ?? '')) break; // CMD is its arguments
+      continue;
+    }
+    for (const c of parseShell(ins.args.trim()).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });
+    if (ins === entrypoint) break;
+  }
+  const hc = last(model, 'HEALTHCHECK');
+  const m = hc ? /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(hc.args.trim()) : null;
+  if (hc && m) {
+    const text = m[1]!.trim();
+    let json: string[] | null = null;
+    try { json = text.startsWith('[') ? (JSON.parse(text) as string[]) : null; } catch { json = null; }
+    if (json?.[0]) out.push({ word: json[0], line: hc.line, keyword: 'HEALTHCHECK' });
+    else for (const c of parseShell(text).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: hc.line, keyword: 'HEALTHCHECK' });
+  }
+  return out;
+}
+
+/**
+ * Lines that give the runtime stage the configuration the builder's base image gave the original
+ * (ENV such as PATH and GOPATH, WORKDIR, USER), or a decline when it cannot be given.
+ */
+export function restoreConfig(model: Model, builderImage: string, runtimeBase: string): { lines: string[]; findings: Finding[]; declines: Finding[]; builder: ImageConfig | null; runtime: ImageConfig | null } {
+  const builder = imageConfig(builderImage);
+  const runtime = imageConfig(runtimeBase);
+  const none = { lines: [], findings: [], declines: [], builder, runtime };
+  // the slim variant of an official image is built with the same configuration as the full one
+  if (runtimeBase === builderImage || parseImage(runtimeBase).name === parseImage(builderImage).name) return none;
+  if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'configuration', from: builder ? builderImage : 'unknown', to: runtime ? runtimeBase : 'unknown' } }] };
+  const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => envPairs(i).map(([k]) => k)));
+  const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
+  const lines: string[] = [];
+  const findings: Finding[] = [];
+  const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k));
+  if (env.length) lines.push(`ENV ${env.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  for (const [k, v] of env) findings.push({ id: 'config-restored', data: { field: `ENV ${k}`, value: v, builder: builderImage, image: runtimeBase } });
+  if (builder.workdir !== runtime.workdir && !has('WORKDIR')) {
+    lines.push(`WORKDIR ${builder.workdir}`);
+    findings.push({ id: 'config-restored', data: { field: 'WORKDIR', value: builder.workdir, builder: builderImage, image: runtimeBase } });
+  }
+  if (builder.user !== runtime.user && !has('USER')) {
+    lines.push(`USER ${builder.user || 'root'}`);
+    findings.push({ id: 'config-restored', data: { field: 'USER', value: builder.user || 'root', builder: builderImage, image: runtimeBase } });
+  }
+  const declines: Finding[] = [];
+  if (JSON.stringify(builder.entrypoint) !== JSON.stringify(runtime.entrypoint) && !has('ENTRYPOINT')) {
+    declines.push({ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'ENTRYPOINT', from: JSON.stringify(builder.entrypoint), to: JSON.stringify(runtime.entrypoint) } });
+  }
+  return { lines, findings, declines, builder, runtime };
+}

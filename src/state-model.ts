@@ -1,0 +1,265 @@
+// A small, explicit model of what each instruction creates, deletes or needs: paths, users and groups,
+// programs, apt lists and the working directory. It runs over the builder (the original file) and over
+// the runtime stage the plan wrote, side by side, and proves that every command replayed in the
+// runtime stage finds there what it found in the original at the same point. It is differential: what
+// neither stage made (the base image's own files) is assumed to be alike, except programs when the
+// runtime base is another image, which must be known to be on it.
+import type { Analysis } from './analyze/index.js';
+import { copyDestination } from './analyze/index.js';
+import type { RunCommand } from './analyze/run.js';
+import { isInside } from './artifacts.js';
+import type { ImageConfig } from './knowledge/image-config.js';
+import type { Finding } from './messages.js';
+import { flag, type Model } from './model.js';
+import type { RuntimeStep } from './runtime-stage.js';
+import { joinPath } from './shell.js';
+
+interface StageState {
+  /** Paths instructions made (directories and files), absolute. */
+  made: Set<string>;
+  /** Programs instructions installed or copied in. */
+  tools: Set<string>;
+  users: Set<string>;
+  groups: Set<string>;
+  /** True while apt's package lists are present. */
+  aptLists: boolean;
+  /** True once a COPY --from brought /etc (users and groups of the builder). */
+  etcCopied: boolean;
+  /** True once a language package manager installed from a list dfsplit cannot read (pip -r, npm, bundle). */
+  langInstall: boolean;
+  /** Every path ever made, removed or not. */
+  ever: Set<string>;
+}
+
+/** Programs a package gives besides one named like the package. */
+const PACKAGE_TOOLS: Record<string, string[]> = {
+  'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], nodejs: ['node', 'nodejs', 'npm'],
+  'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'], 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'],
+  'postgresql-client': ['psql', 'pg_dump'], 'mysql-client': ['mysql'], 'default-mysql-client': ['mysql'], 'mariadb-client': ['mysql'], 'netcat-openbsd': ['nc'], netcat: ['nc'],
+  'dnsutils': ['dig', 'nslookup'], 'iputils-ping': ['ping'], 'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'], 'openssh-client': ['ssh', 'scp'], 'software-properties-common': ['add-apt-repository'],
+  'gnupg': ['gpg'], 'gnupg2': ['gpg', 'gpg2'], 'xz-utils': ['xz', 'unxz'], 'bzip2': ['bzip2', 'bunzip2'], 'ruby-full': ['ruby', 'gem'], 'golang-go': ['go'], 'php-cli': ['php'], 'supervisor': ['supervisord', 'supervisorctl'],
+  'imagemagick': ['convert', 'identify'], 'nginx': ['nginx'], 'apache2': ['apache2', 'apachectl'], 'sudo': ['sudo'], 'tini': ['tini'], 'gosu': ['gosu'], 'vim': ['vim', 'vi'], 'git': ['git'],
+};
+
+/** Commands that only change the shell they run in. */
+const SHELL_ONLY = new Set(['set', 'true', 'false', ':', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'cd', 'source', '.', 'eval', 'exec', 'umask', 'ulimit', 'trap', 'shopt', 'read', 'wait', 'type', 'command', 'hash', 'alias']);
+
+function fresh(): StageState {
+  return { made: new Set(), tools: new Set(), users: new Set(), groups: new Set(), aptLists: false, etcCopied: false, langInstall: false, ever: new Set() };
+}
+
+function clone(s: StageState): StageState {
+  return { made: new Set(s.made), tools: new Set(s.tools), users: new Set(s.users), groups: new Set(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new Set(s.ever) };
+}
+
+/** True when the state made `path` (or a directory it lies in). */
+function has(s: StageState, path: string): boolean {
+  for (const m of s.made) if (isInside(path, m)) return true;
+  return false;
+}
+
+function remove(s: StageState, pattern: string): void {
+  const re = pattern.includes('*') ? new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`) : null;
+  for (const m of [...s.made]) if (re ? re.test(m) : isInside(m, pattern)) s.made.delete(m);
+}
+
+/** The non-option operands of a command (option values that the command takes are skipped). */
+function operands(words: readonly string[], valued: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') { out.push(...words.slice(i + 1)); break; }
+    if (w.startsWith('-')) { if (valued.includes(w)) i++; continue; }
+    out.push(w);
+  }
+  return out;
+}
+
+/** Paths a command reads and needs to exist, absolute. */
+function neededPaths(c: RunCommand): string[] {
+  const w = c.words;
+  const name = w[0] ?? '';
+  const at = (p: string) => joinPath(c.cwd, p.replace(/\/?\*.*$/, '') || '.');
+  const plain = (list: string[]) => list.filter((p) => !p.includes('$') && !p.startsWith('~')).map(at);
+  if (name === 'cd') return plain(operands(w).slice(0, 1));
+  if (name === 'chmod') return plain(operands(w).slice(1));
+  if (name === 'chown' || name === 'chgrp') return plain(operands(w).slice(1));
+  if (name === 'cp' || name === 'mv') return plain(operands(w, ['-t', '--target-directory']).slice(0, -1));
+  if (name === 'source' || name === '.' || name === 'sed' && w.some((x) => x.startsWith('-i'))) return plain(operands(w, ['-e', '-f']).slice(name === 'sed' ? 1 : 0));
+  if (/^(ba|da)?sh$|^python[\d.]*$|^node$|^ruby$|^perl$|^php$/.test(name)) {
+    const script = operands(w, ['-c', '-m', '-W', '-X'])[0];
+    if (script && !w.includes('-c') && !w.includes('-m') && /[./]/.test(script)) return plain([script]);
+    return [];
+  }
+  if (/^pip[\d.]*$/.test(name) || (w[1] === '-m' && w[2] === 'pip')) {
+    const list: string[] = [];
+    for (let i = 0; i < w.length; i++) if (['-r', '--requirement', '-c', '--constraint'].includes(w[i]!)) list.push(w[i + 1] ?? '');
+    for (const o of operands(w)) if (o === '.' || o.startsWith('./') || o.startsWith('/')) list.push(o);
+    return plain(list.filter(Boolean));
+  }
+  if (name.includes('/')) return plain([name]);
+  return [];
+}
+
+/** The program a command runs, when it is looked up on PATH. */
+function program(c: RunCommand): string | null {
+  const name = c.words[0];
+  if (!name || name.includes('/') || name.includes('$') || SHELL_ONLY.has(name)) return null;
+  return name;
+}
+
+/** Apply one command's effects. */
+function apply(s: StageState, c: RunCommand): void {
+  const w = c.words;
+  const name = w[0] ?? '';
+  for (const o of [...c.outputs, ...c.writes]) s.made.add(o);
+  if (c.install) {
+    for (const p of [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? [p]) s.tools.add(t);
+    if (c.install.selfUpdating) s.aptLists = false;
+  }
+  if (name === 'apt-get' || name === 'apt') {
+    if (w.includes('update')) s.aptLists = true;
+  }
+  if (name === 'rm') for (const p of operands(w)) {
+    const abs = joinPath(c.cwd, p);
+    remove(s, abs);
+    if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
+  }
+  if (name === 'mkdir' || name === 'touch') for (const p of operands(w, ['-m', '--mode'])) s.made.add(joinPath(c.cwd, p));
+  if (name === 'ln' || name === 'cp' || name === 'mv' || name === 'install') {
+    const ops = operands(w, ['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group']);
+    const dest = ops[ops.length - 1];
+    if (dest) s.made.add(joinPath(c.cwd, dest));
+  }
+  if (/^(useradd|adduser)$/.test(name)) {
+    const user = operands(w, ['-g', '--gid', '-G', '--groups', '-u', '--uid', '-d', '--home', '--home-dir', '-s', '--shell', '-c', '--comment', '--gecos', '--ingroup', '-k', '-K', '-e', '-f', '-p']).pop();
+    if (user) {
+      s.users.add(user);
+      s.groups.add(user);
+      s.made.add(`/home/${user}`);
+    }
+  }
+  if (/^(groupadd|addgroup)$/.test(name)) {
+    const group = operands(w, ['-g', '--gid', '-K', '-p']).pop();
+    if (group) s.groups.add(group);
+  }
+  if (/^(pip[\d.]*|gem|npm|yarn|pnpm|bundle|bundler|composer|cpanm)$/.test(name) || (w[1] === '-m' && w[2] === 'pip')) {
+    s.langInstall = true;
+    for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));
+  }
+  for (const m of s.made) s.ever.add(m);
+}
+
+/** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
+function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean): string | null {
+  const tool = program(c);
+  if (tool && !runtime.tools.has(tool) && !(runtimeBase?.tools.has(tool))) {
+    if (builder.tools.has(tool)) return `the program ${tool}, installed only in the builder`;
+    if (!sameBase && !runtime.langInstall) return `the program ${tool}, not known to be on the runtime base`;
+  }
+  for (const p of neededPaths(c)) if (has(builder, p) && !has(runtime, p)) return `the path ${p}, made only in the builder`;
+  if (c.install && !c.install.selfUpdating && c.install.manager === 'apt' && !runtime.aptLists) return 'apt package lists (no `apt-get update` before this install in the runtime stage)';
+  if (/^(useradd|adduser|groupadd|addgroup)$/.test(c.words[0] ?? '') && runtime.etcCopied) return 'a fresh /etc (a COPY --from already brought the builder\'s users and groups)';
+  for (const g of [flagValue(c.words, '-g', '--gid', '--ingroup'), ...(flagValue(c.words, '-G', '--groups')?.split(',') ?? [])]) {
+    if (g && !/^\d+$/.test(g) && builder.groups.has(g) && !runtime.groups.has(g)) return `the group ${g}, created only in the builder`;
+  }
+  if (/^(chown|chgrp)$/.test(c.words[0] ?? '')) {
+    const owner = operands(c.words)[0]?.split(/[:.]/)[0];
+    if (owner && builder.users.has(owner) && !runtime.users.has(owner) && !runtime.groups.has(owner)) return `the user ${owner}, created only in the builder`;
+  }
+  return null;
+}
+
+function flagValue(words: readonly string[], ...names: string[]): string | null {
+  for (let i = 0; i < words.length; i++) if (names.includes(words[i]!)) return words[i + 1] ?? null;
+  return null;
+}
+
+/** Input of {@link proveRuntimeStage}. */
+export interface ProofInput {
+  model: Model;
+  analysis: Analysis;
+  steps: readonly RuntimeStep[];
+  builderBase: ImageConfig | null;
+  runtimeBase: ImageConfig | null;
+  sameBase: boolean;
+  /** Programs the runtime stage installs for CMD/HEALTHCHECK (extra packages). */
+  extraTools: readonly string[];
+  /** The programs CMD, ENTRYPOINT and HEALTHCHECK start, with their lines. */
+  started: readonly { word: string; line: number; keyword: string }[];
+}
+
+/**
+ * Prove every replayed command's preconditions in the runtime stage, that every COPY --from copies a
+ * path the builder still has at its end, and that what the container starts is there. Returns the
+ * reasons to decline (empty when proven).
+ */
+export function proveRuntimeStage(input: ProofInput): Finding[] {
+  const { model, analysis } = input;
+  // the builder: the original file, instruction by instruction; the state before each is kept
+  const before = new Map<number, StageState>();
+  let b = fresh();
+  for (const t of input.builderBase?.tools ?? []) b.tools.add(t);
+  for (const index of model.stages[0]!.instructions) {
+    before.set(index, clone(b));
+    b = applyInstruction(b, model, analysis, index);
+  }
+  for (const step of input.steps) {
+    const a = step.artifact;
+    if (!a || a.byPreset) continue;
+    const removed = [...b.ever].some((m) => isInside(a.path, m)) && !has(b, a.path);
+    if (/[$~]/.test(a.path) || removed) return [{ id: 'copy-missing', data: { path: a.path, why: removed ? 'a later command deletes it' : 'it depends on a variable or ~ that a COPY cannot expand' }, line: a.why.line }];
+  }
+  let r = fresh();
+  for (const t of input.extraTools) r.tools.add(t);
+  for (const step of input.steps) {
+    const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
+    const builderThen = step.source !== null ? before.get(step.source) ?? b : b;
+    if (step.keyword === 'RUN') {
+      for (const c of step.commands) {
+        const gap = missing(c, r, builderThen, input.runtimeBase, input.sameBase);
+        if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
+        apply(r, c);
+      }
+    } else if (step.artifact) {
+      const to = step.artifact.to ?? step.artifact.path;
+      r.made.add(to);
+      // a copied language install (site-packages, ~/.local, a venv, node_modules) brings its programs
+      if (b.langInstall || step.artifact.byPreset) r.langInstall = true;
+      if (isInside('/etc/passwd', to)) r.etcCopied = true;
+      const base = to.split('/').pop() ?? '';
+      if (/\/s?bin\/[^/]+$/.test(to)) r.tools.add(base);
+      else for (const t of b.tools) if (!input.builderBase?.tools.has(t)) r.tools.add(t);
+    } else if (step.source !== null && step.verbatim) {
+      r = applyInstruction(r, model, analysis, step.source);
+    }
+  }
+  for (const s of input.started) {
+    if (!/^[\w./+@-]+$/.test(s.word)) continue; // not a program name (`["hello",` of invalid JSON)
+    if (s.word.includes('/')) {
+      const path = joinPath(analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.workdir ?? '/', s.word);
+      if (has(b, path) && !has(r, path)) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'the builder makes it and the runtime stage does not copy it' }, line: s.line }];
+      continue;
+    }
+    if (SHELL_ONLY.has(s.word) || s.word.includes('$') || r.tools.has(s.word) || input.runtimeBase?.tools.has(s.word)) continue;
+    if (b.tools.has(s.word)) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'only the builder has it' }, line: s.line }];
+    if (!input.sameBase && !r.langInstall && !has(r, joinPath('/', s.word))) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'it is not known to be on the runtime base' }, line: s.line }];
+  }
+  return [];
+}
+
+/** The effects of one original instruction (RUN commands, COPY/ADD destinations, WORKDIR). */
+function applyInstruction(state: StageState, model: Model, analysis: Analysis, index: number): StageState {
+  const s = clone(state);
+  const ins = model.instructions[index]!;
+  const scope = analysis.scopes.get(index);
+  if (!scope) return s;
+  if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
+  if (ins.keyword === 'WORKDIR') s.made.add(joinPath(scope.workdir, ins.args.trim()));
+  if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+    const dest = copyDestination(ins, scope.workdir);
+    if (dest) s.made.add(dest);
+  }
+  for (const m of s.made) s.ever.add(m);
+  return s;
+}
