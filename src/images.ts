@@ -29,8 +29,20 @@ export function formatImage(ref: ImageRef): string {
   return `${ref.registry ? `${ref.registry}/` : ''}${ref.name}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 
-/** Official images with a `-slim` variant built on the same Debian release. */
-const SLIM_FAMILIES = new Set(['python', 'node', 'ruby', 'perl', 'openjdk', 'rust', 'php']);
+/**
+ * Where each official image family puts `slim` in its tags (docker-library's published tag lists):
+ * python, ruby and perl before the Debian release (`3.6-slim-stretch`), node after it
+ * (`8-stretch-slim`), openjdk after the jdk/jre kind (`8-jre-slim`, none with a release). Tags that
+ * never had a slim variant (`-onbuild`, wheezy-era releases) match `none`.
+ */
+const SLIM_GRAMMAR: Record<string, { release: 'slim-release' | 'release-slim' | 'none'; none: RegExp }> = {
+  python: { release: 'slim-release', none: /onbuild|wheezy|windows/ },
+  ruby: { release: 'slim-release', none: /onbuild|wheezy|windows/ },
+  perl: { release: 'slim-release', none: /onbuild|wheezy|threaded/ },
+  node: { release: 'release-slim', none: /onbuild|wheezy|jessie/ },
+  openjdk: { release: 'none', none: /^latest$|windows|oracle|nanoserver|buster|bullseye|bookworm|stretch|jessie/ },
+  rust: { release: 'slim-release', none: /nightly/ },
+};
 const DEBIAN_CODENAMES = /^(bookworm|bullseye|buster|trixie|stable|oldstable|testing|sid|1[0-3])$/;
 
 /**
@@ -58,12 +70,13 @@ export function slimVariant(image: string): string | null {
     if (!DEBIAN_CODENAMES.test(tag)) return null;
     return formatImage({ ...ref, tag: `${tag}-slim` });
   }
-  if (!SLIM_FAMILIES.has(ref.name)) return null;
-  if (ref.name === 'php') return null; // php's variants are by SAPI (cli, fpm, apache), not slim
+  const grammar = SLIM_GRAMMAR[ref.name];
+  if (!grammar || grammar.none.test(tag)) return null;
   if (tag === 'latest') return formatImage({ ...ref, tag: 'slim' });
-  // python:3.11-bookworm -> python:3.11-slim-bookworm, python:3.11 -> python:3.11-slim
-  const m = /^(.*?)-(bookworm|bullseye|buster|trixie)$/.exec(tag);
-  return formatImage({ ...ref, tag: m ? `${m[1]}-slim-${m[2]}` : `${tag}-slim` });
+  const m = /^(.*?)-(bookworm|bullseye|buster|stretch|trixie)$/.exec(tag);
+  if (!m) return formatImage({ ...ref, tag: `${tag}-slim` });
+  if (grammar.release === 'none') return null;
+  return formatImage({ ...ref, tag: grammar.release === 'slim-release' ? `${m[1]}-slim-${m[2]}` : `${tag}-slim` });
 }
 
 export type Libc = 'glibc' | 'musl' | 'none' | 'unknown';

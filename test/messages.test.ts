@@ -1,0 +1,25 @@
+// Every message id is produced by at least one fixture (eslint checks that every rule has docs and
+// tests): a reason no fixture reaches is either dead or untested.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { convert } from '../src/convert.js';
+import { directoryContext, NO_CONTEXT } from '../src/context.js';
+import { MESSAGES } from '../src/messages.js';
+
+const ROOT = join(import.meta.dirname, 'fixtures');
+
+it('every message id is produced by at least one fixture', () => {
+  const seen = new Set<string>();
+  for (const name of readdirSync(ROOT)) {
+    const dir = join(ROOT, name);
+    if (!existsSync(join(dir, 'input.Dockerfile'))) continue;
+    const options = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
+    const context = existsSync(join(dir, 'context')) ? directoryContext(join(dir, 'context')) : NO_CONTEXT;
+    const r = convert(readFileSync(join(dir, 'input.Dockerfile'), 'utf8'), { ...options, context });
+    for (const x of [...r.reasons, ...r.findings]) seen.add(x.id);
+    for (const i of r.instructions) seen.add(i.reason);
+  }
+  const missing = Object.keys(MESSAGES).filter((id) => !seen.has(id));
+  expect(missing).toEqual([]);
+});
