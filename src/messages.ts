@@ -37,6 +37,7 @@ export const MESSAGES = {
   'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
   'dev-unknown-kept': '{dev}: no known runtime library for this -dev package, so it stays installed in the runtime stage',
   'tool-added': '{tool}: called by {keyword} but not in the runtime base, so {package} is installed',
+  'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',
   'config-restored': '{field} {value}: inherited from {builder}, written again because {image} does not set it',
   'cgo-disabled': 'CGO_ENABLED=0 set on `go build`: no .go file imports "C", so the binary is static',
   'exec-form': '{keyword} rewritten to exec form: the runtime base has no /bin/sh and the command needs no shell',
@@ -47,6 +48,7 @@ export const MESSAGES = {
   // declines
   'multi-stage': 'already multi-stage',
   'nothing-to-split': 'nothing to split: no build step',
+  'requirements-unread': 'pip installs from {file}, which dfsplit could not read in the build context: a compiled package in it may need a library that only the full image has',
   'no-artifact': 'nothing to copy: the runtime stage would copy no artifact from the builder, so a builder stage would be skipped by BuildKit (with its tests) and gain nothing',
   'toolbox-image': 'the image has no application of its own ({why}): its tools are its purpose, so none can be left behind',
   'replay-needs-builder-state': '`{command}` would run again in the runtime stage, but it needs {thing}',

@@ -40,7 +40,7 @@ describe('secure output', () => {
   });
 
   it('keeps test runs and test tools in the builder', () => {
-    const rt = converted('FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nRUN pip install pytest pytest-cov\nRUN pytest -q\nRUN pip install -r requirements-dev.txt && python -m pytest\nCMD ["python", "app.py"]\n');
+    const rt = converted('FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nRUN pip install pytest pytest-cov\nRUN pytest -q\nRUN pip install -r requirements-dev.txt && python -m pytest\nCMD ["python", "app.py"]\n', { 'requirements.txt': 'flask\n', 'requirements-dev.txt': 'pytest\n' });
     expect(rt).not.toMatch(/pytest|requirements-dev/);
   });
 

@@ -2,6 +2,8 @@
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
 import type { Edit, Override, Preset } from '../../src/preset.js';
+import { parseImage } from '../../src/images.js';
+import { runtimeLibraries } from '../shared/python-libs.js';
 import { hasCompiler, isSelfUpgrade, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
 
 const WHEEL_DIR = '/wheels';
@@ -18,6 +20,9 @@ export default {
     const installs = candidates(pipInstalls(input));
     if (!installs.length) return null;
     if (!hasCompiler(input)) return null;
+    // only the official python images ship pip with `wheel` and a Python built the same way in their
+    // slim variant; a distribution pip (apt's python-pip, yum, easy_install) may not build wheels at all
+    if (parseImage(input.builderImage).name !== 'python') return null;
     return `pip install on ${input.builderImage} with a compiler present (line ${input.model.instructions[installs[0]!.index]!.line})`;
   },
   decide(input) {
@@ -48,9 +53,13 @@ export default {
       overrides.set(index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-wheels', detail: 'pip install becomes pip wheel in the builder and an install from /wheels in the runtime stage' } });
     }
     const { artifacts, declines: more } = pythonArtifacts(input);
+    // compiled packages load libraries the full image had: install them on slim, or decline
+    const libs = runtimeLibraries(input, installs);
+    const first = [...replacements.keys()].filter((i) => installs.some((p) => p.index === i)).sort((a, b) => a - b)[0];
+    if (libs.packages.length && first !== undefined) replacements.set(first, [`RUN apt-get update && apt-get install -y --no-install-recommends ${libs.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`, ...replacements.get(first)!]);
     return {
       artifacts, builderEdits: edits, runtimeReplacements: replacements, overrides,
-      declines: [...declines, ...more], findings: [{ id: 'pip-wheels' }],
+      declines: [...declines, ...more, ...libs.declines], findings: [{ id: 'pip-wheels' }, ...libs.findings],
     };
   },
 } satisfies Preset;

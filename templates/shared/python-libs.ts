@@ -1,0 +1,56 @@
+// The system libraries that compiled pip packages need on a slim runtime, read from the requirements
+// (arguments or requirement files in the build context) and the table in src/knowledge.
+import { PYTHON_COMPILED, requirementName } from '../../src/knowledge/compiled-packages.js';
+import type { Finding } from '../../src/messages.js';
+import type { PresetInput } from '../../src/preset.js';
+import { joinPath } from '../../src/shell.js';
+import { requirementFiles, requirementsOf, type PipCommand } from './python.js';
+
+/** Runtime packages the requirements need, or a decline when the requirements cannot be read. */
+export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { packages: string[]; findings: Finding[]; declines: Finding[] } {
+  const names: string[] = [];
+  const declines: Finding[] = [];
+  for (const p of installs) {
+    const line = input.model.instructions[p.index]!.line;
+    for (const r of requirementsOf(p.args)) {
+      const n = requirementName(r);
+      if (n) names.push(n);
+    }
+    for (const file of requirementFiles(p.args)) {
+      const workdir = input.analysis.scopes.get(p.index)?.workdir ?? '/';
+      const text = readRequirements(input, joinPath(p.command.cwd ?? workdir, file), file);
+      if (text === null) {
+        declines.push({ id: 'requirements-unread', data: { file }, line });
+        continue;
+      }
+      for (const l of text.split(/\r?\n/)) {
+        if (/^\s*-r\s/.test(l)) { declines.push({ id: 'requirements-unread', data: { file: l.trim().slice(3) }, line }); continue; }
+        const n = requirementName(l);
+        if (n) names.push(n);
+      }
+    }
+  }
+  // what the file already installs for the runtime is there already
+  const installed = new Set([...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
+  const packages: string[] = [];
+  const findings: Finding[] = [];
+  for (const n of new Set(names)) {
+    const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
+    if (!libs || n.endsWith('-binary')) continue;
+    for (const l of libs.apt) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
+    if (libs.apt.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: libs.apt.join(' ') } });
+  }
+  return { packages, findings, declines };
+}
+
+/** A requirements file from the build context: by the name the COPY gave it, found by its base name. */
+function readRequirements(input: PresetInput, absolute: string, file: string): string | null {
+  if (!input.context.known) return null;
+  const base = file.split('/').pop()!;
+  for (const candidate of [file, base, absolute.replace(/^\//, '')]) {
+    const text = input.context.read(candidate);
+    if (text !== null) return text;
+  }
+  const found = input.context.find((p: string) => p.split('/').pop() === base);
+  return found.length === 1 ? input.context.read(found[0]!) : null;
+}
