@@ -29,6 +29,8 @@ interface StageState {
   langInstall: boolean;
   /** Every path ever made, removed or not. */
   ever: Set<string>;
+  /** Paths deleted (inside a made directory) and not made again. */
+  gone: Set<string>;
 }
 
 /** Programs a package gives besides one named like the package. */
@@ -45,22 +47,35 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
 const SHELL_ONLY = new Set(['set', 'true', 'false', ':', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'cd', 'source', '.', 'eval', 'exec', 'umask', 'ulimit', 'trap', 'shopt', 'read', 'wait', 'type', 'command', 'hash', 'alias']);
 
 function fresh(): StageState {
-  return { made: new Set(), tools: new Set(), users: new Set(), groups: new Set(), aptLists: false, etcCopied: false, langInstall: false, ever: new Set() };
+  return { made: new Set(), tools: new Set(), users: new Set(), groups: new Set(), aptLists: false, etcCopied: false, langInstall: false, ever: new Set(), gone: new Set() };
 }
 
 function clone(s: StageState): StageState {
-  return { made: new Set(s.made), tools: new Set(s.tools), users: new Set(s.users), groups: new Set(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new Set(s.ever) };
+  return { made: new Set(s.made), tools: new Set(s.tools), users: new Set(s.users), groups: new Set(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new Set(s.ever), gone: new Set(s.gone) };
 }
 
 /** True when the state made `path` (or a directory it lies in). */
+/** True when `path` is `pattern` or inside it; `*` in the pattern matches within one name. */
+function under(path: string, pattern: string): boolean {
+  if (!pattern.includes('*')) return isInside(path, pattern);
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`).test(path);
+}
+
 function has(s: StageState, path: string): boolean {
+  for (const g of s.gone) if (under(path, g)) return false;
   for (const m of s.made) if (isInside(path, m)) return true;
   return false;
 }
 
+function make(s: StageState, path: string): void {
+  s.made.add(path);
+  // making a deleted path (or something inside it) again; making its parent brings nothing back
+  for (const g of [...s.gone]) if (under(path, g)) s.gone.delete(g);
+}
+
 function remove(s: StageState, pattern: string): void {
-  const re = pattern.includes('*') ? new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`) : null;
-  for (const m of [...s.made]) if (re ? re.test(m) : isInside(m, pattern)) s.made.delete(m);
+  for (const m of [...s.made]) if (under(m, pattern)) s.made.delete(m);
+  s.gone.add(pattern);
 }
 
 /** The non-option operands of a command (option values that the command takes are skipped). */
@@ -98,7 +113,8 @@ function neededPaths(c: RunCommand): string[] {
     return plain(list.filter(Boolean));
   }
   if (name.includes('/')) return plain([name]);
-  return [];
+  // any other operand that names a path (the differential check only counts the builder's own paths)
+  return plain(operands(w).filter((o) => !/^[a-z]+:\/\//i.test(o) && !o.includes('=') && /[/.]/.test(o)));
 }
 
 /** The program a command runs, when it is looked up on PATH. */
@@ -112,7 +128,7 @@ function program(c: RunCommand): string | null {
 function apply(s: StageState, c: RunCommand): void {
   const w = c.words;
   const name = w[0] ?? '';
-  for (const o of [...c.outputs, ...c.writes]) s.made.add(o);
+  for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
   if (c.install) {
     for (const p of [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? [p]) s.tools.add(t);
     if (c.install.selfUpdating) s.aptLists = false;
@@ -125,18 +141,18 @@ function apply(s: StageState, c: RunCommand): void {
     remove(s, abs);
     if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
   }
-  if (name === 'mkdir' || name === 'touch') for (const p of operands(w, ['-m', '--mode'])) s.made.add(joinPath(c.cwd, p));
+  if (name === 'mkdir' || name === 'touch') for (const p of operands(w, ['-m', '--mode'])) make(s, joinPath(c.cwd, p));
   if (name === 'ln' || name === 'cp' || name === 'mv' || name === 'install') {
     const ops = operands(w, ['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group']);
     const dest = ops[ops.length - 1];
-    if (dest) s.made.add(joinPath(c.cwd, dest));
+    if (dest) make(s, joinPath(c.cwd, dest));
   }
   if (/^(useradd|adduser)$/.test(name)) {
     const user = operands(w, ['-g', '--gid', '-G', '--groups', '-u', '--uid', '-d', '--home', '--home-dir', '-s', '--shell', '-c', '--comment', '--gecos', '--ingroup', '-k', '-K', '-e', '-f', '-p']).pop();
     if (user) {
       s.users.add(user);
       s.groups.add(user);
-      s.made.add(`/home/${user}`);
+      make(s, `/home/${user}`);
     }
   }
   if (/^(groupadd|addgroup)$/.test(name)) {
@@ -216,14 +232,21 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
     const builderThen = step.source !== null ? before.get(step.source) ?? b : b;
     if (step.keyword === 'RUN') {
+      const original = step.source !== null && !step.verbatim ? analysis.runs.get(step.source)?.commands ?? [] : [];
       for (const c of step.commands) {
-        const gap = missing(c, r, builderThen, input.runtimeBase, input.sameBase);
+        // inside a split RUN the builder had also run the commands before this one (a download, a clone)
+        let then = builderThen;
+        const earlier = original.filter((o) => o.start < c.start && original.includes(c));
+        if (earlier.length) { then = clone(builderThen); for (const o of earlier) apply(then, o); }
+        const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c);
       }
     } else if (step.artifact) {
       const to = step.artifact.to ?? step.artifact.path;
-      r.made.add(to);
+      make(r, to);
+      // the copy holds what the builder has at its end: not what it deleted inside the copied path
+      for (const g of b.gone) if (isInside(g.replace(/\/?\*.*$/, ''), step.artifact.path) && g.startsWith(step.artifact.path)) r.gone.add(to + g.slice(step.artifact.path.length));
       // a copied language install (site-packages, ~/.local, a venv, node_modules) brings its programs
       if (b.langInstall || step.artifact.byPreset) r.langInstall = true;
       if (isInside('/etc/passwd', to)) r.etcCopied = true;
@@ -255,10 +278,10 @@ function applyInstruction(state: StageState, model: Model, analysis: Analysis, i
   const scope = analysis.scopes.get(index);
   if (!scope) return s;
   if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
-  if (ins.keyword === 'WORKDIR') s.made.add(joinPath(scope.workdir, ins.args.trim()));
+  if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.args.trim()));
   if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
     const dest = copyDestination(ins, scope.workdir);
-    if (dest) s.made.add(dest);
+    if (dest) make(s, dest);
   }
   for (const m of s.made) s.ever.add(m);
   return s;

@@ -7,6 +7,7 @@ import { describe, type Finding, type MessageId } from '../messages.js';
 import { joinPath, parseShell } from '../shell.js';
 import { analyzeRun, expandWord, removedPackages, type RunAnalysis, type RunCommand } from './run.js';
 import { devTableApplies } from '../images.js';
+import { imageConfig } from '../knowledge/image-config.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
 
@@ -55,9 +56,11 @@ export function analyze(model: Model): Analysis {
   const scopes = new Map<number, Scope>();
   const runs = new Map<number, RunAnalysis>();
   const classifications: Classification[] = [];
-  let workdir = '/';
+  // what the base image sets is in effect before the first instruction (golang: WORKDIR /go, GOPATH)
+  const inherited = imageConfig(model.stages[0]?.image ?? '');
+  let workdir = inherited?.workdir ?? '/';
   let user: string | null = null;
-  const env = new Map<string, string>();
+  const env = new Map<string, string>(Object.entries(inherited?.env ?? {}));
   // global ARGs are visible inside a stage only when declared again there (ARG NAME takes the global default)
   const globals = new Map<string, string>();
   for (const a of model.globalArgs) setArgs(model.instructions[a]!, globals);

@@ -24,6 +24,8 @@ export interface RunCommand {
   outputs: string[];
   /** Files the command's redirections write (`> file`), absolute. */
   writes: string[];
+  /** Every path it writes, also those a later command of the same RUN deletes (the state model's view). */
+  produced: string[];
   /** True when the command builds but dfsplit cannot name its outputs (the working directory is used). */
   unnamedOutputs: boolean;
   /** The directory the command runs in. */
@@ -80,7 +82,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     return {
       words, text: script.slice(c.start, c.end), joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
       outputs: [...out.paths, ...(kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move' ? writes : [])],
-      unnamedOutputs: out.unnamed, writes,
+      unnamedOutputs: out.unnamed, writes, produced: [],
     };
   });
   return { commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
@@ -90,7 +92,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
   const removed = commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w)));
   const gone = (o: string) => removed.some((r) => o === r || o.startsWith(`${r}/`) || (r.endsWith('/*') && o.startsWith(r.slice(0, -1))));
-  return commands.map((c) => ({ ...c, outputs: c.outputs.filter((o) => !gone(o)) }));
+  return commands.map((c) => ({ ...c, produced: c.outputs, outputs: c.outputs.filter((o) => !gone(o)) }));
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
