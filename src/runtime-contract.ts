@@ -47,6 +47,8 @@ function unwrap(words: string[]): string[] {
 export function toolboxReason(model: Model, analysis: Analysis): Finding | null {
   const cmd = last(model, 'CMD');
   const entrypoint = last(model, 'ENTRYPOINT');
+  const onbuild = last(model, 'ONBUILD');
+  if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
   if (!cmd && !entrypoint) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
   const words = unwrap([...(argv(entrypoint) ?? []), ...(entrypoint ? [] : argv(cmd) ?? [])]);
   const program = words[0] ?? '';

@@ -136,3 +136,6 @@ export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, strin
   make: { apt: 'make', apk: 'make', yum: 'make' },
   nc: { apt: 'netcat-openbsd', apk: 'netcat-openbsd', yum: 'nmap-ncat' },
 };
+
+/** pip packages that only run tests or checks: installing them serves the build's tests. */
+export const PIP_TEST_PACKAGES = /^(pytest([-_].*)?|tox|nox|nose2?|coverage|flake8|pylint|mypy|black|isort|ruff|hypothesis|mock|responses|freezegun|factory[-_]boy)$/i;

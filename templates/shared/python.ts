@@ -1,5 +1,6 @@
 // What the three Python presets share: finding pip commands, test tools, and the files a build-time
 // script generates. pip options: https://pip.pypa.io/en/stable/cli/pip_install/
+import { PIP_TEST_PACKAGES } from '../../src/analyze/tables.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { pipArgs } from '../../src/analyze/run.js';
 import { parseImage } from '../../src/images.js';
@@ -8,7 +9,6 @@ import { joinPath } from '../../src/shell.js';
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 
 /** Packages that only tests and linters use: installing them is a build step. */
-const TEST_TOOLS = /^(pytest([-_].*)?|tox|nox|coverage|flake8|mypy|black|ruff|pylint|isort|hypothesis|mock)$/i;
 
 export interface PipCommand {
   index: number;
@@ -43,7 +43,7 @@ export function isTestToolsInstall(p: PipCommand): boolean {
   const names = requirementsOf(p.args);
   const files = requirementFiles(p.args);
   if (files.length) return files.every((f) => /(dev|test)/i.test(f));
-  return names.length > 0 && names.every((n) => TEST_TOOLS.test(n.replace(/[<>=~!\[].*$/, '')));
+  return names.length > 0 && names.every((n) => PIP_TEST_PACKAGES.test(n.replace(/[<>=~!\[].*$/, '')));
 }
 
 /** Positional requirements (package names, paths). */
