@@ -20,7 +20,7 @@ export function inspect(docker, tag) {
 }
 
 /** Variables that only describe a toolchain's own version or download (the images' metadata). */
-const METADATA = /(_VERSION|_SHA256|_SHA512|_SHA1|_MD5|_DOWNLOAD_URL|_DOWNLOAD_SHA\d*|_URL)$|^(GPG_KEYS?|GPG_KEY_\w+)$/;
+const METADATA = /(_VERSION|_SHA256|_SHA512|_SHA1|_MD5|_DOWNLOAD_URL|_DOWNLOAD_SHA\d*|_URL)$|^(GPG_KEYS?|GPG_KEY_\w+|GOTOOLCHAIN)$/;
 
 /**
  * Every variable of the original image, with its value, must be in the conversion (toolchain version

@@ -67,8 +67,8 @@ const TABLE: Entry[] = [
   { name: /^rust$/, tag: SLIM, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] },
   { name: /^rust$/, tag: FULL, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] },
   { name: /^gcc$/, tag: FULL, cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'] },
-  { name: /^eclipse-temurin$/, tag: /jre/, env: JAVA_ENV(), cmd: ['jshell'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
-  { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
+  { name: /^eclipse-temurin$/, tag: /jre/, env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
+  { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
   { name: /^maven$/, tag: FULL, env: { ...JAVA_ENV(), MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
   { name: /^scratch$/, cmd: null, debian: false, tools: [] },
   { name: /^gcr\.io\/distroless\/(static|base|cc)(-debian\d+)?$/, env: { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, cmd: null, debian: false, tools: [], users: ['nonroot', 'nobody'] },
@@ -98,4 +98,4 @@ export function imageConfig(image: string): ImageConfig | null {
 }
 
 /** Environment keys that only describe the toolchain's own version or download, never the program's. */
-export const METADATA_ENV = /(_VERSION|_SHA256|_SHA512|_SHA1|_MD5|_DOWNLOAD_URL|_DOWNLOAD_SHA\d*|_URL)$|^(GPG_KEYS?|GPG_KEY_\w+)$/;
+export const METADATA_ENV = /(_VERSION|_SHA256|_SHA512|_SHA1|_MD5|_DOWNLOAD_URL|_DOWNLOAD_SHA\d*|_URL)$|^(GPG_KEYS?|GPG_KEY_\w+|GOTOOLCHAIN)$/;
