@@ -259,7 +259,9 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       return { paths: [at(dir ?? '.')], unnamed: false };
     }
     if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && ['ci', 'install', 'i', undefined].includes(sub)) {
-      return { paths: [at('node_modules')], unnamed: false };
+      // an install (not `npm ci`, which needs the lockfile) writes the lockfile too
+      const lock = sub === 'ci' ? [] : [at(({ npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml' } as const)[name])];
+      return { paths: [at('node_modules'), ...lock], unnamed: false };
     }
     if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
     return { paths: [], unnamed: true };
