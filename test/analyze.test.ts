@@ -54,7 +54,7 @@ describe('RUN commands', () => {
   });
   it('falls back to the working directory when a build names no output', () => {
     const run = analyzeRun('npm ci && npm run build', scope);
-    expect(run.commands.map((c) => [c.kind, c.unnamedOutputs])).toEqual([['build', false], ['build', true]]);
+    expect(run.commands.map((c) => [c.kind, c.unnamedOutputs])).toEqual([['build', true], ['build', true]]);
   });
 });
 

@@ -259,9 +259,9 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       return { paths: [at(dir ?? '.')], unnamed: false };
     }
     if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && ['ci', 'install', 'i', undefined].includes(sub)) {
-      // an install (not `npm ci`, which needs the lockfile) writes the lockfile too
-      const lock = sub === 'ci' ? [] : [at(({ npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml' } as const)[name])];
-      return { paths: [at('node_modules'), ...lock], unnamed: false };
+      // node_modules exists only when package.json lists dependencies, and the lockfile an install writes
+      // depends on the npm version: the project directory itself is what surely exists
+      return { paths: [], unnamed: true };
     }
     if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
     return { paths: [], unnamed: true };
