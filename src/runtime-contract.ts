@@ -33,6 +33,11 @@ function argv(ins: Instruction | undefined): string[] | null {
 function unwrap(words: string[]): string[] {
   let rest = words;
   for (let guard = 0; guard < 3; guard++) {
+    // `sh -c "script"` runs the script's first command
+    if (SHELLS.test(rest[0] ?? '') && rest[1] === '-c' && rest[2]) {
+      rest = parseShell(rest[2]).commands[0]?.words ?? [];
+      continue;
+    }
     const name = (rest[0] ?? '').split('/').pop() ?? '';
     const skip = WRAPPERS[name];
     if (skip === undefined) break;
@@ -71,8 +76,10 @@ export function startedPrograms(model: Model): { word: string; line: number; key
   for (const ins of [entrypoint, cmd]) {
     if (!ins) continue;
     if (ins.json) {
+      const script = SHELLS.test(ins.json[0] ?? '') && ins.json[1] === '-c' ? ins.json[2] : undefined;
+      if (script !== undefined) for (const c of parseShell(script).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });
       const words = unwrap(ins.json);
-      if (words[0] && !(SHELLS.test(words[0]) && words[1] === '-c')) out.push({ word: words[0], line: ins.line, keyword: ins.keyword });
+      if (words[0] && script === undefined) out.push({ word: words[0], line: ins.line, keyword: ins.keyword });
       if (ins === entrypoint && !/(^|\/)(tini|dumb-init|gosu|su-exec)$/.test(ins.json[0] ?? '')) break; // CMD is its arguments
       continue;
     }
