@@ -109,3 +109,11 @@ describe('dev -> runtime table scope', () => {
     expect(['debian:buster', 'debian:10', 'python:3.7', 'python:3.11-bullseye', 'node:10', 'ubuntu:14.04', 'ubuntu:24.04', 'centos:7', 'myorg/base:1'].map(devTableApplies)).toEqual([false, false, false, false, false, false, false, false, false]);
   });
 });
+
+describe('install locations', () => {
+  const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+  it('make install writes the prefix and every path configure sets outside it, not runtime files', () => {
+    const run = analyzeRun('./configure --prefix=/usr/local/nginx --sbin-path=/usr/sbin/nginx --conf-path=/etc/nginx/nginx.conf --pid-path=/var/run/nginx.pid --http-log-path=/var/log/nginx/access.log && make && make install', scope);
+    expect(run.commands.at(-1)!.outputs).toEqual(['/usr/local/nginx', '/usr/sbin/nginx', '/etc/nginx']);
+  });
+});

@@ -59,6 +59,8 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   if (!local.has('HOME')) local.set('HOME', homeOf(scope.user, new Map()));
   const hasBuilder = parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words))));
   let prefix: string | null = null;
+  // install locations a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...)
+  let extraInstallPaths: string[] = [];
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
     const words = normalizeCommand(stripPrefix(c.words)).flatMap((w) => {
@@ -77,7 +79,13 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const install = kind === 'packages' ? readInstall(words, expand, scope.removedLater, scope.mapDev ?? true) : null;
     const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
     if (configurePrefix) prefix = configurePrefix;
+    if (words[0]?.endsWith('configure')) {
+      // files the program creates when it runs (pid, lock, logs, temp) are not installed
+      extraInstallPaths = words.map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
+        .filter((p): p is string => !!p).map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
+    }
     const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix);
+    if ((words[0] === 'make' || words[0] === 'cmake') && words.includes('install')) out.paths.push(...extraInstallPaths.filter((p) => !out.paths.some((o) => isInsidePath(p, o))));
     const writes = c.writes.map((w) => joinPath(cwd, expandWord(w, local)));
     return {
       words, text: script.slice(c.start, c.end), joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
@@ -226,6 +234,10 @@ function normalizeCommand(words: readonly string[]): string[] {
   const name = words[0] ?? '';
   if (!/^\/(usr\/)?(local\/)?(s?bin|go\/bin|lib\/go[^/]*\/bin)\/[^/]+$/.test(name)) return [...words];
   return [name.split('/').pop()!, ...words.slice(1)];
+}
+
+function isInsidePath(path: string, dir: string): boolean {
+  return dir === '/' || path === dir || path.startsWith(`${dir}/`);
 }
 
 function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: ReadonlyMap<string, string>, prefix: string | null): { paths: string[]; unnamed: boolean } {
