@@ -38,6 +38,7 @@ export function writeReport(dir, rows, meta) {
     `| not changed now (unchanged, declined, error) | ${rows.length - changed} |`,
     `| no stand-in for a base image | ${noStandin} |`,
     `| original does not build here | ${origFails} |`,
+    `| harness errors (daemon lost, ...): not counted | ${count((r) => r.result === 'harness-error')} |`,
     `| **original builds** | ${buildable} |`,
     `| conversion builds | ${builds} |`,
     `| **conversion passes every comparison** | ${pass} |`,

@@ -7,7 +7,7 @@
 //   node bench/realworld/run.mjs [--jobs N] [--limit N] [--only SUBSTRING] [--timeout SECONDS] [--dfsplit DIR] [--out DIR]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS, ROOT } from './corpus.mjs';
 import { CONFIG_FIELDS, compareEnv, extract, filesUnder, inspect, namedPaths, resolveCommand, startedCommands } from './compare.mjs';
@@ -104,8 +104,9 @@ async function one(file) {
   const key = sha(HARNESS_VERSION, ids, text, res.output);
   const cached = join(CACHE, 'results', `${key}.json`);
   if (existsSync(cached)) return { ...JSON.parse(readFileSync(cached, 'utf8')), ...base, cached: true };
-  const row = await differential(file, work, ctx, orig, conv, { ...base, substitutions });
-  writeFileSync(cached, JSON.stringify(row));
+  const row = await differential(file, work, ctx, orig, conv, { ...base, substitutions, ids });
+  delete row.ids;
+  if (row.result !== 'harness-error') writeFileSync(cached, JSON.stringify(row));
   rmSync(work, { recursive: true, force: true });
   return row;
 }
@@ -114,8 +115,16 @@ async function differential(file, work, ctx, orig, conv, base) {
   const name = `rw-${sha(file)}`;
   const logs = join(CACHE, 'logs', file.replace(/\//g, '_'));
   writeFileSync(join(work, 'original.Dockerfile'), orig.text);
+  // an original that failed once fails again whatever dfsplit does: its result is kept per original
+  const origKey = join(CACHE, 'orig', `${sha(HARNESS_VERSION, base.ids, orig.text, readdirSync(ctx).join('/'))}.json`);
+  if (existsSync(origKey)) return { ...base, result: 'orig-fails', check: 'orig-build', detail: JSON.parse(readFileSync(origKey, 'utf8')).error };
   const o = await build(join(work, 'original.Dockerfile'), ctx, `${name}:orig`, `${logs}.orig.log`);
-  if (!o.ok) return { ...base, result: 'orig-fails', check: 'orig-build', detail: o.error };
+  if (!o.ok && /Cannot connect to the Docker daemon|failed to dial gRPC|error during connect/.test(o.error)) throw new Error(`the daemon went away: ${o.error}`);
+  if (!o.ok) {
+    mkdirSync(join(CACHE, 'orig'), { recursive: true });
+    writeFileSync(origKey, JSON.stringify({ error: o.error }));
+    return { ...base, result: 'orig-fails', check: 'orig-build', detail: o.error };
+  }
   try {
     if (!conv.text) return { ...base, result: 'fail', check: 'runtime-tag', detail: conv.none ?? conv.missingTag };
     writeFileSync(join(work, 'converted.Dockerfile'), conv.text);
