@@ -55,7 +55,8 @@ export function toolboxReason(model: Model, analysis: Analysis): Finding | null 
   const onbuild = last(model, 'ONBUILD');
   if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
   if (!cmd && !entrypoint) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
-  const words = unwrap([...(argv(entrypoint) ?? []), ...(entrypoint ? [] : argv(cmd) ?? [])]);
+  // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
+  const words = unwrap([...(argv(entrypoint) ?? []), ...(argv(cmd) ?? [])]);
   const program = words[0] ?? '';
   const line = (entrypoint ?? cmd)!.line;
   if (!program) return { id: 'toolbox-image', data: { why: 'its command is empty' }, line };

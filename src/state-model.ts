@@ -257,6 +257,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       r = applyInstruction(r, model, analysis, step.source);
     }
   }
+  const lastIndex = model.stages[0]!.instructions.at(-1)!;
+  const path = (analysis.scopes.get(lastIndex)?.env.get('PATH') ?? input.runtimeBase?.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter((d) => d.startsWith('/'));
   for (const s of input.started) {
     if (!/^[\w./+@-]+$/.test(s.word)) continue; // not a program name (`["hello",` of invalid JSON)
     if (s.word.includes('/')) {
@@ -265,6 +267,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       continue;
     }
     if (SHELL_ONLY.has(s.word) || s.word.includes('$') || r.tools.has(s.word) || input.runtimeBase?.tools.has(s.word)) continue;
+    // a program installed under a PATH directory the runtime stage copied (make install into /usr/local)
+    if (path.some((d) => has(b, `${d}/${s.word}`) && has(r, `${d}/${s.word}`))) continue;
     if (b.tools.has(s.word)) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'only the builder has it' }, line: s.line }];
     if (!input.sameBase && !r.langInstall && !has(r, joinPath('/', s.word))) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'it is not known to be on the runtime base' }, line: s.line }];
   }

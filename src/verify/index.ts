@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkElfDeps, type ElfProblem } from './elf.js';
+import { METADATA_ENV } from '../knowledge/image-config.js';
 
 export interface VerifyInput {
   /** Dockerfile text as it is, and as dfsplit converted it. */
@@ -27,14 +28,17 @@ export function verify(input: VerifyInput): number {
     input.log('dfsplit: no Docker engine answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) and try again');
     return 2;
   }
+  const builder = chooseBuilder();
+  input.log(`builder: ${builder.name}`);
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-verify-'));
   const tag = `dfsplit-verify/${process.pid}-${Date.now()}`;
   const images = { original: `${tag}:original`, converted: `${tag}:converted` };
   try {
     for (const [role, text] of [['original', input.original], ['converted', input.converted]] as const) {
       const file = join(dir, `${role}.Dockerfile`);
-      writeFileSync(file, text);
-      const b = docker(['build', '-q', ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', images[role], '-f', file, input.context]);
+      // a `# syntax=` line would make BuildKit fetch a frontend image: build a copy without it
+      writeFileSync(file, text.replace(/^((?:[ \t]*#[^\n]*\n)*?)[ \t]*#[ \t]*syntax[ \t]*=[^\n]*\n/i, '$1'));
+      const b = spawnSync(builder.command, [...builder.args, '-q', ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', images[role], '-f', file, input.context], { encoding: 'utf8', env: builder.env, maxBuffer: 256 * 1024 * 1024 });
       if (b.status !== 0) {
         input.log(`${role}: build failed\n${tail(b.stderr)}`);
         return 1;
@@ -43,17 +47,59 @@ export function verify(input: VerifyInput): number {
     const sizes = { original: size(images.original), converted: size(images.converted) };
     input.log(`original   ${mb(sizes.original)} MB`);
     input.log(`converted  ${mb(sizes.converted)} MB  (${sizes.original ? ((1 - sizes.converted / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
+    const config = compareConfig(images, input.converted);
+    input.log(config.message);
     const behaviour = input.smoke ? compareRuns(images, input.smoke) : compareStarts(images);
     input.log(behaviour.message);
     const libs = libraryProblems(images, dir);
     input.log(libs.length ? `libraries: ${libs.length} missing in the converted image:\n${libs.map((p) => `  ${p.file}: ${p.problem}`).join('\n')}` : 'libraries: every ELF interpreter and needed library is present');
-    const ok = behaviour.same && libs.length === 0;
+    const ok = config.same && behaviour.same && libs.length === 0;
     input.log(ok ? 'verify: the converted image builds and behaves like the original' : 'verify: DIFFERENT');
     return ok ? 0 : 1;
   } finally {
     docker(['image', 'rm', '-f', images.original, images.converted]);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * BuildKit when the engine offers it: it builds only the stages the final one depends on, as Docker
+ * 23+ does by default, so a builder stage the runtime never copies from (and its tests) would show as
+ * skipped. Debian's client (/usr/bin/docker, before 23) drives the daemon's built-in BuildKit with
+ * DOCKER_BUILDKIT=1; a newer client needs buildx. Otherwise the legacy builder, said so.
+ */
+function chooseBuilder(): { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv } {
+  const env = { ...process.env, DOCKER_BUILDKIT: '1' };
+  for (const client of ['/usr/bin/docker', 'docker']) {
+    const v = spawnSync(client, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8' });
+    if (v.status !== 0) continue;
+    if (Number(v.stdout.trim().split('.')[0]) < 23) return { name: 'BuildKit', command: client, args: ['build', '--progress', 'plain'], env };
+    if (spawnSync(client, ['buildx', 'version'], { encoding: 'utf8' }).status === 0) return { name: 'BuildKit (buildx)', command: client, args: ['buildx', 'build', '--load', '--progress', 'plain'], env };
+  }
+  return { name: 'legacy (no BuildKit client found: a builder stage is built even when nothing is copied from it)', command: 'docker', args: ['build'], env: { ...process.env, DOCKER_BUILDKIT: '0' } };
+}
+
+/**
+ * The effective configuration (inherited values count): ENTRYPOINT, CMD, USER and WORKDIR must be
+ * equal; every variable of the original must keep its value, and the conversion may only add what its
+ * own runtime base sets.
+ */
+function compareConfig(images: { original: string; converted: string }, converted: string): { same: boolean; message: string } {
+  const cfg = (image: string) => JSON.parse(docker(['image', 'inspect', '-f', '{{json .Config}}', image]).stdout || '{}') as Record<string, unknown>;
+  const a = cfg(images.original);
+  const b = cfg(images.converted);
+  const diffs: string[] = [];
+  for (const k of ['Entrypoint', 'Cmd', 'User', 'WorkingDir']) {
+    if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) diffs.push(`${k}: ${JSON.stringify(a[k] ?? null)} vs ${JSON.stringify(b[k] ?? null)}`);
+  }
+  const base = /^FROM\s+(?:--\S+\s+)*(\S+)/gim;
+  const runtimeImage = [...converted.matchAll(base)].pop()?.[1];
+  const baseEnv = new Set(runtimeImage && runtimeImage !== 'scratch' ? ((cfg(runtimeImage).Env as string[] | null) ?? []) : []);
+  const map = (env: unknown) => new Map(((env as string[] | null) ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const [x, y] = [map(a.Env), map(b.Env)];
+  for (const [k, v] of x) if (!METADATA_ENV.test(k) && y.get(k) !== v) diffs.push(`ENV ${k}: ${v} vs ${y.get(k) ?? '(unset)'}`);
+  for (const [k, v] of y) if (!x.has(k) && !METADATA_ENV.test(k) && !baseEnv.has(`${k}=${v}`)) diffs.push(`ENV ${k}: (unset) vs ${v}`);
+  return diffs.length ? { same: false, message: `config: DIFFERENT\n${diffs.map((d) => `  ${d}`).join('\n')}` } : { same: true, message: 'config: same ENTRYPOINT, CMD, USER, WORKDIR and ENV' };
 }
 
 function docker(args: string[]) {

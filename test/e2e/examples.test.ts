@@ -4,7 +4,7 @@
 //
 // Env knobs: E2E_ONLY=a,b (only these examples), E2E_KEEP_IMAGES=1 (keep dfsplit-e2e/* images),
 // DFSPLIT_E2E_CONVERTER="cmd args" (debug only: converter to use instead of `node dist/src/cli.js --stdout`).
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -12,6 +12,7 @@ import {
   REPO_ROOT,
   checkElfDeps,
   dockerBuild,
+  dockerBuildResult,
   dockerRun,
   exportImageFs,
   imageEnv,
@@ -32,6 +33,8 @@ interface Smoke {
   absent: string[];
   elf?: string[];
   expectDecline?: boolean;
+  /** A copy of the example with a build gate broken on purpose: its conversion must fail to build. */
+  failingVariant?: { file: string; replace: [string, string]; expectInLog: string };
 }
 
 interface Row {
@@ -149,7 +152,7 @@ describe.skipIf(!enabled)("examples: original vs dfsplit-converted image", () =>
           expect(converted.replace(/\s+$/, ""), "declined: dfsplit --stdout must print the input unchanged").toBe(
             input.replace(/\s+$/, ""),
           );
-          row.note = "declined (as expected)";
+          row.note = "not converted (as expected)";
           return;
         }
         expect(converted.replace(/\s+$/, ""), "dfsplit changed nothing (declined?) but smoke.json does not say expectDecline").not.toBe(
@@ -174,6 +177,24 @@ describe.skipIf(!enabled)("examples: original vs dfsplit-converted image", () =>
           const { checked, problems } = checkElfDeps(fsDir, smoke.elf, await imageEnv(tagConv));
           expect(problems, "ELF interpreter/library problems in the converted image").toEqual([]);
           expect(checked.length, `no ELF file found under ${smoke.elf.join(", ")}`).toBeGreaterThan(0);
+        }
+        // 5. build gates: under BuildKit the converted file must still run the original's tests
+        if (smoke.failingVariant) {
+          const v = smoke.failingVariant;
+          const variantDir = join(WORK_DIR, name, "failing-variant");
+          rmSync(variantDir, { recursive: true, force: true });
+          cpSync(dir, variantDir, { recursive: true });
+          const target = join(variantDir, v.file);
+          const source = readFileSync(target, "utf8");
+          expect(source, `failingVariant.replace: ${v.replace[0]} not found in ${v.file}`).toContain(v.replace[0]);
+          writeFileSync(target, source.replace(v.replace[0], v.replace[1]));
+          const variantConv = await convert(join(variantDir, "Dockerfile"));
+          expect(variantConv.stdout, "the broken variant converts like the good one").toBe(converted);
+          writeFileSync(join(variantDir, "Dockerfile.converted"), variantConv.stdout);
+          const b = await dockerBuildResult({ context: variantDir, dockerfile: join(variantDir, "Dockerfile.converted"), tag: `${tagConv}-broken`, network: smoke.network, logFile: log("conv-broken") });
+          expect(b.code, "the converted file of the broken variant must fail to build (its gate must still run)").not.toBe(0);
+          expect(b.stdout + b.stderr).toContain(v.expectInLog);
+          await removeImage(`${tagConv}-broken`);
         }
         row.note = `ok (${Math.round((Date.now() - t0) / 1000)}s)`;
       } catch (e) {

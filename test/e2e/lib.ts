@@ -2,12 +2,35 @@
 // Everything runs with --network none, except builds that must reach the loopback apt/pip mirrors
 // (--network host, only ever used against 127.0.0.1).
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CACHE_DIR = process.env.E2E_CACHE ?? join(REPO_ROOT, ".e2e-cache");
+
+/**
+ * Builds run under BuildKit, Docker's default builder since Docker 23, which builds only the stages the
+ * target depends on (a builder stage nothing is copied from is skipped, tests and all). Debian's own
+ * client (/usr/bin/docker, 20.10) drives the daemon's built-in BuildKit with DOCKER_BUILDKIT=1; a newer
+ * client elsewhere on PATH refuses without buildx. E2E_LEGACY=1 runs the legacy builder instead.
+ */
+export const LEGACY = process.env.E2E_LEGACY === "1";
+export const DOCKER = existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker";
+
+/**
+ * A `# syntax=` directive makes BuildKit fetch a frontend image from a registry, which fails offline:
+ * returns the path of a copy without it (or the file itself when it has none).
+ */
+export function withoutSyntaxDirective(dockerfile: string, workDir: string): string {
+  const text = readFileSync(dockerfile, "utf8");
+  const stripped = text.replace(/^(\uFEFF)?((?:[ \t]*#[^\n]*\n)*?)[ \t]*#[ \t]*syntax[ \t]*=[^\n]*\n/i, "$1$2");
+  if (stripped === text) return dockerfile;
+  mkdirSync(workDir, { recursive: true });
+  const copy = join(workDir, "Dockerfile.nosyntax");
+  writeFileSync(copy, stripped);
+  return copy;
+}
 
 export interface RunResult {
   code: number;
@@ -32,7 +55,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
   return new Promise((res, rej) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd ?? REPO_ROOT,
-      env: { ...process.env, DOCKER_BUILDKIT: "0", ...opts.env },
+      env: { ...process.env, DOCKER_BUILDKIT: LEGACY ? "0" : "1", ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let log: ReturnType<typeof createWriteStream> | undefined;
@@ -89,14 +112,22 @@ export interface BuildOptions {
   timeoutMs?: number;
 }
 
-/** docker build with the legacy builder; "host" only reaches our loopback mirrors. */
+/** docker build under BuildKit (see LEGACY); "host" only reaches our loopback mirrors. */
 export async function dockerBuild(o: BuildOptions): Promise<RunResult> {
   const net = o.network ?? "none";
   if (net !== "none" && net !== "host") throw new Error(`refusing build network ${String(net)}`);
-  const args = ["build", "--network", net, "-t", o.tag];
-  if (o.dockerfile) args.push("-f", o.dockerfile);
-  args.push(o.context);
-  return runOk("docker", args, { logFile: o.logFile, timeoutMs: o.timeoutMs ?? 30 * 60_000 });
+  const args = ["build", ...(LEGACY ? [] : ["--progress", "plain"]), "--network", net, "-t", o.tag];
+  const file = withoutSyntaxDirective(o.dockerfile ?? join(o.context, "Dockerfile"), join(CACHE_DIR, "work", o.tag.replace(/[/:]/g, "_")));
+  args.push("-f", file, o.context);
+  return runOk(DOCKER, args, { logFile: o.logFile, timeoutMs: o.timeoutMs ?? 30 * 60_000 });
+}
+
+/** Like dockerBuild, but returns the result when the build fails instead of throwing. */
+export async function dockerBuildResult(o: BuildOptions): Promise<RunResult> {
+  const net = o.network ?? "none";
+  if (net !== "none" && net !== "host") throw new Error(`refusing build network ${String(net)}`);
+  const args = ["build", ...(LEGACY ? [] : ["--progress", "plain"]), "--network", net, "-t", o.tag, "-f", o.dockerfile ?? join(o.context, "Dockerfile"), o.context];
+  return run(DOCKER, args, { logFile: o.logFile, timeoutMs: o.timeoutMs ?? 30 * 60_000 });
 }
 
 export interface DockerRunOptions {

@@ -15,6 +15,8 @@ describe('dfsplit verify', () => {
   it('passes a conversion that behaves like the original, printing both sizes', () => {
     const r = spawnSync('node', [cli, 'verify', 'examples/go-ubuntu-golang-go/Dockerfile', '--smoke', '2 + 3', '--build-network', 'host'], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(r.stderr + r.stdout).toContain('verify: the converted image builds and behaves like the original');
+    expect(r.stdout).toMatch(/^builder: BuildKit/m);
+    expect(r.stdout).toContain('config: same ENTRYPOINT, CMD, USER, WORKDIR and ENV');
     expect(r.stdout).toMatch(/^original +[\d.]+ MB$/m);
     expect(r.stdout).toMatch(/^converted +[\d.]+ MB/m);
     expect(r.status).toBe(0);
