@@ -170,7 +170,7 @@ function apply(s: StageState, c: RunCommand): void {
 function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean): string | null {
   const tool = program(c);
   if (tool && !runtime.tools.has(tool) && !(runtimeBase?.tools.has(tool))) {
-    if (builder.tools.has(tool)) return `the program ${tool}, installed only in the builder`;
+    if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
     if (!sameBase && !runtime.langInstall) return `the program ${tool}, not known to be on the runtime base`;
   }
   for (const p of neededPaths(c)) if (has(builder, p) && !has(runtime, p)) return `the path ${p}, made only in the builder`;

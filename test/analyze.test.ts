@@ -117,3 +117,11 @@ describe('install locations', () => {
     expect(run.commands.at(-1)!.outputs).toEqual(['/usr/local/nginx', '/usr/sbin/nginx', '/etc/nginx']);
   });
 });
+
+describe('virtual environments', () => {
+  const scope = { workdir: '/', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+  it('reads the directory, not the value of an option (virtualenv -p python3.6 /env)', () => {
+    expect(analyzeRun('virtualenv -p python3.6 /env', scope).commands[0]!.outputs).toEqual(['/env']);
+    expect(analyzeRun('python3 -m venv --prompt app /opt/venv', scope).commands[0]!.outputs).toEqual(['/opt/venv']);
+  });
+});

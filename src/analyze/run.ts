@@ -191,10 +191,15 @@ function pipKind(words: readonly string[]): CommandKind {
   return 'package-maintenance';
 }
 
+/** Options of virtualenv and `python -m venv` that take the next word as their value. */
+const VENV_VALUED = new Set(['-p', '--python', '--prompt', '--activators', '--creator', '--seeder', '--app-data', '--extra-search-dir', '--pip', '--setuptools', '--wheel', '--upgrade-deps']);
+
 /** Where pip --user / --target / --prefix and `python -m venv` write. */
 function pythonOutputs(words: readonly string[], cwd: string, env: ReadonlyMap<string, string>, user: string | null): { paths: string[]; unnamed: boolean } {
   if (isVenv(words)) {
-    const dir = words.slice(words[0] === 'virtualenv' ? 1 : 3).find((w) => !w.startsWith('-'));
+    // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
+    const rest = words.slice(words[0] === 'virtualenv' ? 1 : 3);
+    const dir = rest.find((w, i) => !w.startsWith('-') && !VENV_VALUED.has(rest[i - 1] ?? ''));
     return { paths: dir ? [joinPath(cwd, dir)] : [], unnamed: false };
   }
   if (!isPip(words)) return { paths: [], unnamed: false };

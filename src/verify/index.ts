@@ -1,11 +1,12 @@
 // `dfsplit verify`: build the original and the converted Dockerfile with the user's own Docker engine,
 // run both, compare what they do, check the converted image's shared libraries, report both sizes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkElfDeps, type ElfProblem } from './elf.js';
-import { METADATA_ENV } from '../knowledge/image-config.js';
+import { imageConfig, METADATA_ENV } from '../knowledge/image-config.js';
+import { stripSyntaxDirective } from './syntax-directive.js';
 
 export interface VerifyInput {
   /** Dockerfile text as it is, and as dfsplit converted it. */
@@ -23,12 +24,14 @@ export interface VerifyInput {
 
 /** 0: same behaviour; 1: the converted image differs or fails; 2: no Docker engine. */
 export function verify(input: VerifyInput): number {
+  client = 'docker';
   const info = docker(['info', '--format', '{{.ServerVersion}}']);
   if (info.status !== 0) {
     input.log('dfsplit: no Docker engine answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) and try again');
     return 2;
   }
-  const builder = chooseBuilder();
+  const builder = chooseBuilder(info.stdout.trim());
+  client = builder.command;
   input.log(`builder: ${builder.name}`);
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-verify-'));
   const tag = `dfsplit-verify/${process.pid}-${Date.now()}`;
@@ -37,7 +40,7 @@ export function verify(input: VerifyInput): number {
     for (const [role, text] of [['original', input.original], ['converted', input.converted]] as const) {
       const file = join(dir, `${role}.Dockerfile`);
       // a `# syntax=` line would make BuildKit fetch a frontend image: build a copy without it
-      writeFileSync(file, text.replace(/^((?:[ \t]*#[^\n]*\n)*?)[ \t]*#[ \t]*syntax[ \t]*=[^\n]*\n/i, '$1'));
+      writeFileSync(file, stripSyntaxDirective(text));
       const b = spawnSync(builder.command, [...builder.args, '-q', ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', images[role], '-f', file, input.context], { encoding: 'utf8', env: builder.env, maxBuffer: 256 * 1024 * 1024 });
       if (b.status !== 0) {
         input.log(`${role}: build failed\n${tail(b.stderr)}`);
@@ -65,18 +68,32 @@ export function verify(input: VerifyInput): number {
 /**
  * BuildKit when the engine offers it: it builds only the stages the final one depends on, as Docker
  * 23+ does by default, so a builder stage the runtime never copies from (and its tests) would show as
- * skipped. Debian's client (/usr/bin/docker, before 23) drives the daemon's built-in BuildKit with
- * DOCKER_BUILDKIT=1; a newer client needs buildx. Otherwise the legacy builder, said so.
+ * skipped. It needs a daemon of 18.09 or later and a client that drives it: Debian's client
+ * (/usr/bin/docker, 18.09 to 22) does with DOCKER_BUILDKIT=1; a client of 23 or later needs buildx.
+ * Otherwise the legacy builder, said so. Every later docker command uses the same client.
  */
-function chooseBuilder(): { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv } {
+function chooseBuilder(serverVersion: string): { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv } {
+  const legacy = (why: string) => ({ name: `legacy (${why}: a builder stage is built even when nothing is copied from it)`, command: 'docker', args: ['build'], env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+  if (versionBefore(serverVersion, 18, 9)) return legacy(`the engine ${serverVersion} predates BuildKit (18.09)`);
   const env = { ...process.env, DOCKER_BUILDKIT: '1' };
   for (const client of ['/usr/bin/docker', 'docker']) {
+    if (client.startsWith('/') && !existsSync(client)) continue;
     const v = spawnSync(client, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8' });
-    if (v.status !== 0) continue;
-    if (Number(v.stdout.trim().split('.')[0]) < 23) return { name: 'BuildKit', command: client, args: ['build', '--progress', 'plain'], env };
+    if (v.error || !v.stdout.trim()) continue;
+    const version = v.stdout.trim();
+    if (versionBefore(version, 18, 9)) continue;
+    if (versionBefore(version, 23, 0)) return { name: 'BuildKit', command: client, args: ['build', '--progress', 'plain'], env };
     if (spawnSync(client, ['buildx', 'version'], { encoding: 'utf8' }).status === 0) return { name: 'BuildKit (buildx)', command: client, args: ['buildx', 'build', '--load', '--progress', 'plain'], env };
   }
-  return { name: 'legacy (no BuildKit client found: a builder stage is built even when nothing is copied from it)', command: 'docker', args: ['build'], env: { ...process.env, DOCKER_BUILDKIT: '0' } };
+  return legacy('no BuildKit client found: neither /usr/bin/docker before 23 nor `docker buildx`');
+}
+
+/** Whether a Docker version (`20.10.24+dfsg1`, `18.09.7`, `27.3.1`) is older than major.minor; an unreadable one is not. */
+export function versionBefore(version: string, major: number, minor: number): boolean {
+  const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a < major || (a === major && b < minor);
 }
 
 /**
@@ -94,7 +111,10 @@ function compareConfig(images: { original: string; converted: string }, converte
   }
   const base = /^FROM\s+(?:--\S+\s+)*(\S+)/gim;
   const runtimeImage = [...converted.matchAll(base)].pop()?.[1];
-  const baseEnv = new Set(runtimeImage && runtimeImage !== 'scratch' ? ((cfg(runtimeImage).Env as string[] | null) ?? []) : []);
+  // BuildKit keeps the base images it pulls to itself (not in `docker image ls`): then the image table says
+  const inspected = runtimeImage && runtimeImage !== 'scratch' ? (cfg(runtimeImage).Env as string[] | null | undefined) : [];
+  const known = runtimeImage ? Object.entries(imageConfig(runtimeImage)?.env ?? {}).map(([k, v]) => `${k}=${v}`) : [];
+  const baseEnv = new Set(inspected ?? known);
   const map = (env: unknown) => new Map(((env as string[] | null) ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   const [x, y] = [map(a.Env), map(b.Env)];
   for (const [k, v] of x) if (!METADATA_ENV.test(k) && y.get(k) !== v) diffs.push(`ENV ${k}: ${v} vs ${y.get(k) ?? '(unset)'}`);
@@ -102,8 +122,11 @@ function compareConfig(images: { original: string; converted: string }, converte
   return diffs.length ? { same: false, message: `config: DIFFERENT\n${diffs.map((d) => `  ${d}`).join('\n')}` } : { same: true, message: 'config: same ENTRYPOINT, CMD, USER, WORKDIR and ENV' };
 }
 
+/** The client every docker command uses: `docker` until chooseBuilder picks the one that builds. */
+let client = 'docker';
+
 function docker(args: string[]) {
-  return spawnSync('docker', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return spawnSync(client, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 }
 
 function size(image: string): number {
@@ -152,7 +175,7 @@ function extract(image: string, into: string): string {
   const id = docker(['create', image, '/x']).stdout.trim();
   try {
     spawnSync('mkdir', ['-p', into]);
-    spawnSync('sh', ['-c', `docker export "$1" | tar -x -C "$2" --exclude='dev/*' --no-same-owner 2>/dev/null`, 'sh', id, into]);
+    spawnSync('sh', ['-c', `"$3" export "$1" | tar -x -C "$2" --exclude='dev/*' --no-same-owner 2>/dev/null`, 'sh', id, into, client]);
   } finally {
     docker(['rm', '-f', id]);
   }

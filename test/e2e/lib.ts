@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripSyntaxDirective } from "../../src/verify/syntax-directive.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CACHE_DIR = process.env.E2E_CACHE ?? join(REPO_ROOT, ".e2e-cache");
@@ -13,18 +14,20 @@ export const CACHE_DIR = process.env.E2E_CACHE ?? join(REPO_ROOT, ".e2e-cache");
  * Builds run under BuildKit, Docker's default builder since Docker 23, which builds only the stages the
  * target depends on (a builder stage nothing is copied from is skipped, tests and all). Debian's own
  * client (/usr/bin/docker, 20.10) drives the daemon's built-in BuildKit with DOCKER_BUILDKIT=1; a newer
- * client elsewhere on PATH refuses without buildx. E2E_LEGACY=1 runs the legacy builder instead.
+ * client elsewhere on PATH refuses without buildx, so every docker command here goes through DOCKER.
+ * E2E_LEGACY=1 runs the legacy builder instead (it builds every stage, so it cannot show a skipped one).
  */
 export const LEGACY = process.env.E2E_LEGACY === "1";
 export const DOCKER = existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker";
 
 /**
  * A `# syntax=` directive makes BuildKit fetch a frontend image from a registry, which fails offline:
- * returns the path of a copy without it (or the file itself when it has none).
+ * returns the path of a copy without it, written into workDir (or the file itself when it has none).
+ * The stripping is the product's own (src/verify/syntax-directive.ts), shared with `dfsplit verify`.
  */
 export function withoutSyntaxDirective(dockerfile: string, workDir: string): string {
   const text = readFileSync(dockerfile, "utf8");
-  const stripped = text.replace(/^(\uFEFF)?((?:[ \t]*#[^\n]*\n)*?)[ \t]*#[ \t]*syntax[ \t]*=[^\n]*\n/i, "$1$2");
+  const stripped = stripSyntaxDirective(text);
   if (stripped === text) return dockerfile;
   mkdirSync(workDir, { recursive: true });
   const copy = join(workDir, "Dockerfile.nosyntax");
@@ -112,22 +115,21 @@ export interface BuildOptions {
   timeoutMs?: number;
 }
 
-/** docker build under BuildKit (see LEGACY); "host" only reaches our loopback mirrors. */
-export async function dockerBuild(o: BuildOptions): Promise<RunResult> {
+function buildArgs(o: BuildOptions): string[] {
   const net = o.network ?? "none";
   if (net !== "none" && net !== "host") throw new Error(`refusing build network ${String(net)}`);
-  const args = ["build", ...(LEGACY ? [] : ["--progress", "plain"]), "--network", net, "-t", o.tag];
-  const file = withoutSyntaxDirective(o.dockerfile ?? join(o.context, "Dockerfile"), join(CACHE_DIR, "work", o.tag.replace(/[/:]/g, "_")));
-  args.push("-f", file, o.context);
-  return runOk(DOCKER, args, { logFile: o.logFile, timeoutMs: o.timeoutMs ?? 30 * 60_000 });
+  const file = withoutSyntaxDirective(o.dockerfile ?? join(o.context, "Dockerfile"), join(CACHE_DIR, "work", "nosyntax", o.tag.replace(/[/:]/g, "_")));
+  return ["build", ...(LEGACY ? [] : ["--progress", "plain"]), "--network", net, "-t", o.tag, "-f", file, o.context];
+}
+
+/** docker build under BuildKit (see LEGACY); "host" only reaches our loopback mirrors. Throws when the build fails. */
+export async function dockerBuild(o: BuildOptions): Promise<RunResult> {
+  return runOk(DOCKER, buildArgs(o), { logFile: o.logFile, timeoutMs: o.timeoutMs ?? 30 * 60_000 });
 }
 
 /** Like dockerBuild, but returns the result when the build fails instead of throwing. */
 export async function dockerBuildResult(o: BuildOptions): Promise<RunResult> {
-  const net = o.network ?? "none";
-  if (net !== "none" && net !== "host") throw new Error(`refusing build network ${String(net)}`);
-  const args = ["build", ...(LEGACY ? [] : ["--progress", "plain"]), "--network", net, "-t", o.tag, "-f", o.dockerfile ?? join(o.context, "Dockerfile"), o.context];
-  return run(DOCKER, args, { logFile: o.logFile, timeoutMs: o.timeoutMs ?? 30 * 60_000 });
+  return run(DOCKER, buildArgs(o), { logFile: o.logFile, timeoutMs: o.timeoutMs ?? 30 * 60_000 });
 }
 
 export interface DockerRunOptions {
@@ -144,18 +146,18 @@ export async function dockerRun(image: string, o: DockerRunOptions = {}): Promis
   const args = ["run", "--rm", "--network", "none", "--name", name];
   if (o.entrypoint !== undefined) args.push("--entrypoint", o.entrypoint);
   args.push(image, ...(o.args ?? []));
-  const r = await run("docker", args, { timeoutMs: o.timeoutMs ?? 120_000, logFile: o.logFile });
-  if (r.timedOut) await run("docker", ["rm", "-f", name]);
+  const r = await run(DOCKER, args, { timeoutMs: o.timeoutMs ?? 120_000, logFile: o.logFile });
+  if (r.timedOut) await run(DOCKER, ["rm", "-f", name]);
   return r;
 }
 
 export async function imageSize(tag: string): Promise<number> {
-  const r = await runOk("docker", ["image", "inspect", "-f", "{{.Size}}", tag]);
+  const r = await runOk(DOCKER, ["image", "inspect", "-f", "{{.Size}}", tag]);
   return Number(r.stdout.trim());
 }
 
 export async function imageEnv(tag: string): Promise<Record<string, string>> {
-  const r = await runOk("docker", ["image", "inspect", "-f", "{{json .Config.Env}}", tag]);
+  const r = await runOk(DOCKER, ["image", "inspect", "-f", "{{json .Config.Env}}", tag]);
   const env: Record<string, string> = {};
   for (const kv of (JSON.parse(r.stdout) as string[] | null) ?? []) {
     const i = kv.indexOf("=");
@@ -165,16 +167,16 @@ export async function imageEnv(tag: string): Promise<Record<string, string>> {
 }
 
 export async function removeImage(tag: string): Promise<void> {
-  await run("docker", ["image", "rm", "-f", tag]);
+  await run(DOCKER, ["image", "rm", "-f", tag]);
 }
 
 /** Pipe `docker export` of a fresh (never started) container of `tag` into `tar ...tarArgs`. Works on images without a shell. */
 async function exportInto(tag: string, tarArgs: string[]): Promise<RunResult> {
-  const cid = (await runOk("docker", ["create", tag, "/nonexistent"])).stdout.trim();
+  const cid = (await runOk(DOCKER, ["create", tag, "/nonexistent"])).stdout.trim();
   try {
-    return await runOk("bash", ["-c", `set -o pipefail; docker export "$0" | tar ${tarArgs.map((a) => `'${a}'`).join(" ")}`, cid], { timeoutMs: 600_000 });
+    return await runOk("bash", ["-c", `set -o pipefail; "$1" export "$0" | tar ${tarArgs.map((a) => `'${a}'`).join(" ")}`, cid, DOCKER], { timeoutMs: 600_000 });
   } finally {
-    await run("docker", ["rm", "-f", cid]);
+    await run(DOCKER, ["rm", "-f", cid]);
   }
 }
 
