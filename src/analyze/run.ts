@@ -338,7 +338,8 @@ function goOutputs(words: readonly string[], sub: string, cwd: string, env: Read
   }
   if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: [], unnamed: true };
   const pkg = pkgs[0] ?? '.';
-  const base = pkg === '.' ? cwd.split('/').filter(Boolean).pop() ?? 'app' : pkg.replace(/\/$/, '').split('/').pop() ?? 'app';
+  // `go build main.go util.go` names the binary after the first file; a package after its directory
+  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? cwd.split('/').filter(Boolean).pop() ?? 'app' : pkg.replace(/\/$/, '').split('/').pop() ?? 'app';
   if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
   const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
   return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
