@@ -1,5 +1,6 @@
-// `dfsplit verify` against the real engine: a good conversion passes (exit 0), a conversion that
-// loses the C library fails (exit 1, naming the missing library), and no engine is exit 2.
+// `dfsplit verify` against the real engine: a good conversion passes (exit 0) and says it built with
+// BuildKit, a conversion that loses the C library fails (exit 1, naming the missing library), one that
+// changes the image configuration fails (exit 1, naming the field), and no engine is exit 2.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,27 @@ describe('dfsplit verify', () => {
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(/missing (interpreter|library) .*(ld-linux|libc\.so)/);
     expect(lines.join('\n')).toContain('verify: DIFFERENT');
+  });
+
+  it('reports a changed image configuration (exit 1), and builds a file with a # syntax= line offline', () => {
+    const dir = join(REPO_ROOT, 'examples/go-tests-in-build');
+    // BuildKit would fetch the frontend image of a `# syntax=` line (no registry here): verify builds a copy without it
+    const original = `# syntax=docker/dockerfile:1\n${readFileSync(join(dir, 'Dockerfile'), 'utf8')}`;
+    const good = convert(original, { context: directoryContext(dir) });
+    expect(good.status).toBe('changed');
+    expect(good.output.startsWith('# syntax=docker/dockerfile:1\n')).toBe(true);
+    // a hand edit that changes what the container starts in and with, not what it prints
+    const drifted = `${good.output.trimEnd()}\nWORKDIR /tmp\nENV MODE=debug\n`;
+    const lines: string[] = [];
+    const code = verify({ original, converted: drifted, context: dir, smoke: ['2', '3'], buildNetwork: 'none', log: (l) => lines.push(l) });
+    const out = lines.join('\n');
+    expect(out).toMatch(/^builder: BuildKit/m);
+    expect(out).toContain('smoke: same output and exit code (0): "5"');
+    expect(out).toContain('config: DIFFERENT');
+    expect(out).toContain('WorkingDir: "/src" vs "/tmp"');
+    expect(out).toContain('ENV MODE: (unset) vs debug');
+    expect(out).toContain('verify: DIFFERENT');
+    expect(code).toBe(1);
   });
 
   it('exits 2 with a one-line hint when no Docker engine answers', () => {

@@ -32,7 +32,9 @@ host_debian_url() {
 }
 DEBIAN_URL=${E2E_DEBIAN_URL:-$(host_debian_url)}
 [ -n "$DEBIAN_URL" ] || { echo "[e2e-setup] ERROR: no $SUITE source in /etc/apt; set E2E_DEBIAN_URL" >&2; exit 1; }
-export DOCKER_BUILDKIT=0 # docker.io in bookworm has no buildx: the legacy builder does multi-stage fine
+# the stand-ins are single-stage: the legacy builder builds them the same, with whichever `docker` is on PATH
+# (a newer client refuses BuildKit without buildx). The tests build under BuildKit (test/e2e/lib.ts).
+export DOCKER_BUILDKIT=0
 export DEBIAN_FRONTEND=noninteractive
 HOST_PY=/usr/bin/python3
 [ -x "$HOST_PY" ] || HOST_PY=python3
@@ -251,6 +253,19 @@ distroless() { # flavor(static|base)
 }
 distroless static
 distroless base
+
+# BuildKit's layer cache (the tests build under BuildKit) may be hit for `FROM x` after x was replaced
+# by an image with other content (seen with this daemon in bench/realworld): when a stand-in changed
+# since the last setup, drop that cache so no test build meets layers made on an older stand-in.
+STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim
+  gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
+IDS=$(for t in "${STANDINS[@]}"; do echo "$t $(image_id "$t")"; done)
+if [ "$(cat "$CACHE/.standin-ids" 2>/dev/null)" != "$IDS" ]; then
+  BK_DOCKER=/usr/bin/docker; [ -x $BK_DOCKER ] || BK_DOCKER=docker
+  quiet "$LOGS/builder-prune.log" env DOCKER_BUILDKIT=1 $BK_DOCKER builder prune -af
+  log "stand-ins changed: BuildKit build cache pruned"
+  echo "$IDS" >"$CACHE/.standin-ids"
+fi
 
 log "done in $(($(date +%s) - T0))s"
 exit 0
