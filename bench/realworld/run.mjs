@@ -77,6 +77,7 @@ await Promise.all(Array.from({ length: jobs }, async () => {
   }
 }));
 rows.sort((a, b) => sample.indexOf(a.file) - sample.indexOf(b.file));
+mkdirSync(OUT, { recursive: true });
 writeReport(OUT, rows, { seconds: Math.round((Date.now() - t0) / 1000), sampleSize: sample.length, jobs });
 console.log(`realworld: ${rows.length} files in ${Math.round((Date.now() - t0) / 1000)} s; see ${join(OUT, 'results.md')}`);
 
