@@ -19,18 +19,10 @@ PYPI_DIR=$CACHE/pypi
 APT_PORT=18080
 PYPI_PORT=18081
 SUITE=bookworm
-# the Debian archive this host's apt already uses (never a host named in code): first deb822 URIs
-# line or one-line "deb" entry whose suite is $SUITE (not -security/-updates)
-host_debian_url() {
-  {
-    for f in /etc/apt/sources.list.d/*.sources; do
-      [ -f "$f" ] && awk '/^URIs:/ { u = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == s) print u } /^$/ { u = "" }' s="$SUITE" "$f"
-    done
-    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-      awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ } if ($(i + 1) == s) print $i }' s="$SUITE"
-  } | head -1 || true
-}
-DEBIAN_URL=${E2E_DEBIAN_URL:-$(host_debian_url)}
+# quiet, sha, listening, host_archive_url
+source "$INFRA/common.sh"
+# the Debian archive this host's apt already uses (never a host named in code)
+DEBIAN_URL=${E2E_DEBIAN_URL:-$(host_archive_url "$SUITE")}
 [ -n "$DEBIAN_URL" ] || { echo "[e2e-setup] ERROR: no $SUITE source in /etc/apt; set E2E_DEBIAN_URL" >&2; exit 1; }
 # the stand-ins are single-stage: the legacy builder builds them the same, with whichever `docker` is on PATH
 # (a newer client refuses BuildKit without buildx). The tests build under BuildKit (test/e2e/lib.ts).
@@ -46,16 +38,6 @@ exec 9>"$CACHE/.setup.lock"
 flock 9
 log() { printf '[e2e-setup %4ss] %s\n' "$(($(date +%s) - T0))" "$*"; }
 die() { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
-# run a command quietly into a log file; on failure show the tail of the log
-quiet() {
-  local logf=$1; shift
-  if ! "$@" >"$logf" 2>&1; then
-    tail -n 40 "$logf" >&2
-    die "failed ($*), full log: $logf"
-  fi
-}
-sha() { sha256sum | cut -c1-16; }
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # ---------------------------------------------------------------- 1. tools + dockerd
 need=()
