@@ -1,7 +1,7 @@
 // The plan: which preset applies, what crosses from builder to runtime, the runtime base, the packages
 // it installs, and every reason to decline. Transforms only carry the plan out.
 import type { Analysis, Classification } from './analyze/index.js';
-import { classifyRun, envPairs } from './analyze/index.js';
+import { classifyRun } from './analyze/index.js';
 import { TOOL_PACKAGES, type PackageManager } from './analyze/tables.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
@@ -9,10 +9,9 @@ import { hasShell, libcOf, packageManagerOf, parseImage, slimVariant, WINDOWS_IM
 import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, Preset, PresetDecision, PresetInput } from './preset.js';
-import { parseShell } from './shell.js';
 import { imageConfig } from './knowledge/image-config.js';
-import { restoreConfig, startedPrograms, toolboxReason } from './runtime-contract.js';
-import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
+import { healthcheckCommand, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
+import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { proveRuntimeStage } from './state-model.js';
 
 /** Options that steer a conversion. */
@@ -118,9 +117,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     return { ...base, reasons: [{ id: 'nothing-to-leave-behind', data: { image: runtimeBase } }] };
   }
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
-  const presetCopies = [...(decision.runtimeReplacements?.values() ?? [])].flat().some((l) => /^COPY\s+--from=/.test(l));
+  const presetCopies = [...(decision.runtimeReplacements?.values() ?? [])].flat().some((l) => presetCopy(l) !== null);
   if (artifacts.length === 0 && !presetCopies && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
-  const classifications = applyOverrides(model, analysis, decision);
+  const classifications = applyOverrides(analysis, decision);
   const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
   const restore = restoreConfig(model, builder.image, runtimeBase);
   declines.push(...restore.declines);
@@ -164,7 +163,7 @@ function runtimeBaseFinding(image: string, builder: string, requested: string | 
   return { id: 'runtime-base-same', data: { image } };
 }
 
-function applyOverrides(model: Model, analysis: Analysis, decision: PresetDecision): Classification[] {
+function applyOverrides(analysis: Analysis, decision: PresetDecision): Classification[] {
   return analysis.classifications.map((c) => {
     const o = decision.overrides?.get(c.index);
     if (o) return { ...c, ...o, because: describe({ id: o.reason, data: o.data }) };
@@ -186,12 +185,6 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
   return out;
 }
 
-/** Commands a runtime instruction calls (HEALTHCHECK, CMD, ENTRYPOINT). */
-export function runtimeCommandWords(text: string, json: string[] | null): string[] {
-  if (json) return json[0] ? [json[0]] : [];
-  return parseShell(text).commands.map((c) => c.words[0] ?? '').filter(Boolean);
-}
-
 /**
  * Tools a HEALTHCHECK, CMD or ENTRYPOINT calls must exist at runtime. When the original installed
  * them as build-only packages, or got them from a bigger base image, the runtime stage installs them.
@@ -208,15 +201,9 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
   const wanted: string[] = [];
   for (const ins of model.instructions) {
     if (!['HEALTHCHECK', 'CMD', 'ENTRYPOINT'].includes(ins.keyword)) continue;
-    let text = ins.args.trim();
-    let json = ins.json;
-    if (ins.keyword === 'HEALTHCHECK') {
-      const m = /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(text);
-      if (!m) continue;
-      text = m[1]!;
-      json = text.startsWith('[') ? safeJson(text) : null;
-    }
-    for (const word of runtimeCommandWords(text, json)) {
+    const command = ins.keyword === 'HEALTHCHECK' ? healthcheckCommand(ins) : { text: ins.args.trim(), json: ins.json };
+    if (!command) continue;
+    for (const word of runtimeCommandWords(command.text, command.json)) {
       const pkg = TOOL_PACKAGES[word.split('/').pop() ?? '']?.[manager];
       if (!pkg || installed.has(pkg) || wanted.includes(pkg)) continue;
       const fromBase = runtimeBase !== builderImage && BUILDPACK_FAMILIES.test(parseImage(builderImage).name) && ['curl', 'wget', 'git'].includes(pkg);
@@ -284,15 +271,6 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
 function buildOnlyInstalled(analysis: Analysis, pkg: string): boolean {
   for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install?.build.includes(pkg)) return true;
   return false;
-}
-
-function safeJson(text: string): string[] | null {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
-  } catch {
-    return null;
-  }
 }
 
 function lineOf(model: Model, index: number): number {

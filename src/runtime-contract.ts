@@ -88,15 +88,32 @@ export function startedPrograms(model: Model): { word: string; line: number; key
     if (ins === entrypoint) break;
   }
   const hc = last(model, 'HEALTHCHECK');
-  const m = hc ? /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(hc.args.trim()) : null;
-  if (hc && m) {
-    const text = m[1]!.trim();
-    let json: string[] | null = null;
-    try { json = text.startsWith('[') ? (JSON.parse(text) as string[]) : null; } catch { json = null; }
-    if (json?.[0]) out.push({ word: json[0], line: hc.line, keyword: 'HEALTHCHECK' });
-    else for (const c of parseShell(text).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: hc.line, keyword: 'HEALTHCHECK' });
-  }
+  const command = hc ? healthcheckCommand(hc) : null;
+  if (hc && command) for (const word of runtimeCommandWords(command.text, command.json)) if (!word.includes('$')) out.push({ word, line: hc.line, keyword: 'HEALTHCHECK' });
   return out;
+}
+
+/** The command of `HEALTHCHECK [options] CMD ...` (exec form when it is a JSON array of strings), or null for NONE. */
+export function healthcheckCommand(ins: Instruction): { text: string; json: string[] | null } | null {
+  const m = /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(ins.args.trim());
+  if (!m) return null;
+  const text = m[1]!.trim();
+  return { text, json: text.startsWith('[') ? jsonStrings(text) : null };
+}
+
+/** The programs a command runs: the first exec-form word, or the first word of each shell command. */
+export function runtimeCommandWords(text: string, json: readonly string[] | null): string[] {
+  if (json) return json[0] ? [json[0]] : [];
+  return parseShell(text).commands.map((c) => c.words[0] ?? '').filter(Boolean);
+}
+
+function jsonStrings(text: string): string[] | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

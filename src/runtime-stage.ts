@@ -2,7 +2,7 @@
 // halves of mixed RUNs, a COPY --from for each artifact right after the instruction that made it, and
 // the preset's replacements. The plan owns this list; the state model proves it, the carry pass
 // prints it and `explain` reports it. https://docs.docker.com/build/building/multi-stage/
-import { COMPILING, copyDestination, envPairs, type Analysis, type Classification } from './analyze/index.js';
+import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
 import { isInside } from './artifacts.js';
@@ -63,10 +63,10 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       if (rest?.step) steps.push(rest.step);
       for (const r of replacement) {
         const keyword = r.split(/\s/)[0]!.toUpperCase();
-        const from = /^COPY\s+--from=\S+\s+(\S+)\s+(\S+)\s*$/.exec(r);
-        if (from) {
+        const copy = presetCopy(r);
+        if (copy) {
           // the preset's own COPY --from (wheels): an artifact the builder edits make
-          steps.push({ source: index, keyword, text: r, verbatim: false, commands: [], artifact: { path: from[1]!, to: from[2]!, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: r } }, byPreset: true } });
+          steps.push({ source: index, keyword, text: r, verbatim: false, commands: [], artifact: { ...copy, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: r } }, byPreset: true } });
           continue;
         }
         const commands = keyword === 'RUN' ? analyzeRun(r.replace(/^RUN\s+/, ''), { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
@@ -92,6 +92,12 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
     }
   }
   return { steps, declines, findings };
+}
+
+/** The source and destination of a `COPY --from=<stage> SRC DEST` line a preset writes, or null. */
+export function presetCopy(line: string): { path: string; to: string } | null {
+  const m = /^COPY\s+--from=\S+\s+(\S+)\s+(\S+)\s*$/.exec(line);
+  return m ? { path: m[1]!, to: m[2]! } : null;
 }
 
 function verbatim(ins: Instruction): RuntimeStep {

@@ -2,7 +2,8 @@
 // RUN: https://docs.docker.com/reference/dockerfile/#run
 import { joinPath, parseShell, type ShellCommand } from '../shell.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
-import { COMMAND_RULES, FILE_MOVERS, PIP_TEST_PACKAGES, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
+import { isTestOnlyInstall } from './pip.js';
+import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 export type CommandKind =
   | 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run'
@@ -180,14 +181,7 @@ function pipKind(words: readonly string[]): CommandKind {
   const args = pipArgs(words);
   const sub = args.find((w) => !w.startsWith('-'));
   if (sub === 'wheel') return 'build';
-  if (sub === 'install') {
-    // test tools and dev/test requirement files serve the build's tests only
-    const files = args.filter((w, i) => args[i - 1] === '-r' || args[i - 1] === '--requirement');
-    const names = args.filter((w, i) => !w.startsWith('-') && w !== 'install' && args[i - 1] !== '-r' && args[i - 1] !== '--requirement');
-    if (files.length && files.every((f) => /(dev|test)/i.test(f)) && names.length === 0) return 'test';
-    if (!files.length && names.length && names.every((n) => PIP_TEST_PACKAGES.test(n.replace(/[<>=~!\[].*$/, '')))) return 'test';
-    return 'pip';
-  }
+  if (sub === 'install') return isTestOnlyInstall(args.slice(args.indexOf('install') + 1)) ? 'test' : 'pip';
   return 'package-maintenance';
 }
 

@@ -1,6 +1,6 @@
 // What the three Python presets share: finding pip commands, test tools, and the files a build-time
 // script generates. pip options: https://pip.pypa.io/en/stable/cli/pip_install/
-import { PIP_TEST_PACKAGES } from '../../src/analyze/tables.js';
+import { isTestOnlyInstall, requirementFiles, requirementsOf } from '../../src/analyze/pip.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { pipArgs } from '../../src/analyze/run.js';
 import { parseImage } from '../../src/images.js';
@@ -38,35 +38,12 @@ export function isSelfUpgrade(p: PipCommand): boolean {
   return names.length > 0 && names.every((n) => /^(pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
 }
 
-/** A pip install of test tools only (pytest, tox, ...) or of a dev/test requirements file. */
+/** A pip install of test tools only (pytest, tox, ...) or of dev/test requirement files. */
 export function isTestToolsInstall(p: PipCommand): boolean {
-  const names = requirementsOf(p.args);
-  const files = requirementFiles(p.args);
-  if (files.length) return files.every((f) => /(dev|test)/i.test(f));
-  return names.length > 0 && names.every((n) => PIP_TEST_PACKAGES.test(n.replace(/[<>=~!\[].*$/, '')));
+  return isTestOnlyInstall(p.args);
 }
 
-/** Positional requirements (package names, paths). */
-export function requirementsOf(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i]!;
-    if (['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '-t', '--target', '--prefix', '--root', '--src', '--progress-bar', '--platform', '--python-version', '--implementation', '--abi', '-e', '--editable'].includes(w)) { i++; continue; }
-    if (w.startsWith('-')) continue;
-    out.push(w);
-  }
-  return out;
-}
-
-export function requirementFiles(args: readonly string[]): string[] {
-  const out: string[] = [];
-  args.forEach((w, i) => {
-    if ((w === '-r' || w === '--requirement') && args[i + 1]) out.push(args[i + 1]!);
-    else if (w.startsWith('--requirement=')) out.push(w.slice(14));
-    else if (/^-r\S/.test(w)) out.push(w.slice(2));
-  });
-  return out;
-}
+export { requirementFiles, requirementsOf };
 
 /** Options that only make sense for `pip install`, not for `pip wheel`. */
 const INSTALL_ONLY = new Set(['--user', '-U', '--upgrade', '--no-warn-script-location', '--force-reinstall', '--ignore-installed', '-I', '--no-compile', '--compile', '--break-system-packages', '--upgrade-strategy', '--no-warn-conflicts', '--root-user-action']);
