@@ -68,7 +68,8 @@ async function main(flags: Flags): Promise<number> {
   if (flags.json && flags.stdout) throw new UsageError('--json and --stdout cannot be used together: both print to standard output');
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  const { files, errors } = await expandInputs(inputs);
+  const { files, errors, skipped } = await expandInputs(inputs);
+  if (skipped.length && !flags.json) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   let code = 0;
@@ -115,7 +116,7 @@ async function main(flags: Flags): Promise<number> {
   }
   if (flags.json) {
     const count = (s: string) => report.filter((x) => (x as { status: string }).status === s).length;
-    process.stdout.write(`${JSON.stringify({ files: report, summary: { changed: count('changed'), unchanged: count('unchanged'), declined: count('declined'), error: count('error') } }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ files: report, summary: { changed: count('changed'), unchanged: count('unchanged'), declined: count('declined'), error: count('error'), skipped: skipped.length }, skipped: skipped.map(displayPath) }, null, 2)}\n`);
     if (flags.check && code === 0 && count('changed') > 0) code = 1;
   }
   return code;

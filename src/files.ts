@@ -1,24 +1,51 @@
 // Finding, reading and safely writing Dockerfiles. Reads refuse what is not UTF-8 text; writes go to
 // a temporary file in the same directory and are renamed over the original (atomic on POSIX).
-import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
+import { closeSync, fsyncSync, readSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
 import { MAX_BYTES } from './parse.js';
 
+// Names people give Dockerfiles (Renovate's dockerfile manager matches the same families): a
+// `Dockerfile`/`Containerfile` stem with a suffix after `.`, `-` or `_`, or such a suffix on any name.
+const STEM = /^(docker|container)file([._-].+)?$/i;
+const SUFFIX = /[._-](docker|container)file$/i;
+// Extensions that such patterns catch but that are never Dockerfiles: documentation, templates that
+// still need rendering, BuildKit's per-Dockerfile ignore files, images, archives, scripts, patches.
+const NOT_DOCKERFILE = /\.(md|markdown|rst|txt|adoc|html?|pdf|j2|jinja2?|tpl|tmpl|template|mustache|hbs|erb|ejs|in|m4|dockerignore|ignore|png|jpe?g|gif|svg|ico|webp|zip|t?gz|tar|xz|bz2|sh|bash|ps1|bat|py|js|mjs|ts|go|rb|json|ya?ml|toml|ini|cfg|conf|lock|log|patch|diff|sig|asc|sha256|md5)$/i;
+
 /** True for names dfsplit treats as Dockerfiles when walking a directory. */
 export function isDockerfileName(name: string): boolean {
   // editor backups and leftovers (`Dockerfile.bak`, `Dockerfile~`, our own temp files) are not Dockerfiles
   if (/(~|\.(bak|orig|rej|swp|tmp|old))$/i.test(name) || name.startsWith('.')) return false;
-  return name === 'Dockerfile' || name === 'Containerfile' || name.startsWith('Dockerfile.') || /\.(d|D)ockerfile$/.test(name);
+  if (NOT_DOCKERFILE.test(name) && !SUFFIX.test(name)) return false;
+  return STEM.test(name) || SUFFIX.test(name);
+}
+
+const INSTRUCTION = /^(FROM|ARG|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)(\s|$)/i;
+
+/**
+ * A quick look at a walked file's text: true when its first line that is not blank or a comment starts
+ * with a Dockerfile instruction. A file with no instruction at all (empty, only comments) counts too:
+ * it gets a clear error rather than being skipped in silence.
+ */
+export function looksLikeDockerfile(text: string): boolean {
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    return INSTRUCTION.test(t);
+  }
+  return true;
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
 /** Expand the command line's paths, directories and globs into files. `-` stays `-` (stdin). */
-export async function expandInputs(args: readonly string[]): Promise<{ files: string[]; errors: InputError[] }> {
+export async function expandInputs(args: readonly string[]): Promise<{ files: string[]; errors: InputError[]; skipped: string[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
+  // walked files whose name looks like a Dockerfile but whose text does not: skipped, and counted
+  const skipped: string[] = [];
   for (const arg of args) {
     if (arg === '-') { files.push('-'); continue; }
     let st;
@@ -36,23 +63,41 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
       errors.push(new InputError('unreadable', code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'error'})`, undefined, arg));
       continue;
     }
-    if (st.isDirectory()) files.push(...walk(arg));
+    if (st.isDirectory()) files.push(...walk(arg, skipped));
     else files.push(arg);
   }
-  return { files: [...new Set(files)], errors };
+  return { files: [...new Set(files)], errors, skipped };
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, skipped: string[]): string[] {
   const out: string[] = [];
   let entries;
   try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return out; }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, e.name);
     // symbolic links are not followed while walking: no loops, no escaping the tree
-    if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) out.push(...walk(path)); }
-    else if (e.isFile() && isDockerfileName(e.name)) out.push(path);
+    if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) out.push(...walk(path, skipped)); }
+    else if (e.isFile() && isDockerfileName(e.name)) (sniff(path) ? out : skipped).push(path);
   }
   return out;
+}
+
+/** The content check on a walked file: its first 8 KiB (unreadable files pass, to get their own error). */
+function sniff(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(8192);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    // UTF-16 text passes, to get its own clear error; other bytes with NUL are binary, not Dockerfiles
+    if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return true;
+    if (buf.subarray(0, n).includes(0)) return false;
+    return looksLikeDockerfile(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return true;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /** Read a Dockerfile as UTF-8 text, or throw an InputError naming what is wrong. */

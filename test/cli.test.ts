@@ -255,6 +255,27 @@ describe('finding files', () => {
     expect(paths(r.stdout)).toEqual(['Dockerfile', 'deep/er/Containerfile', 'svc/Dockerfile.prod', 'svc/api.Dockerfile']);
   });
 
+  it('walks the names people use (Renovate\'s patterns, -/_ suffixes, Containerfile variants), skips look-alikes by name and by content', () => {
+    const dir = tmp();
+    const named = ['Dockerfile-dev', 'Dockerfile_ci', 'web-Dockerfile', 'app.dockerfile', 'Containerfile.arm64', 'dockerfile', 'worker_Containerfile'];
+    const notByName = ['Dockerfile.md', 'Dockerfile.j2', 'Dockerfile.png', 'Dockerfile.dockerignore', 'Dockerfile.tmpl', 'Dockerfile.sh'];
+    for (const f of [...named, ...notByName]) writeFileSync(join(dir, f), GO);
+    writeFileSync(join(dir, 'Dockerfile.notes'), 'These are notes about the Dockerfile.\nFROM is the first word of line two.\n');
+    writeFileSync(join(dir, 'Dockerfile.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
+    const r = run(dir, ['--json', '.']);
+    expect(r.code).toBe(0);
+    expect(paths(r.stdout)).toEqual([...named].sort());
+    const report = JSON.parse(r.stdout) as { summary: { skipped: number }; skipped: string[] };
+    expect(report.summary.skipped).toBe(2);
+    expect(report.skipped.sort()).toEqual(['Dockerfile.bin', 'Dockerfile.notes']);
+    // the same look-alike named on the command line is an error, not a silent skip
+    const named1 = run(dir, ['Dockerfile.notes']);
+    expect(named1.code).toBe(2);
+    expect(named1.lines[0]).toMatch(/^dfsplit: Dockerfile\.notes:1: /);
+    const text = run(dir, ['.']);
+    expect(text.lines).toContain('dfsplit: skipped 2 files named like a Dockerfile whose text is not one (Dockerfile.bin, Dockerfile.notes)');
+  });
+
   it('expands globs', () => {
     const r = run(tree(), ['--json', '**/*.Dockerfile', 'svc/Dockerfile.*']);
     expect(r.code).toBe(0);
