@@ -11,9 +11,11 @@ export interface BuildContext {
   read(path: string): string | null;
   /** Relative paths of files matching a predicate (bounded walk). */
   find(match: (path: string) => boolean): string[];
+  /** True when a file or directory exists at a path relative to the root (also where find() does not walk). */
+  exists(path: string): boolean;
 }
 
-export const NO_CONTEXT: BuildContext = { known: false, read: () => null, find: () => [] };
+export const NO_CONTEXT: BuildContext = { known: false, read: () => null, find: () => [], exists: () => false };
 
 const SKIP = new Set(['.git', 'node_modules', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'target']);
 const MAX_FILES = 5000;
@@ -49,10 +51,14 @@ export function directoryContext(root: string): BuildContext {
       }
     },
     find: (match) => list().filter(match),
+    exists(path) {
+      try { statSync(join(root, path)); return !path.split('/').includes('..'); } catch { return false; }
+    },
   };
 }
 
 /** A context from an in-memory map of files (tests and library users). */
 export function memoryContext(entries: Record<string, string>): BuildContext {
-  return { known: true, read: (p) => entries[p] ?? null, find: (m) => Object.keys(entries).filter(m) };
+  const names = Object.keys(entries);
+  return { known: true, read: (p) => entries[p] ?? null, find: (m) => names.filter(m), exists: (p) => names.some((n) => n === p || n.startsWith(`${p.replace(/\/$/, '')}/`)) };
 }

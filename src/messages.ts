@@ -37,6 +37,8 @@ export const MESSAGES = {
   'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
   'dev-unknown-kept': '{dev}: no known runtime library for this -dev package, so it stays installed in the runtime stage',
   'tool-added': '{tool}: called by {keyword} but not in the runtime base, so {package} is installed',
+  'go-runtime-files': '{paths}: the Go sources name them ({files}) and read them at run time, so they are copied from the builder',
+  'go-sources-kept': 'the sources stay in the runtime stage: {why}',
   'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',
   'config-restored': '{field} {value}: inherited from {builder}, written again because {image} does not set it',
   'cgo-disabled': 'CGO_ENABLED=0 set on `go build`: no .go file imports "C", so the binary is static',

@@ -19,6 +19,8 @@ interface StageState {
   made: Set<string>;
   /** Programs instructions installed or copied in. */
   tools: Set<string>;
+  /** Those of them that system packages installed (under /usr/bin: a COPY --from of another path does not bring them). */
+  packageTools: Set<string>;
   users: Set<string>;
   groups: Set<string>;
   /** True while apt's package lists are present. */
@@ -47,11 +49,11 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
 const SHELL_ONLY = new Set(['set', 'true', 'false', ':', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'cd', 'source', '.', 'eval', 'exec', 'umask', 'ulimit', 'trap', 'shopt', 'read', 'wait', 'type', 'command', 'hash', 'alias']);
 
 function fresh(): StageState {
-  return { made: new Set(), tools: new Set(), users: new Set(), groups: new Set(), aptLists: false, etcCopied: false, langInstall: false, ever: new Set(), gone: new Set() };
+  return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, etcCopied: false, langInstall: false, ever: new Set(), gone: new Set() };
 }
 
 function clone(s: StageState): StageState {
-  return { made: new Set(s.made), tools: new Set(s.tools), users: new Set(s.users), groups: new Set(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new Set(s.ever), gone: new Set(s.gone) };
+  return { made: new Set(s.made), tools: new Set(s.tools), packageTools: new Set(s.packageTools), users: new Set(s.users), groups: new Set(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new Set(s.ever), gone: new Set(s.gone) };
 }
 
 /** True when the state made `path` (or a directory it lies in). */
@@ -117,6 +119,17 @@ function neededPaths(c: RunCommand): string[] {
   return plain(operands(w).filter((o) => !/^[a-z]+:\/\//i.test(o) && !o.includes('=') && /[/.]/.test(o)));
 }
 
+/**
+ * A command whose effects and needs cannot be read: a script run by path, or by a shell (from a file or
+ * from a pipe, as vendor installers are: `curl ... | sh -s -- --prefix /opt/x`).
+ */
+function opaqueScript(c: RunCommand): boolean {
+  const name = c.words[0] ?? '';
+  if (name.includes('/') && !/^\/(usr\/)?s?bin\//.test(name)) return true;
+  if (!/^(ba|da|z|k)?sh$/.test(name)) return false;
+  return !c.words.includes('-c');
+}
+
 /** The program a command runs, when it is looked up on PATH. */
 function program(c: RunCommand): string | null {
   const name = c.words[0];
@@ -124,13 +137,16 @@ function program(c: RunCommand): string | null {
   return name;
 }
 
-/** Apply one command's effects. */
-function apply(s: StageState, c: RunCommand): void {
+/**
+ * Apply one command's effects. In the runtime stage an install is replayed with its runtime packages
+ * only (the printed line drops the build-only ones), so only their programs arrive.
+ */
+function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'builder'): void {
   const w = c.words;
   const name = w[0] ?? '';
   for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
   if (c.install) {
-    for (const p of [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? [p]) s.tools.add(t);
+    for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? [p]) { s.tools.add(t); s.packageTools.add(t); }
     if (c.install.selfUpdating) s.aptLists = false;
   }
   if (name === 'apt-get' || name === 'apt') {
@@ -172,6 +188,11 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
   if (tool && !runtime.tools.has(tool) && !(runtimeBase?.tools.has(tool))) {
     if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
     if (!sameBase && !runtime.langInstall) return `the program ${tool}, not known to be on the runtime base`;
+  }
+  if (opaqueScript(c)) {
+    // a script (a vendor installer piped to sh, ./install.sh) may call any program the builder had
+    const lacking = [...builder.tools].filter((t) => !runtime.tools.has(t) && !runtimeBase?.tools.has(t)).sort();
+    if (lacking.length) return `the programs the script may call (${lacking.slice(0, 4).join(', ')}${lacking.length > 4 ? ', ...' : ''}), which only the builder has`;
   }
   for (const p of neededPaths(c)) if (has(builder, p) && !has(runtime, p)) return `the path ${p}, made only in the builder`;
   if (c.install && !c.install.selfUpdating && c.install.manager === 'apt' && !runtime.aptLists) return 'apt package lists (no `apt-get update` before this install in the runtime stage)';
@@ -240,7 +261,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         if (earlier.length) { then = clone(builderThen); for (const o of earlier) apply(then, o); }
         const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
-        apply(r, c);
+        apply(r, c, 'runtime');
       }
     } else if (step.artifact) {
       const to = step.artifact.to ?? step.artifact.path;
@@ -252,7 +273,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       if (isInside('/etc/passwd', to)) r.etcCopied = true;
       const base = to.split('/').pop() ?? '';
       if (/\/s?bin\/[^/]+$/.test(to)) r.tools.add(base);
-      else for (const t of b.tools) if (!input.builderBase?.tools.has(t)) r.tools.add(t);
+      else for (const t of b.tools) if (!input.builderBase?.tools.has(t) && !b.packageTools.has(t)) r.tools.add(t);
     } else if (step.source !== null && step.verbatim) {
       r = applyInstruction(r, model, analysis, step.source);
     }

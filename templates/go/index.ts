@@ -9,6 +9,7 @@ import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/artifacts.js';
 import { plainWords } from '../../transforms/exec-form.js';
+import { runtimeFiles } from './runtime-files.js';
 
 const STATIC = 'gcr.io/distroless/static-debian12';
 const GLIBC = 'gcr.io/distroless/base-debian12';
@@ -60,19 +61,49 @@ function shellNeed(input: PresetInput, runtimeRuns: number[]): string | null {
   return null;
 }
 
+/** A COPY of sources the preset leaves in the builder: its context directories and where they land. */
+interface SourceCopy {
+  index: number;
+  /** Context directories it copies (`''` for the whole context), each into `dest`. */
+  dirs: string[];
+  dest: string;
+}
+
 /** COPY/ADD of sources into the directory a `go build` runs in: only the builder needs them. */
-function sourceCopies(input: PresetInput, builds: GoBuild[]): Set<number> {
+function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
   const dirs = builds.map((b) => b.command.cwd);
-  const out = new Set<number>();
+  const out: SourceCopy[] = [];
   for (const index of input.model.stages[0]!.instructions) {
     const ins = input.model.instructions[index]!;
     if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || flag(ins, 'from') !== undefined) continue;
     const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
     const words = ins.json ?? ins.args.trim().split(/\s+/);
     const goish = words.slice(0, -1).every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));
-    if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) out.add(index);
+    if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) {
+      const sources = words.slice(0, -1).filter((w) => !w.startsWith('--'));
+      out.push({ index, dest, dirs: sources.filter((w) => !/\.go$|go\.(mod|sum)$/.test(w)).map((w) => w.replace(/^\.\/?/, '').replace(/\/+$/, '')) });
+    }
   }
   return out;
+}
+
+/**
+ * The source copies the runtime stage may leave out, and the files it must copy from them instead
+ * (what the program reads at run time); when that cannot be told, the sources stay.
+ */
+function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number): { drop: Set<number>; artifacts: Artifact[]; findings: Finding[] } {
+  const artifacts: Artifact[] = [];
+  const findings: Finding[] = [];
+  for (const copy of copies) for (const dir of copy.dirs) {
+    const files = runtimeFiles(input.context, dir);
+    if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }] };
+    findings.push(...files.findings);
+    for (const p of files.copy) {
+      const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
+      artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: 'the Go sources, which read it at run time' } } });
+    }
+  }
+  return { drop: new Set(copies.map((c) => c.index)), artifacts, findings };
 }
 
 export default {
@@ -104,7 +135,10 @@ export default {
       }
       findings.push({ id: 'cgo-disabled' });
     }
-    const drop = sourceCopies(input, builds);
+    const sources = leaveSources(input, sourceCopies(input, builds), Math.max(...builds.map((b) => b.index)));
+    const drop = sources.drop;
+    artifacts.push(...sources.artifacts);
+    findings.push(...sources.findings);
     const runtimeRuns = input.analysis.classifications.filter((c) => c.keyword === 'RUN' && c.phase !== 'build').map((c) => c.index);
     const needShell = shellNeed(input, runtimeRuns);
     const builderLibc = libcOf(input.builderImage);

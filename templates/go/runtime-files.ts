@@ -1,0 +1,86 @@
+// Files a Go program reads at run time from its source tree (templates, static assets, JSON or YAML
+// next to the sources). The Go preset leaves the sources in the builder; before it may, it reads them:
+// string literals that name files of the build context are copied to the runtime stage, and when the
+// program opens paths it computes while the context holds files it could mean, the sources stay.
+// `//go:embed` files are compiled into the binary and need nothing. https://pkg.go.dev/embed
+import type { BuildContext } from '../../src/context.js';
+import type { Finding } from '../../src/messages.js';
+
+/** Context files that are never read at run time: sources, module files, docs and repository files. */
+const NOT_DATA = /(^|\/)(vendor|testdata|\.git|\.github|node_modules)\/|\.(go|mod|sum|md|markdown|rst|txt)$|(^|\/)(LICEN[CS]E[^/]*|NOTICE|AUTHORS|CONTRIBUTORS|Makefile|Dockerfile[^/]*|[^/]*\.Dockerfile|\.dockerignore|\.gitignore|\.gitattributes|\.editorconfig|\.golangci\.ya?ml|\.goreleaser\.ya?ml|docker-compose[^/]*\.ya?ml)$/i;
+
+/** Calls that open files by a path given as an argument (a computed one cannot be followed). */
+const OPENS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir|Stat)|ioutil\.(ReadFile|ReadDir)|http\.(Dir|ServeFile)|template\.(ParseFiles|ParseGlob|Must\(template\.ParseGlob)|(\w+)\.(ParseFiles|ParseGlob|LoadHTMLGlob|LoadHTMLFiles|Static|StaticFile|StaticFS|SetConfigFile|AddConfigPath)|filepath\.(Glob|Walk|WalkDir))\(\s*([^)"`\s][^),]*)/g;
+
+/** What the runtime stage needs from the sources: paths to copy, or keeping the sources, and why. */
+export interface RuntimeFiles {
+  /** Paths relative to the source directory, to copy from the builder. */
+  copy: string[];
+  /** Why the sources must stay in the runtime stage, or null. */
+  keepSources: string | null;
+  findings: Finding[];
+}
+
+function stringLiterals(source: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) out.push(m[1] ?? m[2] ?? '');
+  return out;
+}
+
+function embedPatterns(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) out.push(...m[1]!.trim().split(/\s+/).map((p) => p.replace(/^"|"$/g, '').replace(/^all:/, '')));
+  return out;
+}
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}(/|$)`);
+}
+
+/**
+ * Reads the Go sources under `root` (the context directory copied to the build directory) for files
+ * they read at run time. `context` unknown means the sources must stay.
+ */
+export function runtimeFiles(context: BuildContext, root: string): RuntimeFiles {
+  if (!context.known) return { copy: [], keepSources: 'no build context to read the Go sources for files they open at run time', findings: [] };
+  const prefix = root ? `${root}/` : '';
+  const inRoot = (p: string) => p.startsWith(prefix);
+  const data = context.find((p) => inRoot(p) && !NOT_DATA.test(p)).map((p) => p.slice(prefix.length));
+  const sources = context.find((p) => inRoot(p) && p.endsWith('.go') && !p.endsWith('_test.go') && !/(^|\/)(vendor|testdata)\//.test(p));
+  const copy = new Set<string>();
+  const computed: string[] = [];
+  const seen: string[] = [];
+  for (const file of sources) {
+    const text = context.read(file) ?? '';
+    const embedded = embedPatterns(text).map(globToRegExp);
+    for (const raw of stringLiterals(text)) {
+      const lit = raw.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (!lit || lit.startsWith('/') || lit.includes('..') || !/^[\w.*?/-]+$/.test(lit)) continue;
+      if (embedded.some((e) => e.test(lit))) continue;
+      // a directory counts when it holds data (not a package of .go files); find() does not walk dist/ or target/
+      const unwalked = /^(dist|target)(\/|$)/.test(lit) && context.exists(prefix + lit);
+      const hits = /[*?]/.test(lit) ? data.filter((d) => globToRegExp(lit).test(d)) : unwalked ? [lit] : data.filter((d) => d === lit || d.startsWith(`${lit}/`));
+      if (!hits.length) continue;
+      // a glob is copied as the directory it lies in, so every file it can match is there
+      const path = /[*?]/.test(lit) ? lit.split('/').filter((s) => !/[*?]/.test(s)).join('/') || null : lit;
+      if (path === null) return { copy: [], keepSources: `${file} reads files by the pattern "${raw}" at the top of the source tree`, findings: [] };
+      if (path.endsWith('.go')) continue;
+      copy.add(path);
+      seen.push(`${file}`);
+    }
+    for (const m of text.matchAll(OPENS)) {
+      const arg = m.at(-1)!.trim();
+      if (arg && !/^(filepath\.Join\()?["`]/.test(arg)) computed.push(`${file} calls ${m[1]}`);
+    }
+  }
+  const covered = (d: string) => [...copy].some((c) => d === c || d.startsWith(`${c}/`));
+  const unread = data.filter((d) => !covered(d));
+  if (computed.length && unread.length) {
+    return { copy: [], keepSources: `${computed[0]} with a path it computes, and the sources hold files it could mean (${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ', ...' : ''})`, findings: [] };
+  }
+  // a path inside another copied one comes with it
+  const paths = [...copy].filter((p) => ![...copy].some((o) => o !== p && p.startsWith(`${o}/`))).sort();
+  const findings: Finding[] = paths.length ? [{ id: 'go-runtime-files', data: { paths: paths.join(', '), files: [...new Set(seen)].slice(0, 3).join(', ') } }] : [];
+  return { copy: paths, keepSources: null, findings };
+}
