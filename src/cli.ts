@@ -13,7 +13,8 @@ import { colorDiff } from './report/diff.js';
 import { explainTable } from './report/explain.js';
 import { presets } from '../templates/index.js';
 import { parseShell } from './shell.js';
-import { verify } from './verify/index.js';
+import { compareBuilds, verify } from './verify/index.js';
+import { describe as formatFinding } from './messages.js';
 
 interface Flags {
   paths: string[];
@@ -26,6 +27,8 @@ interface Flags {
   runtimeBase: string | undefined;
   preset: string;
   context: string | undefined;
+  verify?: boolean;
+  buildNetwork?: string | undefined;
 }
 
 const PRESET_CHOICES = ['auto', 'generic', ...presets.map((p) => p.id)];
@@ -96,10 +99,11 @@ async function main(flags: Flags): Promise<number> {
       continue;
     }
     const r = convert(text, optionsFor(file, flags));
+    if (flags.verify && r.status === 'changed') verified(r, text, file, flags);
     process.stderr.write(`${statusLine(path, r)}\n`);
     if (r.status === 'error') code = 2;
-    if (flags.json) { report.push({ path, ...r }); continue; }
-    if (flags.stdout) { process.stdout.write(r.output); continue; }
+    if (flags.json) report.push({ path, ...r });
+    else if (flags.stdout) process.stdout.write(r.output);
     if (r.status !== 'changed') continue;
     if (flags.check) { if (code === 0) code = 1; continue; }
     if (flags.write) {
@@ -108,11 +112,12 @@ async function main(flags: Flags): Promise<number> {
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         process.stderr.write(`dfsplit: ${err.format()}\n`);
+        if (flags.json) report[report.length - 1] = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
         code = 2;
       }
       continue;
     }
-    process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
+    if (!flags.json && !flags.stdout) process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
   }
   if (flags.json) {
     const count = (s: string) => report.filter((x) => (x as { status: string }).status === s).length;
@@ -120,6 +125,26 @@ async function main(flags: Flags): Promise<number> {
     if (flags.check && code === 0 && count('changed') > 0) code = 1;
   }
   return code;
+}
+
+/**
+ * `--verify`: build the original and the conversion with the user's engine and compare them before the
+ * conversion is shown or written. A difference, or an original that does not build here, turns the
+ * result into a decline that says why (nothing unverified is written).
+ */
+function verified(r: ConvertResult, text: string, file: string, flags: Flags): void {
+  if (file === '-') { declineAs(r, text, 'verify-unavailable', 'standard input has no build context'); return; }
+  const outcome = compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null });
+  if (outcome.kind === 'same') return;
+  if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
+  declineAs(r, text, outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable', outcome.first ?? 'no detail');
+}
+
+function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify-unavailable', detail: string): void {
+  r.status = 'declined';
+  r.reasons = [{ id, message: formatFinding({ id, data: { detail } }) }];
+  r.output = text;
+  r.diff = '';
 }
 
 async function explain(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'>): Promise<number> {
@@ -186,8 +211,10 @@ await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
       check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
       stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
       color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
+      verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
+      'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
     }), (argv) => {
-    run(main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context }));
+    run(main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork }));
   })
   .strict()
   .fail((msg, err, y) => {

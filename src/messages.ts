@@ -37,6 +37,8 @@ export const MESSAGES = {
   'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
   'dev-unknown-kept': '{dev}: no known runtime library for this -dev package, so it stays installed in the runtime stage',
   'tool-added': '{tool}: called by {keyword} but not in the runtime base, so {package} is installed',
+  'verify-failed': 'built with --verify and compared with the original, the conversion differs: {detail}',
+  'verify-unavailable': 'not verified, so not proposed: {detail}',
   'go-runtime-files': '{paths}: the Go sources name them ({files}) and read them at run time, so they are copied from the builder',
   'go-sources-kept': 'the sources stay in the runtime stage: {why}',
   'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',

@@ -238,6 +238,26 @@ describe('flags', () => {
   });
 });
 
+describe('flag combinations that used to do nothing', () => {
+  it('--json --write writes the file and reports it', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const r = run(dir, ['--json', '--write', 'Dockerfile']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { files: { status: string }[] }).files[0]!.status).toBe('changed');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toMatch(/ AS builder\n/);
+  });
+
+  it('--check --stdout exits 1 for a file that would change, and still prints it', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const r = run(dir, ['--check', '--stdout', 'Dockerfile']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/ AS builder\n/);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(GO);
+  });
+});
+
 describe('finding files', () => {
   function tree(): string {
     const dir = tmp();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { checkElfDeps, type ElfProblem } from './elf.js';
 import { imageConfig, METADATA_ENV } from '../knowledge/image-config.js';
 import { stripSyntaxDirective } from './syntax-directive.js';
+import { compareStarts } from './probe.js';
 
 export interface VerifyInput {
   /** Dockerfile text as it is, and as dfsplit converted it. */
@@ -24,15 +25,32 @@ export interface VerifyInput {
 
 /** 0: same behaviour; 1: the converted image differs or fails; 2: no Docker engine. */
 export function verify(input: VerifyInput): number {
+  const outcome = compareBuilds(input);
+  for (const line of outcome.lines) input.log(line);
+  return outcome.kind === 'same' ? 0 : outcome.kind === 'no-engine' ? 2 : 1;
+}
+
+/** What a comparison found: the report lines and, when it is not `same`, the first difference. */
+export interface VerifyOutcome {
+  kind: 'same' | 'different' | 'original-failed' | 'no-engine';
+  lines: string[];
+  /** One line: the first difference, or why the original could not be built. */
+  first: string | null;
+}
+
+/** Build both, compare configuration, behaviour and libraries; remove the images afterwards. */
+export function compareBuilds(input: Omit<VerifyInput, 'log'>): VerifyOutcome {
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
   client = 'docker';
   const info = docker(['info', '--format', '{{.ServerVersion}}']);
   if (info.status !== 0) {
-    input.log('dfsplit: no Docker engine answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) and try again');
-    return 2;
+    log('dfsplit: no Docker engine answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) and try again');
+    return { kind: 'no-engine', lines, first: 'no Docker engine answers' };
   }
   const builder = chooseBuilder(info.stdout.trim());
   client = builder.command;
-  input.log(`builder: ${builder.name}`);
+  log(`builder: ${builder.name}`);
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-verify-'));
   const tag = `dfsplit-verify/${process.pid}-${Date.now()}`;
   const images = { original: `${tag}:original`, converted: `${tag}:converted` };
@@ -43,26 +61,36 @@ export function verify(input: VerifyInput): number {
       writeFileSync(file, stripSyntaxDirective(text));
       const b = spawnSync(builder.command, [...builder.args, '-q', ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', images[role], '-f', file, input.context], { encoding: 'utf8', env: builder.env, maxBuffer: 256 * 1024 * 1024 });
       if (b.status !== 0) {
-        input.log(`${role}: build failed\n${tail(b.stderr)}`);
-        return 1;
+        log(`${role}: build failed\n${tail(b.stderr)}`);
+        const last = lastError(b.stderr);
+        return role === 'original'
+          ? { kind: 'original-failed', lines, first: `the original does not build here (${last})` }
+          : { kind: 'different', lines, first: `the conversion does not build (${last})` };
       }
     }
     const sizes = { original: size(images.original), converted: size(images.converted) };
-    input.log(`original   ${mb(sizes.original)} MB`);
-    input.log(`converted  ${mb(sizes.converted)} MB  (${sizes.original ? ((1 - sizes.converted / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
+    log(`original   ${mb(sizes.original)} MB`);
+    log(`converted  ${mb(sizes.converted)} MB  (${sizes.original ? ((1 - sizes.converted / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
     const config = compareConfig(images, input.converted);
-    input.log(config.message);
-    const behaviour = input.smoke ? compareRuns(images, input.smoke) : compareStarts(images);
-    input.log(behaviour.message);
+    log(config.message);
+    const behaviour = input.smoke ? compareRuns(images, input.smoke) : compareStarts(images, docker);
+    log(behaviour.message);
     const libs = libraryProblems(images, dir);
-    input.log(libs.length ? `libraries: ${libs.length} missing in the converted image:\n${libs.map((p) => `  ${p.file}: ${p.problem}`).join('\n')}` : 'libraries: every ELF interpreter and needed library is present');
+    log(libs.length ? `libraries: ${libs.length} missing in the converted image:\n${libs.map((p) => `  ${p.file}: ${p.problem}`).join('\n')}` : 'libraries: every ELF interpreter and needed library is present');
     const ok = config.same && behaviour.same && libs.length === 0;
-    input.log(ok ? 'verify: the converted image builds and behaves like the original' : 'verify: DIFFERENT');
-    return ok ? 0 : 1;
+    log(ok ? 'verify: the converted image builds and behaves like the original' : 'verify: DIFFERENT');
+    const first = ok ? null : [config, behaviour].find((x) => !x.same)?.message.split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ') ?? `libraries: ${libs[0]!.file}: ${libs[0]!.problem}`;
+    return { kind: ok ? 'same' : 'different', lines, first };
   } finally {
     docker(['image', 'rm', '-f', images.original, images.converted]);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The build's own error line (BuildKit's `ERROR: ...` / `error: ...`), else its last line. */
+function lastError(stderr: string): string {
+  const lines = stderr.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  return (lines.reverse().find((l) => /^(ERROR|error)\b|failed to/.test(l)) ?? lines[0] ?? 'no output').slice(0, 240);
 }
 
 /**
@@ -148,17 +176,6 @@ function compareRuns(images: { original: string; converted: string }, args: stri
   const same = a.status === b.status && a.stdout === b.stdout;
   if (same) return { same, message: `smoke: same output and exit code (${a.status}): ${JSON.stringify(a.stdout.trim().slice(0, 200))}` };
   return { same, message: `smoke: DIFFERENT\n  original  exit ${a.status}: ${JSON.stringify(a.stdout.trim().slice(0, 300))} ${a.stderr.trim().slice(0, 200)}\n  converted exit ${b.status}: ${JSON.stringify(b.stdout.trim().slice(0, 300))} ${b.stderr.trim().slice(0, 200)}` };
-}
-
-/** Without a smoke command: start both, wait, and compare whether each is still up (or how it ended). */
-function compareStarts(images: { original: string; converted: string }): { same: boolean; message: string } {
-  const start = (image: string) => docker(['run', '-d', '--network', 'none', image]).stdout.trim();
-  const ids = [start(images.original), start(images.converted)];
-  spawnSync('sleep', ['3']);
-  const states = ids.map((id) => docker(['inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', id]).stdout.trim());
-  docker(['rm', '-f', ...ids.filter(Boolean)]);
-  const same = states[0] === states[1] && states[0] !== '';
-  return { same, message: same ? `start: both ${states[0]!.startsWith('true') ? 'stay up' : `exit with ${states[0]!.split(' ')[1]}`}` : `start: DIFFERENT (original: ${states[0]}, converted: ${states[1]})` };
 }
 
 /** Libraries missing in the converted image that the original did not miss for the same file. */
