@@ -59,6 +59,7 @@ export const MESSAGES = {
   'copy-missing': 'the runtime stage would copy {path} from the builder, but {why}',
   'command-missing': '{keyword} runs {command}, but the runtime stage would not have it: {why}',
   'runtime-config-differs': 'the runtime base {image} would change the inherited {field} ({from} -> {to}) and dfsplit cannot restore it',
+  'build-deps-removed-in-layer': 'nothing to leave behind: the original already removes its build-only packages in the RUN that installs them, and the runtime would use the same image ({image})',
   'nothing-to-leave-behind': 'nothing to leave behind: the runtime would use the same image ({image}) with the same packages',
   'output-not-located': 'a build output cannot be located: {why}',
   'runtime-uses-toolchain': 'the container runs the toolchain at runtime ({command}): it cannot leave the builder',

@@ -113,8 +113,11 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   }
   findings.push(...artifacts.map((a) => a.why));
   // on the same image, a split only pays off by leaving build-only packages or test tools behind
-  if (!preset && runtimeBase === builder.image && !options.runtimeBase && !leavesPackagesBehind(analysis) && declines.length === 0) {
-    return { ...base, reasons: [{ id: 'nothing-to-leave-behind', data: { image: runtimeBase } }] };
+  const leftBehind = packagesLeftBehind(analysis);
+  // when the original already removes them, no split is worth writing, whatever it could not place:
+  // unchanged, not declined
+  if (!preset && runtimeBase === builder.image && !options.runtimeBase && (leftBehind === 'removed-in-layer' || (leftBehind === 'none' && declines.length === 0))) {
+    return { ...base, reasons: [leftBehind === 'none' ? { id: 'nothing-to-leave-behind', data: { image: runtimeBase } } : { id: 'build-deps-removed-in-layer', data: { image: runtimeBase } }] };
   }
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements?.values() ?? [])].flat().some((l) => presetCopy(l) !== null);
@@ -217,12 +220,45 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
 }
 
 /** True when the builder installs packages (or runs tests) the runtime does not need. */
-function leavesPackagesBehind(analysis: Analysis): boolean {
-  for (const run of analysis.runs.values()) for (const c of run.commands) {
-    // version-control tools alone are not worth a split: they are often used at runtime too
-    if ((c.install?.build.filter((p) => !VCS.has(p)).length ?? 0) > 0 || c.kind === 'test') return true;
+/**
+ * What a split on the same image would leave behind: `some` build-only packages or tests, `none`, or
+ * `removed-in-layer` when the original already removes every build-only package in the RUN that
+ * installed it (`apt-get purge`, `apk del .build-deps`): its image does not hold them either.
+ */
+function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-layer' {
+  let removedOnly = false;
+  for (const run of analysis.runs.values()) {
+    const removed = removedPackages(run.commands);
+    for (const c of run.commands) {
+      if (c.kind === 'test') return 'some';
+      // version-control tools alone are not worth a split: they are often used at runtime too
+      const build = c.install?.build.filter((p) => !VCS.has(p)) ?? [];
+      if (!build.length) continue;
+      const virtual = optionValue(c.words, '--virtual', '-t');
+      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(p))) { removedOnly = true; continue; }
+      return 'some';
+    }
   }
-  return false;
+  return removedOnly ? 'removed-in-layer' : 'none';
+}
+
+/** Packages (and apk virtual names) a RUN's own commands remove. */
+function removedPackages(commands: readonly { words: readonly string[] }[]): Set<string> {
+  const out = new Set<string>();
+  for (const { words } of commands) {
+    const [tool, sub] = [words[0] ?? '', words.slice(1).find((w) => !w.startsWith('-')) ?? ''];
+    const removes = (/^apt(-get)?$/.test(tool) && /^(purge|remove)$/.test(sub)) || (tool === 'apk' && sub === 'del') || (/^(yum|dnf|microdnf)$/.test(tool) && /^(remove|erase)$/.test(sub));
+    if (removes) for (const w of words.slice(words.indexOf(sub) + 1)) if (!w.startsWith('-')) out.add(w);
+  }
+  return out;
+}
+
+function optionValue(words: readonly string[], ...names: string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    if (names.includes(words[i]!)) return words[i + 1] ?? null;
+    for (const n of names) if (n.startsWith('--') && words[i]!.startsWith(`${n}=`)) return words[i]!.slice(n.length + 1);
+  }
+  return null;
 }
 
 const VCS = new Set(['git', 'subversion', 'mercurial']);
