@@ -91,8 +91,9 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const plan = makePlan(model, analysis, {
     builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context,
   }, options.presets ?? allPresets);
+  const byIndex = new Map(plan.classifications.map((c) => [c.index, c]));
   const instructions = model.instructions.map((ins): InstructionReport => {
-    const c = plan.classifications.find((x) => x.index === ins.index);
+    const c = byIndex.get(ins.index);
     const phase = c?.phase ?? 'build';
     return { line: ins.line, keyword: ins.keyword, text: ins.raw.split(/\r?\n/)[0]!.trim(), phase: ins.stage < 0 ? 'both' : phase, reason: c?.reason ?? 'arg', message: c?.because ?? describe({ id: 'arg' }) };
   });

@@ -69,15 +69,19 @@ export function analyze(model: Model): Analysis {
     if (ins.keyword !== 'RUN' || ins.json) continue;
     for (const c of parseShell(ins.args).commands) for (const r of removedPackages(c.words)) removedLater.add(r);
   }
+  // scopes share one copy of the environment until an ENV or ARG changes it (a copy per instruction
+  // made long files quadratic)
+  let snapshot: ReadonlyMap<string, string> | null = null;
   for (const ins of model.instructions) {
     if (ins.stage < 0) continue;
-    scopes.set(ins.index, { workdir, env: new Map(env), user });
+    snapshot ??= new Map(env);
+    scopes.set(ins.index, { workdir, env: snapshot, user });
     const c = classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev);
     classifications.push({ ...c, index: ins.index, line: ins.line, keyword: ins.keyword, because: describe({ id: c.reason, data: c.data }) });
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
     if (ins.keyword === 'USER') user = ins.args.trim();
-    if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) env.set(k, expandWord(v, env));
-    if (ins.keyword === 'ARG') setArgs(ins, env, globals);
+    if (ins.keyword === 'ENV') { for (const [k, v] of envPairs(ins)) env.set(k, expandWord(v, env)); snapshot = null; }
+    if (ins.keyword === 'ARG') { setArgs(ins, env, globals); snapshot = null; }
   }
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
   return { classifications, runs, scopes, hasBuildStep, finalUser: user };
