@@ -60,6 +60,12 @@ export interface ConvertResult {
   artifacts: { path: string; to: string; reason: string }[];
   /** Decisions dfsplit made, each with a reason. */
   findings: Reason[];
+  /**
+   * The runtime stage exactly as printed (empty unless `changed`): each instruction's text and the line
+   * of the original it repeats, or null when dfsplit wrote it. `explain` shows this list, so it cannot
+   * describe another runtime stage than the one in the output.
+   */
+  runtimeStage: { text: string; line: number | null }[];
   preset: { id: string; why: string } | null;
 }
 
@@ -77,7 +83,7 @@ export interface InstructionReport {
  * Never throws for bad input: a file that is not a usable Dockerfile comes back with status `error`.
  */
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
-  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null };
+  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [] };
   let model: Model;
   try {
     model = parse(text);
@@ -117,6 +123,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
       { name: null, image: plan.runtimeBase, role: 'runtime' },
     ],
     artifacts: plan.artifacts.map((a: Artifact) => ({ path: a.path, to: a.to ?? a.path, reason: describe(a.why) })),
+    runtimeStage: state.runtime.map((l) => ({ text: l.text, line: l.source === null ? null : model.instructions[l.source]!.line })),
   };
 }
 

@@ -7,6 +7,7 @@ import { expect, it, describe } from 'vitest';
 import { convert, type ConvertOptions } from '../src/convert.js';
 import { directoryContext, NO_CONTEXT } from '../src/context.js';
 import { parse } from '../src/parse.js';
+import { explainTable } from '../src/report/explain.js';
 
 export interface Expectation {
   status: 'declined' | 'unchanged' | 'error';
@@ -60,6 +61,12 @@ export function defineFixtureTests(root: string): void {
       });
       it('output parses again, with a builder and a runtime stage', () => {
         expect(parse(expected).stages.length).toBe(2);
+      });
+      it('explain describes the runtime stage that is printed', () => {
+        const r = convert(input, options);
+        const last = r.output.slice(r.output.lastIndexOf(r.runtimeStage[0]!.text));
+        expect(last.trimEnd()).toBe(r.runtimeStage.map((l) => l.text).join('\n').trimEnd());
+        expect(explainTable('Dockerfile', r)).toContain(`Runtime stage, as written:\n  ${r.runtimeStage[0]!.text}`);
       });
     } else {
       const want: Expectation = JSON.parse(readFileSync(expectFile!, 'utf8'));
