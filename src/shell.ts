@@ -3,6 +3,8 @@
 // Shell form of RUN: https://docs.docker.com/reference/dockerfile/#shell-and-exec-form
 import sh from 'mvdan-sh';
 import type { CallExpr, DeclClause, Node, Stmt, Word, Redirect } from 'mvdan-sh';
+import { joinPath } from './paths.js';
+import { fastSplit } from './shell-fast.js';
 
 /** One simple command inside a RUN, e.g. `CGO_ENABLED=0 go build -o /app .`. */
 export interface ShellCommand {
@@ -44,13 +46,14 @@ const CACHE_SIZE = 4096;
 export function parseShell(src: string): ShellScript {
   const hit = cache.get(src);
   if (hit) return hit;
-  const result = parseUncached(src);
+  const result = fastSplit(src) ?? parseFull(src);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(src, result);
   return result;
 }
 
-function parseUncached(src: string): ShellScript {
+/** The full parser alone (no fast path, no cache): what the fast path must agree with. */
+export function parseFull(src: string): ShellScript {
   const toChar = byteToCharMap(src);
   let file;
   try {
@@ -161,19 +164,4 @@ function byteToCharMap(src: string): (byte: number) => number {
   return (b) => map[b] ?? src.length;
 }
 
-export function joinPath(base: string | null, next: string): string {
-  if (next.startsWith('/')) return normalizePath(next);
-  return normalizePath(`${base ?? '.'}/${next}`);
-}
-
-/** Collapse `.` and `..` segments; keeps a leading `/` and a relative `.` base. */
-export function normalizePath(p: string): string {
-  const abs = p.startsWith('/');
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return abs ? `/${parts.join('/')}` : parts.length ? parts.join('/') : '.';
-}
+export { joinPath, normalizePath } from './paths.js';

@@ -1,0 +1,113 @@
+// Speed benchmark for issue 12, run on demand (`npm run bench`), never in CI. Needs a build (`npm run
+// build`) and the corpus (../shared/corpus). Prints the four figures with their targets, every ratio
+// measured in this one run on this machine:
+//   1. convert() throughput against dockerfile-ast parse-only throughput (target >= 0.5x)
+//   2. cold start of `--version` and `--help` against `node -e 0` (target <= 2.5x), and each import
+//   3. the whole corpus through the CLI: wall time and peak memory, default output and --json (target <= 20 s)
+//   4. growth with input size: instructions, a heredoc, a chain of && commands (target: linear)
+//   node bench/speed.mjs [--every K] [--skip-cli]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const ARCHIVE = join(ROOT, '..', 'shared', 'corpus', 'dockerhub-20k.tar.gz');
+const CACHE = join(ROOT, '.e2e-cache', 'corpus');
+const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+const every = Math.max(1, Number(process.argv[process.argv.indexOf('--every') + 1]) || 1);
+const skipCli = process.argv.includes('--skip-cli');
+
+if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
+let corpus = CACHE;
+let cleanup = null;
+if (!existsSync(join(CACHE, 'vsoch_dockerfiles_v2'))) {
+  corpus = mkdtempSync(join(tmpdir(), 'dfsplit-speed-'));
+  cleanup = corpus;
+  execFileSync('tar', ['-xzf', ARCHIVE, '-C', corpus]);
+}
+const root = join(corpus, 'vsoch_dockerfiles_v2');
+const files = [];
+for (const d of readdirSync(root).sort()) for (const f of readdirSync(join(root, d)).sort()) files.push(join(root, d, f));
+const texts = files.filter((_, i) => i % every === 0).map((f) => readFileSync(f, 'utf8'));
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const rows = [];
+const row = (figure, value, target, ok) => { rows.push([figure, value, target, ok ? 'met' : 'NOT met']); console.log(`${figure}: ${value} (target ${target}: ${ok ? 'met' : 'NOT met'})`); };
+
+// 1. convert() against parse-only --------------------------------------------------------------------
+const { DockerfileParser } = await import('dockerfile-ast');
+const { convert } = await import(join(ROOT, 'dist', 'src', 'index.js'));
+for (const t of texts.slice(0, 200)) { DockerfileParser.parse(t); convert(t); }
+let t0 = process.hrtime.bigint();
+for (const t of texts) DockerfileParser.parse(t);
+const parseRate = texts.length / (ms(t0) / 1000);
+t0 = process.hrtime.bigint();
+for (const t of texts) convert(t);
+const convertRate = texts.length / (ms(t0) / 1000);
+console.log(`parse only: ${parseRate.toFixed(0)} files/s; convert(): ${convertRate.toFixed(0)} files/s (${texts.length} files)`);
+row('1. convert() / parse-only throughput', `${(convertRate / parseRate).toFixed(3)}x`, '>= 0.5x', convertRate / parseRate >= 0.5);
+
+// 2. cold start -------------------------------------------------------------------------------------
+const cold = (args, n = 7) => {
+  const times = [];
+  for (let i = 0; i < n; i++) { const s = process.hrtime.bigint(); spawnSync(process.execPath, args, { stdio: 'ignore' }); times.push(ms(s)); }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+};
+const nodeOnly = cold(['-e', '0']);
+const version = cold([CLI, '--version']);
+const help = cold([CLI, '--help']);
+console.log(`cold start (median of 7): node -e 0 ${nodeOnly.toFixed(0)} ms, --version ${version.toFixed(0)} ms, --help ${help.toFixed(0)} ms`);
+for (const mod of ['yargs', 'mvdan-sh', 'dockerfile-ast', 'diff', join(ROOT, 'dist', 'src', 'index.js')]) {
+  const url = mod.startsWith('/') ? `file://${mod}` : mod;
+  const s = cold(['--input-type=module', '-e', `await import(${JSON.stringify(url)})`], 5);
+  console.log(`  import ${mod.startsWith('/') ? 'dfsplit (library)' : mod}: ${(s - nodeOnly).toFixed(0)} ms over node`);
+}
+row('2. cold start --version / node -e 0', `${(version / nodeOnly).toFixed(2)}x`, '<= 2.5x', version / nodeOnly <= 2.5);
+row('2. cold start --help / node -e 0', `${(help / nodeOnly).toFixed(2)}x`, '<= 2.5x', help / nodeOnly <= 2.5);
+
+// 3. the whole corpus through the CLI ---------------------------------------------------------------
+if (!skipCli) {
+  for (const args of [['--check', root], ['--json', root]]) {
+    const s = process.hrtime.bigint();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { encoding: 'utf8', maxBuffer: 2 * 1024 * 1024 * 1024 });
+    const wall = ms(s) / 1000;
+    const peak = Number(r.stderr.trim().split('\n').pop()) / 1024;
+    row(`3. corpus through the CLI (${args[0]})`, `${wall.toFixed(1)} s, peak ${peak.toFixed(0)} MB`, '<= 20 s', wall <= 20);
+  }
+}
+
+// 4. growth with input size -------------------------------------------------------------------------
+const shapes = {
+  instructions: (n) => `FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc\nRUN gcc -o /usr/local/bin/app app.c\n${Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `ENV V${i}=${i}\n` : i % 3 === 1 ? `RUN echo ${i} > /tmp/f${i}\n` : `COPY f${i} /app/f${i}\n`)).join('')}CMD ["/usr/local/bin/app"]\n`,
+  'heredoc bytes': (n) => `FROM debian:bookworm\nRUN <<EOF\n${'echo hello world\n'.repeat(Math.ceil(n / 17))}EOF\nCMD ["sh"]\n`,
+  'chained commands': (n) => `FROM debian:bookworm\nRUN ${Array.from({ length: n }, (_, i) => `echo ${i}`).join(' && ')}\nCMD ["sh"]\n`,
+};
+const sizes = { instructions: [250, 1000, 5000], 'heredoc bytes': [64_000, 256_000, 1_000_000], 'chained commands': [1000, 5000, 10_000] };
+const dir = mkdtempSync(join(tmpdir(), 'dfsplit-speed-shapes-'));
+for (const [shape, make] of Object.entries(shapes)) {
+  const points = [];
+  for (const n of sizes[shape]) {
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, make(n));
+    const text = make(n);
+    const s = process.hrtime.bigint();
+    try { convert(text); } catch { /* a crash shows in the CLI run below */ }
+    const wall = ms(s);
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, '--json', file], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    const peak = Number(r.stderr.trim().split('\n').pop()) / 1024;
+    let status = 'crash';
+    try { status = JSON.parse(r.stdout).files[0].status; } catch { /* reported as crash */ }
+    points.push({ n, wall, peak, status });
+  }
+  const [a, , c] = points;
+  // linear: convert() time grows no faster than the size (in process: start-up is not counted)
+  const growth = (c.wall / a.wall) / (c.n / a.n);
+  console.log(`${shape}: ${points.map((p) => `${p.n} -> ${p.wall.toFixed(0)} ms, ${p.peak.toFixed(0)} MB, ${p.status}`).join('; ')}`);
+  row(`4. growth, ${shape} (time ratio / size ratio, ${a.n} to ${c.n})`, `${growth.toFixed(2)}`, '<= 1.5 and no crash', growth <= 1.5 && points.every((p) => p.status !== 'crash'));
+}
+rmSync(dir, { recursive: true, force: true });
+if (cleanup) rmSync(cleanup, { recursive: true, force: true });
+
+console.log(`\n| figure | value | target | |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+console.log(`\n(${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);

@@ -1,0 +1,235 @@
+// The fast path for reading RUN lines: a splitter for the common subset of shell (plain, single- and
+// double-quoted words, $NAME and ${NAME}, assignments before a command, `export NAME=value`, the
+// operators && || ; | and newlines, simple redirections). It answers exactly what the full parser
+// (mvdan-sh, src/shell.ts) answers for such a script, and returns null for anything else, which then
+// goes to the full parser. A test runs both on every RUN line of the corpus and compares them.
+import type { ShellCommand, ShellScript } from './shell.js';
+import { joinPath } from './paths.js';
+
+type Op = '&&' | '||' | ';' | '|' | 'nl';
+
+interface Token {
+  kind: 'word' | 'op' | 'redir';
+  /** Word text with quotes removed (words), the operator (ops, redirections). */
+  text: string;
+  start: number;
+  end: number;
+  /** For a word: true when any part was quoted (`"A=1"` is not an assignment). */
+  quotedName?: boolean;
+}
+
+/** Words that start shell syntax the fast path does not read (control flow, groups, tests, negation). */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'select', 'in', '{', '}', '[[', ']]', '!', 'time', 'coproc']);
+const DECL = new Set(['export', 'declare', 'local', 'readonly', 'typeset', 'nameref']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REDIR_OPS = ['>>', '>|', '&>>', '&>', '>&', '<&', '<>', '>', '<'];
+
+/** Split a script in the common subset, or null when it needs the full parser. */
+export function fastSplit(src: string): ShellScript | null {
+  const tokens = tokenize(src);
+  if (!tokens) return null;
+  const commands: ShellCommand[] = [];
+  let complex = false;
+  let cwd: string | null = null;
+  let i = 0;
+  let statementIndex = 0;
+  while (i < tokens.length) {
+    // skip empty statements (leading newlines); a stray operator needs the full parser's error
+    if (tokens[i]!.kind === 'op' && tokens[i]!.text === 'nl') { i++; continue; }
+    // one statement: commands joined by && || |, up to ; or a newline
+    const chain: { tokens: Token[]; joinedBy: ShellCommand['joinedBy'] }[] = [];
+    let joinedBy: ShellCommand['joinedBy'] = statementIndex === 0 ? null : ';';
+    let end = -1;
+    for (;;) {
+      const cmd: Token[] = [];
+      while (i < tokens.length && tokens[i]!.kind !== 'op') cmd.push(tokens[i++]!);
+      if (!cmd.length) return null;
+      chain.push({ tokens: cmd, joinedBy });
+      const op = tokens[i];
+      if (!op) break;
+      if (op.text === ';' || op.text === 'nl') {
+        if (op.text === ';') end = op.end;
+        i++;
+        break;
+      }
+      joinedBy = op.text as '&&' | '||' | '|';
+      i++;
+      // a newline may follow && || | before the next command
+      while (i < tokens.length && tokens[i]!.kind === 'op' && tokens[i]!.text === 'nl') i++;
+      if (i >= tokens.length) return null;
+    }
+    const piped = chain.map((c, k) => c.joinedBy === '|' || chain[k + 1]?.joinedBy === '|');
+    if (piped.some(Boolean)) complex = true;
+    // a pipeline binds tighter than && and ||: `a | b && c` runs c after the pipeline
+    for (let k = 0; k < chain.length; k++) {
+      const c = chain[k]!;
+      const nested = piped[k]!;
+      const command = simple(c.tokens, c.joinedBy, nested, cwd, chain.length === 1 && end >= 0 ? end : null);
+      if (!command) return null;
+      // a statement of redirections alone has no command (the full parser skips it too)
+      if (!command.words.length && !Object.keys(command.assigns).length) continue;
+      if (!nested && command.words[0] === 'cd' && command.words[1]) cwd = joinPath(cwd, command.words[1]);
+      commands.push(command);
+    }
+    statementIndex++;
+  }
+  return { commands, complex, error: null };
+}
+
+function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null, semicolonEnd: number | null): ShellCommand | null {
+  const assigns: Record<string, string> = {};
+  const words: string[] = [];
+  const writes: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'redir') {
+      const target = tokens[k + 1];
+      if (!target || target.kind !== 'word') return null;
+      k++;
+      if (/^(>|>>|>\||&>|&>>)$/.test(t.text) && !target.text.startsWith('/dev/') && !target.text.startsWith('&')) writes.push(target.text);
+      continue;
+    }
+    const eq = t.text.indexOf('=');
+    if (words.length === 0 && eq > 0 && !t.quotedName && NAME.test(t.text.slice(0, eq))) {
+      assigns[t.text.slice(0, eq)] = t.text.slice(eq + 1);
+      continue;
+    }
+    if (words.length === 0 && RESERVED.has(t.text) && !t.quotedName) return null;
+    words.push(t.text);
+  }
+  if (DECL.has(words[0] ?? '')) {
+    // `export NAME=value NAME`: the full parser reads each argument as an assignment
+    if (Object.keys(assigns).length) return null;
+    for (let k = 1; k < words.length; k++) {
+      const w = words[k]!;
+      const eq = w.indexOf('=');
+      const name = eq < 0 ? w : w.slice(0, eq);
+      if (!NAME.test(name)) return null;
+      if (eq < 0) words[k] = `${w}=`;
+    }
+  }
+  const start = tokens[0]!.start;
+  const end = semicolonEnd ?? tokens[tokens.length - 1]!.end;
+  return { words, assigns, writes, start, end, joinedBy, nested, cwd };
+}
+
+/** Tokens of the subset, or null at the first thing outside it. */
+function tokenize(src: string): Token[] | null {
+  const out: Token[] = [];
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const ch = src[i]!;
+    if (ch === ' ' || ch === '\t') { i++; continue; }
+    if (ch === '\\') {
+      // a line continuation between tokens
+      if (src[i + 1] === '\n') { i += 2; continue; }
+      if (src[i + 1] === '\r' && src[i + 2] === '\n') return null;
+      return null;
+    }
+    if (ch === '\n') { out.push({ kind: 'op', text: 'nl', start: i, end: i + 1 }); i++; continue; }
+    if (ch === '\r' || ch === '#') return null;
+    if (ch === '&') {
+      if (src[i + 1] === '&') { out.push({ kind: 'op', text: '&&', start: i, end: i + 2 }); i += 2; continue; }
+      if (src[i + 1] === '>') { const op = src[i + 2] === '>' ? '&>>' : '&>'; out.push({ kind: 'redir', text: op, start: i, end: i + op.length }); i += op.length; continue; }
+      return null;
+    }
+    if (ch === '|') {
+      if (src[i + 1] === '|') { out.push({ kind: 'op', text: '||', start: i, end: i + 2 }); i += 2; continue; }
+      if (src[i + 1] === '&') return null;
+      out.push({ kind: 'op', text: '|', start: i, end: i + 1 }); i++; continue;
+    }
+    if (ch === ';') {
+      if (src[i + 1] === ';' || src[i + 1] === '&') return null;
+      out.push({ kind: 'op', text: ';', start: i, end: i + 1 }); i++; continue;
+    }
+    if (ch === '(' || ch === ')' || ch === '`') return null;
+    // a redirection, with an optional file descriptor number before it
+    const redir = redirection(src, i);
+    if (redir === false) return null;
+    if (redir) { out.push(redir); i = redir.end; continue; }
+    const word = readWord(src, i);
+    if (!word) return null;
+    out.push(word);
+    i = word.end;
+  }
+  return out;
+}
+
+function redirection(src: string, i: number): Token | null | false {
+  let j = i;
+  while (j < src.length && src[j]! >= '0' && src[j]! <= '9') j++;
+  if (src[j] !== '>' && src[j] !== '<') return null;
+  if (src.startsWith('<<', j)) return false; // here-documents and here-strings
+  for (const op of REDIR_OPS) if (src.startsWith(op, j)) return { kind: 'redir', text: op, start: i, end: j + op.length };
+  return false;
+}
+
+/** One word: unquoted characters, '...' and "..." parts, $NAME and ${NAME}; null outside the subset. */
+function readWord(src: string, start: number): Token | null {
+  let text = '';
+  let i = start;
+  let quotedName = false;
+  let sawEq = false;
+  const n = src.length;
+  while (i < n) {
+    const ch = src[i]!;
+    if (ch === "'") {
+      const close = src.indexOf("'", i + 1);
+      if (close < 0) return null;
+      if (!sawEq) quotedName = true;
+      text += src.slice(i + 1, close);
+      i = close + 1;
+      continue;
+    }
+    if (ch === '"') {
+      if (!sawEq) quotedName = true;
+      i++;
+      for (;;) {
+        if (i >= n) return null;
+        const c = src[i]!;
+        if (c === '"') { i++; break; }
+        if (c === '\\' || c === '`' || c === '!') return null;
+        if (c === '$') {
+          const p = param(src, i);
+          if (!p) return null;
+          text += p.text;
+          i = p.end;
+          continue;
+        }
+        text += c;
+        i++;
+      }
+      continue;
+    }
+    if (ch === '$') {
+      const p = param(src, i);
+      if (!p) return null;
+      text += p.text;
+      i = p.end;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '>' || ch === '<') break;
+    if (ch === '\\' || ch === '(' || ch === ')' || ch === '`' || ch === '\r' || ch === '{' || ch === '}' || ch === '!' || ch === '#') return null;
+    if (ch === '=') sawEq = true;
+    text += ch;
+    i++;
+  }
+  if (i === start) return null;
+  // `[[`, `((` and words glued to a redirection's digits are full-parser territory
+  if (text === '[[' || text.startsWith('((')) return null;
+  return { kind: 'word', text, start, end: i, quotedName };
+}
+
+/** `$NAME` or `${NAME}` (as the full parser prints them back); null for anything else. */
+function param(src: string, i: number): { text: string; end: number } | null {
+  if (src[i + 1] === '{') {
+    const close = src.indexOf('}', i + 2);
+    if (close < 0) return null;
+    const name = src.slice(i + 2, close);
+    return NAME.test(name) ? { text: `\${${name}}`, end: close + 1 } : null;
+  }
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i + 1, i + 65));
+  if (!m || m[0].length === 64) return null;
+  return { text: `$${m[0]}`, end: i + 1 + m[0].length };
+}

@@ -1,0 +1,71 @@
+// The fast path and the full shell parser agree: on every RUN line of the corpus (and on hand-written
+// edge cases) that the fast path accepts, it gives the same commands, words, assignments, redirection
+// targets, offsets, operators and working directories as mvdan-sh.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/parse.js';
+import { fastSplit } from '../src/shell-fast.js';
+import { parseFull } from '../src/shell.js';
+import { corpusFiles } from './invariants.js';
+
+const CASES = [
+  'apt-get update && apt-get install -y gcc',
+  'a b; c',
+  'a b ;c',
+  'x=1 y="two words" cmd a > /tmp/f 2>&1',
+  'a \\\n  && b \\\n  || c',
+  "echo 'single $x' \"double $HOME ${PATH}\" plain$x",
+  'export A=1 B && cd /src && make',
+  'a | b && c',
+  'a && b | c | d',
+  'cd /app\nmake\ncd sub && make install',
+  '"A=1" cmd',
+  'A="x y"',
+  'cat < in > out 2>/dev/null >> log &>/tmp/all',
+  '',
+  '   ',
+  'a &&',
+  '&& a',
+  'a ;; b',
+  'if true; then a; fi',
+  'echo $(date)',
+  'for x in a b; do echo $x; done',
+  'echo ${X:-default}',
+  'echo "a\\$b"',
+  'a & b',
+  'echo é && ünï',
+];
+
+function compare(src: string): boolean {
+  const fast = fastSplit(src);
+  if (!fast) return false;
+  expect(fast, JSON.stringify(src)).toEqual(parseFull(src));
+  return true;
+}
+
+describe('fast path for RUN lines', () => {
+  it('agrees with the full parser on hand-written cases, and declines what it does not read', () => {
+    const accepted = CASES.filter(compare);
+    for (const refused of ['if true; then a; fi', 'echo $(date)', 'for x in a b; do echo $x; done', 'echo ${X:-default}', 'echo "a\\$b"', 'a & b', 'a &&', '&& a', 'a ;; b']) {
+      expect(fastSplit(refused), refused).toBeNull();
+    }
+    expect(accepted.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('agrees with the full parser on every corpus RUN line it accepts, and accepts most of them', { timeout: 10 * 60_000 }, () => {
+    let total = 0;
+    let accepted = 0;
+    for (const file of corpusFiles()) {
+      let model;
+      try { model = parse(readFileSync(file, 'utf8')); } catch { continue; }
+      for (const ins of model.instructions) {
+        if (ins.keyword !== 'RUN' || ins.json || ins.heredoc) continue;
+        total++;
+        if (compare(ins.args)) accepted++;
+      }
+    }
+    console.log(`fast path: ${accepted} of ${total} corpus RUN lines (${((100 * accepted) / total).toFixed(1)}%)`);
+    expect(total).toBeGreaterThan(50_000);
+    expect(accepted / total).toBeGreaterThan(0.8);
+  });
+});
