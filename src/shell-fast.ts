@@ -79,6 +79,7 @@ export function fastSplit(src: string): ShellScript | null {
 function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null, semicolonEnd: number | null): ShellCommand | null {
   const assigns: Record<string, string> = {};
   const words: string[] = [];
+  const quoted: boolean[] = [];
   const writes: string[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -94,12 +95,13 @@ function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boo
       assigns[t.text.slice(0, eq)] = t.text.slice(eq + 1);
       continue;
     }
-    if (words.length === 0 && RESERVED.has(t.text) && !t.quotedName) return null;
+    if (words.length === 0 && (RESERVED.has(t.text) || t.text.startsWith('{') || t.text.startsWith('}')) && !t.quotedName) return null;
     words.push(t.text);
+    quoted.push(t.quotedName === true || t.text.includes('$('));
   }
   if (DECL.has(words[0] ?? '')) {
     // `export NAME=value NAME`: the full parser reads each argument as an assignment
-    if (Object.keys(assigns).length) return null;
+    if (Object.keys(assigns).length || quoted.some(Boolean)) return null;
     for (let k = 1; k < words.length; k++) {
       const w = words[k]!;
       const eq = w.indexOf('=');
@@ -121,12 +123,7 @@ function tokenize(src: string): Token[] | null {
   while (i < n) {
     const ch = src[i]!;
     if (ch === ' ' || ch === '\t') { i++; continue; }
-    if (ch === '\\') {
-      // a line continuation between tokens
-      if (src[i + 1] === '\n') { i += 2; continue; }
-      if (src[i + 1] === '\r' && src[i + 2] === '\n') return null;
-      return null;
-    }
+    if (ch === '\\' && src[i + 1] === '\n') { i += 2; continue; } // a line continuation between tokens
     if (ch === '\n') { out.push({ kind: 'op', text: 'nl', start: i, end: i + 1 }); i++; continue; }
     if (ch === '\r' || ch === '#') return null;
     if (ch === '&') {
@@ -189,7 +186,22 @@ function readWord(src: string, start: number): Token | null {
         if (i >= n) return null;
         const c = src[i]!;
         if (c === '"') { i++; break; }
-        if (c === '\\' || c === '`' || c === '!') return null;
+        if (c === '!') return null;
+        if (c === '\\') {
+          // the full reader drops the backslash of any escape inside double quotes
+          const next = src[i + 1];
+          if (next === undefined || next === '\n' || next === '\r') return null;
+          text += next;
+          i += 2;
+          continue;
+        }
+        if (c === '`' || (c === '$' && src[i + 1] === '(')) {
+          const end = substitutionEnd(src, i);
+          if (end < 0) return null;
+          text += '$(...)';
+          i = end;
+          continue;
+        }
         if (c === '$') {
           const p = param(src, i);
           if (!p) return null;
@@ -202,6 +214,14 @@ function readWord(src: string, start: number): Token | null {
       }
       continue;
     }
+    if (ch === '`' || (ch === '$' && src[i + 1] === '(')) {
+      // command substitution (and $((arithmetic))): read as a whole, its commands are not listed
+      const end = substitutionEnd(src, i);
+      if (end < 0) return null;
+      text += '$(...)';
+      i = end;
+      continue;
+    }
     if (ch === '$') {
       const p = param(src, i);
       if (!p) return null;
@@ -209,8 +229,17 @@ function readWord(src: string, start: number): Token | null {
       i = p.end;
       continue;
     }
+    if (ch === '\\') {
+      // an escaped character is taken literally; a continuation inside a word is left to the full parser
+      const next = src[i + 1];
+      if (next === undefined || next === '\n' || next === '\r') return null;
+      text += next;
+      i += 2;
+      continue;
+    }
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '>' || ch === '<') break;
-    if (ch === '\\' || ch === '(' || ch === ')' || ch === '`' || ch === '\r' || ch === '{' || ch === '}' || ch === '!' || ch === '#') return null;
+    // `#` is literal only right after a plain character (the full parser reads it after a quote as a comment)
+    if (ch === '(' || ch === ')' || ch === '\r' || ch === '!' || (ch === '#' && !/[\w./:=@%+,~-]/.test(src[i - 1] ?? ' '))) return null;
     if (ch === '=') sawEq = true;
     text += ch;
     i++;
@@ -232,4 +261,25 @@ function param(src: string, i: number): { text: string; end: number } | null {
   const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i + 1, i + 65));
   if (!m || m[0].length === 64) return null;
   return { text: `$${m[0]}`, end: i + 1 + m[0].length };
+}
+
+/**
+ * The index after a command substitution starting at `i` (`$(...)`, `$((...))` or a backquoted one),
+ * or -1 when its end cannot be told simply (nested quotes of both kinds, `case`, escapes in backquotes).
+ */
+function substitutionEnd(src: string, i: number): number {
+  if (src[i] === '`') {
+    const close = src.indexOf('`', i + 1);
+    return close < 0 || /[\\$()"']/.test(src.slice(i + 1, close)) ? -1 : close + 1;
+  }
+  let depth = 0;
+  for (let j = i + 1; j < src.length; j++) {
+    const c = src[j]!;
+    if (c === '(') depth++;
+    else if (c === ')') { depth--; if (depth === 0) return j + 1; }
+    else if (c === "'" ) { const close = src.indexOf("'", j + 1); if (close < 0) return -1; j = close; }
+    else if (c === '"' || c === '`' || c === '\\' || c === '#') return -1;
+    else if (c === 'c' && src.startsWith('case', j)) return -1;
+  }
+  return -1;
 }
