@@ -14,9 +14,10 @@ const COMPILE_STEPS = new Set(['make', 'cmake', 'ninja', 'meson', './configure',
 export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> = new Set(), kinds: ReadonlySet<string> = PRODUCING): { artifacts: Artifact[]; declines: Finding[] } {
   const found: Artifact[] = [];
   const declines: Finding[] = [];
+  const lines = new Map(analysis.classifications.map((c) => [c.index, c.line]));
   for (const [index, run] of analysis.runs) {
     if (skip.has(index)) continue;
-    const line = analysis.classifications.find((c) => c.index === index)?.line;
+    const line = lines.get(index);
     // `make && make install` names its outputs: the compile step before it needs no working-directory copy
     const named = run.commands.some((c) => kinds.has(c.kind) && c.outputs.length > 0);
     const installsElsewhere = run.commands.some((c) => c.kind === 'build' && c.words.includes('install') && c.outputs.length > 0);

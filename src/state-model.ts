@@ -71,6 +71,7 @@ function has(s: StageState, path: string): boolean {
 
 function make(s: StageState, path: string): void {
   s.made.add(path);
+  s.ever.add(path);
   // making a deleted path (or something inside it) again; making its parent brings nothing back
   for (const g of [...s.gone]) if (under(path, g)) s.gone.delete(g);
 }
@@ -179,7 +180,6 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     s.langInstall = true;
     for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));
   }
-  for (const m of s.made) s.ever.add(m);
 }
 
 /** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
@@ -233,25 +233,36 @@ export interface ProofInput {
  */
 export function proveRuntimeStage(input: ProofInput): Finding[] {
   const { model, analysis } = input;
-  // the builder: the original file, instruction by instruction; the state before each is kept
-  const before = new Map<number, StageState>();
-  let b = fresh();
-  for (const t of input.builderBase?.tools ?? []) b.tools.add(t);
-  for (const index of model.stages[0]!.instructions) {
-    before.set(index, clone(b));
-    b = applyInstruction(b, model, analysis, index);
-  }
+  // the builder: the original file, instruction by instruction, to its end
+  const order = model.stages[0]!.instructions;
+  const builderStart = (): StageState => {
+    const s = fresh();
+    for (const t of input.builderBase?.tools ?? []) s.tools.add(t);
+    return s;
+  };
+  const b = builderStart();
+  for (const index of order) applyInstruction(b, model, analysis, index);
+  // and a second walk that stops right before each replayed RUN: the runtime steps come in the
+  // original's order, so it only moves forward (a copy of the state per instruction made long files
+  // quadratic); a step out of order starts it again
+  let walk = builderStart();
+  let next = 0;
+  const stateBefore = (index: number): StageState => {
+    if (next > 0 && order[next - 1]! >= index) { walk = builderStart(); next = 0; }
+    while (next < order.length && order[next]! < index) applyInstruction(walk, model, analysis, order[next++]!);
+    return walk;
+  };
   for (const step of input.steps) {
     const a = step.artifact;
     if (!a || a.byPreset) continue;
     const removed = [...b.ever].some((m) => isInside(a.path, m)) && !has(b, a.path);
     if (/[$~]/.test(a.path) || removed) return [{ id: 'copy-missing', data: { path: a.path, why: removed ? 'a later command deletes it' : 'it depends on a variable or ~ that a COPY cannot expand' }, line: a.why.line }];
   }
-  let r = fresh();
+  const r = fresh();
   for (const t of input.extraTools) r.tools.add(t);
   for (const step of input.steps) {
     const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
-    const builderThen = step.source !== null ? before.get(step.source) ?? b : b;
+    const builderThen = step.source !== null && step.keyword === 'RUN' ? stateBefore(step.source) : b;
     if (step.keyword === 'RUN') {
       const original = step.source !== null && !step.verbatim ? analysis.runs.get(step.source)?.commands ?? [] : [];
       for (const c of step.commands) {
@@ -275,7 +286,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       if (/\/s?bin\/[^/]+$/.test(to)) r.tools.add(base);
       else for (const t of b.tools) if (!input.builderBase?.tools.has(t) && !b.packageTools.has(t)) r.tools.add(t);
     } else if (step.source !== null && step.verbatim) {
-      r = applyInstruction(r, model, analysis, step.source);
+      applyInstruction(r, model, analysis, step.source);
     }
   }
   const lastIndex = model.stages[0]!.instructions.at(-1)!;
@@ -297,17 +308,14 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
 }
 
 /** The effects of one original instruction (RUN commands, COPY/ADD destinations, WORKDIR). */
-function applyInstruction(state: StageState, model: Model, analysis: Analysis, index: number): StageState {
-  const s = clone(state);
+function applyInstruction(s: StageState, model: Model, analysis: Analysis, index: number): void {
   const ins = model.instructions[index]!;
   const scope = analysis.scopes.get(index);
-  if (!scope) return s;
+  if (!scope) return;
   if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
   if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.args.trim()));
   if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
     const dest = copyDestination(ins, scope.workdir);
     if (dest) make(s, dest);
   }
-  for (const m of s.made) s.ever.add(m);
-  return s;
 }

@@ -5,7 +5,7 @@ import type { Instruction, Model } from '../model.js';
 import { flag } from '../model.js';
 import { describe, type Finding, type MessageId } from '../messages.js';
 import { joinPath, parseShell } from '../shell.js';
-import { analyzeRun, expandWord, removedPackages, type RunAnalysis, type RunCommand } from './run.js';
+import { analyzeRun, EnvHistory, expandWord, removedPackages, type EnvView, type RunAnalysis, type RunCommand } from './run.js';
 import { devTableApplies } from '../images.js';
 import { imageConfig } from '../knowledge/image-config.js';
 
@@ -26,7 +26,7 @@ export interface Classification {
 /** The state the build is in when an instruction runs. */
 export interface Scope {
   workdir: string;
-  env: ReadonlyMap<string, string>;
+  env: EnvView;
   user: string | null;
 }
 
@@ -69,19 +69,21 @@ export function analyze(model: Model): Analysis {
     if (ins.keyword !== 'RUN' || ins.json) continue;
     for (const c of parseShell(ins.args).commands) for (const r of removedPackages(c.words)) removedLater.add(r);
   }
-  // scopes share one copy of the environment until an ENV or ARG changes it (a copy per instruction
-  // made long files quadratic)
-  let snapshot: ReadonlyMap<string, string> | null = null;
+  // each scope sees the environment of its instruction through one shared history (a copy per
+  // instruction made long files quadratic); a view is made again only after an ENV or ARG
+  const history = new EnvHistory(env);
+  let snapshot: EnvView | null = null;
   for (const ins of model.instructions) {
     if (ins.stage < 0) continue;
-    snapshot ??= new Map(env);
+    snapshot ??= history.view();
     scopes.set(ins.index, { workdir, env: snapshot, user });
     const c = classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev);
     classifications.push({ ...c, index: ins.index, line: ins.line, keyword: ins.keyword, because: describe({ id: c.reason, data: c.data }) });
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
     if (ins.keyword === 'USER') user = ins.args.trim();
-    if (ins.keyword === 'ENV') { for (const [k, v] of envPairs(ins)) env.set(k, expandWord(v, env)); snapshot = null; }
-    if (ins.keyword === 'ARG') { setArgs(ins, env, globals); snapshot = null; }
+    const set = (k: string, v: string) => { env.set(k, v); history.set(k, v); snapshot = null; };
+    if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) set(k, expandWord(v, env));
+    if (ins.keyword === 'ARG') setArgs(ins, env, globals, set);
   }
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
   return { classifications, runs, scopes, hasBuildStep, finalUser: user };
@@ -190,13 +192,13 @@ export function copyDestination(ins: Instruction, workdir: string): string | nul
   return joinPath(workdir, dest);
 }
 
-function setArgs(ins: Instruction, env: Map<string, string>, globals?: ReadonlyMap<string, string>): void {
+function setArgs(ins: Instruction, env: Map<string, string>, globals?: ReadonlyMap<string, string>, set: (k: string, v: string) => void = (k, v) => env.set(k, v)): void {
   for (const part of ins.args.trim().split(/\s+/)) {
     const eq = part.indexOf('=');
     const name = eq > 0 ? part.slice(0, eq) : part;
     if (env.has(name)) continue;
-    if (eq > 0) env.set(name, part.slice(eq + 1).replace(/^["']|["']$/g, ''));
-    else if (globals?.has(name)) env.set(name, globals.get(name)!);
+    if (eq > 0) set(name, part.slice(eq + 1).replace(/^["']|["']$/g, ''));
+    else if (globals?.has(name)) set(name, globals.get(name)!);
   }
 }
 

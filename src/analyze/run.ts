@@ -46,7 +46,7 @@ export interface RunScope {
   workdir: string;
   /** The USER in effect (null: root). */
   user: string | null;
-  env: ReadonlyMap<string, string>;
+  env: EnvView;
   removedLater: ReadonlySet<string>;
   /** False when the Debian dev -> runtime table may not match the image's release. */
   mapDev?: boolean;
@@ -55,7 +55,8 @@ export interface RunScope {
 /** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
 export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const parsed = parseShell(script);
-  const local = new Map(scope.env);
+  // the RUN's own variables sit over the stage's environment (copying it for every RUN made long files quadratic)
+  const local = new EnvOverlay(scope.env);
   // the shell Docker starts has HOME set from the user's passwd entry
   if (!local.has('HOME')) local.set('HOME', homeOf(scope.user, new Map()));
   const hasBuilder = parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words))));
@@ -189,7 +190,7 @@ function pipKind(words: readonly string[]): CommandKind {
 const VENV_VALUED = new Set(['-p', '--python', '--prompt', '--activators', '--creator', '--seeder', '--app-data', '--extra-search-dir', '--pip', '--setuptools', '--wheel', '--upgrade-deps']);
 
 /** Where pip --user / --target / --prefix and `python -m venv` write. */
-function pythonOutputs(words: readonly string[], cwd: string, env: ReadonlyMap<string, string>, user: string | null): { paths: string[]; unnamed: boolean } {
+function pythonOutputs(words: readonly string[], cwd: string, env: EnvView, user: string | null): { paths: string[]; unnamed: boolean } {
   if (isVenv(words)) {
     // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
     const rest = words.slice(words[0] === 'virtualenv' ? 1 : 3);
@@ -210,7 +211,7 @@ export function isVenv(words: readonly string[]): boolean {
 }
 
 /** The home directory of a user as Debian's useradd makes it. */
-export function homeOf(user: string | null, env: ReadonlyMap<string, string>): string {
+export function homeOf(user: string | null, env: EnvView): string {
   const name = (user ?? 'root').split(':')[0]!;
   if (env.get('HOME')) return env.get('HOME')!;
   return name === 'root' || name === '0' ? '/root' : `/home/${name}`;
@@ -239,7 +240,7 @@ function isInsidePath(path: string, dir: string): boolean {
   return dir === '/' || path === dir || path.startsWith(`${dir}/`);
 }
 
-function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: ReadonlyMap<string, string>, prefix: string | null): { paths: string[]; unnamed: boolean } {
+function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null): { paths: string[]; unnamed: boolean } {
   const words = normalizeCommand(raw);
   const name = words[0] ?? '';
   const at = (p: string) => joinPath(cwd, p);
@@ -318,7 +319,7 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
   return { paths: [], unnamed: false };
 }
 
-function goOutputs(words: readonly string[], sub: string, cwd: string, env: ReadonlyMap<string, string>): { paths: string[]; unnamed: boolean } {
+function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): { paths: string[]; unnamed: boolean } {
   const o = optionValue(words, '-o');
   const rest = words.slice(words.indexOf(sub) + 1);
   const pkgs: string[] = [];
@@ -340,7 +341,55 @@ function goOutputs(words: readonly string[], sub: string, cwd: string, env: Read
 }
 
 /** `$NAME` / `${NAME}` replaced by values dfsplit knows (ENV, ARG defaults, assignments earlier in the RUN). */
-export function expandWord(word: string, env: ReadonlyMap<string, string>): string {
+/** The environment at one point of a stage: lookups only. */
+export interface EnvView {
+  get(key: string): string | undefined;
+  has(key: string): boolean;
+}
+
+/** Variables set inside one RUN, over the stage's environment; lookups fall through to the stage. */
+class EnvOverlay implements EnvView {
+  private readonly own = new Map<string, string>();
+  constructor(private readonly base: EnvView) {}
+  get(key: string): string | undefined { return this.own.has(key) ? this.own.get(key) : this.base.get(key); }
+  has(key: string): boolean { return this.own.has(key) || this.base.has(key); }
+  set(key: string, value: string): void { this.own.set(key, value); }
+}
+
+/**
+ * Every value each variable takes along a stage, so that a view of the environment at any instruction
+ * costs nothing to keep (a copy per instruction made files with many ENV lines quadratic).
+ */
+export class EnvHistory {
+  private readonly values = new Map<string, { at: number; value: string }[]>();
+  private version = 0;
+  constructor(initial: Iterable<[string, string]>) { for (const [k, v] of initial) this.set(k, v); }
+  set(key: string, value: string): void {
+    this.version++;
+    const list = this.values.get(key);
+    if (list) list.push({ at: this.version, value });
+    else this.values.set(key, [{ at: this.version, value }]);
+  }
+  /** The environment as it is now; later sets do not change what the view sees. */
+  view(): EnvView {
+    const at = this.version;
+    const lookup = (key: string): string | undefined => {
+      const list = this.values.get(key);
+      if (!list) return undefined;
+      let lo = 0;
+      let hi = list.length - 1;
+      let found: string | undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.at <= at) { found = list[mid]!.value; lo = mid + 1; } else hi = mid - 1;
+      }
+      return found;
+    };
+    return { get: lookup, has: (key) => lookup(key) !== undefined };
+  }
+}
+
+export function expandWord(word: string, env: EnvView): string {
   if (!word.includes('$')) return word;
   return word.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => env.get((a ?? b)!) ?? m);
 }
