@@ -1,171 +1,25 @@
 #!/usr/bin/env node
-// The dfsplit command line. Exit codes: 0 fine, 1 --check found changes (or verify found a difference),
-// 2 errors (bad flag, unreadable file, not a Dockerfile).
-import { dirname, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+// The dfsplit command line: flags and commands only. Keep this module light: the parsers, presets,
+// diff and Docker code load from ./cli-run.js when a command runs, so `--version` and `--help` start
+// about as fast as node itself (issue 12; `npm run bench` measures the cold start and each import).
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { convert, type ConvertResult } from './convert.js';
-import { directoryContext, NO_CONTEXT } from './context.js';
+import { readFileSync } from 'node:fs';
 import { InputError } from './errors.js';
-import { decode, displayPath, expandInputs, readDockerfile, writeAtomic } from './files.js';
-import { colorDiff } from './report/diff.js';
-import { explainTable } from './report/explain.js';
-import { presets } from '../templates/index.js';
-import { parseShell } from './shell.js';
-import { compareBuilds, verify } from './verify/index.js';
-import { describe as formatFinding } from './messages.js';
+import { PRESET_IDS } from '../templates/ids.js';
 
-interface Flags {
-  paths: string[];
-  write: boolean;
-  check: boolean;
-  stdout: boolean;
-  json: boolean;
-  color: boolean | undefined;
-  builderName: string;
-  runtimeBase: string | undefined;
-  preset: string;
-  context: string | undefined;
-  verify?: boolean;
-  buildNetwork?: string | undefined;
-}
+const PRESET_CHOICES = ['auto', 'generic', ...PRESET_IDS];
 
-const PRESET_CHOICES = ['auto', 'generic', ...presets.map((p) => p.id)];
+const runner = () => import('./cli-run.js');
 
-class UsageError extends Error {}
-
-function readStdin(): string {
-  return decode(readFileSync(0), '<stdin>');
-}
-
-function optionsFor(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'>) {
-  const contextDir = flags.context ?? (file === '-' ? null : dirname(resolve(file)));
-  return {
-    path: displayPath(file),
-    builderName: flags.builderName,
-    ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),
-    preset: flags.preset,
-    context: contextDir ? directoryContext(contextDir) : NO_CONTEXT,
-  };
-}
-
-function statusLine(path: string, r: ConvertResult): string {
-  switch (r.status) {
-    case 'changed':
-      return `${path}: changed`;
-    case 'unchanged':
-      return `${path}: unchanged${r.reasons.length ? ` (${r.reasons.map((x) => x.message).join('; ')})` : ''}`;
-    case 'declined':
-      return `${path}: declined: ${r.reasons.map((x) => `${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`).join('; ')}`;
-    case 'error': {
-      const e = r.reasons[0];
-      return `dfsplit: ${path}${e?.line ? `:${e.line}` : ''}: ${e?.message ?? 'error'}`;
-    }
-  }
-}
-
-async function main(flags: Flags): Promise<number> {
-  if (flags.write && flags.stdout) throw new UsageError('--write and --stdout cannot be used together: --write edits files in place, --stdout prints the result');
-  if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
-  if (flags.json && flags.stdout) throw new UsageError('--json and --stdout cannot be used together: both print to standard output');
-  const inputs = flags.paths.length ? flags.paths : ['.'];
-  if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  const { files, errors, skipped } = await expandInputs(inputs);
-  if (skipped.length && !flags.json) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
-  if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
-  const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-  let code = 0;
-  const report: object[] = [];
-  for (const e of errors) {
-    process.stderr.write(`dfsplit: ${e.format()}\n`);
-    report.push({ path: e.file, status: 'error', reasons: [{ id: e.id, message: e.message }] });
-    code = 2;
-  }
-  if (!files.length && !errors.length) {
-    process.stderr.write(`dfsplit: ${inputs.join(' ')}: no Dockerfiles found\n`);
-    return 2;
-  }
-  for (const file of files) {
-    const path = displayPath(file);
-    let text: string;
+/** The version in package.json (two levels up from dist/src/cli.js, one from src/cli.ts under tsx). */
+function packageVersion(): string {
+  for (const rel of ['../../package.json', '../package.json']) {
     try {
-      text = file === '-' ? readStdin() : readDockerfile(file);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`dfsplit: ${err.withFile(path).format()}\n`);
-      report.push({ path, status: 'error', reasons: [{ id: err.id, message: err.message, line: err.line }] });
-      code = 2;
-      continue;
-    }
-    const r = convert(text, optionsFor(file, flags));
-    if (flags.verify && r.status === 'changed') verified(r, text, file, flags);
-    process.stderr.write(`${statusLine(path, r)}\n`);
-    if (r.status === 'error') code = 2;
-    if (flags.json) report.push({ path, ...r });
-    else if (flags.stdout) process.stdout.write(r.output);
-    if (r.status !== 'changed') continue;
-    if (flags.check) { if (code === 0) code = 1; continue; }
-    if (flags.write) {
-      try {
-        writeAtomic(file, r.output, text);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        process.stderr.write(`dfsplit: ${err.format()}\n`);
-        if (flags.json) report[report.length - 1] = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
-        code = 2;
-      }
-      continue;
-    }
-    if (!flags.json && !flags.stdout) process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'dfsplit' && pkg.version) return pkg.version;
+    } catch { /* try the next */ }
   }
-  if (flags.json) {
-    const count = (s: string) => report.filter((x) => (x as { status: string }).status === s).length;
-    process.stdout.write(`${JSON.stringify({ files: report, summary: { changed: count('changed'), unchanged: count('unchanged'), declined: count('declined'), error: count('error'), skipped: skipped.length }, skipped: skipped.map(displayPath) }, null, 2)}\n`);
-    if (flags.check && code === 0 && count('changed') > 0) code = 1;
-  }
-  return code;
-}
-
-/**
- * `--verify`: build the original and the conversion with the user's engine and compare them before the
- * conversion is shown or written. A difference, or an original that does not build here, turns the
- * result into a decline that says why (nothing unverified is written).
- */
-function verified(r: ConvertResult, text: string, file: string, flags: Flags): void {
-  if (file === '-') { declineAs(r, text, 'verify-unavailable', 'standard input has no build context'); return; }
-  const outcome = compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null });
-  if (outcome.kind === 'same') return;
-  if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
-  declineAs(r, text, outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable', outcome.first ?? 'no detail');
-}
-
-function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify-unavailable', detail: string): void {
-  r.status = 'declined';
-  r.reasons = [{ id, message: formatFinding({ id, data: { detail } }) }];
-  r.output = text;
-  r.diff = '';
-}
-
-async function explain(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'>): Promise<number> {
-  const text = file === '-' ? readStdin() : readDockerfile(file);
-  const r = convert(text, optionsFor(file, flags));
-  if (flags.json) process.stdout.write(`${JSON.stringify({ path: displayPath(file), ...r }, null, 2)}\n`);
-  else process.stdout.write(explainTable(displayPath(file), r));
-  return r.status === 'error' ? 2 : 0;
-}
-
-async function verifyCommand(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'> & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
-  const text = readDockerfile(file);
-  const r = convert(text, optionsFor(file, flags));
-  process.stderr.write(`${statusLine(displayPath(file), r)}\n`);
-  if (r.status === 'error') return 2;
-  if (r.status !== 'changed') return r.status === 'declined' ? 1 : 0;
-  const smoke = flags.smoke === undefined ? null : parseShell(flags.smoke).commands.flatMap((c) => c.words);
-  return verify({
-    original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke,
-    buildNetwork: flags.buildNetwork ?? null, log: (line) => process.stdout.write(`${line}\n`),
-  });
+  return 'unknown';
 }
 
 const common = {
@@ -177,8 +31,8 @@ const common = {
 } as const;
 
 function run(p: Promise<number>): void {
-  p.then((code) => { process.exitCode = code; }, (err: unknown) => {
-    if (err instanceof UsageError) { process.stderr.write(`dfsplit: ${err.message}\n`); process.exitCode = 2; return; }
+  p.then((code) => { process.exitCode = code; }, async (err: unknown) => {
+    if (err instanceof (await runner()).UsageError) { process.stderr.write(`dfsplit: ${err.message}\n`); process.exitCode = 2; return; }
     if (err instanceof InputError) { process.stderr.write(`dfsplit: ${err.format()}\n`); process.exitCode = 2; return; }
     throw err;
   });
@@ -188,11 +42,12 @@ function run(p: Promise<number>): void {
 const STDIN = '\u0000stdin';
 const fromArgv = (paths: readonly string[]) => paths.map((p) => (p === STDIN ? '-' : p));
 
-await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
+await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
   .scriptName('dfsplit')
+  .detectLocale(false)
   .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
   .command('explain <file>', 'show, per instruction, whether it is build-time, runtime or both, and why', (y) => y.positional('file', { type: 'string', demandOption: true }).options(common), (argv) => {
-    run(explain(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json }));
+    run(runner().then((r) => r.explain(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json })));
   })
   .command('verify [file]', 'build the original and the converted image with your Docker engine, run both and compare', (y) => y
     .positional('file', { type: 'string', default: 'Dockerfile' })
@@ -201,7 +56,7 @@ await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
       smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
       'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
     }), (argv) => {
-    run(verifyCommand(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork }));
+    run(runner().then((r) => r.verifyCommand(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork })));
   })
   .command('$0 [paths..]', 'convert Dockerfiles (files, directories, globs, - for stdin)', (y) => y
     .positional('paths', { type: 'string', array: true, default: [] as string[] })
@@ -214,7 +69,7 @@ await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
       verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
       'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
     }), (argv) => {
-    run(main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork }));
+    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork })));
   })
   .strict()
   .fail((msg, err, y) => {
@@ -223,5 +78,5 @@ await yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN : a)))
     process.exit(2);
   })
   .help()
-  .version(false)
+  .version(packageVersion())
   .parseAsync();
