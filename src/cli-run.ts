@@ -12,6 +12,7 @@ import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
 import { describe as formatFinding } from './messages.js';
+import { convertAll, jobOptions } from './convert-pool.js';
 
 export interface Flags {
   paths: string[];
@@ -25,6 +26,8 @@ export interface Flags {
   preset: string;
   context: string | undefined;
   verify?: boolean;
+  /** Worker threads for a tree (0: automatic). */
+  jobs?: number;
   buildNetwork?: string | undefined;
 }
 
@@ -71,53 +74,59 @@ export async function main(flags: Flags): Promise<number> {
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   let code = 0;
-  const report: object[] = [];
   for (const e of errors) {
     process.stderr.write(`dfsplit: ${e.format()}\n`);
-    report.push({ path: e.file, status: 'error', reasons: [{ id: e.id, message: e.message }] });
     code = 2;
   }
   if (!files.length && !errors.length) {
     process.stderr.write(`dfsplit: ${inputs.join(' ')}: no Dockerfiles found\n`);
     return 2;
   }
-  for (const file of files) {
+  // --json streams: one document, written file by file, so nothing is kept once printed
+  let first = true;
+  const counts = { changed: 0, unchanged: 0, declined: 0, error: 0 };
+  const emit = (entry: { path: string; status: string; [key: string]: unknown }) => {
+    counts[entry.status as keyof typeof counts]++;
+    if (!flags.json) return;
+    process.stdout.write(`${first ? '{\n  "files": [\n' : ',\n'}${indent(JSON.stringify(entry, null, 2), 4)}`);
+    first = false;
+  };
+  for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
+  for await (const outcome of convertAll(files, (file) => jobOptions(file, flags, displayPath(file)), flags.jobs ?? 0, readStdin)) {
+    const file = outcome.file;
     const path = displayPath(file);
-    let text: string;
-    try {
-      text = file === '-' ? readStdin() : readDockerfile(file);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`dfsplit: ${err.withFile(path).format()}\n`);
-      report.push({ path, status: 'error', reasons: [{ id: err.id, message: err.message, line: err.line }] });
+    if (outcome.readError) {
+      const err = new InputError(outcome.readError.id, outcome.readError.message, outcome.readError.line, path);
+      process.stderr.write(`dfsplit: ${err.format()}\n`);
+      emit({ path, status: 'error', reasons: [outcome.readError] });
       code = 2;
       continue;
     }
-    const r = convert(text, optionsFor(file, flags));
+    const { text, result: r } = outcome;
     if (flags.verify && r.status === 'changed') verified(r, text, file, flags);
     process.stderr.write(`${statusLine(path, r)}\n`);
     if (r.status === 'error') code = 2;
-    if (flags.json) report.push({ path, ...r });
-    else if (flags.stdout) process.stdout.write(r.output);
-    if (r.status !== 'changed') continue;
-    if (flags.check) { if (code === 0) code = 1; continue; }
-    if (flags.write) {
+    let entry: { path: string; status: string; [key: string]: unknown } = { path, ...r };
+    if (flags.stdout) process.stdout.write(r.output);
+    if (r.status === 'changed' && flags.check) { if (code === 0) code = 1; }
+    else if (r.status === 'changed' && flags.write) {
       try {
         writeAtomic(file, r.output, text);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         process.stderr.write(`dfsplit: ${err.format()}\n`);
-        if (flags.json) report[report.length - 1] = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
+        entry = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
         code = 2;
       }
-      continue;
+    } else if (r.status === 'changed' && !flags.json && !flags.stdout) {
+      process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
     }
-    if (!flags.json && !flags.stdout) process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
+    emit(entry);
   }
   if (flags.json) {
-    const count = (s: string) => report.filter((x) => (x as { status: string }).status === s).length;
-    process.stdout.write(`${JSON.stringify({ files: report, summary: { changed: count('changed'), unchanged: count('unchanged'), declined: count('declined'), error: count('error'), skipped: skipped.length }, skipped: skipped.map(displayPath) }, null, 2)}\n`);
-    if (flags.check && code === 0 && count('changed') > 0) code = 1;
+    const summary = { ...counts, skipped: skipped.length };
+    process.stdout.write(`${first ? '{\n  "files": [' : '\n  ]'},\n  "summary": ${indent(JSON.stringify(summary, null, 2), 2).trimStart()},\n  "skipped": ${JSON.stringify(skipped.map(displayPath))}\n}\n`.replace('"files": [,', '"files": [],'));
+    if (flags.check && code === 0 && counts.changed > 0) code = 1;
   }
   return code;
 }
@@ -140,6 +149,11 @@ function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify
   r.reasons = [{ id, message: formatFinding({ id, data: { detail } }) }];
   r.output = text;
   r.diff = '';
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text.split('\n').map((l) => pad + l).join('\n');
 }
 
 export async function explain(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'>): Promise<number> {

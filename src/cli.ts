@@ -68,8 +68,9 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
       color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
       verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
       'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
+      jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core from 64 files on; 1: none)' },
     }), (argv) => {
-    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork })));
+    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs })));
   })
   .strict()
   .fail((msg, err, y) => {

@@ -1,0 +1,7 @@
+// A worker thread of src/convert-pool.ts: reads and converts the files it is sent, one at a time.
+import { parentPort } from 'node:worker_threads';
+import { convertFile, type JobOptions } from './convert-pool.js';
+
+parentPort!.on('message', (m: { id: number; file: string; options: JobOptions }) => {
+  parentPort!.postMessage({ id: m.id, outcome: convertFile(m.file, m.options) });
+});
