@@ -1,8 +1,9 @@
 // The presets dfsplit knows, in the order `--preset auto` tries them: the first whose detect() answers wins.
 import type { Preset } from '../src/preset.js';
 import go from './go/index.js';
+import node from './node/index.js';
 import pythonUser from './python-user/index.js';
 import pythonVenv from './python-venv/index.js';
 import pythonWheels from './python-wheels/index.js';
 
-export const presets: readonly Preset[] = [go, pythonVenv, pythonUser, pythonWheels];
+export const presets: readonly Preset[] = [go, node, pythonVenv, pythonUser, pythonWheels];

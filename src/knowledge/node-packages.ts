@@ -1,0 +1,38 @@
+// npm packages with native parts, for the node preset: which need system libraries at run time (a full
+// `node:` image has them from buildpack-deps, the slim one does not) and which are self-contained
+// (prebuilt binaries or statically linked sources). Debian 12 package names. Sources: each package's
+// install documentation and the libraries its built module links (`ldd build/Release/*.node`).
+import type { RuntimeLibs } from './compiled-packages.js';
+
+/** Native npm packages that load system libraries, and the runtime packages that provide them. */
+export const NODE_NATIVE_LIBS: Readonly<Record<string, RuntimeLibs>> = {
+  'pg-native': { apt: ['libpq5'], apk: ['libpq'] },
+  libpq: { apt: ['libpq5'], apk: ['libpq'] },
+  canvas: { apt: ['libcairo2', 'libpango-1.0-0', 'libpangocairo-1.0-0', 'libjpeg62-turbo', 'libgif7', 'librsvg2-2'], apk: ['cairo', 'pango', 'libjpeg-turbo', 'giflib', 'librsvg'] },
+  'node-rdkafka': { apt: ['librdkafka1'], apk: ['librdkafka'] },
+  'odbc': { apt: ['unixodbc'], apk: ['unixodbc'] },
+  'zeromq': { apt: ['libzmq5'], apk: ['zeromq'] },
+  'gssapi.js': { apt: ['libgssapi-krb5-2'], apk: ['krb5-libs'] },
+  kerberos: { apt: ['libgssapi-krb5-2'], apk: ['krb5-libs'] },
+};
+
+/**
+ * Native npm packages that need nothing from the system at run time beyond glibc and libstdc++ (the
+ * slim image has both): prebuilt binaries, bundled sources, or install scripts that build nothing.
+ */
+export const NODE_SELF_CONTAINED: ReadonlySet<string> = new Set([
+  'bcrypt', 'argon2', 'sqlite3', 'better-sqlite3', 'sharp', 'node-sass', 'libxmljs', 'libxmljs2', 'esbuild', '@swc/core', 'fsevents',
+  'bufferutil', 'utf-8-validate', 'deasync', 'iconv', 'microtime', 'leveldown', 'classic-level', 'lmdb', 'msgpackr-extract', 'cpu-features',
+  'ssh2', 're2', 'farmhash', 'xxhash-addon', 'node-expat', 'isolated-vm', 'unix-dgram', 'segfault-handler', 'heapdump', 'ref-napi', 'ffi-napi',
+  // install scripts that only print or fetch JavaScript
+  'core-js', 'core-js-pure', 'protobufjs', 'nodemon', 'husky', 'es5-ext', 'styled-components', 'spawn-sync', 'ejs', 'yarn', 'nice-napi',
+  '@prisma/client', 'prisma', '@prisma/engines',
+]);
+
+/** Commands an npm script or CMD may start, and the package that provides each (when it is not the same name). */
+export const NODE_BINARIES: Readonly<Record<string, string>> = {
+  tsc: 'typescript', 'ts-node': 'ts-node', 'ts-node-dev': 'ts-node-dev', tsx: 'tsx', 'babel-node': '@babel/node', nodemon: 'nodemon',
+  next: 'next', nuxt: 'nuxt', vite: 'vite', 'react-scripts': 'react-scripts', ng: '@angular/cli', nest: '@nestjs/cli', webpack: 'webpack',
+  'webpack-dev-server': 'webpack-dev-server', pm2: 'pm2', 'pm2-runtime': 'pm2', serve: 'serve', 'http-server': 'http-server',
+  concurrently: 'concurrently', 'cross-env': 'cross-env', 'node-dev': 'node-dev', forever: 'forever', gatsby: 'gatsby', remix: '@remix-run/dev',
+};
