@@ -19,13 +19,18 @@ interface PackageJson {
 
 const LOCKFILES: readonly [string, Manager][] = [['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm'], ['yarn.lock', 'yarn'], ['pnpm-lock.yaml', 'pnpm']];
 
-/** RUN commands of the package managers, by instruction index. */
+/** Subcommands that install the project's dependencies or run its scripts (not `config`, `cache`, `login`). */
+const PROJECT_STEPS = new Set(['install', 'ci', 'i', 'add', 'run', 'run-script', 'build', 'test', 'rebuild', 'exec']);
+
+/** RUN commands of the package managers that install or build the project, by instruction index. */
 function managerRuns(input: PresetInput): { index: number; tool: Manager; sub: string }[] {
   const out: { index: number; tool: Manager; sub: string }[] = [];
   for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
     const tool = c.words[0];
     if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm') continue;
-    out.push({ index, tool, sub: c.words.slice(1).find((w) => !w.startsWith('-')) ?? 'install' });
+    const sub = c.words.slice(1).find((w) => !w.startsWith('-')) ?? 'install';
+    // `yarn build` runs the script `build`; `npm config set ...` configures npm for the runtime too
+    if (PROJECT_STEPS.has(sub) || (tool !== 'npm' && !['config', 'cache', 'login', 'set', 'global', 'policies', 'dlx', 'env'].includes(sub))) out.push({ index, tool, sub });
   }
   return out;
 }
@@ -134,7 +139,7 @@ export default {
     const firstRun = runs[0];
     const artifacts: Artifact[] = [];
     if (firstRun && Number.isFinite(last)) {
-      const project = input.analysis.runs.get(firstRun.index)!.commands.find((c) => /^(npm|yarn|pnpm)$/.test(c.words[0] ?? ''))!.cwd;
+      const project = input.analysis.runs.get(firstRun.index)!.commands.find((c) => c.words[0] === firstRun.tool)!.cwd;
       if (project === '/') declines.push({ id: 'output-not-located', data: { why: `\`${firstRun.tool} ${firstRun.sub}\` runs in / (no WORKDIR), so the project cannot be told from the rest of the system` }, line: input.model.instructions[firstRun.index]!.line });
       else artifacts.push({ path: project, producer: last, why: { id: 'artifact-workdir', data: { path: project }, line: input.model.instructions[last]!.line } });
     }
