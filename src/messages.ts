@@ -48,6 +48,13 @@ export const MESSAGES = {
   'node-prune-unsupported': 'devDependencies cannot be pruned with {tool} in place without reinstalling: left to a later version of the node preset',
   'node-pruned': '`{command}` in the builder after the last install or build step: the runtime stage gets production dependencies only ({count} devDependencies left behind)',
   'node-native-libs': '{packages}: native addons that load {libs}, installed in the runtime stage',
+  // rust preset
+  'rust-release-unknown': 'the Debian release of {image} cannot be told from its tag, so no slim runtime image of the same release can be chosen',
+  'rust-output-unknown': 'the binary cannot be named: {why}',
+  'rust-sys-crate-unknown': 'the crate {crate} links a system library dfsplit does not know: the slim runtime image may lack it',
+  'rust-libs-release': 'the runtime libraries ({libs}) are known by their Debian 12 names, and {image} is another release',
+  'rust-crates-unchecked': 'no Cargo.lock in the build context: -sys crates were looked for in Cargo.toml only',
+  'rust-runtime-libs': 'installed in the runtime stage: {libs} (CA certificates the full rust image has, and the libraries of -sys crates)',
   'go-runtime-files': '{paths}: the Go sources name them ({files}) and read them at run time, so they are copied from the builder',
   'go-sources-kept': 'the sources stay in the runtime stage: {why}',
   'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',

@@ -2,8 +2,9 @@
 import type { Preset } from '../src/preset.js';
 import go from './go/index.js';
 import node from './node/index.js';
+import rust from './rust/index.js';
 import pythonUser from './python-user/index.js';
 import pythonVenv from './python-venv/index.js';
 import pythonWheels from './python-wheels/index.js';
 
-export const presets: readonly Preset[] = [go, node, pythonVenv, pythonUser, pythonWheels];
+export const presets: readonly Preset[] = [go, node, rust, pythonVenv, pythonUser, pythonWheels];

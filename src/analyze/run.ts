@@ -254,6 +254,12 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       return goOutputs(['go', 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', cwd, env);
     }
     if (name === 'go' && ['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: [], unnamed: false };
+    // `cargo install` puts binaries in --root/bin, else $CARGO_HOME/bin (/usr/local/cargo in the rust
+    // images), else ~/.cargo/bin; https://doc.rust-lang.org/cargo/commands/cargo-install.html
+    if (name === 'cargo' && sub === 'install') {
+      const root = optionValue(words, '--root') ?? env.get('CARGO_INSTALL_ROOT') ?? env.get('CARGO_HOME') ?? `${env.get('HOME') ?? '/root'}/.cargo`;
+      return { paths: [joinPath(cwd, `${root}/bin`)], unnamed: false };
+    }
     if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
       if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
       const o = optionValue(words, '-o');

@@ -1,0 +1,128 @@
+// Rust: `cargo build --release` (or `cargo install`) in the builder; the runtime stage holds the binary
+// on the Debian slim image of the builder's release, with CA certificates and the runtime libraries of
+// the crates that link system ones (openssl-sys -> libssl3, pq-sys -> libpq5, ...).
+// https://doc.rust-lang.org/cargo/reference/cargo-targets.html#binaries  https://hub.docker.com/_/rust
+import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/rust-crates.js';
+import { devTableApplies, parseImage } from '../../src/images.js';
+import type { Finding } from '../../src/messages.js';
+import type { Artifact, Preset, PresetInput } from '../../src/preset.js';
+import type { RunCommand } from '../../src/analyze/run.js';
+import { joinPath } from '../../src/shell.js';
+
+interface CargoStep {
+  index: number;
+  command: RunCommand;
+  sub: 'build' | 'install';
+}
+
+function cargoSteps(input: PresetInput): CargoStep[] {
+  const out: CargoStep[] = [];
+  for (const [index, run] of input.analysis.runs) for (const command of run.commands) {
+    if (command.words[0] !== 'cargo') continue;
+    const sub = command.words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
+    if (sub === 'build' && command.words.includes('--release')) out.push({ index, command, sub });
+    if (sub === 'install') out.push({ index, command, sub });
+  }
+  return out;
+}
+
+function option(words: readonly string[], ...names: string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    if (names.includes(words[i]!)) return words[i + 1] ?? null;
+    for (const n of names) if (n.startsWith('--') && words[i]!.startsWith(`${n}=`)) return words[i]!.slice(n.length + 1);
+  }
+  return null;
+}
+
+/** `[package] name` and `[[bin]] name`s of a Cargo.toml, and whether it is a workspace. */
+function cargoToml(text: string): { package: string | null; bins: string[]; workspace: boolean } {
+  let section = '';
+  let pkg: string | null = null;
+  const bins: string[] = [];
+  let workspace = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    const header = /^\[\[?([^\]]+)\]\]?$/.exec(line);
+    if (header) { section = header[1]!.trim(); if (section === 'workspace') workspace = true; continue; }
+    const m = /^name\s*=\s*"([^"]+)"/.exec(line);
+    if (m && section === 'package') pkg = m[1]!;
+    if (m && section === 'bin') bins.push(m[1]!);
+  }
+  return { package: pkg, bins, workspace };
+}
+
+/** The Debian slim image of the builder's release, or null when the tag does not tell it. */
+function runtimeImage(builder: string): string | null {
+  const tag = parseImage(builder).tag ?? 'latest';
+  const release = /(^|-)(bookworm|bullseye|buster)(-|$)/.exec(tag)?.[2];
+  if (release) return `debian:${release}-slim`;
+  if (/alpine/.test(tag)) return null;
+  return devTableApplies(builder) ? 'debian:bookworm-slim' : null;
+}
+
+export default {
+  id: 'rust',
+  summary: 'cargo builds in the builder; the runtime stage holds the binary on the Debian slim image of the same release, with CA certificates and the libraries of -sys crates',
+  detect(input) {
+    if (parseImage(input.builderImage).name !== 'rust') return null;
+    const steps = cargoSteps(input);
+    return steps.length ? `\`cargo ${steps[0]!.sub}\` on line ${input.model.instructions[steps[0]!.index]!.line}` : null;
+  },
+  decide(input) {
+    const declines: Finding[] = [];
+    const findings: Finding[] = [];
+    const artifacts: Artifact[] = [];
+    const steps = cargoSteps(input);
+    const image = runtimeImage(input.builderImage);
+    if (!image) declines.push({ id: 'rust-release-unknown', data: { image: input.builderImage } });
+    const env = (i: number) => input.analysis.scopes.get(i)!.env;
+    for (const step of steps) {
+      const { words, cwd } = step.command;
+      const line = input.model.instructions[step.index]!.line;
+      if (option(words, '--target') || option(words, '--target-dir') || env(step.index).get('CARGO_TARGET_DIR') || step.command.assigns.CARGO_TARGET_DIR) {
+        declines.push({ id: 'rust-output-unknown', data: { why: 'a --target, --target-dir or CARGO_TARGET_DIR moves the binary' }, line });
+        continue;
+      }
+      // the binary's name: --bin, else the only [[bin]], else the package name (Cargo.toml in the context)
+      let name = option(words, '--bin');
+      if (!name) {
+        const dir = step.sub === 'install' ? (option(words, '--path') ?? '.') : '.';
+        const rel = joinPath(cwd, dir);
+        const toml = input.context.read(`${dir.replace(/^\.\/?/, '').replace(/\/$/, '')}${dir === '.' || dir === './' ? '' : '/'}Cargo.toml`);
+        if (toml === null) { declines.push({ id: 'rust-output-unknown', data: { why: `no Cargo.toml for ${rel} in the build context to name the binary` }, line }); continue; }
+        const t = cargoToml(toml);
+        if (t.workspace && !t.package) { declines.push({ id: 'rust-output-unknown', data: { why: 'a workspace builds several binaries; name one with --bin' }, line }); continue; }
+        if (t.bins.length > 1) { declines.push({ id: 'rust-output-unknown', data: { why: `Cargo.toml has ${t.bins.length} [[bin]] targets; name one with --bin` }, line }); continue; }
+        name = t.bins[0] ?? t.package;
+        if (!name) { declines.push({ id: 'rust-output-unknown', data: { why: 'Cargo.toml names no package' }, line }); continue; }
+      }
+      // where `cargo install` puts binaries is the analyzer's to say (--root, CARGO_HOME, ~/.cargo)
+      const bin = step.command.outputs[0];
+      const path = step.sub === 'install' ? (bin ? `${bin}/${name}` : null) : joinPath(cwd, `target/release/${name}`);
+      if (!path) { declines.push({ id: 'rust-output-unknown', data: { why: 'where cargo install puts the binary is not known' }, line }); continue; }
+      artifacts.push({ path, producer: step.index, why: { id: 'artifact-output', data: { path, command: `cargo ${step.sub}` }, line } });
+    }
+    // -sys crates that link system libraries, from Cargo.lock (or Cargo.toml when there is no lock)
+    const lock = input.context.read('Cargo.lock');
+    const crates = lock !== null
+      ? [...lock.matchAll(/^name = "([^"]+)"/gm)].map((m) => m[1]!)
+      : [...(input.context.read('Cargo.toml') ?? '').matchAll(/^([\w-]+)\s*=/gm)].map((m) => m[1]!);
+    const libs = ['ca-certificates'];
+    for (const crate of new Set(crates)) {
+      const needs = RUST_SYS_CRATES[crate];
+      if (needs) { for (const l of needs) if (!libs.includes(l)) libs.push(l); continue; }
+      if (crate.endsWith('-sys') && !RUST_SELF_CONTAINED_SYS.has(crate)) declines.push({ id: 'rust-sys-crate-unknown', data: { crate } });
+    }
+    if (lock === null) findings.push({ id: 'rust-crates-unchecked' });
+    // the table names Debian 12 packages (libssl3 is libssl1.1 on bullseye)
+    if (libs.length > 1 && image && image !== 'debian:bookworm-slim') declines.push({ id: 'rust-libs-release', data: { image, libs: libs.slice(1).join(' ') } });
+    const replacements = new Map<number, string[]>();
+    const first = steps[0];
+    if (first) replacements.set(first.index, [`RUN apt-get update && apt-get install -y --no-install-recommends ${libs.join(' ')} && rm -rf /var/lib/apt/lists/*`]);
+    findings.push({ id: 'rust-runtime-libs', data: { libs: libs.join(' ') } });
+    return {
+      runtimeBase: { image: image ?? input.builderImage, why: `the Debian release of ${input.builderImage}, slim: a glibc binary needs no toolchain` },
+      artifacts, runtimeReplacements: replacements, declines, findings,
+    };
+  },
+} satisfies Preset;
