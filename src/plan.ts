@@ -10,6 +10,7 @@ import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, Preset, PresetDecision, PresetInput } from './preset.js';
 import { imageConfig } from './knowledge/image-config.js';
+import { optionValue } from './analyze/run.js';
 import { healthcheckCommand, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { proveRuntimeStage } from './state-model.js';
@@ -253,13 +254,6 @@ function removedPackages(commands: readonly { words: readonly string[] }[]): Set
   return out;
 }
 
-function optionValue(words: readonly string[], ...names: string[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    if (names.includes(words[i]!)) return words[i + 1] ?? null;
-    for (const n of names) if (n.startsWith('--') && words[i]!.startsWith(`${n}=`)) return words[i]!.slice(n.length + 1);
-  }
-  return null;
-}
 
 const VCS = new Set(['git', 'subversion', 'mercurial']);
 

@@ -217,7 +217,8 @@ export function homeOf(user: string | null, env: EnvView): string {
   return name === 'root' || name === '0' ? '/root' : `/home/${name}`;
 }
 
-function optionValue(words: readonly string[], ...names: string[]): string | null {
+/** The value of the first of `names` in `words` (`-o x`, `--out=x`, `-ox`), or null. */
+export function optionValue(words: readonly string[], ...names: string[]): string | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     for (const n of names) {

@@ -6,7 +6,7 @@ import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/ru
 import { devTableApplies, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, Preset, PresetInput } from '../../src/preset.js';
-import type { RunCommand } from '../../src/analyze/run.js';
+import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
 
 interface CargoStep {
@@ -26,13 +26,6 @@ function cargoSteps(input: PresetInput): CargoStep[] {
   return out;
 }
 
-function option(words: readonly string[], ...names: string[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    if (names.includes(words[i]!)) return words[i + 1] ?? null;
-    for (const n of names) if (n.startsWith('--') && words[i]!.startsWith(`${n}=`)) return words[i]!.slice(n.length + 1);
-  }
-  return null;
-}
 
 /** `[package] name` and `[[bin]] name`s of a Cargo.toml, and whether it is a workspace. */
 function cargoToml(text: string): { package: string | null; bins: string[]; workspace: boolean } {
@@ -79,14 +72,14 @@ export default {
     for (const step of steps) {
       const { words, cwd } = step.command;
       const line = input.model.instructions[step.index]!.line;
-      if (option(words, '--target') || option(words, '--target-dir') || env(step.index).get('CARGO_TARGET_DIR') || step.command.assigns.CARGO_TARGET_DIR) {
+      if (optionValue(words, '--target') || optionValue(words, '--target-dir') || env(step.index).get('CARGO_TARGET_DIR') || step.command.assigns.CARGO_TARGET_DIR) {
         declines.push({ id: 'rust-output-unknown', data: { why: 'a --target, --target-dir or CARGO_TARGET_DIR moves the binary' }, line });
         continue;
       }
       // the binary's name: --bin, else the only [[bin]], else the package name (Cargo.toml in the context)
-      let name = option(words, '--bin');
+      let name = optionValue(words, '--bin');
       if (!name) {
-        const dir = step.sub === 'install' ? (option(words, '--path') ?? '.') : '.';
+        const dir = step.sub === 'install' ? (optionValue(words, '--path') ?? '.') : '.';
         const rel = joinPath(cwd, dir);
         const toml = input.context.read(`${dir.replace(/^\.\/?/, '').replace(/\/$/, '')}${dir === '.' || dir === './' ? '' : '/'}Cargo.toml`);
         if (toml === null) { declines.push({ id: 'rust-output-unknown', data: { why: `no Cargo.toml for ${rel} in the build context to name the binary` }, line }); continue; }
