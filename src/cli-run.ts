@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { convert, type ConvertResult } from './convert.js';
 import { directoryContext, NO_CONTEXT } from './context.js';
 import { InputError } from './errors.js';
-import { decode, displayPath, expandInputs, readDockerfile, writeAtomic } from './files.js';
+import { decode, displayPath, expandInputs, readDockerfile, writeAtomic, type IgnoreOptions } from './files.js';
 import { colorDiff } from './report/diff.js';
 import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
@@ -28,6 +28,7 @@ export interface Flags {
   verify?: boolean;
   /** Worker threads for a tree (0: automatic). */
   jobs?: number;
+  ignore?: IgnoreOptions;
   buildNetwork?: string | undefined;
 }
 
@@ -69,7 +70,7 @@ export async function main(flags: Flags): Promise<number> {
   if (flags.json && flags.stdout) throw new UsageError('--json and --stdout cannot be used together: both print to standard output');
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  const { files, errors, skipped } = await expandInputs(inputs);
+  const { files, errors, skipped } = await expandInputs(inputs, flags.ignore);
   if (skipped.length && !flags.json) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);

@@ -69,8 +69,11 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
       verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
       'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
       jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core from 64 files on; 1: none)' },
+      ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
+      'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
+      'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
     }), (argv) => {
-    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs })));
+    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
   })
   .strict()
   .fail((msg, err, y) => {

@@ -92,6 +92,8 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
     throw err;
   }
   if (model.stages.length > 1) return { ...empty, reasons: [{ id: 'multi-stage', message: describe({ id: 'multi-stage' }) }], stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
+  // `# dfsplit-ignore-file` in the comments before the first instruction: the file is left as it is
+  if (/^[ \t]*#[ \t]*dfsplit-ignore-file[ \t]*\r?$/m.test(model.text.slice(0, model.instructions[0]?.start ?? 0))) return { ...empty, reasons: [{ id: 'pragma-ignore-file', message: describe({ id: 'pragma-ignore-file' }) }] };
   const analysis = analyze(model);
   const context = options.context ?? NO_CONTEXT;
   const plan = makePlan(model, analysis, {

@@ -3,6 +3,7 @@
 import { closeSync, fsyncSync, readSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { glob } from 'tinyglobby';
+import ignore, { type Ignore } from 'ignore';
 import { InputError } from './errors.js';
 import { MAX_BYTES } from './parse.js';
 
@@ -40,8 +41,60 @@ export function looksLikeDockerfile(text: string): boolean {
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
+/** How walking a directory honours ignore files (gitignore syntax, read with the `ignore` package). */
+export interface IgnoreOptions {
+  /** False with --no-ignore: no ignore file or pattern is read, only .git is skipped. */
+  enabled: boolean;
+  /** --ignore-path: these files (relative to the current directory) instead of .gitignore/.dfsplitignore. */
+  paths: readonly string[];
+  /** --ignore-pattern: more patterns, relative to the current directory. */
+  patterns: readonly string[];
+}
+
+export const DEFAULT_IGNORE: IgnoreOptions = { enabled: true, paths: [], patterns: [] };
+
+/** The ignore files looked for in every walked directory, unless --ignore-path names others. */
+const IGNORE_FILES = ['.gitignore', '.dfsplitignore'];
+
+/** Rules of one ignore file (or the command line's patterns), relative to the directory they apply in. */
+interface Rules {
+  base: string;
+  ig: Ignore;
+}
+
+function rulesFrom(file: string, base: string): Rules | null {
+  try {
+    return { base, ig: ignore().add(readFileSync(file, 'utf8')) };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the rules, from the outermost directory in, leave `path` ignored (a deeper `!pattern` re-includes). */
+function ignoredBy(rules: readonly Rules[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const r of rules) {
+    const rel = relative(r.base, path);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) continue;
+    const t = r.ig.test(isDir ? `${rel}/` : rel);
+    if (t.ignored) ignored = true;
+    else if (t.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/** The rules that apply from the current directory: --ignore-path files and --ignore-pattern. */
+function rootRules(opts: IgnoreOptions): Rules[] {
+  if (!opts.enabled) return [];
+  const cwd = process.cwd();
+  const rules = opts.paths.map((p) => rulesFrom(resolve(p), cwd)).filter((r): r is Rules => r !== null);
+  if (opts.patterns.length) rules.push({ base: cwd, ig: ignore().add([...opts.patterns]) });
+  return rules;
+}
+
 /** Expand the command line's paths, directories and globs into files. `-` stays `-` (stdin). */
-export async function expandInputs(args: readonly string[]): Promise<{ files: string[]; errors: InputError[]; skipped: string[] }> {
+export async function expandInputs(args: readonly string[], opts: IgnoreOptions = DEFAULT_IGNORE): Promise<{ files: string[]; errors: InputError[]; skipped: string[] }> {
+  const base = rootRules(opts);
   const files: string[] = [];
   const errors: InputError[] = [];
   // walked files whose name looks like a Dockerfile but whose text does not: skipped, and counted
@@ -55,7 +108,7 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') { errors.push(new InputError('symlink-loop', 'symbolic link loop', undefined, arg)); continue; }
       if (code === 'ENOENT' && /[*?[{]/.test(arg)) {
-        const matches = (await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort();
+        const matches = (await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort().filter((m) => !ignoredBy(base, resolve(m), false));
         if (matches.length) files.push(...matches);
         else errors.push(new InputError('no-match', 'no file matches this pattern', undefined, arg));
         continue;
@@ -63,21 +116,29 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
       errors.push(new InputError('unreadable', code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'error'})`, undefined, arg));
       continue;
     }
-    if (st.isDirectory()) files.push(...walk(arg, skipped));
+    if (st.isDirectory()) files.push(...walk(arg, skipped, base, opts));
     else files.push(arg);
   }
   return { files: [...new Set(files)], errors, skipped };
 }
 
-function walk(dir: string, skipped: string[]): string[] {
+function walk(dir: string, skipped: string[], inherited: readonly Rules[], opts: IgnoreOptions): string[] {
   const out: string[] = [];
   let entries;
   try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+  const abs = resolve(dir);
+  const rules = opts.enabled && !opts.paths.length
+    ? [...inherited, ...IGNORE_FILES.map((f) => rulesFrom(join(abs, f), abs)).filter((r): r is Rules => r !== null)]
+    : inherited;
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, e.name);
     // symbolic links are not followed while walking: no loops, no escaping the tree
-    if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) out.push(...walk(path, skipped)); }
-    else if (e.isFile() && isDockerfileName(e.name)) (sniff(path) ? out : skipped).push(path);
+    if (e.isDirectory()) {
+      if (e.name === '.git' || (opts.enabled && SKIP_DIRS.has(e.name)) || ignoredBy(rules, join(abs, e.name), true)) continue;
+      out.push(...walk(path, skipped, rules, opts));
+    } else if (e.isFile() && isDockerfileName(e.name) && !ignoredBy(rules, join(abs, e.name), false)) {
+      (sniff(path) ? out : skipped).push(path);
+    }
   }
   return out;
 }

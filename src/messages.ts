@@ -27,6 +27,8 @@ export const MESSAGES = {
   'run-fetch': 'downloads ({commands}) and installs for the runtime without compiling: repeated as written in the runtime stage',
   'run-unknown': 'command not recognised ({commands}): repeated in the runtime stage to be safe',
   'run-preset': '{preset}: {detail}',
+  'pragma-ignored': '`# dfsplit-ignore` before it: kept in the builder as written, not repeated in the runtime stage',
+  'pragma-ignore-file': '`# dfsplit-ignore-file`: the file asks to be left as it is',
   // findings
   'runtime-base-slim': 'runtime base {image}: the slim variant of {builder}',
   'runtime-base-same': 'runtime base {image}: the same image as the builder (no smaller variant known)',

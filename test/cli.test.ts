@@ -238,6 +238,33 @@ describe('flags', () => {
   });
 });
 
+describe('ignore files', () => {
+  function repo(): string {
+    const dir = tmp();
+    for (const d of ['svc/a', 'svc/b', 'vendor', 'gen', 'node_modules/x']) mkdirSync(join(dir, d), { recursive: true });
+    for (const f of ['Dockerfile', 'svc/a/Dockerfile', 'svc/b/Dockerfile', 'vendor/Dockerfile', 'gen/Dockerfile.generated', 'gen/Dockerfile.keep', 'node_modules/x/Dockerfile']) writeFileSync(join(dir, f), GO);
+    writeFileSync(join(dir, '.gitignore'), 'vendor/\n');
+    writeFileSync(join(dir, '.dfsplitignore'), 'gen/*\n!gen/Dockerfile.keep\n');
+    writeFileSync(join(dir, 'svc', '.gitignore'), 'a/\n');
+    writeFileSync(join(dir, 'my.ignore'), 'svc/\n');
+    return dir;
+  }
+  const paths = (stdout: string) => (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
+
+  it('honours .gitignore (nested ones too) and .dfsplitignore, with negations', () => {
+    expect(paths(run(repo(), ['--json', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.keep', 'svc/b/Dockerfile']);
+  });
+  it('--ignore-pattern adds patterns; --ignore-path replaces the ignore files; --no-ignore walks everything but .git', () => {
+    const dir = repo();
+    expect(paths(run(dir, ['--json', '--ignore-pattern', 'svc/b', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.keep']);
+    expect(paths(run(dir, ['--json', '--ignore-path', 'my.ignore', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.generated', 'gen/Dockerfile.keep', 'vendor/Dockerfile']);
+    expect(paths(run(dir, ['--json', '--no-ignore', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.generated', 'gen/Dockerfile.keep', 'node_modules/x/Dockerfile', 'svc/a/Dockerfile', 'svc/b/Dockerfile', 'vendor/Dockerfile']);
+  });
+  it('a file named on the command line is converted even when ignored', () => {
+    expect(paths(run(repo(), ['--json', 'vendor/Dockerfile']).stdout)).toEqual(['vendor/Dockerfile']);
+  });
+});
+
 describe('flag combinations that used to do nothing', () => {
   it('--json --write writes the file and reports it', () => {
     const dir = tmp();

@@ -77,7 +77,7 @@ export function analyze(model: Model): Analysis {
     if (ins.stage < 0) continue;
     snapshot ??= history.view();
     scopes.set(ins.index, { workdir, env: snapshot, user });
-    const c = classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev);
+    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev);
     classifications.push({ ...c, index: ins.index, line: ins.line, keyword: ins.keyword, because: describe({ id: c.reason, data: c.data }) });
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
     if (ins.keyword === 'USER') user = ins.args.trim();
@@ -87,6 +87,17 @@ export function analyze(model: Model): Analysis {
   }
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
   return { classifications, runs, scopes, hasBuildStep, finalUser: user };
+}
+
+/**
+ * `# dfsplit-ignore` on the comment lines right before a RUN, COPY or ADD keeps that instruction out of
+ * the conversion: it stays in the builder as written and is not repeated in the runtime stage.
+ */
+function pragmaIgnored(model: Model, ins: Instruction): Verdict | null {
+  if (!['RUN', 'COPY', 'ADD'].includes(ins.keyword)) return null;
+  const before = model.instructions[ins.index - 1];
+  const gap = model.text.slice(before ? before.end : 0, ins.start);
+  return /^[ \t]*#[ \t]*dfsplit-ignore[ \t]*\r?$/m.test(gap) ? { phase: 'build', reason: 'pragma-ignored', data: {} } : null;
 }
 
 interface Verdict {
