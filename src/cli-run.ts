@@ -13,6 +13,8 @@ import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
 import { describe as formatFinding } from './messages.js';
 import { convertAll, jobOptions } from './convert-pool.js';
+import { reporter, type FileReport, type Format, type Summary } from './report/formats.js';
+import { VERSION } from './version.js';
 
 export interface Flags {
   paths: string[];
@@ -29,6 +31,9 @@ export interface Flags {
   /** Worker threads for a tree (0: automatic). */
   jobs?: number;
   ignore?: IgnoreOptions;
+  format?: Format;
+  quiet?: boolean;
+  verbose?: boolean;
   buildNetwork?: string | undefined;
 }
 
@@ -65,13 +70,18 @@ function statusLine(path: string, r: ConvertResult): string {
 }
 
 export async function main(flags: Flags): Promise<number> {
+  const started = process.hrtime.bigint();
+  const format: Format = flags.json ? 'json' : flags.format ?? 'text';
+  const machine = format !== 'text';
+  if (flags.json && flags.format && flags.format !== 'json') throw new UsageError(`--json and --format ${flags.format} cannot be used together: --json is --format json`);
   if (flags.write && flags.stdout) throw new UsageError('--write and --stdout cannot be used together: --write edits files in place, --stdout prints the result');
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
-  if (flags.json && flags.stdout) throw new UsageError('--json and --stdout cannot be used together: both print to standard output');
+  if (machine && flags.stdout) throw new UsageError(`--format ${format} and --stdout cannot be used together: both print to standard output`);
+  if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
   const { files, errors, skipped } = await expandInputs(inputs, flags.ignore);
-  if (skipped.length && !flags.json) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
+  if (skipped.length && !machine && !flags.quiet) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   let code = 0;
@@ -83,21 +93,24 @@ export async function main(flags: Flags): Promise<number> {
     process.stderr.write(`dfsplit: ${inputs.join(' ')}: no Dockerfiles found\n`);
     return 2;
   }
-  // --json streams: one document, written file by file, so nothing is kept once printed
-  let first = true;
-  const counts = { changed: 0, unchanged: 0, declined: 0, error: 0 };
-  const emit = (entry: { path: string; status: string; [key: string]: unknown }) => {
-    counts[entry.status as keyof typeof counts]++;
-    if (!flags.json) return;
-    process.stdout.write(`${first ? '{\n  "files": [\n' : ',\n'}${indent(JSON.stringify(entry, null, 2), 4)}`);
-    first = false;
+  // machine formats stream: each file is written as it comes and then forgotten
+  const out = machine ? reporter(format, (t) => process.stdout.write(t), VERSION) : null;
+  const summary: Summary = { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped: skipped.length, declinedBy: {}, seconds: 0 };
+  const emit = (f: FileReport) => {
+    summary.files++;
+    summary[f.status]++;
+    if (f.status === 'declined') for (const r of f.reasons) summary.declinedBy[r.id] = (summary.declinedBy[r.id] ?? 0) + 1;
+    out?.file(f);
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
+  const progress = progressLine(files.length, !machine && !flags.quiet);
   for await (const outcome of convertAll(files, (file) => jobOptions(file, flags, displayPath(file)), flags.jobs ?? 0, readStdin)) {
+    progress.tick();
     const file = outcome.file;
     const path = displayPath(file);
     if (outcome.readError) {
       const err = new InputError(outcome.readError.id, outcome.readError.message, outcome.readError.line, path);
+      progress.clear();
       process.stderr.write(`dfsplit: ${err.format()}\n`);
       emit({ path, status: 'error', reasons: [outcome.readError] });
       code = 2;
@@ -105,9 +118,10 @@ export async function main(flags: Flags): Promise<number> {
     }
     const { text, result: r } = outcome;
     if (flags.verify && r.status === 'changed') verified(r, text, file, flags);
-    process.stderr.write(`${statusLine(path, r)}\n`);
+    const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || files.length === 1));
+    if (shown) { progress.clear(); process.stderr.write(`${statusLine(path, r)}\n`); }
     if (r.status === 'error') code = 2;
-    let entry: { path: string; status: string; [key: string]: unknown } = { path, ...r };
+    let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
     if (flags.stdout) process.stdout.write(r.output);
     if (r.status === 'changed' && flags.check) { if (code === 0) code = 1; }
     else if (r.status === 'changed' && flags.write) {
@@ -116,20 +130,50 @@ export async function main(flags: Flags): Promise<number> {
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         process.stderr.write(`dfsplit: ${err.format()}\n`);
-        entry = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
+        report = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
         code = 2;
       }
-    } else if (r.status === 'changed' && !flags.json && !flags.stdout) {
+    } else if (r.status === 'changed' && !machine && !flags.stdout) {
+      progress.clear();
       process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
     }
-    emit(entry);
+    emit(report);
   }
-  if (flags.json) {
-    const summary = { ...counts, skipped: skipped.length };
-    process.stdout.write(`${first ? '{\n  "files": [' : '\n  ]'},\n  "summary": ${indent(JSON.stringify(summary, null, 2), 2).trimStart()},\n  "skipped": ${JSON.stringify(skipped.map(displayPath))}\n}\n`.replace('"files": [,', '"files": [],'));
-    if (flags.check && code === 0 && counts.changed > 0) code = 1;
-  }
+  progress.clear();
+  summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  out?.end(summary, skipped.map(displayPath));
+  if (!machine && !flags.quiet && summary.files > 1) process.stderr.write(`${summaryLine(summary)}\n`);
+  if (flags.check && code === 0 && summary.changed > 0) code = 1;
   return code;
+}
+
+/** The closing line of the text output: what was seen and what became of it. */
+function summaryLine(s: Summary): string {
+  const by = Object.entries(s.declinedBy).sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(', ');
+  return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+}
+
+/** A single self-updating line on stderr while many files are converted, only when stderr is a terminal. */
+function progressLine(total: number, wanted: boolean): { tick(): void; clear(): void } {
+  const on = wanted && total >= 50 && process.stderr.isTTY === true;
+  let done = 0;
+  let shown = false;
+  let last = 0;
+  return {
+    tick() {
+      done++;
+      if (!on) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      process.stderr.write(`\r\x1b[Kdfsplit: ${done}/${total} files`);
+      shown = true;
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
 }
 
 /**

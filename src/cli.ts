@@ -3,24 +3,15 @@
 // diff and Docker code load from ./cli-run.js when a command runs, so `--version` and `--help` start
 // about as fast as node itself (issue 12; `npm run bench` measures the cold start and each import).
 import yargs from 'yargs';
-import { readFileSync } from 'node:fs';
 import { InputError } from './errors.js';
 import { PRESET_IDS } from '../templates/ids.js';
+import { VERSION } from './version.js';
+import { FORMATS, type Format } from './report/formats.js';
 
 const PRESET_CHOICES = ['auto', 'generic', ...PRESET_IDS];
 
 const runner = () => import('./cli-run.js');
 
-/** The version in package.json (two levels up from dist/src/cli.js, one from src/cli.ts under tsx). */
-function packageVersion(): string {
-  for (const rel of ['../../package.json', '../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'dfsplit' && pkg.version) return pkg.version;
-    } catch { /* try the next */ }
-  }
-  return 'unknown';
-}
 
 const common = {
   'builder-name': { type: 'string', default: 'builder', describe: 'name of the builder stage' },
@@ -68,12 +59,15 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
       color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
       verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
       'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
+      format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
+      quiet: { type: 'boolean', default: false, describe: 'print only errors' },
+      verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
       jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core from 64 files on; 1: none)' },
       ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
       'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
       'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
     }), (argv) => {
-    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
+    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
   })
   .strict()
   .fail((msg, err, y) => {
@@ -82,5 +76,5 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
     process.exit(2);
   })
   .help()
-  .version(packageVersion())
+  .version(VERSION)
   .parseAsync();

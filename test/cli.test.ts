@@ -186,7 +186,11 @@ describe('flags', () => {
     const r = run(dir, ['--check', '.']);
     expect(r.code).toBe(1);
     expect(r.lines).toContain('Dockerfile: changed');
-    expect(r.lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(true);
+    // unchanged files are listed with --verbose only; the summary counts them
+    expect(r.lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(false);
+    expect(r.lines.at(-1)).toMatch(/^dfsplit: 2 files in [\d.]+ s: 1 changed, 1 unchanged, 0 declined, 0 errors$/);
+    expect(run(dir, ['--check', '--verbose', '.']).lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(true);
+    expect(run(dir, ['--check', '--quiet', '.']).lines).toEqual([]);
     expect(r.stdout).toBe('');
     expect(snapshot(join(dir, 'Dockerfile'))).toEqual(before);
     expect(run(dir, ['--check', 'plain.Dockerfile']).code).toBe(0);
