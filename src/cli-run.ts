@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { convert, type ConvertResult } from './convert.js';
 import { directoryContext, NO_CONTEXT } from './context.js';
 import { InputError } from './errors.js';
-import { decode, displayPath, expandInputs, readDockerfile, writeAtomic, type IgnoreOptions } from './files.js';
+import { decode, DEFAULT_IGNORE, displayPath, expandInputs, readDockerfile, writeAtomic, type IgnoreOptions } from './files.js';
 import { colorDiff } from './report/diff.js';
 import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
 import { describe as formatFinding } from './messages.js';
-import { convertAll, jobOptions } from './convert-pool.js';
+import { convertAll, jobOptions, type JobOptions } from './convert-pool.js';
+import { ConfigError, ConfigResolver, type FileConfig } from './config.js';
 import { reporter, type FileReport, type Format, type Summary } from './report/formats.js';
 import { VERSION } from './version.js';
 
@@ -23,15 +24,17 @@ export interface Flags {
   stdout: boolean;
   json: boolean;
   color: boolean | undefined;
-  builderName: string;
+  builderName: string | undefined;
   runtimeBase: string | undefined;
-  preset: string;
+  preset: string | undefined;
   context: string | undefined;
   verify?: boolean;
   /** Worker threads for a tree (0: automatic). */
   jobs?: number;
   ignore?: IgnoreOptions;
   format?: Format;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
   quiet?: boolean;
   verbose?: boolean;
   buildNetwork?: string | undefined;
@@ -47,9 +50,9 @@ function optionsFor(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBas
   const contextDir = flags.context ?? (file === '-' ? null : dirname(resolve(file)));
   return {
     path: displayPath(file),
-    builderName: flags.builderName,
+    builderName: flags.builderName ?? 'builder',
     ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),
-    preset: flags.preset,
+    preset: flags.preset ?? 'auto',
     context: contextDir ? directoryContext(contextDir) : NO_CONTEXT,
   };
 }
@@ -80,7 +83,19 @@ export async function main(flags: Flags): Promise<number> {
   if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  const { files, errors, skipped } = await expandInputs(inputs, flags.ignore);
+  const resolver = new ConfigResolver(flags.config || null, flags.config !== false);
+  let fromConfig: string[];
+  try { fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns(); } catch (err) { throw asUsage(err); }
+  const ignoreOpts = { ...(flags.ignore ?? DEFAULT_IGNORE) };
+  ignoreOpts.patterns = [...ignoreOpts.patterns, ...fromConfig];
+  const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts);
+  // each file's options: the command line's, else its configuration's, else the defaults
+  const options = new Map<string, JobOptions>();
+  for (const file of files) {
+    let c: FileConfig;
+    try { c = await resolver.optionsFor(file); } catch (err) { throw asUsage(err); }
+    options.set(file, jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase }, displayPath(file)));
+  }
   if (skipped.length && !machine && !flags.quiet) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
@@ -104,7 +119,7 @@ export async function main(flags: Flags): Promise<number> {
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
   const progress = progressLine(files.length, !machine && !flags.quiet);
-  for await (const outcome of convertAll(files, (file) => jobOptions(file, flags, displayPath(file)), flags.jobs ?? 0, readStdin)) {
+  for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, readStdin)) {
     progress.tick();
     const file = outcome.file;
     const path = displayPath(file);
@@ -145,6 +160,10 @@ export async function main(flags: Flags): Promise<number> {
   if (!machine && !flags.quiet && summary.files > 1) process.stderr.write(`${summaryLine(summary)}\n`);
   if (flags.check && code === 0 && summary.changed > 0) code = 1;
   return code;
+}
+
+function asUsage(err: unknown): unknown {
+  return err instanceof ConfigError ? new UsageError(err.message) : err;
 }
 
 /** The closing line of the text output: what was seen and what became of it. */

@@ -14,9 +14,9 @@ const runner = () => import('./cli-run.js');
 
 
 const common = {
-  'builder-name': { type: 'string', default: 'builder', describe: 'name of the builder stage' },
+  'builder-name': { type: 'string', describe: 'name of the builder stage (default: builder)' },
   'runtime-base': { type: 'string', describe: 'runtime base image (e.g. scratch, debian:bookworm-slim)' },
-  preset: { type: 'string', default: 'auto', choices: PRESET_CHOICES, describe: 'language preset, or auto / generic' },
+  preset: { type: 'string', choices: PRESET_CHOICES, describe: 'language preset, or auto / generic (default: auto)' },
   context: { type: 'string', describe: 'build context directory (default: the Dockerfile\'s directory)' },
   json: { type: 'boolean', default: false, describe: 'print a machine-readable report' },
 } as const;
@@ -59,6 +59,7 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
       color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
       verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
       'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
+      config: { type: 'string', describe: 'configuration file to use (default: dfsplit.config.{json,js,mjs}, .dfsplitrc[.json] or a "dfsplit" key in package.json, found from each file upward); --no-config to use none' },
       format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
       quiet: { type: 'boolean', default: false, describe: 'print only errors' },
       verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
@@ -67,7 +68,7 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
       'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
       'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
     }), (argv) => {
-    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
+    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, config: argv.config as string | false | undefined, format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
   })
   .strict()
   .fail((msg, err, y) => {

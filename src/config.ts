@@ -1,0 +1,106 @@
+// The repository's configuration: defaults for the conversion options and per-glob overrides, found
+// from each Dockerfile's directory upward (as prettier finds .prettierrc) by lilconfig, validated with
+// zod so that a mistake names its key. schema/dfsplit.schema.json is generated from the same schema
+// (`npx tsx src/config.ts --schema`), and a test keeps the two equal.
+import { dirname, relative, resolve } from 'node:path';
+import { lilconfig, type LilconfigResult } from 'lilconfig';
+import picomatch from 'picomatch';
+import { z } from 'zod';
+
+const Options = {
+  preset: z.string().min(1).optional().describe('language preset, or auto / generic'),
+  runtimeBase: z.string().min(1).optional().describe('runtime base image, e.g. gcr.io/distroless/static-debian12'),
+  builderName: z.string().regex(/^[a-z][a-z0-9_.-]*$/, 'a stage name: lower case letters, digits, _ . -').optional().describe('name of the builder stage'),
+};
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  ...Options,
+  ignorePatterns: z.array(z.string()).optional().describe('more patterns to ignore while walking (gitignore syntax, relative to the config file)'),
+  overrides: z.array(z.strictObject({
+    files: z.union([z.string(), z.array(z.string()).min(1)]).describe('globs relative to the config file'),
+    ...Options,
+  })).optional().describe('options for the files matching each glob; later entries win'),
+}).describe('dfsplit configuration');
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The options a config gives one file. */
+export interface FileConfig {
+  preset?: string;
+  runtimeBase?: string;
+  builderName?: string;
+}
+
+/** A config problem: printed as `dfsplit: <file>: <key>: <message>`, exit 2. */
+export class ConfigError extends Error {}
+
+const SEARCH_PLACES = ['package.json', '.dfsplitrc', '.dfsplitrc.json', 'dfsplit.config.json', 'dfsplit.config.js', 'dfsplit.config.mjs'];
+
+function validate(result: LilconfigResult): { config: Config; dir: string } | null {
+  if (!result) return null;
+  const parsed = ConfigSchema.safeParse(result.config ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const inPackage = result.filepath.endsWith('package.json');
+    const key = `${inPackage ? 'dfsplit' : ''}${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`.replace(/^\./, '') || '(the whole file)';
+    throw new ConfigError(`${relative(process.cwd(), result.filepath) || result.filepath}: ${key}: ${issue.message}`);
+  }
+  return { config: parsed.data, dir: dirname(result.filepath) };
+}
+
+/** Finds and applies configuration; one search per directory (lilconfig caches them). */
+export class ConfigResolver {
+  private readonly explorer = lilconfig('dfsplit', { searchPlaces: SEARCH_PLACES, stopDir: resolve('/') });
+  private readonly explicit: Promise<{ config: Config; dir: string } | null> | null;
+
+  /** `file`: --config; `enabled` false: --no-config. */
+  constructor(file: string | null, private readonly enabled = true) {
+    this.explicit = file ? this.explorer.load(resolve(file)).then(validate) : null;
+  }
+
+  async configFor(path: string): Promise<{ config: Config; dir: string } | null> {
+    if (!this.enabled) return null;
+    if (this.explicit) return this.explicit;
+    return validate(await this.explorer.search(path === '-' ? process.cwd() : dirname(resolve(path))));
+  }
+
+  /** The options the configuration gives `path`: its defaults, then each matching override in order. */
+  async optionsFor(path: string): Promise<FileConfig> {
+    const found = await this.configFor(path);
+    if (!found) return {};
+    const { config, dir } = found;
+    const out: FileConfig = pick(config);
+    const rel = relative(dir, resolve(path)).split('\\').join('/');
+    for (const o of config.overrides ?? []) {
+      const globs = Array.isArray(o.files) ? o.files : [o.files];
+      if (picomatch(globs, { dot: true })(rel)) Object.assign(out, pick(o));
+    }
+    return out;
+  }
+
+  /** ignorePatterns of the configuration found from the current directory, made relative to it. */
+  async ignorePatterns(): Promise<string[]> {
+    const found = await this.configFor(resolve('.', 'Dockerfile'));
+    if (!found?.config.ignorePatterns) return [];
+    const prefix = relative(process.cwd(), found.dir);
+    return found.config.ignorePatterns.map((p) => (prefix && !p.startsWith('/') ? `${prefix}/${p}` : p));
+  }
+}
+
+function pick(o: FileConfig): FileConfig {
+  const out: FileConfig = {};
+  if (o.preset) out.preset = o.preset;
+  if (o.runtimeBase) out.runtimeBase = o.runtimeBase;
+  if (o.builderName) out.builderName = o.builderName;
+  return out;
+}
+
+/** The JSON schema editors use for dfsplit.config.json and .dfsplitrc.json. */
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(ConfigSchema);
+}
+
+if (process.argv[1]?.endsWith('config.ts') && process.argv.includes('--schema')) {
+  process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+}
