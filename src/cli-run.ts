@@ -220,12 +220,31 @@ function indent(text: string, spaces: number): string {
   return text.split('\n').map((l) => pad + l).join('\n');
 }
 
-export async function explain(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'>): Promise<number> {
-  const text = file === '-' ? readStdin() : readDockerfile(file);
-  const r = convert(text, optionsFor(file, flags));
-  if (flags.json) process.stdout.write(`${JSON.stringify({ path: displayPath(file), ...r }, null, 2)}\n`);
-  else process.stdout.write(explainTable(displayPath(file), r));
-  return r.status === 'error' ? 2 : 0;
+/** `explain` over files, directories and globs, like the main command: one table per file. */
+export async function explain(paths: readonly string[], flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'> & { ignore?: IgnoreOptions }): Promise<number> {
+  const { files, errors } = await expandInputs(paths.length ? paths : ['.'], flags.ignore);
+  let code = 0;
+  for (const e of errors) { process.stderr.write(`dfsplit: ${e.format()}\n`); code = 2; }
+  if (!files.length && !errors.length) { process.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`); return 2; }
+  const docs: object[] = [];
+  for (const [i, file] of files.entries()) {
+    let text: string;
+    try {
+      text = file === '-' ? readStdin() : readDockerfile(file);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      process.stderr.write(`dfsplit: ${err.withFile(displayPath(file)).format()}\n`);
+      code = 2;
+      continue;
+    }
+    const r = convert(text, optionsFor(file, flags));
+    if (r.status === 'error') code = 2;
+    if (flags.json) docs.push({ path: displayPath(file), ...r });
+    else process.stdout.write(`${i ? '\n' : ''}${explainTable(displayPath(file), r)}`);
+  }
+  // one file: its document, as before; several: an array of them
+  if (flags.json) process.stdout.write(`${JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2)}\n`);
+  return code;
 }
 
 export async function verifyCommand(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'> & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {

@@ -37,8 +37,8 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
   .scriptName('dfsplit')
   .detectLocale(false)
   .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
-  .command('explain <file>', 'show, per instruction, whether it is build-time, runtime or both, and why', (y) => y.positional('file', { type: 'string', demandOption: true }).options(common), (argv) => {
-    run(runner().then((r) => r.explain(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json })));
+  .command('explain [paths..]', 'show, per instruction, whether it is build-time, runtime or both, and why (files, directories, globs, - for stdin)', (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options(common), (argv) => {
+    run(runner().then((r) => r.explain(fromArgv(argv.paths), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json })));
   })
   .command('verify [file]', 'build the original and the converted image with your Docker engine, run both and compare', (y) => y
     .positional('file', { type: 'string', default: 'Dockerfile' })
@@ -70,6 +70,7 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
     }), (argv) => {
     run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, config: argv.config as string | false | undefined, format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
   })
+  .completion('completion', 'print a shell completion script (bash/zsh): dfsplit completion >> ~/.bashrc')
   .strict()
   .fail((msg, err, y) => {
     if (err) throw err;
@@ -77,5 +78,6 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
     process.exit(2);
   })
   .help()
+  .alias('h', 'help')
   .version(VERSION)
   .parseAsync();

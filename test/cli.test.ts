@@ -68,13 +68,32 @@ describe('bad input: exit 2, one line naming the file, file untouched', () => {
   it('invalid UTF-8', () => expectRefused(Buffer.concat([Buffer.from('FROM alpine\nRUN echo '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]), /^dfsplit: Dockerfile:2: invalid UTF-8/));
   it('a 10 MB file', () => expectRefused(`FROM alpine\n${'# padding padding padding padding\n'.repeat(320_000)}`, /^dfsplit: Dockerfile: .*bytes/));
   it('unknown instruction', () => expectRefused('FROM alpine\nFOO bar\n', /^dfsplit: Dockerfile:2: unknown instruction: FOO/));
-  it('a directory given to explain', () => {
+  it('a directory with no Dockerfile given to explain (explain walks directories like the main command)', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'Dockerfile'));
     const r = run(dir, ['explain', 'Dockerfile']);
     expect(r.code).toBe(2);
-    expect(r.lines).toEqual(['dfsplit: Dockerfile: is a directory, not a Dockerfile']);
+    expect(r.lines).toEqual(['dfsplit: Dockerfile: no Dockerfiles found']);
     expect(r.stdout).toBe('');
+  });
+  it('explain takes several files, directories and globs: one table each', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'svc'));
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    writeFileSync(join(dir, 'svc', 'api.Dockerfile'), GO);
+    writeFileSync(join(dir, 'svc', 'plain.Dockerfile'), PLAIN);
+    const r = run(dir, ['explain', 'Dockerfile', 'svc', '**/plain.Dockerfile']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^LINE +INSTRUCTION/gm)).toHaveLength(3);
+    expect(r.stdout).toMatch(/^svc\/api\.Dockerfile: changed/m);
+    const j = JSON.parse(run(dir, ['explain', '--json', 'svc']).stdout) as { path: string }[];
+    expect(j.map((x) => x.path).sort()).toEqual(['svc/api.Dockerfile', 'svc/plain.Dockerfile']);
+  });
+  it('--version, -h and the completion script', () => {
+    const dir = tmp();
+    expect(run(dir, ['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(run(dir, ['-h']).stdout).toContain('dfsplit explain [paths..]');
+    expect(run(dir, ['completion']).stdout).toContain('###-begin-dfsplit-completions-###');
   });
   it('a symbolic link loop', () => {
     const dir = tmp();
