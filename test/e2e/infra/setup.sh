@@ -193,6 +193,15 @@ build_image python.Dockerfile debian:bookworm-slim python:3.11 python:3.11-bookw
 build_image python-slim.Dockerfile debian:bookworm-slim python:3.11-slim python:3.11-slim-bookworm python:3-slim
 build_image node.Dockerfile debian:bookworm-slim node:20 node:20-bookworm
 build_image node-slim.Dockerfile debian:bookworm-slim node:20-slim
+# Java, Rust, PHP, Ruby (each non-slim stand-in is built on its slim/jre sibling: same packages plus more)
+build_image eclipse-temurin-jre.Dockerfile ubuntu:22.04 eclipse-temurin:17-jre eclipse-temurin:17-jre-jammy
+build_image eclipse-temurin.Dockerfile eclipse-temurin:17-jre eclipse-temurin:17-jdk eclipse-temurin:17 eclipse-temurin:17-jdk-jammy
+build_image rust-slim.Dockerfile debian:bookworm-slim rust:1-slim rust:1-slim-bookworm
+build_image rust.Dockerfile rust:1-slim rust:1 rust:1-bookworm rust:latest rust:1.63
+build_image php-cli.Dockerfile debian:bookworm-slim php:8.2-cli php:8.2-cli-bookworm php:8.2 php:cli
+build_image composer.Dockerfile php:8.2-cli composer:2 composer:latest
+build_image ruby-slim.Dockerfile debian:bookworm-slim ruby:3.1-slim ruby:3.1-slim-bookworm
+build_image ruby.Dockerfile ruby:3.1-slim ruby:3.1 ruby:3.1-bookworm ruby:3
 
 # distroless: FROM scratch, files only (no shell, no package manager)
 deb_of() { ls "$APT_DIR/$1"_*.deb | head -1; }
@@ -240,6 +249,8 @@ distroless base
 # by an image with other content (seen with this daemon in bench/realworld): when a stand-in changed
 # since the last setup, drop that cache so no test build meets layers made on an older stand-in.
 STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim
+  eclipse-temurin:17-jre eclipse-temurin:17-jdk rust:1-slim rust:1 php:8.2-cli composer:2
+  ruby:3.1-slim ruby:3.1
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
 IDS=$(for t in "${STANDINS[@]}"; do echo "$t $(image_id "$t")"; done)
 if [ "$(cat "$CACHE/.standin-ids" 2>/dev/null)" != "$IDS" ]; then
