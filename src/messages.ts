@@ -47,7 +47,7 @@ export const MESSAGES = {
   'node-runtime-needs-dev': 'the container starts {program} ({via}), which comes from the devDependency {package}: a runtime stage with production dependencies only would not have it',
   'node-native-unknown': 'the npm package {package} runs an install script (a native addon) that dfsplit does not know: it may need system libraries that only the full node image has',
   'node-native-unchecked': 'native addons were checked against the known table only ({lockfile} does not mark install scripts as package-lock.json v2 does)',
-  'node-prune-unsupported': 'devDependencies cannot be pruned with {tool} in place without reinstalling: left to a later version of the node preset',
+  'node-dev-kept': 'devDependencies are not pruned ({why}): the runtime stage keeps them ({count} devDependencies), as the original image does',
   'node-pruned': '`{command}` in the builder after the last install or build step: the runtime stage gets production dependencies only ({count} devDependencies left behind)',
   'node-native-libs': '{packages}: native addons that load {libs}, installed in the runtime stage',
   // rust preset
@@ -57,6 +57,20 @@ export const MESSAGES = {
   'rust-libs-release': 'the runtime libraries ({libs}) are known by their Debian 12 names, and {image} is another release',
   'rust-crates-unchecked': 'no Cargo.lock in the build context: -sys crates were looked for in Cargo.toml only',
   'rust-runtime-libs': 'installed in the runtime stage: {libs} (CA certificates the full rust image has, and the libraries of -sys crates)',
+  // php preset
+  'php-extensions-copied': 'PHP extensions compiled in the builder ({commands}): the runtime stage copies {dir} and {confd} from it, with the runtime libraries of their -dev packages',
+  'php-extension-dir-unknown': 'the extension directory of {image} cannot be named ({why}): compiled PHP extensions cannot be copied',
+  'php-composer-no-dev': '`{command}` in the builder after the last Composer or PHP step: the runtime stage gets the project without its require-dev packages ({count})',
+  'php-composer-unread': 'composer.json is not in the build context: require-dev packages, if the project has any, stay in the runtime stage',
+  'php-runtime-needs-dev': 'the container runs {program} ({via}), which needs the require-dev package {package}: the runtime stage holds production packages only',
+  // ruby preset
+  'ruby-lockfile-unread': '`bundle install` runs, but Gemfile.lock cannot be read in the build context: a gem in it may need a library that only the full ruby image has',
+  'ruby-native-unknown': 'the gem {gem} {why}: it may need system libraries that only the full ruby image has',
+  'ruby-native-libs': '{libs}: installed in the runtime stage for the gems {gems}',
+  'ruby-libs-release': 'the runtime packages ({libs}) are known by their Debian 12 names, and {image} is built on another release',
+  'ruby-native-unchecked': 'Gemfile.lock does not mark native extensions: gems were checked against the known table and their dependencies (pkg-config, ffi, mini_portile2)',
+  // php and ruby presets
+  'language-install-mixed': '`{command}` would run again in the runtime stage, which lacks what it needs, because its RUN also holds commands the runtime needs ({commands}): dfsplit does not split that RUN',
   'go-runtime-files': '{paths}: the Go sources name them ({files}) and read them at run time, so they are copied from the builder',
   'go-sources-kept': 'the sources stay in the runtime stage: {why}',
   'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',

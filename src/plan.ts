@@ -56,7 +56,9 @@ export interface Plan {
 /** Official images built on buildpack-deps: their full tags ship curl, wget and git; their slim tags do not. */
 const BUILDPACK_FAMILIES = /^(python|node|golang|ruby|perl|rust|openjdk|buildpack-deps)$/;
 
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^mvn .*spring-boot:run/, /^\.\/mvnw .*spring-boot:run/, /^(npm|yarn|pnpm) run (dev|watch)\b/, /^(npm|yarn) (dev|watch)\b/, /^dotnet run\b/, /^gradle .*bootRun/];
+// node development servers and watchers, started directly or through npx / yarn / pnpm exec
+const NODE_DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
+const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^mvn .*spring-boot:run/, /^\.\/mvnw .*spring-boot:run/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/, /^gradle .*bootRun/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
@@ -84,11 +86,13 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // an image with no application of its own (CI, toolbox, base images) needs its tools
   const toolbox = declines.length ? null : toolboxReason(model, analysis);
   if (toolbox) return { ...base, reasons: [toolbox] };
+  const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
+  // a compile into the interpreter's own directories has no artifact, unless the preset's override
+  // says what to copy (the php preset: the extension directory and conf.d)
   for (const [index, run] of analysis.runs) {
     const c = run.commands.find((x) => x.kind === 'system-compile');
-    if (c) declines.push({ id: 'system-compile', data: { command: c.words.slice(0, 2).join(' ') }, line: lineOf(model, index) });
+    if (c && !decision.overrides?.has(index)) declines.push({ id: 'system-compile', data: { command: c.words.slice(0, 2).join(' ') }, line: lineOf(model, index) });
   }
-  const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
   declines.push(...(decision.declines ?? []));
   declines.push(...replayNeedsBuildTools(model, analysis, decision));
   const findings: Finding[] = [...(decision.findings ?? [])];

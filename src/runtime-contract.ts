@@ -3,11 +3,12 @@
 // runtime base must give it too, and the programs CMD, ENTRYPOINT and HEALTHCHECK start.
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
-import { envPairs } from './analyze/index.js';
+import { copyDestination, envPairs } from './analyze/index.js';
+import { isInside } from './artifacts.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
 import type { Finding } from './messages.js';
-import type { Instruction, Model } from './model.js';
+import { flag, type Instruction, type Model } from './model.js';
 import { parseShell } from './shell.js';
 
 /** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
@@ -54,7 +55,8 @@ export function toolboxReason(model: Model, analysis: Analysis): Finding | null 
   const entrypoint = last(model, 'ENTRYPOINT');
   const onbuild = last(model, 'ONBUILD');
   if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
-  if (!cmd && !entrypoint) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
+  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
+  if (!cmd && !entrypoint) return null;
   // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
   const words = unwrap([...(argv(entrypoint) ?? []), ...(argv(cmd) ?? [])]);
   const program = words[0] ?? '';
@@ -67,6 +69,19 @@ export function toolboxReason(model: Model, analysis: Analysis): Finding | null 
     if (c.install?.build.includes(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, which it installs as a build tool` }, line };
   }
   return null;
+}
+
+/**
+ * An image whose base serves its working directory (php:*-apache, php:*-fpm) and that copies files
+ * from the context into it runs an application without a CMD of its own; a base image for other
+ * builds copies no application there.
+ */
+function servesCopiedApp(model: Model, analysis: Analysis): boolean {
+  if (!imageConfig(model.stages[0]?.image ?? '')?.serves) return false;
+  const last = model.stages[0]!.instructions.at(-1)!;
+  const workdir = analysis.scopes.get(last)?.workdir ?? '/';
+  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && flag(ins, 'from') === undefined
+    && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
 }
 
 /** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK. */

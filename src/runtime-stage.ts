@@ -56,8 +56,9 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
     for (const a of input.artifacts.filter((x) => x.producer === index)) steps.push(copyFrom(a, input.builderName));
     const replacement = ins.keyword === 'RUN' ? replacements.get(index) : undefined;
     if (replacement) {
-      // a preset handles this RUN's pip/venv commands; its other runtime commands still run
-      const run = analysis.runs.get(index);
+      // a preset handles this RUN's pip/venv commands; its other runtime commands still run, unless the
+      // preset classed the whole RUN as build-only: then its replacement is all the runtime stage runs
+      const run = c.phase === 'build' ? undefined : analysis.runs.get(index);
       const rest = run ? splitRuntime(run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)), run.shellError, scope.workdir, ins.line, index) : null;
       if (rest?.decline) declines.push(rest.decline);
       if (rest?.step) steps.push(rest.step);

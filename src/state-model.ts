@@ -189,6 +189,8 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
     if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
     if (!sameBase && !runtime.langInstall) return `the program ${tool}, not known to be on the runtime base`;
   }
+  // a directory named through a variable the analyzer could not resolve cannot be proven to exist
+  if (c.cwd.includes('$') && c.words[0] !== 'cd') return `the working directory ${c.cwd}, which depends on a variable dfsplit cannot resolve`;
   if (opaqueScript(c)) {
     // a script (a vendor installer piped to sh, ./install.sh) may call any program the builder had
     const lacking = [...builder.tools].filter((t) => !runtime.tools.has(t) && !runtimeBase?.tools.has(t)).sort();

@@ -6,5 +6,7 @@ import rust from './rust/index.js';
 import pythonUser from './python-user/index.js';
 import pythonVenv from './python-venv/index.js';
 import pythonWheels from './python-wheels/index.js';
+import php from './php/index.js';
+import ruby from './ruby/index.js';
 
-export const presets: readonly Preset[] = [go, node, rust, pythonVenv, pythonUser, pythonWheels];
+export const presets: readonly Preset[] = [go, node, rust, pythonVenv, pythonUser, pythonWheels, php, ruby];

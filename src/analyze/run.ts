@@ -246,6 +246,9 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
   const name = words[0] ?? '';
   const at = (p: string) => joinPath(cwd, p);
   const sub = words.slice(1).find((w) => !w.startsWith('-'));
+  // gems and PHP extensions land in their language's own directories, whatever the command's kind
+  const home = languageHome(words, sub, cwd, env);
+  if (home) return { paths: home, unnamed: false };
   if (kind === 'build' || kind === 'generate') {
     if (name === 'go' && (sub === 'build' || sub === 'install')) return goOutputs(words, sub, cwd, env);
     if (name === 'go' && sub === 'get') {
@@ -324,6 +327,43 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
     return { paths: dest ? [at(dest)] : [], unnamed: !dest };
   }
   return { paths: [], unnamed: false };
+}
+
+/**
+ * Where bundle, gem and the official php image's extension helpers write, from the variables the images
+ * set (GEM_HOME, BUNDLE_APP_CONFIG, PHP_INI_DIR) and the command's options; null for other commands.
+ * `bundle config` without --local writes the user's config. https://bundler.io/man/bundle-install.1.html
+ * https://bundler.io/man/bundle-config.1.html  https://github.com/docker-library/php (docker-php-ext-*)
+ */
+function languageHome(words: readonly string[], sub: string | undefined, cwd: string, env: EnvView): string[] | null {
+  const name = words[0] ?? '';
+  const gemHome = env.get('GEM_HOME');
+  if (name === 'bundle' || name === 'bundler') {
+    if (sub === undefined || sub === 'install') {
+      const deployment = words.includes('--deployment') || /^(true|1)$/.test(env.get('BUNDLE_DEPLOYMENT') ?? '');
+      const path = optionValue(words, '--path') ?? env.get('BUNDLE_PATH') ?? (deployment ? 'vendor/bundle' : null);
+      return [...(path ? [joinPath(cwd, path)] : []), ...(gemHome ? [gemHome] : [])];
+    }
+    if (sub === 'config') {
+      const local = words.includes('--local');
+      const dir = local ? env.get('BUNDLE_APP_CONFIG') ?? joinPath(cwd, '.bundle') : `${env.get('HOME') ?? '/root'}/.bundle`;
+      return [`${dir}/config`];
+    }
+    return null;
+  }
+  if (name === 'gem' && (sub === 'install' || sub === 'update') && !words.includes('--system')) {
+    const dir = optionValue(words, '--install-dir', '-i') ?? gemHome;
+    return dir ? [joinPath(cwd, dir)] : [];
+  }
+  const ini = env.get('PHP_INI_DIR');
+  if (!ini) return null;
+  const extensions = '/usr/local/lib/php/extensions';
+  const iniName = optionValue(words, '--ini-name');
+  const iniFile = iniName?.startsWith('/') ? [iniName] : [];
+  if (name === 'docker-php-ext-install') return [extensions, `${ini}/conf.d`, ...iniFile];
+  if (name === 'docker-php-ext-enable') return [`${ini}/conf.d`, ...iniFile];
+  if (name === 'pecl' && sub === 'install') return [extensions];
+  return null;
 }
 
 function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): { paths: string[]; unnamed: boolean } {

@@ -53,6 +53,9 @@ export const DEV_TO_RUNTIME: Record<PackageManager, Readonly<Record<string, read
     'libcap-dev': ['libcap2'], 'libseccomp-dev': ['libseccomp2'], 'libsystemd-dev': ['libsystemd0'],
     'libudev-dev': ['libudev1'], 'libusb-1.0-0-dev': ['libusb-1.0-0'], 'libexpat1-dev': ['libexpat1'],
     'libxmlsec1-dev': ['libxmlsec1', 'libxmlsec1-openssl'], 'libgl1-mesa-dev': ['libgl1'], 'libgeoip-dev': ['libgeoip1'],
+    // what PHP extensions (zip, intl, mbstring, memcached, imagick, tidy, amqp, ssh2) compile against
+    'libzip-dev': ['libzip4'], 'libicu-dev': ['libicu72'], 'libonig-dev': ['libonig5'], 'libmemcached-dev': ['libmemcached11'],
+    'libmagickwand-dev': ['libmagickwand-6.q16-6'], 'libtidy-dev': ['libtidy5deb1'], 'librabbitmq-dev': ['librabbitmq4'], 'libssh2-1-dev': ['libssh2-1'],
   },
   apk: {
     'postgresql-dev': ['libpq'], 'libpq-dev': ['libpq'], 'openssl-dev': ['libssl3', 'libcrypto3'],

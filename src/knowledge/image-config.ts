@@ -18,6 +18,8 @@ export interface ImageConfig {
   tools: ReadonlySet<string>;
   /** Users that exist (besides root). */
   users: readonly string[];
+  /** True when the image's own command serves what is copied into its working directory (php:*-apache, php:*-fpm). */
+  serves: boolean;
 }
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -48,6 +50,7 @@ interface Entry {
   debian: boolean;
   tools: string[];
   users?: string[];
+  serves?: boolean;
 }
 
 const SLIM = /(^|-)slim(-|$)/;
@@ -63,17 +66,46 @@ const TABLE: Entry[] = [
   { name: /^node$/, tag: FULL, cmd: ['node'], entrypoint: ['docker-entrypoint.sh'], debian: true, tools: [...BUILDPACK_TOOLS, ...NODE_TOOLS], users: ['node'] },
   { name: /^ruby$/, tag: SLIM, env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: RUBY_TOOLS },
   { name: /^ruby$/, tag: FULL, env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: [...BUILDPACK_TOOLS, ...RUBY_TOOLS] },
+  // php: cli (the bare version tags), apache and fpm, on Debian and Alpine (docker-library/php)
+  { name: /^php$/, tag: /(^|-)apache(-|$)/, ...PHP('apache', false) },
+  { name: /^php$/, tag: /^(?=.*(^|-)fpm(-|$))(?=.*alpine)/, ...PHP('fpm', true) },
+  { name: /^php$/, tag: /(^|-)fpm(-|$)/, ...PHP('fpm', false) },
+  { name: /^php$/, tag: /alpine/, ...PHP('cli', true) },
+  { name: /^php$/, ...PHP('cli', false) },
+  // composer: php:8-alpine + /usr/bin/composer (a phar) and the VCS/archive tools it drives (composer/docker)
+  { name: /^composer$/, ...PHP('cli', true), env: { ...PHP('cli', true).env, COMPOSER_ALLOW_SUPERUSER: '1', COMPOSER_HOME: '/tmp' }, workdir: '/app', cmd: ['composer'], entrypoint: ['/docker-entrypoint.sh'],
+    tools: [...PHP('cli', true).tools, 'composer', 'bash', 'git', 'make', 'patch', 'ssh', 'svn', 'hg', 'tini', 'unzip', 'zip', '7z'] },
   { name: /^golang$/, tag: FULL, env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] },
   { name: /^rust$/, tag: SLIM, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] },
   { name: /^rust$/, tag: FULL, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] },
   { name: /^gcc$/, tag: FULL, cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'] },
-  { name: /^eclipse-temurin$/, tag: /jre/, env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
+  { name: /^eclipse-temurin$/, tag: /^(?!.*alpine).*jre/, env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
   { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
   { name: /^maven$/, tag: FULL, env: { ...JAVA_ENV(), MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
   { name: /^scratch$/, cmd: null, debian: false, tools: [] },
   { name: /^gcr\.io\/distroless\/(static|base|cc)(-debian\d+)?$/, env: { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, cmd: null, debian: false, tools: [], users: ['nonroot', 'nobody'] },
 ];
 
+/** The official php image of a variant: its ENV, WORKDIR, CMD, ENTRYPOINT and programs. */
+function PHP(variant: 'cli' | 'apache' | 'fpm', alpine: boolean): Omit<Entry, 'name' | 'tag'> {
+  const phpizeDeps = alpine ? 'autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c' : 'autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c';
+  const env: Record<string, string> = {
+    PHPIZE_DEPS: phpizeDeps, PHP_INI_DIR: '/usr/local/etc/php',
+    ...(variant === 'apache' ? { APACHE_CONFDIR: '/etc/apache2', APACHE_ENVVARS: '/etc/apache2/envvars' } : {}),
+    PHP_CFLAGS: '-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64',
+    PHP_CPPFLAGS: '-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', PHP_LDFLAGS: '-Wl,-O1 -pie',
+  };
+  const tools = [
+    'php', 'pecl', 'pear', 'peardev', 'phpize', 'php-config', 'phpdbg', 'docker-php-entrypoint', 'docker-php-source',
+    'docker-php-ext-configure', 'docker-php-ext-enable', 'docker-php-ext-install', 'curl', 'xz',
+    // PHPIZE_DEPS stay installed in the Debian variants; Alpine's helpers add and remove them
+    ...(alpine ? [] : ['gcc', 'g++', 'cc', 'c++', 'make', 'autoconf', 'pkg-config', 're2c', 'file']),
+    ...(variant === 'apache' ? ['apache2-foreground', 'apache2', 'apache2ctl', 'apachectl', 'a2enmod', 'a2dismod', 'a2ensite', 'a2dissite', 'a2enconf', 'a2disconf'] : []),
+    ...(variant === 'fpm' ? ['php-fpm'] : []),
+  ];
+  const cmd = variant === 'apache' ? ['apache2-foreground'] : variant === 'fpm' ? ['php-fpm'] : ['php', '-a'];
+  return { env, workdir: variant === 'cli' ? '/' : '/var/www/html', cmd, entrypoint: ['docker-php-entrypoint'], debian: !alpine, tools, users: ['www-data'], serves: variant !== 'cli' };
+}
 function RUBY_ENV(): Record<string, string> {
   return { LANG: 'C.UTF-8', GEM_HOME: '/usr/local/bundle', BUNDLE_SILENCE_ROOT_WARNING: '1', BUNDLE_APP_CONFIG: '/usr/local/bundle', PATH: `/usr/local/bundle/bin:${DEFAULT_PATH}` };
 }
@@ -94,7 +126,7 @@ export function imageConfig(image: string): ImageConfig | null {
   if (!e) return null;
   const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);
   const user = /:nonroot$/.test(image) ? 'nonroot' : e.user ?? '';
-  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [] };
+  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [], serves: e.serves ?? false };
 }
 
 /** Environment keys that only describe the toolchain's own version or download, never the program's. */

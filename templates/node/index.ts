@@ -79,6 +79,16 @@ function nativePackages(input: PresetInput, pkg: PackageJson): { names: string[]
   return { names: Object.keys(pkg.dependencies ?? {}).filter((n) => n in NODE_NATIVE_LIBS), seen: false };
 }
 
+/** Packages the file's own installs already put in the runtime stage (the generic split replays them). */
+function runtimePackages(input: PresetInput): Set<string> {
+  const out = new Set<string>();
+  for (const run of input.analysis.runs.values()) for (const c of run.commands) {
+    for (const p of c.install?.runtime ?? []) out.add(p);
+    for (const pair of c.install?.implied ?? []) for (const p of pair.runtime) out.add(p);
+  }
+  return out;
+}
+
 /** `npm prune` as the node tag's npm spells it (`--omit=dev` from npm 7, node 15). */
 function npmPrune(image: string): string {
   const major = Number(/^(\d+)/.exec(parseImage(image).tag ?? '')?.[1] ?? 'NaN');
@@ -103,30 +113,37 @@ export default {
     const lock = LOCKFILES.find(([file]) => input.context.read(file) !== null);
     const tools = [...new Set(runs.map((r) => r.tool))];
     if (lock && tools.some((t) => t !== lock[1])) declines.push({ id: 'node-lockfile-mismatch', data: { lockfile: lock[0], tool: tools.find((t) => t !== lock[1])! } });
-    const dev = pkg.devDependencies ?? {};
-    const started = startedProgram(input, pkg);
-    const providing = started ? NODE_BINARIES[started.program] ?? started.program : null;
-    if (started && providing && providing in dev) declines.push({ id: 'node-runtime-needs-dev', data: { program: started.program, via: started.via, package: providing } });
     // native addons: known libraries are installed in the runtime stage, unknown ones decline
     const native = nativePackages(input, pkg);
     const libs: string[] = [];
+    const replayed = runtimePackages(input);
     const musl = libcOf(input.builderImage) === 'musl';
     for (const name of native.names) {
       const needs = NODE_NATIVE_LIBS[name];
-      if (needs) { for (const l of musl ? needs.apk : needs.apt) if (!libs.includes(l)) libs.push(l); continue; }
+      if (needs) { for (const l of musl ? needs.apk : needs.apt) if (!libs.includes(l) && !replayed.has(l)) libs.push(l); continue; }
       if (!NODE_SELF_CONTAINED.has(name)) declines.push({ id: 'node-native-unknown', data: { package: name } });
     }
     if (!native.seen) findings.push({ id: 'node-native-unchecked', data: { lockfile: lock?.[0] ?? 'no lockfile' } });
-    // production dependencies only: prune after the last step of the package manager
+    // production dependencies only: prune after the last step of the package manager. yarn has no
+    // prune that works in place and `pnpm prune` skips workspaces, so there the devDependencies stay,
+    // as they are in the original image. https://pnpm.io/cli/prune
     const last = Math.max(...runs.map((r) => r.index));
     const tool = lock?.[1] ?? tools[0] ?? 'npm';
+    const dev = pkg.devDependencies ?? {};
     if (Object.keys(dev).length && Number.isFinite(last)) {
       const ins = input.model.instructions[last]!;
-      const prune = tool === 'npm' ? npmPrune(input.builderImage) : tool === 'pnpm' ? 'pnpm prune --prod' : null;
-      if (prune === null) declines.push({ id: 'node-prune-unsupported', data: { tool }, line: ins.line });
+      const count = String(Object.keys(dev).length);
+      const workspace = tool === 'pnpm' && input.context.read('pnpm-workspace.yaml') !== null;
+      const prune = tool === 'npm' ? npmPrune(input.builderImage) : tool === 'pnpm' && !workspace ? 'pnpm prune --prod' : null;
+      const why = workspace ? '`pnpm prune` does not run across a pnpm workspace' : 'yarn cannot prune in place, and a second `yarn install --production` may fetch and rebuild native addons';
+      if (prune === null) findings.push({ id: 'node-dev-kept', data: { why, count }, line: ins.line });
       else {
         edits.push({ at: ins.end, remove: 0, text: `${input.model.eol}RUN ${prune}` });
-        findings.push({ id: 'node-pruned', data: { command: prune, count: String(Object.keys(dev).length) }, line: ins.line });
+        findings.push({ id: 'node-pruned', data: { command: prune, count }, line: ins.line });
+        // a pruned runtime must not start a program that only a devDependency provides
+        const started = startedProgram(input, pkg);
+        const providing = started ? NODE_BINARIES[started.program] ?? started.program : null;
+        if (started && providing && providing in dev) declines.push({ id: 'node-runtime-needs-dev', data: { program: started.program, via: started.via, package: providing } });
       }
     }
     // every RUN of the package manager (install, build scripts) stays in the builder, and the project

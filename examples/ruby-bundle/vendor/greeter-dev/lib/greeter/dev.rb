@@ -1,0 +1,1 @@
+module Greeter; DEV = true; end

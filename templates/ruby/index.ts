@@ -1,0 +1,131 @@
+// Ruby: `bundle install` (and the build tools it compiles native gems with) in the builder on the full
+// `ruby:<v>` image; the runtime stage is `ruby:<v>-slim` (same release) with the installed gems copied
+// from the gem home (/usr/local/bundle: GEM_HOME and BUNDLE_APP_CONFIG in the official images), the
+// application directory (with `rails assets:precompile` output in public/assets) and the system
+// packages of the gems that load libraries the full image had. `bundle exec` finds bundler on slim.
+// https://hub.docker.com/_/ruby  https://bundler.io/man/bundle-install.1.html
+import { installCommand } from '../../src/analyze/packages.js';
+import type { RunCommand } from '../../src/analyze/run.js';
+import { genericArtifacts, isInside, mergeArtifacts } from '../../src/artifacts.js';
+import { devTableApplies, parseImage, slimVariant } from '../../src/images.js';
+import type { Finding } from '../../src/messages.js';
+import type { Artifact, Override, Preset, PresetInput } from '../../src/preset.js';
+import { gemGroups, gemNeeds, installedGems, parseLockfile } from './gems.js';
+
+/** Rake and Rails tasks that only build: assets, bundled JS/CSS, bootsnap caches. */
+const BUILD_TASKS = /^(assets:(precompile|clean)|webpacker:compile|shakapacker:compile|javascript:build|css:build|tailwindcss:build|dartsass:build|bootsnap:precompile)$/;
+/** Commands a RUN may hold besides the claimed ones and still stay wholly in the builder. */
+const NEUTRAL = /^(cd|rm|set|echo|true|mkdir)$/;
+
+const isBundle = (w: readonly string[]) => /^bundler?$/.test(w[0] ?? '');
+const sub = (w: readonly string[]) => w.slice(1).find((x) => !x.startsWith('-'));
+
+/** `bundle install` (a bare `bundle` installs too). */
+function isBundleInstall(w: readonly string[]): boolean {
+  return isBundle(w) && (sub(w) === undefined || sub(w) === 'install');
+}
+
+/** A build task: `rails assets:precompile`, `bundle exec rake assets:precompile`, `bootsnap precompile`. */
+function isBuildTask(w: readonly string[]): boolean {
+  const words = isBundle(w) && sub(w) === 'exec' ? w.slice(w.indexOf('exec') + 1) : w;
+  if (/(^|\/)bootsnap$/.test(words[0] ?? '') && words[1] === 'precompile') return true;
+  return /^(\.\/)?(bin\/)?(rails|rake)$/.test(words[0] ?? '') && words.slice(1).some((t) => BUILD_TASKS.test(t));
+}
+
+/** A command whose whole effect the preset copies from the builder (the gem home, the application). */
+function claimed(c: RunCommand): boolean {
+  const w = c.words;
+  if (isBundle(w)) return ['install', 'config', 'lock', 'package', 'cache', 'binstubs', 'check', 'clean', undefined].includes(sub(w)) || isBuildTask(w);
+  if (w[0] === 'gem') return sub(w) === 'install' && !w.includes('--system');
+  return isBuildTask(w);
+}
+
+/** The groups the file leaves out: BUNDLE_WITHOUT, `bundle config [set] without`, `bundle install --without`. */
+function withoutGroups(input: PresetInput, installIndex: number): Set<string> {
+  const names: string[] = [];
+  const split = (v: string) => names.push(...v.split(/[\s:,]+/).filter(Boolean));
+  const env = input.analysis.scopes.get(installIndex)?.env.get('BUNDLE_WITHOUT');
+  if (env) split(env);
+  for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
+    if (index > installIndex || !isBundle(c.words)) continue;
+    if (c.assigns.BUNDLE_WITHOUT) split(c.assigns.BUNDLE_WITHOUT);
+    const at = c.words.indexOf('without');
+    if (sub(c.words) === 'config' && at > 0) split(c.words.slice(at + 1).join(' '));
+    const flag = c.words.findIndex((w) => w === '--without' || w.startsWith('--without='));
+    if (flag >= 0 && c.words[flag]!.includes('=')) split(c.words[flag]!.slice('--without='.length));
+    else if (flag >= 0) for (const w of c.words.slice(flag + 1)) { if (w.startsWith('-')) break; split(w); }
+  }
+  return new Set(names);
+}
+
+function readContext(input: PresetInput, name: string): string | null {
+  return input.context.read(name) ?? ((found) => (found.length === 1 ? input.context.read(found[0]!) : null))(input.context.find((p) => p.endsWith(`/${name}`)));
+}
+
+export default {
+  id: 'ruby',
+  summary: 'bundle install in the builder on the full ruby image; the slim image gets the gem home, the application and the libraries of native gems',
+  detect(input) {
+    if (parseImage(input.builderImage).name !== 'ruby' || !slimVariant(input.builderImage)) return null;
+    const first = [...input.analysis.runs].sort((a, b) => a[0] - b[0]).find(([, r]) => r.commands.some((c) => isBundleInstall(c.words)));
+    return first ? `\`bundle install\` on line ${input.model.instructions[first[0]]!.line} of ${input.builderImage}, which has a slim variant` : null;
+  },
+  decide(input) {
+    const declines: Finding[] = [];
+    const findings: Finding[] = [];
+    const overrides = new Map<number, Override>();
+    const replacements = new Map<number, string[]>();
+    const runs = [...input.analysis.runs].sort((a, b) => a[0] - b[0]);
+    const firstInstall = runs.find(([, r]) => r.commands.some((c) => isBundleInstall(c.words)))!;
+    const install = firstInstall[1].commands.find((c) => isBundleInstall(c.words))!;
+    // the RUNs of bundle, gem and build tasks stay in the builder; their runtime packages are installed again
+    const claimedRuns: number[] = [];
+    for (const [index, run] of runs) {
+      const mine = run.commands.filter(claimed);
+      if (!mine.length) continue;
+      const line = input.model.instructions[index]!.line;
+      const others = run.commands.filter((c) => !claimed(c) && !NEUTRAL.test(c.words[0] ?? '') && c.kind !== 'cleanup' && c.kind !== 'package-maintenance' && !c.install);
+      if (others.length) {
+        const risky = mine.find((c) => isBundleInstall(c.words) || isBuildTask(c.words) || (c.words[0] === 'gem' && !c.words.slice(2).every((g) => g.startsWith('-') || /^bundler(:|$)/.test(g))));
+        if (risky) declines.push({ id: 'language-install-mixed', data: { command: risky.words.slice(0, 3).join(' '), commands: [...new Set(others.map((c) => c.words[0]))].join(', ') }, line });
+        continue;
+      }
+      claimedRuns.push(index);
+      overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'ruby', detail: 'installs gems or builds assets in the builder; the gem home and the application are copied to the runtime stage' } });
+      const lines = run.commands.filter((c) => c.install?.runtime.length).map((c) => `RUN ${installCommand(c.install!.tool, c.install!.manager, c.install!.runtime, c.install!.recommends)}`);
+      if (lines.length) replacements.set(index, lines);
+    }
+    // the application directory (Gemfile, assets) and every gem home and config the claimed commands wrote
+    const app = install.cwd;
+    const producer = Math.max(...claimedRuns, firstInstall[0]);
+    if (app === '/') declines.push({ id: 'output-not-located', data: { why: '`bundle install` runs in / (no WORKDIR), so the application cannot be told from the rest of the system' }, line: input.model.instructions[firstInstall[0]]!.line });
+    const artifacts: Artifact[] = [{ path: app, producer, why: { id: 'artifact-output', data: { path: app, command: install.words.slice(0, 2).join(' ') }, line: input.model.instructions[firstInstall[0]]!.line } }];
+    for (const i of claimedRuns) for (const c of input.analysis.runs.get(i)!.commands.filter(claimed)) {
+      for (const path of c.outputs.filter((p) => !isInside(p, app))) artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line: input.model.instructions[i]!.line } });
+    }
+    // outputs of other build steps (a frontend build, generated files) follow the generic rules
+    const generic = genericArtifacts(input.analysis);
+    declines.push(...generic.declines);
+    artifacts.push(...generic.artifacts);
+    // native gems: what the full image gave them, installed on slim
+    const lock = readContext(input, 'Gemfile.lock');
+    const parsed = lock === null ? null : parseLockfile(lock);
+    if (!parsed) return { overrides, declines: [...declines, { id: 'ruby-lockfile-unread', line: input.model.instructions[firstInstall[0]]!.line }] };
+    const gemfile = readContext(input, 'Gemfile');
+    const installed = installedGems(parsed, gemfile === null ? null : gemGroups(gemfile), withoutGroups(input, firstInstall[0]));
+    const needs = gemNeeds(parsed, installed, input.model.text);
+    for (const u of needs.unknown) declines.push({ id: 'ruby-native-unknown', data: u });
+    findings.push({ id: 'ruby-native-unchecked' });
+    const already = new Set(runs.flatMap(([, r]) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
+    const libs = [...new Set([...needs.packages.values()].flat())].filter((l) => !already.has(l));
+    const gems = [...needs.packages].filter(([, l]) => l.some((x) => libs.includes(x))).map(([g]) => g);
+    if (parsed.git && !already.has('git')) { libs.push('git'); gems.push('git sources (Gemfile.lock GIT)'); }
+    if (libs.length) {
+      if (!devTableApplies(input.builderImage)) declines.push({ id: 'ruby-libs-release', data: { libs: libs.join(' '), image: input.builderImage } });
+      const at = claimedRuns.find((i) => i >= firstInstall[0]) ?? firstInstall[0];
+      replacements.set(at, [`RUN apt-get update && apt-get install -y --no-install-recommends ${libs.join(' ')} && rm -rf /var/lib/apt/lists/*`, ...(replacements.get(at) ?? [])]);
+      findings.push({ id: 'ruby-native-libs', data: { libs: libs.join(' '), gems: gems.join(', ') }, line: input.model.instructions[at]!.line });
+    }
+    return { artifacts: mergeArtifacts(artifacts), overrides, runtimeReplacements: replacements, declines, findings };
+  },
+} satisfies Preset;
