@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { directoryContext, NO_CONTEXT } from './context.js';
-import { convert, type ConvertResult } from './convert.js';
+import { convert, type ConvertOptions, type ConvertResult } from './convert.js';
 import { InputError } from './errors.js';
 import { readDockerfile } from './files.js';
 
@@ -26,7 +26,7 @@ export type Outcome =
   | { file: string; readError: { id: string; message: string; line?: number }; text?: undefined; result?: undefined };
 
 /** Read and convert one file (also what a worker runs). `-` is read by the caller and passed as `text`. */
-export function convertFile(file: string, options: JobOptions, text?: string): Outcome {
+export function convertFile(file: string, options: JobOptions, text?: string, presets?: ConvertOptions['presets']): Outcome {
   let source: string;
   try {
     source = text ?? readDockerfile(file);
@@ -36,7 +36,7 @@ export function convertFile(file: string, options: JobOptions, text?: string): O
   }
   const { contextDir, ...rest } = options;
   try {
-    return { file, text: source, result: convert(source, { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT }) };
+    return { file, text: source, result: convert(source, { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT, ...(presets ? { presets } : {}) }) };
   } catch (err) {
     // a bug met on one file is that file's error; the rest of the tree goes on (DFSPLIT_DEBUG=1: the stack)
     const message = process.env.DFSPLIT_DEBUG ? String((err as Error).stack ?? err) : `internal error: ${(err as Error).message ?? String(err)} (DFSPLIT_DEBUG=1 shows the stack)`;

@@ -73,8 +73,10 @@ export function parseFull(src: string): ShellScript {
       const opAt = toChar(bin.OpPos.Offset());
       const op = src.slice(opAt, opAt + 2).startsWith('&&') ? '&&' : src.slice(opAt, opAt + 2).startsWith('||') ? '||' : '|';
       if (op === '|') complex = true;
-      visitStmt(bin.X, joinedBy, nested || op === '|');
-      visitStmt(bin.Y, op, nested || op === '|');
+      // the right side waits on an explicit stack: a chain of thousands of && is a left-deep tree,
+      // and recursing down it would overflow the call stack
+      pending.push([bin.Y, op, nested || op === '|']);
+      pending.push([bin.X, joinedBy, nested || op === '|']);
       return;
     }
     if (t === 'CallExpr' || t === 'DeclClause') {
@@ -95,7 +97,11 @@ export function parseFull(src: string): ShellScript {
       return true;
     });
   };
-  file.Stmts.forEach((stmt, i) => visitStmt(stmt, i === 0 ? null : ';', false));
+  const pending: [Stmt, ShellCommand['joinedBy'], boolean][] = [];
+  file.Stmts.forEach((stmt, i) => {
+    pending.push([stmt, i === 0 ? null : ';', false]);
+    while (pending.length) visitStmt(...pending.pop()!);
+  });
   return { commands: out, complex, error: null };
 }
 
