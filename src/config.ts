@@ -35,7 +35,7 @@ export interface FileConfig {
 /** A config problem: printed as `dfsplit: <file>: <key>: <message>`, exit 2. */
 export class ConfigError extends Error {}
 
-const SEARCH_PLACES = ['package.json', '.dfsplitrc', '.dfsplitrc.json', 'dfsplit.config.json', 'dfsplit.config.js', 'dfsplit.config.mjs'];
+const SEARCH_PLACES = ['package.json', '.dfsplitrc', '.dfsplitrc.json', '.dfsplitrc.js', '.dfsplitrc.mjs', '.dfsplitrc.cjs', 'dfsplit.config.json', 'dfsplit.config.js', 'dfsplit.config.mjs', 'dfsplit.config.cjs'];
 
 function validate(result: LilconfigResult): { config: Config; dir: string } | null {
   if (!result) return null;

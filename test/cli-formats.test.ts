@@ -44,7 +44,7 @@ describe('--format', () => {
   it('github: a workflow command on the FROM line of each file that would change or was declined', () => {
     const out = run('--format', 'github').stdout.trim().split('\n');
     expect(out.some((l) => /^::warning file=Dockerfile,line=1,title=dfsplit%3A changed::dfsplit proposes a multi-stage version \(builder golang:1\.22, runtime gcr\.io\/distroless\/\S+\); run dfsplit --write Dockerfile$/.test(l))).toBe(true);
-    expect(out.some((l) => l.startsWith('::notice file=run.Dockerfile,line=') && l.includes('[runtime-uses-toolchain]'))).toBe(true);
+    expect(out.some((l) => l.startsWith('::notice file=run.Dockerfile,line=1,') && l.includes('[runtime-uses-toolchain]'))).toBe(true);
     expect(out.some((l) => l.includes('plain.Dockerfile'))).toBe(false);
   });
 

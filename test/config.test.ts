@@ -43,6 +43,7 @@ describe('configuration', () => {
   it('reads a "dfsplit" key in package.json and .dfsplitrc', () => {
     expect(froms(repo(JSON.stringify({ name: 'x', dfsplit: { builderName: 'pkg' } }), 'package.json'), 'Dockerfile').froms[0]).toBe('FROM golang:1.22 AS pkg');
     expect(froms(repo(JSON.stringify({ builderName: 'rc' }), '.dfsplitrc'), 'Dockerfile').froms[0]).toBe('FROM golang:1.22 AS rc');
+    expect(froms(repo('export default { builderName: "mjs" };\n', 'dfsplit.config.mjs'), 'Dockerfile').froms[0]).toBe('FROM golang:1.22 AS mjs');
   });
   it('refuses an invalid configuration with one line naming the file and the key, exit 2', () => {
     const r = froms(repo(JSON.stringify({ overrides: [{ files: 'x', runtimeBase: 3 }] })), 'Dockerfile');

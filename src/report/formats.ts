@@ -2,8 +2,8 @@
 // once printed, except the markdown diffs, which a pull-request comment shows after its table):
 //   json      one document: { files: [...], summary, skipped }
 //   ndjson    one JSON object per line and file, then a summary line
-//   github    workflow commands (::warning / ::error) on the FROM line of each file that would change,
-//             was declined or failed: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+//   github    workflow commands (::warning / ::notice / ::error) on the FROM line of each file that would
+//             change, was declined or failed: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 //   sarif     SARIF 2.1.0, the proposed change as a `fix` replacing the file: https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 //   markdown  a summary table, then each diff in a collapsible <details>
 import type { ConvertResult } from '../convert.js';
@@ -93,7 +93,9 @@ function github(write: Write): Reporter {
     file(f) {
       if (f.status === 'unchanged') return;
       const level = f.status === 'error' ? 'error' : f.status === 'changed' ? 'warning' : 'notice';
-      write(`::${level} file=${escapeProperty(f.path)},line=${lineOf(f)},title=${escapeProperty(`dfsplit: ${f.status}`)}::${escapeData(message(f))}\n`);
+      // on the FROM line, where a reviewer sees which image the proposal is about
+      const line = f.result?.instructions.find((i) => i.keyword === 'FROM')?.line ?? lineOf(f);
+      write(`::${level} file=${escapeProperty(f.path)},line=${line},title=${escapeProperty(`dfsplit: ${f.status}`)}::${escapeData(message(f))}\n`);
     },
     end(summary) {
       write(`::notice title=dfsplit::${escapeData(`${summary.files} files: ${summary.changed} would change, ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors`)}\n`);
