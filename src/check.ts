@@ -17,13 +17,15 @@ export interface CheckInput {
   builderName: string;
   /** Paths the builder makes (outputs, COPY destinations, working directories). */
   madePaths: readonly string[];
+  /** The output already parsed (by whoever found `madePaths` in it); parsed here when absent. */
+  outputModel?: Model;
 }
 
 /** Returns the failed checks (empty when the output is sound). */
 export function check(input: CheckInput): Finding[] {
   let out: Model;
   try {
-    out = parse(input.output);
+    out = input.outputModel ?? parse(input.output);
   } catch (err) {
     return [fail(`the output does not parse: ${(err as Error).message}`)];
   }

@@ -103,7 +103,8 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const instructions = model.instructions.map((ins): InstructionReport => {
     const c = byIndex.get(ins.index);
     const phase = c?.phase ?? 'build';
-    return { line: ins.line, keyword: ins.keyword, text: ins.raw.split(/\r?\n/)[0]!.trim(), phase: ins.stage < 0 ? 'both' : phase, reason: c?.reason ?? 'arg', message: c?.because ?? describe({ id: 'arg' }) };
+    const eol = ins.raw.indexOf('\n');
+    return { line: ins.line, keyword: ins.keyword, text: (eol < 0 ? ins.raw : ins.raw.slice(0, eol)).trim(), phase: ins.stage < 0 ? 'both' : phase, reason: c?.reason ?? 'arg', message: c?.because ?? describe({ id: 'arg' }) };
   });
   const base = { ...empty, instructions, findings: plan.findings.map(reason), preset: plan.preset, stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
   if (plan.outcome !== 'split') return { ...base, status: plan.outcome, reasons: plan.reasons.map(reason) };
@@ -112,7 +113,10 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   for (const pass of passes) state = pass.run(state);
   if (state.declines.length) return { ...base, status: 'declined', reasons: state.declines.map(reason), findings: state.findings.map(reason) };
   const output = print(model, state.builderEdits, state.runtime);
-  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: madePaths(output) });
+  // the output is parsed once, here, for both the paths its builder makes and the check
+  let outputModel: Model | undefined;
+  try { outputModel = parse(output); } catch { /* the check reports it */ }
+  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel) : [], outputModel });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason), findings: state.findings.map(reason) };
   return {
     ...base,
@@ -137,8 +141,7 @@ function reason(f: Finding): Reason {
  * Paths the output's builder stage makes, found by analyzing the output again (not by trusting the
  * plan): command outputs, working directories of builds, COPY destinations and WORKDIRs.
  */
-function madePaths(output: string): string[] {
-  const out = parse(output);
+function madePaths(out: Model): string[] {
   const first = out.stages[0]!;
   const builderOnly: Model = { ...out, instructions: out.instructions.filter((i) => i.stage <= 0), stages: [first] };
   const a = analyze(builderOnly);

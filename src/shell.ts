@@ -2,7 +2,6 @@
 // command, instead of splitting on `&&` with regexes. See README "Why mvdan-sh".
 // Shell form of RUN: https://docs.docker.com/reference/dockerfile/#shell-and-exec-form
 import sh from 'mvdan-sh';
-import type { CallExpr, DeclClause, Node, Stmt, Word, Redirect } from 'mvdan-sh';
 import { joinPath } from './paths.js';
 import { fastSplit } from './shell-fast.js';
 
@@ -35,7 +34,6 @@ export interface ShellScript {
 }
 
 const parser = sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
-const type = (node: Node) => sh.syntax.NodeType(node);
 
 // The same RUN text is read several times per conversion (package removals, the RUN itself, the check
 // re-reading the output): results are pure, so they are cached. The cache is bounded.
@@ -55,73 +53,146 @@ export function parseShell(src: string): ShellScript {
 /** The full parser alone (no fast path, no cache): what the fast path must agree with. */
 export function parseFull(src: string): ShellScript {
   const toChar = byteToCharMap(src);
-  let file;
+  let file: GoNode;
   try {
-    file = parser.Parse(src, '');
+    file = internal(parser.Parse(src, ''));
   } catch (err) {
     return fallback(src, err);
   }
   const out: ShellCommand[] = [];
   let complex = false;
   let cwd: string | null = null;
-  const visitStmt = (stmt: Stmt, joinedBy: ShellCommand['joinedBy'], nested: boolean) => {
-    const cmd = stmt.Cmd;
-    if (!cmd) return;
-    const t = type(cmd);
+  const pending: [GoNode, ShellCommand['joinedBy'], boolean][] = [];
+  const visitStmt = (stmt: GoNode, joinedBy: ShellCommand['joinedBy'], nested: boolean) => {
+    const cmd = stmt.Cmd as GoNode;
+    const t = kind(cmd);
+    if (t === null) return;
     if (t === 'BinaryCmd') {
-      const bin = cmd as unknown as { OpPos: { Offset(): number }; X: Stmt; Y: Stmt };
-      const opAt = toChar(bin.OpPos.Offset());
-      const op = src.slice(opAt, opAt + 2).startsWith('&&') ? '&&' : src.slice(opAt, opAt + 2).startsWith('||') ? '||' : '|';
+      const opAt = toChar(cmd.OpPos.Offset());
+      const op = src.startsWith('&&', opAt) ? '&&' : src.startsWith('||', opAt) ? '||' : '|';
       if (op === '|') complex = true;
       // the right side waits on an explicit stack: a chain of thousands of && is a left-deep tree,
       // and recursing down it would overflow the call stack
-      pending.push([bin.Y, op, nested || op === '|']);
-      pending.push([bin.X, joinedBy, nested || op === '|']);
+      pending.push([cmd.Y, op, nested || op === '|']);
+      pending.push([cmd.X, joinedBy, nested || op === '|']);
       return;
     }
     if (t === 'CallExpr' || t === 'DeclClause') {
-      const command = simpleCommand(src, toChar, stmt, cmd, joinedBy, nested, cwd);
+      const command = simpleCommand(src, toChar, stmt, cmd, t, joinedBy, nested, cwd);
       if (!nested && command.words[0] === 'cd' && command.words[1]) cwd = joinPath(cwd, command.words[1]);
       out.push(command);
       return;
     }
     complex = true;
-    sh.syntax.Walk(cmd, (node) => {
-      // only a Stmt has Redirs: testing a field is cheap, NodeType() formats a string in Go for every node
-      if (node && (node as unknown as { Redirs?: unknown }).Redirs !== undefined && type(node) === 'Stmt') {
-        const inner = node as unknown as Stmt;
-        if (inner.Cmd && (type(inner.Cmd) === 'CallExpr' || type(inner.Cmd) === 'DeclClause')) {
-          out.push(simpleCommand(src, toChar, inner, inner.Cmd, null, true, cwd));
-        }
-      }
-      return true;
+    // every simple command below, in syntax.Walk's order, as nested commands
+    walk(cmd, (inner) => {
+      const innerKind = kind(inner.Cmd);
+      if (innerKind === 'CallExpr' || innerKind === 'DeclClause') out.push(simpleCommand(src, toChar, inner, inner.Cmd, innerKind, null, true, cwd));
     });
   };
-  const pending: [Stmt, ShellCommand['joinedBy'], boolean][] = [];
-  file.Stmts.forEach((stmt, i) => {
+  forEach(file.Stmts, (stmt, i) => {
     pending.push([stmt, i === 0 ? null : ';', false]);
     while (pending.length) visitStmt(...pending.pop()!);
   });
   return { commands: out, complex, error: null };
 }
 
-function simpleCommand(src: string, toChar: (b: number) => number, stmt: Stmt, cmd: Node, joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null): ShellCommand {
-  const assigns: Record<string, string> = {};
-  let words: string[];
-  if (type(cmd) === 'DeclClause') {
-    const decl = cmd as DeclClause;
-    words = [decl.Variant.Value, ...decl.Args.map((a) => (a.Name ? `${a.Name.Value}=${a.Value ? wordText(a.Value) : ''}` : ''))];
-  } else {
-    const call = cmd as CallExpr;
-    for (const a of call.Assigns) if (a.Name) assigns[a.Name.Value] = a.Value ? wordText(a.Value) : '';
-    words = call.Args.map(wordText);
+// ---------------------------------------------------------------------------------------------------
+// mvdan-sh is Go compiled to JavaScript by GopherJS. Its public objects are wrappers that convert every
+// field on each read (most of the time spent on long RUN lines went there, about six times the parse);
+// the tree is read here through the Go values behind them instead: structs are plain objects with the
+// Go field names, slices are {$array, $offset, $length}, strings hold UTF-8 bytes, a nil pointer is its
+// type's `nil` object and a nil interface has no Go type. The version is pinned in package.json; the
+// test in test/shell-tree.test.ts compares this reader with one through the public wrappers on every
+// corpus RUN line.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type GoNode = any;
+
+function internal(wrapper: unknown): GoNode {
+  return (wrapper as { __internal_object__: GoNode }).__internal_object__;
+}
+
+const kinds = new Map<unknown, string>();
+
+/** The node's type name (`CallExpr`), or null for a nil pointer or interface. */
+function kind(node: GoNode): string | null {
+  if (node === null || node === undefined) return null;
+  const type = node.constructor;
+  if (type === undefined || type.nil === node) return null;
+  let name = kinds.get(type);
+  if (name === undefined) {
+    name = typeof type.string === 'string' ? (type.string as string).replace(/^\*?syntax\./, '') : '';
+    kinds.set(type, name);
   }
-  const writes = stmt.Redirs.map((r) => redirectTarget(src, toChar, r)).filter((w): w is string => w !== null);
+  return name || null;
+}
+
+function forEach(slice: GoNode, fn: (item: GoNode, index: number) => void): void {
+  if (!slice || slice.$array === undefined) return;
+  for (let i = 0; i < slice.$length; i++) fn(slice.$array[slice.$offset + i], i);
+}
+
+function goString(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\u0000-\u007f]*$/.test(value) ? value : Buffer.from(value, 'latin1').toString('utf8');
+}
+
+/** The children syntax.Walk visits, in its order (mvdan/sh syntax/walk.go); a dotted name reads a field of a field. */
+const WALK: Record<string, string[]> = {
+  File: ['Stmts'], Stmt: ['Cmd', 'Redirs'], Assign: ['Name', 'Value', 'Index', 'Array'], Redirect: ['N', 'Word', 'Hdoc'],
+  CallExpr: ['Assigns', 'Args'], Subshell: ['Stmts'], Block: ['Stmts'], IfClause: ['Cond', 'Then', 'Else'],
+  WhileClause: ['Cond', 'Do'], ForClause: ['Loop', 'Do'], WordIter: ['Name', 'Items'], CStyleLoop: ['Init', 'Cond', 'Post'],
+  BinaryCmd: ['X', 'Y'], FuncDecl: ['Name', 'Body'], Word: ['Parts'], Lit: [], SglQuoted: [], DblQuoted: ['Parts'],
+  CmdSubst: ['Stmts'], ParamExp: ['Param', 'Index', 'Repl.Orig', 'Repl.With', 'Exp.Word'], ArithmExp: ['X'], ArithmCmd: ['X'],
+  BinaryArithm: ['X', 'Y'], BinaryTest: ['X', 'Y'], UnaryArithm: ['X'], UnaryTest: ['X'], ParenArithm: ['X'], ParenTest: ['X'],
+  CaseClause: ['Word', 'Items'], CaseItem: ['Patterns', 'Stmts'], TestClause: ['X'], DeclClause: ['Variant', 'Args'],
+  ArrayExpr: ['Elems'], ArrayElem: ['Index', 'Value'], ExtGlob: ['Pattern'], ProcSubst: ['Stmts'], TimeClause: ['Stmt'],
+  CoprocClause: ['Name', 'Stmt'], LetClause: ['Exprs'],
+};
+
+/** Call `onStmt` for every Stmt below `root` in syntax.Walk's pre-order, without recursion. */
+function walk(root: GoNode, onStmt: (stmt: GoNode) => void): void {
+  const stack: GoNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    const k = kind(node);
+    if (k === null) continue;
+    if (k === 'Stmt') onStmt(node);
+    const fields = WALK[k];
+    if (!fields) throw new Error(`shell reader: unknown node type ${k}`);
+    // children go on the stack last-first so that they come off in order
+    const children: GoNode[] = [];
+    for (const field of fields) {
+      const dot = field.indexOf('.');
+      const value = dot < 0 ? node[field] : kind(node[field.slice(0, dot)]) === null ? null : node[field.slice(0, dot)][field.slice(dot + 1)];
+      if (value && value.$array !== undefined) forEach(value, (item) => children.push(item));
+      else children.push(value);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+function simpleCommand(src: string, toChar: (b: number) => number, stmt: GoNode, cmd: GoNode, cmdKind: string, joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null): ShellCommand {
+  const assigns: Record<string, string> = {};
+  const words: string[] = [];
+  if (cmdKind === 'DeclClause') {
+    words.push(goString(cmd.Variant.Value));
+    forEach(cmd.Args, (a) => words.push(kind(a.Name) ? `${goString(a.Name.Value)}=${kind(a.Value) ? wordText(a.Value) : ''}` : ''));
+  } else {
+    forEach(cmd.Assigns, (a) => { if (kind(a.Name)) assigns[goString(a.Name.Value)] = kind(a.Value) ? wordText(a.Value) : ''; });
+    forEach(cmd.Args, (w) => words.push(wordText(w)));
+  }
+  const writes: string[] = [];
+  forEach(stmt.Redirs, (r) => {
+    const target = redirectTarget(src, toChar, r);
+    if (target !== null) writes.push(target);
+  });
   return { words, assigns, writes, start: toChar(stmt.Pos().Offset()), end: toChar(stmt.End().Offset()), joinedBy, nested, cwd };
 }
 
-function redirectTarget(src: string, toChar: (b: number) => number, r: Redirect): string | null {
-  if (!r.Word) return null;
+function redirectTarget(src: string, toChar: (b: number) => number, r: GoNode): string | null {
+  if (!kind(r.Word)) return null;
   const op = src.slice(toChar(r.OpPos.Offset()), toChar(r.Word.Pos().Offset())).trim();
   if (!/^(>|>>|>\||&>|&>>)$/.test(op)) return null;
   const target = wordText(r.Word);
@@ -129,49 +200,41 @@ function redirectTarget(src: string, toChar: (b: number) => number, r: Redirect)
 }
 
 /** The value of a word with quotes removed; expansions are kept as written so callers can see them. */
-function wordText(word: Word): string {
-  return word.Parts.map(partText).join('');
+function wordText(word: GoNode): string {
+  let text = '';
+  forEach(word.Parts, (part) => { text += partText(part); });
+  return text;
 }
 
-function partText(part: Node): string {
-  switch (partType(part)) {
+function partText(part: GoNode): string {
+  switch (kind(part)) {
     case 'Lit':
-      return (part as unknown as { Value: string }).Value.replace(/\\(.)/g, '$1');
+      return goString(part.Value).replace(/\\(.)/g, '$1');
     case 'SglQuoted':
-      return (part as unknown as { Value: string }).Value;
-    case 'DblQuoted':
-      return (part as unknown as { Parts: Node[] }).Parts.map(partText).join('');
+      return goString(part.Value);
+    case 'DblQuoted': {
+      let text = '';
+      forEach(part.Parts, (p) => { text += partText(p); });
+      return text;
+    }
     case 'ParamExp': {
-      const p = part as unknown as { Param: { Value: string }; Short: boolean };
-      return p.Short ? `$${p.Param.Value}` : `\${${p.Param.Value}}`;
+      const name = goString(part.Param.Value);
+      return part.Short ? `$${name}` : `\${${name}}`;
     }
     default:
       return '$(...)';
   }
 }
 
-/**
- * The type of a word part, told from its fields (Lit: ValueEnd; SglQuoted: Value and Right; DblQuoted:
- * Parts; ParamExp: Param), falling back to NodeType() for the rest: NodeType() formats a string in Go
- * and was most of the time spent reading long RUN lines.
- */
-function partType(part: Node): string {
-  const p = part as unknown as { ValueEnd?: unknown; Parts?: unknown; Param?: unknown; Right?: unknown; Value?: unknown; Dollar?: unknown };
-  if (p.ValueEnd !== undefined) return 'Lit';
-  if (p.Param !== undefined && p.Param !== null) return 'ParamExp';
-  if (p.Parts !== undefined && p.Right !== undefined) return 'DblQuoted';
-  if (p.Value !== undefined && p.Right !== undefined) return 'SglQuoted';
-  return type(part);
-}
-
-function fallback(src: string, err: unknown): ShellScript {
+/** The result for a script the parser refuses: one nested command of whitespace-split words. */
+export function fallback(src: string, err: unknown): ShellScript {
   const message = typeof err === 'object' && err !== null && 'message' in err ? String((err as { message: unknown }).message) : 'shell syntax error';
   const words = src.split(/\s+/).filter(Boolean);
   return { commands: [{ words, assigns: {}, writes: [], start: 0, end: src.length, joinedBy: null, nested: true, cwd: null }], complex: true, error: message };
 }
 
 /** mvdan-sh reports UTF-8 byte offsets; JavaScript strings index UTF-16 code units. */
-function byteToCharMap(src: string): (byte: number) => number {
+export function byteToCharMap(src: string): (byte: number) => number {
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(src)) return (b) => b;
   const map: number[] = [];

@@ -65,11 +65,13 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   let extraInstallPaths: string[] = [];
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
-    const words = normalizeCommand(stripPrefix(c.words)).flatMap((w) => {
-      const m = /^\$\{?(\w+)\}?$/.exec(w);
+    const words: string[] = [];
+    for (const w of normalizeCommand(stripPrefix(c.words))) {
+      const m = w.startsWith('$') ? /^\$\{?(\w+)\}?$/.exec(w) : null;
       const v = m ? local.get(m[1]!) : undefined;
-      return v !== undefined ? v.split(/\s+/).filter(Boolean) : [expandWord(w, local)];
-    });
+      if (v === undefined) words.push(expandWord(w, local));
+      else for (const part of v.split(/\s+/)) if (part) words.push(part);
+    }
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, hasBuilder);
@@ -102,7 +104,12 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
   const removed = commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w)));
   const gone = (o: string) => removed.some((r) => o === r || o.startsWith(`${r}/`) || (r.endsWith('/*') && o.startsWith(r.slice(0, -1))));
-  return commands.map((c) => ({ ...c, produced: c.outputs, outputs: c.outputs.filter((o) => !gone(o)) }));
+  // the commands were made just now by analyzeRun: set in place (a spread copy per command was slow)
+  for (const c of commands) {
+    c.produced = c.outputs;
+    if (removed.length) c.outputs = c.outputs.filter((o) => !gone(o));
+  }
+  return commands;
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */

@@ -118,6 +118,17 @@ function JAVA_ENV(): Record<string, string> {
 
 /** The configuration of an image dfsplit knows, or null (then nothing about it is assumed). */
 export function imageConfig(image: string): ImageConfig | null {
+  // asked several times per conversion for the same few images; results are read-only
+  if (known.has(image)) return known.get(image)!;
+  const config = lookUp(image);
+  if (known.size >= 1024) known.clear();
+  known.set(image, config === null ? null : Object.freeze(config));
+  return config;
+}
+
+const known = new Map<string, ImageConfig | null>();
+
+function lookUp(image: string): ImageConfig | null {
   const ref = parseImage(image);
   if (ref.registry === 'docker.io') ref.registry = null;
   const name = ref.registry ? `${ref.registry}/${ref.name}` : ref.name;
