@@ -50,6 +50,9 @@ export const MESSAGES = {
   'node-dev-kept': 'devDependencies are not pruned ({why}): the runtime stage keeps them ({count} devDependencies), as the original image does',
   'node-pruned': '`{command}` in the builder after the last install or build step: the runtime stage gets production dependencies only ({count} devDependencies left behind)',
   'node-native-libs': '{packages}: native addons that load {libs}, installed in the runtime stage',
+  // java preset
+  'java-jre-unknown': 'no JRE image of the same Java version is known for {image}',
+  'java-jar-unknown': 'the jar `{jar}` the container starts cannot be located: {why}',
   // rust preset
   'rust-release-unknown': 'the Debian release of {image} cannot be told from its tag, so no slim runtime image of the same release can be chosen',
   'rust-output-unknown': 'the binary cannot be named: {why}',
