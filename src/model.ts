@@ -25,8 +25,8 @@ export interface Instruction {
   raw: string;
   /** Arguments after the flags, with continuations joined and in-continuation comments removed. */
   args: string;
-  /** Offset in the file of each character of `args` (same length), to map edits back to the source. */
-  argsOffsets: number[];
+  /** Offset in the file of the character at index `i` of `args`, to map edits back to the source. */
+  argsOffsetAt(i: number): number;
   flags: Flag[];
   /** Exec-form arguments when `args` is a valid JSON array of strings, else null. */
   json: string[] | null;

@@ -50,7 +50,7 @@ export function parse(input: string): Model {
     const { flags, rest, restOffsets } = splitFlags(body.text, body.offsets);
     const instruction: Instruction = {
       index, keyword, line, endLine: range.end.line + 1, start, end, raw: text.slice(start, end),
-      args: rest, argsOffsets: restOffsets, flags, json: jsonArray(rest), heredoc,
+      args: rest, argsOffsetAt: restOffsets, flags, json: jsonArray(rest), heredoc,
       stage: stages.length - 1,
     };
     if (keyword === 'FROM') {
@@ -95,12 +95,15 @@ function splitLines(text: string): SourceLine[] {
  * character and line ending removed), and comment or blank lines inside a continuation dropped.
  * Heredoc bodies are kept with their newlines.
  */
-function argumentsOf(text: string, lines: SourceLine[], from: number, to: number, keywordEnd: number, escape: string): { text: string; offsets: number[] } {
+function argumentsOf(text: string, lines: SourceLine[], from: number, to: number, keywordEnd: number, escape: string): { text: string; offsets: Segments } {
   let out = '';
-  const offsets: number[] = [];
+  // one entry per joined piece, not per character (a per-character array was most of parse's allocations)
+  const offsets: Segments = { from: [], at: [] };
   const push = (s: string, at: number) => {
+    if (!s.length) return;
+    offsets.from.push(out.length);
+    offsets.at.push(at);
     out += s;
-    for (let k = 0; k < s.length; k++) offsets.push(at + k);
   };
   let continuing = true;
   for (let n = from; n <= to; n++) {
@@ -128,7 +131,29 @@ function argumentsOf(text: string, lines: SourceLine[], from: number, to: number
   return { text: out, offsets };
 }
 
-function splitFlags(args: string, offsets: number[]): { flags: Flag[]; rest: string; restOffsets: number[] } {
+/** Pieces of an instruction's arguments: piece k starts at index `from[k]` of the text and at `at[k]` in the file. */
+interface Segments {
+  from: number[];
+  at: number[];
+}
+
+/** The file offset of index `i` of a text made of `segments`, starting `skip` characters into it. */
+function offsetReader(segments: Segments, skip: number): (i: number) => number {
+  return (i) => {
+    const target = i + skip;
+    let lo = 0;
+    let hi = segments.from.length - 1;
+    if (hi < 0) return target;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segments.from[mid]! <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    return segments.at[lo]! + (target - segments.from[lo]!);
+  };
+}
+
+function splitFlags(args: string, offsets: Segments): { flags: Flag[]; rest: string; restOffsets: (i: number) => number } {
   const flags: Flag[] = [];
   let at = 0;
   const re = /\s*--([A-Za-z][\w-]*)(?:=("[^"]*"|\S*))?(?=\s|$)/y;
@@ -140,7 +165,7 @@ function splitFlags(args: string, offsets: number[]): { flags: Flag[]; rest: str
     at = re.lastIndex;
   }
   while (at < args.length && /\s/.test(args[at]!)) at++;
-  return { flags, rest: args.slice(at), restOffsets: offsets.slice(at) };
+  return { flags, rest: args.slice(at), restOffsets: offsetReader(offsets, at) };
 }
 
 function jsonArray(args: string): string[] | null {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/convert.js';
+import { parse } from '../src/parse.js';
 import { resultInvariants, STATUSES, toCrlf } from './invariants.js';
 
 const SEED = 20_251_122;
@@ -122,5 +123,25 @@ describe('convert() on generated Dockerfiles', () => {
     expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 25);
     expect(seen.get('declined') ?? 0).toBeGreaterThan(0);
     expect(seen.get('unchanged') ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('parse() on generated Dockerfiles', () => {
+  it('maps every character of every instruction\'s arguments back to the same character of the file', () => {
+    let checked = 0;
+    fc.assert(fc.property(dockerfile, (text) => {
+      for (const variant of [text, toCrlf(text)]) {
+        let model;
+        try { model = parse(variant); } catch { return; }
+        for (const ins of model.instructions) {
+          for (let i = 0; i < ins.args.length; i++) {
+            const at = ins.argsOffsetAt(i);
+            if (model.text[at] !== ins.args[i]) expect({ line: ins.line, i, at, file: model.text[at] }).toEqual({ line: ins.line, i, at, file: ins.args[i] });
+            checked++;
+          }
+        }
+      }
+    }), params);
+    expect(checked).toBeGreaterThan(10_000);
   });
 });

@@ -131,7 +131,7 @@ export default {
       for (const b of builds) {
         const ins = input.model.instructions[b.index]!;
         if (ins.json || ins.heredoc) continue;
-        edits.push({ at: ins.argsOffsets[b.command.start]!, remove: 0, text: 'CGO_ENABLED=0 ' });
+        edits.push({ at: ins.argsOffsetAt(b.command.start), remove: 0, text: 'CGO_ENABLED=0 ' });
       }
       findings.push({ id: 'cgo-disabled' });
     }
