@@ -250,22 +250,59 @@ function readWord(src: string, start: number): Token | null {
   return { kind: 'word', text, start, end: i, quotedName };
 }
 
-/** `$NAME` or `${NAME}` (as the full parser prints them back); null for anything else. */
+/**
+ * A parameter expansion as the full parser prints it back: `$NAME`, `$1`, `$@` and the other special
+ * parameters as written; `${NAME}` for `${NAME}` and for every `${NAME<operator>...}` form (`:-`, `#`,
+ * `%`, `/`, `[index]`, `${#NAME}`: the full reader keeps the name alone). Null for anything else.
+ */
 function param(src: string, i: number): { text: string; end: number } | null {
   if (src[i + 1] === '{') {
-    const close = src.indexOf('}', i + 2);
-    if (close < 0) return null;
-    const name = src.slice(i + 2, close);
-    return NAME.test(name) ? { text: `\${${name}}`, end: close + 1 } : null;
+    let j = i + 2;
+    if (src[j] === '#' && /[A-Za-z_]/.test(src[j + 1] ?? '')) j++;
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(j, j + 65));
+    if (!m || m[0].length === 64) return null;
+    j += m[0].length;
+    if (src[j] === '}') return { text: `\${${m[0]}}`, end: j + 1 };
+    // an operator and its word: read up to the matching brace
+    if (!/^(:?[-=+?]|##?|%%?|\/\/?|\^\^?|,,?|:|\[)/.test(src.slice(j, j + 2))) return null;
+    const close = braceEnd(src, j);
+    return close < 0 ? null : { text: `\${${m[0]}}`, end: close + 1 };
   }
+  if (/[0-9@*#?$!-]/.test(src[i + 1] ?? '')) return { text: `$${src[i + 1]}`, end: i + 2 };
   const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i + 1, i + 65));
   if (!m || m[0].length === 64) return null;
   return { text: `$${m[0]}`, end: i + 1 + m[0].length };
 }
 
+/** The index of the `}` closing a `${...}` whose operator starts at `j`, or -1 when it is not simple to tell. */
+function braceEnd(src: string, j: number): number {
+  for (let k = j; k < src.length; k++) {
+    const c = src[k]!;
+    if (c === '}') return k;
+    if (c === '{' || c === '`' || c === '\\' || c === '\n' || c === '!') return -1;
+    if (c === "'") { const close = src.indexOf("'", k + 1); if (close < 0) return -1; k = close; continue; }
+    if (c === '"') { const close = quotedEnd(src, k); if (close < 0) return -1; k = close; continue; }
+    if (c === '$' && src[k + 1] === '(') { const end = substitutionEnd(src, k); if (end < 0) return -1; k = end - 1; continue; }
+    if (c === '$' && src[k + 1] === '{') return -1;
+  }
+  return -1;
+}
+
+/** The index of the `"` closing a double-quoted string opened at `j` inside a substitution, or -1. */
+function quotedEnd(src: string, j: number): number {
+  for (let k = j + 1; k < src.length; k++) {
+    const c = src[k]!;
+    if (c === '"') return k;
+    if (c === '\\') { k++; continue; }
+    if (c === '`' || c === '!') return -1;
+    if (c === '$' && src[k + 1] === '(') { const end = substitutionEnd(src, k); if (end < 0) return -1; k = end - 1; }
+  }
+  return -1;
+}
+
 /**
  * The index after a command substitution starting at `i` (`$(...)`, `$((...))` or a backquoted one),
- * or -1 when its end cannot be told simply (nested quotes of both kinds, `case`, escapes in backquotes).
+ * or -1 when its end cannot be told simply (backquotes, escapes, comments, `case` and here-documents inside).
  */
 function substitutionEnd(src: string, i: number): number {
   if (src[i] === '`') {
@@ -278,7 +315,9 @@ function substitutionEnd(src: string, i: number): number {
     if (c === '(') depth++;
     else if (c === ')') { depth--; if (depth === 0) return j + 1; }
     else if (c === "'" ) { const close = src.indexOf("'", j + 1); if (close < 0) return -1; j = close; }
-    else if (c === '"' || c === '`' || c === '\\' || c === '#') return -1;
+    else if (c === '"') { const close = quotedEnd(src, j); if (close < 0) return -1; j = close; }
+    else if (c === '`' || c === '\\' || c === '#') return -1;
+    else if (c === '<' && src[j + 1] === '<') return -1;
     else if (c === 'c' && src.startsWith('case', j)) return -1;
   }
   return -1;
