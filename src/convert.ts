@@ -1,5 +1,5 @@
 // The pipeline: parse -> analyze -> plan -> transforms -> print -> check -> result.
-import { analyze, copyDestination, type Classification } from './analyze/index.js';
+import { analyze, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { joinPath } from './shell.js';
 import { NO_CONTEXT, type BuildContext } from './context.js';
 import { InputError } from './errors.js';
@@ -116,7 +116,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   // the output is parsed once, here, for both the paths its builder makes and the check
   let outputModel: Model | undefined;
   try { outputModel = parse(output); } catch { /* the check reports it */ }
-  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel) : [], outputModel });
+  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel, model, analysis) : [], outputModel });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason), findings: state.findings.map(reason) };
   return {
     ...base,
@@ -138,13 +138,18 @@ function reason(f: Finding): Reason {
 }
 
 /**
- * Paths the output's builder stage makes, found by analyzing the output again (not by trusting the
- * plan): command outputs, working directories of builds, COPY destinations and WORKDIRs.
+ * Paths the output's builder stage makes, read from the output (not from the plan): command outputs,
+ * working directories of builds, COPY destinations and WORKDIRs. The check is incremental: when every
+ * instruction of the output's builder is the original's, byte for byte (the FROM aside, which only
+ * gains `AS builder`), the original's analysis is the builder's and is reused; a builder a preset
+ * edited is analyzed again (and so is every builder when `originalAnalysis` is null).
  */
-function madePaths(out: Model): string[] {
+export function madePaths(out: Model, original: Model, originalAnalysis: Analysis | null): string[] {
   const first = out.stages[0]!;
   const builderOnly: Model = { ...out, instructions: out.instructions.filter((i) => i.stage <= 0), stages: [first] };
-  const a = analyze(builderOnly);
+  const unedited = builderOnly.instructions.length === original.instructions.length && first.image === original.stages[0]?.image
+    && builderOnly.instructions.every((ins, k) => ins.keyword === 'FROM' ? original.instructions[k]!.keyword === 'FROM' : ins.raw === original.instructions[k]!.raw);
+  const a = unedited && originalAnalysis ? originalAnalysis : analyze(builderOnly);
   const paths = new Set<string>();
   for (const run of a.runs.values()) for (const c of run.commands) {
     for (const o of c.outputs) paths.add(o);
