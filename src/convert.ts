@@ -6,6 +6,7 @@ import { InputError } from './errors.js';
 import { describe, type Finding } from './messages.js';
 import type { Model } from './model.js';
 import { parse } from './parse.js';
+import { imageConfig } from './knowledge/image-config.js';
 import { makePlan } from './plan.js';
 import type { Artifact, Preset } from './preset.js';
 import { print } from './print.js';
@@ -165,5 +166,7 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
   // base-image files the Go preset copies onto scratch (checked to exist by the build itself)
   paths.add('/etc/ssl/certs/ca-certificates.crt');
   paths.add('/usr/share/zoneinfo');
+  // files of the builder's base image a preset copies (the gcc image's C++ runtime), from the image table
+  for (const p of imageConfig(first.image)?.provides ?? []) paths.add(p);
   return [...paths];
 }

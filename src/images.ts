@@ -128,6 +128,8 @@ export function devTableApplies(image: string): boolean {
   if (ref.name === 'debian') return !OLD_DEBIAN.test(tag);
   if (ref.name === 'ubuntu') return /^(22\.04|jammy)/.test(tag);
   if (RELEASE_IN_TAG.test(tag)) return false;
+  // an official image whose tag names bookworm is built on it (gcc:13-bookworm, python:3.12-slim-bookworm)
+  if (!ref.registry && !ref.name.includes('/') && /(^|-)bookworm(-|$)/.test(tag)) return true;
   // official language images: recent versions are built on Debian 12 unless the tag names a release
   const minimum = FIRST_ON_DEBIAN12[ref.name];
   if (minimum === undefined) return false;

@@ -50,6 +50,10 @@ export const MESSAGES = {
   'node-dev-kept': 'devDependencies are not pruned ({why}): the runtime stage keeps them ({count} devDependencies), as the original image does',
   'node-pruned': '`{command}` in the builder after the last install or build step: the runtime stage gets production dependencies only ({count} devDependencies left behind)',
   'node-native-libs': '{packages}: native addons that load {libs}, installed in the runtime stage',
+  // cpp preset
+  'cpp-release-unknown': 'the Debian release of {image} is not in its tag (gcc:<version>-bookworm names it; floating tags move between releases), so no slim runtime image of the same release can be chosen',
+  'cpp-output-toolchain': '{path} holds the gcc image\'s own compiler (GCC is installed in /usr/local there): install the program elsewhere (PREFIX=/opt/app) or name its files',
+  'cpp-runtime-libs': 'copied from the gcc image: {files}, then ldconfig (programs built there link its newer C++ runtime)',
   // java preset
   'java-jre-unknown': 'no JRE image of the same Java version is known for {image}',
   'java-jar-unknown': 'the jar `{jar}` the container starts cannot be located: {why}',

@@ -3,6 +3,7 @@
 // command replayed in the runtime stage must find its program there.
 // Sources: the docker-library Dockerfiles of each image (ENV/WORKDIR/CMD lines), buildpack-deps for
 // what the full (non-slim) variants add, GoogleContainerTools/distroless for the distroless images.
+import { GCC_LOADER_CONF } from './cpp.js';
 import { parseImage } from '../images.js';
 import { DEBIAN_MINBASE_TOOLS } from './debian-minbase-tools.js';
 
@@ -20,6 +21,8 @@ export interface ImageConfig {
   users: readonly string[];
   /** True when the image's own command serves what is copied into its working directory (php:*-apache, php:*-fpm). */
   serves: boolean;
+  /** Files and directories of the image itself that a runtime stage may copy from a builder on it. */
+  provides: readonly string[];
 }
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -51,6 +54,8 @@ interface Entry {
   tools: string[];
   users?: string[];
   serves?: boolean;
+  /** Files and directories of the image itself that a runtime stage may copy from a builder on it. */
+  provides?: string[];
 }
 
 const SLIM = /(^|-)slim(-|$)/;
@@ -78,7 +83,7 @@ const TABLE: Entry[] = [
   { name: /^golang$/, tag: FULL, env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] },
   { name: /^rust$/, tag: SLIM, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] },
   { name: /^rust$/, tag: FULL, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] },
-  { name: /^gcc$/, tag: FULL, cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'] },
+  { name: /^gcc$/, tag: FULL, cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'], provides: ['/usr/local/lib64', GCC_LOADER_CONF] },
   { name: /^eclipse-temurin$/, tag: /^(?!.*alpine).*jre/, env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
   { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
   { name: /^maven$/, tag: FULL, env: { ...JAVA_ENV(), MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
@@ -137,7 +142,7 @@ function lookUp(image: string): ImageConfig | null {
   if (!e) return null;
   const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);
   const user = /:nonroot$/.test(image) ? 'nonroot' : e.user ?? '';
-  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [], serves: e.serves ?? false };
+  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [], serves: e.serves ?? false, provides: e.provides ?? [] };
 }
 
 /** Environment keys that only describe the toolchain's own version or download, never the program's. */

@@ -196,6 +196,7 @@ build_image node-slim.Dockerfile debian:bookworm-slim node:20-slim
 # Java, Rust, PHP, Ruby (each non-slim stand-in is built on its slim/jre sibling: same packages plus more)
 build_image eclipse-temurin-jre.Dockerfile ubuntu:22.04 eclipse-temurin:17-jre eclipse-temurin:17-jre-jammy
 build_image eclipse-temurin.Dockerfile eclipse-temurin:17-jre eclipse-temurin:17-jdk eclipse-temurin:17 eclipse-temurin:17-jdk-jammy
+build_image gcc.Dockerfile debian:bookworm gcc:12-bookworm gcc:12.4-bookworm
 build_image rust-slim.Dockerfile debian:bookworm-slim rust:1-slim rust:1-slim-bookworm
 build_image rust.Dockerfile rust:1-slim rust:1 rust:1-bookworm rust:latest rust:1.63
 build_image php-cli.Dockerfile debian:bookworm-slim php:8.2-cli php:8.2-cli-bookworm php:8.2 php:cli
@@ -249,7 +250,7 @@ distroless base
 # by an image with other content (seen with this daemon in bench/realworld): when a stand-in changed
 # since the last setup, drop that cache so no test build meets layers made on an older stand-in.
 STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim
-  eclipse-temurin:17-jre eclipse-temurin:17-jdk rust:1-slim rust:1 php:8.2-cli composer:2
+  eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2
   ruby:3.1-slim ruby:3.1
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
 IDS=$(for t in "${STANDINS[@]}"; do echo "$t $(image_id "$t")"; done)

@@ -1,0 +1,43 @@
+// C and C++ on the official gcc image: what the build writes (`gcc -o`, `make install PREFIX=...`, as the
+// analyzer names it) goes onto the Debian slim image of the release the tag names, with the gcc image's
+// own C++ runtime from /usr/local/lib64 and the loader configuration that finds it first.
+// https://hub.docker.com/_/gcc  https://github.com/docker-library/gcc (GCC built into /usr/local)
+import { genericArtifacts } from '../../src/artifacts.js';
+import { parseImage } from '../../src/images.js';
+import { GCC_RELEASE_TAG, GCC_RUNTIME_COPIES, GCC_TOOLCHAIN_DIRS } from '../../src/knowledge/cpp.js';
+import type { Finding } from '../../src/messages.js';
+import type { Preset } from '../../src/preset.js';
+
+export default {
+  id: 'cpp',
+  summary: 'C/C++ on the gcc image: the built files go onto the Debian slim image of the same release, with the gcc image\'s C++ runtime',
+  detect(input) {
+    if (parseImage(input.builderImage).name !== 'gcc') return null;
+    const { artifacts } = genericArtifacts(input.analysis);
+    const first = artifacts[0];
+    return first ? `a build on the gcc image writes ${first.path} (line ${input.model.instructions[first.producer]!.line})` : null;
+  },
+  decide(input) {
+    const declines: Finding[] = [];
+    const tag = parseImage(input.builderImage).tag ?? 'latest';
+    const release = GCC_RELEASE_TAG.exec(tag)?.[1];
+    if (!release) declines.push({ id: 'cpp-release-unknown', data: { image: input.builderImage } });
+    const generic = genericArtifacts(input.analysis);
+    declines.push(...generic.declines);
+    for (const a of generic.artifacts) {
+      if (GCC_TOOLCHAIN_DIRS.has(a.path) || a.path === '/') declines.push({ id: 'cpp-output-toolchain', data: { path: a.path }, line: input.model.instructions[a.producer]!.line });
+    }
+    const producers = generic.artifacts.map((a) => a.producer).sort((x, y) => x - y);
+    const replacements = new Map<number, string[]>();
+    if (producers.length) {
+      replacements.set(producers[0]!, [...GCC_RUNTIME_COPIES.map(([from, to]) => `COPY --from=${input.builderName} ${from} ${to}`), 'RUN ldconfig']);
+    }
+    return {
+      runtimeBase: { image: release ? `debian:${release}-slim` : input.builderImage, why: `the Debian release of ${input.builderImage}, slim: the program needs the C library and the gcc image's C++ runtime, not the compiler` },
+      artifacts: generic.artifacts,
+      runtimeReplacements: replacements,
+      findings: [{ id: 'cpp-runtime-libs', data: { files: GCC_RUNTIME_COPIES.map(([from]) => from).join(' ') } }],
+      declines,
+    };
+  },
+} satisfies Preset;
