@@ -50,6 +50,10 @@ export const MESSAGES = {
   'node-dev-kept': 'devDependencies are not pruned ({why}): the runtime stage keeps them ({count} devDependencies), as the original image does',
   'node-pruned': '`{command}` in the builder after the last install or build step: the runtime stage gets production dependencies only ({count} devDependencies left behind)',
   'node-native-libs': '{packages}: native addons that load {libs}, installed in the runtime stage',
+  // dotnet preset
+  'dotnet-image-unknown': 'no .NET runtime image of the same version is known for {image}',
+  'dotnet-publish-missing': 'the container starts {dll}, but no `dotnet publish` in the file makes a deployable directory of it (a `dotnet build` output may depend on the SDK\'s package cache)',
+  'dotnet-output-unknown': '{dll} cannot be located in a published directory: {why}',
   // cpp preset
   'cpp-release-unknown': 'the Debian release of {image} is not in its tag (gcc:<version>-bookworm names it; floating tags move between releases), so no slim runtime image of the same release can be chosen',
   'cpp-output-toolchain': '{path} holds the gcc image\'s own compiler (GCC is installed in /usr/local there): install the program elsewhere (PREFIX=/opt/app) or name its files',

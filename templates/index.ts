@@ -5,10 +5,11 @@ import node from './node/index.js';
 import rust from './rust/index.js';
 import java from './java/index.js';
 import cpp from './cpp/index.js';
+import dotnet from './dotnet/index.js';
 import pythonUser from './python-user/index.js';
 import pythonVenv from './python-venv/index.js';
 import pythonWheels from './python-wheels/index.js';
 import php from './php/index.js';
 import ruby from './ruby/index.js';
 
-export const presets: readonly Preset[] = [go, node, rust, java, cpp, pythonVenv, pythonUser, pythonWheels, php, ruby];
+export const presets: readonly Preset[] = [go, node, rust, java, cpp, dotnet, pythonVenv, pythonUser, pythonWheels, php, ruby];

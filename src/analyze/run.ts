@@ -271,6 +271,12 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       const root = optionValue(words, '--root') ?? env.get('CARGO_INSTALL_ROOT') ?? env.get('CARGO_HOME') ?? `${env.get('HOME') ?? '/root'}/.cargo`;
       return { paths: [joinPath(cwd, `${root}/bin`)], unnamed: false };
     }
+    // `dotnet publish -o DIR` writes the deployable app there; without -o, bin/<configuration>/<framework>/publish
+    // https://learn.microsoft.com/dotnet/core/tools/dotnet-publish
+    if (name === 'dotnet' && sub === 'publish') {
+      const o = optionValue(words, '-o', '--output');
+      return o ? { paths: [at(o)], unnamed: false } : { paths: [], unnamed: true };
+    }
     if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
       if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
       const o = optionValue(words, '-o');

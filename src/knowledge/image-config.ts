@@ -62,6 +62,9 @@ const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
 
 /** First match wins: the slim rows come before the full ones. */
+const DOTNET_SDK_ENV = { DOTNET_GENERATE_ASPNET_CERTIFICATE: 'false', DOTNET_NOLOGO: 'true', DOTNET_USE_POLLING_FILE_WATCHER: 'true', NUGET_XMLDOC_MODE: 'skip' };
+const DOTNET_SDK_TOOLS = ['dotnet', 'git', 'curl', 'wget', 'pwsh'];
+
 const TABLE: Entry[] = [
   { name: /^(debian|ubuntu)$/, cmd: ['bash'], debian: true, tools: [] },
   { name: /^buildpack-deps$/, cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS },
@@ -87,6 +90,12 @@ const TABLE: Entry[] = [
   { name: /^eclipse-temurin$/, tag: /^(?!.*alpine).*jre/, env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
   { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
   { name: /^maven$/, tag: FULL, env: { ...JAVA_ENV(), MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
+  // .NET (dotnet/dotnet-docker): runtime-deps sets the port and container flag, runtime and aspnet add their
+  // versions (metadata), the SDK clears ASPNETCORE_URLS and quiets the CLI; all keep Debian's CMD bash
+  { name: /^mcr\.microsoft\.com\/dotnet\/(runtime|aspnet)$/, tag: /^(6|7)\.0(?!.*alpine)/, env: { ASPNETCORE_URLS: 'http://+:80', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['bash'], debian: true, tools: ['dotnet'] },
+  { name: /^mcr\.microsoft\.com\/dotnet\/(runtime|aspnet)$/, tag: /^\d+\.0(?!.*alpine)/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['bash'], debian: true, tools: ['dotnet'], users: ['app'] },
+  { name: /^mcr\.microsoft\.com\/dotnet\/sdk$/, tag: /^(6|7)\.0(?!.*alpine)/, env: { ASPNETCORE_URLS: '', DOTNET_RUNNING_IN_CONTAINER: 'true', ...DOTNET_SDK_ENV }, cmd: ['bash'], debian: true, tools: DOTNET_SDK_TOOLS },
+  { name: /^mcr\.microsoft\.com\/dotnet\/sdk$/, tag: /^\d+\.0(?!.*alpine)/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', ASPNETCORE_URLS: '', DOTNET_RUNNING_IN_CONTAINER: 'true', ...DOTNET_SDK_ENV }, cmd: ['bash'], debian: true, tools: DOTNET_SDK_TOOLS, users: ['app'] },
   { name: /^scratch$/, cmd: null, debian: false, tools: [] },
   { name: /^gcr\.io\/distroless\/(static|base|cc)(-debian\d+)?$/, env: { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, cmd: null, debian: false, tools: [], users: ['nonroot', 'nobody'] },
 ];

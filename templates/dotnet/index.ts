@@ -1,0 +1,85 @@
+// .NET: `dotnet publish -o DIR` in the SDK image; the runtime stage holds DIR on the ASP.NET Core or .NET
+// runtime image of the same version and OS variant, started by the file's own `dotnet App.dll`.
+// https://learn.microsoft.com/dotnet/core/docker/build-container  https://github.com/dotnet/dotnet-docker
+// No .NET SDK can be installed on the machine dfsplit is developed on: this preset is proven by fixtures only.
+import { dotnetRuntimeImage } from '../../src/knowledge/dotnet.js';
+import { parseImage } from '../../src/images.js';
+import type { Instruction } from '../../src/model.js';
+import type { Finding } from '../../src/messages.js';
+import type { Preset, PresetInput } from '../../src/preset.js';
+import { joinPath, parseShell } from '../../src/shell.js';
+import { optionValue } from '../../src/analyze/run.js';
+
+const SDK_NAMES = new Set(['mcr.microsoft.com/dotnet/sdk', 'microsoft/dotnet', 'mcr.microsoft.com/dotnet/core/sdk', 'microsoft/aspnetcore-build']);
+
+function imageName(image: string): string {
+  const ref = parseImage(image);
+  return ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${ref.name}` : ref.name;
+}
+
+/** The assembly the container starts (`dotnet App.dll` in the last ENTRYPOINT, else CMD). */
+function startedDll(input: PresetInput): { dll: string; ins: Instruction } | null {
+  const all = input.model.instructions;
+  const ins = [...all].reverse().find((i) => i.keyword === 'ENTRYPOINT') ?? [...all].reverse().find((i) => i.keyword === 'CMD');
+  if (!ins) return null;
+  let words: readonly string[] | null = ins.json;
+  if (!words) {
+    const script = parseShell(ins.args.trim());
+    if (script.complex || script.commands.length !== 1) return null;
+    words = script.commands[0]!.words;
+  }
+  if (words[0] === 'exec') words = words.slice(1);
+  return words[0] === 'dotnet' && words[1]?.endsWith('.dll') ? { dll: words[1], ins } : null;
+}
+
+/** `dotnet publish` commands and the directory each writes (-o / --output), by instruction index. */
+function publishes(input: PresetInput): { index: number; out: string | null }[] {
+  const found: { index: number; out: string | null }[] = [];
+  for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
+    if (c.words[0] !== 'dotnet' || c.words[1] !== 'publish') continue;
+    const out = optionValue(c.words, '-o', '--output');
+    found.push({ index, out: out ? joinPath(c.cwd, out) : null });
+  }
+  return found;
+}
+
+/** aspnet for web projects (and when no project file can be read: it holds the .NET runtime too), runtime for the others. */
+function runtimeKind(input: PresetInput): { kind: 'aspnet' | 'runtime'; why: string } {
+  const projects = input.context.find((p) => /\.(cs|fs|vb)proj$/.test(p));
+  if (!projects.length) return { kind: 'aspnet', why: 'no project file in the build context: the ASP.NET Core image runs console and web apps alike' };
+  const web = projects.some((p) => /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.(Web|Razor|BlazorWebAssembly)"/.test(input.context.read(p) ?? ''));
+  return web ? { kind: 'aspnet', why: 'the project uses Microsoft.NET.Sdk.Web' } : { kind: 'runtime', why: 'no project uses an ASP.NET Core SDK' };
+}
+
+export default {
+  id: 'dotnet',
+  summary: 'dotnet publish in the SDK image; the runtime stage holds the published directory on the ASP.NET Core or .NET runtime image of the same version',
+  detect(input) {
+    if (!SDK_NAMES.has(imageName(input.builderImage))) return null;
+    const started = startedDll(input);
+    return started ? `\`dotnet ${started.dll}\` on line ${started.ins.line} in a .NET SDK image` : null;
+  },
+  decide(input) {
+    const declines: Finding[] = [];
+    const started = startedDll(input)!;
+    const line = started.ins.line;
+    const ref = parseImage(input.builderImage);
+    const kind = runtimeKind(input);
+    const image = imageName(input.builderImage) === 'mcr.microsoft.com/dotnet/sdk' ? dotnetRuntimeImage(ref.tag ?? 'latest', kind.kind) : null;
+    if (!image) return { declines: [{ id: 'dotnet-image-unknown', data: { image: input.builderImage } }] };
+    const workdir = input.analysis.scopes.get(started.ins.index)?.workdir ?? '/';
+    const dll = joinPath(workdir, started.dll);
+    const steps = publishes(input);
+    if (!steps.length) return { declines: [{ id: 'dotnet-publish-missing', data: { dll: started.dll }, line }] };
+    const step = [...steps].reverse().find((s) => s.out !== null && dll.startsWith(`${s.out}/`));
+    if (!step || !step.out) {
+      declines.push({ id: 'dotnet-output-unknown', data: { dll: started.dll, why: steps.some((s) => s.out === null) ? 'dotnet publish without -o writes to bin/<configuration>/<framework>/publish, which the file does not name' : 'no dotnet publish -o of this file writes it' }, line });
+      return { declines };
+    }
+    return {
+      runtimeBase: { image, why: `the ${kind.kind === 'aspnet' ? 'ASP.NET Core' : '.NET'} runtime of the version of ${input.builderImage} (${kind.why})` },
+      artifacts: [{ path: step.out, producer: step.index, why: { id: 'artifact-output', data: { path: step.out, command: 'dotnet publish' }, line: input.model.instructions[step.index]!.line } }],
+      declines,
+    };
+  },
+} satisfies Preset;
