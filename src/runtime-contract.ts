@@ -108,6 +108,22 @@ export function startedPrograms(model: Model): { word: string; line: number; key
   return out;
 }
 
+/**
+ * The words of the command the container starts: the last ENTRYPOINT (else CMD), exec form or one
+ * simple shell command (a leading `exec` dropped); null for anything more complex.
+ */
+export function startCommand(model: Model): { words: readonly string[]; ins: Instruction } | null {
+  const ins = last(model, 'ENTRYPOINT') ?? last(model, 'CMD');
+  if (!ins) return null;
+  let words: readonly string[] | null = ins.json;
+  if (!words) {
+    const script = parseShell(ins.args.trim());
+    if (script.complex || script.commands.length !== 1) return null;
+    words = script.commands[0]!.words;
+  }
+  return { words: words[0] === 'exec' ? words.slice(1) : words, ins };
+}
+
 /** The command of `HEALTHCHECK [options] CMD ...` (exec form when it is a JSON array of strings), or null for NONE. */
 export function healthcheckCommand(ins: Instruction): { text: string; json: string[] | null } | null {
   const m = /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(ins.args.trim());

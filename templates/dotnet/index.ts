@@ -7,7 +7,8 @@ import { parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import type { Preset, PresetInput } from '../../src/preset.js';
-import { joinPath, parseShell } from '../../src/shell.js';
+import { joinPath } from '../../src/shell.js';
+import { startCommand } from '../../src/runtime-contract.js';
 import { optionValue } from '../../src/analyze/run.js';
 
 const SDK_NAMES = new Set(['mcr.microsoft.com/dotnet/sdk', 'microsoft/dotnet', 'mcr.microsoft.com/dotnet/core/sdk', 'microsoft/aspnetcore-build']);
@@ -17,19 +18,11 @@ function imageName(image: string): string {
   return ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${ref.name}` : ref.name;
 }
 
-/** The assembly the container starts (`dotnet App.dll` in the last ENTRYPOINT, else CMD). */
+/** The assembly the container starts (`dotnet App.dll`). */
 function startedDll(input: PresetInput): { dll: string; ins: Instruction } | null {
-  const all = input.model.instructions;
-  const ins = [...all].reverse().find((i) => i.keyword === 'ENTRYPOINT') ?? [...all].reverse().find((i) => i.keyword === 'CMD');
-  if (!ins) return null;
-  let words: readonly string[] | null = ins.json;
-  if (!words) {
-    const script = parseShell(ins.args.trim());
-    if (script.complex || script.commands.length !== 1) return null;
-    words = script.commands[0]!.words;
-  }
-  if (words[0] === 'exec') words = words.slice(1);
-  return words[0] === 'dotnet' && words[1]?.endsWith('.dll') ? { dll: words[1], ins } : null;
+  const start = startCommand(input.model);
+  const words = start?.words ?? [];
+  return start && words[0] === 'dotnet' && words[1]?.endsWith('.dll') ? { dll: words[1], ins: start.ins } : null;
 }
 
 /** `dotnet publish` commands and the directory each writes (-o / --output), by instruction index. */

@@ -7,24 +7,16 @@ import { parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import type { Preset, PresetInput } from '../../src/preset.js';
-import { joinPath, parseShell } from '../../src/shell.js';
+import { joinPath } from '../../src/shell.js';
+import { startCommand } from '../../src/runtime-contract.js';
 
-/** The jar the container starts (`java ... -jar PATH` in the last ENTRYPOINT, else CMD), as written. */
+/** The jar the container starts (`java ... -jar PATH`), as written. */
 function startedJar(input: PresetInput): { jar: string; ins: Instruction } | null {
-  const all = input.model.instructions;
-  const ins = [...all].reverse().find((i) => i.keyword === 'ENTRYPOINT') ?? [...all].reverse().find((i) => i.keyword === 'CMD');
-  if (!ins) return null;
-  let words: readonly string[] | null = ins.json;
-  if (!words) {
-    const script = parseShell(ins.args.trim());
-    if (script.complex || script.commands.length !== 1) return null;
-    words = script.commands[0]!.words;
-  }
-  if (words[0] === 'exec') words = words.slice(1);
-  if ((words[0] ?? '').split('/').pop() !== 'java') return null;
-  const at = words.indexOf('-jar');
-  const jar = at > 0 ? words[at + 1] : undefined;
-  return jar ? { jar, ins } : null;
+  const start = startCommand(input.model);
+  if (!start || (start.words[0] ?? '').split('/').pop() !== 'java') return null;
+  const at = start.words.indexOf('-jar');
+  const jar = at > 0 ? start.words[at + 1] : undefined;
+  return jar ? { jar, ins: start.ins } : null;
 }
 
 /** RUN commands that build jars: Maven/Gradle with a packaging goal, or `jar` creating a file. */
