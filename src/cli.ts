@@ -2,11 +2,11 @@
 // The dfsplit command line: flags and commands only. Keep this module light: the parsers, presets,
 // diff and Docker code load from ./cli-run.js when a command runs, so `--version` and `--help` start
 // about as fast as node itself (issue 12; `npm run bench` measures the cold start and each import).
-import yargs from 'yargs';
 import { InputError } from './errors.js';
 import { PRESET_IDS } from '../templates/ids.js';
 import { VERSION } from './version.js';
 import { FORMATS, type Format } from './report/formats.js';
+import { HELP } from './help-text.js';
 
 const PRESET_CHOICES = ['auto', 'generic', ...PRESET_IDS];
 
@@ -33,7 +33,18 @@ function run(p: Promise<number>): void {
 const STDIN = '\u0000stdin';
 const fromArgv = (paths: readonly string[]) => paths.map((p) => (p === STDIN ? '-' : p));
 
-await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
+// `--version` and `--help` alone are answered without loading yargs (most of their start-up time): the
+// help is yargs' own text at 80 columns, kept in src/help-text.ts (`npx tsx test/tools/gen-help.ts`
+// writes it; test/cli.test.ts fails when it differs from what yargs prints)
+const argv1 = process.argv.slice(2);
+const wide = !process.stdout.isTTY || (process.stdout.columns ?? 80) >= 80;
+if (argv1.length === 1 && argv1[0] === '--version') process.stdout.write(`${VERSION}\n`);
+else if (argv1.length === 1 && (argv1[0] === '--help' || argv1[0] === '-h') && wide && !process.env.DFSPLIT_YARGS_HELP) process.stdout.write(HELP);
+else await cli();
+
+async function cli(): Promise<void> {
+  const { default: yargs } = await import('yargs');
+  await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
   .scriptName('dfsplit')
   .detectLocale(false)
   .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
@@ -81,3 +92,4 @@ await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
   .alias('h', 'help')
   .version(VERSION)
   .parseAsync();
+}

@@ -93,6 +93,12 @@ describe('bad input: exit 2, one line naming the file, file untouched', () => {
     const dir = tmp();
     expect(run(dir, ['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     expect(run(dir, ['-h']).stdout).toContain('dfsplit explain [paths..]');
+    // --help and -h alone print src/help-text.ts without loading yargs: it must be yargs' text exactly
+    // (regenerate with `npx tsx test/tools/gen-help.ts` after changing options)
+    const yargsHelp = spawnSync(process.execPath, [CLI, '--help'], { cwd: dir, encoding: 'utf8', env: { ...process.env, DFSPLIT_YARGS_HELP: '1' } }).stdout;
+    expect(yargsHelp).toContain('--ignore-pattern');
+    expect(run(dir, ['--help']).stdout).toBe(yargsHelp);
+    expect(run(dir, ['-h']).stdout).toBe(yargsHelp);
     expect(run(dir, ['completion']).stdout).toContain('###-begin-dfsplit-completions-###');
   });
   it('a symbolic link loop', () => {
