@@ -72,12 +72,14 @@ export function analyze(model: Model): Analysis {
   // each scope sees the environment of its instruction through one shared history (a copy per
   // instruction made long files quadratic); a view is made again only after an ENV or ARG
   const history = new EnvHistory(env);
+  // what one RUN leaves for later ones (a cmake install prefix)
+  const carry = { cmakePrefix: null as string | null };
   let snapshot: EnvView | null = null;
   for (const ins of model.instructions) {
     if (ins.stage < 0) continue;
     snapshot ??= history.view();
     scopes.set(ins.index, { workdir, env: snapshot, user });
-    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev);
+    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev, carry);
     // written out field by field: an object spread here cost more than the rest of the loop
     classifications.push({ index: ins.index, line: ins.line, keyword: ins.keyword, phase: c.phase, reason: c.reason, data: c.data, because: describe({ id: c.reason, data: c.data }) });
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
@@ -107,7 +109,7 @@ interface Verdict {
   data: Record<string, string>;
 }
 
-function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, mapDev: boolean): Verdict {
+function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, mapDev: boolean, carry: { cmakePrefix: string | null }): Verdict {
   const k = ins.keyword;
   if (k === 'FROM') return { phase: 'both', reason: 'from-base', data: {} };
   if (k === 'ARG') return { phase: 'both', reason: 'arg', data: {} };
@@ -125,7 +127,7 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
   }
   // RUN
   const script = ins.json ? ins.json.join(' ') : heredocBody(ins);
-  const run = analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, mapDev });
+  const run = analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, mapDev, carry });
   runs.set(ins.index, run);
   return classifyRun(run);
 }

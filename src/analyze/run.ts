@@ -50,6 +50,8 @@ export interface RunScope {
   removedLater: ReadonlySet<string>;
   /** False when the Debian dev -> runtime table may not match the image's release. */
   mapDev?: boolean;
+  /** State one RUN leaves for the next ones: the install prefix a cmake configure step cached. */
+  carry?: { cmakePrefix: string | null };
 }
 
 /** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
@@ -83,12 +85,18 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const install = kind === 'packages' ? readInstall(words, expand, scope.removedLater, scope.mapDev ?? true) : null;
     const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
     if (configurePrefix) prefix = configurePrefix;
+    // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too
+    const cmakePrefix = words[0] === 'cmake' ? cmakeInstallPrefix(words) : null;
+    if (cmakePrefix) {
+      prefix = cmakePrefix;
+      if (scope.carry) scope.carry.cmakePrefix = cmakePrefix;
+    }
     if (words[0]?.endsWith('configure')) {
       // files the program creates when it runs (pid, lock, logs, temp) are not installed
       extraInstallPaths = words.map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
         .filter((p): p is string => !!p).map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
     }
-    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix);
+    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
     if ((words[0] === 'make' || words[0] === 'cmake') && words.includes('install')) out.paths.push(...extraInstallPaths.filter((p) => !out.paths.some((o) => isInsidePath(p, o))));
     const writes = c.writes.map((w) => joinPath(cwd, expandWord(w, local)));
     return {
@@ -110,6 +118,16 @@ function dropRemoved(commands: RunCommand[]): RunCommand[] {
     if (removed.length) c.outputs = c.outputs.filter((o) => !gone(o));
   }
   return commands;
+}
+
+/** The value of `-DCMAKE_INSTALL_PREFIX[:TYPE]=DIR` (or `-D CMAKE_INSTALL_PREFIX=DIR`), or null. */
+function cmakeInstallPrefix(words: readonly string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] === '-D' ? `-D${words[i + 1] ?? ''}` : words[i]!;
+    const m = /^-DCMAKE_INSTALL_PREFIX(?::\w+)?=(.+)$/.exec(w);
+    if (m) return m[1]!;
+  }
+  return null;
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
