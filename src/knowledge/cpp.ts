@@ -1,20 +1,50 @@
 // The official gcc image (docker-library/gcc): GCC is built from source into /usr/local on Debian, its C++
-// runtime (libstdc++, libgcc_s) lands in /usr/local/lib64 and /etc/ld.so.conf.d/000-local-lib.conf puts
-// that directory first for the loader. A C++ program built there needs that libstdc++ (newer GLIBCXX
+// runtime (libstdc++, libgcc_s) lands in /usr/local/lib64 and a file in /etc/ld.so.conf.d puts that
+// directory first for the loader. A C++ program built there needs that libstdc++ (newer GLIBCXX
 // symbols than the Debian release's own libstdc++6), so the runtime stage takes it along.
 
 /** The Debian release a gcc tag names (gcc:13-bookworm); floating tags (gcc:13, gcc:latest) move between releases. */
 export const GCC_RELEASE_TAG = /^[\d.]+-(bookworm|bullseye|buster|trixie)$/;
 
-/** The loader configuration that puts /usr/local/lib64 first. */
+/** The loader configuration that puts /usr/local/lib64 first (gcc 8 and later, and every release-named tag). */
 export const GCC_LOADER_CONF = '/etc/ld.so.conf.d/000-local-lib.conf';
+/** Its name in the images of gcc 7 and older. */
+export const GCC_LOADER_CONF_OLD = '/etc/ld.so.conf.d/local-lib64.conf';
+
+/**
+ * gcc versions docker-library no longer builds: their tags are frozen, so the Debian release of the last
+ * build is the release of every copy pulled since. Only the major tag and the last release's own tags
+ * (`gcc:9`, `gcc:9.5`, `gcc:9.5.0`); an earlier minor (`gcc:9.4`) froze earlier, maybe on another
+ * release. From the gcc Dockerfiles and the image's tag lists (docker-library/gcc, docker-library/docs).
+ * Still built (and moving): 12 and 13 (bookworm in 2026), 14 and later (trixie).
+ */
+const FROZEN: readonly { last: string; release: string; loaderConf: string }[] = [
+  { last: '7.5.0', release: 'buster', loaderConf: GCC_LOADER_CONF_OLD },
+  { last: '8.5.0', release: 'buster', loaderConf: GCC_LOADER_CONF },
+  { last: '9.5.0', release: 'bullseye', loaderConf: GCC_LOADER_CONF },
+  { last: '10.5.0', release: 'bullseye', loaderConf: GCC_LOADER_CONF },
+  { last: '11.5.0', release: 'bullseye', loaderConf: GCC_LOADER_CONF },
+];
+
+/** The Debian release of a gcc image tag and its loader file, or null when the tag does not fix the release. */
+export function gccRelease(tag: string): { release: string; loaderConf: string } | null {
+  const named = GCC_RELEASE_TAG.exec(tag)?.[1];
+  if (named) return { release: named, loaderConf: GCC_LOADER_CONF };
+  const frozen = FROZEN.find((f) => {
+    const [major, minor] = f.last.split('.');
+    return tag === major || tag === `${major}.${minor}` || tag === f.last;
+  });
+  return frozen ? { release: frozen.release, loaderConf: frozen.loaderConf } : null;
+}
 
 /** What the runtime stage copies from a gcc builder: the C++ runtime (the glob takes the versioned file and its link) and the loader configuration. */
-export const GCC_RUNTIME_COPIES: readonly [string, string][] = [
-  ['/usr/local/lib64/libstdc++.so.6*', '/usr/local/lib64/'],
-  ['/usr/local/lib64/libgcc_s.so.1', '/usr/local/lib64/'],
-  [GCC_LOADER_CONF, '/etc/ld.so.conf.d/'],
-];
+export function gccRuntimeCopies(loaderConf: string): readonly [string, string][] {
+  return [
+    ['/usr/local/lib64/libstdc++.so.6*', '/usr/local/lib64/'],
+    ['/usr/local/lib64/libgcc_s.so.1', '/usr/local/lib64/'],
+    [loaderConf, '/etc/ld.so.conf.d/'],
+  ];
+}
 
 /** Directories of the gcc image's own toolchain: copying one of them would copy the compiler. */
 export const GCC_TOOLCHAIN_DIRS: ReadonlySet<string> = new Set(['/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/lib64', '/usr/local/libexec', '/usr/local/include', '/usr/local/share']);

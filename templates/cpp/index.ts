@@ -4,7 +4,7 @@
 // https://hub.docker.com/_/gcc  https://github.com/docker-library/gcc (GCC built into /usr/local)
 import { genericArtifacts } from '../../src/artifacts.js';
 import { parseImage } from '../../src/images.js';
-import { GCC_RELEASE_TAG, GCC_RUNTIME_COPIES, GCC_TOOLCHAIN_DIRS } from '../../src/knowledge/cpp.js';
+import { GCC_LOADER_CONF, GCC_TOOLCHAIN_DIRS, gccRelease, gccRuntimeCopies } from '../../src/knowledge/cpp.js';
 import type { Finding } from '../../src/messages.js';
 import type { Preset } from '../../src/preset.js';
 
@@ -20,8 +20,10 @@ export default {
   decide(input) {
     const declines: Finding[] = [];
     const tag = parseImage(input.builderImage).tag ?? 'latest';
-    const release = GCC_RELEASE_TAG.exec(tag)?.[1];
-    if (!release) declines.push({ id: 'cpp-release-unknown', data: { image: input.builderImage } });
+    const found = gccRelease(tag);
+    const release = found?.release;
+    if (!found) declines.push({ id: 'cpp-release-unknown', data: { image: input.builderImage } });
+    const copies = gccRuntimeCopies(found?.loaderConf ?? GCC_LOADER_CONF);
     const generic = genericArtifacts(input.analysis);
     declines.push(...generic.declines);
     for (const a of generic.artifacts) {
@@ -30,13 +32,13 @@ export default {
     const producers = generic.artifacts.map((a) => a.producer).sort((x, y) => x - y);
     const replacements = new Map<number, string[]>();
     if (producers.length) {
-      replacements.set(producers[0]!, [...GCC_RUNTIME_COPIES.map(([from, to]) => `COPY --from=${input.builderName} ${from} ${to}`), 'RUN ldconfig']);
+      replacements.set(producers[0]!, [...copies.map(([from, to]) => `COPY --from=${input.builderName} ${from} ${to}`), 'RUN ldconfig']);
     }
     return {
       runtimeBase: { image: release ? `debian:${release}-slim` : input.builderImage, why: `the Debian release of ${input.builderImage}, slim: the program needs the C library and the gcc image's C++ runtime, not the compiler` },
       artifacts: generic.artifacts,
       runtimeReplacements: replacements,
-      findings: [{ id: 'cpp-runtime-libs', data: { files: GCC_RUNTIME_COPIES.map(([from]) => from).join(' ') } }],
+      findings: [{ id: 'cpp-runtime-libs', data: { files: copies.map(([from]) => from).join(' ') } }],
       declines,
     };
   },

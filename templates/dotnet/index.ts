@@ -25,6 +25,14 @@ function startedDll(input: PresetInput): { dll: string; ins: Instruction } | nul
   return start && words[0] === 'dotnet' && words[1]?.endsWith('.dll') ? { dll: words[1], ins: start.ins } : null;
 }
 
+/** Whether a RUN builds .NET code (`dotnet publish`, `build`, `msbuild`, `pack`). */
+function buildsDotnet(input: PresetInput): boolean {
+  for (const run of input.analysis.runs.values()) {
+    if (run.commands.some((c) => c.words[0] === 'dotnet' && ['publish', 'build', 'msbuild', 'pack'].includes(c.words[1] ?? ''))) return true;
+  }
+  return false;
+}
+
 /** `dotnet publish` commands and the directory each writes (-o / --output), by instruction index. */
 function publishes(input: PresetInput): { index: number; out: string | null }[] {
   const found: { index: number; out: string | null }[] = [];
@@ -48,7 +56,8 @@ export default {
   id: 'dotnet',
   summary: 'dotnet publish in the SDK image; the runtime stage holds the published directory on the ASP.NET Core or .NET runtime image of the same version',
   detect(input) {
-    if (!SDK_NAMES.has(imageName(input.builderImage))) return null;
+    // a file that builds nothing (a runtime image, or a prebuilt DLL copied in) is the generic split's
+    if (!SDK_NAMES.has(imageName(input.builderImage)) || !buildsDotnet(input)) return null;
     const started = startedDll(input);
     return started ? `\`dotnet ${started.dll}\` on line ${started.ins.line} in a .NET SDK image` : null;
   },
@@ -58,8 +67,9 @@ export default {
     const line = started.ins.line;
     const ref = parseImage(input.builderImage);
     const kind = runtimeKind(input);
-    const image = imageName(input.builderImage) === 'mcr.microsoft.com/dotnet/sdk' ? dotnetRuntimeImage(ref.tag ?? 'latest', kind.kind) : null;
-    if (!image) return { declines: [{ id: 'dotnet-image-unknown', data: { image: input.builderImage } }] };
+    const found = imageName(input.builderImage) === 'mcr.microsoft.com/dotnet/sdk' ? dotnetRuntimeImage(ref.tag ?? 'latest', kind.kind) : { miss: 'unknown' as const };
+    if ('miss' in found) return { declines: [{ id: found.miss === 'alpine-globalization' ? 'dotnet-alpine-globalization' : 'dotnet-image-unknown', data: { image: input.builderImage } }] };
+    const image = found.image;
     const workdir = input.analysis.scopes.get(started.ins.index)?.workdir ?? '/';
     const dll = joinPath(workdir, started.dll);
     const steps = publishes(input);
