@@ -54,13 +54,16 @@ export const MESSAGES = {
   'dotnet-image-unknown': 'no .NET runtime image of the same version is known for {image}',
   'dotnet-publish-missing': 'the container starts {dll}, but no `dotnet publish` in the file makes a deployable directory of it (a `dotnet build` output may depend on the SDK\'s package cache)',
   'dotnet-output-unknown': '{dll} cannot be located in a published directory: {why}',
+  'dotnet-alpine-globalization': '{image} runs with globalization on (ICU, tzdata), but the Alpine runtime images of .NET 6 and 7 run invariant without them: the app could format, sort or convert time zones differently',
   // cpp preset
   'cpp-release-unknown': 'the Debian release of {image} is not in its tag (gcc:<version>-bookworm names it; floating tags move between releases), so no slim runtime image of the same release can be chosen',
   'cpp-output-toolchain': '{path} holds the gcc image\'s own compiler (GCC is installed in /usr/local there): install the program elsewhere (PREFIX=/opt/app) or name its files',
   'cpp-runtime-libs': 'copied from the gcc image: {files}, then ldconfig (programs built there link its newer C++ runtime)',
   // java preset
-  'java-jre-unknown': 'no JRE image of the same Java version is known for {image}',
+  'java-jre-unknown': 'no JRE image of the same Java version is known for {image}: {why}',
   'java-jar-unknown': 'the jar `{jar}` the container starts cannot be located: {why}',
+  'java-jar-classpath': 'the jar `{jar}` does not run alone: {why}; copying it without those files would break it',
+  'java-war': 'the build makes a WAR ({why}), which runs on a servlet container: not converted',
   // rust preset
   'rust-release-unknown': 'the Debian release of {image} cannot be told from its tag, so no slim runtime image of the same release can be chosen',
   'rust-output-unknown': 'the binary cannot be named: {why}',

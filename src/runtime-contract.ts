@@ -174,7 +174,9 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
     findings.push({ id: 'config-restored', data: { field: 'USER', value: builder.user || 'root', builder: builderImage, image: runtimeBase } });
   }
   const declines: Finding[] = [];
-  if (JSON.stringify(builder.entrypoint) !== JSON.stringify(runtime.entrypoint) && !has('ENTRYPOINT')) {
+  // an ENTRYPOINT that only wraps (`exec "$@"`) runs the file's CMD as no ENTRYPOINT would
+  const wrapsOnly = (c: ImageConfig) => c.entrypoint === null || c.wraps !== null;
+  if (JSON.stringify(builder.entrypoint) !== JSON.stringify(runtime.entrypoint) && !has('ENTRYPOINT') && !(wrapsOnly(builder) && wrapsOnly(runtime))) {
     declines.push({ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'ENTRYPOINT', from: JSON.stringify(builder.entrypoint), to: JSON.stringify(runtime.entrypoint) } });
   }
   return { lines, findings, declines, builder, runtime };

@@ -26,4 +26,49 @@ describe('imageConfig', () => {
     expect(imageConfig('eclipse-temurin:17-jre-alpine')).toBeNull();
     expect(imageConfig('eclipse-temurin:17-jdk-alpine')).toBeNull();
   });
+
+  it('dotnet: 6.0/7.0 SDKs empty the runtime images\' ASPNETCORE_URLS, 8.0+ set none; Alpine SDKs turn globalization on, as only the -extra runtimes do', () => {
+    expect(imageConfig('mcr.microsoft.com/dotnet/sdk:6.0')!.env.ASPNETCORE_URLS).toBe('');
+    expect(imageConfig('mcr.microsoft.com/dotnet/aspnet:6.0')!.env.ASPNETCORE_URLS).toBe('http://+:80');
+    for (const image of ['mcr.microsoft.com/dotnet/sdk:8.0', 'mcr.microsoft.com/dotnet/aspnet:8.0', 'mcr.microsoft.com/dotnet/sdk:9.0-alpine']) {
+      expect(imageConfig(image)!.env).not.toHaveProperty('ASPNETCORE_URLS');
+      expect(imageConfig(image)!.env.ASPNETCORE_HTTP_PORTS).toBe('8080');
+    }
+    expect(imageConfig('mcr.microsoft.com/dotnet/sdk:8.0-alpine')!.env.DOTNET_SYSTEM_GLOBALIZATION_INVARIANT).toBe('false');
+    expect(imageConfig('mcr.microsoft.com/dotnet/aspnet:8.0-alpine')!.env.DOTNET_SYSTEM_GLOBALIZATION_INVARIANT).toBe('true');
+    expect(imageConfig('mcr.microsoft.com/dotnet/runtime:10.0-alpine3.22-extra')!.env).not.toHaveProperty('DOTNET_SYSTEM_GLOBALIZATION_INVARIANT');
+    expect(imageConfig('mcr.microsoft.com/dotnet/aspnet:8.0-alpine-extra')!.cmd).toEqual(['/bin/sh']);
+    expect(imageConfig('mcr.microsoft.com/dotnet/sdk:7.0-alpine')).toBeNull();
+  });
+});
+
+describe('imageConfig: java images (java preset)', () => {
+  it('entrypoints that only wrap: maven and eclipse-temurin (exec "$@"), not node', () => {
+    expect(imageConfig('maven:3.9-eclipse-temurin-17')!.wraps).toEqual({ unsets: ['MAVEN_CONFIG'] });
+    expect(imageConfig('eclipse-temurin:17-jre')!.wraps).toEqual({ unsets: [] });
+    expect(imageConfig('gradle:8.5-jdk17')!.entrypoint).toEqual(['/__cacert_entrypoint.sh']);
+    expect(imageConfig('node:20')!.wraps).toBeNull();
+  });
+
+  it('maven on openjdk and openjdk itself: JAVA_HOME per Java version, jre tags without javac', () => {
+    expect(imageConfig('maven:3-jdk-8')!.env).toMatchObject({ JAVA_HOME: '/usr/local/openjdk-8', MAVEN_HOME: '/usr/share/maven' });
+    expect(imageConfig('maven:3.6-openjdk-11-slim')!.env.JAVA_HOME).toBe('/usr/local/openjdk-11');
+    expect(imageConfig('openjdk:8-jre')!.env.JAVA_HOME).toBe('/usr/local/openjdk-8');
+    expect(imageConfig('openjdk:8-jre')!.tools.has('javac')).toBe(false);
+    expect(imageConfig('openjdk:11-jdk-slim')!.tools.has('javac')).toBe(true);
+    expect(imageConfig('openjdk:11-jdk')!.tools.has('git')).toBe(true);
+    expect(imageConfig('openjdk:11-jre-slim')!.tools.has('curl')).toBe(false);
+    // not described: Alpine, Oracle Linux (17+), the eclipse-temurin-less maven tags of other vendors
+    expect(imageConfig('openjdk:8-jdk-alpine')).toBeNull();
+    expect(imageConfig('openjdk:17')).toBeNull();
+    expect(imageConfig('maven:3-amazoncorretto-17')).toBeNull();
+  });
+
+  it('gradle: temurin JDK with its WORKDIR and user', () => {
+    const g = imageConfig('gradle:jdk21-jammy')!;
+    expect(g.workdir).toBe('/home/gradle');
+    expect(g.users).toEqual(['gradle']);
+    expect(g.env).toMatchObject({ JAVA_HOME: '/opt/java/openjdk', GRADLE_HOME: '/opt/gradle' });
+    expect(imageConfig('gradle:8-jdk17-alpine')).toBeNull();
+  });
 });

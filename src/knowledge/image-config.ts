@@ -3,7 +3,7 @@
 // command replayed in the runtime stage must find its program there.
 // Sources: the docker-library Dockerfiles of each image (ENV/WORKDIR/CMD lines), buildpack-deps for
 // what the full (non-slim) variants add, GoogleContainerTools/distroless for the distroless images.
-import { GCC_LOADER_CONF } from './cpp.js';
+import { GCC_LOADER_CONF, GCC_LOADER_CONF_OLD } from './cpp.js';
 import { parseImage } from '../images.js';
 import { DEBIAN_MINBASE_TOOLS } from './debian-minbase-tools.js';
 
@@ -23,6 +23,12 @@ export interface ImageConfig {
   serves: boolean;
   /** Files and directories of the image itself that a runtime stage may copy from a builder on it. */
   provides: readonly string[];
+  /**
+   * Set when the ENTRYPOINT only wraps: it ends in `exec "$@"`, so the container runs CMD (or the
+   * `docker run` arguments) as given, in the same working directory, after setup the program does not
+   * depend on; `unsets` are variables it removes from the program's environment.
+   */
+  wraps: { unsets: readonly string[] } | null;
 }
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -37,6 +43,9 @@ const PYTHON_TOOLS = ['python', 'python3', 'pip', 'pip3', 'pydoc', 'pydoc3', 'id
 const NODE_TOOLS = ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'docker-entrypoint.sh'];
 const RUBY_TOOLS = ['ruby', 'gem', 'bundle', 'bundler', 'irb', 'erb', 'rake', 'rdoc', 'ri'];
 const JAVA_TOOLS = ['java', 'keytool'];
+/** buildpack-deps:<release>-curl and -scm (the bases of openjdk's jre and jdk tags) */
+const BUILDPACK_CURL = ['curl', 'wget', 'gpg', 'gpgv', 'dirmngr'];
+const BUILDPACK_SCM = [...BUILDPACK_CURL, 'git', 'hg', 'svn', 'bzr', 'ssh', 'scp', 'sftp', 'ssh-keygen', 'ps', 'top', 'pkill', 'pgrep', 'kill', 'free'];
 const JDK_TOOLS = [...JAVA_TOOLS, 'javac', 'jar', 'javadoc', 'jshell', 'jlink', 'jdeps'];
 
 interface Entry {
@@ -56,7 +65,19 @@ interface Entry {
   serves?: boolean;
   /** Files and directories of the image itself that a runtime stage may copy from a builder on it. */
   provides?: string[];
+  /** The ENTRYPOINT only wraps (see ImageConfig.wraps). */
+  wraps?: { unsets: string[] };
 }
+
+// ENTRYPOINTs that only wrap (checked in the images' sources):
+// - eclipse-temurin's /__cacert_entrypoint.sh (adoptium/containers): imports CA certificates only when
+//   USE_SYSTEM_CA_CERTS is set, exports JRE_CACERTS_PATH, then `exec "$@"`;
+// - maven's mvn-entrypoint.sh (carlossg/docker-maven): copies /usr/share/maven/ref into $MAVEN_CONFIG
+//   (~/.m2; a line on stdout when it cannot write there), unsets MAVEN_CONFIG, cd's back, `exec "$@"`.
+// node's docker-entrypoint.sh is not one: it puts `node` in front of arguments that are no command.
+const TEMURIN_WRAPS = { unsets: [] };
+const MAVEN_WRAPS = { unsets: ['MAVEN_CONFIG'] };
+const MAVEN_ENV = { MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' };
 
 const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
@@ -86,16 +107,40 @@ const TABLE: Entry[] = [
   { name: /^golang$/, tag: FULL, env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] },
   { name: /^rust$/, tag: SLIM, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] },
   { name: /^rust$/, tag: FULL, env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] },
-  { name: /^gcc$/, tag: FULL, cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'], provides: ['/usr/local/lib64', GCC_LOADER_CONF] },
-  { name: /^eclipse-temurin$/, tag: /^(?!.*alpine).*jre/, env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
-  { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], entrypoint: ['/__cacert_entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
-  { name: /^maven$/, tag: FULL, env: { ...JAVA_ENV(), MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
+  { name: /^gcc$/, tag: FULL, cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'], provides: ['/usr/local/lib64', GCC_LOADER_CONF, GCC_LOADER_CONF_OLD] },
+  { name: /^eclipse-temurin$/, tag: /^(?!.*alpine).*jre/, env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS, debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] },
+  { name: /^eclipse-temurin$/, tag: FULL, env: JAVA_ENV(), cmd: ['jshell'], entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] },
+  // maven:<maven>-jdk-<8|11>[-slim] and -openjdk-<8|11>[-slim] are built FROM openjdk:<java>-jdk[-slim] (Debian)
+  ...['8', '11'].map((java): Entry => ({ name: /^maven$/, tag: new RegExp(`^[\\d.]*-?(open)?jdk-${java}(-slim)?$`), ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'] })),
+  { name: /^maven$/, tag: /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/, env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
+  // gradle:[<gradle>-]jdk<java>[-jammy|-focal|-noble] (gradle/docker-gradle): eclipse-temurin's JDK with Gradle in
+  // /opt/gradle, a gradle user, WORKDIR /home/gradle, USER root again at the end, temurin's ENTRYPOINT kept
+  { name: /^gradle$/, tag: /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/, env: { ...JAVA_ENV(), GRADLE_HOME: '/opt/gradle' }, workdir: '/home/gradle', cmd: ['gradle'], entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS,
+    debian: true, tools: [...JDK_TOOLS, 'gradle', 'curl', 'wget', 'git', 'git-lfs', 'hg', 'svn', 'brz', 'ssh', 'make', 'unzip'], users: ['gradle'] },
+  // openjdk (docker-library/openjdk, deprecated): Debian-based 8 and 11 in /usr/local/openjdk-<java>; jre tags are
+  // built on buildpack-deps:*-curl, jdk tags on buildpack-deps:*-scm, -slim ones on debian:*-slim
+  ...['8', '11'].flatMap((java): Entry[] => [
+    { name: /^openjdk$/, tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?-jre-slim(-(stretch|buster|bullseye))?$`), ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: JAVA_TOOLS },
+    { name: /^openjdk$/, tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?-jre(-(stretch|buster|bullseye))?$`), ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] },
+    { name: /^openjdk$/, tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?-slim(-(stretch|buster|bullseye))?$`), ...OPENJDK_DEBIAN(java) },
+    { name: /^openjdk$/, tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?(-(stretch|buster|bullseye))?$`), ...OPENJDK_DEBIAN(java), tools: [...JDK_TOOLS, ...BUILDPACK_SCM] },
+  ]),
+  // java (docker-library/java, replaced by openjdk in 2017): Debian's openjdk packages on buildpack-deps:*-curl (jre)
+  // and *-scm (jdk); JAVA_HOME differs between the two (.../jre), java is on PATH through /usr/bin
+  { name: /^java$/, tag: /^(openjdk-)?[78](u\d+)?-jre$/, env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] },
+  { name: /^java$/, tag: /^(openjdk-)?[78](u\d+)?(-jdk)?$|^(latest|jdk|openjdk-[78]-jdk)$/, env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JDK_TOOLS, ...BUILDPACK_SCM] },
   // .NET (dotnet/dotnet-docker): runtime-deps sets the port and container flag, runtime and aspnet add their
   // versions (metadata), the SDK clears ASPNETCORE_URLS and quiets the CLI; all keep Debian's CMD bash
   { name: /^mcr\.microsoft\.com\/dotnet\/(runtime|aspnet)$/, tag: /^(6|7)\.0(?!.*alpine)/, env: { ASPNETCORE_URLS: 'http://+:80', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['bash'], debian: true, tools: ['dotnet'] },
   { name: /^mcr\.microsoft\.com\/dotnet\/(runtime|aspnet)$/, tag: /^\d+\.0(?!.*alpine)/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['bash'], debian: true, tools: ['dotnet'], users: ['app'] },
   { name: /^mcr\.microsoft\.com\/dotnet\/sdk$/, tag: /^(6|7)\.0(?!.*alpine)/, env: { ASPNETCORE_URLS: '', DOTNET_RUNNING_IN_CONTAINER: 'true', ...DOTNET_SDK_ENV }, cmd: ['bash'], debian: true, tools: DOTNET_SDK_TOOLS },
-  { name: /^mcr\.microsoft\.com\/dotnet\/sdk$/, tag: /^\d+\.0(?!.*alpine)/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', ASPNETCORE_URLS: '', DOTNET_RUNNING_IN_CONTAINER: 'true', ...DOTNET_SDK_ENV }, cmd: ['bash'], debian: true, tools: DOTNET_SDK_TOOLS, users: ['app'] },
+  // 8.0 and later: no ASPNETCORE_URLS anywhere (only the 8.0 previews' SDK still emptied it)
+  { name: /^mcr\.microsoft\.com\/dotnet\/sdk$/, tag: /^\d+\.0(?!.*alpine)/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', ...DOTNET_SDK_ENV }, cmd: ['bash'], debian: true, tools: DOTNET_SDK_TOOLS, users: ['app'] },
+  // Alpine, 8.0 and later: the SDK turns globalization on again (ICU, tzdata installed); the `-extra` runtime
+  // images have ICU and tzdata and leave it on, the plain ones set invariant mode; alpine's CMD /bin/sh
+  { name: /^mcr\.microsoft\.com\/dotnet\/(runtime|aspnet)$/, tag: /^([89]|\d\d)\.0.*alpine.*-extra$/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] },
+  { name: /^mcr\.microsoft\.com\/dotnet\/(runtime|aspnet)$/, tag: /^([89]|\d\d)\.0.*alpine/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] },
+  { name: /^mcr\.microsoft\.com\/dotnet\/sdk$/, tag: /^([89]|\d\d)\.0.*alpine/, env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'false', ...DOTNET_SDK_ENV }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet', 'git', 'curl', 'pwsh'], users: ['app'] },
   { name: /^scratch$/, cmd: null, debian: false, tools: [] },
   { name: /^gcr\.io\/distroless\/(static|base|cc)(-debian\d+)?$/, env: { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, cmd: null, debian: false, tools: [], users: ['nonroot', 'nobody'] },
 ];
@@ -126,6 +171,10 @@ function RUBY_ENV(): Record<string, string> {
 function RUST_ENV(): Record<string, string> {
   return { RUSTUP_HOME: '/usr/local/rustup', CARGO_HOME: '/usr/local/cargo', PATH: `/usr/local/cargo/bin:${DEFAULT_PATH}` };
 }
+/** openjdk:<java> on Debian (also the base of maven:*-jdk-<java>): JAVA_HOME is per version, CMD jshell (11) or bash (8). */
+function OPENJDK_DEBIAN(java: string): Omit<Entry, 'name' | 'tag'> {
+  return { env: { JAVA_HOME: `/usr/local/openjdk-${java}`, PATH: `/usr/local/openjdk-${java}/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: java === '8' ? ['bash'] : ['jshell'], debian: true, tools: JDK_TOOLS };
+}
 function JAVA_ENV(): Record<string, string> {
   return { JAVA_HOME: '/opt/java/openjdk', PATH: `/opt/java/openjdk/bin:${DEFAULT_PATH}`, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8' };
 }
@@ -151,7 +200,7 @@ function lookUp(image: string): ImageConfig | null {
   if (!e) return null;
   const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);
   const user = /:nonroot$/.test(image) ? 'nonroot' : e.user ?? '';
-  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [], serves: e.serves ?? false, provides: e.provides ?? [] };
+  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [], serves: e.serves ?? false, provides: e.provides ?? [], wraps: e.wraps ?? null };
 }
 
 /** Environment keys that only describe the toolchain's own version or download, never the program's. */

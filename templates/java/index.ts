@@ -1,42 +1,100 @@
 // Java: Maven, Gradle or `jar` build the jar in the builder; the runtime stage holds that jar on the JRE
-// image of the same Java version (eclipse-temurin:<java>-jre), started by the file's own `java -jar`.
+// image of the same Java version and vendor (src/knowledge/java.ts), started by the file's own `java -jar`.
+// A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, jreImage } from '../../src/knowledge/java.js';
+import { JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, jreImage } from '../../src/knowledge/java.js';
+import { copyDestination } from '../../src/analyze/index.js';
+import { imageConfig } from '../../src/knowledge/image-config.js';
+import { flag } from '../../src/model.js';
+import { buildFacts } from './build-files.js';
 import { parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
-import type { Preset, PresetInput } from '../../src/preset.js';
+import type { Override, Preset, PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { startCommand } from '../../src/runtime-contract.js';
 
 /** The jar the container starts (`java ... -jar PATH`), as written. */
-function startedJar(input: PresetInput): { jar: string; ins: Instruction } | null {
+function startedJar(input: PresetInput): { jar: string; ins: Instruction; words: readonly string[] } | null {
   const start = startCommand(input.model);
-  if (!start || (start.words[0] ?? '').split('/').pop() !== 'java') return null;
+  // java named by a path (/usr/lib/jvm/.../bin/java) may not be at that path on the JRE image: left to the generic split
+  if (!start || start.words[0] !== 'java') return null;
   const at = start.words.indexOf('-jar');
   const jar = at > 0 ? start.words[at + 1] : undefined;
-  return jar ? { jar, ins: start.ins } : null;
+  return jar ? { jar, ins: start.ins, words: start.words } : null;
+}
+
+interface JarBuild {
+  index: number;
+  made: (path: string) => boolean;
+  text: string;
+  /** The build tool whose build file names the jars, and the directory it runs in. */
+  tool: 'maven' | 'gradle' | null;
+  cwd: string;
 }
 
 /** RUN commands that build jars: Maven/Gradle with a packaging goal, or `jar` creating a file. */
-function jarBuilds(input: PresetInput): { index: number; made: (path: string) => boolean; text: string }[] {
-  const out: { index: number; made: (path: string) => boolean; text: string }[] = [];
+function jarBuilds(input: PresetInput): JarBuild[] {
+  const out: JarBuild[] = [];
   for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
     const tool = (c.words[0] ?? '').split('/').pop()!;
     const known = JAVA_BUILD_TOOLS[tool];
-    if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !c.words.some((w) => /^(-f|--file|-p|--project-dir|-b|--build-file)(=|$)/.test(w))) {
+    if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !c.words.some((w) => /^(-f|--file|-p|--project-dir|-b|--build-file|-pl|--projects)(=|$)/.test(w))) {
       const dir = joinPath(c.cwd, known.outputDir);
-      out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' ') });
+      out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd });
+    }
+    // a built jar copied or moved elsewhere (`cp target/app.jar /app/`): the copy is the output
+    const operands = c.words.slice(1).filter((w) => !w.startsWith('-'));
+    if ((tool === 'cp' || tool === 'mv') && operands.length === 2 && !operands.some((w) => /[*?[$]/.test(w))) {
+      const [from, to] = [joinPath(c.cwd, operands[0]!), joinPath(c.cwd, operands[1]!)];
+      const source = out.find((b) => b.made(from));
+      if (source) out.push({ index, made: (p) => p === to || p === `${to.replace(/\/+$/, '')}/${from.split('/').pop()}`, text: c.words.slice(0, 3).join(' '), tool: source.tool, cwd: source.cwd });
     }
     if (tool === 'jar') {
       const w = c.words;
       const long = w.findIndex((x) => x === '--file' || x === '-f' || x.startsWith('--file='));
       const file = long > 0 ? (w[long]!.startsWith('--file=') ? w[long]!.slice(7) : w[long + 1]) : /^-?[a-zA-Z]*c[a-zA-Z]*f/.test(w[1] ?? '') ? w[2] : undefined;
-      if (file) out.push({ index, made: (p) => p === joinPath(c.cwd, file), text: 'jar' });
+      if (file) out.push({ index, made: (p) => p === joinPath(c.cwd, file), text: 'jar', tool: null, cwd: c.cwd });
     }
   }
   return out;
+}
+
+/** The context directory whose files a COPY put where the build runs ('' for the root), or null. */
+function contextDirOf(input: PresetInput, build: JarBuild): string | null {
+  let dir: string | null = null;
+  for (const ins of input.model.instructions) {
+    if (ins.index >= build.index || ins.stage !== 0) break;
+    const sources = copySources(ins);
+    if (!sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
+    if (sources.some((s) => s === '.' || s === '' || /^(pom\.xml|build\.gradle(\.kts)?)$/.test(s))) dir = '';
+    else if (sources.length === 1 && !sources[0]!.includes('.') && !/[*?[]/.test(sources[0]!)) dir = sources[0]!;
+  }
+  return dir;
+}
+
+/**
+ * COPY --chown and USER lines the runtime stage keeps that name a user of the builder's base image
+ * (gradle's `gradle`) which the JRE image lacks and no RUN of the file creates: the build would fail.
+ */
+function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<number>): Finding[] {
+  const builderUsers = imageConfig(input.builderImage)?.users ?? [];
+  const runtimeUsers = imageConfig(runtime)?.users ?? [];
+  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && /\b(useradd|adduser|groupadd|addgroup)\b/.test(i.args));
+  for (const ins of input.model.instructions) {
+    if (ins.stage !== 0 || drop.has(ins.index)) continue;
+    const owner = ins.keyword === 'USER' ? ins.args.trim() : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;
+    const name = owner?.split(':').find((n) => builderUsers.includes(n) && !runtimeUsers.includes(n));
+    if (name && !created) return [{ id: 'replay-needs-builder-state', data: { command: `${ins.keyword}${ins.keyword === "USER" ? "" : ` --chown=${owner}`} ${ins.args.trim()}`, thing: `the user ${name}, which ${input.builderImage} has and ${runtime} has not` }, line: ins.line }];
+  }
+  return [];
+}
+
+/** Whether a shell pattern (`*`, `?`, `[...]`) matches a file name. */
+function globMatches(pattern: string, name: string): boolean {
+  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^');
+  return new RegExp(`^${re}$`).test(name) && !name.startsWith('.');
 }
 
 /** COPY sources of an instruction (flags and destination left out), or null for COPY --from and ADD of URLs. */
@@ -50,7 +108,8 @@ export default {
   id: 'java',
   summary: 'Maven, Gradle or jar build the jar in the builder; the runtime stage holds the jar on the JRE image of the same Java version',
   detect(input) {
-    if (!JAVA_BUILDERS_NAMES.has(parseImage(input.builderImage).name)) return null;
+    const ref = parseImage(input.builderImage);
+    if (!JAVA_BUILDER_NAMES.has(ref.name) || (JAVA_GENERIC_FALLBACK.has(ref.name) && !jreImage(ref.name, ref.tag ?? 'latest'))) return null;
     const started = startedJar(input);
     const builds = jarBuilds(input);
     if (!started || !builds.length) return null;
@@ -59,20 +118,40 @@ export default {
   decide(input) {
     const declines: Finding[] = [];
     const ref = parseImage(input.builderImage);
-    const image = jreImage(ref.name, ref.tag ?? 'latest');
-    if (!image) declines.push({ id: 'java-jre-unknown', data: { image: input.builderImage } });
+    const jre = jreImage(ref.name, ref.tag ?? 'latest') ?? { why: 'its tag is not in the table of JRE images' };
+    if ('why' in jre) declines.push({ id: 'java-jre-unknown', data: { image: input.builderImage, why: jre.why } });
     const started = startedJar(input)!;
     const workdir = input.analysis.scopes.get(started.ins.index)?.workdir ?? '/';
-    const path = joinPath(workdir, started.jar);
+    let path = joinPath(workdir, started.jar);
     const line = started.ins.line;
-    if (/[$*?[\]{}]/.test(started.jar)) {
-      declines.push({ id: 'java-jar-unknown', data: { jar: started.jar, why: 'the path is a pattern or a variable: which jar it names is known only when the build has run' }, line });
-      return { declines };
+    const unknownJar = (why: string) => ({ declines: [...declines, { id: 'java-jar-unknown' as const, data: { jar: started.jar, why }, line }] });
+    const slash = path.lastIndexOf('/');
+    const pattern = /[*?[]/.test(started.jar) ? path.slice(slash + 1) : null;
+    if (/[$`{}]/.test(started.jar) || /[*?[\]]/.test(path.slice(0, slash))) return unknownJar('the path is a variable or its directory a pattern: which jar it names is known only when the build has run');
+    if (pattern && started.ins.json) return unknownJar('in exec form no shell expands the pattern, so java is given it as written');
+    const producer = jarBuilds(input).reverse().find((b) => b.made(pattern ? `${path.slice(0, slash)}/x.jar` : path));
+    if (!producer) return unknownJar('no Maven, Gradle or jar command of this file writes it');
+    // other files of the build directory the command names (a config in target/classes) would not be in the runtime stage
+    if (producer.tool) {
+      const buildDir = joinPath(producer.cwd, producer.tool === 'maven' ? 'target' : 'build');
+      const named = started.words.slice(1).flatMap((w) => w.split(/[=:,]/)).filter((w) => w && w !== started.jar && !w.startsWith('-'))
+        .map((w) => joinPath(workdir, w)).find((p) => p.startsWith(`${buildDir}/`) && p !== path);
+      if (named) declines.push({ id: 'copy-missing', data: { path: named, why: `only the jar is copied from ${buildDir}, and ${started.ins.keyword} names this file too` }, line });
     }
-    const producer = jarBuilds(input).reverse().find((b) => b.made(path));
-    if (!producer) {
-      declines.push({ id: 'java-jar-unknown', data: { jar: started.jar, why: 'no Maven, Gradle or jar command of this file writes it' }, line });
-      return { declines };
+    const contextDir = producer.tool ? contextDirOf(input, producer) : null;
+    const facts = producer.tool && contextDir !== null ? buildFacts(input.context, contextDir, producer.tool, producer.cwd.split('/').filter(Boolean).pop() ?? null) : null;
+    if (facts?.war) declines.push({ id: 'java-war', data: { why: facts.unknown ?? 'the build makes a WAR' }, line: input.model.instructions[producer.index]!.line });
+    if (facts?.classpath) declines.push({ id: 'java-jar-classpath', data: { jar: started.jar, why: facts.classpath }, line });
+    if (pattern) {
+      // the runtime stage holds one jar in that directory, so the pattern expands to it as it did in the original
+      const build = producer.tool === 'maven' ? 'pom.xml' : 'build.gradle';
+      if (!facts) return unknownJar(`it is a pattern, and ${input.context.known ? `no ${build} was found where the build runs` : `no build context was given to read the ${build}`}, so which jars match is unknown`);
+      if (!facts.jars) return unknownJar(`it is a pattern, and which jars the build writes is unknown: ${facts.unknown ?? ''}`);
+      const outputs = `${contextDir ? `${contextDir}/` : ''}${producer.tool === 'maven' ? 'target' : 'build/libs'}`;
+      if (input.context.exists(outputs)) return unknownJar(`it is a pattern, and the build context has ${outputs}/, whose old jars a COPY of the context would bring along`);
+      const matches = facts.jars.filter((j) => globMatches(pattern, j));
+      if (matches.length !== 1) return unknownJar(matches.length ? `the pattern matches ${matches.length} jars the build writes (${matches.join(', ')})` : `the pattern matches none of the jars the build writes (${facts.jars.join(', ')})`);
+      path = `${path.slice(0, slash)}/${matches[0]}`;
     }
     // the sources and build files stay in the builder: what runs is in the jar
     const drop = new Set<number>();
@@ -80,13 +159,24 @@ export default {
       const sources = copySources(ins);
       if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s))) drop.add(ins.index);
     }
+    if ('image' in jre) declines.push(...baseImageUsers(input, jre.image, drop));
+    // a RUN that only builds and copies or moves the jar stays in the builder: replayed, its cp/mv would find no source
+    const overrides = new Map<number, Override>();
+    const run = input.analysis.runs.get(producer.index);
+    if (producer.text.startsWith('cp') || producer.text.startsWith('mv')) {
+      // mkdir only of the jar's directory (or its parents), which the COPY --from makes anyway
+      const jarDir = (d: string) => `${path}/`.startsWith(`${d.replace(/\/+$/, '')}/`);
+      const mkdirOfJarDir = (c: { words: readonly string[]; cwd: string }) => c.words[0] === 'mkdir' && c.words.slice(1).filter((w) => !w.startsWith('-')).every((w) => jarDir(joinPath(c.cwd, w)));
+      if (run?.commands.every((c) => /^(cp|mv)$/.test(c.words[0] ?? '') || mkdirOfJarDir(c) || JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!])) {
+        overrides.set(producer.index, { phase: 'build', reason: 'run-preset', data: { preset: 'java', detail: 'copies or moves the built jar in the builder; the runtime stage copies the result' } });
+      }
+    }
     return {
-      runtimeBase: { image: image ?? input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the jar needs no compiler or build tool` },
+      runtimeBase: { image: 'image' in jre ? jre.image : input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the jar needs no compiler or build tool` },
       artifacts: [{ path, producer: producer.index, why: { id: 'artifact-output', data: { path, command: producer.text }, line: input.model.instructions[producer.index]!.line } }],
       dropFromRuntime: drop,
+      overrides,
       declines,
     };
   },
 } satisfies Preset;
-
-const JAVA_BUILDERS_NAMES = new Set(['eclipse-temurin', 'maven']);
