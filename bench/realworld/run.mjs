@@ -4,7 +4,7 @@
 // daemon of infra/setup.sh, and compare the two images (compare.mjs). Writes results.md and
 // results.tsv next to this file. Results are cached per (original, conversion, stand-ins), so a re-run
 // only builds what changed.
-//   node bench/realworld/run.mjs [--jobs N] [--limit N] [--only SUBSTRING] [--timeout SECONDS] [--dfsplit DIR] [--out DIR] [--list FILE]
+//   node bench/realworld/run.mjs [--jobs N] [--limit N] [--only SUBSTRING] [--timeout SECONDS] [--dfsplit DIR] [--out DIR] [--list FILE] [--sample FILE]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,8 @@ if (docker(['info', '--format', '{{.ServerVersion}}']).status !== 0) {
 
 // --list FILE: only these sample files (for example the rows a lost daemon spoiled), merged later by merge.mjs
 const listed = arg('--list', '') ? new Set(readFileSync(arg('--list', ''), 'utf8').split('\n').filter(Boolean)) : null;
-const sample = readFileSync(join(HERE, 'sample.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+// --sample FILE: another sample list (sample-presets.txt: files the language presets change)
+const sample = readFileSync(arg('--sample', join(HERE, 'sample.txt')), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
   .filter((f) => f.includes(only) && (!listed || listed.has(f))).slice(0, limit);
 mkdirSync(join(CACHE, 'results'), { recursive: true });
 mkdirSync(join(CACHE, 'logs'), { recursive: true });
