@@ -25,6 +25,12 @@ export function parseImage(ref: string): ImageRef {
   return { name, registry, tag, digest };
 }
 
+/** An image's name with its registry, Docker Hub's left out (`mcr.microsoft.com/dotnet/sdk`, `maven`). */
+export function imageName(image: string): string {
+  const ref = parseImage(image);
+  return ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${ref.name}` : ref.name;
+}
+
 export function formatImage(ref: ImageRef): string {
   return `${ref.registry ? `${ref.registry}/` : ''}${ref.name}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }

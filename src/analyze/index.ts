@@ -197,10 +197,20 @@ export function envPairs(ins: Instruction): [string, string][] {
   return out;
 }
 
+/** The words of a COPY/ADD after its flags: its sources, then its destination. */
+function copyWords(ins: Instruction): string[] {
+  return ins.json ?? ins.args.trim().split(/\s+/);
+}
+
+/** The sources of a COPY/ADD as written (the destination left out). */
+export function copySources(ins: Instruction): string[] {
+  return copyWords(ins).slice(0, -1);
+}
+
 /** The absolute destination of a COPY/ADD, or null for heredocs and variables. */
 export function copyDestination(ins: Instruction, workdir: string): string | null {
   if (ins.heredoc) return null;
-  const words = ins.json ?? ins.args.trim().split(/\s+/);
+  const words = copyWords(ins);
   const dest = words[words.length - 1];
   if (!dest || dest.includes('$')) return null;
   return joinPath(workdir, dest);

@@ -4,7 +4,7 @@
 // Sources: the docker-library Dockerfiles of each image (ENV/WORKDIR/CMD lines), buildpack-deps for
 // what the full (non-slim) variants add, GoogleContainerTools/distroless for the distroless images.
 import { GCC_LOADER_CONF, GCC_LOADER_CONF_OLD } from './cpp.js';
-import { parseImage } from '../images.js';
+import { imageName, parseImage } from '../images.js';
 import { DEBIAN_MINBASE_TOOLS } from './debian-minbase-tools.js';
 
 /** What dfsplit knows about one image: configuration and programs. */
@@ -192,10 +192,8 @@ export function imageConfig(image: string): ImageConfig | null {
 const known = new Map<string, ImageConfig | null>();
 
 function lookUp(image: string): ImageConfig | null {
-  const ref = parseImage(image);
-  if (ref.registry === 'docker.io') ref.registry = null;
-  const name = ref.registry ? `${ref.registry}/${ref.name}` : ref.name;
-  const tag = ref.tag ?? 'latest';
+  const name = imageName(image);
+  const tag = parseImage(image).tag ?? 'latest';
   const e = TABLE.find((x) => x.name.test(name) && (!x.tag || x.tag.test(tag)));
   if (!e) return null;
   const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);

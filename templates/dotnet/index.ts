@@ -3,7 +3,7 @@
 // https://learn.microsoft.com/dotnet/core/docker/build-container  https://github.com/dotnet/dotnet-docker
 // No .NET SDK can be installed on the machine dfsplit is developed on: this preset is proven by fixtures only.
 import { dotnetRuntimeImage } from '../../src/knowledge/dotnet.js';
-import { parseImage } from '../../src/images.js';
+import { imageName, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import type { Preset, PresetInput } from '../../src/preset.js';
@@ -13,10 +13,6 @@ import { optionValue } from '../../src/analyze/run.js';
 
 const SDK_NAMES = new Set(['mcr.microsoft.com/dotnet/sdk', 'microsoft/dotnet', 'mcr.microsoft.com/dotnet/core/sdk', 'microsoft/aspnetcore-build']);
 
-function imageName(image: string): string {
-  const ref = parseImage(image);
-  return ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${ref.name}` : ref.name;
-}
 
 /** The assembly the container starts (`dotnet App.dll`). */
 function startedDll(input: PresetInput): { dll: string; ins: Instruction } | null {

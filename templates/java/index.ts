@@ -4,7 +4,7 @@
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
 import { JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, jreImage } from '../../src/knowledge/java.js';
-import { copyDestination } from '../../src/analyze/index.js';
+import { copyDestination, copySources } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
 import { buildFacts } from './build-files.js';
@@ -66,7 +66,7 @@ function contextDirOf(input: PresetInput, build: JarBuild): string | null {
   let dir: string | null = null;
   for (const ins of input.model.instructions) {
     if (ins.index >= build.index || ins.stage !== 0) break;
-    const sources = copySources(ins);
+    const sources = contextSources(ins);
     if (!sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
     if (sources.some((s) => s === '.' || s === '' || /^(pom\.xml|build\.gradle(\.kts)?)$/.test(s))) dir = '';
     else if (sources.length === 1 && !sources[0]!.includes('.') && !/[*?[]/.test(sources[0]!)) dir = sources[0]!;
@@ -91,17 +91,19 @@ function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<n
   return [];
 }
 
-/** Whether a shell pattern (`*`, `?`, `[...]`) matches a file name. */
+/**
+ * Whether a shell pattern (`*`, `?`, `[...]`, `[!...]`) matches a file name as sh expands it. Not picomatch:
+ * it reads `[!...]` and parentheses otherwise than sh does.
+ */
 function globMatches(pattern: string, name: string): boolean {
   const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^');
   return new RegExp(`^${re}$`).test(name) && !name.startsWith('.');
 }
 
-/** COPY sources of an instruction (flags and destination left out), or null for COPY --from and ADD of URLs. */
-function copySources(ins: Instruction): string[] | null {
+/** Context sources of a COPY, `./` and trailing slashes dropped; null for ADD and COPY --from. */
+function contextSources(ins: Instruction): string[] | null {
   if (ins.keyword !== 'COPY' || ins.flags.some((f) => f.name === 'from')) return null;
-  const words = ins.json ?? ins.args.trim().split(/\s+/);
-  return words.slice(0, -1).map((w) => w.replace(/^\.\//, '').replace(/\/+$/, ''));
+  return copySources(ins).map((w) => w.replace(/^\.\//, '').replace(/\/+$/, ''));
 }
 
 export default {
@@ -156,7 +158,7 @@ export default {
     // the sources and build files stay in the builder: what runs is in the jar
     const drop = new Set<number>();
     for (const ins of input.model.instructions) {
-      const sources = copySources(ins);
+      const sources = contextSources(ins);
       if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s))) drop.add(ins.index);
     }
     if ('image' in jre) declines.push(...baseImageUsers(input, jre.image, drop));
