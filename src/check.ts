@@ -19,6 +19,8 @@ export interface CheckInput {
   madePaths: readonly string[];
   /** The output already parsed (by whoever found `madePaths` in it); parsed here when absent. */
   outputModel?: Model;
+  /** A preset's sanctioned CMD/ENTRYPOINT rewrite: the runtime stage must start exactly this instead. */
+  command?: { keyword: string; text: string } | null;
 }
 
 /** Returns the failed checks (empty when the output is sound). */
@@ -48,6 +50,11 @@ export function check(input: CheckInput): Finding[] {
   for (const k of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'USER']) {
     const a = lastOf(before, k);
     const b = lastOf(after, k);
+    if (input.command?.keyword === k) {
+      const expected = input.command.text.slice(k.length).trim();
+      if (b?.args.trim() !== expected) failures.push(fail(`${k} differs from the preset's rewrite: ${expected} vs ${b?.args.trim() ?? '(none)'}`));
+      continue;
+    }
     if (!sameCommand(a, b)) failures.push(fail(`${k} differs: ${a?.args.trim() ?? '(none)'} vs ${b?.args.trim() ?? '(none)'}`));
   }
   const wa = workdirOf(before, inheritedA?.workdir ?? '/');

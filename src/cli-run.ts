@@ -202,7 +202,7 @@ function progressLine(total: number, wanted: boolean): { tick(): void; clear(): 
  */
 function verified(r: ConvertResult, text: string, file: string, flags: Flags): void {
   if (file === '-') { declineAs(r, text, 'verify-unavailable', 'standard input has no build context'); return; }
-  const outcome = compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null });
+  const outcome = compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command });
   if (outcome.kind === 'same') return;
   if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
   declineAs(r, text, outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable', outcome.first ?? 'no detail');
@@ -256,7 +256,7 @@ export async function verifyCommand(file: string, flags: Pick<Flags, 'builderNam
   const smoke = flags.smoke === undefined ? null : parseShell(flags.smoke).commands.flatMap((c) => c.words);
   return verify({
     original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke,
-    buildNetwork: flags.buildNetwork ?? null, log: (line) => process.stdout.write(`${line}\n`),
+    buildNetwork: flags.buildNetwork ?? null, command: r.command, log: (line) => process.stdout.write(`${line}\n`),
   });
 }
 

@@ -68,6 +68,12 @@ export interface ConvertResult {
    */
   runtimeStage: { text: string; line: number | null }[];
   preset: { id: string; why: string } | null;
+  /**
+   * The one change to what the container starts that a preset may make (`cargo run` becomes the built
+   * binary), or null: the original's CMD/ENTRYPOINT and the line that replaces it. `verify` compares
+   * every other setting as equal and this one against `to`.
+   */
+  command: { keyword: string; line: number; from: string; to: string } | null;
 }
 
 export interface InstructionReport {
@@ -84,7 +90,7 @@ export interface InstructionReport {
  * Never throws for bad input: a file that is not a usable Dockerfile comes back with status `error`.
  */
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
-  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [] };
+  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null };
   let model: Model;
   try {
     model = parse(text);
@@ -117,7 +123,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   // the output is parsed once, here, for both the paths its builder makes and the check
   let outputModel: Model | undefined;
   try { outputModel = parse(output); } catch { /* the check reports it */ }
-  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel, model, analysis) : [], outputModel });
+  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel, model, analysis) : [], outputModel, command: plan.command });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason), findings: state.findings.map(reason) };
   return {
     ...base,
@@ -131,6 +137,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
     ],
     artifacts: plan.artifacts.map((a: Artifact) => ({ path: a.path, to: a.to ?? a.path, reason: describe(a.why) })),
     runtimeStage: state.runtime.map((l) => ({ text: l.text, line: l.source === null ? null : model.instructions[l.source]!.line })),
+    command: plan.command && { keyword: plan.command.keyword, line: model.instructions[plan.command.index]!.line, from: model.instructions[plan.command.index]!.args.trim(), to: plan.command.text.slice(plan.command.keyword.length).trim() },
   };
 }
 

@@ -8,12 +8,13 @@ import type { BuildContext } from './context.js';
 import { hasShell, libcOf, packageManagerOf, parseImage, slimVariant, WINDOWS_IMAGE } from './images.js';
 import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
-import type { Artifact, Preset, PresetDecision, PresetInput } from './preset.js';
+import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } from './preset.js';
 import { imageConfig } from './knowledge/image-config.js';
 import { optionValue } from './analyze/run.js';
 import { healthcheckCommand, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { proveRuntimeStage } from './state-model.js';
+import { plainWords } from '../transforms/exec-form.js';
 
 /** Options that steer a conversion. */
 export interface PlanOptions {
@@ -51,6 +52,16 @@ export interface Plan {
   extraPackages: ExtraPackages | null;
   /** The runtime stage after its FROM, proven by the state model: the carry pass prints it. */
   runtimeSteps: RuntimeStep[];
+  /** The preset's sanctioned CMD/ENTRYPOINT rewrite as printed (the check holds the output to it), or null. */
+  command: RewrittenCommand | null;
+}
+
+/** A CMD or ENTRYPOINT of the original and the line the runtime stage writes in its place. */
+export interface RewrittenCommand {
+  index: number;
+  keyword: string;
+  text: string;
+  finding: Finding;
 }
 
 /** Official images built on buildpack-deps: their full tags ship curl, wget and git; their slim tags do not. */
@@ -58,7 +69,7 @@ const BUILDPACK_FAMILIES = /^(python|node|golang|ruby|perl|rust|openjdk|buildpac
 
 // node development servers and watchers, started directly or through npx / yarn / pnpm exec
 const NODE_DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^mvn .*spring-boot:run/, /^\.\/mvnw .*spring-boot:run/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/, /^gradle .*bootRun/];
+const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
@@ -66,7 +77,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const base: Plan = {
     outcome: 'unchanged', reasons: [], findings: [], preset: null, builderName: builder.name ?? options.builderName,
     builderNamed: builder.name !== null, builder, runtimeBase: builder.image, runtimeHasShell: true, artifacts: [],
-    classifications: analysis.classifications, decision: {}, extraPackages: null, runtimeSteps: [],
+    classifications: analysis.classifications, decision: {}, extraPackages: null, runtimeSteps: [], command: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe
@@ -82,11 +93,14 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   if ('decline' in chosen) return { ...base, outcome: 'declined', reasons: [chosen.decline] };
   const preset = chosen.preset;
   if (!analysis.hasBuildStep && !preset) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
-  const declines: Finding[] = [...runtimeToolchain(model, analysis)];
+  const toolchain = runtimeToolchain(model, analysis);
   // an image with no application of its own (CI, toolbox, base images) needs its tools
-  const toolbox = declines.length ? null : toolboxReason(model, analysis);
+  const toolbox = toolchain.length ? null : toolboxReason(model, analysis);
   if (toolbox) return { ...base, reasons: [toolbox] };
   const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
+  // the toolchain the container runs at start may leave only when the preset starts the built program instead
+  const rewritten = decision.command ? model.instructions[decision.command.index]! : null;
+  const declines: Finding[] = toolchain.filter((f) => f.line !== rewritten?.line);
   // a compile into the interpreter's own directories has no artifact, unless the preset's override
   // says what to copy (the php preset: the extension directory and conf.d)
   for (const [index, run] of analysis.runs) {
@@ -132,20 +146,35 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const restore = restoreConfig(model, builder.image, runtimeBase);
   declines.push(...restore.declines);
   findings.push(...restore.findings);
-  const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.lines });
+  const command = decision.command ? rewriteCommand(model, decision.command, hasShell(runtimeBase)) : null;
+  if (command) findings.push(command.finding);
+  const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.lines, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
   if (!declines.length) {
     declines.push(...proveRuntimeStage({
       model, analysis, steps: stage.steps, builderBase: restore.builder ?? imageConfig(builder.image), runtimeBase: restore.runtime ?? imageConfig(runtimeBase),
-      sameBase: runtimeBase === builder.image, extraTools: extraPackages?.packages ?? [], started: startedPrograms(model),
+      sameBase: runtimeBase === builder.image, extraTools: extraPackages?.packages ?? [], started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }),
     }));
   }
   if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
   return {
     ...base, outcome: 'split', findings, preset: preset && { id: preset.preset.id, why: preset.why },
-    runtimeBase, runtimeHasShell: hasShell(runtimeBase), artifacts, classifications, decision, extraPackages, runtimeSteps: stage.steps,
+    runtimeBase, runtimeHasShell: hasShell(runtimeBase), artifacts, classifications, decision, extraPackages, runtimeSteps: stage.steps, command,
   };
+}
+
+/**
+ * The line that replaces the rewritten CMD or ENTRYPOINT: its keyword, in the original's form (shell
+ * form only when every word needs no quoting and the runtime base has /bin/sh), else exec form.
+ */
+function rewriteCommand(model: Model, rewrite: CommandRewrite, shell: boolean): RewrittenCommand {
+  const ins = model.instructions[rewrite.index]!;
+  const plain = rewrite.words.length > 0 && plainWords(rewrite.words.join(' '))?.length === rewrite.words.length;
+  const args = !ins.json && shell && plain ? rewrite.words.join(' ') : JSON.stringify(rewrite.words).replace(/","/g, '", "');
+  const text = `${ins.keyword} ${args}`;
+  const from = ins.json ? ins.json.join(' ') : ins.args.trim();
+  return { index: rewrite.index, keyword: ins.keyword, text, finding: { id: 'command-rewritten', data: { keyword: ins.keyword, from, to: args, why: rewrite.why }, line: ins.line } };
 }
 
 function choosePreset(name: string, presets: readonly Preset[], input: PresetInput): { preset: { preset: Preset; why: string } | null } | { decline: Finding } {

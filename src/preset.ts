@@ -26,6 +26,16 @@ export interface Edit {
   text: string;
 }
 
+/** A CMD or ENTRYPOINT the runtime stage replaces with the program the original's command builds and runs. */
+export interface CommandRewrite {
+  /** The CMD or ENTRYPOINT instruction (by index): the last of its kind, the one the container starts. */
+  index: number;
+  /** The program and its arguments; written in the original's form (exec or shell) when every word is plain. */
+  words: string[];
+  /** Why the two start the same program, for `explain`. */
+  why: string;
+}
+
 /** A preset's own classification of an instruction. */
 export interface Override {
   phase: Phase;
@@ -47,6 +57,12 @@ export interface PresetDecision {
   builderEdits?: Edit[];
   /** Rewrite shell-form CMD/ENTRYPOINT to exec form (for runtimes without /bin/sh). */
   execForm?: boolean;
+  /**
+   * The one sanctioned change to what the container starts: a CMD or ENTRYPOINT that builds and runs
+   * the program at start (`cargo run`, `mvn spring-boot:run`, `dotnet run`) starts the program the
+   * builder made instead. The check holds the runtime stage to exactly this command.
+   */
+  command?: CommandRewrite;
   findings?: Finding[];
   declines?: Finding[];
 }

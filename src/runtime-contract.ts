@@ -85,12 +85,18 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
 }
 
 /** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK. */
-export function startedPrograms(model: Model): { word: string; line: number; keyword: string }[] {
+export function startedPrograms(model: Model, rewrite: { index: number; words: readonly string[] } | null = null): { word: string; line: number; keyword: string }[] {
   const out: { word: string; line: number; keyword: string }[] = [];
   const entrypoint = last(model, 'ENTRYPOINT');
   const cmd = last(model, 'CMD');
   for (const ins of [entrypoint, cmd]) {
     if (!ins) continue;
+    // a preset's rewritten command starts the program it names
+    if (ins.index === rewrite?.index) {
+      if (rewrite.words[0]) out.push({ word: rewrite.words[0], line: ins.line, keyword: ins.keyword });
+      if (ins === entrypoint) break;
+      continue;
+    }
     if (ins.json) {
       const script = SHELLS.test(ins.json[0] ?? '') && ins.json[1] === '-c' ? ins.json[2] : undefined;
       if (script !== undefined) for (const c of parseShell(script).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });

@@ -36,6 +36,8 @@ interface StageInput {
   builderName: string;
   /** Lines that restore configuration the builder's base image had and the runtime base lacks. */
   restore: readonly string[];
+  /** The CMD or ENTRYPOINT the preset replaces, and the line written in its place. */
+  command?: { index: number; keyword: string; text: string } | null;
 }
 
 /** The runtime stage's steps after its FROM, or the reasons it cannot be written. */
@@ -73,6 +75,8 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
         const commands = keyword === 'RUN' ? analyzeRun(r.replace(/^RUN\s+/, ''), { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
         steps.push({ source: index, keyword, text: r, verbatim: false, commands });
       }
+    } else if (input.command?.index === index) {
+      steps.push({ source: index, keyword: input.command.keyword, text: input.command.text, verbatim: false, commands: [] });
     } else if (drop.has(index) || c.phase === 'build') {
       // nothing of it runs in the runtime stage
     } else if (ins.keyword === 'RUN') {

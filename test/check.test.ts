@@ -28,3 +28,22 @@ describe('check', () => {
     expect(run(runtime).join('\n')).toMatch(message);
   });
 });
+
+describe('check with a preset\'s command rewrite', () => {
+  const rewrite = { keyword: 'CMD', text: 'CMD ["/usr/local/bin/a", "--serve"]' };
+  const rewritten = good.replace('CMD ["a"]', 'CMD ["/usr/local/bin/a", "--serve"]');
+  const runWith = (runtime: string, command: { keyword: string; text: string } | null) =>
+    check({ original, output: builder + runtime, builderName: 'builder', madePaths: made, command }).map((f) => f.data?.detail ?? '');
+  it('holds the runtime stage to exactly the declared command', () => {
+    expect(runWith(rewritten, rewrite)).toEqual([]);
+  });
+  it('fails the original command, another command, or none in place of the declared one', () => {
+    expect(runWith(good, rewrite).join('\n')).toMatch(/CMD differs from the preset's rewrite/);
+    expect(runWith(rewritten.replace('--serve', '--other'), rewrite).join('\n')).toMatch(/CMD differs from the preset's rewrite/);
+    expect(runWith(rewritten.replace(/CMD .*\n/, ''), rewrite).join('\n')).toMatch(/CMD differs from the preset's rewrite: .* vs \(none\)/);
+  });
+  it('fails a rewritten command nobody declared, and keeps checking the other keywords', () => {
+    expect(runWith(rewritten, null).join('\n')).toMatch(/CMD differs/);
+    expect(runWith(rewritten.replace('USER app\n', ''), rewrite).join('\n')).toMatch(/USER differs/);
+  });
+});

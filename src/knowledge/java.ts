@@ -53,13 +53,19 @@ export function jreImage(name: string, tag: string): { image: string } | { why: 
   return null;
 }
 
-/** Build tools and the output directory of each (relative to the directory the build runs in). */
-export const JAVA_BUILD_TOOLS: Readonly<Record<string, { goals: readonly string[]; outputDir: string }>> = {
-  mvn: { goals: ['package', 'install', 'verify', 'deploy'], outputDir: 'target' },
-  mvnw: { goals: ['package', 'install', 'verify', 'deploy'], outputDir: 'target' },
-  gradle: { goals: ['build', 'assemble', 'jar', 'bootJar', 'shadowJar'], outputDir: 'build/libs' },
-  gradlew: { goals: ['build', 'assemble', 'jar', 'bootJar', 'shadowJar'], outputDir: 'build/libs' },
-};
+/**
+ * Build tools and the output directory of each (relative to the directory the build runs in); the goal
+ * that builds and starts a Spring Boot app, the goals after which its executable jar exists, and the
+ * words that write that jar without starting it (spring-boot:run compiles the tests and runs none:
+ * https://docs.spring.io/spring-boot/maven-plugin/run.html, https://docs.spring.io/spring-boot/gradle-plugin/running.html).
+ */
+export interface JavaBuildTool { goals: readonly string[]; outputDir: string; bootRun: string; bootJarGoals: readonly string[]; bootJar: readonly string[] }
+const MAVEN: JavaBuildTool = { goals: ['package', 'install', 'verify', 'deploy'], outputDir: 'target', bootRun: 'spring-boot:run', bootJarGoals: ['package', 'install', 'verify', 'deploy'], bootJar: ['package', '-DskipTests'] };
+const GRADLE: JavaBuildTool = { goals: ['build', 'assemble', 'jar', 'bootJar', 'shadowJar'], outputDir: 'build/libs', bootRun: 'bootRun', bootJarGoals: ['build', 'assemble', 'bootJar'], bootJar: ['bootJar'] };
+export const JAVA_BUILD_TOOLS: Readonly<Record<string, JavaBuildTool>> = { mvn: MAVEN, mvnw: MAVEN, gradle: GRADLE, gradlew: GRADLE };
+
+/** Options of mvn and gradle that change neither what is built nor how the app runs (output, offline, daemon). */
+export const JAVA_NEUTRAL_OPTIONS = /^(-B|--batch-mode|-q|--quiet|-o|--offline|-e|--errors|-ntp|--no-transfer-progress|--no-daemon|--console=\w+|-i|--info|-s|--stacktrace|-w|--warn)$/;
 
 /** Context files and directories that only feed a Maven or Gradle build (the jar holds what runs). */
 export const JAVA_BUILD_INPUTS: ReadonlySet<string> = new Set([

@@ -19,6 +19,8 @@ export interface VerifyInput {
   smoke: string[] | null;
   /** `docker build --network` value (default: the engine's default). */
   buildNetwork: string | null;
+  /** The CMD/ENTRYPOINT rewrite the conversion declares (ConvertResult.command): that one setting may differ. */
+  command?: { keyword: string; to: string } | null;
   /** Where the report goes. */
   log: (line: string) => void;
 }
@@ -71,7 +73,7 @@ export function compareBuilds(input: Omit<VerifyInput, 'log'>): VerifyOutcome {
     const sizes = { original: size(images.original), converted: size(images.converted) };
     log(`original   ${mb(sizes.original)} MB`);
     log(`converted  ${mb(sizes.converted)} MB  (${sizes.original ? ((1 - sizes.converted / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
-    const config = compareConfig(images, input.converted);
+    const config = compareConfig(images, input.converted, input.command ?? null);
     log(config.message);
     const behaviour = input.smoke ? compareRuns(images, input.smoke) : compareStarts(images, docker);
     log(behaviour.message);
@@ -129,12 +131,15 @@ export function versionBefore(version: string, major: number, minor: number): bo
  * equal; every variable of the original must keep its value, and the conversion may only add what its
  * own runtime base sets.
  */
-function compareConfig(images: { original: string; converted: string }, converted: string): { same: boolean; message: string } {
+function compareConfig(images: { original: string; converted: string }, converted: string, command: { keyword: string; to: string } | null): { same: boolean; message: string } {
   const cfg = (image: string) => JSON.parse(docker(['image', 'inspect', '-f', '{{json .Config}}', image]).stdout || '{}') as Record<string, unknown>;
   const a = cfg(images.original);
   const b = cfg(images.converted);
   const diffs: string[] = [];
+  // the one declared change: the built program in place of the command that built and ran it
+  const rewritten = command ? (command.keyword === 'CMD' ? 'Cmd' : 'Entrypoint') : null;
   for (const k of ['Entrypoint', 'Cmd', 'User', 'WorkingDir']) {
+    if (k === rewritten) continue;
     if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) diffs.push(`${k}: ${JSON.stringify(a[k] ?? null)} vs ${JSON.stringify(b[k] ?? null)}`);
   }
   const base = /^FROM\s+(?:--\S+\s+)*(\S+)/gim;
@@ -147,7 +152,8 @@ function compareConfig(images: { original: string; converted: string }, converte
   const [x, y] = [map(a.Env), map(b.Env)];
   for (const [k, v] of x) if (!METADATA_ENV.test(k) && y.get(k) !== v) diffs.push(`ENV ${k}: ${v} vs ${y.get(k) ?? '(unset)'}`);
   for (const [k, v] of y) if (!x.has(k) && !METADATA_ENV.test(k) && !baseEnv.has(`${k}=${v}`)) diffs.push(`ENV ${k}: (unset) vs ${v}`);
-  return diffs.length ? { same: false, message: `config: DIFFERENT\n${diffs.map((d) => `  ${d}`).join('\n')}` } : { same: true, message: 'config: same ENTRYPOINT, CMD, USER, WORKDIR and ENV' };
+  const note = command ? ` (${command.keyword} rewritten as the conversion declares: ${command.to})` : '';
+  return diffs.length ? { same: false, message: `config: DIFFERENT\n${diffs.map((d) => `  ${d}`).join('\n')}` } : { same: true, message: `config: same ENTRYPOINT, CMD, USER, WORKDIR and ENV${note}` };
 }
 
 /** The client every docker command uses: `docker` until chooseBuilder picks the one that builds. */

@@ -6,7 +6,8 @@ import { dotnetRuntimeImage } from '../../src/knowledge/dotnet.js';
 import { imageName, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
-import type { Preset, PresetInput } from '../../src/preset.js';
+import type { Preset, PresetDecision, PresetInput } from '../../src/preset.js';
+import { copyDestination, copySources } from '../../src/analyze/index.js';
 import { joinPath } from '../../src/shell.js';
 import { startCommand } from '../../src/runtime-contract.js';
 import { optionValue } from '../../src/analyze/run.js';
@@ -19,6 +20,59 @@ function startedDll(input: PresetInput): { dll: string; ins: Instruction } | nul
   const start = startCommand(input.model);
   const words = start?.words ?? [];
   return start && words[0] === 'dotnet' && words[1]?.endsWith('.dll') ? { dll: words[1], ins: start.ins } : null;
+}
+
+/** `dotnet run` as the command the container starts: its configuration, the app's arguments, and why it cannot be rewritten. */
+interface DotnetRun { ins: Instruction; text: string; cwd: string; configuration: string; launchProfile: boolean; args: string[]; refused?: string }
+
+function startedRun(input: PresetInput): DotnetRun | null {
+  const start = startCommand(input.model);
+  const words = start?.words ?? [];
+  if (!start || words[0] !== 'dotnet' || words[1] !== 'run') return null;
+  const run: DotnetRun = { ins: start.ins, text: words.join(' '), cwd: input.analysis.scopes.get(start.ins.index)?.workdir ?? '/', configuration: 'Debug', launchProfile: true, args: [] };
+  for (let i = 2; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') { run.args = words.slice(i + 1); break; }
+    if (w === '-c' || w === '--configuration') run.configuration = words[++i] ?? '';
+    else if (w.startsWith('--configuration=')) run.configuration = w.slice(16);
+    else if (w === '--no-launch-profile') run.launchProfile = false;
+    else if (w !== '--no-restore' && w !== '--no-build') return { ...run, refused: `\`${w}\` is an option dfsplit does not map, or an argument dotnet run hands on to the app` };
+  }
+  if (!/^\w+$/.test(run.configuration)) return { ...run, refused: 'the configuration is not a plain name' };
+  const cmd = start.ins.keyword === 'ENTRYPOINT' ? input.model.instructions.find((i) => i.stage === 0 && i.keyword === 'CMD') : undefined;
+  if (cmd) return { ...run, refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT's dotnet run` };
+  return run;
+}
+
+/**
+ * `dotnet run` at start becomes `dotnet publish` of the same configuration in the builder (into bin/publish
+ * of the project, which the SDK leaves out of its own inputs) and `dotnet <published dll>` in the same
+ * working directory, so the content root (appsettings.json, wwwroot) is the same directory as before.
+ * Declined when a launch profile would apply (it sets environment and URLs), or the project is not known.
+ */
+function decideRun(input: PresetInput, run: DotnetRun, image: string, why: string): PresetDecision {
+  const line = run.ins.line;
+  const refuse = (reason: string): PresetDecision => ({ declines: [{ id: 'command-rewrite-refused', data: { command: run.text, why: reason }, line }] });
+  if (run.refused) return refuse(run.refused);
+  // the project in the working directory: the context's root copied there with `COPY . <dir>`
+  const copied = input.model.instructions.some((i) => i.stage === 0 && i.index < run.ins.index && i.keyword === 'COPY' && !i.flags.some((f) => f.name === 'from')
+    && copySources(i).some((w) => w === '.' || w === './') && copyDestination(i, input.analysis.scopes.get(i.index)?.workdir ?? '/')?.replace(/\/+$/, '') === run.cwd.replace(/\/+$/, ''));
+  if (!copied) return refuse(`no \`COPY . ${run.cwd}\` puts the build context's root where it runs, so which project it runs is unknown`);
+  if (!input.context.known) return refuse('no build context was given to read the project file');
+  const projects = input.context.find((p) => /^[^/]+\.(cs|fs|vb)proj$/.test(p));
+  if (projects.length !== 1) return refuse(projects.length ? `the build context's root has ${projects.length} project files` : 'the build context\'s root has no project file');
+  if (run.launchProfile && input.context.exists('Properties/launchSettings.json')) return refuse('Properties/launchSettings.json has launch profiles, whose environment and URLs dotnet run applies and the published app does not (--no-launch-profile would say they do not matter)');
+  const project = projects[0]!;
+  const assembly = /<AssemblyName>\s*([\w.-]+)\s*<\/AssemblyName>/.exec(input.context.read(project) ?? '')?.[1] ?? project.replace(/\.\w+proj$/, '');
+  const out = joinPath(run.cwd, 'bin/publish');
+  const publish = `dotnet publish -c ${run.configuration} -o bin/publish`;
+  const prev = input.model.instructions[run.ins.index - 1]!;
+  return {
+    runtimeBase: { image, why },
+    artifacts: [{ path: out, producer: run.ins.index, why: { id: 'artifact-output', data: { path: out, command: publish }, line }, byPreset: true }],
+    builderEdits: [{ at: prev.end, remove: 0, text: `${input.model.eol}RUN ${publish}` }],
+    command: { index: run.ins.index, words: ['dotnet', `${out}/${assembly}.dll`, ...run.args], why: `${run.text} builds ${project} in the ${run.configuration} configuration and runs ${assembly}.dll; \`${publish}\`, added to the builder, writes it with its dependencies, and the working directory (the content root) stays ${run.cwd}` },
+  };
 }
 
 /** Whether a RUN builds .NET code (`dotnet publish`, `build`, `msbuild`, `pack`). */
@@ -53,19 +107,25 @@ export default {
   summary: 'dotnet publish in the SDK image; the runtime stage holds the published directory on the ASP.NET Core or .NET runtime image of the same version',
   detect(input) {
     // a file that builds nothing (a runtime image, or a prebuilt DLL copied in) is the generic split's
-    if (!SDK_NAMES.has(imageName(input.builderImage)) || !buildsDotnet(input)) return null;
+    if (!SDK_NAMES.has(imageName(input.builderImage))) return null;
+    const run = startedRun(input);
+    if (run) return `\`${run.text}\` on line ${run.ins.line} builds and starts the project in a .NET SDK image`;
+    if (!buildsDotnet(input)) return null;
     const started = startedDll(input);
     return started ? `\`dotnet ${started.dll}\` on line ${started.ins.line} in a .NET SDK image` : null;
   },
   decide(input) {
     const declines: Finding[] = [];
-    const started = startedDll(input)!;
-    const line = started.ins.line;
     const ref = parseImage(input.builderImage);
     const kind = runtimeKind(input);
     const found = imageName(input.builderImage) === 'mcr.microsoft.com/dotnet/sdk' ? dotnetRuntimeImage(ref.tag ?? 'latest', kind.kind) : { miss: 'unknown' as const };
     if ('miss' in found) return { declines: [{ id: found.miss === 'alpine-globalization' ? 'dotnet-alpine-globalization' : 'dotnet-image-unknown', data: { image: input.builderImage } }] };
     const image = found.image;
+    const why = `the ${kind.kind === 'aspnet' ? 'ASP.NET Core' : '.NET'} runtime of the version of ${input.builderImage} (${kind.why})`;
+    const run = startedRun(input);
+    if (run) return decideRun(input, run, image, why);
+    const started = startedDll(input)!;
+    const line = started.ins.line;
     const workdir = input.analysis.scopes.get(started.ins.index)?.workdir ?? '/';
     const dll = joinPath(workdir, started.dll);
     const steps = publishes(input);
@@ -76,7 +136,7 @@ export default {
       return { declines };
     }
     return {
-      runtimeBase: { image, why: `the ${kind.kind === 'aspnet' ? 'ASP.NET Core' : '.NET'} runtime of the version of ${input.builderImage} (${kind.why})` },
+      runtimeBase: { image, why },
       artifacts: [{ path: step.out, producer: step.index, why: { id: 'artifact-output', data: { path: step.out, command: 'dotnet publish' }, line: input.model.instructions[step.index]!.line } }],
       declines,
     };

@@ -16,6 +16,26 @@ export interface BuildFileFacts {
   war?: boolean;
   /** The Spring Boot plugin is applied: the jar is executable and holds its dependencies. */
   springBoot?: boolean;
+  /**
+   * Why `spring-boot:run` / `bootRun` would run the app otherwise than `java -jar` runs the packaged jar
+   * (run-only settings, devtools, a jar that is not repackaged), or undefined when they run it alike.
+   */
+  bootRunDiffers?: string;
+}
+
+/** Settings of spring-boot-maven-plugin that only `spring-boot:run` reads (java -jar ignores them). */
+const MAVEN_RUN_SETTINGS = /<(jvmArguments|arguments|commandlineArguments|profiles|environmentVariables|systemPropertyVariables|workingDirectory|agents?|directories|additionalClasspathElements|addResources|folders|skip|fork|noverify|optimizedLaunch)>/;
+
+/** Why the Maven build's spring-boot:run differs from `java -jar` on the jar `package` writes. */
+function mavenBootRun(xml: string, parent: string, plugin: string | undefined): string | undefined {
+  if (plugin === undefined) return 'the pom.xml does not apply spring-boot-maven-plugin';
+  if (/spring-boot-devtools/.test(xml)) return 'spring-boot-devtools is a dependency: it changes the app\'s settings under spring-boot:run and is left out of the packaged jar';
+  if (/<spring-boot\.run\.[\w.]+>/.test(xml)) return 'the pom.xml sets spring-boot.run.* properties, which only spring-boot:run reads';
+  const run = MAVEN_RUN_SETTINGS.exec(plugin.replace(/<executions>[\s\S]*?<\/executions>/g, '').replace(/<dependencies>[\s\S]*?<\/dependencies>/g, ''));
+  if (run) return `spring-boot-maven-plugin sets <${run[1]}>, which only spring-boot:run reads`;
+  const starterParent = element(parent, 'groupId') === 'org.springframework.boot';
+  if (!starterParent && !/<goal>\s*repackage\s*<\/goal>/.test(plugin)) return 'without spring-boot-starter-parent or a repackage goal, package writes a jar that does not start with java -jar';
+  return undefined;
 }
 
 const unknown = (why: string): BuildFileFacts => ({ jars: null, unknown: why });
@@ -51,7 +71,8 @@ export function mavenFacts(pom: string): BuildFileFacts {
   const build = /<build>([\s\S]*?)<\/build>/.exec(without(xml, 'profiles'))?.[1] ?? '';
   const plugins = /<plugins>([\s\S]*?)<\/plugins>/.exec(without(build, 'pluginManagement'))?.[1] ?? '';
   const names = [...plugins.matchAll(/<plugin>([\s\S]*?)<\/plugin>/g)].map((m) => ({ id: element(without(m[1]!, 'dependencies', 'configuration', 'executions'), 'artifactId') ?? '', text: m[1]! }));
-  const facts: BuildFileFacts = { jars: null, springBoot: names.some((p) => p.id === 'spring-boot-maven-plugin') };
+  const bootPlugin = names.find((p) => p.id === 'spring-boot-maven-plugin');
+  const facts: BuildFileFacts = { jars: null, springBoot: bootPlugin !== undefined, bootRunDiffers: mavenBootRun(xml, parent, bootPlugin?.text) };
   if (/<addClasspath>\s*true|<Class-Path>/.test(plugins) || names.some((p) => p.id === 'maven-dependency-plugin' && /copy-dependencies/.test(p.text))) {
     facts.classpath = 'the pom.xml puts a class path of dependency jars beside it in the manifest (addClasspath, Class-Path or copy-dependencies)';
   }
@@ -95,6 +116,15 @@ const GRADLE_QUIET_PLUGINS = new Set([
   'org.springframework.boot', 'com.github.johnrengelman.shadow', 'com.gradleup.shadow', 'com.google.cloud.tools.jib', 'org.flywaydb.flyway',
 ]);
 
+/** Why the Gradle build's bootRun differs from `java -jar` on the jar bootJar writes. */
+function gradleBootRun(text: string, springBoot: boolean): string | undefined {
+  if (!springBoot) return 'the build file does not apply the org.springframework.boot plugin';
+  if (/spring-boot-devtools/.test(text)) return 'spring-boot-devtools is a dependency: it changes the app\'s settings under bootRun and is left out of the boot jar';
+  if (/\bbootRun\b/.test(text)) return 'the build file configures bootRun (arguments, JVM options, system properties), which java -jar does not read';
+  if (/\bbootJar\b[\s\S]*?\benabled\s*=\s*false/.test(text)) return 'the build file disables bootJar';
+  return undefined;
+}
+
 /** The header of the block around an offset (`bootJar {`, `tasks.named<Jar>("jar") {`), or ''. */
 function blockHeader(text: string, at: number): string {
   let depth = 0;
@@ -120,7 +150,7 @@ export function gradleFacts(build: string, settings: string | null, properties: 
     ...[...text.matchAll(/^\s*`?(java|java-library|application|war|groovy|scala|jacoco|idea|eclipse|maven-publish)`?\s*$/gm)].map((m) => m[1]!),
   ];
   const springBoot = plugins.includes('org.springframework.boot');
-  const facts: BuildFileFacts = { jars: null, springBoot };
+  const facts: BuildFileFacts = { jars: null, springBoot, bootRunDiffers: gradleBootRun(text, springBoot) };
   if (/Class-Path/.test(text)) facts.classpath = 'the build file writes a Class-Path into the jar\'s manifest';
   if (plugins.includes('war')) return { ...facts, war: true, unknown: 'the build applies the war plugin' };
   const other = plugins.find((p) => !GRADLE_QUIET_PLUGINS.has(p));

@@ -3,7 +3,7 @@
 // A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, jreImage } from '../../src/knowledge/java.js';
+import { JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS, jreImage } from '../../src/knowledge/java.js';
 import { copyDestination, copySources } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
@@ -11,7 +11,7 @@ import { buildFacts } from './build-files.js';
 import { parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
-import type { Override, Preset, PresetInput } from '../../src/preset.js';
+import type { Edit, Override, Preset, PresetDecision, PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { startCommand } from '../../src/runtime-contract.js';
 
@@ -23,6 +23,22 @@ function startedJar(input: PresetInput): { jar: string; ins: Instruction; words:
   const at = start.words.indexOf('-jar');
   const jar = at > 0 ? start.words[at + 1] : undefined;
   return jar ? { jar, ins: start.ins, words: start.words } : null;
+}
+
+/** `mvn spring-boot:run` or `gradle bootRun` (wrappers too) as the command the container starts. */
+interface BootRun { ins: Instruction; tool: 'maven' | 'gradle'; launcher: string; text: string; cwd: string; refused?: string; /** Its output, offline and daemon options, for the package step. */ options: string[] }
+
+function startedBootRun(input: PresetInput): BootRun | null {
+  const start = startCommand(input.model);
+  const launcher = start?.words[0] ?? '';
+  const known = JAVA_BUILD_TOOLS[launcher.split('/').pop()!];
+  if (!start || !known || !start.words.includes(known.bootRun)) return null;
+  const run: BootRun = { ins: start.ins, tool: known.bootRun === 'bootRun' ? 'gradle' : 'maven', launcher, text: start.words.join(' '), cwd: input.analysis.scopes.get(start.ins.index)?.workdir ?? '/', options: start.words.slice(1).filter((w) => JAVA_NEUTRAL_OPTIONS.test(w)) };
+  const other = start.words.slice(1).find((w) => w !== known.bootRun && !JAVA_NEUTRAL_OPTIONS.test(w));
+  if (other) return { ...run, refused: `${other} changes what it builds or how the app runs` };
+  const cmd = start.ins.keyword === 'ENTRYPOINT' ? input.model.instructions.find((i) => i.stage === 0 && i.keyword === 'CMD') : undefined;
+  if (cmd) return { ...run, refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT` };
+  return run;
 }
 
 interface JarBuild {
@@ -74,6 +90,63 @@ function contextDirOf(input: PresetInput, build: JarBuild): string | null {
   return dir;
 }
 
+/** COPY instructions of only sources and build files: they stay in the builder, what runs is in the jar. */
+function buildInputCopies(input: PresetInput): Set<number> {
+  const drop = new Set<number>();
+  for (const ins of input.model.instructions) {
+    const sources = contextSources(ins);
+    if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s))) drop.add(ins.index);
+  }
+  return drop;
+}
+
+/**
+ * `spring-boot:run` / `bootRun` at start become the jar the build file says `package` / `bootJar` writes,
+ * started with `java -jar` on the JRE: the builder packages it (a line is added when no earlier RUN of
+ * the file does) and the command is rewritten. Declined whenever the build file shows the two would run
+ * the app otherwise (run-only settings, devtools, no repackaging) or cannot be read.
+ */
+function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, declines: Finding[]): PresetDecision {
+  const line = boot.ins.line;
+  const refuse = (why: string): PresetDecision => ({ declines: [...declines, { id: 'command-rewrite-refused', data: { command: boot.text, why }, line }] });
+  if (boot.refused) return refuse(boot.refused);
+  const known = JAVA_BUILD_TOOLS[boot.launcher.split('/').pop()!]!;
+  // an earlier RUN of the same tool in the same directory that already writes the executable jar
+  const packaged = jarBuilds(input).filter((b) => b.tool === boot.tool && b.cwd === boot.cwd && b.index < boot.ins.index
+    && input.analysis.runs.get(b.index)!.commands.some((c) => JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!] === known && c.words.some((w) => known.bootJarGoals.includes(w)))).pop();
+  const contextDir = contextDirOf(input, { index: boot.ins.index, cwd: boot.cwd, made: () => false, text: boot.text, tool: boot.tool });
+  const build = boot.tool === 'maven' ? 'pom.xml' : 'build.gradle';
+  if (contextDir === null) return refuse(`no COPY puts a ${build} where it runs (${boot.cwd})`);
+  const facts = buildFacts(input.context, contextDir, boot.tool, boot.cwd.split('/').filter(Boolean).pop() ?? null);
+  if (!facts) return refuse(input.context.known ? `no ${build} was found in the build context` : `no build context was given to read the ${build}`);
+  if (facts.bootRunDiffers) return refuse(facts.bootRunDiffers);
+  if (facts.war) return refuse(facts.unknown ?? 'the build makes a WAR');
+  if (facts.classpath) return refuse(facts.classpath);
+  if (!facts.jars) return refuse(`which jar the build writes is unknown: ${facts.unknown ?? ''}`);
+  const outputs = `${contextDir ? `${contextDir}/` : ''}${boot.tool === 'maven' ? 'target' : 'build'}`;
+  if (input.context.exists(outputs)) return refuse(`the build context has ${outputs}/, whose old files a COPY of the context would bring along`);
+  const path = joinPath(boot.cwd, `${known.outputDir}/${facts.jars[0]}`);
+  const edits: Edit[] = [];
+  let producer = packaged?.index;
+  if (producer === undefined) {
+    // the package step goes right before the command, where the original's spring-boot:run compiled
+    const prev = input.model.instructions[boot.ins.index - 1]!;
+    edits.push({ at: prev.end, remove: 0, text: `${input.model.eol}RUN ${[boot.launcher, ...boot.options, ...known.bootJar].join(' ')}` });
+    producer = boot.ins.index;
+  }
+  const drop = buildInputCopies(input);
+  if (jre) declines.push(...baseImageUsers(input, jre, drop));
+  const from = packaged ? `line ${input.model.instructions[packaged.index]!.line}` : `\`${[boot.launcher, ...boot.options, ...known.bootJar].join(' ')}\`, added to the builder`;
+  return {
+    runtimeBase: { image: jre ?? input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the jar needs no compiler or build tool` },
+    artifacts: [{ path, producer, why: { id: 'artifact-output', data: { path, command: packaged ? packaged.text : known.bootJar.join(' ') }, line: packaged ? input.model.instructions[packaged.index]!.line : line }, byPreset: !packaged }],
+    builderEdits: edits,
+    dropFromRuntime: drop,
+    command: { index: boot.ins.index, words: ['java', '-jar', path], why: `${boot.text} starts the app ${boot.tool === 'maven' ? 'package' : 'bootJar'} packages as ${facts.jars[0]} (${from}); the build file sets nothing only ${boot.tool === 'maven' ? 'spring-boot:run' : 'bootRun'} reads` },
+    declines,
+  };
+}
+
 /**
  * COPY --chown and USER lines the runtime stage keeps that name a user of the builder's base image
  * (gradle's `gradle`) which the JRE image lacks and no RUN of the file creates: the build would fail.
@@ -113,6 +186,8 @@ export default {
     const ref = parseImage(input.builderImage);
     if (!JAVA_BUILDER_NAMES.has(ref.name) || (JAVA_GENERIC_FALLBACK.has(ref.name) && !jreImage(ref.name, ref.tag ?? 'latest'))) return null;
     const started = startedJar(input);
+    const boot = started ? null : startedBootRun(input);
+    if (boot) return `\`${boot.text}\` on line ${boot.ins.line} builds and starts a Spring Boot app, whose jar the build file describes`;
     const builds = jarBuilds(input);
     if (!started || !builds.length) return null;
     return `\`java -jar ${started.jar}\` on line ${started.ins.line}, a jar built on line ${input.model.instructions[builds[0]!.index]!.line}`;
@@ -122,6 +197,8 @@ export default {
     const ref = parseImage(input.builderImage);
     const jre = jreImage(ref.name, ref.tag ?? 'latest') ?? { why: 'its tag is not in the table of JRE images' };
     if ('why' in jre) declines.push({ id: 'java-jre-unknown', data: { image: input.builderImage, why: jre.why } });
+    const boot = startedJar(input) ? null : startedBootRun(input);
+    if (boot) return decideBootRun(input, boot, 'image' in jre ? jre.image : null, declines);
     const started = startedJar(input)!;
     const workdir = input.analysis.scopes.get(started.ins.index)?.workdir ?? '/';
     let path = joinPath(workdir, started.jar);
@@ -155,12 +232,7 @@ export default {
       if (matches.length !== 1) return unknownJar(matches.length ? `the pattern matches ${matches.length} jars the build writes (${matches.join(', ')})` : `the pattern matches none of the jars the build writes (${facts.jars.join(', ')})`);
       path = `${path.slice(0, slash)}/${matches[0]}`;
     }
-    // the sources and build files stay in the builder: what runs is in the jar
-    const drop = new Set<number>();
-    for (const ins of input.model.instructions) {
-      const sources = contextSources(ins);
-      if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s))) drop.add(ins.index);
-    }
+    const drop = buildInputCopies(input);
     if ('image' in jre) declines.push(...baseImageUsers(input, jre.image, drop));
     // a RUN that only builds and copies or moves the jar stays in the builder: replayed, its cp/mv would find no source
     const overrides = new Map<number, Override>();

@@ -5,7 +5,8 @@
 import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/rust-crates.js';
 import { devTableApplies, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Artifact, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, CommandRewrite, Preset, PresetInput } from '../../src/preset.js';
+import { startCommand } from '../../src/runtime-contract.js';
 import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
 
@@ -15,15 +16,53 @@ interface CargoStep {
   sub: 'build' | 'install';
 }
 
+/** `cargo build --release` and `cargo install` steps; also debug builds when the container starts a debug `cargo run`. */
 function cargoSteps(input: PresetInput): CargoStep[] {
   const out: CargoStep[] = [];
+  const debugRun = (() => { const r = cargoRun(input); return r !== null && !('refused' in r) && r.profile === 'debug'; })();
   for (const [index, run] of input.analysis.runs) for (const command of run.commands) {
     if (command.words[0] !== 'cargo') continue;
     const sub = command.words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
-    if (sub === 'build' && command.words.includes('--release')) out.push({ index, command, sub });
+    if (sub === 'build' && (isRelease(command.words) || debugRun)) out.push({ index, command, sub });
     if (sub === 'install') out.push({ index, command, sub });
   }
   return out;
+}
+
+const isRelease = (words: readonly string[]) => words.includes('--release') || words.includes('-r');
+/** Options of cargo build and cargo run that do not change what is built. */
+const NEUTRAL_CARGO = /^(--locked|--frozen|--offline|-q|--quiet|-v+|--verbose|--release|-r|--bin(=.*)?|-j\d*|--jobs(=.*)?)$/;
+const VALUED_CARGO = new Set(['--bin', '-j', '--jobs']);
+
+/** Options (and the words they take) after `cargo <sub>`, up to `--`, that change what is built. */
+function significantOptions(words: readonly string[]): string[] {
+  const out: string[] = [];
+  const rest = words.slice(words.findIndex((w, i) => i > 0 && !w.startsWith('-')) + 1);
+  for (let i = 0; i < rest.length && rest[i] !== '--'; i++) {
+    if (!NEUTRAL_CARGO.test(rest[i]!)) out.push(rest[i]!);
+    else if (VALUED_CARGO.has(rest[i]!)) i++;
+  }
+  return out;
+}
+
+/**
+ * `cargo run` as the command the container starts: the profile and binary it runs, and its program
+ * arguments; `refused` says why it cannot be replaced by the built binary; null when it is not cargo run.
+ */
+function cargoRun(input: PresetInput): { index: number; profile: 'release' | 'debug'; bin: string | null; args: string[]; cwd: string } | { refused: string; index: number } | null {
+  const start = startCommand(input.model);
+  const words = start?.words ?? [];
+  if (!start || words[0] !== 'cargo' || words.slice(1).find((w) => !w.startsWith('-')) !== 'run') return null;
+  const index = start.ins.index;
+  const dash = words.indexOf('--');
+  const options = significantOptions(dash < 0 ? words : words.slice(0, dash));
+  if (options.length) return { refused: `${options.join(' ')} changes what cargo run builds or runs`, index };
+  const cmd = start.ins.keyword === 'ENTRYPOINT' ? input.model.instructions.find((i) => i.stage === 0 && i.keyword === 'CMD') : undefined;
+  if (cmd) return { refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT's cargo run`, index };
+  const cwd = input.analysis.scopes.get(index)?.workdir ?? '/';
+  const volume = input.model.instructions.find((i) => i.keyword === 'VOLUME' && /[/\w]/.test(i.args) && (i.json ?? i.args.trim().split(/\s+/)).some((v) => cwd.startsWith(v.replace(/\/+$/, '') || '/')));
+  if (volume) return { refused: `VOLUME on line ${volume.line} covers ${cwd}: cargo run rebuilds whatever sources are mounted there`, index };
+  return { index, profile: isRelease(words.slice(0, dash < 0 ? words.length : dash)) ? 'release' : 'debug', bin: optionValue(dash < 0 ? words : words.slice(0, dash), '--bin'), args: dash < 0 ? [] : words.slice(dash + 1), cwd };
 }
 
 
@@ -65,6 +104,7 @@ export default {
     const declines: Finding[] = [];
     const findings: Finding[] = [];
     const artifacts: Artifact[] = [];
+    const built: { step: CargoStep; path: string; name: string }[] = [];
     const steps = cargoSteps(input);
     const image = runtimeImage(input.builderImage);
     if (!image) declines.push({ id: 'rust-release-unknown', data: { image: input.builderImage } });
@@ -91,9 +131,24 @@ export default {
       }
       // where `cargo install` puts binaries is the analyzer's to say (--root, CARGO_HOME, ~/.cargo)
       const bin = step.command.outputs[0];
-      const path = step.sub === 'install' ? (bin ? `${bin}/${name}` : null) : joinPath(cwd, `target/release/${name}`);
+      const path = step.sub === 'install' ? (bin ? `${bin}/${name}` : null) : joinPath(cwd, `target/${isRelease(words) ? 'release' : 'debug'}/${name}`);
       if (!path) { declines.push({ id: 'rust-output-unknown', data: { why: 'where cargo install puts the binary is not known' }, line }); continue; }
       artifacts.push({ path, producer: step.index, why: { id: 'artifact-output', data: { path, command: `cargo ${step.sub}` }, line } });
+      built.push({ step, path, name });
+    }
+    // `cargo run` right after a `cargo build` of the same profile and options runs that build's binary
+    const run = cargoRun(input);
+    let command: CommandRewrite | undefined;
+    if (run && 'refused' in run) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: run.refused }, line: input.model.instructions[run.index]!.line });
+    else if (run) {
+      const line = input.model.instructions[run.index]!.line;
+      const matches = (step: CargoStep) => step.sub === 'build' && step.index < run.index && step.command.cwd === run.cwd
+        && (isRelease(step.command.words) ? 'release' : 'debug') === run.profile && significantOptions(step.command.words).length === 0;
+      const same = built.filter((b) => matches(b.step) && (run.bin === null || run.bin === b.name)).pop();
+      // a matching build whose binary could not be named has declined above
+      if (!same && steps.some((st) => matches(st) && !built.some((b) => b.step === st))) { /* said above */ }
+      else if (!same) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: `no cargo build of the ${run.profile} profile without other options runs in ${run.cwd} before it, so cargo run would compile at start` }, line });
+      else command = { index: run.index, words: [same.path, ...run.args], why: `cargo run runs ${same.path}, which \`cargo build\` on line ${input.model.instructions[same.step.index]!.line} made with the same profile and options; the built binary starts without the toolchain` };
     }
     // -sys crates that link system libraries, from Cargo.lock (or Cargo.toml when there is no lock)
     const lock = input.context.read('Cargo.lock');
@@ -115,7 +170,7 @@ export default {
     findings.push({ id: 'rust-runtime-libs', data: { libs: libs.join(' ') } });
     return {
       runtimeBase: { image: image ?? input.builderImage, why: `the Debian release of ${input.builderImage}, slim: a glibc binary needs no toolchain` },
-      artifacts, runtimeReplacements: replacements, declines, findings,
+      artifacts, runtimeReplacements: replacements, declines, findings, command,
     };
   },
 } satisfies Preset;
