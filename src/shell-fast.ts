@@ -1,6 +1,7 @@
 // The fast path for reading RUN lines: a splitter for the common subset of shell (plain, single- and
 // double-quoted words, $NAME and ${NAME}, assignments before a command, `export NAME=value`, the
-// operators && || ; | and newlines, simple redirections). It answers exactly what the full parser
+// operators && || ; | and newlines, simple redirections, `!`, and the compound commands `( )`, `{ }`,
+// if, for ... in and while/until without command substitutions inside). It answers exactly what the full parser
 // (mvdan-sh, src/shell.ts) answers for such a script, and returns null for anything else, which then
 // goes to the full parser. A test runs both on every RUN line of the corpus and compares them.
 import type { ShellCommand, ShellScript } from './shell.js';
@@ -10,6 +11,8 @@ type Op = '&&' | '||' | ';' | '|' | 'nl';
 
 interface Token {
   kind: 'word' | 'op' | 'redir';
+  /** For a word: it holds a command substitution (`$(...)`, backquotes, `$((...))`). */
+  subst?: boolean;
   /** Word text with quotes removed (words), the operator (ops, redirections). */
   text: string;
   start: number;
@@ -37,16 +40,17 @@ export function fastSplit(src: string): ShellScript | null {
     // skip empty statements (leading newlines); a stray operator needs the full parser's error
     if (tokens[i]!.kind === 'op' && tokens[i]!.text === 'nl') { i++; continue; }
     // one statement: commands joined by && || |, up to ; or a newline
-    const chain: { tokens: Token[]; joinedBy: ShellCommand['joinedBy'] }[] = [];
+    const chain: { tokens: Token[]; joinedBy: ShellCommand['joinedBy']; negatedAt: number | null; compound: ShellCommand[] | null }[] = [];
     let joinedBy: ShellCommand['joinedBy'] = statementIndex === 0 ? null : ';';
     let end = -1;
     for (;;) {
-      const cmd: Token[] = [];
-      while (i < tokens.length && tokens[i]!.kind !== 'op') cmd.push(tokens[i++]!);
-      if (!cmd.length) return null;
-      chain.push({ tokens: cmd, joinedBy });
+      const el = element({ tokens, i, cwd });
+      if (!el) return null;
+      i = el.next;
+      chain.push({ tokens: el.tokens, joinedBy, negatedAt: el.negatedAt, compound: el.compound });
       const op = tokens[i];
       if (!op) break;
+      if (op.text === ')' || op.text === '(') return null;
       if (op.text === ';' || op.text === 'nl') {
         if (op.text === ';') end = op.end;
         i++;
@@ -64,7 +68,14 @@ export function fastSplit(src: string): ShellScript | null {
     for (let k = 0; k < chain.length; k++) {
       const c = chain[k]!;
       const nested = piped[k]!;
-      const command = simple(c.tokens, c.joinedBy, nested, cwd, chain.length === 1 && end >= 0 ? end : null);
+      if (c.compound) {
+        // a compound command: every simple command inside, nested, as syntax.Walk lists them
+        complex = true;
+        // they run in the directory of the top-level commands before them (read after the chain was)
+        for (const x of c.compound) { x.cwd = cwd; commands.push(x); }
+        continue;
+      }
+      const command = simple(c.tokens, c.joinedBy, nested, cwd, chain.length === 1 && end >= 0 ? end : null, c.negatedAt);
       if (!command) return null;
       // a statement of redirections alone has no command (the full parser skips it too)
       if (!command.words.length && !Object.keys(command.assigns).length) continue;
@@ -76,7 +87,147 @@ export function fastSplit(src: string): ShellScript | null {
   return { commands, complex, error: null };
 }
 
-function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null, semicolonEnd: number | null): ShellCommand | null {
+/** A position in the token list while reading compound commands, and the working directory they run in. */
+interface Cursor {
+  tokens: Token[];
+  i: number;
+  cwd: string | null;
+  /** Compound commands open around the cursor: deep nesting goes to the full parser (this reader recurses). */
+  depth?: number;
+}
+const MAX_DEPTH = 32;
+
+const isKeyword = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.kind === 'word' && !t.quotedName && words.includes(t.text);
+const isOp = (t: Token | undefined, text: string): boolean => t !== undefined && t.kind === 'op' && t.text === text;
+
+/**
+ * One command of a chain at the cursor: a simple command's tokens (after a leading `!`, whose offset is
+ * kept: the full parser starts the statement there), or a compound command read whole with the simple
+ * commands inside it. Null outside the subset.
+ */
+function element(c: Cursor): { tokens: Token[]; negatedAt: number | null; compound: ShellCommand[] | null; next: number } | null {
+  let t = c.tokens[c.i];
+  let negatedAt: number | null = null;
+  if (isKeyword(t, '!')) {
+    negatedAt = t!.start;
+    t = c.tokens[++c.i];
+  }
+  if (isOp(t, '(') || isKeyword(t, '{', 'if', 'for', 'while', 'until')) {
+    if (negatedAt !== null) return null;
+    const inner: ShellCommand[] = [];
+    if (!compound(c, inner)) return null;
+    // redirections of the compound command: the full reader lists no writes for them
+    while (c.tokens[c.i]?.kind === 'redir') {
+      const target = c.tokens[c.i + 1];
+      if (!target || target.kind !== 'word' || target.subst) return null;
+      c.i += 2;
+    }
+    if (c.tokens[c.i] && c.tokens[c.i]!.kind !== 'op') return null;
+    return { tokens: [], negatedAt: null, compound: inner, next: c.i };
+  }
+  const cmd: Token[] = [];
+  while (c.i < c.tokens.length && c.tokens[c.i]!.kind !== 'op') cmd.push(c.tokens[c.i++]!);
+  if (!cmd.length) return null;
+  return { tokens: cmd, negatedAt, compound: null, next: c.i };
+}
+
+/** A compound command at the cursor (`(`, `{`, if, for, while, until), its simple commands appended to `out`. */
+function compound(c: Cursor, out: ShellCommand[]): boolean {
+  if ((c.depth ?? 0) >= MAX_DEPTH) return false;
+  c.depth = (c.depth ?? 0) + 1;
+  const ok = compoundBody(c, out);
+  c.depth--;
+  return ok;
+}
+
+function compoundBody(c: Cursor, out: ShellCommand[]): boolean {
+  const open = c.tokens[c.i++]!;
+  const kw = (...words: string[]) => (t: Token) => isKeyword(t, ...words);
+  if (open.kind === 'op') {
+    if (!list(c, (t) => isOp(t, ')'), out)) return false;
+    c.i++;
+    return true;
+  }
+  switch (open.text) {
+    case '{':
+      if (!list(c, kw('}'), out)) return false;
+      c.i++;
+      return true;
+    case 'if':
+      for (;;) {
+        if (!list(c, kw('then'), out)) return false;
+        c.i++;
+        if (!list(c, kw('elif', 'else', 'fi'), out)) return false;
+        const next = c.tokens[c.i++]!.text;
+        if (next === 'fi') return true;
+        if (next === 'else') {
+          if (!list(c, kw('fi'), out)) return false;
+          c.i++;
+          return true;
+        }
+      }
+    case 'for': {
+      const name = c.tokens[c.i];
+      if (!name || name.kind !== 'word' || name.quotedName || !NAME.test(name.text) || !isKeyword(c.tokens[c.i + 1], 'in')) return false;
+      c.i += 2;
+      // the words it iterates over, up to ; or a newline
+      while (c.tokens[c.i]?.kind === 'word') if (c.tokens[c.i++]!.subst) return false;
+      if (!isOp(c.tokens[c.i], ';') && !isOp(c.tokens[c.i], 'nl')) return false;
+      c.i++;
+      while (isOp(c.tokens[c.i], 'nl')) c.i++;
+      if (!isKeyword(c.tokens[c.i], 'do')) return false;
+      c.i++;
+      if (!list(c, kw('done'), out)) return false;
+      c.i++;
+      return true;
+    }
+    default: // while, until
+      if (!list(c, kw('do'), out)) return false;
+      c.i++;
+      if (!list(c, kw('done'), out)) return false;
+      c.i++;
+      return true;
+  }
+}
+
+/**
+ * Statements up to a token that `stop` accepts at the start of a statement (not consumed), their simple
+ * commands appended to `out` as nested ones; false when the list is empty or never stopped.
+ */
+function list(c: Cursor, stop: (t: Token) => boolean, out: ShellCommand[]): boolean {
+  let count = 0;
+  for (;;) {
+    while (isOp(c.tokens[c.i], 'nl')) c.i++;
+    const t = c.tokens[c.i];
+    if (!t) return false;
+    if (stop(t)) return count > 0;
+    // one statement: elements joined by && || |, ended by ; or a newline (consumed) or what follows
+    const parts: { tokens: Token[]; negatedAt: number | null; compound: ShellCommand[] | null }[] = [];
+    let semicolonEnd: number | null = null;
+    for (;;) {
+      const el = element(c);
+      if (!el) return false;
+      parts.push(el);
+      const op = c.tokens[c.i];
+      if (isOp(op, '(')) return false;
+      if (!op || op.kind !== 'op' || op.text === ')') break;
+      c.i++;
+      if (op.text === ';' || op.text === 'nl') { if (op.text === ';') semicolonEnd = op.end; break; }
+      while (isOp(c.tokens[c.i], 'nl')) c.i++;
+    }
+    for (const part of parts) {
+      if (part.compound) { out.push(...part.compound); continue; }
+      const command = simple(part.tokens, null, true, c.cwd, parts.length === 1 ? semicolonEnd : null, part.negatedAt);
+      if (!command) return false;
+      if (command.words.length || Object.keys(command.assigns).length) out.push(command);
+    }
+    // command substitutions inside would be listed too: left to the full parser
+    if (parts.some((p) => p.tokens.some((t) => t.subst))) return false;
+    count++;
+  }
+}
+
+function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null, semicolonEnd: number | null, negatedAt: number | null = null): ShellCommand | null {
   const assigns: Record<string, string> = {};
   const words: string[] = [];
   const quoted: boolean[] = [];
@@ -110,7 +261,7 @@ function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boo
       if (eq < 0) words[k] = `${w}=`;
     }
   }
-  const start = tokens[0]!.start;
+  const start = negatedAt ?? tokens[0]!.start;
   const end = semicolonEnd ?? tokens[tokens.length - 1]!.end;
   return { words, assigns, writes, start, end, joinedBy, nested, cwd };
 }
@@ -140,7 +291,11 @@ function tokenize(src: string): Token[] | null {
       if (src[i + 1] === ';' || src[i + 1] === '&') return null;
       out.push({ kind: 'op', text: ';', start: i, end: i + 1 }); i++; continue;
     }
-    if (ch === '(' || ch === ')' || ch === '`') return null;
+    if (ch === '(' && src[i + 1] === '(') return null; // `((` is arithmetic to the full parser
+    if (ch === '(' || ch === ')') { out.push({ kind: 'op', text: ch, start: i, end: i + 1 }); i++; continue; }
+    // `!` alone: negation at the start of a command, a plain word elsewhere (`[ ! -f x ]`)
+    if (ch === '!' && (i + 1 === n || src[i + 1] === ' ' || src[i + 1] === '\t' || src[i + 1] === '\n')) { out.push({ kind: 'word', text: '!', start: i, end: i + 1, quotedName: false }); i++; continue; }
+    if (ch === '`') return null;
     // a redirection, with an optional file descriptor number before it
     const redir = redirection(src, i);
     if (redir === false) return null;
@@ -168,6 +323,7 @@ function readWord(src: string, start: number): Token | null {
   let i = start;
   let quotedName = false;
   let sawEq = false;
+  let subst = false;
   const n = src.length;
   while (i < n) {
     const ch = src[i]!;
@@ -199,6 +355,7 @@ function readWord(src: string, start: number): Token | null {
           const end = substitutionEnd(src, i);
           if (end < 0) return null;
           text += '$(...)';
+          subst = true;
           i = end;
           continue;
         }
@@ -219,6 +376,7 @@ function readWord(src: string, start: number): Token | null {
       const end = substitutionEnd(src, i);
       if (end < 0) return null;
       text += '$(...)';
+      subst = true;
       i = end;
       continue;
     }
@@ -237,9 +395,9 @@ function readWord(src: string, start: number): Token | null {
       i += 2;
       continue;
     }
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '>' || ch === '<') break;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '>' || ch === '<' || ch === ')') break;
     // `#` is literal only right after a plain character (the full parser reads it after a quote as a comment)
-    if (ch === '(' || ch === ')' || ch === '\r' || ch === '!' || (ch === '#' && !/[\w./:=@%+,~-]/.test(src[i - 1] ?? ' '))) return null;
+    if (ch === '(' || ch === '\r' || ch === '!' || (ch === '#' && !/[\w./:=@%+,~-]/.test(src[i - 1] ?? ' '))) return null;
     if (ch === '=') sawEq = true;
     text += ch;
     i++;
@@ -247,7 +405,7 @@ function readWord(src: string, start: number): Token | null {
   if (i === start) return null;
   // `[[`, `((` and words glued to a redirection's digits are full-parser territory
   if (text === '[[' || text.startsWith('((')) return null;
-  return { kind: 'word', text, start, end: i, quotedName };
+  return { kind: 'word', text, start, end: i, quotedName, subst };
 }
 
 /**
