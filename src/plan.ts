@@ -69,7 +69,7 @@ const BUILDPACK_FAMILIES = /^(python|node|golang|ruby|perl|rust|openjdk|buildpac
 
 // node development servers and watchers, started directly or through npx / yarn / pnpm exec
 const NODE_DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/];
+const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {

@@ -50,3 +50,32 @@ describe('jreImage', () => {
     expect(jreImage('openjdk', '17-jdk')).toBeNull();
   });
 });
+
+describe('what spring-boot:run, bootRun and gradle run do beyond the jar or the start script', () => {
+  const bootPom = (plugin: string, deps = '') => `<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.2.1</version></parent>
+    <artifactId>demo</artifactId><version>1</version><dependencies>${deps}</dependencies><build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId>${plugin}</plugin></plugins></build></project>`;
+  it('maven: nothing when the starter parent repackages and the plugin has no run-only settings', () => {
+    expect(mavenFacts(bootPom('')).bootRunDiffers).toBeUndefined();
+    expect(mavenFacts(bootPom('<configuration><jvmArguments>-Xmx1g</jvmArguments></configuration>')).bootRunDiffers).toMatch(/jvmArguments/);
+    expect(mavenFacts(bootPom('', '<dependency><artifactId>spring-boot-devtools</artifactId></dependency>')).bootRunDiffers).toMatch(/devtools/);
+    // without the starter parent, only an explicit repackage goal makes the jar executable
+    const plain = bootPom('').replace(/<parent>[\s\S]*?<\/parent>/, '');
+    expect(mavenFacts(plain).bootRunDiffers).toMatch(/repackage/);
+    expect(mavenFacts(plain.replace('</artifactId></plugin>', '</artifactId><executions><execution><goals><goal>repackage</goal></goals></execution></executions></plugin>')).bootRunDiffers).toBeUndefined();
+    expect(mavenFacts(pom('')).bootRunDiffers).toMatch(/does not apply/);
+  });
+  it('gradle: bootRun configured or devtools differ; the application plugin names the start script', () => {
+    const boot = `plugins {\n  id 'java'\n  id 'org.springframework.boot' version '3.2.0'\n}\n`;
+    expect(gradleFacts(boot, null, null, 'app').bootRunDiffers).toBeUndefined();
+    expect(gradleFacts(`${boot}bootRun {\n  jvmArgs = ['-Xmx1g']\n}\n`, null, null, 'app').bootRunDiffers).toMatch(/configures bootRun/);
+    expect(gradleFacts(`${boot}dependencies {\n  developmentOnly 'org.springframework.boot:spring-boot-devtools'\n}\n`, null, null, 'app').bootRunDiffers).toMatch(/devtools/);
+    const app = `plugins {\n  id 'application'\n}\napplication {\n  mainClass = 'a.Main'\n}\n`;
+    expect(gradleFacts(app, "rootProject.name = 'tool'", null, 'dir').application).toEqual({ name: 'tool' });
+    expect(gradleFacts(app, null, null, 'dir').application).toEqual({ name: 'dir' });
+    expect(gradleFacts(`${app}applicationName = 'cli'\n`, null, null, 'dir').application).toEqual({ name: 'cli' });
+    expect(gradleFacts(`${app}run {\n  workingDir = file('/data')\n}\n`, null, null, 'dir').application).toMatchObject({ differs: expect.stringMatching(/run task/) });
+    expect(gradleFacts(`${app}startScripts {\n  applicationName = 'x'\n}\n`, null, null, 'dir').application).toMatchObject({ differs: expect.stringMatching(/start scripts/) });
+    expect(gradleFacts(app.replace("mainClass = 'a.Main'", ''), null, null, 'dir').application).toMatchObject({ differs: expect.stringMatching(/main class/) });
+    expect(gradleFacts(boot, null, null, 'dir').application).toMatchObject({ differs: expect.stringMatching(/application plugin/) });
+  });
+});

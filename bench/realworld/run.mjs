@@ -108,14 +108,14 @@ async function one(file) {
   const key = sha(HARNESS_VERSION, ids, text, res.output);
   const cached = join(CACHE, 'results', `${key}.json`);
   if (existsSync(cached)) return { ...JSON.parse(readFileSync(cached, 'utf8')), ...base, cached: true };
-  const row = await differential(file, work, ctx, orig, conv, { ...base, substitutions, ids });
+  const row = await differential(file, work, ctx, orig, conv, { ...base, substitutions, ids }, res.command);
   delete row.ids;
   if (row.result !== 'harness-error') writeFileSync(cached, JSON.stringify(row));
   rmSync(work, { recursive: true, force: true });
   return row;
 }
 
-async function differential(file, work, ctx, orig, conv, base) {
+async function differential(file, work, ctx, orig, conv, base, command) {
   const name = `rw-${sha(file)}`;
   const logs = join(CACHE, 'logs', file.replace(/\//g, '_'));
   writeFileSync(join(work, 'original.Dockerfile'), orig.text);
@@ -139,7 +139,7 @@ async function differential(file, work, ctx, orig, conv, base) {
     const sizes = { orig_mb: (a.size / 1e6).toFixed(1), conv_mb: (b.size / 1e6).toFixed(1) };
     const runtimeTag = [...conv.text.matchAll(/^FROM\s+(?:--\S+\s+)?(\S+)/gim)].pop()?.[1];
     const runtimeEnv = runtimeTag && runtimeTag !== 'scratch' ? inspect(docker, runtimeTag).config.Env ?? [] : [];
-    const failure = compareImages(work, name, a, b, runtimeEnv);
+    const failure = compareImages(work, name, a, b, runtimeEnv, command);
     if (failure) return { ...base, ...sizes, result: 'fail', ...failure };
     if (b.size >= a.size) return { ...base, ...sizes, result: 'fail', check: 'not-smaller', detail: `${sizes.conv_mb} MB >= ${sizes.orig_mb} MB` };
     return { ...base, ...sizes, result: 'pass' };
@@ -148,8 +148,15 @@ async function differential(file, work, ctx, orig, conv, base) {
   }
 }
 
-function compareImages(work, name, a, b, runtimeEnv) {
+function compareImages(work, name, a, b, runtimeEnv, command) {
+  // a preset's declared rewrite (`cargo run` -> the binary): that field must be exactly the declared line
+  const rewritten = command ? (command.keyword === 'CMD' ? 'Cmd' : 'Entrypoint') : null;
   for (const k of CONFIG_FIELDS.filter((f) => f !== 'Env')) {
+    if (k === rewritten) {
+      const want = JSON.stringify(command.to.startsWith('[') ? JSON.parse(command.to) : ['/bin/sh', '-c', command.to]);
+      if (JSON.stringify(b.config[k] ?? null) !== want) return { check: `config-${k.toLowerCase()}`, detail: `declared ${want} vs ${JSON.stringify(b.config[k] ?? null)}`.slice(0, 400) };
+      continue;
+    }
     const x = JSON.stringify(a.config[k] ?? null);
     const y = JSON.stringify(b.config[k] ?? null);
     if (x !== y) return { check: `config-${k.toLowerCase()}`, detail: `${x} vs ${y}`.slice(0, 400) };

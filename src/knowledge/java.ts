@@ -62,6 +62,8 @@ export function jreImage(name: string, tag: string): { image: string } | { why: 
 export interface JavaBuildTool { goals: readonly string[]; outputDir: string; bootRun: string; bootJarGoals: readonly string[]; bootJar: readonly string[] }
 const MAVEN: JavaBuildTool = { goals: ['package', 'install', 'verify', 'deploy'], outputDir: 'target', bootRun: 'spring-boot:run', bootJarGoals: ['package', 'install', 'verify', 'deploy'], bootJar: ['package', '-DskipTests'] };
 const GRADLE: JavaBuildTool = { goals: ['build', 'assemble', 'jar', 'bootJar', 'shadowJar'], outputDir: 'build/libs', bootRun: 'bootRun', bootJarGoals: ['build', 'assemble', 'bootJar'], bootJar: ['bootJar'] };
+/** Gradle's application plugin: `run` starts the main class; `installDist` writes build/install/<name> with bin/<name>, the start script. */
+export const GRADLE_APPLICATION = { run: 'run', install: 'installDist', outputDir: 'build/install' } as const;
 export const JAVA_BUILD_TOOLS: Readonly<Record<string, JavaBuildTool>> = { mvn: MAVEN, mvnw: MAVEN, gradle: GRADLE, gradlew: GRADLE };
 
 /** Options of mvn and gradle that change neither what is built nor how the app runs (output, offline, daemon). */

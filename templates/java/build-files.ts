@@ -21,6 +21,11 @@ export interface BuildFileFacts {
    * (run-only settings, devtools, a jar that is not repackaged), or undefined when they run it alike.
    */
   bootRunDiffers?: string;
+  /**
+   * The application plugin: the name of the start script and directory `installDist` writes
+   * (build/install/<name>/bin/<name>), or why `gradle run` would run the app otherwise than that script.
+   */
+  application?: { name: string } | { differs: string };
 }
 
 /** Settings of spring-boot-maven-plugin that only `spring-boot:run` reads (java -jar ignores them). */
@@ -125,6 +130,23 @@ function gradleBootRun(text: string, springBoot: boolean): string | undefined {
   return undefined;
 }
 
+/**
+ * Why the Gradle build's `run` differs from the start script `installDist` writes, or the script's name.
+ * https://docs.gradle.org/current/userguide/application_plugin.html
+ */
+function gradleApplication(text: string, plugins: readonly string[], settings: string, dirName: string | null): { name: string } | { differs: string } {
+  if (!plugins.includes('application')) return { differs: 'the build file does not apply the application plugin' };
+  if (plugins.includes('org.springframework.boot')) return { differs: 'with Spring Boot applied, run and the start scripts come from two plugins' };
+  if (/\brun\s*\{|["']run["']|tasks\.run\b/.test(text)) return { differs: 'the build file configures the run task (arguments, JVM options, working directory, input), which the start script does not read' };
+  if (/\b(startScripts|distributions|applicationDistribution|executableDir|installDist)\b/.test(text)) return { differs: 'the build file changes the start scripts or the distribution' };
+  if (!/\bmainClass(Name)?\b/.test(text)) return { differs: 'the build file names no main class' };
+  const set = /\bapplicationName\s*=\s*(["']?)([^"'\s]*)\1/.exec(text);
+  if (set && (!set[1] || /[$]/.test(set[2]!))) return { differs: 'the application name is computed' };
+  const name = set?.[2] ?? /rootProject\.name\s*=\s*["']([^"'$]+)["']/.exec(settings)?.[1] ?? dirName;
+  if (/^\s*include\b/m.test(settings)) return { differs: 'settings.gradle includes subprojects' };
+  return name ? { name } : { differs: 'the project name is neither in settings.gradle nor the name of the directory the build runs in' };
+}
+
 /** The header of the block around an offset (`bootJar {`, `tasks.named<Jar>("jar") {`), or ''. */
 function blockHeader(text: string, at: number): string {
   let depth = 0;
@@ -150,12 +172,12 @@ export function gradleFacts(build: string, settings: string | null, properties: 
     ...[...text.matchAll(/^\s*`?(java|java-library|application|war|groovy|scala|jacoco|idea|eclipse|maven-publish)`?\s*$/gm)].map((m) => m[1]!),
   ];
   const springBoot = plugins.includes('org.springframework.boot');
-  const facts: BuildFileFacts = { jars: null, springBoot, bootRunDiffers: gradleBootRun(text, springBoot) };
+  const settingsText = settings?.replace(/(^|\s)\/\/.*$/gm, '$1') ?? '';
+  const facts: BuildFileFacts = { jars: null, springBoot, bootRunDiffers: gradleBootRun(text, springBoot), application: gradleApplication(text, plugins, settingsText, dirName) };
   if (/Class-Path/.test(text)) facts.classpath = 'the build file writes a Class-Path into the jar\'s manifest';
   if (plugins.includes('war')) return { ...facts, war: true, unknown: 'the build applies the war plugin' };
   const other = plugins.find((p) => !GRADLE_QUIET_PLUGINS.has(p));
   if (other) return { ...facts, unknown: `the plugin ${other} may write more jars` };
-  const settingsText = settings?.replace(/(^|\s)\/\/.*$/gm, '$1') ?? '';
   if (/^\s*include\b/m.test(settingsText)) return { ...facts, unknown: 'settings.gradle includes subprojects, each with its own jar' };
   if (/\btype:\s*Jar\b|<Jar>\s*\(\s*["'](?!jar["'])|with(Sources|Javadoc)Jar\(\)/.test(text)) return { ...facts, unknown: 'the build file registers more jar tasks' };
   const name = /rootProject\.name\s*=\s*["']([^"'$]+)["']/.exec(settingsText)?.[1] ?? dirName;

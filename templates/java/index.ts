@@ -3,7 +3,7 @@
 // A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS, jreImage } from '../../src/knowledge/java.js';
+import { GRADLE_APPLICATION, JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS, jreImage } from '../../src/knowledge/java.js';
 import { copyDestination, copySources } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
@@ -26,15 +26,18 @@ function startedJar(input: PresetInput): { jar: string; ins: Instruction; words:
 }
 
 /** `mvn spring-boot:run` or `gradle bootRun` (wrappers too) as the command the container starts. */
-interface BootRun { ins: Instruction; tool: 'maven' | 'gradle'; launcher: string; text: string; cwd: string; refused?: string; /** Its output, offline and daemon options, for the package step. */ options: string[] }
+interface BootRun { ins: Instruction; tool: 'maven' | 'gradle'; goal: string; launcher: string; text: string; cwd: string; refused?: string; /** Its output, offline and daemon options, for the package step. */ options: string[] }
 
+/** `mvn spring-boot:run`, `gradle bootRun` or the application plugin's `gradle run` (wrappers too) as the command the container starts. */
 function startedBootRun(input: PresetInput): BootRun | null {
   const start = startCommand(input.model);
   const launcher = start?.words[0] ?? '';
   const known = JAVA_BUILD_TOOLS[launcher.split('/').pop()!];
-  if (!start || !known || !start.words.includes(known.bootRun)) return null;
-  const run: BootRun = { ins: start.ins, tool: known.bootRun === 'bootRun' ? 'gradle' : 'maven', launcher, text: start.words.join(' '), cwd: input.analysis.scopes.get(start.ins.index)?.workdir ?? '/', options: start.words.slice(1).filter((w) => JAVA_NEUTRAL_OPTIONS.test(w)) };
-  const other = start.words.slice(1).find((w) => w !== known.bootRun && !JAVA_NEUTRAL_OPTIONS.test(w));
+  const tool = known?.bootRun === 'bootRun' ? 'gradle' : 'maven';
+  const goal = !start || !known ? undefined : start.words.includes(known.bootRun) ? known.bootRun : tool === 'gradle' && start.words.includes(GRADLE_APPLICATION.run) ? GRADLE_APPLICATION.run : undefined;
+  if (!start || !known || !goal) return null;
+  const run: BootRun = { ins: start.ins, tool, goal, launcher, text: start.words.join(' '), cwd: input.analysis.scopes.get(start.ins.index)?.workdir ?? '/', options: start.words.slice(1).filter((w) => JAVA_NEUTRAL_OPTIONS.test(w)) };
+  const other = start.words.slice(1).find((w) => w !== goal && !JAVA_NEUTRAL_OPTIONS.test(w));
   if (other) return { ...run, refused: `${other} changes what it builds or how the app runs` };
   const cmd = start.ins.keyword === 'ENTRYPOINT' ? input.model.instructions.find((i) => i.stage === 0 && i.keyword === 'CMD') : undefined;
   if (cmd) return { ...run, refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT` };
@@ -119,10 +122,13 @@ function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, de
   if (contextDir === null) return refuse(`no COPY puts a ${build} where it runs (${boot.cwd})`);
   const facts = buildFacts(input.context, contextDir, boot.tool, boot.cwd.split('/').filter(Boolean).pop() ?? null);
   if (!facts) return refuse(input.context.known ? `no ${build} was found in the build context` : `no build context was given to read the ${build}`);
+  if (boot.goal === GRADLE_APPLICATION.run) return decideGradleRun(input, boot, facts, contextDir, jre, declines);
   if (facts.bootRunDiffers) return refuse(facts.bootRunDiffers);
   if (facts.war) return refuse(facts.unknown ?? 'the build makes a WAR');
   if (facts.classpath) return refuse(facts.classpath);
   if (!facts.jars) return refuse(`which jar the build writes is unknown: ${facts.unknown ?? ''}`);
+  // Gradle's list starts with bootJar's file; Maven's repackaged jar is the only one unless a plugin or classifier adds more
+  if (boot.tool === 'maven' && facts.jars.length !== 1) return refuse(`the build writes ${facts.jars.length} jars (${facts.jars.join(', ')}), and which one spring-boot:run runs is not told by the name alone`);
   const outputs = `${contextDir ? `${contextDir}/` : ''}${boot.tool === 'maven' ? 'target' : 'build'}`;
   if (input.context.exists(outputs)) return refuse(`the build context has ${outputs}/, whose old files a COPY of the context would bring along`);
   const path = joinPath(boot.cwd, `${known.outputDir}/${facts.jars[0]}`);
@@ -143,6 +149,33 @@ function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, de
     builderEdits: edits,
     dropFromRuntime: drop,
     command: { index: boot.ins.index, words: ['java', '-jar', path], why: `${boot.text} starts the app ${boot.tool === 'maven' ? 'package' : 'bootJar'} packages as ${facts.jars[0]} (${from}); the build file sets nothing only ${boot.tool === 'maven' ? 'spring-boot:run' : 'bootRun'} reads` },
+    declines,
+  };
+}
+
+/**
+ * `gradle run` of the application plugin at start becomes the start script `installDist` writes
+ * (build/install/<name>/bin/<name>: the same main class, class path and `applicationDefaultJvmArgs`),
+ * run from the same working directory on the JRE.
+ */
+function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<ReturnType<typeof buildFacts>>, contextDir: string, jre: string | null, declines: Finding[]): PresetDecision {
+  const line = boot.ins.line;
+  const refuse = (why: string): PresetDecision => ({ declines: [...declines, { id: 'command-rewrite-refused', data: { command: boot.text, why }, line }] });
+  const app = facts.application;
+  if (!app || 'differs' in app) return refuse(app?.differs ?? 'the build file cannot be read');
+  if (input.context.exists(`${contextDir ? `${contextDir}/` : ''}build`)) return refuse(`the build context has ${contextDir ? `${contextDir}/` : ''}build/, whose old files a COPY of the context would bring along`);
+  const dir = joinPath(boot.cwd, `${GRADLE_APPLICATION.outputDir}/${app.name}`);
+  const installed = input.model.instructions.find((i) => i.stage === 0 && i.index < boot.ins.index && input.analysis.runs.get(i.index)?.commands.some((c) => c.cwd === boot.cwd && JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!] === JAVA_BUILD_TOOLS.gradle && c.words.includes(GRADLE_APPLICATION.install)));
+  const install = [boot.launcher, ...boot.options, GRADLE_APPLICATION.install].join(' ');
+  const prev = input.model.instructions[boot.ins.index - 1]!;
+  const drop = buildInputCopies(input);
+  if (jre) declines.push(...baseImageUsers(input, jre, drop));
+  return {
+    runtimeBase: { image: jre ?? input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the application needs no compiler or build tool` },
+    artifacts: [{ path: dir, producer: installed?.index ?? boot.ins.index, why: { id: 'artifact-output', data: { path: dir, command: installed ? 'installDist' : install }, line: installed?.line ?? line }, byPreset: !installed }],
+    builderEdits: installed ? [] : [{ at: prev.end, remove: 0, text: `${input.model.eol}RUN ${install}` }],
+    dropFromRuntime: drop,
+    command: { index: boot.ins.index, words: [`${dir}/bin/${app.name}`], why: `${boot.text} starts the application's main class with its runtime class path and applicationDefaultJvmArgs, as the start script ${installed ? `installDist writes (line ${installed.line})` : `\`${install}\`, added to the builder, writes`} does; the build file does not configure the run task` },
     declines,
   };
 }
@@ -187,7 +220,7 @@ export default {
     if (!JAVA_BUILDER_NAMES.has(ref.name) || (JAVA_GENERIC_FALLBACK.has(ref.name) && !jreImage(ref.name, ref.tag ?? 'latest'))) return null;
     const started = startedJar(input);
     const boot = started ? null : startedBootRun(input);
-    if (boot) return `\`${boot.text}\` on line ${boot.ins.line} builds and starts a Spring Boot app, whose jar the build file describes`;
+    if (boot) return `\`${boot.text}\` on line ${boot.ins.line} builds and starts ${boot.goal === GRADLE_APPLICATION.run ? 'the application whose start script' : 'a Spring Boot app, whose jar'} the build file describes`;
     const builds = jarBuilds(input);
     if (!started || !builds.length) return null;
     return `\`java -jar ${started.jar}\` on line ${started.ins.line}, a jar built on line ${input.model.instructions[builds[0]!.index]!.line}`;
