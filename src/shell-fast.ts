@@ -1,7 +1,7 @@
 // The fast path for reading RUN lines: a splitter for the common subset of shell (plain, single- and
 // double-quoted words, $NAME and ${NAME}, assignments before a command, `export NAME=value`, the
 // operators && || ; | and newlines, simple redirections, `!`, and the compound commands `( )`, `{ }`,
-// if, for ... in and while/until without command substitutions inside). It answers exactly what the full parser
+// if, for ... in and while/until, with the commands of the substitutions inside them). It answers exactly what the full parser
 // (mvdan-sh, src/shell.ts) answers for such a script, and returns null for anything else, which then
 // goes to the full parser. A test runs both on every RUN line of the corpus and compares them.
 import type { ShellCommand, ShellScript } from './shell.js';
@@ -13,6 +13,10 @@ interface Token {
   kind: 'word' | 'op' | 'redir';
   /** For a word: it holds a command substitution (`$(...)`, backquotes, `$((...))`). */
   subst?: boolean;
+  /** The scripts of its `$(...)` and backquoted substitutions (offsets in the source), in order. */
+  substs?: { start: number; end: number }[];
+  /** A substitution this reader cannot list the commands of (arithmetic, or inside `${...}`). */
+  opaque?: boolean;
   /** Word text with quotes removed (words), the operator (ops, redirections). */
   text: string;
   start: number;
@@ -44,7 +48,7 @@ export function fastSplit(src: string): ShellScript | null {
     let joinedBy: ShellCommand['joinedBy'] = statementIndex === 0 ? null : ';';
     let end = -1;
     for (;;) {
-      const el = element({ tokens, i, cwd });
+      const el = element({ src, tokens, i, cwd });
       if (!el) return null;
       i = el.next;
       chain.push({ tokens: el.tokens, joinedBy, negatedAt: el.negatedAt, compound: el.compound });
@@ -89,6 +93,7 @@ export function fastSplit(src: string): ShellScript | null {
 
 /** A position in the token list while reading compound commands, and the working directory they run in. */
 interface Cursor {
+  src: string;
   tokens: Token[];
   i: number;
   cwd: string | null;
@@ -170,8 +175,8 @@ function compoundBody(c: Cursor, out: ShellCommand[]): boolean {
       const name = c.tokens[c.i];
       if (!name || name.kind !== 'word' || name.quotedName || !NAME.test(name.text) || !isKeyword(c.tokens[c.i + 1], 'in')) return false;
       c.i += 2;
-      // the words it iterates over, up to ; or a newline
-      while (c.tokens[c.i]?.kind === 'word') if (c.tokens[c.i++]!.subst) return false;
+      // the words it iterates over, up to ; or a newline (the commands of their substitutions come first)
+      while (c.tokens[c.i]?.kind === 'word') if (!substitutions(c, [c.tokens[c.i++]!], out)) return false;
       if (!isOp(c.tokens[c.i], ';') && !isOp(c.tokens[c.i], 'nl')) return false;
       c.i++;
       while (isOp(c.tokens[c.i], 'nl')) c.i++;
@@ -194,12 +199,12 @@ function compoundBody(c: Cursor, out: ShellCommand[]): boolean {
  * Statements up to a token that `stop` accepts at the start of a statement (not consumed), their simple
  * commands appended to `out` as nested ones; false when the list is empty or never stopped.
  */
-function list(c: Cursor, stop: (t: Token) => boolean, out: ShellCommand[]): boolean {
+function list(c: Cursor, stop: (t: Token) => boolean, out: ShellCommand[], toEnd = false): boolean {
   let count = 0;
   for (;;) {
     while (isOp(c.tokens[c.i], 'nl')) c.i++;
     const t = c.tokens[c.i];
-    if (!t) return false;
+    if (!t) return toEnd;
     if (stop(t)) return count > 0;
     // one statement: elements joined by && || |, ended by ; or a newline (consumed) or what follows
     const parts: { tokens: Token[]; negatedAt: number | null; compound: ShellCommand[] | null }[] = [];
@@ -220,11 +225,27 @@ function list(c: Cursor, stop: (t: Token) => boolean, out: ShellCommand[]): bool
       const command = simple(part.tokens, null, true, c.cwd, parts.length === 1 ? semicolonEnd : null, part.negatedAt);
       if (!command) return false;
       if (command.words.length || Object.keys(command.assigns).length) out.push(command);
+      else if (part.tokens.some((t) => t.subst)) return false;
+      // then the commands of its substitutions: assignments and words first, redirections last (syntax.Walk's order)
+      const redirected = new Set(part.tokens.flatMap((t, k) => (t.kind === 'redir' ? [k + 1] : [])));
+      if (!substitutions(c, part.tokens.filter((t, k) => !redirected.has(k)), out) || !substitutions(c, part.tokens.filter((t, k) => redirected.has(k)), out)) return false;
     }
-    // command substitutions inside would be listed too: left to the full parser
-    if (parts.some((p) => p.tokens.some((t) => t.subst))) return false;
     count++;
   }
+}
+
+/** The simple commands of the substitutions in `tokens`, appended to `out` as nested ones; false when one cannot be read. */
+function substitutions(c: Cursor, tokens: readonly Token[], out: ShellCommand[]): boolean {
+  for (const t of tokens) {
+    if (t.opaque) return false;
+    for (const range of t.substs ?? []) {
+      if ((c.depth ?? 0) >= MAX_DEPTH) return false;
+      const inner = tokenize(c.src, range.start, range.end);
+      if (!inner) return false;
+      if (!list({ src: c.src, tokens: inner, i: 0, cwd: c.cwd, depth: (c.depth ?? 0) + 1 }, () => false, out, true)) return false;
+    }
+  }
+  return true;
 }
 
 function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null, semicolonEnd: number | null, negatedAt: number | null = null): ShellCommand | null {
@@ -267,10 +288,10 @@ function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boo
 }
 
 /** Tokens of the subset, or null at the first thing outside it. */
-function tokenize(src: string): Token[] | null {
+function tokenize(src: string, from = 0, to = src.length): Token[] | null {
   const out: Token[] = [];
-  const n = src.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
     const ch = src[i]!;
     if (ch === ' ' || ch === '\t') { i++; continue; }
@@ -300,7 +321,7 @@ function tokenize(src: string): Token[] | null {
     const redir = redirection(src, i);
     if (redir === false) return null;
     if (redir) { out.push(redir); i = redir.end; continue; }
-    const word = readWord(src, i);
+    const word = readWord(src, i, n);
     if (!word) return null;
     out.push(word);
     i = word.end;
@@ -318,18 +339,26 @@ function redirection(src: string, i: number): Token | null | false {
 }
 
 /** One word: unquoted characters, '...' and "..." parts, $NAME and ${NAME}; null outside the subset. */
-function readWord(src: string, start: number): Token | null {
+function readWord(src: string, start: number, n: number): Token | null {
   let text = '';
   let i = start;
   let quotedName = false;
   let sawEq = false;
   let subst = false;
-  const n = src.length;
+  let opaque = false;
+  const substs: { start: number; end: number }[] = [];
+  // a substitution from `at` to `end`: its script, or opaque when it is arithmetic
+  const substitution = (at: number, end: number) => {
+    subst = true;
+    if (src[at] === '`') substs.push({ start: at + 1, end: end - 1 });
+    else if (src[at + 2] === '(') opaque = true;
+    else substs.push({ start: at + 2, end: end - 1 });
+  };
   while (i < n) {
     const ch = src[i]!;
     if (ch === "'") {
       const close = src.indexOf("'", i + 1);
-      if (close < 0) return null;
+      if (close < 0 || close >= n) return null;
       if (!sawEq) quotedName = true;
       text += src.slice(i + 1, close);
       i = close + 1;
@@ -342,7 +371,7 @@ function readWord(src: string, start: number): Token | null {
         if (i >= n) return null;
         const c = src[i]!;
         if (c === '"') { i++; break; }
-        if (c === '!') return null;
+        if (c === '!' && src[i + 1] === '(') return null;
         if (c === '\\') {
           // the full reader drops the backslash of any escape inside double quotes
           const next = src[i + 1];
@@ -353,15 +382,16 @@ function readWord(src: string, start: number): Token | null {
         }
         if (c === '`' || (c === '$' && src[i + 1] === '(')) {
           const end = substitutionEnd(src, i);
-          if (end < 0) return null;
+          if (end < 0 || end > n) return null;
           text += '$(...)';
-          subst = true;
+          substitution(i, end);
           i = end;
           continue;
         }
         if (c === '$') {
           const p = param(src, i);
-          if (!p) return null;
+          if (!p || p.end > n) return null;
+          if (/[`]|\$\(/.test(src.slice(i, p.end))) opaque = subst = true;
           text += p.text;
           i = p.end;
           continue;
@@ -372,17 +402,18 @@ function readWord(src: string, start: number): Token | null {
       continue;
     }
     if (ch === '`' || (ch === '$' && src[i + 1] === '(')) {
-      // command substitution (and $((arithmetic))): read as a whole, its commands are not listed
+      // command substitution (and $((arithmetic))): read as a whole, its commands listed only inside compound commands
       const end = substitutionEnd(src, i);
-      if (end < 0) return null;
+      if (end < 0 || end > n) return null;
       text += '$(...)';
-      subst = true;
+      substitution(i, end);
       i = end;
       continue;
     }
     if (ch === '$') {
       const p = param(src, i);
-      if (!p) return null;
+      if (!p || p.end > n) return null;
+      if (/[`]|\$\(/.test(src.slice(i, p.end))) opaque = subst = true;
       text += p.text;
       i = p.end;
       continue;
@@ -397,7 +428,7 @@ function readWord(src: string, start: number): Token | null {
     }
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '>' || ch === '<' || ch === ')') break;
     // `#` is literal only right after a plain character (the full parser reads it after a quote as a comment)
-    if (ch === '(' || ch === '\r' || ch === '!' || (ch === '#' && !/[\w./:=@%+,~-]/.test(src[i - 1] ?? ' '))) return null;
+    if (ch === '(' || ch === '\r' || (ch === '!' && src[i + 1] === '(') || (ch === '#' && !/[\w./:=@%+,~-]/.test(src[i - 1] ?? ' '))) return null;
     if (ch === '=') sawEq = true;
     text += ch;
     i++;
@@ -405,7 +436,7 @@ function readWord(src: string, start: number): Token | null {
   if (i === start) return null;
   // `[[`, `((` and words glued to a redirection's digits are full-parser territory
   if (text === '[[' || text.startsWith('((')) return null;
-  return { kind: 'word', text, start, end: i, quotedName, subst };
+  return { kind: 'word', text, start, end: i, quotedName, subst, ...(substs.length ? { substs } : {}), ...(opaque ? { opaque } : {}) };
 }
 
 /**
