@@ -15,8 +15,10 @@ export const CONFIG_FIELDS = ['Entrypoint', 'Cmd', 'User', 'WorkingDir', 'Env'];
 export function inspect(docker, tag) {
   const r = docker(['image', 'inspect', '-f', '{{json .Config}}|{{.Size}}', tag]);
   if (r.status !== 0) throw new Error(`inspect ${tag}: ${r.stderr}`);
-  const [config, size] = r.stdout.trim().split('|');
-  return { config: JSON.parse(config), size: Number(size) };
+  // the size follows the last `|`: the configuration may hold one (a CMD with a pipe)
+  const out = r.stdout.trim();
+  const bar = out.lastIndexOf('|');
+  return { config: JSON.parse(out.slice(0, bar)), size: Number(out.slice(bar + 1)) };
 }
 
 /** Variables that only describe a toolchain's own version or download (the images' metadata). */

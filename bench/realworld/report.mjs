@@ -27,7 +27,7 @@ export function writeReport(dir, rows, meta) {
   const md = [
     '# Differential builds of real Dockerfiles: results',
     '',
-    `Run of ${new Date().toISOString().slice(0, 10)}: ${meta.sampleSize} sampled files (sample.txt), ${meta.seconds} s with ${meta.jobs} jobs.`,
+    `Run of ${new Date().toISOString().slice(0, 10)}: ${meta.sampleSize} sampled files (${meta.sampleFile ?? 'sample.txt'}), ${meta.seconds} s with ${meta.jobs} jobs${meta.cached ? ` (${meta.cached} results from the cache of earlier runs: same original, conversion and stand-ins)` : ''}.`,
     '',
     `**Precision: ${pass} / ${buildable} = ${pct(pass, buildable)}** (conversions passing every comparison / conversions whose original builds here).`,
     '',

@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CORPUS, ROOT } from './corpus.mjs';
 import { CONFIG_FIELDS, compareEnv, extract, filesUnder, inspect, namedPaths, resolveCommand, startedCommands } from './compare.mjs';
 import { substituteImages, synthesiseContext } from './context.mjs';
@@ -79,7 +79,7 @@ await Promise.all(Array.from({ length: jobs }, async () => {
 }));
 rows.sort((a, b) => sample.indexOf(a.file) - sample.indexOf(b.file));
 mkdirSync(OUT, { recursive: true });
-writeReport(OUT, rows, { seconds: Math.round((Date.now() - t0) / 1000), sampleSize: sample.length, jobs });
+writeReport(OUT, rows, { seconds: Math.round((Date.now() - t0) / 1000), sampleSize: sample.length, jobs, sampleFile: basename(arg('--sample', join(HERE, 'sample.txt'))), cached: rows.filter((r) => r.cached).length });
 console.log(`realworld: ${rows.length} files in ${Math.round((Date.now() - t0) / 1000)} s; see ${join(OUT, 'results.md')}`);
 
 async function one(file) {
