@@ -130,6 +130,27 @@ export function startCommand(model: Model): { words: readonly string[]; ins: Ins
   return { words: words[0] === 'exec' ? words.slice(1) : words, ins };
 }
 
+/**
+ * The first instruction after a build step (`after`, a RUN index; `command` its position among that RUN's
+ * commands) and before the command the container starts (`before`) that may change files: a COPY, an
+ * ADD, a later command of the same RUN or a later RUN that `harmless` does not accept. A command that
+ * builds at start (`cargo run`, `spring-boot:run`) builds from the files as they are then, so a build
+ * step stands for it only when nothing comes between. Returns the line and why, or null.
+ */
+export function filesChangeBetween(model: Model, analysis: Analysis, after: { index: number; command: number }, before: number, harmless: (words: readonly string[]) => boolean): { line: number; what: string } | null {
+  const same = analysis.runs.get(after.index)?.commands.slice(after.command + 1).find((c) => !harmless(c.words));
+  if (same) return { line: model.instructions[after.index]!.line, what: `\`${same.words.slice(0, 3).join(' ')}\` after it in the same RUN` };
+  for (let i = after.index + 1; i < before; i++) {
+    const ins = model.instructions[i]!;
+    if (ins.stage !== model.instructions[before]!.stage) continue;
+    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') return { line: ins.line, what: `${ins.keyword} on line ${ins.line}` };
+    const run = ins.keyword === 'RUN' ? analysis.runs.get(i) : undefined;
+    const c = run?.commands.find((x) => !harmless(x.words));
+    if (ins.keyword === 'RUN' && (!run || c)) return { line: ins.line, what: `\`${(c?.words ?? ['RUN']).slice(0, 3).join(' ')}\` on line ${ins.line}` };
+  }
+  return null;
+}
+
 /** The command of `HEALTHCHECK [options] CMD ...` (exec form when it is a JSON array of strings), or null for NONE. */
 export function healthcheckCommand(ins: Instruction): { text: string; json: string[] | null } | null {
   const m = /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(ins.args.trim());

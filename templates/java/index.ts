@@ -13,7 +13,7 @@ import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import type { Edit, Override, Preset, PresetDecision, PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
-import { startCommand } from '../../src/runtime-contract.js';
+import { filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 
 /** The jar the container starts (`java ... -jar PATH`), as written. */
 function startedJar(input: PresetInput): { jar: string; ins: Instruction; words: readonly string[] } | null {
@@ -114,9 +114,9 @@ function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, de
   const refuse = (why: string): PresetDecision => ({ declines: [...declines, { id: 'command-rewrite-refused', data: { command: boot.text, why }, line }] });
   if (boot.refused) return refuse(boot.refused);
   const known = JAVA_BUILD_TOOLS[boot.launcher.split('/').pop()!]!;
-  // an earlier RUN of the same tool in the same directory that already writes the executable jar
-  const packaged = jarBuilds(input).filter((b) => b.tool === boot.tool && b.cwd === boot.cwd && b.index < boot.ins.index
-    && input.analysis.runs.get(b.index)!.commands.some((c) => JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!] === known && c.words.some((w) => known.bootJarGoals.includes(w)))).pop();
+  // an earlier RUN of the same tool in the same directory that already writes the executable jar, with
+  // nothing after it that could change the sources spring-boot:run / bootRun would compile at start
+  const packaged = packagingStep(input, boot, (c) => JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!] === known && c.words.some((w) => known.bootJarGoals.includes(w)));
   const contextDir = contextDirOf(input, { index: boot.ins.index, cwd: boot.cwd, made: () => false, text: boot.text, tool: boot.tool });
   const build = boot.tool === 'maven' ? 'pom.xml' : 'build.gradle';
   if (contextDir === null) return refuse(`no COPY puts a ${build} where it runs (${boot.cwd})`);
@@ -154,6 +154,22 @@ function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, de
 }
 
 /**
+ * The last RUN before the command, in its directory, whose command `writes` the jar or the installation,
+ * when nothing after it (a COPY, ADD or any later command) could change what the command that builds at
+ * start would build; otherwise null, and the preset adds its own step right before the command.
+ */
+function packagingStep(input: PresetInput, boot: BootRun, writes: (c: { words: readonly string[] }) => boolean): { index: number; text: string } | null {
+  for (let i = boot.ins.index - 1; i >= 0; i--) {
+    const commands = input.analysis.runs.get(i)?.commands ?? [];
+    const at = commands.map((c, k) => (c.cwd === boot.cwd && writes(c) ? k : -1)).filter((k) => k >= 0).pop();
+    if (at === undefined) continue;
+    if (filesChangeBetween(input.model, input.analysis, { index: i, command: at }, boot.ins.index, () => false)) return null;
+    return { index: i, text: commands[at]!.words.slice(0, 2).join(' ') };
+  }
+  return null;
+}
+
+/**
  * `gradle run` of the application plugin at start becomes the start script `installDist` writes
  * (build/install/<name>/bin/<name>: the same main class, class path and `applicationDefaultJvmArgs`),
  * run from the same working directory on the JRE.
@@ -165,7 +181,8 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
   if (!app || 'differs' in app) return refuse(app?.differs ?? 'the build file cannot be read');
   if (input.context.exists(`${contextDir ? `${contextDir}/` : ''}build`)) return refuse(`the build context has ${contextDir ? `${contextDir}/` : ''}build/, whose old files a COPY of the context would bring along`);
   const dir = joinPath(boot.cwd, `${GRADLE_APPLICATION.outputDir}/${app.name}`);
-  const installed = input.model.instructions.find((i) => i.stage === 0 && i.index < boot.ins.index && input.analysis.runs.get(i.index)?.commands.some((c) => c.cwd === boot.cwd && JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!] === JAVA_BUILD_TOOLS.gradle && c.words.includes(GRADLE_APPLICATION.install)));
+  const step = packagingStep(input, boot, (c) => JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!] === JAVA_BUILD_TOOLS.gradle && c.words.includes(GRADLE_APPLICATION.install));
+  const installed = step && input.model.instructions[step.index];
   const install = [boot.launcher, ...boot.options, GRADLE_APPLICATION.install].join(' ');
   const prev = input.model.instructions[boot.ins.index - 1]!;
   const drop = buildInputCopies(input);

@@ -6,7 +6,7 @@ import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/ru
 import { devTableApplies, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, CommandRewrite, Preset, PresetInput } from '../../src/preset.js';
-import { startCommand } from '../../src/runtime-contract.js';
+import { filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
 
@@ -29,6 +29,8 @@ function cargoSteps(input: PresetInput): CargoStep[] {
   return out;
 }
 
+/** cargo subcommands that leave sources and the built binary as they are. */
+const cargoOnly = (words: readonly string[]) => words[0] === 'cargo' && ['test', 'clippy', 'check', 'doc'].includes(words.slice(1).find((w) => !w.startsWith('-')) ?? '');
 const isRelease = (words: readonly string[]) => words.includes('--release') || words.includes('-r');
 /** Options of cargo build and cargo run that do not change what is built. */
 const NEUTRAL_CARGO = /^(--locked|--frozen|--offline|-q|--quiet|-v+|--verbose|--release|-r|--bin(=.*)?|-j\d*|--jobs(=.*)?)$/;
@@ -146,7 +148,10 @@ export default {
         && (isRelease(step.command.words) ? 'release' : 'debug') === run.profile && significantOptions(step.command.words).length === 0;
       const same = built.filter((b) => matches(b.step) && (run.bin === null || run.bin === b.name)).pop();
       // a matching build whose binary could not be named has declined above
+      // cargo run builds from the files as they are at start: a COPY or a command after the build changes what it would run
+      const changed = same ? filesChangeBetween(input.model, input.analysis, { index: same.step.index, command: input.analysis.runs.get(same.step.index)!.commands.indexOf(same.step.command) }, run.index, cargoOnly) : null;
       if (!same && steps.some((st) => matches(st) && !built.some((b) => b.step === st))) { /* said above */ }
+      else if (changed) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: `${changed.what} comes after the cargo build, and cargo run would build again from what it leaves` }, line });
       else if (!same) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: `no cargo build of the ${run.profile} profile without other options runs in ${run.cwd} before it, so cargo run would compile at start` }, line });
       else command = { index: run.index, words: [same.path, ...run.args], why: `cargo run runs ${same.path}, which \`cargo build\` on line ${input.model.instructions[same.step.index]!.line} made with the same profile and options; the built binary starts without the toolchain` };
     }
