@@ -109,6 +109,7 @@ export const MESSAGES = {
   'nothing-to-leave-behind': 'nothing to leave behind: the runtime would use the same image ({image}) with the same packages',
   'output-not-located': 'a build output cannot be located: {why}',
   'runtime-uses-toolchain': 'the container runs the toolchain at runtime ({command}): it cannot leave the builder',
+  'runtime-keeps-removed': 'the original deletes {path} after copying the build context into {dest}, with a command that stays in the builder: the runtime stage would repeat the COPY and keep it',
   'command-rewritten': '{keyword} `{from}` becomes `{to}` in the runtime stage: {why}',
   'command-rewrite-refused': '`{command}` builds the program when the container starts, and dfsplit cannot start the built program instead: {why}',
   'cgo-on-scratch': 'the program uses cgo, so it needs a C library: it cannot run on {image}',

@@ -5,7 +5,7 @@
 // neither stage made (the base image's own files) is assumed to be alike, except programs when the
 // runtime base is another image, which must be known to be on it.
 import type { Analysis } from './analyze/index.js';
-import { copyDestination } from './analyze/index.js';
+import { copyDestination, copySources } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { isInside } from './artifacts.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -291,6 +291,12 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       applyInstruction(r, model, analysis, step.source);
     }
   }
+  // a file the original copies from the context (a whole-context COPY) and then deletes with a command
+  // that stays in the builder (`rm -rf .git`, `rm -rf /src` after installing it): the runtime stage
+  // repeats the COPY but not the deletion, so it would hold files the original has not. Paths a build
+  // command made below the copy's destination are the build's (node_modules/.cache), not the context's.
+  const keeps = keptRemovals(input, b);
+  if (keeps) return [keeps];
   const lastIndex = model.stages[0]!.instructions.at(-1)!;
   const path = (analysis.scopes.get(lastIndex)?.env.get('PATH') ?? input.runtimeBase?.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter((d) => d.startsWith('/'));
   for (const s of input.started) {
@@ -307,6 +313,28 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     if (!input.sameBase && !r.langInstall && !has(r, joinPath('/', s.word))) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'it is not known to be on the runtime base' }, line: s.line }];
   }
   return [];
+}
+
+function keptRemovals(input: ProofInput, b: StageState): Finding | null {
+  const { model, analysis } = input;
+  const contextCopies = input.steps.filter((st) => st.verbatim && st.source !== null && (st.keyword === 'COPY' || st.keyword === 'ADD')
+    && flag(model.instructions[st.source]!, 'from') === undefined && copySources(model.instructions[st.source]!).some((w) => w === '.' || w === './'))
+    .map((st) => ({ index: st.source!, dest: copyDestination(model.instructions[st.source!]!, analysis.scopes.get(st.source!)?.workdir ?? '/') }))
+    .filter((x): x is { index: number; dest: string } => x.dest !== null);
+  if (!contextCopies.length) return null;
+  const replayed = new Set(input.steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
+  for (const [index, run] of analysis.runs) for (const c of run.commands) {
+    if (c.words[0] !== 'rm' || replayed.has(`${index}:${c.start}`)) continue;
+    for (const operand of operands(c.words)) {
+      if (/[$~*?[]/.test(operand)) continue;
+      const path = joinPath(c.cwd, operand);
+      const copy = contextCopies.find((x) => x.index < index && isInside(path, x.dest));
+      if (copy && ![...b.ever].some((m) => m !== copy.dest && isInside(m, copy.dest) && (isInside(path, m) || isInside(m, path)))) {
+        return { id: 'runtime-keeps-removed', data: { path, dest: copy.dest }, line: model.instructions[index]!.line };
+      }
+    }
+  }
+  return null;
 }
 
 /** The effects of one original instruction (RUN commands, COPY/ADD destinations, WORKDIR). */

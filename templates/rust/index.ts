@@ -33,8 +33,8 @@ function cargoSteps(input: PresetInput): CargoStep[] {
 const cargoOnly = (words: readonly string[]) => words[0] === 'cargo' && ['test', 'clippy', 'check', 'doc'].includes(words.slice(1).find((w) => !w.startsWith('-')) ?? '');
 const isRelease = (words: readonly string[]) => words.includes('--release') || words.includes('-r');
 /** Options of cargo build and cargo run that do not change what is built. */
-const NEUTRAL_CARGO = /^(--locked|--frozen|--offline|-q|--quiet|-v+|--verbose|--release|-r|--bin(=.*)?|-j\d*|--jobs(=.*)?)$/;
-const VALUED_CARGO = new Set(['--bin', '-j', '--jobs']);
+const NEUTRAL_CARGO = /^(--locked|--frozen|--offline|-q|--quiet|-v+|--verbose|--release|-r|--bin(=.*)?|-j\d*|--jobs(=.*)?|--color(=.*)?)$/;
+const VALUED_CARGO = new Set(['--bin', '-j', '--jobs', '--color']);
 
 /** Options (and the words they take) after `cargo <sub>`, up to `--`, that change what is built. */
 function significantOptions(words: readonly string[]): string[] {
