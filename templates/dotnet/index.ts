@@ -61,6 +61,7 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
   if (!input.context.known) return refuse('no build context was given to read the project file');
   const projects = input.context.find((p) => /^[^/]+\.(cs|fs|vb)proj$/.test(p));
   if (projects.length !== 1) return refuse(projects.length ? `the build context's root has ${projects.length} project files` : 'the build context\'s root has no project file');
+  if (input.context.exists('bin')) return refuse('the build context has bin/, whose old files the COPY of the context would bring into bin/publish beside the published ones');
   if (run.launchProfile && input.context.exists('Properties/launchSettings.json')) return refuse('Properties/launchSettings.json has launch profiles, whose environment and URLs dotnet run applies and the published app does not (--no-launch-profile would say they do not matter)');
   const project = projects[0]!;
   const assembly = /<AssemblyName>\s*([\w.-]+)\s*<\/AssemblyName>/.exec(input.context.read(project) ?? '')?.[1] ?? project.replace(/\.\w+proj$/, '');
