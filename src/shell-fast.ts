@@ -72,6 +72,8 @@ export function fastSplit(src: string): ShellScript | null {
     for (let k = 0; k < chain.length; k++) {
       const c = chain[k]!;
       const nested = piped[k]!;
+      // `!` negates a whole pipeline: its offsets are the pipeline's, not the command's
+      if (c.negatedAt !== null && nested) return null;
       if (c.compound) {
         // a compound command: every simple command inside, nested, as syntax.Walk lists them
         complex = true;
@@ -81,6 +83,9 @@ export function fastSplit(src: string): ShellScript | null {
       }
       const command = simple(c.tokens, c.joinedBy, nested, cwd, chain.length === 1 && end >= 0 ? end : null, c.negatedAt);
       if (!command) return null;
+      // its substitutions' commands are not listed here, but the full parser reads them: one it would
+      // refuse (`$(export --x)`) makes the whole script the full parser's
+      if (!substitutions({ src, tokens: c.tokens, i: 0, cwd }, c.tokens, [], false)) return null;
       // a statement of redirections alone has no command (the full parser skips it too)
       if (!command.words.length && !Object.keys(command.assigns).length) continue;
       if (!nested && command.words[0] === 'cd' && command.words[1]) cwd = joinPath(cwd, command.words[1]);
@@ -209,13 +214,18 @@ function list(c: Cursor, stop: (t: Token) => boolean, out: ShellCommand[], toEnd
     // one statement: elements joined by && || |, ended by ; or a newline (consumed) or what follows
     const parts: { tokens: Token[]; negatedAt: number | null; compound: ShellCommand[] | null }[] = [];
     let semicolonEnd: number | null = null;
+    let piped = false;
     for (;;) {
       const el = element(c);
       if (!el) return false;
+      // `!` negates a whole pipeline: its offsets are the pipeline's, not the command's
+      if (el.negatedAt !== null && piped) return false;
       parts.push(el);
       const op = c.tokens[c.i];
       if (isOp(op, '(')) return false;
       if (!op || op.kind !== 'op' || op.text === ')') break;
+      piped = op.text === '|';
+      if (piped && el.negatedAt !== null) return false;
       c.i++;
       if (op.text === ';' || op.text === 'nl') { if (op.text === ';') semicolonEnd = op.end; break; }
       while (isOp(c.tokens[c.i], 'nl')) c.i++;
@@ -235,9 +245,11 @@ function list(c: Cursor, stop: (t: Token) => boolean, out: ShellCommand[], toEnd
 }
 
 /** The simple commands of the substitutions in `tokens`, appended to `out` as nested ones; false when one cannot be read. */
-function substitutions(c: Cursor, tokens: readonly Token[], out: ShellCommand[]): boolean {
+function substitutions(c: Cursor, tokens: readonly Token[], out: ShellCommand[], listed = true): boolean {
   for (const t of tokens) {
-    if (t.opaque) return false;
+    // unlisted (a top-level command's substitutions, only checked to read as the full parser would read
+    // them), an arithmetic expansion or one inside ${...} is taken as it is
+    if (t.opaque) { if (listed) return false; continue; }
     for (const range of t.substs ?? []) {
       if ((c.depth ?? 0) >= MAX_DEPTH) return false;
       const inner = tokenize(c.src, range.start, range.end);
