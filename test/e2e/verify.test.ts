@@ -23,6 +23,27 @@ describe('dfsplit verify', () => {
     expect(r.status).toBe(0);
   });
 
+  it('accepts exactly the CMD rewrite a conversion declares (cargo run -> the binary), and no other', () => {
+    const dir = join(REPO_ROOT, 'examples/rust-cargo-run');
+    const original = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    const r = convert(original, { context: directoryContext(dir) });
+    expect(r.status).toBe('changed');
+    expect(r.command?.keyword).toBe('CMD');
+    const run = (command: typeof r.command, converted = r.output) => {
+      const lines: string[] = [];
+      const code = verify({ original, converted, context: dir, smoke: null, buildNetwork: 'host', command, log: (l) => lines.push(l) });
+      return { code, out: lines.join('\n') };
+    };
+    const declared = run(r.command);
+    expect(declared.out).toContain('CMD rewritten as the conversion declares');
+    expect(declared.out).toContain('verify: the converted image builds and behaves like the original');
+    expect(declared.code).toBe(0);
+    // the same output without the declaration: the changed CMD is a difference
+    const undeclared = run(null);
+    expect(undeclared.out).toMatch(/Cmd: \["cargo","run"/);
+    expect(undeclared.code).toBe(1);
+  });
+
   it('fails a conversion whose binary lost its C library, and names the library', () => {
     const dir = join(REPO_ROOT, 'examples/go-cgo');
     const original = readFileSync(join(dir, 'Dockerfile'), 'utf8');
