@@ -20,7 +20,7 @@ export interface CheckInput {
   /** The output already parsed (by whoever found `madePaths` in it); parsed here when absent. */
   outputModel?: Model;
   /** A preset's sanctioned CMD/ENTRYPOINT rewrite: the runtime stage must start exactly this instead. */
-  command?: { keyword: string; text: string } | null;
+  command?: { keyword: string; args: string } | null;
 }
 
 /** Returns the failed checks (empty when the output is sound). */
@@ -51,7 +51,7 @@ export function check(input: CheckInput): Finding[] {
     const a = lastOf(before, k);
     const b = lastOf(after, k);
     if (input.command?.keyword === k) {
-      const expected = input.command.text.slice(k.length).trim();
+      const expected = input.command.args;
       if (b?.args.trim() !== expected) failures.push(fail(`${k} differs from the preset's rewrite: ${expected} vs ${b?.args.trim() ?? '(none)'}`));
       continue;
     }

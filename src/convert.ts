@@ -137,7 +137,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
     ],
     artifacts: plan.artifacts.map((a: Artifact) => ({ path: a.path, to: a.to ?? a.path, reason: describe(a.why) })),
     runtimeStage: state.runtime.map((l) => ({ text: l.text, line: l.source === null ? null : model.instructions[l.source]!.line })),
-    command: plan.command && { keyword: plan.command.keyword, line: model.instructions[plan.command.index]!.line, from: model.instructions[plan.command.index]!.args.trim(), to: plan.command.text.slice(plan.command.keyword.length).trim() },
+    command: plan.command && { keyword: plan.command.keyword, line: model.instructions[plan.command.index]!.line, from: model.instructions[plan.command.index]!.args.trim(), to: plan.command.args },
   };
 }
 

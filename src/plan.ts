@@ -60,6 +60,8 @@ export interface Plan {
 export interface RewrittenCommand {
   index: number;
   keyword: string;
+  /** The arguments written after the keyword (what the check and the JSON result compare). */
+  args: string;
   text: string;
   finding: Finding;
 }
@@ -174,7 +176,7 @@ function rewriteCommand(model: Model, rewrite: CommandRewrite, shell: boolean): 
   const args = !ins.json && shell && plain ? rewrite.words.join(' ') : JSON.stringify(rewrite.words).replace(/","/g, '", "');
   const text = `${ins.keyword} ${args}`;
   const from = ins.json ? ins.json.join(' ') : ins.args.trim();
-  return { index: rewrite.index, keyword: ins.keyword, text, finding: { id: 'command-rewritten', data: { keyword: ins.keyword, from, to: args, why: rewrite.why }, line: ins.line } };
+  return { index: rewrite.index, keyword: ins.keyword, args, text, finding: { id: 'command-rewritten', data: { keyword: ins.keyword, from, to: args, why: rewrite.why }, line: ins.line } };
 }
 
 function choosePreset(name: string, presets: readonly Preset[], input: PresetInput): { preset: { preset: Preset; why: string } | null } | { decline: Finding } {

@@ -36,6 +36,11 @@ export interface CommandRewrite {
   why: string;
 }
 
+/** The edit that adds `RUN <command>` to the builder right before instruction `index` (after the one before it). */
+export function runBefore(model: Model, index: number, command: string): Edit {
+  return { at: model.instructions[index - 1]!.end, remove: 0, text: `${model.eol}RUN ${command}` };
+}
+
 /** A preset's own classification of an instruction. */
 export interface Override {
   phase: Phase;

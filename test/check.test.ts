@@ -30,9 +30,9 @@ describe('check', () => {
 });
 
 describe('check with a preset\'s command rewrite', () => {
-  const rewrite = { keyword: 'CMD', text: 'CMD ["/usr/local/bin/a", "--serve"]' };
+  const rewrite = { keyword: 'CMD', args: '["/usr/local/bin/a", "--serve"]' };
   const rewritten = good.replace('CMD ["a"]', 'CMD ["/usr/local/bin/a", "--serve"]');
-  const runWith = (runtime: string, command: { keyword: string; text: string } | null) =>
+  const runWith = (runtime: string, command: { keyword: string; args: string } | null) =>
     check({ original, output: builder + runtime, builderName: 'builder', madePaths: made, command }).map((f) => f.data?.detail ?? '');
   it('holds the runtime stage to exactly the declared command', () => {
     expect(runWith(rewritten, rewrite)).toEqual([]);

@@ -6,7 +6,7 @@ import { dotnetRuntimeImage } from '../../src/knowledge/dotnet.js';
 import { imageName, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
-import type { Preset, PresetDecision, PresetInput } from '../../src/preset.js';
+import { runBefore, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
 import { copyDestination, copySources } from '../../src/analyze/index.js';
 import { joinPath } from '../../src/shell.js';
 import { startCommand } from '../../src/runtime-contract.js';
@@ -67,11 +67,10 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
   const assembly = /<AssemblyName>\s*([\w.-]+)\s*<\/AssemblyName>/.exec(input.context.read(project) ?? '')?.[1] ?? project.replace(/\.\w+proj$/, '');
   const out = joinPath(run.cwd, 'bin/publish');
   const publish = `dotnet publish -c ${run.configuration} -o bin/publish`;
-  const prev = input.model.instructions[run.ins.index - 1]!;
   return {
     runtimeBase: { image, why },
     artifacts: [{ path: out, producer: run.ins.index, why: { id: 'artifact-output', data: { path: out, command: publish }, line }, byPreset: true }],
-    builderEdits: [{ at: prev.end, remove: 0, text: `${input.model.eol}RUN ${publish}` }],
+    builderEdits: [runBefore(input.model, run.ins.index, publish)],
     command: { index: run.ins.index, words: ['dotnet', `${out}/${assembly}.dll`, ...run.args], why: `${run.text} builds ${project} in the ${run.configuration} configuration and runs ${assembly}.dll; \`${publish}\`, added to the builder, writes it with its dependencies, and the working directory (the content root) stays ${run.cwd}` },
   };
 }

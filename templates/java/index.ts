@@ -11,7 +11,7 @@ import { buildFacts } from './build-files.js';
 import { parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
-import type { Edit, Override, Preset, PresetDecision, PresetInput } from '../../src/preset.js';
+import { runBefore, type Edit, type Override, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 
@@ -136,8 +136,7 @@ function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, de
   let producer = packaged?.index;
   if (producer === undefined) {
     // the package step goes right before the command, where the original's spring-boot:run compiled
-    const prev = input.model.instructions[boot.ins.index - 1]!;
-    edits.push({ at: prev.end, remove: 0, text: `${input.model.eol}RUN ${[boot.launcher, ...boot.options, ...known.bootJar].join(' ')}` });
+    edits.push(runBefore(input.model, boot.ins.index, [boot.launcher, ...boot.options, ...known.bootJar].join(' ')));
     producer = boot.ins.index;
   }
   const drop = buildInputCopies(input);
@@ -184,13 +183,12 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
   const step = packagingStep(input, boot, (c) => JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!] === JAVA_BUILD_TOOLS.gradle && c.words.includes(GRADLE_APPLICATION.install));
   const installed = step && input.model.instructions[step.index];
   const install = [boot.launcher, ...boot.options, GRADLE_APPLICATION.install].join(' ');
-  const prev = input.model.instructions[boot.ins.index - 1]!;
   const drop = buildInputCopies(input);
   if (jre) declines.push(...baseImageUsers(input, jre, drop));
   return {
     runtimeBase: { image: jre ?? input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the application needs no compiler or build tool` },
     artifacts: [{ path: dir, producer: installed?.index ?? boot.ins.index, why: { id: 'artifact-output', data: { path: dir, command: installed ? 'installDist' : install }, line: installed?.line ?? line }, byPreset: !installed }],
-    builderEdits: installed ? [] : [{ at: prev.end, remove: 0, text: `${input.model.eol}RUN ${install}` }],
+    builderEdits: installed ? [] : [runBefore(input.model, boot.ins.index, install)],
     dropFromRuntime: drop,
     command: { index: boot.ins.index, words: [`${dir}/bin/${app.name}`], why: `${boot.text} starts the application's main class with its runtime class path and applicationDefaultJvmArgs, as the start script ${installed ? `installDist writes (line ${installed.line})` : `\`${install}\`, added to the builder, writes`} does; the build file does not configure the run task` },
     declines,

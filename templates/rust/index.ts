@@ -17,9 +17,9 @@ interface CargoStep {
 }
 
 /** `cargo build --release` and `cargo install` steps; also debug builds when the container starts a debug `cargo run`. */
-function cargoSteps(input: PresetInput): CargoStep[] {
+function cargoSteps(input: PresetInput, run: ReturnType<typeof cargoRun> = cargoRun(input)): CargoStep[] {
   const out: CargoStep[] = [];
-  const debugRun = (() => { const r = cargoRun(input); return r !== null && !('refused' in r) && r.profile === 'debug'; })();
+  const debugRun = run !== null && !('refused' in run) && run.profile === 'debug';
   for (const [index, run] of input.analysis.runs) for (const command of run.commands) {
     if (command.words[0] !== 'cargo') continue;
     const sub = command.words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
@@ -107,7 +107,8 @@ export default {
     const findings: Finding[] = [];
     const artifacts: Artifact[] = [];
     const built: { step: CargoStep; path: string; name: string }[] = [];
-    const steps = cargoSteps(input);
+    const run = cargoRun(input);
+    const steps = cargoSteps(input, run);
     const image = runtimeImage(input.builderImage);
     if (!image) declines.push({ id: 'rust-release-unknown', data: { image: input.builderImage } });
     const env = (i: number) => input.analysis.scopes.get(i)!.env;
@@ -139,7 +140,6 @@ export default {
       built.push({ step, path, name });
     }
     // `cargo run` right after a `cargo build` of the same profile and options runs that build's binary
-    const run = cargoRun(input);
     let command: CommandRewrite | undefined;
     if (run && 'refused' in run) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: run.refused }, line: input.model.instructions[run.index]!.line });
     else if (run) {
