@@ -1,6 +1,6 @@
 // The fast path for reading RUN lines: a splitter for the common subset of shell (plain, single- and
 // double-quoted words, $NAME and ${NAME}, assignments before a command, `export NAME=value`, the
-// operators && || ; | and newlines, simple redirections, `!`, and the compound commands `( )`, `{ }`,
+// operators && || ; | and newlines, comments, simple redirections, `!`, and the compound commands `( )`, `{ }`,
 // if, for ... in and while/until, with the commands of the substitutions inside them). It answers exactly what the full parser
 // (mvdan-sh, src/shell.ts) answers for such a script, and returns null for anything else, which then
 // goes to the full parser. A test runs both on every RUN line of the corpus and compares them.
@@ -281,7 +281,7 @@ function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boo
     }
     if (words.length === 0 && (RESERVED.has(t.text) || t.text.startsWith('{') || t.text.startsWith('}')) && !t.quotedName) return null;
     words.push(t.text);
-    quoted.push(t.quotedName === true || t.text.includes('$('));
+    quoted.push(t.quotedName === true || t.text.slice(0, Math.max(0, t.text.indexOf('='))).includes('$('));
   }
   if (DECL.has(words[0] ?? '')) {
     // `export NAME=value NAME`: the full parser reads each argument as an assignment
@@ -309,7 +309,9 @@ function tokenize(src: string, from = 0, to = src.length): Token[] | null {
     if (ch === ' ' || ch === '\t') { i++; continue; }
     if (ch === '\\' && src[i + 1] === '\n') { i += 2; continue; } // a line continuation between tokens
     if (ch === '\n') { out.push({ kind: 'op', text: 'nl', start: i, end: i + 1 }); i++; continue; }
-    if (ch === '\r' || ch === '#') return null;
+    if (ch === '\r') return null;
+    // `#` at the start of a word starts a comment, up to the end of the line (the full parser drops it)
+    if (ch === '#') { const nl = src.indexOf('\n', i); i = nl < 0 || nl > n ? n : nl; continue; }
     if (ch === '&') {
       if (src[i + 1] === '&') { out.push({ kind: 'op', text: '&&', start: i, end: i + 2 }); i += 2; continue; }
       if (src[i + 1] === '>') { const op = src[i + 2] === '>' ? '&>>' : '&>'; out.push({ kind: 'redir', text: op, start: i, end: i + op.length }); i += op.length; continue; }
@@ -328,7 +330,6 @@ function tokenize(src: string, from = 0, to = src.length): Token[] | null {
     if (ch === '(' || ch === ')') { out.push({ kind: 'op', text: ch, start: i, end: i + 1 }); i++; continue; }
     // `!` alone: negation at the start of a command, a plain word elsewhere (`[ ! -f x ]`)
     if (ch === '!' && (i + 1 === n || src[i + 1] === ' ' || src[i + 1] === '\t' || src[i + 1] === '\n')) { out.push({ kind: 'word', text: '!', start: i, end: i + 1, quotedName: false }); i++; continue; }
-    if (ch === '`') return null;
     // a redirection, with an optional file descriptor number before it
     const redir = redirection(src, i);
     if (redir === false) return null;

@@ -1,6 +1,6 @@
 // The fast path and the full shell parser agree on generated scripts too, not only on the corpus's:
 // random nestings of the compound commands the fast path reads (( ), { }, if/elif/else, for, while,
-// until, !), with substitutions, quotes, assignments, redirections and operators. Wherever the fast
+// until, !), with substitutions, quotes, assignments, redirections, comments and operators. Wherever the fast
 // path accepts a script, its answer must be the full parser's; it must never throw. Fixed seed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +9,15 @@ import { parseFull } from '../src/shell.js';
 
 const SEED = 20_261_123;
 
-const word = fc.constantFrom('a', 'b', 'x.c', '/tmp/f', '-o', '--prefix=/usr', '"q w"', "'s q'", '$HOME', '${V}', '${V:-d}', '"$X"', 'k=v', '!', 'a!b', '}', '{a,b}', '*.txt', 'é');
+const word = fc.constantFrom('a', 'b', 'x.c', '/tmp/f', '-o', '--prefix=/usr', '"q w"', "'s q'", '$HOME', '${V}', '${V:-d}', '"$X"', 'k=v', '!', 'a!b', '}', '{a,b}', '*.txt', 'é', '`id -u`', 'K=$(a b)', 'K="x$(a)"', 'a#b', '#c');
 const simpleCommand = fc.tuple(
   fc.constantFrom('', 'A=1 ', 'B="x y" '),
   fc.constantFrom('echo', 'cd', 'make', 'rm', 'apt-get', 'export', '[', 'true', 'cp'),
   fc.array(word, { maxLength: 3 }),
   fc.constantFrom('', ' > out', ' 2>&1', ' >> /var/log/x', ' < in'),
-).map(([assign, cmd, args, redir]) => `${assign}${cmd}${args.length ? ` ${args.join(' ')}` : ''}${cmd === '[' ? ' ]' : ''}${redir}`);
+  // a comment runs to the end of the line, over the operators written after it on the same line
+  fc.constantFrom('', '', ' # c', ' #; x && y'),
+).map(([assign, cmd, args, redir, comment]) => `${assign}${cmd}${args.length ? ` ${args.join(' ')}` : ''}${cmd === '[' ? ' ]' : ''}${redir}${comment}`);
 const subst = fc.oneof(simpleCommand.map((c) => `$(${c})`), simpleCommand.map((c) => `"$(${c})"`), fc.constantFrom('`date`', '$((1 + 2))', '$(a; b)'));
 const withSubst = fc.tuple(simpleCommand, fc.option(subst, { nil: undefined })).map(([c, s]) => (s ? `${c} ${s}` : c));
 const sep = fc.constantFrom('; ', '\n', ' && ', ' || ', ' | ', ';\n  ');

@@ -59,6 +59,13 @@ const CASES = [
   'while x=$(next); do a "$(b)" > $(c) d; done',
   'cd /x && if [ "$(uname -m)" = x86_64 ]; then export A=$(a; b); fi && c',
   'echo "hi!" a!b',
+  // comments (to the end of the line), backquotes starting a word, substitutions in export values
+  'apt-get install -y wget zip # ca-certificates curl',
+  'a; # c && d\nb # e',
+  'a b#c #d',
+  'echo `id -u` && x',
+  'export A=$(a) B && export C="x$(d e)"',
+  'if a; then b # c\nfi',
 ]; 
 
 function compare(src: string): boolean {
@@ -72,7 +79,7 @@ describe('fast path for RUN lines', () => {
   it('agrees with the full parser on hand-written cases, and declines what it does not read', () => {
     const accepted = CASES.filter(compare);
     // command substitutions inside compound commands are listed by the full parser: refused here
-    for (const refused of ["sed 's/'#x", 'echo ${!X}', 'echo ${X:-${Y}}', 'a & b', 'a &&', '&& a', 'a ;; b', 'a (b)', '((a))', 'x=(1 2)', 'f() { a; }', '{ a }',
+    for (const refused of ["sed 's/'#x", 'export "$(a)"', 'export $(cat env)', 'echo $(a # b\n)', 'echo ${!X}', 'echo ${X:-${Y}}', 'a & b', 'a &&', '&& a', 'a ;; b', 'a (b)', '((a))', 'x=(1 2)', 'f() { a; }', '{ a }',
       '! (a)', 'if [ -n "${X:-$(y)}" ]; then a; fi', 'if a; then echo $((1 + 2)); fi', 'echo !(x)', 'if a; then b fi', 'for ((i=0; i<3; i++)); do a; done', 'case $x in a) b;; esac']) {
       expect(fastSplit(refused), refused).toBeNull();
     }
