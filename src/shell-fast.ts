@@ -351,6 +351,11 @@ function redirection(src: string, i: number): Token | null | false {
   return false;
 }
 
+// character codes (below 128) that end a run of characters taken literally: unquoted, and inside "..."
+const table = (chars: string): Uint8Array => { const t = new Uint8Array(65536); for (const c of chars) t[c.charCodeAt(0)] = 1; return t; };
+const PLAIN_STOP = table('\'"`$\\ \t\n;&|><)(\r!#');
+const IN_DOUBLE = table('"\\`$!');
+
 /** One word: unquoted characters, '...' and "..." parts, $NAME and ${NAME}; null outside the subset. */
 function readWord(src: string, start: number, n: number): Token | null {
   let text = '';
@@ -384,6 +389,13 @@ function readWord(src: string, start: number, n: number): Token | null {
         if (i >= n) return null;
         const c = src[i]!;
         if (c === '"') { i++; break; }
+        if (!IN_DOUBLE[c.charCodeAt(0)]) {
+          // a run of characters taken as they are, sliced at once
+          const from = i;
+          while (i < n && !IN_DOUBLE[src.charCodeAt(i)]) i++;
+          text += src.slice(from, i);
+          continue;
+        }
         if (c === '!' && src[i + 1] === '(') return null;
         if (c === '\\') {
           // the full reader drops the backslash of any escape inside double quotes
@@ -437,6 +449,17 @@ function readWord(src: string, start: number, n: number): Token | null {
       if (next === undefined || next === '\n' || next === '\r') return null;
       text += next;
       i += 2;
+      continue;
+    }
+    if (!PLAIN_STOP[ch.charCodeAt(0)]) {
+      // a run of plain characters, sliced at once (`=` only marks where an assignment's name ends)
+      const from = i;
+      for (; i < n; i++) {
+        const code = src.charCodeAt(i);
+        if (PLAIN_STOP[code]) break;
+        if (code === 61) sawEq = true;
+      }
+      text += src.slice(from, i);
       continue;
     }
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '>' || ch === '<' || ch === ')') break;
