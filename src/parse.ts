@@ -27,7 +27,7 @@ export function parse(input: string): Model {
   const lines = splitLines(text);
   // Workaround: dockerfile-ast does not see `<< EOF` (space after <<) as a heredoc (BuildKit does).
   // Parse a copy with the space moved behind the word: same length, so every offset stays true.
-  const parsed = DockerfileParser.parse(text.replace(/<<(-?)([ \t]+)(["']?[A-Za-z_][A-Za-z0-9_]*["']?)/g, (_, dash: string, space: string, word: string) => `<<${dash}${word}${space}`));
+  const parsed = DockerfileParser.parse(!text.includes('<<') ? text : text.replace(/<<(-?)([ \t]+)(["']?[A-Za-z_][A-Za-z0-9_]*["']?)/g, (_, dash: string, space: string, word: string) => `<<${dash}${word}${space}`));
   const escape = parsed.getEscapeCharacter();
   const instructions: Instruction[] = [];
   const stages: Stage[] = [];
@@ -118,9 +118,11 @@ function argumentsOf(text: string, lines: SourceLine[], from: number, to: number
       push(content, line.start + offset);
       continue;
     }
-    const trimmedEnd = content.replace(/[ \t]+$/, '');
-    if (trimmedEnd.endsWith(escape) && !trimmedEnd.endsWith(escape + escape)) {
-      content = trimmedEnd.slice(0, -1);
+    // the line without trailing blanks ends with one escape character (two are an escaped escape)
+    let e = content.length;
+    while (e > 0 && (content.charCodeAt(e - 1) === 32 || content.charCodeAt(e - 1) === 9)) e--;
+    if (e > 0 && content[e - 1] === escape && !(e > 1 && content[e - 2] === escape)) {
+      content = content.slice(0, e - 1);
       push(content, line.start + offset);
     } else {
       push(content, line.start + offset);
@@ -156,6 +158,10 @@ function offsetReader(segments: Segments, skip: number): (i: number) => number {
 function splitFlags(args: string, offsets: Segments): { flags: Flag[]; rest: string; restOffsets: (i: number) => number } {
   const flags: Flag[] = [];
   let at = 0;
+  // most instructions have no flag: the regex runs only when `--` starts the arguments
+  while (at < args.length && /\s/.test(args[at]!)) at++;
+  if (!args.startsWith('--', at)) return { flags, rest: args.slice(at), restOffsets: offsetReader(offsets, at) };
+  at = 0;
   const re = /\s*--([A-Za-z][\w-]*)(?:=("[^"]*"|\S*))?(?=\s|$)/y;
   for (;;) {
     re.lastIndex = at;
@@ -169,8 +175,10 @@ function splitFlags(args: string, offsets: Segments): { flags: Flag[]; rest: str
 }
 
 function jsonArray(args: string): string[] | null {
+  let k = 0;
+  while (k < args.length && /\s/.test(args[k]!)) k++;
+  if (args[k] !== '[') return null;
   const t = args.trim();
-  if (!t.startsWith('[')) return null;
   try {
     const v: unknown = JSON.parse(t);
     return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
