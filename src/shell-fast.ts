@@ -364,6 +364,9 @@ function readWord(src: string, start: number, n: number): Token | null {
   let sawEq = false;
   let subst = false;
   let opaque = false;
+  // where the last run of plain characters ended: `#` right after one is literal; after a quote or an
+  // expansion (`$TAG#egg`) the full parser starts a comment there, so such a word is left to it
+  let plainEnd = -1;
   const substs: { start: number; end: number }[] = [];
   // a substitution from `at` to `end`: its script, or opaque when it is arithmetic
   const substitution = (at: number, end: number) => {
@@ -414,7 +417,7 @@ function readWord(src: string, start: number, n: number): Token | null {
           continue;
         }
         if (c === '$') {
-          const p = param(src, i);
+          const p = param(src, i, true);
           if (!p || p.end > n) return null;
           if (/[`]|\$\(/.test(src.slice(i, p.end))) opaque = subst = true;
           text += p.text;
@@ -460,14 +463,16 @@ function readWord(src: string, start: number, n: number): Token | null {
         if (code === 61) sawEq = true;
       }
       text += src.slice(from, i);
+      plainEnd = i;
       continue;
     }
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || ch === '>' || ch === '<' || ch === ')') break;
     // `#` is literal only right after a plain character (the full parser reads it after a quote as a comment)
-    if (ch === '(' || ch === '\r' || (ch === '!' && src[i + 1] === '(') || (ch === '#' && !/[\w./:=@%+,~-]/.test(src[i - 1] ?? ' '))) return null;
+    if (ch === '(' || ch === '\r' || (ch === '!' && src[i + 1] === '(') || (ch === '#' && (plainEnd !== i || !/[\w./:=@%+,~-]/.test(src[i - 1] ?? ' ')))) return null;
     if (ch === '=') sawEq = true;
     text += ch;
     i++;
+    plainEnd = i;
   }
   if (i === start) return null;
   // `[[`, `((` and words glued to a redirection's digits are full-parser territory
@@ -475,12 +480,17 @@ function readWord(src: string, start: number, n: number): Token | null {
   return { kind: 'word', text, start, end: i, quotedName, subst, ...(substs.length ? { substs } : {}), ...(opaque ? { opaque } : {}) };
 }
 
+const LITERAL_DOLLAR_BEFORE = ' \t\n/.:,]=%+^~';
+
 /**
  * A parameter expansion as the full parser prints it back: `$NAME`, `$1`, `$@` and the other special
  * parameters as written; `${NAME}` for `${NAME}` and for every `${NAME<operator>...}` form (`:-`, `#`,
  * `%`, `/`, `[index]`, `${#NAME}`: the full reader keeps the name alone). Null for anything else.
  */
-function param(src: string, i: number): { text: string; end: number } | null {
+function param(src: string, i: number, inDouble = false): { text: string; end: number } | null {
+  // a `$` that cannot start an expansion is a literal `$` (`s/x$/y/`, `echo $ a`, `"x$"`)
+  const next = src[i + 1];
+  if (next === undefined || LITERAL_DOLLAR_BEFORE.includes(next) || (inDouble && next === '"')) return { text: '$', end: i + 1 };
   if (src[i + 1] === '{') {
     let j = i + 2;
     if (src[j] === '#' && /[A-Za-z_]/.test(src[j + 1] ?? '')) j++;
@@ -527,12 +537,14 @@ function quotedEnd(src: string, j: number): number {
 
 /**
  * The index after a command substitution starting at `i` (`$(...)`, `$((...))` or a backquoted one),
- * or -1 when its end cannot be told simply (backquotes, escapes, comments, `case` and here-documents inside).
+ * or -1 when its end cannot be told simply (backslashes in backquotes; backquotes, escapes, comments, `case` and
+ * here-documents inside `$(...)`).
  */
 function substitutionEnd(src: string, i: number): number {
   if (src[i] === '`') {
     const close = src.indexOf('`', i + 1);
-    return close < 0 || /[\\$()"']/.test(src.slice(i + 1, close)) ? -1 : close + 1;
+    // a backslash inside changes what the backquotes hold; anything else is read by the tokenizer again
+    return close < 0 || src.slice(i + 1, close).includes('\\') ? -1 : close + 1;
   }
   let depth = 0;
   for (let j = i + 1; j < src.length; j++) {

@@ -9,7 +9,7 @@ import { parseFull } from '../src/shell.js';
 
 const SEED = 20_261_123;
 
-const word = fc.constantFrom('a', 'b', 'x.c', '/tmp/f', '-o', '--prefix=/usr', '"q w"', "'s q'", '$HOME', '${V}', '${V:-d}', '"$X"', 'k=v', '!', 'a!b', '}', '{a,b}', '*.txt', 'é', '`id -u`', 'K=$(a b)', 'K="x$(a)"', 'a#b', '#c');
+const word = fc.constantFrom('a', 'b', 'x.c', '/tmp/f', '-o', '--prefix=/usr', '"q w"', "'s q'", '$HOME', '${V}', '${V:-d}', '"$X"', 'k=v', '!', 'a!b', '}', '{a,b}', '*.txt', 'é', '`id -u`', '`echo "q w" $V|tr . _`', '"x`a \'b\'`"', 'a$', '"$ .*$"', '$/x', 'K=$(a b)', 'K="x$(a)"', 'a#b', '#c', '$V#x', 'a!#b');
 const simpleCommand = fc.tuple(
   fc.constantFrom('', 'A=1 ', 'B="x y" '),
   fc.constantFrom('echo', 'cd', 'make', 'rm', 'apt-get', 'export', '[', 'true', 'cp'),
