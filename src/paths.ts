@@ -8,6 +8,8 @@ export function joinPath(base: string | null, next: string): string {
 /** Collapse `.` and `..` segments; keeps a leading `/` and a relative `.` base. */
 export function normalizePath(p: string): string {
   const abs = p.startsWith('/');
+  // already normal (most paths): no empty, `.` or `..` segment, no trailing slash
+  if (abs && !p.includes('//') && !p.includes('/.') && (p.length === 1 || !p.endsWith('/'))) return p;
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;

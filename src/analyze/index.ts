@@ -100,7 +100,7 @@ function pragmaIgnored(model: Model, ins: Instruction): Verdict | null {
   if (!['RUN', 'COPY', 'ADD'].includes(ins.keyword)) return null;
   const before = model.instructions[ins.index - 1];
   const gap = model.text.slice(before ? before.end : 0, ins.start);
-  return /^[ \t]*#[ \t]*dfsplit-ignore[ \t]*\r?$/m.test(gap) ? { phase: 'build', reason: 'pragma-ignored', data: {} } : null;
+  return gap.includes('dfsplit-ignore') && /^[ \t]*#[ \t]*dfsplit-ignore[ \t]*\r?$/m.test(gap) ? { phase: 'build', reason: 'pragma-ignored', data: {} } : null;
 }
 
 interface Verdict {

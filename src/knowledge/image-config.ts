@@ -181,10 +181,16 @@ function JAVA_ENV(): Record<string, string> {
 
 /** The configuration of an image dfsplit knows, or null (then nothing about it is assumed). */
 export function imageConfig(image: string): ImageConfig | null {
-  // asked several times per conversion for the same few images; results are read-only
-  if (known.has(image)) return known.get(image)!;
+  // asked several times per conversion for the same few images, and across a tree for the same popular
+  // ones; results are read-only. Least recently used first out (clearing all at once lost the popular ones)
+  const hit = known.get(image);
+  if (hit !== undefined) {
+    known.delete(image);
+    known.set(image, hit);
+    return hit;
+  }
   const config = lookUp(image);
-  if (known.size >= 1024) known.clear();
+  if (known.size >= 2048) known.delete(known.keys().next().value!);
   known.set(image, config === null ? null : Object.freeze(config));
   return config;
 }
