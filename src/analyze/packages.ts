@@ -32,6 +32,9 @@ const MANAGERS: Record<string, { manager: PackageManager; install: readonly stri
 };
 
 /** Options of package managers that take a value in the next word. */
+// the build-only package lists as sets, made once (a set per install command was a visible cost)
+const BUILD_ONLY_SETS: Record<PackageManager, ReadonlySet<string>> = { apt: new Set(BUILD_ONLY_PACKAGES.apt), apk: new Set(BUILD_ONLY_PACKAGES.apk), yum: new Set(BUILD_ONLY_PACKAGES.yum) };
+
 const OPTIONS_WITH_VALUE = new Set(['-o', '--option', '-t', '--target-release', '-c', '--config-file', '--virtual', '--repository', '-X', '--setopt', '--enablerepo', '--disablerepo', '--root', '-p']);
 
 export type PackageCommandKind = 'install' | 'maintenance' | null;
@@ -82,13 +85,13 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   const runtime: string[] = [];
   const implied: PackageInstall['implied'] = [];
   const keptDev: string[] = [];
-  const buildOnly = new Set(BUILD_ONLY_PACKAGES[manager]);
+  const buildOnly = BUILD_ONLY_SETS[manager];
   const groupRemoved = virtual !== null && removedLater.has(virtual);
   for (const pkg of packages) {
     const name = packageName(pkg);
     // runtime library names change between releases (libssl1.1 -> libssl3): the table is used only
     // where it is known to be right; elsewhere the -dev package itself stays, which is always correct
-    const pair = mapDev || manager !== 'apt' ? DEV_TO_RUNTIME[manager][name] : undefined;
+    const pair = mapDev || manager !== 'apt' ? (Object.hasOwn(DEV_TO_RUNTIME[manager], name) ? DEV_TO_RUNTIME[manager][name] : undefined) : undefined;
     if (pair) {
       build.push(pkg);
       implied.push({ dev: name, runtime: pair });

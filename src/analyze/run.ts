@@ -134,7 +134,7 @@ function cmakeInstallPrefix(words: readonly string[]): string | null {
 function stripPrefix(words: readonly string[]): string[] {
   let rest = [...words];
   for (let guard = 0; guard < 4; guard++) {
-    const skip = PREFIX_COMMANDS[rest[0] ?? ''];
+    const skip = PREFIX_COMMANDS.get(rest[0] ?? '');
     if (skip === undefined) break;
     rest = rest.slice(1);
     while (rest[0]?.startsWith('-')) rest = rest.slice(1);
@@ -165,7 +165,7 @@ function classify(raw: readonly string[], inBuildingRun: boolean): CommandKind {
     if (mod === 'pytest' || mod === 'unittest' || mod === 'tox') return 'test';
     if (mod === 'compileall') return 'generate';
   }
-  const rules: readonly CommandRule[] | undefined = COMMAND_RULES[name] ?? COMMAND_RULES[name.split('/').pop() ?? ''];
+  const rules: readonly CommandRule[] | undefined = COMMAND_RULES.get(name) ?? COMMAND_RULES.get(name.split('/').pop() ?? '');
   if (rules) {
     if (rules.length === 0) return 'package-maintenance';
     const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? '';

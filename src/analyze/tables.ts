@@ -83,7 +83,9 @@ export interface CommandRule {
   sub?: readonly string[];
 }
 
-export const COMMAND_RULES: Record<string, readonly CommandRule[]> = {
+// a Map, not an object: command names are arbitrary words (`toString`), and a Map lookup of a word read
+// from a script is cheaper than a property lookup (which interns the word first)
+export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Map(Object.entries({
   gcc: [{ kind: 'build' }], 'g++': [{ kind: 'build' }], cc: [{ kind: 'build' }], 'c++': [{ kind: 'build' }],
   clang: [{ kind: 'build' }], 'clang++': [{ kind: 'build' }], make: [{ kind: 'build' }], cmake: [{ kind: 'build' }],
   ninja: [{ kind: 'build' }], meson: [{ kind: 'build' }], './configure': [{ kind: 'build' }], configure: [{ kind: 'build' }],
@@ -104,7 +106,7 @@ export const COMMAND_RULES: Record<string, readonly CommandRule[]> = {
   usermod: [{ kind: 'setup' }], mkdir: [{ kind: 'setup' }], chown: [{ kind: 'setup' }], chmod: [{ kind: 'setup' }],
   ln: [{ kind: 'setup' }], 'update-ca-certificates': [{ kind: 'setup' }], 'locale-gen': [{ kind: 'setup' }],
   rm: [{ kind: 'cleanup' }], 'apt-get': [], apt: [], apk: [], yum: [], dnf: [], microdnf: [],
-};
+}));
 
 /**
  * Commands that install into system directories the runtime needs (apt keys, .deb files, gems, R
@@ -121,7 +123,7 @@ export const SYSTEM_INSTALLERS = new Set([
 export const SYSTEM_COMPILERS = new Set(['docker-php-ext-install', 'docker-php-ext-configure', 'pecl', 'phpize', 'install-php-extensions', 'pear']);
 
 /** Commands that run before another command (`sudo make`, `gosu app make`): the real command follows. */
-export const PREFIX_COMMANDS: Record<string, number> = { sudo: 1, gosu: 2, 'su-exec': 2, time: 1, nice: 1, nohup: 1, stdbuf: 1, chroot: 2 };
+export const PREFIX_COMMANDS: ReadonlyMap<string, number> = new Map(Object.entries({ sudo: 1, gosu: 2, 'su-exec': 2, time: 1, nice: 1, nohup: 1, stdbuf: 1, chroot: 2 }));
 
 /** Commands that copy or unpack files: inside a RUN that builds, what they write is an artifact. */
 export const FILE_MOVERS = new Set(['cp', 'mv', 'install', 'tar', 'unzip']);
