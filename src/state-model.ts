@@ -239,7 +239,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   const order = model.stages[0]!.instructions;
   const builderStart = (): StageState => {
     const s = fresh();
-    for (const t of input.builderBase?.tools ?? []) s.tools.add(t);
+    if (input.builderBase) s.tools = new Set(input.builderBase.tools);
     return s;
   };
   const b = builderStart();

@@ -22,14 +22,15 @@ export interface PackageInstall {
   selfUpdating?: boolean;
 }
 
-const MANAGERS: Record<string, { manager: PackageManager; install: readonly string[]; maintenance: readonly string[] }> = {
+// a Map: looked up with every command's first word (see COMMAND_RULES in tables.ts)
+const MANAGERS: ReadonlyMap<string, { manager: PackageManager; install: readonly string[]; maintenance: readonly string[] }> = new Map(Object.entries({
   'apt-get': { manager: 'apt', install: ['install'], maintenance: ['update', 'clean', 'autoclean', 'autoremove', 'purge', 'remove', 'upgrade', 'dist-upgrade'] },
   apt: { manager: 'apt', install: ['install'], maintenance: ['update', 'clean', 'autoremove', 'purge', 'remove', 'upgrade', 'dist-upgrade'] },
   apk: { manager: 'apk', install: ['add'], maintenance: ['update', 'del', 'upgrade', 'cache'] },
   yum: { manager: 'yum', install: ['install'], maintenance: ['clean', 'update', 'makecache', 'remove', 'erase', 'upgrade'] },
   dnf: { manager: 'yum', install: ['install'], maintenance: ['clean', 'update', 'makecache', 'remove', 'upgrade'] },
   microdnf: { manager: 'yum', install: ['install'], maintenance: ['clean', 'update', 'remove'] },
-};
+}));
 
 /** Options of package managers that take a value in the next word. */
 // the build-only package lists as sets, made once (a set per install command was a visible cost)
@@ -41,7 +42,7 @@ export type PackageCommandKind = 'install' | 'maintenance' | null;
 
 /** What a package-manager command does, or null when `words` is not one. */
 export function packageCommandKind(words: readonly string[]): PackageCommandKind {
-  const spec = MANAGERS[words[0] ?? ''];
+  const spec = MANAGERS.get(words[0] ?? '');
   if (!spec) return null;
   const sub = subcommand(words);
   if (sub && spec.install.includes(sub)) return 'install';
@@ -63,7 +64,7 @@ function subcommand(words: readonly string[]): string | undefined {
  */
 export function readInstall(words: readonly string[], expand: (word: string) => string[] | null, removedLater: ReadonlySet<string>, mapDev = true): PackageInstall {
   const tool = words[0]!;
-  const spec = MANAGERS[tool]!;
+  const spec = MANAGERS.get(tool)!;
   const manager = spec.manager;
   const packages: string[] = [];
   const unresolved: string[] = [];
@@ -116,7 +117,7 @@ export function packageName(pkg: string): string {
 
 /** Names a command removes (`apt-get purge gcc`, `apk del .build-deps`). */
 export function removedPackages(words: readonly string[]): string[] {
-  const spec = MANAGERS[words[0] ?? ''];
+  const spec = MANAGERS.get(words[0] ?? '');
   if (!spec) return [];
   const sub = subcommand(words);
   if (!sub || !['purge', 'remove', 'del', 'erase', 'autoremove'].includes(sub)) return [];

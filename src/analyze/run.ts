@@ -165,7 +165,7 @@ function classify(raw: readonly string[], inBuildingRun: boolean): CommandKind {
     if (mod === 'pytest' || mod === 'unittest' || mod === 'tox') return 'test';
     if (mod === 'compileall') return 'generate';
   }
-  const rules: readonly CommandRule[] | undefined = COMMAND_RULES.get(name) ?? COMMAND_RULES.get(name.split('/').pop() ?? '');
+  const rules: readonly CommandRule[] | undefined = COMMAND_RULES.get(name) ?? (name.includes('/') ? COMMAND_RULES.get(name.split('/').pop() ?? '') : undefined);
   if (rules) {
     if (rules.length === 0) return 'package-maintenance';
     const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? '';

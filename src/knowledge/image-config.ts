@@ -182,15 +182,11 @@ function JAVA_ENV(): Record<string, string> {
 /** The configuration of an image dfsplit knows, or null (then nothing about it is assumed). */
 export function imageConfig(image: string): ImageConfig | null {
   // asked several times per conversion for the same few images, and across a tree for the same popular
-  // ones; results are read-only. Least recently used first out (clearing all at once lost the popular ones)
+  // ones; results are read-only. Bounded: cleared when full
   const hit = known.get(image);
-  if (hit !== undefined) {
-    known.delete(image);
-    known.set(image, hit);
-    return hit;
-  }
+  if (hit !== undefined) return hit;
   const config = lookUp(image);
-  if (known.size >= 2048) known.delete(known.keys().next().value!);
+  if (known.size >= 4096) known.clear();
   known.set(image, config === null ? null : Object.freeze(config));
   return config;
 }
