@@ -36,17 +36,20 @@ export interface ShellScript {
 const parser = sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
 
 // The same RUN text is read several times per conversion (package removals, the RUN itself, the check
-// re-reading the output): results are pure, so they are cached. The cache is bounded.
-const cache = new Map<string, ShellScript>();
-const CACHE_SIZE = 4096;
+// re-reading the output): results are pure, so they are cached. The cache is bounded, in two generations:
+// when the young one is full it becomes the old one and the oldest is dropped whole (evicting the first
+// key one at a time made every insertion walk the deleted entries at the front of the Map).
+let young = new Map<string, ShellScript>();
+let old = new Map<string, ShellScript>();
+const GENERATION_SIZE = 2048;
 
 /** Split a shell script into simple commands. Never throws. */
 export function parseShell(src: string): ShellScript {
-  const hit = cache.get(src);
+  const hit = young.get(src);
   if (hit) return hit;
-  const result = fastSplit(src) ?? parseFull(src);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(src, result);
+  const result = old.get(src) ?? fastSplit(src) ?? parseFull(src);
+  if (young.size >= GENERATION_SIZE) { old = young; young = new Map(); }
+  young.set(src, result);
   return result;
 }
 
