@@ -131,7 +131,9 @@ function cmakeInstallPrefix(words: readonly string[]): string | null {
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
-function stripPrefix(words: readonly string[]): string[] {
+function stripPrefix(words: readonly string[]): readonly string[] {
+  // most commands have no prefix: the words themselves, not a copy (callers only read them)
+  if (!PREFIX_COMMANDS.has(words[0] ?? '')) return words;
   let rest = [...words];
   for (let guard = 0; guard < 4; guard++) {
     const skip = PREFIX_COMMANDS.get(rest[0] ?? '');
@@ -256,9 +258,10 @@ export function optionValue(words: readonly string[], ...names: string[]): strin
 }
 
 /** `/usr/bin/npm` is `npm`; `/usr/local/go/bin/go` is `go` (scripts like `./configure` keep their path). */
-function normalizeCommand(words: readonly string[]): string[] {
+function normalizeCommand(words: readonly string[]): readonly string[] {
   const name = words[0] ?? '';
-  if (!/^\/(usr\/)?(local\/)?(s?bin|go\/bin|lib\/go[^/]*\/bin)\/[^/]+$/.test(name)) return [...words];
+  // the words themselves when the name is not an absolute path to a bin directory (callers only read them)
+  if (!name.startsWith('/') || !/^\/(usr\/)?(local\/)?(s?bin|go\/bin|lib\/go[^/]*\/bin)\/[^/]+$/.test(name)) return words;
   return [name.split('/').pop()!, ...words.slice(1)];
 }
 
