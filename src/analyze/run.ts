@@ -61,7 +61,9 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const local = new EnvOverlay(scope.env);
   // the shell Docker starts has HOME set from the user's passwd entry
   if (!local.has('HOME')) local.set('HOME', homeOf(scope.user, new Map()));
-  const hasBuilder = parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words))));
+  // whether the RUN builds decides only what a file mover (cp, tar, ...) is: read when one is met
+  let hasBuilder: boolean | undefined;
+  const building = (): boolean => (hasBuilder ??= parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words)))));
   let prefix: string | null = null;
   // install locations a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...)
   let extraInstallPaths: string[] = [];
@@ -76,7 +78,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     }
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
-    const kind = classify(words, hasBuilder);
+    const kind = classify(words, building);
     const expand = (w: string) => {
       const m = /^\$\{?(\w+)\}?$/.exec(w);
       const v = m ? local.get(m[1]!) : undefined;
@@ -145,11 +147,13 @@ function stripPrefix(words: readonly string[]): readonly string[] {
   return rest;
 }
 
+const NOT_BUILDING = (): boolean => false;
+
 function baseKind(words: readonly string[]): CommandKind {
-  return classify(words, false);
+  return classify(words, NOT_BUILDING);
 }
 
-function classify(raw: readonly string[], inBuildingRun: boolean): CommandKind {
+function classify(raw: readonly string[], inBuildingRun: () => boolean): CommandKind {
   const words = normalizeCommand(raw);
   const name = words[0];
   if (!name) return 'setup';
@@ -175,7 +179,7 @@ function classify(raw: readonly string[], inBuildingRun: boolean): CommandKind {
     if (rule) return rule.kind;
     return 'unknown';
   }
-  if (FILE_MOVERS.has(name)) return inBuildingRun ? 'file-move' : 'setup';
+  if (FILE_MOVERS.has(name)) return inBuildingRun() ? 'file-move' : 'setup';
   const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
   // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
   if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
