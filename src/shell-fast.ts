@@ -315,7 +315,9 @@ function tokenize(src: string, from = 0, to = src.length): Token[] | null {
     if (ch === '&') {
       if (src[i + 1] === '&') { out.push({ kind: 'op', text: '&&', start: i, end: i + 2 }); i += 2; continue; }
       if (src[i + 1] === '>') { const op = src[i + 2] === '>' ? '&>>' : '&>'; out.push({ kind: 'redir', text: op, start: i, end: i + op.length }); i += op.length; continue; }
-      return null;
+      // `a & b`: the full reader ends the statement at `&` exactly as at `;` (the command is not waited
+      // for by the shell, but what it runs and writes is the same)
+      out.push({ kind: 'op', text: ';', start: i, end: i + 1 }); i++; continue;
     }
     if (ch === '|') {
       if (src[i + 1] === '|') { out.push({ kind: 'op', text: '||', start: i, end: i + 2 }); i += 2; continue; }

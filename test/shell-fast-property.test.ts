@@ -20,7 +20,7 @@ const simpleCommand = fc.tuple(
 ).map(([assign, cmd, args, redir, comment]) => `${assign}${cmd}${args.length ? ` ${args.join(' ')}` : ''}${cmd === '[' ? ' ]' : ''}${redir}${comment}`);
 const subst = fc.oneof(simpleCommand.map((c) => `$(${c})`), simpleCommand.map((c) => `"$(${c})"`), fc.constantFrom('`date`', '$((1 + 2))', '$(a; b)'));
 const withSubst = fc.tuple(simpleCommand, fc.option(subst, { nil: undefined })).map(([c, s]) => (s ? `${c} ${s}` : c));
-const sep = fc.constantFrom('; ', '\n', ' && ', ' || ', ' | ', ';\n  ');
+const sep = fc.constantFrom('; ', '\n', ' && ', ' || ', ' | ', ';\n  ', ' & ', ' &\n');
 
 const script: fc.Arbitrary<string> = fc.letrec<{ stmt: string; list: string }>((tie) => ({
   stmt: fc.oneof(

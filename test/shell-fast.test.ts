@@ -70,6 +70,8 @@ const CASES = [
   'sed -i "s/^exit 101$/exit 0/" f && echo $ a$ "x$" a$/b "$:"',
   'cd boost_`echo ${V}|tr "." "_"` && b `# comment` c',
   'if a; then echo `x "y" $(z)`; fi',
+  // a background command ends its statement as `;` does
+  'a & b && c &', '( a & ) && b', 'if a; then b & c; fi',
 ]; 
 
 function compare(src: string): boolean {
@@ -83,7 +85,7 @@ describe('fast path for RUN lines', () => {
   it('agrees with the full parser on hand-written cases, and declines what it does not read', () => {
     const accepted = CASES.filter(compare);
     // command substitutions inside compound commands are listed by the full parser: refused here
-    for (const refused of ["sed 's/'#x", 'export "$(a)"', 'pip install git+https://h/r@$TAG#egg=x', 'pip install "a"#b', "echo $'a'", 'echo `a \\` b`', 'export $(cat env)', 'echo $(a # b\n)', 'echo ${!X}', 'echo ${X:-${Y}}', 'a & b', 'a &&', '&& a', 'a ;; b', 'a (b)', '((a))', 'x=(1 2)', 'f() { a; }', '{ a }',
+    for (const refused of ["sed 's/'#x", 'export "$(a)"', 'pip install git+https://h/r@$TAG#egg=x', 'pip install "a"#b', "echo $'a'", 'echo `a \\` b`', 'export $(cat env)', 'echo $(a # b\n)', 'echo ${!X}', 'echo ${X:-${Y}}', 'a &&', '&& a', 'a & ; b', '& a', 'a ;; b', 'a (b)', '((a))', 'x=(1 2)', 'f() { a; }', '{ a }',
       '! (a)', 'if [ -n "${X:-$(y)}" ]; then a; fi', 'if a; then echo $((1 + 2)); fi', 'echo !(x)', 'if a; then b fi', 'for ((i=0; i<3; i++)); do a; done', 'case $x in a) b;; esac']) {
       expect(fastSplit(refused), refused).toBeNull();
     }
