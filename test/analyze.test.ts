@@ -18,6 +18,12 @@ describe('package installs', () => {
     expect(r.keptDev).toEqual(['libfoo-dev']);
     expect(r.recommends).toBe(false);
   });
+  it('treats a package a later RUN removes as build-only, also when that RUN is a heredoc', () => {
+    for (const removal of ['RUN apt-get purge -y libfoo\n', 'RUN <<EOF\nset -e\napt-get purge -y libfoo\nEOF\n']) {
+      expect(phases(`FROM debian:bookworm\nRUN apt-get update && apt-get install -y libfoo\n${removal}CMD ["x"]\n`)[1], removal).toBe('RUN:build:run-packages-build');
+    }
+  });
+
   it('treats an apk virtual group deleted later as build-only', () => {
     const r = readInstall(['apk', 'add', '--virtual', '.build-deps', 'libffi', 'gcc'], () => null, new Set(['.build-deps']));
     expect(r.runtime).toEqual([]);

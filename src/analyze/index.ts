@@ -67,7 +67,8 @@ export function analyze(model: Model): Analysis {
   // first pass: packages removed anywhere in the file were only ever build dependencies
   for (const ins of model.instructions) {
     if (ins.keyword !== 'RUN' || ins.json) continue;
-    for (const c of parseShell(ins.args).commands) for (const r of removedPackages(c.words)) removedLater.add(r);
+    // a heredoc's body is the script, as for classifying it (its `<<EOF` line alone removes nothing)
+    for (const c of parseShell(heredocBody(ins)).commands) for (const r of removedPackages(c.words)) removedLater.add(r);
   }
   // each scope sees the environment of its instruction through one shared history (a copy per
   // instruction made long files quadratic); a view is made again only after an ENV or ARG
