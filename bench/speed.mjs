@@ -41,22 +41,28 @@ const { convert } = await import(join(ROOT, 'dist', 'src', 'index.js'));
 for (const t of texts.slice(0, 200)) { DockerfileParser.parse(t); convert(t); }
 // parse-only and convert() take turns over 20 slices of the corpus, so that both see the same machine:
 // this machine's speed drifts by 20% over a minute, which one pass each attributed to one of the two
-let parseMs = 0;
-let convertMs = 0;
 const SLICES = 20;
-for (let k = 0; k < SLICES; k++) {
-  const slice = texts.slice(Math.floor((k * texts.length) / SLICES), Math.floor(((k + 1) * texts.length) / SLICES));
-  let t0 = process.hrtime.bigint();
-  for (const t of slice) DockerfileParser.parse(t);
-  parseMs += ms(t0);
-  t0 = process.hrtime.bigint();
-  for (const t of slice) convert(t);
-  convertMs += ms(t0);
-}
-const parseRate = texts.length / (parseMs / 1000);
-const convertRate = texts.length / (convertMs / 1000);
+const pass = () => {
+  let parseMs = 0;
+  let convertMs = 0;
+  for (let k = 0; k < SLICES; k++) {
+    const slice = texts.slice(Math.floor((k * texts.length) / SLICES), Math.floor(((k + 1) * texts.length) / SLICES));
+    let t0 = process.hrtime.bigint();
+    for (const t of slice) DockerfileParser.parse(t);
+    parseMs += ms(t0);
+    t0 = process.hrtime.bigint();
+    for (const t of slice) convert(t);
+    convertMs += ms(t0);
+  }
+  return { parseRate: texts.length / (parseMs / 1000), convertRate: texts.length / (convertMs / 1000) };
+};
+// the figure is the first pass over the corpus, what one CLI run over it gets; a second pass over the same
+// files (every code path compiled, every cache at its size) is printed beside it, not judged
+const { parseRate, convertRate } = pass();
 console.log(`parse only: ${parseRate.toFixed(0)} files/s; convert(): ${convertRate.toFixed(0)} files/s (${texts.length} files)`);
 row('1. convert() / parse-only throughput', `${(convertRate / parseRate).toFixed(3)}x`, '>= 0.5x', convertRate / parseRate >= 0.5);
+const second = pass();
+console.log(`  second pass over the same files: ${(second.convertRate / second.parseRate).toFixed(3)}x (${second.convertRate.toFixed(0)} against ${second.parseRate.toFixed(0)} files/s; not the figure)`);
 
 // 2. cold start -------------------------------------------------------------------------------------
 const cold = (args, n = 7) => {
