@@ -47,10 +47,21 @@ const GENERATION_SIZE = 2048;
 export function parseShell(src: string): ShellScript {
   const hit = young.get(src);
   if (hit) return hit;
-  const result = old.get(src) ?? fastSplit(src) ?? parseFull(src);
+  const result = old.get(src) ?? fastSplit(src) ?? gluedComment(src, parseFull(src));
   if (young.size >= GENERATION_SIZE) { old = young; young = new Map(); }
   young.set(src, result);
   return result;
+}
+
+/**
+ * mvdan-sh starts a comment at a `#` right after an expansion or a closing quote (`@$TAG#egg=x`,
+ * `"a"#b`); the shell reads that `#` as part of the word and runs what follows. Such a script is not
+ * read as mvdan-sh reads it, which would lose the commands after the `#`: it is left unread (a RUN
+ * that has to be split is then declined).
+ */
+function gluedComment(src: string, script: ShellScript): ShellScript {
+  const glued = script.commands.find((c) => src[c.end] === '#' && !/[\s;&|()]/.test(src[c.end - 1] ?? ' '));
+  return glued ? fallback(src, new Error(`a # right after a word at offset ${glued.end}: the shell reads it as part of the word, mvdan-sh as a comment`)) : script;
 }
 
 /** The full parser alone (no fast path, no cache): what the fast path must agree with. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
 import { fastSplit } from '../src/shell-fast.js';
-import { parseFull } from '../src/shell.js';
+import { parseFull, parseShell } from '../src/shell.js';
 import { corpusFiles } from './invariants.js';
 
 const CASES = [
@@ -93,6 +93,17 @@ describe('fast path for RUN lines', () => {
     // compound commands nested deeper than the reader recurses are left to the full parser
     expect(fastSplit(`${'{ '.repeat(20)}a; ${'}; '.repeat(20)}`)?.commands.map((c) => c.words)).toEqual([['a']]);
     expect(fastSplit(`${'( '.repeat(5000)}a${' )'.repeat(5000)}`)).toBeNull();
+  });
+
+  it('leaves unread a script where mvdan-sh would start a comment inside a word', () => {
+    // the shell runs `make` here; mvdan-sh reads `#egg=x && make` as a comment
+    for (const src of ['pip install git+https://h/r@$TAG#egg=x && make', 'echo "a"#b && make', 'echo ${X}#y && make']) {
+      expect(fastSplit(src), src).toBeNull();
+      expect(parseFull(src).commands.map((c) => c.words[0]), src).not.toContain('make');
+      expect(parseShell(src).error, src).toMatch(/# right after a word/);
+    }
+    // a comment after a blank or an operator is a comment to both
+    for (const src of ['apt-get install -y a # b && c', 'a;#c']) expect(parseShell(src).error, src).toBeNull();
   });
 
   it('agrees with the full parser on every corpus RUN line it accepts, and accepts most of them', { timeout: 10 * 60_000 }, () => {
