@@ -353,7 +353,7 @@ function redirection(src: string, i: number): Token | null | false {
   return false;
 }
 
-// character codes (below 128) that end a run of characters taken literally: unquoted, and inside "..."
+// the characters that end a run of characters taken literally: unquoted, and inside "..." (indexed by code unit)
 const table = (chars: string): Uint8Array => { const t = new Uint8Array(65536); for (const c of chars) t[c.charCodeAt(0)] = 1; return t; };
 const PLAIN_STOP = table('\'"`$\\ \t\n;&|><)(\r!#');
 const IN_DOUBLE = table('"\\`$!');

@@ -32,10 +32,10 @@ const MANAGERS: ReadonlyMap<string, { manager: PackageManager; install: readonly
   microdnf: { manager: 'yum', install: ['install'], maintenance: ['clean', 'update', 'remove'] },
 }));
 
-/** Options of package managers that take a value in the next word. */
 // the build-only package lists as sets, made once (a set per install command was a visible cost)
 const BUILD_ONLY_SETS: Record<PackageManager, ReadonlySet<string>> = { apt: new Set(BUILD_ONLY_PACKAGES.apt), apk: new Set(BUILD_ONLY_PACKAGES.apk), yum: new Set(BUILD_ONLY_PACKAGES.yum) };
 
+/** Options of package managers that take a value in the next word. */
 const OPTIONS_WITH_VALUE = new Set(['-o', '--option', '-t', '--target-release', '-c', '--config-file', '--virtual', '--repository', '-X', '--setopt', '--enablerepo', '--disablerepo', '--root', '-p']);
 
 export type PackageCommandKind = 'install' | 'maintenance' | null;
