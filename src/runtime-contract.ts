@@ -131,6 +131,14 @@ export function startCommand(model: Model): { words: readonly string[]; ins: Ins
 }
 
 /**
+ * A CMD of the stage whose words Docker hands to the ENTRYPOINT `start` is (a CMD set anywhere in the
+ * same stage stays with it), or undefined when `start` is not an ENTRYPOINT or no CMD follows it so.
+ */
+export function entrypointArguments(model: Model, start: Instruction): Instruction | undefined {
+  return start.keyword === 'ENTRYPOINT' ? model.instructions.find((i) => i.stage === start.stage && i.keyword === 'CMD') : undefined;
+}
+
+/**
  * The first instruction after a build step (`after`, a RUN index; `command` its position among that RUN's
  * commands) and before the command the container starts (`before`) that may change files: a COPY, an
  * ADD, a later command of the same RUN or a later RUN that `harmless` does not accept. A command that

@@ -5,7 +5,7 @@
 // neither stage made (the base image's own files) is assumed to be alike, except programs when the
 // runtime base is another image, which must be known to be on it.
 import type { Analysis } from './analyze/index.js';
-import { copyDestination, copySources } from './analyze/index.js';
+import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { isInside } from './artifacts.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -317,8 +317,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
 
 function keptRemovals(input: ProofInput, b: StageState): Finding | null {
   const { model, analysis } = input;
-  const contextCopies = input.steps.filter((st) => st.verbatim && st.source !== null && (st.keyword === 'COPY' || st.keyword === 'ADD')
-    && flag(model.instructions[st.source]!, 'from') === undefined && copySources(model.instructions[st.source]!).some((w) => w === '.' || w === './'))
+  const contextCopies = input.steps.filter((st) => st.verbatim && st.source !== null && copiesContextRoot(model.instructions[st.source]!))
     .map((st) => ({ index: st.source!, dest: copyDestination(model.instructions[st.source!]!, analysis.scopes.get(st.source!)?.workdir ?? '/') }))
     .filter((x): x is { index: number; dest: string } => x.dest !== null);
   if (!contextCopies.length) return null;

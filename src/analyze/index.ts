@@ -208,6 +208,11 @@ export function copySources(ins: Instruction): string[] {
   return copyWords(ins).slice(0, -1);
 }
 
+/** True for a COPY/ADD of the build context's root (`COPY . /app`), not from another stage or image. */
+export function copiesContextRoot(ins: Instruction): boolean {
+  return (ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined && copySources(ins).some((w) => w === '.' || w === './');
+}
+
 /** The absolute destination of a COPY/ADD, or null for heredocs and variables. */
 export function copyDestination(ins: Instruction, workdir: string): string | null {
   if (ins.heredoc) return null;

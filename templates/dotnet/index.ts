@@ -7,9 +7,9 @@ import { imageName, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import { runBefore, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
-import { copyDestination, copySources } from '../../src/analyze/index.js';
+import { copiesContextRoot, copyDestination } from '../../src/analyze/index.js';
 import { joinPath } from '../../src/shell.js';
-import { startCommand } from '../../src/runtime-contract.js';
+import { entrypointArguments, startCommand } from '../../src/runtime-contract.js';
 import { optionValue } from '../../src/analyze/run.js';
 
 const SDK_NAMES = new Set(['mcr.microsoft.com/dotnet/sdk', 'microsoft/dotnet', 'mcr.microsoft.com/dotnet/core/sdk', 'microsoft/aspnetcore-build']);
@@ -39,7 +39,7 @@ function startedRun(input: PresetInput): DotnetRun | null {
     else if (w !== '--no-restore' && w !== '--no-build') return { ...run, refused: `\`${w}\` is an option dfsplit does not map, or an argument dotnet run hands on to the app` };
   }
   if (!/^\w+$/.test(run.configuration)) return { ...run, refused: 'the configuration is not a plain name' };
-  const cmd = start.ins.keyword === 'ENTRYPOINT' ? input.model.instructions.find((i) => i.stage === 0 && i.keyword === 'CMD') : undefined;
+  const cmd = entrypointArguments(input.model, start.ins);
   if (cmd) return { ...run, refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT's dotnet run` };
   return run;
 }
@@ -55,8 +55,8 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
   const refuse = (reason: string): PresetDecision => ({ declines: [{ id: 'command-rewrite-refused', data: { command: run.text, why: reason }, line }] });
   if (run.refused) return refuse(run.refused);
   // the project in the working directory: the context's root copied there with `COPY . <dir>`
-  const copied = input.model.instructions.some((i) => i.stage === 0 && i.index < run.ins.index && i.keyword === 'COPY' && !i.flags.some((f) => f.name === 'from')
-    && copySources(i).some((w) => w === '.' || w === './') && copyDestination(i, input.analysis.scopes.get(i.index)?.workdir ?? '/')?.replace(/\/+$/, '') === run.cwd.replace(/\/+$/, ''));
+  const copied = input.model.instructions.some((i) => i.stage === 0 && i.index < run.ins.index && i.keyword === 'COPY' && copiesContextRoot(i)
+    && copyDestination(i, input.analysis.scopes.get(i.index)?.workdir ?? '/')?.replace(/\/+$/, '') === run.cwd.replace(/\/+$/, ''));
   if (!copied) return refuse(`no \`COPY . ${run.cwd}\` puts the build context's root where it runs, so which project it runs is unknown`);
   if (!input.context.known) return refuse('no build context was given to read the project file');
   const projects = input.context.find((p) => /^[^/]+\.(cs|fs|vb)proj$/.test(p));

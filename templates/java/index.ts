@@ -13,7 +13,7 @@ import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import { runBefore, type Edit, type Override, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
-import { filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
+import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 
 /** The jar the container starts (`java ... -jar PATH`), as written. */
 function startedJar(input: PresetInput): { jar: string; ins: Instruction; words: readonly string[] } | null {
@@ -39,7 +39,7 @@ function startedBootRun(input: PresetInput): BootRun | null {
   const run: BootRun = { ins: start.ins, tool, goal, launcher, text: start.words.join(' '), cwd: input.analysis.scopes.get(start.ins.index)?.workdir ?? '/', options: start.words.slice(1).filter((w) => JAVA_NEUTRAL_OPTIONS.test(w)) };
   const other = start.words.slice(1).find((w) => w !== goal && !JAVA_NEUTRAL_OPTIONS.test(w));
   if (other) return { ...run, refused: `${other} changes what it builds or how the app runs` };
-  const cmd = start.ins.keyword === 'ENTRYPOINT' ? input.model.instructions.find((i) => i.stage === 0 && i.keyword === 'CMD') : undefined;
+  const cmd = entrypointArguments(input.model, start.ins);
   if (cmd) return { ...run, refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT` };
   return run;
 }

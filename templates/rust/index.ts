@@ -6,7 +6,7 @@ import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/ru
 import { devTableApplies, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, CommandRewrite, Preset, PresetInput } from '../../src/preset.js';
-import { filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
+import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
 
@@ -59,7 +59,7 @@ function cargoRun(input: PresetInput): { index: number; profile: 'release' | 'de
   const dash = words.indexOf('--');
   const options = significantOptions(dash < 0 ? words : words.slice(0, dash));
   if (options.length) return { refused: `${options.join(' ')} changes what cargo run builds or runs`, index };
-  const cmd = start.ins.keyword === 'ENTRYPOINT' ? input.model.instructions.find((i) => i.stage === 0 && i.keyword === 'CMD') : undefined;
+  const cmd = entrypointArguments(input.model, start.ins);
   if (cmd) return { refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT's cargo run`, index };
   const cwd = input.analysis.scopes.get(index)?.workdir ?? '/';
   const volume = input.model.instructions.find((i) => i.keyword === 'VOLUME' && /[/\w]/.test(i.args) && (i.json ?? i.args.trim().split(/\s+/)).some((v) => cwd.startsWith(v.replace(/\/+$/, '') || '/')));
