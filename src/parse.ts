@@ -1,7 +1,8 @@
 // The only file that touches dockerfile-ast. It turns the parser's LSP ranges into character
 // offsets and works around the parser's known bugs, so the rest of dfsplit reads plain data.
 // Docker's syntax: https://docs.docker.com/reference/dockerfile/#format
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser.js';
 import { InputError } from './errors.js';
 import type { Flag, Instruction, Model, Stage } from './model.js';
 
@@ -27,7 +28,7 @@ export function parse(input: string): Model {
   const lines = splitLines(text);
   // Workaround: dockerfile-ast does not see `<< EOF` (space after <<) as a heredoc (BuildKit does).
   // Parse a copy with the space moved behind the word: same length, so every offset stays true.
-  const parsed = DockerfileParser.parse(!text.includes('<<') ? text : text.replace(/<<(-?)([ \t]+)(["']?[A-Za-z_][A-Za-z0-9_]*["']?)/g, (_, dash: string, space: string, word: string) => `<<${dash}${word}${space}`));
+  const parsed = parseDockerfile(!text.includes('<<') ? text : text.replace(/<<(-?)([ \t]+)(["']?[A-Za-z_][A-Za-z0-9_]*["']?)/g, (_, dash: string, space: string, word: string) => `<<${dash}${word}${space}`));
   const escape = parsed.getEscapeCharacter();
   const instructions: Instruction[] = [];
   const stages: Stage[] = [];
@@ -69,6 +70,43 @@ export function parse(input: string): Model {
   }
   if (stages.length === 0) throw new InputError('no-from', 'no FROM instruction: not a Dockerfile', 1);
   return { text, bom, eol, escape, instructions, stages, globalArgs };
+}
+
+type AstDockerfile = ReturnType<typeof DockerfileParser.parse>;
+type AstRange = ReturnType<AstInstruction['getRange']>;
+
+/** dockerfile-ast's parser as this file uses it: its typings mark the method and fields below private. */
+const LibraryParser = Parser as unknown as new () => { parse(buffer: string): AstDockerfile };
+
+/**
+ * dockerfile-ast's own parser (its lexer finds every instruction, comment, directive, continuation and
+ * heredoc), building each instruction as the library's plain Instruction instead of its per-keyword
+ * class. We read only an instruction's keyword and ranges, which the parser computes before it builds
+ * the instruction; the per-keyword classes (Run, Cmd, Copy, ...) split their arguments into words four
+ * times in their constructors (each instruction is built twice), about three quarters of the library's
+ * time on the corpus, and they split a heredoc's whole body with them. ONBUILD keeps its own class: the
+ * parser asks it for its trigger. The parser is internal to the library, so package.json pins its exact
+ * version, and test/parse-plain.test.ts holds this parse to DockerfileParser.parse's instructions, ranges,
+ * comments and directives on every corpus file. Where the internals are not as expected, the full parse
+ * is used (and that test fails).
+ */
+class PlainInstructionParser extends LibraryParser {
+  declare document: ConstructorParameters<typeof AstInstruction>[0];
+  declare escapeChar: string;
+  createInstruction(dockerfile: Parameters<typeof Parser.createInstruction>[1], instruction: string, start: number, instructionEnd: number, end: number): AstInstruction {
+    const startPosition = this.document.positionAt(start);
+    const instructionRange: AstRange = { start: startPosition, end: this.document.positionAt(instructionEnd) };
+    const lineRange: AstRange = { start: startPosition, end: this.document.positionAt(end) };
+    if (instruction.toUpperCase() === 'ONBUILD') return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+    return new AstInstruction(this.document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
+  }
+}
+
+const plainParse = typeof (Parser.prototype as unknown as Record<string, unknown>)['createInstruction'] === 'function' && typeof Parser.createInstruction === 'function';
+
+/** The parse dfsplit reads: dockerfile-ast's, with plain instructions (see PlainInstructionParser). */
+export function parseDockerfile(text: string): AstDockerfile {
+  return plainParse ? new PlainInstructionParser().parse(text) : DockerfileParser.parse(text);
 }
 
 interface SourceLine {
