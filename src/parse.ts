@@ -151,7 +151,14 @@ function argumentsOf(text: string, lines: SourceLine[], from: number, to: number
     let content = line.content.slice(offset);
     if (n !== from && continuing && (/^\s*#/.test(content) || content.trim() === '')) continue;
     if (!continuing) {
-      // heredoc body line: keep verbatim with a newline
+      // heredoc body lines: kept verbatim with their newlines. Without a CR they are the file's own text
+      // up to the instruction's end: one piece (a piece per line made a megabyte heredoc slow)
+      const bodyEnd = lines[to]!.start + lines[to]!.content.length;
+      const cr = text.indexOf('\r', line.start);
+      if (cr === -1 || cr >= bodyEnd) {
+        push(text.slice(line.start - 1, bodyEnd), line.start - 1);
+        break;
+      }
       push('\n', line.start - 1);
       push(content, line.start + offset);
       continue;
@@ -167,7 +174,6 @@ function argumentsOf(text: string, lines: SourceLine[], from: number, to: number
       continuing = n === to ? true : false;
     }
   }
-  void text;
   return { text: out, offsets };
 }
 

@@ -25,13 +25,13 @@ function last(model: Model, keyword: string): Instruction | undefined {
 }
 
 /** The words a CMD or ENTRYPOINT runs (exec form, or the first command of the shell form). */
-function argv(ins: Instruction | undefined): string[] | null {
+function argv(ins: Instruction | undefined): readonly string[] | null {
   if (!ins) return null;
   if (ins.json) return ins.json;
   return parseShell(ins.args.trim()).commands[0]?.words ?? [];
 }
 
-function unwrap(words: string[]): string[] {
+function unwrap(words: readonly string[]): readonly string[] {
   let rest = words;
   for (let guard = 0; guard < 3; guard++) {
     // `sh -c "script"` runs the script's first command

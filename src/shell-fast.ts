@@ -30,6 +30,8 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'u
 const DECL = new Set(['export', 'declare', 'local', 'readonly', 'typeset', 'nameref']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const REDIR_OPS = ['>>', '>|', '&>>', '&>', '>&', '<&', '<>', '>', '<'];
+const NO_ASSIGNS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** Split a script in the common subset, or null when it needs the full parser. */
 export function fastSplit(src: string): ShellScript | null {
@@ -261,22 +263,23 @@ function substitutions(c: Cursor, tokens: readonly Token[], out: ShellCommand[],
 }
 
 function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boolean, cwd: string | null, semicolonEnd: number | null, negatedAt: number | null = null): ShellCommand | null {
-  const assigns: Record<string, string> = {};
+  // most commands assign nothing and redirect nothing: they share one empty record and list (read-only)
+  let assigns: Record<string, string> | null = null;
   const words: string[] = [];
   const quoted: boolean[] = [];
-  const writes: string[] = [];
+  let writes: string[] | null = null;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.kind === 'redir') {
       const target = tokens[k + 1];
       if (!target || target.kind !== 'word') return null;
       k++;
-      if (/^(>|>>|>\||&>|&>>)$/.test(t.text) && !target.text.startsWith('/dev/') && !target.text.startsWith('&')) writes.push(target.text);
+      if (/^(>|>>|>\||&>|&>>)$/.test(t.text) && !target.text.startsWith('/dev/') && !target.text.startsWith('&')) (writes ??= []).push(target.text);
       continue;
     }
     const eq = t.text.indexOf('=');
     if (words.length === 0 && eq > 0 && !t.quotedName && NAME.test(t.text.slice(0, eq))) {
-      assigns[t.text.slice(0, eq)] = t.text.slice(eq + 1);
+      (assigns ??= {})[t.text.slice(0, eq)] = t.text.slice(eq + 1);
       continue;
     }
     if (words.length === 0 && (RESERVED.has(t.text) || t.text.startsWith('{') || t.text.startsWith('}')) && !t.quotedName) return null;
@@ -285,7 +288,7 @@ function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boo
   }
   if (DECL.has(words[0] ?? '')) {
     // `export NAME=value NAME`: the full parser reads each argument as an assignment
-    if (Object.keys(assigns).length || quoted.some(Boolean)) return null;
+    if (assigns || quoted.some(Boolean)) return null;
     for (let k = 1; k < words.length; k++) {
       const w = words[k]!;
       const eq = w.indexOf('=');
@@ -296,7 +299,8 @@ function simple(tokens: Token[], joinedBy: ShellCommand['joinedBy'], nested: boo
   }
   const start = negatedAt ?? tokens[0]!.start;
   const end = semicolonEnd ?? tokens[tokens.length - 1]!.end;
-  return { words, assigns, writes, start, end, joinedBy, nested, cwd };
+  // a copy of the exact size: an array grown by push holds room for 17 words, and parses are cached
+  return { words: words.slice(), assigns: assigns ?? NO_ASSIGNS, writes: writes ?? NO_WORDS, start, end, joinedBy, nested, cwd };
 }
 
 /** Tokens of the subset, or null at the first thing outside it. */

@@ -8,11 +8,11 @@ import { fastSplit } from './shell-fast.js';
 /** One simple command inside a RUN, e.g. `CGO_ENABLED=0 go build -o /app .`. */
 export interface ShellCommand {
   /** Words with quotes removed; parameter expansions kept as written (`$HOME`). */
-  words: string[];
+  words: readonly string[];
   /** `NAME=value` assignments written before the command. */
-  assigns: Record<string, string>;
+  assigns: Readonly<Record<string, string>>;
   /** Output redirection targets (`> file`, `>> file`), `/dev/*` excluded. */
-  writes: string[];
+  writes: readonly string[];
   /** Character offsets of the command in the parsed source (assignments and redirections included). */
   start: number;
   end: number;

@@ -178,8 +178,10 @@ export function classifyRun(run: RunAnalysis): Verdict {
 /** For `RUN <<EOF ... EOF`, the shell script is the heredoc body. */
 function heredocBody(ins: Instruction): string {
   if (!ins.heredoc) return ins.args;
-  const lines = ins.args.split('\n');
-  return lines.slice(1, -1).join('\n');
+  // the lines between the first and the last (sliced, not split and joined: a body can be megabytes)
+  const first = ins.args.indexOf('\n');
+  const last = ins.args.lastIndexOf('\n');
+  return first === last ? '' : ins.args.slice(first + 1, last);
 }
 
 /** `ENV A=1 B=2` or legacy `ENV A 1`. */

@@ -11,22 +11,22 @@ export type CommandKind =
 
 /** One command of a RUN and what dfsplit makes of it. */
 export interface RunCommand {
-  words: string[];
+  words: readonly string[];
   /** The command as written in the script (continuations already joined). */
   text: string;
   /** The operator joining it to the previous top-level command. */
   joinedBy: '&&' | '||' | ';' | '|' | null;
-  assigns: Record<string, string>;
+  assigns: Readonly<Record<string, string>>;
   kind: CommandKind;
   /** Start and end offsets inside the RUN's `args`. */
   start: number;
   end: number;
   /** Absolute paths this command writes that the runtime may need. */
-  outputs: string[];
+  outputs: readonly string[];
   /** Files the command's redirections write (`> file`), absolute. */
-  writes: string[];
+  writes: readonly string[];
   /** Every path it writes, also those a later command of the same RUN deletes (the state model's view). */
-  produced: string[];
+  produced: readonly string[];
   /** True when the command builds but dfsplit cannot name its outputs (the working directory is used). */
   unnamedOutputs: boolean;
   /** The directory the command runs in. */
@@ -69,12 +69,18 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   let extraInstallPaths: string[] = [];
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
-    const words: string[] = [];
-    for (const w of normalizeCommand(stripPrefix(c.words))) {
-      const m = w.startsWith('$') ? /^\$\{?(\w+)\}?$/.exec(w) : null;
-      const v = m ? local.get(m[1]!) : undefined;
-      if (v === undefined) words.push(expandWord(w, local));
-      else for (const part of v.split(/\s+/)) if (part) words.push(part);
+    const read = normalizeCommand(stripPrefix(c.words));
+    // the words themselves when none holds a `$` (most commands): read-only, like the parse they come from
+    let words: readonly string[] = read;
+    if (read.some((w) => w.includes('$'))) {
+      const expanded: string[] = [];
+      for (const w of read) {
+        const m = w.startsWith('$') ? /^\$\{?(\w+)\}?$/.exec(w) : null;
+        const v = m ? local.get(m[1]!) : undefined;
+        if (v === undefined) expanded.push(expandWord(w, local));
+        else for (const part of v.split(/\s+/)) if (part) expanded.push(part);
+      }
+      words = expanded;
     }
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
@@ -100,11 +106,11 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     }
     const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
     if ((words[0] === 'make' || words[0] === 'cmake') && words.includes('install')) out.paths.push(...extraInstallPaths.filter((p) => !out.paths.some((o) => isInsidePath(p, o))));
-    const writes = c.writes.map((w) => joinPath(cwd, expandWord(w, local)));
+    const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
+    const outputs = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? [...out.paths, ...writes] : out.paths;
     return {
       words, text: script.slice(c.start, c.end), joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
-      outputs: [...out.paths, ...(kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move' ? writes : [])],
-      unnamedOutputs: out.unnamed, writes, produced: [],
+      outputs, unnamedOutputs: out.unnamed, writes, produced: outputs,
     };
   });
   return { commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
@@ -114,11 +120,10 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
   const removed = commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w)));
   const gone = (o: string) => removed.some((r) => o === r || o.startsWith(`${r}/`) || (r.endsWith('/*') && o.startsWith(r.slice(0, -1))));
-  // the commands were made just now by analyzeRun: set in place (a spread copy per command was slow)
-  for (const c of commands) {
-    c.produced = c.outputs;
-    if (removed.length) c.outputs = c.outputs.filter((o) => !gone(o));
-  }
+  if (!removed.length) return commands;
+  // the commands were made just now by analyzeRun: set in place (a spread copy per command was slow);
+  // `produced` keeps every output
+  for (const c of commands) c.outputs = c.outputs.filter((o) => !gone(o));
   return commands;
 }
 
