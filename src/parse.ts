@@ -25,7 +25,7 @@ export function parse(input: string): Model {
   const bom = input.startsWith('\uFEFF');
   const text = bom ? input.slice(1) : input;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = splitLines(text);
+  const lines = new SourceLines(text);
   // Workaround: dockerfile-ast does not see `<< EOF` (space after <<) as a heredoc (BuildKit does).
   // Parse a copy with the space moved behind the word: same length, so every offset stays true.
   const parsed = parseDockerfile(!text.includes('<<') ? text : text.replace(/<<(-?)([ \t]+)(["']?[A-Za-z_][A-Za-z0-9_]*["']?)/g, (_, dash: string, space: string, word: string) => `<<${dash}${word}${space}`));
@@ -40,14 +40,12 @@ export function parse(input: string): Model {
     if (!KEYWORDS.has(keyword)) {
       throw new InputError('unknown-instruction', `unknown instruction: ${node.getKeyword()}`, line);
     }
-    const first = lines[range.start.line];
-    const last = lines[range.end.line];
-    if (!first || !last) throw new InputError('parse', 'the parser returned a position outside the file', line);
-    const start = first.start;
-    const end = last.start + last.content.length;
+    if (range.end.line >= lines.count) throw new InputError('parse', 'the parser returned a position outside the file', line);
+    const start = lines.start(range.start.line);
+    const end = lines.end(range.end.line);
     const index = instructions.length;
     const body = argumentsOf(text, lines, range.start.line, range.end.line, node.getInstructionRange().end.character, escape);
-    const heredoc = keyword !== 'FROM' && HEREDOC.test(first.content);
+    const heredoc = keyword !== 'FROM' && HEREDOC.test(lines.content(range.start.line));
     const { flags, rest, restOffsets } = splitFlags(body.text, body.offsets);
     const instruction: Instruction = {
       index, keyword, line, endLine: range.end.line + 1, start, end, raw: text.slice(start, end),
@@ -109,22 +107,37 @@ export function parseDockerfile(text: string): AstDockerfile {
   return plainParse ? new PlainInstructionParser().parse(text) : DockerfileParser.parse(text);
 }
 
-interface SourceLine {
-  start: number;
-  /** The line without its line ending. */
-  content: string;
-}
+/** The lines of a text: where each starts, and its content without the line ending, read when asked. */
+class SourceLines {
+  // one number per line, not an object and a string (a megabyte heredoc has 60,000 lines)
+  private readonly starts: number[] = [];
+  constructor(private readonly text: string) {
+    let start = 0;
+    for (;;) {
+      this.starts.push(start);
+      const nl = text.indexOf('\n', start);
+      if (nl === -1) return;
+      start = nl + 1;
+    }
+  }
 
-function splitLines(text: string): SourceLine[] {
-  const out: SourceLine[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const stop = nl === -1 ? text.length : nl;
-    const content = text.slice(start, stop);
-    out.push({ start, content: content.endsWith('\r') ? content.slice(0, -1) : content });
-    if (nl === -1) return out;
-    start = nl + 1;
+  get count(): number {
+    return this.starts.length;
+  }
+
+  start(n: number): number {
+    return this.starts[n]!;
+  }
+
+  /** Where line `n` ends, before its line ending (`\n` or `\r\n`; a lone `\r` at the end of the text too). */
+  end(n: number): number {
+    const next = this.starts[n + 1];
+    const stop = next === undefined ? this.text.length : next - 1;
+    return stop > this.starts[n]! && this.text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+  }
+
+  content(n: number): string {
+    return this.text.slice(this.starts[n]!, this.end(n));
   }
 }
 
@@ -133,7 +146,7 @@ function splitLines(text: string): SourceLine[] {
  * character and line ending removed), and comment or blank lines inside a continuation dropped.
  * Heredoc bodies are kept with their newlines.
  */
-function argumentsOf(text: string, lines: SourceLine[], from: number, to: number, keywordEnd: number, escape: string): { text: string; offsets: Segments } {
+function argumentsOf(text: string, lines: SourceLines, from: number, to: number, keywordEnd: number, escape: string): { text: string; offsets: Segments } {
   let out = '';
   // one entry per joined piece, not per character (a per-character array was most of parse's allocations)
   const offsets: Segments = { from: [], at: [] };
@@ -145,22 +158,21 @@ function argumentsOf(text: string, lines: SourceLine[], from: number, to: number
   };
   let continuing = true;
   for (let n = from; n <= to; n++) {
-    const line = lines[n];
-    if (!line) break;
+    const lineStart = lines.start(n);
     const offset = n === from ? keywordEnd : 0;
-    let content = line.content.slice(offset);
+    let content = text.slice(lineStart + offset, lines.end(n));
     if (n !== from && continuing && (/^\s*#/.test(content) || content.trim() === '')) continue;
     if (!continuing) {
       // heredoc body lines: kept verbatim with their newlines. Without a CR they are the file's own text
       // up to the instruction's end: one piece (a piece per line made a megabyte heredoc slow)
-      const bodyEnd = lines[to]!.start + lines[to]!.content.length;
-      const cr = text.indexOf('\r', line.start);
+      const bodyEnd = lines.end(to);
+      const cr = text.indexOf('\r', lineStart);
       if (cr === -1 || cr >= bodyEnd) {
-        push(text.slice(line.start - 1, bodyEnd), line.start - 1);
+        push(text.slice(lineStart - 1, bodyEnd), lineStart - 1);
         break;
       }
-      push('\n', line.start - 1);
-      push(content, line.start + offset);
+      push('\n', lineStart - 1);
+      push(content, lineStart + offset);
       continue;
     }
     // the line without trailing blanks ends with one escape character (two are an escaped escape)
@@ -168,9 +180,9 @@ function argumentsOf(text: string, lines: SourceLine[], from: number, to: number
     while (e > 0 && (content.charCodeAt(e - 1) === 32 || content.charCodeAt(e - 1) === 9)) e--;
     if (e > 0 && content[e - 1] === escape && !(e > 1 && content[e - 2] === escape)) {
       content = content.slice(0, e - 1);
-      push(content, line.start + offset);
+      push(content, lineStart + offset);
     } else {
-      push(content, line.start + offset);
+      push(content, lineStart + offset);
       continuing = n === to ? true : false;
     }
   }

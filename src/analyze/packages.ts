@@ -116,14 +116,17 @@ export function packageName(pkg: string): string {
 }
 
 /** Names a command removes (`apt-get purge gcc`, `apk del .build-deps`). */
-export function removedPackages(words: readonly string[]): string[] {
+export function removedPackages(words: readonly string[]): readonly string[] {
+  // most commands remove nothing: one shared empty list, not a new one for each
   const spec = MANAGERS.get(words[0] ?? '');
-  if (!spec) return [];
+  if (!spec) return NOTHING;
   const sub = subcommand(words);
-  if (!sub || !['purge', 'remove', 'del', 'erase', 'autoremove'].includes(sub)) return [];
+  if (!sub || !['purge', 'remove', 'del', 'erase', 'autoremove'].includes(sub)) return NOTHING;
   const after = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
   return after.map(packageName);
 }
+
+const NOTHING: readonly string[] = Object.freeze([]);
 
 /** The RUN text that installs `packages` in a fresh stage with the same package manager. */
 export function installCommand(tool: string, manager: PackageManager, packages: readonly string[], recommends: boolean): string {
