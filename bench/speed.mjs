@@ -104,7 +104,7 @@ if (!skipCli) {
 }
 
 // 4. growth with input size (timed in a process of its own per shape: bench/growth.mjs) ----------------
-const { shapes, sizes } = await import('./growth.mjs');
+const { shapes } = await import('./growth.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'dfsplit-speed-shapes-'));
 for (const [shape, make] of Object.entries(shapes)) {
   const timed = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'growth.mjs'), shape], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
