@@ -61,7 +61,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       // a preset handles this RUN's pip/venv commands; its other runtime commands still run, unless the
       // preset classed the whole RUN as build-only: then its replacement is all the runtime stage runs
       const run = c.phase === 'build' ? undefined : analysis.runs.get(index);
-      const rest = run ? splitRuntime(run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)), run.shellError, scope.workdir, ins.line, index) : null;
+      const rest = run ? splitRuntime(run.script, run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)), run.shellError, scope.workdir, ins.line, index) : null;
       if (rest?.decline) declines.push(rest.decline);
       if (rest?.step) steps.push(rest.step);
       for (const r of replacement) {
@@ -82,7 +82,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
     } else if (ins.keyword === 'RUN') {
       const run = analysis.runs.get(index);
       if (run && !wholeRuntime(run.commands)) {
-        const part = splitRuntime(run.commands, run.shellError, scope.workdir, ins.line, index);
+        const part = splitRuntime(run.script, run.commands, run.shellError, scope.workdir, ins.line, index);
         if (part.decline) declines.push(part.decline);
         if (part.step) steps.push(part.step);
       } else {
@@ -120,10 +120,10 @@ function copyFrom(a: Artifact, builder: string): RuntimeStep {
  * The runtime half of a RUN as a new RUN line, or a decline when a runtime command sits inside a pipe,
  * control flow, a subshell or a heredoc and cannot be lifted out on its own.
  */
-function splitRuntime(commands: readonly RunCommand[], shellError: string | null, workdir: string, line: number, index: number): { step?: RuntimeStep; decline?: Finding } {
+function splitRuntime(script: string, commands: readonly RunCommand[], shellError: string | null, workdir: string, line: number, index: number): { step?: RuntimeStep; decline?: Finding } {
   const tangled = commands.find((c) => c.nested && (c.kind === 'setup' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0));
   if (tangled || shellError) return { decline: { id: 'complex-run', data: { command: (tangled?.words ?? ['the script']).slice(0, 2).join(' ') }, line } };
-  const part = runtimePart(commands, workdir);
+  const part = runtimePart(script, commands, workdir);
   return part.text ? { step: { source: index, keyword: 'RUN', text: `RUN ${part.text}`, verbatim: false, commands: part.commands } } : {};
 }
 
@@ -135,7 +135,7 @@ function wholeRuntime(commands: readonly RunCommand[]): boolean {
 }
 
 /** The runtime half of a mixed RUN: runtime packages and setup commands, joined with &&. */
-function runtimePart(commands: readonly RunCommand[], workdir: string): { text: string; commands: RunCommand[] } {
+function runtimePart(script: string, commands: readonly RunCommand[], workdir: string): { text: string; commands: RunCommand[] } {
   const parts: string[] = [];
   const kept: RunCommand[] = [];
   let last: string | null = null;
@@ -150,7 +150,7 @@ function runtimePart(commands: readonly RunCommand[], workdir: string): { text: 
       continue;
     }
     if (!['setup', 'unknown', 'pip'].includes(c.kind) || (NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0)) { last = null; continue; }
-    const text = c.text;
+    const text = script.slice(c.start, c.end);
     if (c.nested) continue;
     const prefixed = c.cwd !== workdir ? `cd ${c.cwd} && ${text}` : text;
     if (last !== null && c.joinedBy === '||') parts[parts.length - 1] += ` || ${text}`;

@@ -12,13 +12,11 @@ export type CommandKind =
 /** One command of a RUN and what dfsplit makes of it. */
 export interface RunCommand {
   words: readonly string[];
-  /** The command as written in the script (continuations already joined). */
-  text: string;
   /** The operator joining it to the previous top-level command. */
   joinedBy: '&&' | '||' | ';' | '|' | null;
   assigns: Readonly<Record<string, string>>;
   kind: CommandKind;
-  /** Start and end offsets inside the RUN's `args`. */
+  /** Start and end offsets inside the RUN's script (`RunAnalysis.script`): the command as written there. */
   start: number;
   end: number;
   /** Absolute paths this command writes that the runtime may need. */
@@ -36,6 +34,8 @@ export interface RunCommand {
 }
 
 export interface RunAnalysis {
+  /** The script read: each command's text is `script.slice(start, end)` (continuations already joined). */
+  script: string;
   commands: RunCommand[];
   complex: boolean;
   shellError: string | null;
@@ -85,12 +85,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, building);
-    const expand = (w: string) => {
-      const m = /^\$\{?(\w+)\}?$/.exec(w);
-      const v = m ? local.get(m[1]!) : undefined;
-      return v === undefined ? null : v.split(/\s+/).filter(Boolean);
-    };
-    const install = kind === 'packages' ? readInstall(words, expand, scope.removedLater, scope.mapDev ?? true) : null;
+    const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.mapDev ?? true) : null;
     const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
     if (configurePrefix) prefix = configurePrefix;
     // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too
@@ -105,16 +100,31 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
         .filter((p): p is string => !!p).map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
     }
     const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
-    if ((words[0] === 'make' || words[0] === 'cmake') && words.includes('install')) out.paths.push(...extraInstallPaths.filter((p) => !out.paths.some((o) => isInsidePath(p, o))));
+    const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInsidePath(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
-    const outputs = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? [...out.paths, ...writes] : out.paths;
+    const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
+    const outputs = installed.length || written.length ? [...out.paths, ...installed, ...written] : out.paths;
     return {
-      words, text: script.slice(c.start, c.end), joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
+      words, joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
       outputs, unnamedOutputs: out.unnamed, writes, produced: outputs,
     };
   });
-  return { commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
+  return { script, commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
 }
+
+/** `$NAME` / `${NAME}` as the words of its known value, or null when the word is anything else or unknown. */
+function expandList(word: string, env: EnvView): string[] | null {
+  const m = /^\$\{?(\w+)\}?$/.exec(word);
+  const v = m ? env.get(m[1]!) : undefined;
+  return v === undefined ? null : v.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Where a command writes. Most commands write nothing dfsplit can name, and a long RUN holds tens of
+ * thousands of them until its analysis is done: they share one empty list (the lists are read-only).
+ */
+interface Outputs { paths: readonly string[]; unnamed: boolean }
+const NONE: readonly string[] = Object.freeze([]);
 
 /** Outputs that a later `rm` in the same RUN deletes never reach an image. */
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
@@ -226,19 +236,19 @@ function pipKind(words: readonly string[]): CommandKind {
 const VENV_VALUED = new Set(['-p', '--python', '--prompt', '--activators', '--creator', '--seeder', '--app-data', '--extra-search-dir', '--pip', '--setuptools', '--wheel', '--upgrade-deps']);
 
 /** Where pip --user / --target / --prefix and `python -m venv` write. */
-function pythonOutputs(words: readonly string[], cwd: string, env: EnvView, user: string | null): { paths: string[]; unnamed: boolean } {
+function pythonOutputs(words: readonly string[], cwd: string, env: EnvView, user: string | null): Outputs {
   if (isVenv(words)) {
     // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
     const rest = words.slice(words[0] === 'virtualenv' ? 1 : 3);
     const dir = rest.find((w, i) => !w.startsWith('-') && !VENV_VALUED.has(rest[i - 1] ?? ''));
-    return { paths: dir ? [joinPath(cwd, dir)] : [], unnamed: false };
+    return { paths: dir ? [joinPath(cwd, dir)] : NONE, unnamed: false };
   }
-  if (!isPip(words)) return { paths: [], unnamed: false };
+  if (!isPip(words)) return { paths: NONE, unnamed: false };
   const args = pipArgs(words);
   const target = optionValue(args, '--target', '-t', '--prefix', '--root');
   if (target) return { paths: [joinPath(cwd, target)], unnamed: false };
   if (args.includes('--user')) return { paths: [`${homeOf(user, env)}/.local`], unnamed: false };
-  return { paths: [], unnamed: false };
+  return { paths: NONE, unnamed: false };
 }
 
 /** `python -m venv DIR` or `virtualenv DIR`. */
@@ -278,7 +288,7 @@ function isInsidePath(path: string, dir: string): boolean {
   return dir === '/' || path === dir || path.startsWith(`${dir}/`);
 }
 
-function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null): { paths: string[]; unnamed: boolean } {
+function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null): Outputs {
   const words = normalizeCommand(raw);
   const name = words[0] ?? '';
   const at = (p: string) => joinPath(cwd, p);
@@ -291,10 +301,10 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
     if (name === 'go' && sub === 'get') {
       // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
       const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
-      if (words.includes('-d') || pkgs.length !== 1) return { paths: [], unnamed: false };
+      if (words.includes('-d') || pkgs.length !== 1) return { paths: NONE, unnamed: false };
       return goOutputs(['go', 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', cwd, env);
     }
-    if (name === 'go' && ['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: [], unnamed: false };
+    if (name === 'go' && ['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: NONE, unnamed: false };
     // `cargo install` puts binaries in --root/bin, else $CARGO_HOME/bin (/usr/local/cargo in the rust
     // images), else ~/.cargo/bin; https://doc.rust-lang.org/cargo/commands/cargo-install.html
     if (name === 'cargo' && sub === 'install') {
@@ -305,10 +315,10 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
     // https://learn.microsoft.com/dotnet/core/tools/dotnet-publish
     if (name === 'dotnet' && sub === 'publish') {
       const o = optionValue(words, '-o', '--output');
-      return o ? { paths: [at(o)], unnamed: false } : { paths: [], unnamed: true };
+      return o ? { paths: [at(o)], unnamed: false } : { paths: NONE, unnamed: true };
     }
     if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
-      if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
+      if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: NONE, unnamed: false };
       const o = optionValue(words, '-o');
       return { paths: [at(o ?? 'a.out')], unnamed: false };
     }
@@ -317,7 +327,7 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       const pfx = words.find((w) => /^(PREFIX|prefix)=/.test(w))?.replace(/^\w+=/, '') ?? optionValue(words, '--prefix') ?? prefix;
       const installs = words.includes('install') || words.includes('--install');
       if (installs) return { paths: [joinPath(null, `${dest}/${pfx ?? '/usr/local'}`)], unnamed: false };
-      return { paths: [], unnamed: true };
+      return { paths: NONE, unnamed: true };
     }
     if (isPip(words)) {
       const dir = optionValue(words, '--wheel-dir', '-w');
@@ -326,27 +336,27 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
     if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && ['ci', 'install', 'i', undefined].includes(sub)) {
       // node_modules exists only when package.json lists dependencies, and the lockfile an install writes
       // depends on the npm version: the project directory itself is what surely exists
-      return { paths: [], unnamed: true };
+      return { paths: NONE, unnamed: true };
     }
     if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
-    return { paths: [], unnamed: true };
+    return { paths: NONE, unnamed: true };
   }
   if (kind === 'fetch') {
     if (name === 'curl') {
       const o = optionValue(words, '-o', '--output');
-      if (o === '-') return { paths: [], unnamed: false };
+      if (o === '-') return { paths: NONE, unnamed: false };
       if (o) return { paths: [at(o)], unnamed: false };
       const url = words.find((w) => /^https?:/.test(w));
       if ((words.includes('-O') || words.some((w) => /^-[a-zA-Z]*O/.test(w))) && url) return { paths: [at(url.split('/').pop() ?? '')], unnamed: false };
-      return { paths: [], unnamed: false };
+      return { paths: NONE, unnamed: false };
     }
     if (name === 'wget') {
       const o = optionValue(words, '-O', '--output-document');
-      if (o === '-') return { paths: [], unnamed: false };
+      if (o === '-') return { paths: NONE, unnamed: false };
       if (o) return { paths: [at(o)], unnamed: false };
       const dir = optionValue(words, '-P', '--directory-prefix');
       const url = words.find((w) => /^https?:|^ftp:/.test(w));
-      return { paths: url ? [joinPath(dir ? at(dir) : cwd, url.split('/').pop() ?? '')] : [], unnamed: false };
+      return { paths: url ? [joinPath(dir ? at(dir) : cwd, url.split('/').pop() ?? '')] : NONE, unnamed: false };
     }
     if (name === 'git' && sub === 'clone') {
       const rest = words.slice(words.indexOf('clone') + 1);
@@ -359,7 +369,7 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       const url = args[0] ?? '';
       return { paths: [at(args[1] ?? url.replace(/\.git$/, '').split('/').pop() ?? '')], unnamed: false };
     }
-    return { paths: [], unnamed: false };
+    return { paths: NONE, unnamed: false };
   }
   if (kind === 'file-move') {
     if (name === 'tar') return { paths: [at(optionValue(words, '-C', '--directory') ?? '.')], unnamed: false };
@@ -369,7 +379,7 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
     const dest = t ?? args[args.length - 1];
     return { paths: dest ? [at(dest)] : [], unnamed: !dest };
   }
-  return { paths: [], unnamed: false };
+  return { paths: NONE, unnamed: false };
 }
 
 /**
@@ -409,7 +419,7 @@ function languageHome(words: readonly string[], sub: string | undefined, cwd: st
   return null;
 }
 
-function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): { paths: string[]; unnamed: boolean } {
+function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): Outputs {
   const o = optionValue(words, '-o');
   const rest = words.slice(words.indexOf(sub) + 1);
   const pkgs: string[] = [];
@@ -421,7 +431,7 @@ function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvV
     }
     pkgs.push(w);
   }
-  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: [], unnamed: true };
+  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: NONE, unnamed: true };
   const pkg = pkgs[0] ?? '.';
   // `go build main.go util.go` names the binary after the first file; a package after its directory
   const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? cwd.split('/').filter(Boolean).pop() ?? 'app' : pkg.replace(/\/$/, '').split('/').pop() ?? 'app';
