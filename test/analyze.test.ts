@@ -58,6 +58,22 @@ describe('RUN commands', () => {
     expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz && rm -f /tmp/x.tgz')).toEqual([]);
     expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz')).toEqual(['/tmp/x.tgz']);
   });
+  it('drops outputs a later rm in the same RUN deletes: the path, a directory holding it, or that directory\'s contents', () => {
+    const outputs = (script: string) => analyzeRun(script, scope).commands.flatMap((c) => c.outputs);
+    const fetch = 'curl -o /tmp/dl/x.tgz https://example.com/x.tgz';
+    expect(outputs(`${fetch} && rm /tmp/dl/x.tgz`)).toEqual([]);
+    expect(outputs(`${fetch} && rm -rf /tmp/dl`)).toEqual([]);
+    expect(outputs(`${fetch} && rm -rf /tmp`)).toEqual([]);
+    expect(outputs(`${fetch} && rm -rf /tmp/dl/*`)).toEqual([]);
+    expect(outputs(`${fetch} && rm -rf /*`)).toEqual([]);
+    expect(outputs(`${fetch} && cd /tmp && rm -rf dl`)).toEqual([]);
+    // a sibling whose name starts the same, globs that are not a directory's whole contents, and the
+    // contents of the output itself (a file) leave it, as does an rm of another command's output
+    expect(outputs(`${fetch} && rm -rf /tmp/d`)).toEqual(['/tmp/dl/x.tgz']);
+    expect(outputs(`${fetch} && rm -rf /tmp/dl/x.tgz.part /tmp/dl/*.zip`)).toEqual(['/tmp/dl/x.tgz']);
+    expect(outputs(`${fetch} && rm -rf /tmp/dl/x.tgz/*`)).toEqual(['/tmp/dl/x.tgz']);
+    expect(outputs(`${fetch} && curl -o /tmp/b https://example.com/b && rm /tmp/b`)).toEqual(['/tmp/dl/x.tgz']);
+  });
   it('falls back to the working directory when a build names no output', () => {
     const run = analyzeRun('npm ci && npm run build', scope);
     expect(run.commands.map((c) => [c.kind, c.unnamedOutputs])).toEqual([['build', true], ['build', true]]);

@@ -128,9 +128,21 @@ const NONE: readonly string[] = Object.freeze([]);
 
 /** Outputs that a later `rm` in the same RUN deletes never reach an image. */
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
-  const removed = commands.filter((c) => c.words[0] === 'rm').flatMap((c) => c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => joinPath(c.cwd, w)));
-  const gone = (o: string) => removed.some((r) => o === r || o.startsWith(`${r}/`) || (r.endsWith('/*') && o.startsWith(r.slice(0, -1))));
-  if (!removed.length) return commands;
+  let removed: Set<string> | null = null;
+  for (const c of commands) if (c.words[0] === 'rm') for (const w of c.words.slice(1)) if (!w.startsWith('-')) (removed ??= new Set()).add(joinPath(c.cwd, w));
+  if (!removed) return commands;
+  const rm = removed;
+  // the path itself, a directory it is in (`rm -rf /tmp/src`), or a directory whose contents went
+  // (`rm -rf /tmp/src/*`): looked up once per enclosing directory, not once per removed path (a RUN with
+  // thousands of outputs and thousands of removals made that quadratic)
+  const gone = (o: string) => {
+    if (rm.has(o)) return true;
+    for (let i = o.indexOf('/'); i >= 0; i = o.indexOf('/', i + 1)) {
+      const dir = o.slice(0, i);
+      if ((i > 0 && rm.has(dir)) || rm.has(`${dir}/*`)) return true;
+    }
+    return false;
+  };
   // the commands were made just now by analyzeRun: set in place (a spread copy per command was slow);
   // `produced` keeps every output
   for (const c of commands) c.outputs = c.outputs.filter((o) => !gone(o));
