@@ -73,8 +73,8 @@ export function parse(input: string): Model {
 type AstDockerfile = ReturnType<typeof DockerfileParser.parse>;
 type AstRange = ReturnType<AstInstruction['getRange']>;
 
-/** dockerfile-ast's parser as this file uses it: its typings mark the method and fields below private. */
-const LibraryParser = Parser as unknown as new () => { parse(buffer: string): AstDockerfile };
+/** dockerfile-ast's parser as this file uses it: its typings mark the methods and fields below private. */
+const LibraryParser = Parser as unknown as new () => { parse(buffer: string): AstDockerfile; processHeredocs(instruction: AstInstruction, offset: number): number };
 
 /**
  * dockerfile-ast's own parser (its lexer finds every instruction, comment, directive, continuation and
@@ -91,16 +91,33 @@ const LibraryParser = Parser as unknown as new () => { parse(buffer: string): As
 class PlainInstructionParser extends LibraryParser {
   declare document: ConstructorParameters<typeof AstInstruction>[0];
   declare escapeChar: string;
+  declare buffer: string;
+  /** Where the instruction built last starts: the parser looks for its heredocs right after building it. */
+  private lastStart = 0;
   createInstruction(dockerfile: Parameters<typeof Parser.createInstruction>[1], instruction: string, start: number, instructionEnd: number, end: number): AstInstruction {
+    this.lastStart = start;
     const startPosition = this.document.positionAt(start);
     const instructionRange: AstRange = { start: startPosition, end: this.document.positionAt(instructionEnd) };
     const lineRange: AstRange = { start: startPosition, end: this.document.positionAt(end) };
     if (instruction.toUpperCase() === 'ONBUILD') return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
     return new AstInstruction(this.document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
   }
+
+  /**
+   * The library looks for heredocs by building every argument of every ADD, COPY and RUN (with a position
+   * conversion each) and asking whether it starts with `<<`: on a RUN of thousands of words, that was a
+   * good part of the parse. An argument can start with `<<` only when the text holds `<<`, or a `<` right
+   * before the escape character (`<\<EOF`, or `<\` and a line continuation): otherwise there is none.
+   */
+  processHeredocs(instruction: AstInstruction, offset: number): number {
+    const text = this.buffer.slice(this.lastStart, offset);
+    if (!text.includes('<<') && !text.includes(`<${this.escapeChar}`)) return offset;
+    return super.processHeredocs(instruction, offset);
+  }
 }
 
-const plainParse = typeof (Parser.prototype as unknown as Record<string, unknown>)['createInstruction'] === 'function' && typeof Parser.createInstruction === 'function';
+const internals = Parser.prototype as unknown as Record<string, unknown>;
+const plainParse = typeof internals['createInstruction'] === 'function' && typeof internals['processHeredocs'] === 'function' && typeof Parser.createInstruction === 'function';
 
 /** The parse dfsplit reads: dockerfile-ast's, with plain instructions (see PlainInstructionParser). */
 export function parseDockerfile(text: string): AstDockerfile {

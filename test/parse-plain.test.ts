@@ -28,6 +28,14 @@ const CASES = [
   'FROM debian\nRUN a \\\n\n  # comment\n  b\n# trailing\nEXPOSE 80 \\\n',
   'ARG V=1\nFROM debian:${V} AS base\nrun echo lower\nHEALTHCHECK CMD ["true"]\nSHELL ["/bin/bash", "-c"]\nUNKNOWN x\n',
   'FROM debian\nRUN echo \\ \nCMD',
+  // heredocs the library finds although the text holds no `<<` (the escape character between the two `<`),
+  // and texts that hold `<` or `<<` without one
+  'FROM debian\nRUN <\\<EOF\nx\nEOF\n',
+  'FROM debian\nRUN <\\\n<EOF\nx\nEOF\n',
+  'FROM debian\nRUN <\\  \n# c\n<EOF\nx\nEOF\n',
+  '# escape=`\nFROM debian\nRUN <`\n<EOF\nx\nEOF\n',
+  'FROM debian\nONBUILD RUN <\\<EOF\nx\nEOF\n',
+  'FROM debian\nRUN <""<EOF\nx\nEOF\nRUN "<<EOF"\nRUN < \\\n <EOF\nRUN sort < in > out\nCOPY a <b\n',
 ];
 
 describe('dockerfile-ast parse with plain instructions', () => {
