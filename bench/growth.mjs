@@ -10,8 +10,15 @@ export const shapes = {
   instructions: (n) => `FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc\nRUN gcc -o /usr/local/bin/app app.c\n${Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `ENV V${i}=${i}\n` : i % 3 === 1 ? `RUN echo ${i} > /tmp/f${i}\n` : `COPY f${i} /app/f${i}\n`)).join('')}CMD ["/usr/local/bin/app"]\n`,
   'heredoc bytes': (n) => `FROM debian:bookworm\nRUN <<EOF\n${'echo hello world\n'.repeat(Math.ceil(n / 17))}EOF\nCMD ["sh"]\n`,
   'chained commands': (n) => `FROM debian:bookworm\nRUN ${Array.from({ length: n }, (_, i) => `echo ${i}`).join(' && ')}\nCMD ["sh"]\n`,
+  // downloads and removals in one RUN: every output is checked against what a later rm deletes
+  'downloads and removals': (n) => `FROM debian:bookworm\nRUN ${Array.from({ length: n }, (_, i) => (i % 2 ? `rm -rf /tmp/old${i}` : `curl -o /opt/dl/f${i} https://example.com/f${i}`)).join(' && ')}\nCMD ["sh"]\n`,
 };
-export const sizes = { instructions: [250, 1000, 5000], 'heredoc bytes': [64_000, 256_000, 1_000_000], 'chained commands': [1000, 5000, 10_000] };
+export const sizes = { instructions: [250, 1000, 5000], 'heredoc bytes': [64_000, 256_000, 1_000_000], 'chained commands': [1000, 5000, 10_000], 'downloads and removals': [1000, 5000, 10_000] };
+
+/** One object, one string and one word list per line, all kept until the end: the least any reader that keeps what it read does. */
+export function linearReference(text) {
+  return text.split('\n').map((line, i) => ({ i, line, words: line.split(' ') })).length;
+}
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const shape = process.argv[2];
@@ -50,7 +57,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const wall = perRun(() => convert(text));
     // dockerfile-ast's own parse of the same text, the same way: which stage grows is then plain to see
     const parseWall = perRun(() => DockerfileParser.parse(text));
-    points.push({ n, wall, parseWall });
+    // a reader that is linear by construction, timed the same way: what this machine's memory does to a
+    // plainly linear pass that keeps what it read until the end (here 64 KB fit in the processor's caches
+    // and 1 MB does not, and more live objects make each young-generation collection copy more)
+    const referenceWall = perRun(() => linearReference(text));
+    points.push({ n, wall, parseWall, referenceWall });
   }
   console.log(JSON.stringify(points));
 }
