@@ -12,8 +12,12 @@ export const shapes = {
   'chained commands': (n) => `FROM debian:bookworm\nRUN ${Array.from({ length: n }, (_, i) => `echo ${i}`).join(' && ')}\nCMD ["sh"]\n`,
   // downloads and removals in one RUN: every output is checked against what a later rm deletes
   'downloads and removals': (n) => `FROM debian:bookworm\nRUN ${Array.from({ length: n }, (_, i) => (i % 2 ? `rm -rf /tmp/old${i}` : `curl -o /opt/dl/f${i} https://example.com/f${i}`)).join(' && ')}\nCMD ["sh"]\n`,
+  // a build step per RUN, each output an artifact of its own (artifacts are merged and checked against each other)
+  'build steps': (n) => `FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc\n${Array.from({ length: n }, (_, i) => `RUN gcc -o /usr/local/bin/app${i} app${i}.c\n`).join('')}CMD ["/usr/local/bin/app0"]\n`,
+  // RUNs that are split, their runtime half proven against the builder's state before each command
+  'split RUNs': (n) => `FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc libssl-dev\n${Array.from({ length: n }, (_, i) => `RUN gcc -o /opt/b${i} b${i}.c && useradd u${i} && mkdir -p /var/d${i}\n`).join('')}CMD ["/opt/b0"]\n`,
 };
-export const sizes = { instructions: [250, 1000, 5000], 'heredoc bytes': [64_000, 256_000, 1_000_000], 'chained commands': [1000, 5000, 10_000], 'downloads and removals': [1000, 5000, 10_000] };
+export const sizes = { instructions: [250, 1000, 5000], 'heredoc bytes': [64_000, 256_000, 1_000_000], 'chained commands': [1000, 5000, 10_000], 'downloads and removals': [1000, 5000, 10_000], 'build steps': [250, 1000, 2000], 'split RUNs': [250, 1000, 2000] };
 
 /** One object, one string and one word list per line, all kept until the end: the least any reader that keeps what it read does. */
 export function linearReference(text) {

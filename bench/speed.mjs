@@ -5,8 +5,8 @@
 //   2. cold start of `--version` and `--help` against `node -e 0` (target <= 2.5x), and each import
 //   3. the whole corpus through the CLI: wall time and peak memory, default output and --json (target <= 20 s)
 //   4. growth with input size: instructions, a heredoc, a chain of && commands, downloads and removals in
-//      one RUN (target: linear), timed by bench/growth.mjs in three processes of their own per shape
-//      (each size's fastest time)
+//      one RUN, a build step per RUN, split RUNs (target: linear), timed by bench/growth.mjs in three
+//      processes of their own per shape (each size's fastest time)
 //   node bench/speed.mjs [--every K] [--skip-cli]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -48,14 +48,33 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
 
 /** Drop paths inside other artifacts; the covering artifact moves to the latest producer. */
 export function mergeArtifacts(list: readonly Artifact[]): Artifact[] {
+  // looked up by path (each path's places in the list, its latest producer), not by scanning the list for
+  // every artifact: a file with thousands of build steps made that quadratic
+  const places = new Map<string, number[]>();
+  const latest = new Map<string, number>();
+  list.forEach((a, i) => {
+    const at = places.get(a.path);
+    if (at) at.push(i);
+    else places.set(a.path, [i]);
+    latest.set(a.path, Math.max(latest.get(a.path) ?? -Infinity, a.producer));
+  });
+  const paths = new PathIndex(places.keys());
   const out: Artifact[] = [];
-  for (const a of list) {
-    const cover = list.find((b) => b !== a && isInside(a.path, b.path) && !(a.path === b.path && list.indexOf(b) > list.indexOf(a)));
-    if (cover && cover.path !== a.path) continue;
-    if (out.some((o) => o.path === a.path)) continue;
-    const producer = Math.max(...list.filter((b) => isInside(b.path, a.path)).map((b) => b.producer));
+  const taken = new Set<string>();
+  list.forEach((a, i) => {
+    // the first artifact of the list that holds this one: one whose path this one lies in, or the same
+    // path earlier in the list; a different path drops this one
+    let first = Infinity;
+    for (const dir of enclosing(a.path)) {
+      const at = places.get(dir);
+      if (at && (dir !== a.path || at[0]! < i)) first = Math.min(first, at[0]!);
+    }
+    if (first !== Infinity && list[first]!.path !== a.path) return;
+    if (taken.has(a.path)) return;
+    taken.add(a.path);
+    const producer = Math.max(...paths.within(a.path).map((p) => latest.get(p)!));
     out.push({ ...a, producer });
-  }
+  });
   return out.sort((x, y) => x.producer - y.producer || x.path.localeCompare(y.path));
 }
 
@@ -63,4 +82,62 @@ export function mergeArtifacts(list: readonly Artifact[]): Artifact[] {
 export function isInside(path: string, dir: string): boolean {
   if (dir === '/') return true;
   return path === dir || path.startsWith(`${dir}/`);
+}
+
+/** Every `dir` for which isInside(path, dir) holds, as a string can be: `/`, the path, and each prefix that ends before a `/`. */
+function enclosing(path: string): string[] {
+  const dirs = path === '/' ? ['/'] : ['/', path];
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) dirs.push(path.slice(0, i));
+  return dirs;
+}
+
+/** True when isInside(path, dir) holds for some member of `dirs`: in the path's depth, not the set's size. */
+export function insideAny(path: string, dirs: ReadonlySet<string>): boolean {
+  if (dirs.size === 0) return false;
+  for (const dir of enclosing(path)) if (dirs.has(dir)) return true;
+  return false;
+}
+
+/** A set of paths that answers both ways of isInside against all of them at once. */
+export class PathIndex {
+  private readonly members: Set<string>;
+  /** Sorted: the paths that start with `dir/` are next to each other. */
+  private readonly sorted: string[];
+  constructor(paths: Iterable<string>) {
+    this.members = new Set(paths);
+    this.sorted = [...this.members].sort();
+  }
+
+  /** True when `path` is one of the paths or lies under one. */
+  covers(path: string): boolean {
+    return insideAny(path, this.members);
+  }
+
+  /** The paths that are `dir` or lie under it (isInside(member, dir)). */
+  within(dir: string): string[] {
+    if (dir === '/') return this.sorted;
+    const prefix = `${dir}/`;
+    const out = this.members.has(dir) ? [dir] : [];
+    for (let i = this.firstFrom(prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) out.push(this.sorted[i]!);
+    return out;
+  }
+
+  /** True when one of the paths is `dir` or lies under it. */
+  holdsWithin(dir: string): boolean {
+    if (this.members.has(dir) || (dir === '/' && this.members.size > 0)) return true;
+    const prefix = `${dir}/`;
+    return this.sorted[this.firstFrom(prefix)]?.startsWith(prefix) ?? false;
+  }
+
+  /** The position of the first sorted path not below `key`. */
+  private firstFrom(key: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

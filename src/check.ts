@@ -7,7 +7,7 @@ import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
 import { flag } from './model.js';
 import { parse } from './parse.js';
-import { isInside } from './artifacts.js';
+import { PathIndex } from './artifacts.js';
 import { plainWords } from '../transforms/exec-form.js';
 
 /** What the check needs besides the two texts. */
@@ -74,6 +74,7 @@ export function check(input: CheckInput): Finding[] {
   if (lost.length || added.length) failures.push(fail(`ENV differs: ${[...lost, ...added].map(([k]) => `${k}=${envA.get(k) ?? '(none)'} vs ${envB.get(k) ?? '(none)'}`).join(', ')}`));
   // every COPY --from names an earlier stage and copies something that stage made
   const names = new Set(out.stages.slice(0, -1).flatMap((s) => [s.name, String(s.index)]));
+  const made = new PathIndex(input.madePaths);
   for (const ins of after) {
     const from = flag(ins, 'from');
     if (from === undefined || ins.keyword !== 'COPY') continue;
@@ -82,7 +83,7 @@ export function check(input: CheckInput): Finding[] {
       continue;
     }
     const src = (ins.json ?? ins.args.trim().split(/\s+/))[0] ?? '';
-    if (!input.madePaths.some((p) => isInside(src, p) || isInside(p, src))) failures.push(fail(`COPY --from=${from} ${src}: the builder does not make it`));
+    if (!made.covers(src) && !made.holdsWithin(src)) failures.push(fail(`COPY --from=${from} ${src}: the builder does not make it`));
   }
   // global ARGs used in a stage are declared in it
   const globals = new Set(out.globalArgs.flatMap((i) => out.instructions[i]!.args.trim().split(/\s+/).map((p) => p.split('=')[0]!)));

@@ -7,7 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
-import { isInside } from './artifacts.js';
+import { insideAny, isInside } from './artifacts.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
 import { flag, type Model } from './model.js';
@@ -52,8 +52,73 @@ function fresh(): StageState {
   return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, etcCopied: false, langInstall: false, ever: new Set(), gone: new Set() };
 }
 
-function clone(s: StageState): StageState {
-  return { made: new Set(s.made), tools: new Set(s.tools), packageTools: new Set(s.packageTools), users: new Set(s.users), groups: new Set(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new Set(s.ever), gone: new Set(s.gone) };
+/**
+ * A state that starts as `s` and takes its own changes without copying it (a copy for every command of a
+ * split RUN made files with many such RUNs quadratic). `s` must not change while the layer is in use.
+ */
+function layered(s: StageState): StageState {
+  return { made: new LayeredSet(s.made), tools: new LayeredSet(s.tools), packageTools: new LayeredSet(s.packageTools), users: new LayeredSet(s.users), groups: new LayeredSet(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new LayeredSet(s.ever), gone: new LayeredSet(s.gone) };
+}
+
+/** A set read through to another one, with additions and deletions of its own; it iterates in the order a copy would. Exported for its test. */
+export class LayeredSet extends Set<string> {
+  private readonly added = new Set<string>();
+  private readonly deleted = new Set<string>();
+  constructor(private readonly base: ReadonlySet<string>) {
+    super();
+  }
+
+  override has(x: string): boolean {
+    return !this.deleted.has(x) && (this.added.has(x) || this.base.has(x));
+  }
+
+  override add(x: string): this {
+    // already there: a Set keeps it where it was
+    if (!this.has(x)) {
+      this.deleted.delete(x);
+      this.added.add(x);
+    }
+    return this;
+  }
+
+  override delete(x: string): boolean {
+    const had = this.has(x);
+    this.added.delete(x);
+    if (this.base.has(x)) this.deleted.add(x);
+    return had;
+  }
+
+  override clear(): void {
+    this.added.clear();
+    for (const x of this.base) this.deleted.add(x);
+  }
+
+  override get size(): number {
+    let n = this.added.size;
+    for (const x of this.base) if (!this.deleted.has(x) && !this.added.has(x)) n++;
+    return n;
+  }
+
+  override *[Symbol.iterator](): SetIterator<string> {
+    for (const x of this.base) if (!this.deleted.has(x) && !this.added.has(x)) yield x;
+    yield* this.added;
+  }
+
+  override values(): SetIterator<string> {
+    return this[Symbol.iterator]();
+  }
+
+  override keys(): SetIterator<string> {
+    return this[Symbol.iterator]();
+  }
+
+  override *entries(): SetIterator<[string, string]> {
+    for (const x of this) yield [x, x];
+  }
+
+  override forEach(fn: (value: string, key: string, set: Set<string>) => void, thisArg?: unknown): void {
+    for (const x of this) fn.call(thisArg, x, x, this);
+  }
 }
 
 /** True when the state made `path` (or a directory it lies in). */
@@ -65,8 +130,7 @@ function under(path: string, pattern: string): boolean {
 
 function has(s: StageState, path: string): boolean {
   for (const g of s.gone) if (under(path, g)) return false;
-  for (const m of s.made) if (isInside(path, m)) return true;
-  return false;
+  return insideAny(path, s.made);
 }
 
 function make(s: StageState, path: string): void {
@@ -257,7 +321,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   for (const step of input.steps) {
     const a = step.artifact;
     if (!a || a.byPreset) continue;
-    const removed = [...b.ever].some((m) => isInside(a.path, m)) && !has(b, a.path);
+    const removed = insideAny(a.path, b.ever) && !has(b, a.path);
     if (/[$~]/.test(a.path) || removed) return [{ id: 'copy-missing', data: { path: a.path, why: removed ? 'a later command deletes it' : 'it depends on a variable or ~ that a COPY cannot expand' }, line: a.why.line }];
   }
   const r = fresh();
@@ -267,11 +331,24 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     const builderThen = step.source !== null && step.keyword === 'RUN' ? stateBefore(step.source) : b;
     if (step.keyword === 'RUN') {
       const original = step.source !== null && !step.verbatim ? analysis.runs.get(step.source)?.commands ?? [] : [];
+      const ofOriginal = new Set(original);
+      // when the RUN's commands are listed in the order they start (no substitution inside), the commands
+      // before each kept one are a prefix of the list: applied once each over one layer, not again per command
+      const ordered = original.every((o, i) => i === 0 || original[i - 1]!.start < o.start);
+      let layer: StageState | null = null;
+      let applied = 0;
+      let lastStart = -1;
       for (const c of step.commands) {
         // inside a split RUN the builder had also run the commands before this one (a download, a clone)
         let then = builderThen;
-        const earlier = original.filter((o) => o.start < c.start && original.includes(c));
-        if (earlier.length) { then = clone(builderThen); for (const o of earlier) apply(then, o); }
+        if (ofOriginal.has(c) && ordered && c.start >= lastStart) {
+          lastStart = c.start;
+          while (applied < original.length && original[applied]!.start < c.start) apply(layer ??= layered(builderThen), original[applied++]!);
+          if (layer) then = layer;
+        } else if (ofOriginal.has(c)) {
+          const earlier = original.filter((o) => o.start < c.start);
+          if (earlier.length) { then = layered(builderThen); for (const o of earlier) apply(then, o); }
+        }
         const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
