@@ -85,7 +85,7 @@ export function isInside(path: string, dir: string): boolean {
 }
 
 /** Every `dir` for which isInside(path, dir) holds, as a string can be: `/`, the path, and each prefix that ends before a `/`. */
-function enclosing(path: string): string[] {
+export function enclosing(path: string): string[] {
   const dirs = path === '/' ? ['/'] : ['/', path];
   for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) dirs.push(path.slice(0, i));
   return dirs;
@@ -93,7 +93,6 @@ function enclosing(path: string): string[] {
 
 /** True when isInside(path, dir) holds for some member of `dirs`: in the path's depth, not the set's size. */
 export function insideAny(path: string, dirs: ReadonlySet<string>): boolean {
-  if (dirs.size === 0) return false;
   for (const dir of enclosing(path)) if (dirs.has(dir)) return true;
   return false;
 }

@@ -5,7 +5,7 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
-import { isInside } from './artifacts.js';
+import { enclosing } from './artifacts.js';
 import type { Finding } from './messages.js';
 import { flag, type Instruction, type Model } from './model.js';
 import type { Artifact, PresetDecision } from './preset.js';
@@ -49,13 +49,24 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
   const byIndex = new Map(input.classifications.map((c) => [c.index, c]));
   const drop = decision.dropFromRuntime ?? new Set<number>();
   const replacements = decision.runtimeReplacements ?? new Map<number, string[]>();
+  // artifacts by the instruction that makes them, and the latest maker of each destination: looked up per
+  // instruction, not scanned (a file with thousands of build steps made that quadratic)
+  const madeBy = new Map<number, Artifact[]>();
+  const latestAt = new Map<string, number>();
+  for (const a of input.artifacts) {
+    const list = madeBy.get(a.producer);
+    if (list) list.push(a);
+    else madeBy.set(a.producer, [a]);
+    const to = a.to ?? a.path;
+    latestAt.set(to, Math.max(latestAt.get(to) ?? -Infinity, a.producer));
+  }
   for (const index of model.stages[0]!.instructions) {
     const ins = model.instructions[index]!;
     const c = byIndex.get(index);
     if (!c || ins.keyword === 'FROM' || ins.keyword === 'ARG') continue;
     const scope = analysis.scopes.get(index)!;
     // artifacts first: the RUN's own runtime part (chmod, chown of what it built) may touch them
-    for (const a of input.artifacts.filter((x) => x.producer === index)) steps.push(copyFrom(a, input.builderName));
+    for (const a of madeBy.get(index) ?? []) steps.push(copyFrom(a, input.builderName));
     const replacement = ins.keyword === 'RUN' ? replacements.get(index) : undefined;
     if (replacement) {
       // a preset handles this RUN's pip/venv commands; its other runtime commands still run, unless the
@@ -90,7 +101,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       }
     } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
       const dest = copyDestination(ins, scope.workdir);
-      const covered = dest !== null && input.artifacts.some((a) => isInside(dest, a.to ?? a.path) && a.producer > index);
+      const covered = dest !== null && enclosing(dest).some((dir) => (latestAt.get(dir) ?? -Infinity) > index);
       if (!covered) steps.push(verbatim(ins));
     } else {
       steps.push(verbatim(ins));

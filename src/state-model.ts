@@ -325,6 +325,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     if (/[$~]/.test(a.path) || removed) return [{ id: 'copy-missing', data: { path: a.path, why: removed ? 'a later command deletes it' : 'it depends on a variable or ~ that a COPY cannot expand' }, line: a.why.line }];
   }
   const r = fresh();
+  let builderToolsCopied = false;
   for (const t of input.extraTools) r.tools.add(t);
   for (const step of input.steps) {
     const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
@@ -363,7 +364,11 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       if (isInside('/etc/passwd', to)) r.etcCopied = true;
       const base = to.split('/').pop() ?? '';
       if (/\/s?bin\/[^/]+$/.test(to)) r.tools.add(base);
-      else for (const t of b.tools) if (!input.builderBase?.tools.has(t) && !b.packageTools.has(t)) r.tools.add(t);
+      // (the builder's own programs: the same ones for every copy, and nothing takes a program away, so once)
+      else if (!builderToolsCopied) {
+        builderToolsCopied = true;
+        for (const t of b.tools) if (!input.builderBase?.tools.has(t) && !b.packageTools.has(t)) r.tools.add(t);
+      }
     } else if (step.source !== null && step.verbatim) {
       applyInstruction(r, model, analysis, step.source);
     }
