@@ -60,7 +60,11 @@ function layered(s: StageState): StageState {
   return { made: new LayeredSet(s.made), tools: new LayeredSet(s.tools), packageTools: new LayeredSet(s.packageTools), users: new LayeredSet(s.users), groups: new LayeredSet(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new LayeredSet(s.ever), gone: new LayeredSet(s.gone) };
 }
 
-/** A set read through to another one, with additions and deletions of its own; it iterates in the order a copy would. Exported for its test. */
+/**
+ * A set read through to another one, with additions and deletions of its own; it iterates in the order a
+ * copy would. `has`, `add` and `delete` cost what a Set's do; `size` and iteration walk the base. Exported
+ * for its test.
+ */
 export class LayeredSet extends Set<string> {
   private readonly added = new Set<string>();
   private readonly deleted = new Set<string>();
