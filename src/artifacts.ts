@@ -72,7 +72,9 @@ export function mergeArtifacts(list: readonly Artifact[]): Artifact[] {
     if (first !== Infinity && list[first]!.path !== a.path) return;
     if (taken.has(a.path)) return;
     taken.add(a.path);
-    const producer = Math.max(...paths.within(a.path).map((p) => latest.get(p)!));
+    // a loop, not Math.max(...): a spread of tens of thousands of arguments overflows the stack
+    let producer = -Infinity;
+    for (const p of paths.within(a.path)) producer = Math.max(producer, latest.get(p)!);
     out.push({ ...a, producer });
   });
   return out.sort((x, y) => x.producer - y.producer || x.path.localeCompare(y.path));
