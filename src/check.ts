@@ -7,7 +7,7 @@ import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
 import { flag } from './model.js';
 import { parse } from './parse.js';
-import { PathIndex } from './artifacts.js';
+import { PathIndex } from './paths.js';
 import { plainWords } from '../transforms/exec-form.js';
 
 /** What the check needs besides the two texts. */

@@ -5,7 +5,7 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
-import { enclosing } from './artifacts.js';
+import { enclosing } from './paths.js';
 import type { Finding } from './messages.js';
 import { flag, type Instruction, type Model } from './model.js';
 import type { Artifact, PresetDecision } from './preset.js';

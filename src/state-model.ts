@@ -7,7 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
-import { insideAny, isInside } from './artifacts.js';
+import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
 import { flag, type Model } from './model.js';
@@ -346,13 +346,15 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       for (const c of step.commands) {
         // inside a split RUN the builder had also run the commands before this one (a download, a clone)
         let then = builderThen;
-        if (ofOriginal.has(c) && ordered && c.start >= lastStart) {
-          lastStart = c.start;
-          while (applied < original.length && original[applied]!.start < c.start) apply(layer ??= layered(builderThen), original[applied++]!);
-          if (layer) then = layer;
-        } else if (ofOriginal.has(c)) {
-          const earlier = original.filter((o) => o.start < c.start);
-          if (earlier.length) { then = layered(builderThen); for (const o of earlier) apply(then, o); }
+        if (ofOriginal.has(c)) {
+          if (ordered && c.start >= lastStart) {
+            lastStart = c.start;
+            while (applied < original.length && original[applied]!.start < c.start) apply(layer ??= layered(builderThen), original[applied++]!);
+            if (layer) then = layer;
+          } else {
+            const earlier = original.filter((o) => o.start < c.start);
+            if (earlier.length) { then = layered(builderThen); for (const o of earlier) apply(then, o); }
+          }
         }
         const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];

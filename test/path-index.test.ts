@@ -3,7 +3,8 @@
 // where paths nest, repeat and share prefixes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { insideAny, isInside, mergeArtifacts, PathIndex } from '../src/artifacts.js';
+import { mergeArtifacts } from '../src/artifacts.js';
+import { insideAny, isInside, PathIndex } from '../src/paths.js';
 import type { Artifact } from '../src/preset.js';
 import { LayeredSet } from '../src/state-model.js';
 

@@ -1,6 +1,7 @@
 // A RUN read command by command: what each command is for, what it writes, which packages it installs.
 // RUN: https://docs.docker.com/reference/dockerfile/#run
 import { joinPath, parseShell, type ShellCommand } from '../shell.js';
+import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { isTestOnlyInstall } from './pip.js';
 import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
@@ -100,7 +101,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
         .filter((p): p is string => !!p).map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
     }
     const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
-    const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInsidePath(p, o))) : NONE;
+    const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
     const outputs = installed.length || written.length ? [...out.paths, ...installed, ...written] : out.paths;
@@ -294,10 +295,6 @@ function normalizeCommand(words: readonly string[]): readonly string[] {
   // the words themselves when the name is not an absolute path to a bin directory (callers only read them)
   if (!name.startsWith('/') || !/^\/(usr\/)?(local\/)?(s?bin|go\/bin|lib\/go[^/]*\/bin)\/[^/]+$/.test(name)) return words;
   return [name.split('/').pop()!, ...words.slice(1)];
-}
-
-function isInsidePath(path: string, dir: string): boolean {
-  return dir === '/' || path === dir || path.startsWith(`${dir}/`);
 }
 
 function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null): Outputs {

@@ -7,7 +7,7 @@ import { hasShell, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
-import { isInside } from '../../src/artifacts.js';
+import { isInside } from '../../src/paths.js';
 import { plainWords } from '../../transforms/exec-form.js';
 import { runtimeFiles } from './runtime-files.js';
 

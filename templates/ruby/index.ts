@@ -6,7 +6,8 @@
 // https://hub.docker.com/_/ruby  https://bundler.io/man/bundle-install.1.html
 import { installCommand } from '../../src/analyze/packages.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { genericArtifacts, isInside, mergeArtifacts } from '../../src/artifacts.js';
+import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
+import { isInside } from '../../src/paths.js';
 import { devTableApplies, parseImage, slimVariant } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput } from '../../src/preset.js';
