@@ -1,13 +1,16 @@
 // Before anything is emitted, the output is parsed again and the invariants are proven. Each check
 // names what it protects; a failed check declines the file, nothing is written.
-import { envPairs } from './analyze/index.js';
+import { analyze, copyDestination, copySources, envPairs, type Analysis } from './analyze/index.js';
+import { homeOf } from './analyze/run.js';
+import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, parseImage } from './images.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
 import { flag } from './model.js';
 import { parse } from './parse.js';
-import { PathIndex } from './paths.js';
+import { joinPath, PathIndex } from './paths.js';
+import { under } from './state-model.js';
 import { plainWords } from '../transforms/exec-form.js';
 
 /** What the check needs besides the two texts. */
@@ -85,6 +88,7 @@ export function check(input: CheckInput): Finding[] {
     const src = (ins.json ?? ins.args.trim().split(/\s+/))[0] ?? '';
     if (!made.covers(src) && !made.holdsWithin(src)) failures.push(fail(`COPY --from=${from} ${src}: the builder does not make it`));
   }
+  failures.push(...unsafeCopies(input.original, after));
   // global ARGs used in a stage are declared in it
   const globals = new Set(out.globalArgs.flatMap((i) => out.instructions[i]!.args.trim().split(/\s+/).map((p) => p.split('=')[0]!)));
   // the builder is the user's own stage; only the stage dfsplit writes is held to this
@@ -109,6 +113,53 @@ export function check(input: CheckInput): Finding[] {
     }
   }
   return failures;
+}
+
+/**
+ * The plan and the state model keep these from being written; this is their backstop. The runtime stage
+ * copies no whole system directory of the builder, and repeats no COPY of a credential-like file
+ * (src/knowledge/secrets.ts) that the original deletes later with a command the runtime stage does not
+ * repeat: the original image would not hold it, the converted one would.
+ */
+function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
+  const out: Finding[] = [];
+  let analysis: Analysis | null = null;
+  const repeated = after.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+  let cursor = -1;
+  for (const ins of after) {
+    if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+    const words = copySources(ins);
+    const from = flag(ins, 'from');
+    if (from !== undefined) {
+      const src = joinPath('/', words[0] ?? '');
+      if (systemDir(src)) out.push({ id: 'copies-system-dir', data: { path: src, why: `COPY --from=${from}` } });
+      continue;
+    }
+    // the original COPY it repeats (the same text, in the same order)
+    const orig = original.instructions.find((i) => i.index > cursor && i.stage === 0 && i.raw === ins.raw);
+    if (!orig) continue;
+    cursor = orig.index;
+    if (![...words, copyDestination(ins, '/') ?? ''].some((w) => secretLike(w))) continue;
+    analysis ??= analyze(original);
+    const dest = copyDestination(orig, analysis.scopes.get(orig.index)?.workdir ?? '/');
+    if (dest === null) continue;
+    const landed = [dest, ...words.map((w) => joinPath(dest, w.split('/').filter(Boolean).pop() ?? '.'))].filter((p) => secretLike(p));
+    for (const [index, run] of analysis.runs) {
+      if (index < orig.index) continue;
+      const scope = analysis.scopes.get(index);
+      const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
+      for (const c of run.commands) {
+        if (c.words[0] !== 'rm') continue;
+        for (const operand of c.words.slice(1).filter((w) => !w.startsWith('-'))) {
+          if (repeated.some((r) => r.includes(operand))) continue;
+          const path = joinPath(c.cwd, operand.replace(/^~(?=\/|$)/, home));
+          const hit = landed.find((p) => under(p, path));
+          if (hit) out.push({ id: 'runtime-copies-secret', data: { path: hit, pattern: secretLike(hit)!, what: `\`${ins.keyword} ${ins.args.trim()}\`` }, line: original.instructions[index]!.line });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function fail(detail: string): Finding {

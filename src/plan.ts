@@ -10,6 +10,7 @@ import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } from './preset.js';
 import { imageConfig } from './knowledge/image-config.js';
+import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { healthcheckCommand, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
@@ -143,6 +144,12 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements?.values() ?? [])].flat().some((l) => presetCopy(l) !== null);
   if (artifacts.length === 0 && !presetCopies && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
+  // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
+  // bring its compilers, package database and home directories, credentials included, over the runtime
+  // base's own: never copied (src/knowledge/secrets.ts)
+  const copied = [...artifacts.map((a) => ({ path: a.path, to: a.to ?? a.path, why: describe(a.why), line: a.why.line })),
+    ...[...(decision.runtimeReplacements ?? new Map<number, string[]>())].flatMap(([index, lines]) => lines.map(presetCopy).filter((c) => c !== null).map((c) => ({ ...c, why: 'the preset copies it', line: lineOf(model, index) })))];
+  for (const c of copied) if (systemDir(c.path) || systemDir(c.to)) declines.push({ id: 'copies-system-dir', data: { path: systemDir(c.path) ? c.path : c.to, why: c.why }, line: c.line });
   const classifications = applyOverrides(analysis, decision);
   const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
   const restore = restoreConfig(model, builder.image, runtimeBase);

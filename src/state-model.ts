@@ -5,10 +5,11 @@
 // neither stage made (the base image's own files) is assumed to be alike, except programs when the
 // runtime base is another image, which must be known to be on it.
 import type { Analysis } from './analyze/index.js';
-import { copiesContextRoot, copyDestination } from './analyze/index.js';
-import type { RunCommand } from './analyze/run.js';
+import { copiesContextRoot, copyDestination, copySources } from './analyze/index.js';
+import { homeOf, type RunCommand } from './analyze/run.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
+import { secretLike } from './knowledge/secrets.js';
 import type { Finding } from './messages.js';
 import { flag, type Model } from './model.js';
 import type { RuntimeStep } from './runtime-stage.js';
@@ -25,8 +26,6 @@ interface StageState {
   groups: Set<string>;
   /** True while apt's package lists are present. */
   aptLists: boolean;
-  /** True once a COPY --from brought /etc (users and groups of the builder). */
-  etcCopied: boolean;
   /** True once a language package manager installed from a list dfsplit cannot read (pip -r, npm, bundle). */
   langInstall: boolean;
   /** Every path ever made, removed or not. */
@@ -49,7 +48,7 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
 const SHELL_ONLY = new Set(['set', 'true', 'false', ':', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'cd', 'source', '.', 'eval', 'exec', 'umask', 'ulimit', 'trap', 'shopt', 'read', 'wait', 'type', 'command', 'hash', 'alias']);
 
 function fresh(): StageState {
-  return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, etcCopied: false, langInstall: false, ever: new Set(), gone: new Set() };
+  return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, langInstall: false, ever: new Set(), gone: new Set() };
 }
 
 /**
@@ -57,7 +56,7 @@ function fresh(): StageState {
  * split RUN made files with many such RUNs quadratic). `s` must not change while the layer is in use.
  */
 function layered(s: StageState): StageState {
-  return { made: new LayeredSet(s.made), tools: new LayeredSet(s.tools), packageTools: new LayeredSet(s.packageTools), users: new LayeredSet(s.users), groups: new LayeredSet(s.groups), aptLists: s.aptLists, etcCopied: s.etcCopied, langInstall: s.langInstall, ever: new LayeredSet(s.ever), gone: new LayeredSet(s.gone) };
+  return { made: new LayeredSet(s.made), tools: new LayeredSet(s.tools), packageTools: new LayeredSet(s.packageTools), users: new LayeredSet(s.users), groups: new LayeredSet(s.groups), aptLists: s.aptLists, langInstall: s.langInstall, ever: new LayeredSet(s.ever), gone: new LayeredSet(s.gone) };
 }
 
 /**
@@ -127,7 +126,7 @@ export class LayeredSet extends Set<string> {
 
 /** True when the state made `path` (or a directory it lies in). */
 /** True when `path` is `pattern` or inside it; `*` in the pattern matches within one name. */
-function under(path: string, pattern: string): boolean {
+export function under(path: string, pattern: string): boolean {
   if (!pattern.includes('*')) return isInside(path, pattern);
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`).test(path);
 }
@@ -266,7 +265,6 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
   }
   for (const p of neededPaths(c)) if (has(builder, p) && !has(runtime, p)) return `the path ${p}, made only in the builder`;
   if (c.install && !c.install.selfUpdating && c.install.manager === 'apt' && !runtime.aptLists) return 'apt package lists (no `apt-get update` before this install in the runtime stage)';
-  if (/^(useradd|adduser|groupadd|addgroup)$/.test(c.words[0] ?? '') && runtime.etcCopied) return 'a fresh /etc (a COPY --from already brought the builder\'s users and groups)';
   for (const g of [flagValue(c.words, '-g', '--gid', '--ingroup'), ...(flagValue(c.words, '-G', '--groups')?.split(',') ?? [])]) {
     if (g && !/^\d+$/.test(g) && builder.groups.has(g) && !runtime.groups.has(g)) return `the group ${g}, created only in the builder`;
   }
@@ -367,7 +365,6 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       for (const g of b.gone) if (isInside(g.replace(/\/?\*.*$/, ''), step.artifact.path) && g.startsWith(step.artifact.path)) r.gone.add(to + g.slice(step.artifact.path.length));
       // a copied language install (site-packages, ~/.local, a venv, node_modules) brings its programs
       if (b.langInstall || step.artifact.byPreset) r.langInstall = true;
-      if (isInside('/etc/passwd', to)) r.etcCopied = true;
       const base = to.split('/').pop() ?? '';
       if (/\/s?bin\/[^/]+$/.test(to)) r.tools.add(base);
       // (the builder's own programs: the same ones for every copy, and nothing takes a program away, so once)
@@ -379,10 +376,10 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       applyInstruction(r, model, analysis, step.source);
     }
   }
-  // a file the original copies from the context (a whole-context COPY) and then deletes with a command
-  // that stays in the builder (`rm -rf .git`, `rm -rf /src` after installing it): the runtime stage
-  // repeats the COPY but not the deletion, so it would hold files the original has not. Paths a build
-  // command made below the copy's destination are the build's (node_modules/.cache), not the context's.
+  // a file the original copies in or writes and then deletes with a command that stays in the builder
+  // (`rm -rf .git` after `COPY . .`, `rm /root/.netrc` after `COPY .netrc /root/.netrc`, `rm -rf /go`
+  // after building in it): the runtime stage repeats the COPY or the write but not the deletion, so it
+  // would hold files the original has not: a token, a key, sources
   const keeps = keptRemovals(input, b);
   if (keeps) return [keeps];
   const lastIndex = model.stages[0]!.instructions.at(-1)!;
@@ -405,19 +402,47 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
 
 function keptRemovals(input: ProofInput, b: StageState): Finding | null {
   const { model, analysis } = input;
-  const contextCopies = input.steps.filter((st) => st.verbatim && st.source !== null && copiesContextRoot(model.instructions[st.source]!))
-    .map((st) => ({ index: st.source!, dest: copyDestination(model.instructions[st.source!]!, analysis.scopes.get(st.source!)?.workdir ?? '/') }))
-    .filter((x): x is { index: number; dest: string } => x.dest !== null);
-  if (!contextCopies.length) return null;
+  // what the runtime stage repeats of the original and could hold after the original deleted it: the
+  // destinations of COPYs from the build context, and the files replayed commands write
+  const kept: { index: number; start: number; path: string; how: string; step: string; context: boolean }[] = [];
+  for (const st of input.steps) {
+    if (st.source === null) continue;
+    const ins = model.instructions[st.source]!;
+    if (st.verbatim && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+      const dest = copyDestination(ins, analysis.scopes.get(st.source)?.workdir ?? '/');
+      const context = copiesContextRoot(ins);
+      if (dest === null) continue;
+      kept.push({ index: st.source, start: -1, path: dest, how: context ? 'copying the build context into' : 'copying into', step: ins.keyword, context });
+      // a file copied into a directory lands under its own name (`COPY id_rsa /root/.ssh/`)
+      if (!context) for (const src of copySources(ins)) if (!/[$*?[]/.test(src)) kept.push({ index: st.source, start: -1, path: joinPath(dest, src.split('/').filter(Boolean).pop() ?? '.'), how: 'copying into', step: ins.keyword, context: false });
+    } else if (st.keyword === 'RUN') {
+      for (const c of st.verbatim ? analysis.runs.get(st.source)?.commands ?? [] : st.commands) for (const w of [...c.writes, ...c.produced]) kept.push({ index: st.source, start: c.start, path: w, how: 'writing', step: 'write', context: false });
+    }
+  }
+  if (!kept.length) return null;
   const replayed = new Set(input.steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
   for (const [index, run] of analysis.runs) for (const c of run.commands) {
     if (c.words[0] !== 'rm' || replayed.has(`${index}:${c.start}`)) continue;
+    const scope = analysis.scopes.get(index);
+    const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
     for (const operand of operands(c.words)) {
-      if (/[$~*?[]/.test(operand)) continue;
-      const path = joinPath(c.cwd, operand);
-      const copy = contextCopies.find((x) => x.index < index && isInside(path, x.dest));
-      if (copy && ![...b.ever].some((m) => m !== copy.dest && isInside(m, copy.dest) && (isInside(path, m) || isInside(m, path)))) {
-        return { id: 'runtime-keeps-removed', data: { path, dest: copy.dest }, line: model.instructions[index]!.line };
+      const resolved = operand.replace(/^~(?=\/|$)/, home);
+      if (/[$~?[]/.test(resolved)) continue;
+      const path = joinPath(c.cwd, resolved);
+      for (const k of kept) {
+        if (k.index > index || (k.index === index && k.start >= c.start)) continue;
+        // the deletion takes all of it (`rm -rf /root/.ssh` after `COPY id_rsa /root/.ssh/id_rsa`), or, for
+        // a copy of the whole context, a part of it: paths a build command made below the copy's destination
+        // are the build's (node_modules/.cache), not the context's
+        const all = under(k.path, path);
+        const part = !all && k.context && !path.includes('*') && isInside(path, k.path)
+          && ![...b.ever].some((m) => m !== k.path && isInside(m, k.path) && (isInside(path, m) || isInside(m, path)));
+        if (!all && !part) continue;
+        const line = model.instructions[index]!.line;
+        // a credential (`.netrc`, a key) is named as such: the runtime image would leak it
+        const secret = secretLike(k.path) ?? secretLike(path);
+        if (secret) return { id: 'runtime-copies-secret', data: { path: all ? k.path : path, pattern: secret, what: `the ${k.step} ${k.step === 'write' ? 'of' : 'into'} ${k.path}` }, line };
+        return { id: 'runtime-keeps-removed', data: { path, how: k.how, dest: k.path, step: k.step }, line };
       }
     }
   }

@@ -1,0 +1,131 @@
+// Issue 21, items 6 and 8: nothing the original deletes comes back in the runtime stage (a token, a key,
+// sources), no credential is repeated into it, and no whole system directory of the builder is copied.
+// The state model and the plan decline; the check is their backstop; bench/safety-scan.mjs's detector
+// reads the outputs themselves over a share of the corpus.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detect, type ScanLib } from '../bench/safety-scan.mjs';
+import { analyze, copyDestination } from '../src/analyze/index.js';
+import { homeOf } from '../src/analyze/run.js';
+import { check } from '../src/check.js';
+import { convert } from '../src/convert.js';
+import { secretLike, systemDir } from '../src/knowledge/secrets.js';
+import { flag } from '../src/model.js';
+import { parse } from '../src/parse.js';
+import { joinPath } from '../src/paths.js';
+import { corpusFiles } from './invariants.js';
+
+const lib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir } as unknown as ScanLib;
+const SETUP = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential git ca-certificates && rm -rf /var/lib/apt/lists/*\n';
+const BUILD = 'WORKDIR /src\nCOPY . .\nRUN make && make install PREFIX=/opt/app\n';
+const CMD = 'CMD ["/opt/app/bin/hello"]\n';
+const ids = (text: string) => convert(text).reasons.map((r) => r.id);
+
+describe('a file the original deletes never reaches the runtime stage', () => {
+  it('declines a .netrc copied outside the working directory and deleted by a later RUN', () => {
+    const r = convert(`${SETUP}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}`);
+    expect(r.status).toBe('declined');
+    expect(r.reasons.map((x) => x.id)).toEqual(['runtime-copies-secret']);
+    expect(r.reasons[0]!.message).toContain('/root/.netrc');
+  });
+
+  it('declines a key copied into ~/.ssh/ when a later command deletes the directory through ~', () => {
+    expect(ids(`${SETUP}COPY id_rsa /root/.ssh/\n${BUILD.replace('PREFIX=/opt/app', 'PREFIX=/opt/app && rm -rf ~/.ssh')}${CMD}`)).toEqual(['runtime-copies-secret']);
+  });
+
+  it('declines pip.conf and .npmrc copied to the system and deleted later, whatever their name', () => {
+    expect(ids(`${SETUP}COPY pip.conf /etc/pip.conf\n${BUILD}RUN rm -f /etc/pip.conf\n${CMD}`)).toEqual(['runtime-copies-secret']);
+    expect(ids(`${SETUP}COPY npmrc /usr/local/etc/npmrc\n${BUILD}RUN rm -f /usr/local/etc/npmrc\n${CMD}`)).toEqual(['runtime-keeps-removed']);
+  });
+
+  it('declines any single file copied outside the working directory and deleted later', () => {
+    expect(ids(`${SETUP}COPY notify.c /var/\n${BUILD}RUN gcc -o /usr/local/bin/notify /var/notify.c && rm /var/notify.c\n${CMD}`)).toEqual(['runtime-keeps-removed']);
+  });
+
+  it('declines a context copy whose parent directory a later command deletes', () => {
+    expect(ids(`${SETUP}COPY . /build/src/hello\nWORKDIR /build/src/hello\nRUN make && make install PREFIX=/opt/app\nRUN rm -rf /build\n${CMD}`)).toEqual(['runtime-keeps-removed']);
+  });
+
+  it('declines a file a repeated command writes and a builder-only command deletes', () => {
+    const text = `FROM debian:bookworm\nRUN echo 'deb http://deb.debian.org/debian bookworm-backports main' > /etc/apt/sources.list.d/backports.list && apt-get update && apt-get install -y --no-install-recommends libssl3\n${SETUP.split('\n')[1]}\n${BUILD.replace('PREFIX=/opt/app', 'PREFIX=/opt/app && rm /etc/apt/sources.list.d/backports.list')}${CMD}`;
+    expect(ids(text)).toEqual(['runtime-keeps-removed']);
+  });
+
+  it('still converts a credential the original keeps: its final image has it too', () => {
+    const r = convert(`${SETUP}COPY server.key /etc/ssl/private/server.key\n${BUILD}${CMD}`);
+    expect(r.status).toBe('changed');
+    expect(r.runtimeStage.map((l) => l.text)).toContain('COPY server.key /etc/ssl/private/server.key');
+  });
+});
+
+describe('no whole system directory is copied from the builder', () => {
+  it('declines an archive unpacked into / instead of writing COPY --from=builder / /', () => {
+    const r = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://example.com/s6.tar.gz -o /tmp/s6.tar.gz && tar xzf /tmp/s6.tar.gz -C / && rm /tmp/s6.tar.gz\nCMD ["/init"]\n');
+    expect(r.status).toBe('declined');
+    expect(r.reasons.map((x) => x.id)).toEqual(['copies-system-dir']);
+    expect(r.output).not.toMatch(/COPY --from=\S+ \/ \//);
+  });
+
+  it.each(['/usr', '/usr/bin', '/etc'])('declines an install whose output is %s', (dir) => {
+    expect(ids(`${SETUP}${BUILD.replace('PREFIX=/opt/app', `PREFIX=${dir}`)}${CMD}`)).toContain('copies-system-dir');
+  });
+
+  it('keeps install prefixes that are not system directories (/usr/local, /opt/app)', () => {
+    expect(convert(`${SETUP}${BUILD}${CMD}`).status).toBe('changed');
+    expect(systemDir('/usr/local')).toBe(false);
+    expect(systemDir('/opt')).toBe(false);
+  });
+});
+
+describe('the check, as a backstop', () => {
+  const original = parse(`${SETUP}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}`);
+  const builder = `${SETUP.replace('bookworm\n', 'bookworm AS builder\n')}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}\n`;
+  const runtime = (lines: string) => `FROM debian:bookworm-slim\n${lines}WORKDIR /src\nCOPY . .\nCOPY --from=builder /opt/app /opt/app\n${CMD}`;
+  const run = (lines: string) => check({ original, output: builder + runtime(lines), builderName: 'builder', madePaths: ['/opt/app', '/', '/src'] }).map((f) => f.id);
+  it('passes a runtime stage without the credential', () => {
+    expect(run('')).toEqual([]);
+  });
+  it('fails a runtime stage that repeats the COPY of a credential the original deletes', () => {
+    expect(run('COPY .netrc /root/.netrc\n')).toEqual(['runtime-copies-secret']);
+  });
+  it('fails a COPY --from of the builder\'s root', () => {
+    expect(run('COPY --from=builder / /\n')).toEqual(['copies-system-dir']);
+  });
+});
+
+describe('the table of credential-like paths', () => {
+  it.each([
+    ['/root/.netrc', '.netrc'], ['/home/app/.npmrc', '.npmrc'], ['/root/.pypirc', '.pypirc'], ['/etc/pip.conf', 'pip.conf'],
+    ['/root/.ssh/id_rsa', '.ssh'], ['/tmp/id_ed25519', 'id_ed25519'], ['/etc/ssl/private/server.key', '*.key'], ['/app/cert.pem', '*.pem'],
+    ['/root/.aws/credentials', '.aws'], ['/root/.docker/config.json', '.docker/config.json'], ['/root/.git-credentials', '.git-credentials'],
+  ])('%s is credential-like (%s)', (path, pattern) => {
+    expect(secretLike(path)).toBe(pattern);
+  });
+  it.each(['/app/main.py', '/root/.docker/daemon.json', '/usr/lib/keyring', '/app/keys.txt', '/app/id_list'])('%s is not', (path) => {
+    expect(secretLike(path)).toBeNull();
+  });
+});
+
+describe('the safety scan\'s detector', () => {
+  it('flags a runtime stage that repeats a deleted credential and one that copies the builder root', () => {
+    const input = `${SETUP}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}`;
+    const output = `${SETUP.replace('bookworm\n', 'bookworm AS builder\n')}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}\nFROM debian:bookworm-slim\nCOPY .netrc /root/.netrc\nCOPY --from=builder / /\n${CMD}`;
+    const runtimeStage = [{ text: 'FROM debian:bookworm-slim', line: null }, { text: 'COPY .netrc /root/.netrc', line: 3 }, { text: 'COPY --from=builder / /', line: null }, { text: CMD.trim(), line: 8 }];
+    const kinds = detect(input, { status: 'changed', output, runtimeStage }, lib).map((f) => f.kind);
+    expect(new Set(kinds)).toEqual(new Set(['deleted', 'secret', 'system-dir']));
+  });
+
+  it('finds nothing unsafe in the changed results of every 10th corpus file', { timeout: 120_000 }, () => {
+    const unsafe: string[] = [];
+    let changed = 0;
+    for (const file of corpusFiles().filter((_, i) => i % 10 === 0)) {
+      const input = readFileSync(file, 'utf8');
+      const r = convert(input);
+      if (r.status !== 'changed') continue;
+      changed++;
+      for (const f of detect(input, r, lib)) unsafe.push(`${file}: ${f.kind}: ${f.text} (${f.detail})`);
+    }
+    expect(changed).toBeGreaterThan(50);
+    expect(unsafe).toEqual([]);
+  });
+});
