@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { convert, type ConvertResult } from './convert.js';
 import { directoryContext, NO_CONTEXT } from './context.js';
 import { InputError } from './errors.js';
-import { decode, DEFAULT_IGNORE, displayPath, expandInputs, readDockerfile, writeAtomic, type IgnoreOptions } from './files.js';
+import { decode, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
 import { colorDiff } from './report/diff.js';
 import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
@@ -119,7 +119,10 @@ export async function main(flags: Flags): Promise<number> {
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
   const progress = progressLine(files.length, !machine && !flags.quiet);
+  // --write: a signal never lands between a temporary file and its rename; it stops the run between files
+  if (flags.write) holdSignals();
   for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, readStdin)) {
+    if (flags.write) await signalsAct();
     progress.tick();
     const file = outcome.file;
     const path = displayPath(file);
@@ -154,6 +157,7 @@ export async function main(flags: Flags): Promise<number> {
     }
     emit(report);
   }
+  if (flags.write) await signalsAct();
   progress.clear();
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   out?.end(summary, skipped.map(displayPath));

@@ -1,11 +1,12 @@
 // Finding, reading and safely writing Dockerfiles. Reads refuse what is not UTF-8 text; writes go to
 // a temporary file in the same directory and are renamed over the original (atomic on POSIX).
-import { closeSync, fsyncSync, readSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, readSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { glob } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import { InputError } from './errors.js';
 import { MAX_BYTES } from './parse.js';
+import { isInside } from './paths.js';
 
 // Names people give Dockerfiles (Renovate's dockerfile manager matches the same families): a
 // `Dockerfile`/`Containerfile` stem with a suffix after `.`, `-` or `_`, or such a suffix on any name.
@@ -108,7 +109,7 @@ export async function expandInputs(args: readonly string[], opts: IgnoreOptions 
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') { errors.push(new InputError('symlink-loop', 'symbolic link loop', undefined, arg)); continue; }
       if (code === 'ENOENT' && /[*?[{]/.test(arg)) {
-        const matches = (await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort().filter((m) => !ignoredBy(base, resolve(m), false));
+        const matches = (await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort(byCodePoint).filter((m) => !ignoredBy(base, resolve(m), false));
         if (matches.length) files.push(...matches);
         else errors.push(new InputError('no-match', 'no file matches this pattern', undefined, arg));
         continue;
@@ -130,7 +131,7 @@ function walk(dir: string, skipped: string[], inherited: readonly Rules[], opts:
   const rules = opts.enabled && !opts.paths.length
     ? [...inherited, ...IGNORE_FILES.map((f) => rulesFrom(join(abs, f), abs)).filter((r): r is Rules => r !== null)]
     : inherited;
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
     const path = join(dir, e.name);
     // symbolic links are not followed while walking: no loops, no escaping the tree
     if (e.isDirectory()) {
@@ -141,6 +142,14 @@ function walk(dir: string, skipped: string[], inherited: readonly Rules[], opts:
     }
   }
   return out;
+}
+
+/**
+ * Names in code point order (the order of their UTF-8 bytes): the same list in every locale, unlike
+ * localeCompare, and unlike `<`, which compares UTF-16 units and puts U+10000 and above before U+E000-U+FFFF.
+ */
+function byCodePoint(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** The content check on a walked file: its first 8 KiB (unreadable files pass, to get their own error). */
@@ -185,7 +194,9 @@ export function decode(buf: Buffer, path: string): string {
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new InputError('binary', 'binary file (contains NUL bytes), not a Dockerfile', lineAt(buf, nul), path);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    // ignoreBOM keeps a BOM in the text: the parser notes it, the printer writes it back, and --write
+    // compares the file's bytes with this text
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
   } catch {
     throw new InputError('invalid-utf8', 'invalid UTF-8', lineAt(buf, firstInvalidUtf8(buf)), path);
   }
@@ -210,38 +221,137 @@ function firstInvalidUtf8(buf: Buffer): number {
 }
 
 /**
- * Replace `path` with `text` atomically: write a temporary file in the same directory, keep the mode,
- * fsync, rename. Refuses read-only files, files changed since `expected` was read, and symbolic links
- * that lead out of `root`. Leaves no temporary file behind on failure.
+ * Replace `path` with `text` atomically: write a temporary file in the same directory with the file's
+ * mode and owner, check that every byte is there, fsync, rename. Refuses read-only files, files with
+ * more than one hard link, files changed since `expected` was read, and paths that pass through a
+ * symbolic link and end outside `root`. Leaves no temporary file behind on failure.
  */
 export function writeAtomic(path: string, text: string, expected: string, root: string = process.cwd()): void {
-  let target = path;
-  const link = lstatSync(path);
-  if (link.isSymbolicLink()) {
-    target = realpathSync(path);
-    const rel = relative(realpathSync(root), target);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError('symlink-escape', `is a symbolic link to ${target}, outside ${root}; not writing through it`, undefined, path);
-  }
-  // root passes access(W_OK) on any file: a file without write bits is read-only by intent, so refuse it too
-  const writable = (() => { try { accessSync(target, constants.W_OK); return true; } catch { return false; } })();
-  if (!writable || (statSync(target).mode & 0o222) === 0) throw new InputError('read-only', 'is read-only; not writing it', undefined, path);
-  const current = readFileSync(target);
-  if (!current.equals(Buffer.from(expected, 'utf8'))) throw new InputError('changed-meanwhile', 'changed since dfsplit read it; run dfsplit again', undefined, path);
-  const mode = statSync(target).mode & 0o7777;
-  const tmp = join(dirname(target), `.${basename(target)}.dfsplit-${process.pid}-${Date.now()}.tmp`);
   let fd: number | null = null;
+  let tmp: string | null = null;
   try {
-    fd = openSync(tmp, 'wx', mode);
-    writeSync(fd, text);
+    const target = realTarget(path, root);
+    const st = statSync(target);
+    // root passes access(W_OK) on any file: a file without write bits is read-only by intent, so refuse it too
+    const writable = (() => { try { accessSync(target, constants.W_OK); return true; } catch { return false; } })();
+    if (!writable || (st.mode & 0o222) === 0) throw new InputError('read-only', 'is read-only; not writing it', undefined, path);
+    // the rename gives the path a new file: its other names would keep the old text
+    if (st.nlink > 1) throw new InputError('hard-link', `has ${st.nlink} hard links, which writing it would break; not writing it`, undefined, path);
+    const current = readFileSync(target);
+    if (!current.equals(Buffer.from(expected, 'utf8'))) throw new InputError('changed-meanwhile', 'changed since dfsplit read it; run dfsplit again', undefined, path);
+    removeStaleTemps(target);
+    const name = join(dirname(target), `.${basename(target)}.dfsplit-${process.pid}-${Date.now()}.tmp`);
+    fd = openSync(name, 'wx', 0o600);
+    tmp = name;
+    const made = fstatSync(fd);
+    if (made.uid !== st.uid || made.gid !== st.gid) {
+      try {
+        fchownSync(fd, st.uid, st.gid);
+      } catch (err) {
+        throw new InputError('owner', `is owned by ${st.uid}:${st.gid}, which dfsplit cannot give the new file (${reason(err)}); not writing it`, undefined, path);
+      }
+    }
+    // after the chown (which clears set-id bits), and not through open's mode, which the umask trims
+    fchmodSync(fd, st.mode & 0o7777);
+    // writeSync may write fewer bytes than asked (a nearly full disk): write the rest, or fail on the error that stops it
+    const bytes = Buffer.from(text, 'utf8');
+    for (let done = 0; done < bytes.length;) {
+      const n = writeSync(fd, bytes, done, bytes.length - done);
+      if (n <= 0) throw new Error(`wrote ${done} of ${bytes.length} bytes`);
+      done += n;
+    }
+    const size = fstatSync(fd).size;
+    if (size !== bytes.length) throw new Error(`the temporary file has ${size} of ${bytes.length} bytes`);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
+    if (WRITE_DELAY_MS > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WRITE_DELAY_MS);
     renameSync(tmp, target);
   } catch (err) {
     if (fd !== null) closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    throw new InputError('write-failed', `cannot write: ${(err as Error).message}`, undefined, path);
+    if (tmp !== null) {
+      try { unlinkSync(tmp); } catch { /* already gone */ }
+    }
+    if (err instanceof InputError) throw err;
+    throw new InputError('write-failed', `cannot write: ${reason(err)}; left as it was`, undefined, path);
   }
+}
+
+/**
+ * Test only (test/write-safety.test.ts): milliseconds to wait between writing the temporary file and
+ * renaming it, to send a signal into that window.
+ */
+const WRITE_DELAY_MS = Number(process.env.DFSPLIT_TEST_WRITE_DELAY_MS ?? 0);
+
+/** Node's errno message without the code and the system call: `no space left on device`. */
+function reason(err: unknown): string {
+  const message = (err as Error).message ?? String(err);
+  return /^[A-Z0-9]+: ([^,]+),/.exec(message)?.[1] ?? message;
+}
+
+/**
+ * The file that writing `path` replaces: its real path. A path that passes through a symbolic link (the
+ * file itself or any directory on the way) must end inside `root`; a path without one is the user's choice.
+ */
+function realTarget(path: string, root: string): string {
+  const target = realpathSync(path);
+  if (target === resolve(path) || isInside(target, realpathSync(root))) return target;
+  const how = lstatSync(path).isSymbolicLink() ? 'is a symbolic link to' : 'leads through a symbolic link to';
+  throw new InputError('symlink-escape', `${how} ${target}, outside ${root}; not writing through it`, undefined, path);
+}
+
+/**
+ * Remove the temporary files that dfsplit runs which died uncleanly (SIGKILL, a power cut) left next to
+ * `target`: those whose process is gone, or is this one (a PID used again, as in containers).
+ */
+function removeStaleTemps(target: string): void {
+  const dir = dirname(target);
+  const prefix = `.${basename(target)}.dfsplit-`;
+  let names: string[];
+  // best effort: a directory that cannot be listed can still be written
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d+)-\d+\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || (Number(pid) !== process.pid && alive(Number(pid)))) continue;
+    try { unlinkSync(join(dir, name)); } catch { /* removed meanwhile */ }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const HELD = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let holding = false;
+
+/**
+ * From now on SIGINT, SIGTERM and SIGHUP do not kill the process at once. Node runs a signal's handler
+ * only between tasks, and writeAtomic is one synchronous task, so a signal that comes while a file is
+ * written is acted on after the rename (or the clean-up), never between the temporary file and the
+ * rename. The handler then dies of the same signal. Call signalsAct() where a signal may stop the run.
+ */
+export function holdSignals(): void {
+  if (holding) return;
+  holding = true;
+  const die = (signal: NodeJS.Signals) => {
+    for (const s of HELD) process.off(s, die);
+    process.kill(process.pid, signal);
+  };
+  for (const s of HELD) process.on(s, die);
+}
+
+/**
+ * Let a held signal act: signals are read in the event loop's poll phase, and setImmediate runs after
+ * it; the first may still run in the current turn's check phase, the second runs after a poll.
+ */
+export async function signalsAct(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise<void>((r) => setImmediate(r));
 }
 
 export function displayPath(path: string): string {
