@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { convert, type ConvertResult } from './convert.js';
-import { directoryContext, NO_CONTEXT } from './context.js';
+import { contextProblem, directoryContext, NO_CONTEXT } from './context.js';
 import { InputError } from './errors.js';
 import { decode, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
 import { colorDiff } from './report/diff.js';
@@ -41,6 +41,12 @@ export interface Flags {
 }
 
 export class UsageError extends Error {}
+
+/** `--context` must name a directory: a mistyped one would read as a context without files. */
+function checkContext(dir: string | undefined): void {
+  const problem = dir === undefined ? null : contextProblem(dir);
+  if (problem) throw new UsageError(`--context ${dir}: ${problem}`);
+}
 
 function readStdin(): string {
   return decode(readFileSync(0), '<stdin>');
@@ -81,6 +87,7 @@ export async function main(flags: Flags): Promise<number> {
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
   if (machine && flags.stdout) throw new UsageError(`--format ${format} and --stdout cannot be used together: both print to standard output`);
   if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
+  checkContext(flags.context);
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
   const resolver = new ConfigResolver(flags.config || null, flags.config !== false);
@@ -226,6 +233,7 @@ function indent(text: string, spaces: number): string {
 
 /** `explain` over files, directories and globs, like the main command: one table per file. */
 export async function explain(paths: readonly string[], flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'> & { ignore?: IgnoreOptions }): Promise<number> {
+  checkContext(flags.context);
   const { files, errors } = await expandInputs(paths.length ? paths : ['.'], flags.ignore);
   let code = 0;
   for (const e of errors) { process.stderr.write(`dfsplit: ${e.format()}\n`); code = 2; }
@@ -252,6 +260,7 @@ export async function explain(paths: readonly string[], flags: Pick<Flags, 'buil
 }
 
 export async function verifyCommand(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'> & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
+  checkContext(flags.context);
   const text = readDockerfile(file);
   const r = convert(text, optionsFor(file, flags));
   process.stderr.write(`${statusLine(displayPath(file), r)}\n`);

@@ -1,7 +1,9 @@
 // The build context beside a Dockerfile (go.mod, *.go, requirements.txt, package.json): presets read
 // it when it makes the result right. A missing context means "unknown", never "empty".
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// The paths come from the Dockerfile, which may come from anyone: no read leaves the context directory
+// (`pip install -r ../../../etc/passwd`, or a symbolic link in the context that points outside it).
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** Read-only view of the build context. */
 export interface BuildContext {
@@ -20,8 +22,40 @@ export const NO_CONTEXT: BuildContext = { known: false, read: () => null, find: 
 const SKIP = new Set(['.git', 'node_modules', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'target']);
 const MAX_FILES = 5000;
 
+/** Why `dir` cannot be read as a build context (it does not exist, or is no directory), or null. */
+export function contextProblem(dir: string): string | null {
+  try {
+    return statSync(dir).isDirectory() ? null : 'not a directory';
+  } catch {
+    return 'no such directory';
+  }
+}
+
+/** True when the absolute path `path` is `root` or below it. */
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
 /** A context backed by a directory on disk. */
 export function directoryContext(root: string): BuildContext {
+  // the directory as it really is, found once: every path read must resolve, links followed, below it
+  let real: string | null | undefined;
+  const resolveInside = (path: string): string | null => {
+    if (real === undefined) {
+      try { real = realpathSync(root); } catch { real = null; }
+    }
+    if (real === null) return null;
+    // a path is relative to the root, an absolute one too (as COPY reads its sources); `..` may not climb out
+    const full = join(real, path);
+    if (!within(real, full)) return null;
+    try {
+      const target = realpathSync(full);
+      return within(real, target) ? target : null;
+    } catch {
+      return null;
+    }
+  };
   let files: string[] | null = null;
   const list = (): string[] => {
     if (files) return files;
@@ -42,18 +76,19 @@ export function directoryContext(root: string): BuildContext {
   return {
     known: true,
     read(path) {
+      const full = resolveInside(path);
+      if (full === null) return null;
       try {
-        const full = join(root, path);
-        if (statSync(full).size > 1024 * 1024) return null;
+        // a regular file only: reading a FIFO would wait forever
+        const st = statSync(full);
+        if (!st.isFile() || st.size > 1024 * 1024) return null;
         return readFileSync(full, 'utf8');
       } catch {
         return null;
       }
     },
     find: (match) => list().filter(match),
-    exists(path) {
-      try { statSync(join(root, path)); return !path.split('/').includes('..'); } catch { return false; }
-    },
+    exists: (path) => resolveInside(path) !== null,
   };
 }
 

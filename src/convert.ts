@@ -102,6 +102,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   // `# dfsplit-ignore-file` in the comments before the first instruction: the file is left as it is
   if (/^[ \t]*#[ \t]*dfsplit-ignore-file[ \t]*\r?$/m.test(model.text.slice(0, model.instructions[0]?.start ?? 0))) return { ...empty, reasons: [{ id: 'pragma-ignore-file', message: describe({ id: 'pragma-ignore-file' }) }] };
   const analysis = analyze(model);
+  if (analysis.error) return { ...empty, status: 'error', reasons: [reason(analysis.error)] };
   const context = options.context ?? NO_CONTEXT;
   const plan = makePlan(model, analysis, {
     builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context,

@@ -126,6 +126,10 @@ export const MESSAGES = {
   'unknown-preset': 'unknown preset {name}',
   'preset-not-applicable': 'preset {name} does not apply: {why}',
   'shell-needed': '{keyword}: this needs /bin/sh, and the runtime base {image} has none',
+  // errors: the file cannot be read as a Dockerfile that builds
+  'cr-line-ends': 'line ends are CR only (classic Mac); save with LF or CRLF',
+  'expansion-too-large': 'its variables expand to more than {limit} characters in all by this line (16 KiB plus four times the file\'s size; `ENV B=$A$A` doubles a value): dfsplit reads no further',
+  'shell-unterminated-quote': 'the RUN ends inside a {quote} quote that is never closed: /bin/sh refuses the script, so the file does not build as written',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -4,6 +4,7 @@
 import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser.js';
 import { InputError } from './errors.js';
+import { describe } from './messages.js';
 import type { Flag, Instruction, Model, Stage } from './model.js';
 
 /** Dockerfiles larger than this are refused: real ones are kilobytes, and the parser is quadratic on some input. */
@@ -24,6 +25,8 @@ export function parse(input: string): Model {
   if (input.includes('\u0000')) throw new InputError('binary', 'binary file (contains NUL bytes), not a Dockerfile');
   const bom = input.startsWith('\uFEFF');
   const text = bom ? input.slice(1) : input;
+  // Docker ends lines at LF only: a file saved with CR alone would be one long line
+  if (!text.includes('\n') && /\r[^]/.test(text)) throw new InputError('cr-line-ends', describe({ id: 'cr-line-ends' }));
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = new SourceLines(text);
   // Workaround: dockerfile-ast does not see `<< EOF` (space after <<) as a heredoc (BuildKit does).

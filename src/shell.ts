@@ -242,9 +242,16 @@ function partText(part: GoNode): string {
 
 /** The result for a script the parser refuses: one nested command of whitespace-split words. */
 export function fallback(src: string, err: unknown): ShellScript {
-  const message = typeof err === 'object' && err !== null && 'message' in err ? String((err as { message: unknown }).message) : 'shell syntax error';
+  // mvdan-sh throws Go errors, whose text comes from Error() (`1:6: reached EOF without closing quote "`)
+  const goError = typeof err === 'object' && err !== null && typeof (err as { Error?: unknown }).Error === 'function';
+  const message = goError ? String((err as { Error: () => unknown }).Error()) : typeof err === 'object' && err !== null && 'message' in err ? String((err as { message: unknown }).message) : 'shell syntax error';
   const words = src.split(/\s+/).filter(Boolean);
   return { commands: [{ words, assigns: {}, writes: [], start: 0, end: src.length, joinedBy: null, nested: true, cwd: null }], complex: true, error: message };
+}
+
+/** The quote (`"`, `'` or a backquote) a script ends inside, never closed, from its parse error; or null. */
+export function unterminatedQuote(error: string | null): string | null {
+  return error === null ? null : /reached EOF without closing quote (["'`])$/.exec(error)?.[1] ?? null;
 }
 
 /** mvdan-sh reports UTF-8 byte offsets; JavaScript strings index UTF-16 code units. */

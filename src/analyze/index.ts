@@ -4,8 +4,8 @@
 import type { Instruction, Model } from '../model.js';
 import { flag } from '../model.js';
 import { describe, type Finding, type MessageId } from '../messages.js';
-import { joinPath, parseShell } from '../shell.js';
-import { analyzeRun, EnvHistory, expandWord, removedPackages, type EnvView, type RunAnalysis, type RunCommand } from './run.js';
+import { joinPath, parseShell, unterminatedQuote } from '../shell.js';
+import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, type EnvView, type RunAnalysis, type RunCommand } from './run.js';
 import { devTableApplies } from '../images.js';
 import { imageConfig } from '../knowledge/image-config.js';
 
@@ -41,11 +41,19 @@ export interface Analysis {
   hasBuildStep: boolean;
   /** The user of the final image (null: the base image's default). */
   finalUser: string | null;
+  /**
+   * Why the file cannot be read on, or null: its variables expand past the budget (`expansion-too-large`;
+   * the analysis stops at that instruction), or a RUN ends inside a quote (`shell-unterminated-quote`).
+   * The file is an error.
+   */
+  error: Finding | null;
 }
 
 const RUNTIME_METADATA = new Set(['LABEL', 'MAINTAINER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
 const RUNTIME_COMMANDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const BUILDING: ReadonlySet<string> = new Set(['build', 'test', 'fetch', 'generate', 'file-move', 'system-compile']);
+/** Shells that read quotes as /bin/sh does (a SHELL instruction may choose another, e.g. pwsh). */
+const POSIX_SHELL = /(^|\/)(sh|bash|dash|ash|zsh|ksh|mksh)$/;
 /** Commands that make something from sources (a fetch alone does not). */
 export const COMPILING: ReadonlySet<string> = new Set(['build', 'test', 'generate', 'file-move', 'system-compile']);
 
@@ -72,25 +80,37 @@ export function analyze(model: Model): Analysis {
   }
   // each scope sees the environment of its instruction through one shared history (a copy per
   // instruction made long files quadratic); a view is made again only after an ENV or ARG
-  const history = new EnvHistory(env);
+  const budget = expansionBudget(model.text.length);
+  const history = new EnvHistory(env, budget);
   // what one RUN leaves for later ones (a cmake install prefix)
   const carry = { cmakePrefix: null as string | null };
   let snapshot: EnvView | null = null;
+  let error: Finding | null = null;
+  let posixShell = true;
   for (const ins of model.instructions) {
     if (ins.stage < 0) continue;
     snapshot ??= history.view();
     scopes.set(ins.index, { workdir, env: snapshot, user });
-    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env, user }, removedLater, runs, mapDev, carry);
+    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user }, removedLater, runs, mapDev, carry);
     // written out field by field: an object spread here cost more than the rest of the loop
     classifications.push({ index: ins.index, line: ins.line, keyword: ins.keyword, phase: c.phase, reason: c.reason, data: c.data, because: describe({ id: c.reason, data: c.data }) });
-    if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env));
+    if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env, budget));
     if (ins.keyword === 'USER') user = ins.args.trim();
+    if (ins.keyword === 'SHELL') posixShell = POSIX_SHELL.test(ins.json?.[0] ?? '');
     const set = (k: string, v: string) => { env.set(k, v); history.set(k, v); snapshot = null; };
-    if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) set(k, expandWord(v, env));
+    if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) set(k, expandWord(v, env, budget));
     if (ins.keyword === 'ARG') setArgs(ins, env, globals, set);
+    if (budget.exceeded) {
+      error ??= { id: 'expansion-too-large', data: { limit: String(budget.limit) }, line: ins.line };
+      break;
+    }
+    // the shell refuses a script that ends inside a quote: the original does not build (a heredoc may
+    // feed another program, and an exec-form RUN has no shell)
+    const quote = ins.keyword === 'RUN' && !ins.json && !ins.heredoc && posixShell ? unterminatedQuote(runs.get(ins.index)?.shellError ?? null) : null;
+    if (quote) error ??= { id: 'shell-unterminated-quote', data: { quote: quote === '`' ? 'backquote' : quote }, line: ins.line };
   }
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
-  return { classifications, runs, scopes, hasBuildStep, finalUser: user };
+  return { classifications, runs, scopes, hasBuildStep, finalUser: user, error };
 }
 
 /**

@@ -77,7 +77,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
       const expanded: string[] = [];
       for (const w of read) {
         const m = w.startsWith('$') ? /^\$\{?(\w+)\}?$/.exec(w) : null;
-        const v = m ? local.get(m[1]!) : undefined;
+        const v = m ? valueOf(m[1]!, local) : undefined;
         if (v === undefined) expanded.push(expandWord(w, local));
         else for (const part of v.split(/\s+/)) if (part) expanded.push(part);
       }
@@ -116,7 +116,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
 /** `$NAME` / `${NAME}` as the words of its known value, or null when the word is anything else or unknown. */
 function expandList(word: string, env: EnvView): string[] | null {
   const m = /^\$\{?(\w+)\}?$/.exec(word);
-  const v = m ? env.get(m[1]!) : undefined;
+  const v = m ? valueOf(m[1]!, env) : undefined;
   return v === undefined ? null : v.split(/\s+/).filter(Boolean);
 }
 
@@ -449,17 +449,55 @@ function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvV
   return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
 }
 
-/** `$NAME` / `${NAME}` replaced by values dfsplit knows (ENV, ARG defaults, assignments earlier in the RUN). */
 /** The environment at one point of a stage: lookups only. */
 export interface EnvView {
   get(key: string): string | undefined;
   has(key: string): boolean;
+  /** What expanding its variables may still add (the file's budget); none: unbounded (tests). */
+  readonly budget?: ExpansionBudget | undefined;
+}
+
+/**
+ * How much text the expansion of variables may add while one file is read. A value can double at each
+ * ENV (`ENV B=$A$A`, `ENV C=$B$B`, ...): a file of a kilobyte took a gigabyte and failed, and one of 300
+ * bytes printed a megabyte of expanded paths. Every value substituted for a variable is taken from the
+ * budget; past it a variable stays as written (as an unknown one would) and `exceeded` says so, which the
+ * analysis reports as an error of the file (`expansion-too-large`).
+ */
+export class ExpansionBudget {
+  private left: number;
+  exceeded = false;
+  constructor(readonly limit: number) { this.left = limit; }
+  /** Take `n` characters; false, taking none, when fewer are left. */
+  take(n: number): boolean {
+    if (n > this.left) {
+      this.exceeded = true;
+      return false;
+    }
+    this.left -= n;
+    return true;
+  }
+}
+
+/**
+ * The budget for a file of `length` characters. Summed over every expansion, conversion included, the
+ * corpus's files take at most 6,070 characters and twice their own size: 13% of their budget at most.
+ */
+export function expansionBudget(length: number): ExpansionBudget {
+  return new ExpansionBudget(16 * 1024 + 4 * length);
+}
+
+/** A variable's value where the text expands it, taken from the budget: the one place variables are expanded. */
+function valueOf(key: string, env: EnvView, budget = env.budget): string | undefined {
+  const v = env.get(key);
+  return v === undefined || !budget || budget.take(v.length) ? v : undefined;
 }
 
 /** Variables set inside one RUN, over the stage's environment; lookups fall through to the stage. */
 class EnvOverlay implements EnvView {
   private readonly own = new Map<string, string>();
-  constructor(private readonly base: EnvView) {}
+  readonly budget: ExpansionBudget | undefined;
+  constructor(private readonly base: EnvView) { this.budget = base.budget; }
   get(key: string): string | undefined { return this.own.has(key) ? this.own.get(key) : this.base.get(key); }
   has(key: string): boolean { return this.own.has(key) || this.base.has(key); }
   set(key: string, value: string): void { this.own.set(key, value); }
@@ -472,7 +510,7 @@ class EnvOverlay implements EnvView {
 export class EnvHistory {
   private readonly values = new Map<string, { at: number; value: string }[]>();
   private version = 0;
-  constructor(initial: Iterable<[string, string]>) { for (const [k, v] of initial) this.set(k, v); }
+  constructor(initial: Iterable<[string, string]>, private readonly budget?: ExpansionBudget) { for (const [k, v] of initial) this.set(k, v); }
   set(key: string, value: string): void {
     this.version++;
     const list = this.values.get(key);
@@ -494,13 +532,14 @@ export class EnvHistory {
       }
       return found;
     };
-    return { get: lookup, has: (key) => lookup(key) !== undefined };
+    return { get: lookup, has: (key) => lookup(key) !== undefined, budget: this.budget };
   }
 }
 
-export function expandWord(word: string, env: EnvView): string {
+/** `$NAME` / `${NAME}` replaced by values dfsplit knows (ENV, ARG defaults, assignments earlier in the RUN). */
+export function expandWord(word: string, env: EnvView, budget = env.budget): string {
   if (!word.includes('$')) return word;
-  return word.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => env.get((a ?? b)!) ?? m);
+  return word.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => valueOf((a ?? b)!, env, budget) ?? m);
 }
 
 export { removedPackages };
