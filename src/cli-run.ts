@@ -35,12 +35,31 @@ export interface Flags {
   format?: Format;
   /** --config FILE, or false for --no-config. */
   config?: string | false;
+  /** false: --no-js-config, a JavaScript configuration is an error. */
+  jsConfig?: boolean;
   quiet?: boolean;
   verbose?: boolean;
   buildNetwork?: string | undefined;
 }
 
 export class UsageError extends Error {}
+
+/**
+ * Standard output closed by its reader (`dfsplit . | head`): node reports it as an EPIPE error event,
+ * which unhandled ends the process with a stack trace. Handled, the commands see it through readerGone()
+ * and end quietly with the exit code so far. The failed write sets the stream's `errored` at once, the
+ * event comes later (and stdout, which node never destroys, then clears `errored`): both are looked at.
+ */
+let readerClosed = false;
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    readerClosed = true;
+  });
+}
+function readerGone(): boolean {
+  return readerClosed || (process.stdout.errored as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
 
 function readStdin(): string {
   return decode(readFileSync(0), '<stdin>');
@@ -83,7 +102,8 @@ export async function main(flags: Flags): Promise<number> {
   if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  const resolver = new ConfigResolver(flags.config || null, flags.config !== false);
+  quietOnClosedStdout();
+  const resolver = new ConfigResolver(flags.config || null, flags.config !== false, flags.jsConfig !== false);
   let fromConfig: string[];
   try { fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns(); } catch (err) { throw asUsage(err); }
   const ignoreOpts = { ...(flags.ignore ?? DEFAULT_IGNORE) };
@@ -120,6 +140,7 @@ export async function main(flags: Flags): Promise<number> {
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
   const progress = progressLine(files.length, !machine && !flags.quiet);
   for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, readStdin)) {
+    if (readerGone()) break;
     progress.tick();
     const file = outcome.file;
     const path = displayPath(file);
@@ -155,6 +176,7 @@ export async function main(flags: Flags): Promise<number> {
     emit(report);
   }
   progress.clear();
+  if (readerGone()) return code;
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   out?.end(summary, skipped.map(displayPath));
   if (!machine && !flags.quiet && summary.files > 1) process.stderr.write(`${summaryLine(summary)}\n`);
@@ -227,7 +249,9 @@ export async function explain(paths: readonly string[], flags: Pick<Flags, 'buil
   for (const e of errors) { process.stderr.write(`dfsplit: ${e.format()}\n`); code = 2; }
   if (!files.length && !errors.length) { process.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`); return 2; }
   const docs: object[] = [];
+  quietOnClosedStdout();
   for (const [i, file] of files.entries()) {
+    if (readerGone()) return code;
     let text: string;
     try {
       text = file === '-' ? readStdin() : readDockerfile(file);
@@ -249,6 +273,7 @@ export async function explain(paths: readonly string[], flags: Pick<Flags, 'buil
 
 export async function verifyCommand(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'> & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
   const text = readDockerfile(file);
+  quietOnClosedStdout();
   const r = convert(text, optionsFor(file, flags));
   process.stderr.write(`${statusLine(displayPath(file), r)}\n`);
   if (r.status === 'error') return 2;
