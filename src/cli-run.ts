@@ -35,6 +35,8 @@ export interface Flags {
   format?: Format;
   /** --config FILE, or false for --no-config. */
   config?: string | false;
+  /** false: --no-js-config, a JavaScript configuration is an error. */
+  jsConfig?: boolean;
   quiet?: boolean;
   verbose?: boolean;
   buildNetwork?: string | undefined;
@@ -46,6 +48,23 @@ export class UsageError extends Error {}
 function checkContext(dir: string | undefined): void {
   const problem = dir === undefined ? null : contextProblem(dir);
   if (problem) throw new UsageError(`--context ${dir}: ${problem}`);
+}
+
+/**
+ * Standard output closed by its reader (`dfsplit . | head`): node reports it as an EPIPE error event,
+ * which unhandled ends the process with a stack trace. Handled, the commands see it through readerGone()
+ * and end quietly with the exit code so far. The failed write sets the stream's `errored` at once, the
+ * event comes later (and stdout, which node never destroys, then clears `errored`): both are looked at.
+ */
+let readerClosed = false;
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    readerClosed = true;
+  });
+}
+function readerGone(): boolean {
+  return readerClosed || (process.stdout.errored as NodeJS.ErrnoException | null)?.code === 'EPIPE';
 }
 
 function readStdin(): string {
@@ -90,7 +109,8 @@ export async function main(flags: Flags): Promise<number> {
   checkContext(flags.context);
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  const resolver = new ConfigResolver(flags.config || null, flags.config !== false);
+  quietOnClosedStdout();
+  const resolver = new ConfigResolver(flags.config || null, flags.config !== false, flags.jsConfig !== false);
   let fromConfig: string[];
   try { fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns(); } catch (err) { throw asUsage(err); }
   const ignoreOpts = { ...(flags.ignore ?? DEFAULT_IGNORE) };
@@ -130,6 +150,14 @@ export async function main(flags: Flags): Promise<number> {
   if (flags.write) holdSignals();
   for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, readStdin)) {
     if (flags.write) await signalsAct();
+    // a reader that stopped reading (`| head`) ends the run quietly; --check still reads every file, silently,
+    // so that its exit code stays the verdict on all of them
+    if (readerGone()) {
+      if (!flags.check) break;
+      if (outcome.readError || outcome.result.status === 'error') code = 2;
+      else if (outcome.result.status === 'changed' && code === 0) code = 1;
+      continue;
+    }
     progress.tick();
     const file = outcome.file;
     const path = displayPath(file);
@@ -166,6 +194,7 @@ export async function main(flags: Flags): Promise<number> {
   }
   if (flags.write) await signalsAct();
   progress.clear();
+  if (readerGone()) return code;
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   out?.end(summary, skipped.map(displayPath));
   if (!machine && !flags.quiet && summary.files > 1) process.stderr.write(`${summaryLine(summary)}\n`);
@@ -239,7 +268,9 @@ export async function explain(paths: readonly string[], flags: Pick<Flags, 'buil
   for (const e of errors) { process.stderr.write(`dfsplit: ${e.format()}\n`); code = 2; }
   if (!files.length && !errors.length) { process.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`); return 2; }
   const docs: object[] = [];
+  quietOnClosedStdout();
   for (const [i, file] of files.entries()) {
+    if (readerGone()) return code;
     let text: string;
     try {
       text = file === '-' ? readStdin() : readDockerfile(file);
@@ -262,6 +293,7 @@ export async function explain(paths: readonly string[], flags: Pick<Flags, 'buil
 export async function verifyCommand(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'> & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
   checkContext(flags.context);
   const text = readDockerfile(file);
+  quietOnClosedStdout();
   const r = convert(text, optionsFor(file, flags));
   process.stderr.write(`${statusLine(displayPath(file), r)}\n`);
   if (r.status === 'error') return 2;

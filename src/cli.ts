@@ -2,6 +2,7 @@
 // The dfsplit command line: flags and commands only. Keep this module light: the parsers, presets,
 // diff and Docker code load from ./cli-run.js when a command runs, so `--version` and `--help` start
 // about as fast as node itself (issue 12; `npm run bench` measures the cold start and each import).
+import { lstatSync } from 'node:fs';
 import { InputError } from './errors.js';
 import { PRESET_IDS } from '../templates/ids.js';
 import { VERSION } from './version.js';
@@ -29,9 +30,28 @@ function run(p: Promise<number>): void {
   });
 }
 
-// yargs drops a bare `-` from positionals; carry it through as a sentinel and map it back
+function usage(message: string): void {
+  process.stderr.write(`dfsplit: ${message}\n`);
+  process.exitCode = 2;
+}
+
+// yargs drops a bare `-` from positionals; carry it through as a sentinel and map it back. Paths after
+// `--` come in argv['--'] (yargs' populate--), whatever they look like.
 const STDIN = '\u0000stdin';
-const fromArgv = (paths: readonly string[]) => paths.map((p) => (p === STDIN ? '-' : p));
+const fromArgv = (paths: readonly string[], rest: unknown = []) => [...paths, ...(rest as string[])].map((p) => (p === STDIN ? '-' : p));
+
+/**
+ * An argument before `--` that begins with `-` and names a file or directory here: `dfsplit *` in a
+ * directory holding a file called `--write` would otherwise write. Refused, whether it parses as an
+ * option or not; after `--` or as `./--write` it is a path.
+ */
+function flagLikePath(args: readonly string[]): string | undefined {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).find((a) => {
+    if (a.length < 2 || !a.startsWith('-')) return false;
+    try { lstatSync(a); return true; } catch { return false; }
+  });
+}
 
 // `--version` and `--help` alone are answered without loading yargs (most of their start-up time): the
 // help is yargs' own text at 80 columns, kept in src/help-text.ts (`npx tsx test/tools/gen-help.ts`
@@ -43,13 +63,16 @@ else if (argv1.length === 1 && (argv1[0] === '--help' || argv1[0] === '-h') && w
 else await cli();
 
 async function cli(): Promise<void> {
+  const dashed = flagLikePath(argv1);
+  if (dashed !== undefined) { usage(`${dashed}: a file or directory here is named like an option (a shell glob such as \`dfsplit *\`?); refused: put paths after -- (dfsplit -- *) or start them with ./ (dfsplit ./*)`); return; }
   const { default: yargs } = await import('yargs');
-  await yargs(process.argv.slice(2).map((a) => (a === '-' ? STDIN : a)))
+  await yargs(argv1.map((a) => (a === '-' ? STDIN : a)))
+  .parserConfiguration({ 'populate--': true })
   .scriptName('dfsplit')
   .detectLocale(false)
   .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
   .command('explain [paths..]', 'show, per instruction, whether it is build-time, runtime or both, and why (files, directories, globs, - for stdin)', (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options(common), (argv) => {
-    run(runner().then((r) => r.explain(fromArgv(argv.paths), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json })));
+    run(runner().then((r) => r.explain(fromArgv(argv.paths, argv['--']), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json })));
   })
   .command('verify [file]', 'build the original and the converted image with your Docker engine, run both and compare', (y) => y
     .positional('file', { type: 'string', default: 'Dockerfile' })
@@ -58,7 +81,7 @@ async function cli(): Promise<void> {
       smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
       'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
     }), (argv) => {
-    run(runner().then((r) => r.verifyCommand(fromArgv([argv.file])[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork })));
+    run(runner().then((r) => r.verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork })));
   })
   .command('$0 [paths..]', 'convert Dockerfiles (files, directories, globs, - for stdin)', (y) => y
     .positional('paths', { type: 'string', array: true, default: [] as string[] })
@@ -70,16 +93,19 @@ async function cli(): Promise<void> {
       color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
       verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
       'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
-      config: { type: 'string', describe: 'configuration file to use (default: dfsplit.config.{json,js,mjs}, .dfsplitrc[.json] or a "dfsplit" key in package.json, found from each file upward); --no-config to use none' },
+      config: { type: 'string', describe: 'configuration file to use (default: dfsplit.config.{json,js,mjs}, .dfsplitrc[.json] or a "dfsplit" key in package.json, found from each file upward to the repository root); --no-config to use none' },
+      'js-config': { type: 'boolean', default: true, describe: 'load JavaScript configuration files, which run code; --no-js-config (or DFSPLIT_NO_JS_CONFIG=1) refuses them (exit 2)' },
       format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
       quiet: { type: 'boolean', default: false, describe: 'print only errors' },
       verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
-      jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core from 64 files on; 1: none)' },
+      jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core from 64 files on; 1: none; at most twice the cores, up to 64)' },
       ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
       'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
       'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
     }), (argv) => {
-    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, config: argv.config as string | false | undefined, format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
+    if (!Number.isInteger(argv.jobs) || argv.jobs < 0) { usage('--jobs takes a whole number of worker threads, 0 or more (0: automatic)'); return; }
+    const noJs = !argv.jsConfig || !['', '0', undefined].includes(process.env.DFSPLIT_NO_JS_CONFIG);
+    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths, argv['--']), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, config: argv.config as string | false | undefined, jsConfig: !noJs, format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
   })
   .completion('completion', 'print a shell completion script (bash/zsh): dfsplit completion >> ~/.bashrc')
   .strict()

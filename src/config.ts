@@ -1,8 +1,10 @@
 // The repository's configuration: defaults for the conversion options and per-glob overrides, found
-// from each Dockerfile's directory upward (as prettier finds .prettierrc) by lilconfig, validated with
-// zod so that a mistake names its key. schema/dfsplit.schema.json is generated from the same schema
-// (`npx tsx src/config.ts --schema`), and a test keeps the two equal.
-import { dirname, relative, resolve } from 'node:path';
+// from each Dockerfile's directory upward to the repository's root (as prettier finds .prettierrc) by
+// lilconfig, validated with zod so that a mistake names its key. A JavaScript config runs code when it
+// is loaded; --no-js-config (or DFSPLIT_NO_JS_CONFIG=1) refuses one instead. schema/dfsplit.schema.json
+// is generated from the same schema (`npx tsx src/config.ts --schema`), and a test keeps the two equal.
+import { lstatSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { lilconfig, type LilconfigResult } from 'lilconfig';
 import picomatch from 'picomatch';
 import { z } from 'zod';
@@ -37,6 +39,35 @@ export class ConfigError extends Error {}
 
 const SEARCH_PLACES = ['package.json', '.dfsplitrc', '.dfsplitrc.json', '.dfsplitrc.js', '.dfsplitrc.mjs', '.dfsplitrc.cjs', 'dfsplit.config.json', 'dfsplit.config.js', 'dfsplit.config.mjs', 'dfsplit.config.cjs'];
 
+const JS_EXTENSIONS = ['.js', '.mjs', '.cjs'] as const;
+
+/** Whether `dir` holds a `.git` (a directory, or the file of a worktree or submodule) of the user running dfsplit. */
+function isRepositoryRoot(dir: string): boolean {
+  try {
+    // as git's safe.directory: a .git someone else owns (planted in a shared parent such as /tmp) is no root
+    const uid = lstatSync(resolve(dir, '.git')).uid;
+    return process.getuid === undefined || uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
+
+const isBelow = (dir: string, parent: string) => dir === parent || dir.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+
+/**
+ * Where the search from `dir` stops: the repository's root (the first directory upward with a .git),
+ * else the current directory when `dir` is below it, else `dir` itself. Never higher, so a config in a
+ * parent directory someone else can write to is not loaded.
+ */
+function searchRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (isRepositoryRoot(d)) return d;
+    if (dirname(d) === d) break;
+  }
+  const cwd = process.cwd();
+  return isBelow(dir, cwd) ? cwd : dir;
+}
+
 function validate(result: LilconfigResult): { config: Config; dir: string } | null {
   if (!result) return null;
   const parsed = ConfigSchema.safeParse(result.config ?? {});
@@ -51,18 +82,36 @@ function validate(result: LilconfigResult): { config: Config; dir: string } | nu
 
 /** Finds and applies configuration; one search per directory (lilconfig caches them). */
 export class ConfigResolver {
-  private readonly explorer = lilconfig('dfsplit', { searchPlaces: SEARCH_PLACES, stopDir: resolve('/') });
+  /** One explorer per search root (lilconfig stops at one directory per explorer, and caches per explorer). */
+  private readonly explorers = new Map<string, ReturnType<typeof lilconfig>>();
+  /** Directory -> its search root (a tree's files share a few directories). */
+  private readonly roots = new Map<string, string>();
   private readonly explicit: Promise<{ config: Config; dir: string } | null> | null;
 
-  /** `file`: --config; `enabled` false: --no-config. */
-  constructor(file: string | null, private readonly enabled = true) {
-    this.explicit = file ? this.explorer.load(resolve(file)).then(validate) : null;
+  /** `file`: --config; `enabled` false: --no-config; `allowJs` false: --no-js-config. */
+  constructor(file: string | null, private readonly enabled = true, private readonly allowJs = true) {
+    this.explicit = file ? this.explorer(resolve('/')).load(resolve(file)).then(validate) : null;
+  }
+
+  private explorer(stopDir: string): ReturnType<typeof lilconfig> {
+    let explorer = this.explorers.get(stopDir);
+    if (!explorer) {
+      // refused: a loader that names the file instead of importing it (lilconfig reads the text first, which runs nothing)
+      const refuse = (file: string): never => { throw new ConfigError(`${relative(process.cwd(), file) || file}: a JavaScript configuration runs code when loaded, and --no-js-config (or DFSPLIT_NO_JS_CONFIG) refuses it; use dfsplit.config.json, --config FILE.json or --no-config`); };
+      const loaders = this.allowJs ? {} : Object.fromEntries(JS_EXTENSIONS.map((ext) => [ext, refuse]));
+      explorer = lilconfig('dfsplit', { searchPlaces: SEARCH_PLACES, stopDir, loaders });
+      this.explorers.set(stopDir, explorer);
+    }
+    return explorer;
   }
 
   async configFor(path: string): Promise<{ config: Config; dir: string } | null> {
     if (!this.enabled) return null;
     if (this.explicit) return this.explicit;
-    return validate(await this.explorer.search(path === '-' ? process.cwd() : dirname(resolve(path))));
+    const dir = path === '-' ? process.cwd() : dirname(resolve(path));
+    let root = this.roots.get(dir);
+    if (root === undefined) this.roots.set(dir, root = searchRoot(dir));
+    return validate(await this.explorer(root).search(dir));
   }
 
   /** The options the configuration gives `path`: its defaults, then each matching override in order. */

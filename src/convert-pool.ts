@@ -1,8 +1,9 @@
 // Reading and converting many files: in this thread for a few, on worker threads for a tree (one per
-// core, at most --jobs). Results come back in the order of the input, one at a time, so the caller
-// prints each and keeps nothing: memory stays flat in the number of files.
+// core, or --jobs up to maxJobs()). Results come back in the order of the input, one at a time, so the
+// caller prints each and keeps nothing, and at most a few per worker wait behind a slow file: memory
+// stays flat in the number of files.
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -56,50 +57,95 @@ export function jobOptions(file: string, flags: { builderName: string; runtimeBa
 const POOL_THRESHOLD = 64;
 
 /**
- * Outcomes in input order. `jobs` 0 means automatic (the cores, for trees of POOL_THRESHOLD files or
- * more); 1 converts in this thread.
+ * The most worker threads `--jobs` gets: twice the cores, at most 64. Each worker loads the parsers
+ * (tens of MB) and the work is CPU-bound, so more only costs memory.
  */
+export function maxJobs(): number {
+  return Math.min(64, 2 * availableParallelism());
+}
+
+/** Worker threads for `files` files: `jobs` 0 is automatic (the cores, at most 8, from POOL_THRESHOLD files on). */
+export function poolSize(jobs: number, files: number): number {
+  const n = jobs > 0 ? Math.min(jobs, maxJobs()) : files >= POOL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1;
+  return Math.min(n, files);
+}
+
+/** A worker as the scheduler sees it: it is sent item ids and answers each with a result. */
+export interface PoolWorker<R> {
+  send(id: number): void;
+  onResult(handler: (id: number, result: R) => void): void;
+  onError(handler: (err: unknown) => void): void;
+}
+
+/** Items a worker holds at once (one running, one queued, so it never waits for the next). */
+const PER_WORKER = 2;
+/** Finished and running results allowed ahead of the one the caller waits for, per worker. */
+export const AHEAD_PER_WORKER = 4;
+
+/**
+ * Results of items 0..count-1 in input order. Results finished after a slow item wait for it in a
+ * buffer; no new item is handed out while the buffer and the items running would exceed
+ * AHEAD_PER_WORKER per worker, so one slow file cannot make the others pile up in memory.
+ */
+export async function* inOrder<R>(count: number, workers: readonly PoolWorker<R>[]): AsyncGenerator<R> {
+  const limit = AHEAD_PER_WORKER * workers.length;
+  const done = new Map<number, R>();
+  const held = new Map<PoolWorker<R>, number>(workers.map((w) => [w, 0]));
+  let running = 0;
+  let waiting: (() => void) | null = null;
+  let failure: unknown = null;
+  let next = 0;
+  const feed = () => {
+    for (const w of workers) {
+      while (next < count && held.get(w)! < PER_WORKER && done.size + running < limit) {
+        held.set(w, held.get(w)! + 1);
+        running++;
+        w.send(next++);
+      }
+    }
+  };
+  for (const w of workers) {
+    w.onResult((id, result) => {
+      held.set(w, held.get(w)! - 1);
+      running--;
+      done.set(id, result);
+      feed();
+      waiting?.();
+    });
+    w.onError((err) => { failure = err; waiting?.(); });
+  }
+  feed();
+  for (let i = 0; i < count; i++) {
+    while (!done.has(i)) {
+      if (failure) throw failure;
+      await new Promise<void>((r) => { waiting = r; });
+      waiting = null;
+    }
+    const result = done.get(i)!;
+    done.delete(i);
+    feed();
+    yield result;
+  }
+}
+
+/** Outcomes in input order: on worker threads (poolSize), or in this thread for one. */
 export async function* convertAll(files: readonly string[], optionsOf: (file: string) => JobOptions, jobs: number, stdinText: () => string): AsyncGenerator<Outcome> {
-  const n = jobs > 0 ? jobs : files.length >= POOL_THRESHOLD ? Math.min(cpus().length, 8) : 1;
+  const n = poolSize(jobs, files.length);
   // the worker is the compiled file next to this one (running from sources under tsx, there is none)
   const worker = new URL('./convert-worker.js', import.meta.url);
   if (n <= 1 || files.includes('-') || !existsSync(fileURLToPath(worker))) {
     for (const file of files) yield convertFile(file, optionsOf(file), file === '-' ? stdinText() : undefined);
     return;
   }
-  const workers = Array.from({ length: Math.min(n, files.length) }, () => new Worker(worker));
-  const done = new Map<number, Outcome>();
-  let waiting: ((o: void) => void) | null = null;
-  let failure: unknown = null;
-  let next = 0;
-  const feed = (w: Worker) => {
-    if (next >= files.length) return;
-    const id = next++;
-    w.postMessage({ id, file: files[id], options: optionsOf(files[id]!) });
-  };
-  for (const w of workers) {
-    w.on('message', (m: { id: number; outcome: Outcome }) => {
-      done.set(m.id, m.outcome);
-      // keep at most a few results waiting to be printed
-      feed(w);
-      waiting?.();
-    });
-    w.on('error', (err) => { failure = err; waiting?.(); });
-    feed(w);
-    feed(w);
-  }
+  const threads = Array.from({ length: n }, () => new Worker(worker));
+  const workers = threads.map((t): PoolWorker<Outcome> => ({
+    send: (id) => t.postMessage({ id, file: files[id], options: optionsOf(files[id]!) }),
+    onResult: (handler) => t.on('message', (m: { id: number; outcome: Outcome }) => handler(m.id, m.outcome)),
+    onError: (handler) => t.on('error', handler),
+  }));
   try {
-    for (let i = 0; i < files.length; i++) {
-      while (!done.has(i)) {
-        if (failure) throw failure;
-        await new Promise<void>((r) => { waiting = r; });
-        waiting = null;
-      }
-      const outcome = done.get(i)!;
-      done.delete(i);
-      yield outcome;
-    }
+    yield* inOrder(files.length, workers);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(threads.map((t) => t.terminate()));
   }
 }

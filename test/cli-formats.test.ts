@@ -50,8 +50,8 @@ describe('--format', () => {
 
   it('markdown: a summary table and the diff in a collapsible block', () => {
     const out = run('--format', 'markdown').stdout;
-    expect(out).toContain('| `Dockerfile` | changed |');
-    expect(out).toContain('| `run.Dockerfile` | declined | runtime-uses-toolchain |');
+    expect(out).toContain('| <code>Dockerfile</code> | changed |');
+    expect(out).toContain('| <code>run.Dockerfile</code> | declined | runtime-uses-toolchain |');
     expect(out).toMatch(/<details><summary><code>Dockerfile<\/code><\/summary>\n\n```diff\ndiff --git a\/Dockerfile b\/Dockerfile/);
   });
 

@@ -131,14 +131,30 @@ function sarif(write: Write, version: string): Reporter {
   };
 }
 
+/**
+ * Text from the repository (a path, an image name) as inline HTML code that renders as written: every
+ * character but letters, digits, space, `.`, `/` and `-` becomes a numeric reference, so nothing in it
+ * is read as HTML, markdown (emphasis, links, images, table pipes, backticks), a mention or a line break.
+ */
+export function markdownCode(text: string): string {
+  return `<code>${text.replace(/[^\p{L}\p{N} ./-]/gu, (c) => `&#${c.codePointAt(0)};`)}</code>`;
+}
+
+/** A fenced code block no line of `text` can close: one backtick more than its longest run, at least three. */
+export function markdownFence(text: string, info: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text}\n${fence}`;
+}
+
 function markdown(write: Write): Reporter {
   const diffs: string[] = [];
   const rows: string[] = [];
   return {
     file(f) {
       if (f.status === 'unchanged') return;
-      rows.push(`| \`${f.path.replace(/\|/g, '\\|')}\` | ${f.status} | ${f.reasons.map((r) => r.id).join(', ') || (f.result?.stages.map((s) => s.image).join(' → ') ?? '')} |`);
-      if (f.status === 'changed' && f.result) diffs.push(`<details><summary><code>${f.path}</code></summary>\n\n\`\`\`diff\n${f.result.diff.trimEnd()}\n\`\`\`\n\n</details>`);
+      rows.push(`| ${markdownCode(f.path)} | ${f.status} | ${f.reasons.map((r) => r.id).join(', ') || (f.result?.stages.map((s) => markdownCode(s.image)).join(' → ') ?? '')} |`);
+      if (f.status === 'changed' && f.result) diffs.push(`<details><summary>${markdownCode(f.path)}</summary>\n\n${markdownFence(f.result.diff.trimEnd(), 'diff')}\n\n</details>`);
     },
     end(summary) {
       write(`## dfsplit\n\n${summary.files} files: **${summary.changed} would change**, ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors.\n\n`);
