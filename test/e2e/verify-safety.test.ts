@@ -87,10 +87,10 @@ describe('dfsplit verify, interrupted', () => {
     await new Promise((r) => setTimeout(r, 1000));
     child.kill('SIGINT');
     const r = await done;
-    expect(r.stderr).toContain('dfsplit: SIGINT: stopping verify');
-    expect(r.code).toBe(130);
     expect(leftovers(child.pid!)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([]);
+    expect(r.stderr).toContain('dfsplit: SIGINT: stopping verify');
+    expect(r.code).toBe(130);
   });
 
   it('SIGTERM during a run: the running container had the limits, and is gone with the images and the directory', async () => {
@@ -101,10 +101,10 @@ describe('dfsplit verify, interrupted', () => {
     expect(docker(['inspect', '-f', '{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}', id])).toEqual([`${1024 ** 3} 512`]);
     child.kill('SIGTERM');
     const r = await done;
-    expect(r.stderr).toContain('dfsplit: SIGTERM: stopping verify');
-    expect(r.code).toBe(143);
     expect(leftovers(child.pid!)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([]);
+    expect(r.stderr).toContain('dfsplit: SIGTERM: stopping verify');
+    expect(r.code).toBe(143);
   });
 });
 
