@@ -1,6 +1,7 @@
 // What the dfsplit command line does once it has its flags: loaded by src/cli.ts only when a command
 // runs, so that `--version` and `--help` do not load the parsers (cold start, measured by bench/speed.mjs).
-// Exit codes: 0 fine, 1 --check found changes (or verify found a difference), 2 errors.
+// Exit codes: 0 fine, 1 --check found changes (or verify found a difference), 2 errors, 3 (verify) the
+// original does not build here.
 import { dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { convert, type ConvertResult } from './convert.js';
@@ -170,7 +171,7 @@ export async function main(flags: Flags): Promise<number> {
       continue;
     }
     const { text, result: r } = outcome;
-    if (flags.verify && r.status === 'changed') verified(r, text, file, flags);
+    if (flags.verify && r.status === 'changed') await verified(r, text, file, flags);
     const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || files.length === 1));
     if (shown) { progress.clear(); process.stderr.write(`${statusLine(path, r)}\n`); }
     if (r.status === 'error') code = 2;
@@ -240,9 +241,9 @@ function progressLine(total: number, wanted: boolean): { tick(): void; clear(): 
  * conversion is shown or written. A difference, or an original that does not build here, turns the
  * result into a decline that says why (nothing unverified is written).
  */
-function verified(r: ConvertResult, text: string, file: string, flags: Flags): void {
+async function verified(r: ConvertResult, text: string, file: string, flags: Flags): Promise<void> {
   if (file === '-') { declineAs(r, text, 'verify-unavailable', 'standard input has no build context'); return; }
-  const outcome = compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command });
+  const outcome = await compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command });
   if (outcome.kind === 'same') return;
   if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
   declineAs(r, text, outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable', outcome.first ?? 'no detail');

@@ -3,49 +3,50 @@
 // the container's own network namespace (nsenter into the container's process, as root on the
 // engine's host: nothing is published, no network is created) and compares what answers: refused, or
 // the first line an HTTP request gets back.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-
-type Docker = (args: string[]) => SpawnSyncReturns<string>;
+import type { Docker, VerifySession } from './session.js';
 
 /** How long a server gets to come up before its ports are probed. */
 const SETTLE_SECONDS = 3;
 
-export function compareStarts(images: { original: string; converted: string }, docker: Docker): { same: boolean; message: string } {
-  const ids = [images.original, images.converted].map((image) => docker(['run', '-d', '--network', 'none', image]).stdout.trim());
+export async function compareStarts(images: { original: string; converted: string }, session: VerifySession, docker: Docker): Promise<{ same: boolean; message: string }> {
+  const ids: string[] = [];
+  for (const image of [images.original, images.converted]) ids.push((await docker(['run', '-d', '--network', 'none', ...session.containerOptions(), image])).stdout.trim());
   try {
-    spawnSync('sleep', [String(SETTLE_SECONDS)]);
-    const states = ids.map((id) => docker(['inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', id]).stdout.trim());
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
+    const states: string[] = [];
+    for (const id of ids) states.push((await docker(['inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', id])).stdout.trim());
     if (states[0] !== states[1] || states[0] === '') return { same: false, message: `start: DIFFERENT (original: ${states[0]}, converted: ${states[1]})` };
     const up = states[0]!.startsWith('true');
     const started = `start: both ${up ? 'stay up' : `exit with ${states[0]!.split(' ')[1]}`}`;
     if (!up) return { same: true, message: started };
-    const ports = exposedTcpPorts(docker, images.original);
+    const ports = await exposedTcpPorts(docker, images.original);
     if (!ports.length) return { same: true, message: started };
-    const answers = ids.map((id) => probe(docker, id, ports));
+    const answers: (string[] | null)[] = [];
+    for (const id of ids) answers.push(await probe(session, docker, id, ports));
     if (answers.some((a) => a === null)) return { same: true, message: `${started}; ports ${ports.join(', ')} not probed (needs nsenter and root on the engine's host)` };
     const diffs = ports.filter((_, i) => answers[0]![i] !== answers[1]![i]).map((p) => `port ${p}: ${answers[0]![ports.indexOf(p)]} vs ${answers[1]![ports.indexOf(p)]}`);
     if (diffs.length) return { same: false, message: `start: DIFFERENT answers on exposed ports\n${diffs.map((d) => `  ${d}`).join('\n')}` };
     return { same: true, message: `${started}; ports ${ports.map((p, i) => `${p} (${answers[0]![i]})`).join(', ')} answer alike` };
   } finally {
-    docker(['rm', '-f', ...ids.filter(Boolean)]);
+    await docker(['rm', '-f', ...ids.filter(Boolean)]);
   }
 }
 
-function exposedTcpPorts(docker: Docker, image: string): number[] {
-  const raw = docker(['image', 'inspect', '-f', '{{json .Config.ExposedPorts}}', image]).stdout.trim();
+async function exposedTcpPorts(docker: Docker, image: string): Promise<number[]> {
+  const raw = (await docker(['image', 'inspect', '-f', '{{json .Config.ExposedPorts}}', image])).stdout.trim();
   const ports = Object.keys((JSON.parse(raw || 'null') as Record<string, unknown> | null) ?? {});
   return ports.filter((p) => p.endsWith('/tcp')).map((p) => Number(p.split('/')[0])).filter((n) => n > 0).sort((a, b) => a - b);
 }
 
 /** Per port: `refused`, `open (no HTTP answer)` or the HTTP status line; null when probing is impossible here. */
-function probe(docker: Docker, id: string, ports: number[]): string[] | null {
-  const pid = docker(['inspect', '-f', '{{.State.Pid}}', id]).stdout.trim();
+async function probe(session: VerifySession, docker: Docker, id: string, ports: number[]): Promise<string[] | null> {
+  const pid = (await docker(['inspect', '-f', '{{.State.Pid}}', id])).stdout.trim();
   if (!/^[1-9]\d*$/.test(pid)) return null;
   const out: string[] = [];
   for (const port of ports) {
     const script = `exec 3<>/dev/tcp/127.0.0.1/${port} || { echo refused; exit 0; }; printf 'GET / HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; line=$(timeout 3 head -n 1 <&3 | tr -d '\\r'); echo "\${line:-open (no HTTP answer)}"`;
-    const r = spawnSync('nsenter', ['-t', pid, '-n', 'bash', '-c', script], { encoding: 'utf8', timeout: 10_000 });
-    if (r.error || r.status !== 0) return null;
+    const r = await session.run('nsenter', ['-t', pid, '-n', 'bash', '-c', script], { timeoutMs: 10_000 });
+    if (r.status !== 0) return null;
     // the HTTP version and status code; the reason phrase and server banners may differ harmlessly
     out.push(r.stdout.trim().replace(/^(HTTP\/[\d.]+ \d{3}).*$/, '$1') || 'refused');
   }

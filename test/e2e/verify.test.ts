@@ -23,28 +23,28 @@ describe('dfsplit verify', () => {
     expect(r.status).toBe(0);
   });
 
-  it('accepts exactly the CMD rewrite a conversion declares (cargo run -> the binary), and no other', () => {
+  it('accepts exactly the CMD rewrite a conversion declares (cargo run -> the binary), and no other', async () => {
     const dir = join(REPO_ROOT, 'examples/rust-cargo-run');
     const original = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     const r = convert(original, { context: directoryContext(dir) });
     expect(r.status).toBe('changed');
     expect(r.command?.keyword).toBe('CMD');
-    const run = (command: typeof r.command, converted = r.output) => {
+    const run = async (command: typeof r.command, converted = r.output) => {
       const lines: string[] = [];
-      const code = verify({ original, converted, context: dir, smoke: null, buildNetwork: 'host', command, log: (l) => lines.push(l) });
+      const code = await verify({ original, converted, context: dir, smoke: null, buildNetwork: 'host', command, log: (l) => lines.push(l) });
       return { code, out: lines.join('\n') };
     };
-    const declared = run(r.command);
+    const declared = await run(r.command);
     expect(declared.out).toContain('CMD rewritten as the conversion declares');
     expect(declared.out).toContain('verify: the converted image builds and behaves like the original');
     expect(declared.code).toBe(0);
     // the same output without the declaration: the changed CMD is a difference
-    const undeclared = run(null);
+    const undeclared = await run(null);
     expect(undeclared.out).toMatch(/Cmd: \["cargo","run"/);
     expect(undeclared.code).toBe(1);
   });
 
-  it('fails a conversion whose binary lost its C library, and names the library', () => {
+  it('fails a conversion whose binary lost its C library, and names the library', async () => {
     const dir = join(REPO_ROOT, 'examples/go-cgo');
     const original = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     const good = convert(original, { context: directoryContext(dir) });
@@ -53,13 +53,13 @@ describe('dfsplit verify', () => {
     const broken = good.output.replace('gcr.io/distroless/base-debian12', 'gcr.io/distroless/static-debian12');
     expect(broken).not.toBe(good.output);
     const lines: string[] = [];
-    const code = verify({ original, converted: broken, context: dir, smoke: ['app', '21'], buildNetwork: 'none', log: (l) => lines.push(l) });
+    const code = await verify({ original, converted: broken, context: dir, smoke: ['app', '21'], buildNetwork: 'none', log: (l) => lines.push(l) });
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(/missing (interpreter|library) .*(ld-linux|libc\.so)/);
     expect(lines.join('\n')).toContain('verify: DIFFERENT');
   });
 
-  it('reports a changed image configuration (exit 1), and builds a file with a # syntax= line offline', () => {
+  it('reports a changed image configuration (exit 1), and builds a file with a # syntax= line offline', async () => {
     const dir = join(REPO_ROOT, 'examples/go-tests-in-build');
     // BuildKit would fetch the frontend image of a `# syntax=` line (no registry here): verify builds a copy without it
     const original = `# syntax=docker/dockerfile:1\n${readFileSync(join(dir, 'Dockerfile'), 'utf8')}`;
@@ -69,7 +69,7 @@ describe('dfsplit verify', () => {
     // a hand edit that changes what the container starts in and with, not what it prints
     const drifted = `${good.output.trimEnd()}\nWORKDIR /tmp\nENV MODE=debug\n`;
     const lines: string[] = [];
-    const code = verify({ original, converted: drifted, context: dir, smoke: ['2', '3'], buildNetwork: 'none', log: (l) => lines.push(l) });
+    const code = await verify({ original, converted: drifted, context: dir, smoke: ['2', '3'], buildNetwork: 'none', log: (l) => lines.push(l) });
     const out = lines.join('\n');
     expect(out).toMatch(/^builder: BuildKit/m);
     expect(out).toContain('smoke: same output and exit code (0): "5"');
