@@ -5,7 +5,7 @@ import { homeOf } from './analyze/run.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, parseImage } from './images.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
-import type { Finding } from './messages.js';
+import type { Finding, MessageId } from './messages.js';
 import type { Instruction, Model } from './model.js';
 import { flag } from './model.js';
 import { parse } from './parse.js';
@@ -32,11 +32,11 @@ export function check(input: CheckInput): Finding[] {
   try {
     out = input.outputModel ?? parse(input.output);
   } catch (err) {
-    return [fail(`the output does not parse: ${(err as Error).message}`)];
+    return [fail('check-output-unparsable', { error: (err as Error).message })];
   }
   const failures: Finding[] = [];
   if (out.stages.length !== input.original.stages.length + 1) {
-    return [fail(`the output has ${out.stages.length} stages, expected ${input.original.stages.length + 1}`)];
+    return [fail('check-stage-count', { count: String(out.stages.length), expected: String(input.original.stages.length + 1) })];
   }
   const last = out.stages[out.stages.length - 1]!;
   const origStage = input.original.stages[input.original.stages.length - 1]!;
@@ -49,24 +49,26 @@ export function check(input: CheckInput): Finding[] {
   const crossFamily = parseImage(origStage.image).name !== parseImage(last.image).name;
   const inheritedA = crossFamily ? imageConfig(origStage.image) : null;
   const inheritedB = crossFamily ? imageConfig(last.image) : null;
-  if (inheritedA && inheritedB && !lastOf(after, 'USER') && (inheritedA.user || 'root') !== (inheritedB.user || 'root')) failures.push(fail(`USER differs: inherited ${inheritedA.user || 'root'} vs ${inheritedB.user || 'root'}`));
+  if (inheritedA && inheritedB && !lastOf(after, 'USER') && (inheritedA.user || 'root') !== (inheritedB.user || 'root')) failures.push(fail('check-user-differs', { from: `${inheritedA.user || 'root'} (inherited)`, to: `${inheritedB.user || 'root'} (inherited)` }));
   for (const k of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'USER']) {
     const a = lastOf(before, k);
     const b = lastOf(after, k);
     if (input.command?.keyword === k) {
       const expected = input.command.args;
-      if (b?.args.trim() !== expected) failures.push(fail(`${k} differs from the preset's rewrite: ${expected} vs ${b?.args.trim() ?? '(none)'}`));
+      if (b?.args.trim() !== expected) failures.push(fail('check-rewrite-differs', { keyword: k, expected, actual: b?.args.trim() ?? '(none)' }));
       continue;
     }
-    if (!sameCommand(a, b)) failures.push(fail(`${k} differs: ${a?.args.trim() ?? '(none)'} vs ${b?.args.trim() ?? '(none)'}`));
+    if (sameCommand(a, b)) continue;
+    const id = k === 'USER' ? 'check-user-differs' : k === 'CMD' || k === 'ENTRYPOINT' ? 'check-command-differs' : 'check-setting-differs';
+    failures.push(fail(id, { keyword: k, from: a?.args.trim() ?? '(none)', to: b?.args.trim() ?? '(none)' }));
   }
   const wa = workdirOf(before, inheritedA?.workdir ?? '/');
   const wb = workdirOf(after, inheritedB?.workdir ?? '/');
-  if (wa !== wb) failures.push(fail(`WORKDIR differs: ${wa} vs ${wb}`));
+  if (wa !== wb) failures.push(fail('check-workdir-differs', { from: wa, to: wb }));
   for (const k of ['EXPOSE', 'VOLUME', 'LABEL', 'MAINTAINER']) {
     const a = setOf(before, k);
     const b = setOf(after, k);
-    if (a !== b) failures.push(fail(`${k} differs`));
+    if (a !== b) failures.push(fail('check-setting-differs', { keyword: k, from: a.split('\n').join(', ') || '(none)', to: b.split('\n').join(', ') || '(none)' }));
   }
   // every variable of the original, with its value; the runtime base may add its own (distroless: SSL_CERT_FILE)
   const envA = envOf(before, inheritedA?.env ?? {});
@@ -74,7 +76,7 @@ export function check(input: CheckInput): Finding[] {
   const written = envOf(after, {});
   const lost = [...envA].filter(([k, v]) => envB.get(k) !== v);
   const added = [...envB].filter(([k]) => !envA.has(k) && written.has(k));
-  if (lost.length || added.length) failures.push(fail(`ENV differs: ${[...lost, ...added].map(([k]) => `${k}=${envA.get(k) ?? '(none)'} vs ${envB.get(k) ?? '(none)'}`).join(', ')}`));
+  if (lost.length || added.length) failures.push(fail('check-env-differs', { vars: [...lost, ...added].map(([k]) => `${k}=${envA.get(k) ?? '(none)'} vs ${envB.get(k) ?? '(none)'}`).join(', ') }));
   // every COPY --from names an earlier stage and copies something that stage made
   const names = new Set(out.stages.slice(0, -1).flatMap((s) => [s.name, String(s.index)]));
   const made = new PathIndex(input.madePaths);
@@ -82,11 +84,11 @@ export function check(input: CheckInput): Finding[] {
     const from = flag(ins, 'from');
     if (from === undefined || ins.keyword !== 'COPY') continue;
     if (from.toLowerCase() !== input.builderName.toLowerCase() || !names.has(from.toLowerCase())) {
-      if (!names.has(from.toLowerCase()) && !input.original.instructions.some((i) => flag(i, 'from') === from)) failures.push(fail(`COPY --from=${from} names no earlier stage`));
+      if (!names.has(from.toLowerCase()) && !input.original.instructions.some((i) => flag(i, 'from') === from)) failures.push(fail('check-copy-from-unknown', { from }));
       continue;
     }
     const src = (ins.json ?? ins.args.trim().split(/\s+/))[0] ?? '';
-    if (!made.covers(src) && !made.holdsWithin(src)) failures.push(fail(`COPY --from=${from} ${src}: the builder does not make it`));
+    if (!made.covers(src) && !made.holdsWithin(src)) failures.push(fail('check-copy-not-made', { from, path: src }));
   }
   failures.push(...unsafeCopies(input.original, after));
   // global ARGs used in a stage are declared in it
@@ -99,7 +101,7 @@ export function check(input: CheckInput): Finding[] {
       if (ins.keyword === 'ARG') for (const p of ins.args.trim().split(/\s+/)) declared.add(p.split('=')[0]!);
       if (ins.keyword === 'FROM') continue;
       for (const m of ins.args.matchAll(/\$\{?(\w+)/g)) {
-        if (globals.has(m[1]!) && !declared.has(m[1]!)) failures.push(fail(`global ARG ${m[1]} is used in stage ${stage.index} without being declared there`));
+        if (globals.has(m[1]!) && !declared.has(m[1]!)) failures.push(fail('check-arg-undeclared', { name: m[1]!, stage: String(stage.index) }));
       }
     }
   }
@@ -109,7 +111,7 @@ export function check(input: CheckInput): Finding[] {
       if (!['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(ins.keyword) || ins.json) continue;
       if (ins.keyword === 'HEALTHCHECK' && /^\s*NONE\s*$/i.test(ins.args)) continue;
       if (ins.keyword === 'HEALTHCHECK' && /CMD\s*\[/.test(ins.args)) continue;
-      failures.push(fail(`shell-form ${ins.keyword} on ${last.image}, which has no /bin/sh`));
+      failures.push(fail('check-shell-form', { keyword: ins.keyword, image: last.image }));
     }
   }
   return failures;
@@ -162,8 +164,11 @@ function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
   return out;
 }
 
-function fail(detail: string): Finding {
-  return { id: 'check-failed', data: { detail } };
+/** The ids of the check's own failures (src/messages.ts has their sentences). */
+export type CheckId = Extract<MessageId, `check-${string}`>;
+
+function fail(id: CheckId, data: Record<string, string>): Finding {
+  return { id, data };
 }
 
 function lastOf(list: Instruction[], keyword: string): Instruction | undefined {

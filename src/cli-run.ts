@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { convert, type ConvertResult } from './convert.js';
-import { contextProblem, directoryContext, NO_CONTEXT } from './context.js';
+import { contextProblem } from './context.js';
 import { InputError } from './errors.js';
 import { decode, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
 import { colorDiff } from './report/diff.js';
@@ -13,7 +13,7 @@ import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
 import { describe as formatFinding } from './messages.js';
-import { convertAll, jobOptions, type JobOptions } from './convert-pool.js';
+import { convertAll, convertOptions, jobOptions, type JobOptions } from './convert-pool.js';
 import { ConfigError, ConfigResolver, type FileConfig } from './config.js';
 import { reporter, type FileReport, type Format, type Summary } from './report/formats.js';
 import { VERSION } from './version.js';
@@ -72,15 +72,19 @@ function readStdin(): string {
   return decode(readFileSync(0), '<stdin>');
 }
 
-function optionsFor(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'>) {
-  const contextDir = flags.context ?? (file === '-' ? null : dirname(resolve(file)));
-  return {
-    path: displayPath(file),
-    builderName: flags.builderName ?? 'builder',
-    ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),
-    preset: flags.preset ?? 'auto',
-    context: contextDir ? directoryContext(contextDir) : NO_CONTEXT,
-  };
+/** The flags that decide each file's conversion options, the same for the main command, `explain` and `verify`. */
+export type OptionFlags = Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'config' | 'jsConfig'>;
+
+/** The configuration as --config, --no-config and --no-js-config say. */
+function configResolver(flags: OptionFlags): ConfigResolver {
+  return new ConfigResolver(flags.config || null, flags.config !== false, flags.jsConfig !== false);
+}
+
+/** One file's conversion options: the command line's, else its configuration's, else the defaults. */
+async function fileOptions(file: string, flags: OptionFlags, resolver: ConfigResolver): Promise<JobOptions> {
+  let c: FileConfig;
+  try { c = await resolver.optionsFor(file); } catch (err) { throw asUsage(err); }
+  return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase }, displayPath(file));
 }
 
 function statusLine(path: string, r: ConvertResult): string {
@@ -111,7 +115,7 @@ export async function main(flags: Flags): Promise<number> {
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
   quietOnClosedStdout();
-  const resolver = new ConfigResolver(flags.config || null, flags.config !== false, flags.jsConfig !== false);
+  const resolver = configResolver(flags);
   let fromConfig: string[];
   try { fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns(); } catch (err) { throw asUsage(err); }
   const ignoreOpts = { ...(flags.ignore ?? DEFAULT_IGNORE) };
@@ -119,11 +123,7 @@ export async function main(flags: Flags): Promise<number> {
   const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts);
   // each file's options: the command line's, else its configuration's, else the defaults
   const options = new Map<string, JobOptions>();
-  for (const file of files) {
-    let c: FileConfig;
-    try { c = await resolver.optionsFor(file); } catch (err) { throw asUsage(err); }
-    options.set(file, jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase }, displayPath(file)));
-  }
+  for (const file of files) options.set(file, await fileOptions(file, flags, resolver));
   if (skipped.length && !machine && !flags.quiet) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
@@ -262,13 +262,14 @@ function indent(text: string, spaces: number): string {
 }
 
 /** `explain` over files, directories and globs, like the main command: one table per file. */
-export async function explain(paths: readonly string[], flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'json'> & { ignore?: IgnoreOptions }): Promise<number> {
+export async function explain(paths: readonly string[], flags: OptionFlags & Pick<Flags, 'json'> & { ignore?: IgnoreOptions }): Promise<number> {
   checkContext(flags.context);
   const { files, errors } = await expandInputs(paths.length ? paths : ['.'], flags.ignore);
   let code = 0;
   for (const e of errors) { process.stderr.write(`dfsplit: ${e.format()}\n`); code = 2; }
   if (!files.length && !errors.length) { process.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`); return 2; }
   const docs: object[] = [];
+  const resolver = configResolver(flags);
   quietOnClosedStdout();
   for (const [i, file] of files.entries()) {
     if (readerGone()) return code;
@@ -281,7 +282,7 @@ export async function explain(paths: readonly string[], flags: Pick<Flags, 'buil
       code = 2;
       continue;
     }
-    const r = convert(text, optionsFor(file, flags));
+    const r = convert(text, convertOptions(await fileOptions(file, flags, resolver)));
     if (r.status === 'error') code = 2;
     if (flags.json) docs.push({ path: displayPath(file), ...r });
     else process.stdout.write(`${i ? '\n' : ''}${explainTable(displayPath(file), r)}`);
@@ -291,11 +292,11 @@ export async function explain(paths: readonly string[], flags: Pick<Flags, 'buil
   return code;
 }
 
-export async function verifyCommand(file: string, flags: Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context'> & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
+export async function verifyCommand(file: string, flags: OptionFlags & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
   checkContext(flags.context);
   const text = readDockerfile(file);
   quietOnClosedStdout();
-  const r = convert(text, optionsFor(file, flags));
+  const r = convert(text, convertOptions(await fileOptions(file, flags, configResolver(flags))));
   process.stderr.write(`${statusLine(displayPath(file), r)}\n`);
   if (r.status === 'error') return 2;
   if (r.status !== 'changed') return r.status === 'declined' ? 1 : 0;

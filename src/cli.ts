@@ -22,13 +22,39 @@ const common = {
   json: { type: 'boolean', default: false, describe: 'print a machine-readable report' },
 } as const;
 
+// the flags that resolve each file's options, and --no-color: the main command, explain and verify take them alike
+const color = { color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' } } as const;
+const configuration = {
+  config: { type: 'string', describe: 'configuration file to use (default: dfsplit.config.{json,js,mjs}, .dfsplitrc[.json] or a "dfsplit" key in package.json, found from each file upward to the repository root); --no-config to use none' },
+  'js-config': { type: 'boolean', default: true, describe: 'load JavaScript configuration files, which run code; --no-js-config (or DFSPLIT_NO_JS_CONFIG=1) refuses them (exit 2)' },
+} as const;
+
+/** --config, --no-config and --no-js-config (or DFSPLIT_NO_JS_CONFIG) as the option resolver takes them. */
+function configFlags(argv: { config?: string | boolean | undefined; jsConfig: boolean }): { config: string | false | undefined; jsConfig: boolean } {
+  const noJs = !argv.jsConfig || !['', '0', undefined].includes(process.env.DFSPLIT_NO_JS_CONFIG);
+  return { config: argv.config as string | false | undefined, jsConfig: !noJs };
+}
+
 function run(p: Promise<number>): void {
   p.then((code) => { process.exitCode = code; }, async (err: unknown) => {
     if (err instanceof (await runner()).UsageError) { process.stderr.write(`dfsplit: ${err.message}\n`); process.exitCode = 2; return; }
     if (err instanceof InputError) { process.stderr.write(`dfsplit: ${err.format()}\n`); process.exitCode = 2; return; }
-    throw err;
-  });
+    crash(err);
+  }).catch(crash);
 }
+
+/**
+ * A bug outside convert() (which reports its own per file): one line and exit 2, never node's exit 1
+ * with a stack, since 1 means only that `--check` found changes. DFSPLIT_DEBUG=1 adds the stack.
+ */
+function crash(err: unknown): void {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+  process.stderr.write(`dfsplit: internal error: ${message} (please report; run with DFSPLIT_DEBUG=1 for the stack)\n`);
+  if (process.env.DFSPLIT_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 2;
+}
+// the same for one thrown outside a command's promise (an event handler, yargs itself): then the process ends at once
+process.on('uncaughtException', (err) => { crash(err); process.exit(2); });
 
 function usage(message: string): void {
   process.stderr.write(`dfsplit: ${message}\n`);
@@ -71,17 +97,19 @@ async function cli(): Promise<void> {
   .scriptName('dfsplit')
   .detectLocale(false)
   .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
-  .command('explain [paths..]', 'show, per instruction, whether it is build-time, runtime or both, and why (files, directories, globs, - for stdin)', (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options(common), (argv) => {
-    run(runner().then((r) => r.explain(fromArgv(argv.paths, argv['--']), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json })));
+  .command('explain [paths..]', 'show, per instruction, whether it is build-time, runtime or both, and why (files, directories, globs, - for stdin)', (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options({ ...common, ...color, ...configuration }), (argv) => {
+    run(runner().then((r) => r.explain(fromArgv(argv.paths, argv['--']), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json, ...configFlags(argv) })));
   })
   .command('verify [file]', 'build the original and the converted image with your Docker engine, run both and compare', (y) => y
     .positional('file', { type: 'string', default: 'Dockerfile' })
     .options({
       ...common,
+      ...color,
+      ...configuration,
       smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
       'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
     }), (argv) => {
-    run(runner().then((r) => r.verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork })));
+    run(runner().then((r) => r.verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork, ...configFlags(argv) })));
   })
   .command('$0 [paths..]', 'convert Dockerfiles (files, directories, globs, - for stdin)', (y) => y
     .positional('paths', { type: 'string', array: true, default: [] as string[] })
@@ -90,11 +118,10 @@ async function cli(): Promise<void> {
       write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
       check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
       stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
-      color: { type: 'boolean', describe: 'colour the diff (default: on a TTY); --no-color to disable' },
+      ...color,
       verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
       'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
-      config: { type: 'string', describe: 'configuration file to use (default: dfsplit.config.{json,js,mjs}, .dfsplitrc[.json] or a "dfsplit" key in package.json, found from each file upward to the repository root); --no-config to use none' },
-      'js-config': { type: 'boolean', default: true, describe: 'load JavaScript configuration files, which run code; --no-js-config (or DFSPLIT_NO_JS_CONFIG=1) refuses them (exit 2)' },
+      ...configuration,
       format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
       quiet: { type: 'boolean', default: false, describe: 'print only errors' },
       verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
@@ -104,8 +131,7 @@ async function cli(): Promise<void> {
       'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
     }), (argv) => {
     if (!Number.isInteger(argv.jobs) || argv.jobs < 0) { usage('--jobs takes a whole number of worker threads, 0 or more (0: automatic)'); return; }
-    const noJs = !argv.jsConfig || !['', '0', undefined].includes(process.env.DFSPLIT_NO_JS_CONFIG);
-    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths, argv['--']), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, config: argv.config as string | false | undefined, jsConfig: !noJs, format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
+    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths, argv['--']), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, ...configFlags(argv), format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
   })
   .completion('completion', 'print a shell completion script (bash/zsh): dfsplit completion >> ~/.bashrc')
   .strict()

@@ -90,7 +90,12 @@ export class ConfigResolver {
 
   /** `file`: --config; `enabled` false: --no-config; `allowJs` false: --no-js-config. */
   constructor(file: string | null, private readonly enabled = true, private readonly allowJs = true) {
-    this.explicit = file ? this.explorer(resolve('/')).load(resolve(file)).then(validate) : null;
+    // a --config that cannot be read is the user's mistake, said in one line (not an internal error)
+    this.explicit = file ? this.explorer(resolve('/')).load(resolve(file)).then(validate, (err: NodeJS.ErrnoException) => {
+      throw err instanceof ConfigError ? err : new ConfigError(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot be loaded: ${err.message}`}`);
+    }) : null;
+    // a run that asks for no file's options (no Dockerfile found) never awaits it: not an unhandled rejection
+    this.explicit?.catch(() => {});
   }
 
   private explorer(stopDir: string): ReturnType<typeof lilconfig> {

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { directoryContext, NO_CONTEXT } from './context.js';
 import { convert, type ConvertOptions, type ConvertResult } from './convert.js';
-import { InputError } from './errors.js';
+import { InputError, type InputErrorId } from './errors.js';
 import { readDockerfile } from './files.js';
 
 /** The options of one conversion, as plain data (a worker builds the context itself). */
@@ -24,7 +24,7 @@ export interface JobOptions {
 /** One file's outcome: its text and result, or the error that kept it from being read. */
 export type Outcome =
   | { file: string; text: string; result: ConvertResult; readError?: undefined }
-  | { file: string; readError: { id: string; message: string; line?: number }; text?: undefined; result?: undefined };
+  | { file: string; readError: { id: InputErrorId; message: string; line?: number }; text?: undefined; result?: undefined };
 
 /** Read and convert one file (also what a worker runs). `-` is read by the caller and passed as `text`. */
 export function convertFile(file: string, options: JobOptions, text?: string, presets?: ConvertOptions['presets']): Outcome {
@@ -35,14 +35,19 @@ export function convertFile(file: string, options: JobOptions, text?: string, pr
     if (!(err instanceof InputError)) throw err;
     return { file, readError: { id: err.id, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) } };
   }
-  const { contextDir, ...rest } = options;
   try {
-    return { file, text: source, result: convert(source, { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT, ...(presets ? { presets } : {}) }) };
+    return { file, text: source, result: convert(source, { ...convertOptions(options), ...(presets ? { presets } : {}) }) };
   } catch (err) {
     // a bug met on one file is that file's error; the rest of the tree goes on (DFSPLIT_DEBUG=1: the stack)
     const message = process.env.DFSPLIT_DEBUG ? String((err as Error).stack ?? err) : `internal error: ${(err as Error).message ?? String(err)} (DFSPLIT_DEBUG=1 shows the stack)`;
     return { file, readError: { id: 'internal-error', message } };
   }
+}
+
+/** The options convert() takes for these, with the build context read from its directory. */
+export function convertOptions(options: JobOptions): ConvertOptions {
+  const { contextDir, ...rest } = options;
+  return { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT };
 }
 
 export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined }, path: string): JobOptions {

@@ -3,7 +3,7 @@ import { analyze, copyDestination, type Analysis, type Classification } from './
 import { joinPath } from './shell.js';
 import { NO_CONTEXT, type BuildContext } from './context.js';
 import { InputError } from './errors.js';
-import { describe, type Finding } from './messages.js';
+import { describe, type Finding, type MessageId, type ReasonId } from './messages.js';
 import type { Model } from './model.js';
 import { parse } from './parse.js';
 import { imageConfig } from './knowledge/image-config.js';
@@ -34,7 +34,7 @@ export interface ConvertOptions {
 
 /** A reason with its id, sentence and line. */
 export interface Reason {
-  id: string;
+  id: ReasonId;
   message: string;
   line?: number;
 }
@@ -81,7 +81,7 @@ export interface InstructionReport {
   keyword: string;
   text: string;
   phase: Classification['phase'];
-  reason: string;
+  reason: MessageId;
   message: string;
 }
 

@@ -1,5 +1,7 @@
 // Every reason dfsplit gives has an id and lives here, so tests assert ids and the English can change
-// (eslint's `meta.messages`). `{name}` placeholders are filled from a finding's data.
+// (eslint's `meta.messages`). `{name}` placeholders are filled from a finding's data. The ids are a type
+// (MessageId), so a misspelt one does not compile.
+import type { InputErrorId } from './errors.js';
 
 export const MESSAGES = {
   // phases
@@ -121,7 +123,19 @@ export const MESSAGES = {
   'replay-needs-build-tools': '`{command}` must run again in the runtime stage, but it may need {tool}, which only the builder has',
   'windows-image': 'Windows images are not supported',
   'complex-run': 'a RUN mixes build commands with a runtime command ({command}) inside a pipe, control flow, a subshell or a heredoc: it cannot be split safely',
-  'check-failed': 'the converted file failed a check: {detail}',
+  // the check (src/check.ts): a backstop behind the plan, each invariant with its own id
+  'check-output-unparsable': 'the converted file failed a check: it does not parse again ({error})',
+  'check-stage-count': 'the converted file failed a check: it has {count} stages, expected {expected}',
+  'check-user-differs': 'the converted file failed a check: USER differs: {from} in the original, {to} in the runtime stage',
+  'check-rewrite-differs': 'the converted file failed a check: {keyword} differs from the preset\'s rewrite: {expected} vs {actual}',
+  'check-command-differs': 'the converted file failed a check: {keyword} differs: {from} vs {to}',
+  'check-workdir-differs': 'the converted file failed a check: WORKDIR differs: {from} vs {to}',
+  'check-setting-differs': 'the converted file failed a check: {keyword} differs: {from} vs {to}',
+  'check-env-differs': 'the converted file failed a check: ENV differs: {vars}',
+  'check-copy-from-unknown': 'the converted file failed a check: COPY --from={from} names no earlier stage',
+  'check-copy-not-made': 'the converted file failed a check: COPY --from={from} {path}: the builder does not make it',
+  'check-arg-undeclared': 'the converted file failed a check: global ARG {name} is used in stage {stage} without being declared there',
+  'check-shell-form': 'the converted file failed a check: shell-form {keyword} on {image}, which has no /bin/sh',
   'editable-install': 'pip install -e cannot be turned into wheels: the runtime would point at the builder\'s source tree',
   'unknown-preset': 'unknown preset {name}',
   'preset-not-applicable': 'preset {name} does not apply: {why}',
@@ -133,6 +147,9 @@ export const MESSAGES = {
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
+
+/** Every id a result's reasons can carry: a message id, or an input error's (src/errors.ts). */
+export type ReasonId = MessageId | InputErrorId;
 
 /** A decision or a refusal, with an id tests can assert and data for the English sentence. */
 export interface Finding {

@@ -1,31 +1,44 @@
-// The check is the last line of defence: each invariant must be able to fail.
+// The check is the last line of defence: each invariant must be able to fail, under its own id.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check.js';
+import { check, type CheckInput } from '../src/check.js';
+import { describe as sentence } from '../src/messages.js';
 import { parse } from '../src/parse.js';
 
 const original = parse('ARG V=1\nFROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc && useradd app\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nENV A=1\nEXPOSE 80\nUSER app\nWORKDIR /data\nCMD ["a"]\n');
 const builder = 'ARG V=1\nFROM debian:bookworm AS builder\nRUN apt-get update && apt-get install -y gcc && useradd app\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nENV A=1\nEXPOSE 80\nUSER app\nWORKDIR /data\nCMD ["a"]\n\n';
 const good = 'FROM debian:bookworm-slim\nRUN useradd app\nCOPY --from=builder /usr/local/bin/a /usr/local/bin/a\nENV A=1\nEXPOSE 80\nUSER app\nWORKDIR /data\nCMD ["a"]\n';
 const made = ['/usr/local/bin/a', '/src/a.c', '/data'];
-const run = (runtime: string) => check({ original, output: builder + runtime, builderName: 'builder', madePaths: made }).map((f) => f.data?.detail ?? '');
+// each failure as its id and its sentence, so a case asserts both which check failed and what it says
+const failures = (input: CheckInput) => check(input).map((f) => ({ id: f.id, sentence: sentence(f) }));
+const run = (runtime: string) => failures({ original, output: builder + runtime, builderName: 'builder', madePaths: made });
+// no USER anywhere: the container runs as the base image's user
+const rootOriginal = parse('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["/usr/local/bin/a"]\n');
+const rootBuilder = 'FROM debian:bookworm AS builder\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["/usr/local/bin/a"]\n\n';
 
 describe('check', () => {
   it('passes a faithful runtime stage', () => {
     expect(run(good)).toEqual([]);
   });
   it.each([
-    ['a lost USER (root instead of app)', good.replace('USER app\n', ''), /USER differs/],
-    ['another CMD', good.replace('CMD ["a"]', 'CMD ["b"]'), /CMD differs/],
-    ['another WORKDIR', good.replace('WORKDIR /data', 'WORKDIR /srv'), /WORKDIR differs/],
-    ['a changed ENV value', good.replace('ENV A=1', 'ENV A=2'), /ENV differs/],
-    ['a lost EXPOSE', good.replace('EXPOSE 80\n', ''), /EXPOSE differs/],
-    ['a copy of something the builder does not make', good.replace('COPY --from=builder /usr/local/bin/a /usr/local/bin/a', 'COPY --from=builder /opt/other /opt/other'), /does not make it/],
-    ['a copy from a stage that does not exist', good.replace('--from=builder', '--from=nope'), /names no earlier stage/],
-    ['a global ARG used without being declared', good.replace('ENV A=1', 'ENV A=1 B=$V'), /global ARG V/],
-    ['a shell-form CMD on a base without /bin/sh', good.replace('debian:bookworm-slim', 'gcr.io/distroless/static-debian12').replace('RUN useradd app\n', '').replace('CMD ["a"]', 'CMD a'), /shell-form CMD/],
-    ['text that does not parse', 'FROM\n', /does not parse/],
-  ])('fails %s', (_, runtime, message) => {
-    expect(run(runtime).join('\n')).toMatch(message);
+    ['a lost USER (root instead of app)', good.replace('USER app\n', ''), 'check-user-differs', /USER differs: app in the original, \(none\) in the runtime stage/],
+    ['another CMD', good.replace('CMD ["a"]', 'CMD ["b"]'), 'check-command-differs', /CMD differs: \["a"\] vs \["b"\]/],
+    ['another WORKDIR', good.replace('WORKDIR /data', 'WORKDIR /srv'), 'check-workdir-differs', /WORKDIR differs: \/data vs \/srv/],
+    ['a changed ENV value', good.replace('ENV A=1', 'ENV A=2'), 'check-env-differs', /ENV differs: A=1 vs 2/],
+    ['a lost EXPOSE', good.replace('EXPOSE 80\n', ''), 'check-setting-differs', /EXPOSE differs: 80 vs \(none\)/],
+    ['an added STOPSIGNAL', `${good}STOPSIGNAL SIGINT\n`, 'check-setting-differs', /STOPSIGNAL differs: \(none\) vs SIGINT/],
+    ['a copy of something the builder does not make', good.replace('COPY --from=builder /usr/local/bin/a /usr/local/bin/a', 'COPY --from=builder /opt/other /opt/other'), 'check-copy-not-made', /COPY --from=builder \/opt\/other: the builder does not make it/],
+    ['a copy from a stage that does not exist', good.replace('--from=builder', '--from=nope'), 'check-copy-from-unknown', /COPY --from=nope names no earlier stage/],
+    ['a global ARG used without being declared', good.replace('ENV A=1', 'ENV A=1 B=$V'), 'check-arg-undeclared', /global ARG V is used in stage 1 without/],
+    ['a shell-form CMD on a base without /bin/sh', good.replace('debian:bookworm-slim', 'gcr.io/distroless/static-debian12').replace('RUN useradd app\n', '').replace('CMD ["a"]', 'CMD a'), 'check-shell-form', /shell-form CMD on gcr.io\/distroless\/static-debian12, which has no \/bin\/sh/],
+    ['text that does not parse', 'FROM\n', 'check-output-unparsable', /it does not parse again \(.+\)/],
+    ['a third stage', `${good}FROM scratch\n`, 'check-stage-count', /it has 3 stages, expected 2/],
+  ])('fails %s', (_, runtime, id, message) => {
+    expect(run(runtime)).toContainEqual({ id, sentence: expect.stringMatching(message) });
+  });
+  it('fails a runtime base whose own user differs from the original base\'s', () => {
+    const output = `${rootBuilder}FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=builder /usr/local/bin/a /usr/local/bin/a\nWORKDIR /\nCMD ["/usr/local/bin/a"]\n`;
+    expect(failures({ original: rootOriginal, output, builderName: 'builder', madePaths: made }))
+      .toContainEqual({ id: 'check-user-differs', sentence: expect.stringMatching(/USER differs: root \(inherited\) in the original, nonroot \(inherited\) in the runtime stage/) });
   });
 });
 
@@ -33,17 +46,18 @@ describe('check with a preset\'s command rewrite', () => {
   const rewrite = { keyword: 'CMD', args: '["/usr/local/bin/a", "--serve"]' };
   const rewritten = good.replace('CMD ["a"]', 'CMD ["/usr/local/bin/a", "--serve"]');
   const runWith = (runtime: string, command: { keyword: string; args: string } | null) =>
-    check({ original, output: builder + runtime, builderName: 'builder', madePaths: made, command }).map((f) => f.data?.detail ?? '');
+    failures({ original, output: builder + runtime, builderName: 'builder', madePaths: made, command });
   it('holds the runtime stage to exactly the declared command', () => {
     expect(runWith(rewritten, rewrite)).toEqual([]);
   });
   it('fails the original command, another command, or none in place of the declared one', () => {
-    expect(runWith(good, rewrite).join('\n')).toMatch(/CMD differs from the preset's rewrite/);
-    expect(runWith(rewritten.replace('--serve', '--other'), rewrite).join('\n')).toMatch(/CMD differs from the preset's rewrite/);
-    expect(runWith(rewritten.replace(/CMD .*\n/, ''), rewrite).join('\n')).toMatch(/CMD differs from the preset's rewrite: .* vs \(none\)/);
+    const differs = (message: RegExp) => ({ id: 'check-rewrite-differs', sentence: expect.stringMatching(message) });
+    expect(runWith(good, rewrite)).toContainEqual(differs(/CMD differs from the preset's rewrite/));
+    expect(runWith(rewritten.replace('--serve', '--other'), rewrite)).toContainEqual(differs(/CMD differs from the preset's rewrite/));
+    expect(runWith(rewritten.replace(/CMD .*\n/, ''), rewrite)).toContainEqual(differs(/CMD differs from the preset's rewrite: .* vs \(none\)/));
   });
   it('fails a rewritten command nobody declared, and keeps checking the other keywords', () => {
-    expect(runWith(rewritten, null).join('\n')).toMatch(/CMD differs/);
-    expect(runWith(rewritten.replace('USER app\n', ''), rewrite).join('\n')).toMatch(/USER differs/);
+    expect(runWith(rewritten, null)).toContainEqual({ id: 'check-command-differs', sentence: expect.stringMatching(/CMD differs/) });
+    expect(runWith(rewritten.replace('USER app\n', ''), rewrite)).toContainEqual({ id: 'check-user-differs', sentence: expect.stringMatching(/USER differs/) });
   });
 });

@@ -6,7 +6,7 @@
 //             change, was declined or failed: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 //   sarif     SARIF 2.1.0, the proposed change as a `fix` replacing the file: https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 //   markdown  a summary table, then each diff in a collapsible <details>
-import type { ConvertResult } from '../convert.js';
+import type { ConvertResult, Reason } from '../convert.js';
 
 export const FORMATS = ['text', 'json', 'ndjson', 'github', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,7 +15,7 @@ export type Format = (typeof FORMATS)[number];
 export interface FileReport {
   path: string;
   status: ConvertResult['status'];
-  reasons: { id: string; message: string; line?: number }[];
+  reasons: Reason[];
   result?: ConvertResult;
   /** The text that was read, for SARIF's replacement region. */
   text?: string;
