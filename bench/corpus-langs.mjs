@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const CORPUS = join(ROOT, '.e2e-cache', 'corpus');
-if (!existsSync(join(CORPUS, 'index-trim.tsv'))) throw new Error('unpack the corpus first (npx vitest run test/corpus.test.ts does it, or tar -xzf ../shared/corpus/dockerhub-20k.tar.gz -C .e2e-cache/corpus)');
+if (!existsSync(join(CORPUS, 'index-trim.tsv'))) throw new Error('unpack the corpus first (npm run test:corpus does it, or tar -xzf ../shared/corpus/dockerhub-20k.tar.gz -C .e2e-cache/corpus)');
 const args = process.argv.slice(2);
 const langArg = args.indexOf('--lang') >= 0 ? args.splice(args.indexOf('--lang'), 2)[1].split(',') : null;
 const builds = args.map((a) => { const [label, dir] = a.split('='); return { label, dir }; });

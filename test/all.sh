@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: type check, unit + fixture + corpus + property + CLI tests, then the real-Docker e2e suite.
+# `npm test`: type check, unit + fixture + property + CLI tests (`npm run test:unit`), the corpus tests
+# (`npm run test:corpus`: skipped with one line when ../shared/corpus or $DFSPLIT_CORPUS is missing,
+# unless DFSPLIT_CORPUS_REQUIRED=1, as .ci/run sets), then the real-Docker e2e suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the diff test applies dfsplit's output with git apply and GNU patch
@@ -8,5 +10,6 @@ if ! command -v patch >/dev/null || ! command -v git >/dev/null; then
 fi
 npx tsc -p tsconfig.json
 npx tsc -p tsconfig.test.json
-npx vitest run --config vitest.config.ts
+npm run test:unit
+npm run test:corpus
 bash test/e2e/run.sh

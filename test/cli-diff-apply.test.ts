@@ -4,14 +4,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n';
 const DIRS = ['my svc', 'café', 'plain'];
-
-beforeAll(() => { spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT }); });
 
 function tree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-apply-'));

@@ -17,7 +17,6 @@ const DECLINED = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go mod download\
 
 let dir = '';
 beforeAll(() => {
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT });
   dir = mkdtempSync(join(tmpdir(), 'dfsplit-formats-'));
   writeFileSync(join(dir, 'Dockerfile'), GO);
   writeFileSync(join(dir, 'plain.Dockerfile'), PLAIN);

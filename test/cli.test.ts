@@ -1,10 +1,10 @@
 // The built CLI (node dist/src/cli.js) against bad input and flag mistakes, each case in its own temp
 // dir: exit code, one stderr line naming the file (and line), and the file left untouched.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeAtomic } from '../src/files.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -13,13 +13,6 @@ const IS_ROOT = process.getuid?.() === 0;
 
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app/server .\nCMD ["/app/server"]\n';
 const PLAIN = 'FROM alpine:3.19\nRUN apk add --no-cache curl\nCMD ["sh"]\n';
-
-beforeAll(() => {
-  if (!existsSync(CLI)) {
-    const r = spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}${r.stderr}`);
-  }
-}, 180_000);
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'dfsplit-cli-'));

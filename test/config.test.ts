@@ -5,14 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/config.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n';
-
-beforeAll(() => { spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT }); });
 
 function repo(config: string, name = 'dfsplit.config.json'): string {
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-config-'));

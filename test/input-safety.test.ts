@@ -2,10 +2,10 @@
 // reader led outside its directory by `..` or a symbolic link, a `--context` that is no directory, a RUN
 // that ends inside a quote, and a file with CR-only line ends.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { convert } from '../src/convert.js';
 import { directoryContext } from '../src/context.js';
 
@@ -28,13 +28,6 @@ function run(cwd: string, args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   return { code: r.status, stdout: r.stdout, lines: r.stderr.split('\n').filter(Boolean) };
 }
-
-beforeAll(() => {
-  if (!existsSync(CLI)) {
-    const r = spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}${r.stderr}`);
-  }
-}, 180_000);
 
 /** `ENV A=<16 x>`, then each variable eight times the one before, `levels` of them (A, B, C, ...). */
 function doubling(levels: number): string[] {

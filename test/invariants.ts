@@ -1,9 +1,6 @@
 // Invariants every conversion must keep, shared by the corpus, property and CLI tests. Each check
 // returns the broken invariants as sentences (empty when the result is sound), so a test can list the
 // first few offending inputs instead of stopping at the first.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { convert, type ConvertOptions, type ConvertResult } from '../src/convert.js';
 import { parse } from '../src/parse.js';
 import type { Model } from '../src/model.js';
@@ -107,29 +104,4 @@ export function checkConversion(input: string, options: ConvertOptions = {}): { 
     broken = [`checking the result threw: ${e.stack?.split('\n').slice(0, 6).join(' | ') ?? String(err)}`];
   }
   return { status: r.status, reasons: r.reasons.map((x) => x.id), broken, ms };
-}
-
-/** The corpus archive (see ../shared/corpus/README.md), relative to the repository root. */
-export const CORPUS_ARCHIVE = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'dockerhub-20k.tar.gz');
-const CORPUS_CACHE = join(import.meta.dirname, '..', '.e2e-cache', 'corpus');
-
-/**
- * Unpack the corpus once into .e2e-cache/corpus (gitignored) and list its Dockerfiles, sorted.
- * Throws a clear error when the archive is missing: a robustness test that silently skips proves nothing.
- */
-export function corpusFiles(): string[] {
-  if (!existsSync(CORPUS_ARCHIVE)) throw new Error(`corpus archive not found at ${CORPUS_ARCHIVE}: the corpus test needs ../shared/corpus/dockerhub-20k.tar.gz (see ../shared/corpus/README.md)`);
-  const root = join(CORPUS_CACHE, 'vsoch_dockerfiles_v2');
-  if (!existsSync(join(CORPUS_CACHE, '.complete'))) {
-    const tmp = `${CORPUS_CACHE}.tmp-${process.pid}`;
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
-    execFileSync('tar', ['-xzf', CORPUS_ARCHIVE, '-C', tmp]);
-    mkdirSync(join(tmp, '.complete'));
-    rmSync(CORPUS_CACHE, { recursive: true, force: true });
-    renameSync(tmp, CORPUS_CACHE);
-  }
-  const files: string[] = [];
-  for (const d of readdirSync(root).sort()) for (const f of readdirSync(join(root, d)).sort()) files.push(join(root, d, f));
-  return files;
 }

@@ -5,13 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { convertFile } from '../src/convert-pool.js';
 import type { Preset } from '../src/preset.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
-beforeAll(() => { spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT }); });
 
 it('converts RUN lines of 10,000 chained commands, on the fast path and on the full parser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-chain-'));

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeAtomic } from '../src/files.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -14,11 +14,6 @@ const IS_ROOT = process.getuid?.() === 0;
 
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app/server .\nCMD ["/app/server"]\n';
 const BOM = '\uFEFF';
-
-beforeAll(() => {
-  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}${r.stderr}`);
-}, 180_000);
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'dfsplit-write-'));

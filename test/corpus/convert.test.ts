@@ -1,4 +1,4 @@
-// 20,000 real Dockerfiles from Docker Hub (../shared/corpus) through convert(), no build context.
+// 20,000 real Dockerfiles from Docker Hub (../shared/corpus; `npm run test:corpus`) through convert(), no build context.
 // No exception may escape; every result must keep the invariants in test/invariants.ts. The files are
 // spread over worker threads (convert() is CPU-bound) and the summary is printed for CI logs.
 import { createRequire } from 'node:module';
@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
-import { corpusFiles } from './invariants.js';
+import { corpusFiles } from './files.js';
 
 interface FileResult { file: string; status: string; reasons: string[]; broken: string[]; ms: number }
 
@@ -32,7 +32,7 @@ function runShard(files: string[]): Promise<FileResult[]> {
   const require = createRequire(import.meta.url);
   // the ESM build of tsx's API (require.resolve would give the CommonJS one)
   const tsx = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-  const invariants = pathToFileURL(join(import.meta.dirname, 'invariants.ts')).href;
+  const invariants = pathToFileURL(join(import.meta.dirname, '..', 'invariants.ts')).href;
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, { eval: true, workerData: { files, tsx, invariants } });
     w.once('message', (m: FileResult[]) => { resolve(m); void w.terminate(); });
@@ -59,7 +59,7 @@ it('converts every corpus Dockerfile without a crash or a broken invariant', { t
     byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
     if (r.status === 'declined' || r.status === 'error') for (const id of new Set(r.reasons)) byReason.set(`${r.status}:${id}`, (byReason.get(`${r.status}:${id}`) ?? 0) + 1);
   }
-  const root = join(import.meta.dirname, '..');
+  const root = join(import.meta.dirname, '..', '..');
   const seconds = (performance.now() - started) / 1000;
   const convertMs = results.reduce((s, r) => s + r.ms, 0);
   console.log([

@@ -1,0 +1,20 @@
+// The check's reuse of the original's analysis (src/convert.ts madePaths) against a fresh analysis on
+// every 4th corpus file that changes; the fixtures are in test/incremental-check.test.ts.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { builderPathsAgree as compare } from '../shared.js';
+import { corpusFiles } from './files.js';
+
+describe('incremental check', () => {
+  it('finds the same paths the builder makes as a fresh analysis, on corpus files', { timeout: 10 * 60_000 }, () => {
+    const seen = { reused: 0, edited: 0 };
+    for (const file of corpusFiles().filter((_, i) => i % 4 === 0)) {
+      const k = compare(readFileSync(file, 'utf8'));
+      if (k) seen[k]++;
+    }
+    console.log(`incremental check: builder analysis reused ${seen.reused}, re-derived ${seen.edited}`);
+    // both paths are exercised
+    expect(seen.reused).toBeGreaterThan(100);
+    expect(seen.edited).toBeGreaterThan(10);
+  });
+});
