@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AHEAD_PER_WORKER, inOrder, maxJobs, poolSize, type PoolWorker } from '../src/convert-pool.js';
 import { markdownCode, markdownFence } from '../src/report/formats.js';
 
@@ -14,7 +14,6 @@ const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
 
-beforeAll(() => { spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT }); }, 180_000);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dfsplit-safety-'));
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Reason } from '../src/convert.js';
 import { InputError } from '../src/errors.js';
 import type { Finding } from '../src/messages.js';
@@ -15,7 +15,6 @@ const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build
 // no engine answers here: verify stops after its conversion step instead of building anything
 const NO_ENGINE = { DOCKER_HOST: 'unix:///nonexistent/dfsplit-test.sock' };
 
-beforeAll(() => { spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT }); }, 180_000);
 
 function run(cwd: string, args: string[], env: Record<string, string> = {}, node: string[] = []) {
   const r = spawnSync(process.execPath, [...node, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DFSPLIT_DEBUG: '', ...env } });
@@ -23,7 +22,7 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}, node
 }
 
 function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dfsplit-h8-'));
+  const dir = mkdtempSync(join(tmpdir(), 'dfsplit-errors-'));
   writeFileSync(join(dir, 'Dockerfile'), GO);
   return dir;
 }
@@ -32,7 +31,7 @@ describe('a crash outside convert()', () => {
   // a module loaded before the CLI (node --import) breaks what main() calls first, outside convert():
   // a bug of the CLI's own, provoked without a hook in the product
   const preload = (body: string) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'dfsplit-h8-preload-')), 'break.mjs');
+    const file = join(mkdtempSync(join(tmpdir(), 'dfsplit-errors-preload-')), 'break.mjs');
     writeFileSync(file, body);
     return ['--import', file];
   };
