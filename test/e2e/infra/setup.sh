@@ -107,7 +107,7 @@ fi
 # The two loopback servers' ports: picked free once, then kept (they are written into the stand-ins'
 # sources.list and pip.conf, so a new port rebuilds every stand-in). A recorded port is kept while it is
 # free or served by our own server; taken by anything else, a new one is picked.
-server_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+server_pid() { ss -ltnpH "sport = :$1" | { grep -o 'pid=[0-9]*' || true; } | head -1 | cut -d= -f2; }
 serves_dir() { # port dir: the process listening on port is `http.server port ... --directory dir`
   local pid
   pid=$(server_pid "$1")

@@ -27,12 +27,12 @@ if [ -f "$CACHE/ports" ]; then
   # shellcheck disable=SC1091
   source "$CACHE/ports"
   for p in "$APT_PORT:$CACHE/apt" "$PYPI_PORT:$CACHE/pypi"; do
-    pid=$(ss -ltnpH "sport = :${p%%:*}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+    pid=$(ss -ltnpH "sport = :${p%%:*}" | { grep -o 'pid=[0-9]*' || true; } | head -1 | cut -d= -f2)
     stop_pid "http server ${p%%:*}" "$pid" "http.server ${p%%:*} --bind 127.0.0.1 --directory ${p#*:}" 5
   done
 fi
 # what an unclean dockerd exit leaves mounted below its directories
-findmnt -rn -o TARGET | grep -F -e "$RUN_DIR/" -e "$DOCKER_DATA/" | sort -r | while read -r m; do umount -l "$m" || true; done
+findmnt -rn -o TARGET | { grep -F -e "$RUN_DIR/" -e "$DOCKER_DATA/" || true; } | sort -r | while read -r m; do umount -l "$m" || true; done
 rm -rf "$RUN_DIR"
 if [ "${1:-}" = --purge ]; then
   log "deleting $DOCKER_DATA"
