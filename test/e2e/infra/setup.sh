@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Prepare everything the real-Docker e2e suite needs, offline except for Debian's apt mirror:
-#   1. docker.io (+ debootstrap, dpkg-dev, binutils) installed, dockerd running (no bridge, no iptables)
-#   2. a loopback Debian mirror   .e2e-cache/apt   -> http://127.0.0.1:18080/
-#   3. a loopback PEP 503 index   .e2e-cache/pypi  -> http://127.0.0.1:18081/simple/
-#   4. stand-in base images tagged like Docker Hub's (see test/e2e/infra/README.md)
-# Idempotent: every step is skipped when its inputs did not change.
+#   1. docker.io (+ debootstrap, dpkg-dev, binutils) installed, and the suite's OWN dockerd running (no
+#      bridge, no iptables): data in .e2e-cache/docker, socket /run/dfsplit-e2e-<hash>/docker.sock. The
+#      engine on the default socket is never used, so no one's images are retagged or deleted.
+#   2. a loopback Debian mirror   .e2e-cache/apt   -> http://127.0.0.1:$E2E_APT_PORT/
+#   3. a loopback PEP 503 index   .e2e-cache/pypi  -> http://127.0.0.1:$E2E_PYPI_PORT/simple/
+#      (both ports picked free once and kept in .e2e-cache/ports)
+#   4. stand-in base images tagged like Docker Hub's (see test/e2e/infra/README.md), in that daemon
+# Idempotent: every step is skipped when its inputs did not change. What later steps need (DOCKER_HOST,
+# the ports) is written to .e2e-cache/e2e.env, which run.sh and vitest.e2e.config.ts read.
+# Stop the daemon and the servers: bash test/e2e/infra/stop.sh
 set -euo pipefail
 { # the whole script is read before it runs, so editing it during a run is harmless
 
@@ -16,11 +21,14 @@ LOGS=$CACHE/logs
 ROOTFS=$CACHE/rootfs/minbase
 APT_DIR=$CACHE/apt
 PYPI_DIR=$CACHE/pypi
-APT_PORT=18080
-PYPI_PORT=18081
 SUITE=bookworm
 # quiet, sha, listening, host_archive_url
 source "$INFRA/common.sh"
+# the suite's private dockerd (e2e-daemon.sh: RUN_DIR, SOCK, DOCKER_DATA, ...); DOCKER_HOST points every
+# docker command below, and everything run.sh starts after this script, at it
+source "$INFRA/e2e-daemon.sh"
+export DOCKER_HOST=unix://$SOCK
+unset DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
 # the Debian archive this host's apt already uses (never a host named in code)
 DEBIAN_URL=${E2E_DEBIAN_URL:-$(host_archive_url "$SUITE")}
 [ -n "$DEBIAN_URL" ] || { echo "[e2e-setup] ERROR: no $SUITE source in /etc/apt; set E2E_DEBIAN_URL" >&2; exit 1; }
@@ -51,14 +59,26 @@ if [ ${#need[@]} -gt 0 ]; then
   quiet "$LOGS/host-apt.log" bash -c "apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=600 ${need[*]}"
 fi
 
+# Its own socket, pidfile, data-root, exec-root (where its containerd keeps socket and state), empty
+# daemon.json and cgroup parent: nothing is shared with the engine on the default socket, which this
+# script never starts, stops or talks to. Left running between runs (stop.sh stops it).
 if ! docker info >/dev/null 2>&1; then
-  log "starting dockerd"
+  log "starting the suite's dockerd ($SOCK, data in ${DOCKER_DATA#"$ROOT"/})"
+  mkdir -p "$RUN_DIR/exec" "$DOCKER_DATA"
+  [ -f "$CACHE/daemon.json" ] || echo '{}' >"$CACHE/daemon.json"
   # 9>&-: the daemon must not inherit (and hold forever) the setup lock
-  setsid nohup dockerd --bridge=none --iptables=false >/var/log/dockerd.log 2>&1 </dev/null 9>&- &
-  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
-  docker info >/dev/null 2>&1 || { tail -20 /var/log/dockerd.log >&2; die "dockerd did not come up"; }
+  setsid nohup dockerd --config-file "$CACHE/daemon.json" \
+    --bridge=none --iptables=false --ip6tables=false --ip-masq=false --ip-forward=false \
+    -H "unix://$SOCK" --data-root "$DOCKER_DATA" --exec-root "$RUN_DIR/exec" --pidfile "$RUN_DIR/docker.pid" \
+    --cgroup-parent "/$(basename "$RUN_DIR")" \
+    >>"$LOGS/dockerd.log" 2>&1 </dev/null 9>&- &
+  for _ in $(seq 1 90); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { tail -20 "$LOGS/dockerd.log" >&2; die "dockerd did not come up on $SOCK (log: $LOGS/dockerd.log)"; }
 fi
-log "docker $(docker version -f '{{.Server.Version}}') ready"
+# whatever answers there must be ours: a daemon on another data-root would get our images
+[ "$(docker info -f '{{.DockerRootDir}}')" = "$DOCKER_DATA" ] ||
+  die "the dockerd on $SOCK keeps its data in $(docker info -f '{{.DockerRootDir}}'), not $DOCKER_DATA (stop it: bash $INFRA/stop.sh)"
+log "docker $(docker version -f '{{.Server.Version}}') ready on $SOCK (pid $(cat "$RUN_DIR/docker.pid"))"
 
 # ---------------------------------------------------------------- 2. apt mirror
 if [ ! -f "$CACHE/rootfs/minbase.done" ]; then
@@ -84,6 +104,47 @@ else
   log "mirror up to date ($(ls "$APT_DIR"/*.deb | wc -l) .debs)"
 fi
 
+# The two loopback servers' ports: picked free once, then kept (they are written into the stand-ins'
+# sources.list and pip.conf, so a new port rebuilds every stand-in). A recorded port is kept while it is
+# free or served by our own server; taken by anything else, a new one is picked.
+server_pid() { ss -ltnpH "sport = :$1" | { grep -o 'pid=[0-9]*' || true; } | head -1 | cut -d= -f2; }
+serves_dir() { # port dir: the process listening on port is `http.server port ... --directory dir`
+  local pid
+  pid=$(server_pid "$1")
+  [ -n "$pid" ] && [ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" = "$HOST_PY -m http.server $1 --bind 127.0.0.1 --directory $2 " ]
+}
+free_port() { # exclude...: a port free on 127.0.0.1, below the ephemeral range (outgoing connections use that)
+  "$HOST_PY" - "$@" <<'PY'
+import random, socket, sys
+lo = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+for _ in range(500):
+    p = random.randint(20000, max(20001, lo - 1))
+    if str(p) in sys.argv[1:]:
+        continue
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", p))
+        except OSError:
+            continue
+    print(p)
+    break
+else:
+    sys.exit("no free port")
+PY
+}
+APT_PORT= PYPI_PORT=
+# shellcheck disable=SC1091
+[ ! -f "$CACHE/ports" ] || source "$CACHE/ports"
+if [ -z "$APT_PORT" ] || { listening "$APT_PORT" && ! serves_dir "$APT_PORT" "$APT_DIR"; }; then
+  APT_PORT=$(free_port "$PYPI_PORT"); log "apt mirror port: $APT_PORT (new)"
+fi
+if [ -z "$PYPI_PORT" ] || [ "$PYPI_PORT" = "$APT_PORT" ] || { listening "$PYPI_PORT" && ! serves_dir "$PYPI_PORT" "$PYPI_DIR"; }; then
+  PYPI_PORT=$(free_port "$APT_PORT"); log "python index port: $PYPI_PORT (new)"
+fi
+printf 'APT_PORT=%s\nPYPI_PORT=%s\n' "$APT_PORT" "$PYPI_PORT" >"$CACHE/ports"
+# for run.sh and vitest.e2e.config.ts (KEY=VALUE lines, no quoting)
+printf 'DOCKER_HOST=%s\nE2E_APT_PORT=%s\nE2E_PYPI_PORT=%s\n' "$DOCKER_HOST" "$APT_PORT" "$PYPI_PORT" >"$CACHE/e2e.env"
+
 serve() { # port dir name: python http.server on 127.0.0.1:port for dir, unless it already serves dir
   local port=$1 dir=$2 name=$3 token pid
   [ -s "$dir/.serve-token" ] || head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/.serve-token"
@@ -92,8 +153,8 @@ serve() { # port dir name: python http.server on 127.0.0.1:port for dir, unless 
     if [ "$("$HOST_PY" -c 'import sys,urllib.request as u; print(u.urlopen(sys.argv[1], timeout=5).read().decode())' \
           "http://127.0.0.1:$port/.serve-token" 2>/dev/null)" = "$token" ]; then return 0; fi
     # a stale server of ours (its directory was deleted or replaced): stop that one process
-    pid=$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "http.server $port --bind 127.0.0.1"; then
+    if serves_dir "$port" "$dir"; then
+      pid=$(server_pid "$port")
       log "restarting stale $name server (pid $pid)"; kill "$pid"; sleep 0.5
     else
       die "127.0.0.1:$port is taken by something else"
@@ -157,14 +218,15 @@ build_image() {
   local df=$IMAGES/$1 parent=$2 tag=$3; shift 3
   local h files old=
   files=$(awk '/^COPY /{print $2}' "$df")
-  h=$( (cat "$df"; for f in $files; do cat "$IMAGES/$f"; done; image_id "$parent") | sha)
+  h=$( (cat "$df"; for f in $files; do cat "$IMAGES/$f"; done; image_id "$parent"; echo "$APT_PORT $PYPI_PORT") | sha)
   if [ "$(label_of "$tag")" = "$h" ]; then
     summary "$tag" cached
   else
     log "building $tag"
     local t0=$(date +%s)
     old=$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)
-    quiet "$LOGS/image-${tag//[:\/]/_}.log" docker build --network host --label "dfsplit.e2e.hash=$h" -f "$df" -t "$tag" "$IMAGES"
+    quiet "$LOGS/image-${tag//[:\/]/_}.log" docker build --network host --label "dfsplit.e2e.hash=$h" \
+      --build-arg "E2E_APT_PORT=$APT_PORT" --build-arg "E2E_PYPI_PORT=$PYPI_PORT" -f "$df" -t "$tag" "$IMAGES"
     summary "$tag" "built in $(($(date +%s) - t0))s"
   fi
   [ $# -eq 0 ] || retag "$tag" "$@"
