@@ -4,7 +4,7 @@
 // if, for ... in and while/until, with the commands of the substitutions inside them). It answers exactly what the full parser
 // (mvdan-sh, src/shell.ts) answers for such a script, and returns null for anything else, which then
 // goes to the full parser. A test runs both on every RUN line of the corpus and compares them.
-import type { ShellCommand, ShellScript } from './shell.js';
+import type { ShellCommand, ShellScript } from './shell-words.js';
 import { joinPath } from './paths.js';
 
 type Op = '&&' | '||' | ';' | '|' | 'nl';
