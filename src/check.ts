@@ -11,7 +11,7 @@ import { flag } from './model.js';
 import { parse } from './parse.js';
 import { joinPath, PathIndex } from './paths.js';
 import { under } from './state-model.js';
-import { plainWords } from '../transforms/exec-form.js';
+import { plainWords } from './shell-words.js';
 
 /** What the check needs besides the two texts. */
 export interface CheckInput {

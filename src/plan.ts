@@ -15,7 +15,7 @@ import { optionValue } from './analyze/run.js';
 import { healthcheckCommand, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { proveRuntimeStage } from './state-model.js';
-import { plainWords } from '../transforms/exec-form.js';
+import { plainWords } from './shell-words.js';
 
 /** Options that steer a conversion. */
 export interface PlanOptions {

@@ -1,6 +1,7 @@
 // What reading a RUN script yields: its simple commands. Both readers answer in these terms, the fast
 // path (src/shell-fast.ts) and the full parser (src/shell.ts, which tries the fast path first), so the
-// terms live apart from both and the fast path does not import the module that calls it.
+// terms live apart from both and the fast path does not import the module that calls it. And the words
+// of a command that needs no shell at all (the exec form of a CMD or ENTRYPOINT).
 
 /** One simple command inside a RUN, e.g. `CGO_ENABLED=0 go build -o /app .`. */
 export interface ShellCommand {
@@ -28,4 +29,11 @@ export interface ShellScript {
   complex: boolean;
   /** Set when the shell parser refused the script; commands then come from a whitespace split. */
   error: string | null;
+}
+
+/** Words of a shell-form command that needs no shell, or null. */
+export function plainWords(command: string): string[] | null {
+  const t = command.trim();
+  if (!/^[A-Za-z0-9_./:=,+@%-]+(\s+[A-Za-z0-9_./:=,+@%-]+)*$/.test(t)) return null;
+  return t.split(/\s+/);
 }

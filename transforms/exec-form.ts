@@ -1,14 +1,8 @@
 // On a runtime base without /bin/sh, a shell-form CMD/ENTRYPOINT cannot start. When the command needs
 // no shell features it is rewritten to exec form, which runs the same program with the same words.
 // https://docs.docker.com/reference/dockerfile/#shell-and-exec-form
+import { plainWords } from '../src/shell-words.js';
 import type { Pass, RuntimeLine } from './state.js';
-
-/** Words of a shell-form command that needs no shell, or null. */
-export function plainWords(command: string): string[] | null {
-  const t = command.trim();
-  if (!/^[A-Za-z0-9_./:=,+@%-]+(\s+[A-Za-z0-9_./:=,+@%-]+)*$/.test(t)) return null;
-  return t.split(/\s+/);
-}
 
 export default {
   id: 'exec-form',

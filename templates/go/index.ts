@@ -8,7 +8,7 @@ import type { Finding } from '../../src/messages.js';
 import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
-import { plainWords } from '../../transforms/exec-form.js';
+import { plainWords } from '../../src/shell-words.js';
 import { runtimeFiles } from './runtime-files.js';
 
 const STATIC = 'gcr.io/distroless/static-debian12';
