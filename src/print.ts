@@ -3,7 +3,14 @@
 // spacing, CRLF line ends and the BOM come out byte for byte.
 import type { Model } from './model.js';
 import type { Edit } from './preset.js';
-import type { RuntimeLine } from '../transforms/state.js';
+
+/** One line (or multi-line instruction) of the runtime stage. */
+export interface RuntimeLine {
+  text: string;
+  /** Index of the original instruction copied verbatim, or null for generated text. */
+  source: number | null;
+  keyword: string;
+}
 
 export function print(model: Model, edits: readonly Edit[], runtime: readonly RuntimeLine[]): string {
   let text = model.text;

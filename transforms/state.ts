@@ -4,14 +4,9 @@ import type { Finding } from '../src/messages.js';
 import type { Model } from '../src/model.js';
 import type { Plan } from '../src/plan.js';
 import type { Edit } from '../src/preset.js';
+import type { RuntimeLine } from '../src/print.js';
 
-/** One line (or multi-line instruction) of the runtime stage. */
-export interface RuntimeLine {
-  text: string;
-  /** Index of the original instruction copied verbatim, or null for generated text. */
-  source: number | null;
-  keyword: string;
-}
+export type { RuntimeLine };
 
 export interface State {
   readonly model: Model;
