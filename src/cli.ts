@@ -4,7 +4,7 @@
 // about as fast as node itself (issue 12; `npm run bench` measures the cold start and each import).
 import { lstatSync } from 'node:fs';
 import { InputError } from './errors.js';
-import { PRESET_IDS } from '../templates/ids.js';
+import { PRESET_IDS } from './preset-ids.js';
 import { VERSION } from './version.js';
 import { FORMATS, type Format } from './report/formats.js';
 import { HELP } from './help-text.js';

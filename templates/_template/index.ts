@@ -1,4 +1,5 @@
-// Copy this folder to templates/<id>/ to write a preset, then list it in templates/index.ts.
+// Copy this folder to templates/<id>/ to write a preset, then list it in templates/index.ts and its id in
+// src/preset-ids.ts (test/presets.test.ts checks the two agree).
 // A preset says when it applies (detect) and what it changes (decide); the generic split does the rest.
 import type { Preset } from '../../src/preset.js';
 
