@@ -117,21 +117,19 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const base = { ...empty, instructions, findings: plan.findings.map(reason), preset: plan.preset, stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
   if (plan.outcome !== 'split') return { ...base, status: plan.outcome, reasons: plan.reasons.map(reason) };
 
-  let state: State = { model, analysis, plan, builderEdits: [], runtime: [], findings: plan.findings, declines: [] };
+  let state: State = { model, analysis, plan, builderEdits: [], runtime: [] };
   for (const pass of passes) state = pass.run(state);
-  if (state.declines.length) return { ...base, status: 'declined', reasons: state.declines.map(reason), findings: state.findings.map(reason) };
   const output = print(model, state.builderEdits, state.runtime);
   // the output is parsed once, here, for both the paths its builder makes and the check
   let outputModel: Model | undefined;
   try { outputModel = parse(output); } catch { /* the check reports it */ }
   const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel, model, analysis) : [], outputModel, command: plan.command });
-  if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason), findings: state.findings.map(reason) };
+  if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
   return {
     ...base,
     status: 'changed',
     output,
     diff: unifiedDiff(options.path ?? 'Dockerfile', text, output),
-    findings: state.findings.map(reason),
     stages: [
       { name: plan.builderName, image: plan.builder.image, role: 'builder' },
       { name: null, image: plan.runtimeBase, role: 'runtime' },

@@ -2,7 +2,7 @@
 // it installs, and every reason to decline. Transforms only carry the plan out.
 import type { Analysis, Classification } from './analyze/index.js';
 import { classifyRun } from './analyze/index.js';
-import { TOOL_PACKAGES, type PackageManager } from './analyze/tables.js';
+import { TOOL_PACKAGES } from './analyze/tables.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { hasShell, libcOf, packageManagerOf, parseImage, slimVariant, WINDOWS_IMAGE } from './images.js';
@@ -14,6 +14,7 @@ import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { healthcheckCommand, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
+import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
 import { plainWords } from './shell-words.js';
 
@@ -28,13 +29,6 @@ export interface PlanOptions {
   context: BuildContext;
 }
 
-/** Packages the runtime stage installs that no original instruction installed. */
-export interface ExtraPackages {
-  manager: PackageManager;
-  tool: string;
-  packages: string[];
-}
-
 export interface Plan {
   /** `split` when a runtime stage will be written. */
   outcome: 'split' | 'unchanged' | 'declined';
@@ -46,12 +40,10 @@ export interface Plan {
   builderNamed: boolean;
   builder: Stage;
   runtimeBase: string;
-  runtimeHasShell: boolean;
   artifacts: Artifact[];
   classifications: Classification[];
   decision: PresetDecision;
-  extraPackages: ExtraPackages | null;
-  /** The runtime stage after its FROM, proven by the state model: the carry pass prints it. */
+  /** The runtime stage after its FROM as printed (src/plan-runtime.ts), proven by the state model: the carry pass prints it. */
   runtimeSteps: RuntimeStep[];
   /** The preset's sanctioned CMD/ENTRYPOINT rewrite as printed (the check holds the output to it), or null. */
   command: RewrittenCommand | null;
@@ -79,8 +71,8 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const builder = model.stages[0]!;
   const base: Plan = {
     outcome: 'unchanged', reasons: [], findings: [], preset: null, builderName: builder.name ?? options.builderName,
-    builderNamed: builder.name !== null, builder, runtimeBase: builder.image, runtimeHasShell: true, artifacts: [],
-    classifications: analysis.classifications, decision: {}, extraPackages: null, runtimeSteps: [], command: null,
+    builderNamed: builder.name !== null, builder, runtimeBase: builder.image, artifacts: [],
+    classifications: analysis.classifications, decision: {}, runtimeSteps: [], command: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe
@@ -160,16 +152,23 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.lines, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
+  const printed = printedStage({ model, builder, steps: stage.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });
   if (!declines.length) {
     declines.push(...proveRuntimeStage({
-      model, analysis, steps: stage.steps, builderBase: restore.builder ?? imageConfig(builder.image), runtimeBase: restore.runtime ?? imageConfig(runtimeBase),
-      sameBase: runtimeBase === builder.image, extraTools: extraPackages?.packages ?? [], started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }),
+      model, analysis, steps: printed.steps, builderBase: restore.builder ?? imageConfig(builder.image), runtimeBase: restore.runtime ?? imageConfig(runtimeBase),
+      sameBase: runtimeBase === builder.image, started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }),
     }));
+    // a command that needs the /bin/sh the runtime base lacks is a reason of its own only for a stage the
+    // state model proves: what the stage cannot do comes first
+    if (!declines.length) {
+      declines.push(...printed.declines);
+      findings.push(...printed.findings);
+    }
   }
   if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
   return {
     ...base, outcome: 'split', findings, preset: preset && { id: preset.preset.id, why: preset.why },
-    runtimeBase, runtimeHasShell: hasShell(runtimeBase), artifacts, classifications, decision, extraPackages, runtimeSteps: stage.steps, command,
+    runtimeBase, artifacts, classifications, decision, runtimeSteps: printed.steps, command,
   };
 }
 

@@ -22,6 +22,8 @@ export interface RuntimeStep {
   commands: readonly RunCommand[];
   /** For COPY --from steps: the artifact. */
   artifact?: Artifact;
+  /** For the install dfsplit writes of the tools the runtime commands call (src/plan-runtime.ts): its packages. */
+  packages?: readonly string[];
 }
 
 /** Commands with no effect on the image unless they write a file: not repeated in the runtime stage. */

@@ -288,8 +288,6 @@ export interface ProofInput {
   builderBase: ImageConfig | null;
   runtimeBase: ImageConfig | null;
   sameBase: boolean;
-  /** Programs the runtime stage installs for CMD/HEALTHCHECK (extra packages). */
-  extraTools: readonly string[];
   /** The programs CMD, ENTRYPOINT and HEALTHCHECK start, with their lines. */
   started: readonly { word: string; line: number; keyword: string }[];
 }
@@ -328,8 +326,9 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   }
   const r = fresh();
   let builderToolsCopied = false;
-  for (const t of input.extraTools) r.tools.add(t);
   for (const step of input.steps) {
+    // the programs the runtime stage installs for CMD/HEALTHCHECK
+    for (const t of step.packages ?? []) r.tools.add(t);
     const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
     const builderThen = step.source !== null && step.keyword === 'RUN' ? stateBefore(step.source) : b;
     if (step.keyword === 'RUN') {

@@ -1,12 +1,9 @@
 // The transform passes, in the order they run. Each is `{ id, summary, run }` and returns a new state.
 import carryInstructions from './carry-instructions.js';
-import execForm from './exec-form.js';
-import extraPackages from './extra-packages.js';
 import nameBuilder from './name-builder.js';
 import presetBuilder from './preset-builder.js';
-import redeclareArgs from './redeclare-args.js';
 import runtimeFrom from './runtime-from.js';
 import type { Pass } from './state.js';
 
-export const passes: readonly Pass[] = [nameBuilder, presetBuilder, runtimeFrom, carryInstructions, extraPackages, redeclareArgs, execForm];
+export const passes: readonly Pass[] = [nameBuilder, presetBuilder, runtimeFrom, carryInstructions];
 export type { Pass, State, RuntimeLine } from './state.js';

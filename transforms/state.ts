@@ -1,6 +1,5 @@
 // The state transform passes hand on. A pass never mutates its input; it returns the next state.
 import type { Analysis } from '../src/analyze/index.js';
-import type { Finding } from '../src/messages.js';
 import type { Model } from '../src/model.js';
 import type { Plan } from '../src/plan.js';
 import type { Edit } from '../src/preset.js';
@@ -14,9 +13,6 @@ export interface State {
   readonly plan: Plan;
   readonly builderEdits: readonly Edit[];
   readonly runtime: readonly RuntimeLine[];
-  readonly findings: readonly Finding[];
-  /** Reasons a pass found to decline; the file is then left as it was. */
-  readonly declines: readonly Finding[];
 }
 
 /** A transform pass. */
