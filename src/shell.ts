@@ -1,5 +1,5 @@
 // RUN lines are shell scripts: we read them with mvdan/sh's real parser (npm mvdan-sh), command by
-// command, instead of splitting on `&&` with regexes. See README "Why mvdan-sh".
+// command, instead of splitting on `&&` with regexes. See docs/dependencies.md ("mvdan-sh").
 // Shell form of RUN: https://docs.docker.com/reference/dockerfile/#shell-and-exec-form
 import sh from 'mvdan-sh';
 import { joinPath } from './paths.js';
