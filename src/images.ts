@@ -1,7 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type ImageRow, type Libc } from './knowledge/images.js';
+import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -57,6 +57,13 @@ function ask<K extends keyof ImageRow>(image: string, fact: K): Answer<K> | unde
   return undefined;
 }
 
+/** A row's template (`eclipse-temurin:$1-jre`) filled with the groups its tag pattern matched in `image`'s tag. */
+function fill(row: ImageRow, image: string, template: string): string {
+  const tag = parseImage(image).tag ?? 'latest';
+  const m = row.tag?.exec(tag);
+  return m ? m[0].replace(row.tag!, template) : template;
+}
+
 /** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
 export function slimVariant(image: string): string | null {
   const ref = parseImage(image);
@@ -65,7 +72,7 @@ export function slimVariant(image: string): string | null {
   if (!found?.value) return null;
   const slim = found.value;
   const tag = ref.tag ?? 'latest';
-  if ('image' in slim) return found.row.tag ? tag.replace(found.row.tag, slim.image) : slim.image;
+  if ('image' in slim) return fill(found.row, image, slim.image);
   if (slim.none.test(tag)) return null;
   if (tag === 'latest') return formatImage({ ...ref, tag: 'slim' });
   const m = RELEASE_SUFFIX.exec(tag);
@@ -122,9 +129,27 @@ export function distributionOf(image: string): { name: Distribution; release: st
   const name = ask(image, 'distribution')?.value;
   if (!name) return null;
   if (name !== 'debian') return { name, release: null };
-  const words = (parseImage(image).tag ?? 'latest').split('-');
-  const named = ask(image, 'releases')?.value?.find((r) => words.includes(r));
-  return { name, release: named ?? (devTableApplies(image) ? 'bookworm' : null) };
+  return { name, release: releaseInTag(image) ?? (devTableApplies(image) ? 'bookworm' : null) };
+}
+
+/** The Debian release an image's tag names (`gcc:13-bookworm` -> bookworm), or null when the tag fixes none. */
+export function releaseInTag(image: string): string | null {
+  const found = ask(image, 'release');
+  return found?.value ? fill(found.row, image, found.value) : null;
+}
+
+/** The JRE image of a Java build image's Java version and vendor, or why there is none (null: its tag is not in the table). */
+export function jreImage(image: string): { image: string } | { why: string } | null {
+  const found = ask(image, 'jre');
+  if (!found?.value) return null;
+  return 'image' in found.value ? { image: fill(found.row, image, found.value.image) } : found.value;
+}
+
+/** The .NET runtime image of `kind` for an SDK image (`sdk:8.0-alpine` -> mcr.microsoft.com/dotnet/aspnet:8.0-alpine-extra), or why there is none. */
+export function dotnetRuntimeImage(sdk: string, kind: 'aspnet' | 'runtime'): { image: string } | { miss: DotnetImageMiss } {
+  const found = ask(sdk, 'dotnetRuntime');
+  if (!found?.value) return { miss: 'unknown' };
+  return 'image' in found.value ? { image: fill(found.row, sdk, found.value.image).replace('{kind}', kind) } : found.value;
 }
 
 /**

@@ -6,10 +6,16 @@
 // `slim` goes in a tag), buildpack-deps for what the full (non-slim) variants add,
 // GoogleContainerTools/distroless for the distroless images, dotnet/dotnet-docker for .NET.
 import type { PackageManager } from '../analyze/tables.js';
-import { GCC_LOADER_CONF, GCC_LOADER_CONF_OLD } from './cpp.js';
 
 export type Libc = 'glibc' | 'musl' | 'none' | 'unknown';
 export type Distribution = 'debian' | 'ubuntu' | 'alpine' | 'centos' | 'fedora' | 'rockylinux' | 'almalinux' | 'amazonlinux';
+/** Why no .NET runtime image can be named for an SDK tag. */
+export type DotnetImageMiss = 'unknown' | 'alpine-globalization';
+
+/** The loader configuration that puts /usr/local/lib64 first in the gcc image (gcc 8 and later, and every release-named tag). */
+export const GCC_LOADER_CONF = '/etc/ld.so.conf.d/000-local-lib.conf';
+/** Its name in the gcc images of gcc 7 and older. */
+export const GCC_LOADER_CONF_OLD = '/etc/ld.so.conf.d/local-lib64.conf';
 
 /**
  * Where an official image family puts `slim` in its tags: python, ruby and perl before the Debian release
@@ -53,8 +59,8 @@ export interface ImageRow {
   shell?: boolean;
   packageManager?: PackageManager | null;
   distribution?: Distribution;
-  /** The Debian releases this family's tags name (`rust:1-bullseye`) that dfsplit maps to a release's images. */
-  releases?: readonly string[];
+  /** The Debian release the tag names (`$2`: the match groups of the row's tag), or null: the tag fixes none. */
+  release?: string | null;
   /**
    * Whether its library packages have Debian 12's names (Debian 12, images built on it, and Ubuntu 22.04, whose
    * names are the same); `since`: the first version (major + minor/1000) of the family built on Debian 12.
@@ -73,6 +79,10 @@ export interface ImageRow {
   compilers?: boolean;
   /** An empty image: no files at all (no environment to inherit). */
   empty?: boolean;
+  /** The JRE image of the same Java version and vendor (`$1`: the tag's match groups), or why none is known. */
+  jre?: { image: string } | { why: string };
+  /** The .NET runtime image of an SDK tag (`{kind}`: aspnet or runtime), or why none can be named. */
+  dotnetRuntime?: { image: string } | { miss: DotnetImageMiss };
   config?: ConfigFacts;
 }
 
@@ -82,6 +92,9 @@ export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/
 export const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
 /** A tag ending in a Debian release that a slim grammar moves the `slim` around (`3.6-stretch`). */
 export const RELEASE_SUFFIX = /^(.*?)-(bookworm|bullseye|buster|stretch|trixie)$/;
+/** The OS suffixes of eclipse-temurin tags and the Debian ones of openjdk tags, which the JRE tag repeats. */
+const JAVA_OS = '(-(?:alpine|jammy|focal|noble|ubi9-minimal))?';
+const JAVA_DEBIAN = '(-(?:stretch|buster|bullseye))?';
 /** Tags that follow a family's newest release. */
 export const NEWEST_TAG = /^latest$|^(slim|bookworm|current|lts)/;
 
@@ -116,8 +129,6 @@ const FULL = /^(?!.*(^|-)(slim|alpine))/;
 const DOTNET_SDK_ENV = { DOTNET_GENERATE_ASPNET_CERTIFICATE: 'false', DOTNET_NOLOGO: 'true', DOTNET_USE_POLLING_FILE_WATCHER: 'true', NUGET_XMLDOC_MODE: 'skip' };
 const DOTNET_SDK_TOOLS = ['dotnet', 'git', 'curl', 'wget', 'pwsh'];
 
-/** The Debian releases the official images' tags have named. */
-const DEBIAN_RELEASES = ['bookworm', 'bullseye', 'buster', 'stretch', 'jessie', 'trixie'];
 
 const GLIBC_APT = { libc: 'glibc', packageManager: 'apt' } as const;
 const DEBIAN = { ...GLIBC_APT, distribution: 'debian' } as const;
@@ -139,7 +150,7 @@ export const IMAGES: readonly ImageRow[] = [
 
   { repository: 'debian', tag: /^(bookworm|bullseye|buster|trixie|stable|oldstable|testing|sid|1[0-3])$/, slim: { image: 'debian:$&-slim' } },
   { repository: 'debian', tag: /^(jessie|stretch|buster|bullseye|[789]|10|11)(\b|-|\.)/, debian12: false },
-  { repository: 'debian', ...DEBIAN, releases: DEBIAN_RELEASES, debian12: true, distributionImage: true, config: { cmd: ['bash'], debian: true, tools: [] } },
+  { repository: 'debian', ...DEBIAN, debian12: true, distributionImage: true, config: { cmd: ['bash'], debian: true, tools: [] } },
   { repository: 'ubuntu', tag: /^(22\.04|jammy)/, debian12: true },
   { repository: 'ubuntu', ...GLIBC_APT, distribution: 'ubuntu', debian12: false, distributionImage: true, config: { cmd: ['bash'], debian: true, tools: [] } },
   // the other images: a tag naming an older release is built on it; an official image whose tag names bookworm
@@ -150,21 +161,22 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'buildpack-deps', ...DEBIAN, buildpack: true, debian12: { since: 12 } },
   { repository: 'buildpack-deps', config: { cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS } },
   { repository: 'python', tag: /(slim|alpine|windows)/, compilers: false },
-  { repository: 'python', ...DEBIAN, buildpack: true, compilers: true, debian12: { since: 3.008 }, releases: DEBIAN_RELEASES, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
+  { repository: 'python', ...DEBIAN, buildpack: true, compilers: true, debian12: { since: 3.008 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
   { repository: 'python', tag: SLIM, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: PYTHON_TOOLS } },
   { repository: 'python', tag: FULL, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: [...BUILDPACK_TOOLS, ...PYTHON_TOOLS] } },
-  { repository: 'node', ...DEBIAN, buildpack: true, debian12: { since: 18 }, releases: DEBIAN_RELEASES, slim: { release: 'release-slim', none: /onbuild|wheezy|jessie/ } },
+  { repository: 'node', ...DEBIAN, buildpack: true, debian12: { since: 18 }, slim: { release: 'release-slim', none: /onbuild|wheezy|jessie/ } },
   { repository: 'node', tag: SLIM, config: { cmd: ['node'], entrypoint: ['docker-entrypoint.sh'], debian: true, tools: NODE_TOOLS, users: ['node'] } },
   { repository: 'node', tag: FULL, config: { cmd: ['node'], entrypoint: ['docker-entrypoint.sh'], debian: true, tools: [...BUILDPACK_TOOLS, ...NODE_TOOLS], users: ['node'] } },
-  { repository: 'ruby', ...DEBIAN, buildpack: true, debian12: { since: 3.0 }, releases: DEBIAN_RELEASES, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
+  { repository: 'ruby', ...DEBIAN, buildpack: true, debian12: { since: 3.0 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
   { repository: 'ruby', tag: SLIM, config: { env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: RUBY_TOOLS } },
   { repository: 'ruby', tag: FULL, config: { env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: [...BUILDPACK_TOOLS, ...RUBY_TOOLS] } },
-  { repository: 'perl', ...DEBIAN, buildpack: true, debian12: { since: 5.036 }, releases: DEBIAN_RELEASES, slim: { release: 'slim-release', none: /onbuild|wheezy|threaded/ } },
-  { repository: 'golang', ...DEBIAN, buildpack: true, debian12: { since: 1.02 }, releases: DEBIAN_RELEASES },
+  { repository: 'perl', ...DEBIAN, buildpack: true, debian12: { since: 5.036 }, slim: { release: 'slim-release', none: /onbuild|wheezy|threaded/ } },
+  { repository: 'golang', ...DEBIAN, buildpack: true, debian12: { since: 1.02 } },
   { repository: 'golang', tag: FULL, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] } },
-  // Rust's Debian image -> Debian slim (same C library)
+  // Rust's Debian image -> Debian slim (same C library); the releases its tags name that dfsplit maps (not trixie yet)
   { repository: 'rust', tag: /^[\d.]+(-bookworm)?$/, slim: { image: 'debian:bookworm-slim' } },
-  { repository: 'rust', ...DEBIAN, buildpack: true, debian12: { since: 1.07 }, releases: ['bookworm', 'bullseye', 'buster'], slim: { release: 'slim-release', none: /nightly/ } },
+  { repository: 'rust', tag: /(^|-)(bookworm|bullseye|buster)(-|$)/, release: '$2' },
+  { repository: 'rust', ...DEBIAN, buildpack: true, debian12: { since: 1.07 }, release: null, slim: { release: 'slim-release', none: /nightly/ } },
   { repository: 'rust', tag: SLIM, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] } },
   { repository: 'rust', tag: FULL, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] } },
   // php: cli (the bare version tags), apache and fpm, on Debian and Alpine (docker-library/php)
@@ -177,7 +189,9 @@ export const IMAGES: readonly ImageRow[] = [
   // composer: php:8-alpine + /usr/bin/composer (a phar) and the VCS/archive tools it drives (composer/docker)
   { repository: 'composer', config: { ...PHP('cli', true), env: { ...PHP('cli', true).env, COMPOSER_ALLOW_SUPERUSER: '1', COMPOSER_HOME: '/tmp' }, workdir: '/app', cmd: ['composer'], entrypoint: ['/docker-entrypoint.sh'],
     tools: [...PHP('cli', true).tools, 'composer', 'bash', 'git', 'make', 'patch', 'ssh', 'svn', 'hg', 'tini', 'unzip', 'zip', '7z'] } },
-  { repository: 'gcc', distribution: 'debian', releases: ['bookworm', 'bullseye', 'buster', 'trixie'] },
+  // gcc:13-bookworm names its release; floating tags (gcc:13, gcc:latest) move between releases
+  { repository: 'gcc', tag: /^[\d.]+-(bookworm|bullseye|buster|trixie)$/, release: '$1' },
+  { repository: 'gcc', distribution: 'debian', release: null },
   { repository: 'gcc', tag: FULL, config: { cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'], provides: ['/usr/local/lib64', GCC_LOADER_CONF, GCC_LOADER_CONF_OLD] } },
   // JDK build images run their programs on Eclipse Temurin's JRE (Ubuntu, glibc)
   { repository: 'eclipse-temurin', tag: /^(\d+)(-jdk)?$/, slim: { image: 'eclipse-temurin:$1-jre' } },
@@ -208,6 +222,26 @@ export const IMAGES: readonly ImageRow[] = [
   // and *-scm (jdk); JAVA_HOME differs between the two (.../jre), java is on PATH through /usr/bin
   { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?-jre$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
   { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?(-jdk)?$|^(latest|jdk|openjdk-[78]-jdk)$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
+  // The JRE of a Java build image: the same vendor's JRE of the same Java version (the java preset's runtime); every
+  // JRE named here is a published tag. eclipse-temurin: adoptium/containers; maven: carlossg/docker-maven; gradle:
+  // gradle/docker-gradle; openjdk and java: docker-library. eclipse-temurin:17, 17-jdk, 17-jdk-jammy, 17.0.9_9-jdk-alpine, 21-alpine:
+  { repository: 'eclipse-temurin', tag: new RegExp(`^(\\d+(?:\\.[\\d.]+_\\d+)?)(?:-jdk)?${JAVA_OS}$`), jre: { image: 'eclipse-temurin:$1-jre$2' } },
+  // maven:3.9-eclipse-temurin-17, maven:3-eclipse-temurin-21-alpine (built FROM eclipse-temurin:<java>-jdk[-<os>])
+  { repository: 'maven', tag: new RegExp(`^[\\d.]+-eclipse-temurin-(\\d+)${JAVA_OS}$`), jre: { image: 'eclipse-temurin:$1-jre$2' } },
+  // maven:3-jdk-8, maven:3.6-openjdk-11-slim, maven:3.5-jdk-8-alpine (built FROM openjdk:<java>-jdk[-slim|-alpine])
+  { repository: 'maven', tag: /^[\d.]+-(?:open)?jdk-(8|11)(-slim)?$/, jre: { image: 'openjdk:$1-jre$2' } },
+  { repository: 'maven', tag: /^[\d.]+-(?:open)?jdk-(8)(-alpine)$/, jre: { image: 'openjdk:$1-jre$2' } },
+  { repository: 'maven', tag: /^(latest|[\d.]+|alpine)$/, jre: { why: 'the tag does not name the Java version, which moves between releases' } },
+  // gradle:8.5-jdk17, gradle:jdk21-jammy, gradle:7-jdk11 (gradle 7 and later, and the version-less tags, are built FROM
+  // eclipse-temurin:<java>-jdk[-<os>]; older ones FROM openjdk or AdoptOpenJDK images)
+  { repository: 'gradle', tag: /^(?:(?:[7-9]|[1-9]\d)[\d.]*-)?jdk(\d+)(-jammy|-focal|-noble)?$/, jre: { image: 'eclipse-temurin:$1-jre$2' } },
+  { repository: 'gradle', tag: /^[1-6][\d.]*-jdk/, jre: { why: 'Gradle images before 7 were built on openjdk or AdoptOpenJDK images, not on eclipse-temurin' } },
+  // openjdk:8, 8-jdk, 8u151-jdk, 11.0.4-jdk-slim-buster, 8-jdk-alpine: the same image's own jre tags (openjdk 12 and
+  // later have none); the same JAVA_HOME, so the configuration is kept
+  { repository: 'openjdk', tag: new RegExp(`^(7|8|11)((?:u\\d+|\\.[\\d.]+)(?:-b\\d+)?)?(?:-jdk)?(-slim)?${JAVA_DEBIAN}$`), jre: { image: 'openjdk:$1$2-jre$3$4' } },
+  // java (the official image openjdk replaced): 8, 8-jdk, openjdk-8u91-jdk and their -jre tags
+  { repository: 'java', tag: /^((?:openjdk-)?(?:7|8)(?:u\d+)?)(?:-jdk)?$/, jre: { image: 'java:$1-jre' } },
+  { repository: 'amazoncorretto', jre: { why: 'Amazon Corretto publishes no JRE images beside its JDK ones' } },
   { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos' },
   { repository: 'fedora', libc: 'glibc', packageManager: 'yum', distribution: 'fedora' },
   { repository: 'rockylinux', libc: 'glibc', packageManager: 'yum', distribution: 'rockylinux' },
@@ -227,6 +261,16 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine.*-extra$/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] } },
   { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] } },
   { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'false', ...DOTNET_SDK_ENV }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet', 'git', 'curl', 'pwsh'], users: ['app'] } },
+  // The runtime image of an SDK tag: runtime-deps <- runtime <- aspnet <- sdk share one tag scheme
+  // (<major>.<minor>[-<os>]), so the same suffix names the same OS. The Alpine SDK turns globalization back on
+  // (ICU, tzdata); the plain Alpine runtime images run invariant without them. From 8.0 on, the `-extra` runtime
+  // images hold ICU and tzdata with globalization on, as in the SDK; 6.0 and 7.0 have none. (The SDK has no
+  // chiseled variant; a plain tag maps to the plain runtime tag.)
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(6|7)\.0-alpine(3\.\d+)?$/, dotnetRuntime: { miss: 'alpine-globalization' } },
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(8|9|10)\.0-alpine(3\.\d+)?$/, dotnetRuntime: { image: 'mcr.microsoft.com/dotnet/{kind}:$&-extra' } },
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(6|7|8|9|10)\.0(-(bookworm-slim|bullseye-slim|jammy|jammy-chiseled|noble|noble-chiseled|azurelinux3\.0|cbl-mariner2\.0))?$/, dotnetRuntime: { image: 'mcr.microsoft.com/dotnet/{kind}:$&' } },
+  // the Debian release a tag names, for the families without rows of their own (python:3.11-slim-bookworm)
+  { repository: null, tag: /(^|-)(bookworm|bullseye|buster|stretch|jessie|trixie)(-|$)/, release: '$2' },
 ];
 
 /** The official php image of a variant: its ENV, WORKDIR, CMD, ENTRYPOINT and programs. */
