@@ -129,7 +129,7 @@ const FULL = /^(?!.*(^|-)(slim|alpine))/;
 const DOTNET_SDK_ENV = { DOTNET_GENERATE_ASPNET_CERTIFICATE: 'false', DOTNET_NOLOGO: 'true', DOTNET_USE_POLLING_FILE_WATCHER: 'true', NUGET_XMLDOC_MODE: 'skip' };
 const DOTNET_SDK_TOOLS = ['dotnet', 'git', 'curl', 'wget', 'pwsh'];
 
-
+/** The official images on glibc with apt (Debian, Ubuntu and the images built on them). */
 const GLIBC_APT = { libc: 'glibc', packageManager: 'apt' } as const;
 const DEBIAN = { ...GLIBC_APT, distribution: 'debian' } as const;
 
