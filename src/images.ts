@@ -1,6 +1,7 @@
-// What dfsplit knows about base images: their smaller variants, their C library and whether they
-// have a shell. Image references: https://docs.docker.com/reference/cli/docker/image/tag/
+// Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
+// about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
+import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -35,93 +36,121 @@ export function formatImage(ref: ImageRef): string {
   return `${ref.registry ? `${ref.registry}/` : ''}${ref.name}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 
-/**
- * Where each official image family puts `slim` in its tags (docker-library's published tag lists):
- * python, ruby and perl before the Debian release (`3.6-slim-stretch`), node after it
- * (`8-stretch-slim`), openjdk after the jdk/jre kind (`8-jre-slim`, none with a release). Tags that
- * never had a slim variant (`-onbuild`, wheezy-era releases) match `none`.
- */
-const SLIM_GRAMMAR: Record<string, { release: 'slim-release' | 'release-slim' | 'none'; none: RegExp }> = {
-  python: { release: 'slim-release', none: /onbuild|wheezy|windows/ },
-  ruby: { release: 'slim-release', none: /onbuild|wheezy|windows/ },
-  perl: { release: 'slim-release', none: /onbuild|wheezy|threaded/ },
-  node: { release: 'release-slim', none: /onbuild|wheezy|jessie/ },
-  openjdk: { release: 'none', none: /^latest$|windows|oracle|nanoserver|buster|bullseye|bookworm|stretch|jessie/ },
-  rust: { release: 'slim-release', none: /nightly/ },
-};
-const DEBIAN_CODENAMES = /^(bookworm|bullseye|buster|trixie|stable|oldstable|testing|sid|1[0-3])$/;
+type Answer<K extends keyof ImageRow> = { row: ImageRow; value: NonNullable<ImageRow[K]> | null };
 
 /**
- * Build images whose programs run on a smaller image of another name, with the same C library:
- * a JDK build image -> Eclipse Temurin's JRE (Ubuntu, glibc); Rust's Debian image -> Debian slim.
+ * The answer of the first row of the table that applies to `image` and states `fact`, or undefined. A row
+ * without a registry holds on every registry, but its configuration on Docker Hub only.
  */
-const RUNTIME_FAMILIES: { match: RegExp; runtime: (m: RegExpExecArray) => string }[] = [
-  { match: /^maven:[\w.-]*eclipse-temurin-(\d+)$/, runtime: (m) => `eclipse-temurin:${m[1]}-jre` },
-  { match: /^gradle:[\w.-]*jdk(\d+)$/, runtime: (m) => `eclipse-temurin:${m[1]}-jre` },
-  { match: /^eclipse-temurin:(\d+)(-jdk)?$/, runtime: (m) => `eclipse-temurin:${m[1]}-jre` },
-  { match: /^rust:[\d.]+(-bookworm)?$/, runtime: () => 'debian:bookworm-slim' },
-];
+function ask<K extends keyof ImageRow>(image: string, fact: K): Answer<K> | undefined {
+  const ref = parseImage(image);
+  const tag = ref.tag ?? 'latest';
+  const hub = ref.registry === null || ref.registry === 'docker.io';
+  for (const row of IMAGES) {
+    if (row[fact] === undefined) continue;
+    const r = row.repository;
+    if (r !== null && (typeof r === 'string' ? r !== ref.name : !r.test(ref.name))) continue;
+    if (row.registry !== undefined ? row.registry !== ref.registry : fact === 'config' && !hub) continue;
+    if (row.tag && !row.tag.test(tag)) continue;
+    return { row, value: row[fact] ?? null };
+  }
+  return undefined;
+}
+
+/** A row's template (`eclipse-temurin:$1-jre`) filled with the groups its tag pattern matched in `image`'s tag. */
+function fill(row: ImageRow, image: string, template: string): string {
+  const tag = parseImage(image).tag ?? 'latest';
+  const m = row.tag?.exec(tag);
+  return m ? m[0].replace(row.tag!, template) : template;
+}
 
 /** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
 export function slimVariant(image: string): string | null {
   const ref = parseImage(image);
   if (ref.digest || ref.registry) return null;
-  for (const f of RUNTIME_FAMILIES) {
-    const m = f.match.exec(image);
-    if (m) return f.runtime(m);
-  }
+  const found = ask(image, 'slim');
+  if (!found?.value) return null;
+  const slim = found.value;
   const tag = ref.tag ?? 'latest';
-  if (/(^|-)(slim|alpine|windowsservercore|nanoserver)/.test(tag)) return null;
-  if (ref.name === 'debian') {
-    if (!DEBIAN_CODENAMES.test(tag)) return null;
-    return formatImage({ ...ref, tag: `${tag}-slim` });
-  }
-  const grammar = SLIM_GRAMMAR[ref.name];
-  if (!grammar || grammar.none.test(tag)) return null;
+  if ('image' in slim) return fill(found.row, image, slim.image);
+  if (slim.none.test(tag)) return null;
   if (tag === 'latest') return formatImage({ ...ref, tag: 'slim' });
-  const m = /^(.*?)-(bookworm|bullseye|buster|stretch|trixie)$/.exec(tag);
+  const m = RELEASE_SUFFIX.exec(tag);
   if (!m) return formatImage({ ...ref, tag: `${tag}-slim` });
-  if (grammar.release === 'none') return null;
-  return formatImage({ ...ref, tag: grammar.release === 'slim-release' ? `${m[1]}-slim-${m[2]}` : `${tag}-slim` });
+  if (slim.release === 'none') return null;
+  return formatImage({ ...ref, tag: slim.release === 'slim-release' ? `${m[1]}-slim-${m[2]}` : `${tag}-slim` });
 }
-
-export type Libc = 'glibc' | 'musl' | 'none' | 'unknown';
 
 /** The C library an image ships. */
 export function libcOf(image: string): Libc {
-  const ref = parseImage(image);
-  const tag = ref.tag ?? '';
-  if (ref.name === 'scratch' || /distroless\/static/.test(ref.name)) return 'none';
-  if (ref.name === 'alpine' || /alpine/.test(tag) || /(^|\/)(alpine|busybox)$/.test(ref.name)) return 'musl';
-  if (/^(debian|ubuntu|python|node|golang|ruby|perl|openjdk|rust|php|maven|gradle|centos|fedora|rockylinux|almalinux|amazonlinux|buildpack-deps|eclipse-temurin)$/.test(ref.name) || /distroless\/(base|cc|python|java)/.test(ref.name)) return 'glibc';
-  return 'unknown';
+  return ask(image, 'libc')?.value ?? 'unknown';
 }
 
 /** Whether an image has /bin/sh (scratch and distroless do not). */
 export function hasShell(image: string): boolean {
-  const ref = parseImage(image);
-  if (ref.name === 'scratch') return false;
-  if (/distroless\//.test(ref.name) && !/:debug/.test(image)) return false;
-  return true;
+  return ask(image, 'shell')?.value ?? true;
 }
 
 /** The package manager of an image family, when known. */
 export function packageManagerOf(image: string): PackageManager | null {
-  const ref = parseImage(image);
-  const libc = libcOf(image);
-  if (libc === 'musl') return 'apk';
-  if (/^(centos|fedora|rockylinux|almalinux|amazonlinux)$/.test(ref.name) || /ubi/.test(ref.name)) return 'yum';
-  if (libc === 'glibc' && !/distroless/.test(ref.name)) return 'apt';
-  return null;
+  return ask(image, 'packageManager')?.value ?? null;
 }
 
-export const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
+/** True for Windows images, which dfsplit does not convert. */
+export function isWindowsImage(image: string): boolean {
+  return WINDOWS_IMAGE.test(image);
+}
 
-/** The first version of each official image whose default tag is built on Debian 12 (major + minor/1000). */
-const FIRST_ON_DEBIAN12: Record<string, number> = { python: 3.008, node: 18, ruby: 3.0, golang: 1.02, perl: 5.036, rust: 1.07, php: 8.001, 'buildpack-deps': 12 };
+/** True for an image with no files at all (scratch): nothing, not even an environment, is inherited. */
+export function isEmptyImage(image: string): boolean {
+  return ask(image, 'empty')?.value ?? false;
+}
 
-const OLD_DEBIAN = /^(jessie|stretch|buster|bullseye|[789]|10|11)(\b|-|\.)/;
-const RELEASE_IN_TAG = /(^|-)(jessie|stretch|buster|bullseye)(-|$)/;
+/** True for a distribution's own base image (alpine, debian, ubuntu), which has nothing beyond it. */
+export function isDistributionImage(image: string): boolean {
+  return ask(image, 'distributionImage')?.value ?? false;
+}
+
+/** True for an official image whose full tags are built on buildpack-deps (curl, wget and git included). */
+export function builtOnBuildpackDeps(image: string): boolean {
+  return ask(image, 'buildpack')?.value ?? false;
+}
+
+/** True when the image itself has a C compiler (the full python images). */
+export function shipsCompiler(image: string): boolean {
+  return ask(image, 'compilers')?.value ?? false;
+}
+
+/**
+ * The distribution an image is built on and, for Debian, its release when the tag names one the table
+ * knows for the family or the image is built on Debian 12 (`python:3.11-slim-bookworm` -> debian bookworm).
+ */
+export function distributionOf(image: string): { name: Distribution; release: string | null } | null {
+  const name = ask(image, 'distribution')?.value;
+  if (!name) return null;
+  if (name !== 'debian') return { name, release: null };
+  return { name, release: releaseInTag(image) ?? (devTableApplies(image) ? 'bookworm' : null) };
+}
+
+/** The Debian release an image's tag names (`gcc:13-bookworm` -> bookworm), or null when the tag fixes none. */
+export function releaseInTag(image: string): string | null {
+  const found = ask(image, 'release');
+  return found?.value ? fill(found.row, image, found.value) : null;
+}
+
+/** The JRE image of a Java build image's Java version and vendor, or why there is none (null: its tag is not in the table). */
+export function jreImage(image: string): { image: string } | { why: string } | null {
+  const found = ask(image, 'jre');
+  if (!found?.value) return null;
+  return 'image' in found.value ? { image: fill(found.row, image, found.value.image) } : found.value;
+}
+
+/** The .NET runtime image of `kind` for an SDK image (`sdk:8.0-alpine` -> mcr.microsoft.com/dotnet/aspnet:8.0-alpine-extra), or why there is none. */
+export function dotnetRuntimeImage(sdk: string, kind: 'aspnet' | 'runtime'): { image: string } | { miss: DotnetImageMiss } {
+  const found = ask(sdk, 'dotnetRuntime');
+  if (!found?.value) return { miss: 'unknown' };
+  return 'image' in found.value ? { image: fill(found.row, sdk, found.value.image).replace('{kind}', kind) } : found.value;
+}
 
 /**
  * True when the Debian dev -> runtime library table (Debian 12 names) fits the image: Debian 12 and
@@ -129,19 +158,18 @@ const RELEASE_IN_TAG = /(^|-)(jessie|stretch|buster|bullseye)(-|$)/;
  * the -dev package at runtime instead.
  */
 export function devTableApplies(image: string): boolean {
-  const ref = parseImage(image);
-  const tag = ref.tag ?? 'latest';
-  if (ref.name === 'debian') return !OLD_DEBIAN.test(tag);
-  if (ref.name === 'ubuntu') return /^(22\.04|jammy)/.test(tag);
-  if (RELEASE_IN_TAG.test(tag)) return false;
-  // an official image whose tag names bookworm is built on it (gcc:13-bookworm, python:3.12-slim-bookworm)
-  if (!ref.registry && !ref.name.includes('/') && /(^|-)bookworm(-|$)/.test(tag)) return true;
+  const answer = ask(image, 'debian12')?.value;
+  if (typeof answer !== 'object' || answer === null) return answer ?? false;
   // official language images: recent versions are built on Debian 12 unless the tag names a release
-  const minimum = FIRST_ON_DEBIAN12[ref.name];
-  if (minimum === undefined) return false;
-  if (tag === 'latest' || /^(slim|bookworm|current|lts)/.test(tag)) return true;
+  const tag = parseImage(image).tag ?? 'latest';
+  if (NEWEST_TAG.test(tag)) return true;
   const m = /^(\d+)(?:\.(\d+))?/.exec(tag);
   if (!m) return false;
   const version = Number(m[1]) + Number(m[2] ?? 0) / 1000;
-  return version >= minimum;
+  return version >= answer.since;
+}
+
+/** The configuration row of an image dfsplit knows, or null. */
+export function configFacts(image: string): ConfigFacts | null {
+  return ask(image, 'config')?.value ?? null;
 }

@@ -5,7 +5,7 @@ import { classifyRun } from './analyze/index.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
-import { hasShell, libcOf, packageManagerOf, parseImage, slimVariant, WINDOWS_IMAGE } from './images.js';
+import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } from './preset.js';
@@ -59,9 +59,6 @@ export interface RewrittenCommand {
   finding: Finding;
 }
 
-/** Official images built on buildpack-deps: their full tags ship curl, wget and git; their slim tags do not. */
-const BUILDPACK_FAMILIES = /^(python|node|golang|ruby|perl|rust|openjdk|buildpack-deps)$/;
-
 // node development servers and watchers, started directly or through npx / yarn / pnpm exec
 const NODE_DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
 const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/];
@@ -82,7 +79,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     // Docker would join the next instruction we write into this one
     return { ...base, outcome: 'declined', reasons: [{ id: 'trailing-continuation', line: model.instructions[model.instructions.length - 1]?.endLine }] };
   }
-  if (WINDOWS_IMAGE.test(builder.image)) return { ...base, outcome: 'declined', reasons: [{ id: 'windows-image', line: lineOf(model, builder.from) }] };
+  if (isWindowsImage(builder.image)) return { ...base, outcome: 'declined', reasons: [{ id: 'windows-image', line: lineOf(model, builder.from) }] };
   const input: PresetInput = { model, analysis, builderImage: builder.image, context: options.context, requestedRuntimeBase: options.runtimeBase, builderName: base.builderName };
   const chosen = choosePreset(options.preset, presets, input);
   if ('decline' in chosen) return { ...base, outcome: 'declined', reasons: [chosen.decline] };
@@ -251,7 +248,7 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
     for (const word of runtimeCommandWords(command.text, command.json)) {
       const pkg = TOOL_PACKAGES[word.split('/').pop() ?? '']?.[manager];
       if (!pkg || installed.has(pkg) || wanted.includes(pkg)) continue;
-      const fromBase = runtimeBase !== builderImage && BUILDPACK_FAMILIES.test(parseImage(builderImage).name) && ['curl', 'wget', 'git'].includes(pkg);
+      const fromBase = runtimeBase !== builderImage && builtOnBuildpackDeps(builderImage) && ['curl', 'wget', 'git'].includes(pkg);
       if (!fromBase && !buildOnlyInstalled(analysis, pkg)) continue;
       if (word === 'bash' && manager === 'apt') continue; // every Debian image has bash
       wanted.push(pkg);

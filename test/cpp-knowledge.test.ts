@@ -1,6 +1,7 @@
 // The gcc image facts (src/knowledge/cpp.ts): which tags fix a Debian release, and the loader file of each.
 import { describe, expect, it } from 'vitest';
-import { GCC_LOADER_CONF, GCC_LOADER_CONF_OLD, gccRelease } from '../src/knowledge/cpp.js';
+import { gccRelease } from '../src/knowledge/cpp.js';
+import { GCC_LOADER_CONF, GCC_LOADER_CONF_OLD } from '../src/knowledge/images.js';
 
 describe('gccRelease', () => {
   it('a release named in the tag', () => {

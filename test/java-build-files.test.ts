@@ -1,7 +1,7 @@
 // templates/java/build-files.ts: the jar names a pom.xml or a Gradle build gives, and when they are unknown.
 import { describe, expect, it } from 'vitest';
 import { gradleFacts, mavenFacts } from '../templates/java/build-files.js';
-import { jreImage } from '../src/knowledge/java.js';
+import { jreImage } from '../src/images.js';
 
 const pom = (build: string, extra = '') => `<project><modelVersion>4.0.0</modelVersion>${extra}<groupId>g</groupId><artifactId>svc</artifactId><version>\${revision}</version>
   <properties><revision>1.2</revision></properties><build>${build}</build></project>`;
@@ -40,14 +40,14 @@ describe('gradleFacts', () => {
 
 describe('jreImage', () => {
   it('maps builder tags to the JRE of the same Java version, or says why not', () => {
-    expect(jreImage('maven', '3.8.6-eclipse-temurin-17-focal')).toEqual({ image: 'eclipse-temurin:17-jre-focal' });
-    expect(jreImage('maven', '3-jdk-8-slim')).toEqual({ image: 'openjdk:8-jre-slim' });
-    expect(jreImage('gradle', '8.5.0-jdk21')).toEqual({ image: 'eclipse-temurin:21-jre' });
-    expect(jreImage('openjdk', '11.0.16-jdk-slim-bullseye')).toEqual({ image: 'openjdk:11.0.16-jre-slim-bullseye' });
-    expect(jreImage('openjdk', '8u151-jdk')).toEqual({ image: 'openjdk:8u151-jre' });
-    expect(jreImage('java', 'openjdk-8u91-jdk')).toEqual({ image: 'java:openjdk-8u91-jre' });
-    expect(jreImage('maven', 'latest')).toHaveProperty('why');
-    expect(jreImage('openjdk', '17-jdk')).toBeNull();
+    expect(jreImage('maven:3.8.6-eclipse-temurin-17-focal')).toEqual({ image: 'eclipse-temurin:17-jre-focal' });
+    expect(jreImage('maven:3-jdk-8-slim')).toEqual({ image: 'openjdk:8-jre-slim' });
+    expect(jreImage('gradle:8.5.0-jdk21')).toEqual({ image: 'eclipse-temurin:21-jre' });
+    expect(jreImage('openjdk:11.0.16-jdk-slim-bullseye')).toEqual({ image: 'openjdk:11.0.16-jre-slim-bullseye' });
+    expect(jreImage('openjdk:8u151-jdk')).toEqual({ image: 'openjdk:8u151-jre' });
+    expect(jreImage('java:openjdk-8u91-jdk')).toEqual({ image: 'java:openjdk-8u91-jre' });
+    expect(jreImage('maven:latest')).toHaveProperty('why');
+    expect(jreImage('openjdk:17-jdk')).toBeNull();
   });
 });
 

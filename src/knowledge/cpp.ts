@@ -1,15 +1,10 @@
 // The official gcc image (docker-library/gcc): GCC is built from source into /usr/local on Debian, its C++
 // runtime (libstdc++, libgcc_s) lands in /usr/local/lib64 and a file in /etc/ld.so.conf.d puts that
 // directory first for the loader. A C++ program built there needs that libstdc++ (newer GLIBCXX
-// symbols than the Debian release's own libstdc++6), so the runtime stage takes it along.
-
-/** The Debian release a gcc tag names (gcc:13-bookworm); floating tags (gcc:13, gcc:latest) move between releases. */
-export const GCC_RELEASE_TAG = /^[\d.]+-(bookworm|bullseye|buster|trixie)$/;
-
-/** The loader configuration that puts /usr/local/lib64 first (gcc 8 and later, and every release-named tag). */
-export const GCC_LOADER_CONF = '/etc/ld.so.conf.d/000-local-lib.conf';
-/** Its name in the images of gcc 7 and older. */
-export const GCC_LOADER_CONF_OLD = '/etc/ld.so.conf.d/local-lib64.conf';
+// symbols than the Debian release's own libstdc++6), so the runtime stage takes it along. What the image
+// itself holds (its release, its loader file) is in the image table (./images.ts).
+import { releaseInTag } from '../images.js';
+import { GCC_LOADER_CONF, GCC_LOADER_CONF_OLD } from './images.js';
 
 /**
  * gcc versions docker-library no longer builds: their tags are frozen, so the Debian release of the last
@@ -28,7 +23,7 @@ const FROZEN: readonly { last: string; release: string; loaderConf: string }[] =
 
 /** The Debian release of a gcc image tag and its loader file, or null when the tag does not fix the release. */
 export function gccRelease(tag: string): { release: string; loaderConf: string } | null {
-  const named = GCC_RELEASE_TAG.exec(tag)?.[1];
+  const named = releaseInTag(`gcc:${tag}`);
   if (named) return { release: named, loaderConf: GCC_LOADER_CONF };
   const frozen = FROZEN.find((f) => {
     const [major, minor] = f.last.split('.');

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkElfDeps, type ElfProblem } from './elf.js';
 import { imageConfig, METADATA_ENV } from '../knowledge/image-config.js';
+import { isEmptyImage } from '../images.js';
 import { stripSyntaxDirective } from './syntax-directive.js';
 import { compareStarts } from './probe.js';
 import { extraFiles, runtimeBaseDockerfile } from './files.js';
@@ -199,7 +200,7 @@ const SHOWN_FILES = 20;
 async function compareFiles(session: VerifySession, docker: Docker, images: { original: string; converted: string }, build: (text: string, image: string) => Promise<Ran>, baseImage: string, converted: string): Promise<{ same: boolean; message: string }> {
   const baseFile = runtimeBaseDockerfile(converted);
   let base: string[] | null = null;
-  if (baseFile !== null && /^scratch$/i.test(runtimeBaseName(baseFile))) base = [];
+  if (baseFile !== null && isEmptyImage(runtimeBaseName(baseFile))) base = [];
   else if (baseFile !== null && (await build(baseFile, baseImage)).status === 0) base = await listFiles(session, docker, baseImage);
   if (base === null) return { same: true, message: 'files: not compared (the runtime base could not be built alone, or not listed)' };
   const [convertedFiles, originalFiles] = [await listFiles(session, docker, images.converted), await listFiles(session, docker, images.original)];

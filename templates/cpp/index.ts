@@ -4,7 +4,8 @@
 // https://hub.docker.com/_/gcc  https://github.com/docker-library/gcc (GCC built into /usr/local)
 import { genericArtifacts } from '../../src/artifacts.js';
 import { parseImage } from '../../src/images.js';
-import { GCC_LOADER_CONF, GCC_TOOLCHAIN_DIRS, gccRelease, gccRuntimeCopies } from '../../src/knowledge/cpp.js';
+import { GCC_TOOLCHAIN_DIRS, gccRelease, gccRuntimeCopies } from '../../src/knowledge/cpp.js';
+import { GCC_LOADER_CONF } from '../../src/knowledge/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Preset } from '../../src/preset.js';
 

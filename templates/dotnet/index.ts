@@ -2,8 +2,7 @@
 // runtime image of the same version and OS variant, started by the file's own `dotnet App.dll`.
 // https://learn.microsoft.com/dotnet/core/docker/build-container  https://github.com/dotnet/dotnet-docker
 // No .NET SDK can be installed on the machine dfsplit is developed on: this preset is proven by fixtures only.
-import { dotnetRuntimeImage } from '../../src/knowledge/dotnet.js';
-import { imageName, parseImage } from '../../src/images.js';
+import { dotnetRuntimeImage, imageName } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import { runBefore, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
@@ -116,9 +115,8 @@ export default {
   },
   decide(input) {
     const declines: Finding[] = [];
-    const ref = parseImage(input.builderImage);
     const kind = runtimeKind(input);
-    const found = imageName(input.builderImage) === 'mcr.microsoft.com/dotnet/sdk' ? dotnetRuntimeImage(ref.tag ?? 'latest', kind.kind) : { miss: 'unknown' as const };
+    const found = dotnetRuntimeImage(input.builderImage, kind.kind);
     if ('miss' in found) return { declines: [{ id: found.miss === 'alpine-globalization' ? 'dotnet-alpine-globalization' : 'dotnet-image-unknown', data: { image: input.builderImage } }] };
     const image = found.image;
     const why = `the ${kind.kind === 'aspnet' ? 'ASP.NET Core' : '.NET'} runtime of the version of ${input.builderImage} (${kind.why})`;

@@ -3,7 +3,7 @@
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination, copySources } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { hasShell, libcOf, parseImage } from '../../src/images.js';
+import { hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
@@ -150,14 +150,14 @@ export default {
       if (cgo.state !== 'off' && libcOf(requested) === 'none') declines.push({ id: 'cgo-on-scratch', data: { image: requested } });
       if (needShell && !hasShell(requested)) declines.push({ id: 'shell-needed', data: { keyword: needShell, image: requested } });
     } else if (needShell) {
-      const family = parseImage(input.builderImage).name;
-      image = builderLibc === 'musl' ? (family === 'alpine' ? input.builderImage : 'alpine') : /^(ubuntu|debian)$/.test(family) ? input.builderImage : DEBIAN_SLIM;
+      // a distribution's own image (alpine, debian, ubuntu) stays; other builders give way to the smallest one of their C library
+      image = isDistributionImage(input.builderImage) ? input.builderImage : builderLibc === 'musl' ? 'alpine' : DEBIAN_SLIM;
       why = `${needShell}, so the runtime needs a shell`;
     } else if (cgo.state === 'off') {
       image = STATIC;
       why = `static binary (${cgo.why}): no shell or C library needed`;
     } else {
-      image = builderLibc === 'musl' ? (parseImage(input.builderImage).name === 'alpine' ? input.builderImage : 'alpine') : GLIBC;
+      image = builderLibc === 'musl' ? (isDistributionImage(input.builderImage) ? input.builderImage : 'alpine') : GLIBC;
       why = cgo.state === 'on' ? `the binary links C (${cgo.why}): it needs ${builderLibc === 'musl' ? 'musl' : 'glibc'}` : `cgo cannot be ruled out (${cgo.why}): a C library is kept`;
     }
     if (requested === 'scratch' && cgo.state === 'off') {

@@ -3,12 +3,12 @@
 // A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { GRADLE_APPLICATION, JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS, jreImage } from '../../src/knowledge/java.js';
+import { GRADLE_APPLICATION, JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS } from '../../src/knowledge/java.js';
 import { copyDestination, copySources } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
 import { buildFacts } from './build-files.js';
-import { parseImage } from '../../src/images.js';
+import { jreImage, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
 import { runBefore, type Edit, type Override, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
@@ -232,7 +232,7 @@ export default {
   summary: 'Maven, Gradle or jar build the jar in the builder; the runtime stage holds the jar on the JRE image of the same Java version',
   detect(input) {
     const ref = parseImage(input.builderImage);
-    if (!JAVA_BUILDER_NAMES.has(ref.name) || (JAVA_GENERIC_FALLBACK.has(ref.name) && !jreImage(ref.name, ref.tag ?? 'latest'))) return null;
+    if (!JAVA_BUILDER_NAMES.has(ref.name) || (JAVA_GENERIC_FALLBACK.has(ref.name) && !jreImage(input.builderImage))) return null;
     const started = startedJar(input);
     const boot = started ? null : startedBootRun(input);
     if (boot) return `\`${boot.text}\` on line ${boot.ins.line} builds and starts ${boot.goal === GRADLE_APPLICATION.run ? 'the application whose start script' : 'a Spring Boot app, whose jar'} the build file describes`;
@@ -242,8 +242,7 @@ export default {
   },
   decide(input) {
     const declines: Finding[] = [];
-    const ref = parseImage(input.builderImage);
-    const jre = jreImage(ref.name, ref.tag ?? 'latest') ?? { why: 'its tag is not in the table of JRE images' };
+    const jre = jreImage(input.builderImage) ?? { why: 'its tag is not in the table of JRE images' };
     if ('why' in jre) declines.push({ id: 'java-jre-unknown', data: { image: input.builderImage, why: jre.why } });
     const boot = startedJar(input) ? null : startedBootRun(input);
     if (boot) return decideBootRun(input, boot, 'image' in jre ? jre.image : null, declines);

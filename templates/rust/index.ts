@@ -3,7 +3,7 @@
 // the crates that link system ones (openssl-sys -> libssl3, pq-sys -> libpq5, ...).
 // https://doc.rust-lang.org/cargo/reference/cargo-targets.html#binaries  https://hub.docker.com/_/rust
 import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/rust-crates.js';
-import { devTableApplies, parseImage } from '../../src/images.js';
+import { distributionOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, CommandRewrite, Preset, PresetInput } from '../../src/preset.js';
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
@@ -86,12 +86,9 @@ function cargoToml(text: string): { package: string | null; bins: string[]; work
 }
 
 /** The Debian slim image of the builder's release, or null when the tag does not tell it. */
-function runtimeImage(builder: string): string | null {
-  const tag = parseImage(builder).tag ?? 'latest';
-  const release = /(^|-)(bookworm|bullseye|buster)(-|$)/.exec(tag)?.[2];
-  if (release) return `debian:${release}-slim`;
-  if (/alpine/.test(tag)) return null;
-  return devTableApplies(builder) ? 'debian:bookworm-slim' : null;
+export function runtimeImage(builder: string): string | null {
+  const distribution = distributionOf(builder);
+  return distribution?.name === 'debian' && distribution.release ? `debian:${distribution.release}-slim` : null;
 }
 
 export default {

@@ -3,7 +3,7 @@
 import { isTestOnlyInstall, requirementFiles, requirementsOf } from '../../src/analyze/pip.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { pipArgs } from '../../src/analyze/run.js';
-import { parseImage } from '../../src/images.js';
+import { shipsCompiler } from '../../src/images.js';
 import type { PresetInput, Artifact } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
@@ -83,15 +83,9 @@ export function pipExecutable(words: readonly string[]): string {
   return /^pip/.test(words[0] ?? '') ? words[0]! : words.slice(0, 3).join(' ');
 }
 
-/** True for the official python images with compilers (not -slim, not -alpine). */
-export function isFullPythonImage(image: string): boolean {
-  const ref = parseImage(image);
-  return ref.name === 'python' && !/(slim|alpine|windows)/.test(ref.tag ?? '');
-}
-
 /** True when the builder has a C compiler: a full python image or compilers installed. */
 export function hasCompiler(input: PresetInput): boolean {
-  if (isFullPythonImage(input.builderImage)) return true;
+  if (shipsCompiler(input.builderImage)) return true;
   for (const run of input.analysis.runs.values()) for (const c of run.commands) {
     if (c.install?.build.some((p) => /^(gcc|g\+\+|build-essential|build-base|clang|gcc-c\+\+)$|-(dev|devel)$/.test(p))) return true;
     if (c.words[0]?.startsWith('apt') && c.words.includes('build-dep')) return true;

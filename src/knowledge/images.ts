@@ -1,0 +1,309 @@
+// Everything dfsplit knows about base images, in one table: C library, shell, package manager,
+// distribution and release, the smaller image to run on, and the configuration (ENV, WORKDIR, USER, CMD,
+// ENTRYPOINT, programs on PATH). The functions in src/images.ts and src/knowledge/image-config.ts answer
+// questions from it; no other module names an image family.
+// Sources: the docker-library Dockerfiles and published tag lists of each image (ENV/WORKDIR/CMD lines, where
+// `slim` goes in a tag), buildpack-deps for what the full (non-slim) variants add,
+// GoogleContainerTools/distroless for the distroless images, dotnet/dotnet-docker for .NET.
+import type { PackageManager } from '../analyze/tables.js';
+
+export type Libc = 'glibc' | 'musl' | 'none' | 'unknown';
+export type Distribution = 'debian' | 'ubuntu' | 'alpine' | 'centos' | 'fedora' | 'rockylinux' | 'almalinux' | 'amazonlinux';
+/** Why no .NET runtime image can be named for an SDK tag. */
+export type DotnetImageMiss = 'unknown' | 'alpine-globalization';
+
+/** The loader configuration that puts /usr/local/lib64 first in the gcc image (gcc 8 and later, and every release-named tag). */
+export const GCC_LOADER_CONF = '/etc/ld.so.conf.d/000-local-lib.conf';
+/** Its name in the gcc images of gcc 7 and older. */
+export const GCC_LOADER_CONF_OLD = '/etc/ld.so.conf.d/local-lib64.conf';
+
+/**
+ * Where an official image family puts `slim` in its tags: python, ruby and perl before the Debian release
+ * (`3.6-slim-stretch`), node after it (`8-stretch-slim`), openjdk after the jdk/jre kind (`8-jre-slim`, none
+ * with a release). Tags that never had a slim variant (`-onbuild`, wheezy-era releases) match `none`.
+ */
+export interface SlimGrammar { release: 'slim-release' | 'release-slim' | 'none'; none: RegExp }
+
+/** The configuration of an image (see ImageConfig in image-config.ts for what each field means). */
+export interface ConfigFacts {
+  env?: Record<string, string>;
+  workdir?: string;
+  user?: string;
+  cmd: string[] | null;
+  entrypoint?: string[] | null;
+  /** Debian minbase programs are present. */
+  debian: boolean;
+  tools: string[];
+  users?: string[];
+  serves?: boolean;
+  provides?: string[];
+  wraps?: { unsets: string[] };
+}
+
+/**
+ * One row of the table. A row applies to an image when its repository (the path without registry, `library/`
+ * left out) and its tag (`latest` when none is written) match; each question takes its answer from the first
+ * row that applies and states it, so tag-specific rows come before their family's row.
+ */
+export interface ImageRow {
+  /** A repository, a pattern for a family of them, or null for every image (rules on tags alone). */
+  repository: string | RegExp | null;
+  /**
+   * Without it a row holds for the repository on every registry (a mirror's `python` is taken for the
+   * official image), except its configuration, which holds on Docker Hub only; null: no registry written.
+   */
+  registry?: string | null;
+  tag?: RegExp;
+  libc?: Libc;
+  /** Whether /bin/sh exists (answer when no row says: yes). */
+  shell?: boolean;
+  packageManager?: PackageManager | null;
+  distribution?: Distribution;
+  /** The Debian release the tag names (`$2`: the match groups of the row's tag), or null: the tag fixes none. */
+  release?: string | null;
+  /**
+   * Whether its library packages have Debian 12's names (Debian 12, images built on it, and Ubuntu 22.04, whose
+   * names are the same); `since`: the first version (major + minor/1000) of the family built on Debian 12.
+   */
+  debian12?: boolean | { since: number };
+  /** The image is a distribution's own base image (nothing installed beyond the distribution). */
+  distributionImage?: boolean;
+  /**
+   * The smaller image its programs run on: `image` (the tag's match groups as `$1`, `$&`), the family's slim
+   * grammar, or null for none.
+   */
+  slim?: { image: string } | SlimGrammar | null;
+  /** The full tags are built on buildpack-deps: they ship curl, wget and git (the slim ones do not). */
+  buildpack?: boolean;
+  /** The image has a C compiler. */
+  compilers?: boolean;
+  /** An empty image: no files at all (no environment to inherit). */
+  empty?: boolean;
+  /** The JRE image of the same Java version and vendor (`$1`: the tag's match groups), or why none is known. */
+  jre?: { image: string } | { why: string };
+  /** The .NET runtime image of an SDK tag (`{kind}`: aspnet or runtime), or why none can be named. */
+  dotnetRuntime?: { image: string } | { miss: DotnetImageMiss };
+  config?: ConfigFacts;
+}
+
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** Windows images, anywhere in the reference (`mcr.microsoft.com/windows/servercore`, `*-nanoserver-*`). */
+export const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
+/** A tag ending in a Debian release that a slim grammar moves the `slim` around (`3.6-stretch`). */
+export const RELEASE_SUFFIX = /^(.*?)-(bookworm|bullseye|buster|stretch|trixie)$/;
+/** The OS suffixes of eclipse-temurin tags and the Debian ones of openjdk tags, which the JRE tag repeats. */
+const JAVA_OS = '(-(?:alpine|jammy|focal|noble|ubi9-minimal))?';
+const JAVA_DEBIAN = '(-(?:stretch|buster|bullseye))?';
+/** Tags that follow a family's newest release. */
+export const NEWEST_TAG = /^latest$|^(slim|bookworm|current|lts)/;
+
+/** What buildpack-deps (the base of the full python, node, ruby, golang, rust, gcc, openjdk images) adds to Debian. */
+const BUILDPACK_TOOLS = [
+  'curl', 'wget', 'gpg', 'gpgv', 'dirmngr', 'git', 'hg', 'svn', 'bzr', 'ssh', 'scp', 'sftp', 'ssh-keygen', 'openssl',
+  'gcc', 'g++', 'cc', 'c++', 'cpp', 'make', 'patch', 'autoconf', 'automake', 'autoreconf', 'libtool', 'libtoolize', 'pkg-config', 'file',
+  'unzip', 'xz', 'unxz', 'bzip2', 'bunzip2', 'ps', 'top', 'pkill', 'pgrep', 'kill', 'free', 'ld', 'as', 'ar', 'strip', 'nm', 'objdump', 'readelf',
+];
+const PYTHON_TOOLS = ['python', 'python3', 'pip', 'pip3', 'pydoc', 'pydoc3', 'idle', 'idle3', 'python3-config'];
+const NODE_TOOLS = ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'docker-entrypoint.sh'];
+const RUBY_TOOLS = ['ruby', 'gem', 'bundle', 'bundler', 'irb', 'erb', 'rake', 'rdoc', 'ri'];
+const JAVA_TOOLS = ['java', 'keytool'];
+/** buildpack-deps:<release>-curl and -scm (the bases of openjdk's jre and jdk tags) */
+const BUILDPACK_CURL = ['curl', 'wget', 'gpg', 'gpgv', 'dirmngr'];
+const BUILDPACK_SCM = [...BUILDPACK_CURL, 'git', 'hg', 'svn', 'bzr', 'ssh', 'scp', 'sftp', 'ssh-keygen', 'ps', 'top', 'pkill', 'pgrep', 'kill', 'free'];
+const JDK_TOOLS = [...JAVA_TOOLS, 'javac', 'jar', 'javadoc', 'jshell', 'jlink', 'jdeps'];
+
+// ENTRYPOINTs that only wrap (checked in the images' sources):
+// - eclipse-temurin's /__cacert_entrypoint.sh (adoptium/containers): imports CA certificates only when
+//   USE_SYSTEM_CA_CERTS is set, exports JRE_CACERTS_PATH, then `exec "$@"`;
+// - maven's mvn-entrypoint.sh (carlossg/docker-maven): copies /usr/share/maven/ref into $MAVEN_CONFIG
+//   (~/.m2; a line on stdout when it cannot write there), unsets MAVEN_CONFIG, cd's back, `exec "$@"`.
+// node's docker-entrypoint.sh is not one: it puts `node` in front of arguments that are no command.
+const TEMURIN_WRAPS = { unsets: [] };
+const MAVEN_WRAPS = { unsets: ['MAVEN_CONFIG'] };
+const MAVEN_ENV = { MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' };
+
+const SLIM = /(^|-)slim(-|$)/;
+const FULL = /^(?!.*(^|-)(slim|alpine))/;
+
+const DOTNET_SDK_ENV = { DOTNET_GENERATE_ASPNET_CERTIFICATE: 'false', DOTNET_NOLOGO: 'true', DOTNET_USE_POLLING_FILE_WATCHER: 'true', NUGET_XMLDOC_MODE: 'skip' };
+const DOTNET_SDK_TOOLS = ['dotnet', 'git', 'curl', 'wget', 'pwsh'];
+
+/** The official images on glibc with apt (Debian, Ubuntu and the images built on them). */
+const GLIBC_APT = { libc: 'glibc', packageManager: 'apt' } as const;
+const DEBIAN = { ...GLIBC_APT, distribution: 'debian' } as const;
+
+export const IMAGES: readonly ImageRow[] = [
+  // rules before any family's own row
+  { repository: 'scratch', libc: 'none', shell: false, packageManager: null, config: { cmd: null, debian: false, tools: [] } },
+  { repository: /^scratch$/i, empty: true },
+  { repository: /distroless\/static/, libc: 'none', packageManager: null },
+  { repository: null, tag: /alpine/, libc: 'musl', packageManager: 'apk', distribution: 'alpine', distributionImage: false },
+  { repository: /(^|\/)(alpine|busybox)$/, libc: 'musl', packageManager: 'apk' },
+  { repository: 'alpine', distribution: 'alpine', distributionImage: true },
+  { repository: /distroless\//, tag: /^debug/, shell: true },
+  { repository: /distroless\//, shell: false, packageManager: null },
+  { repository: /distroless\/(base|cc|python|java)/, libc: 'glibc' },
+  { repository: /^distroless\/(static|base|cc)(-debian\d+)?$/, registry: 'gcr.io', config: { env: { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' }, cmd: null, debian: false, tools: [], users: ['nonroot', 'nobody'] } },
+  // tags of the slim, alpine and Windows variants have no smaller variant
+  { repository: null, tag: /(^|-)(slim|alpine|windowsservercore|nanoserver)/, slim: null },
+
+  { repository: 'debian', tag: /^(bookworm|bullseye|buster|trixie|stable|oldstable|testing|sid|1[0-3])$/, slim: { image: 'debian:$&-slim' } },
+  { repository: 'debian', tag: /^(jessie|stretch|buster|bullseye|[789]|10|11)(\b|-|\.)/, debian12: false },
+  { repository: 'debian', ...DEBIAN, debian12: true, distributionImage: true, config: { cmd: ['bash'], debian: true, tools: [] } },
+  { repository: 'ubuntu', tag: /^(22\.04|jammy)/, debian12: true },
+  { repository: 'ubuntu', ...GLIBC_APT, distribution: 'ubuntu', debian12: false, distributionImage: true, config: { cmd: ['bash'], debian: true, tools: [] } },
+  // the other images: a tag naming an older release is built on it; an official image whose tag names bookworm
+  // is built on it (gcc:13-bookworm, python:3.12-slim-bookworm)
+  { repository: null, tag: /(^|-)(jessie|stretch|buster|bullseye)(-|$)/, debian12: false },
+  { repository: /^[^/]+$/, registry: null, tag: /(^|-)bookworm(-|$)/, debian12: true },
+
+  { repository: 'buildpack-deps', ...DEBIAN, buildpack: true, debian12: { since: 12 } },
+  { repository: 'buildpack-deps', config: { cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS } },
+  { repository: 'python', tag: /(slim|alpine|windows)/, compilers: false },
+  { repository: 'python', ...DEBIAN, buildpack: true, compilers: true, debian12: { since: 3.008 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
+  { repository: 'python', tag: SLIM, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: PYTHON_TOOLS } },
+  { repository: 'python', tag: FULL, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: [...BUILDPACK_TOOLS, ...PYTHON_TOOLS] } },
+  { repository: 'node', ...DEBIAN, buildpack: true, debian12: { since: 18 }, slim: { release: 'release-slim', none: /onbuild|wheezy|jessie/ } },
+  { repository: 'node', tag: SLIM, config: { cmd: ['node'], entrypoint: ['docker-entrypoint.sh'], debian: true, tools: NODE_TOOLS, users: ['node'] } },
+  { repository: 'node', tag: FULL, config: { cmd: ['node'], entrypoint: ['docker-entrypoint.sh'], debian: true, tools: [...BUILDPACK_TOOLS, ...NODE_TOOLS], users: ['node'] } },
+  { repository: 'ruby', ...DEBIAN, buildpack: true, debian12: { since: 3.0 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
+  { repository: 'ruby', tag: SLIM, config: { env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: RUBY_TOOLS } },
+  { repository: 'ruby', tag: FULL, config: { env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: [...BUILDPACK_TOOLS, ...RUBY_TOOLS] } },
+  { repository: 'perl', ...DEBIAN, buildpack: true, debian12: { since: 5.036 }, slim: { release: 'slim-release', none: /onbuild|wheezy|threaded/ } },
+  { repository: 'golang', ...DEBIAN, buildpack: true, debian12: { since: 1.02 } },
+  { repository: 'golang', tag: FULL, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] } },
+  // Rust's Debian image -> Debian slim (same C library); the releases its tags name that dfsplit maps (not trixie yet)
+  { repository: 'rust', tag: /^[\d.]+(-bookworm)?$/, slim: { image: 'debian:bookworm-slim' } },
+  { repository: 'rust', tag: /(^|-)(bookworm|bullseye|buster)(-|$)/, release: '$2' },
+  { repository: 'rust', ...DEBIAN, buildpack: true, debian12: { since: 1.07 }, release: null, slim: { release: 'slim-release', none: /nightly/ } },
+  { repository: 'rust', tag: SLIM, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] } },
+  { repository: 'rust', tag: FULL, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] } },
+  // php: cli (the bare version tags), apache and fpm, on Debian and Alpine (docker-library/php)
+  { repository: 'php', ...DEBIAN, debian12: { since: 8.001 } },
+  { repository: 'php', tag: /(^|-)apache(-|$)/, config: PHP('apache', false) },
+  { repository: 'php', tag: /^(?=.*(^|-)fpm(-|$))(?=.*alpine)/, config: PHP('fpm', true) },
+  { repository: 'php', tag: /(^|-)fpm(-|$)/, config: PHP('fpm', false) },
+  { repository: 'php', tag: /alpine/, config: PHP('cli', true) },
+  { repository: 'php', config: PHP('cli', false) },
+  // composer: php:8-alpine + /usr/bin/composer (a phar) and the VCS/archive tools it drives (composer/docker)
+  { repository: 'composer', config: { ...PHP('cli', true), env: { ...PHP('cli', true).env, COMPOSER_ALLOW_SUPERUSER: '1', COMPOSER_HOME: '/tmp' }, workdir: '/app', cmd: ['composer'], entrypoint: ['/docker-entrypoint.sh'],
+    tools: [...PHP('cli', true).tools, 'composer', 'bash', 'git', 'make', 'patch', 'ssh', 'svn', 'hg', 'tini', 'unzip', 'zip', '7z'] } },
+  // gcc:13-bookworm names its release; floating tags (gcc:13, gcc:latest) move between releases
+  { repository: 'gcc', tag: /^[\d.]+-(bookworm|bullseye|buster|trixie)$/, release: '$1' },
+  { repository: 'gcc', distribution: 'debian', release: null },
+  { repository: 'gcc', tag: FULL, config: { cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'gfortran', 'go'], provides: ['/usr/local/lib64', GCC_LOADER_CONF, GCC_LOADER_CONF_OLD] } },
+  // JDK build images run their programs on Eclipse Temurin's JRE (Ubuntu, glibc)
+  { repository: 'eclipse-temurin', tag: /^(\d+)(-jdk)?$/, slim: { image: 'eclipse-temurin:$1-jre' } },
+  { repository: 'eclipse-temurin', ...GLIBC_APT, distribution: 'ubuntu' },
+  { repository: 'eclipse-temurin', tag: /^(?!.*alpine).*jre/, config: { env: JAVA_ENV(), cmd: null, entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS, debian: true, tools: [...JAVA_TOOLS, 'curl', 'wget', 'gpg'] } },
+  { repository: 'eclipse-temurin', tag: FULL, config: { env: JAVA_ENV(), cmd: ['jshell'], entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'curl', 'wget', 'gpg'] } },
+  { repository: 'maven', tag: /^[\w.-]*eclipse-temurin-(\d+)$/, slim: { image: 'eclipse-temurin:$1-jre' } },
+  { repository: 'maven', ...GLIBC_APT },
+  // maven:<maven>-jdk-<8|11>[-slim] and -openjdk-<8|11>[-slim] are built FROM openjdk:<java>-jdk[-slim] (Debian)
+  ...['8', '11'].map((java): ImageRow => ({ repository: 'maven', tag: new RegExp(`^[\\d.]*-?(open)?jdk-${java}(-slim)?$`), config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'] } })),
+  { repository: 'maven', tag: /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/, config: { env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] } },
+  { repository: 'gradle', tag: /^[\w.-]*jdk(\d+)$/, slim: { image: 'eclipse-temurin:$1-jre' } },
+  { repository: 'gradle', ...GLIBC_APT },
+  // gradle:[<gradle>-]jdk<java>[-jammy|-focal|-noble] (gradle/docker-gradle): eclipse-temurin's JDK with Gradle in
+  // /opt/gradle, a gradle user, WORKDIR /home/gradle, USER root again at the end, temurin's ENTRYPOINT kept
+  { repository: 'gradle', tag: /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/, config: { env: { ...JAVA_ENV(), GRADLE_HOME: '/opt/gradle' }, workdir: '/home/gradle', cmd: ['gradle'], entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS,
+    debian: true, tools: [...JDK_TOOLS, 'gradle', 'curl', 'wget', 'git', 'git-lfs', 'hg', 'svn', 'brz', 'ssh', 'make', 'unzip'], users: ['gradle'] } },
+  { repository: 'openjdk', ...GLIBC_APT, buildpack: true, slim: { release: 'none', none: /^latest$|windows|oracle|nanoserver|buster|bullseye|bookworm|stretch|jessie/ } },
+  // openjdk (docker-library/openjdk, deprecated): Debian-based 8 and 11 in /usr/local/openjdk-<java>; jre tags are
+  // built on buildpack-deps:*-curl, jdk tags on buildpack-deps:*-scm, -slim ones on debian:*-slim
+  ...['8', '11'].flatMap((java): ImageRow[] => [
+    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?-jre-slim(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: JAVA_TOOLS } },
+    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?-jre(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
+    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?-slim(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java) } },
+    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
+  ]),
+  // java (docker-library/java, replaced by openjdk in 2017): Debian's openjdk packages on buildpack-deps:*-curl (jre)
+  // and *-scm (jdk); JAVA_HOME differs between the two (.../jre), java is on PATH through /usr/bin
+  { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?-jre$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
+  { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?(-jdk)?$|^(latest|jdk|openjdk-[78]-jdk)$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
+  // The JRE of a Java build image: the same vendor's JRE of the same Java version (the java preset's runtime); every
+  // JRE named here is a published tag. eclipse-temurin: adoptium/containers; maven: carlossg/docker-maven; gradle:
+  // gradle/docker-gradle; openjdk and java: docker-library. eclipse-temurin:17, 17-jdk, 17-jdk-jammy, 17.0.9_9-jdk-alpine, 21-alpine:
+  { repository: 'eclipse-temurin', tag: new RegExp(`^(\\d+(?:\\.[\\d.]+_\\d+)?)(?:-jdk)?${JAVA_OS}$`), jre: { image: 'eclipse-temurin:$1-jre$2' } },
+  // maven:3.9-eclipse-temurin-17, maven:3-eclipse-temurin-21-alpine (built FROM eclipse-temurin:<java>-jdk[-<os>])
+  { repository: 'maven', tag: new RegExp(`^[\\d.]+-eclipse-temurin-(\\d+)${JAVA_OS}$`), jre: { image: 'eclipse-temurin:$1-jre$2' } },
+  // maven:3-jdk-8, maven:3.6-openjdk-11-slim, maven:3.5-jdk-8-alpine (built FROM openjdk:<java>-jdk[-slim|-alpine])
+  { repository: 'maven', tag: /^[\d.]+-(?:open)?jdk-(8|11)(-slim)?$/, jre: { image: 'openjdk:$1-jre$2' } },
+  { repository: 'maven', tag: /^[\d.]+-(?:open)?jdk-(8)(-alpine)$/, jre: { image: 'openjdk:$1-jre$2' } },
+  { repository: 'maven', tag: /^(latest|[\d.]+|alpine)$/, jre: { why: 'the tag does not name the Java version, which moves between releases' } },
+  // gradle:8.5-jdk17, gradle:jdk21-jammy, gradle:7-jdk11 (gradle 7 and later, and the version-less tags, are built FROM
+  // eclipse-temurin:<java>-jdk[-<os>]; older ones FROM openjdk or AdoptOpenJDK images)
+  { repository: 'gradle', tag: /^(?:(?:[7-9]|[1-9]\d)[\d.]*-)?jdk(\d+)(-jammy|-focal|-noble)?$/, jre: { image: 'eclipse-temurin:$1-jre$2' } },
+  { repository: 'gradle', tag: /^[1-6][\d.]*-jdk/, jre: { why: 'Gradle images before 7 were built on openjdk or AdoptOpenJDK images, not on eclipse-temurin' } },
+  // openjdk:8, 8-jdk, 8u151-jdk, 11.0.4-jdk-slim-buster, 8-jdk-alpine: the same image's own jre tags (openjdk 12 and
+  // later have none); the same JAVA_HOME, so the configuration is kept
+  { repository: 'openjdk', tag: new RegExp(`^(7|8|11)((?:u\\d+|\\.[\\d.]+)(?:-b\\d+)?)?(?:-jdk)?(-slim)?${JAVA_DEBIAN}$`), jre: { image: 'openjdk:$1$2-jre$3$4' } },
+  // java (the official image openjdk replaced): 8, 8-jdk, openjdk-8u91-jdk and their -jre tags
+  { repository: 'java', tag: /^((?:openjdk-)?(?:7|8)(?:u\d+)?)(?:-jdk)?$/, jre: { image: 'java:$1-jre' } },
+  { repository: 'amazoncorretto', jre: { why: 'Amazon Corretto publishes no JRE images beside its JDK ones' } },
+  { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos' },
+  { repository: 'fedora', libc: 'glibc', packageManager: 'yum', distribution: 'fedora' },
+  { repository: 'rockylinux', libc: 'glibc', packageManager: 'yum', distribution: 'rockylinux' },
+  { repository: 'almalinux', libc: 'glibc', packageManager: 'yum', distribution: 'almalinux' },
+  { repository: 'amazonlinux', libc: 'glibc', packageManager: 'yum', distribution: 'amazonlinux' },
+  // Red Hat's Universal Base Images (registry.access.redhat.com/ubi9/ubi-minimal)
+  { repository: /ubi/, packageManager: 'yum' },
+  // .NET (dotnet/dotnet-docker): runtime-deps sets the port and container flag, runtime and aspnet add their
+  // versions (metadata), the SDK clears ASPNETCORE_URLS and quiets the CLI; all keep Debian's CMD bash
+  { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^(6|7)\.0(?!.*alpine)/, config: { env: { ASPNETCORE_URLS: 'http://+:80', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['bash'], debian: true, tools: ['dotnet'] } },
+  { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^\d+\.0(?!.*alpine)/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['bash'], debian: true, tools: ['dotnet'], users: ['app'] } },
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(6|7)\.0(?!.*alpine)/, config: { env: { ASPNETCORE_URLS: '', DOTNET_RUNNING_IN_CONTAINER: 'true', ...DOTNET_SDK_ENV }, cmd: ['bash'], debian: true, tools: DOTNET_SDK_TOOLS } },
+  // 8.0 and later: no ASPNETCORE_URLS anywhere (only the 8.0 previews' SDK still emptied it)
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^\d+\.0(?!.*alpine)/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', ...DOTNET_SDK_ENV }, cmd: ['bash'], debian: true, tools: DOTNET_SDK_TOOLS, users: ['app'] } },
+  // Alpine, 8.0 and later: the SDK turns globalization on again (ICU, tzdata installed); the `-extra` runtime
+  // images have ICU and tzdata and leave it on, the plain ones set invariant mode; alpine's CMD /bin/sh
+  { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine.*-extra$/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] } },
+  { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] } },
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'false', ...DOTNET_SDK_ENV }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet', 'git', 'curl', 'pwsh'], users: ['app'] } },
+  // The runtime image of an SDK tag: runtime-deps <- runtime <- aspnet <- sdk share one tag scheme
+  // (<major>.<minor>[-<os>]), so the same suffix names the same OS. The Alpine SDK turns globalization back on
+  // (ICU, tzdata); the plain Alpine runtime images run invariant without them. From 8.0 on, the `-extra` runtime
+  // images hold ICU and tzdata with globalization on, as in the SDK; 6.0 and 7.0 have none. (The SDK has no
+  // chiseled variant; a plain tag maps to the plain runtime tag.)
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(6|7)\.0-alpine(3\.\d+)?$/, dotnetRuntime: { miss: 'alpine-globalization' } },
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(8|9|10)\.0-alpine(3\.\d+)?$/, dotnetRuntime: { image: 'mcr.microsoft.com/dotnet/{kind}:$&-extra' } },
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(6|7|8|9|10)\.0(-(bookworm-slim|bullseye-slim|jammy|jammy-chiseled|noble|noble-chiseled|azurelinux3\.0|cbl-mariner2\.0))?$/, dotnetRuntime: { image: 'mcr.microsoft.com/dotnet/{kind}:$&' } },
+  // the Debian release a tag names, for the families without rows of their own (python:3.11-slim-bookworm)
+  { repository: null, tag: /(^|-)(bookworm|bullseye|buster|stretch|jessie|trixie)(-|$)/, release: '$2' },
+];
+
+/** The official php image of a variant: its ENV, WORKDIR, CMD, ENTRYPOINT and programs. */
+function PHP(variant: 'cli' | 'apache' | 'fpm', alpine: boolean): ConfigFacts {
+  const phpizeDeps = alpine ? 'autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c' : 'autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c';
+  const env: Record<string, string> = {
+    PHPIZE_DEPS: phpizeDeps, PHP_INI_DIR: '/usr/local/etc/php',
+    ...(variant === 'apache' ? { APACHE_CONFDIR: '/etc/apache2', APACHE_ENVVARS: '/etc/apache2/envvars' } : {}),
+    PHP_CFLAGS: '-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64',
+    PHP_CPPFLAGS: '-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', PHP_LDFLAGS: '-Wl,-O1 -pie',
+  };
+  const tools = [
+    'php', 'pecl', 'pear', 'peardev', 'phpize', 'php-config', 'phpdbg', 'docker-php-entrypoint', 'docker-php-source',
+    'docker-php-ext-configure', 'docker-php-ext-enable', 'docker-php-ext-install', 'curl', 'xz',
+    // PHPIZE_DEPS stay installed in the Debian variants; Alpine's helpers add and remove them
+    ...(alpine ? [] : ['gcc', 'g++', 'cc', 'c++', 'make', 'autoconf', 'pkg-config', 're2c', 'file']),
+    ...(variant === 'apache' ? ['apache2-foreground', 'apache2', 'apache2ctl', 'apachectl', 'a2enmod', 'a2dismod', 'a2ensite', 'a2dissite', 'a2enconf', 'a2disconf'] : []),
+    ...(variant === 'fpm' ? ['php-fpm'] : []),
+  ];
+  const cmd = variant === 'apache' ? ['apache2-foreground'] : variant === 'fpm' ? ['php-fpm'] : ['php', '-a'];
+  return { env, workdir: variant === 'cli' ? '/' : '/var/www/html', cmd, entrypoint: ['docker-php-entrypoint'], debian: !alpine, tools, users: ['www-data'], serves: variant !== 'cli' };
+}
+function RUBY_ENV(): Record<string, string> {
+  return { LANG: 'C.UTF-8', GEM_HOME: '/usr/local/bundle', BUNDLE_SILENCE_ROOT_WARNING: '1', BUNDLE_APP_CONFIG: '/usr/local/bundle', PATH: `/usr/local/bundle/bin:${DEFAULT_PATH}` };
+}
+function RUST_ENV(): Record<string, string> {
+  return { RUSTUP_HOME: '/usr/local/rustup', CARGO_HOME: '/usr/local/cargo', PATH: `/usr/local/cargo/bin:${DEFAULT_PATH}` };
+}
+/** openjdk:<java> on Debian (also the base of maven:*-jdk-<java>): JAVA_HOME is per version, CMD jshell (11) or bash (8). */
+function OPENJDK_DEBIAN(java: string): ConfigFacts {
+  return { env: { JAVA_HOME: `/usr/local/openjdk-${java}`, PATH: `/usr/local/openjdk-${java}/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: java === '8' ? ['bash'] : ['jshell'], debian: true, tools: JDK_TOOLS };
+}
+function JAVA_ENV(): Record<string, string> {
+  return { JAVA_HOME: '/opt/java/openjdk', PATH: `/opt/java/openjdk/bin:${DEFAULT_PATH}`, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8' };
+}
+
