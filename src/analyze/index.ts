@@ -24,7 +24,7 @@ export interface Classification {
 }
 
 /** The state the build is in when an instruction runs. */
-export interface Scope {
+interface Scope {
   workdir: string;
   env: EnvView;
   user: string | null;
@@ -253,5 +253,3 @@ function setArgs(ins: Instruction, env: Map<string, string>, globals?: ReadonlyM
     else if (globals?.has(name)) set(name, globals.get(name)!);
   }
 }
-
-export type { Finding };

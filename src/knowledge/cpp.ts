@@ -4,7 +4,7 @@
 // symbols than the Debian release's own libstdc++6), so the runtime stage takes it along.
 
 /** The Debian release a gcc tag names (gcc:13-bookworm); floating tags (gcc:13, gcc:latest) move between releases. */
-export const GCC_RELEASE_TAG = /^[\d.]+-(bookworm|bullseye|buster|trixie)$/;
+const GCC_RELEASE_TAG = /^[\d.]+-(bookworm|bullseye|buster|trixie)$/;
 
 /** The loader configuration that puts /usr/local/lib64 first (gcc 8 and later, and every release-named tag). */
 export const GCC_LOADER_CONF = '/etc/ld.so.conf.d/000-local-lib.conf';

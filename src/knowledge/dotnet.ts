@@ -2,7 +2,7 @@
 // scheme for all four (<major>.<minor>[-<os>]). What each sets is in the image table (image-config.ts).
 
 /** .NET versions whose images dfsplit knows. */
-export const DOTNET_VERSIONS: ReadonlySet<string> = new Set(['6.0', '7.0', '8.0', '9.0', '10.0']);
+const DOTNET_VERSIONS: ReadonlySet<string> = new Set(['6.0', '7.0', '8.0', '9.0', '10.0']);
 
 /** OS variants the runtime images share with the SDK's (the same suffix names the same OS). */
 const VARIANT = /^(?:-(alpine(?:3\.\d+)?|bookworm-slim|bullseye-slim|jammy|jammy-chiseled|noble|noble-chiseled|azurelinux3\.0|cbl-mariner2\.0))?$/;

@@ -14,7 +14,7 @@ const OS = '(-(?:alpine|jammy|focal|noble|ubi9-minimal))?';
 const DEBIAN = '(-(?:stretch|buster|bullseye))?';
 
 /** First match wins. Every JRE named here is a published tag of the same vendor's build of the same Java version. */
-export const JRE_RULES: readonly JreRule[] = [
+const JRE_RULES: readonly JreRule[] = [
   // eclipse-temurin:17, 17-jdk, 17-jdk-jammy, 17.0.9_9-jdk-alpine, 21-alpine
   { name: 'eclipse-temurin', tag: new RegExp(`^(\\d+(?:\\.[\\d.]+_\\d+)?)(?:-jdk)?${OS}$`), jre: (m) => `eclipse-temurin:${m[1]}-jre${m[2] ?? ''}` },
   // maven:3.9-eclipse-temurin-17, maven:3-eclipse-temurin-21-alpine (built FROM eclipse-temurin:<java>-jdk[-<os>])

@@ -84,7 +84,7 @@ export function pipExecutable(words: readonly string[]): string {
 }
 
 /** True for the official python images with compilers (not -slim, not -alpine). */
-export function isFullPythonImage(image: string): boolean {
+function isFullPythonImage(image: string): boolean {
   const ref = parseImage(image);
   return ref.name === 'python' && !/(slim|alpine|windows)/.test(ref.tag ?? '');
 }
@@ -104,7 +104,7 @@ export function hasCompiler(input: PresetInput): boolean {
  * open(..., 'w'), to_csv(), json.dump targets and the like are read from it; otherwise (or when none is
  * found) the working directory is copied, which is always complete.
  */
-export function generatedArtifacts(input: PresetInput): Artifact[] {
+function generatedArtifacts(input: PresetInput): Artifact[] {
   const out: Artifact[] = [];
   for (const [index, run] of input.analysis.runs) {
     const line = input.model.instructions[index]!.line;
