@@ -6,7 +6,7 @@ import type { Finding } from './messages.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, PathIndex } from './paths.js';
 
-export const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
+const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
 
 /** Commands whose outputs are intermediate when the same RUN installs the result somewhere named. */
 const COMPILE_STEPS = new Set(['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh']);

@@ -165,7 +165,7 @@ function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
 }
 
 /** The ids of the check's own failures (src/messages.ts has their sentences). */
-export type CheckId = Extract<MessageId, `check-${string}`>;
+type CheckId = Extract<MessageId, `check-${string}`>;
 
 function fail(id: CheckId, data: Record<string, string>): Finding {
   return { id, data };

@@ -256,10 +256,6 @@ function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify
   r.diff = '';
 }
 
-function indent(text: string, spaces: number): string {
-  const pad = ' '.repeat(spaces);
-  return text.split('\n').map((l) => pad + l).join('\n');
-}
 
 /** `explain` over files, directories and globs, like the main command: one table per file. */
 export async function explain(paths: readonly string[], flags: OptionFlags & Pick<Flags, 'json'> & { ignore?: IgnoreOptions }): Promise<number> {

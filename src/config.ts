@@ -15,7 +15,7 @@ const Options = {
   builderName: z.string().regex(/^[a-z][a-z0-9_.-]*$/, 'a stage name: lower case letters, digits, _ . -').optional().describe('name of the builder stage'),
 };
 
-export const ConfigSchema = z.strictObject({
+const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   ...Options,
   ignorePatterns: z.array(z.string()).optional().describe('more patterns to ignore while walking (gitignore syntax, relative to the config file)'),

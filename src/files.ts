@@ -17,7 +17,7 @@ const SUFFIX = /[._-](docker|container)file$/i;
 const NOT_DOCKERFILE = /\.(md|markdown|rst|txt|adoc|html?|pdf|j2|jinja2?|tpl|tmpl|template|mustache|hbs|erb|ejs|in|m4|dockerignore|ignore|png|jpe?g|gif|svg|ico|webp|zip|t?gz|tar|xz|bz2|sh|bash|ps1|bat|py|js|mjs|ts|go|rb|json|ya?ml|toml|ini|cfg|conf|lock|log|patch|diff|sig|asc|sha256|md5)$/i;
 
 /** True for names dfsplit treats as Dockerfiles when walking a directory. */
-export function isDockerfileName(name: string): boolean {
+function isDockerfileName(name: string): boolean {
   // editor backups and leftovers (`Dockerfile.bak`, `Dockerfile~`, our own temp files) are not Dockerfiles
   if (/(~|\.(bak|orig|rej|swp|tmp|old))$/i.test(name) || name.startsWith('.')) return false;
   if (NOT_DOCKERFILE.test(name) && !SUFFIX.test(name)) return false;
@@ -31,7 +31,7 @@ const INSTRUCTION = /^(FROM|ARG|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENT
  * with a Dockerfile instruction. A file with no instruction at all (empty, only comments) counts too:
  * it gets a clear error rather than being skipped in silence.
  */
-export function looksLikeDockerfile(text: string): boolean {
+function looksLikeDockerfile(text: string): boolean {
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const t = line.trim();
     if (t === '' || t.startsWith('#')) continue;

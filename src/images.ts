@@ -32,7 +32,7 @@ export function imageName(image: string): string {
   return ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${ref.name}` : ref.name;
 }
 
-export function formatImage(ref: ImageRef): string {
+function formatImage(ref: ImageRef): string {
   return `${ref.registry ? `${ref.registry}/` : ''}${ref.name}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 

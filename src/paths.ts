@@ -7,7 +7,7 @@ export function joinPath(base: string | null, next: string): string {
 }
 
 /** Collapse `.` and `..` segments; keeps a leading `/` and a relative `.` base. */
-export function normalizePath(p: string): string {
+function normalizePath(p: string): string {
   const abs = p.startsWith('/');
   // already normal (most paths): no empty, `.` or `..` segment, no trailing slash
   if (abs && !p.includes('//') && !p.includes('/.') && (p.length === 1 || !p.endsWith('/'))) return p;

@@ -1,7 +1,6 @@
 // The plan: which preset applies, what crosses from builder to runtime, the runtime base, the packages
 // it installs, and every reason to decline. Transforms only carry the plan out.
 import type { Analysis, Classification } from './analyze/index.js';
-import { classifyRun } from './analyze/index.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
@@ -50,7 +49,7 @@ export interface Plan {
 }
 
 /** A CMD or ENTRYPOINT of the original and the line the runtime stage writes in its place. */
-export interface RewrittenCommand {
+interface RewrittenCommand {
   index: number;
   keyword: string;
   /** The arguments written after the keyword (what the check and the JSON result compare). */
@@ -354,5 +353,3 @@ function dedupe(list: Finding[]): Finding[] {
     return true;
   });
 }
-
-export { classifyRun };

@@ -23,8 +23,3 @@ export function print(model: Model, edits: readonly Edit[], runtime: readonly Ru
   const stage = runtime.map((l) => l.text).join(eol);
   return `${model.bom ? '\uFEFF' : ''}${body}${eol}${eol}${stage}${endsWithEol ? eol : ''}`;
 }
-
-/** Generated lines use the file's line ending. */
-export function withEol(text: string, eol: string): string {
-  return eol === '\n' ? text : text.replace(/\r?\n/g, eol);
-}

@@ -7,8 +7,6 @@
 import type { ShellCommand, ShellScript } from './shell-words.js';
 import { joinPath } from './paths.js';
 
-type Op = '&&' | '||' | ';' | '|' | 'nl';
-
 interface Token {
   kind: 'word' | 'op' | 'redir';
   /** For a word: it holds a command substitution (`$(...)`, backquotes, `$((...))`). */

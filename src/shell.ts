@@ -244,4 +244,4 @@ export function byteToCharMap(src: string): (byte: number) => number {
   return (b) => map[b] ?? src.length;
 }
 
-export { joinPath, normalizePath } from './paths.js';
+export { joinPath } from './paths.js';

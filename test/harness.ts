@@ -9,7 +9,7 @@ import { directoryContext, NO_CONTEXT } from '../src/context.js';
 import { parse } from '../src/parse.js';
 import { explainTable } from '../src/report/explain.js';
 
-export interface Expectation {
+interface Expectation {
   status: 'declined' | 'unchanged' | 'error';
   reasons: string[];
 }

@@ -24,7 +24,7 @@ const WHEEL_LINE = /^RUN (cd \S+ && )?\S+( -m pip)? wheel --wheel-dir \/wheels( 
  * - the blank lines at the end of the input give way to the one blank line before the runtime stage.
  * Every other input line must come back byte for byte, in order.
  */
-export function builderKeepsInput(input: string, output: string, out: Model = parse(output)): string[] {
+function builderKeepsInput(input: string, output: string, out: Model = parse(output)): string[] {
   const src = parse(input);
   const inLines = stripBom(input).split(/\r?\n/);
   const outLines = stripBom(output).split(/\r?\n/);
@@ -85,7 +85,10 @@ export function resultInvariants(input: string, r: ConvertResult, options: Conve
   return broken;
 }
 
-/** Convert `input` and check it; an exception is reported, never thrown. */
+/**
+ * Convert `input` and check it; an exception is reported, never thrown.
+ * @public test/corpus/convert.test.ts loads it in its worker threads through tsx, out of knip's sight
+ */
 export function checkConversion(input: string, options: ConvertOptions = {}): { status: string; reasons: string[]; broken: string[]; ms: number } {
   const start = performance.now();
   let r: ConvertResult;

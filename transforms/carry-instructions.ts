@@ -2,7 +2,7 @@
 // src/state-model.ts): the ARGs it declares again, the tools it installs, runtime instructions verbatim
 // (or in exec form), the runtime halves of mixed RUNs and a COPY --from per artifact.
 // https://docs.docker.com/build/building/multi-stage/
-import { generated, type Pass, type RuntimeLine, type State } from './state.js';
+import { generated, type Pass, type RuntimeLine } from './state.js';
 
 export default {
   id: 'carry-instructions',
@@ -12,5 +12,3 @@ export default {
     return { ...state, runtime: [...state.runtime, ...lines] };
   },
 } satisfies Pass;
-
-export type { State };

@@ -24,7 +24,7 @@ export interface Classification {
 }
 
 /** The state the build is in when an instruction runs. */
-export interface Scope {
+interface Scope {
   workdir: string;
   env: EnvView;
   user: string | null;
@@ -154,7 +154,7 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
 }
 
 /** The phase of a RUN from its commands: build-only parts stay behind, the rest is repeated in the runtime stage. */
-export function classifyRun(run: RunAnalysis): Verdict {
+function classifyRun(run: RunAnalysis): Verdict {
   const cmds = run.commands;
   const names = (list: RunCommand[]) => [...new Set(list.map((c) => c.words.slice(0, 2).join(' ')))].join(', ');
   const installs = cmds.filter((c) => c.install);
@@ -253,5 +253,3 @@ function setArgs(ins: Instruction, env: Map<string, string>, globals?: ReadonlyM
     else if (globals?.has(name)) set(name, globals.get(name)!);
   }
 }
-
-export type { Finding };

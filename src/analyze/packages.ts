@@ -111,7 +111,7 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
 }
 
 /** `libpq-dev=15.3-0+deb12u1` -> `libpq-dev`; `gcc/bookworm` -> `gcc`; `py3-pip~=23` -> `py3-pip`. */
-export function packageName(pkg: string): string {
+function packageName(pkg: string): string {
   return pkg.replace(/[=~<>/].*$/, '').replace(/:(amd64|arm64|i386|armhf|all)$/, '');
 }
 

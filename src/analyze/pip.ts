@@ -34,5 +34,5 @@ export function isTestOnlyInstall(args: readonly string[]): boolean {
   const files = requirementFiles(args);
   const names = requirementsOf(args);
   if (!files.length && !names.length) return false;
-  return files.every((f) => /(dev|test)/i.test(f)) && names.every((n) => PIP_TEST_PACKAGES.test(n.replace(/[<>=~!\[].*$/, '')));
+  return files.every((f) => /(dev|test)/i.test(f)) && names.every((n) => PIP_TEST_PACKAGES.test(n.replace(/[<>=~![].*$/, '')));
 }

@@ -1,12 +1,12 @@
 // A RUN read command by command: what each command is for, what it writes, which packages it installs.
 // RUN: https://docs.docker.com/reference/dockerfile/#run
-import { joinPath, parseShell, type ShellCommand } from '../shell.js';
+import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { isTestOnlyInstall } from './pip.js';
 import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
-export type CommandKind =
+type CommandKind =
   | 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run'
   | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
 
@@ -543,4 +543,3 @@ export function expandWord(word: string, env: EnvView, budget = env.budget): str
 }
 
 export { removedPackages };
-export type { ShellCommand };

@@ -22,7 +22,7 @@ export const GCC_LOADER_CONF_OLD = '/etc/ld.so.conf.d/local-lib64.conf';
  * (`3.6-slim-stretch`), node after it (`8-stretch-slim`), openjdk after the jdk/jre kind (`8-jre-slim`, none
  * with a release). Tags that never had a slim variant (`-onbuild`, wheezy-era releases) match `none`.
  */
-export interface SlimGrammar { release: 'slim-release' | 'release-slim' | 'none'; none: RegExp }
+interface SlimGrammar { release: 'slim-release' | 'release-slim' | 'none'; none: RegExp }
 
 /** The configuration of an image (see ImageConfig in image-config.ts for what each field means). */
 export interface ConfigFacts {

@@ -8,7 +8,7 @@
  * (`.ssh` is `/root/.ssh` and everything in it), several names match consecutive ones
  * (`.docker/config.json`); `*` matches within one name.
  */
-export const SECRET_PATHS: readonly string[] = [
+const SECRET_PATHS: readonly string[] = [
   // netrc: curl, git and pip log in with it; package manager and index credentials
   '.netrc', '_netrc', '.npmrc', '.yarnrc', '.yarnrc.yml', '.pypirc', 'pip.conf', 'pip.ini', '.gem/credentials',
   '.cargo/credentials', '.cargo/credentials.toml', '.composer/auth.json', '.m2/settings.xml', '.m2/settings-security.xml',
@@ -27,7 +27,7 @@ export const SECRET_PATHS: readonly string[] = [
  * whatever credentials they hold), and on another base image overwrite its system. `/usr/local`, `/opt`,
  * `/srv` and `/tmp` are where builds install or run (`make install`, `PREFIX=/opt/app`) and stay allowed.
  */
-export const SYSTEM_DIRS: ReadonlySet<string> = new Set([
+const SYSTEM_DIRS: ReadonlySet<string> = new Set([
   '/', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/var', '/var/lib', '/root', '/home', '/boot', '/dev', '/proc', '/sys', '/run',
   '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib32', '/usr/lib64', '/usr/libexec', '/usr/include', '/usr/share',
 ]);

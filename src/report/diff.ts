@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 
 /** `prefix + name` as git prints it in diff headers: C-quoted when it must be, else as is. */
-export function gitPath(prefix: string, name: string): string {
+function gitPath(prefix: string, name: string): string {
   const full = `${prefix}${name}`;
   // eslint-disable-next-line no-control-regex
   if (!/["\\\u0000-\u001f\u007f-\uffff]/.test(full)) return full;

@@ -7,6 +7,7 @@ import { join, posix } from "node:path";
  * Resolve `p` (absolute inside the image) against an extracted root, following symlinks the way the
  * kernel would inside the container (absolute links are relative to the root). Returns the host path
  * of the final target, or null when it does not exist.
+ * @public bench/realworld/run.mjs loads it from dist/, out of knip's sight
  */
 export function resolveInRoot(root: string, p: string, maxLinks = 40): string | null {
   const todo = posix.normalize("/" + p).split("/").filter(Boolean);
@@ -37,7 +38,7 @@ export function pathExistsInRoot(root: string, p: string): boolean {
 }
 
 // ------------------------------------------------------------------ ELF
-export interface ElfInfo {
+interface ElfInfo {
   interp?: string;
   needed: string[];
   rpath: string[];
@@ -46,7 +47,7 @@ export interface ElfInfo {
 }
 
 /** Parse interpreter and DT_NEEDED/RPATH/RUNPATH of an ELF file; null when not an ELF file. */
-export function readElf(file: string): ElfInfo | null {
+function readElf(file: string): ElfInfo | null {
   let buf: Buffer;
   const fd = openSync(file, "r");
   try {

@@ -98,7 +98,7 @@ export function hasCompiler(input: PresetInput): boolean {
  * open(..., 'w'), to_csv(), json.dump targets and the like are read from it; otherwise (or when none is
  * found) the working directory is copied, which is always complete.
  */
-export function generatedArtifacts(input: PresetInput): Artifact[] {
+function generatedArtifacts(input: PresetInput): Artifact[] {
   const out: Artifact[] = [];
   for (const [index, run] of input.analysis.runs) {
     const line = input.model.instructions[index]!.line;

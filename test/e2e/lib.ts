@@ -25,7 +25,7 @@ export const DOCKER = existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docke
  * returns the path of a copy without it, written into workDir (or the file itself when it has none).
  * The stripping is the product's own (src/verify/syntax-directive.ts), shared with `dfsplit verify`.
  */
-export function withoutSyntaxDirective(dockerfile: string, workDir: string): string {
+function withoutSyntaxDirective(dockerfile: string, workDir: string): string {
   const text = readFileSync(dockerfile, "utf8");
   const stripped = stripSyntaxDirective(text);
   if (stripped === text) return dockerfile;
@@ -180,12 +180,6 @@ async function exportInto(tag: string, tarArgs: string[]): Promise<RunResult> {
   }
 }
 
-/** All paths in the image's filesystem, relative, without leading "/" or "./", directories without trailing "/". */
-export async function listImageFiles(tag: string): Promise<string[]> {
-  const r = await exportInto(tag, ["-t"]);
-  return r.stdout.split("\n").filter(Boolean).map((p) => p.replace(/^\.?\//, "").replace(/\/$/, ""));
-}
-
 /** Extract the image's filesystem into `dir` (emptied first) and return dir. */
 export async function exportImageFs(tag: string, dir: string): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
@@ -195,8 +189,7 @@ export async function exportImageFs(tag: string, dir: string): Promise<string> {
 }
 
 // The ELF checks are the product's own (src/verify/elf.ts), shared with `dfsplit verify`.
-export { resolveInRoot, pathExistsInRoot, readElf, checkElfDeps } from "../../src/verify/elf.js";
-export type { ElfInfo, ElfProblem } from "../../src/verify/elf.js";
+export { pathExistsInRoot, checkElfDeps } from "../../src/verify/elf.js";
 
 export function mb(bytes: number): string {
   return (bytes / 1e6).toFixed(1);
