@@ -88,6 +88,9 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       log?.end(`\n[exit ${r.code}${timedOut ? " (timeout)" : ""} after ${r.ms} ms]\n`);
       res(r);
     });
+    // a command that exits without reading its input (docker run of a short program) closes the pipe:
+    // EPIPE on stdin is no failure of the command, which the exit code reports
+    child.stdin.on("error", (e: NodeJS.ErrnoException) => { if (e.code !== "EPIPE") rej(e); });
     child.stdin.end(opts.input ?? "");
   });
 }
