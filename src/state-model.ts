@@ -5,7 +5,7 @@
 // neither stage made (the base image's own files) is assumed to be alike, except programs when the
 // runtime base is another image, which must be known to be on it.
 import type { Analysis } from './analyze/index.js';
-import { copiesContextRoot, copyDestination, copySources } from './analyze/index.js';
+import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -413,7 +413,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
       if (dest === null) continue;
       kept.push({ index: st.source, start: -1, path: dest, how: context ? 'copying the build context into' : 'copying into', step: ins.keyword, context });
       // a file copied into a directory lands under its own name (`COPY id_rsa /root/.ssh/`)
-      if (!context) for (const src of copySources(ins)) if (!/[$*?[]/.test(src)) kept.push({ index: st.source, start: -1, path: joinPath(dest, src.split('/').filter(Boolean).pop() ?? '.'), how: 'copying into', step: ins.keyword, context: false });
+      if (!context) for (const src of ins.sources) if (!/[$*?[]/.test(src)) kept.push({ index: st.source, start: -1, path: joinPath(dest, src.split('/').filter(Boolean).pop() ?? '.'), how: 'copying into', step: ins.keyword, context: false });
     } else if (st.keyword === 'RUN') {
       for (const c of st.verbatim ? analysis.runs.get(st.source)?.commands ?? [] : st.commands) for (const w of [...c.writes, ...c.produced]) kept.push({ index: st.source, start: c.start, path: w, how: 'writing', step: 'write', context: false });
     }

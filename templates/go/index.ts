@@ -1,7 +1,7 @@
 // Go: the builder compiles, the runtime stage holds only the binary: distroless static for a static
 // binary, distroless base (glibc) with cgo, Debian slim when the container needs a shell or packages.
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
-import { copyDestination, copySources } from '../../src/analyze/index.js';
+import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
@@ -77,7 +77,7 @@ function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
     const ins = input.model.instructions[index]!;
     if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || flag(ins, 'from') !== undefined) continue;
     const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
-    const sources = copySources(ins);
+    const sources = ins.sources;
     const goish = sources.every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));
     if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) {
       out.push({ index, dest, dirs: sources.filter((w) => !w.startsWith('--')).filter((w) => !/\.go$|go\.(mod|sum)$/.test(w)).map((w) => w.replace(/^\.\/?/, '').replace(/\/+$/, '')) });

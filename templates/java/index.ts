@@ -4,7 +4,7 @@
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
 import { GRADLE_APPLICATION, JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS } from '../../src/knowledge/java.js';
-import { copyDestination, copySources } from '../../src/analyze/index.js';
+import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
 import { buildFacts } from './build-files.js';
@@ -86,7 +86,7 @@ function contextDirOf(input: PresetInput, build: JarBuild): string | null {
   for (const ins of input.model.instructions) {
     if (ins.index >= build.index || ins.stage !== 0) break;
     const sources = contextSources(ins);
-    if (!sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
+    if (ins.keyword !== 'COPY' || !sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
     if (sources.some((s) => s === '.' || s === '' || /^(pom\.xml|build\.gradle(\.kts)?)$/.test(s))) dir = '';
     else if (sources.length === 1 && !sources[0]!.includes('.') && !/[*?[]/.test(sources[0]!)) dir = sources[0]!;
   }
@@ -224,7 +224,7 @@ function globMatches(pattern: string, name: string): boolean {
 /** Context sources of a COPY, `./` and trailing slashes dropped; null for ADD and COPY --from. */
 function contextSources(ins: Instruction): string[] | null {
   if (ins.keyword !== 'COPY' || ins.flags.some((f) => f.name === 'from')) return null;
-  return copySources(ins).map((w) => w.replace(/^\.\//, '').replace(/\/+$/, ''));
+  return ins.sources.map((w) => w.replace(/^\.\//, '').replace(/\/+$/, ''));
 }
 
 export default {
