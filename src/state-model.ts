@@ -454,7 +454,7 @@ function applyInstruction(s: StageState, model: Model, analysis: Analysis, index
   const scope = analysis.scopes.get(index);
   if (!scope) return;
   if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
-  if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.args.trim()));
+  if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.path));
   if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
     const dest = copyDestination(ins, scope.workdir);
     if (dest) make(s, dest);

@@ -8,7 +8,6 @@ import type { Finding } from '../../src/messages.js';
 import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
-import { plainWords } from '../../src/shell-words.js';
 import { runtimeFiles } from './runtime-files.js';
 
 const STATIC = 'gcr.io/distroless/static-debian12';
@@ -50,10 +49,10 @@ function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicit
 /** Why the runtime needs /bin/sh, or null. */
 function shellNeed(input: PresetInput, runtimeRuns: number[]): string | null {
   for (const ins of input.model.instructions) {
-    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && !ins.json && !plainWords(ins.args)) return `${ins.keyword} uses shell features`;
-    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && (ins.json?.[0] ?? ins.args.trim().split(/\s+/)[0] ?? '').endsWith('.sh')) return `${ins.keyword} runs a shell script`;
-    if (ins.keyword === 'HEALTHCHECK' && !/^\s*NONE\s*$/i.test(ins.args) && !/CMD\s*\[/.test(ins.args)) return 'HEALTHCHECK uses the shell form';
-    if (ins.keyword === 'HEALTHCHECK' && /CMD\s*\[\s*"(curl|wget)"/.test(ins.args)) return 'HEALTHCHECK calls curl/wget';
+    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && !ins.plain) return `${ins.keyword} uses shell features`;
+    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && (ins.words[0] ?? '').endsWith('.sh')) return `${ins.keyword} runs a shell script`;
+    if (ins.keyword === 'HEALTHCHECK' && ins.form === 'shell') return 'HEALTHCHECK uses the shell form';
+    if (ins.keyword === 'HEALTHCHECK' && ['curl', 'wget'].includes(ins.command?.json?.[0] ?? '')) return 'HEALTHCHECK calls curl/wget';
   }
   if (runtimeRuns.length) return `line ${input.model.instructions[runtimeRuns[0]!]!.line} must run in the runtime stage`;
   const user = input.analysis.finalUser;

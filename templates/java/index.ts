@@ -202,10 +202,10 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
 function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<number>): Finding[] {
   const builderUsers = imageConfig(input.builderImage)?.users ?? [];
   const runtimeUsers = imageConfig(runtime)?.users ?? [];
-  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && /\b(useradd|adduser|groupadd|addgroup)\b/.test(i.args));
+  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && /\b(useradd|adduser|groupadd|addgroup)\b/.test(i.script));
   for (const ins of input.model.instructions) {
     if (ins.stage !== 0 || drop.has(ins.index)) continue;
-    const owner = ins.keyword === 'USER' ? ins.args.trim() : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;
+    const owner = ins.keyword === 'USER' ? ins.user : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;
     const name = owner?.split(':').find((n) => builderUsers.includes(n) && !runtimeUsers.includes(n));
     if (name && !created) return [{ id: 'replay-needs-builder-state', data: { command: `${ins.keyword}${ins.keyword === "USER" ? "" : ` --chown=${owner}`} ${ins.args.trim()}`, thing: `the user ${name}, which ${input.builderImage} has and ${runtime} has not` }, line: ins.line }];
   }

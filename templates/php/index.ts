@@ -35,7 +35,7 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
     const run = input.analysis.runs.get(ins.index);
     if (!run) continue;
     const composer = run.commands.filter((c) => isComposer(c.words));
-    const installer = /getcomposer\.org|composer-setup|composer\.phar/.test(ins.args);
+    const installer = /getcomposer\.org|composer-setup|composer\.phar/.test(ins.script);
     if (!composer.length && installer && run.commands.every((c) => COMPOSER_COMPANIONS.test(c.words[0] ?? ''))) {
       overrides.set(ins.index, buildOnly('downloads Composer, a build tool: it stays in the builder'));
       claimed.add(ins.index);
@@ -51,7 +51,7 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
   }
   for (const ins of input.model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
-    const words = ins.json ?? ins.args.trim().split(/\s+/);
+    const words = ins.words;
     if (isComposer(words)) declines.push({ id: 'runtime-uses-toolchain', data: { command: words.join(' ') }, line: ins.line });
   }
   return { claimed, declines };
