@@ -125,7 +125,7 @@ export function check(input: CheckInput): Finding[] {
 function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
   const out: Finding[] = [];
   let analysis: Analysis | null = null;
-  const repeated = after.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+  const repeated = after.flatMap((i) => (i.keyword === 'RUN' ? [i.script] : []));
   let cursor = -1;
   for (const ins of after) {
     if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
