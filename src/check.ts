@@ -130,8 +130,8 @@ function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
   for (const ins of after) {
     if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
     const words = ins.sources;
-    const from = flag(ins, 'from');
-    if (from !== undefined) {
+    const from = ins.from;
+    if (from !== null) {
       const src = joinPath('/', words[0] ?? '');
       if (systemDir(src)) out.push({ id: 'copies-system-dir', data: { path: src, why: `COPY --from=${from}` } });
       continue;

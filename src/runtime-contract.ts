@@ -8,7 +8,7 @@ import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
 import type { Finding } from './messages.js';
-import { flag, type CommandInstruction, type Instruction, type InstructionOf, type Keyword, type Model } from './model.js';
+import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
 import { parseShell } from './shell.js';
 
 /** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
@@ -80,7 +80,7 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   if (!imageConfig(model.stages[0]?.image ?? '')?.serves) return false;
   const last = model.stages[0]!.instructions.at(-1)!;
   const workdir = analysis.scopes.get(last)?.workdir ?? '/';
-  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && flag(ins, 'from') === undefined
+  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null
     && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
 }
 

@@ -11,7 +11,7 @@ import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
 import type { Finding } from './messages.js';
-import { flag, type Model } from './model.js';
+import type { Model } from './model.js';
 import type { RuntimeStep } from './runtime-stage.js';
 import { joinPath } from './shell.js';
 
@@ -407,7 +407,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
   for (const st of input.steps) {
     if (st.source === null) continue;
     const ins = model.instructions[st.source]!;
-    if (st.verbatim && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+    if (st.verbatim && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, analysis.scopes.get(st.source)?.workdir ?? '/');
       const context = copiesContextRoot(ins);
       if (dest === null) continue;
@@ -455,7 +455,7 @@ function applyInstruction(s: StageState, model: Model, analysis: Analysis, index
   if (!scope) return;
   if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
   if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.path));
-  if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+  if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
     const dest = copyDestination(ins, scope.workdir);
     if (dest) make(s, dest);
   }

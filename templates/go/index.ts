@@ -5,7 +5,6 @@ import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
 import { runtimeFiles } from './runtime-files.js';
@@ -74,7 +73,7 @@ function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
   const out: SourceCopy[] = [];
   for (const index of input.model.stages[0]!.instructions) {
     const ins = input.model.instructions[index]!;
-    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || flag(ins, 'from') !== undefined) continue;
+    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
     const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
     const sources = ins.sources;
     const goish = sources.every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));

@@ -223,7 +223,7 @@ function globMatches(pattern: string, name: string): boolean {
 
 /** Context sources of a COPY, `./` and trailing slashes dropped; null for ADD and COPY --from. */
 function contextSources(ins: Instruction): string[] | null {
-  if (ins.keyword !== 'COPY' || ins.flags.some((f) => f.name === 'from')) return null;
+  if (ins.keyword !== 'COPY' || ins.from !== null) return null;
   return ins.sources.map((w) => w.replace(/^\.\//, '').replace(/\/+$/, ''));
 }
 

@@ -8,7 +8,6 @@ import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import type { Classification } from '../../src/analyze/index.js';
 import { parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Override, Preset, PresetInput } from '../../src/preset.js';
 import { composerSteps, installs, installsDev, isComposer, projectDir, pruneCommand, readComposerJson, runtimeNeedsDev } from './composer.js';
 import { extensionDir, extensionPaths, extensionRuns } from './extensions.js';
@@ -30,7 +29,7 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
   const declines: Finding[] = [];
   const claimed = new Set<number>();
   for (const ins of input.model.instructions) {
-    if (ins.keyword === 'COPY' && /(^|\/)composer(:|@|$)/.test(flag(ins, 'from') ?? '')) overrides.set(ins.index, buildOnly('Composer is a build tool: it stays in the builder'));
+    if (ins.keyword === 'COPY' && /(^|\/)composer(:|@|$)/.test(ins.from ?? '')) overrides.set(ins.index, buildOnly('Composer is a build tool: it stays in the builder'));
     if (ins.keyword !== 'RUN') continue;
     const run = input.analysis.runs.get(ins.index);
     if (!run) continue;
