@@ -44,7 +44,7 @@ export interface InstructionBase {
 }
 
 /** `FROM [--platform=p] image [AS name]`. */
-export interface FromInstruction extends InstructionBase {
+interface FromInstruction extends InstructionBase {
   keyword: 'FROM';
   image: string;
   /** The stage name, lower case (Docker's stage names are case-insensitive), or null. */
@@ -66,7 +66,7 @@ export interface CopyInstruction extends InstructionBase {
 }
 
 /** `ENV A=1 B=2`, or legacy `ENV A 1`. */
-export interface EnvInstruction extends InstructionBase {
+interface EnvInstruction extends InstructionBase {
   keyword: 'ENV';
   /** Names and values, quotes removed, variables not expanded. */
   pairs: [string, string][];
@@ -80,7 +80,7 @@ export interface ArgInstruction extends InstructionBase {
 }
 
 /** `RUN [--mount=...] script`, in shell, exec or heredoc form. */
-export interface RunInstruction extends InstructionBase {
+interface RunInstruction extends InstructionBase {
   keyword: 'RUN';
   form: 'shell' | 'exec' | 'heredoc';
   /** What the shell runs: the shell form's text, the exec form's words joined, or the heredoc's body. */
@@ -102,7 +102,7 @@ export interface CommandInstruction extends InstructionBase {
 }
 
 /** `HEALTHCHECK [options] CMD ...` or `HEALTHCHECK NONE`. */
-export interface HealthcheckInstruction extends InstructionBase {
+interface HealthcheckInstruction extends InstructionBase {
   keyword: 'HEALTHCHECK';
   /** `none` for NONE, `exec` when the command is written as a JSON array, else `shell`. */
   form: 'none' | 'exec' | 'shell';
@@ -111,28 +111,28 @@ export interface HealthcheckInstruction extends InstructionBase {
 }
 
 /** `WORKDIR path`. */
-export interface WorkdirInstruction extends InstructionBase {
+interface WorkdirInstruction extends InstructionBase {
   keyword: 'WORKDIR';
   /** As written, trimmed, variables not expanded. */
   path: string;
 }
 
 /** `USER user[:group]`. */
-export interface UserInstruction extends InstructionBase {
+interface UserInstruction extends InstructionBase {
   keyword: 'USER';
   /** As written, trimmed (`app`, `1000:1000`). */
   user: string;
 }
 
 /** `VOLUME` paths, shell or exec form. */
-export interface VolumeInstruction extends InstructionBase {
+interface VolumeInstruction extends InstructionBase {
   keyword: 'VOLUME';
   /** The paths as written. */
   paths: string[];
 }
 
 /** The instructions whose arguments nothing reads apart from their text. */
-export interface OtherInstruction extends InstructionBase {
+interface OtherInstruction extends InstructionBase {
   keyword: 'LABEL' | 'MAINTAINER' | 'EXPOSE' | 'ONBUILD' | 'STOPSIGNAL';
 }
 
