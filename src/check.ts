@@ -1,12 +1,12 @@
 // Before anything is emitted, the output is parsed again and the invariants are proven. Each check
 // names what it protects; a failed check declines the file, nothing is written.
-import { analyze, copyDestination, copySources, envPairs, type Analysis } from './analyze/index.js';
+import { analyze, copyDestination, type Analysis } from './analyze/index.js';
 import { homeOf } from './analyze/run.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, parseImage } from './images.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding, MessageId } from './messages.js';
-import type { Instruction, Model } from './model.js';
+import type { CopyInstruction, Instruction, Model } from './model.js';
 import { flag } from './model.js';
 import { parse } from './parse.js';
 import { joinPath, PathIndex } from './paths.js';
@@ -87,18 +87,18 @@ export function check(input: CheckInput): Finding[] {
       if (!names.has(from.toLowerCase()) && !input.original.instructions.some((i) => flag(i, 'from') === from)) failures.push(fail('check-copy-from-unknown', { from }));
       continue;
     }
-    const src = (ins.json ?? ins.args.trim().split(/\s+/))[0] ?? '';
+    const src = ins.words[0] ?? '';
     if (!made.covers(src) && !made.holdsWithin(src)) failures.push(fail('check-copy-not-made', { from, path: src }));
   }
   failures.push(...unsafeCopies(input.original, after));
   // global ARGs used in a stage are declared in it
-  const globals = new Set(out.globalArgs.flatMap((i) => out.instructions[i]!.args.trim().split(/\s+/).map((p) => p.split('=')[0]!)));
+  const globals = new Set(out.globalArgs.flatMap((i) => argNames(out.instructions[i]!)));
   // the builder is the user's own stage; only the stage dfsplit writes is held to this
   for (const stage of [last]) {
     const declared = new Set<string>();
     for (const i of stage.instructions) {
       const ins = out.instructions[i]!;
-      if (ins.keyword === 'ARG') for (const p of ins.args.trim().split(/\s+/)) declared.add(p.split('=')[0]!);
+      for (const name of argNames(ins)) declared.add(name);
       if (ins.keyword === 'FROM') continue;
       for (const m of ins.args.matchAll(/\$\{?(\w+)/g)) {
         if (globals.has(m[1]!) && !declared.has(m[1]!)) failures.push(fail('check-arg-undeclared', { name: m[1]!, stage: String(stage.index) }));
@@ -109,8 +109,7 @@ export function check(input: CheckInput): Finding[] {
   if (!hasShell(last.image)) {
     for (const ins of after) {
       if (!['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(ins.keyword) || ins.json) continue;
-      if (ins.keyword === 'HEALTHCHECK' && /^\s*NONE\s*$/i.test(ins.args)) continue;
-      if (ins.keyword === 'HEALTHCHECK' && /CMD\s*\[/.test(ins.args)) continue;
+      if (ins.keyword === 'HEALTHCHECK' && ins.form !== 'shell') continue;
       failures.push(fail('check-shell-form', { keyword: ins.keyword, image: last.image }));
     }
   }
@@ -126,19 +125,19 @@ export function check(input: CheckInput): Finding[] {
 function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
   const out: Finding[] = [];
   let analysis: Analysis | null = null;
-  const repeated = after.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+  const repeated = after.flatMap((i) => (i.keyword === 'RUN' ? [i.script] : []));
   let cursor = -1;
   for (const ins of after) {
     if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
-    const words = copySources(ins);
-    const from = flag(ins, 'from');
-    if (from !== undefined) {
+    const words = ins.sources;
+    const from = ins.from;
+    if (from !== null) {
       const src = joinPath('/', words[0] ?? '');
       if (systemDir(src)) out.push({ id: 'copies-system-dir', data: { path: src, why: `COPY --from=${from}` } });
       continue;
     }
     // the original COPY it repeats (the same text, in the same order)
-    const orig = original.instructions.find((i) => i.index > cursor && i.stage === 0 && i.raw === ins.raw);
+    const orig = original.instructions.find((i): i is CopyInstruction => i.index > cursor && i.stage === 0 && i.raw === ins.raw && (i.keyword === 'COPY' || i.keyword === 'ADD'));
     if (!orig) continue;
     cursor = orig.index;
     if (![...words, copyDestination(ins, '/') ?? ''].some((w) => secretLike(w))) continue;
@@ -184,9 +183,14 @@ function sameCommand(a: Instruction | undefined, b: Instruction | undefined): bo
   return wa !== null && wb !== null && JSON.stringify(wa) === JSON.stringify(wb) && (a.json === null) !== (b.json === null);
 }
 
+/** The names an ARG declares (none for another instruction). */
+function argNames(ins: Instruction): string[] {
+  return ins.keyword === 'ARG' ? ins.pairs.map((p) => p.name) : [];
+}
+
 function workdirOf(list: Instruction[], inherited: string): string {
   let wd = inherited;
-  for (const i of list) if (i.keyword === 'WORKDIR') wd = i.args.trim().startsWith('/') ? i.args.trim() : `${wd.replace(/\/$/, '')}/${i.args.trim()}`;
+  for (const i of list) if (i.keyword === 'WORKDIR') wd = i.path.startsWith('/') ? i.path : `${wd.replace(/\/$/, '')}/${i.path}`;
   return wd;
 }
 
@@ -196,6 +200,6 @@ function setOf(list: Instruction[], keyword: string): string {
 
 function envOf(list: Instruction[], inherited: Readonly<Record<string, string>>): Map<string, string> {
   const env = new Map<string, string>(Object.entries(inherited).filter(([k]) => !METADATA_ENV.test(k)));
-  for (const i of list) if (i.keyword === 'ENV') for (const [k, v] of envPairs(i)) env.set(k, v);
+  for (const i of list) if (i.keyword === 'ENV') for (const [k, v] of i.pairs) env.set(k, v);
   return env;
 }

@@ -165,7 +165,7 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
   for (const ins of builderOnly.instructions) {
     const scope = a.scopes.get(ins.index);
     if (!scope) continue;
-    if (ins.keyword === 'WORKDIR') paths.add(joinPath(scope.workdir, ins.args.trim()));
+    if (ins.keyword === 'WORKDIR') paths.add(joinPath(scope.workdir, ins.path));
     const dest = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? copyDestination(ins, scope.workdir) : null;
     if (dest) paths.add(dest);
   }

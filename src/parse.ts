@@ -5,7 +5,9 @@ import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast'
 import { Parser } from 'dockerfile-ast/lib/parser.js';
 import { InputError } from './errors.js';
 import { describe } from './messages.js';
-import type { Flag, Instruction, Model, Stage } from './model.js';
+import type { Flag, Instruction, InstructionBase, Model, Stage } from './model.js';
+import { parseShell } from './shell.js';
+import { plainWords } from './shell-words.js';
 
 /** Dockerfiles larger than this are refused: real ones are kilobytes, and the parser is quadratic on some input. */
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -50,17 +52,15 @@ export function parse(input: string): Model {
     const body = argumentsOf(text, lines, range.start.line, range.end.line, node.getInstructionRange().end.character, escape);
     const heredoc = keyword !== 'FROM' && HEREDOC.test(lines.content(range.start.line));
     const { flags, rest, restOffsets } = splitFlags(body.text, body.offsets);
-    const instruction: Instruction = {
-      index, keyword, line, endLine: range.end.line + 1, start, end, raw: text.slice(start, end),
+    const base = {
+      index, line, endLine: range.end.line + 1, start, end, raw: text.slice(start, end),
       args: rest, argsOffsetAt: restOffsets, flags, json: jsonArray(rest), heredoc,
       stage: stages.length - 1,
     };
-    if (keyword === 'FROM') {
-      const words = rest.trim().split(/\s+/).filter(Boolean);
-      const image = words[0];
-      if (!image) throw new InputError('empty-from', 'FROM without an image', line);
-      const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] ?? null : null;
-      stages.push({ index: stages.length, from: index, image, name: name?.toLowerCase() ?? null, platform: flags.find((f) => f.name === 'platform')?.value ?? null, instructions: [] });
+    const instruction = Object.assign(base, typed(keyword, base)) as Instruction;
+    if (instruction.keyword === 'FROM') {
+      if (!instruction.image) throw new InputError('empty-from', 'FROM without an image', line);
+      stages.push({ index: stages.length, from: index, image: instruction.image, name: instruction.name, platform: instruction.platform, instructions: [] });
       instruction.stage = stages.length - 1;
     } else if (stages.length === 0) {
       if (keyword !== 'ARG') throw new InputError('before-from', `${keyword} before the first FROM`, line);
@@ -71,6 +71,94 @@ export function parse(input: string): Model {
   }
   if (stages.length === 0) throw new InputError('no-from', 'no FROM instruction: not a Dockerfile', 1);
   return { text, bom, eol, escape, instructions, stages, globalArgs };
+}
+
+/**
+ * The fields of an instruction that say what its arguments mean (src/model.ts), read here once so that
+ * no later pass reads `args` again. `keyword` is one of KEYWORDS.
+ */
+function typed(keyword: string, ins: { args: string; flags: Flag[]; json: string[] | null; heredoc: boolean }): TypedFields {
+  const { args, flags, json } = ins;
+  switch (keyword) {
+    case 'FROM': {
+      const words = args.trim().split(/\s+/).filter(Boolean);
+      const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] ?? null : null;
+      return { keyword, image: words[0] ?? '', name: name?.toLowerCase() ?? null, platform: flags.find((f) => f.name === 'platform')?.value ?? null };
+    }
+    case 'COPY':
+    case 'ADD': {
+      const words = json ?? args.trim().split(/\s+/);
+      return { keyword, words, sources: words.slice(0, -1), destination: words[words.length - 1] ?? '', from: flags.find((f) => f.name === 'from')?.value ?? null };
+    }
+    case 'ENV':
+      return { keyword, pairs: envPairs(args) };
+    case 'ARG':
+      return { keyword, pairs: argPairs(args) };
+    case 'RUN':
+      return { keyword, form: json ? 'exec' : ins.heredoc ? 'heredoc' : 'shell', script: json ? json.join(' ') : ins.heredoc ? heredocBody(args) : args, mounts: flags.filter((f) => f.name === 'mount').map((f) => f.value) };
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'SHELL': {
+      const command = args.trim();
+      return { keyword, form: json ? 'exec' : 'shell', command, words: json ?? command.split(/\s+/), plain: json ?? plainWords(command) };
+    }
+    case 'HEALTHCHECK':
+      return { keyword, form: /^\s*NONE\s*$/i.test(args) ? 'none' : /CMD\s*\[/.test(args) ? 'exec' : 'shell', command: healthcheckCommand(args) };
+    case 'WORKDIR':
+      return { keyword, path: args.trim() };
+    case 'USER':
+      return { keyword, user: args.trim() };
+    case 'VOLUME':
+      return { keyword, paths: json ?? args.trim().split(/\s+/) };
+    default:
+      return { keyword: keyword as 'LABEL' };
+  }
+}
+
+/** What `typed` adds to the fields every instruction has, per keyword. */
+type TypedFields<I = Instruction> = I extends Instruction ? Omit<I, keyof InstructionBase> : never;
+
+/** `ENV A=1 B=2` (quotes removed) or legacy `ENV A 1` (the value as written). */
+function envPairs(args: string): [string, string][] {
+  const text = args.trim();
+  if (!/^[^\s=]+=/.test(text)) {
+    const m = /^(\S+)\s+([\s\S]*)$/.exec(text);
+    return m ? [[m[1]!, m[2]!.trim()]] : [];
+  }
+  const script = parseShell(`X ${text}`);
+  const out: [string, string][] = [];
+  for (const c of script.commands) for (const w of c.words.slice(1)) {
+    const eq = w.indexOf('=');
+    if (eq > 0) out.push([w.slice(0, eq), w.slice(eq + 1)]);
+  }
+  return out;
+}
+
+/** `ARG A B=2 C="x"`: each word a name, with a default after `=`. */
+function argPairs(args: string): { name: string; value: string | null }[] {
+  const out: { name: string; value: string | null }[] = [];
+  for (const part of args.trim().split(/\s+/)) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    out.push(eq > 0 ? { name: part.slice(0, eq), value: part.slice(eq + 1).replace(/^["']|["']$/g, '') } : { name: part, value: null });
+  }
+  return out;
+}
+
+/** For `RUN <<EOF ... EOF`, the shell script is the heredoc body: the lines between the first and the last. */
+function heredocBody(args: string): string {
+  // sliced, not split and joined: a body can be megabytes
+  const first = args.indexOf('\n');
+  const last = args.lastIndexOf('\n');
+  return first === last ? '' : args.slice(first + 1, last);
+}
+
+/** The command of `HEALTHCHECK [options] CMD ...` (exec form when it is a JSON array of strings), or null for NONE. */
+function healthcheckCommand(args: string): { text: string; json: string[] | null } | null {
+  const m = /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(args.trim());
+  if (!m) return null;
+  const text = m[1]!.trim();
+  return { text, json: text.startsWith('[') ? jsonArray(text) : null };
 }
 
 type AstDockerfile = ReturnType<typeof DockerfileParser.parse>;

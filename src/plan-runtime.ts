@@ -6,9 +6,8 @@
 import { installCommand } from './analyze/packages.js';
 import type { PackageManager } from './analyze/tables.js';
 import type { Finding } from './messages.js';
-import type { Model, Stage } from './model.js';
+import type { Instruction, Model, Stage } from './model.js';
 import type { RuntimeStep } from './runtime-stage.js';
-import { plainWords } from './shell-words.js';
 
 /** Packages the runtime stage installs that no original instruction installed. */
 export interface ExtraPackages {
@@ -54,22 +53,23 @@ function extraInstall(extra: ExtraPackages): RuntimeStep {
 function redeclaredArgs(model: Model, builder: Stage, steps: readonly RuntimeStep[]): RuntimeStep[] {
   const used = usedVariables(steps);
   const declared: RuntimeStep[] = [];
-  const stageArgs = new Set(builder.instructions.filter((i) => model.instructions[i]!.keyword === 'ARG').flatMap((i) => argNames(model.instructions[i]!.args)).filter((n) => used.has(n)));
+  const stageArgs = new Set(builder.instructions.flatMap((i) => argNames(model.instructions[i]!)).filter((n) => used.has(n)));
   for (const index of model.globalArgs) {
-    for (const name of argNames(model.instructions[index]!.args)) {
+    for (const name of argNames(model.instructions[index]!)) {
       if (used.has(name) && !stageArgs.has(name) && !declared.some((d) => d.text === `ARG ${name}`)) declared.push({ source: null, keyword: 'ARG', text: `ARG ${name}`, verbatim: false, commands: [] });
     }
   }
   for (const index of builder.instructions) {
     const ins = model.instructions[index]!;
     if (ins.keyword !== 'ARG') continue;
-    if (argNames(ins.args).some((n) => used.has(n))) declared.push({ source: index, keyword: 'ARG', text: ins.raw, verbatim: true, commands: [] });
+    if (argNames(ins).some((n) => used.has(n))) declared.push({ source: index, keyword: 'ARG', text: ins.raw, verbatim: true, commands: [] });
   }
   return declared;
 }
 
-function argNames(args: string): string[] {
-  return args.trim().split(/\s+/).map((p) => p.split('=')[0]!).filter(Boolean);
+/** The names an ARG declares (none for another instruction). */
+function argNames(ins: Instruction): string[] {
+  return ins.keyword === 'ARG' ? ins.pairs.map((p) => p.name) : [];
 }
 
 function usedVariables(steps: readonly RuntimeStep[]): Set<string> {
@@ -88,8 +88,8 @@ function execForm(model: Model, steps: readonly RuntimeStep[], runtimeBase: stri
   const out = steps.map((step): RuntimeStep => {
     if (!step.verbatim || step.source === null || !['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'RUN'].includes(step.keyword)) return step;
     const ins = model.instructions[step.source]!;
-    if (ins.json || (step.keyword === 'HEALTHCHECK' && /^\s*NONE\s*$/i.test(ins.args))) return step;
-    const words = step.keyword === 'CMD' || step.keyword === 'ENTRYPOINT' ? plainWords(ins.args) : null;
+    if (ins.json || (ins.keyword === 'HEALTHCHECK' && ins.form === 'none')) return step;
+    const words = ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' ? ins.plain : null;
     if (!words) {
       declines.push({ id: 'shell-needed', data: { keyword: step.keyword, image: runtimeBase }, line: ins.line });
       return step;

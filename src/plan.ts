@@ -11,7 +11,7 @@ import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } fr
 import { imageConfig } from './knowledge/image-config.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
-import { healthcheckCommand, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
+import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
@@ -218,7 +218,7 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
   const out: Finding[] = [];
   for (const ins of model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
-    const text = ins.json ? ins.json.join(' ') : ins.args.trim();
+    const text = ins.json ? ins.json.join(' ') : ins.command;
     const hit = TOOLCHAIN_AT_RUNTIME.find((re) => re.test(text));
     if (hit) out.push({ id: 'runtime-uses-toolchain', data: { command: text }, line: ins.line });
   }
@@ -241,8 +241,8 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
   }
   const wanted: string[] = [];
   for (const ins of model.instructions) {
-    if (!['HEALTHCHECK', 'CMD', 'ENTRYPOINT'].includes(ins.keyword)) continue;
-    const command = ins.keyword === 'HEALTHCHECK' ? healthcheckCommand(ins) : { text: ins.args.trim(), json: ins.json };
+    if (ins.keyword !== 'HEALTHCHECK' && ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
+    const command = ins.keyword === 'HEALTHCHECK' ? ins.command : { text: ins.command, json: ins.json };
     if (!command) continue;
     for (const word of runtimeCommandWords(command.text, command.json)) {
       const pkg = TOOL_PACKAGES[word.split('/').pop() ?? '']?.[manager];

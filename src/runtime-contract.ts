@@ -3,12 +3,12 @@
 // runtime base must give it too, and the programs CMD, ENTRYPOINT and HEALTHCHECK start.
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
-import { copyDestination, envPairs } from './analyze/index.js';
+import { copyDestination } from './analyze/index.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
 import type { Finding } from './messages.js';
-import { flag, type Instruction, type Model } from './model.js';
+import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
 import { parseShell } from './shell.js';
 
 /** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
@@ -20,15 +20,15 @@ const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors and user switchers that run the real program as their arguments. */
 const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, gosu: 1, 'su-exec': 1, 'docker-entrypoint.sh': 0 };
 
-function last(model: Model, keyword: string): Instruction | undefined {
-  return model.instructions.filter((i) => i.stage === 0 && i.keyword === keyword).pop();
+function last<K extends Keyword>(model: Model, keyword: K): InstructionOf<K> | undefined {
+  return model.instructions.filter((i): i is InstructionOf<K> => i.stage === 0 && i.keyword === keyword).pop();
 }
 
 /** The words a CMD or ENTRYPOINT runs (exec form, or the first command of the shell form). */
-function argv(ins: Instruction | undefined): readonly string[] | null {
+function argv(ins: CommandInstruction | undefined): readonly string[] | null {
   if (!ins) return null;
   if (ins.json) return ins.json;
-  return parseShell(ins.args.trim()).commands[0]?.words ?? [];
+  return parseShell(ins.command).commands[0]?.words ?? [];
 }
 
 function unwrap(words: readonly string[]): readonly string[] {
@@ -80,7 +80,7 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   if (!imageConfig(model.stages[0]?.image ?? '')?.serves) return false;
   const last = model.stages[0]!.instructions.at(-1)!;
   const workdir = analysis.scopes.get(last)?.workdir ?? '/';
-  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && flag(ins, 'from') === undefined
+  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null
     && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
 }
 
@@ -105,11 +105,11 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
       if (ins === entrypoint && !/(^|\/)(tini|dumb-init|gosu|su-exec)$/.test(ins.json[0] ?? '')) break; // CMD is its arguments
       continue;
     }
-    for (const c of parseShell(ins.args.trim()).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });
+    for (const c of parseShell(ins.command).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });
     if (ins === entrypoint) break;
   }
   const hc = last(model, 'HEALTHCHECK');
-  const command = hc ? healthcheckCommand(hc) : null;
+  const command = hc?.command;
   if (hc && command) for (const word of runtimeCommandWords(command.text, command.json)) if (!word.includes('$')) out.push({ word, line: hc.line, keyword: 'HEALTHCHECK' });
   return out;
 }
@@ -123,7 +123,7 @@ export function startCommand(model: Model): { words: readonly string[]; ins: Ins
   if (!ins) return null;
   let words: readonly string[] | null = ins.json;
   if (!words) {
-    const script = parseShell(ins.args.trim());
+    const script = parseShell(ins.command);
     if (script.complex || script.commands.length !== 1) return null;
     words = script.commands[0]!.words;
   }
@@ -159,27 +159,10 @@ export function filesChangeBetween(model: Model, analysis: Analysis, after: { in
   return null;
 }
 
-/** The command of `HEALTHCHECK [options] CMD ...` (exec form when it is a JSON array of strings), or null for NONE. */
-export function healthcheckCommand(ins: Instruction): { text: string; json: string[] | null } | null {
-  const m = /^(?:--\S+\s+)*CMD\s+([\s\S]*)$/i.exec(ins.args.trim());
-  if (!m) return null;
-  const text = m[1]!.trim();
-  return { text, json: text.startsWith('[') ? jsonStrings(text) : null };
-}
-
 /** The programs a command runs: the first exec-form word, or the first word of each shell command. */
 export function runtimeCommandWords(text: string, json: readonly string[] | null): string[] {
   if (json) return json[0] ? [json[0]] : [];
   return parseShell(text).commands.map((c) => c.words[0] ?? '').filter(Boolean);
-}
-
-function jsonStrings(text: string): string[] | null {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -193,7 +176,7 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   // the slim variant of an official image is built with the same configuration as the full one
   if (runtimeBase === builderImage || parseImage(runtimeBase).name === parseImage(builderImage).name) return none;
   if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'configuration', from: builder ? builderImage : 'unknown', to: runtime ? runtimeBase : 'unknown' } }] };
-  const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => envPairs(i).map(([k]) => k)));
+  const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => (i.keyword === 'ENV' ? i.pairs.map(([k]) => k) : [])));
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
   const lines: string[] = [];
   const findings: Finding[] = [];

@@ -7,7 +7,7 @@ import { installCommand } from './analyze/packages.js';
 import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
 import { enclosing } from './paths.js';
 import type { Finding } from './messages.js';
-import { flag, type Instruction, type Model } from './model.js';
+import type { Instruction, Model } from './model.js';
 import type { Artifact, PresetDecision } from './preset.js';
 
 /** One line (or multi-line instruction) of the runtime stage, with what it runs. */
@@ -101,7 +101,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       } else {
         steps.push({ ...verbatim(ins), commands: run?.commands ?? [] });
       }
-    } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+    } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, scope.workdir);
       const covered = dest !== null && enclosing(dest).some((dir) => (latestAt.get(dir) ?? -Infinity) > index);
       if (!covered) steps.push(verbatim(ins));

@@ -5,13 +5,13 @@
 // neither stage made (the base image's own files) is assumed to be alike, except programs when the
 // runtime base is another image, which must be known to be on it.
 import type { Analysis } from './analyze/index.js';
-import { copiesContextRoot, copyDestination, copySources } from './analyze/index.js';
+import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
 import type { Finding } from './messages.js';
-import { flag, type Model } from './model.js';
+import type { Model } from './model.js';
 import type { RuntimeStep } from './runtime-stage.js';
 import { joinPath } from './shell.js';
 
@@ -407,13 +407,13 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
   for (const st of input.steps) {
     if (st.source === null) continue;
     const ins = model.instructions[st.source]!;
-    if (st.verbatim && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+    if (st.verbatim && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, analysis.scopes.get(st.source)?.workdir ?? '/');
       const context = copiesContextRoot(ins);
       if (dest === null) continue;
       kept.push({ index: st.source, start: -1, path: dest, how: context ? 'copying the build context into' : 'copying into', step: ins.keyword, context });
       // a file copied into a directory lands under its own name (`COPY id_rsa /root/.ssh/`)
-      if (!context) for (const src of copySources(ins)) if (!/[$*?[]/.test(src)) kept.push({ index: st.source, start: -1, path: joinPath(dest, src.split('/').filter(Boolean).pop() ?? '.'), how: 'copying into', step: ins.keyword, context: false });
+      if (!context) for (const src of ins.sources) if (!/[$*?[]/.test(src)) kept.push({ index: st.source, start: -1, path: joinPath(dest, src.split('/').filter(Boolean).pop() ?? '.'), how: 'copying into', step: ins.keyword, context: false });
     } else if (st.keyword === 'RUN') {
       for (const c of st.verbatim ? analysis.runs.get(st.source)?.commands ?? [] : st.commands) for (const w of [...c.writes, ...c.produced]) kept.push({ index: st.source, start: c.start, path: w, how: 'writing', step: 'write', context: false });
     }
@@ -454,8 +454,8 @@ function applyInstruction(s: StageState, model: Model, analysis: Analysis, index
   const scope = analysis.scopes.get(index);
   if (!scope) return;
   if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
-  if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.args.trim()));
-  if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined) {
+  if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.path));
+  if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
     const dest = copyDestination(ins, scope.workdir);
     if (dest) make(s, dest);
   }

@@ -1,8 +1,7 @@
 // The analyzer: every instruction of a single-stage Dockerfile gets a phase (build, runtime or both),
 // a reason id and the data for a sentence a human can read (`dfsplit explain`).
 // Instruction reference: https://docs.docker.com/reference/dockerfile/
-import type { Instruction, Model } from '../model.js';
-import { flag } from '../model.js';
+import type { ArgInstruction, CopyInstruction, Instruction, Model } from '../model.js';
 import { describe, type Finding, type MessageId } from '../messages.js';
 import { joinPath, parseShell, unterminatedQuote } from '../shell.js';
 import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, type EnvView, type RunAnalysis, type RunCommand } from './run.js';
@@ -49,8 +48,6 @@ export interface Analysis {
   error: Finding | null;
 }
 
-const RUNTIME_METADATA = new Set(['LABEL', 'MAINTAINER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
-const RUNTIME_COMMANDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const BUILDING: ReadonlySet<string> = new Set(['build', 'test', 'fetch', 'generate', 'file-move', 'system-compile']);
 /** Shells that read quotes as /bin/sh does (a SHELL instruction may choose another, e.g. pwsh). */
 const POSIX_SHELL = /(^|\/)(sh|bash|dash|ash|zsh|ksh|mksh)$/;
@@ -71,12 +68,15 @@ export function analyze(model: Model): Analysis {
   const env = new Map<string, string>(Object.entries(inherited?.env ?? {}));
   // global ARGs are visible inside a stage only when declared again there (ARG NAME takes the global default)
   const globals = new Map<string, string>();
-  for (const a of model.globalArgs) setArgs(model.instructions[a]!, globals);
+  for (const a of model.globalArgs) {
+    const ins = model.instructions[a]!;
+    if (ins.keyword === 'ARG') setArgs(ins, globals);
+  }
   // first pass: packages removed anywhere in the file were only ever build dependencies
   for (const ins of model.instructions) {
     if (ins.keyword !== 'RUN' || ins.json) continue;
     // a heredoc's body is the script, as for classifying it (its `<<EOF` line alone removes nothing)
-    for (const c of parseShell(heredocBody(ins)).commands) for (const r of removedPackages(c.words)) removedLater.add(r);
+    for (const c of parseShell(ins.script).commands) for (const r of removedPackages(c.words)) removedLater.add(r);
   }
   // each scope sees the environment of its instruction through one shared history (a copy per
   // instruction made long files quadratic); a view is made again only after an ENV or ARG
@@ -94,11 +94,11 @@ export function analyze(model: Model): Analysis {
     const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user }, removedLater, runs, mapDev, carry);
     // written out field by field: an object spread here cost more than the rest of the loop
     classifications.push({ index: ins.index, line: ins.line, keyword: ins.keyword, phase: c.phase, reason: c.reason, data: c.data, because: describe({ id: c.reason, data: c.data }) });
-    if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.args.trim(), env, budget));
-    if (ins.keyword === 'USER') user = ins.args.trim();
+    if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.path, env, budget));
+    if (ins.keyword === 'USER') user = ins.user;
     if (ins.keyword === 'SHELL') posixShell = POSIX_SHELL.test(ins.json?.[0] ?? '');
     const set = (k: string, v: string) => { env.set(k, v); history.set(k, v); snapshot = null; };
-    if (ins.keyword === 'ENV') for (const [k, v] of envPairs(ins)) set(k, expandWord(v, env, budget));
+    if (ins.keyword === 'ENV') for (const [k, v] of ins.pairs) set(k, expandWord(v, env, budget));
     if (ins.keyword === 'ARG') setArgs(ins, env, globals, set);
     if (budget.exceeded) {
       error ??= { id: 'expansion-too-large', data: { limit: String(budget.limit) }, line: ins.line };
@@ -131,26 +131,28 @@ interface Verdict {
 }
 
 function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, mapDev: boolean, carry: { cmakePrefix: string | null }): Verdict {
-  const k = ins.keyword;
-  if (k === 'FROM') return { phase: 'both', reason: 'from-base', data: {} };
-  if (k === 'ARG') return { phase: 'both', reason: 'arg', data: {} };
-  if (k === 'ENV') return { phase: 'both', reason: 'env', data: {} };
-  if (k === 'WORKDIR') return { phase: 'both', reason: 'workdir', data: {} };
-  if (k === 'USER') return { phase: 'both', reason: 'user', data: {} };
-  if (k === 'SHELL') return { phase: 'both', reason: 'shell', data: {} };
-  if (k === 'ONBUILD') return { phase: 'runtime', reason: 'onbuild', data: {} };
-  if (RUNTIME_METADATA.has(k)) return { phase: 'runtime', reason: 'metadata', data: { keyword: k } };
-  if (RUNTIME_COMMANDS.has(k)) return { phase: 'runtime', reason: 'runtime-command', data: { keyword: k } };
-  if (k === 'COPY' || k === 'ADD') {
-    if (flag(ins, 'from') !== undefined) return { phase: 'both', reason: 'copy-stage', data: {} };
-    if (k === 'ADD' && /^\s*(https?|git@)/.test(ins.args)) return { phase: 'build', reason: 'add-url', data: {} };
-    return { phase: 'both', reason: 'copy-context', data: {} };
+  switch (ins.keyword) {
+    case 'FROM': return { phase: 'both', reason: 'from-base', data: {} };
+    case 'ARG': return { phase: 'both', reason: 'arg', data: {} };
+    case 'ENV': return { phase: 'both', reason: 'env', data: {} };
+    case 'WORKDIR': return { phase: 'both', reason: 'workdir', data: {} };
+    case 'USER': return { phase: 'both', reason: 'user', data: {} };
+    case 'SHELL': return { phase: 'both', reason: 'shell', data: {} };
+    case 'ONBUILD': return { phase: 'runtime', reason: 'onbuild', data: {} };
+    case 'LABEL': case 'MAINTAINER': case 'EXPOSE': case 'VOLUME': case 'STOPSIGNAL':
+      return { phase: 'runtime', reason: 'metadata', data: { keyword: ins.keyword } };
+    case 'CMD': case 'ENTRYPOINT': case 'HEALTHCHECK':
+      return { phase: 'runtime', reason: 'runtime-command', data: { keyword: ins.keyword } };
+    case 'COPY': case 'ADD':
+      if (ins.from !== null) return { phase: 'both', reason: 'copy-stage', data: {} };
+      if (ins.keyword === 'ADD' && !ins.json && /^(https?|git@)/.test(ins.words[0] ?? '')) return { phase: 'build', reason: 'add-url', data: {} };
+      return { phase: 'both', reason: 'copy-context', data: {} };
+    case 'RUN': {
+      const run = analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, mapDev, carry });
+      runs.set(ins.index, run);
+      return classifyRun(run);
+    }
   }
-  // RUN
-  const script = ins.json ? ins.json.join(' ') : heredocBody(ins);
-  const run = analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, mapDev, carry });
-  runs.set(ins.index, run);
-  return classifyRun(run);
 }
 
 /** The phase of a RUN from its commands: build-only parts stay behind, the rest is repeated in the runtime stage. */
@@ -195,61 +197,23 @@ function classifyRun(run: RunAnalysis): Verdict {
   return { phase: 'both', reason: 'run-mixed', data: { build: names([...building, ...tests]) || buildPkgs.join(' '), setup: names(setup) || runtimePkgs.join(' ') } };
 }
 
-/** For `RUN <<EOF ... EOF`, the shell script is the heredoc body. */
-function heredocBody(ins: Instruction): string {
-  if (!ins.heredoc) return ins.args;
-  // the lines between the first and the last (sliced, not split and joined: a body can be megabytes)
-  const first = ins.args.indexOf('\n');
-  const last = ins.args.lastIndexOf('\n');
-  return first === last ? '' : ins.args.slice(first + 1, last);
-}
-
-/** `ENV A=1 B=2` or legacy `ENV A 1`. */
-export function envPairs(ins: Instruction): [string, string][] {
-  const text = ins.args.trim();
-  if (!/^[^\s=]+=/.test(text)) {
-    const m = /^(\S+)\s+([\s\S]*)$/.exec(text);
-    return m ? [[m[1]!, m[2]!.trim()]] : [];
-  }
-  const script = parseShell(`X ${text}`);
-  const out: [string, string][] = [];
-  for (const c of script.commands) for (const w of c.words.slice(1)) {
-    const eq = w.indexOf('=');
-    if (eq > 0) out.push([w.slice(0, eq), w.slice(eq + 1)]);
-  }
-  return out;
-}
-
-/** The words of a COPY/ADD after its flags: its sources, then its destination. */
-function copyWords(ins: Instruction): string[] {
-  return ins.json ?? ins.args.trim().split(/\s+/);
-}
-
-/** The sources of a COPY/ADD as written (the destination left out). */
-export function copySources(ins: Instruction): string[] {
-  return copyWords(ins).slice(0, -1);
-}
-
 /** True for a COPY/ADD of the build context's root (`COPY . /app`), not from another stage or image. */
 export function copiesContextRoot(ins: Instruction): boolean {
-  return (ins.keyword === 'COPY' || ins.keyword === 'ADD') && flag(ins, 'from') === undefined && copySources(ins).some((w) => w === '.' || w === './');
+  return (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && ins.sources.some((w) => w === '.' || w === './');
 }
 
 /** The absolute destination of a COPY/ADD, or null for heredocs and variables. */
-export function copyDestination(ins: Instruction, workdir: string): string | null {
+export function copyDestination(ins: CopyInstruction, workdir: string): string | null {
   if (ins.heredoc) return null;
-  const words = copyWords(ins);
-  const dest = words[words.length - 1];
+  const dest = ins.destination;
   if (!dest || dest.includes('$')) return null;
   return joinPath(workdir, dest);
 }
 
-function setArgs(ins: Instruction, env: Map<string, string>, globals?: ReadonlyMap<string, string>, set: (k: string, v: string) => void = (k, v) => env.set(k, v)): void {
-  for (const part of ins.args.trim().split(/\s+/)) {
-    const eq = part.indexOf('=');
-    const name = eq > 0 ? part.slice(0, eq) : part;
+function setArgs(ins: ArgInstruction, env: Map<string, string>, globals?: ReadonlyMap<string, string>, set: (k: string, v: string) => void = (k, v) => env.set(k, v)): void {
+  for (const { name, value } of ins.pairs) {
     if (env.has(name)) continue;
-    if (eq > 0) set(name, part.slice(eq + 1).replace(/^["']|["']$/g, ''));
+    if (value !== null) set(name, value);
     else if (globals?.has(name)) set(name, globals.get(name)!);
   }
 }

@@ -1,14 +1,12 @@
 // Go: the builder compiles, the runtime stage holds only the binary: distroless static for a static
 // binary, distroless base (glibc) with cgo, Debian slim when the container needs a shell or packages.
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
-import { copyDestination, copySources } from '../../src/analyze/index.js';
+import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
-import { plainWords } from '../../src/shell-words.js';
 import { runtimeFiles } from './runtime-files.js';
 
 const STATIC = 'gcr.io/distroless/static-debian12';
@@ -50,10 +48,10 @@ function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicit
 /** Why the runtime needs /bin/sh, or null. */
 function shellNeed(input: PresetInput, runtimeRuns: number[]): string | null {
   for (const ins of input.model.instructions) {
-    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && !ins.json && !plainWords(ins.args)) return `${ins.keyword} uses shell features`;
-    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && (ins.json?.[0] ?? ins.args.trim().split(/\s+/)[0] ?? '').endsWith('.sh')) return `${ins.keyword} runs a shell script`;
-    if (ins.keyword === 'HEALTHCHECK' && !/^\s*NONE\s*$/i.test(ins.args) && !/CMD\s*\[/.test(ins.args)) return 'HEALTHCHECK uses the shell form';
-    if (ins.keyword === 'HEALTHCHECK' && /CMD\s*\[\s*"(curl|wget)"/.test(ins.args)) return 'HEALTHCHECK calls curl/wget';
+    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && !ins.plain) return `${ins.keyword} uses shell features`;
+    if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && (ins.words[0] ?? '').endsWith('.sh')) return `${ins.keyword} runs a shell script`;
+    if (ins.keyword === 'HEALTHCHECK' && ins.form === 'shell') return 'HEALTHCHECK uses the shell form';
+    if (ins.keyword === 'HEALTHCHECK' && ['curl', 'wget'].includes(ins.command?.json?.[0] ?? '')) return 'HEALTHCHECK calls curl/wget';
   }
   if (runtimeRuns.length) return `line ${input.model.instructions[runtimeRuns[0]!]!.line} must run in the runtime stage`;
   const user = input.analysis.finalUser;
@@ -75,9 +73,9 @@ function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
   const out: SourceCopy[] = [];
   for (const index of input.model.stages[0]!.instructions) {
     const ins = input.model.instructions[index]!;
-    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || flag(ins, 'from') !== undefined) continue;
+    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
     const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
-    const sources = copySources(ins);
+    const sources = ins.sources;
     const goish = sources.every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));
     if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) {
       out.push({ index, dest, dirs: sources.filter((w) => !w.startsWith('--')).filter((w) => !/\.go$|go\.(mod|sum)$/.test(w)).map((w) => w.replace(/^\.\/?/, '').replace(/\/+$/, '')) });

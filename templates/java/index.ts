@@ -4,7 +4,7 @@
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
 import { GRADLE_APPLICATION, JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS } from '../../src/knowledge/java.js';
-import { copyDestination, copySources } from '../../src/analyze/index.js';
+import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
 import { buildFacts } from './build-files.js';
@@ -86,7 +86,7 @@ function contextDirOf(input: PresetInput, build: JarBuild): string | null {
   for (const ins of input.model.instructions) {
     if (ins.index >= build.index || ins.stage !== 0) break;
     const sources = contextSources(ins);
-    if (!sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
+    if (ins.keyword !== 'COPY' || !sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
     if (sources.some((s) => s === '.' || s === '' || /^(pom\.xml|build\.gradle(\.kts)?)$/.test(s))) dir = '';
     else if (sources.length === 1 && !sources[0]!.includes('.') && !/[*?[]/.test(sources[0]!)) dir = sources[0]!;
   }
@@ -202,10 +202,10 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
 function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<number>): Finding[] {
   const builderUsers = imageConfig(input.builderImage)?.users ?? [];
   const runtimeUsers = imageConfig(runtime)?.users ?? [];
-  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && /\b(useradd|adduser|groupadd|addgroup)\b/.test(i.args));
+  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && /\b(useradd|adduser|groupadd|addgroup)\b/.test(i.script));
   for (const ins of input.model.instructions) {
     if (ins.stage !== 0 || drop.has(ins.index)) continue;
-    const owner = ins.keyword === 'USER' ? ins.args.trim() : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;
+    const owner = ins.keyword === 'USER' ? ins.user : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;
     const name = owner?.split(':').find((n) => builderUsers.includes(n) && !runtimeUsers.includes(n));
     if (name && !created) return [{ id: 'replay-needs-builder-state', data: { command: `${ins.keyword}${ins.keyword === "USER" ? "" : ` --chown=${owner}`} ${ins.args.trim()}`, thing: `the user ${name}, which ${input.builderImage} has and ${runtime} has not` }, line: ins.line }];
   }
@@ -223,8 +223,8 @@ function globMatches(pattern: string, name: string): boolean {
 
 /** Context sources of a COPY, `./` and trailing slashes dropped; null for ADD and COPY --from. */
 function contextSources(ins: Instruction): string[] | null {
-  if (ins.keyword !== 'COPY' || ins.flags.some((f) => f.name === 'from')) return null;
-  return copySources(ins).map((w) => w.replace(/^\.\//, '').replace(/\/+$/, ''));
+  if (ins.keyword !== 'COPY' || ins.from !== null) return null;
+  return ins.sources.map((w) => w.replace(/^\.\//, '').replace(/\/+$/, ''));
 }
 
 export default {

@@ -7,6 +7,7 @@
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
 import { libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
+import type { CommandInstruction } from '../../src/model.js';
 import type { Artifact, Edit, Override, Preset, PresetInput } from '../../src/preset.js';
 
 type Manager = 'npm' | 'yarn' | 'pnpm';
@@ -48,9 +49,9 @@ function readPackageJson(input: PresetInput): PackageJson | null {
 
 /** The program the container starts, through `npm start` / `yarn run x` / `npx x` when it does. */
 function startedProgram(input: PresetInput, pkg: PackageJson): { program: string; via: string } | null {
-  const cmd = [...input.model.instructions].reverse().find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const cmd = [...input.model.instructions].reverse().find((i): i is CommandInstruction => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   if (!cmd) return null;
-  const words = cmd.json ?? cmd.args.trim().split(/\s+/);
+  const words = cmd.words;
   const [tool, sub, name] = words;
   if ((tool === 'npm' || tool === 'yarn' || tool === 'pnpm') && sub) {
     const script = sub === 'run' || sub === 'run-script' ? name : sub;

@@ -127,7 +127,7 @@ export function runtimeNeedsDev(input: PresetInput, json: ComposerJson): Finding
   const out: Finding[] = [];
   for (const ins of input.model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
-    for (const w of ins.json ?? ins.args.trim().split(/\s+/)) {
+    for (const w of ins.words) {
       const pkg = bins.get(w.split('/').pop() ?? '');
       if (pkg && (w.includes('vendor/bin/') || !w.includes('/'))) out.push({ id: 'php-runtime-needs-dev', data: { program: w, via: ins.keyword, package: pkg }, line: ins.line });
     }

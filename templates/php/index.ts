@@ -8,7 +8,6 @@ import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import type { Classification } from '../../src/analyze/index.js';
 import { parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import { flag } from '../../src/model.js';
 import type { Artifact, Edit, Override, Preset, PresetInput } from '../../src/preset.js';
 import { composerSteps, installs, installsDev, isComposer, projectDir, pruneCommand, readComposerJson, runtimeNeedsDev } from './composer.js';
 import { extensionDir, extensionPaths, extensionRuns } from './extensions.js';
@@ -30,12 +29,12 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
   const declines: Finding[] = [];
   const claimed = new Set<number>();
   for (const ins of input.model.instructions) {
-    if (ins.keyword === 'COPY' && /(^|\/)composer(:|@|$)/.test(flag(ins, 'from') ?? '')) overrides.set(ins.index, buildOnly('Composer is a build tool: it stays in the builder'));
+    if (ins.keyword === 'COPY' && /(^|\/)composer(:|@|$)/.test(ins.from ?? '')) overrides.set(ins.index, buildOnly('Composer is a build tool: it stays in the builder'));
     if (ins.keyword !== 'RUN') continue;
     const run = input.analysis.runs.get(ins.index);
     if (!run) continue;
     const composer = run.commands.filter((c) => isComposer(c.words));
-    const installer = /getcomposer\.org|composer-setup|composer\.phar/.test(ins.args);
+    const installer = /getcomposer\.org|composer-setup|composer\.phar/.test(ins.script);
     if (!composer.length && installer && run.commands.every((c) => COMPOSER_COMPANIONS.test(c.words[0] ?? ''))) {
       overrides.set(ins.index, buildOnly('downloads Composer, a build tool: it stays in the builder'));
       claimed.add(ins.index);
@@ -51,7 +50,7 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
   }
   for (const ins of input.model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
-    const words = ins.json ?? ins.args.trim().split(/\s+/);
+    const words = ins.words;
     if (isComposer(words)) declines.push({ id: 'runtime-uses-toolchain', data: { command: words.join(' ') }, line: ins.line });
   }
   return { claimed, declines };

@@ -62,7 +62,7 @@ function cargoRun(input: PresetInput): { index: number; profile: 'release' | 'de
   const cmd = entrypointArguments(input.model, start.ins);
   if (cmd) return { refused: `CMD on line ${cmd.line} adds words to the ENTRYPOINT's cargo run`, index };
   const cwd = input.analysis.scopes.get(index)?.workdir ?? '/';
-  const volume = input.model.instructions.find((i) => i.keyword === 'VOLUME' && /[/\w]/.test(i.args) && (i.json ?? i.args.trim().split(/\s+/)).some((v) => cwd.startsWith(v.replace(/\/+$/, '') || '/')));
+  const volume = input.model.instructions.find((i) => i.keyword === 'VOLUME' && i.paths.some((v) => /[/\w]/.test(v)) && i.paths.some((v) => cwd.startsWith(v.replace(/\/+$/, '') || '/')));
   if (volume) return { refused: `VOLUME on line ${volume.line} covers ${cwd}: cargo run rebuilds whatever sources are mounted there`, index };
   return { index, profile: isRelease(words.slice(0, dash < 0 ? words.length : dash)) ? 'release' : 'debug', bin: optionValue(dash < 0 ? words : words.slice(0, dash), '--bin'), args: dash < 0 ? [] : words.slice(dash + 1), cwd };
 }
