@@ -63,7 +63,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const parseWall = perRun(() => DockerfileParser.parse(text));
     // a reader that is linear by construction, timed the same way: what this machine's memory does to a
     // plainly linear pass that keeps what it read until the end (here 64 KB fit in the processor's caches
-    // and 1 MB does not, and more live objects make each young-generation collection copy more)
+    // and 1 MB does not, and more live objects make each young-generation collection copy more); the
+    // figure passes when convert()'s growth is at most 1.5x this reader's (bench/speed.mjs)
     const referenceWall = perRun(() => linearReference(text));
     points.push({ n, wall, parseWall, referenceWall });
   }

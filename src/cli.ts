@@ -125,7 +125,7 @@ async function cli(): Promise<void> {
       format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
       quiet: { type: 'boolean', default: false, describe: 'print only errors' },
       verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
-      jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core from 64 files on; 1: none; at most twice the cores, up to 64)' },
+      jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core but one from 15,000 files on; 1: none; at most twice the cores, up to 64)' },
       ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
       'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
       'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },

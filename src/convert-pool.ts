@@ -1,7 +1,7 @@
-// Reading and converting many files: in this thread for a few, on worker threads for a tree (one per
-// core, or --jobs up to maxJobs()). Results come back in the order of the input, one at a time, so the
-// caller prints each and keeps nothing, and at most a few per worker wait behind a slow file: memory
-// stays flat in the number of files.
+// Reading and converting many files: in this thread, or on worker threads for a large tree on 3 cores or
+// more (from POOL_THRESHOLD files: poolSize()), or --jobs up to maxJobs(). Results come back in the order of the input, one
+// at a time, so the caller prints each and keeps nothing, and at most a few per worker wait behind a slow
+// file: memory stays flat in the number of files.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -58,20 +58,32 @@ export function jobOptions(file: string, flags: { builderName: string; runtimeBa
   };
 }
 
-/** Below this many files, starting workers costs more than it saves. */
-const POOL_THRESHOLD = 64;
+/**
+ * Below this many files, `--jobs 0` converts in this thread. Measured with bench/pool.mjs on 2 cores
+ * (README, speed): each worker loads the parsers again and sends every result back, so 2 workers were
+ * slower than none on 10 to 10,000 files (3.0x on 10, 1.9x on 81, 1.1x on 10,000) and 60 to 130 MB
+ * heavier; on 15,000 and 20,000 they won or lost by 10 to 50% with the machine's load.
+ */
+export const POOL_THRESHOLD = 15_000;
+/** The most worker threads `--jobs 0` starts: each holds its own parsers (about 60 MB). */
+const AUTO_MAX = 8;
 
 /**
  * The most worker threads `--jobs` gets: twice the cores, at most 64. Each worker loads the parsers
  * (tens of MB) and the work is CPU-bound, so more only costs memory.
  */
-export function maxJobs(): number {
-  return Math.min(64, 2 * availableParallelism());
+export function maxJobs(cores = availableParallelism()): number {
+  return Math.min(64, 2 * cores);
 }
 
-/** Worker threads for `files` files: `jobs` 0 is automatic (the cores, at most 8, from POOL_THRESHOLD files on). */
-export function poolSize(jobs: number, files: number): number {
-  const n = jobs > 0 ? Math.min(jobs, maxJobs()) : files >= POOL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1;
+/**
+ * Worker threads for `files` files (1: this thread). `jobs` 0 is automatic: none below POOL_THRESHOLD
+ * files, and from there one per core but one, which this thread keeps (it holds the parsers too and
+ * reads every result), at most AUTO_MAX. On 2 cores that is none at all: 2 workers never won reliably
+ * there, and 4 lost to 2 at every size.
+ */
+export function poolSize(jobs: number, files: number, cores = availableParallelism()): number {
+  const n = jobs > 0 ? Math.min(jobs, maxJobs(cores)) : files >= POOL_THRESHOLD ? Math.max(1, Math.min(cores - 1, AUTO_MAX)) : 1;
   return Math.min(n, files);
 }
 
