@@ -3,6 +3,7 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { classifyRun } from './analyze/index.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
+import { familyOf, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -59,9 +60,8 @@ export interface RewrittenCommand {
   finding: Finding;
 }
 
-// node development servers and watchers, started directly or through npx / yarn / pnpm exec
-const NODE_DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/];
+// (and each command family's own patterns: src/commands/)
+const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, ...familyToolchainAtRuntime, /^dotnet run\b/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
@@ -295,8 +295,8 @@ function removedPackages(commands: readonly { words: readonly string[] }[]): Set
 
 const VCS = new Set(['git', 'subversion', 'mercurial']);
 
-/** Language package installs that the runtime stage repeats (npm -g, gem, cpanm, R, pip in the generic split). */
-const REPLAYED_INSTALLERS = /^(npm|yarn|pnpm|gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
+/** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
+const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
 const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
 
 /** A language package install that the runtime stage repeats (python only as `python setup.py install`). */
@@ -304,7 +304,7 @@ function isReplayedInstall(kind: string, words: readonly string[]): boolean {
   if (kind !== 'setup' && kind !== 'pip') return false;
   const name = words[0] ?? '';
   if (/^python[\d.]*$/.test(name)) return words[1] === 'setup.py' || (words[1] === '-m' && words[2] === 'pip');
-  return REPLAYED_INSTALLERS.test(name);
+  return REPLAYED_INSTALLERS.test(name) || (familyOf(name)?.replayed?.includes(name) ?? false);
 }
 
 /** `pip install -U pip setuptools wheel`, `easy_install pip`, `gem update --system`: tooling, no compiling. */

@@ -7,6 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination, copySources } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
+import { familyOf, packageProvides } from './commands/index.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
@@ -36,7 +37,7 @@ interface StageState {
 
 /** Programs a package gives besides one named like the package. */
 const PACKAGE_TOOLS: Record<string, string[]> = {
-  'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], nodejs: ['node', 'nodejs', 'npm'],
+  'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'],
   'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'], 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'],
   'postgresql-client': ['psql', 'pg_dump'], 'mysql-client': ['mysql'], 'default-mysql-client': ['mysql'], 'mariadb-client': ['mysql'], 'netcat-openbsd': ['nc'], netcat: ['nc'],
   'dnsutils': ['dig', 'nslookup'], 'iputils-ping': ['ping'], 'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'], 'openssh-client': ['ssh', 'scp'], 'software-properties-common': ['add-apt-repository'],
@@ -214,7 +215,7 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   const name = w[0] ?? '';
   for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
   if (c.install) {
-    for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? [p]) { s.tools.add(t); s.packageTools.add(t); }
+    for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? packageProvides(p) ?? [p]) { s.tools.add(t); s.packageTools.add(t); }
     if (c.install.selfUpdating) s.aptLists = false;
   }
   if (name === 'apt-get' || name === 'apt') {
@@ -243,7 +244,7 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     const group = operands(w, ['-g', '--gid', '-K', '-p']).pop();
     if (group) s.groups.add(group);
   }
-  if (/^(pip[\d.]*|gem|npm|yarn|pnpm|bundle|bundler|composer|cpanm)$/.test(name) || (w[1] === '-m' && w[2] === 'pip')) {
+  if (/^(pip[\d.]*|gem|bundle|bundler|composer|cpanm)$/.test(name) || familyOf(name)?.languageInstallers?.includes(name) || (w[1] === '-m' && w[2] === 'pip')) {
     s.langInstall = true;
     for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));
   }

@@ -77,14 +77,13 @@ export const DEV_TO_RUNTIME: Record<PackageManager, Readonly<Record<string, read
 /** Packages whose only job is to headers/tools for compiling against glibc/musl: nothing to keep. */
 export const DEV_WITHOUT_RUNTIME = new Set(['libc6-dev', 'libc-dev', 'musl-dev', 'linux-headers', 'linux-libc-dev', 'python3-dev', 'python-dev', 'glibc-devel', 'kernel-headers', 'python3-devel']);
 
-/** How a command word is classified. `sub` narrows by the first non-option argument. */
-export interface CommandRule {
-  kind: 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run';
-  sub?: readonly string[];
-}
+/** How a command word is classified (the type lives with the command families). */
+export type { SubcommandRule as CommandRule } from '../commands/types.js';
+import type { SubcommandRule as CommandRule } from '../commands/types.js';
 
 // a Map, not an object: command names are arbitrary words (`toString`), and a Map lookup of a word read
 // from a script is cheaper than a property lookup (which interns the word first)
+// (the families of src/commands/ answer for their own commands: see rulesOf in src/analyze/run.ts)
 export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Map(Object.entries({
   gcc: [{ kind: 'build' }], 'g++': [{ kind: 'build' }], cc: [{ kind: 'build' }], 'c++': [{ kind: 'build' }],
   clang: [{ kind: 'build' }], 'clang++': [{ kind: 'build' }], make: [{ kind: 'build' }], cmake: [{ kind: 'build' }],
@@ -95,10 +94,6 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
   cargo: [{ kind: 'build', sub: ['build', 'install', 'fetch'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['run'] }],
   mvn: [{ kind: 'build', sub: ['package', 'install', 'compile', 'verify', 'clean', 'dependency:go-offline', 'dependency:resolve', '-B', '-q'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['spring-boot:run', 'exec:java'] }],
   './mvnw': [{ kind: 'build' }], gradle: [{ kind: 'build' }], './gradlew': [{ kind: 'build' }],
-  npm: [{ kind: 'build', sub: ['ci', 'install', 'i', 'build', 'run-script', 'prune'] }, { kind: 'test', sub: ['test', 't'] }, { kind: 'toolchain-run', sub: ['dev'] }],
-  yarn: [{ kind: 'build', sub: ['install', 'build', ''] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['dev'] }],
-  pnpm: [{ kind: 'build', sub: ['install', 'i', 'build'] }, { kind: 'test', sub: ['test'] }],
-  npx: [{ kind: 'build' }],
   pytest: [{ kind: 'test' }], 'py.test': [{ kind: 'test' }], tox: [{ kind: 'test' }], nox: [{ kind: 'test' }],
   dotnet: [{ kind: 'build', sub: ['build', 'publish', 'restore'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['run'] }],
   git: [{ kind: 'fetch' }], curl: [{ kind: 'fetch' }], wget: [{ kind: 'fetch' }],
