@@ -3,7 +3,7 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { classifyRun } from './analyze/index.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { familyOf, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
+import { familyOf, packageManager, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -235,7 +235,7 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
   const manager = packageManagerOf(runtimeBase);
   if (!manager || !hasShell(runtimeBase)) return null;
   const installed = new Set<string>();
-  let tool = manager === 'apt' ? 'apt-get' : manager === 'apk' ? 'apk' : 'yum';
+  let tool = packageManager(manager).defaultTool;
   for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install) {
     for (const p of c.install.runtime) installed.add(p);
     tool = c.install.tool;

@@ -7,7 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination, copySources } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
-import { familyOf, packageProvides } from './commands/index.js';
+import { familyOf, packageCommand, packageProvides } from './commands/index.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
@@ -40,7 +40,7 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
   'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'],
   'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'], 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'],
   'postgresql-client': ['psql', 'pg_dump'], 'mysql-client': ['mysql'], 'default-mysql-client': ['mysql'], 'mariadb-client': ['mysql'], 'netcat-openbsd': ['nc'], netcat: ['nc'],
-  'dnsutils': ['dig', 'nslookup'], 'iputils-ping': ['ping'], 'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'], 'openssh-client': ['ssh', 'scp'], 'software-properties-common': ['add-apt-repository'],
+  'dnsutils': ['dig', 'nslookup'], 'iputils-ping': ['ping'], 'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'], 'openssh-client': ['ssh', 'scp'],
   'gnupg': ['gpg'], 'gnupg2': ['gpg', 'gpg2'], 'xz-utils': ['xz', 'unxz'], 'bzip2': ['bzip2', 'bunzip2'], 'ruby-full': ['ruby', 'gem'], 'golang-go': ['go'], 'php-cli': ['php'], 'supervisor': ['supervisord', 'supervisorctl'],
   'imagemagick': ['convert', 'identify'], 'nginx': ['nginx'], 'apache2': ['apache2', 'apachectl'], 'sudo': ['sudo'], 'tini': ['tini'], 'gosu': ['gosu'], 'vim': ['vim', 'vi'], 'git': ['git'],
 };
@@ -218,9 +218,8 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? packageProvides(p) ?? [p]) { s.tools.add(t); s.packageTools.add(t); }
     if (c.install.selfUpdating) s.aptLists = false;
   }
-  if (name === 'apt-get' || name === 'apt') {
-    if (w.includes('update')) s.aptLists = true;
-  }
+  const lists = packageCommand(name)?.packages.refreshesLists;
+  if (lists && w.includes(lists)) s.aptLists = true;
   if (name === 'rm') for (const p of operands(w)) {
     const abs = joinPath(c.cwd, p);
     remove(s, abs);

@@ -1,7 +1,8 @@
 // Knowledge as data: which packages only a build needs, which runtime library a -dev package implies,
 // and which commands build, test or fetch. Extending dfsplit's knowledge means adding rows here.
 
-export type PackageManager = 'apt' | 'apk' | 'yum';
+export type { PackageManager } from '../commands/types.js';
+import type { PackageManager } from '../commands/types.js';
 
 /** Packages only a build needs (exact names). `*-dev` / `*-devel` are handled by pattern. */
 export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
@@ -100,7 +101,7 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
   useradd: [{ kind: 'setup' }], adduser: [{ kind: 'setup' }], groupadd: [{ kind: 'setup' }], addgroup: [{ kind: 'setup' }],
   usermod: [{ kind: 'setup' }], mkdir: [{ kind: 'setup' }], chown: [{ kind: 'setup' }], chmod: [{ kind: 'setup' }],
   ln: [{ kind: 'setup' }], 'update-ca-certificates': [{ kind: 'setup' }], 'locale-gen': [{ kind: 'setup' }],
-  rm: [{ kind: 'cleanup' }], 'apt-get': [], apt: [], apk: [], yum: [], dnf: [], microdnf: [],
+  rm: [{ kind: 'cleanup' }],
 }));
 
 /**
@@ -109,8 +110,8 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
  * runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
  */
 export const SYSTEM_INSTALLERS = new Set([
-  'apt-key', 'add-apt-repository', 'dpkg', 'debconf-set-selections', 'update-alternatives', 'ldconfig', 'a2enmod',
-  'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'rpm', 'gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba',
+  'update-alternatives', 'ldconfig', 'a2enmod',
+  'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba',
   'nvm', 'sdkmanager', 'luarocks', 'update-rc.d', 'systemctl', 'setcap', 'git-lfs', 'pip2', 'easy_install',
 ]);
 

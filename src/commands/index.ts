@@ -1,8 +1,11 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily } from './types.js';
+import type { CommandFamily, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
+import apk from './apk.js';
+import apt from './apt.js';
 import node from './node.js';
+import yum from './yum.js';
 
-export const families: readonly CommandFamily[] = [node];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
@@ -10,6 +13,18 @@ const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f)
 /** The family that answers for a command name (`npm`), or undefined. */
 export function familyOf(name: string): CommandFamily | undefined {
   return BY_NAME.get(name);
+}
+
+/** A system package-manager command (`apt-get`, `apk`, `dnf`): its family's package knowledge and its own subcommands. */
+export function packageCommand(name: string): { packages: SystemPackages; sub: PackageSubcommands } | undefined {
+  const packages = BY_NAME.get(name)?.packages;
+  const sub = packages && Object.hasOwn(packages.commands, name) ? packages.commands[name] : undefined;
+  return packages && sub ? { packages, sub } : undefined;
+}
+
+/** The family of a system package manager. */
+export function packageManager(manager: PackageManager): SystemPackages {
+  return families.find((f) => f.packages?.manager === manager)!.packages!;
 }
 
 /** Programs a package gives, as the families say; undefined when none says. */
@@ -21,4 +36,4 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
 
-export type { CommandFamily, RuleKind, SubcommandRule } from './types.js';
+export type { CommandFamily, PackageManager, PackageSubcommands, RuleKind, SubcommandRule, SystemPackages } from './types.js';

@@ -11,6 +11,36 @@ export interface SubcommandRule {
   sub?: readonly string[];
 }
 
+/** A system package manager, as images and installs name it (apt-get and apt are both `apt`). */
+export type PackageManager = 'apt' | 'apk' | 'yum';
+
+/** The subcommands of one system package-manager command. */
+export interface PackageSubcommands {
+  /** Subcommands that install the packages named after them; every other one maintains the system (update, clean, upgrade, remove). */
+  install: readonly string[];
+  /** Subcommands that remove the packages named after them. */
+  removes: readonly string[];
+}
+
+/** What a family that is a system package manager knows. */
+export interface SystemPackages {
+  manager: PackageManager;
+  /** Per command name, its subcommands. */
+  commands: Readonly<Record<string, PackageSubcommands>>;
+  /** Options that take the next word as their value (so it is no subcommand and no package). */
+  valueOptions: readonly string[];
+  /** Options whose value names a group of packages removed together later (`apk add --virtual .deps`). */
+  virtualOptions?: readonly string[];
+  /** Options that turn off recommended (weak) dependencies. */
+  noRecommends?: readonly string[];
+  /** The subcommand that downloads the package lists an install needs (the state model tracks them). */
+  refreshesLists?: string;
+  /** The command a fresh stage runs to install `packages` (with `tool`, the command the original used). */
+  installLine(tool: string, packages: readonly string[], recommends: boolean): string;
+  /** The command a runtime stage uses when the original installed nothing. */
+  defaultTool: string;
+}
+
 export interface CommandFamily {
   /** The file's name under src/commands/ and its test's under test/commands/. */
   id: string;
@@ -29,6 +59,8 @@ export interface CommandFamily {
   languageInstallers?: readonly string[];
   /** Programs a system package gives besides one named like the package (the family's tools among them). */
   provides?: Readonly<Record<string, readonly string[]>>;
+  /** A system package manager: its commands' subcommands, options and install line. */
+  packages?: SystemPackages;
   /** A CMD or ENTRYPOINT (its words joined by spaces) that needs the family's toolchain in the container. */
   toolchainAtRuntime?: readonly RegExp[];
 }
