@@ -2,8 +2,9 @@
 // it installs, and every reason to decline. Transforms only carry the plan out.
 import type { Analysis, Classification } from './analyze/index.js';
 import { classifyRun } from './analyze/index.js';
+import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { familyOf, packageManager, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
+import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -262,36 +263,25 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
 /**
  * What a split on the same image would leave behind: `some` build-only packages or tests, `none`, or
  * `removed-in-layer` when the original already removes every build-only package in the RUN that
- * installed it (`apt-get purge`, `apk del .build-deps`): its image does not hold them either.
+ * installed it (`apt-get purge`, `apk del .build-deps`; read as the analyzer reads them, src/commands/): its
+ * image does not hold them either.
  */
 function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-layer' {
   let removedOnly = false;
   for (const run of analysis.runs.values()) {
-    const removed = removedPackages(run.commands);
+    const removed = new Set(run.commands.flatMap((c) => removedPackages(c.words)));
     for (const c of run.commands) {
       if (c.kind === 'test') return 'some';
       // version-control tools alone are not worth a split: they are often used at runtime too
       const build = c.install?.build.filter((p) => !VCS.has(p)) ?? [];
       if (!build.length) continue;
-      const virtual = optionValue(c.words, '--virtual', '-t');
-      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(p))) { removedOnly = true; continue; }
+      const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
+      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) { removedOnly = true; continue; }
       return 'some';
     }
   }
   return removedOnly ? 'removed-in-layer' : 'none';
 }
-
-/** Packages (and apk virtual names) a RUN's own commands remove. */
-function removedPackages(commands: readonly { words: readonly string[] }[]): Set<string> {
-  const out = new Set<string>();
-  for (const { words } of commands) {
-    const [tool, sub] = [words[0] ?? '', words.slice(1).find((w) => !w.startsWith('-')) ?? ''];
-    const removes = (/^apt(-get)?$/.test(tool) && /^(purge|remove)$/.test(sub)) || (tool === 'apk' && sub === 'del') || (/^(yum|dnf|microdnf)$/.test(tool) && /^(remove|erase)$/.test(sub));
-    if (removes) for (const w of words.slice(words.indexOf(sub) + 1)) if (!w.startsWith('-')) out.add(w);
-  }
-  return out;
-}
-
 
 const VCS = new Set(['git', 'subversion', 'mercurial']);
 

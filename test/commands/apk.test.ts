@@ -4,6 +4,7 @@ import { installCommand, packageCommandKind, readInstall, removedPackages } from
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageManager } from '../../src/commands/index.js';
 import apk from '../../src/commands/apk.js';
+import { convert } from '../../src/convert.js';
 
 const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
 const kind = (script: string) => analyzeRun(script, scope).commands[0]!.kind;
@@ -40,5 +41,10 @@ describe('apk family', () => {
   it('writes the runtime stage\'s install without a cache (installLine, defaultTool)', () => {
     expect(installCommand('apk', 'apk', ['libpq', 'curl'], true)).toBe('apk add --no-cache libpq curl');
     expect(packageManager('apk').defaultTool).toBe('apk');
+  });
+
+  it('gives the plan the removals the analyzer reads: a version-pinned build tool deleted in its RUN leaves nothing behind (removes)', () => {
+    const r = convert('FROM alpine:3.19\nCOPY . /src\nWORKDIR /src\nRUN apk add --no-cache make=4.4.1-r2 && make install && apk del make\nENTRYPOINT ["hello"]\n');
+    expect(r.reasons.map((x) => x.id)).toEqual(['build-deps-removed-in-layer']);
   });
 });

@@ -66,4 +66,12 @@ describe('apt family', () => {
   it('tells the state model that software-properties-common gives add-apt-repository (provides)', () => {
     expect(packageProvides('software-properties-common')).toEqual(['add-apt-repository']);
   });
+
+  it('gives the plan the removals the analyzer reads: a RUN that autoremoves its build tools leaves nothing behind (removes)', () => {
+    for (const removal of ['apt-get autoremove --purge -y gcc', 'apt-get -o APT::Get::Assume-Yes=true purge gcc', 'apt-get purge -y gcc']) {
+      const r = convert(`FROM ubuntu:22.04\nCOPY hello.c /src/\nRUN apt-get update && apt-get install -y gcc=4:11.2.0-1ubuntu1 && gcc -o /usr/local/bin/hello /src/hello.c && ${removal} && rm -rf /var/lib/apt/lists/*\nCMD ["hello"]\n`);
+      expect(r.reasons.map((x) => x.id), removal).toEqual(['build-deps-removed-in-layer']);
+      expect(r.status, removal).toBe('unchanged');
+    }
+  });
 });

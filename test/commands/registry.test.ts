@@ -19,8 +19,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
   'src/knowledge/debian-minbase-tools.ts': ['apt'],
-  // TODO(issue 22 §1, next commit): the plan's own reader of removals in the same RUN
-  'src/plan.ts': ['apt', 'apk', 'yum'],
 };
 
 function sources(dir: string): string[] {
