@@ -7,7 +7,8 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination, copySources } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
-import { familyOf, packageCommand, packageProvides } from './commands/index.js';
+import { createdAccount, familyOf, packageCommand, packageProvides } from './commands/index.js';
+import { operands } from './commands/options.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
@@ -149,18 +150,6 @@ function remove(s: StageState, pattern: string): void {
   s.gone.add(pattern);
 }
 
-/** The non-option operands of a command (option values that the command takes are skipped). */
-function operands(words: readonly string[], valued: readonly string[] = []): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--') { out.push(...words.slice(i + 1)); break; }
-    if (w.startsWith('-')) { if (valued.includes(w)) i++; continue; }
-    out.push(w);
-  }
-  return out;
-}
-
 /** Paths a command reads and needs to exist, absolute. */
 function neededPaths(c: RunCommand): string[] {
   const w = c.words;
@@ -231,18 +220,13 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     const dest = ops[ops.length - 1];
     if (dest) make(s, joinPath(c.cwd, dest));
   }
-  if (/^(useradd|adduser)$/.test(name)) {
-    const user = operands(w, ['-g', '--gid', '-G', '--groups', '-u', '--uid', '-d', '--home', '--home-dir', '-s', '--shell', '-c', '--comment', '--gecos', '--ingroup', '-k', '-K', '-e', '-f', '-p']).pop();
-    if (user) {
-      s.users.add(user);
-      s.groups.add(user);
-      make(s, `/home/${user}`);
-    }
+  const account = createdAccount(w);
+  if (account?.creates === 'user') {
+    s.users.add(account.name);
+    s.groups.add(account.name);
+    make(s, `/home/${account.name}`);
   }
-  if (/^(groupadd|addgroup)$/.test(name)) {
-    const group = operands(w, ['-g', '--gid', '-K', '-p']).pop();
-    if (group) s.groups.add(group);
-  }
+  if (account?.creates === 'group') s.groups.add(account.name);
   if (/^(pip[\d.]*|gem|bundle|bundler|composer|cpanm)$/.test(name) || familyOf(name)?.languageInstallers?.includes(name) || (w[1] === '-m' && w[2] === 'pip')) {
     s.langInstall = true;
     for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));

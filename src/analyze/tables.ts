@@ -98,8 +98,7 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
   pytest: [{ kind: 'test' }], 'py.test': [{ kind: 'test' }], tox: [{ kind: 'test' }], nox: [{ kind: 'test' }],
   dotnet: [{ kind: 'build', sub: ['build', 'publish', 'restore'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['run'] }],
   git: [{ kind: 'fetch' }], curl: [{ kind: 'fetch' }], wget: [{ kind: 'fetch' }],
-  useradd: [{ kind: 'setup' }], adduser: [{ kind: 'setup' }], groupadd: [{ kind: 'setup' }], addgroup: [{ kind: 'setup' }],
-  usermod: [{ kind: 'setup' }], mkdir: [{ kind: 'setup' }], chown: [{ kind: 'setup' }], chmod: [{ kind: 'setup' }],
+  mkdir: [{ kind: 'setup' }], chown: [{ kind: 'setup' }], chmod: [{ kind: 'setup' }],
   ln: [{ kind: 'setup' }], 'update-ca-certificates': [{ kind: 'setup' }], 'locale-gen': [{ kind: 'setup' }],
   rm: [{ kind: 'cleanup' }],
 }));

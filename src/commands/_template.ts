@@ -15,4 +15,6 @@ export default {
   // languageInstallers: [],               // names that install from lists dfsplit cannot read
   // provides: {},                         // system package -> the programs it gives
   // toolchainAtRuntime: [],               // CMD texts that need the toolchain in the container
+  // accounts: {},                         // name -> the user or group it creates, and its value options
+  // packages: { ... },                    // a system package manager (see apt.ts)
 } satisfies CommandFamily;

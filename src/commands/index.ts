@@ -1,11 +1,13 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
 import type { CommandFamily, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
 import apk from './apk.js';
+import { operands } from './options.js';
 import apt from './apt.js';
 import node from './node.js';
+import users from './users.js';
 import yum from './yum.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
@@ -26,6 +28,18 @@ export function packageCommand(name: string): { packages: SystemPackages; sub: P
 export function packageManager(manager: PackageManager): SystemPackages {
   return families.find((f) => f.packages?.manager === manager)!.packages!;
 }
+
+/** The user or group a command creates (`useradd -u 1000 app`: the user app), or undefined. */
+export function createdAccount(words: readonly string[]): { creates: 'user' | 'group'; name: string } | undefined {
+  const name = words[0] ?? '';
+  const accounts = BY_NAME.get(name)?.accounts;
+  const spec = accounts && Object.hasOwn(accounts, name) ? accounts[name] : undefined;
+  const account = spec ? operands(words, spec.valueOptions).pop() : undefined;
+  return spec && account ? { creates: spec.creates, name: account } : undefined;
+}
+
+/** Every command that creates a user or a group. */
+export const accountCommands: readonly string[] = families.flatMap((f) => Object.keys(f.accounts ?? {}));
 
 /** Programs a package gives, as the families say; undefined when none says. */
 export function packageProvides(pkg: string): readonly string[] | undefined {

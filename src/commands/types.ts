@@ -59,6 +59,8 @@ export interface CommandFamily {
   languageInstallers?: readonly string[];
   /** Programs a system package gives besides one named like the package (the family's tools among them). */
   provides?: Readonly<Record<string, readonly string[]>>;
+  /** Per command name, the account it creates (the name is its last operand) and its options that take a value. */
+  accounts?: Readonly<Record<string, { creates: 'user' | 'group'; valueOptions: readonly string[] }>>;
   /** A system package manager: its commands' subcommands, options and install line. */
   packages?: SystemPackages;
   /** A CMD or ENTRYPOINT (its words joined by spaces) that needs the family's toolchain in the container. */
