@@ -1,7 +1,9 @@
 // The plan: which preset applies, what crosses from builder to runtime, the runtime base, the packages
 // it installs, and every reason to decline. Transforms only carry the plan out.
 import type { Analysis, Classification } from './analyze/index.js';
+import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
+import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -58,9 +60,8 @@ interface RewrittenCommand {
   finding: Finding;
 }
 
-// node development servers and watchers, started directly or through npx / yarn / pnpm exec
-const NODE_DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, /^(npm|yarn|pnpm) run (dev|watch|start:dev)\b/, /^(npm|yarn|pnpm) (dev|watch|start:dev)\b/, NODE_DEV_SERVER, /^dotnet run\b/];
+// (and each command family's own patterns: src/commands/)
+const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, ...familyToolchainAtRuntime, /^dotnet run\b/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
@@ -234,7 +235,7 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
   const manager = packageManagerOf(runtimeBase);
   if (!manager || !hasShell(runtimeBase)) return null;
   const installed = new Set<string>();
-  let tool = manager === 'apt' ? 'apt-get' : manager === 'apk' ? 'apk' : 'yum';
+  let tool = packageManager(manager).defaultTool;
   for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install) {
     for (const p of c.install.runtime) installed.add(p);
     tool = c.install.tool;
@@ -261,41 +262,30 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
 /**
  * What a split on the same image would leave behind: `some` build-only packages or tests, `none`, or
  * `removed-in-layer` when the original already removes every build-only package in the RUN that
- * installed it (`apt-get purge`, `apk del .build-deps`): its image does not hold them either.
+ * installed it (`apt-get purge`, `apk del .build-deps`; read as the analyzer reads them, src/commands/): its
+ * image does not hold them either.
  */
 function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-layer' {
   let removedOnly = false;
   for (const run of analysis.runs.values()) {
-    const removed = removedPackages(run.commands);
+    const removed = new Set(run.commands.flatMap((c) => removedPackages(c.words)));
     for (const c of run.commands) {
       if (c.kind === 'test') return 'some';
       // version-control tools alone are not worth a split: they are often used at runtime too
       const build = c.install?.build.filter((p) => !VCS.has(p)) ?? [];
       if (!build.length) continue;
-      const virtual = optionValue(c.words, '--virtual', '-t');
-      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(p))) { removedOnly = true; continue; }
+      const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
+      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) { removedOnly = true; continue; }
       return 'some';
     }
   }
   return removedOnly ? 'removed-in-layer' : 'none';
 }
 
-/** Packages (and apk virtual names) a RUN's own commands remove. */
-function removedPackages(commands: readonly { words: readonly string[] }[]): Set<string> {
-  const out = new Set<string>();
-  for (const { words } of commands) {
-    const [tool, sub] = [words[0] ?? '', words.slice(1).find((w) => !w.startsWith('-')) ?? ''];
-    const removes = (/^apt(-get)?$/.test(tool) && /^(purge|remove)$/.test(sub)) || (tool === 'apk' && sub === 'del') || (/^(yum|dnf|microdnf)$/.test(tool) && /^(remove|erase)$/.test(sub));
-    if (removes) for (const w of words.slice(words.indexOf(sub) + 1)) if (!w.startsWith('-')) out.add(w);
-  }
-  return out;
-}
-
-
 const VCS = new Set(['git', 'subversion', 'mercurial']);
 
-/** Language package installs that the runtime stage repeats (npm -g, gem, cpanm, R, pip in the generic split). */
-const REPLAYED_INSTALLERS = /^(npm|yarn|pnpm|gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
+/** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
+const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
 const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
 
 /** A language package install that the runtime stage repeats (python only as `python setup.py install`). */
@@ -303,7 +293,7 @@ function isReplayedInstall(kind: string, words: readonly string[]): boolean {
   if (kind !== 'setup' && kind !== 'pip') return false;
   const name = words[0] ?? '';
   if (/^python[\d.]*$/.test(name)) return words[1] === 'setup.py' || (words[1] === '-m' && words[2] === 'pip');
-  return REPLAYED_INSTALLERS.test(name);
+  return REPLAYED_INSTALLERS.test(name) || (familyOf(name)?.replayed?.includes(name) ?? false);
 }
 
 /** `pip install -U pip setuptools wheel`, `easy_install pip`, `gem update --system`: tooling, no compiling. */

@@ -7,6 +7,8 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
+import { createdAccount, familyOf, packageCommand, packageProvides } from './commands/index.js';
+import { operands } from './commands/options.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
@@ -36,10 +38,10 @@ interface StageState {
 
 /** Programs a package gives besides one named like the package. */
 const PACKAGE_TOOLS: Record<string, string[]> = {
-  'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], nodejs: ['node', 'nodejs', 'npm'],
+  'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'],
   'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'], 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'],
   'postgresql-client': ['psql', 'pg_dump'], 'mysql-client': ['mysql'], 'default-mysql-client': ['mysql'], 'mariadb-client': ['mysql'], 'netcat-openbsd': ['nc'], netcat: ['nc'],
-  'dnsutils': ['dig', 'nslookup'], 'iputils-ping': ['ping'], 'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'], 'openssh-client': ['ssh', 'scp'], 'software-properties-common': ['add-apt-repository'],
+  'dnsutils': ['dig', 'nslookup'], 'iputils-ping': ['ping'], 'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'], 'openssh-client': ['ssh', 'scp'],
   'gnupg': ['gpg'], 'gnupg2': ['gpg', 'gpg2'], 'xz-utils': ['xz', 'unxz'], 'bzip2': ['bzip2', 'bunzip2'], 'ruby-full': ['ruby', 'gem'], 'golang-go': ['go'], 'php-cli': ['php'], 'supervisor': ['supervisord', 'supervisorctl'],
   'imagemagick': ['convert', 'identify'], 'nginx': ['nginx'], 'apache2': ['apache2', 'apachectl'], 'sudo': ['sudo'], 'tini': ['tini'], 'gosu': ['gosu'], 'vim': ['vim', 'vi'], 'git': ['git'],
 };
@@ -148,18 +150,6 @@ function remove(s: StageState, pattern: string): void {
   s.gone.add(pattern);
 }
 
-/** The non-option operands of a command (option values that the command takes are skipped). */
-function operands(words: readonly string[], valued: readonly string[] = []): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--') { out.push(...words.slice(i + 1)); break; }
-    if (w.startsWith('-')) { if (valued.includes(w)) i++; continue; }
-    out.push(w);
-  }
-  return out;
-}
-
 /** Paths a command reads and needs to exist, absolute. */
 function neededPaths(c: RunCommand): string[] {
   const w = c.words;
@@ -214,12 +204,11 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   const name = w[0] ?? '';
   for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
   if (c.install) {
-    for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? [p]) { s.tools.add(t); s.packageTools.add(t); }
+    for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? packageProvides(p) ?? [p]) { s.tools.add(t); s.packageTools.add(t); }
     if (c.install.selfUpdating) s.aptLists = false;
   }
-  if (name === 'apt-get' || name === 'apt') {
-    if (w.includes('update')) s.aptLists = true;
-  }
+  const lists = packageCommand(name)?.packages.refreshesLists;
+  if (lists && w.includes(lists)) s.aptLists = true;
   if (name === 'rm') for (const p of operands(w)) {
     const abs = joinPath(c.cwd, p);
     remove(s, abs);
@@ -231,19 +220,14 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     const dest = ops[ops.length - 1];
     if (dest) make(s, joinPath(c.cwd, dest));
   }
-  if (/^(useradd|adduser)$/.test(name)) {
-    const user = operands(w, ['-g', '--gid', '-G', '--groups', '-u', '--uid', '-d', '--home', '--home-dir', '-s', '--shell', '-c', '--comment', '--gecos', '--ingroup', '-k', '-K', '-e', '-f', '-p']).pop();
-    if (user) {
-      s.users.add(user);
-      s.groups.add(user);
-      make(s, `/home/${user}`);
-    }
+  const account = createdAccount(w);
+  if (account?.creates === 'user') {
+    s.users.add(account.name);
+    s.groups.add(account.name);
+    make(s, `/home/${account.name}`);
   }
-  if (/^(groupadd|addgroup)$/.test(name)) {
-    const group = operands(w, ['-g', '--gid', '-K', '-p']).pop();
-    if (group) s.groups.add(group);
-  }
-  if (/^(pip[\d.]*|gem|npm|yarn|pnpm|bundle|bundler|composer|cpanm)$/.test(name) || (w[1] === '-m' && w[2] === 'pip')) {
+  if (account?.creates === 'group') s.groups.add(account.name);
+  if (/^(pip[\d.]*|gem|bundle|bundler|composer|cpanm)$/.test(name) || familyOf(name)?.languageInstallers?.includes(name) || (w[1] === '-m' && w[2] === 'pip')) {
     s.langInstall = true;
     for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));
   }

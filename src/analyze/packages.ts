@@ -1,5 +1,6 @@
 // Package installs split into what only the build needs and what the program needs to run.
 // apt-get: https://manpages.debian.org/bookworm/apt/apt-get.8.en.html  apk: https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper
+import { families, packageCommand, packageManager } from '../commands/index.js';
 import { BUILD_ONLY_PACKAGES, DEV_TO_RUNTIME, DEV_WITHOUT_RUNTIME, type PackageManager } from './tables.js';
 
 /** One `apt-get install` / `apk add` / `yum install` command, its packages sorted by where they are needed. */
@@ -22,37 +23,31 @@ export interface PackageInstall {
   selfUpdating?: boolean;
 }
 
-// a Map: looked up with every command's first word (see COMMAND_RULES in tables.ts)
-const MANAGERS: ReadonlyMap<string, { manager: PackageManager; install: readonly string[]; maintenance: readonly string[] }> = new Map(Object.entries({
-  'apt-get': { manager: 'apt', install: ['install'], maintenance: ['update', 'clean', 'autoclean', 'autoremove', 'purge', 'remove', 'upgrade', 'dist-upgrade'] },
-  apt: { manager: 'apt', install: ['install'], maintenance: ['update', 'clean', 'autoremove', 'purge', 'remove', 'upgrade', 'dist-upgrade'] },
-  apk: { manager: 'apk', install: ['add'], maintenance: ['update', 'del', 'upgrade', 'cache'] },
-  yum: { manager: 'yum', install: ['install'], maintenance: ['clean', 'update', 'makecache', 'remove', 'erase', 'upgrade'] },
-  dnf: { manager: 'yum', install: ['install'], maintenance: ['clean', 'update', 'makecache', 'remove', 'upgrade'] },
-  microdnf: { manager: 'yum', install: ['install'], maintenance: ['clean', 'update', 'remove'] },
-}));
+// the package managers' commands, subcommands and options: src/commands/ (apt, apk, yum)
+
+// Every package manager's value options, skipped whichever manager runs: a RUN whose quotes do not close
+// reads other commands' words (`bash -c ...`, `curl -o ...`) into one install, and skipping them all
+// is how dfsplit has always read those (one set for all keeps every result as it was).
+const VALUE_OPTIONS: ReadonlySet<string> = new Set(families.flatMap((f) => f.packages?.valueOptions ?? []));
 
 // the build-only package lists as sets, made once (a set per install command was a visible cost)
 const BUILD_ONLY_SETS: Record<PackageManager, ReadonlySet<string>> = { apt: new Set(BUILD_ONLY_PACKAGES.apt), apk: new Set(BUILD_ONLY_PACKAGES.apk), yum: new Set(BUILD_ONLY_PACKAGES.yum) };
-
-/** Options of package managers that take a value in the next word. */
-const OPTIONS_WITH_VALUE = new Set(['-o', '--option', '-t', '--target-release', '-c', '--config-file', '--virtual', '--repository', '-X', '--setopt', '--enablerepo', '--disablerepo', '--root', '-p']);
 
 export type PackageCommandKind = 'install' | 'maintenance' | null;
 
 /** What a package-manager command does, or null when `words` is not one. */
 export function packageCommandKind(words: readonly string[]): PackageCommandKind {
-  const spec = MANAGERS.get(words[0] ?? '');
+  const spec = packageCommand(words[0] ?? '');
   if (!spec) return null;
   const sub = subcommand(words);
-  if (sub && spec.install.includes(sub)) return 'install';
+  if (sub && spec.sub.install.includes(sub)) return 'install';
   return 'maintenance';
 }
 
 function subcommand(words: readonly string[]): string | undefined {
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    if (OPTIONS_WITH_VALUE.has(w)) { i++; continue; }
+    if (VALUE_OPTIONS.has(w)) { i++; continue; }
     if (!w.startsWith('-')) return w;
   }
   return undefined;
@@ -64,7 +59,7 @@ function subcommand(words: readonly string[]): string | undefined {
  */
 export function readInstall(words: readonly string[], expand: (word: string) => string[] | null, removedLater: ReadonlySet<string>, mapDev = true): PackageInstall {
   const tool = words[0]!;
-  const spec = MANAGERS.get(tool)!;
+  const spec = packageCommand(tool)!.packages;
   const manager = spec.manager;
   const packages: string[] = [];
   const unresolved: string[] = [];
@@ -73,9 +68,9 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   let seenSub = false;
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    if (w === '--no-install-recommends' || w === '--setopt=install_weak_deps=False') recommends = false;
-    if (w === '--virtual' || (manager === 'apk' && w === '-t')) { virtual = words[i + 1] ?? null; i++; continue; }
-    if (OPTIONS_WITH_VALUE.has(w)) { i++; continue; }
+    if (spec.noRecommends?.includes(w)) recommends = false;
+    if (spec.virtualOptions?.includes(w)) { virtual = words[i + 1] ?? null; i++; continue; }
+    if (VALUE_OPTIONS.has(w)) { i++; continue; }
     if (w.startsWith('-')) continue;
     if (!seenSub) { seenSub = true; continue; }
     const expanded = w.includes('$') ? expand(w) : [w];
@@ -111,17 +106,17 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
 }
 
 /** `libpq-dev=15.3-0+deb12u1` -> `libpq-dev`; `gcc/bookworm` -> `gcc`; `py3-pip~=23` -> `py3-pip`. */
-function packageName(pkg: string): string {
+export function packageName(pkg: string): string {
   return pkg.replace(/[=~<>/].*$/, '').replace(/:(amd64|arm64|i386|armhf|all)$/, '');
 }
 
 /** Names a command removes (`apt-get purge gcc`, `apk del .build-deps`). */
 export function removedPackages(words: readonly string[]): readonly string[] {
   // most commands remove nothing: one shared empty list, not a new one for each
-  const spec = MANAGERS.get(words[0] ?? '');
+  const spec = packageCommand(words[0] ?? '');
   if (!spec) return NOTHING;
   const sub = subcommand(words);
-  if (!sub || !['purge', 'remove', 'del', 'erase', 'autoremove'].includes(sub)) return NOTHING;
+  if (!sub || !spec.sub.removes.includes(sub)) return NOTHING;
   const after = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
   return after.map(packageName);
 }
@@ -130,13 +125,5 @@ const NOTHING: readonly string[] = Object.freeze([]);
 
 /** The RUN text that installs `packages` in a fresh stage with the same package manager. */
 export function installCommand(tool: string, manager: PackageManager, packages: readonly string[], recommends: boolean): string {
-  const list = packages.join(' ');
-  switch (manager) {
-    case 'apt':
-      return `apt-get update && apt-get install -y ${recommends ? '' : '--no-install-recommends '}${list} && rm -rf /var/lib/apt/lists/*`;
-    case 'apk':
-      return `apk add --no-cache ${list}`;
-    case 'yum':
-      return `${tool} install -y ${list} && ${tool} clean all`;
-  }
+  return packageManager(manager).installLine(tool, packages, recommends);
 }

@@ -4,6 +4,7 @@ import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { isTestOnlyInstall } from './pip.js';
+import { familyOf } from '../commands/index.js';
 import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 type CommandKind =
@@ -191,7 +192,8 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   if (isPip(words)) return pipKind(words);
   if (SYSTEM_COMPILERS.has(name)) return 'system-compile';
   if (SYSTEM_INSTALLERS.has(name)) return 'setup';
-  if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && (words.includes('-g') || words.includes('--global') || words[1] === 'global')) return 'setup';
+  const familyKind = familyOf(name)?.kindOf?.(words);
+  if (familyKind) return familyKind;
   if (name === 'gpg') return words.includes('--verify') ? 'unknown' : 'setup';
   if (name === 'composer') return words.some((w) => w === 'install' || w === 'update' || w === 'require') ? 'build' : 'unknown';
   if (/^python[\d.]*$/.test(name) && words[1] === '-m') {
@@ -199,11 +201,11 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
     if (mod === 'pytest' || mod === 'unittest' || mod === 'tox') return 'test';
     if (mod === 'compileall') return 'generate';
   }
-  const rules: readonly CommandRule[] | undefined = COMMAND_RULES.get(name) ?? (name.includes('/') ? COMMAND_RULES.get(name.split('/').pop() ?? '') : undefined);
+  const rules = rulesOf(name) ?? (name.includes('/') ? rulesOf(name.split('/').pop() ?? '') : undefined);
   if (rules) {
     if (rules.length === 0) return 'package-maintenance';
     const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
-    const rule = rules.find((r) => !r.sub || r.sub.includes(sub)) ?? (name === 'npm' && sub === 'run' ? runScriptRule(words) : undefined);
+    const rule = rules.find((r) => !r.sub || r.sub.includes(sub));
     if (rule) return rule.kind;
     return 'unknown';
   }
@@ -220,11 +222,10 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   return 'unknown';
 }
 
-function runScriptRule(words: readonly string[]): CommandRule {
-  const script = words[words.indexOf('run') + 1] ?? '';
-  if (/test/.test(script)) return { kind: 'test' };
-  if (/^(dev|start|serve|watch)$/.test(script)) return { kind: 'toolchain-run' };
-  return { kind: 'build' };
+/** The subcommand rules of a command name: its family's, else the table's. */
+function rulesOf(name: string): readonly CommandRule[] | undefined {
+  const family = familyOf(name);
+  return family ? family.subcommands?.[name] : COMMAND_RULES.get(name);
 }
 
 function isPip(words: readonly string[]): boolean {
@@ -341,11 +342,6 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
     if (isPip(words)) {
       const dir = optionValue(words, '--wheel-dir', '-w');
       return { paths: [at(dir ?? '.')], unnamed: false };
-    }
-    if ((name === 'npm' || name === 'yarn' || name === 'pnpm') && ['ci', 'install', 'i', undefined].includes(sub)) {
-      // node_modules exists only when package.json lists dependencies, and the lockfile an install writes
-      // depends on the npm version: the project directory itself is what surely exists
-      return { paths: NONE, unnamed: true };
     }
     if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
     return { paths: NONE, unnamed: true };

@@ -1,7 +1,8 @@
 // Knowledge as data: which packages only a build needs, which runtime library a -dev package implies,
 // and which commands build, test or fetch. Extending dfsplit's knowledge means adding rows here.
 
-export type PackageManager = 'apt' | 'apk' | 'yum';
+export type { PackageManager } from '../commands/types.js';
+import type { PackageManager } from '../commands/types.js';
 
 /** Packages only a build needs (exact names). `*-dev` / `*-devel` are handled by pattern. */
 export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
@@ -77,14 +78,13 @@ export const DEV_TO_RUNTIME: Record<PackageManager, Readonly<Record<string, read
 /** Packages whose only job is to headers/tools for compiling against glibc/musl: nothing to keep. */
 export const DEV_WITHOUT_RUNTIME = new Set(['libc6-dev', 'libc-dev', 'musl-dev', 'linux-headers', 'linux-libc-dev', 'python3-dev', 'python-dev', 'glibc-devel', 'kernel-headers', 'python3-devel']);
 
-/** How a command word is classified. `sub` narrows by the first non-option argument. */
-export interface CommandRule {
-  kind: 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run';
-  sub?: readonly string[];
-}
+/** How a command word is classified (the type lives with the command families). */
+export type { SubcommandRule as CommandRule } from '../commands/types.js';
+import type { SubcommandRule as CommandRule } from '../commands/types.js';
 
 // a Map, not an object: command names are arbitrary words (`toString`), and a Map lookup of a word read
 // from a script is cheaper than a property lookup (which interns the word first)
+// (the families of src/commands/ answer for their own commands: see rulesOf in src/analyze/run.ts)
 export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Map(Object.entries({
   gcc: [{ kind: 'build' }], 'g++': [{ kind: 'build' }], cc: [{ kind: 'build' }], 'c++': [{ kind: 'build' }],
   clang: [{ kind: 'build' }], 'clang++': [{ kind: 'build' }], make: [{ kind: 'build' }], cmake: [{ kind: 'build' }],
@@ -95,17 +95,12 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
   cargo: [{ kind: 'build', sub: ['build', 'install', 'fetch'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['run'] }],
   mvn: [{ kind: 'build', sub: ['package', 'install', 'compile', 'verify', 'clean', 'dependency:go-offline', 'dependency:resolve', '-B', '-q'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['spring-boot:run', 'exec:java'] }],
   './mvnw': [{ kind: 'build' }], gradle: [{ kind: 'build' }], './gradlew': [{ kind: 'build' }],
-  npm: [{ kind: 'build', sub: ['ci', 'install', 'i', 'build', 'run-script', 'prune'] }, { kind: 'test', sub: ['test', 't'] }, { kind: 'toolchain-run', sub: ['dev'] }],
-  yarn: [{ kind: 'build', sub: ['install', 'build', ''] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['dev'] }],
-  pnpm: [{ kind: 'build', sub: ['install', 'i', 'build'] }, { kind: 'test', sub: ['test'] }],
-  npx: [{ kind: 'build' }],
   pytest: [{ kind: 'test' }], 'py.test': [{ kind: 'test' }], tox: [{ kind: 'test' }], nox: [{ kind: 'test' }],
   dotnet: [{ kind: 'build', sub: ['build', 'publish', 'restore'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: ['run'] }],
   git: [{ kind: 'fetch' }], curl: [{ kind: 'fetch' }], wget: [{ kind: 'fetch' }],
-  useradd: [{ kind: 'setup' }], adduser: [{ kind: 'setup' }], groupadd: [{ kind: 'setup' }], addgroup: [{ kind: 'setup' }],
-  usermod: [{ kind: 'setup' }], mkdir: [{ kind: 'setup' }], chown: [{ kind: 'setup' }], chmod: [{ kind: 'setup' }],
+  mkdir: [{ kind: 'setup' }], chown: [{ kind: 'setup' }], chmod: [{ kind: 'setup' }],
   ln: [{ kind: 'setup' }], 'update-ca-certificates': [{ kind: 'setup' }], 'locale-gen': [{ kind: 'setup' }],
-  rm: [{ kind: 'cleanup' }], 'apt-get': [], apt: [], apk: [], yum: [], dnf: [], microdnf: [],
+  rm: [{ kind: 'cleanup' }],
 }));
 
 /**
@@ -114,8 +109,8 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
  * runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
  */
 export const SYSTEM_INSTALLERS = new Set([
-  'apt-key', 'add-apt-repository', 'dpkg', 'debconf-set-selections', 'update-alternatives', 'ldconfig', 'a2enmod',
-  'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'rpm', 'gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba',
+  'update-alternatives', 'ldconfig', 'a2enmod',
+  'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba',
   'nvm', 'sdkmanager', 'luarocks', 'update-rc.d', 'systemctl', 'setcap', 'git-lfs', 'pip2', 'easy_install',
 ]);
 

@@ -7,6 +7,7 @@ import { GRADLE_APPLICATION, JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_N
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
+import { accountCommands } from '../../src/commands/index.js';
 import { buildFacts } from './build-files.js';
 import { jreImage, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
@@ -195,6 +196,9 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
   };
 }
 
+// the commands that create a user or group (src/commands/users.ts)
+const ACCOUNT_COMMANDS = new RegExp(`\\b(${accountCommands.join('|')})\\b`);
+
 /**
  * COPY --chown and USER lines the runtime stage keeps that name a user of the builder's base image
  * (gradle's `gradle`) which the JRE image lacks and no RUN of the file creates: the build would fail.
@@ -202,7 +206,7 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
 function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<number>): Finding[] {
   const builderUsers = imageConfig(input.builderImage)?.users ?? [];
   const runtimeUsers = imageConfig(runtime)?.users ?? [];
-  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && /\b(useradd|adduser|groupadd|addgroup)\b/.test(i.script));
+  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && ACCOUNT_COMMANDS.test(i.script));
   for (const ins of input.model.instructions) {
     if (ins.stage !== 0 || drop.has(ins.index)) continue;
     const owner = ins.keyword === 'USER' ? ins.user : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;

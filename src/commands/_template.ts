@@ -1,0 +1,20 @@
+// Copy this file to src/commands/<family>.ts to teach dfsplit a family of commands, add one line to
+// families in index.ts, and write test/commands/<family>.test.ts with a test for each answer.
+// Data first: a function only where the data cannot say it. Every field but id and names is optional.
+import type { CommandFamily } from './types.js';
+
+export default {
+  id: '_template',
+  // the words a script starts with; a name may belong to one family only
+  names: [],
+  // per name: which subcommands build, test or run the toolchain, e.g.
+  // tool: [{ kind: 'build', sub: ['build', 'install'] }, { kind: 'test', sub: ['test'] }]
+  subcommands: {},
+  // kindOf(words) { return null; },       // a kind an option decides (`-g`), asked before subcommands
+  // replayed: [],                         // names whose system-wide installs the runtime stage repeats
+  // languageInstallers: [],               // names that install from lists dfsplit cannot read
+  // provides: {},                         // system package -> the programs it gives
+  // toolchainAtRuntime: [],               // CMD texts that need the toolchain in the container
+  // accounts: {},                         // name -> the user or group it creates, and its value options
+  // packages: { ... },                    // a system package manager (see apt.ts)
+} satisfies CommandFamily;

@@ -1,0 +1,26 @@
+// yum, dnf and microdnf (RHEL, Fedora, CentOS, Rocky, Alma, Amazon Linux, UBI) and rpm.
+// https://dnf.readthedocs.io/en/latest/command_ref.html
+import type { CommandFamily } from './types.js';
+
+export default {
+  id: 'yum',
+  names: ['yum', 'dnf', 'microdnf', 'rpm'],
+  subcommands: {
+    // read as package commands; a path to them is maintenance
+    yum: [], dnf: [], microdnf: [],
+    // rpm installs a package file into the system: repeated in the runtime stage
+    rpm: [{ kind: 'setup' }],
+  },
+  packages: {
+    manager: 'yum',
+    commands: {
+      yum: { install: ['install'], removes: ['remove', 'erase', 'autoremove'] },
+      dnf: { install: ['install'], removes: ['remove', 'erase', 'autoremove'] },
+      microdnf: { install: ['install'], removes: ['remove'] },
+    },
+    valueOptions: ['-c', '--setopt', '--enablerepo', '--disablerepo'],
+    noRecommends: ['--setopt=install_weak_deps=False'],
+    installLine: (tool, packages) => `${tool} install -y ${packages.join(' ')} && ${tool} clean all`,
+    defaultTool: 'yum',
+  },
+} satisfies CommandFamily;

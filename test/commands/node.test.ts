@@ -1,0 +1,85 @@
+// The node family (src/commands/node.ts): npm, yarn, pnpm and npx, asked through the analyzer, the plan
+// and the state model that read its answers.
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf } from '../../src/commands/index.js';
+import node from '../../src/commands/node.js';
+import { convert } from '../../src/convert.js';
+
+const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+const kind = (script: string) => analyzeRun(script, scope).commands[0]!.kind;
+const ids = (text: string) => convert(text).reasons.map((r) => r.id);
+
+describe('node family', () => {
+  it('answers for npm, yarn, pnpm and npx', () => {
+    for (const name of ['npm', 'yarn', 'pnpm', 'npx']) expect(familyOf(name), name).toBe(node);
+  });
+
+  it('classifies installs, builds and tests by subcommand (subcommands)', () => {
+    expect(kind('npm ci')).toBe('build');
+    expect(kind('npm install --omit=dev')).toBe('build');
+    expect(kind('npm prune --production')).toBe('build');
+    expect(kind('yarn')).toBe('build');
+    expect(kind('yarn install --frozen-lockfile')).toBe('build');
+    expect(kind('pnpm i')).toBe('build');
+    expect(kind('npx tsc')).toBe('build');
+    expect(kind('./node_modules/.bin/npx tsc')).toBe('build');
+    expect(kind('npm t')).toBe('test');
+    expect(kind('yarn test')).toBe('test');
+    expect(kind('pnpm test')).toBe('test');
+    expect(kind('npm config set registry x')).toBe('unknown');
+  });
+
+  it('classifies `npm run <script>` by the script (kindOf)', () => {
+    expect(kind('npm run build')).toBe('build');
+    expect(kind('npm run test:unit')).toBe('test');
+    expect(kind('npm run dev')).toBe('toolchain-run');
+    expect(kind('npm run start:dev')).toBe('toolchain-run');
+    // `start` is how a production image starts its program, not a development server
+    expect(kind('npm run start')).toBe('build');
+  });
+
+  it('gives one answer for development scripts, whether a RUN or a CMD starts them', () => {
+    for (const sub of ['dev', 'watch', 'start:dev']) {
+      for (const tool of ['npm', 'yarn', 'pnpm']) {
+        expect(kind(`${tool} ${sub}`), `${tool} ${sub}`).toBe('toolchain-run');
+        expect(ids(`FROM node:20\nWORKDIR /app\nCOPY . .\nRUN ${tool} install && ${tool} run build\nCMD ["${tool}", "${sub}"]\n`), `CMD ${tool} ${sub}`).toContain('runtime-uses-toolchain');
+      }
+    }
+    expect(ids('FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n')).not.toContain('runtime-uses-toolchain');
+  });
+
+  it('knows the development servers a CMD starts through npx or a package manager (toolchainAtRuntime)', () => {
+    for (const cmd of ['npx nodemon server.js', 'yarn next dev', 'pnpm exec vite', 'node_modules/.bin/ts-node src/main.ts']) {
+      expect(ids(`FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ${cmd}\n`), cmd).toContain('runtime-uses-toolchain');
+    }
+  });
+
+  it('makes a global install setup, repeated in the runtime stage (kindOf, replayed)', () => {
+    expect(kind('npm install -g pm2')).toBe('setup');
+    expect(kind('yarn global add pm2')).toBe('setup');
+    expect(kind('pnpm add --global pm2')).toBe('setup');
+    // repeated after compilers were installed: it may need them, so dfsplit declines
+    expect(ids('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc nodejs\nCOPY . /src\nRUN gcc -o /app /src/hello.c\nRUN npm install -g pm2\nCMD ["/app"]\n')).toEqual(['replay-needs-build-tools']);
+  });
+
+  it('leaves the outputs of an install unnamed: the project directory is kept', () => {
+    const c = analyzeRun('npm ci', scope).commands[0]!;
+    expect(c.unnamedOutputs).toBe(true);
+    expect(c.outputs).toEqual([]);
+  });
+
+  const python = (run: string) => `FROM python:3.11\nRUN apt-get update && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\nRUN ${run}\nCOPY . /app\nWORKDIR /app\nRUN pip install --no-cache-dir flask\nCMD ["python", "app.py"]\n`;
+
+  it('tells the state model that nodejs gives npm (provides)', () => {
+    const r = convert(python('npm install -g pm2'));
+    expect(r.status).toBe('changed');
+    expect(r.output).toContain('FROM python:3.11-slim\nRUN apt-get update && apt-get install -y nodejs');
+    // without nodejs, npm is not known on the slim base
+    expect(ids(python('npm install -g pm2').replace(/RUN apt-get.*\n/, ''))).toEqual(['replay-needs-builder-state']);
+  });
+
+  it('tells the state model that a global install brings the programs it names (languageInstallers)', () => {
+    expect(convert(python('npm install -g pm2 && pm2 --version')).status).toBe('changed');
+  });
+});
