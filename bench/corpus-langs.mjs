@@ -13,7 +13,10 @@ const CORPUS = join(ROOT, '.e2e-cache', 'corpus');
 if (!existsSync(join(CORPUS, 'index-trim.tsv'))) throw new Error('unpack the corpus first (npm run test:corpus does it, or tar -xzf ../shared/corpus/dockerhub-20k.tar.gz -C .e2e-cache/corpus)');
 const args = process.argv.slice(2);
 const langArg = args.indexOf('--lang') >= 0 ? args.splice(args.indexOf('--lang'), 2)[1].split(',') : null;
-const builds = args.map((a) => { const [label, dir] = a.split('='); return { label, dir }; });
+const builds = args.map((a) => {
+  const [label, dir] = a.split('=');
+  return { label, dir };
+});
 if (!builds.length) throw new Error('usage: node bench/corpus-langs.mjs [--lang java,php] LABEL=DIST_DIR ...');
 
 const lang = new Map();
@@ -27,7 +30,10 @@ function run(dist) {
   const cli = join(dist, 'src', 'cli.js');
   const dir = join(CORPUS, 'vsoch_dockerfiles_v2');
   let r = spawnSync(process.execPath, [cli, '--format', 'ndjson', '--no-config', '--no-ignore', dir], { encoding: 'utf8', maxBuffer: 2 ** 31 });
-  let records = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  let records = r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
   if (!records.length) {
     // builds from before `--format` (issue 10) print one JSON document
     r = spawnSync(process.execPath, [cli, '--json', dir], { encoding: 'utf8', maxBuffer: 2 ** 31 });
@@ -57,7 +63,12 @@ for (const l of langs) {
       if (x?.status === 'changed') presets.set(x.preset ?? 'generic', (presets.get(x.preset ?? 'generic') ?? 0) + 1);
       if (x?.status === 'declined') for (const id of new Set(x.reasons)) reasons.set(id, (reasons.get(id) ?? 0) + 1);
     }
-    const fmt = (m, n = 8) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v}`).join(', ');
+    const fmt = (m, n = 8) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
     console.log(`- ${r.label}: changed ${changed} (${fmt(presets)}), declined ${count((x) => x?.status === 'declined')}, unchanged ${count((x) => x?.status === 'unchanged')}, error ${count((x) => x?.status === 'error')}, missing ${count((x) => !x)}`);
     console.log(`  declined by reason: ${fmt(reasons)}`);
   }

@@ -50,7 +50,10 @@ for (const text of texts) {
 }
 const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN; };
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+};
 const all = Object.values(per).flat();
 console.log(`convert(): ${texts.length} files in ${(totalMs / 1000).toFixed(1)} s = ${(texts.length / (totalMs / 1000)).toFixed(0)} files/s (mean ${mean(all).toFixed(1)} ms, median ${pct(all, 0.5).toFixed(1)} ms, p99 ${pct(all, 0.99).toFixed(1)} ms, max ${Math.max(...all).toFixed(0)} ms)`);
 for (const [s, xs] of Object.entries(per)) console.log(`  ${s.padEnd(9)} ${String(xs.length).padStart(6)} files, mean ${mean(xs).toFixed(1)} ms/file`);
@@ -61,7 +64,11 @@ const dir = mkdtempSync(join(tmpdir(), 'dfsplit-bench-cli-'));
 const sample = files.filter((_, i) => i % Math.max(1, Math.floor(files.length / cliFiles)) === 0).slice(0, cliFiles);
 mkdirSync(join(dir, 'files'));
 for (const f of sample) copyFileSync(f, join(dir, 'files', basename(f)));
-const time = (fn) => { const t0 = process.hrtime.bigint(); fn(); return Number(process.hrtime.bigint() - t0) / 1e6; };
+const time = (fn) => {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+};
 const once = time(() => spawnSync(process.execPath, [CLI, '--check', 'files'], { cwd: dir, stdio: 'ignore' }));
 const single = time(() => {
   for (const f of readdirSync(join(dir, 'files'))) spawnSync(process.execPath, [CLI, '--check', join('files', f)], { cwd: dir, stdio: 'ignore' });

@@ -46,13 +46,21 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     // 1.1 and 2.0 from one bench run to the next with the same code
     const reps = Math.max(3, Math.round((3 * sizes[shape][2]) / n));
     const perRun = (fn) => {
-      try { fn(); } catch { /* a crash shows in the CLI run of bench/speed.mjs */ }
+      try {
+        fn();
+      } catch {
+        /* a crash shows in the CLI run of bench/speed.mjs */
+      }
       let best = Infinity;
       for (let batch = 0; batch < 3; batch++) {
         collect();
         const s = process.hrtime.bigint();
         for (let k = 0; k < reps; k++) {
-          try { fn(); } catch { /* as above */ }
+          try {
+            fn();
+          } catch {
+            /* as above */
+          }
         }
         best = Math.min(best, ms(s) / reps);
       }

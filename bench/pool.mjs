@@ -28,10 +28,16 @@ try {
   for (const d of readdirSync(root).sort()) for (const f of readdirSync(join(root, d)).sort()) files.push(join(root, d, f));
   const trees = new Map();
   for (const n of SIZES) {
-    if (n >= files.length) { trees.set(n, root); continue; }
+    if (n >= files.length) {
+      trees.set(n, root);
+      continue;
+    }
     const dir = join(work, `n${n}`);
     mkdirSync(dir);
-    for (let i = 0; i < n; i++) { const f = files[Math.floor((i * files.length) / n)]; copyFileSync(f, join(dir, basename(f))); }
+    for (let i = 0; i < n; i++) {
+      const f = files[Math.floor((i * files.length) / n)];
+      copyFileSync(f, join(dir, basename(f)));
+    }
     trees.set(n, dir);
   }
   const best = new Map();
@@ -55,7 +61,10 @@ try {
   const name = (jobs) => (jobs === 0 ? 'automatic' : `--jobs ${jobs}`);
   console.log(`| files | ${JOBS.map(name).join(' | ')} |\n|---|${JOBS.map(() => '---|').join('')}`);
   for (const n of SIZES) {
-    const cells = JOBS.map((jobs) => { const { wall, peak } = best.get(`${n} ${jobs}`); return `${wall.toFixed(2)} s, ${peak.toFixed(0)} MB`; });
+    const cells = JOBS.map((jobs) => {
+      const { wall, peak } = best.get(`${n} ${jobs}`);
+      return `${wall.toFixed(2)} s, ${peak.toFixed(0)} MB`;
+    });
     console.log(`| ${n.toLocaleString('en')} | ${cells.join(' | ')} |`);
   }
   console.log(`\n(${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, node ${process.version}, ${availableParallelism()} cores, least of ${REPS} runs each)`);

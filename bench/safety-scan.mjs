@@ -29,25 +29,34 @@ export function detect(input, result, lib) {
   const found = [];
   // every deletion of the original, resolved to absolute paths (globs kept as patterns)
   const removals = [];
-  for (const [index, run] of analysis.runs) for (const c of run.commands) {
-    const scope = analysis.scopes.get(index);
-    for (const path of removed(c, lib, lib.homeOf(scope?.user ?? null, scope?.env ?? new Map()))) removals.push({ index, path });
-  }
+  for (const [index, run] of analysis.runs)
+    for (const c of run.commands) {
+      const scope = analysis.scopes.get(index);
+      for (const path of removed(c, lib, lib.homeOf(scope?.user ?? null, scope?.env ?? new Map()))) removals.push({ index, path });
+    }
   // the runtime stage as written, read on its own: its deletions (replayed ones undo nothing) and its writes
   const text = result.output;
   const runtimeModel = lib.parse(text.slice(text.lastIndexOf(result.runtimeStage[0].text)));
   const runtime = lib.analyze(runtimeModel);
   const replayed = new Set();
-  for (const [index, run] of runtime.runs) for (const c of run.commands) {
-    const scope = runtime.scopes.get(index);
-    for (const path of removed(c, lib, lib.homeOf(scope?.user ?? null, scope?.env ?? new Map()))) replayed.add(path);
-  }
+  for (const [index, run] of runtime.runs)
+    for (const c of run.commands) {
+      const scope = runtime.scopes.get(index);
+      for (const path of removed(c, lib, lib.homeOf(scope?.user ?? null, scope?.env ?? new Map()))) replayed.add(path);
+    }
   // paths the original makes with its commands (a deletion inside a copied directory of one of those is the build's own)
   const made = [];
-  for (const [index, run] of analysis.runs) for (const c of run.commands) {
-    const dirs = c.words[0] === 'mkdir' ? c.words.slice(1).filter((w) => !w.startsWith('-')).map((w) => lib.joinPath(c.cwd, w)) : [];
-    for (const p of [...c.produced, ...c.writes, ...c.outputs, ...dirs]) made.push({ index, path: p });
-  }
+  for (const [index, run] of analysis.runs)
+    for (const c of run.commands) {
+      const dirs =
+        c.words[0] === 'mkdir'
+          ? c.words
+              .slice(1)
+              .filter((w) => !w.startsWith('-'))
+              .map((w) => lib.joinPath(c.cwd, w))
+          : [];
+      for (const p of [...c.produced, ...c.writes, ...c.outputs, ...dirs]) made.push({ index, path: p });
+    }
   let at = -1; // the original instruction the runtime step stands for, or the last one before it
   result.runtimeStage.forEach((step, k) => {
     const ins = runtimeModel.instructions[k];
@@ -71,8 +80,7 @@ export function detect(input, result, lib) {
       const context = sources.some((s) => s === '.' || s === './');
       for (const r of later) {
         const whole = landed.some((p) => matches(p, r.path));
-        const part = !whole && context && !/[*?[]/.test(r.path) && r.path !== dest && r.path.startsWith(`${dest === '/' ? '' : dest}/`)
-          && !made.some((m) => m.path !== dest && m.path.startsWith(`${dest}/`) && (inside(r.path, m.path) || inside(m.path, r.path)));
+        const part = !whole && context && !/[*?[]/.test(r.path) && r.path !== dest && r.path.startsWith(`${dest === '/' ? '' : dest}/`) && !made.some((m) => m.path !== dest && m.path.startsWith(`${dest}/`) && (inside(r.path, m.path) || inside(m.path, r.path)));
         if (!whole && !part) continue;
         found.push({ kind: whole ? 'deleted' : 'deleted-part', text: step.text, detail: `${r.path} deleted at line ${original.instructions[r.index].line}` });
         const secret = [r.path, ...landed].map(lib.secretLike).find(Boolean);
@@ -82,13 +90,14 @@ export function detect(input, result, lib) {
       return;
     }
     if (ins.keyword === 'RUN') {
-      for (const c of runtime.runs.get(k)?.commands ?? []) for (const w of [...c.writes, ...c.produced]) {
-        const r = later.find((x) => matches(w, x.path));
-        if (!r) continue;
-        found.push({ kind: 'deleted', text: step.text.slice(0, 120), detail: `${w} written, deleted at line ${original.instructions[r.index].line}` });
-        const secret = lib.secretLike(w);
-        if (secret) found.push({ kind: 'secret', text: step.text.slice(0, 120), detail: `${secret} (${w})` });
-      }
+      for (const c of runtime.runs.get(k)?.commands ?? [])
+        for (const w of [...c.writes, ...c.produced]) {
+          const r = later.find((x) => matches(w, x.path));
+          if (!r) continue;
+          found.push({ kind: 'deleted', text: step.text.slice(0, 120), detail: `${w} written, deleted at line ${original.instructions[r.index].line}` });
+          const secret = lib.secretLike(w);
+          if (secret) found.push({ kind: 'secret', text: step.text.slice(0, 120), detail: `${secret} (${w})` });
+        }
     }
   });
   return found;
@@ -100,7 +109,10 @@ function removed(c, lib, home) {
   const out = [];
   let options = true;
   for (const w of c.words.slice(1)) {
-    if (options && w === '--') { options = false; continue; }
+    if (options && w === '--') {
+      options = false;
+      continue;
+    }
     if (options && w.startsWith('-')) continue;
     const p = w.replace(/^~(?=\/|$)/, home);
     if (!p.includes('$') && !p.startsWith('~')) out.push(lib.joinPath(c.cwd, p));
@@ -115,8 +127,17 @@ function inside(path, dir) {
 /** True when deleting `pattern` (a path, maybe with `*`, `?`) deletes `path`: it is the path or one of its directories. */
 function matches(path, pattern) {
   if (!/[*?[]/.test(pattern)) return inside(path, pattern);
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}(/|$)`);
-  try { return re.test(path); } catch { return false; }
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}(/|$)`,
+  );
+  try {
+    return re.test(path);
+  } catch {
+    return false;
+  }
 }
 
 /** Scan the corpus with dfsplit's build; returns the counts, the affected files and the files' statuses. */
@@ -162,10 +183,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const files = [];
   for (const d of readdirSync(dir).sort()) for (const f of readdirSync(join(dir, d)).sort()) files.push(join(dir, d, f));
   const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
-  const [{ convert }, { parse }, { analyze, copyDestination }, { joinPath }, { homeOf }, { flag }, { secretLike, systemDir }] = await Promise.all(
-    ['src/index.js', 'src/parse.js', 'src/analyze/index.js', 'src/paths.js', 'src/analyze/run.js', 'src/model.js', 'src/knowledge/secrets.js'].map(dist));
+  const [{ convert }, { parse }, { analyze, copyDestination }, { joinPath }, { homeOf }, { flag }, { secretLike, systemDir }] = await Promise.all(['src/index.js', 'src/parse.js', 'src/analyze/index.js', 'src/paths.js', 'src/analyze/run.js', 'src/model.js', 'src/knowledge/secrets.js'].map(dist));
   const lib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir };
-  const { counts, hits, statuses } = await scanCorpus(files.filter((_, i) => i % every === 0), lib, convert);
+  const { counts, hits, statuses } = await scanCorpus(
+    files.filter((_, i) => i % every === 0),
+    lib,
+    convert,
+  );
   console.log(`${counts.changed} changed results, ${counts.files} with an unsafe runtime step: ${['deleted', 'deleted-part', 'secret', 'system-dir'].map((k) => `${k} ${counts[k] ?? 0}`).join(', ')}`);
   for (const h of hits.slice(0, show)) for (const f of h.found) console.log(`  ${h.file.slice(dir.length + 1)}: ${f.kind}: ${f.text} (${f.detail})`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ counts, hits, statuses }, null, 1));

@@ -36,13 +36,20 @@ for (const d of readdirSync(root).sort()) for (const f of readdirSync(join(root,
 const texts = files.filter((_, i) => i % every === 0).map((f) => readFileSync(f, 'utf8'));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const rows = [];
-const row = (figure, value, target, ok) => { rows.push([figure, value, target, ok ? 'met' : 'NOT met']); console.log(`${figure}: ${value} (target ${target}: ${ok ? 'met' : 'NOT met'})`); };
+const row = (figure, value, target, ok) => {
+  rows.push([figure, value, target, ok ? 'met' : 'NOT met']);
+  console.log(`${figure}: ${value} (target ${target}: ${ok ? 'met' : 'NOT met'})`);
+};
 
 // 1. convert() against parse-only --------------------------------------------------------------------
 const { DockerfileParser } = await import('dockerfile-ast');
 const { convert } = await import(join(ROOT, 'dist', 'src', 'index.js'));
 const { parseDockerfile } = await import(join(ROOT, 'dist', 'src', 'parse.js'));
-for (const t of texts.slice(0, 200)) { DockerfileParser.parse(t); parseDockerfile(t); convert(t); }
+for (const t of texts.slice(0, 200)) {
+  DockerfileParser.parse(t);
+  parseDockerfile(t);
+  convert(t);
+}
 // parse-only and convert() take turns over 20 slices of the corpus, so that both see the same machine:
 // this machine's speed drifts by 20% over a minute, which one pass each attributed to one of the two
 const SLICES = 20;
@@ -79,7 +86,11 @@ console.log(`  second pass over the same files: ${(second.convertRate / second.p
 // 2. cold start -------------------------------------------------------------------------------------
 const cold = (args, n = 7) => {
   const times = [];
-  for (let i = 0; i < n; i++) { const s = process.hrtime.bigint(); spawnSync(process.execPath, args, { stdio: 'ignore' }); times.push(ms(s)); }
+  for (let i = 0; i < n; i++) {
+    const s = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    times.push(ms(s));
+  }
   return times.sort((a, b) => a - b)[Math.floor(n / 2)];
 };
 const nodeOnly = cold(['-e', '0']);
@@ -96,7 +107,10 @@ row('2. cold start --help / node -e 0', `${(help / nodeOnly).toFixed(2)}x`, '<= 
 
 // 3. the whole corpus through the CLI ---------------------------------------------------------------
 if (!skipCli) {
-  for (const args of [['--check', root], ['--json', root]]) {
+  for (const args of [
+    ['--check', root],
+    ['--json', root],
+  ]) {
     const s = process.hrtime.bigint();
     const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { encoding: 'utf8', maxBuffer: 2 * 1024 * 1024 * 1024 });
     const wall = ms(s) / 1000;
@@ -116,7 +130,7 @@ for (const [shape, make] of Object.entries(shapes)) {
   const runs = Array.from({ length: GROWTH_PROCESSES }, () => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'growth.mjs'), shape], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })));
   const fastest = (i, key) => Math.min(...runs.map((r) => r[i][key]));
   const timed = runs[0].map(({ n }, i) => ({ n, wall: fastest(i, 'wall'), parseWall: fastest(i, 'parseWall'), referenceWall: fastest(i, 'referenceWall') }));
-  const ratio = (pts, key) => (pts[pts.length - 1][key] / pts[0][key]) / (pts[pts.length - 1].n / pts[0].n);
+  const ratio = (pts, key) => pts[pts.length - 1][key] / pts[0][key] / (pts[pts.length - 1].n / pts[0].n);
   const points = [];
   for (const { n, wall, parseWall, referenceWall } of timed) {
     const file = join(dir, 'Dockerfile');
@@ -124,7 +138,11 @@ for (const [shape, make] of Object.entries(shapes)) {
     const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, '--json', file], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
     const peak = Number(r.stderr.trim().split('\n').pop()) / 1024;
     let status = 'crash';
-    try { status = JSON.parse(r.stdout).files[0].status; } catch { /* reported as crash */ }
+    try {
+      status = JSON.parse(r.stdout).files[0].status;
+    } catch {
+      /* reported as crash */
+    }
     points.push({ n, wall, parseWall, referenceWall, peak, status });
   }
   const [a, , c] = points;

@@ -195,7 +195,11 @@ function workdirOf(list: Instruction[], inherited: string): string {
 }
 
 function setOf(list: Instruction[], keyword: string): string {
-  return list.filter((i) => i.keyword === keyword).map((i) => i.args.trim()).sort().join('\n');
+  return list
+    .filter((i) => i.keyword === keyword)
+    .map((i) => i.args.trim())
+    .sort()
+    .join('\n');
 }
 
 function envOf(list: Instruction[], inherited: Readonly<Record<string, string>>): Map<string, string> {

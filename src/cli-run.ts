@@ -83,7 +83,11 @@ function configResolver(flags: OptionFlags): ConfigResolver {
 /** One file's conversion options: the command line's, else its configuration's, else the defaults. */
 async function fileOptions(file: string, flags: OptionFlags, resolver: ConfigResolver): Promise<JobOptions> {
   let c: FileConfig;
-  try { c = await resolver.optionsFor(file); } catch (err) { throw asUsage(err); }
+  try {
+    c = await resolver.optionsFor(file);
+  } catch (err) {
+    throw asUsage(err);
+  }
   return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase }, displayPath(file));
 }
 
@@ -104,7 +108,7 @@ function statusLine(path: string, r: ConvertResult): string {
 
 export async function main(flags: Flags): Promise<number> {
   const started = process.hrtime.bigint();
-  const format: Format = flags.json ? 'json' : flags.format ?? 'text';
+  const format: Format = flags.json ? 'json' : (flags.format ?? 'text');
   const machine = format !== 'text';
   if (flags.json && flags.format && flags.format !== 'json') throw new UsageError(`--json and --format ${flags.format} cannot be used together: --json is --format json`);
   if (flags.write && flags.stdout) throw new UsageError('--write and --stdout cannot be used together: --write edits files in place, --stdout prints the result');
@@ -117,7 +121,11 @@ export async function main(flags: Flags): Promise<number> {
   quietOnClosedStdout();
   const resolver = configResolver(flags);
   let fromConfig: string[];
-  try { fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns(); } catch (err) { throw asUsage(err); }
+  try {
+    fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns();
+  } catch (err) {
+    throw asUsage(err);
+  }
   const ignoreOpts = { ...(flags.ignore ?? DEFAULT_IGNORE) };
   ignoreOpts.patterns = [...ignoreOpts.patterns, ...fromConfig];
   const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts);
@@ -173,12 +181,16 @@ export async function main(flags: Flags): Promise<number> {
     const { text, result: r } = outcome;
     if (flags.verify && r.status === 'changed') await verified(r, text, file, flags);
     const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || files.length === 1));
-    if (shown) { progress.clear(); process.stderr.write(`${statusLine(path, r)}\n`); }
+    if (shown) {
+      progress.clear();
+      process.stderr.write(`${statusLine(path, r)}\n`);
+    }
     if (r.status === 'error') code = 2;
     let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
     if (flags.stdout) process.stdout.write(r.output);
-    if (r.status === 'changed' && flags.check) { if (code === 0) code = 1; }
-    else if (r.status === 'changed' && flags.write) {
+    if (r.status === 'changed' && flags.check) {
+      if (code === 0) code = 1;
+    } else if (r.status === 'changed' && flags.write) {
       try {
         writeAtomic(file, r.output, text);
       } catch (err) {
@@ -209,7 +221,10 @@ function asUsage(err: unknown): unknown {
 
 /** The closing line of the text output: what was seen and what became of it. */
 function summaryLine(s: Summary): string {
-  const by = Object.entries(s.declinedBy).sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(', ');
+  const by = Object.entries(s.declinedBy)
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', ');
   return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
 }
 
@@ -242,7 +257,10 @@ function progressLine(total: number, wanted: boolean): { tick(): void; clear(): 
  * result into a decline that says why (nothing unverified is written).
  */
 async function verified(r: ConvertResult, text: string, file: string, flags: Flags): Promise<void> {
-  if (file === '-') { declineAs(r, text, 'verify-unavailable', 'standard input has no build context'); return; }
+  if (file === '-') {
+    declineAs(r, text, 'verify-unavailable', 'standard input has no build context');
+    return;
+  }
   const outcome = await compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command });
   if (outcome.kind === 'same') return;
   if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
@@ -256,14 +274,19 @@ function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify
   r.diff = '';
 }
 
-
 /** `explain` over files, directories and globs, like the main command: one table per file. */
 export async function explain(paths: readonly string[], flags: OptionFlags & Pick<Flags, 'json'> & { ignore?: IgnoreOptions }): Promise<number> {
   checkContext(flags.context);
   const { files, errors } = await expandInputs(paths.length ? paths : ['.'], flags.ignore);
   let code = 0;
-  for (const e of errors) { process.stderr.write(`dfsplit: ${e.format()}\n`); code = 2; }
-  if (!files.length && !errors.length) { process.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`); return 2; }
+  for (const e of errors) {
+    process.stderr.write(`dfsplit: ${e.format()}\n`);
+    code = 2;
+  }
+  if (!files.length && !errors.length) {
+    process.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`);
+    return 2;
+  }
   const docs: object[] = [];
   const resolver = configResolver(flags);
   quietOnClosedStdout();
@@ -298,8 +321,12 @@ export async function verifyCommand(file: string, flags: OptionFlags & { smoke: 
   if (r.status !== 'changed') return r.status === 'declined' ? 1 : 0;
   const smoke = flags.smoke === undefined ? null : parseShell(flags.smoke).commands.flatMap((c) => c.words);
   return verify({
-    original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke,
-    buildNetwork: flags.buildNetwork ?? null, command: r.command, log: (line) => process.stdout.write(`${line}\n`),
+    original: text,
+    converted: r.output,
+    context: flags.context ?? dirname(resolve(file)),
+    smoke,
+    buildNetwork: flags.buildNetwork ?? null,
+    command: r.command,
+    log: (line) => process.stdout.write(`${line}\n`),
   });
 }
-

@@ -13,12 +13,11 @@ const PRESET_CHOICES = ['auto', 'generic', ...PRESET_IDS];
 
 const runner = () => import('./cli-run.js');
 
-
 const common = {
   'builder-name': { type: 'string', describe: 'name of the builder stage (default: builder)' },
   'runtime-base': { type: 'string', describe: 'runtime base image (e.g. scratch, debian:bookworm-slim)' },
   preset: { type: 'string', choices: PRESET_CHOICES, describe: 'language preset, or auto / generic (default: auto)' },
-  context: { type: 'string', describe: 'build context directory (default: the Dockerfile\'s directory)' },
+  context: { type: 'string', describe: "build context directory (default: the Dockerfile's directory)" },
   json: { type: 'boolean', default: false, describe: 'print a machine-readable report' },
 } as const;
 
@@ -36,11 +35,24 @@ function configFlags(argv: { config?: string | boolean | undefined; jsConfig: bo
 }
 
 function run(p: Promise<number>): void {
-  p.then((code) => { process.exitCode = code; }, async (err: unknown) => {
-    if (err instanceof (await runner()).UsageError) { process.stderr.write(`dfsplit: ${err.message}\n`); process.exitCode = 2; return; }
-    if (err instanceof InputError) { process.stderr.write(`dfsplit: ${err.format()}\n`); process.exitCode = 2; return; }
-    crash(err);
-  }).catch(crash);
+  p.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    async (err: unknown) => {
+      if (err instanceof (await runner()).UsageError) {
+        process.stderr.write(`dfsplit: ${err.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (err instanceof InputError) {
+        process.stderr.write(`dfsplit: ${err.format()}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      crash(err);
+    },
+  ).catch(crash);
 }
 
 /**
@@ -54,7 +66,10 @@ function crash(err: unknown): void {
   process.exitCode = 2;
 }
 // the same for one thrown outside a command's promise (an event handler, yargs itself): then the process ends at once
-process.on('uncaughtException', (err) => { crash(err); process.exit(2); });
+process.on('uncaughtException', (err) => {
+  crash(err);
+  process.exit(2);
+});
 
 function usage(message: string): void {
   process.stderr.write(`dfsplit: ${message}\n`);
@@ -75,7 +90,12 @@ function flagLikePath(args: readonly string[]): string | undefined {
   const end = args.indexOf('--');
   return (end < 0 ? args : args.slice(0, end)).find((a) => {
     if (a.length < 2 || !a.startsWith('-')) return false;
-    try { lstatSync(a); return true; } catch { return false; }
+    try {
+      lstatSync(a);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 
@@ -90,58 +110,100 @@ else await cli();
 
 async function cli(): Promise<void> {
   const dashed = flagLikePath(argv1);
-  if (dashed !== undefined) { usage(`${dashed}: a file or directory here is named like an option (a shell glob such as \`dfsplit *\`?); refused: put paths after -- (dfsplit -- *) or start them with ./ (dfsplit ./*)`); return; }
+  if (dashed !== undefined) {
+    usage(`${dashed}: a file or directory here is named like an option (a shell glob such as \`dfsplit *\`?); refused: put paths after -- (dfsplit -- *) or start them with ./ (dfsplit ./*)`);
+    return;
+  }
   const { default: yargs } = await import('yargs');
   await yargs(argv1.map((a) => (a === '-' ? STDIN : a)))
-  .parserConfiguration({ 'populate--': true })
-  .scriptName('dfsplit')
-  .detectLocale(false)
-  .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
-  .command('explain [paths..]', 'show, per instruction, whether it is build-time, runtime or both, and why (files, directories, globs, - for stdin)', (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options({ ...common, ...color, ...configuration }), (argv) => {
-    run(runner().then((r) => r.explain(fromArgv(argv.paths, argv['--']), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json, ...configFlags(argv) })));
-  })
-  .command('verify [file]', 'build the original and the converted image with your Docker engine, run both and compare', (y) => y
-    .positional('file', { type: 'string', default: 'Dockerfile' })
-    .options({
-      ...common,
-      ...color,
-      ...configuration,
-      smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
-      'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
-    }), (argv) => {
-    run(runner().then((r) => r.verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork, ...configFlags(argv) })));
-  })
-  .command('$0 [paths..]', 'convert Dockerfiles (files, directories, globs, - for stdin)', (y) => y
-    .positional('paths', { type: 'string', array: true, default: [] as string[] })
-    .options({
-      ...common,
-      write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
-      check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
-      stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
-      ...color,
-      verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
-      'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
-      ...configuration,
-      format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
-      quiet: { type: 'boolean', default: false, describe: 'print only errors' },
-      verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
-      jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core but one from 15,000 files on; 1: none; at most twice the cores, up to 64)' },
-      ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
-      'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
-      'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
-    }), (argv) => {
-    if (!Number.isInteger(argv.jobs) || argv.jobs < 0) { usage('--jobs takes a whole number of worker threads, 0 or more (0: automatic)'); return; }
-    run(runner().then((r) => r.main({ paths: fromArgv(argv.paths, argv['--']), write: argv.write, check: argv.check, stdout: argv.stdout, json: argv.json, color: argv.color, builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, verify: argv.verify, buildNetwork: argv.buildNetwork, jobs: argv.jobs, ...configFlags(argv), format: argv.format as Format | undefined, quiet: argv.quiet, verbose: argv.verbose, ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern } })));
-  })
-  .completion('completion', 'print a shell completion script (bash/zsh): dfsplit completion >> ~/.bashrc')
-  .strict()
-  .fail((msg, err, y) => {
-    if (err) throw err;
-    process.stderr.write(`dfsplit: ${msg}\n${y.help() ? '' : ''}`);
-    process.exit(2);
-  })
-  .help()
-  .alias('h', 'help')
-  .version(VERSION)
-  .parseAsync();
+    .parserConfiguration({ 'populate--': true })
+    .scriptName('dfsplit')
+    .detectLocale(false)
+    .usage('$0 [paths..]  Propose a multi-stage version of single-stage Dockerfiles (a diff by default)')
+    .command(
+      'explain [paths..]',
+      'show, per instruction, whether it is build-time, runtime or both, and why (files, directories, globs, - for stdin)',
+      (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options({ ...common, ...color, ...configuration }),
+      (argv) => {
+        run(runner().then((r) => r.explain(fromArgv(argv.paths, argv['--']), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json, ...configFlags(argv) })));
+      },
+    )
+    .command(
+      'verify [file]',
+      'build the original and the converted image with your Docker engine, run both and compare',
+      (y) =>
+        y.positional('file', { type: 'string', default: 'Dockerfile' }).options({
+          ...common,
+          ...color,
+          ...configuration,
+          smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
+          'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
+        }),
+      (argv) => {
+        run(runner().then((r) => r.verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork, ...configFlags(argv) })));
+      },
+    )
+    .command(
+      '$0 [paths..]',
+      'convert Dockerfiles (files, directories, globs, - for stdin)',
+      (y) =>
+        y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options({
+          ...common,
+          write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
+          check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
+          stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
+          ...color,
+          verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
+          'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
+          ...configuration,
+          format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
+          quiet: { type: 'boolean', default: false, describe: 'print only errors' },
+          verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
+          jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core but one from 15,000 files on; 1: none; at most twice the cores, up to 64)' },
+          ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
+          'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
+          'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
+        }),
+      (argv) => {
+        if (!Number.isInteger(argv.jobs) || argv.jobs < 0) {
+          usage('--jobs takes a whole number of worker threads, 0 or more (0: automatic)');
+          return;
+        }
+        run(
+          runner().then((r) =>
+            r.main({
+              paths: fromArgv(argv.paths, argv['--']),
+              write: argv.write,
+              check: argv.check,
+              stdout: argv.stdout,
+              json: argv.json,
+              color: argv.color,
+              builderName: argv.builderName,
+              runtimeBase: argv.runtimeBase,
+              preset: argv.preset,
+              context: argv.context,
+              verify: argv.verify,
+              buildNetwork: argv.buildNetwork,
+              jobs: argv.jobs,
+              ...configFlags(argv),
+              format: argv.format as Format | undefined,
+              quiet: argv.quiet,
+              verbose: argv.verbose,
+              ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern },
+            }),
+          ),
+        );
+      },
+    )
+    .completion('completion', 'print a shell completion script (bash/zsh): dfsplit completion >> ~/.bashrc')
+    .strict()
+    .fail((msg, err, y) => {
+      if (err) throw err;
+      process.stderr.write(`dfsplit: ${msg}\n${y.help() ? '' : ''}`);
+      process.exit(2);
+    })
+    .help()
+    .alias('h', 'help')
+    .version(VERSION)
+    .parseAsync();
 }

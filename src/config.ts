@@ -12,18 +12,29 @@ import { z } from 'zod';
 const Options = {
   preset: z.string().min(1).optional().describe('language preset, or auto / generic'),
   runtimeBase: z.string().min(1).optional().describe('runtime base image, e.g. gcr.io/distroless/static-debian12'),
-  builderName: z.string().regex(/^[a-z][a-z0-9_.-]*$/, 'a stage name: lower case letters, digits, _ . -').optional().describe('name of the builder stage'),
+  builderName: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.-]*$/, 'a stage name: lower case letters, digits, _ . -')
+    .optional()
+    .describe('name of the builder stage'),
 };
 
-const ConfigSchema = z.strictObject({
-  $schema: z.string().optional(),
-  ...Options,
-  ignorePatterns: z.array(z.string()).optional().describe('more patterns to ignore while walking (gitignore syntax, relative to the config file)'),
-  overrides: z.array(z.strictObject({
-    files: z.union([z.string(), z.array(z.string()).min(1)]).describe('globs relative to the config file'),
+const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
     ...Options,
-  })).optional().describe('options for the files matching each glob; later entries win'),
-}).describe('dfsplit configuration');
+    ignorePatterns: z.array(z.string()).optional().describe('more patterns to ignore while walking (gitignore syntax, relative to the config file)'),
+    overrides: z
+      .array(
+        z.strictObject({
+          files: z.union([z.string(), z.array(z.string()).min(1)]).describe('globs relative to the config file'),
+          ...Options,
+        }),
+      )
+      .optional()
+      .describe('options for the files matching each glob; later entries win'),
+  })
+  .describe('dfsplit configuration');
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -89,11 +100,19 @@ export class ConfigResolver {
   private readonly explicit: Promise<{ config: Config; dir: string } | null> | null;
 
   /** `file`: --config; `enabled` false: --no-config; `allowJs` false: --no-js-config. */
-  constructor(file: string | null, private readonly enabled = true, private readonly allowJs = true) {
+  constructor(
+    file: string | null,
+    private readonly enabled = true,
+    private readonly allowJs = true,
+  ) {
     // a --config that cannot be read is the user's mistake, said in one line (not an internal error)
-    this.explicit = file ? this.explorer(resolve('/')).load(resolve(file)).then(validate, (err: NodeJS.ErrnoException) => {
-      throw err instanceof ConfigError ? err : new ConfigError(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot be loaded: ${err.message}`}`);
-    }) : null;
+    this.explicit = file
+      ? this.explorer(resolve('/'))
+          .load(resolve(file))
+          .then(validate, (err: NodeJS.ErrnoException) => {
+            throw err instanceof ConfigError ? err : new ConfigError(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot be loaded: ${err.message}`}`);
+          })
+      : null;
     // a run that asks for no file's options (no Dockerfile found) never awaits it: not an unhandled rejection
     this.explicit?.catch(() => {});
   }
@@ -102,7 +121,9 @@ export class ConfigResolver {
     let explorer = this.explorers.get(stopDir);
     if (!explorer) {
       // refused: a loader that names the file instead of importing it (lilconfig reads the text first, which runs nothing)
-      const refuse = (file: string): never => { throw new ConfigError(`${relative(process.cwd(), file) || file}: a JavaScript configuration runs code when loaded, and --no-js-config (or DFSPLIT_NO_JS_CONFIG) refuses it; use dfsplit.config.json, --config FILE.json or --no-config`); };
+      const refuse = (file: string): never => {
+        throw new ConfigError(`${relative(process.cwd(), file) || file}: a JavaScript configuration runs code when loaded, and --no-js-config (or DFSPLIT_NO_JS_CONFIG) refuses it; use dfsplit.config.json, --config FILE.json or --no-config`);
+      };
       const loaders = this.allowJs ? {} : Object.fromEntries(JS_EXTENSIONS.map((ext) => [ext, refuse]));
       explorer = lilconfig('dfsplit', { searchPlaces: SEARCH_PLACES, stopDir, loaders });
       this.explorers.set(stopDir, explorer);
@@ -115,7 +136,7 @@ export class ConfigResolver {
     if (this.explicit) return this.explicit;
     const dir = path === '-' ? process.cwd() : dirname(resolve(path));
     let root = this.roots.get(dir);
-    if (root === undefined) this.roots.set(dir, root = searchRoot(dir));
+    if (root === undefined) this.roots.set(dir, (root = searchRoot(dir)));
     return validate(await this.explorer(root).search(dir));
   }
 

@@ -43,7 +43,11 @@ export function directoryContext(root: string): BuildContext {
   let real: string | null | undefined;
   const resolveInside = (path: string): string | null => {
     if (real === undefined) {
-      try { real = realpathSync(root); } catch { real = null; }
+      try {
+        real = realpathSync(root);
+      } catch {
+        real = null;
+      }
     }
     if (real === null) return null;
     // a path is relative to the root, an absolute one too (as COPY reads its sources); `..` may not climb out
@@ -62,12 +66,17 @@ export function directoryContext(root: string): BuildContext {
     files = [];
     const walk = (dir: string, rel: string) => {
       let entries;
-      try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
       for (const e of entries) {
         if (files!.length >= MAX_FILES) return;
         const r = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(join(dir, e.name), r); }
-        else if (e.isFile()) files!.push(r);
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name)) walk(join(dir, e.name), r);
+        } else if (e.isFile()) files!.push(r);
       }
     };
     walk(root, '');

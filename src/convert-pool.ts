@@ -22,9 +22,7 @@ export interface JobOptions {
 }
 
 /** One file's outcome: its text and result, or the error that kept it from being read. */
-export type Outcome =
-  | { file: string; text: string; result: ConvertResult; readError?: undefined }
-  | { file: string; readError: { id: InputErrorId; message: string; line?: number }; text?: undefined; result?: undefined };
+export type Outcome = { file: string; text: string; result: ConvertResult; readError?: undefined } | { file: string; readError: { id: InputErrorId; message: string; line?: number }; text?: undefined; result?: undefined };
 
 /** Read and convert one file (also what a worker runs). `-` is read by the caller and passed as `text`. */
 export function convertFile(file: string, options: JobOptions, text?: string, presets?: ConvertOptions['presets']): Outcome {
@@ -52,7 +50,9 @@ export function convertOptions(options: JobOptions): ConvertOptions {
 
 export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined }, path: string): JobOptions {
   return {
-    path, builderName: flags.builderName, preset: flags.preset,
+    path,
+    builderName: flags.builderName,
+    preset: flags.preset,
     ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),
     contextDir: flags.context ?? (file === '-' ? null : dirname(resolve(file))),
   };
@@ -129,13 +129,18 @@ export async function* inOrder<R>(count: number, workers: readonly PoolWorker<R>
       feed();
       waiting?.();
     });
-    w.onError((err) => { failure = err; waiting?.(); });
+    w.onError((err) => {
+      failure = err;
+      waiting?.();
+    });
   }
   feed();
   for (let i = 0; i < count; i++) {
     while (!done.has(i)) {
       if (failure) throw failure;
-      await new Promise<void>((r) => { waiting = r; });
+      await new Promise<void>((r) => {
+        waiting = r;
+      });
       waiting = null;
     }
     const result = done.get(i)!;

@@ -104,9 +104,17 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const analysis = analyze(model);
   if (analysis.error) return { ...empty, status: 'error', reasons: [reason(analysis.error)] };
   const context = options.context ?? NO_CONTEXT;
-  const plan = makePlan(model, analysis, {
-    builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context,
-  }, options.presets ?? allPresets);
+  const plan = makePlan(
+    model,
+    analysis,
+    {
+      builderName: options.builderName ?? 'builder',
+      runtimeBase: options.runtimeBase ?? null,
+      preset: options.preset ?? 'auto',
+      context,
+    },
+    options.presets ?? allPresets,
+  );
   const byIndex = new Map(plan.classifications.map((c) => [c.index, c]));
   const instructions = model.instructions.map((ins): InstructionReport => {
     const c = byIndex.get(ins.index);
@@ -122,7 +130,11 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const output = print(model, state.builderEdits, state.runtime);
   // the output is parsed once, here, for both the paths its builder makes and the check
   let outputModel: Model | undefined;
-  try { outputModel = parse(output); } catch { /* the check reports it */ }
+  try {
+    outputModel = parse(output);
+  } catch {
+    /* the check reports it */
+  }
   const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel, model, analysis) : [], outputModel, command: plan.command });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
   return {
@@ -154,14 +166,14 @@ function reason(f: Finding): Reason {
 export function madePaths(out: Model, original: Model, originalAnalysis: Analysis | null): string[] {
   const first = out.stages[0]!;
   const builderOnly: Model = { ...out, instructions: out.instructions.filter((i) => i.stage <= 0), stages: [first] };
-  const unedited = builderOnly.instructions.length === original.instructions.length && first.image === original.stages[0]?.image
-    && builderOnly.instructions.every((ins, k) => ins.keyword === 'FROM' ? original.instructions[k]!.keyword === 'FROM' : ins.raw === original.instructions[k]!.raw);
+  const unedited = builderOnly.instructions.length === original.instructions.length && first.image === original.stages[0]?.image && builderOnly.instructions.every((ins, k) => (ins.keyword === 'FROM' ? original.instructions[k]!.keyword === 'FROM' : ins.raw === original.instructions[k]!.raw));
   const a = unedited && originalAnalysis ? originalAnalysis : analyze(builderOnly);
   const paths = new Set<string>();
-  for (const run of a.runs.values()) for (const c of run.commands) {
-    for (const o of c.outputs) paths.add(o);
-    if (c.unnamedOutputs) paths.add(c.cwd);
-  }
+  for (const run of a.runs.values())
+    for (const c of run.commands) {
+      for (const o of c.outputs) paths.add(o);
+      if (c.unnamedOutputs) paths.add(c.cwd);
+    }
   for (const ins of builderOnly.instructions) {
     const scope = a.scopes.get(ins.index);
     if (!scope) continue;

@@ -7,11 +7,28 @@
  */
 export type InputErrorId =
   // reading (src/files.ts, src/parse.ts)
-  | 'unreadable' | 'no-match' | 'symlink-loop' | 'is-directory' | 'too-large' | 'binary' | 'utf16' | 'invalid-utf8' | 'cr-line-ends'
+  | 'unreadable'
+  | 'no-match'
+  | 'symlink-loop'
+  | 'is-directory'
+  | 'too-large'
+  | 'binary'
+  | 'utf16'
+  | 'invalid-utf8'
+  | 'cr-line-ends'
   // parsing (src/parse.ts)
-  | 'unknown-instruction' | 'parse' | 'empty-from' | 'before-from' | 'no-from'
+  | 'unknown-instruction'
+  | 'parse'
+  | 'empty-from'
+  | 'before-from'
+  | 'no-from'
   // writing (src/files.ts)
-  | 'read-only' | 'hard-link' | 'changed-meanwhile' | 'owner' | 'write-failed' | 'symlink-escape'
+  | 'read-only'
+  | 'hard-link'
+  | 'changed-meanwhile'
+  | 'owner'
+  | 'write-failed'
+  | 'symlink-escape'
   | 'internal-error';
 
 /** An input problem the user can fix: printed as `dfsplit: <file>:<line>: <message>`, exit 2. */

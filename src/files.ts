@@ -101,13 +101,19 @@ export async function expandInputs(args: readonly string[], opts: IgnoreOptions 
   // walked files whose name looks like a Dockerfile but whose text does not: skipped, and counted
   const skipped: string[] = [];
   for (const arg of args) {
-    if (arg === '-') { files.push('-'); continue; }
+    if (arg === '-') {
+      files.push('-');
+      continue;
+    }
     let st;
     try {
       st = statSync(arg);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') { errors.push(new InputError('symlink-loop', 'symbolic link loop', undefined, arg)); continue; }
+      if (code === 'ELOOP') {
+        errors.push(new InputError('symlink-loop', 'symbolic link loop', undefined, arg));
+        continue;
+      }
       if (code === 'ENOENT' && /[*?[{]/.test(arg)) {
         const matches = (await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort(byCodePoint).filter((m) => !ignoredBy(base, resolve(m), false));
         if (matches.length) files.push(...matches);
@@ -126,11 +132,13 @@ export async function expandInputs(args: readonly string[], opts: IgnoreOptions 
 function walk(dir: string, skipped: string[], inherited: readonly Rules[], opts: IgnoreOptions): string[] {
   const out: string[] = [];
   let entries;
-  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
   const abs = resolve(dir);
-  const rules = opts.enabled && !opts.paths.length
-    ? [...inherited, ...IGNORE_FILES.map((f) => rulesFrom(join(abs, f), abs)).filter((r): r is Rules => r !== null)]
-    : inherited;
+  const rules = opts.enabled && !opts.paths.length ? [...inherited, ...IGNORE_FILES.map((f) => rulesFrom(join(abs, f), abs)).filter((r): r is Rules => r !== null)] : inherited;
   for (const e of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
     const path = join(dir, e.name);
     // symbolic links are not followed while walking: no loops, no escaping the tree
@@ -215,7 +223,12 @@ function firstInvalidUtf8(buf: Buffer): number {
   // binary search for the shortest invalid prefix (a prefix ending mid-character may look invalid; good enough for a line number)
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    try { dec.decode(buf.subarray(0, mid + 1), { stream: true }); lo = mid + 1; } catch { hi = mid; }
+    try {
+      dec.decode(buf.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
   }
   return lo;
 }
@@ -233,7 +246,14 @@ export function writeAtomic(path: string, text: string, expected: string, root: 
     const target = realTarget(path, root);
     const st = statSync(target);
     // root passes access(W_OK) on any file: a file without write bits is read-only by intent, so refuse it too
-    const writable = (() => { try { accessSync(target, constants.W_OK); return true; } catch { return false; } })();
+    const writable = (() => {
+      try {
+        accessSync(target, constants.W_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
     if (!writable || (st.mode & 0o222) === 0) throw new InputError('read-only', 'is read-only; not writing it', undefined, path);
     // the rename gives the path a new file: its other names would keep the old text
     if (st.nlink > 1) throw new InputError('hard-link', `has ${st.nlink} hard links, which writing it would break; not writing it`, undefined, path);
@@ -270,7 +290,11 @@ export function writeAtomic(path: string, text: string, expected: string, root: 
   } catch (err) {
     if (fd !== null) closeSync(fd);
     if (tmp !== null) {
-      try { unlinkSync(tmp); } catch { /* already gone */ }
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* already gone */
+      }
     }
     if (err instanceof InputError) throw err;
     throw new InputError('write-failed', `cannot write: ${reason(err)}; left as it was`, undefined, path);
@@ -309,12 +333,20 @@ function removeStaleTemps(target: string): void {
   const prefix = `.${basename(target)}.dfsplit-`;
   let names: string[];
   // best effort: a directory that cannot be listed can still be written
-  try { names = readdirSync(dir); } catch { return; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = /^(\d+)-\d+\.tmp$/.exec(name.slice(prefix.length))?.[1];
     if (pid === undefined || (Number(pid) !== process.pid && alive(Number(pid)))) continue;
-    try { unlinkSync(join(dir, name)); } catch { /* removed meanwhile */ }
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      /* removed meanwhile */
+    }
   }
 }
 

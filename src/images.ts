@@ -16,10 +16,16 @@ export function parseImage(ref: string): ImageRef {
   let rest = ref;
   let digest: string | null = null;
   const at = rest.indexOf('@');
-  if (at >= 0) { digest = rest.slice(at + 1); rest = rest.slice(0, at); }
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
   let registry: string | null = null;
   const slash = rest.indexOf('/');
-  if (slash > 0 && /[.:]|^localhost$/.test(rest.slice(0, slash))) { registry = rest.slice(0, slash); rest = rest.slice(slash + 1); }
+  if (slash > 0 && /[.:]|^localhost$/.test(rest.slice(0, slash))) {
+    registry = rest.slice(0, slash);
+    rest = rest.slice(slash + 1);
+  }
   const colon = rest.lastIndexOf(':');
   const tag = colon >= 0 ? rest.slice(colon + 1) : null;
   const name = (colon >= 0 ? rest.slice(0, colon) : rest).replace(/^library\//, '');

@@ -137,9 +137,7 @@ interface OtherInstruction extends InstructionBase {
 }
 
 /** One instruction, its arguments read once by keyword (a discriminated union on `keyword`). */
-export type Instruction =
-  | FromInstruction | CopyInstruction | EnvInstruction | ArgInstruction | RunInstruction | CommandInstruction
-  | HealthcheckInstruction | WorkdirInstruction | UserInstruction | VolumeInstruction | OtherInstruction;
+export type Instruction = FromInstruction | CopyInstruction | EnvInstruction | ArgInstruction | RunInstruction | CommandInstruction | HealthcheckInstruction | WorkdirInstruction | UserInstruction | VolumeInstruction | OtherInstruction;
 
 /** One `FROM` and the instructions after it. */
 export interface Stage {

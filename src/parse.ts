@@ -12,10 +12,7 @@ import { plainWords } from './shell-words.js';
 /** Dockerfiles larger than this are refused: real ones are kilobytes, and the parser is quadratic on some input. */
 export const MAX_BYTES = 2 * 1024 * 1024;
 
-const KEYWORDS = new Set([
-  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT',
-  'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
-]);
+const KEYWORDS = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
 
 // Workaround: dockerfile-ast does not see `RUN << EOF` (a space after <<) as a heredoc
 // (rcjsuen/dockerfile-ast heredoc parsing only matches `<<WORD`); we detect heredocs ourselves.
@@ -53,8 +50,17 @@ export function parse(input: string): Model {
     const heredoc = keyword !== 'FROM' && HEREDOC.test(lines.content(range.start.line));
     const { flags, rest, restOffsets } = splitFlags(body.text, body.offsets);
     const base = {
-      index, line, endLine: range.end.line + 1, start, end, raw: text.slice(start, end),
-      args: rest, argsOffsetAt: restOffsets, flags, json: jsonArray(rest), heredoc,
+      index,
+      line,
+      endLine: range.end.line + 1,
+      start,
+      end,
+      raw: text.slice(start, end),
+      args: rest,
+      argsOffsetAt: restOffsets,
+      flags,
+      json: jsonArray(rest),
+      heredoc,
       stage: stages.length - 1,
     };
     const instruction = Object.assign(base, typed(keyword, base)) as Instruction;
@@ -82,7 +88,7 @@ function typed(keyword: string, ins: { args: string; flags: Flag[]; json: string
   switch (keyword) {
     case 'FROM': {
       const words = args.trim().split(/\s+/).filter(Boolean);
-      const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? words[2] ?? null : null;
+      const name = words.length >= 3 && words[1]?.toUpperCase() === 'AS' ? (words[2] ?? null) : null;
       return { keyword, image: words[0] ?? '', name: name?.toLowerCase() ?? null, platform: flags.find((f) => f.name === 'platform')?.value ?? null };
     }
     case 'COPY':
@@ -127,10 +133,11 @@ function envPairs(args: string): [string, string][] {
   }
   const script = parseShell(`X ${text}`);
   const out: [string, string][] = [];
-  for (const c of script.commands) for (const w of c.words.slice(1)) {
-    const eq = w.indexOf('=');
-    if (eq > 0) out.push([w.slice(0, eq), w.slice(eq + 1)]);
-  }
+  for (const c of script.commands)
+    for (const w of c.words.slice(1)) {
+      const eq = w.indexOf('=');
+      if (eq > 0) out.push([w.slice(0, eq), w.slice(eq + 1)]);
+    }
   return out;
 }
 

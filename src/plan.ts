@@ -67,9 +67,19 @@ const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|grad
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
   const builder = model.stages[0]!;
   const base: Plan = {
-    outcome: 'unchanged', reasons: [], findings: [], preset: null, builderName: builder.name ?? options.builderName,
-    builderNamed: builder.name !== null, builder, runtimeBase: builder.image, artifacts: [],
-    classifications: analysis.classifications, decision: {}, runtimeSteps: [], command: null,
+    outcome: 'unchanged',
+    reasons: [],
+    findings: [],
+    preset: null,
+    builderName: builder.name ?? options.builderName,
+    builderNamed: builder.name !== null,
+    builder,
+    runtimeBase: builder.image,
+    artifacts: [],
+    classifications: analysis.classifications,
+    decision: {},
+    runtimeSteps: [],
+    command: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe
@@ -103,11 +113,12 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   declines.push(...replayNeedsBuildTools(model, analysis, decision));
   const findings: Finding[] = [...(decision.findings ?? [])];
   if (!options.context.known) findings.push({ id: 'no-context' });
-  for (const [index, run] of analysis.runs) for (const c of run.commands) {
-    const line = lineOf(model, index);
-    for (const pair of c.install?.implied ?? []) findings.push({ id: 'dev-runtime', data: { dev: pair.dev, runtime: pair.runtime.join(' ') }, line });
-    for (const dev of c.install?.keptDev ?? []) findings.push({ id: 'dev-unknown-kept', data: { dev }, line });
-  }
+  for (const [index, run] of analysis.runs)
+    for (const c of run.commands) {
+      const line = lineOf(model, index);
+      for (const pair of c.install?.implied ?? []) findings.push({ id: 'dev-runtime', data: { dev: pair.dev, runtime: pair.runtime.join(' ') }, line });
+      for (const dev of c.install?.keptDev ?? []) findings.push({ id: 'dev-unknown-kept', data: { dev }, line });
+    }
 
   const runtimeBase = options.runtimeBase ?? decision.runtimeBase?.image ?? slimVariant(builder.image) ?? builder.image;
   findings.unshift(runtimeBaseFinding(runtimeBase, builder.image, options.runtimeBase, decision));
@@ -136,8 +147,15 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
   // bring its compilers, package database and home directories, credentials included, over the runtime
   // base's own: never copied (src/knowledge/secrets.ts)
-  const copied = [...artifacts.map((a) => ({ path: a.path, to: a.to ?? a.path, why: describe(a.why), line: a.why.line })),
-    ...[...(decision.runtimeReplacements ?? new Map<number, string[]>())].flatMap(([index, lines]) => lines.map(presetCopy).filter((c) => c !== null).map((c) => ({ ...c, why: 'the preset copies it', line: lineOf(model, index) })))];
+  const copied = [
+    ...artifacts.map((a) => ({ path: a.path, to: a.to ?? a.path, why: describe(a.why), line: a.why.line })),
+    ...[...(decision.runtimeReplacements ?? new Map<number, string[]>())].flatMap(([index, lines]) =>
+      lines
+        .map(presetCopy)
+        .filter((c) => c !== null)
+        .map((c) => ({ ...c, why: 'the preset copies it', line: lineOf(model, index) })),
+    ),
+  ];
   for (const c of copied) if (systemDir(c.path) || systemDir(c.to)) declines.push({ id: 'copies-system-dir', data: { path: systemDir(c.path) ? c.path : c.to, why: c.why }, line: c.line });
   const classifications = applyOverrides(analysis, decision);
   const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
@@ -151,10 +169,17 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   findings.push(...stage.findings);
   const printed = printedStage({ model, builder, steps: stage.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });
   if (!declines.length) {
-    declines.push(...proveRuntimeStage({
-      model, analysis, steps: printed.steps, builderBase: restore.builder ?? imageConfig(builder.image), runtimeBase: restore.runtime ?? imageConfig(runtimeBase),
-      sameBase: runtimeBase === builder.image, started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }),
-    }));
+    declines.push(
+      ...proveRuntimeStage({
+        model,
+        analysis,
+        steps: printed.steps,
+        builderBase: restore.builder ?? imageConfig(builder.image),
+        runtimeBase: restore.runtime ?? imageConfig(runtimeBase),
+        sameBase: runtimeBase === builder.image,
+        started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }),
+      }),
+    );
     // a command that needs the /bin/sh the runtime base lacks is a reason of its own only for a stage the
     // state model proves: what the stage cannot do comes first
     if (!declines.length) {
@@ -164,8 +189,16 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   }
   if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
   return {
-    ...base, outcome: 'split', findings, preset: preset && { id: preset.preset.id, why: preset.why },
-    runtimeBase, artifacts, classifications, decision, runtimeSteps: printed.steps, command,
+    ...base,
+    outcome: 'split',
+    findings,
+    preset: preset && { id: preset.preset.id, why: preset.why },
+    runtimeBase,
+    artifacts,
+    classifications,
+    decision,
+    runtimeSteps: printed.steps,
+    command,
   };
 }
 
@@ -236,10 +269,12 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
   if (!manager || !hasShell(runtimeBase)) return null;
   const installed = new Set<string>();
   let tool = packageManager(manager).defaultTool;
-  for (const run of analysis.runs.values()) for (const c of run.commands) if (c.install) {
-    for (const p of c.install.runtime) installed.add(p);
-    tool = c.install.tool;
-  }
+  for (const run of analysis.runs.values())
+    for (const c of run.commands)
+      if (c.install) {
+        for (const p of c.install.runtime) installed.add(p);
+        tool = c.install.tool;
+      }
   const wanted: string[] = [];
   for (const ins of model.instructions) {
     if (ins.keyword !== 'HEALTHCHECK' && ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
@@ -275,7 +310,10 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
       const build = c.install?.build.filter((p) => !VCS.has(p)) ?? [];
       if (!build.length) continue;
       const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
-      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) { removedOnly = true; continue; }
+      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) {
+        removedOnly = true;
+        continue;
+      }
       return 'some';
     }
   }

@@ -13,8 +13,49 @@ import { parseShell } from './shell.js';
 
 /** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
 const TOOLCHAIN_PROGRAMS = new Set([
-  'gcc', 'g++', 'cc', 'c++', 'clang', 'make', 'cmake', 'ninja', 'mvn', 'gradle', 'ant', 'sbt', 'lein', 'go', 'cargo', 'rustc', 'javac', 'git', 'svn', 'hg',
-  'pytest', 'py.test', 'tox', 'nosetests', 'jest', 'mocha', 'karma', 'rspec', 'phpunit', 'latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker',
+  'gcc',
+  'g++',
+  'cc',
+  'c++',
+  'clang',
+  'make',
+  'cmake',
+  'ninja',
+  'mvn',
+  'gradle',
+  'ant',
+  'sbt',
+  'lein',
+  'go',
+  'cargo',
+  'rustc',
+  'javac',
+  'git',
+  'svn',
+  'hg',
+  'pytest',
+  'py.test',
+  'tox',
+  'nosetests',
+  'jest',
+  'mocha',
+  'karma',
+  'rspec',
+  'phpunit',
+  'latex',
+  'pdflatex',
+  'xelatex',
+  'pandoc',
+  'ansible',
+  'ansible-playbook',
+  'terraform',
+  'packer',
+  'kubectl',
+  'helm',
+  'aws',
+  'gcloud',
+  'az',
+  'docker',
 ]);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors and user switchers that run the real program as their arguments. */
@@ -65,9 +106,10 @@ export function toolboxReason(model: Model, analysis: Analysis): Finding | null 
   if (SHELLS.test(program) && words.slice(1).every((w) => /^-[il]+$/.test(w) || w === '--login')) return { id: 'toolbox-image', data: { why: `it starts a shell (${program})` }, line };
   const name = program.split('/').pop()!;
   if (TOOLCHAIN_PROGRAMS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, a build or test tool` }, line };
-  for (const run of analysis.runs.values()) for (const c of run.commands) {
-    if (c.install?.build.includes(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, which it installs as a build tool` }, line };
-  }
+  for (const run of analysis.runs.values())
+    for (const c of run.commands) {
+      if (c.install?.build.includes(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, which it installs as a build tool` }, line };
+    }
   return null;
 }
 
@@ -80,8 +122,7 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   if (!imageConfig(model.stages[0]?.image ?? '')?.serves) return false;
   const last = model.stages[0]!.instructions.at(-1)!;
   const workdir = analysis.scopes.get(last)?.workdir ?? '/';
-  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null
-    && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
+  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
 }
 
 /** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK. */
@@ -146,7 +187,10 @@ export function entrypointArguments(model: Model, start: Instruction): Instructi
  * step stands for it only when nothing comes between. Returns the line and why, or null.
  */
 export function filesChangeBetween(model: Model, analysis: Analysis, after: { index: number; command: number }, before: number, harmless: (words: readonly string[]) => boolean): { line: number; what: string } | null {
-  const same = analysis.runs.get(after.index)?.commands.slice(after.command + 1).find((c) => !harmless(c.words));
+  const same = analysis.runs
+    .get(after.index)
+    ?.commands.slice(after.command + 1)
+    .find((c) => !harmless(c.words));
   if (same) return { line: model.instructions[after.index]!.line, what: `\`${same.words.slice(0, 3).join(' ')}\` after it in the same RUN` };
   for (let i = after.index + 1; i < before; i++) {
     const ins = model.instructions[i]!;
@@ -162,7 +206,9 @@ export function filesChangeBetween(model: Model, analysis: Analysis, after: { in
 /** The programs a command runs: the first exec-form word, or the first word of each shell command. */
 export function runtimeCommandWords(text: string, json: readonly string[] | null): string[] {
   if (json) return json[0] ? [json[0]] : [];
-  return parseShell(text).commands.map((c) => c.words[0] ?? '').filter(Boolean);
+  return parseShell(text)
+    .commands.map((c) => c.words[0] ?? '')
+    .filter(Boolean);
 }
 
 /**

@@ -74,7 +74,16 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       // a preset handles this RUN's pip/venv commands; its other runtime commands still run, unless the
       // preset classed the whole RUN as build-only: then its replacement is all the runtime stage runs
       const run = c.phase === 'build' ? undefined : analysis.runs.get(index);
-      const rest = run ? splitRuntime(run.script, run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)), run.shellError, scope.workdir, ins.line, index) : null;
+      const rest = run
+        ? splitRuntime(
+            run.script,
+            run.commands.filter((x) => x.kind !== 'pip' && !isVenv(x.words)),
+            run.shellError,
+            scope.workdir,
+            ins.line,
+            index,
+          )
+        : null;
       if (rest?.decline) declines.push(rest.decline);
       if (rest?.step) steps.push(rest.step);
       for (const r of replacement) {
@@ -162,7 +171,10 @@ function runtimePart(script: string, commands: readonly RunCommand[], workdir: s
       last = null;
       continue;
     }
-    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0)) { last = null; continue; }
+    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0)) {
+      last = null;
+      continue;
+    }
     const text = script.slice(c.start, c.end);
     if (c.nested) continue;
     const prefixed = c.cwd !== workdir ? `cd ${c.cwd} && ${text}` : text;

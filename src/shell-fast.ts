@@ -42,7 +42,10 @@ export function fastSplit(src: string): ShellScript | null {
   let statementIndex = 0;
   while (i < tokens.length) {
     // skip empty statements (leading newlines); a stray operator needs the full parser's error
-    if (tokens[i]!.kind === 'op' && tokens[i]!.text === 'nl') { i++; continue; }
+    if (tokens[i]!.kind === 'op' && tokens[i]!.text === 'nl') {
+      i++;
+      continue;
+    }
     // one statement: commands joined by && || |, up to ; or a newline
     const chain: { tokens: Token[]; joinedBy: ShellCommand['joinedBy']; negatedAt: number | null; compound: ShellCommand[] | null }[] = [];
     let joinedBy: ShellCommand['joinedBy'] = statementIndex === 0 ? null : ';';
@@ -78,7 +81,10 @@ export function fastSplit(src: string): ShellScript | null {
         // a compound command: every simple command inside, nested, as syntax.Walk lists them
         complex = true;
         // they run in the directory of the top-level commands before them (read after the chain was)
-        for (const x of c.compound) { x.cwd = cwd; commands.push(x); }
+        for (const x of c.compound) {
+          x.cwd = cwd;
+          commands.push(x);
+        }
         continue;
       }
       const command = simple(c.tokens, c.joinedBy, nested, cwd, chain.length === 1 && end >= 0 ? end : null, c.negatedAt);
@@ -152,7 +158,10 @@ function compound(c: Cursor, out: ShellCommand[]): boolean {
 
 function compoundBody(c: Cursor, out: ShellCommand[]): boolean {
   const open = c.tokens[c.i++]!;
-  const kw = (...words: string[]) => (t: Token) => isKeyword(t, ...words);
+  const kw =
+    (...words: string[]) =>
+    (t: Token) =>
+      isKeyword(t, ...words);
   if (open.kind === 'op') {
     if (!list(c, (t) => isOp(t, ')'), out)) return false;
     c.i++;
@@ -227,18 +236,36 @@ function list(c: Cursor, stop: (t: Token) => boolean, out: ShellCommand[], toEnd
       piped = op.text === '|';
       if (piped && el.negatedAt !== null) return false;
       c.i++;
-      if (op.text === ';' || op.text === 'nl') { if (op.text === ';') semicolonEnd = op.end; break; }
+      if (op.text === ';' || op.text === 'nl') {
+        if (op.text === ';') semicolonEnd = op.end;
+        break;
+      }
       while (isOp(c.tokens[c.i], 'nl')) c.i++;
     }
     for (const part of parts) {
-      if (part.compound) { out.push(...part.compound); continue; }
+      if (part.compound) {
+        out.push(...part.compound);
+        continue;
+      }
       const command = simple(part.tokens, null, true, c.cwd, parts.length === 1 ? semicolonEnd : null, part.negatedAt);
       if (!command) return false;
       if (command.words.length || Object.keys(command.assigns).length) out.push(command);
       else if (part.tokens.some((t) => t.subst)) return false;
       // then the commands of its substitutions: assignments and words first, redirections last (syntax.Walk's order)
       const redirected = new Set(part.tokens.flatMap((t, k) => (t.kind === 'redir' ? [k + 1] : [])));
-      if (!substitutions(c, part.tokens.filter((t, k) => !redirected.has(k)), out) || !substitutions(c, part.tokens.filter((t, k) => redirected.has(k)), out)) return false;
+      if (
+        !substitutions(
+          c,
+          part.tokens.filter((t, k) => !redirected.has(k)),
+          out,
+        ) ||
+        !substitutions(
+          c,
+          part.tokens.filter((t, k) => redirected.has(k)),
+          out,
+        )
+      )
+        return false;
     }
     count++;
   }
@@ -249,7 +276,10 @@ function substitutions(c: Cursor, tokens: readonly Token[], out: ShellCommand[],
   for (const t of tokens) {
     // unlisted (a top-level command's substitutions, only checked to read as the full parser would read
     // them), an arithmetic expansion or one inside ${...} is taken as it is
-    if (t.opaque) { if (listed) return false; continue; }
+    if (t.opaque) {
+      if (listed) return false;
+      continue;
+    }
     for (const range of t.substs ?? []) {
       if ((c.depth ?? 0) >= MAX_DEPTH) return false;
       const inner = tokenize(c.src, range.start, range.end);
@@ -308,36 +338,81 @@ function tokenize(src: string, from = 0, to = src.length): Token[] | null {
   let i = from;
   while (i < n) {
     const ch = src[i]!;
-    if (ch === ' ' || ch === '\t') { i++; continue; }
-    if (ch === '\\' && src[i + 1] === '\n') { i += 2; continue; } // a line continuation between tokens
-    if (ch === '\n') { out.push({ kind: 'op', text: 'nl', start: i, end: i + 1 }); i++; continue; }
+    if (ch === ' ' || ch === '\t') {
+      i++;
+      continue;
+    }
+    if (ch === '\\' && src[i + 1] === '\n') {
+      i += 2;
+      continue;
+    } // a line continuation between tokens
+    if (ch === '\n') {
+      out.push({ kind: 'op', text: 'nl', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
     if (ch === '\r') return null;
     // `#` at the start of a word starts a comment, up to the end of the line (the full parser drops it)
-    if (ch === '#') { const nl = src.indexOf('\n', i); i = nl < 0 || nl > n ? n : nl; continue; }
+    if (ch === '#') {
+      const nl = src.indexOf('\n', i);
+      i = nl < 0 || nl > n ? n : nl;
+      continue;
+    }
     if (ch === '&') {
-      if (src[i + 1] === '&') { out.push({ kind: 'op', text: '&&', start: i, end: i + 2 }); i += 2; continue; }
-      if (src[i + 1] === '>') { const op = src[i + 2] === '>' ? '&>>' : '&>'; out.push({ kind: 'redir', text: op, start: i, end: i + op.length }); i += op.length; continue; }
+      if (src[i + 1] === '&') {
+        out.push({ kind: 'op', text: '&&', start: i, end: i + 2 });
+        i += 2;
+        continue;
+      }
+      if (src[i + 1] === '>') {
+        const op = src[i + 2] === '>' ? '&>>' : '&>';
+        out.push({ kind: 'redir', text: op, start: i, end: i + op.length });
+        i += op.length;
+        continue;
+      }
       // `a & b`: the full reader ends the statement at `&` exactly as at `;` (the command is not waited
       // for by the shell, but what it runs and writes is the same)
-      out.push({ kind: 'op', text: ';', start: i, end: i + 1 }); i++; continue;
+      out.push({ kind: 'op', text: ';', start: i, end: i + 1 });
+      i++;
+      continue;
     }
     if (ch === '|') {
-      if (src[i + 1] === '|') { out.push({ kind: 'op', text: '||', start: i, end: i + 2 }); i += 2; continue; }
+      if (src[i + 1] === '|') {
+        out.push({ kind: 'op', text: '||', start: i, end: i + 2 });
+        i += 2;
+        continue;
+      }
       if (src[i + 1] === '&') return null;
-      out.push({ kind: 'op', text: '|', start: i, end: i + 1 }); i++; continue;
+      out.push({ kind: 'op', text: '|', start: i, end: i + 1 });
+      i++;
+      continue;
     }
     if (ch === ';') {
       if (src[i + 1] === ';' || src[i + 1] === '&') return null;
-      out.push({ kind: 'op', text: ';', start: i, end: i + 1 }); i++; continue;
+      out.push({ kind: 'op', text: ';', start: i, end: i + 1 });
+      i++;
+      continue;
     }
     if (ch === '(' && src[i + 1] === '(') return null; // `((` is arithmetic to the full parser
-    if (ch === '(' || ch === ')') { out.push({ kind: 'op', text: ch, start: i, end: i + 1 }); i++; continue; }
+    if (ch === '(' || ch === ')') {
+      out.push({ kind: 'op', text: ch, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
     // `!` alone: negation at the start of a command, a plain word elsewhere (`[ ! -f x ]`)
-    if (ch === '!' && (i + 1 === n || src[i + 1] === ' ' || src[i + 1] === '\t' || src[i + 1] === '\n')) { out.push({ kind: 'word', text: '!', start: i, end: i + 1, quotedName: false }); i++; continue; }
+    if (ch === '!' && (i + 1 === n || src[i + 1] === ' ' || src[i + 1] === '\t' || src[i + 1] === '\n')) {
+      out.push({ kind: 'word', text: '!', start: i, end: i + 1, quotedName: false });
+      i++;
+      continue;
+    }
     // a redirection, with an optional file descriptor number before it
     const redir = redirection(src, i);
     if (redir === false) return null;
-    if (redir) { out.push(redir); i = redir.end; continue; }
+    if (redir) {
+      out.push(redir);
+      i = redir.end;
+      continue;
+    }
     const word = readWord(src, i, n);
     if (!word) return null;
     out.push(word);
@@ -356,7 +431,11 @@ function redirection(src: string, i: number): Token | null | false {
 }
 
 // the characters that end a run of characters taken literally: unquoted, and inside "..." (indexed by code unit)
-const table = (chars: string): Uint8Array => { const t = new Uint8Array(65536); for (const c of chars) t[c.charCodeAt(0)] = 1; return t; };
+const table = (chars: string): Uint8Array => {
+  const t = new Uint8Array(65536);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+};
 const PLAIN_STOP = table('\'"`$\\ \t\n;&|><)(\r!#');
 const IN_DOUBLE = table('"\\`$!');
 
@@ -395,7 +474,10 @@ function readWord(src: string, start: number, n: number): Token | null {
       for (;;) {
         if (i >= n) return null;
         const c = src[i]!;
-        if (c === '"') { i++; break; }
+        if (c === '"') {
+          i++;
+          break;
+        }
         if (!IN_DOUBLE[c.charCodeAt(0)]) {
           // a run of characters taken as they are, sliced at once
           const from = i;
@@ -519,9 +601,24 @@ function braceEnd(src: string, j: number): number {
     const c = src[k]!;
     if (c === '}') return k;
     if (c === '{' || c === '`' || c === '\\' || c === '\n' || c === '!') return -1;
-    if (c === "'") { const close = src.indexOf("'", k + 1); if (close < 0) return -1; k = close; continue; }
-    if (c === '"') { const close = quotedEnd(src, k); if (close < 0) return -1; k = close; continue; }
-    if (c === '$' && src[k + 1] === '(') { const end = substitutionEnd(src, k); if (end < 0) return -1; k = end - 1; continue; }
+    if (c === "'") {
+      const close = src.indexOf("'", k + 1);
+      if (close < 0) return -1;
+      k = close;
+      continue;
+    }
+    if (c === '"') {
+      const close = quotedEnd(src, k);
+      if (close < 0) return -1;
+      k = close;
+      continue;
+    }
+    if (c === '$' && src[k + 1] === '(') {
+      const end = substitutionEnd(src, k);
+      if (end < 0) return -1;
+      k = end - 1;
+      continue;
+    }
     if (c === '$' && src[k + 1] === '{') return -1;
   }
   return -1;
@@ -532,9 +629,16 @@ function quotedEnd(src: string, j: number): number {
   for (let k = j + 1; k < src.length; k++) {
     const c = src[k]!;
     if (c === '"') return k;
-    if (c === '\\') { k++; continue; }
+    if (c === '\\') {
+      k++;
+      continue;
+    }
     if (c === '`' || c === '!') return -1;
-    if (c === '$' && src[k + 1] === '(') { const end = substitutionEnd(src, k); if (end < 0) return -1; k = end - 1; }
+    if (c === '$' && src[k + 1] === '(') {
+      const end = substitutionEnd(src, k);
+      if (end < 0) return -1;
+      k = end - 1;
+    }
   }
   return -1;
 }
@@ -554,10 +658,18 @@ function substitutionEnd(src: string, i: number): number {
   for (let j = i + 1; j < src.length; j++) {
     const c = src[j]!;
     if (c === '(') depth++;
-    else if (c === ')') { depth--; if (depth === 0) return j + 1; }
-    else if (c === "'" ) { const close = src.indexOf("'", j + 1); if (close < 0) return -1; j = close; }
-    else if (c === '"') { const close = quotedEnd(src, j); if (close < 0) return -1; j = close; }
-    else if (c === '`' || c === '\\' || c === '#') return -1;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return j + 1;
+    } else if (c === "'") {
+      const close = src.indexOf("'", j + 1);
+      if (close < 0) return -1;
+      j = close;
+    } else if (c === '"') {
+      const close = quotedEnd(src, j);
+      if (close < 0) return -1;
+      j = close;
+    } else if (c === '`' || c === '\\' || c === '#') return -1;
     else if (c === '<' && src[j + 1] === '<') return -1;
     else if (c === 'c' && src.startsWith('case', j)) return -1;
   }

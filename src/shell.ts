@@ -23,7 +23,10 @@ export function parseShell(src: string): ShellScript {
   const hit = young.get(src);
   if (hit) return hit;
   const result = old.get(src) ?? fastSplit(src) ?? gluedComment(src, parseFull(src));
-  if (young.size >= GENERATION_SIZE) { old = young; young = new Map(); }
+  if (young.size >= GENERATION_SIZE) {
+    old = young;
+    young = new Map();
+  }
   young.set(src, result);
   return result;
 }
@@ -129,15 +132,45 @@ function goString(value: string): string {
 
 /** The children syntax.Walk visits, in its order (mvdan/sh syntax/walk.go); a dotted name reads a field of a field. */
 const WALK: Record<string, string[]> = {
-  File: ['Stmts'], Stmt: ['Cmd', 'Redirs'], Assign: ['Name', 'Value', 'Index', 'Array'], Redirect: ['N', 'Word', 'Hdoc'],
-  CallExpr: ['Assigns', 'Args'], Subshell: ['Stmts'], Block: ['Stmts'], IfClause: ['Cond', 'Then', 'Else'],
-  WhileClause: ['Cond', 'Do'], ForClause: ['Loop', 'Do'], WordIter: ['Name', 'Items'], CStyleLoop: ['Init', 'Cond', 'Post'],
-  BinaryCmd: ['X', 'Y'], FuncDecl: ['Name', 'Body'], Word: ['Parts'], Lit: [], SglQuoted: [], DblQuoted: ['Parts'],
-  CmdSubst: ['Stmts'], ParamExp: ['Param', 'Index', 'Repl.Orig', 'Repl.With', 'Exp.Word'], ArithmExp: ['X'], ArithmCmd: ['X'],
-  BinaryArithm: ['X', 'Y'], BinaryTest: ['X', 'Y'], UnaryArithm: ['X'], UnaryTest: ['X'], ParenArithm: ['X'], ParenTest: ['X'],
-  CaseClause: ['Word', 'Items'], CaseItem: ['Patterns', 'Stmts'], TestClause: ['X'], DeclClause: ['Variant', 'Args'],
-  ArrayExpr: ['Elems'], ArrayElem: ['Index', 'Value'], ExtGlob: ['Pattern'], ProcSubst: ['Stmts'], TimeClause: ['Stmt'],
-  CoprocClause: ['Name', 'Stmt'], LetClause: ['Exprs'],
+  File: ['Stmts'],
+  Stmt: ['Cmd', 'Redirs'],
+  Assign: ['Name', 'Value', 'Index', 'Array'],
+  Redirect: ['N', 'Word', 'Hdoc'],
+  CallExpr: ['Assigns', 'Args'],
+  Subshell: ['Stmts'],
+  Block: ['Stmts'],
+  IfClause: ['Cond', 'Then', 'Else'],
+  WhileClause: ['Cond', 'Do'],
+  ForClause: ['Loop', 'Do'],
+  WordIter: ['Name', 'Items'],
+  CStyleLoop: ['Init', 'Cond', 'Post'],
+  BinaryCmd: ['X', 'Y'],
+  FuncDecl: ['Name', 'Body'],
+  Word: ['Parts'],
+  Lit: [],
+  SglQuoted: [],
+  DblQuoted: ['Parts'],
+  CmdSubst: ['Stmts'],
+  ParamExp: ['Param', 'Index', 'Repl.Orig', 'Repl.With', 'Exp.Word'],
+  ArithmExp: ['X'],
+  ArithmCmd: ['X'],
+  BinaryArithm: ['X', 'Y'],
+  BinaryTest: ['X', 'Y'],
+  UnaryArithm: ['X'],
+  UnaryTest: ['X'],
+  ParenArithm: ['X'],
+  ParenTest: ['X'],
+  CaseClause: ['Word', 'Items'],
+  CaseItem: ['Patterns', 'Stmts'],
+  TestClause: ['X'],
+  DeclClause: ['Variant', 'Args'],
+  ArrayExpr: ['Elems'],
+  ArrayElem: ['Index', 'Value'],
+  ExtGlob: ['Pattern'],
+  ProcSubst: ['Stmts'],
+  TimeClause: ['Stmt'],
+  CoprocClause: ['Name', 'Stmt'],
+  LetClause: ['Exprs'],
 };
 
 /** Call `onStmt` for every Stmt below `root` in syntax.Walk's pre-order, without recursion. */
@@ -169,7 +202,9 @@ function simpleCommand(src: string, toChar: (b: number) => number, stmt: GoNode,
     words.push(goString(cmd.Variant.Value));
     forEach(cmd.Args, (a) => words.push(kind(a.Name) ? `${goString(a.Name.Value)}=${kind(a.Value) ? wordText(a.Value) : ''}` : ''));
   } else {
-    forEach(cmd.Assigns, (a) => { if (kind(a.Name)) assigns[goString(a.Name.Value)] = kind(a.Value) ? wordText(a.Value) : ''; });
+    forEach(cmd.Assigns, (a) => {
+      if (kind(a.Name)) assigns[goString(a.Name.Value)] = kind(a.Value) ? wordText(a.Value) : '';
+    });
     forEach(cmd.Args, (w) => words.push(wordText(w)));
   }
   const writes: string[] = [];
@@ -191,7 +226,9 @@ function redirectTarget(src: string, toChar: (b: number) => number, r: GoNode): 
 /** The value of a word with quotes removed; expansions are kept as written so callers can see them. */
 function wordText(word: GoNode): string {
   let text = '';
-  forEach(word.Parts, (part) => { text += partText(part); });
+  forEach(word.Parts, (part) => {
+    text += partText(part);
+  });
   return text;
 }
 
@@ -203,7 +240,9 @@ function partText(part: GoNode): string {
       return goString(part.Value);
     case 'DblQuoted': {
       let text = '';
-      forEach(part.Parts, (p) => { text += partText(p); });
+      forEach(part.Parts, (p) => {
+        text += partText(p);
+      });
       return text;
     }
     case 'ParamExp': {
@@ -226,7 +265,7 @@ export function fallback(src: string, err: unknown): ShellScript {
 
 /** The quote (`"`, `'` or a backquote) a script ends inside, never closed, from its parse error; or null. */
 export function unterminatedQuote(error: string | null): string | null {
-  return error === null ? null : /reached EOF without closing quote (["'`])$/.exec(error)?.[1] ?? null;
+  return error === null ? null : (/reached EOF without closing quote (["'`])$/.exec(error)?.[1] ?? null);
 }
 
 /** mvdan-sh reports UTF-8 byte offsets; JavaScript strings index UTF-16 code units. */

@@ -38,12 +38,41 @@ interface StageState {
 
 /** Programs a package gives besides one named like the package. */
 const PACKAGE_TOOLS: Record<string, string[]> = {
-  'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'],
-  'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'], 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'],
-  'postgresql-client': ['psql', 'pg_dump'], 'mysql-client': ['mysql'], 'default-mysql-client': ['mysql'], 'mariadb-client': ['mysql'], 'netcat-openbsd': ['nc'], netcat: ['nc'],
-  'dnsutils': ['dig', 'nslookup'], 'iputils-ping': ['ping'], 'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'], 'openssh-client': ['ssh', 'scp'],
-  'gnupg': ['gpg'], 'gnupg2': ['gpg', 'gpg2'], 'xz-utils': ['xz', 'unxz'], 'bzip2': ['bzip2', 'bunzip2'], 'ruby-full': ['ruby', 'gem'], 'golang-go': ['go'], 'php-cli': ['php'], 'supervisor': ['supervisord', 'supervisorctl'],
-  'imagemagick': ['convert', 'identify'], 'nginx': ['nginx'], 'apache2': ['apache2', 'apachectl'], 'sudo': ['sudo'], 'tini': ['tini'], 'gosu': ['gosu'], 'vim': ['vim', 'vi'], 'git': ['git'],
+  'python3-pip': ['pip', 'pip3'],
+  'python-pip': ['pip', 'pip2'],
+  python3: ['python3'],
+  python: ['python', 'python2'],
+  'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'],
+  'openjdk-17-jre-headless': ['java'],
+  'default-jre': ['java'],
+  'default-jre-headless': ['java'],
+  'default-jdk': ['java', 'javac'],
+  'postgresql-client': ['psql', 'pg_dump'],
+  'mysql-client': ['mysql'],
+  'default-mysql-client': ['mysql'],
+  'mariadb-client': ['mysql'],
+  'netcat-openbsd': ['nc'],
+  netcat: ['nc'],
+  'dnsutils': ['dig', 'nslookup'],
+  'iputils-ping': ['ping'],
+  'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'],
+  'openssh-client': ['ssh', 'scp'],
+  'gnupg': ['gpg'],
+  'gnupg2': ['gpg', 'gpg2'],
+  'xz-utils': ['xz', 'unxz'],
+  'bzip2': ['bzip2', 'bunzip2'],
+  'ruby-full': ['ruby', 'gem'],
+  'golang-go': ['go'],
+  'php-cli': ['php'],
+  'supervisor': ['supervisord', 'supervisorctl'],
+  'imagemagick': ['convert', 'identify'],
+  'nginx': ['nginx'],
+  'apache2': ['apache2', 'apachectl'],
+  'sudo': ['sudo'],
+  'tini': ['tini'],
+  'gosu': ['gosu'],
+  'vim': ['vim', 'vi'],
+  'git': ['git'],
 };
 
 /** Commands that only change the shell they run in. */
@@ -160,7 +189,7 @@ function neededPaths(c: RunCommand): string[] {
   if (name === 'chmod') return plain(operands(w).slice(1));
   if (name === 'chown' || name === 'chgrp') return plain(operands(w).slice(1));
   if (name === 'cp' || name === 'mv') return plain(operands(w, ['-t', '--target-directory']).slice(0, -1));
-  if (name === 'source' || name === '.' || name === 'sed' && w.some((x) => x.startsWith('-i'))) return plain(operands(w, ['-e', '-f']).slice(name === 'sed' ? 1 : 0));
+  if (name === 'source' || name === '.' || (name === 'sed' && w.some((x) => x.startsWith('-i')))) return plain(operands(w, ['-e', '-f']).slice(name === 'sed' ? 1 : 0));
   if (/^(ba|da)?sh$|^python[\d.]*$|^node$|^ruby$|^perl$|^php$/.test(name)) {
     const script = operands(w, ['-c', '-m', '-W', '-X'])[0];
     if (script && !w.includes('-c') && !w.includes('-m') && /[./]/.test(script)) return plain([script]);
@@ -204,16 +233,21 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   const name = w[0] ?? '';
   for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
   if (c.install) {
-    for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime]) for (const t of PACKAGE_TOOLS[p] ?? packageProvides(p) ?? [p]) { s.tools.add(t); s.packageTools.add(t); }
+    for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime])
+      for (const t of PACKAGE_TOOLS[p] ?? packageProvides(p) ?? [p]) {
+        s.tools.add(t);
+        s.packageTools.add(t);
+      }
     if (c.install.selfUpdating) s.aptLists = false;
   }
   const lists = packageCommand(name)?.packages.refreshesLists;
   if (lists && w.includes(lists)) s.aptLists = true;
-  if (name === 'rm') for (const p of operands(w)) {
-    const abs = joinPath(c.cwd, p);
-    remove(s, abs);
-    if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
-  }
+  if (name === 'rm')
+    for (const p of operands(w)) {
+      const abs = joinPath(c.cwd, p);
+      remove(s, abs);
+      if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
+    }
   if (name === 'mkdir' || name === 'touch') for (const p of operands(w, ['-m', '--mode'])) make(s, joinPath(c.cwd, p));
   if (name === 'ln' || name === 'cp' || name === 'mv' || name === 'install') {
     const ops = operands(w, ['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group']);
@@ -236,7 +270,7 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
 /** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
 function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean): string | null {
   const tool = program(c);
-  if (tool && !runtime.tools.has(tool) && !(runtimeBase?.tools.has(tool))) {
+  if (tool && !runtime.tools.has(tool) && !runtimeBase?.tools.has(tool)) {
     if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
     if (!sameBase && !runtime.langInstall) return `the program ${tool}, not known to be on the runtime base`;
   }
@@ -298,7 +332,10 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   let walk = builderStart();
   let next = 0;
   const stateBefore = (index: number): StageState => {
-    if (next > 0 && order[next - 1]! >= index) { walk = builderStart(); next = 0; }
+    if (next > 0 && order[next - 1]! >= index) {
+      walk = builderStart();
+      next = 0;
+    }
     while (next < order.length && order[next]! < index) applyInstruction(walk, model, analysis, order[next++]!);
     return walk;
   };
@@ -316,7 +353,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
     const builderThen = step.source !== null && step.keyword === 'RUN' ? stateBefore(step.source) : b;
     if (step.keyword === 'RUN') {
-      const original = step.source !== null && !step.verbatim ? analysis.runs.get(step.source)?.commands ?? [] : [];
+      const original = step.source !== null && !step.verbatim ? (analysis.runs.get(step.source)?.commands ?? []) : [];
       const ofOriginal = new Set(original);
       // when the RUN's commands are listed in the order they start (no substitution inside), the commands
       // before each kept one are a prefix of the list: applied once each over one layer, not again per command
@@ -330,11 +367,14 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         if (ofOriginal.has(c)) {
           if (ordered && c.start >= lastStart) {
             lastStart = c.start;
-            while (applied < original.length && original[applied]!.start < c.start) apply(layer ??= layered(builderThen), original[applied++]!);
+            while (applied < original.length && original[applied]!.start < c.start) apply((layer ??= layered(builderThen)), original[applied++]!);
             if (layer) then = layer;
           } else {
             const earlier = original.filter((o) => o.start < c.start);
-            if (earlier.length) { then = layered(builderThen); for (const o of earlier) apply(then, o); }
+            if (earlier.length) {
+              then = layered(builderThen);
+              for (const o of earlier) apply(then, o);
+            }
           }
         }
         const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
@@ -399,36 +439,36 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
       // a file copied into a directory lands under its own name (`COPY id_rsa /root/.ssh/`)
       if (!context) for (const src of ins.sources) if (!/[$*?[]/.test(src)) kept.push({ index: st.source, start: -1, path: joinPath(dest, src.split('/').filter(Boolean).pop() ?? '.'), how: 'copying into', step: ins.keyword, context: false });
     } else if (st.keyword === 'RUN') {
-      for (const c of st.verbatim ? analysis.runs.get(st.source)?.commands ?? [] : st.commands) for (const w of [...c.writes, ...c.produced]) kept.push({ index: st.source, start: c.start, path: w, how: 'writing', step: 'write', context: false });
+      for (const c of st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands) for (const w of [...c.writes, ...c.produced]) kept.push({ index: st.source, start: c.start, path: w, how: 'writing', step: 'write', context: false });
     }
   }
   if (!kept.length) return null;
   const replayed = new Set(input.steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
-  for (const [index, run] of analysis.runs) for (const c of run.commands) {
-    if (c.words[0] !== 'rm' || replayed.has(`${index}:${c.start}`)) continue;
-    const scope = analysis.scopes.get(index);
-    const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
-    for (const operand of operands(c.words)) {
-      const resolved = operand.replace(/^~(?=\/|$)/, home);
-      if (/[$~?[]/.test(resolved)) continue;
-      const path = joinPath(c.cwd, resolved);
-      for (const k of kept) {
-        if (k.index > index || (k.index === index && k.start >= c.start)) continue;
-        // the deletion takes all of it (`rm -rf /root/.ssh` after `COPY id_rsa /root/.ssh/id_rsa`), or, for
-        // a copy of the whole context, a part of it: paths a build command made below the copy's destination
-        // are the build's (node_modules/.cache), not the context's
-        const all = under(k.path, path);
-        const part = !all && k.context && !path.includes('*') && isInside(path, k.path)
-          && ![...b.ever].some((m) => m !== k.path && isInside(m, k.path) && (isInside(path, m) || isInside(m, path)));
-        if (!all && !part) continue;
-        const line = model.instructions[index]!.line;
-        // a credential (`.netrc`, a key) is named as such: the runtime image would leak it
-        const secret = secretLike(k.path) ?? secretLike(path);
-        if (secret) return { id: 'runtime-copies-secret', data: { path: all ? k.path : path, pattern: secret, what: `the ${k.step} ${k.step === 'write' ? 'of' : 'into'} ${k.path}` }, line };
-        return { id: 'runtime-keeps-removed', data: { path, how: k.how, dest: k.path, step: k.step }, line };
+  for (const [index, run] of analysis.runs)
+    for (const c of run.commands) {
+      if (c.words[0] !== 'rm' || replayed.has(`${index}:${c.start}`)) continue;
+      const scope = analysis.scopes.get(index);
+      const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
+      for (const operand of operands(c.words)) {
+        const resolved = operand.replace(/^~(?=\/|$)/, home);
+        if (/[$~?[]/.test(resolved)) continue;
+        const path = joinPath(c.cwd, resolved);
+        for (const k of kept) {
+          if (k.index > index || (k.index === index && k.start >= c.start)) continue;
+          // the deletion takes all of it (`rm -rf /root/.ssh` after `COPY id_rsa /root/.ssh/id_rsa`), or, for
+          // a copy of the whole context, a part of it: paths a build command made below the copy's destination
+          // are the build's (node_modules/.cache), not the context's
+          const all = under(k.path, path);
+          const part = !all && k.context && !path.includes('*') && isInside(path, k.path) && ![...b.ever].some((m) => m !== k.path && isInside(m, k.path) && (isInside(path, m) || isInside(m, path)));
+          if (!all && !part) continue;
+          const line = model.instructions[index]!.line;
+          // a credential (`.netrc`, a key) is named as such: the runtime image would leak it
+          const secret = secretLike(k.path) ?? secretLike(path);
+          if (secret) return { id: 'runtime-copies-secret', data: { path: all ? k.path : path, pattern: secret, what: `the ${k.step} ${k.step === 'write' ? 'of' : 'into'} ${k.path}` }, line };
+          return { id: 'runtime-keeps-removed', data: { path, how: k.how, dest: k.path, step: k.step }, line };
+        }
       }
     }
-  }
   return null;
 }
 

@@ -6,7 +6,9 @@ function packageVersion(): string {
     try {
       const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'dfsplit' && pkg.version) return pkg.version;
-    } catch { /* try the next */ }
+    } catch {
+      /* try the next */
+    }
   }
   return 'unknown';
 }

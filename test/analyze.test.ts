@@ -58,7 +58,7 @@ describe('RUN commands', () => {
     expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz && rm -f /tmp/x.tgz')).toEqual([]);
     expect(outputs('curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz')).toEqual(['/tmp/x.tgz']);
   });
-  it('drops outputs a later rm in the same RUN deletes: the path, a directory holding it, or that directory\'s contents', () => {
+  it("drops outputs a later rm in the same RUN deletes: the path, a directory holding it, or that directory's contents", () => {
     const outputs = (script: string) => analyzeRun(script, scope).commands.flatMap((c) => c.outputs);
     const fetch = 'curl -o /tmp/dl/x.tgz https://example.com/x.tgz';
     expect(outputs(`${fetch} && rm /tmp/dl/x.tgz`)).toEqual([]);
@@ -76,7 +76,10 @@ describe('RUN commands', () => {
   });
   it('falls back to the working directory when a build names no output', () => {
     const run = analyzeRun('npm ci && npm run build', scope);
-    expect(run.commands.map((c) => [c.kind, c.unnamedOutputs])).toEqual([['build', true], ['build', true]]);
+    expect(run.commands.map((c) => [c.kind, c.unnamedOutputs])).toEqual([
+      ['build', true],
+      ['build', true],
+    ]);
   });
 });
 

@@ -35,18 +35,16 @@ describe('check', () => {
   ])('fails %s', (_, runtime, id, message) => {
     expect(run(runtime)).toContainEqual({ id, sentence: expect.stringMatching(message) });
   });
-  it('fails a runtime base whose own user differs from the original base\'s', () => {
+  it("fails a runtime base whose own user differs from the original base's", () => {
     const output = `${rootBuilder}FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=builder /usr/local/bin/a /usr/local/bin/a\nWORKDIR /\nCMD ["/usr/local/bin/a"]\n`;
-    expect(failures({ original: rootOriginal, output, builderName: 'builder', madePaths: made }))
-      .toContainEqual({ id: 'check-user-differs', sentence: expect.stringMatching(/USER differs: root \(inherited\) in the original, nonroot \(inherited\) in the runtime stage/) });
+    expect(failures({ original: rootOriginal, output, builderName: 'builder', madePaths: made })).toContainEqual({ id: 'check-user-differs', sentence: expect.stringMatching(/USER differs: root \(inherited\) in the original, nonroot \(inherited\) in the runtime stage/) });
   });
 });
 
-describe('check with a preset\'s command rewrite', () => {
+describe("check with a preset's command rewrite", () => {
   const rewrite = { keyword: 'CMD', args: '["/usr/local/bin/a", "--serve"]' };
   const rewritten = good.replace('CMD ["a"]', 'CMD ["/usr/local/bin/a", "--serve"]');
-  const runWith = (runtime: string, command: { keyword: string; args: string } | null) =>
-    failures({ original, output: builder + runtime, builderName: 'builder', madePaths: made, command });
+  const runWith = (runtime: string, command: { keyword: string; args: string } | null) => failures({ original, output: builder + runtime, builderName: 'builder', madePaths: made, command });
   it('holds the runtime stage to exactly the declared command', () => {
     expect(runWith(rewritten, rewrite)).toEqual([]);
   });

@@ -13,7 +13,10 @@ const DIRS = ['my svc', 'café', 'plain'];
 
 function tree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-apply-'));
-  for (const d of DIRS) { mkdirSync(join(dir, d)); writeFileSync(join(dir, d, 'Dockerfile'), GO); }
+  for (const d of DIRS) {
+    mkdirSync(join(dir, d));
+    writeFileSync(join(dir, d, 'Dockerfile'), GO);
+  }
   return dir;
 }
 const read = (dir: string) => DIRS.map((d) => readFileSync(join(dir, d, 'Dockerfile'), 'utf8'));

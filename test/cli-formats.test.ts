@@ -34,9 +34,17 @@ describe('--format', () => {
   });
 
   it('ndjson: a line per file, then the summary', () => {
-    const lines = run('--format', 'ndjson').stdout.trim().split('\n').map((l) => JSON.parse(l) as { path?: string; summary?: { files: number } });
+    const lines = run('--format', 'ndjson')
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { path?: string; summary?: { files: number } });
     expect(lines).toHaveLength(4);
-    expect(lines.slice(0, 3).map((l) => l.path).sort()).toEqual(['Dockerfile', 'plain.Dockerfile', 'run.Dockerfile']);
+    expect(
+      lines
+        .slice(0, 3)
+        .map((l) => l.path)
+        .sort(),
+    ).toEqual(['Dockerfile', 'plain.Dockerfile', 'run.Dockerfile']);
     expect(lines[3]!.summary!.files).toBe(3);
   });
 

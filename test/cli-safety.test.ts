@@ -14,7 +14,6 @@ const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
 
-
 const tmp = () => mkdtempSync(join(tmpdir(), 'dfsplit-safety-'));
 
 function run(cwd: string, args: string[], env: Record<string, string> = {}) {
@@ -67,7 +66,7 @@ describe('configuration search stops at the repository root', () => {
     expect(run(work, ['--stdout', 'Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS planted');
   });
 
-  it('without a repository, the search stops at the current directory, or at the file\'s own directory outside it', () => {
+  it("without a repository, the search stops at the current directory, or at the file's own directory outside it", () => {
     const outer = tmp();
     const marker = join(outer, 'ran');
     jsConfig(outer, marker);
@@ -190,10 +189,16 @@ describe('a closed standard output', () => {
       mkdirSync(join(dir, `s${i}`));
       writeFileSync(join(dir, `s${i}`, 'Dockerfile'), GO.replace('/app', `/app${i}`));
     }
-    for (const args of [['--quiet', '.'], ['--quiet', '--jobs', '1', '.'], ['explain', '.']]) {
+    for (const args of [
+      ['--quiet', '.'],
+      ['--quiet', '--jobs', '1', '.'],
+      ['explain', '.'],
+    ]) {
       const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
       let stderr = '';
-      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
       // like head: read the first chunk, then close the pipe
       child.stdout.once('data', () => child.stdout.destroy());
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
@@ -203,11 +208,16 @@ describe('a closed standard output', () => {
     // the run ends there: the status lines stop short of the 200 files, and no summary line follows
     const r = spawn(process.execPath, [CLI, '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    r.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    r.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     r.stdout.once('data', () => r.stdout.destroy());
     expect(await new Promise<number | null>((resolve) => r.on('close', (c) => resolve(c)))).toBe(0);
     const lines = stderr.split('\n').filter(Boolean);
-    expect(lines.every((l) => /^s\d+\/Dockerfile: changed$/.test(l)), stderr).toBe(true);
+    expect(
+      lines.every((l) => /^s\d+\/Dockerfile: changed$/.test(l)),
+      stderr,
+    ).toBe(true);
     expect(lines.length).toBeLessThan(200);
   }, 60_000);
 
@@ -220,7 +230,9 @@ describe('a closed standard output', () => {
     }
     const child = spawn(process.execPath, [CLI, '--check', '--format', 'ndjson', '--jobs', '1', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.stdout.once('data', () => child.stdout.destroy());
     expect(await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)))).toBe(1);
     expect(stderr).toBe('');
@@ -257,13 +269,18 @@ describe('the pool keeps results in order without piling them up behind a slow o
       let answer: (id: number, r: number) => void = () => {};
       return {
         send(id) {
-          setTimeout(() => {
-            finished++;
-            mostWaiting = Math.max(mostWaiting, finished - consumed);
-            answer(id, id * 10);
-          }, id === 0 ? 300 : 1);
+          setTimeout(
+            () => {
+              finished++;
+              mostWaiting = Math.max(mostWaiting, finished - consumed);
+              answer(id, id * 10);
+            },
+            id === 0 ? 300 : 1,
+          );
         },
-        onResult(h) { answer = h; },
+        onResult(h) {
+          answer = h;
+        },
         onError() {},
       };
     };

@@ -241,7 +241,10 @@ describe('flags', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
     const before = snapshot(join(dir, 'Dockerfile'));
-    for (const args of [['--write', '-'], ['-', '--write']]) {
+    for (const args of [
+      ['--write', '-'],
+      ['-', '--write'],
+    ]) {
       const r = run(dir, args, GO);
       expect(snapshot(join(dir, 'Dockerfile')), `${args.join(' ')} rewrote the Dockerfile in the working directory`).toEqual(before);
       expect(r.code, args.join(' ')).toBe(2);
@@ -324,7 +327,7 @@ describe('finding files', () => {
     expect(paths(r.stdout)).toEqual(['Dockerfile', 'deep/er/Containerfile', 'svc/Dockerfile.prod', 'svc/api.Dockerfile']);
   });
 
-  it('walks the names people use (Renovate\'s patterns, -/_ suffixes, Containerfile variants), skips look-alikes by name and by content', () => {
+  it("walks the names people use (Renovate's patterns, -/_ suffixes, Containerfile variants), skips look-alikes by name and by content", () => {
     const dir = tmp();
     const named = ['Dockerfile-dev', 'Dockerfile_ci', 'web-Dockerfile', 'app.dockerfile', 'Containerfile.arm64', 'dockerfile', 'worker_Containerfile'];
     const notByName = ['Dockerfile.md', 'Dockerfile.j2', 'Dockerfile.png', 'Dockerfile.dockerignore', 'Dockerfile.tmpl', 'Dockerfile.sh'];
@@ -385,9 +388,11 @@ describe('reports', () => {
     writeFileSync(join(dir, 'Dockerfile'), GO);
     const r = run(dir, ['explain', 'Dockerfile']);
     expect(r.code).toBe(0);
-    GO.trim().split('\n').forEach((line, i) => {
-      expect(r.stdout).toMatch(new RegExp(`^${i + 1}\\s+${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(build|runtime|both)\\s`, 'm'));
-    });
+    GO.trim()
+      .split('\n')
+      .forEach((line, i) => {
+        expect(r.stdout).toMatch(new RegExp(`^${i + 1}\\s+${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(build|runtime|both)\\s`, 'm'));
+      });
   });
 
   it('--no-color diff has a/ b/ headers and no escape codes', () => {

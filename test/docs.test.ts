@@ -11,7 +11,13 @@ import { reasonsTable } from './tools/reasons-table.js';
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
-const DOCS = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 function dfsplit(...args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, '--no-color', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
@@ -45,7 +51,11 @@ describe('docs/reasons.md', () => {
   });
 
   it('lists every message id once', () => {
-    const ids = [...read('docs/reasons.md').split('## input errors')[0]!.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+    const ids = [
+      ...read('docs/reasons.md')
+        .split('## input errors')[0]!
+        .matchAll(/^\| `([a-z0-9-]+)` \|/gm),
+    ].map((m) => m[1]);
     expect(ids.sort()).toEqual(Object.keys(MESSAGES).sort());
   });
 });
@@ -61,7 +71,10 @@ it("how-it-works.md's decline table names only real ids, and names every decline
   const section = (heading: string): string[] => {
     const start = reasons.indexOf(`\n## ${heading}`);
     expect(start, heading).toBeGreaterThan(0);
-    const body = reasons.slice(start + 1).split('\n## ')[0]!.slice(1);
+    const body = reasons
+      .slice(start + 1)
+      .split('\n## ')[0]!
+      .slice(1);
     return [...body.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
   };
   const declines = [...section('declines'), ...section('the check')];
@@ -73,7 +86,11 @@ function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
   for (const m of stripCode(markdown).matchAll(/^#{1,6} (.+)$/gm)) {
-    const slug = m[1]!.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+    const slug = m[1]!
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     out.add(n ? `${slug}-${n}` : slug);

@@ -15,7 +15,6 @@ const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build
 // no engine answers here: verify stops after its conversion step instead of building anything
 const NO_ENGINE = { DOCKER_HOST: 'unix:///nonexistent/dfsplit-test.sock' };
 
-
 function run(cwd: string, args: string[], env: Record<string, string> = {}, node: string[] = []) {
   const r = spawnSync(process.execPath, [...node, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DFSPLIT_DEBUG: '', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
@@ -35,7 +34,7 @@ describe('a crash outside convert()', () => {
     writeFileSync(file, body);
     return ['--import', file];
   };
-  it('prints one line and exits 2, not node\'s 1 with a stack', () => {
+  it("prints one line and exits 2, not node's 1 with a stack", () => {
     const r = run(tmp(), ['Dockerfile'], {}, preload('process.hrtime.bigint = () => { throw new Error("clock broke"); };\n'));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('dfsplit: internal error: clock broke (please report; run with DFSPLIT_DEBUG=1 for the stack)\n');
@@ -46,12 +45,12 @@ describe('a crash outside convert()', () => {
     expect(r.lines[0]).toBe('dfsplit: internal error: clock broke (please report; run with DFSPLIT_DEBUG=1 for the stack)');
     expect(r.stderr).toMatch(/\n\s+at .*cli-run\.js/);
   });
-  it('does the same for an error thrown outside a command\'s promise (an event handler)', () => {
+  it("does the same for an error thrown outside a command's promise (an event handler)", () => {
     const r = run(tmp(), ['Dockerfile'], {}, preload('process.hrtime.bigint = () => { setImmediate(() => { throw new Error("late"); }); return 0n; };\n'));
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['dfsplit: internal error: late (please report; run with DFSPLIT_DEBUG=1 for the stack)']);
   });
-  it('a --config file that does not exist is the user\'s mistake: one line naming it, exit 2', () => {
+  it("a --config file that does not exist is the user's mistake: one line naming it, exit 2", () => {
     const dir = tmp();
     const r = run(dir, ['--config', 'nope.json', 'Dockerfile']);
     expect(r.code).toBe(2);
@@ -110,7 +109,11 @@ describe('one option resolver for the main command, explain and verify', () => {
     expect(e.stdout).toContain('nothing to leave behind');
     expect(run(dir, ['verify', '--no-color', 'svc/Dockerfile'], NO_ENGINE).code).toBe(0);
     writeFileSync(join(dir, 'svc', 'dfsplit.config.mjs'), 'export default { preset: "generic" };\n');
-    for (const args of [['explain', '--no-js-config', 'svc/Dockerfile'], ['verify', '--no-js-config', 'svc/Dockerfile'], ['--no-js-config', 'svc/Dockerfile']]) {
+    for (const args of [
+      ['explain', '--no-js-config', 'svc/Dockerfile'],
+      ['verify', '--no-js-config', 'svc/Dockerfile'],
+      ['--no-js-config', 'svc/Dockerfile'],
+    ]) {
       const r = run(dir, args, NO_ENGINE);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.lines, args.join(' ')).toEqual([expect.stringMatching(/^dfsplit: svc\/dfsplit\.config\.mjs: a JavaScript configuration runs code/)]);

@@ -23,7 +23,9 @@ export interface FixtureOptions {
 const toCrlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
 export function defineFixtureTests(root: string): void {
-  const cases = readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort();
+  const cases = readdirSync(root)
+    .filter((d) => statSync(join(root, d)).isDirectory())
+    .sort();
   describe.each(cases)('%s', (name) => {
     const dir = join(root, name);
     const input = readFileSync(join(dir, 'input.Dockerfile'), 'utf8');
@@ -65,7 +67,12 @@ export function defineFixtureTests(root: string): void {
       it('explain describes the runtime stage that is printed', () => {
         const r = convert(input, options);
         const last = r.output.slice(r.output.lastIndexOf(r.runtimeStage[0]!.text));
-        expect(last.trimEnd()).toBe(r.runtimeStage.map((l) => l.text).join('\n').trimEnd());
+        expect(last.trimEnd()).toBe(
+          r.runtimeStage
+            .map((l) => l.text)
+            .join('\n')
+            .trimEnd(),
+        );
         expect(explainTable('Dockerfile', r)).toContain(`Runtime stage, as written:\n  ${r.runtimeStage[0]!.text}`);
       });
     } else {

@@ -27,7 +27,7 @@ describe('imageConfig', () => {
     expect(imageConfig('eclipse-temurin:17-jdk-alpine')).toBeNull();
   });
 
-  it('dotnet: 6.0/7.0 SDKs empty the runtime images\' ASPNETCORE_URLS, 8.0+ set none; Alpine SDKs turn globalization on, as only the -extra runtimes do', () => {
+  it("dotnet: 6.0/7.0 SDKs empty the runtime images' ASPNETCORE_URLS, 8.0+ set none; Alpine SDKs turn globalization on, as only the -extra runtimes do", () => {
     expect(imageConfig('mcr.microsoft.com/dotnet/sdk:6.0')!.env.ASPNETCORE_URLS).toBe('');
     expect(imageConfig('mcr.microsoft.com/dotnet/aspnet:6.0')!.env.ASPNETCORE_URLS).toBe('http://+:80');
     for (const image of ['mcr.microsoft.com/dotnet/sdk:8.0', 'mcr.microsoft.com/dotnet/aspnet:8.0', 'mcr.microsoft.com/dotnet/sdk:9.0-alpine']) {

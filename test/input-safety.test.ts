@@ -13,10 +13,11 @@ import { directoryContext } from '../src/context.js';
 const touched = vi.hoisted(() => ({ on: false, paths: [] as string[] }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  const record = <F extends (...args: never[]) => unknown>(f: F): F => ((...args: Parameters<F>) => {
-    if (touched.on) touched.paths.push(String(args[0]));
-    return f(...args);
-  }) as F;
+  const record = <F extends (...args: never[]) => unknown>(f: F): F =>
+    ((...args: Parameters<F>) => {
+      if (touched.on) touched.paths.push(String(args[0]));
+      return f(...args);
+    }) as F;
   const spied = { readFileSync: record(fs.readFileSync), statSync: record(fs.statSync), readdirSync: record(fs.readdirSync) };
   return { ...fs, ...spied, default: { ...fs, ...spied } };
 });
@@ -115,7 +116,11 @@ describe('the build context reader stays inside the context', () => {
     touched.paths = [];
     touched.on = true;
     let r;
-    try { r = convert(python(requirements), { context: directoryContext(ctx) }); } finally { touched.on = false; }
+    try {
+      r = convert(python(requirements), { context: directoryContext(ctx) });
+    } finally {
+      touched.on = false;
+    }
     // what the file outside says (psycopg2 needs libpq5) does not reach the result
     expect(r.output).not.toContain('libpq5');
     expect(r.findings.map((f) => f.id)).not.toContain('compiled-package-libs');

@@ -44,11 +44,21 @@ function builderKeepsInput(input: string, output: string, out: Model = parse(out
       j++;
       continue;
     }
-    if (got === want) { j++; continue; }
-    if (got !== undefined && WHEEL_LINE.test(got)) { j++; i--; continue; }
+    if (got === want) {
+      j++;
+      continue;
+    }
+    if (got !== undefined && WHEEL_LINE.test(got)) {
+      j++;
+      i--;
+      continue;
+    }
     if (got !== undefined && got.includes(CGO)) {
       const at = got.indexOf(CGO);
-      if (/^go (build|install)\b/.test(got.slice(at + CGO.length)) && got.slice(0, at) + got.slice(at + CGO.length) === want) { j++; continue; }
+      if (/^go (build|install)\b/.test(got.slice(at + CGO.length)) && got.slice(0, at) + got.slice(at + CGO.length) === want) {
+        j++;
+        continue;
+      }
     }
     if (inLines.slice(i).every((l) => l.trim() === '')) break;
     return [`input line ${lineNo} ${show(want)} is missing or changed in the builder stage (output line ${j + 1}: ${show(got)})`];

@@ -43,7 +43,10 @@ function findCycles(graph: Map<string, string[]>): string[][] {
   const cycles: string[][] = [];
   const visit = (node: string): void => {
     if (state.get(node) === 'done') return;
-    if (state.get(node) === 'open') { cycles.push([...path.slice(path.indexOf(node)), node]); return; }
+    if (state.get(node) === 'open') {
+      cycles.push([...path.slice(path.indexOf(node)), node]);
+      return;
+    }
     state.set(node, 'open');
     path.push(node);
     for (const next of graph.get(node) ?? []) visit(next);
@@ -62,9 +65,7 @@ it('reads the import graph (every layer, and the imports of the composition root
 });
 
 it('no module of src/ but src/convert.ts imports transforms/ or templates/', () => {
-  const upward = [...importGraph()]
-    .filter(([from]) => from.startsWith('src/') && from !== ROOT_MODULE)
-    .flatMap(([from, targets]) => targets.filter((t) => /^(transforms|templates)\//.test(t)).map((t) => `${from} -> ${t}`));
+  const upward = [...importGraph()].filter(([from]) => from.startsWith('src/') && from !== ROOT_MODULE).flatMap(([from, targets]) => targets.filter((t) => /^(transforms|templates)\//.test(t)).map((t) => `${from} -> ${t}`));
   expect(upward, `src/ imports a pass or a preset:\n${upward.join('\n')}`).toEqual([]);
 });
 
@@ -74,7 +75,22 @@ it('has no import cycle', () => {
 });
 
 it('finds cycles and reports their paths', () => {
-  const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['b', 'a']], ['d', []]]);
-  expect(findCycles(graph)).toEqual([['b', 'c', 'b'], ['a', 'b', 'c', 'a']]);
-  expect(findCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+  const graph = new Map([
+    ['a', ['b']],
+    ['b', ['c']],
+    ['c', ['b', 'a']],
+    ['d', []],
+  ]);
+  expect(findCycles(graph)).toEqual([
+    ['b', 'c', 'b'],
+    ['a', 'b', 'c', 'a'],
+  ]);
+  expect(
+    findCycles(
+      new Map([
+        ['a', ['b']],
+        ['b', []],
+      ]),
+    ),
+  ).toEqual([]);
 });

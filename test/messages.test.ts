@@ -22,7 +22,10 @@ it('every message id is produced by at least one fixture', () => {
     for (const i of r.instructions) seen.add(i.reason);
   }
   // ids only `--verify` produces (it needs a Docker engine): the e2e suite must assert each of them
-  const e2e = readdirSync(join(import.meta.dirname, 'e2e')).filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(join(import.meta.dirname, 'e2e', f), 'utf8')).join('\n');
+  const e2e = readdirSync(join(import.meta.dirname, 'e2e'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => readFileSync(join(import.meta.dirname, 'e2e', f), 'utf8'))
+    .join('\n');
   for (const id of ENGINE_ONLY) expect(e2e, `${id} is asserted by an e2e test`).toContain(`'${id}'`);
   // ids of checks the plan keeps every input from failing: test/check.test.ts must assert each of them
   const checks = readFileSync(join(import.meta.dirname, 'check.test.ts'), 'utf8');

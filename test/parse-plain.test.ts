@@ -30,9 +30,16 @@ const CASES = [
 
 describe('dockerfile-ast parse with plain instructions', () => {
   it('builds the plain Instruction class, and ONBUILD its own', () => {
-    const kinds = parseDockerfile(CASES[4]!).getInstructions().map((i) => [i.getKeyword(), Object.getPrototypeOf(i) === Instruction.prototype]);
+    const kinds = parseDockerfile(CASES[4]!)
+      .getInstructions()
+      .map((i) => [i.getKeyword(), Object.getPrototypeOf(i) === Instruction.prototype]);
     // where the library's internals are not as expected, parseDockerfile falls back to the full parse: this fails then
-    expect(kinds).toEqual([['FROM', true], ['ONBUILD', false], ['ONBUILD', false], ['ONBUILD', false]]);
+    expect(kinds).toEqual([
+      ['FROM', true],
+      ['ONBUILD', false],
+      ['ONBUILD', false],
+      ['ONBUILD', false],
+    ]);
   });
 
   it('finds what DockerfileParser.parse finds on edge cases', () => {

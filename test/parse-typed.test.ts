@@ -22,12 +22,20 @@ describe('each instruction is read once, into fields by keyword', () => {
   });
 
   it('ENV: pairs with quotes removed, and the legacy form with its value as written', () => {
-    expect(only('FROM a\nENV A=1 B="two words" \\\n    C=$A\n', 'ENV').pairs).toEqual([['A', '1'], ['B', 'two words'], ['C', '$A']]);
+    expect(only('FROM a\nENV A=1 B="two words" \\\n    C=$A\n', 'ENV').pairs).toEqual([
+      ['A', '1'],
+      ['B', 'two words'],
+      ['C', '$A'],
+    ]);
     expect(only('FROM a\nENV PATH /opt/bin:$PATH\n', 'ENV').pairs).toEqual([['PATH', '/opt/bin:$PATH']]);
   });
 
   it('ARG: names, and defaults with their quotes removed', () => {
-    expect(only('FROM a\nARG A B="x" C=\n', 'ARG').pairs).toEqual([{ name: 'A', value: null }, { name: 'B', value: 'x' }, { name: 'C', value: '' }]);
+    expect(only('FROM a\nARG A B="x" C=\n', 'ARG').pairs).toEqual([
+      { name: 'A', value: null },
+      { name: 'B', value: 'x' },
+      { name: 'C', value: '' },
+    ]);
   });
 
   it('RUN: the script of the shell, exec and heredoc forms, and the mounts', () => {

@@ -30,38 +30,53 @@ function mergeByScan(list: readonly Artifact[]): Artifact[] {
 
 describe('path lookups', () => {
   it('insideAny and PathIndex answer as isInside over every member', () => {
-    fc.assert(fc.property(fc.array(path, { maxLength: 12 }), path, (members, probe) => {
-      const index = new PathIndex(members);
-      expect(insideAny(probe, new Set(members))).toBe(members.some((m) => isInside(probe, m)));
-      expect(index.covers(probe)).toBe(members.some((m) => isInside(probe, m)));
-      expect(index.holdsWithin(probe)).toBe(members.some((m) => isInside(m, probe)));
-      expect([...index.within(probe)].sort()).toEqual([...new Set(members.filter((m) => isInside(m, probe)))].sort());
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 12 }), path, (members, probe) => {
+        const index = new PathIndex(members);
+        expect(insideAny(probe, new Set(members))).toBe(members.some((m) => isInside(probe, m)));
+        expect(index.covers(probe)).toBe(members.some((m) => isInside(probe, m)));
+        expect(index.holdsWithin(probe)).toBe(members.some((m) => isInside(m, probe)));
+        expect([...index.within(probe)].sort()).toEqual([...new Set(members.filter((m) => isInside(m, probe)))].sort());
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('mergeArtifacts gives what the scan over the whole list gave', () => {
     const artifact = fc.record({ path, producer: fc.integer({ min: 0, max: 6 }) }).map(({ path: p, producer }): Artifact => ({ path: p, producer, why: { id: 'artifact-output', data: { path: p, command: 'x' }, line: producer + 1 } }));
-    fc.assert(fc.property(fc.array(artifact, { maxLength: 10 }), (list) => {
-      expect(mergeArtifacts(list)).toEqual(mergeByScan(list));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(artifact, { maxLength: 10 }), (list) => {
+        expect(mergeArtifacts(list)).toEqual(mergeByScan(list));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('a layered set reads, changes and iterates as a copy of its base would', () => {
     const op = fc.record({ kind: fc.constantFrom('add', 'delete', 'clear'), value: fc.constantFrom('a', 'b', 'c', 'd', 'e') });
-    fc.assert(fc.property(fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 4 }), fc.array(op, { maxLength: 12 }), (base, ops) => {
-      const baseSet = new Set<string>(base);
-      const copy = new Set(baseSet);
-      const layer = new LayeredSet(baseSet);
-      for (const { kind, value } of ops) {
-        if (kind === 'add') { copy.add(value); layer.add(value); }
-        if (kind === 'delete') expect(layer.delete(value)).toBe(copy.delete(value));
-        if (kind === 'clear' && value === 'e') { copy.clear(); layer.clear(); }
-        expect([...layer]).toEqual([...copy]);
-        expect(layer.size).toBe(copy.size);
-        for (const v of ['a', 'b', 'c', 'd', 'e']) expect(layer.has(v)).toBe(copy.has(v));
-      }
-      // the base itself is left as it was
-      expect([...baseSet]).toEqual(base);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 4 }), fc.array(op, { maxLength: 12 }), (base, ops) => {
+        const baseSet = new Set<string>(base);
+        const copy = new Set(baseSet);
+        const layer = new LayeredSet(baseSet);
+        for (const { kind, value } of ops) {
+          if (kind === 'add') {
+            copy.add(value);
+            layer.add(value);
+          }
+          if (kind === 'delete') expect(layer.delete(value)).toBe(copy.delete(value));
+          if (kind === 'clear' && value === 'e') {
+            copy.clear();
+            layer.clear();
+          }
+          expect([...layer]).toEqual([...copy]);
+          expect(layer.size).toBe(copy.size);
+          for (const v of ['a', 'b', 'c', 'd', 'e']) expect(layer.has(v)).toBe(copy.has(v));
+        }
+        // the base itself is left as it was
+        expect([...baseSet]).toEqual(base);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

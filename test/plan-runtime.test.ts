@@ -32,9 +32,11 @@ function planOf(input: string, options: FixtureOptions, context: BuildContext): 
   return makePlan(model, analyze(model), { builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context }, presets);
 }
 
-const converted = readdirSync(root).filter((d) => existsSync(join(root, d, 'output.Dockerfile'))).sort();
+const converted = readdirSync(root)
+  .filter((d) => existsSync(join(root, d, 'output.Dockerfile')))
+  .sort();
 
-describe('the printed runtime stage is the plan\'s', () => {
+describe("the printed runtime stage is the plan's", () => {
   it('covers fixtures with re-declared ARGs, an extra install and exec-form rewrites', () => {
     const stages = converted.map((name) => {
       const { input, options, context } = fixture(name);

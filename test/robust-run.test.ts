@@ -25,11 +25,18 @@ it('converts RUN lines of 10,000 chained commands, on the fast path and on the f
   expect(r.status).toBe(0);
 });
 
-it('an exception while converting one file is that file\'s error, with the message', () => {
+it("an exception while converting one file is that file's error, with the message", () => {
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-crash-'));
   const file = join(dir, 'Dockerfile');
   writeFileSync(file, 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n');
-  const broken: Preset = { id: 'broken', summary: 'throws', detect: () => 'always', decide: () => { throw new Error('boom'); } };
+  const broken: Preset = {
+    id: 'broken',
+    summary: 'throws',
+    detect: () => 'always',
+    decide: () => {
+      throw new Error('boom');
+    },
+  };
   const outcome = convertFile(file, { path: 'Dockerfile', builderName: 'builder', preset: 'broken', contextDir: dir }, undefined, [broken]);
   expect(outcome.readError).toEqual({ id: 'internal-error', message: 'internal error: boom (DFSPLIT_DEBUG=1 shows the stack)' });
   const fine = convertFile(file, { path: 'Dockerfile', builderName: 'builder', preset: 'auto', contextDir: dir });

@@ -82,16 +82,24 @@ describe('the check, as a backstop', () => {
   it('fails a runtime stage that repeats the COPY of a credential the original deletes', () => {
     expect(run('COPY .netrc /root/.netrc\n')).toEqual(['runtime-copies-secret']);
   });
-  it('fails a COPY --from of the builder\'s root', () => {
+  it("fails a COPY --from of the builder's root", () => {
     expect(run('COPY --from=builder / /\n')).toEqual(['copies-system-dir']);
   });
 });
 
 describe('the table of credential-like paths', () => {
   it.each([
-    ['/root/.netrc', '.netrc'], ['/home/app/.npmrc', '.npmrc'], ['/root/.pypirc', '.pypirc'], ['/etc/pip.conf', 'pip.conf'],
-    ['/root/.ssh/id_rsa', '.ssh'], ['/tmp/id_ed25519', 'id_ed25519'], ['/etc/ssl/private/server.key', '*.key'], ['/app/cert.pem', '*.pem'],
-    ['/root/.aws/credentials', '.aws'], ['/root/.docker/config.json', '.docker/config.json'], ['/root/.git-credentials', '.git-credentials'],
+    ['/root/.netrc', '.netrc'],
+    ['/home/app/.npmrc', '.npmrc'],
+    ['/root/.pypirc', '.pypirc'],
+    ['/etc/pip.conf', 'pip.conf'],
+    ['/root/.ssh/id_rsa', '.ssh'],
+    ['/tmp/id_ed25519', 'id_ed25519'],
+    ['/etc/ssl/private/server.key', '*.key'],
+    ['/app/cert.pem', '*.pem'],
+    ['/root/.aws/credentials', '.aws'],
+    ['/root/.docker/config.json', '.docker/config.json'],
+    ['/root/.git-credentials', '.git-credentials'],
   ])('%s is credential-like (%s)', (path, pattern) => {
     expect(secretLike(path)).toBe(pattern);
   });
@@ -100,11 +108,16 @@ describe('the table of credential-like paths', () => {
   });
 });
 
-describe('the safety scan\'s detector', () => {
+describe("the safety scan's detector", () => {
   it('flags a runtime stage that repeats a deleted credential and one that copies the builder root', () => {
     const input = `${SETUP}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}`;
     const output = `${SETUP.replace('bookworm\n', 'bookworm AS builder\n')}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}\nFROM debian:bookworm-slim\nCOPY .netrc /root/.netrc\nCOPY --from=builder / /\n${CMD}`;
-    const runtimeStage = [{ text: 'FROM debian:bookworm-slim', line: null }, { text: 'COPY .netrc /root/.netrc', line: 3 }, { text: 'COPY --from=builder / /', line: null }, { text: CMD.trim(), line: 8 }];
+    const runtimeStage = [
+      { text: 'FROM debian:bookworm-slim', line: null },
+      { text: 'COPY .netrc /root/.netrc', line: 3 },
+      { text: 'COPY --from=builder / /', line: null },
+      { text: CMD.trim(), line: 8 },
+    ];
     const kinds = detect(input, { status: 'changed', output, runtimeStage }, lib).map((f) => f.kind);
     expect(new Set(kinds)).toEqual(new Set(['deleted', 'secret', 'system-dir']));
   });

@@ -10,15 +10,21 @@ import { parseFull } from '../src/shell.js';
 const SEED = 20_261_123;
 
 const word = fc.constantFrom('a', 'b', 'x.c', '/tmp/f', '-o', '--prefix=/usr', '"q w"', "'s q'", '$HOME', '${V}', '${V:-d}', '"$X"', 'k=v', '!', 'a!b', '}', '{a,b}', '*.txt', 'é', '`id -u`', '`echo "q w" $V|tr . _`', '"x`a \'b\'`"', 'a$', '"$ .*$"', '$/x', 'K=$(a b)', 'K="x$(a)"', 'a#b', '#c', '$V#x', 'a!#b');
-const simpleCommand = fc.tuple(
-  fc.constantFrom('', 'A=1 ', 'B="x y" '),
-  fc.constantFrom('echo', 'cd', 'make', 'rm', 'apt-get', 'export', '[', 'true', 'cp'),
-  fc.array(word, { maxLength: 3 }),
-  fc.constantFrom('', ' > out', ' 2>&1', ' >> /var/log/x', ' < in'),
-  // a comment runs to the end of the line, over the operators written after it on the same line
-  fc.constantFrom('', '', ' # c', ' #; x && y'),
-).map(([assign, cmd, args, redir, comment]) => `${assign}${cmd}${args.length ? ` ${args.join(' ')}` : ''}${cmd === '[' ? ' ]' : ''}${redir}${comment}`);
-const subst = fc.oneof(simpleCommand.map((c) => `$(${c})`), simpleCommand.map((c) => `"$(${c})"`), fc.constantFrom('`date`', '$((1 + 2))', '$(a; b)'));
+const simpleCommand = fc
+  .tuple(
+    fc.constantFrom('', 'A=1 ', 'B="x y" '),
+    fc.constantFrom('echo', 'cd', 'make', 'rm', 'apt-get', 'export', '[', 'true', 'cp'),
+    fc.array(word, { maxLength: 3 }),
+    fc.constantFrom('', ' > out', ' 2>&1', ' >> /var/log/x', ' < in'),
+    // a comment runs to the end of the line, over the operators written after it on the same line
+    fc.constantFrom('', '', ' # c', ' #; x && y'),
+  )
+  .map(([assign, cmd, args, redir, comment]) => `${assign}${cmd}${args.length ? ` ${args.join(' ')}` : ''}${cmd === '[' ? ' ]' : ''}${redir}${comment}`);
+const subst = fc.oneof(
+  simpleCommand.map((c) => `$(${c})`),
+  simpleCommand.map((c) => `"$(${c})"`),
+  fc.constantFrom('`date`', '$((1 + 2))', '$(a; b)'),
+);
 const withSubst = fc.tuple(simpleCommand, fc.option(subst, { nil: undefined })).map(([c, s]) => (s ? `${c} ${s}` : c));
 const sep = fc.constantFrom('; ', '\n', ' && ', ' || ', ' | ', ';\n  ', ' & ', ' &\n');
 
@@ -40,14 +46,17 @@ describe('fast path on generated scripts', () => {
   it('never throws, and wherever it accepts a script it answers what the full parser answers', () => {
     let accepted = 0;
     let compound = 0;
-    fc.assert(fc.property(fc.tuple(script, fc.constantFrom('', 'cd /src && ', 'set -e; ')), ([s, prefix]) => {
-      const src = `${prefix}${s}`;
-      const fast = fastSplit(src);
-      if (!fast) return;
-      accepted++;
-      if (/[({]|\b(if|for|while|until)\b/.test(src)) compound++;
-      expect(fast, JSON.stringify(src)).toEqual(parseFull(src));
-    }), { seed: SEED, numRuns: 4000 });
+    fc.assert(
+      fc.property(fc.tuple(script, fc.constantFrom('', 'cd /src && ', 'set -e; ')), ([s, prefix]) => {
+        const src = `${prefix}${s}`;
+        const fast = fastSplit(src);
+        if (!fast) return;
+        accepted++;
+        if (/[({]|\b(if|for|while|until)\b/.test(src)) compound++;
+        expect(fast, JSON.stringify(src)).toEqual(parseFull(src));
+      }),
+      { seed: SEED, numRuns: 4000 },
+    );
     console.log(`fast path on generated scripts: ${accepted} of 4000 accepted, ${compound} with compound commands`);
     // the generator must reach the compound reader, or this test proves nothing about it
     expect(accepted).toBeGreaterThan(300);

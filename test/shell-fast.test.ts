@@ -12,7 +12,7 @@ const CASES = [
   'a b ;c',
   'x=1 y="two words" cmd a > /tmp/f 2>&1',
   'a \\\n  && b \\\n  || c',
-  "echo 'single $x' \"double $HOME ${PATH}\" plain$x",
+  'echo \'single $x\' "double $HOME ${PATH}" plain$x',
   'export A=1 B && cd /src && make',
   'a | b && c',
   'a && b | c | d',
@@ -69,15 +69,44 @@ const CASES = [
   'cd boost_`echo ${V}|tr "." "_"` && b `# comment` c',
   'if a; then echo `x "y" $(z)`; fi',
   // a background command ends its statement as `;` does
-  'a & b && c &', '( a & ) && b', 'if a; then b & c; fi',
-]; 
+  'a & b && c &',
+  '( a & ) && b',
+  'if a; then b & c; fi',
+];
 
 describe('fast path for RUN lines', () => {
   it('agrees with the full parser on hand-written cases, and declines what it does not read', () => {
     const accepted = CASES.filter(compare);
     // command substitutions inside compound commands are listed by the full parser: refused here
-    for (const refused of ["sed 's/'#x", 'export "$(a)"', 'pip install git+https://h/r@$TAG#egg=x', 'pip install "a"#b', "echo $'a'", 'echo `a \\` b`', 'export $(cat env)', 'echo $(a # b\n)', 'echo ${!X}', 'echo ${X:-${Y}}', 'a &&', '&& a', 'a & ; b', '& a', 'a ;; b', 'a (b)', '((a))', 'x=(1 2)', 'f() { a; }', '{ a }',
-      '! (a)', 'if [ -n "${X:-$(y)}" ]; then a; fi', 'if a; then echo $((1 + 2)); fi', 'echo !(x)', 'if a; then b fi', 'for ((i=0; i<3; i++)); do a; done', 'case $x in a) b;; esac']) {
+    for (const refused of [
+      "sed 's/'#x",
+      'export "$(a)"',
+      'pip install git+https://h/r@$TAG#egg=x',
+      'pip install "a"#b',
+      "echo $'a'",
+      'echo `a \\` b`',
+      'export $(cat env)',
+      'echo $(a # b\n)',
+      'echo ${!X}',
+      'echo ${X:-${Y}}',
+      'a &&',
+      '&& a',
+      'a & ; b',
+      '& a',
+      'a ;; b',
+      'a (b)',
+      '((a))',
+      'x=(1 2)',
+      'f() { a; }',
+      '{ a }',
+      '! (a)',
+      'if [ -n "${X:-$(y)}" ]; then a; fi',
+      'if a; then echo $((1 + 2)); fi',
+      'echo !(x)',
+      'if a; then b fi',
+      'for ((i=0; i<3; i++)); do a; done',
+      'case $x in a) b;; esac',
+    ]) {
       expect(fastSplit(refused), refused).toBeNull();
     }
     expect(accepted.length).toBeGreaterThanOrEqual(40);
@@ -90,7 +119,10 @@ describe('fast path for RUN lines', () => {
     // the shell runs `make` here; mvdan-sh reads `#egg=x && make` as a comment
     for (const src of ['pip install git+https://h/r@$TAG#egg=x && make', 'echo "a"#b && make', 'echo ${X}#y && make']) {
       expect(fastSplit(src), src).toBeNull();
-      expect(parseFull(src).commands.map((c) => c.words[0]), src).not.toContain('make');
+      expect(
+        parseFull(src).commands.map((c) => c.words[0]),
+        src,
+      ).not.toContain('make');
       expect(parseShell(src).error, src).toMatch(/# right after a word/);
     }
     // a comment after a blank or an operator is a comment to both

@@ -14,7 +14,11 @@ process.env.TMPDIR = dir;
 
 /** Give the owner write and search permission everywhere below, for a test that left a directory read-only. */
 function unlock(path: string): void {
-  try { chmodSync(path, 0o700); } catch { return; }
+  try {
+    chmodSync(path, 0o700);
+  } catch {
+    return;
+  }
   for (const entry of readdirSync(path, { withFileTypes: true })) if (entry.isDirectory()) unlock(join(path, entry.name));
 }
 

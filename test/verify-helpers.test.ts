@@ -17,13 +17,7 @@ describe('stripSyntaxDirective', () => {
   });
 
   it('leaves a # syntax= that is no directive alone (after a comment, a blank line or an instruction)', () => {
-    for (const text of [
-      'FROM alpine\n# syntax=docker/dockerfile:1\n',
-      '# a comment\n# syntax=docker/dockerfile:1\nFROM alpine\n',
-      '\n# syntax=docker/dockerfile:1\nFROM alpine\n',
-      'FROM alpine\n',
-      '',
-    ]) {
+    for (const text of ['FROM alpine\n# syntax=docker/dockerfile:1\n', '# a comment\n# syntax=docker/dockerfile:1\nFROM alpine\n', '\n# syntax=docker/dockerfile:1\nFROM alpine\n', 'FROM alpine\n', '']) {
       expect(stripSyntaxDirective(text)).toBe(text);
     }
   });

@@ -16,7 +16,7 @@ describe('extraFiles', () => {
     expect(extraFiles(converted, original, base)).toEqual(['/root/.netrc', '/root/.ssh/id_rsa']);
   });
 
-  it('does not count the runtime base\'s own files, directories, or what the engine adds to every container', () => {
+  it("does not count the runtime base's own files, directories, or what the engine adds to every container", () => {
     const converted = ['var/lib/dpkg/status.d/base', 'app/', 'proc/', 'dev/null', 'sys/x', '.dockerenv', 'etc/hosts', 'etc/hostname', 'etc/resolv.conf', 'usr/local/bin/app'];
     expect(extraFiles(converted, ['usr/local/bin/app'], ['var/lib/dpkg/status.d/base'])).toEqual([]);
   });
@@ -46,7 +46,9 @@ describe('verification containers', () => {
 
 describe('VerifySession cleanup', () => {
   const dirs: string[] = [];
-  afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
 
   /** A `docker` that logs each call and answers `ps`/`image ls` with one id. */
   function fakeDocker(): { client: string; calls: () => string[] } {
@@ -66,7 +68,9 @@ describe('VerifySession cleanup', () => {
     session.images.add('dfsplit-verify/x:original');
     const pending = session.run('sleep', ['30']);
     let settled = false;
-    void pending.then(() => { settled = true; });
+    void pending.then(() => {
+      settled = true;
+    });
     const started = Date.now();
     await session.close();
     expect(Date.now() - started).toBeLessThan(5000);
@@ -74,12 +78,7 @@ describe('VerifySession cleanup', () => {
     expect(settled).toBe(true);
     expect(r.status).toBeNull();
     expect(existsSync(session.dir)).toBe(false);
-    expect(docker.calls()).toEqual([
-      `ps -aq --filter label=${session.label}`,
-      'rm -f c0ffee',
-      `image ls -q --filter label=${session.label}`,
-      'image rm -f dfsplit-verify/x:original 5ca1ab1e',
-    ]);
+    expect(docker.calls()).toEqual([`ps -aq --filter label=${session.label}`, 'rm -f c0ffee', `image ls -q --filter label=${session.label}`, 'image rm -f dfsplit-verify/x:original 5ca1ab1e']);
     expect(process.listenerCount('SIGINT')).toBe(listening);
   });
 });

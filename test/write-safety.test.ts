@@ -22,7 +22,7 @@ function tmp(): string {
 const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 
 function run(cwd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; shell?: string } = {}) {
-  const command = opts.shell ? ['sh', ['-c', `${opts.shell}; exec "$0" "$@"`, process.execPath, CLI, ...args]] as const : [process.execPath, [CLI, ...args]] as const;
+  const command = opts.shell ? (['sh', ['-c', `${opts.shell}; exec "$0" "$@"`, process.execPath, CLI, ...args]] as const) : ([process.execPath, [CLI, ...args]] as const);
   const r = spawnSync(command[0], [...command[1]], { cwd, encoding: 'utf8', env: { ...ENV, ...opts.env }, ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, errors: r.stderr.split('\n').filter((l) => l.startsWith('dfsplit: ')) };
 }
@@ -94,7 +94,13 @@ describe('a UTF-8 BOM survives --write, --stdout and the diff', () => {
       const written = readFileSync(file);
       expect([...written.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(written.toString('utf8')).toBe(BOM + converted(text));
-      if (text !== GO) expect(written.toString('utf8').split('\r\n').every((l) => !l.includes('\n'))).toBe(true);
+      if (text !== GO)
+        expect(
+          written
+            .toString('utf8')
+            .split('\r\n')
+            .every((l) => !l.includes('\n')),
+        ).toBe(true);
       // a fixed point, BOM included
       expect(run(dir, ['--check', 'Dockerfile']).code).toBe(0);
     }
@@ -113,7 +119,10 @@ describe('a UTF-8 BOM survives --write, --stdout and the diff', () => {
     writeFileSync(join(dir, 'Dockerfile'), BOM + GO);
     const diff = run(dir, ['Dockerfile']).stdout;
     expect(diff).toContain(`\n-${BOM}FROM golang:1.22\n+${BOM}FROM golang:1.22 AS builder\n`);
-    for (const tool of [['patch', '-p1', '-s'], ['git', 'apply', '-']]) {
+    for (const tool of [
+      ['patch', '-p1', '-s'],
+      ['git', 'apply', '-'],
+    ]) {
       const copy = tmp();
       writeFileSync(join(copy, 'Dockerfile'), BOM + GO);
       const r = spawnSync(tool[0]!, tool.slice(1), { cwd: copy, input: diff, encoding: 'utf8' });
@@ -123,9 +132,13 @@ describe('a UTF-8 BOM survives --write, --stdout and the diff', () => {
   });
 });
 
-describe('the file\'s mode, owner and hard links', () => {
+describe("the file's mode, owner and hard links", () => {
   it('keeps the mode exactly, whatever the umask (0664 and 0600 under umask 077, 0755 under 022)', () => {
-    for (const [mode, umask] of [[0o664, '077'], [0o600, '077'], [0o755, '022']] as const) {
+    for (const [mode, umask] of [
+      [0o664, '077'],
+      [0o600, '077'],
+      [0o755, '022'],
+    ] as const) {
       const dir = tmp();
       const file = join(dir, 'Dockerfile');
       writeFileSync(file, GO);
@@ -137,7 +150,7 @@ describe('the file\'s mode, owner and hard links', () => {
     }
   });
 
-  it('keeps the owner and group (root writing another user\'s file)', (ctx) => {
+  it("keeps the owner and group (root writing another user's file)", (ctx) => {
     if (!IS_ROOT) ctx.skip('giving a file to another user needs root');
     const dir = tmp();
     const file = join(dir, 'Dockerfile');
@@ -243,7 +256,10 @@ describe('temporary files', () => {
    */
   async function interrupted(signal: NodeJS.Signals) {
     const dir = tmp();
-    for (const d of ['a', 'b']) { mkdirSync(join(dir, d)); writeFileSync(join(dir, d, 'Dockerfile'), GO); }
+    for (const d of ['a', 'b']) {
+      mkdirSync(join(dir, d));
+      writeFileSync(join(dir, d, 'Dockerfile'), GO);
+    }
     const child = spawn(process.execPath, [CLI, '--write', 'a', 'b'], { cwd: dir, env: { ...ENV, DFSPLIT_TEST_WRITE_DELAY_MS: '1500' }, stdio: 'ignore' });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, sig) => r({ code, signal: sig })));
     const a = join(dir, 'a');
@@ -279,7 +295,7 @@ describe('temporary files', () => {
     expect(tempFilesIn(dir).sort()).toEqual([live, otherFile, notOurs].sort());
   });
 
-  it('a stale temporary file with this process\'s own PID (a PID used again) is removed too', () => {
+  it("a stale temporary file with this process's own PID (a PID used again) is removed too", () => {
     const dir = tmp();
     const file = join(dir, 'Dockerfile');
     writeFileSync(file, GO);
@@ -290,8 +306,8 @@ describe('temporary files', () => {
   });
 });
 
-describe('the walk\'s order', () => {
-  it('lists files in code point order in every locale, not localeCompare\'s or UTF-16\'s', () => {
+describe("the walk's order", () => {
+  it("lists files in code point order in every locale, not localeCompare's or UTF-16's", () => {
     const dir = tmp();
     const names = ['a', 'B', '_x', '\uFF21', '\u{1F600}'];
     for (const n of names) {
@@ -303,7 +319,10 @@ describe('the walk\'s order', () => {
       for (const arg of ['.', '*/Dockerfile']) {
         const r = run(dir, ['--json', arg], { env: { LC_ALL: locale, LANG: locale } });
         expect(r.code, r.stderr).toBe(0);
-        expect((JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path), `${locale} ${arg}`).toEqual(want);
+        expect(
+          (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path),
+          `${locale} ${arg}`,
+        ).toEqual(want);
       }
     }
   });

@@ -4,7 +4,7 @@ import type { Pass } from './state.js';
 
 export default {
   id: 'preset-builder',
-  summary: 'apply the preset\'s edits to the builder stage',
+  summary: "apply the preset's edits to the builder stage",
   run(state) {
     const edits = state.plan.decision.builderEdits ?? [];
     return edits.length ? { ...state, builderEdits: [...state.builderEdits, ...edits] } : state;

@@ -52,7 +52,7 @@ export function extract(docker, env, tag, into) {
 /** The programs a container starts: ENTRYPOINT/CMD's first word, and every command of a shell form. */
 export function startedCommands(config, parseShell) {
   const list = [];
-  const argv = [...(config.Entrypoint ?? []), ...(config.Entrypoint?.length ? [] : config.Cmd ?? [])];
+  const argv = [...(config.Entrypoint ?? []), ...(config.Entrypoint?.length ? [] : (config.Cmd ?? []))];
   const words = (arr) => {
     if (!arr?.length) return;
     if (/^(\/bin\/)?(ba)?sh$/.test(arr[0]) && arr[1] === '-c' && arr[2]) {
@@ -75,12 +75,10 @@ export function startedCommands(config, parseShell) {
 /** Resolve a command the way execvp would, inside an extracted root; null when not found. */
 export function resolveCommand(root, command, config, resolveInRoot) {
   const env = Object.fromEntries((config.Env ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-  const candidates = command.includes('/')
-    ? [posix.resolve(config.WorkingDir || '/', command)]
-    : (env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').map((d) => posix.join(d || '.', command));
+  const candidates = command.includes('/') ? [posix.resolve(config.WorkingDir || '/', command)] : (env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').map((d) => posix.join(d || '.', command));
   for (const c of candidates) {
     const host = resolveInRoot(root, c);
-    if (host && statSync(host).isFile() && (statSync(host).mode & 0o111)) return c;
+    if (host && statSync(host).isFile() && statSync(host).mode & 0o111) return c;
   }
   return null;
 }
@@ -93,7 +91,11 @@ export function filesUnder(root, dir, resolveInRoot) {
   const walk = (h, rel, depth) => {
     if (depth > 12 || out.length > 20000) return;
     let st;
-    try { st = lstatSync(h); } catch { return; }
+    try {
+      st = lstatSync(h);
+    } catch {
+      return;
+    }
     if (st.isDirectory()) for (const e of readdirSync(h)) walk(join(h, e), rel ? `${rel}/${e}` : e, depth + 1);
     else out.push(rel);
   };
@@ -105,8 +107,9 @@ export function filesUnder(root, dir, resolveInRoot) {
 export function namedPaths(config) {
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   const out = new Set();
-  for (const a of argv) for (const m of a.matchAll(/(?:^|[\s=:'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)*)/g)) {
-    if (!/^\/(bin|sbin|usr\/bin|usr\/sbin|usr\/local\/bin|dev|proc|tmp|etc\/hosts|bin\/sh)(\/|$)/.test(m[1])) out.add(m[1]);
-  }
+  for (const a of argv)
+    for (const m of a.matchAll(/(?:^|[\s=:'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)*)/g)) {
+      if (!/^\/(bin|sbin|usr\/bin|usr\/sbin|usr\/local\/bin|dev|proc|tmp|etc\/hosts|bin\/sh)(\/|$)/.test(m[1])) out.add(m[1]);
+    }
   return [...out];
 }

@@ -8,7 +8,9 @@ import { ROOT } from './corpus.mjs';
 import { writeReport } from './report.mjs';
 
 const [out, ...inputs] = process.argv.slice(2);
-const order = readFileSync(join(ROOT, 'bench', 'realworld', 'sample.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+const order = readFileSync(join(ROOT, 'bench', 'realworld', 'sample.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'));
 const rows = new Map();
 let seconds = 0;
 for (const file of inputs) {

@@ -46,8 +46,11 @@ if (docker(['info', '--format', '{{.ServerVersion}}']).status !== 0) {
 // --list FILE: only these sample files (for example the rows a lost daemon spoiled), merged later by merge.mjs
 const listed = arg('--list', '') ? new Set(readFileSync(arg('--list', ''), 'utf8').split('\n').filter(Boolean)) : null;
 // --sample FILE: another sample list (sample-presets.txt: files the language presets change)
-const sample = readFileSync(arg('--sample', join(HERE, 'sample.txt')), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
-  .filter((f) => f.includes(only) && (!listed || listed.has(f))).slice(0, limit);
+const sample = readFileSync(arg('--sample', join(HERE, 'sample.txt')), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'))
+  .filter((f) => f.includes(only) && (!listed || listed.has(f)))
+  .slice(0, limit);
 mkdirSync(join(CACHE, 'results'), { recursive: true });
 mkdirSync(join(CACHE, 'logs'), { recursive: true });
 const imageIds = new Map();
@@ -61,22 +64,32 @@ const t0 = Date.now();
 const rows = [];
 let done = 0;
 const queue = [...sample];
-await Promise.all(Array.from({ length: jobs }, async () => {
-  for (let file = queue.shift(); file; file = queue.shift()) {
-    const started = Date.now();
-    let row;
-    try {
-      row = await one(file);
-    } catch (err) {
-      row = { file, result: 'harness-error', check: 'harness', detail: String(err.stack ?? err).split('\n').slice(0, 2).join(' ') };
+await Promise.all(
+  Array.from({ length: jobs }, async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const started = Date.now();
+      let row;
+      try {
+        row = await one(file);
+      } catch (err) {
+        row = {
+          file,
+          result: 'harness-error',
+          check: 'harness',
+          detail: String(err.stack ?? err)
+            .split('\n')
+            .slice(0, 2)
+            .join(' '),
+        };
+      }
+      row.seconds ??= Math.round((Date.now() - started) / 1000);
+      rows.push(row);
+      done++;
+      console.log(`[${done}/${sample.length} ${Math.round((Date.now() - t0) / 1000)}s] ${row.result.padEnd(14)} ${row.check ?? ''} ${file} ${row.detail ? `: ${row.detail.slice(0, 160)}` : ''}`);
+      if (done % 20 === 0) docker(['builder', 'prune', '-f', '--keep-storage', '20000000000']);
     }
-    row.seconds ??= Math.round((Date.now() - started) / 1000);
-    rows.push(row);
-    done++;
-    console.log(`[${done}/${sample.length} ${Math.round((Date.now() - t0) / 1000)}s] ${row.result.padEnd(14)} ${row.check ?? ''} ${file} ${row.detail ? `: ${row.detail.slice(0, 160)}` : ''}`);
-    if (done % 20 === 0) docker(['builder', 'prune', '-f', '--keep-storage', '20000000000']);
-  }
-}));
+  }),
+);
 rows.sort((a, b) => sample.indexOf(a.file) - sample.indexOf(b.file));
 mkdirSync(OUT, { recursive: true });
 writeReport(OUT, rows, { seconds: Math.round((Date.now() - t0) / 1000), sampleSize: sample.length, jobs, sampleFile: basename(arg('--sample', join(HERE, 'sample.txt'))), cached: rows.filter((r) => r.cached).length });
@@ -138,7 +151,7 @@ async function differential(file, work, ctx, orig, conv, base, command) {
     const b = inspect(docker, `${name}:conv`);
     const sizes = { orig_mb: (a.size / 1e6).toFixed(1), conv_mb: (b.size / 1e6).toFixed(1) };
     const runtimeTag = [...conv.text.matchAll(/^FROM\s+(?:--\S+\s+)?(\S+)/gim)].pop()?.[1];
-    const runtimeEnv = runtimeTag && runtimeTag !== 'scratch' ? inspect(docker, runtimeTag).config.Env ?? [] : [];
+    const runtimeEnv = runtimeTag && runtimeTag !== 'scratch' ? (inspect(docker, runtimeTag).config.Env ?? []) : [];
     const failure = compareImages(work, name, a, b, runtimeEnv, command);
     if (failure) return { ...base, ...sizes, result: 'fail', ...failure };
     if (b.size >= a.size) return { ...base, ...sizes, result: 'fail', check: 'not-smaller', detail: `${sizes.conv_mb} MB >= ${sizes.orig_mb} MB` };
@@ -173,7 +186,14 @@ function compareImages(work, name, a, b, runtimeEnv, command) {
     const want = filesUnder(ra, d, resolveInRoot);
     const have = new Set(filesUnder(rb, d, resolveInRoot));
     const lost = want.filter((f) => !have.has(f));
-    if (lost.length) return { check: 'files', detail: `${lost.length} of ${want.length} files under ${d} missing, e.g. ${lost.slice(0, 3).map((f) => (f ? `${d}/${f}` : d)).join(' ')}` };
+    if (lost.length)
+      return {
+        check: 'files',
+        detail: `${lost.length} of ${want.length} files under ${d} missing, e.g. ${lost
+          .slice(0, 3)
+          .map((f) => (f ? `${d}/${f}` : d))
+          .join(' ')}`,
+      };
   }
   const problems = checkElfDeps(rb, ['/']).problems.filter((p) => p.problem !== 'path does not exist in image');
   if (problems.length) {
@@ -206,6 +226,10 @@ function build(dockerfile, ctx, tag, log) {
 function firstError(out) {
   const lines = out.split('\n');
   const err = lines.find((l) => /^(ERROR|error):|failed to solve|executor failed|did not complete successfully/.test(l.replace(/^#\d+ /, '')));
-  const ctx = lines.filter((l) => /^#\d+ [\d.]+ /.test(l)).slice(-2).map((l) => l.replace(/^#\d+ [\d.]+ /, '')).join(' | ');
+  const ctx = lines
+    .filter((l) => /^#\d+ [\d.]+ /.test(l))
+    .slice(-2)
+    .map((l) => l.replace(/^#\d+ [\d.]+ /, ''))
+    .join(' | ');
   return `${(err ?? lines.filter(Boolean).pop() ?? '').replace(/^#\d+ /, '').slice(0, 200)}${ctx ? ` [${ctx.slice(0, 200)}]` : ''}`;
 }

@@ -30,7 +30,11 @@ const picked = new Map();
 for (const { f } of order) {
   const text = readFileSync(f.abs, 'utf8');
   let model;
-  try { model = parse(text); } catch { continue; }
+  try {
+    model = parse(text);
+  } catch {
+    continue;
+  }
   if (model.stages.length !== 1) continue;
   const ctx = mkdtempSync(join(tmpdir(), 'dfsplit-sample-'));
   try {
@@ -45,6 +49,5 @@ for (const { f } of order) {
   }
 }
 const lines = [...picked].flatMap(([, files]) => files);
-writeFileSync(join(ROOT, 'bench', 'realworld', 'sample-presets.txt'),
-  `# seed ${seed}; up to ${per} files per preset that dfsplit ${head} changes with a synthesised context: ${[...picked].map(([id, f]) => `${id} ${f.length}`).join(', ')}\n${lines.join('\n')}\n`);
+writeFileSync(join(ROOT, 'bench', 'realworld', 'sample-presets.txt'), `# seed ${seed}; up to ${per} files per preset that dfsplit ${head} changes with a synthesised context: ${[...picked].map(([id, f]) => `${id} ${f.length}`).join(', ')}\n${lines.join('\n')}\n`);
 console.log(`sample-presets.txt: ${lines.length} files (${[...picked].map(([id, f]) => `${id} ${f.length}`).join(', ')})`);

@@ -25,8 +25,7 @@ for (const { f } of order) {
   if (picked.length >= size) break;
   if (convert(readFileSync(f.abs, 'utf8'), { path: 'Dockerfile' }).status === 'changed') picked.push(f.rel);
 }
-writeFileSync(join(ROOT, 'bench', 'realworld', 'sample.txt'),
-  `# seed ${seed}; the first ${size} files dfsplit ${head} changed, in sha256(seed, path) order\n${picked.join('\n')}\n`);
+writeFileSync(join(ROOT, 'bench', 'realworld', 'sample.txt'), `# seed ${seed}; the first ${size} files dfsplit ${head} changed, in sha256(seed, path) order\n${picked.join('\n')}\n`);
 console.log(`sample.txt: ${picked.length} files (seed ${seed})`);
 
 function execHead() {

@@ -97,7 +97,11 @@ export function analyze(model: Model): Analysis {
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.path, env, budget));
     if (ins.keyword === 'USER') user = ins.user;
     if (ins.keyword === 'SHELL') posixShell = POSIX_SHELL.test(ins.json?.[0] ?? '');
-    const set = (k: string, v: string) => { env.set(k, v); history.set(k, v); snapshot = null; };
+    const set = (k: string, v: string) => {
+      env.set(k, v);
+      history.set(k, v);
+      snapshot = null;
+    };
     if (ins.keyword === 'ENV') for (const [k, v] of ins.pairs) set(k, expandWord(v, env, budget));
     if (ins.keyword === 'ARG') setArgs(ins, env, globals, set);
     if (budget.exceeded) {
@@ -132,18 +136,32 @@ interface Verdict {
 
 function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, mapDev: boolean, carry: { cmakePrefix: string | null }): Verdict {
   switch (ins.keyword) {
-    case 'FROM': return { phase: 'both', reason: 'from-base', data: {} };
-    case 'ARG': return { phase: 'both', reason: 'arg', data: {} };
-    case 'ENV': return { phase: 'both', reason: 'env', data: {} };
-    case 'WORKDIR': return { phase: 'both', reason: 'workdir', data: {} };
-    case 'USER': return { phase: 'both', reason: 'user', data: {} };
-    case 'SHELL': return { phase: 'both', reason: 'shell', data: {} };
-    case 'ONBUILD': return { phase: 'runtime', reason: 'onbuild', data: {} };
-    case 'LABEL': case 'MAINTAINER': case 'EXPOSE': case 'VOLUME': case 'STOPSIGNAL':
+    case 'FROM':
+      return { phase: 'both', reason: 'from-base', data: {} };
+    case 'ARG':
+      return { phase: 'both', reason: 'arg', data: {} };
+    case 'ENV':
+      return { phase: 'both', reason: 'env', data: {} };
+    case 'WORKDIR':
+      return { phase: 'both', reason: 'workdir', data: {} };
+    case 'USER':
+      return { phase: 'both', reason: 'user', data: {} };
+    case 'SHELL':
+      return { phase: 'both', reason: 'shell', data: {} };
+    case 'ONBUILD':
+      return { phase: 'runtime', reason: 'onbuild', data: {} };
+    case 'LABEL':
+    case 'MAINTAINER':
+    case 'EXPOSE':
+    case 'VOLUME':
+    case 'STOPSIGNAL':
       return { phase: 'runtime', reason: 'metadata', data: { keyword: ins.keyword } };
-    case 'CMD': case 'ENTRYPOINT': case 'HEALTHCHECK':
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'HEALTHCHECK':
       return { phase: 'runtime', reason: 'runtime-command', data: { keyword: ins.keyword } };
-    case 'COPY': case 'ADD':
+    case 'COPY':
+    case 'ADD':
       if (ins.from !== null) return { phase: 'both', reason: 'copy-stage', data: {} };
       if (ins.keyword === 'ADD' && !ins.json && /^(https?|git@)/.test(ins.words[0] ?? '')) return { phase: 'build', reason: 'add-url', data: {} };
       return { phase: 'both', reason: 'copy-context', data: {} };

@@ -47,7 +47,10 @@ export function packageCommandKind(words: readonly string[]): PackageCommandKind
 function subcommand(words: readonly string[]): string | undefined {
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    if (VALUE_OPTIONS.has(w)) { i++; continue; }
+    if (VALUE_OPTIONS.has(w)) {
+      i++;
+      continue;
+    }
     if (!w.startsWith('-')) return w;
   }
   return undefined;
@@ -69,10 +72,20 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
     if (spec.noRecommends?.includes(w)) recommends = false;
-    if (spec.virtualOptions?.includes(w)) { virtual = words[i + 1] ?? null; i++; continue; }
-    if (VALUE_OPTIONS.has(w)) { i++; continue; }
+    if (spec.virtualOptions?.includes(w)) {
+      virtual = words[i + 1] ?? null;
+      i++;
+      continue;
+    }
+    if (VALUE_OPTIONS.has(w)) {
+      i++;
+      continue;
+    }
     if (w.startsWith('-')) continue;
-    if (!seenSub) { seenSub = true; continue; }
+    if (!seenSub) {
+      seenSub = true;
+      continue;
+    }
     const expanded = w.includes('$') ? expand(w) : [w];
     if (expanded === null) unresolved.push(w);
     else packages.push(...expanded);

@@ -11,7 +11,10 @@ export function requirementsOf(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
-    if (VALUED.includes(w)) { i++; continue; }
+    if (VALUED.includes(w)) {
+      i++;
+      continue;
+    }
     if (w.startsWith('-')) continue;
     out.push(w);
   }

@@ -7,9 +7,7 @@ import { isTestOnlyInstall } from './pip.js';
 import { familyOf } from '../commands/index.js';
 import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
-type CommandKind =
-  | 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run'
-  | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
+type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
 
 /** One command of a RUN and what dfsplit makes of it. */
 export interface RunCommand {
@@ -98,8 +96,10 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     }
     if (words[0]?.endsWith('configure')) {
       // files the program creates when it runs (pid, lock, logs, temp) are not installed
-      extraInstallPaths = words.map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
-        .filter((p): p is string => !!p).map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
+      extraInstallPaths = words
+        .map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
+        .filter((p): p is string => !!p)
+        .map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
     }
     const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
     const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
@@ -107,8 +107,19 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
     const outputs = installed.length || written.length ? [...out.paths, ...installed, ...written] : out.paths;
     return {
-      words, joinedBy: c.joinedBy, assigns: c.assigns, kind, start: c.start, end: c.end, cwd, install, nested: c.nested,
-      outputs, unnamedOutputs: out.unnamed, writes, produced: outputs,
+      words,
+      joinedBy: c.joinedBy,
+      assigns: c.assigns,
+      kind,
+      start: c.start,
+      end: c.end,
+      cwd,
+      install,
+      nested: c.nested,
+      outputs,
+      unnamedOutputs: out.unnamed,
+      writes,
+      produced: outputs,
     };
   });
   return { script, commands: dropRemoved(commands), complex: parsed.complex, shellError: parsed.error };
@@ -125,7 +136,10 @@ function expandList(word: string, env: EnvView): string[] | null {
  * Where a command writes. Most commands write nothing dfsplit can name, and a long RUN holds tens of
  * thousands of them until its analysis is done: they share one empty list (the lists are read-only).
  */
-interface Outputs { paths: readonly string[]; unnamed: boolean }
+interface Outputs {
+  paths: readonly string[];
+  unnamed: boolean;
+}
 const NONE: readonly string[] = Object.freeze([]);
 
 /** Outputs that a later `rm` in the same RUN deletes never reach an image. */
@@ -214,7 +228,7 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
   if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
-  const script = interpreter ? words[1] ?? '' : name;
+  const script = interpreter ? (words[1] ?? '') : name;
   // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
   if ((interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name)) return 'setup';
   if (interpreter && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
@@ -368,11 +382,26 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       const args: string[] = [];
       for (let i = 0; i < rest.length; i++) {
         const w = rest[i]!;
-        if (['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--template', '--reference', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--filter', '--shallow-since', '--shallow-exclude'].includes(w)) { i++; continue; }
+        if (['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--template', '--reference', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--filter', '--shallow-since', '--shallow-exclude'].includes(w)) {
+          i++;
+          continue;
+        }
         if (!w.startsWith('-')) args.push(w);
       }
       const url = args[0] ?? '';
-      return { paths: [at(args[1] ?? url.replace(/\.git$/, '').split('/').pop() ?? '')], unnamed: false };
+      return {
+        paths: [
+          at(
+            args[1] ??
+              url
+                .replace(/\.git$/, '')
+                .split('/')
+                .pop() ??
+              '',
+          ),
+        ],
+        unnamed: false,
+      };
     }
     return { paths: NONE, unnamed: false };
   }
@@ -404,7 +433,7 @@ function languageHome(words: readonly string[], sub: string | undefined, cwd: st
     }
     if (sub === 'config') {
       const local = words.includes('--local');
-      const dir = local ? env.get('BUNDLE_APP_CONFIG') ?? joinPath(cwd, '.bundle') : `${env.get('HOME') ?? '/root'}/.bundle`;
+      const dir = local ? (env.get('BUNDLE_APP_CONFIG') ?? joinPath(cwd, '.bundle')) : `${env.get('HOME') ?? '/root'}/.bundle`;
       return [`${dir}/config`];
     }
     return null;
@@ -439,7 +468,7 @@ function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvV
   if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: NONE, unnamed: true };
   const pkg = pkgs[0] ?? '.';
   // `go build main.go util.go` names the binary after the first file; a package after its directory
-  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? cwd.split('/').filter(Boolean).pop() ?? 'app' : pkg.replace(/\/$/, '').split('/').pop() ?? 'app';
+  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
   if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
   const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
   return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
@@ -463,7 +492,9 @@ export interface EnvView {
 export class ExpansionBudget {
   private left: number;
   exceeded = false;
-  constructor(readonly limit: number) { this.left = limit; }
+  constructor(readonly limit: number) {
+    this.left = limit;
+  }
   /** Take `n` characters; false, taking none, when fewer are left. */
   take(n: number): boolean {
     if (n > this.left) {
@@ -493,10 +524,18 @@ function valueOf(key: string, env: EnvView, budget = env.budget): string | undef
 class EnvOverlay implements EnvView {
   private readonly own = new Map<string, string>();
   readonly budget: ExpansionBudget | undefined;
-  constructor(private readonly base: EnvView) { this.budget = base.budget; }
-  get(key: string): string | undefined { return this.own.has(key) ? this.own.get(key) : this.base.get(key); }
-  has(key: string): boolean { return this.own.has(key) || this.base.has(key); }
-  set(key: string, value: string): void { this.own.set(key, value); }
+  constructor(private readonly base: EnvView) {
+    this.budget = base.budget;
+  }
+  get(key: string): string | undefined {
+    return this.own.has(key) ? this.own.get(key) : this.base.get(key);
+  }
+  has(key: string): boolean {
+    return this.own.has(key) || this.base.has(key);
+  }
+  set(key: string, value: string): void {
+    this.own.set(key, value);
+  }
 }
 
 /**
@@ -506,7 +545,12 @@ class EnvOverlay implements EnvView {
 export class EnvHistory {
   private readonly values = new Map<string, { at: number; value: string }[]>();
   private version = 0;
-  constructor(initial: Iterable<[string, string]>, private readonly budget?: ExpansionBudget) { for (const [k, v] of initial) this.set(k, v); }
+  constructor(
+    initial: Iterable<[string, string]>,
+    private readonly budget?: ExpansionBudget,
+  ) {
+    for (const [k, v] of initial) this.set(k, v);
+  }
   set(key: string, value: string): void {
     this.version++;
     const list = this.values.get(key);
@@ -524,7 +568,10 @@ export class EnvHistory {
       let found: string | undefined;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (list[mid]!.at <= at) { found = list[mid]!.value; lo = mid + 1; } else hi = mid - 1;
+        if (list[mid]!.at <= at) {
+          found = list[mid]!.value;
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
       return found;
     };

@@ -9,9 +9,13 @@ export default {
   names: ['apt-get', 'apt', 'dpkg', 'apt-key', 'add-apt-repository', 'debconf-set-selections'],
   subcommands: {
     // apt-get and apt are read as package commands; a path to them (`/opt/x/apt-get`) is maintenance
-    'apt-get': [], apt: [],
+    'apt-get': [],
+    apt: [],
     // they install into the system (a .deb, a key, a source, an answer): repeated in the runtime stage
-    dpkg: SETUP, 'apt-key': SETUP, 'add-apt-repository': SETUP, 'debconf-set-selections': SETUP,
+    dpkg: SETUP,
+    'apt-key': SETUP,
+    'add-apt-repository': SETUP,
+    'debconf-set-selections': SETUP,
   },
   packages: {
     manager: 'apt',

@@ -18,10 +18,22 @@ export default {
   id: 'node',
   names: [...MANAGERS, 'npx'],
   subcommands: {
-    npm: [{ kind: 'build', sub: ['ci', 'install', 'i', 'build', 'run-script', 'prune'] }, { kind: 'test', sub: ['test', 't'] }, { kind: 'toolchain-run', sub: DEV_SCRIPTS }],
+    npm: [
+      { kind: 'build', sub: ['ci', 'install', 'i', 'build', 'run-script', 'prune'] },
+      { kind: 'test', sub: ['test', 't'] },
+      { kind: 'toolchain-run', sub: DEV_SCRIPTS },
+    ],
     // a bare `yarn` installs
-    yarn: [{ kind: 'build', sub: ['install', 'build', ''] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: DEV_SCRIPTS }],
-    pnpm: [{ kind: 'build', sub: ['install', 'i', 'build'] }, { kind: 'test', sub: ['test'] }, { kind: 'toolchain-run', sub: DEV_SCRIPTS }],
+    yarn: [
+      { kind: 'build', sub: ['install', 'build', ''] },
+      { kind: 'test', sub: ['test'] },
+      { kind: 'toolchain-run', sub: DEV_SCRIPTS },
+    ],
+    pnpm: [
+      { kind: 'build', sub: ['install', 'i', 'build'] },
+      { kind: 'test', sub: ['test'] },
+      { kind: 'toolchain-run', sub: DEV_SCRIPTS },
+    ],
     npx: [{ kind: 'build' }],
   },
   kindOf(words): RuleKind | null {

@@ -5,8 +5,14 @@ export function operands(words: readonly string[], valued: readonly string[] = [
   const out: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    if (w === '--') { out.push(...words.slice(i + 1)); break; }
-    if (w.startsWith('-')) { if (valued.includes(w)) i++; continue; }
+    if (w === '--') {
+      out.push(...words.slice(i + 1));
+      break;
+    }
+    if (w.startsWith('-')) {
+      if (valued.includes(w)) i++;
+      continue;
+    }
     out.push(w);
   }
   return out;

@@ -7,7 +7,9 @@ export default {
   names: ['yum', 'dnf', 'microdnf', 'rpm'],
   subcommands: {
     // read as package commands; a path to them is maintenance
-    yum: [], dnf: [], microdnf: [],
+    yum: [],
+    dnf: [],
+    microdnf: [],
     // rpm installs a package file into the system: repeated in the runtime stage
     rpm: [{ kind: 'setup' }],
   },

@@ -43,5 +43,8 @@ export const PYTHON_COMPILED: Readonly<Record<string, RuntimeLibs>> = {
 export function requirementName(line: string): string | null {
   const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line.replace(/#.*/, ''));
   if (!m || line.trim().startsWith('-')) return null;
-  return m[1]!.toLowerCase().replace(/_/g, '-').replace(/-binary$/, '-binary');
+  return m[1]!
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .replace(/-binary$/, '-binary');
 }

@@ -48,7 +48,7 @@ function lookUp(image: string): ImageConfig | null {
   const e = configFacts(image);
   if (!e) return null;
   const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);
-  const user = /:nonroot$/.test(image) ? 'nonroot' : e.user ?? '';
+  const user = /:nonroot$/.test(image) ? 'nonroot' : (e.user ?? '');
   return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [], serves: e.serves ?? false, provides: e.provides ?? [], wraps: e.wraps ?? null };
 }
 

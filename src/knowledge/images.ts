@@ -22,7 +22,10 @@ export const GCC_LOADER_CONF_OLD = '/etc/ld.so.conf.d/local-lib64.conf';
  * (`3.6-slim-stretch`), node after it (`8-stretch-slim`), openjdk after the jdk/jre kind (`8-jre-slim`, none
  * with a release). Tags that never had a slim variant (`-onbuild`, wheezy-era releases) match `none`.
  */
-interface SlimGrammar { release: 'slim-release' | 'release-slim' | 'none'; none: RegExp }
+interface SlimGrammar {
+  release: 'slim-release' | 'release-slim' | 'none';
+  none: RegExp;
+}
 
 /** The configuration of an image (see ImageConfig in image-config.ts for what each field means). */
 export interface ConfigFacts {
@@ -100,9 +103,52 @@ export const NEWEST_TAG = /^latest$|^(slim|bookworm|current|lts)/;
 
 /** What buildpack-deps (the base of the full python, node, ruby, golang, rust, gcc, openjdk images) adds to Debian. */
 const BUILDPACK_TOOLS = [
-  'curl', 'wget', 'gpg', 'gpgv', 'dirmngr', 'git', 'hg', 'svn', 'bzr', 'ssh', 'scp', 'sftp', 'ssh-keygen', 'openssl',
-  'gcc', 'g++', 'cc', 'c++', 'cpp', 'make', 'patch', 'autoconf', 'automake', 'autoreconf', 'libtool', 'libtoolize', 'pkg-config', 'file',
-  'unzip', 'xz', 'unxz', 'bzip2', 'bunzip2', 'ps', 'top', 'pkill', 'pgrep', 'kill', 'free', 'ld', 'as', 'ar', 'strip', 'nm', 'objdump', 'readelf',
+  'curl',
+  'wget',
+  'gpg',
+  'gpgv',
+  'dirmngr',
+  'git',
+  'hg',
+  'svn',
+  'bzr',
+  'ssh',
+  'scp',
+  'sftp',
+  'ssh-keygen',
+  'openssl',
+  'gcc',
+  'g++',
+  'cc',
+  'c++',
+  'cpp',
+  'make',
+  'patch',
+  'autoconf',
+  'automake',
+  'autoreconf',
+  'libtool',
+  'libtoolize',
+  'pkg-config',
+  'file',
+  'unzip',
+  'xz',
+  'unxz',
+  'bzip2',
+  'bunzip2',
+  'ps',
+  'top',
+  'pkill',
+  'pgrep',
+  'kill',
+  'free',
+  'ld',
+  'as',
+  'ar',
+  'strip',
+  'nm',
+  'objdump',
+  'readelf',
 ];
 const PYTHON_TOOLS = ['python', 'python3', 'pip', 'pip3', 'pydoc', 'pydoc3', 'idle', 'idle3', 'python3-config'];
 const NODE_TOOLS = ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'docker-entrypoint.sh'];
@@ -187,8 +233,17 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'php', tag: /alpine/, config: PHP('cli', true) },
   { repository: 'php', config: PHP('cli', false) },
   // composer: php:8-alpine + /usr/bin/composer (a phar) and the VCS/archive tools it drives (composer/docker)
-  { repository: 'composer', config: { ...PHP('cli', true), env: { ...PHP('cli', true).env, COMPOSER_ALLOW_SUPERUSER: '1', COMPOSER_HOME: '/tmp' }, workdir: '/app', cmd: ['composer'], entrypoint: ['/docker-entrypoint.sh'],
-    tools: [...PHP('cli', true).tools, 'composer', 'bash', 'git', 'make', 'patch', 'ssh', 'svn', 'hg', 'tini', 'unzip', 'zip', '7z'] } },
+  {
+    repository: 'composer',
+    config: {
+      ...PHP('cli', true),
+      env: { ...PHP('cli', true).env, COMPOSER_ALLOW_SUPERUSER: '1', COMPOSER_HOME: '/tmp' },
+      workdir: '/app',
+      cmd: ['composer'],
+      entrypoint: ['/docker-entrypoint.sh'],
+      tools: [...PHP('cli', true).tools, 'composer', 'bash', 'git', 'make', 'patch', 'ssh', 'svn', 'hg', 'tini', 'unzip', 'zip', '7z'],
+    },
+  },
   // gcc:13-bookworm names its release; floating tags (gcc:13, gcc:latest) move between releases
   { repository: 'gcc', tag: /^[\d.]+-(bookworm|bullseye|buster|trixie)$/, release: '$1' },
   { repository: 'gcc', distribution: 'debian', release: null },
@@ -201,14 +256,21 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'maven', tag: /^[\w.-]*eclipse-temurin-(\d+)$/, slim: { image: 'eclipse-temurin:$1-jre' } },
   { repository: 'maven', ...GLIBC_APT },
   // maven:<maven>-jdk-<8|11>[-slim] and -openjdk-<8|11>[-slim] are built FROM openjdk:<java>-jdk[-slim] (Debian)
-  ...['8', '11'].map((java): ImageRow => ({ repository: 'maven', tag: new RegExp(`^[\\d.]*-?(open)?jdk-${java}(-slim)?$`), config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'] } })),
+  ...['8', '11'].map((java): ImageRow => ({
+    repository: 'maven',
+    tag: new RegExp(`^[\\d.]*-?(open)?jdk-${java}(-slim)?$`),
+    config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'] },
+  })),
   { repository: 'maven', tag: /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/, config: { env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] } },
   { repository: 'gradle', tag: /^[\w.-]*jdk(\d+)$/, slim: { image: 'eclipse-temurin:$1-jre' } },
   { repository: 'gradle', ...GLIBC_APT },
   // gradle:[<gradle>-]jdk<java>[-jammy|-focal|-noble] (gradle/docker-gradle): eclipse-temurin's JDK with Gradle in
   // /opt/gradle, a gradle user, WORKDIR /home/gradle, USER root again at the end, temurin's ENTRYPOINT kept
-  { repository: 'gradle', tag: /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/, config: { env: { ...JAVA_ENV(), GRADLE_HOME: '/opt/gradle' }, workdir: '/home/gradle', cmd: ['gradle'], entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS,
-    debian: true, tools: [...JDK_TOOLS, 'gradle', 'curl', 'wget', 'git', 'git-lfs', 'hg', 'svn', 'brz', 'ssh', 'make', 'unzip'], users: ['gradle'] } },
+  {
+    repository: 'gradle',
+    tag: /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/,
+    config: { env: { ...JAVA_ENV(), GRADLE_HOME: '/opt/gradle' }, workdir: '/home/gradle', cmd: ['gradle'], entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'gradle', 'curl', 'wget', 'git', 'git-lfs', 'hg', 'svn', 'brz', 'ssh', 'make', 'unzip'], users: ['gradle'] },
+  },
   { repository: 'openjdk', ...GLIBC_APT, buildpack: true, slim: { release: 'none', none: /^latest$|windows|oracle|nanoserver|buster|bullseye|bookworm|stretch|jessie/ } },
   // openjdk (docker-library/openjdk, deprecated): Debian-based 8 and 11 in /usr/local/openjdk-<java>; jre tags are
   // built on buildpack-deps:*-curl, jdk tags on buildpack-deps:*-scm, -slim ones on debian:*-slim
@@ -259,8 +321,18 @@ export const IMAGES: readonly ImageRow[] = [
   // Alpine, 8.0 and later: the SDK turns globalization on again (ICU, tzdata installed); the `-extra` runtime
   // images have ICU and tzdata and leave it on, the plain ones set invariant mode; alpine's CMD /bin/sh
   { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine.*-extra$/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] } },
-  { repository: /^dotnet\/(runtime|aspnet)$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] } },
-  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0.*alpine/, config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'false', ...DOTNET_SDK_ENV }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet', 'git', 'curl', 'pwsh'], users: ['app'] } },
+  {
+    repository: /^dotnet\/(runtime|aspnet)$/,
+    registry: 'mcr.microsoft.com',
+    tag: /^([89]|\d\d)\.0.*alpine/,
+    config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'true' }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet'], users: ['app'] },
+  },
+  {
+    repository: /^dotnet\/sdk$/,
+    registry: 'mcr.microsoft.com',
+    tag: /^([89]|\d\d)\.0.*alpine/,
+    config: { env: { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: 'false', ...DOTNET_SDK_ENV }, cmd: ['/bin/sh'], debian: false, tools: ['dotnet', 'git', 'curl', 'pwsh'], users: ['app'] },
+  },
   // The runtime image of an SDK tag: runtime-deps <- runtime <- aspnet <- sdk share one tag scheme
   // (<major>.<minor>[-<os>]), so the same suffix names the same OS. The Alpine SDK turns globalization back on
   // (ICU, tzdata); the plain Alpine runtime images run invariant without them. From 8.0 on, the `-extra` runtime
@@ -277,14 +349,28 @@ export const IMAGES: readonly ImageRow[] = [
 function PHP(variant: 'cli' | 'apache' | 'fpm', alpine: boolean): ConfigFacts {
   const phpizeDeps = alpine ? 'autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c' : 'autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c';
   const env: Record<string, string> = {
-    PHPIZE_DEPS: phpizeDeps, PHP_INI_DIR: '/usr/local/etc/php',
+    PHPIZE_DEPS: phpizeDeps,
+    PHP_INI_DIR: '/usr/local/etc/php',
     ...(variant === 'apache' ? { APACHE_CONFDIR: '/etc/apache2', APACHE_ENVVARS: '/etc/apache2/envvars' } : {}),
     PHP_CFLAGS: '-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64',
-    PHP_CPPFLAGS: '-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', PHP_LDFLAGS: '-Wl,-O1 -pie',
+    PHP_CPPFLAGS: '-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64',
+    PHP_LDFLAGS: '-Wl,-O1 -pie',
   };
   const tools = [
-    'php', 'pecl', 'pear', 'peardev', 'phpize', 'php-config', 'phpdbg', 'docker-php-entrypoint', 'docker-php-source',
-    'docker-php-ext-configure', 'docker-php-ext-enable', 'docker-php-ext-install', 'curl', 'xz',
+    'php',
+    'pecl',
+    'pear',
+    'peardev',
+    'phpize',
+    'php-config',
+    'phpdbg',
+    'docker-php-entrypoint',
+    'docker-php-source',
+    'docker-php-ext-configure',
+    'docker-php-ext-enable',
+    'docker-php-ext-install',
+    'curl',
+    'xz',
     // PHPIZE_DEPS stay installed in the Debian variants; Alpine's helpers add and remove them
     ...(alpine ? [] : ['gcc', 'g++', 'cc', 'c++', 'make', 'autoconf', 'pkg-config', 're2c', 'file']),
     ...(variant === 'apache' ? ['apache2-foreground', 'apache2', 'apache2ctl', 'apachectl', 'a2enmod', 'a2dismod', 'a2ensite', 'a2dissite', 'a2enconf', 'a2disconf'] : []),
@@ -306,4 +392,3 @@ function OPENJDK_DEBIAN(java: string): ConfigFacts {
 function JAVA_ENV(): Record<string, string> {
   return { JAVA_HOME: '/opt/java/openjdk', PATH: `/opt/java/openjdk/bin:${DEFAULT_PATH}`, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8' };
 }
-

@@ -17,7 +17,13 @@ export const JAVA_GENERIC_FALLBACK: ReadonlySet<string> = new Set(['openjdk', 'j
  * words that write that jar without starting it (spring-boot:run compiles the tests and runs none:
  * https://docs.spring.io/spring-boot/maven-plugin/run.html, https://docs.spring.io/spring-boot/gradle-plugin/running.html).
  */
-export interface JavaBuildTool { goals: readonly string[]; outputDir: string; bootRun: string; bootJarGoals: readonly string[]; bootJar: readonly string[] }
+export interface JavaBuildTool {
+  goals: readonly string[];
+  outputDir: string;
+  bootRun: string;
+  bootJarGoals: readonly string[];
+  bootJar: readonly string[];
+}
 const MAVEN: JavaBuildTool = { goals: ['package', 'install', 'verify', 'deploy'], outputDir: 'target', bootRun: 'spring-boot:run', bootJarGoals: ['package', 'install', 'verify', 'deploy'], bootJar: ['package', '-DskipTests'] };
 const GRADLE: JavaBuildTool = { goals: ['build', 'assemble', 'jar', 'bootJar', 'shadowJar'], outputDir: 'build/libs', bootRun: 'bootRun', bootJarGoals: ['build', 'assemble', 'bootJar'], bootJar: ['bootJar'] };
 /** Gradle's application plugin: `run` starts the main class; `installDist` writes build/install/<name> with bin/<name>, the start script. */
@@ -28,7 +34,4 @@ export const JAVA_BUILD_TOOLS: Readonly<Record<string, JavaBuildTool>> = { mvn: 
 export const JAVA_NEUTRAL_OPTIONS = /^(-B|--batch-mode|-q|--quiet|-o|--offline|-e|--errors|-ntp|--no-transfer-progress|--no-daemon|--console=\w+|-i|--info|-s|--stacktrace|-w|--warn)$/;
 
 /** Context files and directories that only feed a Maven or Gradle build (the jar holds what runs). */
-export const JAVA_BUILD_INPUTS: ReadonlySet<string> = new Set([
-  'pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties',
-  'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd', '.mvn', 'gradle', 'src',
-]);
+export const JAVA_BUILD_INPUTS: ReadonlySet<string> = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd', '.mvn', 'gradle', 'src']);

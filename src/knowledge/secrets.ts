@@ -10,15 +10,46 @@
  */
 const SECRET_PATHS: readonly string[] = [
   // netrc: curl, git and pip log in with it; package manager and index credentials
-  '.netrc', '_netrc', '.npmrc', '.yarnrc', '.yarnrc.yml', '.pypirc', 'pip.conf', 'pip.ini', '.gem/credentials',
-  '.cargo/credentials', '.cargo/credentials.toml', '.composer/auth.json', '.m2/settings.xml', '.m2/settings-security.xml',
-  '.gradle/gradle.properties', '.nuget/NuGet/NuGet.Config',
+  '.netrc',
+  '_netrc',
+  '.npmrc',
+  '.yarnrc',
+  '.yarnrc.yml',
+  '.pypirc',
+  'pip.conf',
+  'pip.ini',
+  '.gem/credentials',
+  '.cargo/credentials',
+  '.cargo/credentials.toml',
+  '.composer/auth.json',
+  '.m2/settings.xml',
+  '.m2/settings-security.xml',
+  '.gradle/gradle.properties',
+  '.nuget/NuGet/NuGet.Config',
   // git and ssh
-  '.git-credentials', '.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk',
+  '.git-credentials',
+  '.ssh',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519',
+  'id_ecdsa_sk',
+  'id_ed25519_sk',
   // cloud and registry logins
-  '.aws', '.azure', '.config/gcloud', '.kube/config', '.docker/config.json', '.dockercfg', '.gnupg',
+  '.aws',
+  '.azure',
+  '.config/gcloud',
+  '.kube/config',
+  '.docker/config.json',
+  '.dockercfg',
+  '.gnupg',
   // keys and certificates with their private key
-  '*.pem', '*.key', '*.p12', '*.pfx', '*.jks', '*.keystore',
+  '*.pem',
+  '*.key',
+  '*.p12',
+  '*.pfx',
+  '*.jks',
+  '*.keystore',
 ];
 
 /**
@@ -27,10 +58,7 @@ const SECRET_PATHS: readonly string[] = [
  * whatever credentials they hold), and on another base image overwrite its system. `/usr/local`, `/opt`,
  * `/srv` and `/tmp` are where builds install or run (`make install`, `PREFIX=/opt/app`) and stay allowed.
  */
-const SYSTEM_DIRS: ReadonlySet<string> = new Set([
-  '/', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/var', '/var/lib', '/root', '/home', '/boot', '/dev', '/proc', '/sys', '/run',
-  '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib32', '/usr/lib64', '/usr/libexec', '/usr/include', '/usr/share',
-]);
+const SYSTEM_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/var', '/var/lib', '/root', '/home', '/boot', '/dev', '/proc', '/sys', '/run', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib32', '/usr/lib64', '/usr/libexec', '/usr/include', '/usr/share']);
 
 const PATTERNS = SECRET_PATHS.map((p) => ({ pattern: p, names: p.split('/').map((n) => new RegExp(`^${n.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)) }));
 

@@ -28,17 +28,23 @@ export function unifiedDiff(path: string, before: string, after: string): string
   const tab = !a.startsWith('"') && name.includes(' ') ? '\t' : '';
   const patch = createTwoFilesPatch('A', 'B', before, after, undefined, undefined, { context: 3 });
   // drop the "Index:"/"=====" preamble npm diff writes; write git's `--- a/` `+++ b/` headers
-  const body = patch.split('\n').filter((l, i) => !(i === 0 && l.startsWith('Index:')) && !/^={10,}$/.test(l))
-    .map((l) => (l.startsWith('--- A') ? `--- ${a}${tab}` : l.startsWith('+++ B') ? `+++ ${b}${tab}` : l)).join('\n');
+  const body = patch
+    .split('\n')
+    .filter((l, i) => !(i === 0 && l.startsWith('Index:')) && !/^={10,}$/.test(l))
+    .map((l) => (l.startsWith('--- A') ? `--- ${a}${tab}` : l.startsWith('+++ B') ? `+++ ${b}${tab}` : l))
+    .join('\n');
   return `diff --git ${a} ${b}\n${body}`;
 }
 
 export function colorDiff(diff: string): string {
-  return diff.split('\n').map((l) => {
-    if (l.startsWith('+++') || l.startsWith('---') || l.startsWith('diff --git')) return pc.bold(l);
-    if (l.startsWith('+')) return pc.green(l);
-    if (l.startsWith('-')) return pc.red(l);
-    if (l.startsWith('@@')) return pc.cyan(l);
-    return l;
-  }).join('\n');
+  return diff
+    .split('\n')
+    .map((l) => {
+      if (l.startsWith('+++') || l.startsWith('---') || l.startsWith('diff --git')) return pc.bold(l);
+      if (l.startsWith('+')) return pc.green(l);
+      if (l.startsWith('-')) return pc.red(l);
+      if (l.startsWith('@@')) return pc.cyan(l);
+      return l;
+    })
+    .join('\n');
 }

@@ -42,7 +42,10 @@ type Write = (s: string) => void;
 
 function indent(text: string, spaces: number): string {
   const pad = ' '.repeat(spaces);
-  return text.split('\n').map((l) => pad + l).join('\n');
+  return text
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
 }
 
 function entry(f: FileReport): Record<string, unknown> {
@@ -109,15 +112,17 @@ function sarif(write: Write, version: string): Reporter {
   return {
     file(f) {
       if (f.status === 'unchanged') return;
-      const ruleId = f.status === 'changed' ? 'multi-stage-conversion' : f.reasons[0]?.id ?? f.status;
-      rules.set(ruleId, f.status === 'changed' ? 'a multi-stage version of this Dockerfile is proposed' : f.reasons[0]?.message ?? f.status);
+      const ruleId = f.status === 'changed' ? 'multi-stage-conversion' : (f.reasons[0]?.id ?? f.status);
+      rules.set(ruleId, f.status === 'changed' ? 'a multi-stage version of this Dockerfile is proposed' : (f.reasons[0]?.message ?? f.status));
       const location = { physicalLocation: { artifactLocation: { uri: f.path }, region: { startLine: lineOf(f) } } };
       const result: Record<string, unknown> = { ruleId, level: f.status === 'error' ? 'error' : f.status === 'changed' ? 'warning' : 'note', message: { text: message(f) }, locations: [location] };
       if (f.status === 'changed' && f.result && f.text !== undefined) {
-        result.fixes = [{
-          description: { text: 'convert to a multi-stage Dockerfile' },
-          artifactChanges: [{ artifactLocation: { uri: f.path }, replacements: [{ deletedRegion: { charOffset: 0, charLength: f.text.length }, insertedContent: { text: f.result.output } }] }],
-        }];
+        result.fixes = [
+          {
+            description: { text: 'convert to a multi-stage Dockerfile' },
+            artifactChanges: [{ artifactLocation: { uri: f.path }, replacements: [{ deletedRegion: { charOffset: 0, charLength: f.text.length }, insertedContent: { text: f.result.output } }] }],
+          },
+        ];
       }
       write(`${first ? '' : ',\n'}${indent(JSON.stringify(result, null, 2), 8)}`);
       first = false;
@@ -167,13 +172,17 @@ function markdown(write: Write): Reporter {
 /** The reporter of a machine format (`text` is the CLI's own diff-and-status output). */
 export function reporter(format: Exclude<Format, 'text'>, write: Write, version: string): Reporter {
   switch (format) {
-    case 'json': return json(write);
-    case 'ndjson': return ndjson(write);
-    case 'github': return github(write);
+    case 'json':
+      return json(write);
+    case 'ndjson':
+      return ndjson(write);
+    case 'github':
+      return github(write);
     case 'sarif': {
       write(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [\n`);
       return sarif(write, version);
     }
-    case 'markdown': return markdown(write);
+    case 'markdown':
+      return markdown(write);
   }
 }

@@ -1,8 +1,8 @@
 // Shared-library checks on an image's extracted filesystem: the ELF interpreter and every DT_NEEDED
 // library (transitively) must resolve inside the image, the way ld.so would look for them.
 // ELF format: https://refspecs.linuxfoundation.org/elf/gabi4+/ch5.dynamic.html
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from "node:fs";
-import { join, posix } from "node:path";
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
 /**
  * Resolve `p` (absolute inside the image) against an extracted root, following symlinks the way the
  * kernel would inside the container (absolute links are relative to the root). Returns the host path
@@ -10,21 +10,31 @@ import { join, posix } from "node:path";
  * @public bench/realworld/run.mjs loads it from dist/, out of knip's sight
  */
 export function resolveInRoot(root: string, p: string, maxLinks = 40): string | null {
-  const todo = posix.normalize("/" + p).split("/").filter(Boolean);
+  const todo = posix
+    .normalize('/' + p)
+    .split('/')
+    .filter(Boolean);
   let cur: string[] = [];
   let links = 0;
   while (todo.length) {
     const part = todo.shift()!;
-    if (part === ".") continue;
-    if (part === "..") { cur.pop(); continue; }
+    if (part === '.') continue;
+    if (part === '..') {
+      cur.pop();
+      continue;
+    }
     const host = join(root, ...cur, part);
     let st;
-    try { st = lstatSync(host); } catch { return null; }
+    try {
+      st = lstatSync(host);
+    } catch {
+      return null;
+    }
     if (st.isSymbolicLink()) {
       if (++links > maxLinks) return null;
       const target = readlinkSync(host);
-      if (target.startsWith("/")) cur = [];
-      todo.unshift(...target.split("/").filter(Boolean));
+      if (target.startsWith('/')) cur = [];
+      todo.unshift(...target.split('/').filter(Boolean));
     } else {
       cur.push(part);
     }
@@ -49,10 +59,10 @@ interface ElfInfo {
 /** Parse interpreter and DT_NEEDED/RPATH/RUNPATH of an ELF file; null when not an ELF file. */
 function readElf(file: string): ElfInfo | null {
   let buf: Buffer;
-  const fd = openSync(file, "r");
+  const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(4);
-    if (readSync(fd, head, 0, 4, 0) < 4 || head.toString("latin1") !== "\x7fELF") return null;
+    if (readSync(fd, head, 0, 4, 0) < 4 || head.toString('latin1') !== '\x7fELF') return null;
     buf = readFileSync(file);
   } finally {
     closeSync(fd);
@@ -72,7 +82,7 @@ function readElf(file: string): ElfInfo | null {
   const cstr = (o: number) => {
     let e = o;
     while (e < buf.length && buf[e] !== 0) e++;
-    return buf.toString("utf8", o, e);
+    return buf.toString('utf8', o, e);
   };
   for (let i = 0; i < phnum; i++) {
     const ph = phoff + i * phentsize;
@@ -101,8 +111,18 @@ function readElf(file: string): ElfInfo | null {
   const strOff = seg ? strtab - seg.vaddr + seg.off : strtab;
   for (const [tag, val] of entries) {
     if (tag === 1) info.needed.push(cstr(strOff + val));
-    else if (tag === 15) info.rpath.push(...cstr(strOff + val).split(":").filter(Boolean));
-    else if (tag === 29) info.runpath.push(...cstr(strOff + val).split(":").filter(Boolean));
+    else if (tag === 15)
+      info.rpath.push(
+        ...cstr(strOff + val)
+          .split(':')
+          .filter(Boolean),
+      );
+    else if (tag === 29)
+      info.runpath.push(
+        ...cstr(strOff + val)
+          .split(':')
+          .filter(Boolean),
+      );
   }
   return info;
 }
@@ -115,25 +135,32 @@ function ldSoConfDirs(root: string): string[] {
     const host = resolveInRoot(root, p);
     if (!host || seen.has(host)) return;
     seen.add(host);
-    for (const raw of readFileSync(host, "utf8").split("\n")) {
-      const line = raw.replace(/#.*/, "").trim();
+    for (const raw of readFileSync(host, 'utf8').split('\n')) {
+      const line = raw.replace(/#.*/, '').trim();
       if (!line) continue;
       const inc = /^include\s+(.+)$/.exec(line);
       if (inc) {
         const pat = inc[1]!.trim();
         const d = posix.dirname(pat);
-        const re = new RegExp("^" + posix.basename(pat).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*") + "$");
+        const re = new RegExp(
+          '^' +
+            posix
+              .basename(pat)
+              .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+              .replace(/\*/g, '.*') +
+            '$',
+        );
         const hostDir = resolveInRoot(root, d);
         if (!hostDir) continue;
         for (const f of readdirSync(hostDir).sort()) if (re.test(f)) readConf(posix.join(d, f));
       } else dirs.push(line);
     }
   };
-  readConf("/etc/ld.so.conf");
+  readConf('/etc/ld.so.conf');
   return dirs;
 }
 
-const DEFAULT_LIB_DIRS = ["/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib"];
+const DEFAULT_LIB_DIRS = ['/lib/x86_64-linux-gnu', '/usr/lib/x86_64-linux-gnu', '/lib64', '/usr/lib64', '/lib', '/usr/lib'];
 
 export interface ElfProblem {
   file: string;
@@ -149,14 +176,17 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
   const checked: string[] = [];
   const problems: ElfProblem[] = [];
   const confDirs = ldSoConfDirs(root);
-  const ldPath = (env.LD_LIBRARY_PATH ?? "").split(":").filter(Boolean);
+  const ldPath = (env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean);
   const done = new Set<string>();
   const elfHosts = new Set<string>();
 
   const files: string[] = [];
   const walk = (inImage: string) => {
     const host = resolveInRoot(root, inImage);
-    if (!host) { problems.push({ file: inImage, problem: "path does not exist in image" }); return; }
+    if (!host) {
+      problems.push({ file: inImage, problem: 'path does not exist in image' });
+      return;
+    }
     const st = statSync(host);
     if (st.isDirectory()) {
       for (const f of readdirSync(host)) {
@@ -168,7 +198,7 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
       }
     } else if (st.isFile()) files.push(inImage);
   };
-  for (const p of paths) walk(posix.normalize("/" + p));
+  for (const p of paths) walk(posix.normalize('/' + p));
 
   const checkOne = (inImage: string, top: boolean) => {
     const host = resolveInRoot(root, inImage);
@@ -179,7 +209,12 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
     }
     done.add(host);
     let info: ElfInfo | null;
-    try { info = readElf(host); } catch (e) { problems.push({ file: inImage, problem: `unreadable ELF: ${String(e)}` }); return; }
+    try {
+      info = readElf(host);
+    } catch (e) {
+      problems.push({ file: inImage, problem: `unreadable ELF: ${String(e)}` });
+      return;
+    }
     if (!info) return;
     elfHosts.add(host);
     if (top) checked.push(inImage);
@@ -188,16 +223,10 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
     }
     const origin = posix.dirname(inImage);
     const expand = (d: string) => d.replace(/\$\{?ORIGIN\}?/g, origin);
-    const search = [
-      ...(info.runpath.length ? [] : info.rpath.map(expand)),
-      ...ldPath,
-      ...info.runpath.map(expand),
-      ...confDirs,
-      ...DEFAULT_LIB_DIRS,
-    ];
+    const search = [...(info.runpath.length ? [] : info.rpath.map(expand)), ...ldPath, ...info.runpath.map(expand), ...confDirs, ...DEFAULT_LIB_DIRS];
     for (const lib of info.needed) {
       let found: string | undefined;
-      if (lib.includes("/")) found = resolveInRoot(root, lib) ? lib : undefined;
+      if (lib.includes('/')) found = resolveInRoot(root, lib) ? lib : undefined;
       else found = search.map((d) => posix.join(d, lib)).find((p) => resolveInRoot(root, p));
       if (!found) problems.push({ file: inImage, problem: `missing library ${lib}` });
       else checkOne(found, false);
@@ -206,4 +235,3 @@ export function checkElfDeps(root: string, paths: string[], env: Record<string, 
   for (const f of files) checkOne(f, true);
   return { checked, problems };
 }
-

@@ -72,14 +72,15 @@ export async function compareBuilds(input: Omit<VerifyInput, 'log'>): Promise<Ve
     return session.run(builder.command, [...builder.args, '-q', '--label', session.label, ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', image, '-f', file, input.context], { env: builder.env });
   };
   try {
-    for (const [role, text] of [['original', input.original], ['converted', input.converted]] as const) {
+    for (const [role, text] of [
+      ['original', input.original],
+      ['converted', input.converted],
+    ] as const) {
       const b = await build(role, text, images[role]);
       if (b.status !== 0) {
         log(`${role}: build failed\n${tail(b.stderr)}`);
         const last = lastError(b.stderr);
-        return role === 'original'
-          ? { kind: 'original-failed', lines, first: `the original does not build here (${last})` }
-          : { kind: 'different', lines, first: `the conversion does not build (${last})` };
+        return role === 'original' ? { kind: 'original-failed', lines, first: `the original does not build here (${last})` } : { kind: 'different', lines, first: `the conversion does not build (${last})` };
       }
     }
     const sizes = { original: await size(docker, images.original), converted: await size(docker, images.converted) };
@@ -95,7 +96,14 @@ export async function compareBuilds(input: Omit<VerifyInput, 'log'>): Promise<Ve
     log(libs.length ? `libraries: ${libs.length} missing in the converted image:\n${libs.map((p) => `  ${p.file}: ${p.problem}`).join('\n')}` : 'libraries: every ELF interpreter and needed library is present');
     const ok = config.same && behaviour.same && files.same && libs.length === 0;
     log(ok ? 'verify: the converted image builds and behaves like the original' : 'verify: DIFFERENT');
-    const first = ok ? null : [config, behaviour, files].find((x) => !x.same)?.message.split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ') ?? `libraries: ${libs[0]!.file}: ${libs[0]!.problem}`;
+    const first = ok
+      ? null
+      : ([config, behaviour, files]
+          .find((x) => !x.same)
+          ?.message.split('\n')
+          .slice(0, 2)
+          .join(' ')
+          .replace(/\s+/g, ' ') ?? `libraries: ${libs[0]!.file}: ${libs[0]!.problem}`);
     return { kind: ok ? 'same' : 'different', lines, first };
   } finally {
     await session.close();
@@ -104,7 +112,11 @@ export async function compareBuilds(input: Omit<VerifyInput, 'log'>): Promise<Ve
 
 /** The build's own error line (BuildKit's `ERROR: ...` / `error: ...`), else its last line. */
 function lastError(stderr: string): string {
-  const lines = stderr.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.reverse().find((l) => /^(ERROR|error)\b|failed to/.test(l)) ?? lines[0] ?? 'no output').slice(0, 240);
 }
 
@@ -207,7 +219,10 @@ async function compareFiles(session: VerifySession, docker: Docker, images: { or
   if (!convertedFiles || !originalFiles) return { same: true, message: 'files: not compared (an image could not be listed)' };
   const extra = extraFiles(convertedFiles, originalFiles, base);
   if (!extra.length) return { same: true, message: 'files: every file of the converted image is in the original or in its runtime base' };
-  const shown = extra.slice(0, SHOWN_FILES).map((f) => `  ${f}`).join('\n');
+  const shown = extra
+    .slice(0, SHOWN_FILES)
+    .map((f) => `  ${f}`)
+    .join('\n');
   return { same: false, message: `files: DIFFERENT: ${extra.length} file${extra.length === 1 ? '' : 's'} in the converted image that the original does not have:\n${shown}${extra.length > SHOWN_FILES ? `\n  ... and ${extra.length - SHOWN_FILES} more` : ''}` };
 }
 
@@ -235,7 +250,12 @@ async function libraryProblems(session: VerifySession, docker: Docker, images: {
   const found = checkElfDeps(converted, ['/']).problems.filter((p) => p.problem !== 'path does not exist in image');
   if (!found.length) return [];
   const original = await extract(session, docker, images.original, join(session.dir, 'original-fs'));
-  const before = new Set(checkElfDeps(original, [...new Set(found.map((p) => p.file))].filter((f) => f)).problems.map((p) => `${p.file}\0${p.problem}`));
+  const before = new Set(
+    checkElfDeps(
+      original,
+      [...new Set(found.map((p) => p.file))].filter((f) => f),
+    ).problems.map((p) => `${p.file}\0${p.problem}`),
+  );
   return found.filter((p) => !before.has(`${p.file}\0${p.problem}`));
 }
 

@@ -35,7 +35,11 @@ export async function compareStarts(images: { original: string; converted: strin
 async function exposedTcpPorts(docker: Docker, image: string): Promise<number[]> {
   const raw = (await docker(['image', 'inspect', '-f', '{{json .Config.ExposedPorts}}', image])).stdout.trim();
   const ports = Object.keys((JSON.parse(raw || 'null') as Record<string, unknown> | null) ?? {});
-  return ports.filter((p) => p.endsWith('/tcp')).map((p) => Number(p.split('/')[0])).filter((n) => n > 0).sort((a, b) => a - b);
+  return ports
+    .filter((p) => p.endsWith('/tcp'))
+    .map((p) => Number(p.split('/')[0]))
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
 }
 
 /** Per port: `refused`, `open (no HTTP answer)` or the HTTP status line; null when probing is impossible here. */

@@ -83,13 +83,14 @@ export class VerifySession {
       const children = [...this.running];
       for (const c of children) stop(c, 'SIGINT');
       await Promise.all(children.map((c) => exited(c, 2000)));
-      const plain = (args: string[]) => new Promise<string>((resolve) => {
-        const c = spawn(this.client, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-        const out: Buffer[] = [];
-        c.stdout.on('data', (b: Buffer) => out.push(b));
-        c.on('error', () => resolve(''));
-        c.on('close', () => resolve(Buffer.concat(out).toString('utf8')));
-      });
+      const plain = (args: string[]) =>
+        new Promise<string>((resolve) => {
+          const c = spawn(this.client, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+          const out: Buffer[] = [];
+          c.stdout.on('data', (b: Buffer) => out.push(b));
+          c.on('error', () => resolve(''));
+          c.on('close', () => resolve(Buffer.concat(out).toString('utf8')));
+        });
       const ids = (text: string) => text.split(/\s+/).filter(Boolean);
       const containers = ids(await plain(['ps', '-aq', '--filter', `label=${this.label}`]));
       if (containers.length) await plain(['rm', '-f', ...containers]);
@@ -133,7 +134,13 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): void {
 function exited(child: ChildProcess, ms: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { stop(child, 'SIGKILL'); resolve(); }, ms);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    const timer = setTimeout(() => {
+      stop(child, 'SIGKILL');
+      resolve();
+    }, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }

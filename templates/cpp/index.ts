@@ -11,7 +11,7 @@ import type { Preset } from '../../src/preset.js';
 
 export default {
   id: 'cpp',
-  summary: 'C/C++ on the gcc image: the built files go onto the Debian slim image of the same release, with the gcc image\'s C++ runtime',
+  summary: "C/C++ on the gcc image: the built files go onto the Debian slim image of the same release, with the gcc image's C++ runtime",
   detect(input) {
     if (parseImage(input.builderImage).name !== 'gcc') return null;
     const { artifacts } = genericArtifacts(input.analysis);

@@ -13,7 +13,6 @@ import { optionValue } from '../../src/analyze/run.js';
 
 const SDK_NAMES = new Set(['mcr.microsoft.com/dotnet/sdk', 'microsoft/dotnet', 'mcr.microsoft.com/dotnet/core/sdk', 'microsoft/aspnetcore-build']);
 
-
 /** The assembly the container starts (`dotnet App.dll`). */
 function startedDll(input: PresetInput): { dll: string; ins: Instruction } | null {
   const start = startCommand(input.model);
@@ -22,7 +21,15 @@ function startedDll(input: PresetInput): { dll: string; ins: Instruction } | nul
 }
 
 /** `dotnet run` as the command the container starts: its configuration, the app's arguments, and why it cannot be rewritten. */
-interface DotnetRun { ins: Instruction; text: string; cwd: string; configuration: string; launchProfile: boolean; args: string[]; refused?: string }
+interface DotnetRun {
+  ins: Instruction;
+  text: string;
+  cwd: string;
+  configuration: string;
+  launchProfile: boolean;
+  args: string[];
+  refused?: string;
+}
 
 function startedRun(input: PresetInput): DotnetRun | null {
   const start = startCommand(input.model);
@@ -31,7 +38,10 @@ function startedRun(input: PresetInput): DotnetRun | null {
   const run: DotnetRun = { ins: start.ins, text: words.join(' '), cwd: input.analysis.scopes.get(start.ins.index)?.workdir ?? '/', configuration: 'Debug', launchProfile: true, args: [] };
   for (let i = 2; i < words.length; i++) {
     const w = words[i]!;
-    if (w === '--') { run.args = words.slice(i + 1); break; }
+    if (w === '--') {
+      run.args = words.slice(i + 1);
+      break;
+    }
     if (w === '-c' || w === '--configuration') run.configuration = words[++i] ?? '';
     else if (w.startsWith('--configuration=')) run.configuration = w.slice(16);
     else if (w === '--no-launch-profile') run.launchProfile = false;
@@ -54,12 +64,11 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
   const refuse = (reason: string): PresetDecision => ({ declines: [{ id: 'command-rewrite-refused', data: { command: run.text, why: reason }, line }] });
   if (run.refused) return refuse(run.refused);
   // the project in the working directory: the context's root copied there with `COPY . <dir>`
-  const copied = input.model.instructions.some((i) => i.stage === 0 && i.index < run.ins.index && i.keyword === 'COPY' && copiesContextRoot(i)
-    && copyDestination(i, input.analysis.scopes.get(i.index)?.workdir ?? '/')?.replace(/\/+$/, '') === run.cwd.replace(/\/+$/, ''));
+  const copied = input.model.instructions.some((i) => i.stage === 0 && i.index < run.ins.index && i.keyword === 'COPY' && copiesContextRoot(i) && copyDestination(i, input.analysis.scopes.get(i.index)?.workdir ?? '/')?.replace(/\/+$/, '') === run.cwd.replace(/\/+$/, ''));
   if (!copied) return refuse(`no \`COPY . ${run.cwd}\` puts the build context's root where it runs, so which project it runs is unknown`);
   if (!input.context.known) return refuse('no build context was given to read the project file');
   const projects = input.context.find((p) => /^[^/]+\.(cs|fs|vb)proj$/.test(p));
-  if (projects.length !== 1) return refuse(projects.length ? `the build context's root has ${projects.length} project files` : 'the build context\'s root has no project file');
+  if (projects.length !== 1) return refuse(projects.length ? `the build context's root has ${projects.length} project files` : "the build context's root has no project file");
   if (input.context.exists('bin')) return refuse('the build context has bin/, whose old files the COPY of the context would bring into bin/publish beside the published ones');
   if (run.launchProfile && input.context.exists('Properties/launchSettings.json')) return refuse('Properties/launchSettings.json has launch profiles, whose environment and URLs dotnet run applies and the published app does not (--no-launch-profile would say they do not matter)');
   const project = projects[0]!;
@@ -70,7 +79,11 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
     runtimeBase: { image, why },
     artifacts: [{ path: out, producer: run.ins.index, why: { id: 'artifact-output', data: { path: out, command: publish }, line }, byPreset: true }],
     builderEdits: [runBefore(input.model, run.ins.index, publish)],
-    command: { index: run.ins.index, words: ['dotnet', `${out}/${assembly}.dll`, ...run.args], why: `${run.text} builds ${project} in the ${run.configuration} configuration and runs ${assembly}.dll; \`${publish}\`, added to the builder, writes it with its dependencies, and the working directory (the content root) stays ${run.cwd}` },
+    command: {
+      index: run.ins.index,
+      words: ['dotnet', `${out}/${assembly}.dll`, ...run.args],
+      why: `${run.text} builds ${project} in the ${run.configuration} configuration and runs ${assembly}.dll; \`${publish}\`, added to the builder, writes it with its dependencies, and the working directory (the content root) stays ${run.cwd}`,
+    },
   };
 }
 
@@ -85,11 +98,12 @@ function buildsDotnet(input: PresetInput): boolean {
 /** `dotnet publish` commands and the directory each writes (-o / --output), by instruction index. */
 function publishes(input: PresetInput): { index: number; out: string | null }[] {
   const found: { index: number; out: string | null }[] = [];
-  for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
-    if (c.words[0] !== 'dotnet' || c.words[1] !== 'publish') continue;
-    const out = optionValue(c.words, '-o', '--output');
-    found.push({ index, out: out ? joinPath(c.cwd, out) : null });
-  }
+  for (const [index, run] of input.analysis.runs)
+    for (const c of run.commands) {
+      if (c.words[0] !== 'dotnet' || c.words[1] !== 'publish') continue;
+      const out = optionValue(c.words, '-o', '--output');
+      found.push({ index, out: out ? joinPath(c.cwd, out) : null });
+    }
   return found;
 }
 

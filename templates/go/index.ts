@@ -20,11 +20,12 @@ interface GoBuild {
 
 function goBuilds(input: PresetInput): GoBuild[] {
   const out: GoBuild[] = [];
-  for (const [index, run] of input.analysis.runs) for (const command of run.commands) {
-    const sub = command.words.slice(1).find((w) => !w.startsWith('-')) ?? '';
-    // GOPATH-mode `go get pkg` builds and installs like `go install`
-    if (command.words[0] === 'go' && (['build', 'install'].includes(sub) || (sub === 'get' && command.outputs.length > 0))) out.push({ index, command });
-  }
+  for (const [index, run] of input.analysis.runs)
+    for (const command of run.commands) {
+      const sub = command.words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+      // GOPATH-mode `go get pkg` builds and installs like `go install`
+      if (command.words[0] === 'go' && (['build', 'install'].includes(sub) || (sub === 'get' && command.outputs.length > 0))) out.push({ index, command });
+    }
   return out;
 }
 
@@ -78,7 +79,14 @@ function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
     const sources = ins.sources;
     const goish = sources.every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));
     if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) {
-      out.push({ index, dest, dirs: sources.filter((w) => !w.startsWith('--')).filter((w) => !/\.go$|go\.(mod|sum)$/.test(w)).map((w) => w.replace(/^\.\/?/, '').replace(/\/+$/, '')) });
+      out.push({
+        index,
+        dest,
+        dirs: sources
+          .filter((w) => !w.startsWith('--'))
+          .filter((w) => !/\.go$|go\.(mod|sum)$/.test(w))
+          .map((w) => w.replace(/^\.\/?/, '').replace(/\/+$/, '')),
+      });
     }
   }
   return out;
@@ -91,15 +99,16 @@ function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
 function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number): { drop: Set<number>; artifacts: Artifact[]; findings: Finding[] } {
   const artifacts: Artifact[] = [];
   const findings: Finding[] = [];
-  for (const copy of copies) for (const dir of copy.dirs) {
-    const files = runtimeFiles(input.context, dir);
-    if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }] };
-    findings.push(...files.findings);
-    for (const p of files.copy) {
-      const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
-      artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: 'the Go sources, which read it at run time' } } });
+  for (const copy of copies)
+    for (const dir of copy.dirs) {
+      const files = runtimeFiles(input.context, dir);
+      if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }] };
+      findings.push(...files.findings);
+      for (const p of files.copy) {
+        const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
+        artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: 'the Go sources, which read it at run time' } } });
+      }
     }
-  }
   return { drop: new Set(copies.map((c) => c.index)), artifacts, findings };
 }
 
@@ -162,17 +171,19 @@ export default {
       // scratch has no certificates or time zones: copy the builder's, when the builder has them
       const golangImage = parseImage(input.builderImage).name === 'golang';
       const installed = (pkg: string) => [...input.analysis.runs.values()].some((r) => r.commands.some((c) => c.install?.packages.includes(pkg)));
-      const wanted = [
-        ...(golangImage || installed('ca-certificates') ? ['/etc/ssl/certs/ca-certificates.crt'] : []),
-        ...(golangImage || installed('tzdata') ? ['/usr/share/zoneinfo'] : []),
-      ];
+      const wanted = [...(golangImage || installed('ca-certificates') ? ['/etc/ssl/certs/ca-certificates.crt'] : []), ...(golangImage || installed('tzdata') ? ['/usr/share/zoneinfo'] : [])];
       for (const path of wanted) {
         artifacts.push({ path, producer: Math.max(...builds.map((b) => b.index)), why: { id: 'artifact-output', data: { path, command: 'the builder image (certificates and time zones for scratch)' } } });
       }
     }
     return {
-      runtimeBase: { image, why }, artifacts, builderEdits: edits, dropFromRuntime: drop,
-      execForm: !hasShell(image), declines, findings,
+      runtimeBase: { image, why },
+      artifacts,
+      builderEdits: edits,
+      dropFromRuntime: drop,
+      execForm: !hasShell(image),
+      declines,
+      findings,
     };
   },
 } satisfies Preset;

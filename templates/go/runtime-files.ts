@@ -7,10 +7,12 @@ import type { BuildContext } from '../../src/context.js';
 import type { Finding } from '../../src/messages.js';
 
 /** Context files that are never read at run time: sources, module files, docs and repository files. */
-const NOT_DATA = /(^|\/)(vendor|testdata|\.git|\.github|node_modules)\/|\.(go|mod|sum|md|markdown|rst|txt)$|(^|\/)(LICEN[CS]E[^/]*|NOTICE|AUTHORS|CONTRIBUTORS|Makefile|Dockerfile[^/]*|[^/]*\.Dockerfile|\.dockerignore|\.gitignore|\.gitattributes|\.editorconfig|\.golangci\.ya?ml|\.goreleaser\.ya?ml|docker-compose[^/]*\.ya?ml)$/i;
+const NOT_DATA =
+  /(^|\/)(vendor|testdata|\.git|\.github|node_modules)\/|\.(go|mod|sum|md|markdown|rst|txt)$|(^|\/)(LICEN[CS]E[^/]*|NOTICE|AUTHORS|CONTRIBUTORS|Makefile|Dockerfile[^/]*|[^/]*\.Dockerfile|\.dockerignore|\.gitignore|\.gitattributes|\.editorconfig|\.golangci\.ya?ml|\.goreleaser\.ya?ml|docker-compose[^/]*\.ya?ml)$/i;
 
 /** Calls that open files by a path given as an argument (a computed one cannot be followed). */
-const OPENS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir|Stat)|ioutil\.(ReadFile|ReadDir)|http\.(Dir|ServeFile)|template\.(ParseFiles|ParseGlob|Must\(template\.ParseGlob)|(\w+)\.(ParseFiles|ParseGlob|LoadHTMLGlob|LoadHTMLFiles|Static|StaticFile|StaticFS|SetConfigFile|AddConfigPath)|filepath\.(Glob|Walk|WalkDir))\(\s*([^)"`\s][^),]*)/g;
+const OPENS =
+  /\b(os\.(Open|OpenFile|ReadFile|ReadDir|Stat)|ioutil\.(ReadFile|ReadDir)|http\.(Dir|ServeFile)|template\.(ParseFiles|ParseGlob|Must\(template\.ParseGlob)|(\w+)\.(ParseFiles|ParseGlob|LoadHTMLGlob|LoadHTMLFiles|Static|StaticFile|StaticFS|SetConfigFile|AddConfigPath)|filepath\.(Glob|Walk|WalkDir))\(\s*([^)"`\s][^),]*)/g;
 
 /** What the runtime stage needs from the sources: paths to copy, or keeping the sources, and why. */
 export interface RuntimeFiles {
@@ -30,12 +32,23 @@ function stringLiterals(source: string): string[] {
 
 function embedPatterns(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) out.push(...m[1]!.trim().split(/\s+/).map((p) => p.replace(/^"|"$/g, '').replace(/^all:/, '')));
+  for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm))
+    out.push(
+      ...m[1]!
+        .trim()
+        .split(/\s+/)
+        .map((p) => p.replace(/^"|"$/g, '').replace(/^all:/, '')),
+    );
   return out;
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}(/|$)`);
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}(/|$)`,
+  );
 }
 
 /**
@@ -63,7 +76,12 @@ export function runtimeFiles(context: BuildContext, root: string): RuntimeFiles 
       const hits = /[*?]/.test(lit) ? data.filter((d) => globToRegExp(lit).test(d)) : unwalked ? [lit] : data.filter((d) => d === lit || d.startsWith(`${lit}/`));
       if (!hits.length) continue;
       // a glob is copied as the directory it lies in, so every file it can match is there
-      const path = /[*?]/.test(lit) ? lit.split('/').filter((s) => !/[*?]/.test(s)).join('/') || null : lit;
+      const path = /[*?]/.test(lit)
+        ? lit
+            .split('/')
+            .filter((s) => !/[*?]/.test(s))
+            .join('/') || null
+        : lit;
       if (path === null) return { copy: [], keepSources: `${file} reads files by the pattern "${raw}" at the top of the source tree`, findings: [] };
       if (path.endsWith('.go')) continue;
       copy.add(path);

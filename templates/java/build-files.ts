@@ -34,7 +34,7 @@ const MAVEN_RUN_SETTINGS = /<(jvmArguments|arguments|commandlineArguments|profil
 /** Why the Maven build's spring-boot:run differs from `java -jar` on the jar `package` writes. */
 function mavenBootRun(xml: string, parent: string, plugin: string | undefined): string | undefined {
   if (plugin === undefined) return 'the pom.xml does not apply spring-boot-maven-plugin';
-  if (/spring-boot-devtools/.test(xml)) return 'spring-boot-devtools is a dependency: it changes the app\'s settings under spring-boot:run and is left out of the packaged jar';
+  if (/spring-boot-devtools/.test(xml)) return "spring-boot-devtools is a dependency: it changes the app's settings under spring-boot:run and is left out of the packaged jar";
   if (/<spring-boot\.run\.[\w.]+>/.test(xml)) return 'the pom.xml sets spring-boot.run.* properties, which only spring-boot:run reads';
   const run = MAVEN_RUN_SETTINGS.exec(plugin.replace(/<executions>[\s\S]*?<\/executions>/g, '').replace(/<dependencies>[\s\S]*?<\/dependencies>/g, ''));
   if (run) return `spring-boot-maven-plugin sets <${run[1]}>, which only spring-boot:run reads`;
@@ -55,10 +55,29 @@ const element = (xml: string, tag: string): string | undefined => new RegExp(`<$
 
 /** Maven plugins that write no jar into target/ and leave the jar's manifest alone. */
 const MAVEN_QUIET_PLUGINS = new Set([
-  'maven-compiler-plugin', 'maven-surefire-plugin', 'maven-failsafe-plugin', 'maven-resources-plugin', 'maven-enforcer-plugin', 'maven-clean-plugin',
-  'maven-install-plugin', 'maven-deploy-plugin', 'maven-site-plugin', 'maven-checkstyle-plugin', 'maven-pmd-plugin', 'spotbugs-maven-plugin',
-  'jacoco-maven-plugin', 'build-helper-maven-plugin', 'git-commit-id-plugin', 'git-commit-id-maven-plugin', 'kotlin-maven-plugin',
-  'spotless-maven-plugin', 'versions-maven-plugin', 'lombok-maven-plugin', 'properties-maven-plugin', 'flyway-maven-plugin', 'jib-maven-plugin',
+  'maven-compiler-plugin',
+  'maven-surefire-plugin',
+  'maven-failsafe-plugin',
+  'maven-resources-plugin',
+  'maven-enforcer-plugin',
+  'maven-clean-plugin',
+  'maven-install-plugin',
+  'maven-deploy-plugin',
+  'maven-site-plugin',
+  'maven-checkstyle-plugin',
+  'maven-pmd-plugin',
+  'spotbugs-maven-plugin',
+  'jacoco-maven-plugin',
+  'build-helper-maven-plugin',
+  'git-commit-id-plugin',
+  'git-commit-id-maven-plugin',
+  'kotlin-maven-plugin',
+  'spotless-maven-plugin',
+  'versions-maven-plugin',
+  'lombok-maven-plugin',
+  'properties-maven-plugin',
+  'flyway-maven-plugin',
+  'jib-maven-plugin',
 ]);
 /** Maven plugins that write a second jar beside the main one (its name from the main one's). */
 const MAVEN_EXTRA_JARS: Record<string, (name: string) => string> = {
@@ -115,16 +134,38 @@ export function mavenFacts(pom: string): BuildFileFacts {
 
 /** Gradle plugins that write no jar into build/libs. */
 const GRADLE_QUIET_PLUGINS = new Set([
-  'java', 'java-library', 'application', 'groovy', 'scala', 'jacoco', 'checkstyle', 'pmd', 'idea', 'eclipse', 'maven-publish', 'maven',
-  'io.spring.dependency-management', 'org.jetbrains.kotlin.jvm', 'org.jetbrains.kotlin.plugin.spring', 'org.jetbrains.kotlin.plugin.jpa',
-  'org.jetbrains.kotlin.plugin.allopen', 'org.jetbrains.kotlin.plugin.noarg', 'org.jetbrains.kotlin.kapt', 'io.freefair.lombok', 'com.diffplug.spotless',
-  'org.springframework.boot', 'com.github.johnrengelman.shadow', 'com.gradleup.shadow', 'com.google.cloud.tools.jib', 'org.flywaydb.flyway',
+  'java',
+  'java-library',
+  'application',
+  'groovy',
+  'scala',
+  'jacoco',
+  'checkstyle',
+  'pmd',
+  'idea',
+  'eclipse',
+  'maven-publish',
+  'maven',
+  'io.spring.dependency-management',
+  'org.jetbrains.kotlin.jvm',
+  'org.jetbrains.kotlin.plugin.spring',
+  'org.jetbrains.kotlin.plugin.jpa',
+  'org.jetbrains.kotlin.plugin.allopen',
+  'org.jetbrains.kotlin.plugin.noarg',
+  'org.jetbrains.kotlin.kapt',
+  'io.freefair.lombok',
+  'com.diffplug.spotless',
+  'org.springframework.boot',
+  'com.github.johnrengelman.shadow',
+  'com.gradleup.shadow',
+  'com.google.cloud.tools.jib',
+  'org.flywaydb.flyway',
 ]);
 
 /** Why the Gradle build's bootRun differs from `java -jar` on the jar bootJar writes. */
 function gradleBootRun(text: string, springBoot: boolean): string | undefined {
   if (!springBoot) return 'the build file does not apply the org.springframework.boot plugin';
-  if (/spring-boot-devtools/.test(text)) return 'spring-boot-devtools is a dependency: it changes the app\'s settings under bootRun and is left out of the boot jar';
+  if (/spring-boot-devtools/.test(text)) return "spring-boot-devtools is a dependency: it changes the app's settings under bootRun and is left out of the boot jar";
   if (/\bbootRun\b/.test(text)) return 'the build file configures bootRun (arguments, JVM options, system properties), which java -jar does not read';
   if (/\bbootJar\b[\s\S]*?\benabled\s*=\s*false/.test(text)) return 'the build file disables bootJar';
   return undefined;
@@ -174,7 +215,7 @@ export function gradleFacts(build: string, settings: string | null, properties: 
   const springBoot = plugins.includes('org.springframework.boot');
   const settingsText = settings?.replace(/(^|\s)\/\/.*$/gm, '$1') ?? '';
   const facts: BuildFileFacts = { jars: null, springBoot, bootRunDiffers: gradleBootRun(text, springBoot), application: gradleApplication(text, plugins, settingsText, dirName) };
-  if (/Class-Path/.test(text)) facts.classpath = 'the build file writes a Class-Path into the jar\'s manifest';
+  if (/Class-Path/.test(text)) facts.classpath = "the build file writes a Class-Path into the jar's manifest";
   if (plugins.includes('war')) return { ...facts, war: true, unknown: 'the build applies the war plugin' };
   const other = plugins.find((p) => !GRADLE_QUIET_PLUGINS.has(p));
   if (other) return { ...facts, unknown: `the plugin ${other} may write more jars` };
@@ -211,10 +252,11 @@ export function gradleFacts(build: string, settings: string | null, properties: 
     const bootVersion = /id\s*\(?\s*["']org\.springframework\.boot["']\s*\)?\s*version\s*["'](\d+)\.(\d+)/.exec(text) ?? /spring-boot-gradle-plugin:(\d+)\.(\d+)/.exec(text);
     if (!bootVersion) return { ...facts, unknown: 'the Spring Boot plugin version is not in the build file (2.5 and later also write a -plain jar)' };
     const [major, minor] = [Number(bootVersion[1]), Number(bootVersion[2])];
-    if (major < 2) jars.push(fileName(jarTask, '')); // 1.x repackages the jar task's own file
+    if (major < 2)
+      jars.push(fileName(jarTask, '')); // 1.x repackages the jar task's own file
     else {
       jars.push(fileName(bootTask, ''));
-      const plainOn = (major > 2 || minor >= 5) ? jarTask.enabled !== 'false' && !/\bjar\.enabled\s*=\s*false/.test(text) : jarTask.enabled === 'true';
+      const plainOn = major > 2 || minor >= 5 ? jarTask.enabled !== 'false' && !/\bjar\.enabled\s*=\s*false/.test(text) : jarTask.enabled === 'true';
       if (plainOn) jars.push(fileName(jarTask, major > 2 || minor >= 5 ? 'plain' : ''));
     }
   }

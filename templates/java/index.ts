@@ -27,7 +27,16 @@ function startedJar(input: PresetInput): { jar: string; ins: Instruction; words:
 }
 
 /** `mvn spring-boot:run` or `gradle bootRun` (wrappers too) as the command the container starts. */
-interface BootRun { ins: Instruction; tool: 'maven' | 'gradle'; goal: string; launcher: string; text: string; cwd: string; refused?: string; /** Its output, offline and daemon options, for the package step. */ options: string[] }
+interface BootRun {
+  ins: Instruction;
+  tool: 'maven' | 'gradle';
+  goal: string;
+  launcher: string;
+  text: string;
+  cwd: string;
+  refused?: string;
+  /** Its output, offline and daemon options, for the package step. */ options: string[];
+}
 
 /** `mvn spring-boot:run`, `gradle bootRun` or the application plugin's `gradle run` (wrappers too) as the command the container starts. */
 function startedBootRun(input: PresetInput): BootRun | null {
@@ -57,27 +66,28 @@ interface JarBuild {
 /** RUN commands that build jars: Maven/Gradle with a packaging goal, or `jar` creating a file. */
 function jarBuilds(input: PresetInput): JarBuild[] {
   const out: JarBuild[] = [];
-  for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
-    const tool = (c.words[0] ?? '').split('/').pop()!;
-    const known = JAVA_BUILD_TOOLS[tool];
-    if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !c.words.some((w) => /^(-f|--file|-p|--project-dir|-b|--build-file|-pl|--projects)(=|$)/.test(w))) {
-      const dir = joinPath(c.cwd, known.outputDir);
-      out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd });
+  for (const [index, run] of input.analysis.runs)
+    for (const c of run.commands) {
+      const tool = (c.words[0] ?? '').split('/').pop()!;
+      const known = JAVA_BUILD_TOOLS[tool];
+      if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !c.words.some((w) => /^(-f|--file|-p|--project-dir|-b|--build-file|-pl|--projects)(=|$)/.test(w))) {
+        const dir = joinPath(c.cwd, known.outputDir);
+        out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd });
+      }
+      // a built jar copied or moved elsewhere (`cp target/app.jar /app/`): the copy is the output
+      const operands = c.words.slice(1).filter((w) => !w.startsWith('-'));
+      if ((tool === 'cp' || tool === 'mv') && operands.length === 2 && !operands.some((w) => /[*?[$]/.test(w))) {
+        const [from, to] = [joinPath(c.cwd, operands[0]!), joinPath(c.cwd, operands[1]!)];
+        const source = out.find((b) => b.made(from));
+        if (source) out.push({ index, made: (p) => p === to || p === `${to.replace(/\/+$/, '')}/${from.split('/').pop()}`, text: c.words.slice(0, 3).join(' '), tool: source.tool, cwd: source.cwd });
+      }
+      if (tool === 'jar') {
+        const w = c.words;
+        const long = w.findIndex((x) => x === '--file' || x === '-f' || x.startsWith('--file='));
+        const file = long > 0 ? (w[long]!.startsWith('--file=') ? w[long]!.slice(7) : w[long + 1]) : /^-?[a-zA-Z]*c[a-zA-Z]*f/.test(w[1] ?? '') ? w[2] : undefined;
+        if (file) out.push({ index, made: (p) => p === joinPath(c.cwd, file), text: 'jar', tool: null, cwd: c.cwd });
+      }
     }
-    // a built jar copied or moved elsewhere (`cp target/app.jar /app/`): the copy is the output
-    const operands = c.words.slice(1).filter((w) => !w.startsWith('-'));
-    if ((tool === 'cp' || tool === 'mv') && operands.length === 2 && !operands.some((w) => /[*?[$]/.test(w))) {
-      const [from, to] = [joinPath(c.cwd, operands[0]!), joinPath(c.cwd, operands[1]!)];
-      const source = out.find((b) => b.made(from));
-      if (source) out.push({ index, made: (p) => p === to || p === `${to.replace(/\/+$/, '')}/${from.split('/').pop()}`, text: c.words.slice(0, 3).join(' '), tool: source.tool, cwd: source.cwd });
-    }
-    if (tool === 'jar') {
-      const w = c.words;
-      const long = w.findIndex((x) => x === '--file' || x === '-f' || x.startsWith('--file='));
-      const file = long > 0 ? (w[long]!.startsWith('--file=') ? w[long]!.slice(7) : w[long + 1]) : /^-?[a-zA-Z]*c[a-zA-Z]*f/.test(w[1] ?? '') ? w[2] : undefined;
-      if (file) out.push({ index, made: (p) => p === joinPath(c.cwd, file), text: 'jar', tool: null, cwd: c.cwd });
-    }
-  }
   return out;
 }
 
@@ -161,7 +171,10 @@ function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, de
 function packagingStep(input: PresetInput, boot: BootRun, writes: (c: { words: readonly string[] }) => boolean): { index: number; text: string } | null {
   for (let i = boot.ins.index - 1; i >= 0; i--) {
     const commands = input.analysis.runs.get(i)?.commands ?? [];
-    const at = commands.map((c, k) => (c.cwd === boot.cwd && writes(c) ? k : -1)).filter((k) => k >= 0).pop();
+    const at = commands
+      .map((c, k) => (c.cwd === boot.cwd && writes(c) ? k : -1))
+      .filter((k) => k >= 0)
+      .pop();
     if (at === undefined) continue;
     if (filesChangeBetween(input.model, input.analysis, { index: i, command: at }, boot.ins.index, () => false)) return null;
     return { index: i, text: commands[at]!.words.slice(0, 2).join(' ') };
@@ -191,7 +204,11 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
     artifacts: [{ path: dir, producer: installed?.index ?? boot.ins.index, why: { id: 'artifact-output', data: { path: dir, command: installed ? 'installDist' : install }, line: installed?.line ?? line }, byPreset: !installed }],
     builderEdits: installed ? [] : [runBefore(input.model, boot.ins.index, install)],
     dropFromRuntime: drop,
-    command: { index: boot.ins.index, words: [`${dir}/bin/${app.name}`], why: `${boot.text} starts the application's main class with its runtime class path and applicationDefaultJvmArgs, as the start script ${installed ? `installDist writes (line ${installed.line})` : `\`${install}\`, added to the builder, writes`} does; the build file does not configure the run task` },
+    command: {
+      index: boot.ins.index,
+      words: [`${dir}/bin/${app.name}`],
+      why: `${boot.text} starts the application's main class with its runtime class path and applicationDefaultJvmArgs, as the start script ${installed ? `installDist writes (line ${installed.line})` : `\`${install}\`, added to the builder, writes`} does; the build file does not configure the run task`,
+    },
     declines,
   };
 }
@@ -211,7 +228,7 @@ function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<n
     if (ins.stage !== 0 || drop.has(ins.index)) continue;
     const owner = ins.keyword === 'USER' ? ins.user : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;
     const name = owner?.split(':').find((n) => builderUsers.includes(n) && !runtimeUsers.includes(n));
-    if (name && !created) return [{ id: 'replay-needs-builder-state', data: { command: `${ins.keyword}${ins.keyword === "USER" ? "" : ` --chown=${owner}`} ${ins.args.trim()}`, thing: `the user ${name}, which ${input.builderImage} has and ${runtime} has not` }, line: ins.line }];
+    if (name && !created) return [{ id: 'replay-needs-builder-state', data: { command: `${ins.keyword}${ins.keyword === 'USER' ? '' : ` --chown=${owner}`} ${ins.args.trim()}`, thing: `the user ${name}, which ${input.builderImage} has and ${runtime} has not` }, line: ins.line }];
   }
   return [];
 }
@@ -221,7 +238,11 @@ function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<n
  * it reads `[!...]` and parentheses otherwise than sh does.
  */
 function globMatches(pattern: string, name: string): boolean {
-  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^');
+  const re = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]')
+    .replace(/\[!/g, '[^');
   return new RegExp(`^${re}$`).test(name) && !name.startsWith('.');
 }
 
@@ -259,13 +280,19 @@ export default {
     const pattern = /[*?[]/.test(started.jar) ? path.slice(slash + 1) : null;
     if (/[$`{}]/.test(started.jar) || /[*?[\]]/.test(path.slice(0, slash))) return unknownJar('the path is a variable or its directory a pattern: which jar it names is known only when the build has run');
     if (pattern && started.ins.json) return unknownJar('in exec form no shell expands the pattern, so java is given it as written');
-    const producer = jarBuilds(input).reverse().find((b) => b.made(pattern ? `${path.slice(0, slash)}/x.jar` : path));
+    const producer = jarBuilds(input)
+      .reverse()
+      .find((b) => b.made(pattern ? `${path.slice(0, slash)}/x.jar` : path));
     if (!producer) return unknownJar('no Maven, Gradle or jar command of this file writes it');
     // other files of the build directory the command names (a config in target/classes) would not be in the runtime stage
     if (producer.tool) {
       const buildDir = joinPath(producer.cwd, producer.tool === 'maven' ? 'target' : 'build');
-      const named = started.words.slice(1).flatMap((w) => w.split(/[=:,]/)).filter((w) => w && w !== started.jar && !w.startsWith('-'))
-        .map((w) => joinPath(workdir, w)).find((p) => p.startsWith(`${buildDir}/`) && p !== path);
+      const named = started.words
+        .slice(1)
+        .flatMap((w) => w.split(/[=:,]/))
+        .filter((w) => w && w !== started.jar && !w.startsWith('-'))
+        .map((w) => joinPath(workdir, w))
+        .find((p) => p.startsWith(`${buildDir}/`) && p !== path);
       if (named) declines.push({ id: 'copy-missing', data: { path: named, why: `only the jar is copied from ${buildDir}, and ${started.ins.keyword} names this file too` }, line });
     }
     const contextDir = producer.tool ? contextDirOf(input, producer) : null;
@@ -291,7 +318,12 @@ export default {
     if (producer.text.startsWith('cp') || producer.text.startsWith('mv')) {
       // mkdir only of the jar's directory (or its parents), which the COPY --from makes anyway
       const jarDir = (d: string) => `${path}/`.startsWith(`${d.replace(/\/+$/, '')}/`);
-      const mkdirOfJarDir = (c: { words: readonly string[]; cwd: string }) => c.words[0] === 'mkdir' && c.words.slice(1).filter((w) => !w.startsWith('-')).every((w) => jarDir(joinPath(c.cwd, w)));
+      const mkdirOfJarDir = (c: { words: readonly string[]; cwd: string }) =>
+        c.words[0] === 'mkdir' &&
+        c.words
+          .slice(1)
+          .filter((w) => !w.startsWith('-'))
+          .every((w) => jarDir(joinPath(c.cwd, w)));
       if (run?.commands.every((c) => /^(cp|mv)$/.test(c.words[0] ?? '') || mkdirOfJarDir(c) || JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!])) {
         overrides.set(producer.index, { phase: 'build', reason: 'run-preset', data: { preset: 'java', detail: 'copies or moves the built jar in the builder; the runtime stage copies the result' } });
       }

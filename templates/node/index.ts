@@ -18,7 +18,12 @@ interface PackageJson {
   scripts?: Record<string, string>;
 }
 
-const LOCKFILES: readonly [string, Manager][] = [['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm'], ['yarn.lock', 'yarn'], ['pnpm-lock.yaml', 'pnpm']];
+const LOCKFILES: readonly [string, Manager][] = [
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+  ['yarn.lock', 'yarn'],
+  ['pnpm-lock.yaml', 'pnpm'],
+];
 
 /** Subcommands that install the project's dependencies or run its scripts (not `config`, `cache`, `login`). */
 const PROJECT_STEPS = new Set(['install', 'ci', 'i', 'add', 'run', 'run-script', 'build', 'test', 'rebuild', 'exec']);
@@ -26,13 +31,14 @@ const PROJECT_STEPS = new Set(['install', 'ci', 'i', 'add', 'run', 'run-script',
 /** RUN commands of the package managers that install or build the project, by instruction index. */
 function managerRuns(input: PresetInput): { index: number; tool: Manager; sub: string }[] {
   const out: { index: number; tool: Manager; sub: string }[] = [];
-  for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
-    const tool = c.words[0];
-    if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm') continue;
-    const sub = c.words.slice(1).find((w) => !w.startsWith('-')) ?? 'install';
-    // `yarn build` runs the script `build`; `npm config set ...` configures npm for the runtime too
-    if (PROJECT_STEPS.has(sub) || (tool !== 'npm' && !['config', 'cache', 'login', 'set', 'global', 'policies', 'dlx', 'env'].includes(sub))) out.push({ index, tool, sub });
-  }
+  for (const [index, run] of input.analysis.runs)
+    for (const c of run.commands) {
+      const tool = c.words[0];
+      if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm') continue;
+      const sub = c.words.slice(1).find((w) => !w.startsWith('-')) ?? 'install';
+      // `yarn build` runs the script `build`; `npm config set ...` configures npm for the runtime too
+      if (PROJECT_STEPS.has(sub) || (tool !== 'npm' && !['config', 'cache', 'login', 'set', 'global', 'policies', 'dlx', 'env'].includes(sub))) out.push({ index, tool, sub });
+    }
   return out;
 }
 
@@ -57,8 +63,11 @@ function startedProgram(input: PresetInput, pkg: PackageJson): { program: string
     const script = sub === 'run' || sub === 'run-script' ? name : sub;
     const body = script ? pkg.scripts?.[script] : undefined;
     if (!body) return null;
-    const first = body.trim().split(/\s+/).filter((w) => !/^\w+=/.test(w));
-    return { program: first[0] === 'npx' ? first[1] ?? '' : first[0] ?? '', via: `the "${script}" script` };
+    const first = body
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !/^\w+=/.test(w));
+    return { program: first[0] === 'npx' ? (first[1] ?? '') : (first[0] ?? ''), via: `the "${script}" script` };
   }
   if (tool === 'npx') return { program: sub ?? '', via: cmd.keyword };
   return { program: (tool ?? '').split('/').pop() ?? '', via: cmd.keyword };
@@ -71,10 +80,14 @@ function nativePackages(input: PresetInput, pkg: PackageJson): { names: string[]
     try {
       const parsed = JSON.parse(lock) as { lockfileVersion?: number; packages?: Record<string, { hasInstallScript?: boolean; dev?: boolean; optional?: boolean }> };
       if ((parsed.lockfileVersion ?? 1) >= 2 && parsed.packages) {
-        const names = Object.entries(parsed.packages).filter(([, p]) => p.hasInstallScript && !p.dev).map(([k]) => k.slice(k.lastIndexOf('node_modules/') + 13));
+        const names = Object.entries(parsed.packages)
+          .filter(([, p]) => p.hasInstallScript && !p.dev)
+          .map(([k]) => k.slice(k.lastIndexOf('node_modules/') + 13));
         return { names: [...new Set(names)], seen: true };
       }
-    } catch { /* unreadable: fall back to the names below */ }
+    } catch {
+      /* unreadable: fall back to the names below */
+    }
   }
   // without install-script marks, only the packages the table knows can be seen
   return { names: Object.keys(pkg.dependencies ?? {}).filter((n) => n in NODE_NATIVE_LIBS), seen: false };
@@ -83,10 +96,11 @@ function nativePackages(input: PresetInput, pkg: PackageJson): { names: string[]
 /** Packages the file's own installs already put in the runtime stage (the generic split replays them). */
 function runtimePackages(input: PresetInput): Set<string> {
   const out = new Set<string>();
-  for (const run of input.analysis.runs.values()) for (const c of run.commands) {
-    for (const p of c.install?.runtime ?? []) out.add(p);
-    for (const pair of c.install?.implied ?? []) for (const p of pair.runtime) out.add(p);
-  }
+  for (const run of input.analysis.runs.values())
+    for (const c of run.commands) {
+      for (const p of c.install?.runtime ?? []) out.add(p);
+      for (const pair of c.install?.implied ?? []) for (const p of pair.runtime) out.add(p);
+    }
   return out;
 }
 
@@ -121,7 +135,10 @@ export default {
     const musl = libcOf(input.builderImage) === 'musl';
     for (const name of native.names) {
       const needs = NODE_NATIVE_LIBS[name];
-      if (needs) { for (const l of musl ? needs.apk : needs.apt) if (!libs.includes(l) && !replayed.has(l)) libs.push(l); continue; }
+      if (needs) {
+        for (const l of musl ? needs.apk : needs.apt) if (!libs.includes(l) && !replayed.has(l)) libs.push(l);
+        continue;
+      }
       if (!NODE_SELF_CONTAINED.has(name)) declines.push({ id: 'node-native-unknown', data: { package: name } });
     }
     if (!native.seen) findings.push({ id: 'node-native-unchecked', data: { lockfile: lock?.[0] ?? 'no lockfile' } });
@@ -143,7 +160,7 @@ export default {
         findings.push({ id: 'node-pruned', data: { command: prune, count }, line: ins.line });
         // a pruned runtime must not start a program that only a devDependency provides
         const started = startedProgram(input, pkg);
-        const providing = started ? NODE_BINARIES[started.program] ?? started.program : null;
+        const providing = started ? (NODE_BINARIES[started.program] ?? started.program) : null;
         if (started && providing && providing in dev) declines.push({ id: 'node-runtime-needs-dev', data: { program: started.program, via: started.via, package: providing } });
       }
     }

@@ -37,7 +37,10 @@ function composerWords(words: readonly string[]): { exe: string; args: string[] 
 /** The subcommand: the first word that is neither an option nor the value of `-d`. */
 function subcommand(args: readonly string[]): string {
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-d' || args[i] === '--working-dir') { i++; continue; }
+    if (args[i] === '-d' || args[i] === '--working-dir') {
+      i++;
+      continue;
+    }
     if (!args[i]!.startsWith('-')) return args[i]!;
   }
   return '';
@@ -46,10 +49,11 @@ function subcommand(args: readonly string[]): string {
 /** Every Composer command, in file order. */
 export function composerSteps(input: PresetInput): ComposerStep[] {
   const out: ComposerStep[] = [];
-  for (const [index, run] of [...input.analysis.runs].sort((a, b) => a[0] - b[0])) for (const command of run.commands) {
-    const c = composerWords(command.words);
-    if (c) out.push({ index, command, ...c, sub: subcommand(c.args) });
-  }
+  for (const [index, run] of [...input.analysis.runs].sort((a, b) => a[0] - b[0]))
+    for (const command of run.commands) {
+      const c = composerWords(command.words);
+      if (c) out.push({ index, command, ...c, sub: subcommand(c.args) });
+    }
   return out;
 }
 
@@ -123,7 +127,9 @@ export function runtimeNeedsDev(input: PresetInput, json: ComposerJson): Finding
   try {
     const lock = JSON.parse(input.context.read('composer.lock') ?? '{}') as { 'packages-dev'?: { name?: string; bin?: string[] }[] };
     for (const p of lock['packages-dev'] ?? []) for (const b of p.bin ?? []) bins.set(b.split('/').pop()!, p.name ?? '?');
-  } catch { /* an unreadable lock: the table alone */ }
+  } catch {
+    /* an unreadable lock: the table alone */
+  }
   const out: Finding[] = [];
   for (const ins of input.model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;

@@ -133,7 +133,10 @@ export default {
     return {
       runtimeBase: { image: input.builderImage, why: 'there is no slim php image: the same tag, without Composer, build packages and sources' },
       artifacts: [...merged, ...extArtifacts.filter((a) => !merged.some((m) => m.path === a.path))].sort((x, y) => x.producer - y.producer || x.path.localeCompare(y.path)),
-      overrides, builderEdits: edits, declines, findings,
+      overrides,
+      builderEdits: edits,
+      declines,
+      findings,
     };
   },
 } satisfies Preset;

@@ -25,9 +25,7 @@ export default {
     }
     for (const p of installs) {
       replacements.set(p.index, replacements.get(p.index) ?? []);
-      overrides.set(p.index, isTestToolsInstall(p)
-        ? { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } }
-        : { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'installs into the virtual environment, which is copied' } });
+      overrides.set(p.index, isTestToolsInstall(p) ? { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } } : { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'installs into the virtual environment, which is copied' } });
     }
     const { artifacts, declines } = pythonArtifacts(input);
     const last = Math.max(...venvs.map((v) => v.index), ...installs.filter((p) => !isTestToolsInstall(p)).map((p) => p.index));

@@ -44,7 +44,10 @@ export default {
         declines.push({ id: 'editable-install', line: ins.line });
         continue;
       }
-      if (ins.json || ins.heredoc) { declines.push({ id: 'complex-run', data: { command: 'pip install' }, line: ins.line }); continue; }
+      if (ins.json || ins.heredoc) {
+        declines.push({ id: 'complex-run', data: { command: 'pip install' }, line: ins.line });
+        continue;
+      }
       const wheel = here.map((p) => `${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
       const cd = here[0]!.command.cwd !== (input.analysis.scopes.get(index)?.workdir ?? '/') ? `cd ${here[0]!.command.cwd} && ` : '';
       edits.push({ at: ins.end, remove: 0, text: `${eol}RUN ${cd}${wheel.join(' && ')}` });
@@ -58,8 +61,12 @@ export default {
     const first = [...replacements.keys()].filter((i) => installs.some((p) => p.index === i)).sort((a, b) => a - b)[0];
     if (libs.packages.length && first !== undefined) replacements.set(first, [`RUN apt-get update && apt-get install -y --no-install-recommends ${libs.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`, ...replacements.get(first)!]);
     return {
-      artifacts, builderEdits: edits, runtimeReplacements: replacements, overrides,
-      declines: [...declines, ...more, ...libs.declines], findings: [{ id: 'pip-wheels' }, ...libs.findings],
+      artifacts,
+      builderEdits: edits,
+      runtimeReplacements: replacements,
+      overrides,
+      declines: [...declines, ...more, ...libs.declines],
+      findings: [{ id: 'pip-wheels' }, ...libs.findings],
     };
   },
 } satisfies Preset;

@@ -27,7 +27,11 @@ export function parseLockfile(text: string): Lockfile | null {
   let section = '';
   let git = false;
   for (const line of text.split(/\r?\n/)) {
-    if (/^[A-Z]/.test(line)) { section = line.trim(); if (section === 'GIT') git = true; continue; }
+    if (/^[A-Z]/.test(line)) {
+      section = line.trim();
+      if (section === 'GIT') git = true;
+      continue;
+    }
     const spec = /^ {4}([^\s(]+) \(([^)]+)\)$/.exec(line);
     if (spec && /^(GEM|GIT|PATH)$/.test(section)) {
       const [version, ...platform] = spec[2]!.split('-');
@@ -35,7 +39,10 @@ export function parseLockfile(text: string): Lockfile | null {
       continue;
     }
     const dep = /^ {6}([^\s(]+)/.exec(line);
-    if (dep && specs.length && /^(GEM|GIT|PATH)$/.test(section)) { specs[specs.length - 1]!.deps.push(dep[1]!); continue; }
+    if (dep && specs.length && /^(GEM|GIT|PATH)$/.test(section)) {
+      specs[specs.length - 1]!.deps.push(dep[1]!);
+      continue;
+    }
     const top = /^ {2}([^\s(!]+)/.exec(line);
     if (top && section === 'DEPENDENCIES') dependencies.push(top[1]!);
   }
@@ -53,9 +60,18 @@ export function gemGroups(gemfile: string): Map<string, Set<string>> | null {
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) continue;
     const group = /^group\s+(.+?)\s+do(\s*\|[^|]*\|)?$/.exec(line);
-    if (group) { stack.push([...group[1]!.matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2]!)); continue; }
-    if (/\bdo(\s*\|[^|]*\|)?$/.test(line) || /^(if|unless|case|while|until|begin)\b/.test(line)) { stack.push([]); continue; }
-    if (/^end\b/.test(line)) { if (!stack.pop()) return null; continue; }
+    if (group) {
+      stack.push([...group[1]!.matchAll(/:(\w+)|["'](\w+)["']/g)].map((m) => m[1] ?? m[2]!));
+      continue;
+    }
+    if (/\bdo(\s*\|[^|]*\|)?$/.test(line) || /^(if|unless|case|while|until|begin)\b/.test(line)) {
+      stack.push([]);
+      continue;
+    }
+    if (/^end\b/.test(line)) {
+      if (!stack.pop()) return null;
+      continue;
+    }
     const gem = /^gem\s+["']([^"']+)["'](.*)$/.exec(line);
     if (!gem) continue;
     const inline = /\bgroups?:\s*(\[[^\]]*\]|:\w+|["']\w+["'])|:groups?\s*=>\s*(\[[^\]]*\]|:\w+)/.exec(gem[2]!);
@@ -101,7 +117,10 @@ export function gemNeeds(lock: Lockfile, installed: ReadonlySet<string>, dockerf
     }
     if (RUBY_SELF_CONTAINED.has(name) || !fromSource) continue;
     const marker = specs.flatMap((s) => s.deps).find((d) => RUBY_NATIVE_MARKERS.has(d));
-    if (marker) { unknown.push({ gem: name, why: `depends on ${marker}, so it builds or loads a native library dfsplit does not know` }); continue; }
+    if (marker) {
+      unknown.push({ gem: name, why: `depends on ${marker}, so it builds or loads a native library dfsplit does not know` });
+      continue;
+    }
     const option = new RegExp(`(build\\.${escape(name)}\\b|BUNDLE_BUILD__${escape(name.toUpperCase().replace(/-/g, '___'))}\\b)`);
     if (option.test(dockerfile)) unknown.push({ gem: name, why: 'is given build options in the Dockerfile, so it compiles a native extension dfsplit does not know' });
   }

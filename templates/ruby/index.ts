@@ -47,15 +47,20 @@ function withoutGroups(input: PresetInput, installIndex: number): Set<string> {
   const split = (v: string) => names.push(...v.split(/[\s:,]+/).filter(Boolean));
   const env = input.analysis.scopes.get(installIndex)?.env.get('BUNDLE_WITHOUT');
   if (env) split(env);
-  for (const [index, run] of input.analysis.runs) for (const c of run.commands) {
-    if (index > installIndex || !isBundle(c.words)) continue;
-    if (c.assigns.BUNDLE_WITHOUT) split(c.assigns.BUNDLE_WITHOUT);
-    const at = c.words.indexOf('without');
-    if (sub(c.words) === 'config' && at > 0) split(c.words.slice(at + 1).join(' '));
-    const flag = c.words.findIndex((w) => w === '--without' || w.startsWith('--without='));
-    if (flag >= 0 && c.words[flag]!.includes('=')) split(c.words[flag]!.slice('--without='.length));
-    else if (flag >= 0) for (const w of c.words.slice(flag + 1)) { if (w.startsWith('-')) break; split(w); }
-  }
+  for (const [index, run] of input.analysis.runs)
+    for (const c of run.commands) {
+      if (index > installIndex || !isBundle(c.words)) continue;
+      if (c.assigns.BUNDLE_WITHOUT) split(c.assigns.BUNDLE_WITHOUT);
+      const at = c.words.indexOf('without');
+      if (sub(c.words) === 'config' && at > 0) split(c.words.slice(at + 1).join(' '));
+      const flag = c.words.findIndex((w) => w === '--without' || w.startsWith('--without='));
+      if (flag >= 0 && c.words[flag]!.includes('=')) split(c.words[flag]!.slice('--without='.length));
+      else if (flag >= 0)
+        for (const w of c.words.slice(flag + 1)) {
+          if (w.startsWith('-')) break;
+          split(w);
+        }
+    }
   return new Set(names);
 }
 
@@ -101,9 +106,10 @@ export default {
     const producer = Math.max(...claimedRuns, firstInstall[0]);
     if (app === '/') declines.push({ id: 'output-not-located', data: { why: '`bundle install` runs in / (no WORKDIR), so the application cannot be told from the rest of the system' }, line: input.model.instructions[firstInstall[0]]!.line });
     const artifacts: Artifact[] = [{ path: app, producer, why: { id: 'artifact-output', data: { path: app, command: install.words.slice(0, 2).join(' ') }, line: input.model.instructions[firstInstall[0]]!.line } }];
-    for (const i of claimedRuns) for (const c of input.analysis.runs.get(i)!.commands.filter(claimed)) {
-      for (const path of c.outputs.filter((p) => !isInside(p, app))) artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line: input.model.instructions[i]!.line } });
-    }
+    for (const i of claimedRuns)
+      for (const c of input.analysis.runs.get(i)!.commands.filter(claimed)) {
+        for (const path of c.outputs.filter((p) => !isInside(p, app))) artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line: input.model.instructions[i]!.line } });
+      }
     // outputs of other build steps (a frontend build, generated files) follow the generic rules
     const generic = genericArtifacts(input.analysis);
     declines.push(...generic.declines);
@@ -120,7 +126,10 @@ export default {
     const already = new Set(runs.flatMap(([, r]) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
     const libs = [...new Set([...needs.packages.values()].flat())].filter((l) => !already.has(l));
     const gems = [...needs.packages].filter(([, l]) => l.some((x) => libs.includes(x))).map(([g]) => g);
-    if (parsed.git && !already.has('git')) { libs.push('git'); gems.push('git sources (Gemfile.lock GIT)'); }
+    if (parsed.git && !already.has('git')) {
+      libs.push('git');
+      gems.push('git sources (Gemfile.lock GIT)');
+    }
     if (libs.length) {
       if (!devTableApplies(input.builderImage)) declines.push({ id: 'ruby-libs-release', data: { libs: libs.join(' '), image: input.builderImage } });
       const at = claimedRuns.find((i) => i >= firstInstall[0]) ?? firstInstall[0];

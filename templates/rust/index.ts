@@ -20,12 +20,13 @@ interface CargoStep {
 function cargoSteps(input: PresetInput, run: ReturnType<typeof cargoRun> = cargoRun(input)): CargoStep[] {
   const out: CargoStep[] = [];
   const debugRun = run !== null && !('refused' in run) && run.profile === 'debug';
-  for (const [index, run] of input.analysis.runs) for (const command of run.commands) {
-    if (command.words[0] !== 'cargo') continue;
-    const sub = command.words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
-    if (sub === 'build' && (isRelease(command.words) || debugRun)) out.push({ index, command, sub });
-    if (sub === 'install') out.push({ index, command, sub });
-  }
+  for (const [index, run] of input.analysis.runs)
+    for (const command of run.commands) {
+      if (command.words[0] !== 'cargo') continue;
+      const sub = command.words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
+      if (sub === 'build' && (isRelease(command.words) || debugRun)) out.push({ index, command, sub });
+      if (sub === 'install') out.push({ index, command, sub });
+    }
   return out;
 }
 
@@ -67,7 +68,6 @@ function cargoRun(input: PresetInput): { index: number; profile: 'release' | 'de
   return { index, profile: isRelease(words.slice(0, dash < 0 ? words.length : dash)) ? 'release' : 'debug', bin: optionValue(dash < 0 ? words : words.slice(0, dash), '--bin'), args: dash < 0 ? [] : words.slice(dash + 1), cwd };
 }
 
-
 /** `[package] name` and `[[bin]] name`s of a Cargo.toml, and whether it is a workspace. */
 function cargoToml(text: string): { package: string | null; bins: string[]; workspace: boolean } {
   let section = '';
@@ -77,7 +77,11 @@ function cargoToml(text: string): { package: string | null; bins: string[]; work
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
     const header = /^\[\[?([^\]]+)\]\]?$/.exec(line);
-    if (header) { section = header[1]!.trim(); if (section === 'workspace') workspace = true; continue; }
+    if (header) {
+      section = header[1]!.trim();
+      if (section === 'workspace') workspace = true;
+      continue;
+    }
     const m = /^name\s*=\s*"([^"]+)"/.exec(line);
     if (m && section === 'package') pkg = m[1]!;
     if (m && section === 'bin') bins.push(m[1]!);
@@ -122,17 +126,32 @@ export default {
         const dir = step.sub === 'install' ? (optionValue(words, '--path') ?? '.') : '.';
         const rel = joinPath(cwd, dir);
         const toml = input.context.read(`${dir.replace(/^\.\/?/, '').replace(/\/$/, '')}${dir === '.' || dir === './' ? '' : '/'}Cargo.toml`);
-        if (toml === null) { declines.push({ id: 'rust-output-unknown', data: { why: `no Cargo.toml for ${rel} in the build context to name the binary` }, line }); continue; }
+        if (toml === null) {
+          declines.push({ id: 'rust-output-unknown', data: { why: `no Cargo.toml for ${rel} in the build context to name the binary` }, line });
+          continue;
+        }
         const t = cargoToml(toml);
-        if (t.workspace && !t.package) { declines.push({ id: 'rust-output-unknown', data: { why: 'a workspace builds several binaries; name one with --bin' }, line }); continue; }
-        if (t.bins.length > 1) { declines.push({ id: 'rust-output-unknown', data: { why: `Cargo.toml has ${t.bins.length} [[bin]] targets; name one with --bin` }, line }); continue; }
+        if (t.workspace && !t.package) {
+          declines.push({ id: 'rust-output-unknown', data: { why: 'a workspace builds several binaries; name one with --bin' }, line });
+          continue;
+        }
+        if (t.bins.length > 1) {
+          declines.push({ id: 'rust-output-unknown', data: { why: `Cargo.toml has ${t.bins.length} [[bin]] targets; name one with --bin` }, line });
+          continue;
+        }
         name = t.bins[0] ?? t.package;
-        if (!name) { declines.push({ id: 'rust-output-unknown', data: { why: 'Cargo.toml names no package' }, line }); continue; }
+        if (!name) {
+          declines.push({ id: 'rust-output-unknown', data: { why: 'Cargo.toml names no package' }, line });
+          continue;
+        }
       }
       // where `cargo install` puts binaries is the analyzer's to say (--root, CARGO_HOME, ~/.cargo)
       const bin = step.command.outputs[0];
       const path = step.sub === 'install' ? (bin ? `${bin}/${name}` : null) : joinPath(cwd, `target/${isRelease(words) ? 'release' : 'debug'}/${name}`);
-      if (!path) { declines.push({ id: 'rust-output-unknown', data: { why: 'where cargo install puts the binary is not known' }, line }); continue; }
+      if (!path) {
+        declines.push({ id: 'rust-output-unknown', data: { why: 'where cargo install puts the binary is not known' }, line });
+        continue;
+      }
       artifacts.push({ path, producer: step.index, why: { id: 'artifact-output', data: { path, command: `cargo ${step.sub}` }, line } });
       built.push({ step, path, name });
     }
@@ -141,26 +160,27 @@ export default {
     if (run && 'refused' in run) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: run.refused }, line: input.model.instructions[run.index]!.line });
     else if (run) {
       const line = input.model.instructions[run.index]!.line;
-      const matches = (step: CargoStep) => step.sub === 'build' && step.index < run.index && step.command.cwd === run.cwd
-        && (isRelease(step.command.words) ? 'release' : 'debug') === run.profile && significantOptions(step.command.words).length === 0;
+      const matches = (step: CargoStep) => step.sub === 'build' && step.index < run.index && step.command.cwd === run.cwd && (isRelease(step.command.words) ? 'release' : 'debug') === run.profile && significantOptions(step.command.words).length === 0;
       const same = built.filter((b) => matches(b.step) && (run.bin === null || run.bin === b.name)).pop();
       // a matching build whose binary could not be named has declined above
       // cargo run builds from the files as they are at start: a COPY or a command after the build changes what it would run
       const changed = same ? filesChangeBetween(input.model, input.analysis, { index: same.step.index, command: input.analysis.runs.get(same.step.index)!.commands.indexOf(same.step.command) }, run.index, cargoOnly) : null;
-      if (!same && steps.some((st) => matches(st) && !built.some((b) => b.step === st))) { /* said above */ }
-      else if (changed) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: `${changed.what} comes after the cargo build, and cargo run would build again from what it leaves` }, line });
+      if (!same && steps.some((st) => matches(st) && !built.some((b) => b.step === st))) {
+        /* said above */
+      } else if (changed) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: `${changed.what} comes after the cargo build, and cargo run would build again from what it leaves` }, line });
       else if (!same) declines.push({ id: 'command-rewrite-refused', data: { command: 'cargo run', why: `no cargo build of the ${run.profile} profile without other options runs in ${run.cwd} before it, so cargo run would compile at start` }, line });
       else command = { index: run.index, words: [same.path, ...run.args], why: `cargo run runs ${same.path}, which \`cargo build\` on line ${input.model.instructions[same.step.index]!.line} made with the same profile and options; the built binary starts without the toolchain` };
     }
     // -sys crates that link system libraries, from Cargo.lock (or Cargo.toml when there is no lock)
     const lock = input.context.read('Cargo.lock');
-    const crates = lock !== null
-      ? [...lock.matchAll(/^name = "([^"]+)"/gm)].map((m) => m[1]!)
-      : [...(input.context.read('Cargo.toml') ?? '').matchAll(/^([\w-]+)\s*=/gm)].map((m) => m[1]!);
+    const crates = lock !== null ? [...lock.matchAll(/^name = "([^"]+)"/gm)].map((m) => m[1]!) : [...(input.context.read('Cargo.toml') ?? '').matchAll(/^([\w-]+)\s*=/gm)].map((m) => m[1]!);
     const libs = ['ca-certificates'];
     for (const crate of new Set(crates)) {
       const needs = RUST_SYS_CRATES[crate];
-      if (needs) { for (const l of needs) if (!libs.includes(l)) libs.push(l); continue; }
+      if (needs) {
+        for (const l of needs) if (!libs.includes(l)) libs.push(l);
+        continue;
+      }
       if (crate.endsWith('-sys') && !RUST_SELF_CONTAINED_SYS.has(crate)) declines.push({ id: 'rust-sys-crate-unknown', data: { crate } });
     }
     if (lock === null) findings.push({ id: 'rust-crates-unchecked' });
@@ -172,7 +192,11 @@ export default {
     findings.push({ id: 'rust-runtime-libs', data: { libs: libs.join(' ') } });
     return {
       runtimeBase: { image: image ?? input.builderImage, why: `the Debian release of ${input.builderImage}, slim: a glibc binary needs no toolchain` },
-      artifacts, runtimeReplacements: replacements, declines, findings, command,
+      artifacts,
+      runtimeReplacements: replacements,
+      declines,
+      findings,
+      command,
     };
   },
 } satisfies Preset;

@@ -24,7 +24,10 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
         continue;
       }
       for (const l of text.split(/\r?\n/)) {
-        if (/^\s*-r\s/.test(l)) { declines.push({ id: 'requirements-unread', data: { file: l.trim().slice(3) }, line }); continue; }
+        if (/^\s*-r\s/.test(l)) {
+          declines.push({ id: 'requirements-unread', data: { file: l.trim().slice(3) }, line });
+          continue;
+        }
         const n = requirementName(l);
         if (n) names.push(n);
       }

@@ -55,7 +55,10 @@ export function wheelArgs(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
-    if (INSTALL_ONLY_WITH_VALUE.has(w)) { i++; continue; }
+    if (INSTALL_ONLY_WITH_VALUE.has(w)) {
+      i++;
+      continue;
+    }
     if (INSTALL_ONLY.has(w) || /^--(upgrade-strategy|root-user-action|target|prefix|root)=/.test(w)) continue;
     out.push(w);
   }
@@ -67,7 +70,10 @@ export function offlineArgs(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
-    if (['-i', '--index-url', '--extra-index-url', '--trusted-host', '-f', '--find-links'].includes(w)) { i++; continue; }
+    if (['-i', '--index-url', '--extra-index-url', '--trusted-host', '-f', '--find-links'].includes(w)) {
+      i++;
+      continue;
+    }
     if (/^--(index-url|extra-index-url|trusted-host|find-links)=/.test(w) || w === '--no-index') continue;
     out.push(w);
   }
@@ -87,10 +93,11 @@ export function pipExecutable(words: readonly string[]): string {
 /** True when the builder has a C compiler: a full python image or compilers installed. */
 export function hasCompiler(input: PresetInput): boolean {
   if (shipsCompiler(input.builderImage)) return true;
-  for (const run of input.analysis.runs.values()) for (const c of run.commands) {
-    if (c.install?.build.some((p) => /^(gcc|g\+\+|build-essential|build-base|clang|gcc-c\+\+)$|-(dev|devel)$/.test(p))) return true;
-    if (packageCommand(c.words[0] ?? '')?.packages.manager === 'apt' && c.words.includes('build-dep')) return true;
-  }
+  for (const run of input.analysis.runs.values())
+    for (const c of run.commands) {
+      if (c.install?.build.some((p) => /^(gcc|g\+\+|build-essential|build-base|clang|gcc-c\+\+)$|-(dev|devel)$/.test(p))) return true;
+      if (packageCommand(c.words[0] ?? '')?.packages.manager === 'apt' && c.words.includes('build-dep')) return true;
+    }
   return false;
 }
 
@@ -107,7 +114,7 @@ function generatedArtifacts(input: PresetInput): Artifact[] {
       if (c.kind !== 'generate') continue;
       const named = [...c.outputs];
       const script = c.words.find((w, i) => i > 0 && /\.py$/.test(w));
-      const source = script ? input.context.read(joinPath('.', script).replace(/^\.\//, '')) ?? input.context.read(script.split('/').pop()!) : null;
+      const source = script ? (input.context.read(joinPath('.', script).replace(/^\.\//, '')) ?? input.context.read(script.split('/').pop()!)) : null;
       if (source) {
         const re = /(?:open\(\s*|to_(?:csv|json|parquet|pickle)\(\s*|savetxt\(\s*|save\(\s*|write_text\(\s*)["']([^"'{}]+\.[A-Za-z0-9]{1,8})["']\s*(,\s*["']?[wax]b?\+?)?/g;
         for (const m of source.matchAll(re)) {

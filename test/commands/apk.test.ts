@@ -38,7 +38,7 @@ describe('apk family', () => {
     expect(removedPackages(['apk', 'add', 'gcc'])).toEqual([]);
   });
 
-  it('writes the runtime stage\'s install without a cache (installLine, defaultTool)', () => {
+  it("writes the runtime stage's install without a cache (installLine, defaultTool)", () => {
     expect(installCommand('apk', 'apk', ['libpq', 'curl'], true)).toBe('apk add --no-cache libpq curl');
     expect(packageManager('apk').defaultTool).toBe('apk');
   });

@@ -50,7 +50,7 @@ describe('apt family', () => {
     expect(removedPackages(['apt-get', 'install', 'gcc'])).toEqual([]);
   });
 
-  it('writes the runtime stage\'s install with its own update and cleanup (installLine, defaultTool)', () => {
+  it("writes the runtime stage's install with its own update and cleanup (installLine, defaultTool)", () => {
     expect(installCommand('apt', 'apt', ['libpq5', 'curl'], false)).toBe('apt-get update && apt-get install -y --no-install-recommends libpq5 curl && rm -rf /var/lib/apt/lists/*');
     expect(installCommand('apt-get', 'apt', ['libpq5'], true)).toBe('apt-get update && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*');
     expect(packageManager('apt').defaultTool).toBe('apt-get');
@@ -70,7 +70,10 @@ describe('apt family', () => {
   it('gives the plan the removals the analyzer reads: a RUN that autoremoves its build tools leaves nothing behind (removes)', () => {
     for (const removal of ['apt-get autoremove --purge -y gcc', 'apt-get -o APT::Get::Assume-Yes=true purge gcc', 'apt-get purge -y gcc']) {
       const r = convert(`FROM ubuntu:22.04\nCOPY hello.c /src/\nRUN apt-get update && apt-get install -y gcc=4:11.2.0-1ubuntu1 && gcc -o /usr/local/bin/hello /src/hello.c && ${removal} && rm -rf /var/lib/apt/lists/*\nCMD ["hello"]\n`);
-      expect(r.reasons.map((x) => x.id), removal).toEqual(['build-deps-removed-in-layer']);
+      expect(
+        r.reasons.map((x) => x.id),
+        removal,
+      ).toEqual(['build-deps-removed-in-layer']);
       expect(r.status, removal).toBe('unchanged');
     }
   });

@@ -55,7 +55,7 @@ describe('command families', () => {
     expect(template.names).toEqual([]);
   });
 
-  it('no module outside src/commands/ restates a moved family\'s command names', () => {
+  it("no module outside src/commands/ restates a moved family's command names", () => {
     const found: string[] = [];
     for (const file of [...sources('src'), ...sources('transforms'), ...sources('templates')]) {
       if (file.startsWith('src/commands/')) continue;

@@ -26,7 +26,10 @@ describe('users family', () => {
     // the name is the last word but the options' values, wherever the options stand
     for (const run of ['useradd -u 1000 -g users -s /bin/sh -d /home/app app', 'useradd -m app --home-dir /home/app', 'adduser --disabled-password app --ingroup users']) {
       const r = convert(file(run, 'app'));
-      expect(r.reasons.map((x) => x.id), run).toEqual([]);
+      expect(
+        r.reasons.map((x) => x.id),
+        run,
+      ).toEqual([]);
       expect(r.status, run).toBe('changed');
     }
     expect(createdAccount(['useradd', '-m', 'app', '--home-dir', '/home/app'])).toEqual({ creates: 'user', name: 'app' });

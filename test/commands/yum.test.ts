@@ -45,7 +45,7 @@ describe('yum family', () => {
     expect(removedPackages(['microdnf', 'erase', 'gcc'])).toEqual([]);
   });
 
-  it('writes the runtime stage\'s install with the original\'s command and a clean (installLine, defaultTool)', () => {
+  it("writes the runtime stage's install with the original's command and a clean (installLine, defaultTool)", () => {
     expect(installCommand('microdnf', 'yum', ['libpq', 'jq'], true)).toBe('microdnf install -y libpq jq && microdnf clean all');
     expect(packageManager('yum').defaultTool).toBe('yum');
   });

@@ -9,7 +9,13 @@ import { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
 import { corpusFiles } from './files.js';
 
-interface FileResult { file: string; status: string; reasons: string[]; broken: string[]; ms: number }
+interface FileResult {
+  file: string;
+  status: string;
+  reasons: string[];
+  broken: string[];
+  ms: number;
+}
 
 // The worker loads test/invariants.ts (and through it src/) with tsx, converts its share and posts back.
 const WORKER = `
@@ -35,9 +41,14 @@ function runShard(files: string[]): Promise<FileResult[]> {
   const invariants = pathToFileURL(join(import.meta.dirname, '..', 'invariants.ts')).href;
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, { eval: true, workerData: { files, tsx, invariants } });
-    w.once('message', (m: FileResult[]) => { resolve(m); void w.terminate(); });
+    w.once('message', (m: FileResult[]) => {
+      resolve(m);
+      void w.terminate();
+    });
     w.once('error', reject);
-    w.once('exit', (code) => { if (code !== 0) reject(new Error(`corpus worker exited with code ${code}`)); });
+    w.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`corpus worker exited with code ${code}`));
+    });
   });
 }
 
@@ -62,14 +73,25 @@ it('converts every corpus Dockerfile without a crash or a broken invariant', { t
   const root = join(import.meta.dirname, '..', '..');
   const seconds = (performance.now() - started) / 1000;
   const convertMs = results.reduce((s, r) => s + r.ms, 0);
-  console.log([
-    `corpus: ${results.length} files in ${seconds.toFixed(1)} s on ${workers} worker(s); convert() alone ${(convertMs / results.length).toFixed(1)} ms/file on average`,
-    `status: ${[...byStatus].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`,
-    'top decline/error reasons (files):',
-    ...[...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([id, n]) => `  ${String(n).padStart(6)}  ${id}`),
-  ].join('\n'));
+  console.log(
+    [
+      `corpus: ${results.length} files in ${seconds.toFixed(1)} s on ${workers} worker(s); convert() alone ${(convertMs / results.length).toFixed(1)} ms/file on average`,
+      `status: ${[...byStatus]
+        .sort((a, b) => b[1] - a[1])
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')}`,
+      'top decline/error reasons (files):',
+      ...[...byReason]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 15)
+        .map(([id, n]) => `  ${String(n).padStart(6)}  ${id}`),
+    ].join('\n'),
+  );
 
   const bad = results.filter((r) => r.broken.length > 0);
-  const list = bad.slice(0, 10).map((r) => `${relative(root, r.file)} [${r.status}]: ${r.broken.join('; ')}`).join('\n');
+  const list = bad
+    .slice(0, 10)
+    .map((r) => `${relative(root, r.file)} [${r.status}]: ${r.broken.join('; ')}`)
+    .join('\n');
   expect(bad.length, `${bad.length} corpus file(s) crashed or broke an invariant; the first ones:\n${list}`).toBe(0);
 });

@@ -8,7 +8,7 @@ import { convert } from '../../src/convert.js';
 import { scanLib as lib } from '../shared.js';
 import { corpusFiles } from './files.js';
 
-describe('the safety scan\'s detector', () => {
+describe("the safety scan's detector", () => {
   it('finds nothing unsafe in the changed results of every 10th corpus file', { timeout: 120_000 }, () => {
     const unsafe: string[] = [];
     let changed = 0;

@@ -12,7 +12,11 @@ describe('fast path for RUN lines', () => {
     let accepted = 0;
     for (const file of corpusFiles()) {
       let model;
-      try { model = parse(readFileSync(file, 'utf8')); } catch { continue; }
+      try {
+        model = parse(readFileSync(file, 'utf8'));
+      } catch {
+        continue;
+      }
       for (const ins of model.instructions) {
         if (ins.keyword !== 'RUN' || ins.json || ins.heredoc) continue;
         total++;

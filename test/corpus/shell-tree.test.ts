@@ -17,7 +17,11 @@ describe('shell reader through the Go values', () => {
     let total = 0;
     for (const file of corpusFiles()) {
       let model;
-      try { model = parse(readFileSync(file, 'utf8')); } catch { continue; }
+      try {
+        model = parse(readFileSync(file, 'utf8'));
+      } catch {
+        continue;
+      }
       for (const ins of model.instructions) {
         if (ins.keyword !== 'RUN' || ins.json) continue;
         const fast = fastSplit(ins.args);

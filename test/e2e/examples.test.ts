@@ -6,28 +6,10 @@
 // Env knobs: E2E_ONLY=a,b (only these examples), E2E_KEEP_IMAGES=1 (keep dfsplit-e2e/* images),
 // E2E_LEGACY=1 (the legacy builder instead of BuildKit),
 // DFSPLIT_E2E_CONVERTER="cmd args" (debug only: converter to use instead of `node dist/src/cli.js --stdout`).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import {
-  CACHE_DIR,
-  DOCKER,
-  LEGACY,
-  REPO_ROOT,
-  checkElfDeps,
-  dockerBuild,
-  dockerBuildResult,
-  dockerRun,
-  exportImageFs,
-  imageEnv,
-  imageSize,
-  mb,
-  pathExistsInRoot,
-  removeImage,
-  run,
-  type BuildNetwork,
-  type RunResult,
-} from "./lib.js";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_DIR, DOCKER, LEGACY, REPO_ROOT, checkElfDeps, dockerBuild, dockerBuildResult, dockerRun, exportImageFs, imageEnv, imageSize, mb, pathExistsInRoot, removeImage, run, type BuildNetwork, type RunResult } from './lib.js';
 
 interface Smoke {
   run: string[];
@@ -51,30 +33,32 @@ interface Row {
   note: string;
 }
 
-const EXAMPLES_DIR = join(REPO_ROOT, "examples");
-const LOG_DIR = join(CACHE_DIR, "logs", "examples");
-const WORK_DIR = join(CACHE_DIR, "work");
-const only = (process.env.E2E_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+const LOG_DIR = join(CACHE_DIR, 'logs', 'examples');
+const WORK_DIR = join(CACHE_DIR, 'work');
+const only = (process.env.E2E_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 function discover(): string[] {
   if (!existsSync(EXAMPLES_DIR)) return [];
   return readdirSync(EXAMPLES_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
-    .filter((n) => existsSync(join(EXAMPLES_DIR, n, "Dockerfile")) && existsSync(join(EXAMPLES_DIR, n, "smoke.json")))
+    .filter((n) => existsSync(join(EXAMPLES_DIR, n, 'Dockerfile')) && existsSync(join(EXAMPLES_DIR, n, 'smoke.json')))
     .filter((n) => only.length === 0 || only.includes(n))
     .sort();
 }
 
 function loadSmoke(name: string): Smoke {
-  const s = JSON.parse(readFileSync(join(EXAMPLES_DIR, name, "smoke.json"), "utf8")) as Partial<Smoke>;
-  if (!Array.isArray(s.run) || typeof s.expect !== "string" || !Array.isArray(s.absent)) {
+  const s = JSON.parse(readFileSync(join(EXAMPLES_DIR, name, 'smoke.json'), 'utf8')) as Partial<Smoke>;
+  if (!Array.isArray(s.run) || typeof s.expect !== 'string' || !Array.isArray(s.absent)) {
     throw new Error(`examples/${name}/smoke.json: needs "run" (array), "expect" (string), "absent" (array)`);
   }
-  if (s.network !== "none" && s.network !== "host") throw new Error(`examples/${name}/smoke.json: "network" must be "none" or "host"`);
+  if (s.network !== 'none' && s.network !== 'host') throw new Error(`examples/${name}/smoke.json: "network" must be "none" or "host"`);
   const v = s.failingVariant;
-  if (v !== undefined && (typeof v.file !== "string" || !Array.isArray(v.replace) || v.replace.length !== 2 ||
-    typeof v.replace[0] !== "string" || typeof v.replace[1] !== "string" || typeof v.expectInLog !== "string" || v.expectInLog === "")) {
+  if (v !== undefined && (typeof v.file !== 'string' || !Array.isArray(v.replace) || v.replace.length !== 2 || typeof v.replace[0] !== 'string' || typeof v.replace[1] !== 'string' || typeof v.expectInLog !== 'string' || v.expectInLog === '')) {
     throw new Error(`examples/${name}/smoke.json: "failingVariant" needs "file" (string), "replace" ([old, new]), "expectInLog" (non-empty string)`);
   }
   return s as Smoke;
@@ -82,66 +66,63 @@ function loadSmoke(name: string): Smoke {
 
 async function convert(dockerfile: string): Promise<RunResult> {
   const override = process.env.DFSPLIT_E2E_CONVERTER;
-  const [cmd, ...args] = override
-    ? [...override.split(" ").filter(Boolean), dockerfile]
-    : ["node", join(REPO_ROOT, "dist/src/cli.js"), "--stdout", dockerfile];
+  const [cmd, ...args] = override ? [...override.split(' ').filter(Boolean), dockerfile] : ['node', join(REPO_ROOT, 'dist/src/cli.js'), '--stdout', dockerfile];
   return run(cmd!, args, { timeoutMs: 60_000 });
 }
 
 function smokeOutput(r: RunResult, label: string): string {
   if (r.code !== 0 || r.timedOut) {
-    throw new Error(`${label} smoke run exited ${r.code}${r.timedOut ? " (timeout)" : ""}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    throw new Error(`${label} smoke run exited ${r.code}${r.timedOut ? ' (timeout)' : ''}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
   }
   return r.stdout.trim();
 }
 
 const rows: Row[] = [];
 const examples = discover();
-const enabled = process.env.DFSPLIT_E2E === "1";
+const enabled = process.env.DFSPLIT_E2E === '1';
 
-describe.skipIf(!enabled)("examples: original vs dfsplit-converted image", () => {
+describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () => {
   afterAll(() => {
     if (rows.length === 0) return;
     const lines = [
-      "# dfsplit e2e results",
-      "",
-      `Generated by test/e2e/examples.test.ts on ${new Date().toISOString()} against the stand-in base images (test/e2e/infra/README.md), ` +
-        (LEGACY ? "with the legacy builder (E2E_LEGACY=1)." : `under BuildKit (${DOCKER}, DOCKER_BUILDKIT=1).`),
-      "",
-      "| example | original MB | converted MB | ratio | note |",
-      "| --- | ---: | ---: | ---: | --- |",
+      '# dfsplit e2e results',
+      '',
+      `Generated by test/e2e/examples.test.ts on ${new Date().toISOString()} against the stand-in base images (test/e2e/infra/README.md), ` + (LEGACY ? 'with the legacy builder (E2E_LEGACY=1).' : `under BuildKit (${DOCKER}, DOCKER_BUILDKIT=1).`),
+      '',
+      '| example | original MB | converted MB | ratio | note |',
+      '| --- | ---: | ---: | ---: | --- |',
       ...rows.map((r) => {
-        const ratio = r.orig && r.conv ? (r.conv / r.orig).toFixed(2) : "";
-        return `| ${r.name} | ${r.orig ? mb(r.orig) : ""} | ${r.conv ? mb(r.conv) : ""} | ${ratio} | ${r.note.replace(/\|/g, "\\|").replace(/\n/g, " ")} |`;
+        const ratio = r.orig && r.conv ? (r.conv / r.orig).toFixed(2) : '';
+        return `| ${r.name} | ${r.orig ? mb(r.orig) : ''} | ${r.conv ? mb(r.conv) : ''} | ${ratio} | ${r.note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`;
       }),
-      "",
+      '',
     ];
-    const md = lines.join("\n");
-    writeFileSync(join(REPO_ROOT, "test/e2e/results.md"), md);
-    console.log("\n" + md);
+    const md = lines.join('\n');
+    writeFileSync(join(REPO_ROOT, 'test/e2e/results.md'), md);
+    console.log('\n' + md);
   });
 
-  it("finds examples", () => {
+  it('finds examples', () => {
     expect(existsSync(EXAMPLES_DIR)).toBe(true);
     expect(examples.length).toBeGreaterThan(0);
   });
 
   for (const name of examples) {
     it(name, async () => {
-      const row: Row = { name, note: "" };
+      const row: Row = { name, note: '' };
       rows.push(row);
       const dir = join(EXAMPLES_DIR, name);
-      const dockerfile = join(dir, "Dockerfile");
+      const dockerfile = join(dir, 'Dockerfile');
       const smoke = loadSmoke(name);
       const tagOrig = `dfsplit-e2e/${name}:orig`;
       const tagConv = `dfsplit-e2e/${name}:conv`;
       const log = (what: string) => join(LOG_DIR, `${name}-${what}.log`);
       mkdirSync(LOG_DIR, { recursive: true });
-      for (const w of ["orig", "conv", ...(smoke.failingVariant ? ["conv-broken"] : [])]) writeFileSync(log(w), "");
+      for (const w of ['orig', 'conv', ...(smoke.failingVariant ? ['conv-broken'] : [])]) writeFileSync(log(w), '');
       const t0 = Date.now();
       try {
         // 1. convert
-        const input = readFileSync(dockerfile, "utf8");
+        const input = readFileSync(dockerfile, 'utf8');
         const conv = await convert(dockerfile);
         if (conv.code !== 0) {
           throw new Error(`dfsplit exited ${conv.code}\nstderr:\n${conv.stderr}`);
@@ -149,72 +130,64 @@ describe.skipIf(!enabled)("examples: original vs dfsplit-converted image", () =>
         const converted = conv.stdout;
         const workDir = join(WORK_DIR, name);
         mkdirSync(workDir, { recursive: true });
-        const convFile = join(workDir, "Dockerfile.converted");
+        const convFile = join(workDir, 'Dockerfile.converted');
         writeFileSync(convFile, converted);
 
         // 2. build + run the original
-        await dockerBuild({ context: dir, tag: tagOrig, network: smoke.network, logFile: log("orig") });
+        await dockerBuild({ context: dir, tag: tagOrig, network: smoke.network, logFile: log('orig') });
         row.orig = await imageSize(tagOrig);
-        const origOut = smokeOutput(
-          await dockerRun(tagOrig, { entrypoint: smoke.entrypoint, args: smoke.run, logFile: log("orig") }),
-          "original",
-        );
+        const origOut = smokeOutput(await dockerRun(tagOrig, { entrypoint: smoke.entrypoint, args: smoke.run, logFile: log('orig') }), 'original');
         expect(origOut, "original image's smoke output").toContain(smoke.expect);
 
         if (smoke.expectDecline) {
-          expect(converted.replace(/\s+$/, ""), "declined: dfsplit --stdout must print the input unchanged").toBe(
-            input.replace(/\s+$/, ""),
-          );
-          row.note = "not converted (as expected)";
+          expect(converted.replace(/\s+$/, ''), 'declined: dfsplit --stdout must print the input unchanged').toBe(input.replace(/\s+$/, ''));
+          row.note = 'not converted (as expected)';
           return;
         }
-        expect(converted.replace(/\s+$/, ""), "dfsplit changed nothing (declined?) but smoke.json does not say expectDecline").not.toBe(
-          input.replace(/\s+$/, ""),
-        );
+        expect(converted.replace(/\s+$/, ''), 'dfsplit changed nothing (declined?) but smoke.json does not say expectDecline').not.toBe(input.replace(/\s+$/, ''));
 
         // 3. build + run the converted one
-        await dockerBuild({ context: dir, dockerfile: convFile, tag: tagConv, network: smoke.network, logFile: log("conv") });
+        await dockerBuild({ context: dir, dockerfile: convFile, tag: tagConv, network: smoke.network, logFile: log('conv') });
         row.conv = await imageSize(tagConv);
-        const convOut = smokeOutput(
-          await dockerRun(tagConv, { entrypoint: smoke.entrypoint, args: smoke.run, logFile: log("conv") }),
-          "converted",
-        );
+        const convOut = smokeOutput(await dockerRun(tagConv, { entrypoint: smoke.entrypoint, args: smoke.run, logFile: log('conv') }), 'converted');
         expect(convOut, "converted image's smoke output vs original's").toBe(origOut);
         expect(row.conv, `converted image (${mb(row.conv)} MB) must be smaller than original (${mb(row.orig)} MB)`).toBeLessThan(row.orig);
 
         // 4. filesystem checks on the converted image
-        const fsDir = await exportImageFs(tagConv, join(WORK_DIR, name, "rootfs"));
+        const fsDir = await exportImageFs(tagConv, join(WORK_DIR, name, 'rootfs'));
         const present = smoke.absent.filter((p) => pathExistsInRoot(fsDir, p));
-        expect(present, "paths that must be absent from the converted image").toEqual([]);
+        expect(present, 'paths that must be absent from the converted image').toEqual([]);
         if (smoke.elf?.length) {
           const { checked, problems } = checkElfDeps(fsDir, smoke.elf, await imageEnv(tagConv));
-          expect(problems, "ELF interpreter/library problems in the converted image").toEqual([]);
-          expect(checked.length, `no ELF file found under ${smoke.elf.join(", ")}`).toBeGreaterThan(0);
+          expect(problems, 'ELF interpreter/library problems in the converted image').toEqual([]);
+          expect(checked.length, `no ELF file found under ${smoke.elf.join(', ')}`).toBeGreaterThan(0);
         }
         // 5. build gates: under BuildKit the converted file must still run the original's tests
         if (smoke.failingVariant) {
           const v = smoke.failingVariant;
-          const variantDir = join(WORK_DIR, name, "failing-variant");
+          const variantDir = join(WORK_DIR, name, 'failing-variant');
           rmSync(variantDir, { recursive: true, force: true });
           cpSync(dir, variantDir, { recursive: true });
           const target = join(variantDir, v.file);
-          const source = readFileSync(target, "utf8");
+          const source = readFileSync(target, 'utf8');
           expect(source, `failingVariant.replace: ${v.replace[0]} not found in ${v.file}`).toContain(v.replace[0]);
           writeFileSync(target, source.replace(v.replace[0], v.replace[1]));
-          const variantConv = await convert(join(variantDir, "Dockerfile"));
-          expect(variantConv.stdout, "the broken variant converts like the good one").toBe(converted);
-          writeFileSync(join(variantDir, "Dockerfile.converted"), variantConv.stdout);
-          const b = await dockerBuildResult({ context: variantDir, dockerfile: join(variantDir, "Dockerfile.converted"), tag: `${tagConv}-broken`, network: smoke.network, logFile: log("conv-broken") });
+          const variantConv = await convert(join(variantDir, 'Dockerfile'));
+          expect(variantConv.stdout, 'the broken variant converts like the good one').toBe(converted);
+          writeFileSync(join(variantDir, 'Dockerfile.converted'), variantConv.stdout);
+          const b = await dockerBuildResult({ context: variantDir, dockerfile: join(variantDir, 'Dockerfile.converted'), tag: `${tagConv}-broken`, network: smoke.network, logFile: log('conv-broken') });
           expect(b.timedOut, "the broken variant's build timed out").toBe(false);
-          expect(b.code, "the converted file of the broken variant must fail to build (its gate must still run)").not.toBe(0);
-          expect(b.stdout + b.stderr, `the broken variant's build log must show the failing gate (log: ${log("conv-broken")})`).toContain(v.expectInLog);
+          expect(b.code, 'the converted file of the broken variant must fail to build (its gate must still run)').not.toBe(0);
+          expect(b.stdout + b.stderr, `the broken variant's build log must show the failing gate (log: ${log('conv-broken')})`).toContain(v.expectInLog);
         }
         row.note = `ok (${Math.round((Date.now() - t0) / 1000)}s)`;
       } catch (e) {
-        row.note = `FAILED: ${String((e as Error).message ?? e).split("\n")[0]!.slice(0, 160)}`;
+        row.note = `FAILED: ${String((e as Error).message ?? e)
+          .split('\n')[0]!
+          .slice(0, 160)}`;
         throw e;
       } finally {
-        if (process.env.E2E_KEEP_IMAGES !== "1") {
+        if (process.env.E2E_KEEP_IMAGES !== '1') {
           await removeImage(tagOrig);
           await removeImage(tagConv);
           if (smoke.failingVariant) await removeImage(`${tagConv}-broken`);

@@ -2,41 +2,49 @@
 // processes the tests start) goes to the suite's own dockerd, whose data-root is .e2e-cache/docker, and the
 // stand-ins reach the loopback mirrors on the ports setup.sh picked, not on fixed ones.
 // (run.sh also checks, after the run, that no image name the suite uses changed on the default engine.)
-import { spawnSync } from "node:child_process";
-import { readFileSync, realpathSync } from "node:fs";
-import { request } from "node:http";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { CACHE_DIR, DOCKER, REPO_ROOT, runOk } from "./lib.js";
+import { spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_DIR, DOCKER, REPO_ROOT, runOk } from './lib.js';
 
 const setupEnv = Object.fromEntries(
-  readFileSync(join(CACHE_DIR, "e2e.env"), "utf8").split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  readFileSync(join(CACHE_DIR, 'e2e.env'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
 );
 
 function httpStatus(url: string): Promise<number> {
   return new Promise((res, rej) => {
-    request(url, { method: "HEAD", timeout: 5000 }, (r) => { r.resume(); res(r.statusCode ?? 0); }).on("error", rej).end();
+    request(url, { method: 'HEAD', timeout: 5000 }, (r) => {
+      r.resume();
+      res(r.statusCode ?? 0);
+    })
+      .on('error', rej)
+      .end();
   });
 }
 
 describe("the suite's own dockerd", () => {
-  it("is what DOCKER_HOST names, for the tests and the processes they start, and is not the default engine", async () => {
+  it('is what DOCKER_HOST names, for the tests and the processes they start, and is not the default engine', async () => {
     expect(setupEnv.DOCKER_HOST).toMatch(/^unix:\/\/\/run\/dfsplit-e2e-[0-9a-f]{8}\/docker\.sock$/);
     expect(process.env.DOCKER_HOST).toBe(setupEnv.DOCKER_HOST);
-    const child = spawnSync("node", ["-e", "process.stdout.write(process.env.DOCKER_HOST ?? '')"], { cwd: REPO_ROOT, encoding: "utf8" });
+    const child = spawnSync('node', ['-e', "process.stdout.write(process.env.DOCKER_HOST ?? '')"], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(child.stdout).toBe(setupEnv.DOCKER_HOST);
     // the daemon answering there keeps its data in the cache directory, as the suite's own one does
-    const root = (await runOk(DOCKER, ["info", "-f", "{{.DockerRootDir}}"])).stdout.trim();
-    expect(root).toBe(realpathSync(join(CACHE_DIR, "docker")));
+    const root = (await runOk(DOCKER, ['info', '-f', '{{.DockerRootDir}}'])).stdout.trim();
+    expect(root).toBe(realpathSync(join(CACHE_DIR, 'docker')));
   });
 
-  it("holds the stand-ins, pointed at the loopback mirrors on the ports setup.sh picked", async () => {
+  it('holds the stand-ins, pointed at the loopback mirrors on the ports setup.sh picked', async () => {
     const apt = Number(setupEnv.E2E_APT_PORT);
     const pypi = Number(setupEnv.E2E_PYPI_PORT);
     expect(apt).toBeGreaterThan(0);
     expect(pypi).toBeGreaterThan(0);
     expect(apt).not.toBe(pypi);
-    const files = (await runOk(DOCKER, ["run", "--rm", "--network", "none", "python:3.11-slim", "cat", "/etc/apt/sources.list", "/etc/pip.conf"])).stdout;
+    const files = (await runOk(DOCKER, ['run', '--rm', '--network', 'none', 'python:3.11-slim', 'cat', '/etc/apt/sources.list', '/etc/pip.conf'])).stdout;
     expect(files).toContain(`deb [trusted=yes] http://127.0.0.1:${apt}/ ./`);
     expect(files).toContain(`index-url = http://127.0.0.1:${pypi}/simple/`);
     expect(await httpStatus(`http://127.0.0.1:${apt}/Packages.gz`)).toBe(200);

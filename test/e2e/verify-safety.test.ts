@@ -50,7 +50,9 @@ function app(name: string, nonce = ''): string {
 function startVerify(dir: string, smoke: string, tmp: string) {
   const child = spawn('node', [cli, 'verify', 'Dockerfile', '--smoke', smoke, '--build-network', 'none'], { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
   let stderr = '';
-  child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+  child.stderr.on('data', (b: Buffer) => {
+    stderr += b.toString();
+  });
   child.stdout.resume();
   const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
   return { child, done };
