@@ -3,11 +3,10 @@
 // Exit codes: 0 fine, 1 --check found changes (or verify found a difference), 2 errors, 3 (verify) the
 // original does not build here.
 import { dirname, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { convert, type ConvertResult } from './convert.js';
 import { contextProblem } from './context.js';
 import { InputError } from './errors.js';
-import { decode, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
+import { decode, readStdinBounded, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
 import { colorDiff } from './report/diff.js';
 import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
@@ -69,7 +68,7 @@ function readerGone(): boolean {
 }
 
 function readStdin(): string {
-  return decode(readFileSync(0), '<stdin>');
+  return decode(readStdinBounded(), '<stdin>');
 }
 
 /** The flags that decide each file's conversion options, the same for the main command, `explain` and `verify`. */
@@ -181,7 +180,10 @@ export async function main(flags: Flags): Promise<number> {
     const { text, result: r } = outcome;
     if (flags.verify && r.status === 'changed') await verified(r, text, file, flags);
     const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || files.length === 1));
-    if (shown) {
+    // with --write, a file that would change gets its status line only once it is written: a failed write
+    // prints its own error instead of `changed` followed by the error
+    const writing = flags.write && r.status === 'changed';
+    if (shown && !writing) {
       progress.clear();
       process.stderr.write(`${statusLine(path, r)}\n`);
     }
@@ -193,8 +195,13 @@ export async function main(flags: Flags): Promise<number> {
     } else if (r.status === 'changed' && flags.write) {
       try {
         writeAtomic(file, r.output, text);
+        if (shown) {
+          progress.clear();
+          process.stderr.write(`${statusLine(path, r)}\n`);
+        }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
+        progress.clear();
         process.stderr.write(`dfsplit: ${err.format()}\n`);
         report = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
         code = 2;

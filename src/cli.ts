@@ -71,6 +71,21 @@ process.on('uncaughtException', (err) => {
   process.exit(2);
 });
 
+/**
+ * The values an option was given on the command line, as typed: yargs reads numbers as JavaScript does
+ * (`''` is 0, `1e9` and `0x10` are whole numbers), and a whole number of worker threads is digits only.
+ */
+function rawValues(option: string): string[] {
+  const args = process.argv.slice(2);
+  const end = args.indexOf('--');
+  const out: string[] = [];
+  for (const [i, a] of (end < 0 ? args : args.slice(0, end)).entries()) {
+    if (a === option && i + 1 < args.length) out.push(args[i + 1]!);
+    else if (a.startsWith(`${option}=`)) out.push(a.slice(option.length + 1));
+  }
+  return out;
+}
+
 function usage(message: string): void {
   process.stderr.write(`dfsplit: ${message}\n`);
   process.exitCode = 2;
@@ -165,7 +180,7 @@ async function cli(): Promise<void> {
           'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
         }),
       (argv) => {
-        if (!Number.isInteger(argv.jobs) || argv.jobs < 0) {
+        if (!Number.isInteger(argv.jobs) || argv.jobs < 0 || !rawValues('--jobs').every((v) => /^\d+$/.test(v))) {
           usage('--jobs takes a whole number of worker threads, 0 or more (0: automatic)');
           return;
         }

@@ -11,6 +11,7 @@ export type InputErrorId =
   | 'no-match'
   | 'symlink-loop'
   | 'is-directory'
+  | 'not-regular'
   | 'too-large'
   | 'binary'
   | 'utf16'

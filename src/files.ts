@@ -184,6 +184,8 @@ export function readDockerfile(path: string): string {
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new InputError('is-directory', 'is a directory, not a Dockerfile', undefined, path);
+    // a FIFO would block the run for good, a device (/dev/zero) never ends: only regular files are read
+    if (!st.isFile()) throw new InputError('not-regular', 'is not a regular file (a FIFO, device or socket); not reading it', undefined, path);
     if (st.size > MAX_BYTES) throw new InputError('too-large', `file is ${st.size} bytes; dfsplit reads Dockerfiles up to ${MAX_BYTES} bytes`, undefined, path);
     buf = readFileSync(path);
   } catch (err) {
@@ -193,6 +195,35 @@ export function readDockerfile(path: string): string {
     throw new InputError('unreadable', why, undefined, path);
   }
   return decode(buf, path);
+}
+
+/**
+ * Standard input, read up to one byte past the size limit: `dfsplit - </dev/zero` (or an endless pipe)
+ * ends with `too-large` instead of filling memory.
+ */
+export function readStdinBounded(): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(65536);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw new InputError('unreadable', `cannot read (${code ?? 'error'})`, undefined, '<stdin>');
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+    if (total > MAX_BYTES) throw new InputError('too-large', `input is more than ${MAX_BYTES} bytes; dfsplit reads Dockerfiles up to ${MAX_BYTES} bytes`, undefined, '<stdin>');
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Decode bytes as UTF-8, refusing binary, UTF-16 and invalid UTF-8 with the line where it goes wrong. */

@@ -240,8 +240,8 @@ describe('a closed standard output', () => {
 });
 
 describe('--jobs', () => {
-  for (const bad of ['abc', '-1', '1.5']) {
-    it(`--jobs ${bad}: a usage error, exit 2`, () => {
+  for (const bad of ['abc', '-1', '1.5', '', ' ', '1e9', '0x10', '0b1']) {
+    it(`--jobs ${JSON.stringify(bad)}: a usage error, exit 2`, () => {
       const dir = tmp();
       writeFileSync(join(dir, 'Dockerfile'), GO);
       const r = run(dir, ['--jobs', bad, 'Dockerfile']);
@@ -293,5 +293,29 @@ describe('the pool keeps results in order without piling them up behind a slow o
     expect(got).toEqual(Array.from({ length: 200 }, (_, i) => i * 10));
     expect(mostWaiting).toBeGreaterThan(1);
     expect(mostWaiting).toBeLessThanOrEqual(AHEAD_PER_WORKER * workers.length);
+  });
+});
+
+describe('inputs that never end or block', () => {
+  it('a FIFO, named or as the file to write, is refused at once instead of blocking the run', () => {
+    const dir = tmp();
+    expect(spawnSync('mkfifo', [join(dir, 'Dockerfile')]).status).toBe(0);
+    for (const args of [['Dockerfile'], ['--write', 'Dockerfile']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      expect(r.error, 'it blocked').toBeUndefined();
+      expect(r.status).toBe(2);
+      expect(r.stderr.split('\n').filter(Boolean)).toEqual(['dfsplit: Dockerfile: is not a regular file (a FIFO, device or socket); not reading it']);
+    }
+  });
+
+  it('/dev/zero, named or on standard input, ends with too-large instead of filling memory', () => {
+    const named = spawnSync(process.execPath, [CLI, '/dev/zero'], { encoding: 'utf8', timeout: 20_000 });
+    expect(named.error, 'it did not end').toBeUndefined();
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(/is not a regular file/);
+    const piped = spawnSync('sh', ['-c', `exec "$0" "$1" - </dev/zero`, process.execPath, CLI], { encoding: 'utf8', timeout: 20_000 });
+    expect(piped.error, 'it did not end').toBeUndefined();
+    expect(piped.status).toBe(2);
+    expect(piped.stderr.split('\n').filter(Boolean)).toEqual([`dfsplit: <stdin>: input is more than ${2 * 1024 * 1024} bytes; dfsplit reads Dockerfiles up to ${2 * 1024 * 1024} bytes`]);
   });
 });
