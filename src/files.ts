@@ -349,8 +349,11 @@ function reason(err: unknown): string {
  * file itself or any directory on the way) must end inside `root`; a path without one is the user's choice.
  */
 function realTarget(path: string, root: string): string {
-  const target = realpathSync(path);
-  if (target === resolve(path) || isInside(target, realpathSync(root))) return target;
+  // realpath(3), as the kernel resolves the path when dfsplit reads it: `..` after a symbolic link climbs
+  // from where the link leads. Node's JS realpathSync first collapses `..` with path.resolve, so
+  // `lnk/../x` (lnk -> b/c) would give `./x` where the kernel reads `b/x`: another file than the one read
+  const target = realpathSync.native(path);
+  if (target === resolve(path) || isInside(target, realpathSync.native(root))) return target;
   const how = lstatSync(path).isSymbolicLink() ? 'is a symbolic link to' : 'leads through a symbolic link to';
   throw new InputError('symlink-escape', `${how} ${target}, outside ${root}; not writing through it`, undefined, path);
 }

@@ -249,6 +249,45 @@ describe('symbolic links on the way to the file', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(sibling.file, 'utf8')).toBe(converted(GO));
   });
+
+  // `..` after a symbolic link climbs from where the link leads, as the kernel reads the path, not as
+  // path.resolve (or Node's JS realpathSync, which starts with it) collapses the text
+  it('`..` after a symlinked directory: the file written is the one the kernel read, not the lexical one', () => {
+    const top = tmp();
+    const dir = join(top, 'cwd');
+    mkdirSync(join(dir, 'b', 'c'), { recursive: true });
+    mkdirSync(join(dir, 'out'));
+    mkdirSync(join(top, 'out'));
+    symlinkSync('b/c', join(dir, 'a'));
+    writeFileSync(join(dir, 'out', 'Dockerfile'), GO);
+    writeFileSync(join(top, 'out', 'Dockerfile'), GO);
+    const lexical = snapshot(join(top, 'out', 'Dockerfile'));
+    // the kernel: a/../.. is b/c/../.. is the current directory
+    const r = run(dir, ['--write', 'a/../../out/Dockerfile']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'Dockerfile'), 'utf8')).toBe(converted(GO));
+    expect(snapshot(join(top, 'out', 'Dockerfile'))).toEqual(lexical);
+    expect(tempFilesIn(join(top, 'out'))).toEqual([]);
+  });
+
+  it('`..` after a symlinked directory that ends outside the current directory is refused, though the text stays inside', () => {
+    const top = tmp();
+    const dir = join(top, 'cwd');
+    mkdirSync(join(top, 'x', 'y'), { recursive: true });
+    mkdirSync(dir);
+    symlinkSync('../x/y', join(dir, 'a'));
+    writeFileSync(join(top, 'x', 'Dockerfile'), GO);
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const kernel = snapshot(join(top, 'x', 'Dockerfile'));
+    const lexical = snapshot(join(dir, 'Dockerfile'));
+    // the kernel: a/.. is x, outside; the text a/.. is the current directory
+    const r = run(dir, ['--write', 'a/../Dockerfile']);
+    expect(r.errors).toEqual([`dfsplit: a/../Dockerfile: leads through a symbolic link to ${join(top, 'x', 'Dockerfile')}, outside ${dir}; not writing through it`]);
+    expect(r.code).toBe(2);
+    expect(snapshot(join(top, 'x', 'Dockerfile'))).toEqual(kernel);
+    expect(snapshot(join(dir, 'Dockerfile'))).toEqual(lexical);
+    expect(tempFilesIn(join(top, 'x'))).toEqual([]);
+  });
 });
 
 describe('temporary files', () => {
