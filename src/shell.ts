@@ -294,3 +294,35 @@ export function byteToCharMap(src: string): (byte: number) => number {
 }
 
 export { joinPath } from './paths.js';
+
+/**
+ * The quote (`"`, `'` or a backquote) a script ends inside by a plain POSIX scan, or null when every
+ * quote closes. A second opinion on mvdan-sh, which refuses some scripts /bin/sh reads: a `'` inside
+ * `${...}` inside double quotes is literal to dash and bash --posix (`"${A:-it's}"`), not to mvdan-sh.
+ * A backslash escapes the next character outside single quotes; a `#` starting a word outside quotes
+ * starts a comment to the end of the line. Heredocs are not read (only a RUN without one is checked).
+ */
+export function scanUnclosedQuote(script: string): string | null {
+  const open: string[] = [];
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    const top = open[open.length - 1];
+    if (top === "'") {
+      if (c === "'") open.pop();
+    } else if (c === '\\') {
+      i++;
+    } else if (top === '"') {
+      if (c === '"') open.pop();
+      else if (c === '`') open.push(c);
+    } else if (top === '`') {
+      if (c === '`') open.pop();
+    } else if (c === '"' || c === "'" || c === '`') {
+      open.push(c);
+    } else if (c === '#' && (i === 0 || /[\s;&|()<>]/.test(script[i - 1]!))) {
+      const end = script.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    }
+  }
+  return open[open.length - 1] ?? null;
+}

@@ -172,6 +172,7 @@ describe('a RUN that ends inside a quote, and CR-only line ends', () => {
     ['"', 'RUN go build -o /app/server . && echo "built'],
     ["'", "RUN go build -o /app/server . && echo it's built"],
     ['backquote', 'RUN go build -o /app/server -ldflags "-X main.v=1" . && echo `date'],
+    ["'", "RUN go build -o /app/server . && bash -c './run_tests.sh’"],
   ])('an unclosed %s quote is an error naming the line, not a conversion', (quote, line) => {
     const r = convert(go(line));
     expect(r.status).toBe('error');
@@ -183,6 +184,8 @@ describe('a RUN that ends inside a quote, and CR-only line ends', () => {
     ['closed on a continuation line', 'RUN go build -o /app/server . && echo "built \\\n    at last"'],
     ['an exec-form RUN (no shell reads it)', 'RUN ["go", "build", "-o", "/app/server", "-ldflags", "-X main.note=it\'s", "."]'],
     ['a heredoc that feeds another program', 'RUN go build -o /app/server . && python3 - <<EOF\nprint("it\'s")\nEOF'],
+    ['a single quote inside ${...} inside double quotes (dash accepts it; mvdan-sh refuses it)', 'RUN go build -o /app . && echo "${A:-it\'s}"'],
+    ['a quote in a comment', "RUN go build -o /app/server . # it's built"],
     ['a shell that is not sh', 'SHELL ["pwsh", "-Command"]\nRUN go build -o /app/server . ; echo it`\'s'],
   ])('%s is not an error', (_, line) => {
     expect(convert(go(line)).status).not.toBe('error');

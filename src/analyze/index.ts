@@ -3,7 +3,7 @@
 // Instruction reference: https://docs.docker.com/reference/dockerfile/
 import type { ArgInstruction, CopyInstruction, Instruction, Model } from '../model.js';
 import { describe, type Finding, type MessageId } from '../messages.js';
-import { joinPath, parseShell, unterminatedQuote } from '../shell.js';
+import { joinPath, parseShell, scanUnclosedQuote, unterminatedQuote } from '../shell.js';
 import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, type EnvView, type RunAnalysis, type RunCommand } from './run.js';
 import { devTableApplies } from '../images.js';
 import { imageConfig } from '../knowledge/image-config.js';
@@ -109,9 +109,12 @@ export function analyze(model: Model): Analysis {
       break;
     }
     // the shell refuses a script that ends inside a quote: the original does not build (a heredoc may
-    // feed another program, and an exec-form RUN has no shell)
-    const quote = ins.keyword === 'RUN' && !ins.json && !ins.heredoc && posixShell ? unterminatedQuote(runs.get(ins.index)?.shellError ?? null) : null;
-    if (quote) error ??= { id: 'shell-unterminated-quote', data: { quote: quote === '`' ? 'backquote' : quote }, line: ins.line };
+    // feed another program, and an exec-form RUN has no shell). mvdan-sh refuses some scripts /bin/sh
+    // reads (`"${A:-it's}"`), so a plain POSIX scan must end inside a quote too; else the RUN is read as
+    // any other script the parser refuses
+    const analysis = ins.keyword === 'RUN' && !ins.json && !ins.heredoc && posixShell ? runs.get(ins.index) : undefined;
+    const quote = analysis ? unterminatedQuote(analysis.shellError) : null;
+    if (quote && analysis && scanUnclosedQuote(analysis.script) !== null) error ??= { id: 'shell-unterminated-quote', data: { quote: quote === '`' ? 'backquote' : quote }, line: ins.line };
   }
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
   return { classifications, runs, scopes, hasBuildStep, finalUser: user, error };
