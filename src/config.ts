@@ -3,7 +3,7 @@
 // lilconfig, validated with zod so that a mistake names its key. A JavaScript config runs code when it
 // is loaded; --no-js-config (or DFSPLIT_NO_JS_CONFIG=1) refuses one instead. schema/dfsplit.schema.json
 // is generated from the same schema (`npx tsx src/config.ts --schema`), and a test keeps the two equal.
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { lilconfig, type LilconfigResult } from 'lilconfig';
 import picomatch from 'picomatch';
@@ -50,6 +50,40 @@ export class ConfigError extends Error {}
 
 const SEARCH_PLACES = ['package.json', '.dfsplitrc', '.dfsplitrc.json', '.dfsplitrc.js', '.dfsplitrc.mjs', '.dfsplitrc.cjs', 'dfsplit.config.json', 'dfsplit.config.js', 'dfsplit.config.mjs', 'dfsplit.config.cjs'];
 
+/** The largest config file read: a repository's config file is its own to make, a device or a huge file included. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const shown = (file: string) => relative(process.cwd(), file) || file;
+
+/**
+ * Whether `file` exists (following links); a ConfigError naming it when it is not a regular file of at
+ * most MAX_CONFIG_BYTES, checked before anything reads it (a link to /dev/zero, a FIFO, a directory).
+ */
+function checkCandidate(file: string, name = shown(file)): boolean {
+  let st;
+  try {
+    st = statSync(file, { throwIfNoEntry: false });
+  } catch (err) {
+    throw new ConfigError(`${name}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`); // a link loop, say
+  }
+  if (!st) return false;
+  if (!st.isFile()) throw new ConfigError(`${name}: not a regular file`);
+  if (st.size > MAX_CONFIG_BYTES) throw new ConfigError(`${name}: larger than 1 MiB`);
+  return true;
+}
+
+/** A config that cannot be read or parsed, said in one line naming the file. */
+function loadError(name: string, err: unknown): ConfigError {
+  if (err instanceof ConfigError) return err;
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return new ConfigError(`${name}: no such file`);
+  const message =
+    String(e?.message ?? err)
+      .split('\n')
+      .find((l) => l.trim()) ?? 'unknown error';
+  return new ConfigError(`${name}: cannot be loaded: ${message.trim()}`);
+}
+
 const JS_EXTENSIONS = ['.js', '.mjs', '.cjs'] as const;
 
 /** Whether `dir` holds a `.git` (a directory, or the file of a worktree or submodule) of the user running dfsplit. */
@@ -91,12 +125,14 @@ function validate(result: LilconfigResult): { config: Config; dir: string } | nu
   return { config: parsed.data, dir: dirname(result.filepath) };
 }
 
-/** Finds and applies configuration; one search per directory (lilconfig caches them). */
+/** Finds and applies configuration; one search per directory, each file loaded once (lilconfig caches the loads). */
 export class ConfigResolver {
-  /** One explorer per search root (lilconfig stops at one directory per explorer, and caches per explorer). */
-  private readonly explorers = new Map<string, ReturnType<typeof lilconfig>>();
+  /** lilconfig, for its loaders and its cache of loaded files; the search is done here (see search). */
+  private explorerOnce: ReturnType<typeof lilconfig> | null = null;
   /** Directory -> its search root (a tree's files share a few directories). */
   private readonly roots = new Map<string, string>();
+  /** Directory -> the config its search found. */
+  private readonly searches = new Map<string, Promise<LilconfigResult>>();
   private readonly explicit: Promise<{ config: Config; dir: string } | null> | null;
 
   /** `file`: --config; `enabled` false: --no-config; `allowJs` false: --no-js-config. */
@@ -106,29 +142,49 @@ export class ConfigResolver {
     private readonly allowJs = true,
   ) {
     // a --config that cannot be read is the user's mistake, said in one line (not an internal error)
-    this.explicit = file
-      ? this.explorer(resolve('/'))
-          .load(resolve(file))
-          .then(validate, (err: NodeJS.ErrnoException) => {
-            throw err instanceof ConfigError ? err : new ConfigError(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot be loaded: ${err.message}`}`);
-          })
-      : null;
+    this.explicit = file ? this.load(resolve(file), file).then(validate) : null;
     // a run that asks for no file's options (no Dockerfile found) never awaits it: not an unhandled rejection
     this.explicit?.catch(() => {});
   }
 
-  private explorer(stopDir: string): ReturnType<typeof lilconfig> {
-    let explorer = this.explorers.get(stopDir);
-    if (!explorer) {
+  private explorer(): ReturnType<typeof lilconfig> {
+    if (!this.explorerOnce) {
       // refused: a loader that names the file instead of importing it (lilconfig reads the text first, which runs nothing)
       const refuse = (file: string): never => {
         throw new ConfigError(`${relative(process.cwd(), file) || file}: a JavaScript configuration runs code when loaded, and --no-js-config (or DFSPLIT_NO_JS_CONFIG) refuses it; use dfsplit.config.json, --config FILE.json or --no-config`);
       };
       const loaders = this.allowJs ? {} : Object.fromEntries(JS_EXTENSIONS.map((ext) => [ext, refuse]));
-      explorer = lilconfig('dfsplit', { searchPlaces: SEARCH_PLACES, stopDir, loaders });
-      this.explorers.set(stopDir, explorer);
+      this.explorerOnce = lilconfig('dfsplit', { searchPlaces: SEARCH_PLACES, loaders });
     }
-    return explorer;
+    return this.explorerOnce;
+  }
+
+  /** `file` loaded by lilconfig (which caches it) once it is known to be a regular file of a sane size. */
+  private async load(file: string, name = shown(file)): Promise<LilconfigResult> {
+    try {
+      if (!checkCandidate(file, name)) throw new ConfigError(`${name}: no such file`);
+      return await this.explorer().load(file);
+    } catch (err) {
+      throw loadError(name, err);
+    }
+  }
+
+  /**
+   * lilconfig's search, done here so that each candidate is checked before it is read: from `dir` upward
+   * to `stopDir`, the first search place that exists (a package.json only with a "dfsplit" key; an empty
+   * file is passed over, as lilconfig does).
+   */
+  private async search(dir: string, stopDir: string): Promise<LilconfigResult> {
+    for (let d = dir; ; d = dirname(d)) {
+      for (const place of SEARCH_PLACES) {
+        const file = resolve(d, place);
+        if (!checkCandidate(file)) continue;
+        const result = await this.load(file);
+        if (place === 'package.json' ? result?.config == null : result?.isEmpty) continue;
+        return result;
+      }
+      if (d === stopDir || dirname(d) === d) return null;
+    }
   }
 
   async configFor(path: string): Promise<{ config: Config; dir: string } | null> {
@@ -137,7 +193,9 @@ export class ConfigResolver {
     const dir = path === '-' ? process.cwd() : dirname(resolve(path));
     let root = this.roots.get(dir);
     if (root === undefined) this.roots.set(dir, (root = searchRoot(dir)));
-    return validate(await this.explorer(root).search(dir));
+    let found = this.searches.get(dir);
+    if (!found) this.searches.set(dir, (found = this.search(dir, root)));
+    return validate(await found);
   }
 
   /** The options the configuration gives `path`: its defaults, then each matching override in order. */

@@ -3,7 +3,7 @@
 // HTML, mentions or a closing fence; a file named like a flag does not become one; a closed standard
 // output ends the run quietly; --jobs is checked and capped, and results do not pile up behind a slow file.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,71 @@ describe('--no-js-config and DFSPLIT_NO_JS_CONFIG refuse JavaScript configs with
     expect(existsSync(marker)).toBe(false);
     writeFileSync(join(repo, 'dfsplit.config.json'), JSON.stringify({ builderName: 'json' }));
     expect(run(repo, ['--no-js-config', '--stdout', 'Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS json');
+  });
+});
+
+describe('hostile configuration files', () => {
+  /** A repository holding a Dockerfile; the run is bounded so that a hang fails instead of stalling the suite. */
+  function hostile(plant: (repo: string) => void, args: string[] = []) {
+    const repo = tmp();
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, 'Dockerfile'), GO);
+    plant(repo);
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [CLI, ...args, 'Dockerfile'], { cwd: repo, encoding: 'utf8', timeout: 10_000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.error).toBeUndefined(); // not ETIMEDOUT
+    expect(Date.now() - started).toBeLessThan(10_000);
+    return { code: r.status, lines: r.stderr.split('\n').filter(Boolean) };
+  }
+
+  it.skipIf(!existsSync('/dev/zero'))('a package.json that is a link to /dev/zero is refused at once, not read', () => {
+    const r = hostile((repo) => symlinkSync('/dev/zero', join(repo, 'package.json')));
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual(['dfsplit: package.json: not a regular file']);
+  });
+
+  it.skipIf(process.platform === 'win32')('a .dfsplitrc that is a FIFO does not hang the run (with or without --no-js-config)', () => {
+    for (const args of [[], ['--no-js-config']]) {
+      const r = hostile((repo) => expect(spawnSync('mkfifo', [join(repo, '.dfsplitrc')]).status).toBe(0), args);
+      expect(r.code).toBe(2);
+      expect(r.lines).toEqual(['dfsplit: .dfsplitrc: not a regular file']);
+    }
+  });
+
+  it('a config larger than 1 MiB is refused', () => {
+    const r = hostile((repo) => writeFileSync(join(repo, 'dfsplit.config.json'), `{"builderName": "big"${' '.repeat(1024 * 1024)}}`));
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual(['dfsplit: dfsplit.config.json: larger than 1 MiB']);
+  });
+
+  it('a package.json that is a directory is a config error, not an internal error', () => {
+    const r = hostile((repo) => mkdirSync(join(repo, 'package.json')));
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual(['dfsplit: package.json: not a regular file']);
+  });
+
+  it('a package.json of whitespace only, or a .dfsplitrc that is not JSON, is a one-line config error naming the file', () => {
+    for (const [name, text] of [
+      ['package.json', '  \n\t\n'],
+      ['.dfsplitrc', '{ builderName: oops'],
+    ] as const) {
+      const r = hostile((repo) => writeFileSync(join(repo, name), text));
+      expect(r.code).toBe(2);
+      expect(r.lines).toHaveLength(1);
+      expect(r.lines[0]).toMatch(new RegExp(`^dfsplit: ${name.replace('.', '\\.')}: cannot be loaded: \\S`));
+      expect(r.lines[0]).not.toMatch(/internal error/);
+    }
+  });
+
+  it('a package.json without a "dfsplit" key is passed over, as before', () => {
+    const r = hostile(
+      (repo) => {
+        writeFileSync(join(repo, 'package.json'), '{"name": "x"}');
+        writeFileSync(join(repo, '.dfsplitrc'), '{"builderName": "rc"}');
+      },
+      ['--stdout'],
+    );
+    expect(r.code).toBe(0);
   });
 });
 
