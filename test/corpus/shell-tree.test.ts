@@ -1,13 +1,11 @@
 // src/shell.ts's reader through mvdan-sh's Go values against the reader through its public wrappers
 // (test/tools/shell-reference.ts) on the corpus's RUN lines; the hand-written scripts are in
 // test/shell-tree.test.ts.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../src/parse.js';
 import { fastSplit } from '../../src/shell-fast.js';
 import { parseFull } from '../../src/shell.js';
 import { parseFullReference } from '../tools/shell-reference.js';
-import { corpusFiles } from './files.js';
+import { corpusShellRuns } from './run-lines.js';
 
 describe('shell reader through the Go values', () => {
   // the lines the fast path refuses are the ones that reach this reader (the fast path is compared with
@@ -15,22 +13,13 @@ describe('shell reader through the Go values', () => {
   // fast path's answer for them is checked against this reader, and so are lines with comments and backquotes
   it('agrees with the reader through the public wrappers on every corpus RUN line the fast path refuses or reads as compound, commented or backquoted', { timeout: 10 * 60_000 }, () => {
     let total = 0;
-    for (const file of corpusFiles()) {
-      let model;
-      try {
-        model = parse(readFileSync(file, 'utf8'));
-      } catch {
-        continue;
-      }
-      for (const ins of model.instructions) {
-        if (ins.keyword !== 'RUN' || ins.json) continue;
-        const fast = fastSplit(ins.args);
-        if (fast && !/(^|[\s;&|(])(if|for|while|until|\{|\(|#)|`/.test(ins.args)) continue;
-        total++;
-        const got = parseFull(ins.args);
-        const want = parseFullReference(ins.args);
-        if (JSON.stringify(got) !== JSON.stringify(want)) expect(got, JSON.stringify(ins.args)).toEqual(want);
-      }
+    for (const ins of corpusShellRuns()) {
+      const fast = fastSplit(ins.args);
+      if (fast && !/(^|[\s;&|(])(if|for|while|until|\{|\(|#)|`/.test(ins.args)) continue;
+      total++;
+      const got = parseFull(ins.args);
+      const want = parseFullReference(ins.args);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect(got, JSON.stringify(ins.args)).toEqual(want);
     }
     expect(total).toBeGreaterThan(1_500);
   });
