@@ -8,7 +8,7 @@ import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import type { Classification } from '../../src/analyze/index.js';
 import { parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Artifact, Edit, Override, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, BuilderEdit, Override, Preset, PresetInput } from '../../src/preset.js';
 import { composerSteps, installs, installsDev, isComposer, projectDir, pruneCommand, readComposerJson, runtimeNeedsDev } from './composer.js';
 import { extensionDir, extensionPaths, extensionRuns } from './extensions.js';
 
@@ -72,7 +72,7 @@ export default {
   decide(input) {
     const declines: Finding[] = [];
     const findings: Finding[] = [];
-    const edits: Edit[] = [];
+    const edits: BuilderEdit[] = [];
     const artifacts: Artifact[] = [];
     const extArtifacts: Artifact[] = [];
     const overrides = new Map<number, Override>();
@@ -100,7 +100,7 @@ export default {
         const phpLater = [...input.analysis.runs].some(([i, r]) => i > first.index && r.commands.some((c) => /^php[\d.]*$/.test(c.words[0] ?? '') && !isComposer(c.words)));
         const command = pruneCommand(steps, project, input.analysis.scopes.get(last)?.workdir ?? '/', phpLater);
         const ins = input.model.instructions[last]!;
-        edits.push({ at: ins.end, remove: 0, text: `${input.model.eol}RUN ${command}` });
+        edits.push({ kind: 'run', after: last, script: command });
         findings.push({ id: 'php-composer-no-dev', data: { command, count: String(dev) }, line: ins.line });
       }
       artifacts.push({ path: project, producer: last, why: { id: 'artifact-output', data: { path: project, command: `${first.exe} ${first.sub}` }, line: input.model.instructions[last]!.line } });
