@@ -213,9 +213,6 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
   };
 }
 
-// the commands that create a user or group (src/commands/users.ts)
-const ACCOUNT_COMMANDS = new RegExp(`\\b(${accountCommands.join('|')})\\b`);
-
 /**
  * COPY --chown and USER lines the runtime stage keeps that name a user of the builder's base image
  * (gradle's `gradle`) which the JRE image lacks and no RUN of the file creates: the build would fail.
@@ -223,7 +220,8 @@ const ACCOUNT_COMMANDS = new RegExp(`\\b(${accountCommands.join('|')})\\b`);
 function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<number>): Finding[] {
   const builderUsers = imageConfig(input.builderImage)?.users ?? [];
   const runtimeUsers = imageConfig(runtime)?.users ?? [];
-  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && ACCOUNT_COMMANDS.test(i.script));
+  // a command of the file that creates a user or group (src/commands/users.ts), as the analyzer read it
+  const created = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => accountCommands.includes(c.words[0] ?? '')));
   for (const ins of input.model.instructions) {
     if (ins.stage !== 0 || drop.has(ins.index)) continue;
     const owner = ins.keyword === 'USER' ? ins.user : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;

@@ -34,7 +34,7 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
     const run = input.analysis.runs.get(ins.index);
     if (!run) continue;
     const composer = run.commands.filter((c) => isComposer(c.words));
-    const installer = /getcomposer\.org|composer-setup|composer\.phar/.test(ins.script);
+    const installer = run.commands.some((c) => c.words.some((w) => /getcomposer\.org|composer-setup|composer\.phar/.test(w)));
     if (!composer.length && installer && run.commands.every((c) => COMPOSER_COMPANIONS.test(c.words[0] ?? ''))) {
       overrides.set(ins.index, buildOnly('downloads Composer, a build tool: it stays in the builder'));
       claimed.add(ins.index);
