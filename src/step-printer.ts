@@ -49,7 +49,7 @@ export function stepText(step: PresetStep, builder: string): string {
 }
 
 /** `SRC DEST`, or the JSON form when either has a space, a quote or a `$` the plain form would change. */
-export function copyArguments(source: string, dest: string): string {
+function copyArguments(source: string, dest: string): string {
   const plain = (p: string) => /^[^\s"'$]+$/.test(p);
   return plain(source) && plain(dest) ? `${source} ${dest}` : JSON.stringify([source, dest]).replace(/,/g, ', ');
 }
