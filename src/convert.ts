@@ -8,7 +8,7 @@ import type { Model } from './model.js';
 import { parse } from './parse.js';
 import { imageConfig } from './knowledge/image-config.js';
 import { makePlan } from './plan.js';
-import type { Artifact, Preset } from './preset.js';
+import type { Artifact, BuilderEdit, Preset } from './preset.js';
 import { print } from './print.js';
 import { check } from './check.js';
 import { unifiedDiff } from './report/diff.js';
@@ -90,6 +90,21 @@ export interface InstructionReport {
  * Never throws for bad input: a file that is not a usable Dockerfile comes back with status `error`.
  */
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
+  return convertWith(text, options, null);
+}
+
+/**
+ * {@link convert}, and the edits the preset made to the builder, as it declared them (empty unless the
+ * result is `changed`): the builder of the output is the input with these edits and the stage's name,
+ * which is what test/invariants.ts holds every conversion to.
+ */
+export function convertDetailed(text: string, options: ConvertOptions = {}): { result: ConvertResult; builderEdits: readonly BuilderEdit[] } {
+  const details = { builderEdits: [] as readonly BuilderEdit[] };
+  const result = convertWith(text, options, details);
+  return { result, builderEdits: result.status === 'changed' ? details.builderEdits : [] };
+}
+
+function convertWith(text: string, options: ConvertOptions, details: { builderEdits: readonly BuilderEdit[] } | null): ConvertResult {
   const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null };
   let model: Model;
   try {
@@ -135,8 +150,11 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   } catch {
     /* the check reports it */
   }
-  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? madePaths(outputModel, model, analysis) : [], outputModel, command: plan.command });
+  // files of the builder's image a preset copies (CA certificates for scratch) are made by no instruction: the build checks them
+  const imageFiles = plan.artifacts.filter((a) => a.fromImage).map((a) => a.path);
+  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
+  if (details) details.builderEdits = plan.decision.builderEdits ?? [];
   return {
     ...base,
     status: 'changed',
@@ -181,9 +199,6 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
     const dest = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? copyDestination(ins, scope.workdir) : null;
     if (dest) paths.add(dest);
   }
-  // base-image files the Go preset copies onto scratch (checked to exist by the build itself)
-  paths.add('/etc/ssl/certs/ca-certificates.crt');
-  paths.add('/usr/share/zoneinfo');
   // files of the builder's base image a preset copies (the gcc image's C++ runtime), from the image table
   for (const p of imageConfig(first.image)?.provides ?? []) paths.add(p);
   return [...paths];

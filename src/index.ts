@@ -3,6 +3,6 @@ export { convert } from './convert.js';
 export type { ConvertOptions, ConvertResult, InstructionReport, Reason, StageReport } from './convert.js';
 export { directoryContext, memoryContext, NO_CONTEXT } from './context.js';
 export type { BuildContext } from './context.js';
-export type { Preset, PresetDecision, PresetInput, Artifact, Edit } from './preset.js';
+export type { Preset, PresetDecision, PresetInput, PresetStep, BuilderEdit, Artifact } from './preset.js';
 export { MESSAGES } from './messages.js';
 export type { MessageId } from './messages.js';

@@ -14,7 +14,7 @@ import { imageConfig } from './knowledge/image-config.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
-import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
+import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
 import { plainWords } from './shell-words.js';
@@ -142,20 +142,12 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     return { ...base, reasons: [leftBehind === 'none' ? { id: 'nothing-to-leave-behind', data: { image: runtimeBase } } : { id: 'build-deps-removed-in-layer', data: { image: runtimeBase } }] };
   }
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
-  const presetCopies = [...(decision.runtimeReplacements?.values() ?? [])].flat().some((l) => presetCopy(l) !== null);
-  if (artifacts.length === 0 && !presetCopies && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
+  const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
+  if (artifacts.length === 0 && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
   // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
   // bring its compilers, package database and home directories, credentials included, over the runtime
   // base's own: never copied (src/knowledge/secrets.ts)
-  const copied = [
-    ...artifacts.map((a) => ({ path: a.path, to: a.to ?? a.path, why: describe(a.why), line: a.why.line })),
-    ...[...(decision.runtimeReplacements ?? new Map<number, string[]>())].flatMap(([index, lines]) =>
-      lines
-        .map(presetCopy)
-        .filter((c) => c !== null)
-        .map((c) => ({ ...c, why: 'the preset copies it', line: lineOf(model, index) })),
-    ),
-  ];
+  const copied = [...artifacts.map((a) => ({ path: a.path, to: a.to ?? a.path, why: describe(a.why), line: a.why.line })), ...presetCopies.map((c) => ({ path: c.path, to: c.to, why: 'the preset copies it', line: lineOf(model, c.index) }))];
   for (const c of copied) if (systemDir(c.path) || systemDir(c.to)) declines.push({ id: 'copies-system-dir', data: { path: systemDir(c.path) ? c.path : c.to, why: c.why }, line: c.line });
   const classifications = applyOverrides(analysis, decision);
   const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
@@ -164,7 +156,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   findings.push(...restore.findings);
   const command = decision.command ? rewriteCommand(model, decision.command, hasShell(runtimeBase)) : null;
   if (command) findings.push(command.finding);
-  const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.lines, command });
+  const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.steps, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
   const printed = printedStage({ model, builder, steps: stage.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });

@@ -3,6 +3,7 @@
 import type { Analysis, Phase } from './analyze/index.js';
 import type { Finding, MessageId } from './messages.js';
 import type { Model } from './model.js';
+import type { PackageManager } from './analyze/tables.js';
 import type { BuildContext } from './context.js';
 
 /** A path the runtime stage copies from the builder, and the instruction after which it exists. */
@@ -15,16 +16,38 @@ export interface Artifact {
   why: Finding;
   /** Made by the preset's builder edits, not by the original file (the state model cannot see it). */
   byPreset?: boolean;
+  /**
+   * A file of the builder's base image or of a package the builder installs (CA certificates, time zones),
+   * not made by any instruction: the check takes it as made, and the build fails if it is missing.
+   */
+  fromImage?: boolean;
 }
 
-/** A text edit on the original file, used for the few builder lines a preset must add or change. */
-export interface Edit {
-  /** Character offset in the original text (BOM excluded). */
-  at: number;
-  /** Characters to remove at `at` (0 for an insertion). */
-  remove: number;
-  text: string;
-}
+/**
+ * A step a preset adds to the runtime stage, as data; src/step-printer.ts is the one place that writes it
+ * as a Dockerfile line, and the plan reads its fields (what a copy brings, what a RUN runs), never the text.
+ */
+export type PresetStep =
+  /** `COPY --from=<builder> [--chown=<chown>] <source> <dest>`: a file or directory the builder has. */
+  | { kind: 'copy'; source: string; dest: string; chown?: string }
+  /** `RUN <script>`. */
+  | { kind: 'run'; script: string }
+  /** `RUN <install>` of system packages, as the package manager's family writes it (src/commands/). */
+  | { kind: 'install'; manager: PackageManager; packages: readonly string[]; tool?: string; recommends?: boolean }
+  /** `ENV name=value ...`. */
+  | { kind: 'env'; pairs: readonly (readonly [string, string])[] }
+  | { kind: 'workdir'; path: string }
+  | { kind: 'user'; user: string };
+
+/**
+ * A change a preset makes to the builder, as data: the builder is the original file byte for byte but for
+ * these (src/step-printer.ts writes them; the test invariants read them from `convertDetailed`).
+ */
+export type BuilderEdit =
+  /** `RUN <script>` on a line of its own, right after instruction `after`. */
+  | { kind: 'run'; after: number; script: string }
+  /** `<name>=<value> ` in front of the command that starts at offset `at` of RUN `index`'s script: set for that command only. */
+  | { kind: 'assign'; index: number; at: number; name: string; value: string };
 
 /** A CMD or ENTRYPOINT the runtime stage replaces with the program the original's command builds and runs. */
 export interface CommandRewrite {
@@ -37,8 +60,8 @@ export interface CommandRewrite {
 }
 
 /** The edit that adds `RUN <command>` to the builder right before instruction `index` (after the one before it). */
-export function runBefore(model: Model, index: number, command: string): Edit {
-  return { at: model.instructions[index - 1]!.end, remove: 0, text: `${model.eol}RUN ${command}` };
+export function runBefore(index: number, command: string): BuilderEdit {
+  return { kind: 'run', after: index - 1, script: command };
 }
 
 /** A preset's own classification of an instruction. */
@@ -53,13 +76,14 @@ export interface PresetDecision {
   runtimeBase?: { image: string; why: string };
   /** Replaces the generic artifacts. */
   artifacts?: Artifact[];
-  /** Lines that replace an instruction's runtime part (by instruction index), e.g. installing wheels. */
-  runtimeReplacements?: ReadonlyMap<number, string[]>;
+  /** Steps that replace an instruction's runtime part (by instruction index), e.g. installing wheels. */
+  runtimeReplacements?: ReadonlyMap<number, readonly PresetStep[]>;
   /** New phases for instructions the preset understands better than the generic analyzer. */
   overrides?: ReadonlyMap<number, Override>;
   /** Instructions (by index) the runtime stage leaves out, e.g. COPY of Go sources. */
   dropFromRuntime?: ReadonlySet<number>;
-  builderEdits?: Edit[];
+  /** The few builder lines a preset adds or changes. */
+  builderEdits?: BuilderEdit[];
   /** Rewrite shell-form CMD/ENTRYPOINT to exec form (for runtimes without /bin/sh). */
   execForm?: boolean;
   /**

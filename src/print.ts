@@ -2,7 +2,15 @@
 // never re-printed: the builder is the original text with a few edits, so comments, continuations,
 // spacing, CRLF line ends and the BOM come out byte for byte.
 import type { Model } from './model.js';
-import type { Edit } from './preset.js';
+
+/** A text edit on the original file: naming the builder, and the builder edits of a preset (src/step-printer.ts). */
+export interface Edit {
+  /** Character offset in the original text (BOM excluded). */
+  at: number;
+  /** Characters to remove at `at` (0 for an insertion). */
+  remove: number;
+  text: string;
+}
 
 /** One line (or multi-line instruction) of the runtime stage. */
 export interface RuntimeLine {

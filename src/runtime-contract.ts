@@ -8,6 +8,7 @@ import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
 import type { Finding } from './messages.js';
+import type { PresetStep } from './preset.js';
 import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
 import { parseShell } from './shell.js';
 
@@ -212,29 +213,29 @@ export function runtimeCommandWords(text: string, json: readonly string[] | null
 }
 
 /**
- * Lines that give the runtime stage the configuration the builder's base image gave the original
+ * Steps that give the runtime stage the configuration the builder's base image gave the original
  * (ENV such as PATH and GOPATH, WORKDIR, USER), or a decline when it cannot be given.
  */
-export function restoreConfig(model: Model, builderImage: string, runtimeBase: string): { lines: string[]; findings: Finding[]; declines: Finding[]; builder: ImageConfig | null; runtime: ImageConfig | null } {
+export function restoreConfig(model: Model, builderImage: string, runtimeBase: string): { steps: PresetStep[]; findings: Finding[]; declines: Finding[]; builder: ImageConfig | null; runtime: ImageConfig | null } {
   const builder = imageConfig(builderImage);
   const runtime = imageConfig(runtimeBase);
-  const none = { lines: [], findings: [], declines: [], builder, runtime };
+  const none = { steps: [], findings: [], declines: [], builder, runtime };
   // the slim variant of an official image is built with the same configuration as the full one
   if (runtimeBase === builderImage || parseImage(runtimeBase).name === parseImage(builderImage).name) return none;
   if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'configuration', from: builder ? builderImage : 'unknown', to: runtime ? runtimeBase : 'unknown' } }] };
   const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => (i.keyword === 'ENV' ? i.pairs.map(([k]) => k) : [])));
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
-  const lines: string[] = [];
+  const steps: PresetStep[] = [];
   const findings: Finding[] = [];
   const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k));
-  if (env.length) lines.push(`ENV ${env.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (env.length) steps.push({ kind: 'env', pairs: env });
   for (const [k, v] of env) findings.push({ id: 'config-restored', data: { field: `ENV ${k}`, value: v, builder: builderImage, image: runtimeBase } });
   if (builder.workdir !== runtime.workdir && !has('WORKDIR')) {
-    lines.push(`WORKDIR ${builder.workdir}`);
+    steps.push({ kind: 'workdir', path: builder.workdir });
     findings.push({ id: 'config-restored', data: { field: 'WORKDIR', value: builder.workdir, builder: builderImage, image: runtimeBase } });
   }
   if (builder.user !== runtime.user && !has('USER')) {
-    lines.push(`USER ${builder.user || 'root'}`);
+    steps.push({ kind: 'user', user: builder.user || 'root' });
     findings.push({ id: 'config-restored', data: { field: 'USER', value: builder.user || 'root', builder: builderImage, image: runtimeBase } });
   }
   const declines: Finding[] = [];
@@ -243,5 +244,5 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   if (JSON.stringify(builder.entrypoint) !== JSON.stringify(runtime.entrypoint) && !has('ENTRYPOINT') && !(wrapsOnly(builder) && wrapsOnly(runtime))) {
     declines.push({ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'ENTRYPOINT', from: JSON.stringify(builder.entrypoint), to: JSON.stringify(runtime.entrypoint) } });
   }
-  return { lines, findings, declines, builder, runtime };
+  return { steps, findings, declines, builder, runtime };
 }

@@ -8,7 +8,8 @@ import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
 import { enclosing } from './paths.js';
 import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
-import type { Artifact, PresetDecision } from './preset.js';
+import type { Artifact, PresetDecision, PresetStep } from './preset.js';
+import { stepKeyword, stepScript, stepText } from './step-printer.js';
 
 /** One line (or multi-line instruction) of the runtime stage, with what it runs. */
 export interface RuntimeStep {
@@ -36,8 +37,8 @@ interface StageInput {
   artifacts: readonly Artifact[];
   decision: PresetDecision;
   builderName: string;
-  /** Lines that restore configuration the builder's base image had and the runtime base lacks. */
-  restore: readonly string[];
+  /** Steps that restore configuration the builder's base image had and the runtime base lacks. */
+  restore: readonly PresetStep[];
   /** The CMD or ENTRYPOINT the preset replaces, and the line written in its place. */
   command?: { index: number; keyword: string; text: string } | null;
 }
@@ -45,12 +46,12 @@ interface StageInput {
 /** The runtime stage's steps after its FROM, or the reasons it cannot be written. */
 export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; declines: Finding[]; findings: Finding[] } {
   const { model, analysis, decision } = input;
-  const steps: RuntimeStep[] = input.restore.map((text) => ({ source: null, keyword: text.split(' ')[0]!, text, verbatim: false, commands: [] }));
+  const steps: RuntimeStep[] = input.restore.map((step) => ({ source: null, keyword: stepKeyword(step), text: stepText(step, input.builderName), verbatim: false, commands: [] }));
   const declines: Finding[] = [];
   const findings: Finding[] = [];
   const byIndex = new Map(input.classifications.map((c) => [c.index, c]));
   const drop = decision.dropFromRuntime ?? new Set<number>();
-  const replacements = decision.runtimeReplacements ?? new Map<number, string[]>();
+  const replacements = decision.runtimeReplacements ?? new Map<number, readonly PresetStep[]>();
   // artifacts by the instruction that makes them, and the latest maker of each destination: looked up per
   // instruction, not scanned (a file with thousands of build steps made that quadratic)
   const madeBy = new Map<number, Artifact[]>();
@@ -87,15 +88,16 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       if (rest?.decline) declines.push(rest.decline);
       if (rest?.step) steps.push(rest.step);
       for (const r of replacement) {
-        const keyword = r.split(/\s/)[0]!.toUpperCase();
-        const copy = presetCopy(r);
-        if (copy) {
+        const keyword = stepKeyword(r);
+        const text = stepText(r, input.builderName);
+        if (r.kind === 'copy') {
           // the preset's own COPY --from (wheels): an artifact the builder edits make
-          steps.push({ source: index, keyword, text: r, verbatim: false, commands: [], artifact: { ...copy, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: r } }, byPreset: true } });
+          steps.push({ source: index, keyword, text, verbatim: false, commands: [], artifact: { path: r.source, to: r.dest, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: text } }, byPreset: true } });
           continue;
         }
-        const commands = keyword === 'RUN' ? analyzeRun(r.replace(/^RUN\s+/, ''), { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
-        steps.push({ source: index, keyword, text: r, verbatim: false, commands });
+        const script = stepScript(r);
+        const commands = script === null ? [] : analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands;
+        steps.push({ source: index, keyword, text, verbatim: false, commands });
       }
     } else if (input.command?.index === index) {
       steps.push({ source: index, keyword: input.command.keyword, text: input.command.text, verbatim: false, commands: [] });
@@ -121,21 +123,12 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
   return { steps, declines, findings };
 }
 
-/** The source and destination of a `COPY --from=<stage> SRC DEST` line a preset writes, or null. */
-export function presetCopy(line: string): { path: string; to: string } | null {
-  const m = /^COPY\s+--from=\S+\s+(\S+)\s+(\S+)\s*$/.exec(line);
-  return m ? { path: m[1]!, to: m[2]! } : null;
-}
-
 function verbatim(ins: Instruction): RuntimeStep {
   return { text: ins.raw, source: ins.index, keyword: ins.keyword, verbatim: true, commands: [] };
 }
 
 function copyFrom(a: Artifact, builder: string): RuntimeStep {
-  const to = a.to ?? a.path;
-  const plain = /^[^\s"'$]+$/.test(a.path) && /^[^\s"'$]+$/.test(to);
-  const args = plain ? `${a.path} ${to}` : JSON.stringify([a.path, to]).replace(/,/g, ', ');
-  return { source: null, keyword: 'COPY', text: `COPY --from=${builder} ${args}`, verbatim: false, commands: [], artifact: a };
+  return { source: null, keyword: 'COPY', text: stepText({ kind: 'copy', source: a.path, dest: a.to ?? a.path }, builder), verbatim: false, commands: [], artifact: a };
 }
 
 /**

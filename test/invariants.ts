@@ -1,7 +1,9 @@
 // Invariants every conversion must keep, shared by the corpus, property and CLI tests. Each check
 // returns the broken invariants as sentences (empty when the result is sound), so a test can list the
 // first few offending inputs instead of stopping at the first.
-import { convert, type ConvertOptions, type ConvertResult } from '../src/convert.js';
+import { analyze, type Analysis } from '../src/analyze/index.js';
+import { convert, convertDetailed, type ConvertOptions, type ConvertResult } from '../src/convert.js';
+import type { BuilderEdit } from '../src/preset.js';
 import { parse } from '../src/parse.js';
 import type { Model } from '../src/model.js';
 
@@ -11,21 +13,59 @@ export const toCrlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
 const stripBom = (s: string): string => (s.startsWith('\uFEFF') ? s.slice(1) : s);
 const show = (s: string | undefined): string => JSON.stringify(s === undefined ? '(end of file)' : s.length > 120 ? `${s.slice(0, 120)}…` : s);
 
-/** `CGO_ENABLED=0 ` inserted before a `go build`/`go install` (templates/go): the only in-line edit besides naming the stage. */
-const CGO = 'CGO_ENABLED=0 ';
-/** A line the python-wheels preset inserts after a `pip install` RUN (templates/python-wheels). */
-const WHEEL_LINE = /^RUN (cd \S+ && )?\S+( -m pip)? wheel --wheel-dir \/wheels( |$)/;
+/** Line (1-based) and column of an offset of `text`. */
+function position(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  for (let k = text.indexOf('\n'); k >= 0 && k < at; k = text.indexOf('\n', k + 1)) line++;
+  return { line, column: at - (text.lastIndexOf('\n', at - 1) + 1) };
+}
+
+/**
+ * Where the preset's declared builder edits land in the input: text put inside a line (by line, with its
+ * column) and whole lines added after a line; or the edits that are not of a legal kind: a `RUN` on a line
+ * of its own right after an instruction, or a `NAME=value ` assignment in front of a command of a RUN.
+ */
+function placeEdits(src: Model, edits: readonly BuilderEdit[]): { inline: Map<number, { column: number; text: string }[]>; after: Map<number, string[]>; broken: string[] } {
+  const inline = new Map<number, { column: number; text: string }[]>();
+  const after = new Map<number, string[]>();
+  const broken: string[] = [];
+  let analysis: Analysis | null = null;
+  for (const e of edits) {
+    if (e.kind === 'run') {
+      const ins = src.instructions[e.after];
+      if (!ins || /[\r\n]/.test(e.script)) {
+        broken.push(`a RUN edit that is not one line after an instruction of the input: ${show(JSON.stringify(e))}`);
+        continue;
+      }
+      const { line } = position(src.text, ins.end);
+      after.set(line, [...(after.get(line) ?? []), `RUN ${e.script}`]);
+      continue;
+    }
+    const ins = src.instructions[e.index];
+    analysis ??= analyze(src);
+    const starts = ins?.keyword === 'RUN' && analysis.runs.get(e.index)?.commands.some((c) => c.start === e.at);
+    if (!ins || !starts || !/^[A-Za-z_]\w*$/.test(e.name) || /[\s\\'"$`;&|]/.test(e.value)) {
+      broken.push(`an assignment edit that is not NAME=value in front of a command of a RUN: ${show(JSON.stringify(e))}`);
+      continue;
+    }
+    const { line, column } = position(src.text, ins.argsOffsetAt(e.at));
+    inline.set(line, [...(inline.get(line) ?? []), { column, text: `${e.name}=${e.value} ` }]);
+  }
+  return { inline, after, broken };
+}
 
 /**
  * The builder stage of a `changed` output is the input with exactly these edits:
  * - the FROM gets ` AS <name>` at the end of its last line (transforms/name-builder.ts), unless it has a name;
- * - `CGO_ENABLED=0 ` is inserted once in a line, right before `go build` / `go install` (templates/go);
- * - whole `RUN ... pip wheel --wheel-dir /wheels ...` lines are inserted (templates/python-wheels);
+ * - the edits the preset declared (`BuilderEdit` in src/preset.ts, read from `convertDetailed`): a `RUN`
+ *   line of its own right after an instruction, or `NAME=value ` in front of a command inside a line;
  * - the blank lines at the end of the input give way to the one blank line before the runtime stage.
  * Every other input line must come back byte for byte, in order.
  */
-function builderKeepsInput(input: string, output: string, out: Model = parse(output)): string[] {
+function builderKeepsInput(input: string, output: string, edits: readonly BuilderEdit[], out: Model = parse(output)): string[] {
   const src = parse(input);
+  const placed = placeEdits(src, edits);
+  if (placed.broken.length) return placed.broken;
   const inLines = stripBom(input).split(/\r?\n/);
   const outLines = stripBom(output).split(/\r?\n/);
   const runtimeFrom = out.instructions[out.stages[out.stages.length - 1]!.from]!;
@@ -34,42 +74,34 @@ function builderKeepsInput(input: string, output: string, out: Model = parse(out
   const builderName = out.stages[0]!.name ?? '';
   let j = 0;
   for (let i = 0; i < inLines.length; i++) {
-    const want = inLines[i]!;
-    const got = builderOut[j];
     const lineNo = i + 1;
+    let want = inLines[i]!;
+    for (const { column, text } of [...(placed.inline.get(lineNo) ?? [])].sort((a, b) => b.column - a.column)) want = want.slice(0, column) + text + want.slice(column);
+    const got = builderOut[j];
     if (lineNo === from.endLine && src.stages[0]!.name === null) {
       const trimmed = want.replace(/\s+$/, '');
       const named = `${trimmed} AS ${builderName}${want.slice(trimmed.length)}`;
       if (got !== named) return [`FROM on input line ${lineNo}: expected ${show(named)}, got ${show(got)}`];
       j++;
-      continue;
-    }
-    if (got === want) {
+    } else if (got === want) {
       j++;
-      continue;
+    } else {
+      if (inLines.slice(i).every((l) => l.trim() === '')) break;
+      return [`input line ${lineNo} ${show(want)} is missing or changed in the builder stage (output line ${j + 1}: ${show(got)})`];
     }
-    if (got !== undefined && WHEEL_LINE.test(got)) {
+    for (const added of placed.after.get(lineNo) ?? []) {
+      if (builderOut[j] !== added) return [`the preset's ${show(added)} should follow input line ${lineNo} (output line ${j + 1}: ${show(builderOut[j])})`];
       j++;
-      i--;
-      continue;
     }
-    if (got !== undefined && got.includes(CGO)) {
-      const at = got.indexOf(CGO);
-      if (/^go (build|install)\b/.test(got.slice(at + CGO.length)) && got.slice(0, at) + got.slice(at + CGO.length) === want) {
-        j++;
-        continue;
-      }
-    }
-    if (inLines.slice(i).every((l) => l.trim() === '')) break;
-    return [`input line ${lineNo} ${show(want)} is missing or changed in the builder stage (output line ${j + 1}: ${show(got)})`];
   }
-  const extra = builderOut.slice(j).find((l) => l.trim() !== '' && !WHEEL_LINE.test(l));
+  const extra = builderOut.slice(j).find((l) => l.trim() !== '');
   if (extra !== undefined) return [`the builder stage has extra lines after the input ends: ${show(extra)}`];
   return [];
 }
 
-/** Checks every result must pass, whatever its status. */
-export function resultInvariants(input: string, r: ConvertResult, options: ConvertOptions = {}): string[] {
+/** Checks every result must pass, whatever its status (`convertDetailed`'s answer: the result and the preset's builder edits). */
+export function resultInvariants(input: string, detailed: { result: ConvertResult; builderEdits: readonly BuilderEdit[] }, options: ConvertOptions = {}): string[] {
+  const r = detailed.result;
   const broken: string[] = [];
   if (!STATUSES.includes(r.status)) return [`unknown status ${String(r.status)}`];
   if ((r.status === 'declined' || r.status === 'error') && !r.reasons.some((x) => typeof x.id === 'string' && x.id.length > 0)) broken.push(`${r.status} without a reason id`);
@@ -91,7 +123,7 @@ export function resultInvariants(input: string, r: ConvertResult, options: Conve
   if (!input.includes('\r\n') && r.output.includes('\r\n')) broken.push('LF input, but the output has CRLF');
   const again = convert(r.output, options);
   if (again.status !== 'unchanged' || again.output !== r.output) broken.push(`not a fixed point: converting the output gives ${again.status} (${again.reasons.map((x) => x.id).join(', ')})`);
-  if (out.stages.length >= 2) broken.push(...builderKeepsInput(input, r.output, out));
+  if (out.stages.length >= 2) broken.push(...builderKeepsInput(input, r.output, detailed.builderEdits, out));
   return broken;
 }
 
@@ -101,9 +133,9 @@ export function resultInvariants(input: string, r: ConvertResult, options: Conve
  */
 export function checkConversion(input: string, options: ConvertOptions = {}): { status: string; reasons: string[]; broken: string[]; ms: number } {
   const start = performance.now();
-  let r: ConvertResult;
+  let r: ReturnType<typeof convertDetailed>;
   try {
-    r = convert(input, options);
+    r = convertDetailed(input, options);
   } catch (err) {
     const e = err as Error;
     return { status: 'exception', reasons: [], broken: [`convert threw: ${e.stack?.split('\n').slice(0, 6).join(' | ') ?? String(err)}`], ms: performance.now() - start };
@@ -116,5 +148,5 @@ export function checkConversion(input: string, options: ConvertOptions = {}): { 
     const e = err as Error;
     broken = [`checking the result threw: ${e.stack?.split('\n').slice(0, 6).join(' | ') ?? String(err)}`];
   }
-  return { status: r.status, reasons: r.reasons.map((x) => x.id), broken, ms };
+  return { status: r.result.status, reasons: r.result.reasons.map((x) => x.id), broken, ms };
 }

@@ -3,7 +3,7 @@
 // invariants in test/invariants.ts. Fixed seed, so the run is deterministic.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convert } from '../src/convert.js';
+import { convertDetailed, type ConvertResult } from '../src/convert.js';
 import { parse } from '../src/parse.js';
 import { resultInvariants, STATUSES, toCrlf } from './invariants.js';
 
@@ -120,17 +120,12 @@ describe('convert() on generated Dockerfiles', () => {
     const seen = new Map<string, number>();
     fc.assert(
       fc.property(dockerfile, (text) => {
-        const lf = convert(text);
-        const crlf = convert(toCrlf(text));
-        const bom = convert(`\uFEFF${text}`);
-        for (const [variant, r] of [
-          [text, lf],
-          [toCrlf(text), crlf],
-          [`\uFEFF${text}`, bom],
-        ] as const) {
-          expect(STATUSES).toContain(r.status);
-          expect(resultInvariants(variant, r)).toEqual([]);
+        const detailed = [text, toCrlf(text), `\uFEFF${text}`].map((variant) => ({ variant, ...convertDetailed(variant) }));
+        for (const d of detailed) {
+          expect(STATUSES).toContain(d.result.status);
+          expect(resultInvariants(d.variant, d)).toEqual([]);
         }
+        const [lf, crlf, bom] = detailed.map((d) => d.result) as [ConvertResult, ConvertResult, ConvertResult];
         expect(crlf.status).toBe(lf.status);
         expect(crlf.reasons.map((x) => x.id)).toEqual(lf.reasons.map((x) => x.id));
         expect(crlf.output).toBe(toCrlf(lf.output));

@@ -9,7 +9,7 @@ export default {
     if (state.plan.builderNamed) return state;
     const from = state.model.instructions[state.plan.builder.from]!;
     // after the image and any trailing spaces on the FROM line, before a line comment can't occur
-    const at = from.start + from.raw.replace(/\s+$/, '').length;
+    const at = from.start + from.raw.trimEnd().length;
     return { ...state, builderEdits: [...state.builderEdits, { at, remove: 0, text: ` AS ${state.plan.builderName}` }] };
   },
 } satisfies Pass;

@@ -2,8 +2,7 @@
 import type { Analysis } from '../src/analyze/index.js';
 import type { Model } from '../src/model.js';
 import type { Plan } from '../src/plan.js';
-import type { Edit } from '../src/preset.js';
-import type { RuntimeLine } from '../src/print.js';
+import type { Edit, RuntimeLine } from '../src/print.js';
 
 export type { RuntimeLine };
 

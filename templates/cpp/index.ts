@@ -7,7 +7,7 @@ import { parseImage } from '../../src/images.js';
 import { GCC_TOOLCHAIN_DIRS, gccRelease, gccRuntimeCopies } from '../../src/knowledge/cpp.js';
 import { GCC_LOADER_CONF } from '../../src/knowledge/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Preset } from '../../src/preset.js';
+import type { Preset, PresetStep } from '../../src/preset.js';
 
 export default {
   id: 'cpp',
@@ -31,9 +31,9 @@ export default {
       if (GCC_TOOLCHAIN_DIRS.has(a.path) || a.path === '/') declines.push({ id: 'cpp-output-toolchain', data: { path: a.path }, line: input.model.instructions[a.producer]!.line });
     }
     const producers = generic.artifacts.map((a) => a.producer).sort((x, y) => x - y);
-    const replacements = new Map<number, string[]>();
+    const replacements = new Map<number, PresetStep[]>();
     if (producers.length) {
-      replacements.set(producers[0]!, [...copies.map(([from, to]) => `COPY --from=${input.builderName} ${from} ${to}`), 'RUN ldconfig']);
+      replacements.set(producers[0]!, [...copies.map(([source, dest]): PresetStep => ({ kind: 'copy', source, dest })), { kind: 'run', script: 'ldconfig' }]);
     }
     return {
       runtimeBase: { image: release ? `debian:${release}-slim` : input.builderImage, why: `the Debian release of ${input.builderImage}, slim: the program needs the C library and the gcc image's C++ runtime, not the compiler` },

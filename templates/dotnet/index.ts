@@ -78,7 +78,7 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
   return {
     runtimeBase: { image, why },
     artifacts: [{ path: out, producer: run.ins.index, why: { id: 'artifact-output', data: { path: out, command: publish }, line }, byPreset: true }],
-    builderEdits: [runBefore(input.model, run.ins.index, publish)],
+    builderEdits: [runBefore(run.ins.index, publish)],
     command: {
       index: run.ins.index,
       words: ['dotnet', `${out}/${assembly}.dll`, ...run.args],

@@ -5,7 +5,7 @@ import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Artifact, Edit, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
 import { runtimeFiles } from './runtime-files.js';
 
@@ -123,7 +123,7 @@ export default {
     const builds = goBuilds(input);
     const declines: Finding[] = [];
     const findings: Finding[] = [];
-    const edits: Edit[] = [];
+    const edits: BuilderEdit[] = [];
     const cgo = cgoState(input, builds);
     // the binary is the artifact; other build outputs (generated files) follow the generic rules
     const artifacts: Artifact[] = [];
@@ -137,7 +137,7 @@ export default {
       for (const b of builds) {
         const ins = input.model.instructions[b.index]!;
         if (ins.json || ins.heredoc) continue;
-        edits.push({ at: ins.argsOffsetAt(b.command.start), remove: 0, text: 'CGO_ENABLED=0 ' });
+        edits.push({ kind: 'assign', index: b.index, at: b.command.start, name: 'CGO_ENABLED', value: '0' });
       }
       findings.push({ id: 'cgo-disabled' });
     }
@@ -173,7 +173,7 @@ export default {
       const installed = (pkg: string) => [...input.analysis.runs.values()].some((r) => r.commands.some((c) => c.install?.packages.includes(pkg)));
       const wanted = [...(golangImage || installed('ca-certificates') ? ['/etc/ssl/certs/ca-certificates.crt'] : []), ...(golangImage || installed('tzdata') ? ['/usr/share/zoneinfo'] : [])];
       for (const path of wanted) {
-        artifacts.push({ path, producer: Math.max(...builds.map((b) => b.index)), why: { id: 'artifact-output', data: { path, command: 'the builder image (certificates and time zones for scratch)' } } });
+        artifacts.push({ path, producer: Math.max(...builds.map((b) => b.index)), why: { id: 'artifact-output', data: { path, command: 'the builder image (certificates and time zones for scratch)' } }, fromImage: true });
       }
     }
     return {

@@ -12,7 +12,7 @@ import { buildFacts } from './build-files.js';
 import { jreImage, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
-import { runBefore, type Edit, type Override, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
+import { runBefore, type BuilderEdit, type Override, type Preset, type PresetDecision, type PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 
@@ -143,11 +143,11 @@ function decideBootRun(input: PresetInput, boot: BootRun, jre: string | null, de
   const outputs = `${contextDir ? `${contextDir}/` : ''}${boot.tool === 'maven' ? 'target' : 'build'}`;
   if (input.context.exists(outputs)) return refuse(`the build context has ${outputs}/, whose old files a COPY of the context would bring along`);
   const path = joinPath(boot.cwd, `${known.outputDir}/${facts.jars[0]}`);
-  const edits: Edit[] = [];
+  const edits: BuilderEdit[] = [];
   let producer = packaged?.index;
   if (producer === undefined) {
     // the package step goes right before the command, where the original's spring-boot:run compiled
-    edits.push(runBefore(input.model, boot.ins.index, [boot.launcher, ...boot.options, ...known.bootJar].join(' ')));
+    edits.push(runBefore(boot.ins.index, [boot.launcher, ...boot.options, ...known.bootJar].join(' ')));
     producer = boot.ins.index;
   }
   const drop = buildInputCopies(input);
@@ -202,7 +202,7 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
   return {
     runtimeBase: { image: jre ?? input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the application needs no compiler or build tool` },
     artifacts: [{ path: dir, producer: installed?.index ?? boot.ins.index, why: { id: 'artifact-output', data: { path: dir, command: installed ? 'installDist' : install }, line: installed?.line ?? line }, byPreset: !installed }],
-    builderEdits: installed ? [] : [runBefore(input.model, boot.ins.index, install)],
+    builderEdits: installed ? [] : [runBefore(boot.ins.index, install)],
     dropFromRuntime: drop,
     command: {
       index: boot.ins.index,
@@ -213,9 +213,6 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
   };
 }
 
-// the commands that create a user or group (src/commands/users.ts)
-const ACCOUNT_COMMANDS = new RegExp(`\\b(${accountCommands.join('|')})\\b`);
-
 /**
  * COPY --chown and USER lines the runtime stage keeps that name a user of the builder's base image
  * (gradle's `gradle`) which the JRE image lacks and no RUN of the file creates: the build would fail.
@@ -223,7 +220,8 @@ const ACCOUNT_COMMANDS = new RegExp(`\\b(${accountCommands.join('|')})\\b`);
 function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<number>): Finding[] {
   const builderUsers = imageConfig(input.builderImage)?.users ?? [];
   const runtimeUsers = imageConfig(runtime)?.users ?? [];
-  const created = input.model.instructions.some((i) => i.keyword === 'RUN' && ACCOUNT_COMMANDS.test(i.script));
+  // a command of the file that creates a user or group (src/commands/users.ts), as the analyzer read it
+  const created = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => accountCommands.includes(c.words[0] ?? '')));
   for (const ins of input.model.instructions) {
     if (ins.stage !== 0 || drop.has(ins.index)) continue;
     const owner = ins.keyword === 'USER' ? ins.user : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;

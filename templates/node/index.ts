@@ -8,7 +8,7 @@ import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/
 import { libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { CommandInstruction } from '../../src/model.js';
-import type { Artifact, Edit, Override, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 
 type Manager = 'npm' | 'yarn' | 'pnpm';
 
@@ -121,7 +121,7 @@ export default {
   decide(input) {
     const declines: Finding[] = [];
     const findings: Finding[] = [];
-    const edits: Edit[] = [];
+    const edits: BuilderEdit[] = [];
     const pkg = readPackageJson(input);
     if (!pkg) return { declines: [{ id: 'node-package-json-unread' }] };
     const runs = managerRuns(input);
@@ -156,7 +156,7 @@ export default {
       const why = workspace ? '`pnpm prune` does not run across a pnpm workspace' : 'yarn cannot prune in place, and a second `yarn install --production` may fetch and rebuild native addons';
       if (prune === null) findings.push({ id: 'node-dev-kept', data: { why, count }, line: ins.line });
       else {
-        edits.push({ at: ins.end, remove: 0, text: `${input.model.eol}RUN ${prune}` });
+        edits.push({ kind: 'run', after: last, script: prune });
         findings.push({ id: 'node-pruned', data: { command: prune, count }, line: ins.line });
         // a pruned runtime must not start a program that only a devDependency provides
         const started = startedProgram(input, pkg);
@@ -178,11 +178,10 @@ export default {
       if (project === '/') declines.push({ id: 'output-not-located', data: { why: `\`${firstRun.tool} ${firstRun.sub}\` runs in / (no WORKDIR), so the project cannot be told from the rest of the system` }, line: input.model.instructions[firstRun.index]!.line });
       else artifacts.push({ path: project, producer: last, why: { id: 'artifact-workdir', data: { path: project }, line: input.model.instructions[last]!.line } });
     }
-    const replacements = new Map<number, string[]>();
+    const replacements = new Map<number, PresetStep[]>();
     const firstInstall = runs.find((r) => ['install', 'ci', 'i', 'add'].includes(r.sub));
     if (libs.length && firstInstall) {
-      const install = musl ? `RUN apk add --no-cache ${libs.join(' ')}` : `RUN apt-get update && apt-get install -y --no-install-recommends ${libs.join(' ')} && rm -rf /var/lib/apt/lists/*`;
-      replacements.set(firstInstall.index, [install]);
+      replacements.set(firstInstall.index, [{ kind: 'install', manager: musl ? 'apk' : 'apt', packages: libs }]);
       findings.push({ id: 'node-native-libs', data: { packages: native.names.filter((n) => n in NODE_NATIVE_LIBS).join(', '), libs: libs.join(' ') } });
     }
     return { artifacts, overrides, builderEdits: edits, runtimeReplacements: replacements, declines, findings };

@@ -8,7 +8,7 @@ import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import type { Classification } from '../../src/analyze/index.js';
 import { parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Artifact, Edit, Override, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, BuilderEdit, Override, Preset, PresetInput } from '../../src/preset.js';
 import { composerSteps, installs, installsDev, isComposer, projectDir, pruneCommand, readComposerJson, runtimeNeedsDev } from './composer.js';
 import { extensionDir, extensionPaths, extensionRuns } from './extensions.js';
 
@@ -34,7 +34,7 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
     const run = input.analysis.runs.get(ins.index);
     if (!run) continue;
     const composer = run.commands.filter((c) => isComposer(c.words));
-    const installer = /getcomposer\.org|composer-setup|composer\.phar/.test(ins.script);
+    const installer = run.commands.some((c) => c.words.some((w) => /getcomposer\.org|composer-setup|composer\.phar/.test(w)));
     if (!composer.length && installer && run.commands.every((c) => COMPOSER_COMPANIONS.test(c.words[0] ?? ''))) {
       overrides.set(ins.index, buildOnly('downloads Composer, a build tool: it stays in the builder'));
       claimed.add(ins.index);
@@ -72,7 +72,7 @@ export default {
   decide(input) {
     const declines: Finding[] = [];
     const findings: Finding[] = [];
-    const edits: Edit[] = [];
+    const edits: BuilderEdit[] = [];
     const artifacts: Artifact[] = [];
     const extArtifacts: Artifact[] = [];
     const overrides = new Map<number, Override>();
@@ -100,7 +100,7 @@ export default {
         const phpLater = [...input.analysis.runs].some(([i, r]) => i > first.index && r.commands.some((c) => /^php[\d.]*$/.test(c.words[0] ?? '') && !isComposer(c.words)));
         const command = pruneCommand(steps, project, input.analysis.scopes.get(last)?.workdir ?? '/', phpLater);
         const ins = input.model.instructions[last]!;
-        edits.push({ at: ins.end, remove: 0, text: `${input.model.eol}RUN ${command}` });
+        edits.push({ kind: 'run', after: last, script: command });
         findings.push({ id: 'php-composer-no-dev', data: { command, count: String(dev) }, line: ins.line });
       }
       artifacts.push({ path: project, producer: last, why: { id: 'artifact-output', data: { path: project, command: `${first.exe} ${first.sub}` }, line: input.model.instructions[last]!.line } });

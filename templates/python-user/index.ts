@@ -1,7 +1,7 @@
 // Python `pip install --user`: the builder installs into the user's ~/.local, the runtime stage copies
 // that directory (ownership kept by COPY --from). https://pip.pypa.io/en/stable/user_guide/#user-installs
 import { homeOf } from '../../src/analyze/run.js';
-import type { Override, Preset } from '../../src/preset.js';
+import type { Override, Preset, PresetStep } from '../../src/preset.js';
 import { isTestToolsInstall, pipInstalls, pythonArtifacts } from '../shared/python.js';
 
 export default {
@@ -13,7 +13,7 @@ export default {
   },
   decide(input) {
     const installs = pipInstalls(input);
-    const replacements = new Map<number, string[]>();
+    const replacements = new Map<number, PresetStep[]>();
     const overrides = new Map<number, Override>();
     const { artifacts, declines } = pythonArtifacts(input);
     const homes = new Set<string>();

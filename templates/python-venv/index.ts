@@ -1,7 +1,7 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
 import { isVenv } from '../../src/analyze/run.js';
-import type { Override, Preset } from '../../src/preset.js';
+import type { Override, Preset, PresetStep } from '../../src/preset.js';
 import { isTestToolsInstall, pipInstalls, pythonArtifacts } from '../shared/python.js';
 
 export default {
@@ -16,7 +16,7 @@ export default {
   decide(input) {
     const venvs: { path: string; index: number }[] = [];
     for (const [index, run] of input.analysis.runs) for (const c of run.commands) if (isVenv(c.words)) for (const o of c.outputs) venvs.push({ path: o, index });
-    const replacements = new Map<number, string[]>();
+    const replacements = new Map<number, PresetStep[]>();
     const overrides = new Map<number, Override>();
     const installs = pipInstalls(input);
     for (const v of venvs) {

@@ -1,7 +1,7 @@
 // Python wheels: compile packages once in the builder (`pip wheel`), install the finished wheels in
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
-import type { Edit, Override, Preset } from '../../src/preset.js';
+import type { BuilderEdit, Override, Preset, PresetStep } from '../../src/preset.js';
 import { parseImage } from '../../src/images.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { hasCompiler, isSelfUpgrade, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
@@ -29,10 +29,9 @@ export default {
     const all = pipInstalls(input);
     const installs = candidates(all);
     const declines: Finding[] = [];
-    const edits: Edit[] = [];
-    const replacements = new Map<number, string[]>();
+    const edits: BuilderEdit[] = [];
+    const replacements = new Map<number, PresetStep[]>();
     const overrides = new Map<number, Override>();
-    const eol = input.model.eol;
     for (const p of all.filter(isTestToolsInstall)) {
       overrides.set(p.index, { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } });
       replacements.set(p.index, replacements.get(p.index) ?? []);
@@ -50,16 +49,19 @@ export default {
       }
       const wheel = here.map((p) => `${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
       const cd = here[0]!.command.cwd !== (input.analysis.scopes.get(index)?.workdir ?? '/') ? `cd ${here[0]!.command.cwd} && ` : '';
-      edits.push({ at: ins.end, remove: 0, text: `${eol}RUN ${cd}${wheel.join(' && ')}` });
+      edits.push({ kind: 'run', after: index, script: `${cd}${wheel.join(' && ')}` });
       const install = here.map((p) => `${pipExecutable(p.command.words)} install --no-index --find-links=${WHEEL_DIR} ${offlineArgs(p.args).map(shellWord).join(' ')}`.trim());
-      replacements.set(index, [`COPY --from=${input.builderName} ${WHEEL_DIR} ${WHEEL_DIR}`, `RUN ${cd}${install.join(' && ')} && rm -rf ${WHEEL_DIR}`]);
+      replacements.set(index, [
+        { kind: 'copy', source: WHEEL_DIR, dest: WHEEL_DIR },
+        { kind: 'run', script: `${cd}${install.join(' && ')} && rm -rf ${WHEEL_DIR}` },
+      ]);
       overrides.set(index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-wheels', detail: 'pip install becomes pip wheel in the builder and an install from /wheels in the runtime stage' } });
     }
     const { artifacts, declines: more } = pythonArtifacts(input);
     // compiled packages load libraries the full image had: install them on slim, or decline
     const libs = runtimeLibraries(input, installs);
     const first = [...replacements.keys()].filter((i) => installs.some((p) => p.index === i)).sort((a, b) => a - b)[0];
-    if (libs.packages.length && first !== undefined) replacements.set(first, [`RUN apt-get update && apt-get install -y --no-install-recommends ${libs.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`, ...replacements.get(first)!]);
+    if (libs.packages.length && first !== undefined) replacements.set(first, [{ kind: 'install', manager: 'apt', packages: libs.packages }, ...replacements.get(first)!]);
     return {
       artifacts,
       builderEdits: edits,

@@ -4,13 +4,12 @@
 // application directory (with `rails assets:precompile` output in public/assets) and the system
 // packages of the gems that load libraries the full image had. `bundle exec` finds bundler on slim.
 // https://hub.docker.com/_/ruby  https://bundler.io/man/bundle-install.1.html
-import { installCommand } from '../../src/analyze/packages.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import { isInside } from '../../src/paths.js';
 import { devTableApplies, parseImage, slimVariant } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Artifact, Override, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { gemGroups, gemNeeds, installedGems, parseLockfile } from './gems.js';
 
 /** Rake and Rails tasks that only build: assets, bundled JS/CSS, bootsnap caches. */
@@ -80,7 +79,7 @@ export default {
     const declines: Finding[] = [];
     const findings: Finding[] = [];
     const overrides = new Map<number, Override>();
-    const replacements = new Map<number, string[]>();
+    const replacements = new Map<number, PresetStep[]>();
     const runs = [...input.analysis.runs].sort((a, b) => a[0] - b[0]);
     const firstInstall = runs.find(([, r]) => r.commands.some((c) => isBundleInstall(c.words)))!;
     const install = firstInstall[1].commands.find((c) => isBundleInstall(c.words))!;
@@ -98,7 +97,7 @@ export default {
       }
       claimedRuns.push(index);
       overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'ruby', detail: 'installs gems or builds assets in the builder; the gem home and the application are copied to the runtime stage' } });
-      const lines = run.commands.filter((c) => c.install?.runtime.length).map((c) => `RUN ${installCommand(c.install!.tool, c.install!.manager, c.install!.runtime, c.install!.recommends)}`);
+      const lines = run.commands.filter((c) => c.install?.runtime.length).map((c): PresetStep => ({ kind: 'install', tool: c.install!.tool, manager: c.install!.manager, packages: c.install!.runtime, recommends: c.install!.recommends }));
       if (lines.length) replacements.set(index, lines);
     }
     // the application directory (Gemfile, assets) and every gem home and config the claimed commands wrote
@@ -133,7 +132,7 @@ export default {
     if (libs.length) {
       if (!devTableApplies(input.builderImage)) declines.push({ id: 'ruby-libs-release', data: { libs: libs.join(' '), image: input.builderImage } });
       const at = claimedRuns.find((i) => i >= firstInstall[0]) ?? firstInstall[0];
-      replacements.set(at, [`RUN apt-get update && apt-get install -y --no-install-recommends ${libs.join(' ')} && rm -rf /var/lib/apt/lists/*`, ...(replacements.get(at) ?? [])]);
+      replacements.set(at, [{ kind: 'install', manager: 'apt', packages: libs }, ...(replacements.get(at) ?? [])]);
       findings.push({ id: 'ruby-native-libs', data: { libs: libs.join(' '), gems: gems.join(', ') }, line: input.model.instructions[at]!.line });
     }
     return { artifacts: mergeArtifacts(artifacts), overrides, runtimeReplacements: replacements, declines, findings };

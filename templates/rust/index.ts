@@ -5,7 +5,7 @@
 import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/rust-crates.js';
 import { distributionOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
-import type { Artifact, CommandRewrite, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, CommandRewrite, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
@@ -186,9 +186,9 @@ export default {
     if (lock === null) findings.push({ id: 'rust-crates-unchecked' });
     // the table names Debian 12 packages (libssl3 is libssl1.1 on bullseye)
     if (libs.length > 1 && image && image !== 'debian:bookworm-slim') declines.push({ id: 'rust-libs-release', data: { image, libs: libs.slice(1).join(' ') } });
-    const replacements = new Map<number, string[]>();
+    const replacements = new Map<number, PresetStep[]>();
     const first = steps[0];
-    if (first) replacements.set(first.index, [`RUN apt-get update && apt-get install -y --no-install-recommends ${libs.join(' ')} && rm -rf /var/lib/apt/lists/*`]);
+    if (first) replacements.set(first.index, [{ kind: 'install', manager: 'apt', packages: libs }]);
     findings.push({ id: 'rust-runtime-libs', data: { libs: libs.join(' ') } });
     return {
       runtimeBase: { image: image ?? input.builderImage, why: `the Debian release of ${input.builderImage}, slim: a glibc binary needs no toolchain` },
