@@ -48,7 +48,8 @@ describe('files family', () => {
     expect(ops('cp -t /dir a b').makes).toEqual(['b']);
     expect(ops('cp --target-directory /dir a b').needs).toEqual(['a']);
     expect(ops('mv a b /dest').needs).toEqual(['a', 'b']);
-    expect(ops('install -m 755 -o root -g root --mode 1 --owner x --group y app /usr/bin/app').makes).toEqual(['/usr/bin/app']);
+    for (const o of ['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group']) expect(ops(`install app /usr/bin/app ${o} v`).makes, o).toEqual(['/usr/bin/app']);
+    for (const o of ['-t', '--target-directory']) expect(ops(`cp a /b ${o} v`).makes, o).toEqual(['/b']);
     expect(ops('ln -sf /a /b').makes).toEqual(['/b']);
     expect(ops('ln -sf /a /b').needs).toBeNull();
     expect(ops('rm -rf /a /b').removes).toEqual(['/a', '/b']);
