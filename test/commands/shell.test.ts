@@ -41,5 +41,9 @@ describe('shell family', () => {
     // the ruby preset claims the RUN of `gem install` beside printf
     const r = convert('FROM ruby:3.2\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN printf "gem: --no-document" > ~/.gemrc && bundle install\nCOPY . .\nCMD ["ruby", "app.rb"]\n');
     expect(r.instructions.find((i) => i.line === 4)?.reason).toBe('run-preset');
+    // the php preset claims the RUN of `composer install` beside ls, not beside touch
+    const php = (extra: string) => convert(`FROM php:8.2-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nWORKDIR /var/www/html\nCOPY . .\nRUN composer install --no-dev && ${extra}\nCMD ["apache2-foreground"]\n`);
+    expect(php('ls vendor').instructions.find((i) => i.line === 5)?.reason).toBe('run-preset');
+    expect(php('touch x').instructions.find((i) => i.line === 5)?.reason).toBe('run-build');
   });
 });
