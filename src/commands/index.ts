@@ -68,6 +68,13 @@ export function prefixWords(name: string): number | undefined {
   return PREFIXES.get(name);
 }
 
+const WRAPPERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.wrapsEntrypoint ?? []));
+
+/** How many words an ENTRYPOINT's user switcher takes after its name before the program it starts (`gosu app`: 1); undefined for any other command. */
+export function entrypointWrapperWords(name: string): number | undefined {
+  return WRAPPERS.has(name) ? prefixWords(name)! - 1 : undefined;
+}
+
 /** A shell builtin that changes only the shell it runs in: no program is looked up for it. */
 export function isShellOnly(name: string): boolean {
   return SHELL_ONLY.has(name);

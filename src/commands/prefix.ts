@@ -7,6 +7,8 @@ export default {
   names: ['sudo', 'gosu', 'su-exec', 'chroot', 'time', 'nice', 'nohup', 'stdbuf', 'env'],
   // `sudo make install` is `make install`, `gosu app make` is `make`: the words the prefix takes, options aside
   prefixes: { sudo: 1, gosu: 2, 'su-exec': 2, chroot: 2, time: 1, nice: 1, nohup: 1, stdbuf: 1 },
+  // the user switchers of entrypoint scripts and ENTRYPOINT lines (`ENTRYPOINT ["gosu", "app"]`)
+  wrapsEntrypoint: ['gosu', 'su-exec'],
   // `env` alone prints the environment; `env X=1 cmd` is not read as a prefix yet (it stays one command)
   neutral: ['env'],
   provides: { sudo: ['sudo'], gosu: ['gosu'] },

@@ -98,6 +98,8 @@ export interface CommandFamily {
   paths?: Readonly<Record<string, PathUse>>;
   /** Names that run the command after them (`sudo make`, `gosu app make`): how many words the prefix is, options aside (`gosu app`: 2). */
   prefixes?: Readonly<Record<string, number>>;
+  /** Prefixes an image's ENTRYPOINT runs the CMD through (`gosu app`): the program a container starts is the one after them. */
+  wrapsEntrypoint?: readonly string[];
   /** Shell builtins that change only the shell they run in: no program is looked up on PATH for them. */
   shellOnly?: readonly string[];
   /** Names with no effect on the image unless they write a file (by redirection): a runtime stage does not repeat them. */

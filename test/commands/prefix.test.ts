@@ -2,9 +2,11 @@
 // command after them, which the analyzer reads in their place; env is neutral.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, isNeutral, packageProvides, prefixWords } from '../../src/commands/index.js';
+import { entrypointWrapperWords, familyOf, isNeutral, packageProvides, prefixWords } from '../../src/commands/index.js';
 import prefix from '../../src/commands/prefix.js';
 import { convert } from '../../src/convert.js';
+import { parse } from '../../src/parse.js';
+import { startedPrograms } from '../../src/runtime-contract.js';
 
 const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
 const first = (script: string) => analyzeRun(script, scope).commands[0]!;
@@ -38,5 +40,15 @@ describe('prefix family', () => {
     const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make\nCOPY . /src\nRUN sudo make -C /src && sudo cp /src/out/app /usr/local/bin/app\nCMD ["app"]\n');
     expect(r.status).toBe('changed');
     expect(r.output).toMatch(/FROM ubuntu:22.04\nCOPY \. \/src\nCOPY --from=builder \/usr\/local\/bin\/app \/usr\/local\/bin\/app\nCMD \["app"\]\n$/);
+  });
+
+  it('reads the program an ENTRYPOINT user switcher starts (wrapsEntrypoint)', () => {
+    expect(entrypointWrapperWords('gosu')).toBe(1);
+    expect(entrypointWrapperWords('su-exec')).toBe(1);
+    expect(entrypointWrapperWords('sudo')).toBeUndefined();
+    const started = (entrypoint: string) => startedPrograms(parse(`FROM debian:bookworm\nENTRYPOINT ${entrypoint}\nCMD ["prog", "x"]\n`)).map((s) => s.word);
+    expect(started('["gosu", "app"]')).toEqual(['prog']);
+    expect(started('["/usr/local/bin/su-exec", "app:app"]')).toEqual(['prog']);
+    expect(started('["sudo", "-u", "app"]')).toEqual(['sudo']);
   });
 });

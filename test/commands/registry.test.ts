@@ -35,7 +35,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // not moved yet: programs a container starts (the toolbox list, entrypoint wrappers), the commands the
   // presets recognise in their own RUNs (a HEALTHCHECK's downloader, the RUN that fetches Composer, the
   // cp/mv that place a jar)
-  'src/runtime-contract.ts': ['fetch', 'prefix'],
+  'src/runtime-contract.ts': ['fetch'],
   'templates/go/index.ts': ['fetch'],
   'templates/php/index.ts': ['fetch', 'files', 'shell'],
   'templates/java/index.ts': ['files'],
