@@ -2,6 +2,7 @@
 // names what it protects; a failed check declines the file, nothing is written.
 import { analyze, copyDestination, type Analysis } from './analyze/index.js';
 import { homeOf } from './analyze/run.js';
+import { pathOperands } from './commands/index.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, parseImage } from './images.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
@@ -150,8 +151,7 @@ function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
       const scope = analysis.scopes.get(index);
       const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
       for (const c of run.commands) {
-        if (c.words[0] !== 'rm') continue;
-        for (const operand of c.words.slice(1).filter((w) => !w.startsWith('-'))) {
+        for (const operand of pathOperands(c.words)?.removes ?? []) {
           if (repeated.some((r) => r.includes(operand))) continue;
           const path = joinPath(c.cwd, operand.replace(/^~(?=\/|$)/, home));
           const hit = landed.find((p) => under(p, path));

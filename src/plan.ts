@@ -3,7 +3,7 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
+import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -11,6 +11,7 @@ import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } from './preset.js';
 import { imageConfig } from './knowledge/image-config.js';
+import { BUILDPACK_PACKAGES } from './knowledge/images.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
@@ -275,7 +276,7 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
     for (const word of runtimeCommandWords(command.text, command.json)) {
       const pkg = TOOL_PACKAGES[word.split('/').pop() ?? '']?.[manager];
       if (!pkg || installed.has(pkg) || wanted.includes(pkg)) continue;
-      const fromBase = runtimeBase !== builderImage && builtOnBuildpackDeps(builderImage) && ['curl', 'wget', 'git'].includes(pkg);
+      const fromBase = runtimeBase !== builderImage && builtOnBuildpackDeps(builderImage) && BUILDPACK_PACKAGES.includes(pkg);
       if (!fromBase && !buildOnlyInstalled(analysis, pkg)) continue;
       if (word === 'bash' && manager === 'apt') continue; // every Debian image has bash
       wanted.push(pkg);
@@ -299,7 +300,7 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
     for (const c of run.commands) {
       if (c.kind === 'test') return 'some';
       // version-control tools alone are not worth a split: they are often used at runtime too
-      const build = c.install?.build.filter((p) => !VCS.has(p)) ?? [];
+      const build = c.install?.build.filter((p) => !usedAtRuntime.has(p)) ?? [];
       if (!build.length) continue;
       const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
       if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) {
@@ -311,8 +312,6 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
   }
   return removedOnly ? 'removed-in-layer' : 'none';
 }
-
-const VCS = new Set(['git', 'subversion', 'mercurial']);
 
 /** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
 const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;

@@ -5,6 +5,7 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
+import { isNeutral } from './commands/index.js';
 import { enclosing } from './paths.js';
 import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
@@ -26,9 +27,6 @@ export interface RuntimeStep {
   /** For the install dfsplit writes of the tools the runtime commands call (src/plan-runtime.ts): its packages. */
   packages?: readonly string[];
 }
-
-/** Commands with no effect on the image unless they write a file: not repeated in the runtime stage. */
-const NEUTRAL = new Set(['set', 'true', 'false', ':', 'cd', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'ls', 'cat', 'sleep', 'env', 'which', 'pwd', 'whoami', 'id', 'uname', 'sha256sum', 'md5sum', 'sha1sum', 'sha512sum', 'grep']);
 
 interface StageInput {
   model: Model;
@@ -164,7 +162,7 @@ function runtimePart(script: string, commands: readonly RunCommand[], workdir: s
       last = null;
       continue;
     }
-    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0)) {
+    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (isNeutral(c.words[0] ?? '') && c.writes.length === 0)) {
       last = null;
       continue;
     }

@@ -101,6 +101,9 @@ const JAVA_DEBIAN = '(-(?:stretch|buster|bullseye))?';
 /** Tags that follow a family's newest release. */
 export const NEWEST_TAG = /^latest$|^(slim|bookworm|current|lts)/;
 
+/** The packages of tools a HEALTHCHECK or CMD may call that buildpack-deps installs: a runtime stage on a slim tag lacks them. */
+export const BUILDPACK_PACKAGES: readonly string[] = ['curl', 'wget', 'git'];
+
 /** What buildpack-deps (the base of the full python, node, ruby, golang, rust, gcc, openjdk images) adds to Debian. */
 const BUILDPACK_TOOLS = [
   'curl',
