@@ -39,6 +39,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'templates/go/index.ts': ['fetch'],
   'templates/php/index.ts': ['fetch', 'files', 'shell'],
   'templates/java/index.ts': ['files'],
+  // the cpp preset writes `ldconfig` into its runtime stage after copying gcc's libraries (a step it prints, not what the command is)
+  'templates/cpp/index.ts': ['system'],
 };
 
 /**
