@@ -103,7 +103,7 @@ export function detect(input, result, lib) {
 }
 
 /** The paths an `rm` deletes, absolute; `~` is the home of the RUN's user; operands with variables are skipped. */
-function removed(c, lib, home) {
+export function removed(c, lib, home) {
   if (c.words[0] !== 'rm') return [];
   const out = [];
   let options = true;
