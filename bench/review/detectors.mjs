@@ -14,10 +14,13 @@ export const DETECTORS = [
   { id: 'wrong-packages', item: 7, title: "a package manager or package name foreign to the runtime image's distribution release", detect: wrongPackages },
   { id: 'ca-certificates', item: 8, title: 'a program moved off a full image onto one without CA certificates (heuristic: it may make no HTTPS call)', detect: caCertificates },
   { id: 'unknown-image-tool', item: 12, title: "COPY --from of a toolchain path of an image dfsplit's image table does not know", detect: unknownImageTool },
-  { id: 'no-gain', item: 13, title: 'same image, and only cleanup, upgrades, git or make dropped', detect: noGain },
+  { id: 'no-gain', item: 13, title: 'same image, and only cleanup, upgrades, git or make (or steps inside the copied tree) left out', detect: noGain },
 ];
 
-/** Every detector's hits for one conversion, by detector id (an empty list each unless `changed`). */
+/**
+ * Every detector's hits for one conversion, by detector id (an empty list each unless `changed`). Of the
+ * result, only `status` and `output` are read (a hand-written pair is `{ status: 'changed', output }`).
+ */
 export function detectAll(input, result, lib) {
   const out = Object.fromEntries(DETECTORS.map((d) => [d.id, []]));
   if (result.status !== 'changed') return out;
@@ -38,8 +41,8 @@ function view(input, result, lib) {
   const first = out.stages[0];
   const builder = { ...out, instructions: out.instructions.filter((i) => i.stage <= 0), stages: [first] };
   const builderAnalysis = lib.analyze(builder);
-  const text = result.output;
-  const runtime = lib.parse(text.slice(text.lastIndexOf(result.runtimeStage[0].text)));
+  // the runtime stage (the last one), read as a Dockerfile of its own
+  const runtime = lib.parse(result.output.slice(out.instructions[out.stages[out.stages.length - 1].from].start));
   const runtimeAnalysis = lib.analyze(runtime);
   const builderImage = first.image;
   const runtimeImage = runtime.stages[0].image;
@@ -263,20 +266,24 @@ function unknownImageTool(v, lib) {
  * cleanup, package-list maintenance (update, upgrade, clean) and the packages git and make: the
  * conversion saves nothing worth a second stage.
  */
-function noGain(v) {
+function noGain(v, lib) {
   if (v.builderImage !== v.runtimeImage) return [];
   const originalAnalysis = v.builderAnalysis;
-  const kept = new Set();
+  const replayed = new Set();
   const keptPackages = new Set();
   for (const run of v.runtimeAnalysis.runs.values())
     for (const c of run.commands) {
-      kept.add(c.words.join(' '));
+      replayed.add(c.words.join(' '));
       for (const p of c.install?.packages ?? []) keptPackages.add(p);
     }
   const runtimeRaws = new Set(v.runtime.instructions.map((i) => i.raw));
+  // what lies inside a path the runtime stage copies from the builder is not left out
+  const copied = v.fromBuilder.flatMap(({ sources }) => sources.map((s) => lib.joinPath('/', s)));
+  const kept = (path) => copied.some((c) => inside(path, c));
   const gains = [];
   for (const ins of v.builder.instructions) {
-    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && !runtimeRaws.has(ins.raw)) gains.push(firstLine(ins));
+    const scope = originalAnalysis.scopes.get(ins.index);
+    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && !runtimeRaws.has(ins.raw) && !kept(lib.copyDestination(ins, scope?.workdir ?? '/') ?? '/')) gains.push(firstLine(ins));
     if (ins.keyword !== 'RUN') continue;
     for (const c of originalAnalysis.runs.get(ins.index)?.commands ?? []) {
       if (c.kind === 'cleanup' || c.kind === 'package-maintenance') continue;
@@ -285,7 +292,9 @@ function noGain(v) {
         if (dropped.length) gains.push(`packages ${dropped.join(' ')}`);
         continue;
       }
-      if (!kept.has(c.words.join(' '))) gains.push(c.words.join(' ').slice(0, 80));
+      // a step that works inside a copied tree and writes nothing known elsewhere (`npm install` in the copied app) left nothing out
+      if (kept(c.cwd) && [...c.outputs, ...c.produced, ...c.writes].every(kept)) continue;
+      if (!replayed.has(c.words.join(' '))) gains.push(c.words.join(' ').slice(0, 80));
     }
   }
   if (gains.length) return [];
