@@ -123,6 +123,7 @@ describe('the sample, the strategy and the tally', () => {
     expect(runtimeKind('node:18', 'node:18', lib)).toBe('same-base');
     expect(runtimeKind('node:18', 'node:18-slim', lib)).toBe('slim');
     expect(runtimeKind('golang:1.21', 'scratch', lib)).toBe('scratch');
+    expect(runtimeKind('golang:1.21', 'debian:bookworm-slim', lib)).toBe('distro-slim');
     expect(runtimeKind('golang:1.21', 'gcr.io/distroless/static-debian12', lib)).toBe('distroless');
     const r = convert(GO);
     expect(strategyOf(r, lib)).toEqual({ strategy: `${r.preset?.id ?? 'generic'}/${runtimeKind('golang:1.21', r.stages.find((s) => s.role === 'runtime')!.image, lib)}`, family: 'golang', builder: 'golang:1.21', runtime: r.stages.find((s) => s.role === 'runtime')!.image, proof: null });
@@ -151,5 +152,6 @@ describe('the sample, the strategy and the tally', () => {
     expect(table).toContain('| **all** | 3 | 1 | 0 | 1 | 1 | 66.7% |');
     expect(table).toContain('| proof level |');
     expect(tally(rows, new Map([['a', { strategy: 'x', proof: null }]]))).not.toContain('proof level');
+    expect(tally(rows, new Map([['a', { strategy: 'x', proof: null, family: 'node' }]]))).toContain('| builder family |');
   });
 });

@@ -298,5 +298,5 @@ function noGain(v, lib) {
     }
   }
   if (gains.length) return [];
-  return [{ text: `FROM ${v.runtimeImage}`, detail: 'builder and runtime are the same image and nothing but cleanup, upgrades, git or make is left out' }];
+  return [{ text: `FROM ${v.runtimeImage}`, detail: 'builder and runtime are the same image, and only cleanup, upgrades, git, make or steps inside the copied tree are left out' }];
 }

@@ -8,9 +8,10 @@
 //     verdicts-NN.tsv (one per batch, to fill), pairs.tsv (each pair's strategy and detector hits) and
 //     detectors.md (every detector hit of the whole corpus).
 //   node bench/review/review.mjs --tally FILE [FILE ...] [--pairs pairs.tsv]
-//     reads filled verdicts (TSV: file, verdict, catalogue item, note) and prints the shares by strategy
-//     (and proof level) with Wilson 95% intervals; the strategy of each file comes from the pairs.tsv
-//     beside the first FILE (or --pairs), else from converting the file with the current build.
+//     reads filled verdicts (TSV: file, verdict, catalogue item, note) and prints the shares by strategy,
+//     by proof level (when the results state one) and by the builder's family, with Wilson 95% intervals;
+//     each file's strategy comes from the pairs.tsv beside the first FILE (or --pairs), else from
+//     converting the file with the current build.
 // The verdicts: good, no-gain, broken-build, broken-run (CONTRIBUTING.md, "Reviewing real conversions").
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -165,8 +166,8 @@ async function tallyMode() {
   const info = new Map();
   if (existsSync(pairsFile))
     for (const line of readFileSync(pairsFile, 'utf8').split('\n').slice(1)) {
-      const [file, strategy, , , , proof] = line.split('\t');
-      if (file) info.set(file, { strategy, proof: proof || null });
+      const [file, strategy, family, , , proof] = line.split('\t');
+      if (file) info.set(file, { strategy, family, proof: proof || null });
     }
   const missing = rows.filter((r) => !info.has(r.file));
   if (missing.length) {

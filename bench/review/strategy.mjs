@@ -4,8 +4,8 @@
 
 /**
  * The runtime base relative to the builder's image: `same-base` (the same image, packages dropped and
- * steps replayed), `slim` (the image table's slim variant of the builder), `scratch`, `distroless`,
- * `alpine`, or `other`.
+ * steps replayed), `slim` (the builder's own slim variant), `distro-slim` (another repository's slim
+ * image, `golang` -> `debian:bookworm-slim`), `scratch`, `distroless`, `alpine`, or `other`.
  */
 export function runtimeKind(builder, runtime, lib) {
   if (builder === runtime) return 'same-base';
@@ -14,7 +14,7 @@ export function runtimeKind(builder, runtime, lib) {
   const ref = lib.parseImage(runtime);
   if (/distroless/.test(ref.name)) return 'distroless';
   if (ref.name === 'alpine' || /(^|-)alpine/.test(ref.tag ?? '')) return 'alpine';
-  if (/(^|-)slim(-|$)/.test(ref.tag ?? '')) return 'slim';
+  if (/(^|-)slim(-|$)/.test(ref.tag ?? '')) return ref.name === lib.parseImage(builder).name ? 'slim' : 'distro-slim';
   return 'other';
 }
 

@@ -2,4 +2,4 @@
 export const VERDICTS: readonly string[];
 export function wilson(k: number, n: number, z?: number): [number, number];
 export function readVerdicts(text: string): { file: string; verdict: string; item: string; note: string }[];
-export function tally(rows: { file: string; verdict: string }[], info: Map<string, { strategy: string; proof: string | null }>): string;
+export function tally(rows: { file: string; verdict: string }[], info: Map<string, { strategy: string; proof: string | null; family?: string }>): string;

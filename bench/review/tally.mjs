@@ -33,13 +33,14 @@ export function readVerdicts(text) {
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 
 /**
- * The tally as markdown tables: for each grouping (strategy, proof level when known), one row per group
+ * The tally as markdown tables: for each grouping (strategy, proof level and builder family when known), one row per group
  * with the count of each verdict and the broken share (build + run) with its Wilson 95% interval, and a
- * total row. `info` maps a file to { strategy, proof }.
+ * total row. `info` maps a file to { strategy, proof, family }.
  */
 export function tally(rows, info) {
   const groupings = [['strategy', (r) => info.get(r.file)?.strategy ?? 'unknown']];
   if (rows.some((r) => info.get(r.file)?.proof)) groupings.push(['proof level', (r) => info.get(r.file)?.proof ?? 'none']);
+  if (rows.some((r) => info.get(r.file)?.family)) groupings.push(['builder family', (r) => info.get(r.file)?.family ?? 'unknown']);
   const lines = [];
   for (const [name, key] of groupings) {
     const groups = new Map();
