@@ -2,10 +2,14 @@
 // another without running its tests).
 import type { DockerfileParser } from 'dockerfile-ast';
 import { expect } from 'vitest';
+import type { ReviewLib } from '../bench/review/detectors.mjs';
 import type { ScanLib } from '../bench/safety-scan.mjs';
 import { analyze, copyDestination } from '../src/analyze/index.js';
 import { homeOf } from '../src/analyze/run.js';
+import { packageCommand } from '../src/commands/index.js';
 import { convert, madePaths } from '../src/convert.js';
+import { builtOnBuildpackDeps, distributionOf, isDistributionImage, isEmptyImage, packageManagerOf, parseImage, slimVariant } from '../src/images.js';
+import { IMAGES } from '../src/knowledge/images.js';
 import { secretLike, systemDir } from '../src/knowledge/secrets.js';
 import { flag } from '../src/model.js';
 import { parse } from '../src/parse.js';
@@ -46,3 +50,6 @@ export function builderPathsAgree(text: string): 'reused' | 'edited' | null {
 
 /** The library bench/safety-scan.mjs's detector reads (test/secrets.test.ts). */
 export const scanLib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir } as unknown as ScanLib;
+
+/** The library bench/review/detectors.mjs and strategy.mjs read (test/review.test.ts, test/corpus/detectors.test.ts). */
+export const reviewLib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir, parseFull, packageCommand, parseImage, slimVariant, isEmptyImage, isDistributionImage, builtOnBuildpackDeps, packageManagerOf, distributionOf, IMAGES } as unknown as ReviewLib;
