@@ -164,7 +164,7 @@ describe('writing', () => {
     expect(tempFilesIn(dir)).toEqual([]);
   });
 
-  it('writeAtomic refuses a file that changed since it was read, and leaves no temporary file', async () => {
+  it('writeAtomic refuses a file that changed since it was read, and leaves no temporary file', () => {
     const dir = tmp();
     const file = join(dir, 'Dockerfile');
     writeFileSync(file, GO);
