@@ -403,3 +403,19 @@ describe('reports', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 });
+
+describe('run() of src/cli-main.ts, as the tests call it', () => {
+  it('reads paths from the directory it is given and leaves the process alone: its directory, exit code, signal and stream handlers', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const state = () => ({ cwd: process.cwd(), exitCode: process.exitCode, signals: (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => process.listenerCount(s)), stdout: process.stdout.listenerCount('error') });
+    const before = state();
+    expect(before.cwd).not.toBe(dir);
+    const r = await run(dir, ['--write', 'Dockerfile']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.lines).toEqual(['Dockerfile: changed']);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM golang:1\.22 AS builder\n/);
+    expect((await run(dir, ['--frobnicate'])).code).toBe(2);
+    expect(state()).toEqual(before);
+  });
+});
