@@ -19,6 +19,8 @@ export interface JobOptions {
   runtimeBase?: string;
   preset: string;
   contextDir: string | null;
+  /** The caller builds and compares both images (--verify): build-level conversions are proposed. */
+  verify?: boolean;
 }
 
 /** One file's outcome: its text and result, or the error that kept it from being read. */
@@ -48,9 +50,10 @@ export function convertOptions(options: JobOptions): ConvertOptions {
   return { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT };
 }
 
-export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined }, path: string): JobOptions {
+export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined; verify?: boolean | undefined }, path: string): JobOptions {
   return {
     path,
+    ...(flags.verify ? { verify: true } : {}),
     builderName: flags.builderName,
     preset: flags.preset,
     ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),

@@ -17,6 +17,7 @@ import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } fr
 import { presetCopy, runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
+import { proofOf, type Proof } from './proof.js';
 import { plainWords } from './shell-words.js';
 
 /** Options that steer a conversion. */
@@ -48,6 +49,8 @@ export interface Plan {
   runtimeSteps: RuntimeStep[];
   /** The preset's sanctioned CMD/ENTRYPOINT rewrite as printed (the check holds the output to it), or null. */
   command: RewrittenCommand | null;
+  /** How the split is proven (src/proof.ts); null unless `split`. */
+  proof: Proof | null;
 }
 
 /** A CMD or ENTRYPOINT of the original and the line the runtime stage writes in its place. */
@@ -80,6 +83,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision: {},
     runtimeSteps: [],
     command: null,
+    proof: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe
@@ -199,6 +203,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision,
     runtimeSteps: printed.steps,
     command,
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: decision.unproven ?? [] }),
   };
 }
 

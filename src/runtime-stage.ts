@@ -29,6 +29,11 @@ export interface RuntimeStep {
 /** Commands with no effect on the image unless they write a file: not repeated in the runtime stage. */
 const NEUTRAL = new Set(['set', 'true', 'false', ':', 'cd', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'ls', 'cat', 'sleep', 'env', 'which', 'pwd', 'whoami', 'id', 'uname', 'sha256sum', 'md5sum', 'sha1sum', 'sha512sum', 'grep']);
 
+/** A command that neither builds nor installs and writes no file (`cd`, `echo` without a redirect). */
+export function isNeutral(c: RunCommand): boolean {
+  return NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0;
+}
+
 interface StageInput {
   model: Model;
   analysis: Analysis;
@@ -156,32 +161,37 @@ function wholeRuntime(commands: readonly RunCommand[]): boolean {
   return commands.every((c) => !c.install || c.install.build.length === 0);
 }
 
-/** The runtime half of a mixed RUN: runtime packages and setup commands, joined with &&. */
+/**
+ * The runtime half of a mixed RUN: runtime packages and setup commands, each after its own separator
+ * (`;` stays `;`, anything else becomes `&&`), without the separator a command's text may end with.
+ */
 function runtimePart(script: string, commands: readonly RunCommand[], workdir: string): { text: string; commands: RunCommand[] } {
-  const parts: string[] = [];
+  let text = '';
   const kept: RunCommand[] = [];
   let last: string | null = null;
+  const add = (part: string, joinedBy: RunCommand['joinedBy']) => {
+    text += text ? `${joinedBy === ';' ? ';' : ' &&'} ${part}` : part;
+  };
   for (const c of commands) {
     if (c.install) {
       if (c.install.runtime.length) {
-        parts.push(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends));
+        add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends), '&&');
         // the generated install runs its own update and removes the lists after itself
         kept.push({ ...c, install: { ...c.install, build: [], selfUpdating: true } });
       }
       last = null;
       continue;
     }
-    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0)) {
+    if (!['setup', 'unknown', 'pip'].includes(c.kind) || isNeutral(c)) {
       last = null;
       continue;
     }
-    const text = script.slice(c.start, c.end);
+    const own = script.slice(c.start, c.end).replace(/\s*;\s*$/, '');
     if (c.nested) continue;
-    const prefixed = c.cwd !== workdir ? `cd ${c.cwd} && ${text}` : text;
-    if (last !== null && c.joinedBy === '||') parts[parts.length - 1] += ` || ${text}`;
-    else parts.push(prefixed);
+    if (last !== null && c.joinedBy === '||') text += ` || ${own}`;
+    else add(c.cwd !== workdir ? `cd ${c.cwd} && ${own}` : own, c.joinedBy);
     kept.push(c);
-    last = text;
+    last = own;
   }
-  return { text: parts.join(' && '), commands: kept };
+  return { text, commands: kept };
 }
