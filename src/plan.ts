@@ -203,7 +203,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision,
     runtimeSteps: printed.steps,
     command,
-    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: decision.unproven ?? [] }),
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: decision.unproven ?? [], genericArtifacts: decision.artifacts === undefined }),
   };
 }
 
@@ -319,6 +319,8 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
         removedOnly = true;
         continue;
       }
+      // nor is make alone (issue 23, item 13): leaving it behind saves next to nothing
+      if (build.every((p) => LIGHT_TOOLS.has(p))) continue;
       return 'some';
     }
   }
@@ -326,6 +328,7 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
 }
 
 const VCS = new Set(['git', 'subversion', 'mercurial']);
+const LIGHT_TOOLS = new Set(['make']);
 
 /** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
 const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;

@@ -34,6 +34,8 @@ interface ProofInput {
   steps: readonly RuntimeStep[];
   /** What the preset itself says only a build can prove. */
   presetUnproven: readonly Finding[];
+  /** True when the artifacts are the generic split's (no preset named them by its ecosystem's rules). */
+  genericArtifacts: boolean;
 }
 
 /** The proof level of a split the plan is about to write, and what is unproven. */
@@ -45,7 +47,7 @@ export function proofOf(input: ProofInput): Proof {
   // slim variant are; another image is only when the builder's tag fixes its release
   if (nativeBinaryMoves(input) && distributionOf(input.builderImage)?.release == null) unproven.push({ id: 'unproven-release', data: { from: input.builderImage, to: input.runtimeBase } });
   // outputs dfsplit cannot name: the working directory is copied, and what the build installs elsewhere is not (item 5)
-  for (const a of input.artifacts) if (a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  for (const a of input.artifacts) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
   const copied: string[] = [];
   for (const step of input.steps) {
     if (step.artifact) copied.push(step.artifact.to ?? step.artifact.path);

@@ -115,14 +115,17 @@ const dockerfile = fc.tuple(preamble, fromLine, fc.array(instruction, { maxLengt
 
 const params = { seed: SEED, numRuns: RUNS, endOnFailure: false } as const;
 
+const AS_VERIFIED = { verify: true };
+
 describe('convert() on generated Dockerfiles', () => {
   it('never throws and keeps every invariant; CRLF and BOM variants give the CRLF and BOM forms of the LF result', { timeout: 300_000 }, () => {
     const seen = new Map<string, number>();
     fc.assert(
       fc.property(dockerfile, (text) => {
-        const lf = convert(text);
-        const crlf = convert(toCrlf(text));
-        const bom = convert(`\uFEFF${text}`);
+        // as under --verify: splits only a build proves are written too, and must keep the same invariants
+        const lf = convert(text, AS_VERIFIED);
+        const crlf = convert(toCrlf(text), AS_VERIFIED);
+        const bom = convert(`\uFEFF${text}`, AS_VERIFIED);
         for (const [variant, r] of [
           [text, lf],
           [toCrlf(text), crlf],

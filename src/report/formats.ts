@@ -7,7 +7,6 @@
 //   sarif     SARIF 2.1.0, the proposed change as a `fix` replacing the file: https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 //   markdown  a summary table, then each diff in a collapsible <details>
 import type { ConvertResult, Reason } from '../convert.js';
-import { proofText } from './explain.js';
 
 export const FORMATS = ['text', 'json', 'ndjson', 'github', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -61,7 +60,8 @@ function lineOf(f: FileReport): number {
 }
 
 function message(f: FileReport): string {
-  if (f.status === 'changed') return `dfsplit proposes a multi-stage version (builder ${f.result?.stages[0]?.image ?? ''}, runtime ${f.result?.stages[1]?.image ?? ''}; proof: ${f.result?.proof ? proofText(f.result.proof) : 'none'}); run dfsplit ${f.result?.proof?.level === 'build' ? '--verify ' : ''}--write ${f.path}`;
+  if (f.status === 'changed')
+    return `dfsplit proposes a multi-stage version (builder ${f.result?.stages[0]?.image ?? ''}, runtime ${f.result?.stages[1]?.image ?? ''}, proof: ${f.result?.proof?.level === 'build' ? 'build, verified by building both images' : 'static'}); run dfsplit ${f.result?.proof?.level === 'build' ? '--verify ' : ''}--write ${f.path}`;
   return `${f.status}: ${f.reasons.map((r) => `${r.message} [${r.id}]`).join('; ')}`;
 }
 
@@ -161,7 +161,8 @@ function markdown(write: Write): Reporter {
   return {
     file(f) {
       if (f.status === 'unchanged') return;
-      rows.push(`| ${markdownCode(f.path)} | ${f.status}${f.result?.proof && f.status === 'changed' ? ` (proof: ${f.result.proof.level})` : ''} | ${f.reasons.map((r) => r.id).join(', ') || (f.result?.stages.map((s) => markdownCode(s.image)).join(' → ') ?? '')} |`);
+      const proof = f.status === 'changed' && f.result?.proof ? ` (proof: ${f.result.proof.level})` : '';
+      rows.push(`| ${markdownCode(f.path)} | ${f.status} | ${f.reasons.map((r) => r.id).join(', ') || `${f.result?.stages.map((s) => markdownCode(s.image)).join(' → ') ?? ''}${proof}`} |`);
       if (f.status === 'changed' && f.result) diffs.push(`<details><summary>${markdownCode(f.path)}</summary>\n\n${markdownFence(f.result.diff.trimEnd(), 'diff')}\n\n</details>`);
     },
     end(summary) {
