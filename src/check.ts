@@ -13,6 +13,7 @@ import { parse } from './parse.js';
 import { joinPath, PathIndex } from './paths.js';
 import { under } from './state-model.js';
 import { plainWords } from './shell-words.js';
+import { parseFull } from './shell.js';
 
 /** What the check needs besides the two texts. */
 export interface CheckInput {
@@ -113,6 +114,14 @@ export function check(input: CheckInput): Finding[] {
       if (ins.keyword === 'HEALTHCHECK' && ins.form !== 'shell') continue;
       failures.push(fail('check-shell-form', { keyword: ins.keyword, image: last.image }));
     }
+  }
+  // every RUN dfsplit writes parses as a shell script: fragments re-joined with the wrong separators
+  // (`chmod +x a; && mkdir b`) are a bug, never an output. The original's own RUNs are left to the shell
+  const originalRuns = new Set(before.filter((i) => i.keyword === 'RUN').map((i) => i.raw));
+  for (const ins of after) {
+    if (ins.keyword !== 'RUN' || ins.form !== 'shell' || originalRuns.has(ins.raw)) continue;
+    const error = parseFull(ins.script).error;
+    if (error) failures.push({ ...fail('check-run-unparsable', { error }), line: ins.line });
   }
   return failures;
 }

@@ -80,14 +80,14 @@ function configResolver(flags: OptionFlags, cwd: string): ConfigResolver {
 }
 
 /** One file's conversion options: the command line's, else its configuration's, else the defaults. */
-async function fileOptions(file: string, flags: OptionFlags, resolver: ConfigResolver, cwd: string): Promise<JobOptions> {
+async function fileOptions(file: string, flags: OptionFlags, resolver: ConfigResolver, cwd: string, verify = false): Promise<JobOptions> {
   let c: FileConfig;
   try {
     c = await resolver.optionsFor(file);
   } catch (err) {
     throw asUsage(err);
   }
-  return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase }, displayPath(file, cwd), cwd);
+  return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase, verify }, displayPath(file, cwd), cwd);
 }
 
 function statusLine(path: string, r: ConvertResult): string {
@@ -131,7 +131,8 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts, io.cwd);
   // each file's options: the command line's, else its configuration's, else the defaults
   const options = new Map<string, JobOptions>();
-  for (const file of files) options.set(file, await fileOptions(file, flags, resolver, io.cwd));
+  // --verify builds and compares what it proposes: conversions only a build proves are proposed too
+  for (const file of files) options.set(file, await fileOptions(file, flags, resolver, io.cwd, flags.verify === true));
   if (skipped.length && !machine && !flags.quiet) io.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(named).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   const color = flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
@@ -146,11 +147,12 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   }
   // machine formats stream: each file is written as it comes and then forgotten
   const out = machine ? reporter(format, (t) => io.stdout.write(t), VERSION) : null;
-  const summary: Summary = { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped: skipped.length, declinedBy: {}, seconds: 0 };
+  const summary: Summary = { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped: skipped.length, declinedBy: {}, proof: { static: 0, build: 0 }, seconds: 0 };
   const emit = (f: FileReport) => {
     summary.files++;
     summary[f.status]++;
     if (f.status === 'declined') for (const r of f.reasons) summary.declinedBy[r.id] = (summary.declinedBy[r.id] ?? 0) + 1;
+    if (f.status === 'changed' && f.result?.proof) summary.proof[f.result.proof.level]++;
     out?.file(f);
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
@@ -234,7 +236,7 @@ function summaryLine(s: Summary): string {
     .sort((a, b) => b[1] - a[1])
     .map(([id, n]) => `${id} ${n}`)
     .join(', ');
-  return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+  return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed${s.changed ? ` (proof: ${s.proof.static} static, ${s.proof.build} build)` : ''}, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
 }
 
 /** A single self-updating line on stderr while many files are converted, only when stderr is a terminal. */
@@ -326,7 +328,8 @@ export async function verifyCommand(file: string, flags: OptionFlags & { smoke: 
   checkContext(flags.context, io.cwd);
   const text = readDockerfile(file, io.cwd);
   watchReader(io.stdout);
-  const r = convert(text, convertOptions(await fileOptions(file, flags, configResolver(flags, io.cwd), io.cwd)));
+  // verify builds and compares: conversions only a build proves are what it is for
+  const r = convert(text, convertOptions(await fileOptions(file, flags, configResolver(flags, io.cwd), io.cwd, true)));
   io.stderr.write(`${statusLine(displayPath(file, io.cwd), r)}\n`);
   if (r.status === 'error') return 2;
   if (r.status !== 'changed') return r.status === 'declined' ? 1 : 0;

@@ -19,6 +19,8 @@ export interface JobOptions {
   runtimeBase?: string;
   preset: string;
   contextDir: string | null;
+  /** The caller builds and compares both images (--verify): build-level conversions are proposed. */
+  verify?: boolean;
 }
 
 /** One file's outcome: its text and result, or the error that kept it from being read. */
@@ -51,10 +53,10 @@ export function convertOptions(options: JobOptions): ConvertOptions {
   return { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT };
 }
 
-/** `file`'s job, its build context the one given (from the directory `cwd`) or the file's own directory. */
-export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined }, path: string, cwd: string = process.cwd()): JobOptions {
+export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined; verify?: boolean | undefined }, path: string, cwd: string = process.cwd()): JobOptions {
   return {
     path,
+    ...(flags.verify ? { verify: true } : {}),
     builderName: flags.builderName,
     preset: flags.preset,
     ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),

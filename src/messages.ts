@@ -97,7 +97,14 @@ export const MESSAGES = {
   'pip-wheels': 'pip packages are built as wheels in the builder and installed from /wheels in the runtime stage, without compilers',
   'pip-user': 'pip --user packages are copied from {from} in the builder',
   'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',
+  // proof (src/proof.ts): what only building both images can prove
+  'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
+  'unproven-release': 'a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a glibc binary runs only on its own release or a newer one',
+  'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
+  'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
+  'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',
   // declines
+  'needs-verify': 'proven only by a build: {unproven}. To prove it, build and compare both images: `dfsplit --verify --write {file}`',
   'multi-stage': 'already multi-stage',
   'nothing-to-split': 'nothing to split: no build step',
   'requirements-unread': 'pip installs from {file}, which dfsplit could not read in the build context: a compiled package in it may need a library that only the full image has',
@@ -135,6 +142,7 @@ export const MESSAGES = {
   'check-copy-from-unknown': 'the converted file failed a check: COPY --from={from} names no earlier stage',
   'check-copy-not-made': 'the converted file failed a check: COPY --from={from} {path}: the builder does not make it',
   'check-arg-undeclared': 'the converted file failed a check: global ARG {name} is used in stage {stage} without being declared there',
+  'check-run-unparsable': 'the converted file failed a check: a RUN it writes does not parse as a shell script ({error})',
   'check-shell-form': 'the converted file failed a check: shell-form {keyword} on {image}, which has no /bin/sh',
   'editable-install': "pip install -e cannot be turned into wheels: the runtime would point at the builder's source tree",
   'unknown-preset': 'unknown preset {name}',

@@ -18,6 +18,7 @@ import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } fr
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
+import { proofOf, type Proof } from './proof.js';
 import { plainWords } from './shell-words.js';
 
 /** Options that steer a conversion. */
@@ -49,6 +50,8 @@ export interface Plan {
   runtimeSteps: RuntimeStep[];
   /** The preset's sanctioned CMD/ENTRYPOINT rewrite as printed (the check holds the output to it), or null. */
   command: RewrittenCommand | null;
+  /** How the split is proven (src/proof.ts); null unless `split`. */
+  proof: Proof | null;
 }
 
 /** A CMD or ENTRYPOINT of the original and the line the runtime stage writes in its place. */
@@ -81,6 +84,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision: {},
     runtimeSteps: [],
     command: null,
+    proof: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe
@@ -192,6 +196,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision,
     runtimeSteps: printed.steps,
     command,
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: decision.unproven ?? [], genericArtifacts: decision.artifacts === undefined }),
   };
 }
 
@@ -307,11 +312,16 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
         removedOnly = true;
         continue;
       }
+      // nor is make alone (issue 23, item 13): leaving it behind saves next to nothing
+      if (build.every((p) => LIGHT_TOOLS.has(p))) continue;
       return 'some';
     }
   }
   return removedOnly ? 'removed-in-layer' : 'none';
 }
+
+/** Build tools whose absence alone saves next to nothing (issue 23, item 13): leaving only these behind is no gain. */
+const LIGHT_TOOLS = new Set(['make']);
 
 /** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
 const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;

@@ -147,15 +147,21 @@ function wholeRuntime(commands: readonly RunCommand[]): boolean {
   return commands.every((c) => !c.install || c.install.build.length === 0);
 }
 
-/** The runtime half of a mixed RUN: runtime packages and setup commands, joined with &&. */
+/**
+ * The runtime half of a mixed RUN: runtime packages and setup commands, each after its own separator
+ * (`;` stays `;`, anything else becomes `&&`), without the separator a command's text may end with.
+ */
 function runtimePart(script: string, commands: readonly RunCommand[], workdir: string): { text: string; commands: RunCommand[] } {
-  const parts: string[] = [];
+  let text = '';
   const kept: RunCommand[] = [];
   let last: string | null = null;
+  const add = (part: string, joinedBy: RunCommand['joinedBy']) => {
+    text += text ? `${joinedBy === ';' ? ';' : ' &&'} ${part}` : part;
+  };
   for (const c of commands) {
     if (c.install) {
       if (c.install.runtime.length) {
-        parts.push(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends));
+        add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends), '&&');
         // the generated install runs its own update and removes the lists after itself
         kept.push({ ...c, install: { ...c.install, build: [], selfUpdating: true } });
       }
@@ -166,13 +172,12 @@ function runtimePart(script: string, commands: readonly RunCommand[], workdir: s
       last = null;
       continue;
     }
-    const text = script.slice(c.start, c.end);
+    const own = script.slice(c.start, c.end).replace(/\s*;\s*$/, '');
     if (c.nested) continue;
-    const prefixed = c.cwd !== workdir ? `cd ${c.cwd} && ${text}` : text;
-    if (last !== null && c.joinedBy === '||') parts[parts.length - 1] += ` || ${text}`;
-    else parts.push(prefixed);
+    if (last !== null && c.joinedBy === '||') text += ` || ${own}`;
+    else add(c.cwd !== workdir ? `cd ${c.cwd} && ${own}` : own, c.joinedBy);
     kept.push(c);
-    last = text;
+    last = own;
   }
-  return { text: parts.join(' && '), commands: kept };
+  return { text, commands: kept };
 }

@@ -26,9 +26,13 @@ const run = (...args: string[]) => dfsplit(dir, [...args, '.']);
 describe('--format', () => {
   it('json: one document with every file and a summary', async () => {
     const r = await run('--format', 'json');
-    const doc = JSON.parse(r.stdout) as { files: { path: string; status: string }[]; summary: Record<string, unknown> };
+    const doc = JSON.parse(r.stdout) as { files: { path: string; status: string; proof: unknown; saves: unknown }[]; summary: Record<string, unknown> };
     expect(doc.files.map((f) => `${f.path}:${f.status}`).sort()).toEqual(['Dockerfile:changed', 'plain.Dockerfile:unchanged', 'run.Dockerfile:declined']);
-    expect(doc.summary).toMatchObject({ files: 3, changed: 1, unchanged: 1, declined: 1, error: 0, declinedBy: { 'runtime-uses-toolchain': 1 } });
+    expect(doc.summary).toMatchObject({ files: 3, changed: 1, unchanged: 1, declined: 1, error: 0, declinedBy: { 'runtime-uses-toolchain': 1 }, proof: { static: 1, build: 0 } });
+    // each conversion says how it is proven and what it leaves behind
+    const changed = doc.files.find((f) => f.status === 'changed')!;
+    expect(changed.proof).toEqual({ level: 'static', unproven: [] });
+    expect(changed.saves).toEqual({ packages: [], tools: ['go'], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' } });
   });
 
   it('ndjson: a line per file, then the summary', async () => {
@@ -48,7 +52,7 @@ describe('--format', () => {
 
   it('github: a workflow command on the FROM line of each file that would change or was declined', async () => {
     const out = (await run('--format', 'github')).stdout.trim().split('\n');
-    expect(out.some((l) => /^::warning file=Dockerfile,line=1,title=dfsplit%3A changed::dfsplit proposes a multi-stage version \(builder golang:1\.22, runtime gcr\.io\/distroless\/\S+\); run dfsplit --write Dockerfile$/.test(l))).toBe(true);
+    expect(out.some((l) => /^::warning file=Dockerfile,line=1,title=dfsplit%3A changed::dfsplit proposes a multi-stage version \(builder golang:1\.22, runtime gcr\.io\/distroless\/\S+, proof: static\); run dfsplit --write Dockerfile$/.test(l))).toBe(true);
     expect(out.some((l) => l.startsWith('::notice file=run.Dockerfile,line=1,') && l.includes('[runtime-uses-toolchain]'))).toBe(true);
     expect(out.some((l) => l.includes('plain.Dockerfile'))).toBe(false);
   });
@@ -56,6 +60,8 @@ describe('--format', () => {
   it('markdown: a summary table and the diff in a collapsible block', async () => {
     const out = (await run('--format', 'markdown')).stdout;
     expect(out).toContain('| <code>Dockerfile</code> | changed |');
+    expect(out).toContain('<code>gcr.io/distroless/base-debian12</code> (proof: static) |');
+    expect(out).toContain('**1 would change** (proof: 1 static, 0 build)');
     expect(out).toContain('| <code>run.Dockerfile</code> | declined | runtime-uses-toolchain |');
     expect(out).toMatch(/<details><summary><code>Dockerfile<\/code><\/summary>\n\n```diff\ndiff --git a\/Dockerfile b\/Dockerfile/);
   });

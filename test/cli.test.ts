@@ -205,7 +205,7 @@ describe('flags', () => {
     expect(r.lines).toContain('Dockerfile: changed');
     // unchanged files are listed with --verbose only; the summary counts them
     expect(r.lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(false);
-    expect(r.lines.at(-1)).toMatch(/^dfsplit: 2 files in [\d.]+ s: 1 changed, 1 unchanged, 0 declined, 0 errors$/);
+    expect(r.lines.at(-1)).toMatch(/^dfsplit: 2 files in [\d.]+ s: 1 changed \(proof: 1 static, 0 build\), 1 unchanged, 0 declined, 0 errors$/);
     expect((await run(dir, ['--check', '--verbose', '.'])).lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(true);
     expect((await run(dir, ['--check', '--quiet', '.'])).lines).toEqual([]);
     expect(r.stdout).toBe('');

@@ -222,12 +222,24 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
   if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
-  const script = interpreter ? (words[1] ?? '') : name;
   // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
-  if ((interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name)) return 'setup';
+  if (installerScript(words)) return 'setup';
   if (interpreter && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
   if (/^\.?\.?\/.*\.(sh|py)$/.test(name) || /^\.\//.test(name)) return 'generate';
   return 'unknown';
+}
+
+/**
+ * A vendor's installer script (install.sh, get-pip.py, composer-setup.php, or an interpreter reading its
+ * script from standard input as in `curl ... | sh`): it changes the system where its vendor chose.
+ */
+export function installerScript(raw: readonly string[]): boolean {
+  const words = normalizeCommand(raw);
+  const name = words[0] ?? '';
+  const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
+  if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s')) return true;
+  const script = interpreter ? (words[1] ?? '') : name;
+  return (interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name);
 }
 
 /** The subcommand rules of a command name: its family's, else the table's. */

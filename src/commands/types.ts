@@ -80,6 +80,8 @@ export interface CommandFamily {
   kindOf?(words: readonly string[]): RuleKind | null;
   /** Names whose system-wide installs (kind `setup`) the runtime stage replays: a fresh stage runs them again. */
   replayed?: readonly string[];
+  /** Names the runtime stage may replay with no build to prove it (src/proof.ts `safeToReplay`): what they do does not depend on what the builder left. */
+  replaySafe?: readonly string[];
   /** Names that install from lists dfsplit cannot read (a lockfile, a manifest): the state model trusts what they bring. */
   languageInstallers?: readonly string[];
   /** Programs a system package gives besides one named like the package (the family's tools among them). */
