@@ -2,7 +2,7 @@
 // docker-library/official-images by tools/tags/generate.mjs; docs/images.md says when and how). Each answer is
 // null when the table cannot tell: a repository it does not cover, another registry, a tag it leaves out.
 import { GENERATED, OMITTED, TAGS } from './knowledge/tags.js';
-import { parseImage } from './images.js';
+import { isWindowsImage, parseImage } from './images.js';
 
 /** The date of the newest library commit the table was generated from. */
 export const TAG_TABLE_DATE = GENERATED.date;
@@ -55,7 +55,7 @@ function lookup(image: string, tag?: string): TagFacts | null | undefined {
   if (ref.digest || (ref.registry !== null && ref.registry !== 'docker.io')) return undefined;
   const name = tag ?? ref.tag ?? 'latest';
   const tags = tagsOf(ref.name);
-  if (!tags || OMITTED.test(name)) return undefined;
+  if (!tags || OMITTED.test(name) || isWindowsImage(`${ref.name}:${name}`)) return undefined;
   return tags.get(name) ?? null;
 }
 

@@ -10,8 +10,8 @@ export type TagGroup = readonly [release: string | null, last: string, rows: rea
 
 export const GENERATED = { commit: '37079fb336f572a88700cf32e5e1f6be54a04e8f', date: '2026-08-21' };
 
-/** Tags not recorded (their answer is unknown): Windows images, early-access and pre-release builds, dated snapshots. */
-export const OMITTED = /windowsservercore|nanoserver|(^|-)(ea|rc|beta|alpha)(\d*)(-|$)|\d(ea|rc|beta|alpha)\d*(-|$)|(^|-)20\d{6}(-|$)/i;
+/** Tags not recorded (their answer is unknown): early-access and pre-release builds, dated snapshots; Windows tags are left out too. */
+export const OMITTED = /(^|-)(ea|rc|beta|alpha)(\d*)(-|$)|\d(ea|rc|beta|alpha)\d*(-|$)|(^|-)20\d{6}(-|$)/i;
 
 export const TAGS: Readonly<Record<string, readonly TagGroup[]>> = {
   alpine: [
