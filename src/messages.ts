@@ -124,6 +124,7 @@ export const MESSAGES = {
   'command-rewritten': '{keyword} `{from}` becomes `{to}` in the runtime stage: {why}',
   'command-rewrite-refused': '`{command}` builds the program when the container starts, and dfsplit cannot start the built program instead: {why}',
   'cgo-on-scratch': 'the program uses cgo, so it needs a C library: it cannot run on {image}',
+  'runtime-tag-unpublished': "the runtime base {image} ({builder}'s {how}) is not a tag the official image has ever published (the tag table, generated from the image's library file at {date}): the conversion would not build, so it is declined; pass --runtime-base with a published tag to convert it",
   'libc-mismatch': '{from} builds against {fromLibc} but the runtime {to} uses {toLibc}: compiled packages would not load',
   'trailing-continuation': 'the file ends inside a line continuation: a stage written after it would be swallowed by the last instruction',
   'system-compile': "`{command}` compiles into the interpreter's system directories: there is no artifact dfsplit can copy out safely",

@@ -19,6 +19,7 @@ import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
 import { proofOf, type Proof } from './proof.js';
+import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
 
 /** Options that steer a conversion. */
@@ -149,6 +150,11 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
   if (artifacts.length === 0 && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
+  // a tag dfsplit derived (a slim variant, a preset's JRE or Debian slim image) must be one the official image
+  // has published: `node:9-stretch-slim` never was. The original's own image, and --runtime-base, are the user's.
+  if (!options.runtimeBase && runtimeBase !== builder.image && isPublished(runtimeBase) === false) {
+    declines.push({ id: 'runtime-tag-unpublished', data: { image: runtimeBase, builder: builder.image, how: decision.runtimeBase ? 'runtime image chosen by the preset' : 'slim variant', date: TAG_TABLE_DATE } });
+  }
   // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
   // bring its compilers, package database and home directories, credentials included, over the runtime
   // base's own: never copied (src/knowledge/secrets.ts)
