@@ -4,6 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
+import { toolboxPrograms } from './commands/index.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
@@ -33,9 +34,6 @@ const TOOLCHAIN_PROGRAMS = new Set([
   'git',
   'svn',
   'hg',
-  'pytest',
-  'py.test',
-  'tox',
   'nosetests',
   'jest',
   'mocha',
@@ -56,6 +54,7 @@ const TOOLCHAIN_PROGRAMS = new Set([
   'gcloud',
   'az',
   'docker',
+  ...toolboxPrograms,
 ]);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors and user switchers that run the real program as their arguments. */

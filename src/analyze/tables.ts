@@ -231,10 +231,6 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
     './mvnw': [{ kind: 'build' }],
     gradle: [{ kind: 'build' }],
     './gradlew': [{ kind: 'build' }],
-    pytest: [{ kind: 'test' }],
-    'py.test': [{ kind: 'test' }],
-    tox: [{ kind: 'test' }],
-    nox: [{ kind: 'test' }],
     dotnet: [
       { kind: 'build', sub: ['build', 'publish', 'restore'] },
       { kind: 'test', sub: ['test'] },
@@ -254,14 +250,11 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
 );
 
 /**
- * Commands that install into system directories the runtime needs (apt keys, .deb files, gems, R
- * packages, global npm packages, alternatives). Wherever they appear they are repeated in the
- * runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
+ * Commands that install into system directories the runtime needs (apt keys, .deb files, alternatives;
+ * the language installers are their families' `kinds`, src/commands/). Wherever they appear they are
+ * repeated in the runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
  */
-export const SYSTEM_INSTALLERS = new Set(['update-alternatives', 'ldconfig', 'a2enmod', 'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba', 'nvm', 'sdkmanager', 'luarocks', 'update-rc.d', 'systemctl', 'setcap', 'git-lfs', 'pip2', 'easy_install']);
-
-/** Commands that compile into the interpreter's own system directories: no artifact can be named. */
-export const SYSTEM_COMPILERS = new Set(['docker-php-ext-install', 'docker-php-ext-configure', 'pecl', 'phpize', 'install-php-extensions', 'pear']);
+export const SYSTEM_INSTALLERS = new Set(['update-alternatives', 'ldconfig', 'a2enmod', 'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'nvm', 'sdkmanager', 'update-rc.d', 'systemctl', 'setcap', 'git-lfs']);
 
 /** Commands that run before another command (`sudo make`, `gosu app make`): the real command follows. */
 export const PREFIX_COMMANDS: ReadonlyMap<string, number> = new Map(Object.entries({ sudo: 1, gosu: 2, 'su-exec': 2, time: 1, nice: 1, nohup: 1, stdbuf: 1, chroot: 2 }));
@@ -281,6 +274,3 @@ export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, strin
   make: { apt: 'make', apk: 'make', yum: 'make' },
   nc: { apt: 'netcat-openbsd', apk: 'netcat-openbsd', yum: 'nmap-ncat' },
 };
-
-/** pip packages that only run tests or checks: installing them serves the build's tests. */
-export const PIP_TEST_PACKAGES = /^(pytest([-_].*)?|tox|nox|nose2?|coverage|flake8|pylint|mypy|black|isort|ruff|hypothesis|mock|responses|freezegun|factory[-_]boy)$/i;

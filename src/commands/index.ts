@@ -1,20 +1,51 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
+import type { CommandFamily, FamilyCommand, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
 import apk from './apk.js';
 import { operands } from './options.js';
 import apt from './apt.js';
+import conda from './conda.js';
+import lua from './lua.js';
 import node from './node.js';
+import perl from './perl.js';
+import php from './php.js';
+import python from './python.js';
+import r from './r.js';
+import ruby from './ruby.js';
 import users from './users.js';
 import yum from './yum.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node, users];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, conda, lua, perl, php, python, r, ruby];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
+const VERSIONED: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => (f.versioned ?? []).map((n) => [n, f] as const)));
+const RUN_MODULES = families.filter((f) => f.modules);
 
 /** The family that answers for a command name (`npm`), or undefined. */
 export function familyOf(name: string): CommandFamily | undefined {
   return BY_NAME.get(name);
+}
+
+/**
+ * The command a script's words run, as its family knows it: its own name (`npm`), a versioned one
+ * (`pip3.11` is pip) or a module or script of an interpreter (`python3 -m pip`, `python setup.py`); undefined
+ * for a command no family knows. A path (`/opt/venv/bin/pip`) is no name.
+ */
+export function commandOf(words: readonly string[]): FamilyCommand | undefined {
+  const first = words[0] ?? '';
+  const exact = BY_NAME.get(first);
+  if (exact) return { family: exact, name: first, args: words.slice(1), words };
+  const stem = first.replace(/[\d.]+$/, '');
+  const versioned = stem !== first ? VERSIONED.get(stem) : undefined;
+  if (versioned) return { family: versioned, name: stem, args: words.slice(1), words };
+  for (const f of RUN_MODULES) {
+    if (!f.modules!.interpreter.test(first)) continue;
+    const module = words[1] === '-m' ? words[2] : undefined;
+    if (module !== undefined && Object.hasOwn(f.modules!.names, module)) return { family: f, name: f.modules!.names[module]!, args: words.slice(3), words };
+    const script = f.modules!.scripts;
+    if (script && Object.hasOwn(script, words[1] ?? '')) return { family: f, name: script[words[1]!]!, args: words.slice(2), words };
+  }
+  return undefined;
 }
 
 /** A system package-manager command (`apt-get`, `apk`, `dnf`): its family's package knowledge and its own subcommands. */
@@ -47,7 +78,34 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
   return undefined;
 }
 
+/** Every program the families call a build or test tool (an image that runs one is a toolbox). */
+export const toolboxPrograms: readonly string[] = families.flatMap((f) => f.toolbox ?? []);
+
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
 
-export type { CommandFamily, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
+/** A language package install the runtime stage repeats (`gem install`, `pip install`, a global npm install). */
+export function replayedBy(words: readonly string[]): boolean {
+  const c = commandOf(words);
+  return c?.family.replayed?.includes(c.name) ?? false;
+}
+
+/** An install that only upgrades its installer's own tooling (`pip install -U pip`, `gem update --system`). */
+export function upgradesToolingOnly(words: readonly string[]): boolean {
+  const c = commandOf(words);
+  return c?.family.toolingOnly?.(c) ?? false;
+}
+
+/** A language installer that installs from lists dfsplit cannot read (npm, pip -r, bundle). */
+export function installsLanguagePackages(words: readonly string[]): boolean {
+  const c = commandOf(words);
+  return c?.family.languageInstallers?.includes(c.name) ?? false;
+}
+
+/** Paths a command reads, as written (pip's requirement files); null when no family says. */
+export function readsPaths(words: readonly string[]): readonly string[] | null {
+  const c = commandOf(words);
+  return c?.family.reads?.(c) ?? null;
+}
+
+export type { CommandFamily, FamilyCommand, PackageManager, PackageSubcommands, SystemPackages } from './types.js';

@@ -3,7 +3,7 @@
 // answers through the registry (index.ts) and do not restate them.
 
 /** What a command is for, as the analyzer classifies it (see `CommandKind` in src/analyze/run.ts). */
-export type RuleKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run';
+export type RuleKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'generate' | 'pip' | 'package-maintenance' | 'system-compile';
 
 /** How a command word is classified. `sub` narrows by the first non-option argument ('' = none). */
 export interface SubcommandRule {
@@ -65,4 +65,40 @@ export interface CommandFamily {
   packages?: SystemPackages;
   /** A CMD or ENTRYPOINT (its words joined by spaces) that needs the family's toolchain in the container. */
   toolchainAtRuntime?: readonly RegExp[];
+  /** Programs whose purpose is building or testing: an image whose CMD runs one of them is a toolbox. */
+  toolbox?: readonly string[];
+  /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
+  kinds?: Readonly<Record<string, RuleKind>>;
+  /** Names also written with a version (`pip3.11` is `pip`): the name answers for itself followed by digits and dots. */
+  versioned?: readonly string[];
+  /** An interpreter that runs the family's commands as modules (`python3 -m pip` is `pip`) or scripts (`python setup.py`): module or script -> the name it is. */
+  modules?: { interpreter: RegExp; names: Readonly<Record<string, string>>; scripts?: Readonly<Record<string, string>> };
+  /** What the command writes, from its options and the stage's environment; null: the analyzer's reading by kind. */
+  outputs?(command: FamilyCommand, at: OutputContext): { paths: readonly string[]; unnamed: boolean } | null;
+  /** Paths the command reads (its requirement files, a local project), as written; the state model proves they exist. null: no answer. */
+  reads?(command: FamilyCommand): readonly string[] | null;
+  /** An install that only upgrades the family's own tooling (pip itself, `gem update --system`): it compiles nothing. */
+  toolingOnly?(command: FamilyCommand): boolean;
+}
+
+/** A command as its family knows it: `pip3 install x` and `python3 -m pip install x` are `pip` with the arguments `install x`. */
+export interface FamilyCommand {
+  family: CommandFamily;
+  /** The family's name for the command. */
+  name: string;
+  /** The words after the command (after the module for `python -m pip`). */
+  args: readonly string[];
+  /** Every word, as written. */
+  words: readonly string[];
+}
+
+/** Where a command runs, for `outputs`. */
+export interface OutputContext {
+  /** The analyzer's kind of the command. */
+  kind: string;
+  cwd: string;
+  /** The environment at the command (ENV, ARG defaults, assignments earlier in the RUN). */
+  env: { get(key: string): string | undefined };
+  /** The home directory of the user the command runs as. */
+  home(): string;
 }

@@ -1,8 +1,7 @@
 // What the three Python presets share: finding pip commands, test tools, and the files a build-time
 // script generates. pip options: https://pip.pypa.io/en/stable/cli/pip_install/
-import { isTestOnlyInstall, requirementFiles, requirementsOf } from '../../src/analyze/pip.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { pipArgs } from '../../src/analyze/run.js';
+import { isTestOnlyInstall, pipArgs, requirementFiles, requirementsOf, upgradesPipOnly } from '../../src/commands/python.js';
 import { packageCommand } from '../../src/commands/index.js';
 import { shipsCompiler } from '../../src/images.js';
 import type { PresetInput, Artifact } from '../../src/preset.js';
@@ -35,8 +34,7 @@ export function pipInstalls(input: PresetInput): PipCommand[] {
 
 /** `pip install --upgrade pip setuptools` maintains pip itself: repeat it, never turn it into wheels. */
 export function isSelfUpgrade(p: PipCommand): boolean {
-  const names = requirementsOf(p.args);
-  return names.length > 0 && names.every((n) => /^(pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+  return upgradesPipOnly(requirementsOf(p.args));
 }
 
 /** A pip install of test tools only (pytest, tox, ...) or of dev/test requirement files. */

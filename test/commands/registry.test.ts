@@ -13,8 +13,12 @@ const root = join(import.meta.dirname, '..', '..');
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // the node preset writes npm/yarn/pnpm commands (prune) and reads their lockfiles
   'templates/node/index.ts': ['node'],
-  // programs the node images have (an image fact, not command knowledge)
-  'src/knowledge/images.ts': ['node'],
+  // the php preset follows the extension helpers it copies from the builder, and the ruby preset the gem
+  // and bundle commands it claims (each preset's own reading of what it rewrites)
+  'templates/php/extensions.ts': ['php'],
+  'templates/ruby/index.ts': ['ruby'],
+  // programs the node, python, ruby, php and composer images have (an image fact, not command knowledge)
+  'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php'],
   // `yarn` there is an npm package with native parts, not the command
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
@@ -67,6 +71,8 @@ describe('command families', () => {
           for (const name of f.names) {
             // `manager === 'apt'` names the package manager (images and installs say it so), not the command
             if (name === f.packages?.manager && /manager/i.test(line)) continue;
+            // `kind === 'pip'` names the analyzer's kind of a pip install (CommandKind), not the command
+            if (name === 'pip' && /kind/i.test(line)) continue;
             if (restates(line, name)) found.push(`${file}:${i + 1}: ${name}`);
           }
         }

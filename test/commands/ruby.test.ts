@@ -1,0 +1,57 @@
+// The ruby family (src/commands/ruby.ts): gem and bundle/bundler, asked through the analyzer (kind and where
+// they write), the plan (replayed installs, tooling upgrades) and the state model.
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf, installsLanguagePackages, packageProvides, replayedBy, upgradesToolingOnly } from '../../src/commands/index.js';
+import ruby from '../../src/commands/ruby.js';
+import { convert } from '../../src/convert.js';
+
+const scope = { workdir: '/app', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+const command = (script: string, env: Record<string, string> = {}) => analyzeRun(script, { ...scope, env: new Map(Object.entries(env)) }).commands[0]!;
+const ids = (text: string) => convert(text).reasons.map((r) => r.id);
+const words = (script: string) => script.split(' ');
+// what the ruby images set (src/knowledge/images.ts)
+const RUBY_ENV = { GEM_HOME: '/usr/local/bundle', BUNDLE_APP_CONFIG: '/usr/local/bundle', HOME: '/root' };
+
+describe('ruby family', () => {
+  it('answers for gem, bundle and bundler', () => {
+    for (const name of ['gem', 'bundle', 'bundler']) expect(familyOf(name), name).toBe(ruby);
+  });
+
+  it('makes gem setup whatever its subcommand, by its exact name only (kinds)', () => {
+    expect(command('gem install rails').kind).toBe('setup');
+    expect(command('gem update --system').kind).toBe('setup');
+    expect(command('/opt/ruby/bin/gem install rails').kind).toBe('unknown');
+    expect(command('bundle install').kind).toBe('unknown');
+  });
+
+  it('knows where gem and bundle write, from their options and the image variables (outputs)', () => {
+    expect(command('gem install rails', RUBY_ENV).outputs).toEqual(['/usr/local/bundle']);
+    expect(command('gem install -i /gems rails', RUBY_ENV).outputs).toEqual(['/gems']);
+    expect(command('gem install rails').outputs).toEqual([]);
+    expect(command('gem update --system', RUBY_ENV).outputs).toEqual([]);
+    expect(command('bundle install', RUBY_ENV).outputs).toEqual(['/usr/local/bundle']);
+    expect(command('bundle', RUBY_ENV).outputs).toEqual(['/usr/local/bundle']);
+    expect(command('bundle install --path vendor/gems', RUBY_ENV).outputs).toEqual(['/app/vendor/gems', '/usr/local/bundle']);
+    expect(command('bundle install --deployment').outputs).toEqual(['/app/vendor/bundle']);
+    expect(command('bundler install', { BUNDLE_DEPLOYMENT: 'true' }).outputs).toEqual(['/app/vendor/bundle']);
+    expect(command('bundle config set --local without test', RUBY_ENV).outputs).toEqual(['/usr/local/bundle/config']);
+    expect(command('bundle config set without test', RUBY_ENV).outputs).toEqual(['/root/.bundle/config']);
+    expect(command('bundle exec rake', RUBY_ENV).outputs).toEqual([]);
+  });
+
+  it('repeats gem installs in the runtime stage, but not an update of RubyGems or Bundler (replayed, toolingOnly)', () => {
+    expect(replayedBy(words('gem install nokogiri'))).toBe(true);
+    expect(replayedBy(words('bundle install'))).toBe(false);
+    for (const run of ['gem update --system', 'gem update --system 3.5.22', 'gem install bundler', 'gem install -N bundler']) expect(upgradesToolingOnly(words(run)), run).toBe(true);
+    expect(upgradesToolingOnly(words('gem install bundler rails'))).toBe(false);
+    const file = (run: string) => `FROM ruby:3.3\nRUN apt-get update && apt-get install -y build-essential libxml2-dev\nRUN ${run}\nWORKDIR /app\nCOPY . .\nCMD ["ruby", "app.rb"]\n`;
+    expect(ids(file('gem install nokogiri'))).toEqual(['replay-needs-build-tools']);
+    expect(ids(file('gem update --system'))).not.toContain('replay-needs-build-tools');
+  });
+
+  it('tells the state model what gem and bundle bring (languageInstallers, provides)', () => {
+    for (const run of ['gem install rails', 'bundle install', 'bundler install']) expect(installsLanguagePackages(words(run)), run).toBe(true);
+    expect(packageProvides('ruby-full')).toEqual(['ruby', 'gem']);
+  });
+});
