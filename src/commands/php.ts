@@ -22,6 +22,22 @@ function extensionFiles({ name, words }: FamilyCommand, at: OutputContext): stri
   return null;
 }
 
+/** The extension helpers whose whole effect is the extension directory and conf.d: name -> its subcommands that are (null: all). */
+const EXTENSION_HELPERS: Readonly<Record<string, readonly string[] | null>> = {
+  'docker-php-ext-configure': null,
+  'docker-php-ext-install': null,
+  'docker-php-ext-enable': null,
+  pecl: ['install', 'channel-update', 'update-channels'],
+};
+
+/** A command whose whole effect is known to be compiled extensions and their ini files (the php preset copies them). */
+export function writesExtensionsOnly(words: readonly string[]): boolean {
+  const name = words[0] ?? '';
+  if (!Object.hasOwn(EXTENSION_HELPERS, name)) return false;
+  const subs = EXTENSION_HELPERS[name];
+  return !subs || subs.includes(words.slice(1).find((w) => !w.startsWith('-')) ?? '');
+}
+
 export default {
   id: 'php',
   names: ['composer', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'pecl', 'phpize', 'install-php-extensions', 'pear'],

@@ -67,11 +67,6 @@ export function upgradesPipOnly(names: readonly string[]): boolean {
   return names.length > 0 && names.every((n) => TOOLING.test(n));
 }
 
-/** The pip subcommand and its arguments, whether written `pip ...` or `python -m pip ...`. */
-export function pipArgs(words: readonly string[]): string[] {
-  return /^pip/.test(words[0] ?? '') ? words.slice(1) : words.slice(3);
-}
-
 /** `python -m venv DIR` or `virtualenv DIR`. */
 export function isVenv(words: readonly string[]): boolean {
   return words[0] === 'virtualenv' || (INTERPRETER.test(words[0] ?? '') && words[1] === '-m' && MODULES[words[2] ?? ''] === 'virtualenv');

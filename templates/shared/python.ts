@@ -1,8 +1,8 @@
 // What the three Python presets share: finding pip commands, test tools, and the files a build-time
 // script generates. pip options: https://pip.pypa.io/en/stable/cli/pip_install/
 import type { RunCommand } from '../../src/analyze/run.js';
-import { isTestOnlyInstall, pipArgs, requirementFiles, requirementsOf, upgradesPipOnly } from '../../src/commands/python.js';
-import { packageCommand } from '../../src/commands/index.js';
+import { isTestOnlyInstall, requirementFiles, requirementsOf, upgradesPipOnly } from '../../src/commands/python.js';
+import { commandOf, packageCommand } from '../../src/commands/index.js';
 import { shipsCompiler } from '../../src/images.js';
 import type { PresetInput, Artifact } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
@@ -23,7 +23,7 @@ export function pipInstalls(input: PresetInput): PipCommand[] {
   for (const [index, run] of input.analysis.runs) {
     for (const command of run.commands) {
       if (command.kind !== 'pip') continue;
-      const args = pipArgs(command.words);
+      const args = [...(commandOf(command.words)?.args ?? [])];
       const at = args.indexOf('install');
       if (at < 0) continue;
       out.push({ index, command, args: args.slice(at + 1) });
@@ -83,9 +83,9 @@ export function shellWord(w: string): string {
   return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The pip executable as the original wrote it (`pip`, `pip3`, `python -m pip`). */
+/** The pip executable as the original wrote it (`pip`, `pip3`, `python -m pip`): the words before its arguments. */
 export function pipExecutable(words: readonly string[]): string {
-  return /^pip/.test(words[0] ?? '') ? words[0]! : words.slice(0, 3).join(' ');
+  return words.slice(0, words.length - (commandOf(words)?.args.length ?? 0)).join(' ');
 }
 
 /** True when the builder has a C compiler: a full python image or compilers installed. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, installsLanguagePackages, packageProvides, replayedBy } from '../../src/commands/index.js';
-import php from '../../src/commands/php.js';
+import php, { writesExtensionsOnly } from '../../src/commands/php.js';
 import { convert } from '../../src/convert.js';
 
 const scope = { workdir: '/var/www/html', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
@@ -47,6 +47,14 @@ describe('php family', () => {
     expect(installsLanguagePackages(words('pecl install redis'))).toBe(false);
     expect(replayedBy(words('composer install'))).toBe(false);
     expect(packageProvides('php-cli')).toEqual(['php']);
+  });
+
+  it('tells the php preset which helpers write only extensions and their ini files (writesExtensionsOnly)', () => {
+    for (const c of ['docker-php-ext-install pdo_pgsql', 'docker-php-ext-configure gd --with-jpeg', 'docker-php-ext-enable redis', 'pecl install redis', 'pecl -q install redis', 'pecl channel-update pecl.php.net', 'pecl update-channels']) expect(writesExtensionsOnly(words(c)), c).toBe(true);
+    for (const c of ['pecl uninstall redis', 'pecl', 'phpize', 'install-php-extensions gd', 'pear install x', 'composer install']) expect(writesExtensionsOnly(words(c)), c).toBe(false);
+    // an extension built by hand with phpize: the preset cannot follow it, the plan declines the compile
+    const r = convert('FROM php:8.2-fpm\nRUN phpize && ./configure && make && make install\nCOPY . /var/www/html\nCMD ["php-fpm"]\n');
+    expect(r.reasons.map((x) => x.id)).toContain('system-compile');
   });
 
   it('lets the php preset copy what the extension helpers compiled (kinds drive the preset)', () => {

@@ -93,6 +93,12 @@ describe('python family', () => {
     expect(packageProvides('python3-pip')).toEqual(['pip', 'pip3']);
   });
 
+  it('lets the wheels preset rewrite pip as the original wrote it (commandOf)', () => {
+    const r = convert('FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN python3 -m pip install --no-cache-dir flask && pip3.11 install gunicorn\nCMD ["python", "app.py"]\n');
+    expect(r.output).toContain('RUN python3 -m pip wheel --wheel-dir /wheels --no-cache-dir flask && pip3.11 wheel --wheel-dir /wheels gunicorn\n');
+    expect(r.output).toContain('RUN python3 -m pip install --no-index --find-links=/wheels --no-cache-dir flask && pip3.11 install --no-index --find-links=/wheels gunicorn && rm -rf /wheels\n');
+  });
+
   it('makes an image whose command is a test runner a toolbox (toolbox)', () => {
     const file = (cmd: string) => `FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ${cmd}\n`;
     expect(ids(file('["pytest", "-q"]'))).toEqual(['toolbox-image']);

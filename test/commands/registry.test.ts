@@ -13,9 +13,7 @@ const root = join(import.meta.dirname, '..', '..');
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // the node preset writes npm/yarn/pnpm commands (prune) and reads their lockfiles
   'templates/node/index.ts': ['node'],
-  // the php preset follows the extension helpers it copies from the builder, and the ruby preset the gem
-  // and bundle commands it claims (each preset's own reading of what it rewrites)
-  'templates/php/extensions.ts': ['php'],
+  // the ruby preset claims the gem and bundle commands whose effect it copies (its own reading of what it rewrites)
   'templates/ruby/index.ts': ['ruby'],
   // programs the node, python, ruby, php and composer images have (an image fact, not command knowledge)
   'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php'],
