@@ -19,7 +19,7 @@ export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, c
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
 const VERSIONED: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => (f.versioned ?? []).map((n) => [n, f] as const)));
-const RUN_MODULES = families.filter((f) => f.modules);
+const RUN_MODULES = families.flatMap((family) => (family.modules ? [{ family, ...family.modules }] : []));
 
 /** The family that answers for a command name (`npm`), or undefined. */
 export function familyOf(name: string): CommandFamily | undefined {
@@ -38,12 +38,12 @@ export function commandOf(words: readonly string[]): FamilyCommand | undefined {
   const stem = first.replace(/[\d.]+$/, '');
   const versioned = stem !== first ? VERSIONED.get(stem) : undefined;
   if (versioned) return { family: versioned, name: stem, args: words.slice(1), words };
-  for (const f of RUN_MODULES) {
-    if (!f.modules!.interpreter.test(first)) continue;
-    const module = words[1] === '-m' ? words[2] : undefined;
-    if (module !== undefined && Object.hasOwn(f.modules!.names, module)) return { family: f, name: f.modules!.names[module]!, args: words.slice(3), words };
-    const script = f.modules!.scripts;
-    if (script && Object.hasOwn(script, words[1] ?? '')) return { family: f, name: script[words[1]!]!, args: words.slice(2), words };
+  for (const { family, interpreter, names, scripts = {} } of RUN_MODULES) {
+    if (!interpreter.test(first)) continue;
+    const second = words[1] ?? '';
+    const module = second === '-m' ? (words[2] ?? '') : '';
+    if (Object.hasOwn(names, module)) return { family, name: names[module] ?? module, args: words.slice(3), words };
+    if (Object.hasOwn(scripts, second)) return { family, name: scripts[second] ?? second, args: words.slice(2), words };
   }
   return undefined;
 }

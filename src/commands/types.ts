@@ -53,7 +53,7 @@ export interface CommandFamily {
   subcommands?: Readonly<Record<string, readonly SubcommandRule[]>>;
   /** A kind that data cannot give (an option that changes it, a script name): asked before `subcommands`; null = no answer. */
   kindOf?(words: readonly string[]): RuleKind | null;
-  /** Names whose system-wide installs (kind `setup`) the runtime stage replays: a fresh stage runs them again. */
+  /** Names whose system-wide installs (kind `setup`, or `pip` for pip) the runtime stage replays: a fresh stage runs them again. */
   replayed?: readonly string[];
   /** Names that install from lists dfsplit cannot read (a lockfile, a manifest): the state model trusts what they bring. */
   languageInstallers?: readonly string[];
