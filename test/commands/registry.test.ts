@@ -47,6 +47,9 @@ describe('command families', () => {
         expect(SYSTEM_INSTALLERS.has(name), `${name} still in SYSTEM_INSTALLERS`).toBe(false);
       }
       for (const name of Object.keys(f.subcommands ?? {})) expect(f.names, `${f.id}: subcommands of ${name}`).toContain(name);
+      // every name the family's data speaks of is one it answers for (a module or script is read as one)
+      const spoken = { kinds: Object.keys(f.kinds ?? {}), replayed: f.replayed ?? [], languageInstallers: f.languageInstallers ?? [], versioned: f.versioned ?? [], modules: Object.values({ ...f.modules?.names, ...f.modules?.scripts }) };
+      for (const [field, names] of Object.entries(spoken)) for (const name of names) expect(f.names, `${f.id}: ${field} ${name}`).toContain(name);
     }
     expect(familyOf('toString')).toBeUndefined();
   });
