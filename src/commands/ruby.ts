@@ -31,6 +31,21 @@ function gemHome({ name, words }: FamilyCommand, at: OutputContext): string[] | 
   return null;
 }
 
+/** Bundler's command, by either of its names. */
+export function runsBundler(words: readonly string[]): boolean {
+  return words[0] === 'bundle' || words[0] === 'bundler';
+}
+
+/** RubyGems' command. */
+export function runsGem(words: readonly string[]): boolean {
+  return words[0] === 'gem';
+}
+
+/** A gem command that brings gems besides Bundler itself (`gem install bundler:2.4.22` brings only Bundler). */
+export function bringsGemsBeyondBundler(words: readonly string[]): boolean {
+  return runsGem(words) && !words.slice(2).every((g) => g.startsWith('-') || /^bundler(:|$)/.test(g));
+}
+
 export default {
   id: 'ruby',
   names: ['gem', 'bundle', 'bundler'],

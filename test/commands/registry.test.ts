@@ -13,8 +13,6 @@ const root = join(import.meta.dirname, '..', '..');
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // the node preset writes npm/yarn/pnpm commands (prune) and reads their lockfiles
   'templates/node/index.ts': ['node'],
-  // the ruby preset claims the gem and bundle commands whose effect it copies (its own reading of what it rewrites)
-  'templates/ruby/index.ts': ['ruby'],
   // programs the node, python, ruby, php and composer images have (an image fact, not command knowledge)
   'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php'],
   // `yarn` there is an npm package with native parts, not the command

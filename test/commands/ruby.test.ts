@@ -1,9 +1,11 @@
 // The ruby family (src/commands/ruby.ts): gem and bundle/bundler, asked through the analyzer (kind and where
 // they write), the plan (replayed installs, tooling upgrades) and the state model.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, installsLanguagePackages, packageProvides, replayedBy, upgradesToolingOnly } from '../../src/commands/index.js';
-import ruby from '../../src/commands/ruby.js';
+import ruby, { bringsGemsBeyondBundler, runsBundler, runsGem } from '../../src/commands/ruby.js';
+import { directoryContext } from '../../src/context.js';
 import { convert } from '../../src/convert.js';
 
 const scope = { workdir: '/app', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
@@ -48,6 +50,20 @@ describe('ruby family', () => {
     const file = (run: string) => `FROM ruby:3.3\nRUN apt-get update && apt-get install -y build-essential libxml2-dev\nRUN ${run}\nWORKDIR /app\nCOPY . .\nCMD ["ruby", "app.rb"]\n`;
     expect(ids(file('gem install nokogiri'))).toEqual(['replay-needs-build-tools']);
     expect(ids(file('gem update --system'))).not.toContain('replay-needs-build-tools');
+  });
+
+  it('tells the ruby preset which commands run Bundler and RubyGems, and which bring more than Bundler', () => {
+    for (const c of ['bundle install', 'bundler exec rake', 'bundle']) expect(runsBundler(words(c)), c).toBe(true);
+    for (const c of ['gem install rails', 'bundles', '/usr/local/bin/bundle install']) expect(runsBundler(words(c)), c).toBe(false);
+    expect(runsGem(words('gem install rails'))).toBe(true);
+    expect(runsGem(words('gems'))).toBe(false);
+    for (const c of ['gem install rails', 'gem install bundler rails', 'gem install -N nokogiri']) expect(bringsGemsBeyondBundler(words(c)), c).toBe(true);
+    for (const c of ['gem install bundler', 'gem install bundler:2.4.22', 'gem install -N bundler', 'gem update --system', 'bundle install']) expect(bringsGemsBeyondBundler(words(c)), c).toBe(false);
+    // a RUN that installs gems beside other work cannot be claimed by the preset; one that only brings Bundler can
+    const context = directoryContext(join(import.meta.dirname, '..', 'fixtures', 'ruby-bundle-basic', 'context'));
+    const file = (gem: string) => `FROM ruby:3.1\nWORKDIR /usr/src/app\nCOPY Gemfile Gemfile.lock ./\nRUN ${gem} && useradd -m app\nRUN bundle install\nCOPY . .\nCMD ["bundle", "exec", "ruby", "app.rb"]\n`;
+    expect(convert(file('gem install bundler:2.4.22'), { context }).status).toBe('changed');
+    expect(convert(file('gem install rails'), { context }).reasons.map((r) => r.id)).toEqual(['language-install-mixed']);
   });
 
   it('tells the state model what gem and bundle bring (languageInstallers, provides)', () => {
