@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { entrypointWrapperWords } from './commands/index.js';
+import { entrypointWrapperWords, toolboxPrograms } from './commands/index.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
@@ -35,9 +35,6 @@ const TOOLCHAIN_PROGRAMS = new Set([
   'git',
   'svn',
   'hg',
-  'pytest',
-  'py.test',
-  'tox',
   'nosetests',
   'jest',
   'mocha',
@@ -58,6 +55,7 @@ const TOOLCHAIN_PROGRAMS = new Set([
   'gcloud',
   'az',
   'docker',
+  ...toolboxPrograms,
 ]);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors that run the real program as their arguments (the user switchers: src/commands/prefix.ts). */

@@ -3,10 +3,9 @@
 import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
-import { isTestOnlyInstall } from './pip.js';
-import { familyOf, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
+import { commandOf, familyOf, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
-import { COMMAND_RULES, INTERPRETERS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
+import { COMMAND_RULES, INTERPRETERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
 
@@ -102,7 +101,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
         .filter((p): p is string => !!p)
         .map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
     }
-    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
+    const out = outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null, scope.user);
     const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
@@ -198,29 +197,22 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   const pkg = packageCommandKind(words);
   if (pkg === 'install') return 'packages';
   if (pkg === 'maintenance') return 'package-maintenance';
-  if (isPip(words)) return pipKind(words);
-  if (SYSTEM_COMPILERS.has(name)) return 'system-compile';
   if (SYSTEM_INSTALLERS.has(name)) return 'setup';
-  const familyKind = familyOf(name)?.kindOf?.(words);
+  // the command as its family knows it (`pip3.11` is pip, `python -m pytest` is pytest)
+  const command = commandOf(words);
+  const familyKind = command && (command.family.kinds?.[command.name] ?? command.family.kindOf?.([command.name, ...command.args]));
   if (familyKind) return familyKind;
-  if (name === 'composer') return words.some((w) => w === 'install' || w === 'update' || w === 'require') ? 'build' : 'unknown';
-  if (/^python[\d.]*$/.test(name) && words[1] === '-m') {
-    const mod = words[2] ?? '';
-    if (mod === 'pytest' || mod === 'unittest' || mod === 'tox') return 'test';
-    if (mod === 'compileall') return 'generate';
-  }
-  const rules = rulesOf(name) ?? (name.includes('/') ? rulesOf(name.split('/').pop() ?? '') : undefined);
+  const rules = rulesOf(command?.name ?? name) ?? (name.includes('/') ? rulesOf(name.split('/').pop() ?? '') : undefined);
   if (rules) {
     if (rules.length === 0) return 'package-maintenance';
-    const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+    const sub = (command?.args ?? words.slice(1)).find((w) => !w.startsWith('-')) ?? '';
     const rule = rules.find((r) => !r.sub || r.sub.includes(sub));
     if (rule) return rule.kind;
     return 'unknown';
   }
   if (movesFiles(name)) return inBuildingRun() ? 'file-move' : 'setup';
   const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
-  // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
-  if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
+  // `curl ... | sh` runs an installer from stdin
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
   // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
   if (installerScript(words)) return 'setup';
@@ -248,48 +240,6 @@ function rulesOf(name: string): readonly CommandRule[] | undefined {
   return family ? family.subcommands?.[name] : COMMAND_RULES.get(name);
 }
 
-function isPip(words: readonly string[]): boolean {
-  const [a, b, c] = words;
-  return /^pip[\d.]*$/.test(a ?? '') || (/^python[\d.]*$/.test(a ?? '') && b === '-m' && c === 'pip');
-}
-
-/** The pip subcommand and its arguments, whether written `pip ...` or `python -m pip ...`. */
-export function pipArgs(words: readonly string[]): string[] {
-  return /^pip/.test(words[0] ?? '') ? words.slice(1) : words.slice(3);
-}
-
-function pipKind(words: readonly string[]): CommandKind {
-  const args = pipArgs(words);
-  const sub = args.find((w) => !w.startsWith('-'));
-  if (sub === 'wheel') return 'build';
-  if (sub === 'install') return isTestOnlyInstall(args.slice(args.indexOf('install') + 1)) ? 'test' : 'pip';
-  return 'package-maintenance';
-}
-
-/** Options of virtualenv and `python -m venv` that take the next word as their value. */
-const VENV_VALUED = new Set(['-p', '--python', '--prompt', '--activators', '--creator', '--seeder', '--app-data', '--extra-search-dir', '--pip', '--setuptools', '--wheel', '--upgrade-deps']);
-
-/** Where pip --user / --target / --prefix and `python -m venv` write. */
-function pythonOutputs(words: readonly string[], cwd: string, env: EnvView, user: string | null): Outputs {
-  if (isVenv(words)) {
-    // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
-    const rest = words.slice(words[0] === 'virtualenv' ? 1 : 3);
-    const dir = rest.find((w, i) => !w.startsWith('-') && !VENV_VALUED.has(rest[i - 1] ?? ''));
-    return { paths: dir ? [joinPath(cwd, dir)] : NONE, unnamed: false };
-  }
-  if (!isPip(words)) return { paths: NONE, unnamed: false };
-  const args = pipArgs(words);
-  const target = optionValue(args, '--target', '-t', '--prefix', '--root');
-  if (target) return { paths: [joinPath(cwd, target)], unnamed: false };
-  if (args.includes('--user')) return { paths: [`${homeOf(user, env)}/.local`], unnamed: false };
-  return { paths: NONE, unnamed: false };
-}
-
-/** `python -m venv DIR` or `virtualenv DIR`. */
-export function isVenv(words: readonly string[]): boolean {
-  return words[0] === 'virtualenv' || (/^python[\d.]*$/.test(words[0] ?? '') && words[1] === '-m' && (words[2] === 'venv' || words[2] === 'virtualenv'));
-}
-
 /** The home directory of a user as Debian's useradd makes it. */
 export function homeOf(user: string | null, env: EnvView): string {
   const name = (user ?? 'root').split(':')[0]!;
@@ -305,14 +255,16 @@ function normalizeCommand(words: readonly string[]): readonly string[] {
   return [name.split('/').pop()!, ...words.slice(1)];
 }
 
-function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null): Outputs {
+function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null, user: string | null): Outputs {
   const words = normalizeCommand(raw);
   const name = words[0] ?? '';
   const at = (p: string) => joinPath(cwd, p);
   const sub = words.slice(1).find((w) => !w.startsWith('-'));
-  // gems and PHP extensions land in their language's own directories, whatever the command's kind
-  const home = languageHome(words, sub, cwd, env);
-  if (home) return { paths: home, unnamed: false };
+  // a family that knows where its command writes (a download, an unpacked archive, a copy's destination,
+  // gems, PHP extensions, a venv, pip --target) says so
+  const command = commandOf(words);
+  const own = command?.family.outputs?.(command, { kind, cwd, env, home: () => homeOf(user, env) });
+  if (own) return own;
   if (kind === 'build' || kind === 'generate') {
     if (name === 'go' && (sub === 'build' || sub === 'install')) return goOutputs(words, sub, cwd, env);
     if (name === 'go' && sub === 'get') {
@@ -346,53 +298,9 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
       if (installs) return { paths: [joinPath(null, `${dest}/${pfx ?? '/usr/local'}`)], unnamed: false };
       return { paths: NONE, unnamed: true };
     }
-    if (isPip(words)) {
-      const dir = optionValue(words, '--wheel-dir', '-w');
-      return { paths: [at(dir ?? '.')], unnamed: false };
-    }
-    if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
     return { paths: NONE, unnamed: true };
   }
-  // downloads and file moves: their family says where they write
-  if (kind === 'fetch' || kind === 'file-move') return familyOf(name)?.outputs?.(words, at) ?? { paths: NONE, unnamed: false };
   return { paths: NONE, unnamed: false };
-}
-
-/**
- * Where bundle, gem and the official php image's extension helpers write, from the variables the images
- * set (GEM_HOME, BUNDLE_APP_CONFIG, PHP_INI_DIR) and the command's options; null for other commands.
- * `bundle config` without --local writes the user's config. https://bundler.io/man/bundle-install.1.html
- * https://bundler.io/man/bundle-config.1.html  https://github.com/docker-library/php (docker-php-ext-*)
- */
-function languageHome(words: readonly string[], sub: string | undefined, cwd: string, env: EnvView): string[] | null {
-  const name = words[0] ?? '';
-  const gemHome = env.get('GEM_HOME');
-  if (name === 'bundle' || name === 'bundler') {
-    if (sub === undefined || sub === 'install') {
-      const deployment = words.includes('--deployment') || /^(true|1)$/.test(env.get('BUNDLE_DEPLOYMENT') ?? '');
-      const path = optionValue(words, '--path') ?? env.get('BUNDLE_PATH') ?? (deployment ? 'vendor/bundle' : null);
-      return [...(path ? [joinPath(cwd, path)] : []), ...(gemHome ? [gemHome] : [])];
-    }
-    if (sub === 'config') {
-      const local = words.includes('--local');
-      const dir = local ? (env.get('BUNDLE_APP_CONFIG') ?? joinPath(cwd, '.bundle')) : `${env.get('HOME') ?? '/root'}/.bundle`;
-      return [`${dir}/config`];
-    }
-    return null;
-  }
-  if (name === 'gem' && (sub === 'install' || sub === 'update') && !words.includes('--system')) {
-    const dir = optionValue(words, '--install-dir', '-i') ?? gemHome;
-    return dir ? [joinPath(cwd, dir)] : [];
-  }
-  const ini = env.get('PHP_INI_DIR');
-  if (!ini) return null;
-  const extensions = '/usr/local/lib/php/extensions';
-  const iniName = optionValue(words, '--ini-name');
-  const iniFile = iniName?.startsWith('/') ? [iniName] : [];
-  if (name === 'docker-php-ext-install') return [extensions, `${ini}/conf.d`, ...iniFile];
-  if (name === 'docker-php-ext-enable') return [`${ini}/conf.d`, ...iniFile];
-  if (name === 'pecl' && sub === 'install') return [extensions];
-  return null;
 }
 
 function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): Outputs {

@@ -231,10 +231,6 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
     './mvnw': [{ kind: 'build' }],
     gradle: [{ kind: 'build' }],
     './gradlew': [{ kind: 'build' }],
-    pytest: [{ kind: 'test' }],
-    'py.test': [{ kind: 'test' }],
-    tox: [{ kind: 'test' }],
-    nox: [{ kind: 'test' }],
     dotnet: [
       { kind: 'build', sub: ['build', 'publish', 'restore'] },
       { kind: 'test', sub: ['test'] },
@@ -244,14 +240,11 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
 );
 
 /**
- * Commands that install into system directories the runtime needs (apt keys, .deb files, gems, R
- * packages, global npm packages, alternatives). Wherever they appear they are repeated in the
- * runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
+ * Commands that install into system directories the runtime needs (apt keys, .deb files, alternatives;
+ * the language installers are their families' `kinds`, src/commands/). Wherever they appear they are
+ * repeated in the runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
  */
-export const SYSTEM_INSTALLERS = new Set(['gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba', 'nvm', 'sdkmanager', 'luarocks', 'pip2', 'easy_install']);
-
-/** Commands that compile into the interpreter's own system directories: no artifact can be named. */
-export const SYSTEM_COMPILERS = new Set(['docker-php-ext-install', 'docker-php-ext-configure', 'pecl', 'phpize', 'install-php-extensions', 'pear']);
+export const SYSTEM_INSTALLERS = new Set(['nvm', 'sdkmanager']);
 
 /** Interpreters: `python gen.py` in a build generates files; at runtime it is the program. */
 export const INTERPRETERS = new Set(['python', 'python3', 'node', 'ruby', 'perl', 'php', 'bash', 'sh']);
@@ -265,6 +258,3 @@ export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, strin
   make: { apt: 'make', apk: 'make', yum: 'make' },
   nc: { apt: 'netcat-openbsd', apk: 'netcat-openbsd', yum: 'nmap-ncat' },
 };
-
-/** pip packages that only run tests or checks: installing them serves the build's tests. */
-export const PIP_TEST_PACKAGES = /^(pytest([-_].*)?|tox|nox|nose2?|coverage|flake8|pylint|mypy|black|isort|ruff|hypothesis|mock|responses|freezegun|factory[-_]boy)$/i;

@@ -10,7 +10,14 @@ export default {
   // per name: which subcommands build, test or run the toolchain, e.g.
   // tool: [{ kind: 'build', sub: ['build', 'install'] }, { kind: 'test', sub: ['test'] }]
   subcommands: {},
+  // kinds: {},                           // name -> its kind whatever its arguments (exact name only: no path)
   // kindOf(words) { return null; },       // a kind an option decides (`-g`), asked before subcommands
+  // versioned: [],                        // names also written with a version (`pip3.11` is pip)
+  // modules: { interpreter, names },      // `python -m pip` is pip: interpreter, module -> name (scripts too)
+  // outputs(command, at) { return null; },// where it writes, from its options and the environment
+  // reads(command) { return null; },      // paths it reads that the state model proves exist
+  // toolingOnly(command) { return false; },  // an upgrade of the installer itself: no compiling
+  // toolbox: [],                          // build or test programs: an image whose CMD runs one is a toolbox
   // replayed: [],                         // names whose system-wide installs the runtime stage repeats
   // languageInstallers: [],               // names that install from lists dfsplit cannot read
   // provides: {},                         // system package -> the programs it gives

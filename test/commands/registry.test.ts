@@ -13,8 +13,8 @@ const root = join(import.meta.dirname, '..', '..');
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // the node preset writes npm/yarn/pnpm commands (prune) and reads their lockfiles
   'templates/node/index.ts': ['node'],
-  // programs the node images have (an image fact, not command knowledge)
-  'src/knowledge/images.ts': ['node', 'archive', 'fetch', 'system'],
+  // programs the node, python, ruby, php and composer images have, and the tools every image has (an image fact, not command knowledge)
+  'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system'],
   // `yarn` there is an npm package with native parts, not the command
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
@@ -73,6 +73,9 @@ describe('command families', () => {
         expect(SYSTEM_INSTALLERS.has(name), `${name} still in SYSTEM_INSTALLERS`).toBe(false);
       }
       for (const name of Object.keys(f.subcommands ?? {})) expect(f.names, `${f.id}: subcommands of ${name}`).toContain(name);
+      // every name the family's data speaks of is one it answers for (a module or script is read as one)
+      const spoken = { kinds: Object.keys(f.kinds ?? {}), replayed: f.replayed ?? [], languageInstallers: f.languageInstallers ?? [], versioned: f.versioned ?? [], modules: Object.values({ ...f.modules?.names, ...f.modules?.scripts }) };
+      for (const [field, names] of Object.entries(spoken)) for (const name of names) expect(f.names, `${f.id}: ${field} ${name}`).toContain(name);
     }
     expect(familyOf('toString')).toBeUndefined();
   });
@@ -96,6 +99,8 @@ describe('command families', () => {
             if (ORDINARY.has(name)) continue;
             // `manager === 'apt'` names the package manager (images and installs say it so), not the command
             if (name === f.packages?.manager && /manager/i.test(line)) continue;
+            // `kind === 'pip'` names the analyzer's kind of a pip install (CommandKind), not the command
+            if (name === 'pip' && /kind/i.test(line)) continue;
             if (restates(line, name)) found.push(`${file}:${i + 1}: ${name}`);
           }
         }
