@@ -3,7 +3,7 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
+import { familyOf, isBuildToolPackage, packageCommand, packageManager, toolchainAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -59,9 +59,6 @@ interface RewrittenCommand {
   text: string;
   finding: Finding;
 }
-
-// (and each command family's own patterns: src/commands/)
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, ...familyToolchainAtRuntime, /^dotnet run\b/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
@@ -253,7 +250,7 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
   for (const ins of model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
     const text = ins.json ? ins.json.join(' ') : ins.command;
-    const hit = TOOLCHAIN_AT_RUNTIME.find((re) => re.test(text));
+    const hit = toolchainAtRuntime.find((re) => re.test(text));
     if (hit) out.push({ id: 'runtime-uses-toolchain', data: { command: text }, line: ins.line });
   }
   void analysis;
@@ -324,7 +321,6 @@ const VCS = new Set(['git', 'subversion', 'mercurial']);
 
 /** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
 const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
-const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
 
 /** A language package install that the runtime stage repeats (python only as `python setup.py install`). */
 function isReplayedInstall(kind: string, words: readonly string[]): boolean {
@@ -352,7 +348,7 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     if (decision.runtimeReplacements?.has(index)) continue;
     for (const c of run.commands) {
-      const found = c.install?.build.find((p) => COMPILER_PACKAGES.test(p));
+      const found = c.install?.build.find(isBuildToolPackage);
       if (found) compilers ??= found;
       if (isToolingUpgrade(c.words)) continue;
       if (compilers && isReplayedInstall(c.kind, c.words)) {

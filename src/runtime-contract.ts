@@ -10,53 +10,10 @@ import { parseImage } from './images.js';
 import type { Finding } from './messages.js';
 import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
 import { parseShell } from './shell.js';
+import { toolboxPrograms } from './commands/index.js';
 
 /** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
-const TOOLCHAIN_PROGRAMS = new Set([
-  'gcc',
-  'g++',
-  'cc',
-  'c++',
-  'clang',
-  'make',
-  'cmake',
-  'ninja',
-  'mvn',
-  'gradle',
-  'ant',
-  'sbt',
-  'lein',
-  'go',
-  'cargo',
-  'rustc',
-  'javac',
-  'git',
-  'svn',
-  'hg',
-  'pytest',
-  'py.test',
-  'tox',
-  'nosetests',
-  'jest',
-  'mocha',
-  'karma',
-  'rspec',
-  'phpunit',
-  'latex',
-  'pdflatex',
-  'xelatex',
-  'pandoc',
-  'ansible',
-  'ansible-playbook',
-  'terraform',
-  'packer',
-  'kubectl',
-  'helm',
-  'aws',
-  'gcloud',
-  'az',
-  'docker',
-]);
+const TOOLCHAIN_PROGRAMS = new Set([...toolboxPrograms, 'git', 'svn', 'hg', 'pytest', 'py.test', 'tox', 'nosetests', 'jest', 'mocha', 'karma', 'rspec', 'phpunit', 'latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker']);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors and user switchers that run the real program as their arguments. */
 const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, gosu: 1, 'su-exec': 1, 'docker-entrypoint.sh': 0 };

@@ -4,7 +4,8 @@ import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { isTestOnlyInstall } from './pip.js';
-import { familyOf } from '../commands/index.js';
+import { commandOutputs, configureStep, familyOf, installsConfigured } from '../commands/index.js';
+import { optionValue } from '../commands/options.js';
 import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
@@ -66,7 +67,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const building = (): boolean => (hasBuilder ??= parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words)))));
   let prefix: string | null = null;
   // install locations a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...)
-  let extraInstallPaths: string[] = [];
+  let extraInstallPaths: readonly string[] = [];
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
     const read = normalizeCommand(stripPrefix(c.words));
@@ -86,23 +87,15 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, building);
     const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.mapDev ?? true) : null;
-    const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
-    if (configurePrefix) prefix = configurePrefix;
-    // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too
-    const cmakePrefix = words[0] === 'cmake' ? cmakeInstallPrefix(words) : null;
-    if (cmakePrefix) {
-      prefix = cmakePrefix;
-      if (scope.carry) scope.carry.cmakePrefix = cmakePrefix;
+    // a configure step's prefix serves the install steps after it (a cached one, later RUNs too)
+    const step = configureStep(words);
+    if (step?.prefix) {
+      prefix = step.prefix;
+      if (step.cached && scope.carry) scope.carry.cmakePrefix = step.prefix;
     }
-    if (words[0]?.endsWith('configure')) {
-      // files the program creates when it runs (pid, lock, logs, temp) are not installed
-      extraInstallPaths = words
-        .map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
-        .filter((p): p is string => !!p)
-        .map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
-    }
+    if (step?.installPaths) extraInstallPaths = step.installPaths;
     const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
-    const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
+    const installed = installsConfigured(words) ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
     const outputs = installed.length || written.length ? [...out.paths, ...installed, ...written] : out.paths;
@@ -165,16 +158,6 @@ function dropRemoved(commands: RunCommand[]): RunCommand[] {
   return commands;
 }
 
-/** The value of `-DCMAKE_INSTALL_PREFIX[:TYPE]=DIR` (or `-D CMAKE_INSTALL_PREFIX=DIR`), or null. */
-function cmakeInstallPrefix(words: readonly string[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] === '-D' ? `-D${words[i + 1] ?? ''}` : words[i]!;
-    const m = /^-DCMAKE_INSTALL_PREFIX(?::\w+)?=(.+)$/.exec(w);
-    if (m) return m[1]!;
-  }
-  return null;
-}
-
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
 function stripPrefix(words: readonly string[]): readonly string[] {
   // most commands have no prefix: the words themselves, not a copy (callers only read them)
@@ -230,7 +213,7 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
   const script = interpreter ? (words[1] ?? '') : name;
   // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
-  if ((interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name)) return 'setup';
+  if ((interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script)) return 'setup';
   if (interpreter && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
   if (/^\.?\.?\/.*\.(sh|py)$/.test(name) || /^\.\//.test(name)) return 'generate';
   return 'unknown';
@@ -291,18 +274,8 @@ export function homeOf(user: string | null, env: EnvView): string {
   return name === 'root' || name === '0' ? '/root' : `/home/${name}`;
 }
 
-/** The value of the first of `names` in `words` (`-o x`, `--out=x`, `-ox`), or null. */
-export function optionValue(words: readonly string[], ...names: string[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    for (const n of names) {
-      if (w === n) return words[i + 1] ?? null;
-      if (n.startsWith('--') && w.startsWith(`${n}=`)) return w.slice(n.length + 1);
-      if (!n.startsWith('--') && w.startsWith(n) && w.length > n.length) return w.slice(n.length);
-    }
-  }
-  return null;
-}
+// option reading is shared with the command families (src/commands/options.ts)
+export { optionValue };
 
 /** `/usr/bin/npm` is `npm`; `/usr/local/go/bin/go` is `go` (scripts like `./configure` keep their path). */
 function normalizeCommand(words: readonly string[]): readonly string[] {
@@ -321,38 +294,9 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
   const home = languageHome(words, sub, cwd, env);
   if (home) return { paths: home, unnamed: false };
   if (kind === 'build' || kind === 'generate') {
-    if (name === 'go' && (sub === 'build' || sub === 'install')) return goOutputs(words, sub, cwd, env);
-    if (name === 'go' && sub === 'get') {
-      // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
-      const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
-      if (words.includes('-d') || pkgs.length !== 1) return { paths: NONE, unnamed: false };
-      return goOutputs(['go', 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', cwd, env);
-    }
-    if (name === 'go' && ['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: NONE, unnamed: false };
-    // `cargo install` puts binaries in --root/bin, else $CARGO_HOME/bin (/usr/local/cargo in the rust
-    // images), else ~/.cargo/bin; https://doc.rust-lang.org/cargo/commands/cargo-install.html
-    if (name === 'cargo' && sub === 'install') {
-      const root = optionValue(words, '--root') ?? env.get('CARGO_INSTALL_ROOT') ?? env.get('CARGO_HOME') ?? `${env.get('HOME') ?? '/root'}/.cargo`;
-      return { paths: [joinPath(cwd, `${root}/bin`)], unnamed: false };
-    }
-    // `dotnet publish -o DIR` writes the deployable app there; without -o, bin/<configuration>/<framework>/publish
-    // https://learn.microsoft.com/dotnet/core/tools/dotnet-publish
-    if (name === 'dotnet' && sub === 'publish') {
-      const o = optionValue(words, '-o', '--output');
-      return o ? { paths: [at(o)], unnamed: false } : { paths: NONE, unnamed: true };
-    }
-    if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
-      if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: NONE, unnamed: false };
-      const o = optionValue(words, '-o');
-      return { paths: [at(o ?? 'a.out')], unnamed: false };
-    }
-    if (name === 'make' || name === 'cmake') {
-      const dest = words.find((w) => /^DESTDIR=/.test(w))?.slice(8) ?? '';
-      const pfx = words.find((w) => /^(PREFIX|prefix)=/.test(w))?.replace(/^\w+=/, '') ?? optionValue(words, '--prefix') ?? prefix;
-      const installs = words.includes('install') || words.includes('--install');
-      if (installs) return { paths: [joinPath(null, `${dest}/${pfx ?? '/usr/local'}`)], unnamed: false };
-      return { paths: NONE, unnamed: true };
-    }
+    // what the command's family reads in it (`go build -o`, `make install PREFIX=`)
+    const own = commandOutputs(words, { cwd, env, prefix });
+    if (own) return own;
     if (isPip(words)) {
       const dir = optionValue(words, '--wheel-dir', '-w');
       return { paths: [at(dir ?? '.')], unnamed: false };
@@ -451,27 +395,6 @@ function languageHome(words: readonly string[], sub: string | undefined, cwd: st
   if (name === 'docker-php-ext-enable') return [`${ini}/conf.d`, ...iniFile];
   if (name === 'pecl' && sub === 'install') return [extensions];
   return null;
-}
-
-function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): Outputs {
-  const o = optionValue(words, '-o');
-  const rest = words.slice(words.indexOf(sub) + 1);
-  const pkgs: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (w.startsWith('-')) {
-      if (!w.includes('=') && ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'].includes(w)) i++;
-      continue;
-    }
-    pkgs.push(w);
-  }
-  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: NONE, unnamed: true };
-  const pkg = pkgs[0] ?? '.';
-  // `go build main.go util.go` names the binary after the first file; a package after its directory
-  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
-  if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
-  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
-  return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
 }
 
 /** The environment at one point of a stage: lookups only. */

@@ -1,13 +1,19 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
+import type { CommandFamily, CommandOutputs, ConfigureStep, OutputScope, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
 import apk from './apk.js';
 import { operands } from './options.js';
 import apt from './apt.js';
+import buildSystems from './build-systems.js';
+import compilers from './compilers.js';
+import dotnet from './dotnet.js';
+import go from './go.js';
+import java from './java.js';
 import node from './node.js';
+import rust from './rust.js';
 import users from './users.js';
 import yum from './yum.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node, users];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, go, rust, java, dotnet, compilers, buildSystems];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
@@ -50,4 +56,40 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
 
-export type { CommandFamily, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
+/** What a build command writes, as its family reads it (`go build -o`, `make install PREFIX=`), or null when no family says. */
+export function commandOutputs(words: readonly string[], scope: OutputScope): CommandOutputs | null {
+  return BY_NAME.get(words[0] ?? '')?.outputs?.(words, scope) ?? null;
+}
+
+/** A configure step (`./configure --prefix=/opt`, `../configure`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`), or null. */
+export function configureStep(words: readonly string[]): ConfigureStep | null {
+  const name = words[0] ?? '';
+  const family = BY_NAME.get(name) ?? (name.includes('/') ? BY_NAME.get(name.split('/').pop()!) : undefined);
+  return family?.configure?.(words) ?? null;
+}
+
+/** True when the command installs what the configure steps before it set up (`make install`). */
+export function installsConfigured(words: readonly string[]): boolean {
+  return BY_NAME.get(words[0] ?? '')?.installsConfigured?.(words) ?? false;
+}
+
+/** Commands whose unnamed outputs are intermediate when the same RUN installs the result somewhere named. */
+export const compileSteps: ReadonlySet<string> = new Set(families.flatMap((f) => f.compileSteps ?? []));
+
+/** Programs whose purpose is building or testing, as the families say (an image that runs one is a toolbox). */
+export const toolboxPrograms: readonly string[] = families.flatMap((f) => f.toolbox ?? []);
+
+const BUILD_PACKAGES = families.flatMap((f) => f.buildPackages ?? []);
+const matches = (list: readonly (string | RegExp)[], pkg: string) => list.some((p) => (typeof p === 'string' ? p === pkg : p.test(pkg)));
+
+/** True when a system package gives a build tool or headers to compile against (`gcc`, `make`, `libpq-dev`): an install repeated after it may need it. */
+export function isBuildToolPackage(pkg: string): boolean {
+  return matches(BUILD_PACKAGES, pkg);
+}
+
+/** True when a system package gives a C compiler or headers to compile against (`gcc`, `build-base`, `libpq-dev`). */
+export function isCompilerPackage(pkg: string): boolean {
+  return matches(compilers.buildPackages, pkg);
+}
+
+export type { CommandFamily, CommandOutputs, ConfigureStep, OutputScope, PackageManager, PackageSubcommands, SystemPackages } from './types.js';

@@ -41,6 +41,30 @@ export interface SystemPackages {
   defaultTool: string;
 }
 
+/** What a build command's outputs are read against: where it runs, the environment, the install prefix a configure step set. */
+export interface OutputScope {
+  cwd: string;
+  env: { get(key: string): string | undefined };
+  /** The install prefix an earlier configure step set (`./configure --prefix`, cmake's cache), or null. */
+  prefix: string | null;
+}
+
+/** Where a command writes: absolute paths, or `unnamed` when it builds in its working directory without saying what. */
+export interface CommandOutputs {
+  paths: readonly string[];
+  unnamed: boolean;
+}
+
+/** What a configure step (`./configure --prefix=/opt`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`) tells the install steps after it. */
+export interface ConfigureStep {
+  /** The install prefix it sets, or null. */
+  prefix: string | null;
+  /** True when the build system caches the prefix for later RUNs too (cmake's cache); else it lasts the RUN. */
+  cached: boolean;
+  /** Directories it installs to besides the prefix (`--sysconfdir=/etc/app`); null leaves the earlier ones. */
+  installPaths: readonly string[] | null;
+}
+
 export interface CommandFamily {
   /** The file's name under src/commands/ and its test's under test/commands/. */
   id: string;
@@ -65,4 +89,16 @@ export interface CommandFamily {
   packages?: SystemPackages;
   /** A CMD or ENTRYPOINT (its words joined by spaces) that needs the family's toolchain in the container. */
   toolchainAtRuntime?: readonly RegExp[];
+  /** What a command of kind `build` writes (`-o`, `--root`, an install prefix); null = no answer (its outputs stay unnamed). */
+  outputs?(words: readonly string[], scope: OutputScope): CommandOutputs | null;
+  /** A configure step's prefix and install directories, for the install steps after it; null = not one. */
+  configure?(words: readonly string[]): ConfigureStep | null;
+  /** True when the command installs what the configure steps before it set up (`make install`). */
+  installsConfigured?(words: readonly string[]): boolean;
+  /** Names whose unnamed outputs are intermediate when the same RUN installs the result somewhere named (`make && make install`). */
+  compileSteps?: readonly string[];
+  /** Programs whose purpose is building or testing: an image whose CMD or ENTRYPOINT runs one is a toolbox. */
+  toolbox?: readonly string[];
+  /** System packages that give the family's build tools, or headers to compile against (exact names or patterns). */
+  buildPackages?: readonly (string | RegExp)[];
 }

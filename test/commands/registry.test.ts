@@ -13,12 +13,34 @@ const root = join(import.meta.dirname, '..', '..');
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // the node preset writes npm/yarn/pnpm commands (prune) and reads their lockfiles
   'templates/node/index.ts': ['node'],
-  // programs the node images have (an image fact, not command knowledge)
-  'src/knowledge/images.ts': ['node'],
+  // programs the node images have (an image fact, not command knowledge); the build tools' images too (gcc, gradle, java)
+  'src/knowledge/images.ts': ['node', 'go', 'rust', 'java', 'dotnet', 'compilers', 'build-systems'],
   // `yarn` there is an npm package with native parts, not the command
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
   'src/knowledge/debian-minbase-tools.ts': ['apt', 'users'],
+  // package names (BUILD_ONLY_PACKAGES, TOOL_PACKAGES: gcc, make, cargo are Debian's and Alpine's packages too)
+  'src/analyze/tables.ts': ['rust', 'java', 'go', 'compilers', 'build-systems'],
+  // preset ids (go, java, dotnet), not commands
+  'src/preset-ids.ts': ['go', 'java', 'dotnet'],
+  'src/help-text.ts': ['go', 'java', 'dotnet'],
+  // `.go` is a file extension
+  'src/files.ts': ['go'],
+  'templates/go/runtime-files.ts': ['go'],
+  // the java image's name, Gradle's jar task, the wrappers as build-context files
+  'src/knowledge/java.ts': ['java'],
+  // `cc` is a crate
+  'src/knowledge/rust-crates.ts': ['compilers'],
+  // the language presets read the commands of their language's build (the arguments of `go build`, `cargo
+  // run`, `dotnet publish`, the goals of mvn and gradle) and write the one the container starts (`java -jar`)
+  'templates/go/index.ts': ['go'],
+  'templates/rust/index.ts': ['rust'],
+  'templates/dotnet/index.ts': ['dotnet'],
+  'templates/java/index.ts': ['java'],
+  // pom.xml's packaging and build.gradle's plugins and tasks (jar, java), not commands
+  'templates/java/build-files.ts': ['java'],
+  // the gcc image's name
+  'templates/cpp/index.ts': ['compilers'],
 };
 
 function sources(dir: string): string[] {
