@@ -51,8 +51,8 @@ export interface RunScope {
   removedLater: ReadonlySet<string>;
   /** False when the Debian dev -> runtime table may not match the image's release. */
   mapDev?: boolean;
-  /** State one RUN leaves for the next ones: the install prefix a cmake configure step cached. */
-  carry?: { cmakePrefix: string | null };
+  /** State one RUN leaves for the next ones: the install prefix a configure step cached (cmake's cache). */
+  carry?: { cachedPrefix: string | null };
 }
 
 /** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
@@ -91,10 +91,10 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const step = configureStep(words);
     if (step?.prefix) {
       prefix = step.prefix;
-      if (step.cached && scope.carry) scope.carry.cmakePrefix = step.prefix;
+      if (step.cached && scope.carry) scope.carry.cachedPrefix = step.prefix;
     }
     if (step?.installPaths) extraInstallPaths = step.installPaths;
-    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
+    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null);
     const installed = installsConfigured(words) ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
