@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import java from '../../src/commands/java.js';
+import java, { JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS } from '../../src/commands/java.js';
 import { convert } from '../../src/convert.js';
 
 const kind = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!.kind;
@@ -48,5 +48,15 @@ describe('java family', () => {
   it("tells the state model which of Debian's packages give java and javac (provides)", () => {
     expect(packageProvides('default-jdk')).toEqual(['java', 'javac']);
     for (const pkg of ['default-jre', 'default-jre-headless', 'openjdk-17-jre-headless']) expect(packageProvides(pkg), pkg).toEqual(['java']);
+  });
+
+  it('knows where each build tool writes its jar and which goals make it (JAVA_BUILD_TOOLS, read by the java preset)', () => {
+    expect(JAVA_BUILD_TOOLS.mvnw).toBe(JAVA_BUILD_TOOLS.mvn);
+    expect(JAVA_BUILD_TOOLS.gradlew).toBe(JAVA_BUILD_TOOLS.gradle);
+    expect([JAVA_BUILD_TOOLS.mvn!.outputDir, JAVA_BUILD_TOOLS.gradle!.outputDir]).toEqual(['target', 'build/libs']);
+    expect(JAVA_BUILD_TOOLS.mvn!.goals).toContain('package');
+    expect(JAVA_BUILD_TOOLS.gradle!.bootJarGoals).toContain('bootJar');
+    for (const o of ['-B', '--no-transfer-progress', '--no-daemon', '--console=plain']) expect(JAVA_NEUTRAL_OPTIONS.test(o), o).toBe(true);
+    expect(JAVA_NEUTRAL_OPTIONS.test('-DskipTests')).toBe(false);
   });
 });
