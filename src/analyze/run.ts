@@ -4,7 +4,7 @@ import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { isTestOnlyInstall } from './pip.js';
-import { commandOutputs, configureStep, familyOf, installsConfigured } from '../commands/index.js';
+import { commandOf, configureStep, familyOf, installsConfigured } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
 import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
@@ -94,7 +94,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
       if (step.cached && scope.carry) scope.carry.cachedPrefix = step.prefix;
     }
     if (step?.installPaths) extraInstallPaths = step.installPaths;
-    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null);
+    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null, scope.user);
     const installed = installsConfigured(words) ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
@@ -285,18 +285,19 @@ function normalizeCommand(words: readonly string[]): readonly string[] {
   return [name.split('/').pop()!, ...words.slice(1)];
 }
 
-function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null): Outputs {
+function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null, user: string | null): Outputs {
   const words = normalizeCommand(raw);
   const name = words[0] ?? '';
   const at = (p: string) => joinPath(cwd, p);
   const sub = words.slice(1).find((w) => !w.startsWith('-'));
+  // a family that knows where its command writes (`go build -o`, `make install PREFIX=`) says so
+  const command = commandOf(words);
+  const own = command?.family.outputs?.(command, { kind, cwd, env, home: () => homeOf(user, env), prefix });
+  if (own) return own;
   // gems and PHP extensions land in their language's own directories, whatever the command's kind
   const home = languageHome(words, sub, cwd, env);
   if (home) return { paths: home, unnamed: false };
   if (kind === 'build' || kind === 'generate') {
-    // what the command's family reads in it (`go build -o`, `make install PREFIX=`)
-    const own = commandOutputs(words, { cwd, env, prefix });
-    if (own) return own;
     if (isPip(words)) {
       const dir = optionValue(words, '--wheel-dir', '-w');
       return { paths: [at(dir ?? '.')], unnamed: false };

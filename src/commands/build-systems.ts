@@ -3,7 +3,7 @@
 // https://www.gnu.org/prep/standards/html_node/Directory-Variables.html (--prefix, DESTDIR)
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
-import type { CommandFamily, CommandOutputs, ConfigureStep } from './types.js';
+import type { CommandFamily, ConfigureStep } from './types.js';
 
 const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh'];
 
@@ -32,7 +32,7 @@ export default {
   id: 'build-systems',
   names: NAMES,
   subcommands: Object.fromEntries(NAMES.map((n) => [n, [{ kind: 'build' }]] as const)),
-  outputs(words, { prefix }): CommandOutputs | null {
+  outputs({ words }, { prefix }) {
     const name = words[0];
     if (name !== 'make' && name !== 'cmake') return null;
     if (!installs(words)) return { paths: [], unnamed: true };

@@ -2,7 +2,7 @@
 // https://gcc.gnu.org/onlinedocs/gcc/Overall-Options.html
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
-import type { CommandFamily, CommandOutputs } from './types.js';
+import type { CommandFamily } from './types.js';
 
 const NAMES = ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'];
 
@@ -10,7 +10,7 @@ export default {
   id: 'compilers',
   names: NAMES,
   subcommands: Object.fromEntries(NAMES.map((n) => [n, [{ kind: 'build' }]] as const)),
-  outputs(words, { cwd }): CommandOutputs {
+  outputs({ words }, { cwd }) {
     // -c, -E and -S stop before linking: object files, preprocessed or assembler text next to the sources
     if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
     return { paths: [joinPath(cwd, optionValue(words, '-o') ?? 'a.out')], unnamed: false };

@@ -1,7 +1,7 @@
 // dotnet. https://learn.microsoft.com/dotnet/core/tools/
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
-import type { CommandFamily, CommandOutputs } from './types.js';
+import type { CommandFamily } from './types.js';
 
 export default {
   id: 'dotnet',
@@ -13,7 +13,7 @@ export default {
       { kind: 'toolchain-run', sub: ['run'] },
     ],
   },
-  outputs(words, { cwd }): CommandOutputs | null {
+  outputs({ words }, { cwd }) {
     // `dotnet publish -o DIR` writes the deployable app there; without -o, bin/<configuration>/<framework>/publish
     // https://learn.microsoft.com/dotnet/core/tools/dotnet-publish
     if (words.slice(1).find((w) => !w.startsWith('-')) !== 'publish') return null;

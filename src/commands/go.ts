@@ -1,13 +1,13 @@
 // go. https://pkg.go.dev/cmd/go
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
-import type { CommandFamily, CommandOutputs, OutputScope } from './types.js';
+import type { CommandFamily, OutputContext } from './types.js';
 
 /** Options of `go build` / `go install` that take the next word as their value. */
 const VALUE_OPTIONS = ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'];
 
 /** Where `go build` or `go install` puts the binary of the packages it names. */
-function binaries(words: readonly string[], sub: string, { cwd, env }: OutputScope): CommandOutputs {
+function binaries(words: readonly string[], sub: string, { cwd, env }: OutputContext): { paths: string[]; unnamed: boolean } {
   const o = optionValue(words, '-o');
   const rest = words.slice(words.indexOf(sub) + 1);
   const pkgs: string[] = [];
@@ -38,14 +38,14 @@ export default {
       { kind: 'toolchain-run', sub: ['run'] },
     ],
   },
-  outputs(words, scope): CommandOutputs | null {
+  outputs({ words }, at) {
     const sub = words.slice(1).find((w) => !w.startsWith('-'));
-    if (sub === 'build' || sub === 'install') return binaries(words, sub, scope);
+    if (sub === 'build' || sub === 'install') return binaries(words, sub, at);
     if (sub === 'get') {
       // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
       const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
       if (words.includes('-d') || pkgs.length !== 1) return { paths: [], unnamed: false };
-      return binaries([words[0]!, 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', scope);
+      return binaries([words[0]!, 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', at);
     }
     if (['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: [], unnamed: false };
     return null;

@@ -1,5 +1,5 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily, CommandOutputs, ConfigureStep, OutputScope, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
+import type { CommandFamily, ConfigureStep, FamilyCommand, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
 import apk from './apk.js';
 import { operands } from './options.js';
 import apt from './apt.js';
@@ -56,9 +56,11 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
 
-/** What a build command writes, as its family reads it (`go build -o`, `make install PREFIX=`), or null when no family says. */
-export function commandOutputs(words: readonly string[], scope: OutputScope): CommandOutputs | null {
-  return BY_NAME.get(words[0] ?? '')?.outputs?.(words, scope) ?? null;
+/** The command a script's words run, as its family knows it (`go build`: go with the arguments `build`), or undefined. */
+export function commandOf(words: readonly string[]): FamilyCommand | undefined {
+  const first = words[0] ?? '';
+  const family = BY_NAME.get(first);
+  return family ? { family, name: first, args: words.slice(1), words } : undefined;
 }
 
 /** A configure step (`./configure --prefix=/opt`, `../configure`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`), or null. */
@@ -92,4 +94,4 @@ export function isCompilerPackage(pkg: string): boolean {
   return matches(compilers.buildPackages, pkg);
 }
 
-export type { CommandFamily, CommandOutputs, ConfigureStep, OutputScope, PackageManager, PackageSubcommands, SystemPackages } from './types.js';
+export type { CommandFamily, ConfigureStep, FamilyCommand, PackageManager, PackageSubcommands, SystemPackages } from './types.js';

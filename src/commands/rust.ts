@@ -1,7 +1,7 @@
 // cargo, rustc and rustup. https://doc.rust-lang.org/cargo/commands/  https://rust-lang.github.io/rustup/
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
-import type { CommandFamily, CommandOutputs } from './types.js';
+import type { CommandFamily } from './types.js';
 
 export default {
   id: 'rust',
@@ -14,7 +14,7 @@ export default {
     ],
     rustc: [{ kind: 'build' }],
   },
-  outputs(words, { cwd, env }): CommandOutputs | null {
+  outputs({ words }, { cwd, env }) {
     // `cargo install` puts binaries in --root/bin, else $CARGO_HOME/bin (/usr/local/cargo in the rust
     // images), else ~/.cargo/bin; https://doc.rust-lang.org/cargo/commands/cargo-install.html
     if (words[0] !== 'cargo' || words.slice(1).find((w) => !w.startsWith('-')) !== 'install') return null;

@@ -41,18 +41,28 @@ export interface SystemPackages {
   defaultTool: string;
 }
 
-/** What a build command's outputs are read against: where it runs, the environment, the install prefix a configure step set. */
-export interface OutputScope {
-  cwd: string;
-  env: { get(key: string): string | undefined };
-  /** The install prefix an earlier configure step set (`./configure --prefix`, cmake's cache), or null. */
-  prefix: string | null;
+/** A command as its family knows it: its name, the words after it, and every word as written. */
+export interface FamilyCommand {
+  family: CommandFamily;
+  /** The family's name for the command. */
+  name: string;
+  /** The words after the command. */
+  args: readonly string[];
+  /** Every word, as written. */
+  words: readonly string[];
 }
 
-/** Where a command writes: absolute paths, or `unnamed` when it builds in its working directory without saying what. */
-export interface CommandOutputs {
-  paths: readonly string[];
-  unnamed: boolean;
+/** Where a command runs, for `outputs`. */
+export interface OutputContext {
+  /** The analyzer's kind of the command. */
+  kind: string;
+  cwd: string;
+  /** The environment at the command (ENV, ARG defaults, assignments earlier in the RUN). */
+  env: { get(key: string): string | undefined };
+  /** The home directory of the user the command runs as. */
+  home(): string;
+  /** The install prefix an earlier configure step set (`./configure --prefix`, cmake's cache), or null. */
+  prefix: string | null;
 }
 
 /** What a configure step (`./configure --prefix=/opt`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`) tells the install steps after it. */
@@ -89,8 +99,8 @@ export interface CommandFamily {
   packages?: SystemPackages;
   /** A CMD or ENTRYPOINT (its words joined by spaces) that needs the family's toolchain in the container. */
   toolchainAtRuntime?: readonly RegExp[];
-  /** What a command of kind `build` writes (`-o`, `--root`, an install prefix); null = no answer (its outputs stay unnamed). */
-  outputs?(words: readonly string[], scope: OutputScope): CommandOutputs | null;
+  /** What the command writes (`-o`, `--root`, an install prefix), from its options and the stage's environment; null: the analyzer's reading by kind. */
+  outputs?(command: FamilyCommand, at: OutputContext): { paths: readonly string[]; unnamed: boolean } | null;
   /** A configure step's prefix and install directories, for the install steps after it; null = not one. */
   configure?(words: readonly string[]): ConfigureStep | null;
   /** True when the command installs what the configure steps before it set up (`make install`). */
