@@ -3,7 +3,7 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { packageCommand, packageManager, replayedBy, toolchainAtRuntime as familyToolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
+import { isBuildToolPackage, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -64,9 +64,6 @@ interface RewrittenCommand {
   text: string;
   finding: Finding;
 }
-
-// (and each command family's own patterns: src/commands/)
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, ...familyToolchainAtRuntime, /^dotnet run\b/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
@@ -257,7 +254,7 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
   for (const ins of model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
     const text = ins.json ? ins.json.join(' ') : ins.command;
-    const hit = TOOLCHAIN_AT_RUNTIME.find((re) => re.test(text));
+    const hit = toolchainAtRuntime.find((re) => re.test(text));
     if (hit) out.push({ id: 'runtime-uses-toolchain', data: { command: text }, line: ins.line });
   }
   void analysis;
@@ -329,8 +326,6 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
 /** Build tools whose absence alone saves next to nothing (issue 23, item 13): leaving only these behind is no gain. */
 const LIGHT_TOOLS = new Set(['make']);
 
-const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
-
 /** A language package install that the runtime stage repeats (the families' `replayed`: gem, pip, `python setup.py install`, a global npm install). */
 function isReplayedInstall(kind: string, words: readonly string[]): boolean {
   return (kind === 'setup' || kind === 'pip') && replayedBy(words);
@@ -345,7 +340,7 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     if (decision.runtimeReplacements?.has(index)) continue;
     for (const c of run.commands) {
-      const found = c.install?.build.find((p) => COMPILER_PACKAGES.test(p));
+      const found = c.install?.build.find(isBuildToolPackage);
       if (found) compilers ??= found;
       if (upgradesToolingOnly(c.words)) continue;
       if (compilers && isReplayedInstall(c.kind, c.words)) {

@@ -14,49 +14,7 @@ import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } f
 import { parseShell } from './shell.js';
 
 /** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
-const TOOLCHAIN_PROGRAMS = new Set([
-  'gcc',
-  'g++',
-  'cc',
-  'c++',
-  'clang',
-  'make',
-  'cmake',
-  'ninja',
-  'mvn',
-  'gradle',
-  'ant',
-  'sbt',
-  'lein',
-  'go',
-  'cargo',
-  'rustc',
-  'javac',
-  'git',
-  'svn',
-  'hg',
-  'nosetests',
-  'jest',
-  'mocha',
-  'karma',
-  'rspec',
-  'phpunit',
-  'latex',
-  'pdflatex',
-  'xelatex',
-  'pandoc',
-  'ansible',
-  'ansible-playbook',
-  'terraform',
-  'packer',
-  'kubectl',
-  'helm',
-  'aws',
-  'gcloud',
-  'az',
-  'docker',
-  ...toolboxPrograms,
-]);
+const TOOLCHAIN_PROGRAMS = new Set([...toolboxPrograms, 'git', 'svn', 'hg', 'nosetests', 'jest', 'mocha', 'karma', 'rspec', 'phpunit', 'latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker']);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors that run the real program as their arguments (the user switchers: src/commands/prefix.ts). */
 const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, 'docker-entrypoint.sh': 0 };

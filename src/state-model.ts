@@ -38,11 +38,6 @@ interface StageState {
 
 /** Programs a package gives besides one named like the package. */
 const PACKAGE_TOOLS: Record<string, string[]> = {
-  'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'],
-  'openjdk-17-jre-headless': ['java'],
-  'default-jre': ['java'],
-  'default-jre-headless': ['java'],
-  'default-jdk': ['java', 'javac'],
   'postgresql-client': ['psql', 'pg_dump'],
   'mysql-client': ['mysql'],
   'default-mysql-client': ['mysql'],
@@ -54,7 +49,6 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
   'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'],
   'openssh-client': ['ssh', 'scp'],
   'bzip2': ['bzip2', 'bunzip2'],
-  'golang-go': ['go'],
   'supervisor': ['supervisord', 'supervisorctl'],
   'imagemagick': ['convert', 'identify'],
   'nginx': ['nginx'],

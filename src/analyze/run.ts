@@ -3,7 +3,7 @@
 import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
-import { commandOf, familyOf, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
+import { commandOf, configureStep, familyOf, installsConfigured, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
 import { COMMAND_RULES, INTERPRETERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
@@ -50,8 +50,8 @@ export interface RunScope {
   removedLater: ReadonlySet<string>;
   /** False when the Debian dev -> runtime table may not match the image's release. */
   mapDev?: boolean;
-  /** State one RUN leaves for the next ones: the install prefix a cmake configure step cached. */
-  carry?: { cmakePrefix: string | null };
+  /** State one RUN leaves for the next ones: the install prefix a configure step cached (cmake's cache). */
+  carry?: { cachedPrefix: string | null };
 }
 
 /** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
@@ -66,7 +66,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const building = (): boolean => (hasBuilder ??= parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words)))));
   let prefix: string | null = null;
   // install locations a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...)
-  let extraInstallPaths: string[] = [];
+  let extraInstallPaths: readonly string[] = [];
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
     const read = normalizeCommand(stripPrefix(c.words));
@@ -86,23 +86,15 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, building);
     const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.mapDev ?? true) : null;
-    const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
-    if (configurePrefix) prefix = configurePrefix;
-    // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too
-    const cmakePrefix = words[0] === 'cmake' ? cmakeInstallPrefix(words) : null;
-    if (cmakePrefix) {
-      prefix = cmakePrefix;
-      if (scope.carry) scope.carry.cmakePrefix = cmakePrefix;
+    // a configure step's prefix serves the install steps after it (a cached one, later RUNs too)
+    const step = configureStep(words);
+    if (step?.prefix) {
+      prefix = step.prefix;
+      if (step.cached && scope.carry) scope.carry.cachedPrefix = step.prefix;
     }
-    if (words[0]?.endsWith('configure')) {
-      // files the program creates when it runs (pid, lock, logs, temp) are not installed
-      extraInstallPaths = words
-        .map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
-        .filter((p): p is string => !!p)
-        .map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
-    }
-    const out = outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null, scope.user);
-    const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
+    if (step?.installPaths) extraInstallPaths = step.installPaths;
+    const out = outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null, scope.user);
+    const installed = installsConfigured(words) ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
     const outputs = installed.length || written.length ? [...out.paths, ...installed, ...written] : out.paths;
@@ -157,16 +149,6 @@ function dropRemoved(commands: RunCommand[]): RunCommand[] {
   // `produced` keeps every output
   for (const c of commands) c.outputs = c.outputs.filter((o) => !gone(o));
   return commands;
-}
-
-/** The value of `-DCMAKE_INSTALL_PREFIX[:TYPE]=DIR` (or `-D CMAKE_INSTALL_PREFIX=DIR`), or null. */
-function cmakeInstallPrefix(words: readonly string[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] === '-D' ? `-D${words[i + 1] ?? ''}` : words[i]!;
-    const m = /^-DCMAKE_INSTALL_PREFIX(?::\w+)?=(.+)$/.exec(w);
-    if (m) return m[1]!;
-  }
-  return null;
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
@@ -231,7 +213,7 @@ export function installerScript(raw: readonly string[]): boolean {
   const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s')) return true;
   const script = interpreter ? (words[1] ?? '') : name;
-  return (interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name);
+  return (interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script);
 }
 
 /** The subcommand rules of a command name: its family's, else the table's. */
@@ -257,71 +239,13 @@ function normalizeCommand(words: readonly string[]): readonly string[] {
 
 function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null, user: string | null): Outputs {
   const words = normalizeCommand(raw);
-  const name = words[0] ?? '';
-  const at = (p: string) => joinPath(cwd, p);
-  const sub = words.slice(1).find((w) => !w.startsWith('-'));
   // a family that knows where its command writes (a download, an unpacked archive, a copy's destination,
-  // gems, PHP extensions, a venv, pip --target) says so
+  // `go build -o`, `make install PREFIX=`, gems, PHP extensions, a venv, pip --target) says so
   const command = commandOf(words);
-  const own = command?.family.outputs?.(command, { kind, cwd, env, home: () => homeOf(user, env) });
+  const own = command?.family.outputs?.(command, { kind, cwd, env, home: () => homeOf(user, env), prefix });
   if (own) return own;
-  if (kind === 'build' || kind === 'generate') {
-    if (name === 'go' && (sub === 'build' || sub === 'install')) return goOutputs(words, sub, cwd, env);
-    if (name === 'go' && sub === 'get') {
-      // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
-      const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
-      if (words.includes('-d') || pkgs.length !== 1) return { paths: NONE, unnamed: false };
-      return goOutputs(['go', 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', cwd, env);
-    }
-    if (name === 'go' && ['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: NONE, unnamed: false };
-    // `cargo install` puts binaries in --root/bin, else $CARGO_HOME/bin (/usr/local/cargo in the rust
-    // images), else ~/.cargo/bin; https://doc.rust-lang.org/cargo/commands/cargo-install.html
-    if (name === 'cargo' && sub === 'install') {
-      const root = optionValue(words, '--root') ?? env.get('CARGO_INSTALL_ROOT') ?? env.get('CARGO_HOME') ?? `${env.get('HOME') ?? '/root'}/.cargo`;
-      return { paths: [joinPath(cwd, `${root}/bin`)], unnamed: false };
-    }
-    // `dotnet publish -o DIR` writes the deployable app there; without -o, bin/<configuration>/<framework>/publish
-    // https://learn.microsoft.com/dotnet/core/tools/dotnet-publish
-    if (name === 'dotnet' && sub === 'publish') {
-      const o = optionValue(words, '-o', '--output');
-      return o ? { paths: [at(o)], unnamed: false } : { paths: NONE, unnamed: true };
-    }
-    if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
-      if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: NONE, unnamed: false };
-      const o = optionValue(words, '-o');
-      return { paths: [at(o ?? 'a.out')], unnamed: false };
-    }
-    if (name === 'make' || name === 'cmake') {
-      const dest = words.find((w) => /^DESTDIR=/.test(w))?.slice(8) ?? '';
-      const pfx = words.find((w) => /^(PREFIX|prefix)=/.test(w))?.replace(/^\w+=/, '') ?? optionValue(words, '--prefix') ?? prefix;
-      const installs = words.includes('install') || words.includes('--install');
-      if (installs) return { paths: [joinPath(null, `${dest}/${pfx ?? '/usr/local'}`)], unnamed: false };
-      return { paths: NONE, unnamed: true };
-    }
-    return { paths: NONE, unnamed: true };
-  }
-  return { paths: NONE, unnamed: false };
-}
-
-function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): Outputs {
-  const o = optionValue(words, '-o');
-  const rest = words.slice(words.indexOf(sub) + 1);
-  const pkgs: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (w.startsWith('-')) {
-      if (!w.includes('=') && ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'].includes(w)) i++;
-      continue;
-    }
-    pkgs.push(w);
-  }
-  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: NONE, unnamed: true };
-  const pkg = pkgs[0] ?? '.';
-  // `go build main.go util.go` names the binary after the first file; a package after its directory
-  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
-  if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
-  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
-  return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
+  // a build step no family names the outputs of writes somewhere dfsplit cannot tell
+  return { paths: NONE, unnamed: kind === 'build' || kind === 'generate' };
 }
 
 /** The environment at one point of a stage: lookups only. */

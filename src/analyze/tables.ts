@@ -193,49 +193,9 @@ import type { SubcommandRule as CommandRule } from '../commands/types.js';
 // (the families of src/commands/ answer for their own commands: see rulesOf in src/analyze/run.ts)
 export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Map(
   Object.entries({
-    gcc: [{ kind: 'build' }],
-    'g++': [{ kind: 'build' }],
-    cc: [{ kind: 'build' }],
-    'c++': [{ kind: 'build' }],
-    clang: [{ kind: 'build' }],
-    'clang++': [{ kind: 'build' }],
-    make: [{ kind: 'build' }],
-    cmake: [{ kind: 'build' }],
-    ninja: [{ kind: 'build' }],
-    meson: [{ kind: 'build' }],
-    './configure': [{ kind: 'build' }],
-    configure: [{ kind: 'build' }],
-    autoreconf: [{ kind: 'build' }],
-    './autogen.sh': [{ kind: 'build' }],
-    javac: [{ kind: 'build' }],
-    jar: [{ kind: 'build' }],
     tsc: [{ kind: 'build' }],
     webpack: [{ kind: 'build' }],
     vite: [{ kind: 'build' }],
-    rustc: [{ kind: 'build' }],
-    go: [
-      { kind: 'build', sub: ['build', 'install', 'mod', 'get', 'generate', 'vet'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['run'] },
-    ],
-    cargo: [
-      { kind: 'build', sub: ['build', 'install', 'fetch'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['run'] },
-    ],
-    mvn: [
-      { kind: 'build', sub: ['package', 'install', 'compile', 'verify', 'clean', 'dependency:go-offline', 'dependency:resolve', '-B', '-q'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['spring-boot:run', 'exec:java'] },
-    ],
-    './mvnw': [{ kind: 'build' }],
-    gradle: [{ kind: 'build' }],
-    './gradlew': [{ kind: 'build' }],
-    dotnet: [
-      { kind: 'build', sub: ['build', 'publish', 'restore'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['run'] },
-    ],
   }),
 );
 

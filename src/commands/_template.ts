@@ -24,4 +24,10 @@ export default {
   // toolchainAtRuntime: [],               // CMD texts that need the toolchain in the container
   // accounts: {},                         // name -> the user or group it creates, and its value options
   // packages: { ... },                    // a system package manager (see apt.ts)
+  // outputs({ words }, { kind, cwd, env, prefix }) { return null; },  // what it writes (see go.ts); null: the analyzer's reading
+  // configure(words) { return null; },    // the install prefix a configure step sets (see build-systems.ts)
+  // installsConfigured(words) { return false; },  // an install into what configure steps set up
+  // compileSteps: [],                     // names whose unnamed outputs an install in the same RUN makes intermediate
+  // toolbox: [],                          // programs that make an image running them a toolbox
+  // buildPackages: [],                    // system packages that give the family's build tools (see compilers.ts)
 } satisfies CommandFamily;

@@ -1,12 +1,17 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily, FamilyCommand, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+import type { CommandFamily, ConfigureStep, FamilyCommand, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 import apk from './apk.js';
 import { operands } from './options.js';
 import apt from './apt.js';
 import archive from './archive.js';
+import buildSystems from './build-systems.js';
+import compilers from './compilers.js';
 import conda from './conda.js';
+import dotnet from './dotnet.js';
 import fetch from './fetch.js';
 import files from './files.js';
+import go from './go.js';
+import java from './java.js';
 import lua from './lua.js';
 import node from './node.js';
 import perl from './perl.js';
@@ -17,10 +22,11 @@ import r from './r.js';
 import ruby from './ruby.js';
 import shell from './shell.js';
 import system from './system.js';
+import rust from './rust.js';
 import users from './users.js';
 import yum from './yum.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
@@ -169,4 +175,32 @@ export function readsPaths(words: readonly string[]): readonly string[] | null {
   return c?.family.reads?.(c) ?? null;
 }
 
-export type { CommandFamily, FamilyCommand, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+/** A configure step (`./configure --prefix=/opt`, `../configure`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`), or null. */
+export function configureStep(words: readonly string[]): ConfigureStep | null {
+  const name = words[0] ?? '';
+  const family = BY_NAME.get(name) ?? (name.includes('/') ? BY_NAME.get(name.split('/').pop()!) : undefined);
+  return family?.configure?.(words) ?? null;
+}
+
+/** True when the command installs what the configure steps before it set up (`make install`). */
+export function installsConfigured(words: readonly string[]): boolean {
+  return BY_NAME.get(words[0] ?? '')?.installsConfigured?.(words) ?? false;
+}
+
+/** Commands whose unnamed outputs are intermediate when the same RUN installs the result somewhere named. */
+export const compileSteps: ReadonlySet<string> = new Set(families.flatMap((f) => f.compileSteps ?? []));
+
+const BUILD_PACKAGES = families.flatMap((f) => f.buildPackages ?? []);
+const matches = (list: readonly (string | RegExp)[], pkg: string) => list.some((p) => (typeof p === 'string' ? p === pkg : p.test(pkg)));
+
+/** True when a system package gives a build tool or headers to compile against (`gcc`, `make`, `libpq-dev`): an install repeated after it may need it. */
+export function isBuildToolPackage(pkg: string): boolean {
+  return matches(BUILD_PACKAGES, pkg);
+}
+
+/** True when a system package gives a C compiler or headers to compile against (`gcc`, `build-base`, `libpq-dev`). */
+export function isCompilerPackage(pkg: string): boolean {
+  return matches(compilers.buildPackages, pkg);
+}
+
+export type { CommandFamily, ConfigureStep, FamilyCommand, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';

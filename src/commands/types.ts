@@ -66,6 +66,16 @@ export interface PathUse {
   valueOptions?: readonly string[];
 }
 
+/** What a configure step (`./configure --prefix=/opt`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`) tells the install steps after it. */
+export interface ConfigureStep {
+  /** The install prefix it sets, or null. */
+  prefix: string | null;
+  /** True when the build system caches the prefix for later RUNs too (cmake's cache); else it lasts the RUN. */
+  cached: boolean;
+  /** Directories it installs to besides the prefix (`--sysconfdir=/etc/app`); null leaves the earlier ones. */
+  installPaths: readonly string[] | null;
+}
+
 export interface CommandFamily {
   /** The file's name under src/commands/ and its test's under test/commands/. */
   id: string;
@@ -106,7 +116,7 @@ export interface CommandFamily {
   neutral?: readonly string[];
   /** System packages of the family's tools that programs often call at runtime too: installing only them is no reason to split. */
   usedAtRuntime?: readonly string[];
-  /** Programs whose purpose is building or testing: an image whose CMD runs one of them is a toolbox. */
+  /** Programs whose purpose is building or testing: an image whose CMD or ENTRYPOINT runs one is a toolbox. */
   toolbox?: readonly string[];
   /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
   kinds?: Readonly<Record<string, RuleKind>>;
@@ -120,6 +130,14 @@ export interface CommandFamily {
   reads?(command: FamilyCommand): readonly string[] | null;
   /** An install that only upgrades the family's own tooling (pip itself, `gem update --system`): it compiles nothing. */
   toolingOnly?(command: FamilyCommand): boolean;
+  /** A configure step's prefix and install directories, for the install steps after it; null = not one. */
+  configure?(words: readonly string[]): ConfigureStep | null;
+  /** True when the command installs what the configure steps before it set up (`make install`). */
+  installsConfigured?(words: readonly string[]): boolean;
+  /** Names whose unnamed outputs are intermediate when the same RUN installs the result somewhere named (`make && make install`). */
+  compileSteps?: readonly string[];
+  /** System packages that give the family's build tools, or headers to compile against (exact names or patterns). */
+  buildPackages?: readonly (string | RegExp)[];
 }
 
 /** A command as its family knows it: `pip3 install x` and `python3 -m pip install x` are `pip` with the arguments `install x`. */
@@ -142,4 +160,6 @@ export interface OutputContext {
   env: { get(key: string): string | undefined };
   /** The home directory of the user the command runs as. */
   home(): string;
+  /** The install prefix an earlier configure step set (`./configure --prefix`, cmake's cache), or null. */
+  prefix: string | null;
 }

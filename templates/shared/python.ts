@@ -2,7 +2,7 @@
 // script generates. pip options: https://pip.pypa.io/en/stable/cli/pip_install/
 import type { RunCommand } from '../../src/analyze/run.js';
 import { isTestOnlyInstall, requirementFiles, requirementsOf, upgradesPipOnly } from '../../src/commands/python.js';
-import { commandOf, packageCommand } from '../../src/commands/index.js';
+import { commandOf, isCompilerPackage, packageCommand } from '../../src/commands/index.js';
 import { shipsCompiler } from '../../src/images.js';
 import type { PresetInput, Artifact } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
@@ -93,7 +93,7 @@ export function hasCompiler(input: PresetInput): boolean {
   if (shipsCompiler(input.builderImage)) return true;
   for (const run of input.analysis.runs.values())
     for (const c of run.commands) {
-      if (c.install?.build.some((p) => /^(gcc|g\+\+|build-essential|build-base|clang|gcc-c\+\+)$|-(dev|devel)$/.test(p))) return true;
+      if (c.install?.build.some(isCompilerPackage)) return true;
       if (packageCommand(c.words[0] ?? '')?.packages.manager === 'apt' && c.words.includes('build-dep')) return true;
     }
   return false;
