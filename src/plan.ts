@@ -6,15 +6,16 @@ import { TOOL_PACKAGES } from './analyze/tables.js';
 import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
-import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
+import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } from './preset.js';
 import { imageConfig } from './knowledge/image-config.js';
 import { BUILDPACK_PACKAGES } from './knowledge/images.js';
+import { GUI_PACKAGES } from './knowledge/java.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
-import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
+import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
@@ -128,12 +129,20 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   if ((fromLibc === 'glibc' && toLibc === 'musl') || (fromLibc === 'musl' && toLibc === 'glibc')) {
     declines.push({ id: 'libc-mismatch', data: { from: builder.image, to: runtimeBase, fromLibc, toLibc } });
   }
+  // a graphical program installs X11 libraries: a headless Java runtime (openjdk's -slim) cannot run it
+  if (isHeadlessJava(runtimeBase) && !isHeadlessJava(builder.image)) {
+    const gui = [...new Set([...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages.filter((p) => GUI_PACKAGES.test(p)) ?? [])))];
+    if (gui.length) declines.push({ id: 'headless-runtime', data: { image: runtimeBase, packages: gui.join(' ') } });
+  }
   let artifacts = decision.artifacts;
   if (!artifacts) {
     const generic = genericArtifacts(analysis, new Set(decision.runtimeReplacements?.keys() ?? []));
     declines.push(...generic.declines);
     artifacts = generic.artifacts;
   }
+  // CA certificates and time zones the builder's image had and the runtime base may lack (item 8 of issue 23)
+  const imageFiles = imageFilesToCopy(model, analysis, builder.image, runtimeBase, Math.max(...artifacts.map((a) => a.producer), builder.from), [...(decision.runtimeReplacements?.values() ?? [])].flat());
+  if (artifacts.length && imageFiles.length) artifacts = [...artifacts, ...imageFiles.filter((f) => !artifacts!.some((a) => a.path === f.path))];
   findings.push(...artifacts.map((a) => a.why));
   // on the same image, a split only pays off by leaving build-only packages or test tools behind
   const leftBehind = packagesLeftBehind(analysis);

@@ -7,9 +7,9 @@ import { copyDestination } from './analyze/index.js';
 import { entrypointWrapperWords } from './commands/index.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
-import { parseImage } from './images.js';
+import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
 import type { Finding } from './messages.js';
-import type { PresetStep } from './preset.js';
+import type { Artifact, PresetStep } from './preset.js';
 import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
 import { parseShell } from './shell.js';
 
@@ -247,4 +247,37 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
     declines.push({ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'ENTRYPOINT', from: JSON.stringify(builder.entrypoint), to: JSON.stringify(runtime.entrypoint) } });
   }
   return { steps, findings, declines, builder, runtime };
+}
+
+/**
+ * Files of the builder's image that programs read at run time without naming them: the CA certificate bundle
+ * (every HTTPS call) and the time zone database. Copied, not installed: they are data, the same on every C
+ * library, need no package manager (scratch, distroless) and no network, and are the ones the original ran with.
+ */
+const IMAGE_FILES = [
+  { path: '/etc/ssl/certs/ca-certificates.crt', pkg: 'ca-certificates', has: hasCaCertificates, what: 'CA certificates' },
+  { path: '/usr/share/zoneinfo', pkg: 'tzdata', has: hasZoneinfo, what: 'time zones' },
+] as const;
+
+/**
+ * The image files (CA certificates, time zones) the original had and the runtime base may lack, as artifacts of
+ * the builder's image placed after `producer`: the builder's image carries them in every tag (the image table) or
+ * the file installs their package, and the runtime base is another image that does not carry them in every tag
+ * and gets no install of them (a replayed one, or one a preset writes: `presetSteps`). The slim variant of the same official image is built for the same
+ * programs and keeps its own (python), or its program brings its own (node): nothing is copied there.
+ */
+export function imageFilesToCopy(model: Model, analysis: Analysis, builderImage: string, runtimeBase: string, producer: number, presetSteps: readonly PresetStep[] = []): Artifact[] {
+  if (runtimeBase === builderImage || parseImage(runtimeBase).name === parseImage(builderImage).name) return [];
+  const phase = new Map(analysis.classifications.map((c) => [c.index, c.phase]));
+  const installs = (pkg: string, replayed: boolean) => [...analysis.runs].some(([index, run]) => (!replayed || phase.get(index) !== 'build') && run.commands.some((c) => (replayed ? c.install?.runtime : c.install?.packages)?.includes(pkg)));
+  const replays = packageManagerOf(runtimeBase) !== null && hasShell(runtimeBase);
+  const out: Artifact[] = [];
+  for (const f of IMAGE_FILES) {
+    const builderHas = f.has(builderImage) === true || installs(f.pkg, false);
+    const presetInstalls = presetSteps.some((st) => st.kind === 'install' && st.packages.includes(f.pkg));
+    const runtimeHas = f.has(runtimeBase) === true || presetInstalls || (replays && installs(f.pkg, true));
+    if (!builderHas || runtimeHas || f.has(runtimeBase) === null) continue;
+    out.push({ path: f.path, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: f.path, what: f.what, builder: builderImage, image: runtimeBase } } });
+  }
+  return out;
 }

@@ -380,6 +380,13 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         for (const t of b.tools) if (!input.builderBase?.tools.has(t) && !b.packageTools.has(t)) r.tools.add(t);
       }
     } else if (step.source !== null && step.verbatim) {
+      // the account USER names must exist where the container runs: one the builder's base image made
+      // (node's `node`, gradle's `gradle`) is not on another runtime base unless the stage creates it
+      const ins = model.instructions[step.source]!;
+      const user = ins.keyword === 'USER' ? ins.user : '';
+      const name = user.split(':')[0]!;
+      if (name && !input.sameBase && input.builderBase?.users.includes(name) && !input.runtimeBase?.users.includes(name) && !r.users.has(name))
+        return [{ id: 'replay-needs-builder-state', data: { command: `USER ${user}`, thing: `the user ${name}, which the builder's base image creates and the runtime base has not` }, line: ins.line }];
       applyInstruction(r, model, analysis, step.source);
     }
   }
