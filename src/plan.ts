@@ -99,7 +99,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   if (!analysis.hasBuildStep && !preset) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
   const toolchain = runtimeToolchain(model, analysis);
   // an image with no application of its own (CI, toolbox, base images) needs its tools
-  const toolbox = toolchain.length ? null : toolboxReason(model, analysis);
+  const toolbox = toolchain.length ? null : toolboxReason(model, analysis, options.context);
   if (toolbox) return { ...base, reasons: [toolbox] };
   const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
   // the toolchain the container runs at start may leave only when the preset starts the built program instead
