@@ -194,3 +194,8 @@ export function hasZoneinfo(image: string): boolean | null {
 export function isHeadlessJava(image: string): boolean {
   return ask(image, 'headless')?.value ?? false;
 }
+
+/** False when the image's pip cannot run `pip wheel` as shipped (no `wheel` package: Python 3.0 to 3.4 images). */
+export function pipBuildsWheels(image: string): boolean {
+  return ask(image, 'pipWheel')?.value ?? true;
+}

@@ -138,6 +138,7 @@ export const MESSAGES = {
   'check-copy-not-made': 'the converted file failed a check: COPY --from={from} {path}: the builder does not make it',
   'check-arg-undeclared': 'the converted file failed a check: global ARG {name} is used in stage {stage} without being declared there',
   'check-shell-form': 'the converted file failed a check: shell-form {keyword} on {image}, which has no /bin/sh',
+  'pip-wheel-unavailable': "{image}'s pip cannot run `pip wheel` (it ships without the `wheel` package), and the file installs no `wheel`: the wheels the runtime stage installs from could not be built",
   'editable-install': "pip install -e cannot be turned into wheels: the runtime would point at the builder's source tree",
   'unknown-preset': 'unknown preset {name}',
   'preset-not-applicable': 'preset {name} does not apply: {why}',

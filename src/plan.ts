@@ -112,7 +112,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     if (c && !decision.overrides?.has(index)) declines.push({ id: 'system-compile', data: { command: c.words.slice(0, 2).join(' ') }, line: lineOf(model, index) });
   }
   declines.push(...(decision.declines ?? []));
-  declines.push(...replayNeedsBuildTools(model, analysis, decision));
+
   const findings: Finding[] = [...(decision.findings ?? [])];
   if (!options.context.known) findings.push({ id: 'no-context' });
   for (const [index, run] of analysis.runs)
@@ -123,6 +123,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     }
 
   const runtimeBase = options.runtimeBase ?? decision.runtimeBase?.image ?? slimVariant(builder.image) ?? builder.image;
+  declines.push(...replayNeedsBuildTools(model, analysis, decision, builder.image, runtimeBase));
   findings.unshift(runtimeBaseFinding(runtimeBase, builder.image, options.runtimeBase, decision));
   const fromLibc = libcOf(builder.image);
   const toLibc = libcOf(runtimeBase);
@@ -347,7 +348,9 @@ function isToolingUpgrade(words: readonly string[]): boolean {
  * A package install repeated in the runtime stage after compilers were installed may have needed them
  * (native npm modules, gems with C extensions): without them it would fail or differ, so dfsplit declines.
  */
-function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: PresetDecision): Finding[] {
+function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: PresetDecision, builderImage: string, runtimeBase: string): Finding[] {
+  // the compiler of the builder's image itself (ruby's and python's full tags), when the runtime base has none
+  const imageCompiler = imageConfig(builderImage)?.tools.has('gcc') && !imageConfig(runtimeBase)?.tools.has('gcc') ? `gcc (of ${builderImage}, which ${runtimeBase} lacks)` : null;
   let compilers: string | null = null;
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     if (decision.runtimeReplacements?.has(index)) continue;
@@ -355,8 +358,11 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
       const found = c.install?.build.find((p) => COMPILER_PACKAGES.test(p));
       if (found) compilers ??= found;
       if (isToolingUpgrade(c.words)) continue;
-      if (compilers && isReplayedInstall(c.kind, c.words)) {
-        return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool: compilers }, line: lineOf(model, index) }];
+      // the image's own compiler counts for gems and Python packages (C extensions built with it); npm's
+      // native addons are the node preset's to judge
+      const tool = compilers ?? (familyOf(c.words[0] ?? '')?.id === 'node' ? null : imageCompiler);
+      if (tool && isReplayedInstall(c.kind, c.words)) {
+        return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool }, line: lineOf(model, index) }];
       }
     }
   }

@@ -92,6 +92,11 @@ export interface ImageRow {
    */
   caCertificates?: boolean;
   zoneinfo?: boolean;
+  /**
+   * False when `pip wheel` cannot build wheels on the image as it ships: the pip of the Python 3.4-era images
+   * (3.0 to 3.4) runs without the `wheel` package ("'pip wheel' requires the 'wheel' package").
+   */
+  pipWheel?: boolean;
   /** A headless Java image (openjdk's -slim tags: the JDK without AWT's X11 libraries): not for GUI programs. */
   headless?: boolean;
   /** The .NET runtime image of an SDK tag (`{kind}`: aspnet or runtime), or why none can be named. */
@@ -230,6 +235,7 @@ export const IMAGES: readonly ImageRow[] = [
 
   { repository: 'buildpack-deps', ...DEBIAN, buildpack: true, debian12: { since: 12 } },
   { repository: 'buildpack-deps', config: { cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS } },
+  { repository: 'python', tag: /^3\.[0-4](\.|-|$)/, pipWheel: false },
   { repository: 'python', tag: /(slim|alpine|windows)/, compilers: false },
   { repository: 'python', ...DEBIAN, buildpack: true, compilers: true, debian12: { since: 3.008 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
   { repository: 'python', tag: SLIM, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: PYTHON_TOOLS } },
