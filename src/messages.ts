@@ -105,6 +105,7 @@ export const MESSAGES = {
   'no-artifact': 'nothing to copy: the runtime stage would copy no artifact from the builder, so a builder stage would be skipped by BuildKit (with its tests) and gain nothing',
   'toolbox-image': 'the image has no application of its own ({why}): its tools are its purpose, so none can be left behind',
   'replay-needs-builder-state': '`{command}` would run again in the runtime stage, but it needs {thing}',
+  'replay-collides': '`{command}` would run again in the runtime stage after the COPY --from of {copy}, which already brings {path} from the builder: it would fail (File exists)',
   'copy-missing': 'the runtime stage would copy {path} from the builder, but {why}',
   'command-missing': '{keyword} runs {command}, but the runtime stage would not have it: {why}',
   'runtime-config-differs': 'the runtime base {image} would change the inherited {field} ({from} -> {to}) and dfsplit cannot restore it',

@@ -234,7 +234,8 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   if (lists && w.includes(lists)) s.aptLists = true;
   // what a file command removes and makes (rm, mkdir, cp: src/commands/)
   const paths = pathOperands(w);
-  for (const p of paths?.removes ?? []) {
+  // what mv takes away is gone from where it was
+  for (const p of [...(paths?.removes ?? []), ...(paths?.moves ?? [])]) {
     const abs = joinPath(c.cwd, p);
     remove(s, abs);
     if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
@@ -251,6 +252,21 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     s.langInstall = true;
     for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));
   }
+}
+
+/**
+ * A replayed `mkdir` without `-p` of a directory a COPY --from before it already brought (the builder made it, and
+ * the copy holds the builder's end state): it fails with "File exists". Returns the path and the copy, or null.
+ */
+function collision(c: RunCommand, copied: readonly { from: string; to: string }[], builderEnd: StageState): { path: string; copy: string } | null {
+  const paths = pathOperands(c.words);
+  if (!paths?.failsIfExists) return null;
+  for (const p of paths.makes) {
+    const path = joinPath(c.cwd, p);
+    if (path.includes('$') || !builderEnd.made.has(path) || !has(builderEnd, path)) continue;
+    for (const k of copied) if (isInside(path, k.to) && k.from === k.to) return { path, copy: k.from };
+  }
+  return null;
 }
 
 /** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
@@ -331,6 +347,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   }
   const r = fresh();
   let builderToolsCopied = false;
+  // the COPY --from steps so far: they bring what the builder has at its end
+  const copied: { from: string; to: string }[] = [];
   for (const step of input.steps) {
     // the programs the runtime stage installs for CMD/HEALTHCHECK
     for (const t of step.packages ?? []) r.tools.add(t);
@@ -361,6 +379,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
             }
           }
         }
+        const clash = collision(c, copied, b);
+        if (clash) return [{ id: 'replay-collides', data: { command: c.words.slice(0, 3).join(' '), path: clash.path, copy: clash.copy }, line }];
         const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
@@ -368,6 +388,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     } else if (step.artifact) {
       const to = step.artifact.to ?? step.artifact.path;
       make(r, to);
+      copied.push({ from: step.artifact.path, to });
       // the copy holds what the builder has at its end: not what it deleted inside the copied path
       for (const g of b.gone) if (isInside(g.replace(/\/?\*.*$/, ''), step.artifact.path) && g.startsWith(step.artifact.path)) r.gone.add(to + g.slice(step.artifact.path.length));
       // a copied language install (site-packages, ~/.local, a venv, node_modules) brings its programs
