@@ -40,6 +40,21 @@ describe('files family', () => {
     expect(cp!.produced).toEqual(['/opt/app/bin']);
   });
 
+  it('takes the sources of mv away (moves): a build output renamed in the same RUN is no output where it was written', () => {
+    expect(ops('mv a b /dest').moves).toEqual(['a', 'b']);
+    expect(ops('mv a b /dest').removes).toEqual([]);
+    expect(ops('cp a /dest').moves).toEqual([]);
+    const [gcc, mv] = run('gcc -o out/app main.c && mv out/app out/server');
+    expect(gcc!.outputs).toEqual([]);
+    expect(gcc!.produced).toEqual(['/src/out/app']);
+    expect(mv!.outputs).toEqual(['/src/out/server']);
+  });
+
+  it('says when making an existing path fails: mkdir without -p (failsIfExists)', () => {
+    for (const c of ['mkdir /a', 'mkdir -m 755 /a', 'mkdir -v /a']) expect(ops(c).failsIfExists, c).toBe(true);
+    for (const c of ['mkdir -p /a', 'mkdir --parents /a', 'mkdir -pv /a', 'mkdir -vp /a', 'touch /a', 'cp a /b']) expect(ops(c).failsIfExists, c).toBe(false);
+  });
+
   it('says what each makes, removes and needs, past its value options (paths)', () => {
     expect(ops('mkdir -p -m 755 /a /b').makes).toEqual(['/a', '/b']);
     expect(ops('mkdir --mode 700 /a').makes).toEqual(['/a']);
