@@ -3,7 +3,8 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { familyOf, isBuildToolPackage, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
+import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
+import { compilerPrograms, familyOf, isBuildToolPackage, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -347,7 +348,9 @@ function isReplayedInstall(kind: string, words: readonly string[]): boolean {
  */
 function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: PresetDecision, builderImage: string, runtimeBase: string): Finding[] {
   // the compiler of the builder's image itself (ruby's and python's full tags), when the runtime base has none
-  const imageCompiler = imageConfig(builderImage)?.tools.has('gcc') && !imageConfig(runtimeBase)?.tools.has('gcc') ? `gcc (of ${builderImage}, which ${runtimeBase} lacks)` : null;
+  const compilerOf = (image: string) => compilerPrograms.find((p) => imageConfig(image)?.tools.has(p));
+  const builderCompiler = compilerOf(builderImage);
+  const imageCompiler = builderCompiler && !compilerOf(runtimeBase) ? `${builderCompiler} (of ${builderImage}, which ${runtimeBase} lacks)` : null;
   let compilers: string | null = null;
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     if (decision.runtimeReplacements?.has(index)) continue;
@@ -357,7 +360,9 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
       if (upgradesToolingOnly(c.words)) continue;
       // the image's own compiler counts for gems and Python packages (C extensions built with it); npm's
       // native addons are the node preset's to judge
-      const tool = compilers ?? (familyOf(c.words[0] ?? '')?.id === 'node' ? null : imageCompiler);
+      // (Bundler alone is pure Ruby: `gem install bundler` needs no compiler)
+      const pureTooling = runsGem(c.words) && !bringsGemsBeyondBundler(c.words);
+      const tool = compilers ?? (familyOf(c.words[0] ?? '')?.id === 'node' || pureTooling ? null : imageCompiler);
       if (tool && isReplayedInstall(c.kind, c.words)) {
         return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool }, line: lineOf(model, index) }];
       }

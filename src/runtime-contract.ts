@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { entrypointWrapperWords, familyOf, toolboxPrograms } from './commands/index.js';
+import { entrypointWrapperWords, familyOf, isBuildToolPackage, toolboxPrograms } from './commands/index.js';
 import type { BuildContext } from './context.js';
 import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
@@ -98,7 +98,8 @@ function purposeReason(model: Model, analysis: Analysis): Finding | null {
   const copies = model.instructions.some((i) => i.stage === 0 && (i.keyword === 'COPY' || i.keyword === 'ADD'));
   const build = installs.flatMap((i) => i.build);
   const onlyBuildPackages = installs.every((i) => i.runtime.length === 0 && i.unresolved.length === 0);
-  if (onlyPackages && onlyBuildPackages && !copies && build.some((p) => COMPILER_PACKAGES.test(p))) return { id: 'toolbox-image', data: { why: `it only installs build tools and headers (${build.slice(0, 4).join(' ')}), and copies or builds nothing of its own` } };
+  if (onlyPackages && onlyBuildPackages && !copies && build.some((p) => COMPILER_PACKAGES.test(p) || isBuildToolPackage(p.replace(/[-\d.]*$/, '')) || isBuildToolPackage(p)))
+    return { id: 'toolbox-image', data: { why: `it only installs build tools and headers (${build.slice(0, 4).join(' ')}), and copies or builds nothing of its own` } };
   return null;
 }
 

@@ -207,3 +207,6 @@ export function isCompilerPackage(pkg: string): boolean {
 }
 
 export type { CommandFamily, ConfigureStep, FamilyCommand, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+
+/** The C compilers' program names (the compilers family): an image that has one can build C extensions. */
+export const compilerPrograms: readonly string[] = compilers.names;

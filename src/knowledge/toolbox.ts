@@ -22,5 +22,9 @@ export const LOGIN_SERVERS: ReadonlySet<string> = new Set(['sshd', 'code-server'
  */
 export const CODE_URL_ENV = /(^|_)(URL|REPO|REPOSITORY|GIT|SOURCE|SRC)$/;
 
-/** Packages that are compilers or headers: an image that installs only build packages, one of these among them, is a build environment. */
-export const COMPILER_PACKAGES = /(-dev|-devel|-headers)$|^(gcc|g\+\+|clang|llvm|build-essential|build-base|make|cmake|ninja-build|autoconf|automake|libtool|gfortran|golang|rustc|cargo|openjdk-\d+-jdk|default-jdk|musl-dev|linux-headers)([-\d.]*)$/;
+/**
+ * Packages that are compilers or headers beyond those the command families give (their `buildPackages`:
+ * gcc, clang, build-essential, make, cmake, golang, rust, ... in src/commands/): an image that installs only
+ * build packages, one of these or the families' among them, is a build environment.
+ */
+export const COMPILER_PACKAGES = /(-dev|-devel|-headers)$|^(llvm|ninja-build|autoconf|automake|libtool|gfortran|golang|openjdk-\d+-jdk|default-jdk)([-\d.]*)$/;
