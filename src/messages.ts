@@ -103,6 +103,8 @@ export const MESSAGES = {
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',
+  'unproven-collision': '`{command}` runs again in the runtime stage, where the directory it enters or the path it makes may be missing or already copied from the builder (`mkdir` without -p, `ln` without -f, `cd` into a directory only the builder made)',
+  'unproven-same-base': 'the {preset} preset keeps {image} for the runtime stage: on the same image, what its repeated installs and extension builds need from the packages it leaves behind is proven only by a build',
   // declines
   'needs-verify': 'proven only by a build: {unproven}. To prove it, build and compare both images: `dfsplit --verify --write {file}`',
   'multi-stage': 'already multi-stage',

@@ -59,13 +59,21 @@ export function proofOf(input: ProofInput): Proof {
     if (step.keyword !== 'RUN' || step.source === null || step.packages) continue;
     const line = input.model.instructions[step.source]!.line;
     const paths = new Set(copied);
+    const made = new Set<string>();
     for (const c of step.commands) {
       // vendor installers write where their vendor chose: what they install is not known (item 5)
       if (installerScript(c.words)) unproven.push({ id: 'unproven-installer', data: { command: c.words.slice(0, 2).join(' ') }, line });
       // on the same image with no preset, what a replayed fragment does is proven only by a build
-      else if (input.preset === null && input.runtimeBase === input.builderImage && !safeToReplay(c, paths)) unproven.push({ id: 'unproven-replay', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      else if (input.preset === null && input.runtimeBase === input.builderImage && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-replay', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      // on any runtime base, a file command that meets what the stage copied (`mkdir` without -p, `ln`
+      // without -f) or a `cd` into a directory only the builder made (items 2 and 3)
+      else if (['cd', 'mkdir', 'ln'].includes(c.words[0] ?? '') && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      if (c.words[0] === 'mkdir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
   }
+  // a preset that keeps the builder's image replays its installs and extension builds on an image whose
+  // dropped packages may have brought what they need
+  if (input.preset !== null && SAME_BASE_UNPROVEN.has(input.preset) && input.runtimeBase === input.builderImage) unproven.push({ id: 'unproven-same-base', data: { preset: input.preset, image: input.runtimeBase } });
   return { level: unproven.length ? 'build' : 'static', unproven };
 }
 
@@ -75,34 +83,51 @@ export function proofOf(input: ProofInput): Proof {
  * runtime stage has copied before the command. Safe: creating users and groups (the users family),
  * the original's package installs and package-list upkeep (the package-manager families: the same image,
  * so the same names), commands that only read, `mkdir` of a fresh directory, `ln`, and `chmod`/`chown` of
- * copied files.
+ * copied files. `made` holds the directories the stage's `mkdir`s made before it.
  */
-export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>): boolean {
+export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string> = new Set()): boolean {
   const name = c.words[0] ?? '';
   // variable assignments alone
   if (!name) return true;
   if (familyOf(name)?.replaySafe?.includes(name)) return true;
   if (packageCommand(name)) return true;
-  if (isNeutral(name) && c.writes.length === 0) return true;
   const paths = operands(c.words).map((p) => joinPath(c.cwd, p));
+  // `cd` into a directory the runtime stage has: one it copied or made, its working directory, or one every image has
+  if (name === 'cd') return paths.every((p) => !p.includes('$') && (p === c.cwd || insideAny(p, copied) || insideAny(p, made) || IMAGE_DIRS.has(p.replace(/\/+$/, '') || '/')));
+  if (isNeutral(name) && c.writes.length === 0) return true;
   switch (FILE_COMMANDS[name]) {
     case 'creates-dir':
-      // `mkdir DIR` over a copied DIR fails (File exists); `-p` does not
-      return c.words.includes('-p') || c.words.includes('--parents') || paths.every((p) => !p.includes('$') && !insideAny(p, copied));
+      // `mkdir DIR` over a copied DIR, or over a directory a copy made, fails (File exists); `-p` does not
+      return c.words.some((w) => w === '--parents' || /^-[a-zA-Z]*p/.test(w)) || paths.every((p) => !p.includes('$') && !made.has(p) && !insideAny(p, copied) && ![...copied].some((d) => isInside(d, p)));
     case 'removes':
       // forced (a file only the builder made is then no error) and nothing the stage copied
       return c.words.some((w) => /^-[a-zA-Z]*f/.test(w) || w === '--force') && paths.every((p) => !p.includes('$') && !insideAny(p, copied) && ![...copied].some((d) => isInside(d, p)));
-    case 'links':
-      return paths.length > 0 && !paths.some((p) => p.includes('$'));
+    case 'links': {
+      // the link is the last operand (or the target's name in the working directory); without -f it must not exist yet
+      if (paths.length === 0 || paths.some((p) => p.includes('$'))) return false;
+      const link = paths.length > 1 ? paths[paths.length - 1]! : joinPath(c.cwd, paths[0]!.split('/').pop()!);
+      const forced = c.words.some((w) => /^-[a-zA-Z]*f/.test(w) || w === '--force');
+      return forced || (!insideAny(link, copied) && ![...copied].some((d) => isInside(d, link)));
+    }
     case 'changes-mode': {
       // the mode or owner comes first; every other operand must be a file the stage copied before
       const targets = paths.slice(1);
-      return targets.length > 0 && targets.every((p) => !p.includes('$') && insideAny(p, copied));
+      return targets.length > 0 && targets.every((p) => !p.includes('$') && (insideAny(p, copied) || insideAny(p, made)));
     }
     default:
       return false;
   }
 }
+
+/**
+ * Presets whose splits onto the builder's own image are proven only by a build: the review of 150 random
+ * changed corpus outputs before proof levels (issue 23, seed before-2026-12-04) found 1 good of 25 (php
+ * 1 of 12, go 0 of 7, python-wheels 0 of 5, python-venv 0 of 1; python-user shares their installs).
+ */
+const SAME_BASE_UNPROVEN: ReadonlySet<string> = new Set(['php', 'go', 'python-wheels', 'python-venv', 'python-user']);
+
+/** Directories every Linux image has (the FHS's), into which a replayed `cd` may go. */
+const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/local/src', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/log', '/var/tmp']);
 
 /** File commands safe to replay in the conditions above, until src/commands/ holds a family for them. */
 const FILE_COMMANDS: Readonly<Record<string, 'creates-dir' | 'removes' | 'links' | 'changes-mode'>> = { mkdir: 'creates-dir', rm: 'removes', ln: 'links', chmod: 'changes-mode', chown: 'changes-mode', chgrp: 'changes-mode' };
