@@ -4,7 +4,8 @@
 // images and comparing them can show it works. dfsplit writes a build-level conversion only under
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { copyDestination, type Analysis } from './analyze/index.js';
-import { installerScript, type RunCommand } from './analyze/run.js';
+import { installsPipToolingOnly, requirementsOf } from './analyze/pip.js';
+import { installerScript, pipArgs, type RunCommand } from './analyze/run.js';
 import { familyOf, isNeutral, packageCommand } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
@@ -68,6 +69,10 @@ export function proofOf(input: ProofInput): Proof {
       // on any runtime base, a file command that meets what the stage copied (`mkdir` without -p, `ln`
       // without -f) or a `cd` into a directory only the builder made (items 2 and 3)
       else if (['cd', 'mkdir', 'ln'].includes(c.words[0] ?? '') && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      // on another image than the builder's, a Python install that fetches and may compile again lacks
+      // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
+      const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
+      if (fetched) unproven.push({ id: 'unproven-refetch', data: { command: fetched, image: input.runtimeBase }, line });
       if (c.words[0] === 'mkdir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
   }
@@ -125,6 +130,28 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
  * 1 of 12, go 0 of 7, python-wheels 0 of 5, python-venv 0 of 1; python-user shares their installs).
  */
 const SAME_BASE_UNPROVEN: ReadonlySet<string> = new Set(['php', 'go', 'python-wheels', 'python-venv', 'python-user']);
+
+/** Python installers that resolve, fetch and build packages themselves (no `--no-index` of theirs is read). */
+const PYTHON_INSTALLERS: Readonly<Record<string, readonly string[]>> = { pipenv: ['install', 'sync'], poetry: ['install'], 'pip-sync': [''] };
+
+/**
+ * What `c` installs from the network, so that a build may compile it (null when nothing): a pipenv or
+ * poetry install, a pip install that is not offline (`--no-index`), or a URL or VCS requirement, which pip
+ * fetches past --no-index.
+ */
+function refetches(c: RunCommand): string | null {
+  const name = (c.words[0] ?? '').split('/').pop()!;
+  const subs = PYTHON_INSTALLERS[name];
+  const shown = c.words.slice(0, 3).join(' ');
+  if (subs) return subs.includes('') || subs.includes(c.words.find((w, i) => i > 0 && !w.startsWith('-')) ?? '') ? shown : null;
+  if (c.kind !== 'pip') return null;
+  const args = pipArgs(c.words);
+  const install = args.slice(args.indexOf('install') + 1);
+  if (installsPipToolingOnly(install)) return null;
+  if (!install.includes('--no-index')) return shown;
+  // a URL to a finished wheel is only downloaded
+  return requirementsOf(install).find((r) => /:\/\/|^(git|hg|svn|bzr)\+/.test(r) && !/\.whl$/.test(r)) ?? null;
+}
 
 /** Directories every Linux image has (the FHS's), into which a replayed `cd` may go. */
 const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/local/src', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/log', '/var/tmp']);

@@ -78,6 +78,19 @@ describe('the proof of a conversion', () => {
     const ln = convert('FROM openjdk:8\nRUN apt-get update && apt-get install -y curl\nRUN curl -L https://example.com/a.tgz | tar -C /srv -xz && ln -s /srv/app/a-1.jar /srv/app/a.jar\nCMD ["java", "-jar", "/srv/app/a.jar"]\n', { verify: true });
     expect(ln.proof?.unproven.map((u) => u.id)).toEqual(['unproven-collision']);
   });
+  it('is build level when the slim runtime installs Python packages from the network again (pipenv, a URL requirement)', () => {
+    const pipenv = convert('FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock /app/\nRUN pipenv install --system --deploy\nCOPY . /app\nCMD ["python", "app.py"]\n', { verify: true });
+    expect(pipenv.proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-refetch', 5]]);
+    const url = convert('FROM python:3.11\nRUN pip install flask https://example.com/p/ext-1.0.tar.gz\nCMD ["flask", "run"]\n', { verify: true });
+    expect(url.proof?.unproven.map((u) => u.id)).toEqual(['unproven-refetch']);
+    expect(url.proof?.unproven[0]!.message).toContain('`https://example.com/p/ext-1.0.tar.gz`');
+    const wheel = convert('FROM python:3.11\nRUN pip install --upgrade pip && pip install flask https://example.com/p/ext-1.0-py3-none-any.whl\nCMD ["flask", "run"]\n', { verify: true });
+    expect(wheel.proof?.unproven).toEqual([]);
+  });
+  it('is build level for uWSGI on the slim variant: it links what its build finds on the full image', () => {
+    const r = convert('FROM python:3.11\nRUN pip install Flask==3.0.0 uWSGI==2.0.23\nCOPY app /app\nCMD ["uwsgi", "--http", ":9090"]\n', { verify: true });
+    expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-linked-libs']);
+  });
   it('is static for an official image moved to its slim variant, and says what it saves', () => {
     const r = convert('FROM python:3.11\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["a"]\n');
     expect(r.status).toBe('changed');

@@ -32,10 +32,17 @@ export function requirementFiles(args: readonly string[]): string[] {
   return out;
 }
 
+/** True when the install names only pip's own tooling (pip, setuptools, wheel): pure Python, no build. */
+export function installsPipToolingOnly(args: readonly string[]): boolean {
+  const names = requirementsOf(args);
+  return names.length > 0 && names.every((n) => /^(pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+}
+
 /** An install of test tools only (pytest, tox, ...) and dev/test requirement files only. */
 export function isTestOnlyInstall(args: readonly string[]): boolean {
   const files = requirementFiles(args);
   const names = requirementsOf(args);
   if (!files.length && !names.length) return false;
-  return files.every((f) => /(dev|test)/i.test(f)) && names.every((n) => PIP_TEST_PACKAGES.test(n.replace(/[<>=~![].*$/, '')));
+  // the file's own name says it (a directory or a URL path that says `test` does not)
+  return files.every((f) => /(dev|test)/i.test(f.split('/').pop()!)) && names.every((n) => PIP_TEST_PACKAGES.test(n.replace(/[<>=~![].*$/, '')));
 }

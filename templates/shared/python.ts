@@ -1,6 +1,6 @@
 // What the three Python presets share: finding pip commands, test tools, and the files a build-time
 // script generates. pip options: https://pip.pypa.io/en/stable/cli/pip_install/
-import { isTestOnlyInstall, requirementFiles, requirementsOf } from '../../src/analyze/pip.js';
+import { installsPipToolingOnly, isTestOnlyInstall, requirementFiles, requirementsOf } from '../../src/analyze/pip.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { pipArgs } from '../../src/analyze/run.js';
 import { packageCommand } from '../../src/commands/index.js';
@@ -35,8 +35,7 @@ export function pipInstalls(input: PresetInput): PipCommand[] {
 
 /** `pip install --upgrade pip setuptools` maintains pip itself: repeat it, never turn it into wheels. */
 export function isSelfUpgrade(p: PipCommand): boolean {
-  const names = requirementsOf(p.args);
-  return names.length > 0 && names.every((n) => /^(pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+  return installsPipToolingOnly(p.args);
 }
 
 /** A pip install of test tools only (pytest, tox, ...) or of dev/test requirement files. */
@@ -60,6 +59,13 @@ export function wheelArgs(args: readonly string[]): string[] {
       continue;
     }
     if (INSTALL_ONLY.has(w) || /^--(upgrade-strategy|root-user-action|target|prefix|root)=/.test(w)) continue;
+    // a cluster of short options (`-Ur`): the install-only flags -U and -I are dropped, the rest kept
+    const cluster = /^-([A-Za-z]{2,})$/.exec(w);
+    if (cluster) {
+      const kept = cluster[1]!.replace(/[UI]/g, '');
+      if (kept) out.push(`-${kept}`);
+      continue;
+    }
     out.push(w);
   }
   return out;
