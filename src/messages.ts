@@ -106,6 +106,7 @@ export const MESSAGES = {
   'unproven-collision': '`{command}` runs again in the runtime stage, where the directory it enters or the path it makes may be missing or already copied from the builder (`mkdir` without -p, `ln` without -f, `cd` into a directory only the builder made)',
   'unproven-refetch': '`{command}` installs Python packages from the network again on {image}, which lacks the compilers and -dev libraries of the builder: what it builds there is proven only by a build',
   'unproven-linked-libs': '{name} links whatever optional libraries its build finds on {image}: which of them the slim runtime lacks is proven only by a build',
+  'unproven-called-tool': "`{command}` runs again in the runtime stage and runs {tool}, which the builder's image has and {image} lacks: whether it needs it there is proven only by a build",
   'unproven-same-base': 'the {preset} preset keeps {image} for the runtime stage: on the same image, what its repeated installs and extension builds need from the packages it leaves behind is proven only by a build',
   // declines
   'needs-verify': 'proven only by a build: {unproven}. To prove it, build and compare both images: `dfsplit --verify --write {file}`',

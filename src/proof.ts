@@ -9,6 +9,7 @@ import { installerScript, pipArgs, type RunCommand } from './analyze/run.js';
 import { familyOf, isNeutral, packageCommand } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
+import { imageConfig } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
@@ -50,6 +51,9 @@ export function proofOf(input: ProofInput): Proof {
   // outputs dfsplit cannot name: the working directory is copied, and what the build installs elsewhere is not (item 5)
   for (const a of input.artifacts) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
   const copied: string[] = [];
+  const builderTools = imageConfig(input.builderImage)?.tools ?? new Set<string>();
+  const runtimeTools = imageConfig(input.runtimeBase)?.tools ?? new Set<string>();
+  const installed = new Set(input.steps.flatMap((s) => [...(s.packages ?? []), ...s.commands.flatMap((c) => [...(c.install?.runtime ?? []), ...(c.install?.build ?? [])])]));
   for (const step of input.steps) {
     if (step.artifact) copied.push(step.artifact.to ?? step.artifact.path);
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
@@ -71,6 +75,9 @@ export function proofOf(input: ProofInput): Proof {
       else if (['cd', 'mkdir', 'ln'].includes(c.words[0] ?? '') && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // on another image than the builder's, a Python install that fetches and may compile again lacks
       // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
+      // a program another one runs (bower runs git) that the builder's image had and the runtime's lacks
+      const called = (CALLS[(c.words[0] ?? '').split('/').pop()!] ?? []).find((t) => builderTools.has(t) && !runtimeTools.has(t) && !installed.has(t));
+      if (called) unproven.push({ id: 'unproven-called-tool', data: { command: c.words.slice(0, 2).join(' '), tool: called, image: input.runtimeBase }, line });
       const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
       if (fetched) unproven.push({ id: 'unproven-refetch', data: { command: fetched, image: input.runtimeBase }, line });
       if (c.words[0] === 'mkdir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
@@ -130,6 +137,12 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
  * 1 of 12, go 0 of 7, python-wheels 0 of 5, python-venv 0 of 1; python-user shares their installs).
  */
 const SAME_BASE_UNPROVEN: ReadonlySet<string> = new Set(['php', 'go', 'python-wheels', 'python-venv', 'python-user']);
+
+/**
+ * Programs a command runs besides itself: bower resolves its packages with git (ENOGIT without it, unless
+ * every package is already in a bower_components it finds: the review saw both).
+ */
+const CALLS: Readonly<Record<string, readonly string[]>> = { bower: ['git'] };
 
 /** Python installers that resolve, fetch and build packages themselves (no `--no-index` of theirs is read). */
 const PYTHON_INSTALLERS: Readonly<Record<string, readonly string[]>> = { pipenv: ['install', 'sync'], poetry: ['install'], 'pip-sync': [''] };

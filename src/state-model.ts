@@ -253,9 +253,6 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   }
 }
 
-/** Programs a command runs besides itself: bower fetches every package with git (ENOGIT without it). */
-const CALLS: Readonly<Record<string, readonly string[]>> = { bower: ['git'] };
-
 /** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
 function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean): string | null {
   const tool = program(c);
@@ -263,7 +260,6 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
     if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
     if (!sameBase && !runtime.langInstall) return `the program ${tool}, not known to be on the runtime base`;
   }
-  for (const t of CALLS[tool?.split('/').pop() ?? ''] ?? []) if (!runtime.tools.has(t) && !runtimeBase?.tools.has(t) && builder.tools.has(t)) return `the program ${t}, which ${tool} runs and only the builder has`;
   // a directory named through a variable the analyzer could not resolve cannot be proven to exist
   if (c.cwd.includes('$') && !pathOperands(c.words)?.changesDirectory) return `the working directory ${c.cwd}, which depends on a variable dfsplit cannot resolve`;
   if (opaqueScript(c)) {

@@ -87,6 +87,11 @@ describe('the proof of a conversion', () => {
     const wheel = convert('FROM python:3.11\nRUN pip install --upgrade pip && pip install flask https://example.com/p/ext-1.0-py3-none-any.whl\nCMD ["flask", "run"]\n', { verify: true });
     expect(wheel.proof?.unproven).toEqual([]);
   });
+  it('is build level when a replayed bower install runs git, which the full node image has and its slim variant lacks', () => {
+    const bower = 'FROM node:20\nRUN npm install -g bower\nWORKDIR /app\nCOPY package.json bower.json /app/\nRUN npm install\nRUN bower install --allow-root\nCOPY . /app\nCMD ["node", "server.js"]\n';
+    expect(convert(bower, { verify: true }).proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-called-tool', 6]]);
+    expect(convert(bower.replace('RUN bower install --allow-root\n', ''), { verify: true }).proof?.unproven).toEqual([]);
+  });
   it('is build level for uWSGI on the slim variant: it links what its build finds on the full image', () => {
     const r = convert('FROM python:3.11\nRUN pip install Flask==3.0.0 uWSGI==2.0.23\nCOPY app /app\nCMD ["uwsgi", "--http", ":9090"]\n', { verify: true });
     expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-linked-libs']);
