@@ -119,6 +119,9 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
       if (paths.length === 0 || paths.some((p) => p.includes('$'))) return false;
       const link = paths.length > 1 ? paths[paths.length - 1]! : joinPath(c.cwd, paths[0]!.split('/').pop()!);
       const forced = c.words.some((w) => /^-[a-zA-Z]*f/.test(w) || w === '--force');
+      // the directory the link goes in must be there: one the stage copied or made, or one every image has
+      const parent = link.slice(0, link.lastIndexOf('/')) || '/';
+      if (!(parent === c.cwd || insideAny(parent, copied) || insideAny(parent, made) || IMAGE_DIRS.has(parent))) return false;
       return forced || (!insideAny(link, copied) && ![...copied].some((d) => isInside(d, link)));
     }
     case 'changes-mode': {

@@ -32,6 +32,10 @@ describe('safeToReplay', () => {
     ['ln -sf /usr/local/bin/hello /app/bin/hello', true],
     ['ln -s /usr/local/bin/hello', true],
     ['ln -s /opt/bin', false],
+    // the link's directory must be there (a make install made /var/log/nginx in the builder only)
+    ['ln -sf /dev/stdout /var/log/nginx/access.log', false],
+    ['ln -sf /dev/stdout /var/log/access.log', true],
+    ['ln -sf /dev/stdout /app/bin/access.log', true],
     // mkdir of a directory a copy made (the parent of a copied path)
     ['mkdir /app', false],
     ['mkdir -pv /app', true],
