@@ -6,7 +6,7 @@
 import { copyDestination, type Analysis } from './analyze/index.js';
 import { installsPipToolingOnly, requirementsOf } from './analyze/pip.js';
 import { installerScript, pipArgs, type RunCommand } from './analyze/run.js';
-import { familyOf, isNeutral, packageCommand } from './commands/index.js';
+import { familyOf, isNeutral, packageCommand, pathUse } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
 import { imageConfig } from './knowledge/image-config.js';
@@ -70,17 +70,17 @@ export function proofOf(input: ProofInput): Proof {
       if (installerScript(c.words)) unproven.push({ id: 'unproven-installer', data: { command: c.words.slice(0, 2).join(' ') }, line });
       // on the same image with no preset, what a replayed fragment does is proven only by a build
       else if (input.preset === null && input.runtimeBase === input.builderImage && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-replay', data: { command: c.words.slice(0, 3).join(' ') }, line });
-      // on any runtime base, a file command that meets what the stage copied (`mkdir` without -p, `ln`
-      // without -f) or a `cd` into a directory only the builder made (items 2 and 3)
-      else if (['cd', 'mkdir', 'ln'].includes(c.words[0] ?? '') && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
-      // on another image than the builder's, a Python install that fetches and may compile again lacks
-      // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
+      // on any runtime base, a file command that meets what the stage copied (a directory made without -p,
+      // a link without -f) or that enters a directory only the builder made (items 2 and 3)
+      else if ((MEETS_COPIES.has(FILE_COMMANDS[c.words[0] ?? '']) || pathUse(c.words[0] ?? '')?.changesDirectory) && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // a program another one runs (bower runs git) that the builder's image had and the runtime's lacks
       const called = (CALLS[(c.words[0] ?? '').split('/').pop()!] ?? []).find((t) => builderTools.has(t) && !runtimeTools.has(t) && !installed.has(t));
       if (called) unproven.push({ id: 'unproven-called-tool', data: { command: c.words.slice(0, 2).join(' '), tool: called, image: input.runtimeBase }, line });
+      // on another image than the builder's, a Python install that fetches and may compile again lacks
+      // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
       const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
       if (fetched) unproven.push({ id: 'unproven-refetch', data: { command: fetched, image: input.runtimeBase }, line });
-      if (c.words[0] === 'mkdir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
+      if (FILE_COMMANDS[c.words[0] ?? ''] === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
   }
   // a preset that keeps the builder's image replays its installs and extension builds on an image whose
@@ -105,7 +105,7 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
   if (packageCommand(name)) return true;
   const paths = operands(c.words).map((p) => joinPath(c.cwd, p));
   // `cd` into a directory the runtime stage has: one it copied or made, its working directory, or one every image has
-  if (name === 'cd') return paths.every((p) => !p.includes('$') && (p === c.cwd || insideAny(p, copied) || insideAny(p, made) || IMAGE_DIRS.has(p.replace(/\/+$/, '') || '/')));
+  if (pathUse(name)?.changesDirectory) return paths.every((p) => !p.includes('$') && (p === c.cwd || insideAny(p, copied) || insideAny(p, made) || IMAGE_DIRS.has(p.replace(/\/+$/, '') || '/')));
   if (isNeutral(name) && c.writes.length === 0) return true;
   switch (FILE_COMMANDS[name]) {
     case 'creates-dir':
@@ -168,6 +168,9 @@ function refetches(c: RunCommand): string | null {
   // a URL to a finished wheel is only downloaded
   return requirementsOf(install).find((r) => /:\/\/|^(git|hg|svn|bzr)\+/.test(r) && !/\.whl$/.test(r)) ?? null;
 }
+
+/** File commands that fail on a path the stage copied: a directory made again, a link over what is there. */
+const MEETS_COPIES: ReadonlySet<string | undefined> = new Set(['creates-dir', 'links']);
 
 /** Directories every Linux image has (the FHS's), into which a replayed `cd` may go. */
 const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/local/src', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/log', '/var/tmp']);

@@ -21,6 +21,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/knowledge/debian-minbase-tools.ts': ['apt', 'users', 'archive', 'files', 'prefix', 'shell', 'system'],
   // git, curl and wget there are packages (build-only ones, the ones that give a HEALTHCHECK's tool), not commands
   'src/analyze/tables.ts': ['fetch'],
+  // bower runs the program git (a tool the runtime image must have), and `git+` is a pip VCS scheme
+  'src/proof.ts': ['fetch'],
   // a gem from git needs the package git
   'templates/ruby/index.ts': ['fetch'],
   // file names' extensions (.tar, .xz)
