@@ -5,9 +5,11 @@
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { copyDestination, type Analysis } from './analyze/index.js';
 import { installerScript, type RunCommand } from './analyze/run.js';
-import { familyOf, isNeutral, packageCommand } from './commands/index.js';
+import { commandOf, familyOf, isNeutral, packageCommand, pathUse } from './commands/index.js';
+import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
+import { imageConfig } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
@@ -49,6 +51,9 @@ export function proofOf(input: ProofInput): Proof {
   // outputs dfsplit cannot name: the working directory is copied, and what the build installs elsewhere is not (item 5)
   for (const a of input.artifacts) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
   const copied: string[] = [];
+  const builderTools = imageConfig(input.builderImage)?.tools ?? new Set<string>();
+  const runtimeTools = imageConfig(input.runtimeBase)?.tools ?? new Set<string>();
+  const installed = new Set(input.steps.flatMap((s) => [...(s.packages ?? []), ...s.commands.flatMap((c) => [...(c.install?.runtime ?? []), ...(c.install?.build ?? [])])]));
   for (const step of input.steps) {
     if (step.artifact) copied.push(step.artifact.to ?? step.artifact.path);
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
@@ -59,13 +64,28 @@ export function proofOf(input: ProofInput): Proof {
     if (step.keyword !== 'RUN' || step.source === null || step.packages) continue;
     const line = input.model.instructions[step.source]!.line;
     const paths = new Set(copied);
+    const made = new Set<string>();
     for (const c of step.commands) {
       // vendor installers write where their vendor chose: what they install is not known (item 5)
       if (installerScript(c.words)) unproven.push({ id: 'unproven-installer', data: { command: c.words.slice(0, 2).join(' ') }, line });
       // on the same image with no preset, what a replayed fragment does is proven only by a build
-      else if (input.preset === null && input.runtimeBase === input.builderImage && !safeToReplay(c, paths)) unproven.push({ id: 'unproven-replay', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      else if (input.preset === null && input.runtimeBase === input.builderImage && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-replay', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      // on any runtime base, a file command that meets what the stage copied (a directory made without -p,
+      // a link without -f) or that enters a directory only the builder made (items 2 and 3)
+      else if ((MEETS_COPIES.has(FILE_COMMANDS[c.words[0] ?? '']) || pathUse(c.words[0] ?? '')?.changesDirectory) && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      // a program another one runs (bower runs git) that the builder's image had and the runtime's lacks
+      const called = (CALLS[(c.words[0] ?? '').split('/').pop()!] ?? []).find((t) => builderTools.has(t) && !runtimeTools.has(t) && !installed.has(t));
+      if (called) unproven.push({ id: 'unproven-called-tool', data: { command: c.words.slice(0, 2).join(' '), tool: called, image: input.runtimeBase }, line });
+      // on another image than the builder's, a Python install that fetches and may compile again lacks
+      // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
+      const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
+      if (fetched) unproven.push({ id: 'unproven-refetch', data: { command: fetched, image: input.runtimeBase }, line });
+      if (FILE_COMMANDS[c.words[0] ?? ''] === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
   }
+  // a preset that keeps the builder's image replays its installs and extension builds on an image whose
+  // dropped packages may have brought what they need
+  if (input.preset !== null && SAME_BASE_UNPROVEN.has(input.preset) && input.runtimeBase === input.builderImage) unproven.push({ id: 'unproven-same-base', data: { preset: input.preset, image: input.runtimeBase } });
   return { level: unproven.length ? 'build' : 'static', unproven };
 }
 
@@ -75,34 +95,85 @@ export function proofOf(input: ProofInput): Proof {
  * runtime stage has copied before the command. Safe: creating users and groups (the users family),
  * the original's package installs and package-list upkeep (the package-manager families: the same image,
  * so the same names), commands that only read, `mkdir` of a fresh directory, `ln`, and `chmod`/`chown` of
- * copied files.
+ * copied files. `made` holds the directories the stage's `mkdir`s made before it.
  */
-export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>): boolean {
+export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string> = new Set()): boolean {
   const name = c.words[0] ?? '';
   // variable assignments alone
   if (!name) return true;
   if (familyOf(name)?.replaySafe?.includes(name)) return true;
   if (packageCommand(name)) return true;
-  if (isNeutral(name) && c.writes.length === 0) return true;
   const paths = operands(c.words).map((p) => joinPath(c.cwd, p));
+  // `cd` into a directory the runtime stage has: one it copied or made, its working directory, or one every image has
+  if (pathUse(name)?.changesDirectory) return paths.every((p) => !p.includes('$') && (p === c.cwd || insideAny(p, copied) || insideAny(p, made) || IMAGE_DIRS.has(p.replace(/\/+$/, '') || '/')));
+  if (isNeutral(name) && c.writes.length === 0) return true;
   switch (FILE_COMMANDS[name]) {
     case 'creates-dir':
-      // `mkdir DIR` over a copied DIR fails (File exists); `-p` does not
-      return c.words.includes('-p') || c.words.includes('--parents') || paths.every((p) => !p.includes('$') && !insideAny(p, copied));
+      // `mkdir DIR` over a copied DIR, or over a directory a copy made, fails (File exists); `-p` does not
+      return c.words.some((w) => w === '--parents' || /^-[a-zA-Z]*p/.test(w)) || paths.every((p) => !p.includes('$') && !made.has(p) && !insideAny(p, copied) && ![...copied].some((d) => isInside(d, p)));
     case 'removes':
       // forced (a file only the builder made is then no error) and nothing the stage copied
       return c.words.some((w) => /^-[a-zA-Z]*f/.test(w) || w === '--force') && paths.every((p) => !p.includes('$') && !insideAny(p, copied) && ![...copied].some((d) => isInside(d, p)));
-    case 'links':
-      return paths.length > 0 && !paths.some((p) => p.includes('$'));
+    case 'links': {
+      // the link is the last operand (or the target's name in the working directory); without -f it must not exist yet
+      if (paths.length === 0 || paths.some((p) => p.includes('$'))) return false;
+      const link = paths.length > 1 ? paths[paths.length - 1]! : joinPath(c.cwd, paths[0]!.split('/').pop()!);
+      const forced = c.words.some((w) => /^-[a-zA-Z]*f/.test(w) || w === '--force');
+      // the directory the link goes in must be there: one the stage copied or made, or one every image has
+      const parent = link.slice(0, link.lastIndexOf('/')) || '/';
+      if (!(parent === c.cwd || insideAny(parent, copied) || insideAny(parent, made) || IMAGE_DIRS.has(parent))) return false;
+      return forced || (!insideAny(link, copied) && ![...copied].some((d) => isInside(d, link)));
+    }
     case 'changes-mode': {
       // the mode or owner comes first; every other operand must be a file the stage copied before
       const targets = paths.slice(1);
-      return targets.length > 0 && targets.every((p) => !p.includes('$') && insideAny(p, copied));
+      return targets.length > 0 && targets.every((p) => !p.includes('$') && (insideAny(p, copied) || insideAny(p, made)));
     }
     default:
       return false;
   }
 }
+
+/**
+ * Presets whose splits onto the builder's own image are proven only by a build: the review of 150 random
+ * changed corpus outputs before proof levels (issue 23, seed before-2026-12-04) found 1 good of 25 (php
+ * 1 of 12, go 0 of 7, python-wheels 0 of 5, python-venv 0 of 1; python-user shares their installs).
+ */
+const SAME_BASE_UNPROVEN: ReadonlySet<string> = new Set(['php', 'go', 'python-wheels', 'python-venv', 'python-user']);
+
+/**
+ * Programs a command runs besides itself: bower resolves its packages with git (ENOGIT without it, unless
+ * every package is already in a bower_components it finds: the review saw both).
+ */
+const CALLS: Readonly<Record<string, readonly string[]>> = { bower: ['git'] };
+
+/** Python installers that resolve, fetch and build packages themselves (no `--no-index` of theirs is read). */
+const PYTHON_INSTALLERS: Readonly<Record<string, readonly string[]>> = { pipenv: ['install', 'sync'], poetry: ['install'], 'pip-sync': [''] };
+
+/**
+ * What `c` installs from the network, so that a build may compile it (null when nothing): a pipenv or
+ * poetry install, a pip install that is not offline (`--no-index`), or a URL or VCS requirement, which pip
+ * fetches past --no-index.
+ */
+function refetches(c: RunCommand): string | null {
+  const name = (c.words[0] ?? '').split('/').pop()!;
+  const subs = PYTHON_INSTALLERS[name];
+  const shown = c.words.slice(0, 3).join(' ');
+  if (subs) return subs.includes('') || subs.includes(c.words.find((w, i) => i > 0 && !w.startsWith('-')) ?? '') ? shown : null;
+  if (c.kind !== 'pip') return null;
+  const args = commandOf(c.words)?.args ?? [];
+  const install = args.slice(args.indexOf('install') + 1);
+  if (upgradesPipOnly(requirementsOf(install))) return null;
+  if (!install.includes('--no-index')) return shown;
+  // a URL to a finished wheel is only downloaded
+  return requirementsOf(install).find((r: string) => /:\/\/|^(git|hg|svn|bzr)\+/.test(r) && !/\.whl$/.test(r)) ?? null;
+}
+
+/** File commands that fail on a path the stage copied: a directory made again, a link over what is there. */
+const MEETS_COPIES: ReadonlySet<string | undefined> = new Set(['creates-dir', 'links']);
+
+/** Directories every Linux image has (the FHS's), into which a replayed `cd` may go. */
+const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/local/src', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/log', '/var/tmp']);
 
 /** File commands safe to replay in the conditions above, until src/commands/ holds a family for them. */
 const FILE_COMMANDS: Readonly<Record<string, 'creates-dir' | 'removes' | 'links' | 'changes-mode'>> = { mkdir: 'creates-dir', rm: 'removes', ln: 'links', chmod: 'changes-mode', chown: 'changes-mode', chgrp: 'changes-mode' };

@@ -27,8 +27,31 @@ describe('safeToReplay', () => {
     ['sed -i s/a/b/ /etc/x.conf', false],
     ['wget https://example.com/x.tgz', false],
     ['echo hello', true],
+    // a link onto what the stage copied exists already (issue 23 item 2); -f replaces it
+    ['ln -s /usr/local/bin/hello /app/bin/hello', false],
+    ['ln -sf /usr/local/bin/hello /app/bin/hello', true],
+    ['ln -s /usr/local/bin/hello', true],
+    ['ln -s /opt/bin', false],
+    // the link's directory must be there (a make install made /var/log/nginx in the builder only)
+    ['ln -sf /dev/stdout /var/log/nginx/access.log', false],
+    ['ln -sf /dev/stdout /var/log/access.log', true],
+    ['ln -sf /dev/stdout /app/bin/access.log', true],
+    // mkdir of a directory a copy made (the parent of a copied path)
+    ['mkdir /app', false],
+    ['mkdir -pv /app', true],
+    // cd only into a directory the stage has (item 3)
+    ['cd /app/bin', true],
+    ['cd /build/src', false],
+    ['cd /tmp', true],
+    ['cd $SRC', false],
   ])('%s: %s', (script, safe) => {
     expect(safeToReplay(command(script), copied)).toBe(safe);
+  });
+  it('counts the directories the stage made before: cd into them, no second mkdir', () => {
+    const made = new Set(['/build']);
+    expect(safeToReplay(command('cd /build'), copied, made)).toBe(true);
+    expect(safeToReplay(command('mkdir /build'), copied, made)).toBe(false);
+    expect(safeToReplay(command('chown app /build'), copied, made)).toBe(true);
   });
 });
 
@@ -47,6 +70,36 @@ describe('the proof of a conversion', () => {
     expect(r.reasons[0]!.message).toContain('`sed -i s/a/b/`');
     expect(r.reasons[0]!.message).toContain('dfsplit --verify --write svc/Dockerfile');
     expect(r.output).toBe(sameBase);
+  });
+  it('is build level for a php, go or python preset that keeps the builder image (the review found 1 good of 25)', () => {
+    const r = convert('FROM php:8.2-fpm\nRUN apt-get update && apt-get install -y libpq-dev \\\n && docker-php-ext-install pdo_pgsql\nCOPY . /var/www/html\nCMD ["php-fpm"]\n', { verify: true });
+    expect(r.status).toBe('changed');
+    expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-same-base']);
+  });
+  it('is build level on the slim variant too when a replayed mkdir or ln meets what the stage copied', () => {
+    const mkdir = convert('FROM openjdk:8\nRUN apt-get update && apt-get install -y bzip2\nRUN mkdir /hapi && cd /hapi && curl -L https://example.com/h.tar.bz2 | tar -xj\nWORKDIR /hapi\nENTRYPOINT ["java", "-jar", "h.jar"]\n', { verify: true });
+    // a mkdir without -p of what the stage copied fails for certain: the state model declines it before any proof
+    expect(mkdir.reasons.map((r) => [r.id, r.line])).toEqual([['replay-collides', 3]]);
+    const ln = convert('FROM openjdk:8\nRUN apt-get update && apt-get install -y curl\nRUN curl -L https://example.com/a.tgz | tar -C /srv -xz && ln -s /srv/app/a-1.jar /srv/app/a.jar\nCMD ["java", "-jar", "/srv/app/a.jar"]\n', { verify: true });
+    expect(ln.proof?.unproven.map((u) => u.id)).toEqual(['unproven-collision']);
+  });
+  it('is build level when the slim runtime installs Python packages from the network again (pipenv, a URL requirement)', () => {
+    const pipenv = convert('FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock /app/\nRUN pipenv install --system --deploy\nCOPY . /app\nCMD ["python", "app.py"]\n', { verify: true });
+    expect(pipenv.proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-refetch', 5]]);
+    const url = convert('FROM python:3.11\nRUN pip install flask https://example.com/p/ext-1.0.tar.gz\nCMD ["flask", "run"]\n', { verify: true });
+    expect(url.proof?.unproven.map((u) => u.id)).toEqual(['unproven-refetch']);
+    expect(url.proof?.unproven[0]!.message).toContain('`https://example.com/p/ext-1.0.tar.gz`');
+    const wheel = convert('FROM python:3.11\nRUN pip install --upgrade pip && pip install flask https://example.com/p/ext-1.0-py3-none-any.whl\nCMD ["flask", "run"]\n', { verify: true });
+    expect(wheel.proof?.unproven).toEqual([]);
+  });
+  it('is build level when a replayed bower install runs git, which the full node image has and its slim variant lacks', () => {
+    const bower = 'FROM node:20\nRUN npm install -g bower\nWORKDIR /app\nCOPY package.json bower.json /app/\nRUN npm install\nRUN bower install --allow-root\nCOPY . /app\nCMD ["node", "server.js"]\n';
+    expect(convert(bower, { verify: true }).proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-called-tool', 6]]);
+    expect(convert(bower.replace('RUN bower install --allow-root\n', ''), { verify: true }).proof?.unproven).toEqual([]);
+  });
+  it('is build level for uWSGI on the slim variant: it links what its build finds on the full image', () => {
+    const r = convert('FROM python:3.11\nRUN pip install Flask==3.0.0 uWSGI==2.0.23\nCOPY app /app\nCMD ["uwsgi", "--http", ":9090"]\n', { verify: true });
+    expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-linked-libs']);
   });
   it('is static for an official image moved to its slim variant, and says what it saves', () => {
     const r = convert('FROM python:3.11\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["a"]\n');

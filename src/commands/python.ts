@@ -59,7 +59,8 @@ export function isTestOnlyInstall(args: readonly string[]): boolean {
   const files = requirementFiles(args);
   const names = requirementsOf(args);
   if (!files.length && !names.length) return false;
-  return files.every((f) => /(dev|test)/i.test(f)) && names.every((n) => TEST_PACKAGES.test(n.replace(/[<>=~![].*$/, '')));
+  // the file's own name says it (a directory or a URL path that says `test` does not)
+  return files.every((f) => /(dev|test)/i.test(f.split('/').pop()!)) && names.every((n) => TEST_PACKAGES.test(n.replace(/[<>=~![].*$/, '')));
 }
 
 /** Requirements that are pip's own tooling only (`pip install -U pip setuptools wheel`). */

@@ -39,6 +39,14 @@ export const PYTHON_COMPILED: Readonly<Record<string, RuntimeLibs>> = {
   'gssapi': { apt: ['libgssapi-krb5-2'], apk: ['krb5-libs'] },
 };
 
+/**
+ * pip distributions whose build links whatever optional libraries it finds on the builder (uWSGI asks
+ * xml2-config, pcre-config and pkg-config for libxml2, PCRE, OpenSSL, YAML, Jansson...): what the wheel
+ * loads on a slim runtime depends on the full image, so only a build proves it (issue 23's review: uWSGI
+ * built on python:3.4 linked libxml2, which python:3.4-slim lacks).
+ */
+export const PYTHON_LINKS_WHAT_IT_FINDS: ReadonlySet<string> = new Set(['uwsgi']);
+
 /** The normalised distribution name of a requirement line (`Pillow>=9 ; python_version>"3"` -> `pillow`). */
 export function requirementName(line: string): string | null {
   const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line.replace(/#.*/, ''));

@@ -43,6 +43,11 @@ export default {
         declines.push({ id: 'editable-install', line: ins.line });
         continue;
       }
+      // pip wheel has no --install-option, and pip installs no wheel under it
+      if (here.some((p) => p.args.some((a) => a === '--install-option' || a.startsWith('--install-option=')))) {
+        declines.push({ id: 'pip-install-option', line: ins.line });
+        continue;
+      }
       if (ins.json || ins.heredoc) {
         declines.push({ id: 'complex-run', data: { command: 'pip install' }, line: ins.line });
         continue;
@@ -72,6 +77,7 @@ export default {
       overrides,
       declines: [...declines, ...more, ...libs.declines],
       findings: [{ id: 'pip-wheels' }, ...libs.findings],
+      unproven: libs.unproven,
     };
   },
 } satisfies Preset;

@@ -1,13 +1,13 @@
 // The system libraries that compiled pip packages need on a slim runtime, read from the requirements
 // (arguments or requirement files in the build context) and the table in src/knowledge.
-import { PYTHON_COMPILED, requirementName } from '../../src/knowledge/compiled-packages.js';
+import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, requirementName } from '../../src/knowledge/compiled-packages.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { requirementFiles, requirementsOf, type PipCommand } from './python.js';
 
 /** Runtime packages the requirements need, or a decline when the requirements cannot be read. */
-export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { packages: string[]; findings: Finding[]; declines: Finding[] } {
+export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { packages: string[]; findings: Finding[]; declines: Finding[]; unproven: Finding[] } {
   const names: string[] = [];
   const declines: Finding[] = [];
   for (const p of installs) {
@@ -37,13 +37,15 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   const installed = new Set([...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
   const packages: string[] = [];
   const findings: Finding[] = [];
+  const unproven: Finding[] = [];
   for (const n of new Set(names)) {
+    if (PYTHON_LINKS_WHAT_IT_FINDS.has(n)) unproven.push({ id: 'unproven-linked-libs', data: { name: n, image: input.builderImage } });
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
     if (!libs || n.endsWith('-binary')) continue;
     for (const l of libs.apt) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
     if (libs.apt.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: libs.apt.join(' ') } });
   }
-  return { packages, findings, declines };
+  return { packages, findings, declines, unproven };
 }
 
 /** A requirements file from the build context: by the name the COPY gave it, found by its base name. */

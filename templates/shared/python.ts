@@ -58,6 +58,13 @@ export function wheelArgs(args: readonly string[]): string[] {
       continue;
     }
     if (INSTALL_ONLY.has(w) || /^--(upgrade-strategy|root-user-action|target|prefix|root)=/.test(w)) continue;
+    // a cluster of short options (`-Ur`): the install-only flags -U and -I are dropped, the rest kept
+    const cluster = /^-([A-Za-z]{2,})$/.exec(w);
+    if (cluster) {
+      const kept = cluster[1]!.replace(/[UI]/g, '');
+      if (kept) out.push(`-${kept}`);
+      continue;
+    }
     out.push(w);
   }
   return out;
