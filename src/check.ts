@@ -3,7 +3,9 @@
 import { analyze, copyDestination, type Analysis } from './analyze/index.js';
 import { homeOf } from './analyze/run.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
-import { hasShell, parseImage } from './images.js';
+import { hasShell, packageManagerOf, parseImage } from './images.js';
+import { packageCommand } from './commands/index.js';
+import { parseShell } from './shell.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding, MessageId } from './messages.js';
 import type { CopyInstruction, Instruction, Model } from './model.js';
@@ -113,7 +115,27 @@ export function check(input: CheckInput): Finding[] {
       failures.push(fail('check-shell-form', { keyword: ins.keyword, image: last.image }));
     }
   }
+  failures.push(...foreignPackageManager(after, last.image));
   return failures;
+}
+
+/**
+ * The runtime stage installs with its base's own package manager: no apt-get on an Alpine image, no apk on
+ * Debian (the plan names packages for the runtime base's distribution; this is its backstop).
+ */
+function foreignPackageManager(after: Instruction[], image: string): Finding[] {
+  const manager = packageManagerOf(image);
+  if (!manager) return [];
+  const out: Finding[] = [];
+  for (const ins of after) {
+    if (ins.keyword !== 'RUN') continue;
+    for (const c of parseShell(ins.script).commands) {
+      const tool = c.words[0] === 'sudo' ? c.words[1] : c.words[0];
+      const theirs = packageCommand(tool ?? '')?.packages.manager;
+      if (theirs && theirs !== manager) out.push(fail('check-package-manager-differs', { tool: tool!, image, manager }));
+    }
+  }
+  return out;
 }
 
 /**

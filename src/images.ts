@@ -1,6 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
+import type { Release } from './knowledge/releases.js';
 import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
@@ -128,17 +129,23 @@ export function shipsCompiler(image: string): boolean {
 }
 
 /**
- * The distribution an image is built on and, for Debian, its release when the tag names one the table
- * knows for the family or the image is built on Debian 12 (`python:3.11-slim-bookworm` -> debian bookworm).
+ * The distribution an image is built on and its release when the tag names one the table knows for the family
+ * (`python:3.11-slim-bookworm` -> debian bookworm, `ubuntu:16.04` -> ubuntu xenial, `python:3.7-alpine3.9` ->
+ * alpine 3.9) or, for Debian, the image is built on Debian 12; release null: not known.
  */
 export function distributionOf(image: string): { name: Distribution; release: string | null } | null {
   const name = ask(image, 'distribution')?.value;
   if (!name) return null;
-  if (name !== 'debian') return { name, release: null };
-  return { name, release: releaseInTag(image) ?? (devTableApplies(image) ? 'bookworm' : null) };
+  return { name, release: releaseInTag(image) ?? (name === 'debian' && devTableApplies(image) ? 'bookworm' : null) };
 }
 
-/** The Debian release an image's tag names (`gcc:13-bookworm` -> bookworm), or null when the tag fixes none. */
+/** The same as a Release (src/knowledge/releases.ts), the key of the release-keyed tables; null: the distribution is not known. */
+export function releaseOfImage(image: string): Release | null {
+  const d = distributionOf(image);
+  return d && { distribution: d.name, release: d.release };
+}
+
+/** The release an image's tag names (`gcc:13-bookworm` -> bookworm, `alpine:3.9` -> 3.9), or null when the tag fixes none. */
 export function releaseInTag(image: string): string | null {
   const found = ask(image, 'release');
   return found?.value ? fill(found.row, image, found.value) : null;

@@ -17,6 +17,7 @@ import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } fr
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
+import { runtimePackageDeclines } from './runtime-libraries.js';
 import { plainWords } from './shell-words.js';
 
 /** Options that steer a conversion. */
@@ -144,6 +145,8 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
   if (artifacts.length === 0 && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
+  // a split is worth writing: the runtime packages it installs are named for the runtime base's release
+  declines.push(...runtimePackageDeclines(model, analysis, builder.image, runtimeBase, decision));
   // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
   // bring its compilers, package database and home directories, credentials included, over the runtime
   // base's own: never copied (src/knowledge/secrets.ts)

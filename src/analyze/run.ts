@@ -5,6 +5,7 @@ import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { isTestOnlyInstall } from './pip.js';
 import { familyOf } from '../commands/index.js';
+import type { Release } from '../knowledge/releases.js';
 import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
@@ -48,8 +49,8 @@ export interface RunScope {
   user: string | null;
   env: EnvView;
   removedLater: ReadonlySet<string>;
-  /** False when the Debian dev -> runtime table may not match the image's release. */
-  mapDev?: boolean;
+  /** The release runtime packages of -dev packages are named for (null: not known; left out: installs read as written). */
+  release?: Release | null;
   /** State one RUN leaves for the next ones: the install prefix a cmake configure step cached. */
   carry?: { cmakePrefix: string | null };
 }
@@ -85,7 +86,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, building);
-    const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.mapDev ?? true) : null;
+    const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.release) : null;
     const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
     if (configurePrefix) prefix = configurePrefix;
     // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { MANAGER_OF, RUNTIME_PACKAGES, releaseSpan, runtimePackagesOf } from '../src/knowledge/runtime-packages.js';
+import type { Distribution } from '../src/knowledge/releases.js';
+
+const at = (distribution: Distribution, release: string | null) => ({ distribution, release });
+const names = (dev: string, manager: 'apt' | 'apk' | 'yum', distribution: Distribution, release: string | null) => {
+  const answer = runtimePackagesOf(dev, manager, at(distribution, release));
+  return answer === null ? null : 'packages' in answer ? answer.packages : 'unknown';
+};
+
+describe('runtime packages of -dev packages, by distribution release', () => {
+  it('names libssl for each Debian and Ubuntu release it changed in', () => {
+    expect(['jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie'].map((r) => names('libssl-dev', 'apt', 'debian', r))).toEqual([['libssl1.0.0'], ['libssl1.1'], ['libssl1.1'], ['libssl1.1'], ['libssl3'], ['libssl3t64']]);
+    expect(['trusty', 'xenial', 'bionic', 'focal', 'jammy', 'noble'].map((r) => names('libssl-dev', 'apt', 'ubuntu', r))).toEqual([['libssl1.0.0'], ['libssl1.0.0'], ['libssl1.1'], ['libssl1.1'], ['libssl3'], ['libssl3t64']]);
+  });
+  it('names OpenSSL 1.1 on Alpine 3.9 to 3.16 and OpenSSL 3 from 3.17, and nothing before 3.9 (LibreSSL)', () => {
+    expect(names('openssl-dev', 'apk', 'alpine', '3.9')).toEqual(['libssl1.1', 'libcrypto1.1']);
+    expect(names('openssl-dev', 'apk', 'alpine', '3.16')).toEqual(['libssl1.1', 'libcrypto1.1']);
+    expect(names('openssl-dev', 'apk', 'alpine', '3.17')).toEqual(['libssl3', 'libcrypto3']);
+    expect(names('openssl-dev', 'apk', 'alpine', '3.8')).toBe('unknown');
+  });
+  it('writes no MariaDB 3 library on jessie, nor bookworm names on Ubuntu', () => {
+    expect(names('libmariadb-dev', 'apt', 'debian', 'jessie')).toBe('unknown');
+    expect(names('default-libmysqlclient-dev', 'apt', 'ubuntu', 'jammy')).toEqual(['libmysqlclient21']);
+    expect(names('libjpeg-dev', 'apt', 'ubuntu', 'jammy')).toEqual(['libjpeg8']);
+    expect(names('libicu-dev', 'apt', 'ubuntu', 'jammy')).toEqual(['libicu70']);
+  });
+  it('is unknown for an unknown release, an Alpine branch past the newest one it knows, or another distribution of the manager', () => {
+    expect(names('libssl-dev', 'apt', 'debian', null)).toBe('unknown');
+    expect(names('zlib-dev', 'apk', 'alpine', '3.99')).toBe('unknown');
+    expect(names('libssl-dev', 'apt', 'alpine', '3.9')).toBe('unknown');
+    expect(runtimePackagesOf('libssl-dev', 'apt', null)).toEqual({ unknown: true });
+  });
+  it('answers null for a -dev package it does not know for that manager (kept as written)', () => {
+    expect(names('libfoo-dev', 'apt', 'debian', 'bookworm')).toBeNull();
+    expect(names('openssl-dev', 'apt', 'debian', 'bookworm')).toBeNull();
+    expect(names('toString', 'apt', 'debian', 'bookworm')).toBeNull();
+  });
+  it('uses the names every RPM release shares on any release', () => {
+    expect(names('openssl-devel', 'yum', 'centos', null)).toEqual(['openssl-libs']);
+    expect(names('sqlite-devel', 'yum', 'centos', '7')).toBeNull();
+  });
+  it('has only keys that name releases, in order, without overlaps, and names for each', () => {
+    for (const [dev, entry] of Object.entries(RUNTIME_PACKAGES)) {
+      for (const [distribution, byRelease] of Object.entries(entry) as [Distribution, Record<string, readonly string[]>][]) {
+        expect(MANAGER_OF[distribution], dev).toBeDefined();
+        const spans = Object.keys(byRelease).map((k) => releaseSpan(distribution, k));
+        if (spans.includes(null)) expect(spans, `${dev} ${distribution}: * stands alone`).toHaveLength(1);
+        const sorted = (spans.filter((s) => s !== null) as [number, number][]).sort((a, b) => a[0] - b[0]);
+        for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0], `${dev} ${distribution}: ranges overlap`).toBeGreaterThan(sorted[i - 1]![1]);
+        for (const packages of Object.values(byRelease)) expect(packages.length, dev).toBeGreaterThan(0);
+      }
+    }
+    expect(() => releaseSpan('debian', 'bookworm..stretch')).toThrow();
+    expect(() => releaseSpan('debian', 'wheezy')).toThrow();
+  });
+});
