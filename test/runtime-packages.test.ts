@@ -55,3 +55,10 @@ describe('runtime packages of -dev packages, by distribution release', () => {
     expect(() => releaseSpan('debian', 'wheezy')).toThrow();
   });
 });
+
+describe('language tables name -dev packages the release table knows', () => {
+  it('every -dev name of the compiled pip packages resolves through the table on its manager', async () => {
+    const { PYTHON_COMPILED } = await import('../src/knowledge/compiled-packages.js');
+    for (const [pkg, libs] of Object.entries(PYTHON_COMPILED)) for (const manager of ['apt', 'apk'] as const) for (const name of libs[manager]) if (/-dev$/.test(name)) expect(runtimePackagesOf(name, manager, null), `${pkg}: ${name}`).not.toBeNull();
+  });
+});

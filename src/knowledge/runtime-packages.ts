@@ -77,7 +77,7 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'libsodium-dev': { debian: { stretch: ['libsodium18'], 'buster..bookworm': ['libsodium23'] }, ubuntu: { xenial: ['libsodium18'], 'bionic..noble': ['libsodium23'] }, alpine: { '3.9..': ['libsodium'] } },
   'libtiff-dev': { debian: { 'buster..bullseye': ['libtiff5'], bookworm: ['libtiff6'] }, ubuntu: { 'focal..jammy': ['libtiff5'], noble: ['libtiff6'] } },
   'libtiff5-dev': { debian: { 'stretch..bullseye': ['libtiff5'], bookworm: ['libtiff6'] }, ubuntu: { 'xenial..jammy': ['libtiff5'] } },
-  'libwebp-dev': { debian: { jessie: ['libwebp5'], 'stretch..bullseye': ['libwebp6'], bookworm: ['libwebp7'] }, ubuntu: { xenial: ['libwebp5'], 'bionic..focal': ['libwebp6'], 'jammy..noble': ['libwebp7'] } },
+  'libwebp-dev': { debian: { jessie: ['libwebp5'], 'stretch..bullseye': ['libwebp6'], bookworm: ['libwebp7'] }, ubuntu: { xenial: ['libwebp5'], 'bionic..focal': ['libwebp6'], 'jammy..noble': ['libwebp7'] }, alpine: { '3.9..': ['libwebp'] } },
   'liblcms2-dev': { debian: { 'jessie..bookworm': ['liblcms2-2'] }, ubuntu: { 'trusty..noble': ['liblcms2-2'] } },
   'libopenjp2-7-dev': { debian: { 'stretch..bookworm': ['libopenjp2-7'] }, ubuntu: { 'bionic..noble': ['libopenjp2-7'] } },
   'libgeos-dev': { debian: { 'stretch..bookworm': ['libgeos-c1v5'] }, ubuntu: { 'xenial..jammy': ['libgeos-c1v5'] } },
@@ -134,6 +134,14 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'zeromq-dev': { alpine: { '3.9..': ['libzmq'] } },
   'gmp-dev': { alpine: { '3.9..': ['gmp'] } },
   'libuv-dev': { alpine: { '3.9..': ['libuv'] } },
+  'tiff-dev': { alpine: { '3.9..': ['tiff'] } },
+  'openldap-dev': { alpine: { '3.9..': ['libldap'] } },
+  'cyrus-sasl-dev': { alpine: { '3.9..': ['libsasl'] } },
+  'file-dev': { alpine: { '3.9..': ['libmagic'] } },
+  'cairo-dev': { alpine: { '3.9..': ['cairo'] } },
+  'xmlsec-dev': { alpine: { '3.9..': ['xmlsec'] } },
+  'snappy-dev': { alpine: { '3.9..': ['snappy'] } },
+  'krb5-dev': { alpine: { '3.9..': ['krb5-libs'] } },
 
   // yum, dnf (RHEL family, Fedora, Amazon Linux): only the names every release shares; postgresql-devel,
   // sqlite-devel and mariadb-devel change theirs between releases (postgresql-libs / libpq, sqlite /

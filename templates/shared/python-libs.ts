@@ -1,13 +1,15 @@
 // The system libraries that compiled pip packages need on a slim runtime, read from the requirements
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, requirementName } from '../../src/knowledge/compiled-packages.js';
+import { describeRelease, runtimePackagesOf } from '../../src/knowledge/runtime-packages.js';
+import { packageManagerOf, releaseOfImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { requirementFiles, requirementsOf, type PipCommand } from './python.js';
 
-/** Runtime packages the requirements need, or a decline when the requirements cannot be read. */
-export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { packages: string[]; findings: Finding[]; declines: Finding[] } {
+/** Runtime packages the requirements need on the builder's release, and their manager; a decline when the requirements cannot be read or the names are not known for that release. */
+export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { manager: 'apt' | 'apk'; packages: string[]; findings: Finding[]; declines: Finding[] } {
   const names: string[] = [];
   const declines: Finding[] = [];
   for (const p of installs) {
@@ -37,13 +39,22 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   const installed = new Set([...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
   const packages: string[] = [];
   const findings: Finding[] = [];
+  // the runtime stage is the builder's image or its slim variant: the same distribution and release
+  const manager = packageManagerOf(input.builderImage) === 'apk' ? 'apk' : 'apt';
+  const release = releaseOfImage(input.builderImage);
   for (const n of new Set(names)) {
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
     if (!libs || n.endsWith('-binary')) continue;
-    for (const l of libs.apt) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
-    if (libs.apt.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: libs.apt.join(' ') } });
+    const named: string[] = [];
+    for (const name of libs[manager]) {
+      const answer = runtimePackagesOf(name, manager, release);
+      if (answer && !('packages' in answer)) declines.push({ id: 'runtime-package-unknown', data: { dev: name, release: describeRelease(release), image: input.builderImage } });
+      for (const l of answer === null ? [name] : 'packages' in answer ? answer.packages : []) if (!named.includes(l)) named.push(l);
+    }
+    for (const l of named) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
+    if (named.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: named.join(' ') } });
   }
-  return { packages, findings, declines };
+  return { manager, packages, findings, declines };
 }
 
 /** A requirements file from the build context: by the name the COPY gave it, found by its base name. */
