@@ -62,3 +62,10 @@ describe('language tables name -dev packages the release table knows', () => {
     for (const [pkg, libs] of Object.entries(PYTHON_COMPILED)) for (const manager of ['apt', 'apk'] as const) for (const name of libs[manager]) if (/-dev$/.test(name)) expect(runtimePackagesOf(name, manager, null), `${pkg}: ${name}`).not.toBeNull();
   });
 });
+
+describe('every language table names -dev packages the release table knows', () => {
+  it('native npm packages', async () => {
+    const { NODE_NATIVE_LIBS } = await import('../src/knowledge/node-packages.js');
+    for (const [pkg, libs] of Object.entries(NODE_NATIVE_LIBS)) for (const manager of ['apt', 'apk'] as const) for (const name of libs[manager]) if (/-dev$/.test(name)) expect(runtimePackagesOf(name, manager, null), `${pkg}: ${name}`).not.toBeNull();
+  });
+});

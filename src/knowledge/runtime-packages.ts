@@ -102,6 +102,10 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'libexpat1-dev': { debian: { 'jessie..bookworm': ['libexpat1'] }, ubuntu: { 'trusty..noble': ['libexpat1'] } },
   'libxmlsec1-dev': { debian: { 'jessie..bookworm': ['libxmlsec1', 'libxmlsec1-openssl'] }, ubuntu: { 'trusty..noble': ['libxmlsec1', 'libxmlsec1-openssl'] } },
   'libgl1-mesa-dev': { debian: { 'buster..bookworm': ['libgl1'] }, ubuntu: { 'bionic..noble': ['libgl1'] } },
+  // what the canvas npm package links
+  'libpango1.0-dev': { debian: { 'stretch..bookworm': ['libpango-1.0-0', 'libpangocairo-1.0-0'] }, ubuntu: { 'bionic..jammy': ['libpango-1.0-0', 'libpangocairo-1.0-0'] } },
+  'libgif-dev': { debian: { jessie: ['libgif4'], 'stretch..bookworm': ['libgif7'] }, ubuntu: { 'bionic..noble': ['libgif7'] } },
+  'librsvg2-dev': { debian: { 'jessie..bookworm': ['librsvg2-2'] }, ubuntu: { 'trusty..noble': ['librsvg2-2'] } },
   'libgeoip-dev': { debian: { 'jessie..bookworm': ['libgeoip1'] }, ubuntu: { 'trusty..jammy': ['libgeoip1'] } },
   // what PHP extensions (zip, intl, mbstring, memcached, imagick, tidy, amqp, ssh2) compile against
   'libzip-dev': { debian: { 'stretch..bookworm': ['libzip4'] }, ubuntu: { focal: ['libzip5'], jammy: ['libzip4'] } },
@@ -142,6 +146,10 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'xmlsec-dev': { alpine: { '3.9..': ['xmlsec'] } },
   'snappy-dev': { alpine: { '3.9..': ['snappy'] } },
   'krb5-dev': { alpine: { '3.9..': ['krb5-libs'] } },
+  'pango-dev': { alpine: { '3.9..': ['pango'] } },
+  'giflib-dev': { alpine: { '3.9..': ['giflib'] } },
+  'librsvg-dev': { alpine: { '3.9..': ['librsvg'] } },
+  'librdkafka-dev': { debian: { 'stretch..bookworm': ['librdkafka1'] }, ubuntu: { 'bionic..jammy': ['librdkafka1'] }, alpine: { '3.9..': ['librdkafka'] } },
 
   // yum, dnf (RHEL family, Fedora, Amazon Linux): only the names every release shares; postgresql-devel,
   // sqlite-devel and mariadb-devel change theirs between releases (postgresql-libs / libpq, sqlite /
@@ -202,4 +210,20 @@ export function runtimePackagesOf(dev: string, manager: PackageManager, at: Rele
 export function describeRelease(at: Release | null): string {
   if (!at) return 'an image whose distribution dfsplit does not know';
   return at.release ? `${at.distribution} ${at.release}` : `an unknown release of ${at.distribution}`;
+}
+
+/**
+ * What a language table names (`-dev` packages, or packages whose name every release shares) as the packages to
+ * install on a release: -dev packages through the table, the others as named; `unknown`: the -dev packages the
+ * table does not know for that release (the caller declines, `runtime-package-unknown`).
+ */
+export function runtimeNamesFor(names: readonly string[], manager: PackageManager, at: Release | null): { packages: string[]; unknown: string[] } {
+  const packages: string[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const answer = runtimePackagesOf(name, manager, at);
+    if (answer && !('packages' in answer)) unknown.push(name);
+    for (const p of answer === null ? [name] : 'packages' in answer ? answer.packages : []) if (!packages.includes(p)) packages.push(p);
+  }
+  return { packages, unknown };
 }

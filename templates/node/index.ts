@@ -5,7 +5,8 @@
 // image; this preset reads package.json and the lockfile to prune, to check, or to decline.
 // https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
-import { libcOf, parseImage } from '../../src/images.js';
+import { libcOf, parseImage, releaseOfImage } from '../../src/images.js';
+import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
 import type { CommandInstruction } from '../../src/model.js';
 import type { Artifact, BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
@@ -133,10 +134,14 @@ export default {
     const libs: string[] = [];
     const replayed = runtimePackages(input);
     const musl = libcOf(input.builderImage) === 'musl';
+    const release = releaseOfImage(input.builderImage);
     for (const name of native.names) {
       const needs = NODE_NATIVE_LIBS[name];
       if (needs) {
-        for (const l of musl ? needs.apk : needs.apt) if (!libs.includes(l) && !replayed.has(l)) libs.push(l);
+        // named for the builder's release: the runtime stage is its slim variant, of the same release
+        const named = runtimeNamesFor(musl ? needs.apk : needs.apt, musl ? 'apk' : 'apt', release);
+        for (const dev of named.unknown) declines.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
+        for (const l of named.packages) if (!libs.includes(l) && !replayed.has(l)) libs.push(l);
         continue;
       }
       if (!NODE_SELF_CONTAINED.has(name)) declines.push({ id: 'node-native-unknown', data: { package: name } });

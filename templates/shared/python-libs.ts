@@ -1,7 +1,7 @@
 // The system libraries that compiled pip packages need on a slim runtime, read from the requirements
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, requirementName } from '../../src/knowledge/compiled-packages.js';
-import { describeRelease, runtimePackagesOf } from '../../src/knowledge/runtime-packages.js';
+import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import { packageManagerOf, releaseOfImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
@@ -45,12 +45,8 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   for (const n of new Set(names)) {
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
     if (!libs || n.endsWith('-binary')) continue;
-    const named: string[] = [];
-    for (const name of libs[manager]) {
-      const answer = runtimePackagesOf(name, manager, release);
-      if (answer && !('packages' in answer)) declines.push({ id: 'runtime-package-unknown', data: { dev: name, release: describeRelease(release), image: input.builderImage } });
-      for (const l of answer === null ? [name] : 'packages' in answer ? answer.packages : []) if (!named.includes(l)) named.push(l);
-    }
+    const { packages: named, unknown } = runtimeNamesFor(libs[manager], manager, release);
+    for (const dev of unknown) declines.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
     for (const l of named) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
     if (named.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: named.join(' ') } });
   }
