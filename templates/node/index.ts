@@ -135,11 +135,12 @@ export default {
     const replayed = runtimePackages(input);
     const musl = libcOf(input.builderImage) === 'musl';
     const release = releaseOfImage(input.builderImage);
+    const manager = musl ? 'apk' : 'apt';
     for (const name of native.names) {
       const needs = NODE_NATIVE_LIBS[name];
       if (needs) {
         // named for the builder's release: the runtime stage is its slim variant, of the same release
-        const named = runtimeNamesFor(musl ? needs.apk : needs.apt, musl ? 'apk' : 'apt', release);
+        const named = runtimeNamesFor(needs[manager], manager, release);
         for (const dev of named.unknown) declines.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
         for (const l of named.packages) if (!libs.includes(l) && !replayed.has(l)) libs.push(l);
         continue;
