@@ -7,10 +7,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'test/corpus/**', 'node_modules/**'],
-    // the slowest files mostly wait on the dfsplit processes they start: one file per core, not vitest's
-    // default of one fewer (a single file at a time on a 2-core machine)
+    // the CLI tests run dfsplit in-process (test/shared.ts) but for the cases that need a process, which
+    // the slowest files wait on: one file per core, not vitest's default of one fewer (a single file at a
+    // time on a 2-core machine)
     maxWorkers: availableParallelism(),
-    // dist/ is built once here (test/build-setup.ts): the CLI tests run dist/src/cli.js
+    // dist/ is built once here (test/build-setup.ts): the CLI tests that need a process run dist/src/cli.js
     globalSetup: ['test/build-setup.ts'],
     setupFiles: ['test/tmpdir-setup.ts'],
     testTimeout: 120_000,

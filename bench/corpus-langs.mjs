@@ -4,13 +4,11 @@
 //   node bench/corpus-langs.mjs [--lang java,php] LABEL=DIST_DIR [LABEL=DIST_DIR ...]
 // DIST_DIR is a built tree's `dist` (its src/cli.js is run over the corpus with --format ndjson).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpusDir } from './corpus-files.mjs';
 
-const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const CORPUS = join(ROOT, '.e2e-cache', 'corpus');
-if (!existsSync(join(CORPUS, 'index-trim.tsv'))) throw new Error('unpack the corpus first (npm run test:corpus does it, or tar -xzf ../shared/corpus/dockerhub-20k.tar.gz -C .e2e-cache/corpus)');
+const CORPUS = corpusDir();
 const args = process.argv.slice(2);
 const langArg = args.indexOf('--lang') >= 0 ? args.splice(args.indexOf('--lang'), 2)[1].split(',') : null;
 const builds = args.map((a) => {

@@ -4,15 +4,14 @@
 //   node bench/corpus.mjs [--every K] [--cli-files N]
 //     --every K      convert every K-th corpus file only (default 1: all 20,000)
 //     --cli-files N  files for the CLI comparison (default 500)
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusFiles } from './corpus-files.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const ARCHIVE = join(ROOT, '..', 'shared', 'corpus', 'dockerhub-20k.tar.gz');
-const CACHE = join(ROOT, '.e2e-cache', 'corpus');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 
 const arg = (name, fallback) => {
@@ -23,17 +22,7 @@ const every = Math.max(1, arg('--every', 1));
 const cliFiles = Math.max(1, arg('--cli-files', 500));
 
 if (!existsSync(join(ROOT, 'dist', 'src', 'index.js'))) throw new Error('dist/ is missing: run `npx tsc -p .` first');
-if (!existsSync(ARCHIVE)) throw new Error(`corpus archive not found at ${ARCHIVE}`);
-let cleanup = null;
-let corpus = CACHE;
-if (!existsSync(join(CACHE, '.complete'))) {
-  corpus = mkdtempSync(join(tmpdir(), 'dfsplit-bench-'));
-  cleanup = corpus;
-  execFileSync('tar', ['-xzf', ARCHIVE, '-C', corpus]);
-}
-const root = join(corpus, 'vsoch_dockerfiles_v2');
-const files = [];
-for (const d of readdirSync(root).sort()) for (const f of readdirSync(join(root, d)).sort()) files.push(join(root, d, f));
+const files = corpusFiles();
 
 const { convert } = await import(join(ROOT, 'dist', 'src', 'index.js'));
 
@@ -75,4 +64,3 @@ const single = time(() => {
 });
 console.log(`CLI on ${sample.length} files: one run over the directory ${(once / 1000).toFixed(1)} s, ${sample.length} single runs ${(single / 1000).toFixed(1)} s: ${(single / once).toFixed(1)}x slower one file at a time (${(single / sample.length).toFixed(0)} ms per invocation)`);
 rmSync(dir, { recursive: true, force: true });
-if (cleanup) rmSync(cleanup, { recursive: true, force: true });

@@ -6,14 +6,14 @@
 // process and its threads). Each is run REPS times and keeps its least time and memory (noise on a shared
 // machine only ever adds), and the variants take turns, so that load from other work falls on all alike.
 //   node bench/pool.mjs [--reps R] [--sizes 1,10,81,500,2000,20000] [--jobs 1,2,0]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusFiles, corpusRoot } from './corpus-files.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const ARCHIVE = join(ROOT, '..', 'shared', 'corpus', 'dockerhub-20k.tar.gz');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const REPS = Number(arg('--reps', '3'));
@@ -22,10 +22,8 @@ const JOBS = arg('--jobs', '1,2,0').split(',').map(Number);
 
 const work = mkdtempSync(join(tmpdir(), 'dfsplit-pool-'));
 try {
-  execFileSync('tar', ['-xzf', ARCHIVE, '-C', work]);
-  const root = join(work, 'vsoch_dockerfiles_v2');
-  const files = [];
-  for (const d of readdirSync(root).sort()) for (const f of readdirSync(join(root, d)).sort()) files.push(join(root, d, f));
+  const root = corpusRoot();
+  const files = corpusFiles();
   const trees = new Map();
   for (const n of SIZES) {
     if (n >= files.length) {

@@ -10,11 +10,10 @@
 //   system-dir  a COPY --from of the builder's root or a whole system directory (`COPY --from=builder / /`)
 // The detector reads the output itself, not the plan, so it is a second opinion on the state model.
 //   node bench/safety-scan.mjs [--every K] [--show N] [--json FILE]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusFiles, corpusRoot } from './corpus-files.mjs';
 
 /**
  * The unsafe steps of one conversion's runtime stage. `lib` holds dfsplit's own readers (from dist/ in
@@ -104,7 +103,7 @@ export function detect(input, result, lib) {
 }
 
 /** The paths an `rm` deletes, absolute; `~` is the home of the RUN's user; operands with variables are skipped. */
-function removed(c, lib, home) {
+export function removed(c, lib, home) {
   if (c.words[0] !== 'rm') return [];
   const out = [];
   let options = true;
@@ -162,8 +161,6 @@ export async function scanCorpus(files, lib, convert) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-  const ARCHIVE = join(ROOT, '..', 'shared', 'corpus', 'dockerhub-20k.tar.gz');
-  const CACHE = join(ROOT, '.e2e-cache', 'corpus');
   const arg = (name, fallback) => {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : fallback;
@@ -172,16 +169,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const show = Number(arg('--show', 10));
   const jsonOut = arg('--json', null);
   if (!existsSync(join(ROOT, 'dist', 'src', 'index.js'))) throw new Error('dist/ is missing: run `npx tsc -p .` first');
-  let corpus = CACHE;
-  let cleanup = null;
-  if (!existsSync(join(CACHE, '.complete'))) {
-    corpus = mkdtempSync(join(tmpdir(), 'dfsplit-safety-'));
-    cleanup = corpus;
-    execFileSync('tar', ['-xzf', ARCHIVE, '-C', corpus]);
-  }
-  const dir = join(corpus, 'vsoch_dockerfiles_v2');
-  const files = [];
-  for (const d of readdirSync(dir).sort()) for (const f of readdirSync(join(dir, d)).sort()) files.push(join(dir, d, f));
+  const dir = corpusRoot();
+  const files = corpusFiles();
   const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
   const [{ convert }, { parse }, { analyze, copyDestination }, { joinPath }, { homeOf }, { flag }, { secretLike, systemDir }] = await Promise.all(['src/index.js', 'src/parse.js', 'src/analyze/index.js', 'src/paths.js', 'src/analyze/run.js', 'src/model.js', 'src/knowledge/secrets.js'].map(dist));
   const lib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir };
@@ -193,5 +182,4 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`${counts.changed} changed results, ${counts.files} with an unsafe runtime step: ${['deleted', 'deleted-part', 'secret', 'system-dir'].map((k) => `${k} ${counts[k] ?? 0}`).join(', ')}`);
   for (const h of hits.slice(0, show)) for (const f of h.found) console.log(`  ${h.file.slice(dir.length + 1)}: ${f.kind}: ${f.text} (${f.detail})`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ counts, hits, statuses }, null, 1));
-  if (cleanup) rmSync(cleanup, { recursive: true, force: true });
 }

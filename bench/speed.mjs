@@ -10,29 +10,20 @@
 //      in three processes of their own per shape (each size's fastest time)
 //   node bench/speed.mjs [--every K] [--skip-cli]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusFiles, corpusRoot } from './corpus-files.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const ARCHIVE = join(ROOT, '..', 'shared', 'corpus', 'dockerhub-20k.tar.gz');
-const CACHE = join(ROOT, '.e2e-cache', 'corpus');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const every = Math.max(1, Number(process.argv[process.argv.indexOf('--every') + 1]) || 1);
 const skipCli = process.argv.includes('--skip-cli');
 
 if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
-let corpus = CACHE;
-let cleanup = null;
-if (!existsSync(join(CACHE, 'vsoch_dockerfiles_v2'))) {
-  corpus = mkdtempSync(join(tmpdir(), 'dfsplit-speed-'));
-  cleanup = corpus;
-  execFileSync('tar', ['-xzf', ARCHIVE, '-C', corpus]);
-}
-const root = join(corpus, 'vsoch_dockerfiles_v2');
-const files = [];
-for (const d of readdirSync(root).sort()) for (const f of readdirSync(join(root, d)).sort()) files.push(join(root, d, f));
+const root = corpusRoot();
+const files = corpusFiles();
 const texts = files.filter((_, i) => i % every === 0).map((f) => readFileSync(f, 'utf8'));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const rows = [];
@@ -157,7 +148,6 @@ for (const [shape, make] of Object.entries(shapes)) {
   row(`4. growth, ${shape} (time ratio / size ratio, ${a.n} to ${c.n})`, `${growth.toFixed(2)}, linear reader ${reference.toFixed(2)}, ratio ${(growth / reference).toFixed(2)}`, "<= 1.5x the linear reader's and no crash", growth <= 1.5 * reference && points.every((p) => p.status !== 'crash'));
 }
 rmSync(dir, { recursive: true, force: true });
-if (cleanup) rmSync(cleanup, { recursive: true, force: true });
 
 console.log(`\n| figure | value | target | |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
 console.log(`\n(${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);

@@ -1,11 +1,10 @@
 // Before anything is emitted, the output is parsed again and the invariants are proven. Each check
 // names what it protects; a failed check declines the file, nothing is written.
 import { analyze, copyDestination, type Analysis } from './analyze/index.js';
-import { homeOf } from './analyze/run.js';
+import { homeOf, stripPrefix } from './analyze/run.js';
+import { packageCommand, pathOperands } from './commands/index.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, packageManagerOf, parseImage } from './images.js';
-import { packageCommand } from './commands/index.js';
-import { parseShell } from './shell.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding, MessageId } from './messages.js';
 import type { CopyInstruction, Instruction, Model } from './model.js';
@@ -14,6 +13,7 @@ import { parse } from './parse.js';
 import { joinPath, PathIndex } from './paths.js';
 import { under } from './state-model.js';
 import { plainWords } from './shell-words.js';
+import { parseFull, parseShell } from './shell.js';
 
 /** What the check needs besides the two texts. */
 export interface CheckInput {
@@ -115,6 +115,14 @@ export function check(input: CheckInput): Finding[] {
       failures.push(fail('check-shell-form', { keyword: ins.keyword, image: last.image }));
     }
   }
+  // every RUN dfsplit writes parses as a shell script: fragments re-joined with the wrong separators
+  // (`chmod +x a; && mkdir b`) are a bug, never an output. The original's own RUNs are left to the shell
+  const originalRuns = new Set(before.filter((i) => i.keyword === 'RUN').map((i) => i.raw));
+  for (const ins of after) {
+    if (ins.keyword !== 'RUN' || ins.form !== 'shell' || originalRuns.has(ins.raw)) continue;
+    const error = parseFull(ins.script).error;
+    if (error) failures.push({ ...fail('check-run-unparsable', { error }), line: ins.line });
+  }
   failures.push(...foreignPackageManager(after, last.image));
   return failures;
 }
@@ -130,7 +138,8 @@ function foreignPackageManager(after: Instruction[], image: string): Finding[] {
   for (const ins of after) {
     if (ins.keyword !== 'RUN') continue;
     for (const c of parseShell(ins.script).commands) {
-      const tool = c.words[0] === 'sudo' ? c.words[1] : c.words[0];
+      // read through a prefix (`sudo apt-get`), as the analyzer reads it
+      const tool = stripPrefix(c.words)[0];
       const theirs = packageCommand(tool ?? '')?.packages.manager;
       if (theirs && theirs !== manager) out.push(fail('check-package-manager-differs', { tool: tool!, image, manager }));
     }
@@ -172,8 +181,7 @@ function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
       const scope = analysis.scopes.get(index);
       const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
       for (const c of run.commands) {
-        if (c.words[0] !== 'rm') continue;
-        for (const operand of c.words.slice(1).filter((w) => !w.startsWith('-'))) {
+        for (const operand of pathOperands(c.words)?.removes ?? []) {
           if (repeated.some((r) => r.includes(operand))) continue;
           const path = joinPath(c.cwd, operand.replace(/^~(?=\/|$)/, home));
           const hit = landed.find((p) => under(p, path));

@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { convert, type ConvertResult } from './convert.js';
 import { contextProblem } from './context.js';
 import { InputError } from './errors.js';
-import { decode, readStdinBounded, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
+import { decode, readStdinBounded, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, inDir, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
+import type { CliIO, Output } from './cli-io.js';
 import { colorDiff } from './report/diff.js';
 import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
@@ -45,49 +46,48 @@ export interface Flags {
 export class UsageError extends Error {}
 
 /** `--context` must name a directory: a mistyped one would read as a context without files. */
-function checkContext(dir: string | undefined): void {
-  const problem = dir === undefined ? null : contextProblem(dir);
+function checkContext(dir: string | undefined, cwd: string): void {
+  const problem = dir === undefined ? null : contextProblem(inDir(cwd, dir));
   if (problem) throw new UsageError(`--context ${dir}: ${problem}`);
 }
 
 /**
  * Standard output closed by its reader (`dfsplit . | head`): node reports it as an EPIPE error event,
- * which unhandled ends the process with a stack trace. Handled, the commands see it through readerGone()
- * and end quietly with the exit code so far. The failed write sets the stream's `errored` at once, the
- * event comes later (and stdout, which node never destroys, then clears `errored`): both are looked at.
+ * which unhandled ends the process with a stack trace. Handled, the commands see it through the function
+ * returned (true once the reader is gone) and end quietly with the exit code so far. The failed write sets
+ * the stream's `errored` at once, the event comes later (and stdout, which node never destroys, then
+ * clears `errored`): both are looked at.
  */
-let readerClosed = false;
-function quietOnClosedStdout(): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+function watchReader(stdout: Output): () => boolean {
+  let closed = false;
+  stdout.on?.('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
-    readerClosed = true;
+    closed = true;
   });
-}
-function readerGone(): boolean {
-  return readerClosed || (process.stdout.errored as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+  return () => closed || (stdout.errored as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE';
 }
 
-function readStdin(): string {
-  return decode(readStdinBounded(), '<stdin>');
+function stdinReader(io: CliIO): () => string {
+  return () => decode((io.readStdin ?? readStdinBounded)(), '<stdin>');
 }
 
 /** The flags that decide each file's conversion options, the same for the main command, `explain` and `verify`. */
 export type OptionFlags = Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'config' | 'jsConfig'>;
 
 /** The configuration as --config, --no-config and --no-js-config say. */
-function configResolver(flags: OptionFlags): ConfigResolver {
-  return new ConfigResolver(flags.config || null, flags.config !== false, flags.jsConfig !== false);
+function configResolver(flags: OptionFlags, cwd: string): ConfigResolver {
+  return new ConfigResolver(flags.config || null, flags.config !== false, flags.jsConfig !== false, cwd);
 }
 
 /** One file's conversion options: the command line's, else its configuration's, else the defaults. */
-async function fileOptions(file: string, flags: OptionFlags, resolver: ConfigResolver): Promise<JobOptions> {
+async function fileOptions(file: string, flags: OptionFlags, resolver: ConfigResolver, cwd: string, verify = false): Promise<JobOptions> {
   let c: FileConfig;
   try {
     c = await resolver.optionsFor(file);
   } catch (err) {
     throw asUsage(err);
   }
-  return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase }, displayPath(file));
+  return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase, verify }, displayPath(file, cwd), cwd);
 }
 
 function statusLine(path: string, r: ConvertResult): string {
@@ -105,7 +105,8 @@ function statusLine(path: string, r: ConvertResult): string {
   }
 }
 
-export async function main(flags: Flags): Promise<number> {
+export async function main(flags: Flags, io: CliIO): Promise<number> {
+  const named = (file: string) => displayPath(file, io.cwd);
   const started = process.hrtime.bigint();
   const format: Format = flags.json ? 'json' : (flags.format ?? 'text');
   const machine = format !== 'text';
@@ -114,11 +115,11 @@ export async function main(flags: Flags): Promise<number> {
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
   if (machine && flags.stdout) throw new UsageError(`--format ${format} and --stdout cannot be used together: both print to standard output`);
   if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
-  checkContext(flags.context);
+  checkContext(flags.context, io.cwd);
   const inputs = flags.paths.length ? flags.paths : ['.'];
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  quietOnClosedStdout();
-  const resolver = configResolver(flags);
+  const readerGone = watchReader(io.stdout);
+  const resolver = configResolver(flags, io.cwd);
   let fromConfig: string[];
   try {
     fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns();
@@ -127,37 +128,40 @@ export async function main(flags: Flags): Promise<number> {
   }
   const ignoreOpts = { ...(flags.ignore ?? DEFAULT_IGNORE) };
   ignoreOpts.patterns = [...ignoreOpts.patterns, ...fromConfig];
-  const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts);
+  const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts, io.cwd);
   // each file's options: the command line's, else its configuration's, else the defaults
   const options = new Map<string, JobOptions>();
-  for (const file of files) options.set(file, await fileOptions(file, flags, resolver));
-  if (skipped.length && !machine && !flags.quiet) process.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(displayPath).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
+  // --verify builds and compares what it proposes: conversions only a build proves are proposed too
+  for (const file of files) options.set(file, await fileOptions(file, flags, resolver, io.cwd, flags.verify === true));
+  if (skipped.length && !machine && !flags.quiet) io.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(named).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
-  const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const color = flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   let code = 0;
   for (const e of errors) {
-    process.stderr.write(`dfsplit: ${e.format()}\n`);
+    io.stderr.write(`dfsplit: ${e.format()}\n`);
     code = 2;
   }
   if (!files.length && !errors.length) {
-    process.stderr.write(`dfsplit: ${inputs.join(' ')}: no Dockerfiles found\n`);
+    io.stderr.write(`dfsplit: ${inputs.join(' ')}: no Dockerfiles found\n`);
     return 2;
   }
   // machine formats stream: each file is written as it comes and then forgotten
-  const out = machine ? reporter(format, (t) => process.stdout.write(t), VERSION) : null;
-  const summary: Summary = { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped: skipped.length, declinedBy: {}, seconds: 0 };
+  const out = machine ? reporter(format, (t) => io.stdout.write(t), VERSION) : null;
+  const summary: Summary = { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped: skipped.length, declinedBy: {}, proof: { static: 0, build: 0 }, seconds: 0 };
   const emit = (f: FileReport) => {
     summary.files++;
     summary[f.status]++;
     if (f.status === 'declined') for (const r of f.reasons) summary.declinedBy[r.id] = (summary.declinedBy[r.id] ?? 0) + 1;
+    if (f.status === 'changed' && f.result?.proof) summary.proof[f.result.proof.level]++;
     out?.file(f);
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
-  const progress = progressLine(files.length, !machine && !flags.quiet);
+  const progress = progressLine(files.length, !machine && !flags.quiet, io.stderr);
   // --write: a signal never lands between a temporary file and its rename; it stops the run between files
-  if (flags.write) holdSignals();
-  for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, readStdin)) {
-    if (flags.write) await signalsAct();
+  const holding = flags.write && io.holdSignals === true;
+  if (holding) holdSignals();
+  for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, stdinReader(io), io.cwd)) {
+    if (holding) await signalsAct();
     // a reader that stopped reading (`| head`) ends the run quietly; --check still reads every file, silently,
     // so that its exit code stays the verdict on all of them
     if (readerGone()) {
@@ -168,56 +172,56 @@ export async function main(flags: Flags): Promise<number> {
     }
     progress.tick();
     const file = outcome.file;
-    const path = displayPath(file);
+    const path = named(file);
     if (outcome.readError) {
       const err = new InputError(outcome.readError.id, outcome.readError.message, outcome.readError.line, path);
       progress.clear();
-      process.stderr.write(`dfsplit: ${err.format()}\n`);
+      io.stderr.write(`dfsplit: ${err.format()}\n`);
       emit({ path, status: 'error', reasons: [outcome.readError] });
       code = 2;
       continue;
     }
     const { text, result: r } = outcome;
-    if (flags.verify && r.status === 'changed') await verified(r, text, file, flags);
+    if (flags.verify && r.status === 'changed') await verified(r, text, file, flags, io.cwd);
     const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || files.length === 1));
     // with --write, a file that would change gets its status line only once it is written: a failed write
     // prints its own error instead of `changed` followed by the error
     const writing = flags.write && r.status === 'changed';
     if (shown && !writing) {
       progress.clear();
-      process.stderr.write(`${statusLine(path, r)}\n`);
+      io.stderr.write(`${statusLine(path, r)}\n`);
     }
     if (r.status === 'error') code = 2;
     let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
-    if (flags.stdout) process.stdout.write(r.output);
+    if (flags.stdout) io.stdout.write(r.output);
     if (r.status === 'changed' && flags.check) {
       if (code === 0) code = 1;
     } else if (r.status === 'changed' && flags.write) {
       try {
-        writeAtomic(file, r.output, text);
+        writeAtomic(file, r.output, text, io.cwd);
         if (shown) {
           progress.clear();
-          process.stderr.write(`${statusLine(path, r)}\n`);
+          io.stderr.write(`${statusLine(path, r)}\n`);
         }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         progress.clear();
-        process.stderr.write(`dfsplit: ${err.format()}\n`);
+        io.stderr.write(`dfsplit: ${err.format()}\n`);
         report = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
         code = 2;
       }
     } else if (r.status === 'changed' && !machine && !flags.stdout) {
       progress.clear();
-      process.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
+      io.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
     }
     emit(report);
   }
-  if (flags.write) await signalsAct();
+  if (holding) await signalsAct();
   progress.clear();
   if (readerGone()) return code;
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  out?.end(summary, skipped.map(displayPath));
-  if (!machine && !flags.quiet && summary.files > 1) process.stderr.write(`${summaryLine(summary)}\n`);
+  out?.end(summary, skipped.map(named));
+  if (!machine && !flags.quiet && summary.files > 1) io.stderr.write(`${summaryLine(summary)}\n`);
   if (flags.check && code === 0 && summary.changed > 0) code = 1;
   return code;
 }
@@ -232,12 +236,12 @@ function summaryLine(s: Summary): string {
     .sort((a, b) => b[1] - a[1])
     .map(([id, n]) => `${id} ${n}`)
     .join(', ');
-  return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+  return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed${s.changed ? ` (proof: ${s.proof.static} static, ${s.proof.build} build)` : ''}, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
 }
 
 /** A single self-updating line on stderr while many files are converted, only when stderr is a terminal. */
-function progressLine(total: number, wanted: boolean): { tick(): void; clear(): void } {
-  const on = wanted && total >= 50 && process.stderr.isTTY === true;
+function progressLine(total: number, wanted: boolean, stderr: Output): { tick(): void; clear(): void } {
+  const on = wanted && total >= 50 && stderr.isTTY === true;
   let done = 0;
   let shown = false;
   let last = 0;
@@ -248,11 +252,11 @@ function progressLine(total: number, wanted: boolean): { tick(): void; clear(): 
       const now = Date.now();
       if (now - last < 100 && done < total) return;
       last = now;
-      process.stderr.write(`\r\x1b[Kdfsplit: ${done}/${total} files`);
+      stderr.write(`\r\x1b[Kdfsplit: ${done}/${total} files`);
       shown = true;
     },
     clear() {
-      if (shown) process.stderr.write('\r\x1b[K');
+      if (shown) stderr.write('\r\x1b[K');
       shown = false;
     },
   };
@@ -263,12 +267,12 @@ function progressLine(total: number, wanted: boolean): { tick(): void; clear(): 
  * conversion is shown or written. A difference, or an original that does not build here, turns the
  * result into a decline that says why (nothing unverified is written).
  */
-async function verified(r: ConvertResult, text: string, file: string, flags: Flags): Promise<void> {
+async function verified(r: ConvertResult, text: string, file: string, flags: Flags, cwd: string): Promise<void> {
   if (file === '-') {
     declineAs(r, text, 'verify-unavailable', 'standard input has no build context');
     return;
   }
-  const outcome = await compareBuilds({ original: text, converted: r.output, context: flags.context ?? dirname(resolve(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command });
+  const outcome = await compareBuilds({ original: text, converted: r.output, context: resolve(cwd, flags.context ?? dirname(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command });
   if (outcome.kind === 'same') return;
   if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
   declineAs(r, text, outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable', outcome.first ?? 'no detail');
@@ -282,58 +286,61 @@ function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify
 }
 
 /** `explain` over files, directories and globs, like the main command: one table per file. */
-export async function explain(paths: readonly string[], flags: OptionFlags & Pick<Flags, 'json'> & { ignore?: IgnoreOptions }): Promise<number> {
-  checkContext(flags.context);
-  const { files, errors } = await expandInputs(paths.length ? paths : ['.'], flags.ignore);
+export async function explain(paths: readonly string[], flags: OptionFlags & Pick<Flags, 'json'> & { ignore?: IgnoreOptions }, io: CliIO): Promise<number> {
+  const named = (file: string) => displayPath(file, io.cwd);
+  checkContext(flags.context, io.cwd);
+  const { files, errors } = await expandInputs(paths.length ? paths : ['.'], flags.ignore, io.cwd);
   let code = 0;
   for (const e of errors) {
-    process.stderr.write(`dfsplit: ${e.format()}\n`);
+    io.stderr.write(`dfsplit: ${e.format()}\n`);
     code = 2;
   }
   if (!files.length && !errors.length) {
-    process.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`);
+    io.stderr.write(`dfsplit: ${paths.join(' ')}: no Dockerfiles found\n`);
     return 2;
   }
   const docs: object[] = [];
-  const resolver = configResolver(flags);
-  quietOnClosedStdout();
+  const resolver = configResolver(flags, io.cwd);
+  const readerGone = watchReader(io.stdout);
+  const readStdin = stdinReader(io);
   for (const [i, file] of files.entries()) {
     if (readerGone()) return code;
     let text: string;
     try {
-      text = file === '-' ? readStdin() : readDockerfile(file);
+      text = file === '-' ? readStdin() : readDockerfile(file, io.cwd);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`dfsplit: ${err.withFile(displayPath(file)).format()}\n`);
+      io.stderr.write(`dfsplit: ${err.withFile(named(file)).format()}\n`);
       code = 2;
       continue;
     }
-    const r = convert(text, convertOptions(await fileOptions(file, flags, resolver)));
+    const r = convert(text, convertOptions(await fileOptions(file, flags, resolver, io.cwd)));
     if (r.status === 'error') code = 2;
-    if (flags.json) docs.push({ path: displayPath(file), ...r });
-    else process.stdout.write(`${i ? '\n' : ''}${explainTable(displayPath(file), r)}`);
+    if (flags.json) docs.push({ path: named(file), ...r });
+    else io.stdout.write(`${i ? '\n' : ''}${explainTable(named(file), r)}`);
   }
   // one file: its document, as before; several: an array of them
-  if (flags.json) process.stdout.write(`${JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2)}\n`);
+  if (flags.json) io.stdout.write(`${JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2)}\n`);
   return code;
 }
 
-export async function verifyCommand(file: string, flags: OptionFlags & { smoke: string | undefined; buildNetwork: string | undefined }): Promise<number> {
-  checkContext(flags.context);
-  const text = readDockerfile(file);
-  quietOnClosedStdout();
-  const r = convert(text, convertOptions(await fileOptions(file, flags, configResolver(flags))));
-  process.stderr.write(`${statusLine(displayPath(file), r)}\n`);
+export async function verifyCommand(file: string, flags: OptionFlags & { smoke: string | undefined; buildNetwork: string | undefined }, io: CliIO): Promise<number> {
+  checkContext(flags.context, io.cwd);
+  const text = readDockerfile(file, io.cwd);
+  watchReader(io.stdout);
+  // verify builds and compares: conversions only a build proves are what it is for
+  const r = convert(text, convertOptions(await fileOptions(file, flags, configResolver(flags, io.cwd), io.cwd, true)));
+  io.stderr.write(`${statusLine(displayPath(file, io.cwd), r)}\n`);
   if (r.status === 'error') return 2;
   if (r.status !== 'changed') return r.status === 'declined' ? 1 : 0;
   const smoke = flags.smoke === undefined ? null : parseShell(flags.smoke).commands.flatMap((c) => c.words);
   return verify({
     original: text,
     converted: r.output,
-    context: flags.context ?? dirname(resolve(file)),
+    context: resolve(io.cwd, flags.context ?? dirname(file)),
     smoke,
     buildNetwork: flags.buildNetwork ?? null,
     command: r.command,
-    log: (line) => process.stdout.write(`${line}\n`),
+    log: (line) => io.stdout.write(`${line}\n`),
   });
 }

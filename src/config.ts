@@ -53,13 +53,14 @@ const SEARCH_PLACES = ['package.json', '.dfsplitrc', '.dfsplitrc.json', '.dfspli
 /** The largest config file read: a repository's config file is its own to make, a device or a huge file included. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const shown = (file: string) => relative(process.cwd(), file) || file;
+/** A config file as messages name it: relative to the run's current directory. */
+const shown = (file: string, cwd: string) => relative(cwd, file) || file;
 
 /**
  * Whether `file` exists (following links); a ConfigError naming it when it is not a regular file of at
  * most MAX_CONFIG_BYTES, checked before anything reads it (a link to /dev/zero, a FIFO, a directory).
  */
-function checkCandidate(file: string, name = shown(file)): boolean {
+function checkCandidate(file: string, name: string): boolean {
   let st;
   try {
     st = statSync(file, { throwIfNoEntry: false });
@@ -104,23 +105,22 @@ const isBelow = (dir: string, parent: string) => dir === parent || dir.startsWit
  * else the current directory when `dir` is below it, else `dir` itself. Never higher, so a config in a
  * parent directory someone else can write to is not loaded.
  */
-function searchRoot(dir: string): string {
+function searchRoot(dir: string, cwd: string): string {
   for (let d = dir; ; d = dirname(d)) {
     if (isRepositoryRoot(d)) return d;
     if (dirname(d) === d) break;
   }
-  const cwd = process.cwd();
   return isBelow(dir, cwd) ? cwd : dir;
 }
 
-function validate(result: LilconfigResult): { config: Config; dir: string } | null {
+function validate(result: LilconfigResult, cwd: string): { config: Config; dir: string } | null {
   if (!result) return null;
   const parsed = ConfigSchema.safeParse(result.config ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const inPackage = result.filepath.endsWith('package.json');
     const key = `${inPackage ? 'dfsplit' : ''}${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`.replace(/^\./, '') || '(the whole file)';
-    throw new ConfigError(`${relative(process.cwd(), result.filepath) || result.filepath}: ${key}: ${issue.message}`);
+    throw new ConfigError(`${shown(result.filepath, cwd)}: ${key}: ${issue.message}`);
   }
   return { config: parsed.data, dir: dirname(result.filepath) };
 }
@@ -135,14 +135,15 @@ export class ConfigResolver {
   private readonly searches = new Map<string, Promise<LilconfigResult>>();
   private readonly explicit: Promise<{ config: Config; dir: string } | null> | null;
 
-  /** `file`: --config; `enabled` false: --no-config; `allowJs` false: --no-js-config. */
+  /** `file`: --config; `enabled` false: --no-config; `allowJs` false: --no-js-config; `cwd`: the run's current directory. */
   constructor(
     file: string | null,
     private readonly enabled = true,
     private readonly allowJs = true,
+    private readonly cwd = process.cwd(),
   ) {
     // a --config that cannot be read is the user's mistake, said in one line (not an internal error)
-    this.explicit = file ? this.load(resolve(file), file).then(validate) : null;
+    this.explicit = file ? this.load(resolve(cwd, file), file).then((r) => validate(r, cwd)) : null;
     // a run that asks for no file's options (no Dockerfile found) never awaits it: not an unhandled rejection
     this.explicit?.catch(() => {});
   }
@@ -151,7 +152,7 @@ export class ConfigResolver {
     if (!this.explorerOnce) {
       // refused: a loader that names the file instead of importing it (lilconfig reads the text first, which runs nothing)
       const refuse = (file: string): never => {
-        throw new ConfigError(`${relative(process.cwd(), file) || file}: a JavaScript configuration runs code when loaded, and --no-js-config (or DFSPLIT_NO_JS_CONFIG) refuses it; use dfsplit.config.json, --config FILE.json or --no-config`);
+        throw new ConfigError(`${shown(file, this.cwd)}: a JavaScript configuration runs code when loaded, and --no-js-config (or DFSPLIT_NO_JS_CONFIG) refuses it; use dfsplit.config.json, --config FILE.json or --no-config`);
       };
       const loaders = this.allowJs ? {} : Object.fromEntries(JS_EXTENSIONS.map((ext) => [ext, refuse]));
       this.explorerOnce = lilconfig('dfsplit', { searchPlaces: SEARCH_PLACES, loaders });
@@ -160,7 +161,7 @@ export class ConfigResolver {
   }
 
   /** `file` loaded by lilconfig (which caches it) once it is known to be a regular file of a sane size. */
-  private async load(file: string, name = shown(file)): Promise<LilconfigResult> {
+  private async load(file: string, name = shown(file, this.cwd)): Promise<LilconfigResult> {
     try {
       if (!checkCandidate(file, name)) throw new ConfigError(`${name}: no such file`);
       return await this.explorer().load(file);
@@ -178,7 +179,7 @@ export class ConfigResolver {
     for (let d = dir; ; d = dirname(d)) {
       for (const place of SEARCH_PLACES) {
         const file = resolve(d, place);
-        if (!checkCandidate(file)) continue;
+        if (!checkCandidate(file, shown(file, this.cwd))) continue;
         const result = await this.load(file);
         if (place === 'package.json' ? result?.config == null : result?.isEmpty) continue;
         return result;
@@ -190,12 +191,12 @@ export class ConfigResolver {
   async configFor(path: string): Promise<{ config: Config; dir: string } | null> {
     if (!this.enabled) return null;
     if (this.explicit) return this.explicit;
-    const dir = path === '-' ? process.cwd() : dirname(resolve(path));
+    const dir = path === '-' ? this.cwd : dirname(resolve(this.cwd, path));
     let root = this.roots.get(dir);
-    if (root === undefined) this.roots.set(dir, (root = searchRoot(dir)));
+    if (root === undefined) this.roots.set(dir, (root = searchRoot(dir, this.cwd)));
     let found = this.searches.get(dir);
     if (!found) this.searches.set(dir, (found = this.search(dir, root)));
-    return validate(await found);
+    return validate(await found, this.cwd);
   }
 
   /** The options the configuration gives `path`: its defaults, then each matching override in order. */
@@ -204,7 +205,7 @@ export class ConfigResolver {
     if (!found) return {};
     const { config, dir } = found;
     const out: FileConfig = pick(config);
-    const rel = relative(dir, resolve(path)).split('\\').join('/');
+    const rel = relative(dir, resolve(this.cwd, path)).split('\\').join('/');
     for (const o of config.overrides ?? []) {
       const globs = Array.isArray(o.files) ? o.files : [o.files];
       if (picomatch(globs, { dot: true })(rel)) Object.assign(out, pick(o));
@@ -214,9 +215,9 @@ export class ConfigResolver {
 
   /** ignorePatterns of the configuration found from the current directory, made relative to it. */
   async ignorePatterns(): Promise<string[]> {
-    const found = await this.configFor(resolve('.', 'Dockerfile'));
+    const found = await this.configFor(resolve(this.cwd, 'Dockerfile'));
     if (!found?.config.ignorePatterns) return [];
-    const prefix = relative(process.cwd(), found.dir);
+    const prefix = relative(this.cwd, found.dir);
     return found.config.ignorePatterns.map((p) => (prefix && !p.startsWith('/') ? `${prefix}/${p}` : p));
   }
 }

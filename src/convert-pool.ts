@@ -19,16 +19,21 @@ export interface JobOptions {
   runtimeBase?: string;
   preset: string;
   contextDir: string | null;
+  /** The caller builds and compares both images (--verify): build-level conversions are proposed. */
+  verify?: boolean;
 }
 
 /** One file's outcome: its text and result, or the error that kept it from being read. */
 export type Outcome = { file: string; text: string; result: ConvertResult; readError?: undefined } | { file: string; readError: { id: InputErrorId; message: string; line?: number }; text?: undefined; result?: undefined };
 
-/** Read and convert one file (also what a worker runs). `-` is read by the caller and passed as `text`. */
-export function convertFile(file: string, options: JobOptions, text?: string, presets?: ConvertOptions['presets']): Outcome {
+/**
+ * Read (from the directory `cwd`) and convert one file (also what a worker runs). `-` is read by the
+ * caller and passed as `text`.
+ */
+export function convertFile(file: string, options: JobOptions, text?: string, presets?: ConvertOptions['presets'], cwd?: string): Outcome {
   let source: string;
   try {
-    source = text ?? readDockerfile(file);
+    source = text ?? readDockerfile(file, cwd);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { file, readError: { id: err.id, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) } };
@@ -48,13 +53,14 @@ export function convertOptions(options: JobOptions): ConvertOptions {
   return { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT };
 }
 
-export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined }, path: string): JobOptions {
+export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined; verify?: boolean | undefined }, path: string, cwd: string = process.cwd()): JobOptions {
   return {
     path,
+    ...(flags.verify ? { verify: true } : {}),
     builderName: flags.builderName,
     preset: flags.preset,
     ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),
-    contextDir: flags.context ?? (file === '-' ? null : dirname(resolve(file))),
+    contextDir: flags.context !== undefined ? resolve(cwd, flags.context) : file === '-' ? null : dirname(resolve(cwd, file)),
   };
 }
 
@@ -150,18 +156,18 @@ export async function* inOrder<R>(count: number, workers: readonly PoolWorker<R>
   }
 }
 
-/** Outcomes in input order: on worker threads (poolSize), or in this thread for one. */
-export async function* convertAll(files: readonly string[], optionsOf: (file: string) => JobOptions, jobs: number, stdinText: () => string): AsyncGenerator<Outcome> {
+/** Outcomes in input order: on worker threads (poolSize), or in this thread for one. Relative files are read from `cwd`. */
+export async function* convertAll(files: readonly string[], optionsOf: (file: string) => JobOptions, jobs: number, stdinText: () => string, cwd: string = process.cwd()): AsyncGenerator<Outcome> {
   const n = poolSize(jobs, files.length);
   // the worker is the compiled file next to this one (running from sources under tsx, there is none)
   const worker = new URL('./convert-worker.js', import.meta.url);
   if (n <= 1 || files.includes('-') || !existsSync(fileURLToPath(worker))) {
-    for (const file of files) yield convertFile(file, optionsOf(file), file === '-' ? stdinText() : undefined);
+    for (const file of files) yield convertFile(file, optionsOf(file), file === '-' ? stdinText() : undefined, undefined, cwd);
     return;
   }
   const threads = Array.from({ length: n }, () => new Worker(worker));
   const workers = threads.map((t): PoolWorker<Outcome> => ({
-    send: (id) => t.postMessage({ id, file: files[id], options: optionsOf(files[id]!) }),
+    send: (id) => t.postMessage({ id, file: files[id], options: optionsOf(files[id]!), cwd }),
     onResult: (handler) => t.on('message', (m: { id: number; outcome: Outcome }) => handler(m.id, m.outcome)),
     onError: (handler) => t.on('error', handler),
   }));

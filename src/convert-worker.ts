@@ -2,6 +2,6 @@
 import { parentPort } from 'node:worker_threads';
 import { convertFile, type JobOptions } from './convert-pool.js';
 
-parentPort!.on('message', (m: { id: number; file: string; options: JobOptions }) => {
-  parentPort!.postMessage({ id: m.id, outcome: convertFile(m.file, m.options) });
+parentPort!.on('message', (m: { id: number; file: string; options: JobOptions; cwd: string }) => {
+  parentPort!.postMessage({ id: m.id, outcome: convertFile(m.file, m.options, undefined, undefined, m.cwd) });
 });

@@ -10,6 +10,7 @@ import { imageConfig } from './knowledge/image-config.js';
 import { makePlan } from './plan.js';
 import type { Artifact, BuilderEdit, Preset } from './preset.js';
 import { print } from './print.js';
+import { savingsOf, type ProofLevel, type Savings } from './proof.js';
 import { check } from './check.js';
 import { unifiedDiff } from './report/diff.js';
 import { passes } from '../transforms/index.js';
@@ -30,6 +31,12 @@ export interface ConvertOptions {
   preset?: string;
   /** Presets to choose from (default: all of dfsplit's). */
   presets?: readonly Preset[];
+  /**
+   * The caller builds both images and compares them before it uses the result (`dfsplit --verify`,
+   * `dfsplit verify`): a conversion only a build can prove comes back `changed` with proof `build`
+   * instead of declined `needs-verify`.
+   */
+  verify?: boolean;
 }
 
 /** A reason with its id, sentence and line. */
@@ -74,6 +81,14 @@ export interface ConvertResult {
    * every other setting as equal and this one against `to`.
    */
   command: { keyword: string; line: number; from: string; to: string } | null;
+  /**
+   * How the conversion is proven (src/proof.ts): `static` when every fact it relies on is known from
+   * data, `build` when only building and comparing both images proves it, with what is unproven. Null
+   * unless `changed` or declined `needs-verify`.
+   */
+  proof: { level: ProofLevel; unproven: Reason[] } | null;
+  /** What the runtime stage leaves behind in the builder (null unless `changed`). */
+  saves: Savings | null;
 }
 
 export interface InstructionReport {
@@ -105,7 +120,7 @@ export function convertDetailed(text: string, options: ConvertOptions = {}): { r
 }
 
 function convertWith(text: string, options: ConvertOptions, details: { builderEdits: readonly BuilderEdit[] } | null): ConvertResult {
-  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null };
+  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null, proof: null, saves: null };
   let model: Model;
   try {
     model = parse(text);
@@ -155,9 +170,17 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
   if (details) details.builderEdits = plan.decision.builderEdits ?? [];
+  const proof = plan.proof && { level: plan.proof.level, unproven: plan.proof.unproven.map(reason) };
+  // a conversion only a build proves is written only when the caller builds and compares (--verify)
+  if (proof?.level === 'build' && !options.verify) {
+    const unproven = proof.unproven.map((u) => `${u.line ? `line ${u.line}: ` : ''}${u.message}`).join('; ');
+    return { ...base, status: 'declined', reasons: [reason({ id: 'needs-verify', data: { unproven, file: options.path ?? 'Dockerfile' } })], proof };
+  }
   return {
     ...base,
     status: 'changed',
+    proof,
+    saves: savingsOf(analysis, plan.builder.image, plan.runtimeBase, plan.runtimeSteps),
     output,
     diff: unifiedDiff(options.path ?? 'Dockerfile', text, output),
     stages: [

@@ -1,7 +1,7 @@
 // Finding, reading and safely writing Dockerfiles. Reads refuse what is not UTF-8 text; writes go to
 // a temporary file in the same directory and are renamed over the original (atomic on POSIX).
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, readSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
-import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import { InputError } from './errors.js';
@@ -84,18 +84,28 @@ function ignoredBy(rules: readonly Rules[], path: string, isDir: boolean): boole
   return ignored;
 }
 
+/**
+ * `path` as the file system reads it from the directory `cwd`: joined by text, not by path.resolve, so
+ * that `..` after a symbolic link climbs from where the link leads, as it does for a relative path.
+ */
+export function inDir(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : `${cwd}${cwd.endsWith(sep) ? '' : sep}${path}`;
+}
+
 /** The rules that apply from the current directory: --ignore-path files and --ignore-pattern. */
-function rootRules(opts: IgnoreOptions): Rules[] {
+function rootRules(opts: IgnoreOptions, cwd: string): Rules[] {
   if (!opts.enabled) return [];
-  const cwd = process.cwd();
-  const rules = opts.paths.map((p) => rulesFrom(resolve(p), cwd)).filter((r): r is Rules => r !== null);
+  const rules = opts.paths.map((p) => rulesFrom(resolve(cwd, p), cwd)).filter((r): r is Rules => r !== null);
   if (opts.patterns.length) rules.push({ base: cwd, ig: ignore().add([...opts.patterns]) });
   return rules;
 }
 
-/** Expand the command line's paths, directories and globs into files. `-` stays `-` (stdin). */
-export async function expandInputs(args: readonly string[], opts: IgnoreOptions = DEFAULT_IGNORE): Promise<{ files: string[]; errors: InputError[]; skipped: string[] }> {
-  const base = rootRules(opts);
+/**
+ * Expand the command line's paths, directories and globs into files, relative to `cwd` as they were
+ * given (the paths returned are relative when the arguments were). `-` stays `-` (stdin).
+ */
+export async function expandInputs(args: readonly string[], opts: IgnoreOptions = DEFAULT_IGNORE, cwd: string = process.cwd()): Promise<{ files: string[]; errors: InputError[]; skipped: string[] }> {
+  const base = rootRules(opts, cwd);
   const files: string[] = [];
   const errors: InputError[] = [];
   // walked files whose name looks like a Dockerfile but whose text does not: skipped, and counted
@@ -107,7 +117,7 @@ export async function expandInputs(args: readonly string[], opts: IgnoreOptions 
     }
     let st;
     try {
-      st = statSync(arg);
+      st = statSync(inDir(cwd, arg));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') {
@@ -115,7 +125,7 @@ export async function expandInputs(args: readonly string[], opts: IgnoreOptions 
         continue;
       }
       if (code === 'ENOENT' && /[*?[{]/.test(arg)) {
-        const matches = (await glob(arg, { ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort(byCodePoint).filter((m) => !ignoredBy(base, resolve(m), false));
+        const matches = (await glob(arg, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true })).sort(byCodePoint).filter((m) => !ignoredBy(base, resolve(cwd, m), false));
         if (matches.length) files.push(...matches);
         else errors.push(new InputError('no-match', 'no file matches this pattern', undefined, arg));
         continue;
@@ -123,30 +133,30 @@ export async function expandInputs(args: readonly string[], opts: IgnoreOptions 
       errors.push(new InputError('unreadable', code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'error'})`, undefined, arg));
       continue;
     }
-    if (st.isDirectory()) files.push(...walk(arg, skipped, base, opts));
+    if (st.isDirectory()) files.push(...walk(arg, skipped, base, opts, cwd));
     else files.push(arg);
   }
   return { files: [...new Set(files)], errors, skipped };
 }
 
-function walk(dir: string, skipped: string[], inherited: readonly Rules[], opts: IgnoreOptions): string[] {
+function walk(dir: string, skipped: string[], inherited: readonly Rules[], opts: IgnoreOptions, cwd: string): string[] {
   const out: string[] = [];
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(inDir(cwd, dir), { withFileTypes: true });
   } catch {
     return out;
   }
-  const abs = resolve(dir);
+  const abs = resolve(cwd, dir);
   const rules = opts.enabled && !opts.paths.length ? [...inherited, ...IGNORE_FILES.map((f) => rulesFrom(join(abs, f), abs)).filter((r): r is Rules => r !== null)] : inherited;
   for (const e of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
     const path = join(dir, e.name);
     // symbolic links are not followed while walking: no loops, no escaping the tree
     if (e.isDirectory()) {
       if (e.name === '.git' || (opts.enabled && SKIP_DIRS.has(e.name)) || ignoredBy(rules, join(abs, e.name), true)) continue;
-      out.push(...walk(path, skipped, rules, opts));
+      out.push(...walk(path, skipped, rules, opts, cwd));
     } else if (e.isFile() && isDockerfileName(e.name) && !ignoredBy(rules, join(abs, e.name), false)) {
-      (sniff(path) ? out : skipped).push(path);
+      (sniff(inDir(cwd, path)) ? out : skipped).push(path);
     }
   }
   return out;
@@ -178,16 +188,16 @@ function sniff(path: string): boolean {
   }
 }
 
-/** Read a Dockerfile as UTF-8 text, or throw an InputError naming what is wrong. */
-export function readDockerfile(path: string): string {
+/** Read a Dockerfile (`path` from the directory `cwd`) as UTF-8 text, or throw an InputError naming what is wrong. */
+export function readDockerfile(path: string, cwd: string = process.cwd()): string {
   let buf: Buffer;
   try {
-    const st = statSync(path);
+    const st = statSync(inDir(cwd, path));
     if (st.isDirectory()) throw new InputError('is-directory', 'is a directory, not a Dockerfile', undefined, path);
     // a FIFO would block the run for good, a device (/dev/zero) never ends: only regular files are read
     if (!st.isFile()) throw new InputError('not-regular', 'is not a regular file (a FIFO, device or socket); not reading it', undefined, path);
     if (st.size > MAX_BYTES) throw new InputError('too-large', `file is ${st.size} bytes; dfsplit reads Dockerfiles up to ${MAX_BYTES} bytes`, undefined, path);
-    buf = readFileSync(path);
+    buf = readFileSync(inDir(cwd, path));
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -268,7 +278,8 @@ function firstInvalidUtf8(buf: Buffer): number {
  * Replace `path` with `text` atomically: write a temporary file in the same directory with the file's
  * mode and owner, check that every byte is there, fsync, rename. Refuses read-only files, files with
  * more than one hard link, files changed since `expected` was read, and paths that pass through a
- * symbolic link and end outside `root`. Leaves no temporary file behind on failure.
+ * symbolic link and end outside `root`. Leaves no temporary file behind on failure. A relative `path`
+ * is read from `root` (the current directory of the run).
  */
 export function writeAtomic(path: string, text: string, expected: string, root: string = process.cwd()): void {
   let fd: number | null = null;
@@ -352,9 +363,9 @@ function realTarget(path: string, root: string): string {
   // realpath(3), as the kernel resolves the path when dfsplit reads it: `..` after a symbolic link climbs
   // from where the link leads. Node's JS realpathSync first collapses `..` with path.resolve, so
   // `lnk/../x` (lnk -> b/c) would give `./x` where the kernel reads `b/x`: another file than the one read
-  const target = realpathSync.native(path);
-  if (target === resolve(path) || isInside(target, realpathSync.native(root))) return target;
-  const how = lstatSync(path).isSymbolicLink() ? 'is a symbolic link to' : 'leads through a symbolic link to';
+  const target = realpathSync.native(inDir(root, path));
+  if (target === resolve(root, path) || isInside(target, realpathSync.native(root))) return target;
+  const how = lstatSync(inDir(root, path)).isSymbolicLink() ? 'is a symbolic link to' : 'leads through a symbolic link to';
   throw new InputError('symlink-escape', `${how} ${target}, outside ${root}; not writing through it`, undefined, path);
 }
 
@@ -420,6 +431,7 @@ export async function signalsAct(): Promise<void> {
   for (let i = 0; i < 2; i++) await new Promise<void>((r) => setImmediate(r));
 }
 
-export function displayPath(path: string): string {
-  return path === '-' ? '<stdin>' : relative(process.cwd(), resolve(path)) || path;
+/** How a file is named in messages and reports: relative to the run's current directory. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  return path === '-' ? '<stdin>' : relative(cwd, resolve(cwd, path)) || path;
 }

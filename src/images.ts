@@ -71,6 +71,21 @@ function fill(row: ImageRow, image: string, template: string): string {
   return m ? m[0].replace(row.tag!, template) : template;
 }
 
+/**
+ * True when the image table has a row for the image's own repository (not only rules on tags, which any
+ * image matches): dfsplit knows what it is. `rustlang/rust` is not `rust`.
+ */
+export function knownImage(image: string): boolean {
+  const ref = parseImage(image);
+  const tag = ref.tag ?? 'latest';
+  return IMAGES.some((row) => {
+    const r = row.repository;
+    if (r === null || (typeof r === 'string' ? r !== ref.name : !r.test(ref.name))) return false;
+    if (row.registry !== undefined && row.registry !== ref.registry) return false;
+    return !row.tag || row.tag.test(tag);
+  });
+}
+
 /** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
 export function slimVariant(image: string): string | null {
   const ref = parseImage(image);

@@ -3,7 +3,7 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime } from './commands/index.js';
+import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -11,6 +11,7 @@ import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } from './preset.js';
 import { imageConfig } from './knowledge/image-config.js';
+import { BUILDPACK_PACKAGES } from './knowledge/images.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
@@ -18,6 +19,8 @@ import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
 import { runtimePackageDeclines } from './runtime-libraries.js';
+import { proofOf, type Proof } from './proof.js';
+import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
 
 /** Options that steer a conversion. */
@@ -49,6 +52,8 @@ export interface Plan {
   runtimeSteps: RuntimeStep[];
   /** The preset's sanctioned CMD/ENTRYPOINT rewrite as printed (the check holds the output to it), or null. */
   command: RewrittenCommand | null;
+  /** How the split is proven (src/proof.ts); null unless `split`. */
+  proof: Proof | null;
 }
 
 /** A CMD or ENTRYPOINT of the original and the line the runtime stage writes in its place. */
@@ -81,6 +86,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision: {},
     runtimeSteps: [],
     command: null,
+    proof: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe
@@ -145,6 +151,11 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
   if (artifacts.length === 0 && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
+  // a tag dfsplit derived (a slim variant, a preset's JRE or Debian slim image) must be one the official image
+  // has published: `node:9-stretch-slim` never was. The original's own image, and --runtime-base, are the user's.
+  if (!options.runtimeBase && runtimeBase !== builder.image && isPublished(runtimeBase) === false) {
+    declines.push({ id: 'runtime-tag-unpublished', data: { image: runtimeBase, builder: builder.image, how: decision.runtimeBase ? 'runtime image chosen by the preset' : 'slim variant', date: TAG_TABLE_DATE } });
+  }
   // a split is worth writing: the runtime packages it installs are named for the runtime base's release
   declines.push(...runtimePackageDeclines(model, analysis, builder.image, runtimeBase, decision));
   // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
@@ -194,6 +205,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision,
     runtimeSteps: printed.steps,
     command,
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: decision.unproven ?? [], genericArtifacts: decision.artifacts === undefined }),
   };
 }
 
@@ -278,7 +290,7 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
     for (const word of runtimeCommandWords(command.text, command.json)) {
       const pkg = TOOL_PACKAGES[word.split('/').pop() ?? '']?.[manager];
       if (!pkg || installed.has(pkg) || wanted.includes(pkg)) continue;
-      const fromBase = runtimeBase !== builderImage && builtOnBuildpackDeps(builderImage) && ['curl', 'wget', 'git'].includes(pkg);
+      const fromBase = runtimeBase !== builderImage && builtOnBuildpackDeps(builderImage) && BUILDPACK_PACKAGES.includes(pkg);
       if (!fromBase && !buildOnlyInstalled(analysis, pkg)) continue;
       if (word === 'bash' && manager === 'apt') continue; // every Debian image has bash
       wanted.push(pkg);
@@ -302,20 +314,23 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
     for (const c of run.commands) {
       if (c.kind === 'test') return 'some';
       // version-control tools alone are not worth a split: they are often used at runtime too
-      const build = c.install?.build.filter((p) => !VCS.has(p)) ?? [];
+      const build = c.install?.build.filter((p) => !usedAtRuntime.has(p)) ?? [];
       if (!build.length) continue;
       const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
       if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) {
         removedOnly = true;
         continue;
       }
+      // nor is make alone (issue 23, item 13): leaving it behind saves next to nothing
+      if (build.every((p) => LIGHT_TOOLS.has(p))) continue;
       return 'some';
     }
   }
   return removedOnly ? 'removed-in-layer' : 'none';
 }
 
-const VCS = new Set(['git', 'subversion', 'mercurial']);
+/** Build tools whose absence alone saves next to nothing (issue 23, item 13): leaving only these behind is no gain. */
+const LIGHT_TOOLS = new Set(['make']);
 
 /** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
 const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;

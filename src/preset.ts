@@ -94,6 +94,8 @@ export interface PresetDecision {
   command?: CommandRewrite;
   findings?: Finding[];
   declines?: Finding[];
+  /** What only a build of both images can prove (the conversion is then `build` level, src/proof.ts). */
+  unproven?: Finding[];
 }
 
 /** Everything a preset can read. */

@@ -4,6 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
+import { entrypointWrapperWords } from './commands/index.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
@@ -59,8 +60,8 @@ const TOOLCHAIN_PROGRAMS = new Set([
   'docker',
 ]);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
-/** Process supervisors and user switchers that run the real program as their arguments. */
-const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, gosu: 1, 'su-exec': 1, 'docker-entrypoint.sh': 0 };
+/** Process supervisors that run the real program as their arguments (the user switchers: src/commands/prefix.ts). */
+const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, 'docker-entrypoint.sh': 0 };
 
 function last<K extends Keyword>(model: Model, keyword: K): InstructionOf<K> | undefined {
   return model.instructions.filter((i): i is InstructionOf<K> => i.stage === 0 && i.keyword === keyword).pop();
@@ -82,7 +83,7 @@ function unwrap(words: readonly string[]): readonly string[] {
       continue;
     }
     const name = (rest[0] ?? '').split('/').pop() ?? '';
-    const skip = WRAPPERS[name];
+    const skip = WRAPPERS[name] ?? entrypointWrapperWords(name);
     if (skip === undefined) break;
     rest = rest.slice(1).filter((w, i) => !(i === 0 && w === '--'));
     while (rest[0]?.startsWith('-')) rest = rest.slice(1);
@@ -144,7 +145,8 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
       if (script !== undefined) for (const c of parseShell(script).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });
       const words = unwrap(ins.json);
       if (words[0] && script === undefined) out.push({ word: words[0], line: ins.line, keyword: ins.keyword });
-      if (ins === entrypoint && !/(^|\/)(tini|dumb-init|gosu|su-exec)$/.test(ins.json[0] ?? '')) break; // CMD is its arguments
+      const first = ins.json[0] ?? '';
+      if (ins === entrypoint && !/(^|\/)(tini|dumb-init)$/.test(first) && entrypointWrapperWords(first.split('/').pop() ?? '') === undefined) break; // CMD is its arguments
       continue;
     }
     for (const c of parseShell(ins.command).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });

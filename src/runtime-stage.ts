@@ -5,6 +5,7 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
+import { isNeutral } from './commands/index.js';
 import { enclosing } from './paths.js';
 import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
@@ -26,9 +27,6 @@ export interface RuntimeStep {
   /** For the install dfsplit writes of the tools the runtime commands call (src/plan-runtime.ts): its packages. */
   packages?: readonly string[];
 }
-
-/** Commands with no effect on the image unless they write a file: not repeated in the runtime stage. */
-const NEUTRAL = new Set(['set', 'true', 'false', ':', 'cd', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'ls', 'cat', 'sleep', 'env', 'which', 'pwd', 'whoami', 'id', 'uname', 'sha256sum', 'md5sum', 'sha1sum', 'sha512sum', 'grep']);
 
 interface StageInput {
   model: Model;
@@ -149,32 +147,37 @@ function wholeRuntime(commands: readonly RunCommand[]): boolean {
   return commands.every((c) => !c.install || c.install.build.length === 0);
 }
 
-/** The runtime half of a mixed RUN: runtime packages and setup commands, joined with &&. */
+/**
+ * The runtime half of a mixed RUN: runtime packages and setup commands, each after its own separator
+ * (`;` stays `;`, anything else becomes `&&`), without the separator a command's text may end with.
+ */
 function runtimePart(script: string, commands: readonly RunCommand[], workdir: string): { text: string; commands: RunCommand[] } {
-  const parts: string[] = [];
+  let text = '';
   const kept: RunCommand[] = [];
   let last: string | null = null;
+  const add = (part: string, joinedBy: RunCommand['joinedBy']) => {
+    text += text ? `${joinedBy === ';' ? ';' : ' &&'} ${part}` : part;
+  };
   for (const c of commands) {
     if (c.install) {
       if (c.install.runtime.length) {
-        parts.push(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends));
+        add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends), '&&');
         // the generated install runs its own update and removes the lists after itself
         kept.push({ ...c, install: { ...c.install, build: [], selfUpdating: true } });
       }
       last = null;
       continue;
     }
-    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (NEUTRAL.has(c.words[0] ?? '') && c.writes.length === 0)) {
+    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (isNeutral(c.words[0] ?? '') && c.writes.length === 0)) {
       last = null;
       continue;
     }
-    const text = script.slice(c.start, c.end);
+    const own = script.slice(c.start, c.end).replace(/\s*;\s*$/, '');
     if (c.nested) continue;
-    const prefixed = c.cwd !== workdir ? `cd ${c.cwd} && ${text}` : text;
-    if (last !== null && c.joinedBy === '||') parts[parts.length - 1] += ` || ${text}`;
-    else parts.push(prefixed);
+    if (last !== null && c.joinedBy === '||') text += ` || ${own}`;
+    else add(c.cwd !== workdir ? `cd ${c.cwd} && ${own}` : own, c.joinedBy);
     kept.push(c);
-    last = text;
+    last = own;
   }
-  return { text: parts.join(' && '), commands: kept };
+  return { text, commands: kept };
 }

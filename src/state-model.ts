@@ -7,7 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
-import { createdAccount, familyOf, packageCommand, packageProvides } from './commands/index.js';
+import { createdAccount, familyOf, isShellOnly, packageCommand, packageProvides, pathOperands } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -57,9 +57,6 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
   'iputils-ping': ['ping'],
   'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'],
   'openssh-client': ['ssh', 'scp'],
-  'gnupg': ['gpg'],
-  'gnupg2': ['gpg', 'gpg2'],
-  'xz-utils': ['xz', 'unxz'],
   'bzip2': ['bzip2', 'bunzip2'],
   'ruby-full': ['ruby', 'gem'],
   'golang-go': ['go'],
@@ -68,15 +65,9 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
   'imagemagick': ['convert', 'identify'],
   'nginx': ['nginx'],
   'apache2': ['apache2', 'apachectl'],
-  'sudo': ['sudo'],
   'tini': ['tini'],
-  'gosu': ['gosu'],
   'vim': ['vim', 'vi'],
-  'git': ['git'],
 };
-
-/** Commands that only change the shell they run in. */
-const SHELL_ONLY = new Set(['set', 'true', 'false', ':', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'cd', 'source', '.', 'eval', 'exec', 'umask', 'ulimit', 'trap', 'shopt', 'read', 'wait', 'type', 'command', 'hash', 'alias']);
 
 function fresh(): StageState {
   return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, langInstall: false, ever: new Set(), gone: new Set() };
@@ -185,11 +176,10 @@ function neededPaths(c: RunCommand): string[] {
   const name = w[0] ?? '';
   const at = (p: string) => joinPath(c.cwd, p.replace(/\/?\*.*$/, '') || '.');
   const plain = (list: string[]) => list.filter((p) => !p.includes('$') && !p.startsWith('~')).map(at);
-  if (name === 'cd') return plain(operands(w).slice(0, 1));
-  if (name === 'chmod') return plain(operands(w).slice(1));
-  if (name === 'chown' || name === 'chgrp') return plain(operands(w).slice(1));
-  if (name === 'cp' || name === 'mv') return plain(operands(w, ['-t', '--target-directory']).slice(0, -1));
-  if (name === 'source' || name === '.' || (name === 'sed' && w.some((x) => x.startsWith('-i')))) return plain(operands(w, ['-e', '-f']).slice(name === 'sed' ? 1 : 0));
+  // a file command's own (cd, chmod, cp, source: src/commands/)
+  const own = pathOperands(w)?.needs;
+  if (own) return plain(own);
+  if (name === 'sed' && w.some((x) => x.startsWith('-i'))) return plain(operands(w, ['-e', '-f']).slice(1));
   if (/^(ba|da)?sh$|^python[\d.]*$|^node$|^ruby$|^perl$|^php$/.test(name)) {
     const script = operands(w, ['-c', '-m', '-W', '-X'])[0];
     if (script && !w.includes('-c') && !w.includes('-m') && /[./]/.test(script)) return plain([script]);
@@ -220,7 +210,7 @@ function opaqueScript(c: RunCommand): boolean {
 /** The program a command runs, when it is looked up on PATH. */
 function program(c: RunCommand): string | null {
   const name = c.words[0];
-  if (!name || name.includes('/') || name.includes('$') || SHELL_ONLY.has(name)) return null;
+  if (!name || name.includes('/') || name.includes('$') || isShellOnly(name)) return null;
   return name;
 }
 
@@ -242,18 +232,14 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   }
   const lists = packageCommand(name)?.packages.refreshesLists;
   if (lists && w.includes(lists)) s.aptLists = true;
-  if (name === 'rm')
-    for (const p of operands(w)) {
-      const abs = joinPath(c.cwd, p);
-      remove(s, abs);
-      if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
-    }
-  if (name === 'mkdir' || name === 'touch') for (const p of operands(w, ['-m', '--mode'])) make(s, joinPath(c.cwd, p));
-  if (name === 'ln' || name === 'cp' || name === 'mv' || name === 'install') {
-    const ops = operands(w, ['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group']);
-    const dest = ops[ops.length - 1];
-    if (dest) make(s, joinPath(c.cwd, dest));
+  // what a file command removes and makes (rm, mkdir, cp: src/commands/)
+  const paths = pathOperands(w);
+  for (const p of paths?.removes ?? []) {
+    const abs = joinPath(c.cwd, p);
+    remove(s, abs);
+    if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
   }
+  for (const p of paths?.makes ?? []) make(s, joinPath(c.cwd, p));
   const account = createdAccount(w);
   if (account?.creates === 'user') {
     s.users.add(account.name);
@@ -275,7 +261,7 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
     if (!sameBase && !runtime.langInstall) return `the program ${tool}, not known to be on the runtime base`;
   }
   // a directory named through a variable the analyzer could not resolve cannot be proven to exist
-  if (c.cwd.includes('$') && c.words[0] !== 'cd') return `the working directory ${c.cwd}, which depends on a variable dfsplit cannot resolve`;
+  if (c.cwd.includes('$') && !pathOperands(c.words)?.changesDirectory) return `the working directory ${c.cwd}, which depends on a variable dfsplit cannot resolve`;
   if (opaqueScript(c)) {
     // a script (a vendor installer piped to sh, ./install.sh) may call any program the builder had
     const lacking = [...builder.tools].filter((t) => !runtime.tools.has(t) && !runtimeBase?.tools.has(t)).sort();
@@ -286,10 +272,8 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
   for (const g of [flagValue(c.words, '-g', '--gid', '--ingroup'), ...(flagValue(c.words, '-G', '--groups')?.split(',') ?? [])]) {
     if (g && !/^\d+$/.test(g) && builder.groups.has(g) && !runtime.groups.has(g)) return `the group ${g}, created only in the builder`;
   }
-  if (/^(chown|chgrp)$/.test(c.words[0] ?? '')) {
-    const owner = operands(c.words)[0]?.split(/[:.]/)[0];
-    if (owner && builder.users.has(owner) && !runtime.users.has(owner) && !runtime.groups.has(owner)) return `the user ${owner}, created only in the builder`;
-  }
+  const owner = pathOperands(c.words)?.owner?.split(/[:.]/)[0];
+  if (owner && builder.users.has(owner) && !runtime.users.has(owner) && !runtime.groups.has(owner)) return `the user ${owner}, created only in the builder`;
   return null;
 }
 
@@ -414,7 +398,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       if (has(b, path) && !has(r, path)) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'the builder makes it and the runtime stage does not copy it' }, line: s.line }];
       continue;
     }
-    if (SHELL_ONLY.has(s.word) || s.word.includes('$') || r.tools.has(s.word) || input.runtimeBase?.tools.has(s.word)) continue;
+    if (isShellOnly(s.word) || s.word.includes('$') || r.tools.has(s.word) || input.runtimeBase?.tools.has(s.word)) continue;
     // a program installed under a PATH directory the runtime stage copied (make install into /usr/local)
     if (path.some((d) => has(b, `${d}/${s.word}`) && has(r, `${d}/${s.word}`))) continue;
     if (b.tools.has(s.word)) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'only the builder has it' }, line: s.line }];
@@ -446,10 +430,11 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
   const replayed = new Set(input.steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
   for (const [index, run] of analysis.runs)
     for (const c of run.commands) {
-      if (c.words[0] !== 'rm' || replayed.has(`${index}:${c.start}`)) continue;
+      const removes = pathOperands(c.words)?.removes;
+      if (!removes?.length || replayed.has(`${index}:${c.start}`)) continue;
       const scope = analysis.scopes.get(index);
       const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
-      for (const operand of operands(c.words)) {
+      for (const operand of removes) {
         const resolved = operand.replace(/^~(?=\/|$)/, home);
         if (/[$~?[]/.test(resolved)) continue;
         const path = joinPath(c.cwd, resolved);

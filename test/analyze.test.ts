@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze/index.js';
-import { readInstall } from '../src/analyze/packages.js';
+import { packageCommandKind, readInstall, removedPackages } from '../src/analyze/packages.js';
 import { analyzeRun } from '../src/analyze/run.js';
 import { libcOf, hasShell, slimVariant } from '../src/images.js';
 import { parse } from '../src/parse.js';
@@ -151,5 +151,21 @@ describe('virtual environments', () => {
   it('reads the directory, not the value of an option (virtualenv -p python3.6 /env)', () => {
     expect(analyzeRun('virtualenv -p python3.6 /env', scope).commands[0]!.outputs).toEqual(['/env']);
     expect(analyzeRun('python3 -m venv --prompt app /opt/venv', scope).commands[0]!.outputs).toEqual(['/opt/venv']);
+  });
+});
+
+describe('the install reader asks only the family of the command for its value options', () => {
+  // `-t` takes a value for apt-get (--target-release) and apk (--virtual); for yum it is the flag --tolerant
+  it('reads the word after a flag that only another manager takes a value with', () => {
+    expect(readInstall(['yum', 'install', '-t', 'gcc'], () => null, new Set()).packages).toEqual(['gcc']);
+    expect(removedPackages(['yum', '-t', 'remove', 'gcc'])).toEqual(['gcc']);
+    expect(packageCommandKind(['yum', '-t', 'install', 'gcc'])).toBe('install');
+    // apk's --repository is no option of apt-get: the word after it is read
+    expect(readInstall(['apt-get', 'install', '--repository', 'gcc'], () => null, new Set()).packages).toEqual(['gcc']);
+  });
+
+  it('still skips the values of its own options', () => {
+    expect(readInstall(['apt-get', 'install', '-t', 'bookworm-backports', 'gcc'], () => null, new Set()).packages).toEqual(['gcc']);
+    expect(readInstall(['yum', 'install', '--setopt', 'x=1', 'gcc'], () => null, new Set()).packages).toEqual(['gcc']);
   });
 });

@@ -19,6 +19,11 @@ describe('check', () => {
   it('passes a faithful runtime stage', () => {
     expect(run(good)).toEqual([]);
   });
+  it("leaves the original's own RUNs to the shell: only the RUNs dfsplit writes must parse", () => {
+    const odd = 'FROM debian:bookworm\nRUN echo a; && echo b\nRUN apt-get update && apt-get install -y gcc\nCMD ["a"]\n';
+    const output = `${odd.replace('bookworm\n', 'bookworm AS builder\n')}\nFROM debian:bookworm-slim\nRUN echo a; && echo b\nCMD ["a"]\n`;
+    expect(failures({ original: parse(odd), output, builderName: 'builder', madePaths: [] })).toEqual([]);
+  });
   it.each([
     ['a lost USER (root instead of app)', good.replace('USER app\n', ''), 'check-user-differs', /USER differs: app in the original, \(none\) in the runtime stage/],
     ['another CMD', good.replace('CMD ["a"]', 'CMD ["b"]'), 'check-command-differs', /CMD differs: \["a"\] vs \["b"\]/],
@@ -34,6 +39,8 @@ describe('check', () => {
     ['apt-get on an Alpine runtime base', good.replace('debian:bookworm-slim', 'alpine:3.19').replace('RUN useradd app', 'RUN sudo apt-get install -y libssl3 && useradd app'), 'check-package-manager-differs', /`apt-get` runs in the runtime stage on alpine:3.19, whose package manager is apk/],
     ['text that does not parse', 'FROM\n', 'check-output-unparsable', /it does not parse again \(.+\)/],
     ['a third stage', `${good}FROM scratch\n`, 'check-stage-count', /it has 3 stages, expected 2/],
+    // issue 23, item 1: fragments re-joined with the wrong separators
+    ['a written RUN that does not parse', good.replace('RUN useradd app', 'RUN chmod +x /data; && useradd app'), 'check-run-unparsable', /a RUN it writes does not parse as a shell script \(.*&&.*\)/],
   ])('fails %s', (_, runtime, id, message) => {
     expect(run(runtime)).toContainEqual({ id, sentence: expect.stringMatching(message) });
   });

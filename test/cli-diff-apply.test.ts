@@ -1,13 +1,12 @@
 // The dry-run diff applies with `git apply` and with `patch -p1` and gives what --write gives, also for
 // paths with a space or a non-ASCII character (written as git writes them).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { dfsplit } from './shared.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n';
 const DIRS = ['my svc', 'café', 'plain'];
 
@@ -21,14 +20,14 @@ function tree(): string {
 }
 const read = (dir: string) => DIRS.map((d) => readFileSync(join(dir, d, 'Dockerfile'), 'utf8'));
 
-it('applies with git apply and patch -p1, paths with spaces and accents included', () => {
+it('applies with git apply and patch -p1, paths with spaces and accents included', async () => {
   const base = tree();
-  const diff = spawnSync(process.execPath, [CLI, '--no-color', '.'], { cwd: base, encoding: 'utf8' }).stdout;
+  const diff = (await dfsplit(base, ['--no-color', '.'])).stdout;
   expect(diff).toContain('--- a/my svc/Dockerfile\t\n');
   expect(diff).toContain('diff --git "a/caf\\303\\251/Dockerfile" "b/caf\\303\\251/Dockerfile"');
   const written = mkdtempSync(join(tmpdir(), 'dfsplit-apply-w-'));
   cpSync(base, written, { recursive: true });
-  spawnSync(process.execPath, [CLI, '--write', '.'], { cwd: written });
+  expect((await dfsplit(written, ['--write', '.'])).code).toBe(0);
   const want = read(written);
   expect(want.every((t) => t.includes(' AS builder'))).toBe(true);
 

@@ -1,16 +1,14 @@
 // The machine formats of the main command on a small tree (one file that would change, one unchanged,
 // one declined, one not a Dockerfile): each parses as what it claims to be, and SARIF validates against
 // the published SARIF 2.1.0 schema (shipped by @microsoft/jest-sarif) with its fix replacing the file.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dfsplit } from './shared.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
 const PLAIN = 'FROM debian:bookworm\nCMD ["bash"]\n';
 const DECLINED = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go mod download\nCMD ["go", "run", "."]\n';
@@ -23,19 +21,23 @@ beforeAll(() => {
   writeFileSync(join(dir, 'run.Dockerfile'), DECLINED);
 });
 
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '.'], { cwd: dir, encoding: 'utf8' });
+const run = (...args: string[]) => dfsplit(dir, [...args, '.']);
 
 describe('--format', () => {
-  it('json: one document with every file and a summary', () => {
-    const r = run('--format', 'json');
-    const doc = JSON.parse(r.stdout) as { files: { path: string; status: string }[]; summary: Record<string, unknown> };
+  it('json: one document with every file and a summary', async () => {
+    const r = await run('--format', 'json');
+    const doc = JSON.parse(r.stdout) as { files: { path: string; status: string; proof: unknown; saves: unknown }[]; summary: Record<string, unknown> };
     expect(doc.files.map((f) => `${f.path}:${f.status}`).sort()).toEqual(['Dockerfile:changed', 'plain.Dockerfile:unchanged', 'run.Dockerfile:declined']);
-    expect(doc.summary).toMatchObject({ files: 3, changed: 1, unchanged: 1, declined: 1, error: 0, declinedBy: { 'runtime-uses-toolchain': 1 } });
+    expect(doc.summary).toMatchObject({ files: 3, changed: 1, unchanged: 1, declined: 1, error: 0, declinedBy: { 'runtime-uses-toolchain': 1 }, proof: { static: 1, build: 0 } });
+    // each conversion says how it is proven and what it leaves behind
+    const changed = doc.files.find((f) => f.status === 'changed')!;
+    expect(changed.proof).toEqual({ level: 'static', unproven: [] });
+    expect(changed.saves).toEqual({ packages: [], tools: ['go'], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' } });
   });
 
-  it('ndjson: a line per file, then the summary', () => {
-    const lines = run('--format', 'ndjson')
-      .stdout.trim()
+  it('ndjson: a line per file, then the summary', async () => {
+    const lines = (await run('--format', 'ndjson')).stdout
+      .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { path?: string; summary?: { files: number } });
     expect(lines).toHaveLength(4);
@@ -48,22 +50,24 @@ describe('--format', () => {
     expect(lines[3]!.summary!.files).toBe(3);
   });
 
-  it('github: a workflow command on the FROM line of each file that would change or was declined', () => {
-    const out = run('--format', 'github').stdout.trim().split('\n');
-    expect(out.some((l) => /^::warning file=Dockerfile,line=1,title=dfsplit%3A changed::dfsplit proposes a multi-stage version \(builder golang:1\.22, runtime gcr\.io\/distroless\/\S+\); run dfsplit --write Dockerfile$/.test(l))).toBe(true);
+  it('github: a workflow command on the FROM line of each file that would change or was declined', async () => {
+    const out = (await run('--format', 'github')).stdout.trim().split('\n');
+    expect(out.some((l) => /^::warning file=Dockerfile,line=1,title=dfsplit%3A changed::dfsplit proposes a multi-stage version \(builder golang:1\.22, runtime gcr\.io\/distroless\/\S+, proof: static\); run dfsplit --write Dockerfile$/.test(l))).toBe(true);
     expect(out.some((l) => l.startsWith('::notice file=run.Dockerfile,line=1,') && l.includes('[runtime-uses-toolchain]'))).toBe(true);
     expect(out.some((l) => l.includes('plain.Dockerfile'))).toBe(false);
   });
 
-  it('markdown: a summary table and the diff in a collapsible block', () => {
-    const out = run('--format', 'markdown').stdout;
+  it('markdown: a summary table and the diff in a collapsible block', async () => {
+    const out = (await run('--format', 'markdown')).stdout;
     expect(out).toContain('| <code>Dockerfile</code> | changed |');
+    expect(out).toContain('<code>gcr.io/distroless/base-debian12</code> (proof: static) |');
+    expect(out).toContain('**1 would change** (proof: 1 static, 0 build)');
     expect(out).toContain('| <code>run.Dockerfile</code> | declined | runtime-uses-toolchain |');
     expect(out).toMatch(/<details><summary><code>Dockerfile<\/code><\/summary>\n\n```diff\ndiff --git a\/Dockerfile b\/Dockerfile/);
   });
 
-  it('sarif: valid SARIF 2.1.0 whose fix turns the file into the converted one', () => {
-    const r = run('--format', 'sarif');
+  it('sarif: valid SARIF 2.1.0 whose fix turns the file into the converted one', async () => {
+    const r = await run('--format', 'sarif');
     const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; fixes?: { artifactChanges: { replacements: { deletedRegion: { charOffset: number; charLength: number }; insertedContent: { text: string } }[] }[] }[] }[] }[] };
     const require = createRequire(import.meta.url);
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
@@ -74,15 +78,15 @@ describe('--format', () => {
     const changed = log.runs[0]!.results.find((x) => x.ruleId === 'multi-stage-conversion')!;
     const rep = changed.fixes![0]!.artifactChanges[0]!.replacements[0]!;
     const applied = GO.slice(0, rep.deletedRegion.charOffset) + rep.insertedContent.text + GO.slice(rep.deletedRegion.charOffset + rep.deletedRegion.charLength);
-    expect(applied).toBe(spawnSync(process.execPath, [CLI, '--stdout', 'Dockerfile'], { cwd: dir, encoding: 'utf8' }).stdout);
+    expect(applied).toBe((await dfsplit(dir, ['--stdout', 'Dockerfile'])).stdout);
   });
 
-  it('refuses --json with another --format, and a machine format with --stdout', () => {
-    const a = run('--json', '--format', 'sarif');
-    expect(a.status).toBe(2);
+  it('refuses --json with another --format, and a machine format with --stdout', async () => {
+    const a = await run('--json', '--format', 'sarif');
+    expect(a.code).toBe(2);
     expect(a.stderr).toContain('--json and --format sarif cannot be used together');
-    const b = spawnSync(process.execPath, [CLI, '--format', 'ndjson', '--stdout', 'Dockerfile'], { cwd: dir, encoding: 'utf8' });
-    expect(b.status).toBe(2);
+    const b = await dfsplit(dir, ['--format', 'ndjson', '--stdout', 'Dockerfile']);
+    expect(b.code).toBe(2);
     expect(b.stderr).toContain('--format ndjson and --stdout cannot be used together');
   });
 });

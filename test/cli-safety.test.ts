@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AHEAD_PER_WORKER, inOrder, maxJobs, poolSize, type PoolWorker } from '../src/convert-pool.js';
 import { markdownCode, markdownFence } from '../src/report/formats.js';
+import { dfsplit } from './shared.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
@@ -16,9 +17,10 @@ const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCM
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dfsplit-safety-'));
 
-function run(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean), froms: r.stdout.split('\n').filter((l) => l.startsWith('FROM')) };
+/** In-process (test/shared.ts); the cases below that need a process of their own (a closed pipe, a FIFO, /dev/zero) spawn the built CLI. */
+async function run(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const r = await dfsplit(cwd, args, { env });
+  return { ...r, froms: r.stdout.split('\n').filter((l) => l.startsWith('FROM')) };
 }
 
 /** A config that leaves a marker file when it runs (as any JavaScript config could do anything). */
@@ -27,7 +29,7 @@ function jsConfig(dir: string, marker: string, name = 'dfsplit.config.cjs'): voi
 }
 
 describe('configuration search stops at the repository root', () => {
-  it('a config above the directory holding .git is not loaded (nor run); one at the root is', () => {
+  it('a config above the directory holding .git is not loaded (nor run); one at the root is', async () => {
     const outer = tmp();
     const marker = join(outer, 'ran');
     jsConfig(outer, marker);
@@ -35,25 +37,25 @@ describe('configuration search stops at the repository root', () => {
     mkdirSync(join(repo, '.git'), { recursive: true });
     mkdirSync(join(repo, 'svc'));
     writeFileSync(join(repo, 'svc', 'Dockerfile'), GO);
-    const r = run(join(repo, 'svc'), ['--stdout', 'Dockerfile']);
+    const r = await run(join(repo, 'svc'), ['--stdout', 'Dockerfile']);
     expect(r.code).toBe(0);
     expect(r.froms[0]).toBe('FROM golang:1.22 AS builder');
     expect(existsSync(marker)).toBe(false);
     writeFileSync(join(repo, 'dfsplit.config.json'), JSON.stringify({ builderName: 'atroot' }));
-    expect(run(join(repo, 'svc'), ['--stdout', 'Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS atroot');
+    expect((await run(join(repo, 'svc'), ['--stdout', 'Dockerfile'])).froms[0]).toBe('FROM golang:1.22 AS atroot');
   });
 
-  it('a .git file (worktree, submodule) is a root too', () => {
+  it('a .git file (worktree, submodule) is a root too', async () => {
     const outer = tmp();
     writeFileSync(join(outer, 'dfsplit.config.json'), JSON.stringify({ builderName: 'outer' }));
     const repo = join(outer, 'wt');
     mkdirSync(repo);
     writeFileSync(join(repo, '.git'), 'gitdir: /elsewhere\n');
     writeFileSync(join(repo, 'Dockerfile'), GO);
-    expect(run(repo, ['--stdout', 'Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS builder');
+    expect((await run(repo, ['--stdout', 'Dockerfile'])).froms[0]).toBe('FROM golang:1.22 AS builder');
   });
 
-  it.skipIf(process.getuid?.() !== 0)('a .git someone else owns (planted in a shared parent) is no root', () => {
+  it.skipIf(process.getuid?.() !== 0)('a .git someone else owns (planted in a shared parent) is no root', async () => {
     const shared = tmp();
     writeFileSync(join(shared, 'dfsplit.config.json'), JSON.stringify({ builderName: 'planted' }));
     mkdirSync(join(shared, '.git'));
@@ -61,25 +63,25 @@ describe('configuration search stops at the repository root', () => {
     const work = join(shared, 'work');
     mkdirSync(work);
     writeFileSync(join(work, 'Dockerfile'), GO);
-    expect(run(work, ['--stdout', 'Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS builder');
+    expect((await run(work, ['--stdout', 'Dockerfile'])).froms[0]).toBe('FROM golang:1.22 AS builder');
     chownSync(join(shared, '.git'), 0, 0);
-    expect(run(work, ['--stdout', 'Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS planted');
+    expect((await run(work, ['--stdout', 'Dockerfile'])).froms[0]).toBe('FROM golang:1.22 AS planted');
   });
 
-  it("without a repository, the search stops at the current directory, or at the file's own directory outside it", () => {
+  it("without a repository, the search stops at the current directory, or at the file's own directory outside it", async () => {
     const outer = tmp();
     const marker = join(outer, 'ran');
     jsConfig(outer, marker);
     const work = join(outer, 'work');
     mkdirSync(join(work, 'svc'), { recursive: true });
     writeFileSync(join(work, 'svc', 'Dockerfile'), GO);
-    expect(run(work, ['--stdout', 'svc/Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS builder');
+    expect((await run(work, ['--stdout', 'svc/Dockerfile'])).froms[0]).toBe('FROM golang:1.22 AS builder');
     // named from elsewhere: only its own directory
-    expect(run(tmp(), ['--stdout', join(work, 'svc', 'Dockerfile')]).froms[0]).toBe('FROM golang:1.22 AS builder');
+    expect((await run(tmp(), ['--stdout', join(work, 'svc', 'Dockerfile')])).froms[0]).toBe('FROM golang:1.22 AS builder');
     expect(existsSync(marker)).toBe(false);
     // the same config inside the current directory is found (and runs)
     jsConfig(work, marker);
-    expect(run(work, ['--stdout', 'svc/Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS fromjs');
+    expect((await run(work, ['--stdout', 'svc/Dockerfile'])).froms[0]).toBe('FROM golang:1.22 AS fromjs');
     expect(existsSync(marker)).toBe(true);
   });
 });
@@ -90,44 +92,48 @@ describe('--no-js-config and DFSPLIT_NO_JS_CONFIG refuse JavaScript configs with
     ['--no-js-config --check', ['--no-js-config', '--check'], {}],
     ['DFSPLIT_NO_JS_CONFIG=1', [], { DFSPLIT_NO_JS_CONFIG: '1' }],
   ] as const) {
-    it(what, () => {
+    it(what, async () => {
       const repo = tmp();
       mkdirSync(join(repo, '.git'));
       writeFileSync(join(repo, 'Dockerfile'), GO);
       const marker = join(repo, 'ran');
       jsConfig(repo, marker);
-      const r = run(repo, [...args, 'Dockerfile'], env);
+      const r = await run(repo, [...args, 'Dockerfile'], env);
       expect(r.code).toBe(2);
       expect(r.lines).toHaveLength(1);
       expect(r.lines[0]).toMatch(/^dfsplit: dfsplit\.config\.cjs: a JavaScript configuration runs code/);
       expect(existsSync(marker)).toBe(false);
       // the same config runs when allowed: the refusal above is what kept it from running
-      expect(run(repo, ['--check', 'Dockerfile']).code).toBe(1);
+      expect((await run(repo, ['--check', 'Dockerfile'])).code).toBe(1);
       expect(existsSync(marker)).toBe(true);
     });
   }
 
-  it('refuses a JavaScript --config too, and still reads JSON ones', () => {
+  it('refuses a JavaScript --config too, and still reads JSON ones', async () => {
     const repo = tmp();
     writeFileSync(join(repo, 'Dockerfile'), GO);
     const marker = join(repo, 'ran');
     writeFileSync(join(repo, 'c.mjs'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default {};\n`);
-    const r = run(repo, ['--no-js-config', '--config', 'c.mjs', 'Dockerfile']);
+    const r = await run(repo, ['--no-js-config', '--config', 'c.mjs', 'Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines[0]).toMatch(/^dfsplit: c\.mjs: a JavaScript configuration/);
     expect(existsSync(marker)).toBe(false);
     writeFileSync(join(repo, 'dfsplit.config.json'), JSON.stringify({ builderName: 'json' }));
-    expect(run(repo, ['--no-js-config', '--stdout', 'Dockerfile']).froms[0]).toBe('FROM golang:1.22 AS json');
+    expect((await run(repo, ['--no-js-config', '--stdout', 'Dockerfile'])).froms[0]).toBe('FROM golang:1.22 AS json');
   });
 });
 
 describe('hostile configuration files', () => {
-  /** A repository holding a Dockerfile; the run is bounded so that a hang fails instead of stalling the suite. */
-  function hostile(plant: (repo: string) => void, args: string[] = []) {
+  /**
+   * A repository holding a Dockerfile, run in-process; with `bounded`, in a process of its own whose run is
+   * bounded, so that a read that would never end (a device, a FIFO) fails instead of stalling the suite.
+   */
+  async function hostile(plant: (repo: string) => void, args: string[] = [], bounded = false) {
     const repo = tmp();
     mkdirSync(join(repo, '.git'));
     writeFileSync(join(repo, 'Dockerfile'), GO);
     plant(repo);
+    if (!bounded) return await run(repo, [...args, 'Dockerfile']);
     const started = Date.now();
     const r = spawnSync(process.execPath, [CLI, ...args, 'Dockerfile'], { cwd: repo, encoding: 'utf8', timeout: 10_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.error).toBeUndefined(); // not ETIMEDOUT
@@ -135,38 +141,38 @@ describe('hostile configuration files', () => {
     return { code: r.status, lines: r.stderr.split('\n').filter(Boolean) };
   }
 
-  it.skipIf(!existsSync('/dev/zero'))('a package.json that is a link to /dev/zero is refused at once, not read', () => {
-    const r = hostile((repo) => symlinkSync('/dev/zero', join(repo, 'package.json')));
+  it.skipIf(!existsSync('/dev/zero'))('a package.json that is a link to /dev/zero is refused at once, not read', async () => {
+    const r = await hostile((repo) => symlinkSync('/dev/zero', join(repo, 'package.json')), [], true);
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['dfsplit: package.json: not a regular file']);
   });
 
-  it.skipIf(process.platform === 'win32')('a .dfsplitrc that is a FIFO does not hang the run (with or without --no-js-config)', () => {
+  it.skipIf(process.platform === 'win32')('a .dfsplitrc that is a FIFO does not hang the run (with or without --no-js-config)', async () => {
     for (const args of [[], ['--no-js-config']]) {
-      const r = hostile((repo) => expect(spawnSync('mkfifo', [join(repo, '.dfsplitrc')]).status).toBe(0), args);
+      const r = await hostile((repo) => expect(spawnSync('mkfifo', [join(repo, '.dfsplitrc')]).status).toBe(0), args, true);
       expect(r.code).toBe(2);
       expect(r.lines).toEqual(['dfsplit: .dfsplitrc: not a regular file']);
     }
   });
 
-  it('a config larger than 1 MiB is refused', () => {
-    const r = hostile((repo) => writeFileSync(join(repo, 'dfsplit.config.json'), `{"builderName": "big"${' '.repeat(1024 * 1024)}}`));
+  it('a config larger than 1 MiB is refused', async () => {
+    const r = await hostile((repo) => writeFileSync(join(repo, 'dfsplit.config.json'), `{"builderName": "big"${' '.repeat(1024 * 1024)}}`));
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['dfsplit: dfsplit.config.json: larger than 1 MiB']);
   });
 
-  it('a package.json that is a directory is a config error, not an internal error', () => {
-    const r = hostile((repo) => mkdirSync(join(repo, 'package.json')));
+  it('a package.json that is a directory is a config error, not an internal error', async () => {
+    const r = await hostile((repo) => mkdirSync(join(repo, 'package.json')));
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['dfsplit: package.json: not a regular file']);
   });
 
-  it('a package.json of whitespace only, or a .dfsplitrc that is not JSON, is a one-line config error naming the file', () => {
+  it('a package.json of whitespace only, or a .dfsplitrc that is not JSON, is a one-line config error naming the file', async () => {
     for (const [name, text] of [
       ['package.json', '  \n\t\n'],
       ['.dfsplitrc', '{ builderName: oops'],
     ] as const) {
-      const r = hostile((repo) => writeFileSync(join(repo, name), text));
+      const r = await hostile((repo) => writeFileSync(join(repo, name), text));
       expect(r.code).toBe(2);
       expect(r.lines).toHaveLength(1);
       expect(r.lines[0]).toMatch(new RegExp(`^dfsplit: ${name.replace('.', '\\.')}: cannot be loaded: \\S`));
@@ -174,8 +180,8 @@ describe('hostile configuration files', () => {
     }
   });
 
-  it('a package.json without a "dfsplit" key is passed over, as before', () => {
-    const r = hostile(
+  it('a package.json without a "dfsplit" key is passed over, as before', async () => {
+    const r = await hostile(
       (repo) => {
         writeFileSync(join(repo, 'package.json'), '{"name": "x"}');
         writeFileSync(join(repo, '.dfsplitrc'), '{"builderName": "rc"}');
@@ -190,12 +196,12 @@ describe('hostile configuration files', () => {
 const codes = (md: string) => [...md.matchAll(/<code>(.*?)<\/code>/g)].map((m) => m[1]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))));
 
 describe('--format markdown escapes what the repository controls', () => {
-  it('paths render as written: no HTML, mention, link, image, pipe or line break gets through', () => {
+  it('paths render as written: no HTML, mention, link, image, pipe or line break gets through', async () => {
     const dir = tmp();
     const nasty = '@octocat <img src=x onerror=alert(1)> ![i](http:x) [l](http:y) a|b `c` _e_ *f* &amp;\nnext';
     mkdirSync(join(dir, nasty));
     writeFileSync(join(dir, nasty, 'Dockerfile'), GO);
-    const out = run(dir, ['--format', 'markdown', '.']).stdout;
+    const out = (await run(dir, ['--format', 'markdown', '.'])).stdout;
     // the diff's own headers name the path too, inside the fenced block, where nothing renders
     const outside = out.replace(/^(`{3,})diff\n[\s\S]*?\n\1$/m, '');
     expect(outside.length).toBeLessThan(out.length);
@@ -206,10 +212,10 @@ describe('--format markdown escapes what the repository controls', () => {
     expect(out).toContain(`<details><summary>${markdownCode(`${nasty}/Dockerfile`)}</summary>`);
   });
 
-  it('a diff line of backticks cannot close the fence', () => {
+  it('a diff line of backticks cannot close the fence', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO.replace('CMD', '# ```\n# ``````\nCMD'));
-    const out = run(dir, ['--format', 'markdown', '.']).stdout;
+    const out = (await run(dir, ['--format', 'markdown', '.'])).stdout;
     const open = out.match(/^(`{3,})diff$/m)!;
     expect(open[1]!.length).toBe(7);
     // CommonMark: a closing fence is up to 3 spaces, then at least as many backticks as the opening
@@ -222,13 +228,13 @@ describe('--format markdown escapes what the repository controls', () => {
 });
 
 describe('paths named like flags', () => {
-  it('`dfsplit *` with a file called --write refuses, and writes nothing', () => {
+  it('`dfsplit *` with a file called --write refuses, and writes nothing', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
     writeFileSync(join(dir, '--write'), GO);
     const glob = readdirSync(dir).sort();
     expect(glob[0]).toBe('--write');
-    const r = run(dir, glob);
+    const r = await run(dir, glob);
     expect(r.code).toBe(2);
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0]).toMatch(/^dfsplit: --write: .*named like an option.*-- .*\.\//);
@@ -236,14 +242,14 @@ describe('paths named like flags', () => {
     expect(readFileSync(join(dir, '--write'), 'utf8')).toBe(GO);
   });
 
-  it('after --, such a name is a path (and so are the others)', () => {
+  it('after --, such a name is a path (and so are the others)', async () => {
     const dir = tmp();
     writeFileSync(join(dir, '--write'), GO);
-    const r = run(dir, ['--check', '--', '--write']);
+    const r = await run(dir, ['--check', '--', '--write']);
     expect(r.code).toBe(1);
     expect(r.lines).toEqual(['--write: changed']);
     expect(readFileSync(join(dir, '--write'), 'utf8')).toBe(GO);
-    expect(run(dir, ['--stdout', '--', '--write']).froms).toHaveLength(2);
+    expect((await run(dir, ['--stdout', '--', '--write'])).froms).toHaveLength(2);
   });
 });
 
@@ -306,10 +312,10 @@ describe('a closed standard output', () => {
 
 describe('--jobs', () => {
   for (const bad of ['abc', '-1', '1.5', '', ' ', '1e9', '0x10', '0b1']) {
-    it(`--jobs ${JSON.stringify(bad)}: a usage error, exit 2`, () => {
+    it(`--jobs ${JSON.stringify(bad)}: a usage error, exit 2`, async () => {
       const dir = tmp();
       writeFileSync(join(dir, 'Dockerfile'), GO);
-      const r = run(dir, ['--jobs', bad, 'Dockerfile']);
+      const r = await run(dir, ['--jobs', bad, 'Dockerfile']);
       expect(r.code).toBe(2);
       expect(r.lines).toEqual(['dfsplit: --jobs takes a whole number of worker threads, 0 or more (0: automatic)']);
       expect(r.stdout).toBe('');

@@ -1,11 +1,13 @@
-// The built CLI (node dist/src/cli.js) against bad input and flag mistakes, each case in its own temp
-// dir: exit code, one stderr line naming the file (and line), and the file left untouched.
+// The CLI against bad input and flag mistakes, each case in its own temp dir: exit code, one stderr
+// line naming the file (and line), and the file left untouched. Run in-process (test/shared.ts dfsplit);
+// only the help yargs prints itself is compared with the built CLI's (node dist/src/cli.js).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic } from '../src/files.js';
+import { dfsplit } from './shared.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
@@ -18,10 +20,7 @@ function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'dfsplit-cli-'));
 }
 
-function run(cwd: string, args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
-}
+const run = (cwd: string, args: string[], stdin?: string | Buffer) => dfsplit(cwd, args, stdin === undefined ? {} : { stdin });
 
 /** Bytes and mtime, to prove a file was not touched. */
 function snapshot(path: string) {
@@ -34,13 +33,13 @@ function tempFilesIn(dir: string): string[] {
 }
 
 /** A file that is not a usable Dockerfile: exit 2, one stderr line `dfsplit: <file>[:<line>]: ...`, file untouched. */
-function expectRefused(content: string | Buffer, where: RegExp, args: string[] = []) {
+async function expectRefused(content: string | Buffer, where: RegExp, args: string[] = []) {
   const dir = tmp();
   const file = join(dir, 'Dockerfile');
   writeFileSync(file, content);
   const before = snapshot(file);
   for (const extra of [[], ['--write'], ['--check'], ['--json']]) {
-    const r = run(dir, [...args, ...extra, 'Dockerfile']);
+    const r = await run(dir, [...args, ...extra, 'Dockerfile']);
     expect(r.code, `${extra.join(' ')}: ${r.stderr}`).toBe(2);
     expect(r.lines, extra.join(' ')).toHaveLength(1);
     expect(r.lines[0]).toMatch(/^dfsplit: Dockerfile/);
@@ -61,50 +60,50 @@ describe('bad input: exit 2, one line naming the file, file untouched', () => {
   it('invalid UTF-8', () => expectRefused(Buffer.concat([Buffer.from('FROM alpine\nRUN echo '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]), /^dfsplit: Dockerfile:2: invalid UTF-8/));
   it('a 10 MB file', () => expectRefused(`FROM alpine\n${'# padding padding padding padding\n'.repeat(320_000)}`, /^dfsplit: Dockerfile: .*bytes/));
   it('unknown instruction', () => expectRefused('FROM alpine\nFOO bar\n', /^dfsplit: Dockerfile:2: unknown instruction: FOO/));
-  it('a directory with no Dockerfile given to explain (explain walks directories like the main command)', () => {
+  it('a directory with no Dockerfile given to explain (explain walks directories like the main command)', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'Dockerfile'));
-    const r = run(dir, ['explain', 'Dockerfile']);
+    const r = await run(dir, ['explain', 'Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['dfsplit: Dockerfile: no Dockerfiles found']);
     expect(r.stdout).toBe('');
   });
-  it('explain takes several files, directories and globs: one table each', () => {
+  it('explain takes several files, directories and globs: one table each', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'svc'));
     writeFileSync(join(dir, 'Dockerfile'), GO);
     writeFileSync(join(dir, 'svc', 'api.Dockerfile'), GO);
     writeFileSync(join(dir, 'svc', 'plain.Dockerfile'), PLAIN);
-    const r = run(dir, ['explain', 'Dockerfile', 'svc', '**/plain.Dockerfile']);
+    const r = await run(dir, ['explain', 'Dockerfile', 'svc', '**/plain.Dockerfile']);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^LINE +INSTRUCTION/gm)).toHaveLength(3);
     expect(r.stdout).toMatch(/^svc\/api\.Dockerfile: changed/m);
-    const j = JSON.parse(run(dir, ['explain', '--json', 'svc']).stdout) as { path: string }[];
+    const j = JSON.parse((await run(dir, ['explain', '--json', 'svc'])).stdout) as { path: string }[];
     expect(j.map((x) => x.path).sort()).toEqual(['svc/api.Dockerfile', 'svc/plain.Dockerfile']);
   });
-  it('--version, -h and the completion script', () => {
+  it('--version, -h and the completion script', async () => {
     const dir = tmp();
-    expect(run(dir, ['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-    expect(run(dir, ['-h']).stdout).toContain('dfsplit explain [paths..]');
+    expect((await run(dir, ['--version'])).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect((await run(dir, ['-h'])).stdout).toContain('dfsplit explain [paths..]');
     // --help and -h alone print src/help-text.ts without loading yargs: it must be yargs' text exactly
     // (regenerate with `npx tsx test/tools/gen-help.ts` after changing options)
     const yargsHelp = spawnSync(process.execPath, [CLI, '--help'], { cwd: dir, encoding: 'utf8', env: { ...process.env, DFSPLIT_YARGS_HELP: '1' } }).stdout;
     expect(yargsHelp).toContain('--ignore-pattern');
-    expect(run(dir, ['--help']).stdout).toBe(yargsHelp);
-    expect(run(dir, ['-h']).stdout).toBe(yargsHelp);
-    expect(run(dir, ['completion']).stdout).toContain('###-begin-dfsplit-completions-###');
+    expect((await run(dir, ['--help'])).stdout).toBe(yargsHelp);
+    expect((await run(dir, ['-h'])).stdout).toBe(yargsHelp);
+    expect((await run(dir, ['completion'])).stdout).toContain('###-begin-dfsplit-completions-###');
   });
-  it('a symbolic link loop', () => {
+  it('a symbolic link loop', async () => {
     const dir = tmp();
     symlinkSync('b.Dockerfile', join(dir, 'a.Dockerfile'));
     symlinkSync('a.Dockerfile', join(dir, 'b.Dockerfile'));
     for (const args of [['a.Dockerfile'], ['explain', 'a.Dockerfile'], ['--write', 'a.Dockerfile']]) {
-      const r = run(dir, args);
+      const r = await run(dir, args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.lines, args.join(' ')).toEqual(['dfsplit: a.Dockerfile: symbolic link loop']);
     }
   });
-  it('an unreadable file (chmod 000)', (ctx) => {
+  it('an unreadable file (chmod 000)', async (ctx) => {
     if (IS_ROOT) {
       console.log('skipped "unreadable file (chmod 000)": running as root, where chmod 000 does not block reads (the directory case above covers the read-failure path)');
       ctx.skip();
@@ -113,7 +112,7 @@ describe('bad input: exit 2, one line naming the file, file untouched', () => {
     const file = join(dir, 'Dockerfile');
     writeFileSync(file, GO);
     chmodSync(file, 0o000);
-    const r = run(dir, ['Dockerfile']);
+    const r = await run(dir, ['Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['dfsplit: Dockerfile: permission denied']);
     chmodSync(file, 0o644);
@@ -122,11 +121,11 @@ describe('bad input: exit 2, one line naming the file, file untouched', () => {
 });
 
 describe('odd but valid input', () => {
-  it('invalid JSON in CMD is the shell form to Docker: kept verbatim, on a runtime base that has a shell', () => {
+  it('invalid JSON in CMD is the shell form to Docker: kept verbatim, on a runtime base that has a shell', async () => {
     const dir = tmp();
     const cmd = 'CMD ["/app/server" "--port" "8080"]';
     writeFileSync(join(dir, 'Dockerfile'), GO.replace('CMD ["/app/server"]', cmd));
-    const r = run(dir, ['--stdout', 'Dockerfile']);
+    const r = await run(dir, ['--stdout', 'Dockerfile']);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual(['Dockerfile: changed']);
     const stages = r.stdout.split(/^(?=FROM )/m);
@@ -138,12 +137,12 @@ describe('odd but valid input', () => {
 });
 
 describe('writing', () => {
-  it('--write keeps the file mode and leaves no temporary file', () => {
+  it('--write keeps the file mode and leaves no temporary file', async () => {
     const dir = tmp();
     const file = join(dir, 'Dockerfile');
     writeFileSync(file, GO);
     chmodSync(file, 0o640);
-    const r = run(dir, ['--write', 'Dockerfile']);
+    const r = await run(dir, ['--write', 'Dockerfile']);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual(['Dockerfile: changed']);
     expect(readFileSync(file, 'utf8')).toMatch(/^FROM golang:1\.22 AS builder\n/);
@@ -151,13 +150,13 @@ describe('writing', () => {
     expect(tempFilesIn(dir)).toEqual([]);
   });
 
-  it('--write refuses a read-only file (also as root, where W_OK passes)', () => {
+  it('--write refuses a read-only file (also as root, where W_OK passes)', async () => {
     const dir = tmp();
     const file = join(dir, 'Dockerfile');
     writeFileSync(file, GO);
     chmodSync(file, 0o444);
     const before = snapshot(file);
-    const r = run(dir, ['--write', 'Dockerfile']);
+    const r = await run(dir, ['--write', 'Dockerfile']);
     expect(readFileSync(file, 'utf8'), 'a 0444 file was rewritten').toBe(GO);
     expect(snapshot(file)).toEqual(before);
     expect(r.code).toBe(2);
@@ -177,14 +176,14 @@ describe('writing', () => {
     expect(tempFilesIn(dir)).toEqual([]);
   });
 
-  it('--write through a symbolic link that leaves the tree is refused', () => {
+  it('--write through a symbolic link that leaves the tree is refused', async () => {
     const outside = tmp();
     const target = join(outside, 'Dockerfile');
     writeFileSync(target, GO);
     const before = snapshot(target);
     const dir = tmp();
     symlinkSync(target, join(dir, 'Dockerfile'));
-    const r = run(dir, ['--write', 'Dockerfile']);
+    const r = await run(dir, ['--write', 'Dockerfile']);
     expect(r.code).toBe(2);
     const errors = r.lines.filter((l) => l.startsWith('dfsplit: '));
     expect(errors).toHaveLength(1);
@@ -196,40 +195,40 @@ describe('writing', () => {
 });
 
 describe('flags', () => {
-  it('--check exits 1 and lists the files that would change, writing nothing', () => {
+  it('--check exits 1 and lists the files that would change, writing nothing', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
     writeFileSync(join(dir, 'plain.Dockerfile'), PLAIN);
     const before = snapshot(join(dir, 'Dockerfile'));
-    const r = run(dir, ['--check', '.']);
+    const r = await run(dir, ['--check', '.']);
     expect(r.code).toBe(1);
     expect(r.lines).toContain('Dockerfile: changed');
     // unchanged files are listed with --verbose only; the summary counts them
     expect(r.lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(false);
-    expect(r.lines.at(-1)).toMatch(/^dfsplit: 2 files in [\d.]+ s: 1 changed, 1 unchanged, 0 declined, 0 errors$/);
-    expect(run(dir, ['--check', '--verbose', '.']).lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(true);
-    expect(run(dir, ['--check', '--quiet', '.']).lines).toEqual([]);
+    expect(r.lines.at(-1)).toMatch(/^dfsplit: 2 files in [\d.]+ s: 1 changed \(proof: 1 static, 0 build\), 1 unchanged, 0 declined, 0 errors$/);
+    expect((await run(dir, ['--check', '--verbose', '.'])).lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(true);
+    expect((await run(dir, ['--check', '--quiet', '.'])).lines).toEqual([]);
     expect(r.stdout).toBe('');
     expect(snapshot(join(dir, 'Dockerfile'))).toEqual(before);
-    expect(run(dir, ['--check', 'plain.Dockerfile']).code).toBe(0);
+    expect((await run(dir, ['--check', 'plain.Dockerfile'])).code).toBe(0);
   });
 
-  it('--stdout with two inputs is refused', () => {
+  it('--stdout with two inputs is refused', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.Dockerfile'), GO);
     writeFileSync(join(dir, 'b.Dockerfile'), GO);
-    const r = run(dir, ['--stdout', 'a.Dockerfile', 'b.Dockerfile']);
+    const r = await run(dir, ['--stdout', 'a.Dockerfile', 'b.Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0]).toMatch(/^dfsplit: --stdout needs exactly one input/);
     expect(r.stdout).toBe('');
   });
 
-  it('--write with --stdout is refused with a sentence naming both flags', () => {
+  it('--write with --stdout is refused with a sentence naming both flags', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
     const before = snapshot(join(dir, 'Dockerfile'));
-    const r = run(dir, ['--write', '--stdout', 'Dockerfile']);
+    const r = await run(dir, ['--write', '--stdout', 'Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0]).toMatch(/--write/);
@@ -237,7 +236,7 @@ describe('flags', () => {
     expect(snapshot(join(dir, 'Dockerfile'))).toEqual(before);
   });
 
-  it('--write - (stdin) is refused and writes nothing, wherever the - is', () => {
+  it('--write - (stdin) is refused and writes nothing, wherever the - is', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
     const before = snapshot(join(dir, 'Dockerfile'));
@@ -245,7 +244,7 @@ describe('flags', () => {
       ['--write', '-'],
       ['-', '--write'],
     ]) {
-      const r = run(dir, args, GO);
+      const r = await run(dir, args, GO);
       expect(snapshot(join(dir, 'Dockerfile')), `${args.join(' ')} rewrote the Dockerfile in the working directory`).toEqual(before);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.lines).toHaveLength(1);
@@ -253,10 +252,10 @@ describe('flags', () => {
     }
   });
 
-  it('an unknown flag exits 2', () => {
+  it('an unknown flag exits 2', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
-    const r = run(dir, ['--frobnicate', 'Dockerfile']);
+    const r = await run(dir, ['--frobnicate', 'Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines[0]).toMatch(/frobnicate/);
     expect(r.stdout).toBe('');
@@ -276,34 +275,34 @@ describe('ignore files', () => {
   }
   const paths = (stdout: string) => (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
 
-  it('honours .gitignore (nested ones too) and .dfsplitignore, with negations', () => {
-    expect(paths(run(repo(), ['--json', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.keep', 'svc/b/Dockerfile']);
+  it('honours .gitignore (nested ones too) and .dfsplitignore, with negations', async () => {
+    expect(paths((await run(repo(), ['--json', '.'])).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.keep', 'svc/b/Dockerfile']);
   });
-  it('--ignore-pattern adds patterns; --ignore-path replaces the ignore files; --no-ignore walks everything but .git', () => {
+  it('--ignore-pattern adds patterns; --ignore-path replaces the ignore files; --no-ignore walks everything but .git', async () => {
     const dir = repo();
-    expect(paths(run(dir, ['--json', '--ignore-pattern', 'svc/b', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.keep']);
-    expect(paths(run(dir, ['--json', '--ignore-path', 'my.ignore', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.generated', 'gen/Dockerfile.keep', 'vendor/Dockerfile']);
-    expect(paths(run(dir, ['--json', '--no-ignore', '.']).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.generated', 'gen/Dockerfile.keep', 'node_modules/x/Dockerfile', 'svc/a/Dockerfile', 'svc/b/Dockerfile', 'vendor/Dockerfile']);
+    expect(paths((await run(dir, ['--json', '--ignore-pattern', 'svc/b', '.'])).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.keep']);
+    expect(paths((await run(dir, ['--json', '--ignore-path', 'my.ignore', '.'])).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.generated', 'gen/Dockerfile.keep', 'vendor/Dockerfile']);
+    expect(paths((await run(dir, ['--json', '--no-ignore', '.'])).stdout)).toEqual(['Dockerfile', 'gen/Dockerfile.generated', 'gen/Dockerfile.keep', 'node_modules/x/Dockerfile', 'svc/a/Dockerfile', 'svc/b/Dockerfile', 'vendor/Dockerfile']);
   });
-  it('a file named on the command line is converted even when ignored', () => {
-    expect(paths(run(repo(), ['--json', 'vendor/Dockerfile']).stdout)).toEqual(['vendor/Dockerfile']);
+  it('a file named on the command line is converted even when ignored', async () => {
+    expect(paths((await run(repo(), ['--json', 'vendor/Dockerfile'])).stdout)).toEqual(['vendor/Dockerfile']);
   });
 });
 
 describe('flag combinations that used to do nothing', () => {
-  it('--json --write writes the file and reports it', () => {
+  it('--json --write writes the file and reports it', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
-    const r = run(dir, ['--json', '--write', 'Dockerfile']);
+    const r = await run(dir, ['--json', '--write', 'Dockerfile']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { files: { status: string }[] }).files[0]!.status).toBe('changed');
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toMatch(/ AS builder\n/);
   });
 
-  it('--check --stdout exits 1 for a file that would change, and still prints it', () => {
+  it('--check --stdout exits 1 for a file that would change, and still prints it', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
-    const r = run(dir, ['--check', '--stdout', 'Dockerfile']);
+    const r = await run(dir, ['--check', '--stdout', 'Dockerfile']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/ AS builder\n/);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(GO);
@@ -321,56 +320,56 @@ describe('finding files', () => {
   }
   const paths = (stdout: string) => (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
 
-  it('walks a directory: Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile; skips node_modules and .git', () => {
-    const r = run(tree(), ['--json', '.']);
+  it('walks a directory: Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile; skips node_modules and .git', async () => {
+    const r = await run(tree(), ['--json', '.']);
     expect(r.code).toBe(0);
     expect(paths(r.stdout)).toEqual(['Dockerfile', 'deep/er/Containerfile', 'svc/Dockerfile.prod', 'svc/api.Dockerfile']);
   });
 
-  it("walks the names people use (Renovate's patterns, -/_ suffixes, Containerfile variants), skips look-alikes by name and by content", () => {
+  it("walks the names people use (Renovate's patterns, -/_ suffixes, Containerfile variants), skips look-alikes by name and by content", async () => {
     const dir = tmp();
     const named = ['Dockerfile-dev', 'Dockerfile_ci', 'web-Dockerfile', 'app.dockerfile', 'Containerfile.arm64', 'dockerfile', 'worker_Containerfile'];
     const notByName = ['Dockerfile.md', 'Dockerfile.j2', 'Dockerfile.png', 'Dockerfile.dockerignore', 'Dockerfile.tmpl', 'Dockerfile.sh'];
     for (const f of [...named, ...notByName]) writeFileSync(join(dir, f), GO);
     writeFileSync(join(dir, 'Dockerfile.notes'), 'These are notes about the Dockerfile.\nFROM is the first word of line two.\n');
     writeFileSync(join(dir, 'Dockerfile.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
-    const r = run(dir, ['--json', '.']);
+    const r = await run(dir, ['--json', '.']);
     expect(r.code).toBe(0);
     expect(paths(r.stdout)).toEqual([...named].sort());
     const report = JSON.parse(r.stdout) as { summary: { skipped: number }; skipped: string[] };
     expect(report.summary.skipped).toBe(2);
     expect(report.skipped.sort()).toEqual(['Dockerfile.bin', 'Dockerfile.notes']);
     // the same look-alike named on the command line is an error, not a silent skip
-    const named1 = run(dir, ['Dockerfile.notes']);
+    const named1 = await run(dir, ['Dockerfile.notes']);
     expect(named1.code).toBe(2);
     expect(named1.lines[0]).toMatch(/^dfsplit: Dockerfile\.notes:1: /);
-    const text = run(dir, ['.']);
+    const text = await run(dir, ['.']);
     expect(text.lines).toContain('dfsplit: skipped 2 files named like a Dockerfile whose text is not one (Dockerfile.bin, Dockerfile.notes)');
   });
 
-  it('expands globs', () => {
-    const r = run(tree(), ['--json', '**/*.Dockerfile', 'svc/Dockerfile.*']);
+  it('expands globs', async () => {
+    const r = await run(tree(), ['--json', '**/*.Dockerfile', 'svc/Dockerfile.*']);
     expect(r.code).toBe(0);
     expect(paths(r.stdout)).toEqual(['svc/Dockerfile.prod', 'svc/api.Dockerfile']);
   });
 
-  it('reads standard input for -', () => {
+  it('reads standard input for -', async () => {
     const dir = tmp(); // no Dockerfile here: the diff must come from stdin
-    const r = run(dir, ['-'], GO);
+    const r = await run(dir, ['-'], GO);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual(['<stdin>: changed']);
     expect(r.stdout).toContain('+FROM golang:1.22 AS builder');
-    const out = run(dir, ['--stdout', '-'], GO);
+    const out = await run(dir, ['--stdout', '-'], GO);
     expect(out.stdout).toMatch(/^FROM golang:1\.22 AS builder\n/);
   });
 });
 
 describe('reports', () => {
-  it('--json is valid JSON with status, instructions and diff per file', () => {
+  it('--json is valid JSON with status, instructions and diff per file', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
     writeFileSync(join(dir, 'plain.Dockerfile'), PLAIN);
-    const r = run(dir, ['--json', '.']);
+    const r = await run(dir, ['--json', '.']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { files: { path: string; status: string; instructions: { line: number; keyword: string }[]; diff: string }[]; summary: Record<string, number> };
     const go = report.files.find((f) => f.path === 'Dockerfile')!;
@@ -383,10 +382,10 @@ describe('reports', () => {
     expect(report.summary).toMatchObject({ changed: 1, unchanged: 1 });
   });
 
-  it('explain prints a row per instruction', () => {
+  it('explain prints a row per instruction', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
-    const r = run(dir, ['explain', 'Dockerfile']);
+    const r = await run(dir, ['explain', 'Dockerfile']);
     expect(r.code).toBe(0);
     GO.trim()
       .split('\n')
@@ -395,12 +394,28 @@ describe('reports', () => {
       });
   });
 
-  it('--no-color diff has a/ b/ headers and no escape codes', () => {
+  it('--no-color diff has a/ b/ headers and no escape codes, also on a terminal', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'Dockerfile'), GO);
-    const r = spawnSync(process.execPath, [CLI, '--no-color', 'Dockerfile'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
-    expect(r.status).toBe(0);
+    const r = await dfsplit(dir, ['--no-color', 'Dockerfile'], { tty: true, env: { NO_COLOR: '' } });
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^diff --git a\/Dockerfile b\/Dockerfile\n--- a\/Dockerfile\n\+\+\+ b\/Dockerfile\n/);
     expect(r.stdout).not.toContain('\u001b');
+  });
+});
+
+describe('run() of src/cli-main.ts, as the tests call it', () => {
+  it('reads paths from the directory it is given and leaves the process alone: its directory, exit code, signal and stream handlers', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const state = () => ({ cwd: process.cwd(), exitCode: process.exitCode, signals: (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => process.listenerCount(s)), stdout: process.stdout.listenerCount('error') });
+    const before = state();
+    expect(before.cwd).not.toBe(dir);
+    const r = await run(dir, ['--write', 'Dockerfile']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.lines).toEqual(['Dockerfile: changed']);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM golang:1\.22 AS builder\n/);
+    expect((await run(dir, ['--frobnicate'])).code).toBe(2);
+    expect(state()).toEqual(before);
   });
 });

@@ -1,15 +1,14 @@
 // The documents say what the tool does today: the front page's examples and docs/examples.md's `explain`
 // are what the CLI prints, docs/reasons.md is generated from src/messages.ts, the decline table names
 // real ids, and every link between the documents leads somewhere (the first README demo had gone stale).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/messages.js';
 import { reasonsTable } from './tools/reasons-table.js';
+import { dfsplit as run } from './shared.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
 const DOCS = [
   'README.md',
@@ -19,17 +18,17 @@ const DOCS = [
     .map((f) => `docs/${f}`),
 ];
 
-function dfsplit(...args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, '--no-color', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  expect(r.status, r.stderr).toBe(0);
+async function dfsplit(...args: string[]): Promise<string> {
+  const r = await run(ROOT, ['--no-color', ...args]);
+  expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
 
 describe('the front page', () => {
-  it('shows for three examples exactly the diff the CLI prints today', () => {
+  it('shows for three examples exactly the diff the CLI prints today', async () => {
     const blocks = [...read('README.md').matchAll(/`npx dfsplit (examples\/[^`]+\/Dockerfile)` prints:\n\n```diff\n([\s\S]*?)```\n/g)];
     expect(blocks.map((b) => b[1])).toEqual(['examples/go-ubuntu-golang-go/Dockerfile', 'examples/python-c-extension/Dockerfile', 'examples/node-prune-dev/Dockerfile']);
-    for (const [, file, block] of blocks) expect(block, file).toBe(dfsplit(file!));
+    for (const [, file, block] of blocks) expect(block, file).toBe(await dfsplit(file!));
   });
 
   it('gives a first set-up command that runs a bundled example', () => {
@@ -39,10 +38,10 @@ describe('the front page', () => {
   });
 });
 
-it('docs/examples.md shows what `dfsplit explain` prints today', () => {
+it('docs/examples.md shows what `dfsplit explain` prints today', async () => {
   const block = /`dfsplit explain (examples\/\S+)`[^\n]*:\n\n```\n([\s\S]*?)```\n/.exec(read('docs/examples.md'));
   expect(block?.[1]).toBe('examples/python-c-extension/Dockerfile');
-  expect(block![2]).toBe(dfsplit('explain', block![1]!));
+  expect(block![2]).toBe(await dfsplit('explain', block![1]!));
 });
 
 describe('docs/reasons.md', () => {

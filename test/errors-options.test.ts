@@ -8,17 +8,23 @@ import { describe, expect, it } from 'vitest';
 import type { Reason } from '../src/convert.js';
 import { InputError } from '../src/errors.js';
 import type { Finding } from '../src/messages.js';
+import { dfsplit } from './shared.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n';
-// no engine answers here: verify stops after its conversion step instead of building anything
+// no engine answers here: verify stops after its conversion step instead of building anything (verify runs
+// docker with the process's environment, so a verify that gets that far runs in a process of its own)
 const NO_ENGINE = { DOCKER_HOST: 'unix:///nonexistent/dfsplit-test.sock' };
 
-function run(cwd: string, args: string[], env: Record<string, string> = {}, node: string[] = []) {
+/** The built CLI in a process of its own: for node's own flags (--import) and for verify (NO_ENGINE). */
+function spawned(cwd: string, args: string[], env: Record<string, string> = {}, node: string[] = []) {
   const r = spawnSync(process.execPath, [...node, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DFSPLIT_DEBUG: '', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
 }
+
+/** In-process (test/shared.ts), for everything else. */
+const run = (cwd: string, args: string[]) => dfsplit(cwd, args);
 
 function tmp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dfsplit-errors-'));
@@ -35,32 +41,32 @@ describe('a crash outside convert()', () => {
     return ['--import', file];
   };
   it("prints one line and exits 2, not node's 1 with a stack", () => {
-    const r = run(tmp(), ['Dockerfile'], {}, preload('process.hrtime.bigint = () => { throw new Error("clock broke"); };\n'));
+    const r = spawned(tmp(), ['Dockerfile'], {}, preload('process.hrtime.bigint = () => { throw new Error("clock broke"); };\n'));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('dfsplit: internal error: clock broke (please report; run with DFSPLIT_DEBUG=1 for the stack)\n');
   });
   it('prints the stack as well with DFSPLIT_DEBUG=1', () => {
-    const r = run(tmp(), ['Dockerfile'], { DFSPLIT_DEBUG: '1' }, preload('process.hrtime.bigint = () => { throw new Error("clock broke"); };\n'));
+    const r = spawned(tmp(), ['Dockerfile'], { DFSPLIT_DEBUG: '1' }, preload('process.hrtime.bigint = () => { throw new Error("clock broke"); };\n'));
     expect(r.code).toBe(2);
     expect(r.lines[0]).toBe('dfsplit: internal error: clock broke (please report; run with DFSPLIT_DEBUG=1 for the stack)');
     expect(r.stderr).toMatch(/\n\s+at .*cli-run\.js/);
   });
   it("does the same for an error thrown outside a command's promise (an event handler)", () => {
-    const r = run(tmp(), ['Dockerfile'], {}, preload('process.hrtime.bigint = () => { setImmediate(() => { throw new Error("late"); }); return 0n; };\n'));
+    const r = spawned(tmp(), ['Dockerfile'], {}, preload('process.hrtime.bigint = () => { setImmediate(() => { throw new Error("late"); }); return 0n; };\n'));
     expect(r.code).toBe(2);
     // when the handler runs depends on how far the run got (a status line may come first): the crash
     // itself is one line, the last, and no stack
     expect(r.lines.at(-1)).toBe('dfsplit: internal error: late (please report; run with DFSPLIT_DEBUG=1 for the stack)');
     expect(r.lines.filter((l) => l.includes('internal error') || /^\s+at /.test(l))).toHaveLength(1);
   });
-  it("a --config file that does not exist is the user's mistake: one line naming it, exit 2", () => {
+  it("a --config file that does not exist is the user's mistake: one line naming it, exit 2", async () => {
     const dir = tmp();
-    const r = run(dir, ['--config', 'nope.json', 'Dockerfile']);
+    const r = await run(dir, ['--config', 'nope.json', 'Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['dfsplit: nope.json: no such file']);
     // and no crash when no file's options are asked for
     mkdirSync(join(dir, 'empty'));
-    expect(run(dir, ['--no-ignore', '--config', 'nope.json', 'empty']).lines).toEqual(['dfsplit: empty: no Dockerfiles found']);
+    expect((await run(dir, ['--no-ignore', '--config', 'nope.json', 'empty'])).lines).toEqual(['dfsplit: empty: no Dockerfiles found']);
   });
 });
 
@@ -75,49 +81,49 @@ describe('one option resolver for the main command, explain and verify', () => {
     writeFileSync(join(dir, 'scratch.json'), JSON.stringify({ runtimeBase: 'scratch' }));
     return dir;
   }
-  const mainStatus = (dir: string, ...args: string[]) => (JSON.parse(run(dir, ['--format', 'json', ...args]).stdout) as { files: { status: string }[] }).files[0]!.status;
-  const explained = (dir: string, ...args: string[]) => {
-    const r = run(dir, ['explain', '--json', ...args]);
+  const mainStatus = async (dir: string, ...args: string[]) => (JSON.parse((await run(dir, ['--format', 'json', ...args])).stdout) as { files: { status: string }[] }).files[0]!.status;
+  const explained = async (dir: string, ...args: string[]) => {
+    const r = await run(dir, ['explain', '--json', ...args]);
     expect(r.stderr).toBe('');
     return JSON.parse(r.stdout) as { status: string; reasons: { id: string }[]; stages: { image: string; role: string }[] };
   };
-  const verifyLine = (dir: string, ...args: string[]) => run(dir, ['verify', ...args], NO_ENGINE).lines[0];
+  const verifyLine = (dir: string, ...args: string[]) => spawned(dir, ['verify', ...args], NO_ENGINE).lines[0];
 
-  it('agree on a file the configuration overrides', () => {
+  it('agree on a file the configuration overrides', async () => {
     const dir = repo();
-    expect(mainStatus(dir, 'svc/Dockerfile')).toBe('unchanged');
-    const e = explained(dir, 'svc/Dockerfile');
+    expect(await mainStatus(dir, 'svc/Dockerfile')).toBe('unchanged');
+    const e = await explained(dir, 'svc/Dockerfile');
     expect(e.status).toBe('unchanged');
     expect(e.reasons.map((x) => x.id)).toEqual(['nothing-to-leave-behind']);
     expect(verifyLine(dir, 'svc/Dockerfile')).toMatch(/^svc\/Dockerfile: unchanged \(nothing to leave behind/);
     // the file the override does not match converts, in all three
-    expect(mainStatus(dir, 'Dockerfile')).toBe('changed');
-    expect(explained(dir, 'Dockerfile').status).toBe('changed');
+    expect(await mainStatus(dir, 'Dockerfile')).toBe('changed');
+    expect((await explained(dir, 'Dockerfile')).status).toBe('changed');
     expect(verifyLine(dir, 'Dockerfile')).toBe('Dockerfile: changed');
   });
-  it('--no-config, --config and the command line win alike', () => {
+  it('--no-config, --config and the command line win alike', async () => {
     const dir = repo();
-    expect(mainStatus(dir, '--no-config', 'svc/Dockerfile')).toBe('changed');
-    expect(explained(dir, '--no-config', 'svc/Dockerfile').status).toBe('changed');
+    expect(await mainStatus(dir, '--no-config', 'svc/Dockerfile')).toBe('changed');
+    expect((await explained(dir, '--no-config', 'svc/Dockerfile')).status).toBe('changed');
     expect(verifyLine(dir, '--no-config', 'svc/Dockerfile')).toBe('svc/Dockerfile: changed');
-    expect(explained(dir, '--preset', 'go', 'svc/Dockerfile').status).toBe('changed');
+    expect((await explained(dir, '--preset', 'go', 'svc/Dockerfile')).status).toBe('changed');
     expect(verifyLine(dir, '--preset', 'go', 'svc/Dockerfile')).toBe('svc/Dockerfile: changed');
-    const runtime = explained(dir, '--config', 'scratch.json', 'svc/Dockerfile').stages.find((s) => s.role === 'runtime');
+    const runtime = (await explained(dir, '--config', 'scratch.json', 'svc/Dockerfile')).stages.find((s) => s.role === 'runtime');
     expect(runtime?.image).toBe('scratch');
   });
-  it('explain and verify take --no-color and --no-js-config', () => {
+  it('explain and verify take --no-color and --no-js-config', async () => {
     const dir = repo();
-    const e = run(dir, ['explain', '--no-color', 'svc/Dockerfile']);
+    const e = await run(dir, ['explain', '--no-color', 'svc/Dockerfile']);
     expect(e.code).toBe(0);
     expect(e.stdout).toContain('nothing to leave behind');
-    expect(run(dir, ['verify', '--no-color', 'svc/Dockerfile'], NO_ENGINE).code).toBe(0);
+    expect(spawned(dir, ['verify', '--no-color', 'svc/Dockerfile'], NO_ENGINE).code).toBe(0);
     writeFileSync(join(dir, 'svc', 'dfsplit.config.mjs'), 'export default { preset: "generic" };\n');
     for (const args of [
       ['explain', '--no-js-config', 'svc/Dockerfile'],
       ['verify', '--no-js-config', 'svc/Dockerfile'],
       ['--no-js-config', 'svc/Dockerfile'],
     ]) {
-      const r = run(dir, args, NO_ENGINE);
+      const r = await run(dir, args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.lines, args.join(' ')).toEqual([expect.stringMatching(/^dfsplit: svc\/dfsplit\.config\.mjs: a JavaScript configuration runs code/)]);
     }

@@ -18,6 +18,8 @@ export interface FixtureOptions {
   preset?: string;
   runtimeBase?: string;
   builderName?: string;
+  /** As under --verify: conversions only a build proves are converted (proof `build`). */
+  verify?: boolean;
 }
 
 const toCrlf = (s: string) => s.replace(/\r?\n/g, '\r\n');

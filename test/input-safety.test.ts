@@ -1,13 +1,13 @@
 // Input that must not make dfsplit misbehave (issue 21): variable-expansion bombs, a build context
 // reader led outside its directory by `..` or a symbolic link, a `--context` that is no directory, a RUN
 // that ends inside a quote, and a file with CR-only line ends.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { convert } from '../src/convert.js';
 import { directoryContext } from '../src/context.js';
+import { dfsplit as run } from './shared.js';
 
 // every path the build context reader opens, stats or lists, recorded while a conversion runs
 const touched = vi.hoisted(() => ({ on: false, paths: [] as string[] }));
@@ -21,14 +21,6 @@ vi.mock('node:fs', async (importOriginal) => {
   const spied = { readFileSync: record(fs.readFileSync), statSync: record(fs.statSync), readdirSync: record(fs.readdirSync) };
   return { ...fs, ...spied, default: { ...fs, ...spied } };
 });
-
-const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
-
-function run(cwd: string, args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  return { code: r.status, stdout: r.stdout, lines: r.stderr.split('\n').filter(Boolean) };
-}
 
 /** `ENV A=<16 x>`, then each variable eight times the one before, `levels` of them (A, B, C, ...). */
 function doubling(levels: number): string[] {
@@ -82,10 +74,10 @@ describe('variable expansion is bounded', () => {
     expect(r.output).toContain('COPY --from=builder /opt/app/bin/server /opt/app/bin/server');
   });
 
-  it('the CLI prints one line naming the file and line, and exits 2', () => {
+  it('the CLI prints one line naming the file and line, and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dfsplit-input-'));
     writeFileSync(join(dir, 'Dockerfile'), ['FROM golang:1.22', ...doubling(12), 'RUN go build -o /app .', 'CMD ["/app"]', ''].join('\n'));
-    const r = run(dir, ['Dockerfile']);
+    const r = await run(dir, ['Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.lines).toEqual([expect.stringMatching(/^dfsplit: Dockerfile:6: its variables expand to more than \d+ characters/)]);
   });
@@ -153,11 +145,11 @@ describe('the build context reader stays inside the context', () => {
   it.each([
     ['does not exist', (dir: string) => join(dir, 'missing'), 'no such directory'],
     ['is a file', (dir: string) => join(dir, 'Dockerfile'), 'not a directory'],
-  ])('--context that %s is a one-line error, exit 2', (_, context, why) => {
+  ])('--context that %s is a one-line error, exit 2', async (_, context, why) => {
     const dir = mkdtempSync(join(tmpdir(), 'dfsplit-input-'));
     writeFileSync(join(dir, 'Dockerfile'), 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app/server .\nCMD ["/app/server"]\n');
     for (const command of [[], ['explain'], ['verify']]) {
-      const r = run(dir, [...command, '--context', context(dir), 'Dockerfile']);
+      const r = await run(dir, [...command, '--context', context(dir), 'Dockerfile']);
       expect(r.code, command.join(' ')).toBe(2);
       expect(r.lines).toEqual([`dfsplit: --context ${context(dir)}: ${why}`]);
       expect(r.stdout).toBe('');
@@ -200,14 +192,14 @@ describe('a RUN that ends inside a quote, and CR-only line ends', () => {
     expect(convert('FROM alpine:3.19\r').status).toBe('unchanged');
   });
 
-  it('the CLI prints the reasons as one line, exit 2', () => {
+  it('the CLI prints the reasons as one line, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dfsplit-input-'));
     writeFileSync(join(dir, 'Dockerfile'), go('RUN go build -o /app/server . && echo "built'));
     writeFileSync(join(dir, 'mac.Dockerfile'), go('RUN go build -o /app/server .').replace(/\n/g, '\r'));
-    const quote = run(dir, ['Dockerfile']);
+    const quote = await run(dir, ['Dockerfile']);
     expect(quote.code).toBe(2);
     expect(quote.lines).toEqual([expect.stringMatching(/^dfsplit: Dockerfile:4: the RUN ends inside a " quote that is never closed/)]);
-    const mac = run(dir, ['mac.Dockerfile']);
+    const mac = await run(dir, ['mac.Dockerfile']);
     expect(mac.code).toBe(2);
     expect(mac.lines).toEqual(['dfsplit: mac.Dockerfile: line ends are CR only (classic Mac); save with LF or CRLF']);
   });

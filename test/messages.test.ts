@@ -18,7 +18,7 @@ it('every message id is produced by at least one fixture', () => {
     const options = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
     const context = existsSync(join(dir, 'context')) ? directoryContext(join(dir, 'context')) : NO_CONTEXT;
     const r = convert(readFileSync(join(dir, 'input.Dockerfile'), 'utf8'), { ...options, context });
-    for (const x of [...r.reasons, ...r.findings]) seen.add(x.id);
+    for (const x of [...r.reasons, ...r.findings, ...(r.proof?.unproven ?? [])]) seen.add(x.id);
     for (const i of r.instructions) seen.add(i.reason);
   }
   // ids only `--verify` produces (it needs a Docker engine): the e2e suite must assert each of them
@@ -37,4 +37,4 @@ it('every message id is produced by at least one fixture', () => {
 const ENGINE_ONLY = ['verify-failed', 'verify-unavailable'];
 // the check's backstops no input reaches through the plan (check-stage-count and check-workdir-differs
 // have fixtures: inputs found in the corpus)
-const CHECK_ONLY = ['check-output-unparsable', 'check-user-differs', 'check-rewrite-differs', 'check-command-differs', 'check-setting-differs', 'check-env-differs', 'check-copy-from-unknown', 'check-copy-not-made', 'check-arg-undeclared', 'check-shell-form', 'check-package-manager-differs'];
+const CHECK_ONLY = ['check-output-unparsable', 'check-user-differs', 'check-rewrite-differs', 'check-command-differs', 'check-setting-differs', 'check-env-differs', 'check-copy-from-unknown', 'check-copy-not-made', 'check-arg-undeclared', 'check-shell-form', 'check-run-unparsable', 'check-package-manager-differs'];

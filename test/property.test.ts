@@ -115,12 +115,15 @@ const dockerfile = fc.tuple(preamble, fromLine, fc.array(instruction, { maxLengt
 
 const params = { seed: SEED, numRuns: RUNS, endOnFailure: false } as const;
 
+const AS_VERIFIED = { verify: true };
+
 describe('convert() on generated Dockerfiles', () => {
   it('never throws and keeps every invariant; CRLF and BOM variants give the CRLF and BOM forms of the LF result', { timeout: 300_000 }, () => {
     const seen = new Map<string, number>();
     fc.assert(
       fc.property(dockerfile, (text) => {
-        const detailed = [text, toCrlf(text), `\uFEFF${text}`].map((variant) => ({ variant, ...convertDetailed(variant) }));
+        // as under --verify: splits only a build proves are written too, and must keep the same invariants
+        const detailed = [text, toCrlf(text), `\uFEFF${text}`].map((variant) => ({ variant, ...convertDetailed(variant, AS_VERIFIED) }));
         for (const d of detailed) {
           expect(STATUSES).toContain(d.result.status);
           expect(resultInvariants(d.variant, d)).toEqual([]);

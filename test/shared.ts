@@ -2,10 +2,15 @@
 // another without running its tests).
 import type { DockerfileParser } from 'dockerfile-ast';
 import { expect } from 'vitest';
+import type { ReviewLib } from '../bench/review/detectors.mjs';
 import type { ScanLib } from '../bench/safety-scan.mjs';
 import { analyze, copyDestination } from '../src/analyze/index.js';
+import { run } from '../src/cli-main.js';
 import { homeOf } from '../src/analyze/run.js';
+import { packageCommand } from '../src/commands/index.js';
 import { convert, madePaths } from '../src/convert.js';
+import { builtOnBuildpackDeps, distributionOf, isDistributionImage, isEmptyImage, packageManagerOf, parseImage, slimVariant } from '../src/images.js';
+import { IMAGES } from '../src/knowledge/images.js';
 import { secretLike, systemDir } from '../src/knowledge/secrets.js';
 import { flag } from '../src/model.js';
 import { parse } from '../src/parse.js';
@@ -46,3 +51,34 @@ export function builderPathsAgree(text: string): 'reused' | 'edited' | null {
 
 /** The library bench/safety-scan.mjs's detector reads (test/secrets.test.ts). */
 export const scanLib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir } as unknown as ScanLib;
+
+/** The library bench/review/detectors.mjs and strategy.mjs read (test/review.test.ts, test/corpus/detectors.test.ts). */
+export const reviewLib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir, parseFull, packageCommand, parseImage, slimVariant, isEmptyImage, isDistributionImage, builtOnBuildpackDeps, packageManagerOf, distributionOf, IMAGES } as unknown as ReviewLib;
+
+/** What one run of the command line gave: its exit code, standard output and error, and the error's lines. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  lines: string[];
+}
+
+/**
+ * dfsplit run in this process (run() of src/cli-main.ts) from the directory `cwd`, as `dfsplit ...args`
+ * would run there: no child process, no build of dist/. `stdin` is what `-` reads, `env` the only
+ * environment it sees, `tty` makes standard output a terminal. The CLI tests use it wherever a real
+ * process is not what they test (signals, a closed pipe, standard input from a file, exit by signal,
+ * umask, another user, node's own flags).
+ */
+export async function dfsplit(cwd: string, args: readonly string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd,
+    env: { NO_COLOR: '1', ...opts.env },
+    stdout: { write: (t: string) => (stdout += t), isTTY: opts.tty === true },
+    stderr: { write: (t: string) => (stderr += t) },
+    readStdin: () => Buffer.from(opts.stdin ?? ''),
+  });
+  return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
+}

@@ -1,6 +1,6 @@
 // Package installs split into what only the build needs and what the program needs to run.
 // apt-get: https://manpages.debian.org/bookworm/apt/apt-get.8.en.html  apk: https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper
-import { families, packageCommand, packageManager } from '../commands/index.js';
+import { packageCommand, packageManager } from '../commands/index.js';
 import { BUILD_ONLY_PACKAGES, DEV_WITHOUT_RUNTIME, type PackageManager } from './tables.js';
 import { runtimePackagesOf } from '../knowledge/runtime-packages.js';
 import type { Release } from '../knowledge/releases.js';
@@ -30,12 +30,8 @@ export interface PackageInstall {
   selfUpdating?: boolean;
 }
 
-// the package managers' commands, subcommands and options: src/commands/ (apt, apk, yum)
-
-// Every package manager's value options, skipped whichever manager runs: a RUN whose quotes do not close
-// reads other commands' words (`bash -c ...`, `curl -o ...`) into one install, and skipping them all
-// is how dfsplit has always read those (one set for all keeps every result as it was).
-const VALUE_OPTIONS: ReadonlySet<string> = new Set(families.flatMap((f) => f.packages?.valueOptions ?? []));
+// the package managers' commands, subcommands and options: src/commands/ (apt, apk, yum); each command is
+// read past its own family's value options only
 
 // the build-only package lists as sets, made once (a set per install command was a visible cost)
 const BUILD_ONLY_SETS: Record<PackageManager, ReadonlySet<string>> = { apt: new Set(BUILD_ONLY_PACKAGES.apt), apk: new Set(BUILD_ONLY_PACKAGES.apk), yum: new Set(BUILD_ONLY_PACKAGES.yum) };
@@ -46,15 +42,16 @@ export type PackageCommandKind = 'install' | 'maintenance' | null;
 export function packageCommandKind(words: readonly string[]): PackageCommandKind {
   const spec = packageCommand(words[0] ?? '');
   if (!spec) return null;
-  const sub = subcommand(words);
+  const sub = subcommand(words, spec.packages.valueOptions);
   if (sub && spec.sub.install.includes(sub)) return 'install';
   return 'maintenance';
 }
 
-function subcommand(words: readonly string[]): string | undefined {
+/** The first word that is neither an option nor the value of one of `valueOptions`. */
+function subcommand(words: readonly string[], valueOptions: readonly string[]): string | undefined {
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    if (VALUE_OPTIONS.has(w)) {
+    if (valueOptions.includes(w)) {
       i++;
       continue;
     }
@@ -86,7 +83,7 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
       i++;
       continue;
     }
-    if (VALUE_OPTIONS.has(w)) {
+    if (spec.valueOptions.includes(w)) {
       i++;
       continue;
     }
@@ -143,7 +140,7 @@ export function removedPackages(words: readonly string[]): readonly string[] {
   // most commands remove nothing: one shared empty list, not a new one for each
   const spec = packageCommand(words[0] ?? '');
   if (!spec) return NOTHING;
-  const sub = subcommand(words);
+  const sub = subcommand(words, spec.packages.valueOptions);
   if (!sub || !spec.sub.removes.includes(sub)) return NOTHING;
   const after = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
   return after.map(packageName);

@@ -4,9 +4,10 @@ import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { isTestOnlyInstall } from './pip.js';
-import { familyOf } from '../commands/index.js';
+import { familyOf, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
+import { optionValue } from '../commands/options.js';
 import type { Release } from '../knowledge/releases.js';
-import { COMMAND_RULES, FILE_MOVERS, INTERPRETERS, PREFIX_COMMANDS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
+import { COMMAND_RULES, INTERPRETERS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
 
@@ -133,20 +134,14 @@ function expandList(word: string, env: EnvView): string[] | null {
   return v === undefined ? null : v.split(/\s+/).filter(Boolean);
 }
 
-/**
- * Where a command writes. Most commands write nothing dfsplit can name, and a long RUN holds tens of
- * thousands of them until its analysis is done: they share one empty list (the lists are read-only).
- */
-interface Outputs {
-  paths: readonly string[];
-  unnamed: boolean;
-}
+// Where a command writes (Outputs). Most commands write nothing dfsplit can name, and a long RUN holds tens
+// of thousands of them until its analysis is done: they share one empty list (the lists are read-only).
 const NONE: readonly string[] = Object.freeze([]);
 
 /** Outputs that a later `rm` in the same RUN deletes never reach an image. */
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
   let removed: Set<string> | null = null;
-  for (const c of commands) if (c.words[0] === 'rm') for (const w of c.words.slice(1)) if (!w.startsWith('-')) (removed ??= new Set()).add(joinPath(c.cwd, w));
+  for (const c of commands) for (const w of pathOperands(c.words)?.removes ?? NONE) (removed ??= new Set()).add(joinPath(c.cwd, w));
   if (!removed) return commands;
   const rm = removed;
   // the path itself, a directory it is in (`rm -rf /tmp/src`), or a directory whose contents went
@@ -177,12 +172,12 @@ function cmakeInstallPrefix(words: readonly string[]): string | null {
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
-function stripPrefix(words: readonly string[]): readonly string[] {
+export function stripPrefix(words: readonly string[]): readonly string[] {
   // most commands have no prefix: the words themselves, not a copy (callers only read them)
-  if (!PREFIX_COMMANDS.has(words[0] ?? '')) return words;
+  if (prefixWords(words[0] ?? '') === undefined) return words;
   let rest = [...words];
   for (let guard = 0; guard < 4; guard++) {
-    const skip = PREFIX_COMMANDS.get(rest[0] ?? '');
+    const skip = prefixWords(rest[0] ?? '');
     if (skip === undefined) break;
     rest = rest.slice(1);
     while (rest[0]?.startsWith('-')) rest = rest.slice(1);
@@ -209,7 +204,6 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   if (SYSTEM_INSTALLERS.has(name)) return 'setup';
   const familyKind = familyOf(name)?.kindOf?.(words);
   if (familyKind) return familyKind;
-  if (name === 'gpg') return words.includes('--verify') ? 'unknown' : 'setup';
   if (name === 'composer') return words.some((w) => w === 'install' || w === 'update' || w === 'require') ? 'build' : 'unknown';
   if (/^python[\d.]*$/.test(name) && words[1] === '-m') {
     const mod = words[2] ?? '';
@@ -224,17 +218,29 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
     if (rule) return rule.kind;
     return 'unknown';
   }
-  if (FILE_MOVERS.has(name)) return inBuildingRun() ? 'file-move' : 'setup';
+  if (movesFiles(name)) return inBuildingRun() ? 'file-move' : 'setup';
   const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
   // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
   if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
-  const script = interpreter ? (words[1] ?? '') : name;
   // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
-  if ((interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name)) return 'setup';
+  if (installerScript(words)) return 'setup';
   if (interpreter && words[1] && !words[1].startsWith('-') && /\.(py|js|mjs|rb|pl|php|sh)$/.test(words[1])) return 'generate';
   if (/^\.?\.?\/.*\.(sh|py)$/.test(name) || /^\.\//.test(name)) return 'generate';
   return 'unknown';
+}
+
+/**
+ * A vendor's installer script (install.sh, get-pip.py, composer-setup.php, or an interpreter reading its
+ * script from standard input as in `curl ... | sh`): it changes the system where its vendor chose.
+ */
+export function installerScript(raw: readonly string[]): boolean {
+  const words = normalizeCommand(raw);
+  const name = words[0] ?? '';
+  const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
+  if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s')) return true;
+  const script = interpreter ? (words[1] ?? '') : name;
+  return (interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name);
 }
 
 /** The subcommand rules of a command name: its family's, else the table's. */
@@ -290,19 +296,6 @@ export function homeOf(user: string | null, env: EnvView): string {
   const name = (user ?? 'root').split(':')[0]!;
   if (env.get('HOME')) return env.get('HOME')!;
   return name === 'root' || name === '0' ? '/root' : `/home/${name}`;
-}
-
-/** The value of the first of `names` in `words` (`-o x`, `--out=x`, `-ox`), or null. */
-export function optionValue(words: readonly string[], ...names: string[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    for (const n of names) {
-      if (w === n) return words[i + 1] ?? null;
-      if (n.startsWith('--') && w.startsWith(`${n}=`)) return w.slice(n.length + 1);
-      if (!n.startsWith('--') && w.startsWith(n) && w.length > n.length) return w.slice(n.length);
-    }
-  }
-  return null;
 }
 
 /** `/usr/bin/npm` is `npm`; `/usr/local/go/bin/go` is `go` (scripts like `./configure` keep their path). */
@@ -361,59 +354,8 @@ function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: 
     if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
     return { paths: NONE, unnamed: true };
   }
-  if (kind === 'fetch') {
-    if (name === 'curl') {
-      const o = optionValue(words, '-o', '--output');
-      if (o === '-') return { paths: NONE, unnamed: false };
-      if (o) return { paths: [at(o)], unnamed: false };
-      const url = words.find((w) => /^https?:/.test(w));
-      if ((words.includes('-O') || words.some((w) => /^-[a-zA-Z]*O/.test(w))) && url) return { paths: [at(url.split('/').pop() ?? '')], unnamed: false };
-      return { paths: NONE, unnamed: false };
-    }
-    if (name === 'wget') {
-      const o = optionValue(words, '-O', '--output-document');
-      if (o === '-') return { paths: NONE, unnamed: false };
-      if (o) return { paths: [at(o)], unnamed: false };
-      const dir = optionValue(words, '-P', '--directory-prefix');
-      const url = words.find((w) => /^https?:|^ftp:/.test(w));
-      return { paths: url ? [joinPath(dir ? at(dir) : cwd, url.split('/').pop() ?? '')] : NONE, unnamed: false };
-    }
-    if (name === 'git' && sub === 'clone') {
-      const rest = words.slice(words.indexOf('clone') + 1);
-      const args: string[] = [];
-      for (let i = 0; i < rest.length; i++) {
-        const w = rest[i]!;
-        if (['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--template', '--reference', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--filter', '--shallow-since', '--shallow-exclude'].includes(w)) {
-          i++;
-          continue;
-        }
-        if (!w.startsWith('-')) args.push(w);
-      }
-      const url = args[0] ?? '';
-      return {
-        paths: [
-          at(
-            args[1] ??
-              url
-                .replace(/\.git$/, '')
-                .split('/')
-                .pop() ??
-              '',
-          ),
-        ],
-        unnamed: false,
-      };
-    }
-    return { paths: NONE, unnamed: false };
-  }
-  if (kind === 'file-move') {
-    if (name === 'tar') return { paths: [at(optionValue(words, '-C', '--directory') ?? '.')], unnamed: false };
-    if (name === 'unzip') return { paths: [at(optionValue(words, '-d') ?? '.')], unnamed: false };
-    const args = words.slice(1).filter((w) => !w.startsWith('-'));
-    const t = optionValue(words, '-t', '--target-directory');
-    const dest = t ?? args[args.length - 1];
-    return { paths: dest ? [at(dest)] : [], unnamed: !dest };
-  }
+  // downloads and file moves: their family says where they write
+  if (kind === 'fetch' || kind === 'file-move') return familyOf(name)?.outputs?.(words, at) ?? { paths: NONE, unnamed: false };
   return { paths: NONE, unnamed: false };
 }
 
@@ -586,4 +528,4 @@ export function expandWord(word: string, env: EnvView, budget = env.budget): str
   return word.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => valueOf((a ?? b)!, env, budget) ?? m);
 }
 
-export { removedPackages };
+export { optionValue, removedPackages };

@@ -119,16 +119,6 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
       { kind: 'test', sub: ['test'] },
       { kind: 'toolchain-run', sub: ['run'] },
     ],
-    git: [{ kind: 'fetch' }],
-    curl: [{ kind: 'fetch' }],
-    wget: [{ kind: 'fetch' }],
-    mkdir: [{ kind: 'setup' }],
-    chown: [{ kind: 'setup' }],
-    chmod: [{ kind: 'setup' }],
-    ln: [{ kind: 'setup' }],
-    'update-ca-certificates': [{ kind: 'setup' }],
-    'locale-gen': [{ kind: 'setup' }],
-    rm: [{ kind: 'cleanup' }],
   }),
 );
 
@@ -137,16 +127,10 @@ export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Ma
  * packages, global npm packages, alternatives). Wherever they appear they are repeated in the
  * runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
  */
-export const SYSTEM_INSTALLERS = new Set(['update-alternatives', 'ldconfig', 'a2enmod', 'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba', 'nvm', 'sdkmanager', 'luarocks', 'update-rc.d', 'systemctl', 'setcap', 'git-lfs', 'pip2', 'easy_install']);
+export const SYSTEM_INSTALLERS = new Set(['gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba', 'nvm', 'sdkmanager', 'luarocks', 'pip2', 'easy_install']);
 
 /** Commands that compile into the interpreter's own system directories: no artifact can be named. */
 export const SYSTEM_COMPILERS = new Set(['docker-php-ext-install', 'docker-php-ext-configure', 'pecl', 'phpize', 'install-php-extensions', 'pear']);
-
-/** Commands that run before another command (`sudo make`, `gosu app make`): the real command follows. */
-export const PREFIX_COMMANDS: ReadonlyMap<string, number> = new Map(Object.entries({ sudo: 1, gosu: 2, 'su-exec': 2, time: 1, nice: 1, nohup: 1, stdbuf: 1, chroot: 2 }));
-
-/** Commands that copy or unpack files: inside a RUN that builds, what they write is an artifact. */
-export const FILE_MOVERS = new Set(['cp', 'mv', 'install', 'tar', 'unzip']);
 
 /** Interpreters: `python gen.py` in a build generates files; at runtime it is the program. */
 export const INTERPRETERS = new Set(['python', 'python3', 'node', 'ruby', 'perl', 'php', 'bash', 'sh']);

@@ -12,6 +12,8 @@ export default {
   names: ['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod'],
   // they change /etc/passwd and /etc/group: repeated in the runtime stage
   subcommands: { useradd: SETUP, adduser: SETUP, groupadd: SETUP, addgroup: SETUP, usermod: SETUP },
+  // an account is the same whichever files the stage holds
+  replaySafe: ['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod'],
   accounts: {
     // a user gets a group of the same name and a home under /home (Debian's defaults)
     useradd: { creates: 'user', valueOptions: USER_OPTIONS },

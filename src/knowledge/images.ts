@@ -97,13 +97,16 @@ export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/
 
 /** Windows images, anywhere in the reference (`mcr.microsoft.com/windows/servercore`, `*-nanoserver-*`). */
 export const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
-/** A tag ending in a Debian release that a slim grammar moves the `slim` around (`3.6-stretch`). */
-export const RELEASE_SUFFIX = /^(.*?)-(bookworm|bullseye|buster|stretch|trixie)$/;
+/** A tag ending in a Debian release that a slim grammar moves the `slim` around (`3.6-stretch`, `3.6-jessie` -> `3.6-slim-jessie`). */
+export const RELEASE_SUFFIX = /^(.*?)-(bookworm|bullseye|buster|stretch|jessie|trixie)$/;
 /** The OS suffixes of eclipse-temurin tags and the Debian ones of openjdk tags, which the JRE tag repeats. */
 const JAVA_OS = '(-(?:alpine|jammy|focal|noble|ubi9-minimal))?';
 const JAVA_DEBIAN = '(-(?:stretch|buster|bullseye))?';
 /** Tags that follow a family's newest release. */
 export const NEWEST_TAG = /^latest$|^(slim|bookworm|current|lts)/;
+
+/** The packages of tools a HEALTHCHECK or CMD may call that buildpack-deps installs: a runtime stage on a slim tag lacks them. */
+export const BUILDPACK_PACKAGES: readonly string[] = ['curl', 'wget', 'git'];
 
 /** What buildpack-deps (the base of the full python, node, ruby, golang, rust, gcc, openjdk images) adds to Debian. */
 const BUILDPACK_TOOLS = [

@@ -9,11 +9,17 @@ export function explainTable(path: string, r: ConvertResult): string {
   const out = [`${path}: ${r.status}${r.preset ? ` (preset ${r.preset.id}: ${r.preset.why})` : ''}`, fmt(head), ...rows.map(fmt)];
   if (r.reasons.length) out.push('', 'Reasons:', ...r.reasons.map((x) => `  - ${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`));
   if (r.findings.length) out.push('', 'Decisions:', ...r.findings.map((x) => `  - ${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`));
+  if (r.proof) out.push('', `Proof: ${proofText(r.proof)}`, ...r.proof.unproven.map((x) => `  - ${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`));
   if (r.runtimeStage.length) {
     // the stage as printed in the output (the plan's steps after every pass), not a re-derivation
     out.push('', 'Runtime stage, as written:', ...r.runtimeStage.map((s) => `  ${s.text.split(/\r?\n/)[0]}${s.text.includes('\n') ? ' …' : ''}${s.line ? `    (line ${s.line})` : ''}`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A conversion's proof level in words, for explain and the CI formats. */
+export function proofText(proof: NonNullable<ConvertResult['proof']>): string {
+  return proof.level === 'static' ? 'static (every fact it relies on is known from data)' : 'build (only building both images and comparing them proves it: dfsplit --verify)';
 }
 
 function truncate(s: string, n: number): string {

@@ -30,6 +30,8 @@ export interface Summary {
   skipped: number;
   /** Decline reason id -> files. */
   declinedBy: Record<string, number>;
+  /** Changed files by proof level (src/proof.ts). */
+  proof: { static: number; build: number };
   seconds: number;
 }
 
@@ -58,7 +60,8 @@ function lineOf(f: FileReport): number {
 }
 
 function message(f: FileReport): string {
-  if (f.status === 'changed') return `dfsplit proposes a multi-stage version (builder ${f.result?.stages[0]?.image ?? ''}, runtime ${f.result?.stages[1]?.image ?? ''}); run dfsplit --write ${f.path}`;
+  if (f.status === 'changed')
+    return `dfsplit proposes a multi-stage version (builder ${f.result?.stages[0]?.image ?? ''}, runtime ${f.result?.stages[1]?.image ?? ''}, proof: ${f.result?.proof?.level === 'build' ? 'build, verified by building both images' : 'static'}); run dfsplit ${f.result?.proof?.level === 'build' ? '--verify ' : ''}--write ${f.path}`;
   return `${f.status}: ${f.reasons.map((r) => `${r.message} [${r.id}]`).join('; ')}`;
 }
 
@@ -101,7 +104,7 @@ function github(write: Write): Reporter {
       write(`::${level} file=${escapeProperty(f.path)},line=${line},title=${escapeProperty(`dfsplit: ${f.status}`)}::${escapeData(message(f))}\n`);
     },
     end(summary) {
-      write(`::notice title=dfsplit::${escapeData(`${summary.files} files: ${summary.changed} would change, ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors`)}\n`);
+      write(`::notice title=dfsplit::${escapeData(`${summary.files} files: ${summary.changed} would change (proof: ${summary.proof.static} static, ${summary.proof.build} build), ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors`)}\n`);
     },
   };
 }
@@ -158,11 +161,12 @@ function markdown(write: Write): Reporter {
   return {
     file(f) {
       if (f.status === 'unchanged') return;
-      rows.push(`| ${markdownCode(f.path)} | ${f.status} | ${f.reasons.map((r) => r.id).join(', ') || (f.result?.stages.map((s) => markdownCode(s.image)).join(' → ') ?? '')} |`);
+      const proof = f.status === 'changed' && f.result?.proof ? ` (proof: ${f.result.proof.level})` : '';
+      rows.push(`| ${markdownCode(f.path)} | ${f.status} | ${f.reasons.map((r) => r.id).join(', ') || `${f.result?.stages.map((s) => markdownCode(s.image)).join(' → ') ?? ''}${proof}`} |`);
       if (f.status === 'changed' && f.result) diffs.push(`<details><summary>${markdownCode(f.path)}</summary>\n\n${markdownFence(f.result.diff.trimEnd(), 'diff')}\n\n</details>`);
     },
     end(summary) {
-      write(`## dfsplit\n\n${summary.files} files: **${summary.changed} would change**, ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors.\n\n`);
+      write(`## dfsplit\n\n${summary.files} files: **${summary.changed} would change** (proof: ${summary.proof.static} static, ${summary.proof.build} build), ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors.\n\n`);
       if (rows.length) write(`| file | status | reasons / stages |\n|---|---|---|\n${rows.join('\n')}\n\n`);
       if (diffs.length) write(`${diffs.join('\n\n')}\n`);
     },

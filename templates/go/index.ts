@@ -3,7 +3,7 @@
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
+import { distributionOf, hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
@@ -176,8 +176,11 @@ export default {
         artifacts.push({ path, producer: Math.max(...builds.map((b) => b.index)), why: { id: 'artifact-output', data: { path, command: 'the builder image (certificates and time zones for scratch)' } }, fromImage: true });
       }
     }
+    // a cgo binary links the builder's glibc: it runs on another image only of the same release or a newer one
+    const unproven: Finding[] = cgo.state !== 'off' && image !== input.builderImage && libcOf(image) === 'glibc' && distributionOf(input.builderImage)?.release == null ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
     return {
       runtimeBase: { image, why },
+      unproven,
       artifacts,
       builderEdits: edits,
       dropFromRuntime: drop,

@@ -5,6 +5,7 @@
 // image; this preset reads package.json and the lockfile to prune, to check, or to decline.
 // https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
+import { pathOperands } from '../../src/commands/index.js';
 import { libcOf, parseImage, releaseOfImage } from '../../src/images.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
@@ -173,7 +174,7 @@ export default {
     // every RUN of the package manager (install, build scripts) stays in the builder, and the project
     // directory is copied once the last of them (and the prune) ran
     const overrides = new Map<number, Override>();
-    const only = (index: number) => input.analysis.runs.get(index)!.commands.every((c) => /^(npm|yarn|pnpm|npx|node|corepack|cd)$/.test(c.words[0] ?? ''));
+    const only = (index: number) => input.analysis.runs.get(index)!.commands.every((c) => /^(npm|yarn|pnpm|npx|node|corepack)$/.test(c.words[0] ?? '') || (pathOperands(c.words)?.changesDirectory ?? false));
     for (const index of new Set(runs.map((r) => r.index))) {
       if (only(index)) overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'node', detail: 'installs or builds the project in the builder; the project directory is copied to the runtime stage' } });
     }

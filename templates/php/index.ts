@@ -6,6 +6,8 @@
 // https://hub.docker.com/_/php  https://getcomposer.org/doc/articles/autoloader-optimization.md
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import type { Classification } from '../../src/analyze/index.js';
+import type { RunCommand } from '../../src/analyze/run.js';
+import { isNeutral } from '../../src/commands/index.js';
 import { parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Override, Preset, PresetInput } from '../../src/preset.js';
@@ -14,8 +16,8 @@ import { extensionDir, extensionPaths, extensionRuns } from './extensions.js';
 
 /** Commands that may sit in a RUN that only fetches or runs Composer: none of them is needed at runtime. */
 const COMPOSER_COMPANIONS = /^(curl|wget|php[\d.]*|mv|cp|chmod|rm|ln|cd|echo|set|install|sha384sum)$/;
-/** Commands a RUN may have besides Composer and still be all build: moving around and cleaning caches. */
-const NEUTRAL = /^(cd|rm|set|echo|true)$/;
+/** A command a RUN may have besides Composer and still be all build: a neutral one (cd, echo) or a cleanup (rm). */
+const neutral = (c: RunCommand): boolean => isNeutral(c.words[0] ?? '') || c.kind === 'cleanup';
 
 function buildOnly(detail: string): Override {
   return { phase: 'build', reason: 'run-preset', data: { preset: 'php', detail } };
@@ -38,13 +40,13 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
     if (!composer.length && installer && run.commands.every((c) => COMPOSER_COMPANIONS.test(c.words[0] ?? ''))) {
       overrides.set(ins.index, buildOnly('downloads Composer, a build tool: it stays in the builder'));
       claimed.add(ins.index);
-    } else if (composer.length && run.commands.every((c) => isComposer(c.words) || NEUTRAL.test(c.words[0] ?? '') || c.kind === 'cleanup')) {
+    } else if (composer.length && run.commands.every((c) => isComposer(c.words) || neutral(c))) {
       overrides.set(ins.index, buildOnly('runs Composer in the builder; the project directory is copied to the runtime stage'));
       claimed.add(ins.index);
     } else {
       // a Composer command the analyzer would repeat in the runtime stage, which has no Composer
       const replayed = composer.find((c) => ['setup', 'unknown', 'pip'].includes(c.kind));
-      const others = run.commands.filter((c) => !isComposer(c.words) && !NEUTRAL.test(c.words[0] ?? '')).map((c) => c.words[0]);
+      const others = run.commands.filter((c) => !isComposer(c.words) && !neutral(c)).map((c) => c.words[0]);
       if (replayed) declines.push({ id: 'language-install-mixed', data: { command: replayed.words.slice(0, 3).join(' '), commands: [...new Set(others)].join(', ') }, line: ins.line });
     }
   }

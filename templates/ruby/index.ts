@@ -5,6 +5,7 @@
 // packages of the gems that load libraries the full image had. `bundle exec` finds bundler on slim.
 // https://hub.docker.com/_/ruby  https://bundler.io/man/bundle-install.1.html
 import type { RunCommand } from '../../src/analyze/run.js';
+import { isNeutral, pathUse } from '../../src/commands/index.js';
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import { isInside } from '../../src/paths.js';
 import { devTableApplies, parseImage, slimVariant } from '../../src/images.js';
@@ -15,7 +16,8 @@ import { gemGroups, gemNeeds, installedGems, parseLockfile } from './gems.js';
 /** Rake and Rails tasks that only build: assets, bundled JS/CSS, bootsnap caches. */
 const BUILD_TASKS = /^(assets:(precompile|clean)|webpacker:compile|shakapacker:compile|javascript:build|css:build|tailwindcss:build|dartsass:build|bootsnap:precompile)$/;
 /** Commands a RUN may hold besides the claimed ones and still stay wholly in the builder. */
-const NEUTRAL = /^(cd|rm|set|echo|true|mkdir)$/;
+/** A command that leaves the image as it was, or only makes directories or files inside what is copied (mkdir, touch). */
+const neutral = (c: RunCommand): boolean => isNeutral(c.words[0] ?? '') || pathUse(c.words[0] ?? '')?.makes === 'each';
 
 const isBundle = (w: readonly string[]) => /^bundler?$/.test(w[0] ?? '');
 const sub = (w: readonly string[]) => w.slice(1).find((x) => !x.startsWith('-'));
@@ -89,7 +91,7 @@ export default {
       const mine = run.commands.filter(claimed);
       if (!mine.length) continue;
       const line = input.model.instructions[index]!.line;
-      const others = run.commands.filter((c) => !claimed(c) && !NEUTRAL.test(c.words[0] ?? '') && c.kind !== 'cleanup' && c.kind !== 'package-maintenance' && !c.install);
+      const others = run.commands.filter((c) => !claimed(c) && !neutral(c) && c.kind !== 'cleanup' && c.kind !== 'package-maintenance' && !c.install);
       if (others.length) {
         const risky = mine.find((c) => isBundleInstall(c.words) || isBuildTask(c.words) || (c.words[0] === 'gem' && !c.words.slice(2).every((g) => g.startsWith('-') || /^bundler(:|$)/.test(g))));
         if (risky) declines.push({ id: 'language-install-mixed', data: { command: risky.words.slice(0, 3).join(' '), commands: [...new Set(others.map((c) => c.words[0]))].join(', ') }, line });

@@ -1,0 +1,38 @@
+// Types of bench/review/detectors.mjs for the tests (test/review.test.ts, test/corpus/detectors.test.ts),
+// which run the detectors on src/ instead of dist/.
+export interface Hit {
+  detector: string;
+  text: string;
+  detail: string;
+}
+/** dfsplit's readers the detectors and the strategy take (test/shared.ts's reviewLib). */
+export interface ReviewLib {
+  parse: (text: string) => unknown;
+  analyze: (model: never) => unknown;
+  copyDestination: (ins: never, workdir: string) => string | null;
+  joinPath: (base: string | null, next: string) => string;
+  homeOf: (user: string | null, env: never) => string;
+  flag: (ins: never, name: string) => string | undefined;
+  secretLike: (path: string) => string | null;
+  systemDir: (path: string) => boolean;
+  parseFull: (src: string) => { error: string | null };
+  packageCommand: (name: string) => unknown;
+  parseImage: (ref: string) => { name: string; registry: string | null; tag: string | null; digest: string | null };
+  slimVariant: (image: string) => string | null;
+  isEmptyImage: (image: string) => boolean;
+  isDistributionImage: (image: string) => boolean;
+  builtOnBuildpackDeps: (image: string) => boolean;
+  packageManagerOf: (image: string) => string | null;
+  distributionOf: (image: string) => { name: string; release: string | null } | null;
+  IMAGES: readonly unknown[];
+}
+export interface Detector {
+  id: string;
+  item: number;
+  title: string;
+}
+export const DETECTORS: readonly Detector[];
+export function detectAll(input: string, result: { status: string; output: string }, lib: ReviewLib): Record<string, Hit[]>;
+export function detectOne(id: string, input: string, result: { status: string; output: string }, lib: ReviewLib): Hit[];
+export function releaseOf(image: string, lib: ReviewLib): { name: string; release: string | null } | null;
+export function knownImage(image: string, lib: ReviewLib): boolean;

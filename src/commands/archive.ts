@@ -1,0 +1,16 @@
+// Archives: tar and unzip unpack (into -C / -d, else the working directory); gunzip and xz decompress in place.
+// https://www.gnu.org/software/tar/manual/tar.html  https://linux.die.net/man/1/unzip
+import type { CommandFamily } from './types.js';
+import { optionValue } from './options.js';
+
+export default {
+  id: 'archive',
+  names: ['tar', 'unzip', 'gunzip', 'xz'],
+  // what tar and unzip unpack inside a RUN that builds is an artifact; elsewhere they set the system up
+  movesFiles: ['tar', 'unzip'],
+  outputs(words, at) {
+    const dir = words[0] === 'tar' ? optionValue(words, '-C', '--directory') : optionValue(words, '-d');
+    return { paths: [at(dir ?? '.')], unnamed: false };
+  },
+  provides: { 'xz-utils': ['xz', 'unxz'] },
+} satisfies CommandFamily;

@@ -1,0 +1,34 @@
+// The coreutils that copy, make, link, remove and change files: cp, mv, install, ln, mkdir, touch, rm,
+// chmod, chown, chgrp. https://www.gnu.org/software/coreutils/manual/coreutils.html
+import type { CommandFamily } from './types.js';
+import { optionValue } from './options.js';
+
+const SETUP = [{ kind: 'setup' as const }];
+const TARGET = ['-t', '--target-directory'];
+
+export default {
+  id: 'files',
+  names: ['cp', 'mv', 'install', 'ln', 'mkdir', 'touch', 'rm', 'chmod', 'chown', 'chgrp'],
+  subcommands: { mkdir: SETUP, chown: SETUP, chmod: SETUP, ln: SETUP, rm: [{ kind: 'cleanup' }] },
+  // what they copy inside a RUN that builds is an artifact; elsewhere they set the system up
+  movesFiles: ['cp', 'mv', 'install'],
+  outputs(words, at) {
+    // the destination: -t DIR, else the last word that is no option
+    const args = words.slice(1).filter((w) => !w.startsWith('-'));
+    const dest = optionValue(words, ...TARGET) ?? args[args.length - 1];
+    return { paths: dest ? [at(dest)] : [], unnamed: !dest };
+  },
+  paths: {
+    cp: { makes: 'last', needs: 'but-last', valueOptions: TARGET },
+    mv: { makes: 'last', needs: 'but-last', valueOptions: TARGET },
+    ln: { makes: 'last', valueOptions: TARGET },
+    install: { makes: 'last', valueOptions: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] },
+    mkdir: { makes: 'each', valueOptions: ['-m', '--mode'] },
+    touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
+    rm: { removes: 'each' },
+    // the mode or the owner comes first
+    chmod: { needs: 'after-first' },
+    chown: { needs: 'after-first', owner: true },
+    chgrp: { needs: 'after-first', owner: true },
+  },
+} satisfies CommandFamily;

@@ -1,0 +1,21 @@
+// The shell's own builtins and the programs that only print or look (ls, cat, grep, the checksum tools):
+// neither builds nor installs. https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_15
+import type { CommandFamily } from './types.js';
+
+/** Builtins that change only the shell they run in (its options, variables, directory, limits). */
+const BUILTINS = ['set', 'true', 'false', ':', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'cd', 'source', '.', 'eval', 'exec', 'umask', 'ulimit', 'trap', 'shopt', 'read', 'wait', 'type', 'command', 'hash', 'alias'];
+/** Programs that only print, look or wait. */
+const LOOKING = ['ls', 'cat', 'sleep', 'which', 'pwd', 'whoami', 'id', 'uname', 'sha256sum', 'md5sum', 'sha1sum', 'sha512sum', 'grep'];
+
+export default {
+  id: 'shell',
+  names: [...BUILTINS, ...LOOKING],
+  shellOnly: BUILTINS,
+  // source, eval and exec run other commands, umask and the rest change what later commands do: repeated
+  neutral: ['set', 'true', 'false', ':', 'cd', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', ...LOOKING],
+  paths: {
+    cd: { needs: 'first', changesDirectory: true },
+    source: { needs: 'each' },
+    '.': { needs: 'each' },
+  },
+} satisfies CommandFamily;

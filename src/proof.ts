@@ -1,0 +1,152 @@
+// How a conversion is proven (issue 23, "proof levels"): `static` when every fact its strategy relies on
+// is known from data (the images' rows in the image table, the artifact's location by the ecosystem's
+// rules, every replayed command proven safe by what dfsplit knows of it); `build` when only building both
+// images and comparing them can show it works. dfsplit writes a build-level conversion only under
+// --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
+import { copyDestination, type Analysis } from './analyze/index.js';
+import { installerScript, type RunCommand } from './analyze/run.js';
+import { familyOf, isNeutral, packageCommand } from './commands/index.js';
+import { operands } from './commands/options.js';
+import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
+import type { Finding } from './messages.js';
+import type { Model } from './model.js';
+import { insideAny, isInside, joinPath } from './paths.js';
+import type { Artifact } from './preset.js';
+import type { RuntimeStep } from './runtime-stage.js';
+
+export type ProofLevel = 'static' | 'build';
+
+/** A conversion's proof: its level and, for `build`, each fact only a build can prove. */
+export interface Proof {
+  level: ProofLevel;
+  unproven: Finding[];
+}
+
+interface ProofInput {
+  model: Model;
+  analysis: Analysis;
+  /** The preset that decided the split, or null for the generic split. */
+  preset: string | null;
+  builderImage: string;
+  runtimeBase: string;
+  artifacts: readonly Artifact[];
+  /** The runtime stage after its FROM, as printed. */
+  steps: readonly RuntimeStep[];
+  /** What the preset itself says only a build can prove. */
+  presetUnproven: readonly Finding[];
+  /** True when the artifacts are the generic split's (no preset named them by its ecosystem's rules). */
+  genericArtifacts: boolean;
+}
+
+/** The proof level of a split the plan is about to write, and what is unproven. */
+export function proofOf(input: ProofInput): Proof {
+  const unproven: Finding[] = [...input.presetUnproven];
+  // images outside the table: no tool path, home, user or release is assumed about them (item 12)
+  for (const image of new Set([input.builderImage, input.runtimeBase])) if (!knownImage(image)) unproven.push({ id: 'unproven-image', data: { image } });
+  // a glibc binary may only move to a runtime of its builder's release (item 12): the same image or its
+  // slim variant are; another image is only when the builder's tag fixes its release
+  if (nativeBinaryMoves(input) && distributionOf(input.builderImage)?.release == null) unproven.push({ id: 'unproven-release', data: { from: input.builderImage, to: input.runtimeBase } });
+  // outputs dfsplit cannot name: the working directory is copied, and what the build installs elsewhere is not (item 5)
+  for (const a of input.artifacts) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  const copied: string[] = [];
+  for (const step of input.steps) {
+    if (step.artifact) copied.push(step.artifact.to ?? step.artifact.path);
+    else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
+      const ins = step.source === null ? null : input.model.instructions[step.source]!;
+      const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') : null;
+      if (dest) copied.push(dest);
+    }
+    if (step.keyword !== 'RUN' || step.source === null || step.packages) continue;
+    const line = input.model.instructions[step.source]!.line;
+    const paths = new Set(copied);
+    for (const c of step.commands) {
+      // vendor installers write where their vendor chose: what they install is not known (item 5)
+      if (installerScript(c.words)) unproven.push({ id: 'unproven-installer', data: { command: c.words.slice(0, 2).join(' ') }, line });
+      // on the same image with no preset, what a replayed fragment does is proven only by a build
+      else if (input.preset === null && input.runtimeBase === input.builderImage && !safeToReplay(c, paths)) unproven.push({ id: 'unproven-replay', data: { command: c.words.slice(0, 3).join(' ') }, line });
+    }
+  }
+  return { level: unproven.length ? 'build' : 'static', unproven };
+}
+
+/**
+ * Whether the runtime stage may run `c` again with no build to prove it: the one place this is decided
+ * (re-point it at the command families as they move to src/commands/). `copied` holds the paths the
+ * runtime stage has copied before the command. Safe: creating users and groups (the users family),
+ * the original's package installs and package-list upkeep (the package-manager families: the same image,
+ * so the same names), commands that only read, `mkdir` of a fresh directory, `ln`, and `chmod`/`chown` of
+ * copied files.
+ */
+export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>): boolean {
+  const name = c.words[0] ?? '';
+  // variable assignments alone
+  if (!name) return true;
+  if (familyOf(name)?.replaySafe?.includes(name)) return true;
+  if (packageCommand(name)) return true;
+  if (isNeutral(name) && c.writes.length === 0) return true;
+  const paths = operands(c.words).map((p) => joinPath(c.cwd, p));
+  switch (FILE_COMMANDS[name]) {
+    case 'creates-dir':
+      // `mkdir DIR` over a copied DIR fails (File exists); `-p` does not
+      return c.words.includes('-p') || c.words.includes('--parents') || paths.every((p) => !p.includes('$') && !insideAny(p, copied));
+    case 'removes':
+      // forced (a file only the builder made is then no error) and nothing the stage copied
+      return c.words.some((w) => /^-[a-zA-Z]*f/.test(w) || w === '--force') && paths.every((p) => !p.includes('$') && !insideAny(p, copied) && ![...copied].some((d) => isInside(d, p)));
+    case 'links':
+      return paths.length > 0 && !paths.some((p) => p.includes('$'));
+    case 'changes-mode': {
+      // the mode or owner comes first; every other operand must be a file the stage copied before
+      const targets = paths.slice(1);
+      return targets.length > 0 && targets.every((p) => !p.includes('$') && insideAny(p, copied));
+    }
+    default:
+      return false;
+  }
+}
+
+/** File commands safe to replay in the conditions above, until src/commands/ holds a family for them. */
+const FILE_COMMANDS: Readonly<Record<string, 'creates-dir' | 'removes' | 'links' | 'changes-mode'>> = { mkdir: 'creates-dir', rm: 'removes', ln: 'links', chmod: 'changes-mode', chown: 'changes-mode', chgrp: 'changes-mode' };
+
+/**
+ * True when the working directory copied is where the ecosystem's rules put every output of the commands
+ * that made it: the project directory of a language package manager's install (npm, yarn, pnpm: the
+ * families' `languageInstallers`).
+ */
+function ecosystemDirectory(analysis: Analysis, a: Artifact): boolean {
+  const makers = analysis.runs.get(a.producer)?.commands.filter((c) => c.unnamedOutputs && c.cwd === a.path) ?? [];
+  return makers.length > 0 && makers.every((c) => familyOf(c.words[0] ?? '')?.languageInstallers?.includes(c.words[0]!) === true);
+}
+
+/** True when a binary the builder compiled may be linked against glibc and moves to another image than its builder's own or slim variant. */
+function nativeBinaryMoves(input: ProofInput): boolean {
+  const { builderImage, runtimeBase } = input;
+  if (runtimeBase === builderImage || runtimeBase === slimVariant(builderImage)) return false;
+  if (libcOf(runtimeBase) !== 'glibc') return false;
+  return input.preset === null && input.artifacts.some((a) => compiledBy(input.analysis, a));
+}
+
+/** True when the artifact is the output of a compile step (not a download, a copy or a language package). */
+function compiledBy(analysis: Analysis, a: Artifact): boolean {
+  return analysis.runs.get(a.producer)?.commands.some((c) => c.kind === 'build' && (c.outputs.includes(a.path) || c.unnamedOutputs)) ?? false;
+}
+
+/** What a conversion leaves behind in the builder: build-only packages, the build and test tools it ran, and the image it moves off. */
+export interface Savings {
+  packages: string[];
+  tools: string[];
+  /** The builder's image and the runtime base, when they differ. */
+  image: { from: string; to: string } | null;
+}
+
+/** What the runtime stage (`steps`) leaves behind compared with the original. */
+export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase: string, steps: readonly RuntimeStep[]): Savings {
+  const installed = new Set(steps.flatMap((s) => [...(s.packages ?? []), ...s.commands.flatMap((c) => c.install?.runtime ?? [])]));
+  const packages = new Set<string>();
+  const tools = new Set<string>();
+  for (const run of analysis.runs.values())
+    for (const c of run.commands) {
+      for (const p of c.install?.build ?? []) if (!installed.has(p)) packages.add(p);
+      if ((c.kind === 'build' || c.kind === 'test') && c.words[0]) tools.add(c.words[0].split('/').pop()!);
+    }
+  return { packages: [...packages], tools: [...tools], image: runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase } };
+}

@@ -1,0 +1,85 @@
+// The tags the official images have published, answered from the table in knowledge/tags.ts (generated from
+// docker-library/official-images by tools/tags/generate.mjs; docs/images.md says when and how). Each answer is
+// null when the table cannot tell: a repository it does not cover, another registry, a tag it leaves out.
+import { GENERATED, OMITTED, TAGS } from './knowledge/tags.js';
+import { isWindowsImage, parseImage } from './images.js';
+
+/** The date of the newest library commit the table was generated from. */
+export const TAG_TABLE_DATE = GENERATED.date;
+
+/** What the table records of one tag. */
+interface TagFacts {
+  /** The distribution release its image was built on at its last listing, or null when the library file does not say. */
+  release: string | null;
+  /** `now` when the newest commit of the library still lists it, else the year it was last listed. */
+  last: string;
+}
+
+const expanded = new Map<string, ReadonlyMap<string, TagFacts>>();
+
+/** `3.4.2..10` -> 3.4.2, 3.4.3, ..., 3.4.10; any other version is itself. */
+function versions(written: string): string[] {
+  if (written === '') return [''];
+  return written.split(' ').flatMap((v) => {
+    const m = /^(.*\.)(\d+)\.\.(\d+)$/.exec(v);
+    if (!m) return [v];
+    const out: string[] = [];
+    for (let n = Number(m[2]); n <= Number(m[3]); n++) out.push(`${m[1]}${n}`);
+    return out;
+  });
+}
+
+/** Every tag of a repository the table covers, with its facts (expanded once, on first use). */
+function tagsOf(repository: string): ReadonlyMap<string, TagFacts> | null {
+  const groups = Object.hasOwn(TAGS, repository) ? TAGS[repository] : undefined;
+  if (!groups) return null;
+  let tags = expanded.get(repository);
+  if (!tags) {
+    const map = new Map<string, TagFacts>();
+    for (const [release, last, rows] of groups)
+      for (const [templates, written] of rows) {
+        const list = versions(written);
+        for (const template of templates.split(' ')) for (const v of list) map.set(v === '' ? template : template.replace('{}', v), { release, last });
+      }
+    expanded.set(repository, (tags = map));
+  }
+  return tags;
+}
+
+/**
+ * The facts of `image`'s tag (or of `tag` when given), undefined when the table cannot tell (null when it can:
+ * the tag was never published). Only Docker Hub's official images are covered.
+ */
+function lookup(image: string, tag?: string): TagFacts | null | undefined {
+  const ref = parseImage(image);
+  if (ref.digest || (ref.registry !== null && ref.registry !== 'docker.io')) return undefined;
+  const name = tag ?? ref.tag ?? 'latest';
+  const tags = tagsOf(ref.name);
+  if (!tags || OMITTED.test(name) || isWindowsImage(`${ref.name}:${name}`)) return undefined;
+  return tags.get(name) ?? null;
+}
+
+/**
+ * Whether the official image's tag was ever published (`node:9-stretch-slim`, `python:3.4.1-slim`: never), or
+ * null when the table does not cover it. `image` is a reference (`python:3.11-slim`, `library/python`); `tag`,
+ * when given, is asked instead of the reference's own.
+ */
+export function isPublished(image: string, tag?: string): boolean | null {
+  const facts = lookup(image, tag);
+  return facts === undefined ? null : facts !== null;
+}
+
+/** The distribution release (`bookworm`, `jammy`, `alpine3.19`) the tag's image was built on at its last listing, or null when unknown or never published. */
+export function releaseOf(image: string, tag?: string): string | null {
+  return lookup(image, tag)?.release ?? null;
+}
+
+/**
+ * Whether the tag is frozen: published once, no longer listed at the newest commit of the library, so its image is
+ * never rebuilt (`rust:1.63`, `node:9`); false for a tag still listed (it moves with every rebuild), null when the
+ * table cannot tell or the tag was never published.
+ */
+export function isFrozen(image: string, tag?: string): boolean | null {
+  const facts = lookup(image, tag);
+  return facts ? facts.last !== 'now' : null;
+}

@@ -1,0 +1,78 @@
+// The files family (src/commands/files.ts): cp, mv, install, ln, mkdir, touch, rm, chmod, chown, chgrp, asked
+// by the analyzer (kinds, what a copy writes, what rm takes back) and the state model (paths made, removed, needed).
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf, movesFiles, pathOperands } from '../../src/commands/index.js';
+import files from '../../src/commands/files.js';
+import { convert } from '../../src/convert.js';
+
+const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+const run = (script: string) => analyzeRun(script, scope).commands;
+const ops = (line: string) => pathOperands(line.split(' '))!;
+
+describe('files family', () => {
+  it('answers for the file commands', () => {
+    for (const name of ['cp', 'mv', 'install', 'ln', 'mkdir', 'touch', 'rm', 'chmod', 'chown', 'chgrp']) expect(familyOf(name), name).toBe(files);
+  });
+
+  it('makes directories and modes setup, rm cleanup, copies file moves in a RUN that builds (subcommands, movesFiles)', () => {
+    for (const c of ['mkdir -p /x', 'chown app /x', 'chmod +x /x', 'ln -s /a /b']) expect(run(c)[0]!.kind, c).toBe('setup');
+    expect(run('rm -rf /x')[0]!.kind).toBe('cleanup');
+    for (const name of ['cp', 'mv', 'install']) {
+      expect(movesFiles(name), name).toBe(true);
+      expect(run(`make && ${name} a /b`)[1]!.kind, name).toBe('file-move');
+      expect(run(`${name} a /b`)[0]!.kind, name).toBe('setup');
+    }
+    expect(movesFiles('ln')).toBe(false);
+  });
+
+  it('names the destination of a copy (outputs)', () => {
+    expect(run('make && cp out/app /usr/local/bin/app')[1]!.outputs).toEqual(['/usr/local/bin/app']);
+    expect(run('make && cp -t /opt/bin a b')[1]!.outputs).toEqual(['/opt/bin']);
+    expect(run('make && mv --target-directory=/opt a b')[1]!.outputs).toEqual(['/opt']);
+    expect(run('make && install -m 755 app /usr/bin/app')[1]!.outputs).toEqual(['/usr/bin/app']);
+    expect(run('make && cp -r')[1]!.unnamedOutputs).toBe(true);
+  });
+
+  it('drops what a later rm of the same RUN removes (paths)', () => {
+    const [, cp] = run('make && cp app /opt/app/bin && rm -rf /opt/app');
+    expect(cp!.outputs).toEqual([]);
+    expect(cp!.produced).toEqual(['/opt/app/bin']);
+  });
+
+  it('says what each makes, removes and needs, past its value options (paths)', () => {
+    expect(ops('mkdir -p -m 755 /a /b').makes).toEqual(['/a', '/b']);
+    expect(ops('mkdir --mode 700 /a').makes).toEqual(['/a']);
+    expect(ops('touch -d 2020-01-01 /a -r /ref /b -t 202001010000 /c --date x /d --reference y').makes).toEqual(['/a', '/b', '/c', '/d']);
+    expect(ops('cp -a src/ /dest').makes).toEqual(['/dest']);
+    expect(ops('cp -t /dir a b').makes).toEqual(['b']);
+    expect(ops('cp --target-directory /dir a b').needs).toEqual(['a']);
+    expect(ops('mv a b /dest').needs).toEqual(['a', 'b']);
+    for (const o of ['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group']) expect(ops(`install app /usr/bin/app ${o} v`).makes, o).toEqual(['/usr/bin/app']);
+    for (const o of ['-t', '--target-directory']) expect(ops(`cp a /b ${o} v`).makes, o).toEqual(['/b']);
+    expect(ops('ln -sf /a /b').makes).toEqual(['/b']);
+    expect(ops('ln -sf /a /b').needs).toBeNull();
+    expect(ops('rm -rf /a /b').removes).toEqual(['/a', '/b']);
+    expect(ops('rm -rf /a').makes).toEqual([]);
+    expect(ops('chmod -R 755 /a /b').needs).toEqual(['/a', '/b']);
+    expect(ops('chown -R app:app /a').needs).toEqual(['/a']);
+    expect(ops('chown -R app:app /a').owner).toBe('app:app');
+    expect(ops('chgrp app /a').owner).toBe('app');
+    expect(ops('chmod 755 /a').owner).toBeNull();
+    expect(pathOperands(['make', 'install'])).toBeUndefined();
+  });
+
+  it('copies what a building RUN copies and repeats its mkdir and ln in the runtime stage', () => {
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\nCMD ["app"]\n');
+    expect(r.status).toBe('changed');
+    expect(r.output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app\nRUN mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\n');
+  });
+
+  it('declines a runtime stage that would keep what an rm in the builder removed, not what the builder made itself', () => {
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && rm -rf /src/.git\nCMD ["app"]\n');
+    expect(r.reasons.map((x) => x.id)).toEqual(['runtime-keeps-removed']);
+    // /app/build is the mkdir's (the state model's apply makes it), not the build context's
+    const made = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make\nCOPY . /app\nRUN mkdir -p /app/build && make -C /app && cp /app/out/app /usr/local/bin/app && rm -rf /app/build\nCMD ["app"]\n');
+    expect(made.status).toBe('changed');
+  });
+});

@@ -1,0 +1,49 @@
+// The shell family (src/commands/shell.ts): builtins that change only the shell (no program to find at
+// runtime), and the commands a runtime stage need not repeat (neutral), one list for the plan and the presets.
+import { describe, expect, it } from 'vitest';
+import { familyOf, isNeutral, isShellOnly, pathOperands } from '../../src/commands/index.js';
+import shell from '../../src/commands/shell.js';
+import { convert } from '../../src/convert.js';
+
+const BUILD = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y make\nCOPY . /src\n';
+
+describe('shell family', () => {
+  it('answers for the builtins and the commands that only look', () => {
+    for (const name of ['cd', 'set', 'echo', 'exec', 'umask', 'ls', 'grep', 'sha256sum']) expect(familyOf(name), name).toBe(shell);
+  });
+
+  it('tells builtins (shellOnly) from commands that can be left out (neutral)', () => {
+    for (const name of ['set', 'cd', 'echo', 'exec', 'source', '.', 'umask']) expect(isShellOnly(name), name).toBe(true);
+    for (const name of ['ls', 'cat', 'grep']) expect(isShellOnly(name), name).toBe(false);
+    for (const name of ['set', 'cd', 'echo', 'true', 'ls', 'cat', 'sha256sum']) expect(isNeutral(name), name).toBe(true);
+    // they run other commands or change what later commands do
+    for (const name of ['exec', 'eval', 'source', 'umask']) expect(isNeutral(name), name).toBe(false);
+  });
+
+  it('says which paths cd and source need (paths)', () => {
+    expect(pathOperands(['cd', '/app'])).toMatchObject({ needs: ['/app'], changesDirectory: true });
+    expect(pathOperands(['.', '/etc/profile'])?.needs).toEqual(['/etc/profile']);
+    expect(pathOperands(['source', 'env.sh'])?.changesDirectory).toBe(false);
+  });
+
+  it('does not repeat neutral commands in the runtime stage', () => {
+    const r = convert(`${BUILD}RUN make -C /src && cp /src/out/app /usr/local/bin/app && mkdir -p /data && echo built && ls /data && umask 002\nCMD ["app"]\n`);
+    expect(r.output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app\nRUN mkdir -p /data && umask 002\n');
+  });
+
+  it('looks for no program behind a builtin a CMD starts', () => {
+    const file = (cmd: string) => `${BUILD}RUN make -C /src && cp /src/out/app /usr/local/bin/app\nCMD ${cmd} && app\n`;
+    expect(convert(file('umask 002')).status).toBe('changed');
+    expect(convert(file('zzz')).reasons.map((x) => x.id)).toEqual(['command-missing']);
+  });
+
+  it('lets the presets count neutral commands as their own (php, ruby)', () => {
+    // the ruby preset claims the RUN of `gem install` beside printf
+    const r = convert('FROM ruby:3.2\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN printf "gem: --no-document" > ~/.gemrc && bundle install\nCOPY . .\nCMD ["ruby", "app.rb"]\n');
+    expect(r.instructions.find((i) => i.line === 4)?.reason).toBe('run-preset');
+    // the php preset claims the RUN of `composer install` beside ls, not beside touch
+    const php = (extra: string) => convert(`FROM php:8.2-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nWORKDIR /var/www/html\nCOPY . .\nRUN composer install --no-dev && ${extra}\nCMD ["apache2-foreground"]\n`);
+    expect(php('ls vendor').instructions.find((i) => i.line === 5)?.reason).toBe('run-preset');
+    expect(php('touch x').instructions.find((i) => i.line === 5)?.reason).toBe('run-build');
+  });
+});

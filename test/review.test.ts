@@ -1,0 +1,157 @@
+// Issue 23, "Measure it as the reviewer did": the review's automatic detectors (bench/review/detectors.mjs),
+// each on small hand-written pairs, one that trips it and one that does not; the seeded sample, the
+// strategy of a result and the tally's Wilson intervals. The detectors over the whole corpus are
+// test/corpus/detectors.test.ts.
+import { describe, expect, it } from 'vitest';
+import { DETECTORS, detectAll, detectOne, knownImage, releaseOf } from '../bench/review/detectors.mjs';
+import { draw } from '../bench/review/sample.mjs';
+import { runtimeKind, strategyOf } from '../bench/review/strategy.mjs';
+import { readVerdicts, tally, wilson } from '../bench/review/tally.mjs';
+import { convert } from '../src/convert.js';
+import { reviewLib as lib } from './shared.js';
+
+/** The hits of detector `id` on a hand-written pair: the original and the output dfsplit would have written. */
+const hits = (id: string, input: string, output: string) => detectOne(id, input, { status: 'changed', output }, lib);
+const details = (id: string, input: string, output: string) => hits(id, input, output).map((h) => h.detail);
+
+const GO = 'FROM golang:1.21\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nCMD ["/out/app"]\n';
+const GO_BUILDER = GO.replace('FROM golang:1.21', 'FROM golang:1.21 AS builder');
+
+describe('the detectors', () => {
+  it('item 1: an emitted RUN that the shell parser refuses trips shell-syntax; a RUN the original already had does not', () => {
+    const input = 'FROM debian:bookworm\nRUN chmod +x a; \\\n    mkdir b\nCMD ["/a"]\n';
+    const out = (run: string) => `FROM debian:bookworm AS builder\nRUN chmod +x a; \\\n    mkdir b\nCMD ["/a"]\n\nFROM debian:bookworm-slim\n${run}\nCMD ["/a"]\n`;
+    expect(details('shell-syntax', input, out('RUN chmod +x a; && mkdir b'))).toEqual([expect.stringMatching(/^line 7: .*&&/)]);
+    expect(hits('shell-syntax', input, out('RUN chmod +x a; mkdir b'))).toEqual([]);
+    // a script that does not parse in the original either is the original's, not dfsplit's
+    const broken = 'FROM debian:bookworm\nRUN echo a; && echo b\nCMD ["/a"]\n';
+    expect(hits('shell-syntax', broken, `${broken.replace('bookworm\n', 'bookworm AS builder\n')}\nFROM debian:bookworm-slim\nRUN echo a; && echo b\nCMD ["/a"]\n`)).toEqual([]);
+  });
+
+  it('item 4: a COPY --from of a path the builder renames, deletes, quotes or never makes trips copy-missing; of the path it makes, not', () => {
+    const input = 'FROM debian:bookworm\nWORKDIR /src\nCOPY . .\nRUN gcc -o /src/app app.c && mv /src/app /usr/local/bin/\nCMD ["app"]\n';
+    const out = (copy: string) => `${input.replace('bookworm\n', 'bookworm AS builder\n')}\nFROM debian:bookworm-slim\n${copy}\nCMD ["app"]\n`;
+    expect(details('copy-missing', input, out('COPY --from=builder /src/app /usr/local/bin/app'))).toEqual([expect.stringMatching(/^\/src\/app: moved away by `mv \/src\/app \/usr\/local\/bin\/` at line 4/)]);
+    expect(hits('copy-missing', input, out('COPY --from=builder /usr/local/bin/app /usr/local/bin/app'))).toEqual([]);
+    const removed = 'FROM debian:bookworm\nWORKDIR /src\nCOPY . .\nRUN make && make install PREFIX=/opt/app\nRUN rm -rf /opt/app/share\nCMD ["/opt/app/bin/x"]\n';
+    const removedOut = (copy: string) => `${removed.replace('bookworm\n', 'bookworm AS builder\n')}\nFROM debian:bookworm-slim\n${copy}\nCMD ["/opt/app/bin/x"]\n`;
+    expect(details('copy-missing', removed, removedOut('COPY --from=builder /opt/app/share/x /opt/app/share/x'))).toEqual([expect.stringMatching(/^\/opt\/app\/share\/x: deleted by `rm -rf \/opt\/app\/share` at line 5/)]);
+    expect(hits('copy-missing', removed, removedOut('COPY --from=builder /opt/app /opt/app'))).toEqual([]);
+    expect(details('copy-missing', input, out('COPY --from=builder ["/\\"/src\\"", "/src"]'))).toEqual(['/"/src": a quote is part of the path']);
+    expect(details('copy-missing', input, out('COPY --from=builder /nowhere/app /usr/local/bin/app'))).toEqual(['/nowhere/app: no builder step makes it']);
+  });
+
+  it('item 6: a COPY --from of / or a whole system directory (also /tmp and /opt) trips system-dir; of a file in one, not', () => {
+    const out = (copy: string) => `${GO_BUILDER}\nFROM debian:bookworm-slim\n${copy}\nCMD ["/out/app"]\n`;
+    expect(details('system-dir', GO, out('COPY --from=builder / /'))).toEqual(['/ copied whole']);
+    expect(details('system-dir', GO, out('COPY --from=builder /usr/ /usr/'))).toEqual(['/usr copied whole']);
+    expect(details('system-dir', GO, out('COPY --from=builder /tmp /tmp'))).toEqual(['/tmp copied whole']);
+    expect(hits('system-dir', GO, out('COPY --from=builder /out/app /out/app'))).toEqual([]);
+  });
+
+  it("item 7: another distribution's package manager, or a package name its release lacks, trips wrong-packages", () => {
+    const input = 'FROM alpine:3.9\nRUN apk add --no-cache gcc musl-dev\nCOPY . /src\nRUN gcc -o /usr/local/bin/app /src/app.c\nCMD ["app"]\n';
+    const out = (from: string, run: string) => `${input.replace('alpine:3.9\n', 'alpine:3.9 AS builder\n')}\nFROM ${from}\n${run}\nCOPY --from=builder /usr/local/bin/app /usr/local/bin/app\nCMD ["app"]\n`;
+    expect(details('wrong-packages', input, out('alpine:3.9', 'RUN apt-get update && apt-get install -y libssl1.1'))).toEqual(expect.arrayContaining([expect.stringMatching(/^apt-get on alpine:3.9, whose package manager is apk/)]));
+    expect(details('wrong-packages', input, out('alpine:3.9', 'RUN apk add --no-cache libssl3'))).toEqual(['libssl3 does not exist in alpine 3.9 (3.17 to now)']);
+    expect(hits('wrong-packages', input, out('alpine:3.18', 'RUN apk add --no-cache libssl3'))).toEqual([]);
+    expect(details('wrong-packages', input, out('debian:stretch-slim', 'RUN apt-get update && apt-get install -y libssl3'))).toEqual(['libssl3 does not exist in debian stretch (bookworm to now)']);
+    expect(hits('wrong-packages', input, out('debian:bookworm-slim', 'RUN apt-get update && apt-get install -y libssl3'))).toEqual([]);
+    // a release dfsplit cannot read from the tag is not judged
+    expect(hits('wrong-packages', input, out('alpine', 'RUN apk add --no-cache libssl1.1'))).toEqual([]);
+  });
+
+  it('item 8: a program moved from a full image onto a bare one without CA certificates trips ca-certificates; with them, not', () => {
+    const out = (runtime: string) => `${GO_BUILDER}\n${runtime}\nCOPY --from=builder /out/app /out/app\nCMD ["/out/app"]\n`;
+    expect(details('ca-certificates', GO, out('FROM debian:bookworm-slim'))).toEqual([expect.stringMatching(/^golang:1.21 has CA certificates, debian:bookworm-slim has none/)]);
+    expect(hits('ca-certificates', GO, out('FROM scratch'))).toHaveLength(1);
+    expect(hits('ca-certificates', GO, out('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y ca-certificates && rm -rf /var/lib/apt/lists/*'))).toEqual([]);
+    expect(hits('ca-certificates', GO, out('FROM scratch\nCOPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/'))).toEqual([]);
+    expect(hits('ca-certificates', GO, out('FROM gcr.io/distroless/static-debian12'))).toEqual([]);
+  });
+
+  it('item 12: a COPY --from of a toolchain path no builder step makes, from an image the table does not know, trips unknown-image-tool', () => {
+    const input = (from: string) => `FROM ${from}\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nCMD ["app"]\n`;
+    const out = (from: string) => `${input(from).replace(`FROM ${from}\n`, `FROM ${from} AS builder\n`)}\nFROM debian:bookworm-slim\nCOPY --from=builder /root/.cargo/bin/app /usr/local/bin/app\nCMD ["app"]\n`;
+    expect(details('unknown-image-tool', input('rustlang/rust:nightly-slim'), out('rustlang/rust:nightly-slim'))).toEqual(['/root/.cargo/bin/app (/root/.cargo) assumed of rustlang/rust:nightly-slim, not in the image table']);
+    expect(hits('unknown-image-tool', input('rust:1.75'), out('rust:1.75'))).toEqual([]);
+    // a toolchain path the builder's own commands fill is no assumption about the image
+    const made = (text: string) => text.replace('RUN cargo build --release', 'RUN cargo build --release && mkdir -p /root/.cargo/bin && cp target/release/app /root/.cargo/bin/app');
+    expect(hits('unknown-image-tool', made(input('rustlang/rust:nightly-slim')), made(out('rustlang/rust:nightly-slim')))).toEqual([]);
+    expect(knownImage('rust:1.75', lib)).toBe(true);
+    expect(knownImage('rustlang/rust:nightly-slim', lib)).toBe(false);
+  });
+
+  it('item 13: the same image with only cleanup, upgrades, git or make left out trips no-gain; a compiler left out does not', () => {
+    const input = (pkgs: string) => `FROM node:18-alpine\nRUN apk update && apk upgrade && apk add ${pkgs}\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD ["node", "index.js"]\n`;
+    const out = (pkgs: string) => `${input(pkgs).replace('FROM node:18-alpine\n', 'FROM node:18-alpine AS builder\n')}\nFROM node:18-alpine\nWORKDIR /app\nCOPY --from=builder /app /app\nCMD ["node", "index.js"]\n`;
+    expect(hits('no-gain', input('git make'), out('git make'))).toHaveLength(1);
+    expect(hits('no-gain', input('git make python3 g++'), out('git make python3 g++'))).toEqual([]);
+  });
+
+  it('reads nothing but changed results, and every detector answers for every changed result', () => {
+    expect(Object.values(detectAll(GO, { status: 'unchanged', output: GO }, lib)).flat()).toEqual([]);
+    const r = convert(GO);
+    expect(r.status).toBe('changed');
+    expect(Object.keys(detectAll(GO, r, lib)).sort()).toEqual(DETECTORS.map((d) => d.id).sort());
+  });
+
+  it("reads the distribution release of an image from its tag and dfsplit's image table", () => {
+    expect(releaseOf('alpine:3.9', lib)).toEqual({ name: 'alpine', release: '3.9' });
+    expect(releaseOf('python:3.7-alpine3.8', lib)).toEqual({ name: 'alpine', release: '3.8' });
+    expect(releaseOf('python:3.7-alpine', lib)).toEqual({ name: 'alpine', release: null });
+    expect(releaseOf('debian:9-slim', lib)).toEqual({ name: 'debian', release: 'stretch' });
+    expect(releaseOf('node:8-jessie', lib)).toEqual({ name: 'debian', release: 'jessie' });
+    expect(releaseOf('ubuntu:xenial', lib)).toEqual({ name: 'ubuntu', release: '16.04' });
+    expect(releaseOf('ubuntu:18.04', lib)).toEqual({ name: 'ubuntu', release: '18.04' });
+  });
+});
+
+describe('the sample, the strategy and the tally', () => {
+  const files = Array.from({ length: 934 }, (_, i) => `f${i}`);
+
+  it('draws the same sample for the same seed, another for another seed, without repeats, the smaller drawing a prefix of the larger', () => {
+    const a = draw(files, 150, 'abc');
+    expect(a).toEqual(draw(files, 150, 'abc'));
+    expect(new Set(a).size).toBe(150);
+    expect(a).not.toEqual(draw(files, 150, 'abd'));
+    expect(draw(files, 30, 'abc')).toEqual(a.slice(0, 30));
+    expect(draw(files, 2000, 'abc').sort()).toEqual([...files].sort());
+  });
+
+  it('names the strategy of a result by its preset and its runtime image relative to the builder', () => {
+    expect(runtimeKind('node:18', 'node:18', lib)).toBe('same-base');
+    expect(runtimeKind('node:18', 'node:18-slim', lib)).toBe('slim');
+    expect(runtimeKind('golang:1.21', 'scratch', lib)).toBe('scratch');
+    expect(runtimeKind('golang:1.21', 'debian:bookworm-slim', lib)).toBe('distro-slim');
+    expect(runtimeKind('golang:1.21', 'gcr.io/distroless/static-debian12', lib)).toBe('distroless');
+    const r = convert(GO);
+    expect(strategyOf(r, lib)).toEqual({ strategy: `${r.preset?.id ?? 'generic'}/${runtimeKind('golang:1.21', r.stages.find((s) => s.role === 'runtime')!.image, lib)}`, family: 'golang', builder: 'golang:1.21', runtime: r.stages.find((s) => s.role === 'runtime')!.image, proof: null });
+    expect(strategyOf({ ...r, proof: { level: 'static' } } as typeof r, lib).proof).toBe('static');
+  });
+
+  it("gives Wilson's 95% interval", () => {
+    const [lo, hi] = wilson(7, 20);
+    expect(lo).toBeCloseTo(0.1812, 3);
+    expect(hi).toBeCloseTo(0.5671, 3);
+    expect(wilson(0, 150)[0]).toBe(0);
+    expect(wilson(0, 150)[1]).toBeCloseTo(0.02497, 4);
+  });
+
+  it('reads filled verdicts, skips the unfilled, refuses an unknown verdict, and tallies by strategy and proof level', () => {
+    const rows = readVerdicts('file\tverdict\titem\tnote\na\tgood\t\t\nb\tbroken-build\t1\tsyntax\nc\t\t\t\nd\tbroken-run\t8\tcerts\n');
+    expect(rows.map((r) => r.verdict)).toEqual(['good', 'broken-build', 'broken-run']);
+    expect(() => readVerdicts('a\tfine\t\t\n')).toThrow(/line 1: verdict "fine"/);
+    const info = new Map([
+      ['a', { strategy: 'node/slim', proof: 'static' }],
+      ['b', { strategy: 'generic/same-base', proof: 'build' }],
+      ['d', { strategy: 'generic/same-base', proof: 'build' }],
+    ]);
+    const table = tally(rows, info);
+    expect(table).toContain('| generic/same-base | 2 | 0 | 0 | 1 | 1 | 100.0% | 34.2% to 100.0% |');
+    expect(table).toContain('| **all** | 3 | 1 | 0 | 1 | 1 | 66.7% |');
+    expect(table).toContain('| proof level |');
+    expect(tally(rows, new Map([['a', { strategy: 'x', proof: null }]]))).not.toContain('proof level');
+    expect(tally(rows, new Map([['a', { strategy: 'x', proof: null, family: 'node' }]]))).toContain('| builder family |');
+  });
+});
