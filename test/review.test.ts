@@ -126,8 +126,9 @@ describe('the sample, the strategy and the tally', () => {
     expect(runtimeKind('golang:1.21', 'debian:bookworm-slim', lib)).toBe('distro-slim');
     expect(runtimeKind('golang:1.21', 'gcr.io/distroless/static-debian12', lib)).toBe('distroless');
     const r = convert(GO);
-    expect(strategyOf(r, lib)).toEqual({ strategy: `${r.preset?.id ?? 'generic'}/${runtimeKind('golang:1.21', r.stages.find((s) => s.role === 'runtime')!.image, lib)}`, family: 'golang', builder: 'golang:1.21', runtime: r.stages.find((s) => s.role === 'runtime')!.image, proof: null });
-    expect(strategyOf({ ...r, proof: { level: 'static' } } as typeof r, lib).proof).toBe('static');
+    expect(strategyOf(r, lib)).toEqual({ strategy: `${r.preset?.id ?? 'generic'}/${runtimeKind('golang:1.21', r.stages.find((s) => s.role === 'runtime')!.image, lib)}`, family: 'golang', builder: 'golang:1.21', runtime: r.stages.find((s) => s.role === 'runtime')!.image, proof: 'static' });
+    expect(strategyOf({ ...r, proof: { level: 'build', unproven: [] } }, lib).proof).toBe('build');
+    expect(strategyOf({ ...r, proof: null }, lib).proof).toBe(null);
   });
 
   it("gives Wilson's 95% interval", () => {
