@@ -1,7 +1,6 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import type { Release } from './knowledge/releases.js';
 import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
@@ -152,12 +151,6 @@ export function distributionOf(image: string): { name: Distribution; release: st
   const name = ask(image, 'distribution')?.value;
   if (!name) return null;
   return { name, release: releaseInTag(image) ?? (name === 'debian' && devTableApplies(image) ? 'bookworm' : null) };
-}
-
-/** The same as a Release (src/knowledge/releases.ts), the key of the release-keyed tables; null: the distribution is not known. */
-export function releaseOfImage(image: string): Release | null {
-  const d = distributionOf(image);
-  return d && { distribution: d.name, release: d.release };
 }
 
 /** The release an image's tag names (`gcc:13-bookworm` -> bookworm, `alpine:3.9` -> 3.9), or null when the tag fixes none. */

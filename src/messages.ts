@@ -103,6 +103,7 @@ export const MESSAGES = {
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',
+  'runtime-package-unknown': 'the runtime package of {dev} is not known for {release} ({image}): its name changes between releases, and dfsplit does not guess it',
   // declines
   'needs-verify': 'proven only by a build: {unproven}. To prove it, build and compare both images: `dfsplit --verify --write {file}`',
   'multi-stage': 'already multi-stage',
@@ -126,7 +127,6 @@ export const MESSAGES = {
   'cgo-on-scratch': 'the program uses cgo, so it needs a C library: it cannot run on {image}',
   'runtime-tag-unpublished': "the runtime base {image} ({builder}'s {how}) is not a tag the official image has ever published (the tag table, generated from the image's library file at {date}): the conversion would not build, so it is declined; pass --runtime-base with a published tag to convert it",
   'libc-mismatch': '{from} builds against {fromLibc} but the runtime {to} uses {toLibc}: compiled packages would not load',
-  'runtime-package-unknown': 'the runtime package of {dev} is not known for {release} ({image}): its name changes between releases, and dfsplit does not guess it',
   'runtime-package-release-differs': '{dev} was compiled on {from} and the runtime base {image} is {to}: the runtime package there ({runtime}) is not the library the program was linked against',
   'trailing-continuation': 'the file ends inside a line continuation: a stage written after it would be swallowed by the last instruction',
   'system-compile': "`{command}` compiles into the interpreter's system directories: there is no artifact dfsplit can copy out safely",

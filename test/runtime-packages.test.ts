@@ -69,3 +69,42 @@ describe('every language table names -dev packages the release table knows', () 
     for (const [pkg, libs] of Object.entries(NODE_NATIVE_LIBS)) for (const manager of ['apt', 'apk'] as const) for (const name of libs[manager]) if (/-dev$/.test(name)) expect(runtimePackagesOf(name, manager, null), `${pkg}: ${name}`).not.toBeNull();
   });
 });
+
+describe('the release runtime packages are named for, and what a conversion does when it is unknown', () => {
+  it("takes the release a tag names, else the tag table's for a published tag, never an assumed bookworm", async () => {
+    const { releaseOfImage } = await import('../src/tags.js');
+    const { releaseOf } = await import('../src/tags.js');
+    expect(releaseOfImage('gcc:13-bookworm')).toEqual({ distribution: 'debian', release: 'bookworm' });
+    expect(releaseOfImage('alpine:3.9')).toEqual({ distribution: 'alpine', release: '3.9' });
+    // floating tags: the tag table's release at the tag's last listing, read as the release-keyed tables name it
+    for (const image of ['python:3.11', 'node:20', 'debian:latest', 'ruby:2.7']) expect(releaseOfImage(image)?.release).toBe(releaseOf(image));
+    expect(releaseOfImage('python:3.9-alpine')?.release).toBe(releaseOf('python:3.9-alpine')!.replace('alpine', ''));
+    // a release the tag table does not record, or that no release-keyed table knows: unknown
+    expect(releaseOfImage('debian:stable')).toEqual({ distribution: 'debian', release: null });
+    expect(releaseOfImage('ubuntu:latest')?.release).toBeNull();
+    expect(releaseOfImage('myorg/app:1')).toBeNull();
+  });
+  it("keeps a -dev package whose runtime name is unknown as written on the builder's own image, with no decline and nothing unproven", async () => {
+    const { convert } = await import('../src/convert.js');
+    const r = convert('FROM alpine:latest\nRUN apk add --no-cache gcc musl-dev make openssl-dev\nWORKDIR /src\nCOPY . .\nRUN make && make install PREFIX=/opt/t\nCMD ["/opt/t/bin/t"]\n');
+    expect(r.status).toBe('changed');
+    expect(r.proof).toEqual({ level: 'static', unproven: [] });
+    expect(r.output).toContain('FROM alpine:latest\nRUN apk add --no-cache openssl-dev\n');
+  });
+  it('leaves it to a build on another image (runtime-package-unknown, unproven): declined needs-verify, written under --verify', async () => {
+    const { convert } = await import('../src/convert.js');
+    const input = 'FROM debian:trixie\nRUN apt-get update && apt-get install -y gcc make libxml2-dev\nWORKDIR /src\nCOPY . .\nRUN make && make install PREFIX=/opt/t\nCMD ["/opt/t/bin/t"]\n';
+    const r = convert(input);
+    expect(r.status).toBe('declined');
+    expect(r.reasons.map((x) => x.id)).toEqual(['needs-verify']);
+    expect(r.proof?.unproven.map((u) => [u.id, u.line])).toEqual([['runtime-package-unknown', 2]]);
+    const v = convert(input, { verify: true });
+    expect(v.status).toBe('changed');
+    expect(v.output).toContain('FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y libxml2-dev && rm -rf /var/lib/apt/lists/*\n');
+  });
+  it('still declines a runtime base of another release whose runtime packages differ', async () => {
+    const { convert } = await import('../src/convert.js');
+    const r = convert('FROM debian:stretch\nRUN apt-get update && apt-get install -y gcc make libssl-dev\nWORKDIR /src\nCOPY . .\nRUN make && make install PREFIX=/opt/t\nCMD ["/opt/t/bin/t"]\n', { runtimeBase: 'debian:bookworm-slim', verify: true });
+    expect(r.reasons.map((x) => x.id)).toEqual(['runtime-package-release-differs']);
+  });
+});

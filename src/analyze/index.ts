@@ -5,7 +5,7 @@ import type { ArgInstruction, CopyInstruction, Instruction, Model } from '../mod
 import { describe, type Finding, type MessageId } from '../messages.js';
 import { joinPath, parseShell, scanUnclosedQuote, unterminatedQuote } from '../shell.js';
 import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, type EnvView, type RunAnalysis, type RunCommand } from './run.js';
-import { releaseOfImage } from '../images.js';
+import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
 

@@ -19,7 +19,7 @@ export interface PackageInstall {
   keptDev: string[];
   /**
    * -dev packages whose runtime packages the table knows, but not for the image's release (or the release is
-   * not known): no name is guessed; they stay in `runtime` as written, and the plan declines (`runtime-package-unknown`).
+   * not known): no name is guessed; they stay in `runtime` as written, which on another image than the builder's only a build proves (`runtime-package-unknown`, src/runtime-libraries.ts).
    */
   unknownRuntime: string[];
   /** False when the original passed --no-install-recommends. */
@@ -113,7 +113,7 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
       build.push(pkg);
       implied.push({ dev: name, runtime: answer.packages });
     } else if (answer && !removed) {
-      // kept as written (what the builder installed is there in its release), and the plan declines
+      // kept as written (what the builder installed is there in its release); on another image only a build proves it
       runtime.push(pkg);
       unknownRuntime.push(name);
     } else if (removed) {

@@ -215,7 +215,8 @@ export function describeRelease(at: Release | null): string {
 /**
  * What a language table names (`-dev` packages, or packages whose name every release shares) as the packages to
  * install on a release: -dev packages through the table, the others as named; `unknown`: the -dev packages the
- * table does not know for that release (the caller declines, `runtime-package-unknown`).
+ * table does not know for that release, kept as named (they bring their library on any release; the caller
+ * records `runtime-package-unknown`, which only a build proves on another image).
  */
 export function runtimeNamesFor(names: readonly string[], manager: PackageManager, at: Release | null): { packages: string[]; unknown: string[] } {
   const packages: string[] = [];
@@ -223,7 +224,7 @@ export function runtimeNamesFor(names: readonly string[], manager: PackageManage
   for (const name of names) {
     const answer = runtimePackagesOf(name, manager, at);
     if (answer && !('packages' in answer)) unknown.push(name);
-    for (const p of answer === null ? [name] : 'packages' in answer ? answer.packages : []) if (!packages.includes(p)) packages.push(p);
+    for (const p of answer !== null && 'packages' in answer ? answer.packages : [name]) if (!packages.includes(p)) packages.push(p);
   }
   return { packages, unknown };
 }

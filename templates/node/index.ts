@@ -6,7 +6,8 @@
 // https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
 import { pathOperands } from '../../src/commands/index.js';
-import { libcOf, parseImage, releaseOfImage } from '../../src/images.js';
+import { libcOf, parseImage } from '../../src/images.js';
+import { releaseOfImage } from '../../src/tags.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
 import type { CommandInstruction } from '../../src/model.js';
@@ -122,6 +123,7 @@ export default {
   },
   decide(input) {
     const declines: Finding[] = [];
+    const unproven: Finding[] = [];
     const findings: Finding[] = [];
     const edits: BuilderEdit[] = [];
     const pkg = readPackageJson(input);
@@ -142,7 +144,7 @@ export default {
       if (needs) {
         // named for the builder's release: the runtime stage is its slim variant, of the same release
         const named = runtimeNamesFor(needs[manager], manager, release);
-        for (const dev of named.unknown) declines.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
+        for (const dev of named.unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
         for (const l of named.packages) if (!libs.includes(l) && !replayed.has(l)) libs.push(l);
         continue;
       }
@@ -191,6 +193,6 @@ export default {
       replacements.set(firstInstall.index, [{ kind: 'install', manager: musl ? 'apk' : 'apt', packages: libs }]);
       findings.push({ id: 'node-native-libs', data: { packages: native.names.filter((n) => n in NODE_NATIVE_LIBS).join(', '), libs: libs.join(' ') } });
     }
-    return { artifacts, overrides, builderEdits: edits, runtimeReplacements: replacements, declines, findings };
+    return { artifacts, overrides, builderEdits: edits, runtimeReplacements: replacements, declines, findings, unproven };
   },
 } satisfies Preset;

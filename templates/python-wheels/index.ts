@@ -68,6 +68,7 @@ export default {
       runtimeReplacements: replacements,
       overrides,
       declines: [...declines, ...more, ...libs.declines],
+      unproven: libs.unproven,
       findings: [{ id: 'pip-wheels' }, ...libs.findings],
     };
   },

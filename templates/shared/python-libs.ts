@@ -2,14 +2,18 @@
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, requirementName } from '../../src/knowledge/compiled-packages.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
-import { packageManagerOf, releaseOfImage } from '../../src/images.js';
+import { packageManagerOf } from '../../src/images.js';
+import { releaseOfImage } from '../../src/tags.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { requirementFiles, requirementsOf, type PipCommand } from './python.js';
 
-/** Runtime packages the requirements need on the builder's release, and their manager; a decline when the requirements cannot be read or the names are not known for that release. */
-export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { manager: 'apt' | 'apk'; packages: string[]; findings: Finding[]; declines: Finding[] } {
+/**
+ * Runtime packages the requirements need on the builder's release, and their manager; a decline when the requirements
+ * cannot be read; `unproven` (the -dev package installed as written) when the names are not known for that release.
+ */
+export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { manager: 'apt' | 'apk'; packages: string[]; findings: Finding[]; declines: Finding[]; unproven: Finding[] } {
   const names: string[] = [];
   const declines: Finding[] = [];
   for (const p of installs) {
@@ -39,6 +43,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   const installed = new Set([...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
   const packages: string[] = [];
   const findings: Finding[] = [];
+  const unproven: Finding[] = [];
   // the runtime stage is the builder's image or its slim variant: the same distribution and release
   const manager = packageManagerOf(input.builderImage) === 'apk' ? 'apk' : 'apt';
   const release = releaseOfImage(input.builderImage);
@@ -46,11 +51,11 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
     if (!libs || n.endsWith('-binary')) continue;
     const { packages: named, unknown } = runtimeNamesFor(libs[manager], manager, release);
-    for (const dev of unknown) declines.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
+    for (const dev of unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
     for (const l of named) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
     if (named.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: named.join(' ') } });
   }
-  return { manager, packages, findings, declines };
+  return { manager, packages, findings, declines, unproven };
 }
 
 /** A requirements file from the build context: by the name the COPY gave it, found by its base name. */
