@@ -5,11 +5,9 @@ import { COMPILING, type Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, PathIndex } from './paths.js';
+import { compileSteps } from './commands/index.js';
 
 const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
-
-/** Commands whose outputs are intermediate when the same RUN installs the result somewhere named. */
-const COMPILE_STEPS = new Set(['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh']);
 
 /** The artifacts of a generic split, or a decline when an output cannot be located. */
 export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> = new Set(), kinds: ReadonlySet<string> = PRODUCING): { artifacts: Artifact[]; declines: Finding[] } {
@@ -26,7 +24,7 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
     if (!run.commands.some((c) => COMPILING.has(c.kind))) continue;
     for (const c of run.commands) {
       if (!kinds.has(c.kind)) continue;
-      if (c.unnamedOutputs && named && COMPILE_STEPS.has(c.words[0] ?? '')) continue;
+      if (c.unnamedOutputs && named && compileSteps.has(c.words[0] ?? '')) continue;
       for (const path of c.outputs) {
         // sources unpacked, built in (`cd` into them) and installed elsewhere in the same RUN are intermediate
         if ((c.kind === 'file-move' || c.kind === 'fetch') && installsElsewhere && run.commands.some((x) => x !== c && isInside(x.cwd, path))) continue;

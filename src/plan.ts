@@ -3,7 +3,7 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { familyOf, packageCommand, packageManager, toolchainAtRuntime as familyToolchainAtRuntime, usedAtRuntime } from './commands/index.js';
+import { isBuildToolPackage, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -65,9 +65,6 @@ interface RewrittenCommand {
   text: string;
   finding: Finding;
 }
-
-// (and each command family's own patterns: src/commands/)
-const TOOLCHAIN_AT_RUNTIME = [/^go run\b/, /^cargo run\b/, /^(\S*\/)?(mvnw?|gradlew?) (.* )?(spring-boot:run|bootRun)\b/, /^(\S*\/)?gradlew? (.* )?run(?=\s|$)/, ...familyToolchainAtRuntime, /^dotnet run\b/];
 
 /** Decide how to split `model`. */
 export function makePlan(model: Model, analysis: Analysis, options: PlanOptions, presets: readonly Preset[]): Plan {
@@ -261,7 +258,7 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
   for (const ins of model.instructions) {
     if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
     const text = ins.json ? ins.json.join(' ') : ins.command;
-    const hit = TOOLCHAIN_AT_RUNTIME.find((re) => re.test(text));
+    const hit = toolchainAtRuntime.find((re) => re.test(text));
     if (hit) out.push({ id: 'runtime-uses-toolchain', data: { command: text }, line: ins.line });
   }
   void analysis;
@@ -333,25 +330,9 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
 /** Build tools whose absence alone saves next to nothing (issue 23, item 13): leaving only these behind is no gain. */
 const LIGHT_TOOLS = new Set(['make']);
 
-/** Language package installs that the runtime stage repeats (gem, cpanm, R, pip in the generic split; and the families' `replayed`). */
-const REPLAYED_INSTALLERS = /^(gem|cpanm|cpan|R|Rscript|conda|mamba|luarocks|easy_install|pip[\d.]*|python[\d.]*)$/;
-const COMPILER_PACKAGES = /^(gcc|g\+\+|gcc-c\+\+|clang|make|build-essential|build-base|cmake)$|-(dev|devel)$/;
-
-/** A language package install that the runtime stage repeats (python only as `python setup.py install`). */
+/** A language package install that the runtime stage repeats (the families' `replayed`: gem, pip, `python setup.py install`, a global npm install). */
 function isReplayedInstall(kind: string, words: readonly string[]): boolean {
-  if (kind !== 'setup' && kind !== 'pip') return false;
-  const name = words[0] ?? '';
-  if (/^python[\d.]*$/.test(name)) return words[1] === 'setup.py' || (words[1] === '-m' && words[2] === 'pip');
-  return REPLAYED_INSTALLERS.test(name) || (familyOf(name)?.replayed?.includes(name) ?? false);
-}
-
-/** `pip install -U pip setuptools wheel`, `easy_install pip`, `gem update --system`: tooling, no compiling. */
-function isToolingUpgrade(words: readonly string[]): boolean {
-  const rest = words[1] === '-m' ? words.slice(3) : words.slice(1);
-  const names = rest.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w));
-  if (/^(pip[\d.]*|python[\d.]*|easy_install)$/.test(words[0] ?? '')) return names.length > 0 && names.every((n) => /^(pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
-  if (words[0] === 'gem') return words.includes('--system') || names.every((n) => n === 'bundler');
-  return false;
+  return (kind === 'setup' || kind === 'pip') && replayedBy(words);
 }
 
 /**
@@ -363,9 +344,9 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     if (decision.runtimeReplacements?.has(index)) continue;
     for (const c of run.commands) {
-      const found = c.install?.build.find((p) => COMPILER_PACKAGES.test(p));
+      const found = c.install?.build.find(isBuildToolPackage);
       if (found) compilers ??= found;
-      if (isToolingUpgrade(c.words)) continue;
+      if (upgradesToolingOnly(c.words)) continue;
       if (compilers && isReplayedInstall(c.kind, c.words)) {
         return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool: compilers }, line: lineOf(model, index) }];
       }

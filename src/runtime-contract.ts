@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { entrypointWrapperWords } from './commands/index.js';
+import { entrypointWrapperWords, toolboxPrograms } from './commands/index.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { parseImage } from './images.js';
@@ -14,51 +14,7 @@ import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } f
 import { parseShell } from './shell.js';
 
 /** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
-const TOOLCHAIN_PROGRAMS = new Set([
-  'gcc',
-  'g++',
-  'cc',
-  'c++',
-  'clang',
-  'make',
-  'cmake',
-  'ninja',
-  'mvn',
-  'gradle',
-  'ant',
-  'sbt',
-  'lein',
-  'go',
-  'cargo',
-  'rustc',
-  'javac',
-  'git',
-  'svn',
-  'hg',
-  'pytest',
-  'py.test',
-  'tox',
-  'nosetests',
-  'jest',
-  'mocha',
-  'karma',
-  'rspec',
-  'phpunit',
-  'latex',
-  'pdflatex',
-  'xelatex',
-  'pandoc',
-  'ansible',
-  'ansible-playbook',
-  'terraform',
-  'packer',
-  'kubectl',
-  'helm',
-  'aws',
-  'gcloud',
-  'az',
-  'docker',
-]);
+const TOOLCHAIN_PROGRAMS = new Set([...toolboxPrograms, 'git', 'svn', 'hg', 'nosetests', 'jest', 'mocha', 'karma', 'rspec', 'phpunit', 'latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker']);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors that run the real program as their arguments (the user switchers: src/commands/prefix.ts). */
 const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, 'docker-entrypoint.sh': 0 };

@@ -4,8 +4,9 @@
 // prints it and `explain` reports it. https://docs.docker.com/build/building/multi-stage/
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
-import { analyzeRun, isVenv, type RunCommand } from './analyze/run.js';
+import { analyzeRun, type RunCommand } from './analyze/run.js';
 import { isNeutral } from './commands/index.js';
+import { isVenv } from './commands/python.js';
 import { enclosing } from './paths.js';
 import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';

@@ -7,7 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
-import { createdAccount, familyOf, isShellOnly, packageCommand, packageProvides, pathOperands } from './commands/index.js';
+import { createdAccount, installsLanguagePackages, isShellOnly, packageCommand, packageProvides, pathOperands, readsPaths } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -38,15 +38,6 @@ interface StageState {
 
 /** Programs a package gives besides one named like the package. */
 const PACKAGE_TOOLS: Record<string, string[]> = {
-  'python3-pip': ['pip', 'pip3'],
-  'python-pip': ['pip', 'pip2'],
-  python3: ['python3'],
-  python: ['python', 'python2'],
-  'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'],
-  'openjdk-17-jre-headless': ['java'],
-  'default-jre': ['java'],
-  'default-jre-headless': ['java'],
-  'default-jdk': ['java', 'javac'],
   'postgresql-client': ['psql', 'pg_dump'],
   'mysql-client': ['mysql'],
   'default-mysql-client': ['mysql'],
@@ -58,9 +49,6 @@ const PACKAGE_TOOLS: Record<string, string[]> = {
   'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'],
   'openssh-client': ['ssh', 'scp'],
   'bzip2': ['bzip2', 'bunzip2'],
-  'ruby-full': ['ruby', 'gem'],
-  'golang-go': ['go'],
-  'php-cli': ['php'],
   'supervisor': ['supervisord', 'supervisorctl'],
   'imagemagick': ['convert', 'identify'],
   'nginx': ['nginx'],
@@ -185,12 +173,9 @@ function neededPaths(c: RunCommand): string[] {
     if (script && !w.includes('-c') && !w.includes('-m') && /[./]/.test(script)) return plain([script]);
     return [];
   }
-  if (/^pip[\d.]*$/.test(name) || (w[1] === '-m' && w[2] === 'pip')) {
-    const list: string[] = [];
-    for (let i = 0; i < w.length; i++) if (['-r', '--requirement', '-c', '--constraint'].includes(w[i]!)) list.push(w[i + 1] ?? '');
-    for (const o of operands(w)) if (o === '.' || o.startsWith('./') || o.startsWith('/')) list.push(o);
-    return plain(list.filter(Boolean));
-  }
+  // what a family says the command reads (pip's requirement files)
+  const reads = readsPaths(w);
+  if (reads) return plain([...reads]);
   if (name.includes('/')) return plain([name]);
   // any other operand that names a path (the differential check only counts the builder's own paths)
   return plain(operands(w).filter((o) => !/^[a-z]+:\/\//i.test(o) && !o.includes('=') && /[/.]/.test(o)));
@@ -247,7 +232,7 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     make(s, `/home/${account.name}`);
   }
   if (account?.creates === 'group') s.groups.add(account.name);
-  if (/^(pip[\d.]*|gem|bundle|bundler|composer|cpanm)$/.test(name) || familyOf(name)?.languageInstallers?.includes(name) || (w[1] === '-m' && w[2] === 'pip')) {
+  if (installsLanguagePackages(w)) {
     s.langInstall = true;
     for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));
   }

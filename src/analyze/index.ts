@@ -84,8 +84,8 @@ export function analyze(model: Model): Analysis {
   // instruction made long files quadratic); a view is made again only after an ENV or ARG
   const budget = expansionBudget(model.text.length);
   const history = new EnvHistory(env, budget);
-  // what one RUN leaves for later ones (a cmake install prefix)
-  const carry = { cmakePrefix: null as string | null };
+  // what one RUN leaves for later ones (an install prefix a build system caches, as cmake does)
+  const carry = { cachedPrefix: null as string | null };
   let snapshot: EnvView | null = null;
   let error: Finding | null = null;
   let posixShell = true;
@@ -139,7 +139,7 @@ interface Verdict {
   data: Record<string, string>;
 }
 
-function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, release: Release | null, carry: { cmakePrefix: string | null }): Verdict {
+function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, release: Release | null, carry: { cachedPrefix: string | null }): Verdict {
   switch (ins.keyword) {
     case 'FROM':
       return { phase: 'both', reason: 'from-base', data: {} };

@@ -3,11 +3,10 @@
 import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
-import { isTestOnlyInstall } from './pip.js';
-import { familyOf, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
+import { commandOf, configureStep, familyOf, installsConfigured, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
 import type { Release } from '../knowledge/releases.js';
-import { COMMAND_RULES, INTERPRETERS, SYSTEM_COMPILERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
+import { COMMAND_RULES, INTERPRETERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
 
@@ -52,8 +51,8 @@ export interface RunScope {
   removedLater: ReadonlySet<string>;
   /** The release runtime packages of -dev packages are named for (null: not known; left out: installs read as written). */
   release?: Release | null;
-  /** State one RUN leaves for the next ones: the install prefix a cmake configure step cached. */
-  carry?: { cmakePrefix: string | null };
+  /** State one RUN leaves for the next ones: the install prefix a configure step cached (cmake's cache). */
+  carry?: { cachedPrefix: string | null };
 }
 
 /** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
@@ -68,7 +67,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const building = (): boolean => (hasBuilder ??= parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words)))));
   let prefix: string | null = null;
   // install locations a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...)
-  let extraInstallPaths: string[] = [];
+  let extraInstallPaths: readonly string[] = [];
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
     const read = normalizeCommand(stripPrefix(c.words));
@@ -88,23 +87,15 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, building);
     const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.release) : null;
-    const configurePrefix = words[0]?.endsWith('configure') ? optionValue(words, '--prefix') : null;
-    if (configurePrefix) prefix = configurePrefix;
-    // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too
-    const cmakePrefix = words[0] === 'cmake' ? cmakeInstallPrefix(words) : null;
-    if (cmakePrefix) {
-      prefix = cmakePrefix;
-      if (scope.carry) scope.carry.cmakePrefix = cmakePrefix;
+    // a configure step's prefix serves the install steps after it (a cached one, later RUNs too)
+    const step = configureStep(words);
+    if (step?.prefix) {
+      prefix = step.prefix;
+      if (step.cached && scope.carry) scope.carry.cachedPrefix = step.prefix;
     }
-    if (words[0]?.endsWith('configure')) {
-      // files the program creates when it runs (pid, lock, logs, temp) are not installed
-      extraInstallPaths = words
-        .map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
-        .filter((p): p is string => !!p)
-        .map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
-    }
-    const out = kind === 'pip' || isVenv(words) ? pythonOutputs(words, cwd, local, scope.user) : outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cmakePrefix ?? null);
-    const installed = (words[0] === 'make' || words[0] === 'cmake') && words.includes('install') ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
+    if (step?.installPaths) extraInstallPaths = step.installPaths;
+    const out = outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null, scope.user);
+    const installed = installsConfigured(words) ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
     const outputs = installed.length || written.length ? [...out.paths, ...installed, ...written] : out.paths;
@@ -161,16 +152,6 @@ function dropRemoved(commands: RunCommand[]): RunCommand[] {
   return commands;
 }
 
-/** The value of `-DCMAKE_INSTALL_PREFIX[:TYPE]=DIR` (or `-D CMAKE_INSTALL_PREFIX=DIR`), or null. */
-function cmakeInstallPrefix(words: readonly string[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] === '-D' ? `-D${words[i + 1] ?? ''}` : words[i]!;
-    const m = /^-DCMAKE_INSTALL_PREFIX(?::\w+)?=(.+)$/.exec(w);
-    if (m) return m[1]!;
-  }
-  return null;
-}
-
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
 export function stripPrefix(words: readonly string[]): readonly string[] {
   // most commands have no prefix: the words themselves, not a copy (callers only read them)
@@ -199,29 +180,22 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   const pkg = packageCommandKind(words);
   if (pkg === 'install') return 'packages';
   if (pkg === 'maintenance') return 'package-maintenance';
-  if (isPip(words)) return pipKind(words);
-  if (SYSTEM_COMPILERS.has(name)) return 'system-compile';
   if (SYSTEM_INSTALLERS.has(name)) return 'setup';
-  const familyKind = familyOf(name)?.kindOf?.(words);
+  // the command as its family knows it (`pip3.11` is pip, `python -m pytest` is pytest)
+  const command = commandOf(words);
+  const familyKind = command && (command.family.kinds?.[command.name] ?? command.family.kindOf?.([command.name, ...command.args]));
   if (familyKind) return familyKind;
-  if (name === 'composer') return words.some((w) => w === 'install' || w === 'update' || w === 'require') ? 'build' : 'unknown';
-  if (/^python[\d.]*$/.test(name) && words[1] === '-m') {
-    const mod = words[2] ?? '';
-    if (mod === 'pytest' || mod === 'unittest' || mod === 'tox') return 'test';
-    if (mod === 'compileall') return 'generate';
-  }
-  const rules = rulesOf(name) ?? (name.includes('/') ? rulesOf(name.split('/').pop() ?? '') : undefined);
+  const rules = rulesOf(command?.name ?? name) ?? (name.includes('/') ? rulesOf(name.split('/').pop() ?? '') : undefined);
   if (rules) {
     if (rules.length === 0) return 'package-maintenance';
-    const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+    const sub = (command?.args ?? words.slice(1)).find((w) => !w.startsWith('-')) ?? '';
     const rule = rules.find((r) => !r.sub || r.sub.includes(sub));
     if (rule) return rule.kind;
     return 'unknown';
   }
   if (movesFiles(name)) return inBuildingRun() ? 'file-move' : 'setup';
   const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
-  // `python setup.py install` installs into the system; `curl ... | sh` runs an installer from stdin
-  if (interpreter && words[1] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[2] ?? '') ? 'setup' : 'build';
+  // `curl ... | sh` runs an installer from stdin
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
   // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
   if (installerScript(words)) return 'setup';
@@ -240,55 +214,13 @@ export function installerScript(raw: readonly string[]): boolean {
   const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s')) return true;
   const script = interpreter ? (words[1] ?? '') : name;
-  return (interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script) && !/^\.\/configure$/.test(name);
+  return (interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script);
 }
 
 /** The subcommand rules of a command name: its family's, else the table's. */
 function rulesOf(name: string): readonly CommandRule[] | undefined {
   const family = familyOf(name);
   return family ? family.subcommands?.[name] : COMMAND_RULES.get(name);
-}
-
-function isPip(words: readonly string[]): boolean {
-  const [a, b, c] = words;
-  return /^pip[\d.]*$/.test(a ?? '') || (/^python[\d.]*$/.test(a ?? '') && b === '-m' && c === 'pip');
-}
-
-/** The pip subcommand and its arguments, whether written `pip ...` or `python -m pip ...`. */
-export function pipArgs(words: readonly string[]): string[] {
-  return /^pip/.test(words[0] ?? '') ? words.slice(1) : words.slice(3);
-}
-
-function pipKind(words: readonly string[]): CommandKind {
-  const args = pipArgs(words);
-  const sub = args.find((w) => !w.startsWith('-'));
-  if (sub === 'wheel') return 'build';
-  if (sub === 'install') return isTestOnlyInstall(args.slice(args.indexOf('install') + 1)) ? 'test' : 'pip';
-  return 'package-maintenance';
-}
-
-/** Options of virtualenv and `python -m venv` that take the next word as their value. */
-const VENV_VALUED = new Set(['-p', '--python', '--prompt', '--activators', '--creator', '--seeder', '--app-data', '--extra-search-dir', '--pip', '--setuptools', '--wheel', '--upgrade-deps']);
-
-/** Where pip --user / --target / --prefix and `python -m venv` write. */
-function pythonOutputs(words: readonly string[], cwd: string, env: EnvView, user: string | null): Outputs {
-  if (isVenv(words)) {
-    // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
-    const rest = words.slice(words[0] === 'virtualenv' ? 1 : 3);
-    const dir = rest.find((w, i) => !w.startsWith('-') && !VENV_VALUED.has(rest[i - 1] ?? ''));
-    return { paths: dir ? [joinPath(cwd, dir)] : NONE, unnamed: false };
-  }
-  if (!isPip(words)) return { paths: NONE, unnamed: false };
-  const args = pipArgs(words);
-  const target = optionValue(args, '--target', '-t', '--prefix', '--root');
-  if (target) return { paths: [joinPath(cwd, target)], unnamed: false };
-  if (args.includes('--user')) return { paths: [`${homeOf(user, env)}/.local`], unnamed: false };
-  return { paths: NONE, unnamed: false };
-}
-
-/** `python -m venv DIR` or `virtualenv DIR`. */
-export function isVenv(words: readonly string[]): boolean {
-  return words[0] === 'virtualenv' || (/^python[\d.]*$/.test(words[0] ?? '') && words[1] === '-m' && (words[2] === 'venv' || words[2] === 'virtualenv'));
 }
 
 /** The home directory of a user as Debian's useradd makes it. */
@@ -306,115 +238,15 @@ function normalizeCommand(words: readonly string[]): readonly string[] {
   return [name.split('/').pop()!, ...words.slice(1)];
 }
 
-function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null): Outputs {
+function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null, user: string | null): Outputs {
   const words = normalizeCommand(raw);
-  const name = words[0] ?? '';
-  const at = (p: string) => joinPath(cwd, p);
-  const sub = words.slice(1).find((w) => !w.startsWith('-'));
-  // gems and PHP extensions land in their language's own directories, whatever the command's kind
-  const home = languageHome(words, sub, cwd, env);
-  if (home) return { paths: home, unnamed: false };
-  if (kind === 'build' || kind === 'generate') {
-    if (name === 'go' && (sub === 'build' || sub === 'install')) return goOutputs(words, sub, cwd, env);
-    if (name === 'go' && sub === 'get') {
-      // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
-      const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
-      if (words.includes('-d') || pkgs.length !== 1) return { paths: NONE, unnamed: false };
-      return goOutputs(['go', 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', cwd, env);
-    }
-    if (name === 'go' && ['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: NONE, unnamed: false };
-    // `cargo install` puts binaries in --root/bin, else $CARGO_HOME/bin (/usr/local/cargo in the rust
-    // images), else ~/.cargo/bin; https://doc.rust-lang.org/cargo/commands/cargo-install.html
-    if (name === 'cargo' && sub === 'install') {
-      const root = optionValue(words, '--root') ?? env.get('CARGO_INSTALL_ROOT') ?? env.get('CARGO_HOME') ?? `${env.get('HOME') ?? '/root'}/.cargo`;
-      return { paths: [joinPath(cwd, `${root}/bin`)], unnamed: false };
-    }
-    // `dotnet publish -o DIR` writes the deployable app there; without -o, bin/<configuration>/<framework>/publish
-    // https://learn.microsoft.com/dotnet/core/tools/dotnet-publish
-    if (name === 'dotnet' && sub === 'publish') {
-      const o = optionValue(words, '-o', '--output');
-      return o ? { paths: [at(o)], unnamed: false } : { paths: NONE, unnamed: true };
-    }
-    if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(name)) {
-      if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: NONE, unnamed: false };
-      const o = optionValue(words, '-o');
-      return { paths: [at(o ?? 'a.out')], unnamed: false };
-    }
-    if (name === 'make' || name === 'cmake') {
-      const dest = words.find((w) => /^DESTDIR=/.test(w))?.slice(8) ?? '';
-      const pfx = words.find((w) => /^(PREFIX|prefix)=/.test(w))?.replace(/^\w+=/, '') ?? optionValue(words, '--prefix') ?? prefix;
-      const installs = words.includes('install') || words.includes('--install');
-      if (installs) return { paths: [joinPath(null, `${dest}/${pfx ?? '/usr/local'}`)], unnamed: false };
-      return { paths: NONE, unnamed: true };
-    }
-    if (isPip(words)) {
-      const dir = optionValue(words, '--wheel-dir', '-w');
-      return { paths: [at(dir ?? '.')], unnamed: false };
-    }
-    if (name === 'composer') return { paths: [joinPath(at(optionValue(words, '-d', '--working-dir') ?? '.'), 'vendor')], unnamed: false };
-    return { paths: NONE, unnamed: true };
-  }
-  // downloads and file moves: their family says where they write
-  if (kind === 'fetch' || kind === 'file-move') return familyOf(name)?.outputs?.(words, at) ?? { paths: NONE, unnamed: false };
-  return { paths: NONE, unnamed: false };
-}
-
-/**
- * Where bundle, gem and the official php image's extension helpers write, from the variables the images
- * set (GEM_HOME, BUNDLE_APP_CONFIG, PHP_INI_DIR) and the command's options; null for other commands.
- * `bundle config` without --local writes the user's config. https://bundler.io/man/bundle-install.1.html
- * https://bundler.io/man/bundle-config.1.html  https://github.com/docker-library/php (docker-php-ext-*)
- */
-function languageHome(words: readonly string[], sub: string | undefined, cwd: string, env: EnvView): string[] | null {
-  const name = words[0] ?? '';
-  const gemHome = env.get('GEM_HOME');
-  if (name === 'bundle' || name === 'bundler') {
-    if (sub === undefined || sub === 'install') {
-      const deployment = words.includes('--deployment') || /^(true|1)$/.test(env.get('BUNDLE_DEPLOYMENT') ?? '');
-      const path = optionValue(words, '--path') ?? env.get('BUNDLE_PATH') ?? (deployment ? 'vendor/bundle' : null);
-      return [...(path ? [joinPath(cwd, path)] : []), ...(gemHome ? [gemHome] : [])];
-    }
-    if (sub === 'config') {
-      const local = words.includes('--local');
-      const dir = local ? (env.get('BUNDLE_APP_CONFIG') ?? joinPath(cwd, '.bundle')) : `${env.get('HOME') ?? '/root'}/.bundle`;
-      return [`${dir}/config`];
-    }
-    return null;
-  }
-  if (name === 'gem' && (sub === 'install' || sub === 'update') && !words.includes('--system')) {
-    const dir = optionValue(words, '--install-dir', '-i') ?? gemHome;
-    return dir ? [joinPath(cwd, dir)] : [];
-  }
-  const ini = env.get('PHP_INI_DIR');
-  if (!ini) return null;
-  const extensions = '/usr/local/lib/php/extensions';
-  const iniName = optionValue(words, '--ini-name');
-  const iniFile = iniName?.startsWith('/') ? [iniName] : [];
-  if (name === 'docker-php-ext-install') return [extensions, `${ini}/conf.d`, ...iniFile];
-  if (name === 'docker-php-ext-enable') return [`${ini}/conf.d`, ...iniFile];
-  if (name === 'pecl' && sub === 'install') return [extensions];
-  return null;
-}
-
-function goOutputs(words: readonly string[], sub: string, cwd: string, env: EnvView): Outputs {
-  const o = optionValue(words, '-o');
-  const rest = words.slice(words.indexOf(sub) + 1);
-  const pkgs: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (w.startsWith('-')) {
-      if (!w.includes('=') && ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'].includes(w)) i++;
-      continue;
-    }
-    pkgs.push(w);
-  }
-  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: NONE, unnamed: true };
-  const pkg = pkgs[0] ?? '.';
-  // `go build main.go util.go` names the binary after the first file; a package after its directory
-  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
-  if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
-  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
-  return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
+  // a family that knows where its command writes (a download, an unpacked archive, a copy's destination,
+  // `go build -o`, `make install PREFIX=`, gems, PHP extensions, a venv, pip --target) says so
+  const command = commandOf(words);
+  const own = command?.family.outputs?.(command, { kind, cwd, env, home: () => homeOf(user, env), prefix });
+  if (own) return own;
+  // a build step no family names the outputs of writes somewhere dfsplit cannot tell
+  return { paths: NONE, unnamed: kind === 'build' || kind === 'generate' };
 }
 
 /** The environment at one point of a stage: lookups only. */

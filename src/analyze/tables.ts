@@ -72,65 +72,18 @@ import type { SubcommandRule as CommandRule } from '../commands/types.js';
 // (the families of src/commands/ answer for their own commands: see rulesOf in src/analyze/run.ts)
 export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Map(
   Object.entries({
-    gcc: [{ kind: 'build' }],
-    'g++': [{ kind: 'build' }],
-    cc: [{ kind: 'build' }],
-    'c++': [{ kind: 'build' }],
-    clang: [{ kind: 'build' }],
-    'clang++': [{ kind: 'build' }],
-    make: [{ kind: 'build' }],
-    cmake: [{ kind: 'build' }],
-    ninja: [{ kind: 'build' }],
-    meson: [{ kind: 'build' }],
-    './configure': [{ kind: 'build' }],
-    configure: [{ kind: 'build' }],
-    autoreconf: [{ kind: 'build' }],
-    './autogen.sh': [{ kind: 'build' }],
-    javac: [{ kind: 'build' }],
-    jar: [{ kind: 'build' }],
     tsc: [{ kind: 'build' }],
     webpack: [{ kind: 'build' }],
     vite: [{ kind: 'build' }],
-    rustc: [{ kind: 'build' }],
-    go: [
-      { kind: 'build', sub: ['build', 'install', 'mod', 'get', 'generate', 'vet'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['run'] },
-    ],
-    cargo: [
-      { kind: 'build', sub: ['build', 'install', 'fetch'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['run'] },
-    ],
-    mvn: [
-      { kind: 'build', sub: ['package', 'install', 'compile', 'verify', 'clean', 'dependency:go-offline', 'dependency:resolve', '-B', '-q'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['spring-boot:run', 'exec:java'] },
-    ],
-    './mvnw': [{ kind: 'build' }],
-    gradle: [{ kind: 'build' }],
-    './gradlew': [{ kind: 'build' }],
-    pytest: [{ kind: 'test' }],
-    'py.test': [{ kind: 'test' }],
-    tox: [{ kind: 'test' }],
-    nox: [{ kind: 'test' }],
-    dotnet: [
-      { kind: 'build', sub: ['build', 'publish', 'restore'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: ['run'] },
-    ],
   }),
 );
 
 /**
- * Commands that install into system directories the runtime needs (apt keys, .deb files, gems, R
- * packages, global npm packages, alternatives). Wherever they appear they are repeated in the
- * runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
+ * Commands that install into system directories the runtime needs (apt keys, .deb files, alternatives;
+ * the language installers are their families' `kinds`, src/commands/). Wherever they appear they are
+ * repeated in the runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
  */
-export const SYSTEM_INSTALLERS = new Set(['gem', 'cpanm', 'cpan', 'R', 'Rscript', 'conda', 'mamba', 'nvm', 'sdkmanager', 'luarocks', 'pip2', 'easy_install']);
-
-/** Commands that compile into the interpreter's own system directories: no artifact can be named. */
-export const SYSTEM_COMPILERS = new Set(['docker-php-ext-install', 'docker-php-ext-configure', 'pecl', 'phpize', 'install-php-extensions', 'pear']);
+export const SYSTEM_INSTALLERS = new Set(['nvm', 'sdkmanager']);
 
 /** Interpreters: `python gen.py` in a build generates files; at runtime it is the program. */
 export const INTERPRETERS = new Set(['python', 'python3', 'node', 'ruby', 'perl', 'php', 'bash', 'sh']);
@@ -144,6 +97,3 @@ export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, strin
   make: { apt: 'make', apk: 'make', yum: 'make' },
   nc: { apt: 'netcat-openbsd', apk: 'netcat-openbsd', yum: 'nmap-ncat' },
 };
-
-/** pip packages that only run tests or checks: installing them serves the build's tests. */
-export const PIP_TEST_PACKAGES = /^(pytest([-_].*)?|tox|nox|nose2?|coverage|flake8|pylint|mypy|black|isort|ruff|hypothesis|mock|responses|freezegun|factory[-_]boy)$/i;

@@ -2,15 +2,17 @@
 // https://www.gnu.org/software/tar/manual/tar.html  https://linux.die.net/man/1/unzip
 import type { CommandFamily } from './types.js';
 import { optionValue } from './options.js';
+import { joinPath } from '../paths.js';
 
 export default {
   id: 'archive',
   names: ['tar', 'unzip', 'gunzip', 'xz'],
   // what tar and unzip unpack inside a RUN that builds is an artifact; elsewhere they set the system up
   movesFiles: ['tar', 'unzip'],
-  outputs(words, at) {
+  outputs({ words }, { kind, cwd }) {
+    if (kind !== 'file-move') return null;
     const dir = words[0] === 'tar' ? optionValue(words, '-C', '--directory') : optionValue(words, '-d');
-    return { paths: [at(dir ?? '.')], unnamed: false };
+    return { paths: [joinPath(cwd, dir ?? '.')], unnamed: false };
   },
   provides: { 'xz-utils': ['xz', 'unxz'] },
 } satisfies CommandFamily;

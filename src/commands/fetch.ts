@@ -61,8 +61,9 @@ export default {
     if (words[0] !== 'gpg') return null;
     return words.includes('--verify') ? null : 'setup';
   },
-  outputs(words, at) {
-    const name = words[0];
+  outputs({ name, words }, { kind, cwd }) {
+    if (kind !== 'fetch') return null;
+    const at = (path: string): string => joinPath(cwd, path);
     if (name === 'curl') return curl(words, at);
     if (name === 'wget') return wget(words, at);
     if (name === 'git' && words.slice(1).find((w) => !w.startsWith('-')) === 'clone') return gitClone(words, at);

@@ -2,6 +2,7 @@
 // chmod, chown, chgrp. https://www.gnu.org/software/coreutils/manual/coreutils.html
 import type { CommandFamily } from './types.js';
 import { optionValue } from './options.js';
+import { joinPath } from '../paths.js';
 
 const SETUP = [{ kind: 'setup' as const }];
 const TARGET = ['-t', '--target-directory'];
@@ -12,11 +13,12 @@ export default {
   subcommands: { mkdir: SETUP, chown: SETUP, chmod: SETUP, ln: SETUP, rm: [{ kind: 'cleanup' }] },
   // what they copy inside a RUN that builds is an artifact; elsewhere they set the system up
   movesFiles: ['cp', 'mv', 'install'],
-  outputs(words, at) {
+  outputs({ words }, { kind, cwd }) {
+    if (kind !== 'file-move') return null;
     // the destination: -t DIR, else the last word that is no option
     const args = words.slice(1).filter((w) => !w.startsWith('-'));
     const dest = optionValue(words, ...TARGET) ?? args[args.length - 1];
-    return { paths: dest ? [at(dest)] : [], unnamed: !dest };
+    return { paths: dest ? [joinPath(cwd, dest)] : [], unnamed: !dest };
   },
   paths: {
     cp: { makes: 'last', needs: 'but-last', valueOptions: TARGET },

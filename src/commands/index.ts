@@ -1,26 +1,63 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+import type { CommandFamily, ConfigureStep, FamilyCommand, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 import apk from './apk.js';
 import { operands } from './options.js';
 import apt from './apt.js';
 import archive from './archive.js';
+import buildSystems from './build-systems.js';
+import compilers from './compilers.js';
+import conda from './conda.js';
+import dotnet from './dotnet.js';
 import fetch from './fetch.js';
 import files from './files.js';
+import go from './go.js';
+import java from './java.js';
+import lua from './lua.js';
 import node from './node.js';
+import perl from './perl.js';
+import php from './php.js';
 import prefix from './prefix.js';
+import python from './python.js';
+import r from './r.js';
+import ruby from './ruby.js';
 import shell from './shell.js';
 import system from './system.js';
+import rust from './rust.js';
 import users from './users.js';
 import yum from './yum.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
+const VERSIONED: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => (f.versioned ?? []).map((n) => [n, f] as const)));
+const RUN_MODULES = families.flatMap((family) => (family.modules ? [{ family, ...family.modules }] : []));
 
 /** The family that answers for a command name (`npm`), or undefined. */
 export function familyOf(name: string): CommandFamily | undefined {
   return BY_NAME.get(name);
+}
+
+/**
+ * The command a script's words run, as its family knows it: its own name (`npm`), a versioned one
+ * (`pip3.11` is pip) or a module or script of an interpreter (`python3 -m pip`, `python setup.py`); undefined
+ * for a command no family knows. A path (`/opt/venv/bin/pip`) is no name.
+ */
+export function commandOf(words: readonly string[]): FamilyCommand | undefined {
+  const first = words[0] ?? '';
+  const exact = BY_NAME.get(first);
+  if (exact) return { family: exact, name: first, args: words.slice(1), words };
+  const stem = first.replace(/[\d.]+$/, '');
+  const versioned = stem !== first ? VERSIONED.get(stem) : undefined;
+  if (versioned) return { family: versioned, name: stem, args: words.slice(1), words };
+  for (const { family, interpreter, names, scripts = {} } of RUN_MODULES) {
+    if (!interpreter.test(first)) continue;
+    const second = words[1] ?? '';
+    const module = second === '-m' ? (words[2] ?? '') : '';
+    if (Object.hasOwn(names, module)) return { family, name: names[module] ?? module, args: words.slice(3), words };
+    if (Object.hasOwn(scripts, second)) return { family, name: scripts[second] ?? second, args: words.slice(2), words };
+  }
+  return undefined;
 }
 
 /** A system package-manager command (`apt-get`, `apk`, `dnf`): its family's package knowledge and its own subcommands. */
@@ -52,6 +89,9 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
   for (const f of families) if (f.provides && Object.hasOwn(f.provides, pkg)) return f.provides[pkg];
   return undefined;
 }
+
+/** Every program the families call a build or test tool (an image that runs one is a toolbox). */
+export const toolboxPrograms: readonly string[] = families.flatMap((f) => f.toolbox ?? []);
 
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
@@ -111,4 +151,56 @@ export function pathOperands(words: readonly string[]): { makes: string[]; remov
   return { makes, removes: use.removes ? ops : [], needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false };
 }
 
-export type { CommandFamily, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+/** A language package install the runtime stage repeats (`gem install`, `pip install`, a global npm install). */
+export function replayedBy(words: readonly string[]): boolean {
+  const c = commandOf(words);
+  return c?.family.replayed?.includes(c.name) ?? false;
+}
+
+/** An install that only upgrades its installer's own tooling (`pip install -U pip`, `gem update --system`). */
+export function upgradesToolingOnly(words: readonly string[]): boolean {
+  const c = commandOf(words);
+  return c?.family.toolingOnly?.(c) ?? false;
+}
+
+/** A language installer that installs from lists dfsplit cannot read (npm, pip -r, bundle). */
+export function installsLanguagePackages(words: readonly string[]): boolean {
+  const c = commandOf(words);
+  return c?.family.languageInstallers?.includes(c.name) ?? false;
+}
+
+/** Paths a command reads, as written (pip's requirement files); null when no family says. */
+export function readsPaths(words: readonly string[]): readonly string[] | null {
+  const c = commandOf(words);
+  return c?.family.reads?.(c) ?? null;
+}
+
+/** A configure step (`./configure --prefix=/opt`, `../configure`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`), or null. */
+export function configureStep(words: readonly string[]): ConfigureStep | null {
+  const name = words[0] ?? '';
+  const family = BY_NAME.get(name) ?? (name.includes('/') ? BY_NAME.get(name.split('/').pop()!) : undefined);
+  return family?.configure?.(words) ?? null;
+}
+
+/** True when the command installs what the configure steps before it set up (`make install`). */
+export function installsConfigured(words: readonly string[]): boolean {
+  return BY_NAME.get(words[0] ?? '')?.installsConfigured?.(words) ?? false;
+}
+
+/** Commands whose unnamed outputs are intermediate when the same RUN installs the result somewhere named. */
+export const compileSteps: ReadonlySet<string> = new Set(families.flatMap((f) => f.compileSteps ?? []));
+
+const BUILD_PACKAGES = families.flatMap((f) => f.buildPackages ?? []);
+const matches = (list: readonly (string | RegExp)[], pkg: string) => list.some((p) => (typeof p === 'string' ? p === pkg : p.test(pkg)));
+
+/** True when a system package gives a build tool or headers to compile against (`gcc`, `make`, `libpq-dev`): an install repeated after it may need it. */
+export function isBuildToolPackage(pkg: string): boolean {
+  return matches(BUILD_PACKAGES, pkg);
+}
+
+/** True when a system package gives a C compiler or headers to compile against (`gcc`, `build-base`, `libpq-dev`). */
+export function isCompilerPackage(pkg: string): boolean {
+  return matches(compilers.buildPackages, pkg);
+}
+
+export type { CommandFamily, ConfigureStep, FamilyCommand, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';

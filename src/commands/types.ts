@@ -3,7 +3,7 @@
 // answers through the registry (index.ts) and do not restate them.
 
 /** What a command is for, as the analyzer classifies it (see `CommandKind` in src/analyze/run.ts). */
-export type RuleKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run';
+export type RuleKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'generate' | 'pip' | 'package-maintenance' | 'system-compile';
 
 /** How a command word is classified. `sub` narrows by the first non-option argument ('' = none). */
 export interface SubcommandRule {
@@ -66,6 +66,16 @@ export interface PathUse {
   valueOptions?: readonly string[];
 }
 
+/** What a configure step (`./configure --prefix=/opt`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`) tells the install steps after it. */
+export interface ConfigureStep {
+  /** The install prefix it sets, or null. */
+  prefix: string | null;
+  /** True when the build system caches the prefix for later RUNs too (cmake's cache); else it lasts the RUN. */
+  cached: boolean;
+  /** Directories it installs to besides the prefix (`--sysconfdir=/etc/app`); null leaves the earlier ones. */
+  installPaths: readonly string[] | null;
+}
+
 export interface CommandFamily {
   /** The file's name under src/commands/ and its test's under test/commands/. */
   id: string;
@@ -78,7 +88,7 @@ export interface CommandFamily {
   subcommands?: Readonly<Record<string, readonly SubcommandRule[]>>;
   /** A kind that data cannot give (an option that changes it, a script name): asked before `subcommands`; null = no answer. */
   kindOf?(words: readonly string[]): RuleKind | null;
-  /** Names whose system-wide installs (kind `setup`) the runtime stage replays: a fresh stage runs them again. */
+  /** Names whose system-wide installs (kind `setup`, or `pip` for pip) the runtime stage replays: a fresh stage runs them again. */
   replayed?: readonly string[];
   /** Names the runtime stage may replay with no build to prove it (src/proof.ts `safeToReplay`): what they do does not depend on what the builder left. */
   replaySafe?: readonly string[];
@@ -94,8 +104,6 @@ export interface CommandFamily {
   toolchainAtRuntime?: readonly RegExp[];
   /** Names that copy or unpack files: inside a RUN that builds, what they write is an artifact (kind `file-move`); elsewhere they set the system up. */
   movesFiles?: readonly string[];
-  /** What a command of the family writes when it fetches (kind `fetch`) or moves files (kind `file-move`); `at` makes a path absolute against the command's working directory. */
-  outputs?(words: readonly string[], at: (path: string) => string): Outputs;
   /** Per command name, what it does with the paths it names (the state model). */
   paths?: Readonly<Record<string, PathUse>>;
   /** Names that run the command after them (`sudo make`, `gosu app make`): how many words the prefix is, options aside (`gosu app`: 2). */
@@ -108,4 +116,50 @@ export interface CommandFamily {
   neutral?: readonly string[];
   /** System packages of the family's tools that programs often call at runtime too: installing only them is no reason to split. */
   usedAtRuntime?: readonly string[];
+  /** Programs whose purpose is building or testing: an image whose CMD or ENTRYPOINT runs one is a toolbox. */
+  toolbox?: readonly string[];
+  /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
+  kinds?: Readonly<Record<string, RuleKind>>;
+  /** Names also written with a version (`pip3.11` is `pip`): the name answers for itself followed by digits and dots. */
+  versioned?: readonly string[];
+  /** An interpreter that runs the family's commands as modules (`python3 -m pip` is `pip`) or scripts (`python setup.py`): module or script -> the name it is. */
+  modules?: { interpreter: RegExp; names: Readonly<Record<string, string>>; scripts?: Readonly<Record<string, string>> };
+  /** What the command writes (a download's file, a move's destination, pip --target), from its options and the stage's environment; null: the analyzer's reading by kind. */
+  outputs?(command: FamilyCommand, at: OutputContext): Outputs | null;
+  /** Paths the command reads (its requirement files, a local project), as written; the state model proves they exist. null: no answer. */
+  reads?(command: FamilyCommand): readonly string[] | null;
+  /** An install that only upgrades the family's own tooling (pip itself, `gem update --system`): it compiles nothing. */
+  toolingOnly?(command: FamilyCommand): boolean;
+  /** A configure step's prefix and install directories, for the install steps after it; null = not one. */
+  configure?(words: readonly string[]): ConfigureStep | null;
+  /** True when the command installs what the configure steps before it set up (`make install`). */
+  installsConfigured?(words: readonly string[]): boolean;
+  /** Names whose unnamed outputs are intermediate when the same RUN installs the result somewhere named (`make && make install`). */
+  compileSteps?: readonly string[];
+  /** System packages that give the family's build tools, or headers to compile against (exact names or patterns). */
+  buildPackages?: readonly (string | RegExp)[];
+}
+
+/** A command as its family knows it: `pip3 install x` and `python3 -m pip install x` are `pip` with the arguments `install x`. */
+export interface FamilyCommand {
+  family: CommandFamily;
+  /** The family's name for the command. */
+  name: string;
+  /** The words after the command (after the module for `python -m pip`). */
+  args: readonly string[];
+  /** Every word, as written. */
+  words: readonly string[];
+}
+
+/** Where a command runs, for `outputs`. */
+export interface OutputContext {
+  /** The analyzer's kind of the command. */
+  kind: string;
+  cwd: string;
+  /** The environment at the command (ENV, ARG defaults, assignments earlier in the RUN). */
+  env: { get(key: string): string | undefined };
+  /** The home directory of the user the command runs as. */
+  home(): string;
+  /** The install prefix an earlier configure step set (`./configure --prefix`, cmake's cache), or null. */
+  prefix: string | null;
 }

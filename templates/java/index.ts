@@ -3,7 +3,8 @@
 // A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { GRADLE_APPLICATION, JAVA_BUILD_INPUTS, JAVA_BUILD_TOOLS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_NEUTRAL_OPTIONS } from '../../src/knowledge/java.js';
+import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK } from '../../src/knowledge/java.js';
+import { GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS } from '../../src/commands/java.js';
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';

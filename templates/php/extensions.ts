@@ -4,6 +4,7 @@
 // do not describe (phpize by hand, pear, install-php-extensions, which installs its own libraries) stay
 // declined as `system-compile` by the plan. https://github.com/docker-library/docs/tree/master/php#how-to-install-more-php-extensions
 import type { RunCommand } from '../../src/analyze/run.js';
+import { writesExtensionsOnly } from '../../src/commands/php.js';
 import { parseImage } from '../../src/images.js';
 import { PHP_EXTENSION_API } from '../../src/knowledge/php.js';
 
@@ -18,10 +19,7 @@ export interface ExtensionRun {
 
 /** A helper command the preset can follow: where it writes is known. */
 function understood(c: RunCommand): boolean {
-  const [name, ...rest] = c.words;
-  if (name === 'docker-php-ext-install' || name === 'docker-php-ext-enable' || name === 'docker-php-ext-configure') return true;
-  const sub = rest.find((w) => !w.startsWith('-'));
-  return name === 'pecl' && ['install', 'channel-update', 'update-channels'].includes(sub ?? '');
+  return writesExtensionsOnly(c.words);
 }
 
 /** RUNs with a system compile that the helpers do all of; `others` are those the preset cannot copy. */
@@ -32,7 +30,7 @@ export function extensionRuns(runs: ReadonlyMap<number, { commands: RunCommand[]
     const compiles = run.commands.filter((c) => c.kind === 'system-compile');
     if (!compiles.length) continue;
     // docker-php-ext-enable is not a compile, but where it writes (conf.d) is copied with the rest
-    if (compiles.every(understood)) copied.push({ index, commands: run.commands.filter((c) => c.kind === 'system-compile' || c.words[0] === 'docker-php-ext-enable') });
+    if (compiles.every(understood)) copied.push({ index, commands: run.commands.filter((c) => c.kind === 'system-compile' || understood(c)) });
     else others.push(index);
   }
   return { copied, others };

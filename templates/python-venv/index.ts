@@ -1,6 +1,6 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
-import { isVenv } from '../../src/analyze/run.js';
+import { isVenv } from '../../src/commands/python.js';
 import type { Override, Preset, PresetStep } from '../../src/preset.js';
 import { isTestToolsInstall, pipInstalls, pythonArtifacts } from '../shared/python.js';
 

@@ -7,6 +7,7 @@
 import type { RunCommand } from '../../src/analyze/run.js';
 import { isNeutral, pathUse } from '../../src/commands/index.js';
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
+import { bringsGemsBeyondBundler, runsBundler, runsGem } from '../../src/commands/ruby.js';
 import { isInside } from '../../src/paths.js';
 import { devTableApplies, parseImage, slimVariant } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
@@ -19,7 +20,7 @@ const BUILD_TASKS = /^(assets:(precompile|clean)|webpacker:compile|shakapacker:c
 /** A command that leaves the image as it was, or only makes directories or files inside what is copied (mkdir, touch). */
 const neutral = (c: RunCommand): boolean => isNeutral(c.words[0] ?? '') || pathUse(c.words[0] ?? '')?.makes === 'each';
 
-const isBundle = (w: readonly string[]) => /^bundler?$/.test(w[0] ?? '');
+const isBundle = runsBundler;
 const sub = (w: readonly string[]) => w.slice(1).find((x) => !x.startsWith('-'));
 
 /** `bundle install` (a bare `bundle` installs too). */
@@ -38,7 +39,7 @@ function isBuildTask(w: readonly string[]): boolean {
 function claimed(c: RunCommand): boolean {
   const w = c.words;
   if (isBundle(w)) return ['install', 'config', 'lock', 'package', 'cache', 'binstubs', 'check', 'clean', undefined].includes(sub(w)) || isBuildTask(w);
-  if (w[0] === 'gem') return sub(w) === 'install' && !w.includes('--system');
+  if (runsGem(w)) return sub(w) === 'install' && !w.includes('--system');
   return isBuildTask(w);
 }
 
@@ -93,7 +94,7 @@ export default {
       const line = input.model.instructions[index]!.line;
       const others = run.commands.filter((c) => !claimed(c) && !neutral(c) && c.kind !== 'cleanup' && c.kind !== 'package-maintenance' && !c.install);
       if (others.length) {
-        const risky = mine.find((c) => isBundleInstall(c.words) || isBuildTask(c.words) || (c.words[0] === 'gem' && !c.words.slice(2).every((g) => g.startsWith('-') || /^bundler(:|$)/.test(g))));
+        const risky = mine.find((c) => isBundleInstall(c.words) || isBuildTask(c.words) || bringsGemsBeyondBundler(c.words));
         if (risky) declines.push({ id: 'language-install-mixed', data: { command: risky.words.slice(0, 3).join(' '), commands: [...new Set(others.map((c) => c.words[0]))].join(', ') }, line });
         continue;
       }

@@ -1,9 +1,8 @@
 // What the three Python presets share: finding pip commands, test tools, and the files a build-time
 // script generates. pip options: https://pip.pypa.io/en/stable/cli/pip_install/
-import { isTestOnlyInstall, requirementFiles, requirementsOf } from '../../src/analyze/pip.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { pipArgs } from '../../src/analyze/run.js';
-import { packageCommand } from '../../src/commands/index.js';
+import { isTestOnlyInstall, requirementFiles, requirementsOf, upgradesPipOnly } from '../../src/commands/python.js';
+import { commandOf, isCompilerPackage, packageCommand } from '../../src/commands/index.js';
 import { shipsCompiler } from '../../src/images.js';
 import type { PresetInput, Artifact } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
@@ -24,7 +23,7 @@ export function pipInstalls(input: PresetInput): PipCommand[] {
   for (const [index, run] of input.analysis.runs) {
     for (const command of run.commands) {
       if (command.kind !== 'pip') continue;
-      const args = pipArgs(command.words);
+      const args = [...(commandOf(command.words)?.args ?? [])];
       const at = args.indexOf('install');
       if (at < 0) continue;
       out.push({ index, command, args: args.slice(at + 1) });
@@ -35,8 +34,7 @@ export function pipInstalls(input: PresetInput): PipCommand[] {
 
 /** `pip install --upgrade pip setuptools` maintains pip itself: repeat it, never turn it into wheels. */
 export function isSelfUpgrade(p: PipCommand): boolean {
-  const names = requirementsOf(p.args);
-  return names.length > 0 && names.every((n) => /^(pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+  return upgradesPipOnly(requirementsOf(p.args));
 }
 
 /** A pip install of test tools only (pytest, tox, ...) or of dev/test requirement files. */
@@ -85,9 +83,9 @@ export function shellWord(w: string): string {
   return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The pip executable as the original wrote it (`pip`, `pip3`, `python -m pip`). */
+/** The pip executable as the original wrote it (`pip`, `pip3`, `python -m pip`): the words before its arguments. */
 export function pipExecutable(words: readonly string[]): string {
-  return /^pip/.test(words[0] ?? '') ? words[0]! : words.slice(0, 3).join(' ');
+  return words.slice(0, words.length - (commandOf(words)?.args.length ?? 0)).join(' ');
 }
 
 /** True when the builder has a C compiler: a full python image or compilers installed. */
@@ -95,7 +93,7 @@ export function hasCompiler(input: PresetInput): boolean {
   if (shipsCompiler(input.builderImage)) return true;
   for (const run of input.analysis.runs.values())
     for (const c of run.commands) {
-      if (c.install?.build.some((p) => /^(gcc|g\+\+|build-essential|build-base|clang|gcc-c\+\+)$|-(dev|devel)$/.test(p))) return true;
+      if (c.install?.build.some(isCompilerPackage)) return true;
       if (packageCommand(c.words[0] ?? '')?.packages.manager === 'apt' && c.words.includes('build-dep')) return true;
     }
   return false;

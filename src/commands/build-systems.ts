@@ -1,0 +1,54 @@
+// Build systems: make, CMake, Autotools (configure, autogen.sh, autoreconf), Ninja, Meson.
+// https://www.gnu.org/software/make/manual/make.html  https://cmake.org/cmake/help/latest/manual/cmake.1.html
+// https://www.gnu.org/prep/standards/html_node/Directory-Variables.html (--prefix, DESTDIR)
+import { joinPath } from '../shell.js';
+import { optionValue } from './options.js';
+import type { CommandFamily, ConfigureStep } from './types.js';
+
+const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh'];
+
+/** The value of `-DCMAKE_INSTALL_PREFIX[:TYPE]=DIR` (or `-D CMAKE_INSTALL_PREFIX=DIR`), or null. */
+function cmakeInstallPrefix(words: readonly string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] === '-D' ? `-D${words[i + 1] ?? ''}` : words[i]!;
+    const m = /^-DCMAKE_INSTALL_PREFIX(?::\w+)?=(.+)$/.exec(w);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/** The install directories a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...); a file's directory for a file. */
+function installPaths(words: readonly string[]): string[] {
+  // files the program creates when it runs (pid, lock, logs, temp) are not installed
+  return words
+    .map((w) => /^--(?!(pid|lock|[\w-]*log|[\w-]*temp)-path)[\w-]*(path|dir)=(\/[^\s$]+)$/.exec(w)?.[3])
+    .filter((p): p is string => !!p)
+    .map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
+}
+
+const installs = (words: readonly string[]) => words.includes('install') || words.includes('--install');
+
+export default {
+  id: 'build-systems',
+  names: NAMES,
+  subcommands: Object.fromEntries(NAMES.map((n) => [n, [{ kind: 'build' }]] as const)),
+  outputs({ words }, { prefix }) {
+    const name = words[0];
+    if (name !== 'make' && name !== 'cmake') return null;
+    if (!installs(words)) return { paths: [], unnamed: true };
+    // `make install DESTDIR=/out PREFIX=/opt` installs into /out/opt; else the configured prefix, else /usr/local
+    const dest = words.find((w) => /^DESTDIR=/.test(w))?.slice(8) ?? '';
+    const pfx = words.find((w) => /^(PREFIX|prefix)=/.test(w))?.replace(/^\w+=/, '') ?? optionValue(words, '--prefix') ?? prefix;
+    return { paths: [joinPath(null, `${dest}/${pfx ?? '/usr/local'}`)], unnamed: false };
+  },
+  configure(words): ConfigureStep | null {
+    // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too
+    if (words[0] === 'cmake') return { prefix: cmakeInstallPrefix(words), cached: true, installPaths: null };
+    if (words[0]?.endsWith('configure')) return { prefix: optionValue(words, '--prefix'), cached: false, installPaths: installPaths(words) };
+    return null;
+  },
+  installsConfigured: (words) => (words[0] === 'make' || words[0] === 'cmake') && words.includes('install'),
+  compileSteps: NAMES,
+  toolbox: ['make', 'cmake', 'ninja'],
+  buildPackages: ['make', 'cmake'],
+} satisfies CommandFamily;

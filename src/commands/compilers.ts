@@ -1,0 +1,22 @@
+// The C and C++ compilers: GCC and Clang under their own names and the system's cc / c++.
+// https://gcc.gnu.org/onlinedocs/gcc/Overall-Options.html
+import { joinPath } from '../shell.js';
+import { optionValue } from './options.js';
+import type { CommandFamily } from './types.js';
+
+const NAMES = ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'];
+
+export default {
+  id: 'compilers',
+  names: NAMES,
+  subcommands: Object.fromEntries(NAMES.map((n) => [n, [{ kind: 'build' }]] as const)),
+  outputs({ words }, { cwd }) {
+    // -c, -E and -S stop before linking: object files, preprocessed or assembler text next to the sources
+    if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
+    return { paths: [joinPath(cwd, optionValue(words, '-o') ?? 'a.out')], unnamed: false };
+  },
+  provides: { 'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'] },
+  toolbox: ['gcc', 'g++', 'cc', 'c++', 'clang'],
+  // the packages of the compilers themselves, and development packages (headers to compile against)
+  buildPackages: ['gcc', 'g++', 'gcc-c++', 'clang', 'build-essential', 'build-base', /-(dev|devel)$/],
+} satisfies CommandFamily;

@@ -1,0 +1,56 @@
+// go. https://pkg.go.dev/cmd/go
+import { joinPath } from '../shell.js';
+import { optionValue } from './options.js';
+import type { CommandFamily, OutputContext } from './types.js';
+
+/** Options of `go build` / `go install` that take the next word as their value. */
+const VALUE_OPTIONS = ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'];
+
+/** Where `go build` or `go install` puts the binary of the packages it names. */
+function binaries(words: readonly string[], sub: string, { cwd, env }: OutputContext): { paths: string[]; unnamed: boolean } {
+  const o = optionValue(words, '-o');
+  const rest = words.slice(words.indexOf(sub) + 1);
+  const pkgs: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w.startsWith('-')) {
+      if (!w.includes('=') && VALUE_OPTIONS.includes(w)) i++;
+      continue;
+    }
+    pkgs.push(w);
+  }
+  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: [], unnamed: true };
+  const pkg = pkgs[0] ?? '.';
+  // `go build main.go util.go` names the binary after the first file; a package after its directory
+  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
+  if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
+  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
+  return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
+}
+
+export default {
+  id: 'go',
+  names: ['go'],
+  subcommands: {
+    go: [
+      { kind: 'build', sub: ['build', 'install', 'mod', 'get', 'generate', 'vet'] },
+      { kind: 'test', sub: ['test'] },
+      { kind: 'toolchain-run', sub: ['run'] },
+    ],
+  },
+  outputs({ words }, at) {
+    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    if (sub === 'build' || sub === 'install') return binaries(words, sub, at);
+    if (sub === 'get') {
+      // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
+      const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
+      if (words.includes('-d') || pkgs.length !== 1) return { paths: [], unnamed: false };
+      return binaries([words[0]!, 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', at);
+    }
+    if (['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: [], unnamed: false };
+    return null;
+  },
+  provides: { 'golang-go': ['go'] },
+  toolbox: ['go'],
+  toolchainAtRuntime: [/^go run\b/],
+} satisfies CommandFamily;

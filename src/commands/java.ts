@@ -1,0 +1,55 @@
+// The JVM's build tools and the JDK's programs: Maven, Gradle (and their wrappers), Leiningen, sbt, Ant,
+// java, javac, jar. https://maven.apache.org/ref/current/maven-embedder/cli.html  https://docs.gradle.org/current/userguide/command_line_interface.html
+import type { CommandFamily } from './types.js';
+
+/**
+ * Build tools and the output directory of each (relative to the directory the build runs in); the goal
+ * that builds and starts a Spring Boot app, the goals after which its executable jar exists, and the
+ * words that write that jar without starting it (spring-boot:run compiles the tests and runs none:
+ * https://docs.spring.io/spring-boot/maven-plugin/run.html, https://docs.spring.io/spring-boot/gradle-plugin/running.html).
+ */
+export interface JavaBuildTool {
+  goals: readonly string[];
+  outputDir: string;
+  bootRun: string;
+  bootJarGoals: readonly string[];
+  bootJar: readonly string[];
+}
+const MAVEN: JavaBuildTool = { goals: ['package', 'install', 'verify', 'deploy'], outputDir: 'target', bootRun: 'spring-boot:run', bootJarGoals: ['package', 'install', 'verify', 'deploy'], bootJar: ['package', '-DskipTests'] };
+const GRADLE: JavaBuildTool = { goals: ['build', 'assemble', 'jar', 'bootJar', 'shadowJar'], outputDir: 'build/libs', bootRun: 'bootRun', bootJarGoals: ['build', 'assemble', 'bootJar'], bootJar: ['bootJar'] };
+/** Gradle's application plugin: `run` starts the main class; `installDist` writes build/install/<name> with bin/<name>, the start script. */
+export const GRADLE_APPLICATION = { run: 'run', install: 'installDist', outputDir: 'build/install' } as const;
+/** Each build tool by its program's name, the wrappers' (`./mvnw`, `/app/gradlew`) as their file name. */
+export const JAVA_BUILD_TOOLS: Readonly<Record<string, JavaBuildTool>> = { mvn: MAVEN, mvnw: MAVEN, gradle: GRADLE, gradlew: GRADLE };
+
+/** Options of mvn and gradle that change neither what is built nor how the app runs (output, offline, daemon). */
+export const JAVA_NEUTRAL_OPTIONS = /^(-B|--batch-mode|-q|--quiet|-o|--offline|-e|--errors|-ntp|--no-transfer-progress|--no-daemon|--console=\w+|-i|--info|-s|--stacktrace|-w|--warn)$/;
+
+/** A CMD that starts one of `tools`, in any directory, with `goal` among its words: it builds and starts the app from the sources. */
+function starts(tools: readonly JavaBuildTool[], goals: readonly string[], end: string): RegExp {
+  const names = Object.keys(JAVA_BUILD_TOOLS).filter((n) => tools.includes(JAVA_BUILD_TOOLS[n]!));
+  const words = [...new Set(goals)].map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(\\S*\\/)?(${names.join('|')}) (.* )?(${words.join('|')})${end}`);
+}
+
+export default {
+  id: 'java',
+  names: ['mvn', './mvnw', 'gradle', './gradlew', 'lein', 'sbt', 'ant', 'java', 'javac', 'jar'],
+  subcommands: {
+    mvn: [
+      { kind: 'build', sub: ['package', 'install', 'compile', 'verify', 'clean', 'dependency:go-offline', 'dependency:resolve', '-B', '-q'] },
+      { kind: 'test', sub: ['test'] },
+      { kind: 'toolchain-run', sub: [MAVEN.bootRun, 'exec:java'] },
+    ],
+    './mvnw': [{ kind: 'build' }],
+    gradle: [{ kind: 'build' }],
+    './gradlew': [{ kind: 'build' }],
+    javac: [{ kind: 'build' }],
+    jar: [{ kind: 'build' }],
+  },
+  // Debian's JRE and JDK packages
+  provides: { 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'] },
+  toolbox: ['mvn', 'gradle', 'ant', 'sbt', 'lein', 'javac'],
+  // Spring Boot's goals (with either tool) and Gradle's application plugin build and start the app from the sources
+  toolchainAtRuntime: [starts([MAVEN, GRADLE], [MAVEN.bootRun, GRADLE.bootRun], '\\b'), starts([GRADLE], [GRADLE_APPLICATION.run], '(?=\\s|$)')],
+} satisfies CommandFamily;

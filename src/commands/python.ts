@@ -1,0 +1,134 @@
+// Python's installers and tools: pip (also `python -m pip`), virtualenv (also `python -m venv`), easy_install,
+// `python setup.py`, and the test runners. uv, poetry and pipenv are named here so that no other module
+// teaches them; dfsplit knows nothing more of them yet (their commands are `unknown`).
+// https://pip.pypa.io/en/stable/cli/pip_install/  https://docs.python.org/3/library/venv.html
+// https://virtualenv.pypa.io/en/latest/cli_interface.html
+import { joinPath } from '../paths.js';
+import { operands, optionValue } from './options.js';
+import type { CommandFamily, FamilyCommand, RuleKind } from './types.js';
+
+/** The interpreter that runs the family's modules (`python3.11 -m pip`). */
+const INTERPRETER = /^python[\d.]*$/;
+
+/** `python -m <module>` -> the command it is. */
+const MODULES: Readonly<Record<string, string>> = { pip: 'pip', venv: 'virtualenv', virtualenv: 'virtualenv', pytest: 'pytest', tox: 'tox', unittest: 'unittest', compileall: 'compileall' };
+
+/** Options of `pip install` that take the next word as their value. */
+const PIP_VALUED = ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '-t', '--target', '--prefix', '--root', '--src', '--progress-bar', '--platform', '--python-version', '--implementation', '--abi', '-e', '--editable'];
+
+/** Options of `pip install` whose value is a file the install reads. */
+const PIP_READS = ['-r', '--requirement', '-c', '--constraint'];
+
+/** Options of virtualenv and `python -m venv` that take the next word as their value. */
+const VENV_VALUED = new Set(['-p', '--python', '--prompt', '--activators', '--creator', '--seeder', '--app-data', '--extra-search-dir', '--pip', '--setuptools', '--wheel', '--upgrade-deps']);
+
+/** pip packages that only run tests or checks: installing them serves the build's tests. */
+const TEST_PACKAGES = /^(pytest([-_].*)?|tox|nox|nose2?|coverage|flake8|pylint|mypy|black|isort|ruff|hypothesis|mock|responses|freezegun|factory[-_]boy)$/i;
+
+/** What an upgrade of the installer itself installs: tooling, nothing compiled. */
+const TOOLING = /^(pip|setuptools|wheel)([<>=~!].*)?$/i;
+
+/** Positional requirements of `pip install` (package names, paths), read from the words after `install`. */
+export function requirementsOf(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (PIP_VALUED.includes(w)) {
+      i++;
+      continue;
+    }
+    if (w.startsWith('-')) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** The requirement files (`-r FILE`, `--requirement=FILE`, `-rFILE`). */
+export function requirementFiles(args: readonly string[]): string[] {
+  const out: string[] = [];
+  args.forEach((w, i) => {
+    if ((w === '-r' || w === '--requirement') && args[i + 1]) out.push(args[i + 1]!);
+    else if (w.startsWith('--requirement=')) out.push(w.slice(14));
+    else if (/^-r\S/.test(w)) out.push(w.slice(2));
+  });
+  return out;
+}
+
+/** An install of test tools only (pytest, tox, ...) and dev/test requirement files only. */
+export function isTestOnlyInstall(args: readonly string[]): boolean {
+  const files = requirementFiles(args);
+  const names = requirementsOf(args);
+  if (!files.length && !names.length) return false;
+  return files.every((f) => /(dev|test)/i.test(f)) && names.every((n) => TEST_PACKAGES.test(n.replace(/[<>=~![].*$/, '')));
+}
+
+/** Requirements that are pip's own tooling only (`pip install -U pip setuptools wheel`). */
+export function upgradesPipOnly(names: readonly string[]): boolean {
+  return names.length > 0 && names.every((n) => TOOLING.test(n));
+}
+
+/** `python -m venv DIR` or `virtualenv DIR`. */
+export function isVenv(words: readonly string[]): boolean {
+  return words[0] === 'virtualenv' || (INTERPRETER.test(words[0] ?? '') && words[1] === '-m' && MODULES[words[2] ?? ''] === 'virtualenv');
+}
+
+/** pip's kind by its subcommand: `wheel` builds, `install` installs (or serves tests), the rest maintains pip. */
+function pipKind(args: readonly string[]): RuleKind {
+  const sub = args.find((w) => !w.startsWith('-'));
+  if (sub === 'wheel') return 'build';
+  if (sub === 'install') return isTestOnlyInstall(args.slice(args.indexOf('install') + 1)) ? 'test' : 'pip';
+  return 'package-maintenance';
+}
+
+export default {
+  id: 'python',
+  // pip2, pip3 and pip3.11 are pip (versioned)
+  names: ['pip', 'easy_install', 'virtualenv', 'setup.py', 'pytest', 'py.test', 'tox', 'nox', 'unittest', 'compileall', 'uv', 'poetry', 'pipenv'],
+  versioned: ['pip'],
+  modules: { interpreter: INTERPRETER, names: MODULES, scripts: { 'setup.py': 'setup.py' } },
+  subcommands: {
+    pytest: [{ kind: 'test' }],
+    'py.test': [{ kind: 'test' }],
+    tox: [{ kind: 'test' }],
+    nox: [{ kind: 'test' }],
+    // only `python -m unittest` and `python -m compileall` reach these two
+    unittest: [{ kind: 'test' }],
+    compileall: [{ kind: 'generate' }],
+  },
+  kinds: { easy_install: 'setup' },
+  toolbox: ['pytest', 'py.test', 'tox'],
+  kindOf(words): RuleKind | null {
+    if (words[0] === 'pip') return pipKind(words.slice(1));
+    // `python setup.py install|develop|easy_install` installs into the system; any other command builds
+    if (words[0] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[1] ?? '') ? 'setup' : 'build';
+    return null;
+  },
+  // `python setup.py install` puts the package into the system's site-packages
+  replayed: ['pip', 'easy_install', 'setup.py'],
+  languageInstallers: ['pip'],
+  provides: { 'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'] },
+  outputs({ name, args }: FamilyCommand, at) {
+    // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
+    if (name === 'virtualenv') {
+      const dir = args.find((w, i) => !w.startsWith('-') && !VENV_VALUED.has(args[i - 1] ?? ''));
+      return { paths: dir ? [joinPath(at.cwd, dir)] : [], unnamed: false };
+    }
+    if (name !== 'pip') return null;
+    if (at.kind === 'build' || at.kind === 'generate') return { paths: [joinPath(at.cwd, optionValue(args, '--wheel-dir', '-w') ?? '.')], unnamed: false };
+    if (at.kind !== 'pip') return null;
+    const target = optionValue(args, '--target', '-t', '--prefix', '--root');
+    if (target) return { paths: [joinPath(at.cwd, target)], unnamed: false };
+    return { paths: args.includes('--user') ? [`${at.home()}/.local`] : [], unnamed: false };
+  },
+  reads({ name, words }: FamilyCommand) {
+    if (name !== 'pip') return null;
+    const list: string[] = [];
+    for (let i = 0; i < words.length; i++) if (PIP_READS.includes(words[i]!)) list.push(words[i + 1] ?? '');
+    for (const o of operands(words)) if (o === '.' || o.startsWith('./') || o.startsWith('/')) list.push(o);
+    return list.filter(Boolean);
+  },
+  toolingOnly({ name, args }: FamilyCommand) {
+    if (name !== 'pip' && name !== 'easy_install') return false;
+    return upgradesPipOnly(args.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w)));
+  },
+} satisfies CommandFamily;

@@ -1,0 +1,66 @@
+// RubyGems and Bundler: gem installs into the system's gem home (repeated in the runtime stage), bundle
+// installs a Gemfile's gems where its options and the image's variables say.
+// https://guides.rubygems.org/command-reference/  https://bundler.io/man/bundle-install.1.html
+// https://bundler.io/man/bundle-config.1.html
+import { joinPath } from '../paths.js';
+import { optionValue } from './options.js';
+import type { CommandFamily, FamilyCommand, OutputContext } from './types.js';
+
+/**
+ * Where bundle and gem write, from the variables the ruby images set (GEM_HOME, BUNDLE_APP_CONFIG) and the
+ * command's options; null for other subcommands. `bundle config` without --local writes the user's config.
+ */
+function gemHome({ name, words }: FamilyCommand, at: OutputContext): string[] | null {
+  const sub = words.slice(1).find((w) => !w.startsWith('-'));
+  const home = at.env.get('GEM_HOME');
+  if (name === 'gem') {
+    if ((sub !== 'install' && sub !== 'update') || words.includes('--system')) return null;
+    const dir = optionValue(words, '--install-dir', '-i') ?? home;
+    return dir ? [joinPath(at.cwd, dir)] : [];
+  }
+  if (sub === undefined || sub === 'install') {
+    const deployment = words.includes('--deployment') || /^(true|1)$/.test(at.env.get('BUNDLE_DEPLOYMENT') ?? '');
+    const path = optionValue(words, '--path') ?? at.env.get('BUNDLE_PATH') ?? (deployment ? 'vendor/bundle' : null);
+    return [...(path ? [joinPath(at.cwd, path)] : []), ...(home ? [home] : [])];
+  }
+  if (sub === 'config') {
+    const local = words.includes('--local');
+    const dir = local ? (at.env.get('BUNDLE_APP_CONFIG') ?? joinPath(at.cwd, '.bundle')) : `${at.env.get('HOME') ?? '/root'}/.bundle`;
+    return [`${dir}/config`];
+  }
+  return null;
+}
+
+/** Bundler's command, by either of its names. */
+export function runsBundler(words: readonly string[]): boolean {
+  return words[0] === 'bundle' || words[0] === 'bundler';
+}
+
+/** RubyGems' command. */
+export function runsGem(words: readonly string[]): boolean {
+  return words[0] === 'gem';
+}
+
+/** A gem command that brings gems besides Bundler itself (`gem install bundler:2.4.22` brings only Bundler). */
+export function bringsGemsBeyondBundler(words: readonly string[]): boolean {
+  return runsGem(words) && !words.slice(2).every((g) => g.startsWith('-') || /^bundler(:|$)/.test(g));
+}
+
+export default {
+  id: 'ruby',
+  names: ['gem', 'bundle', 'bundler'],
+  // gem installs into the system's gem home whatever its subcommand; bundle is read by its outputs only
+  kinds: { gem: 'setup' },
+  replayed: ['gem'],
+  languageInstallers: ['gem', 'bundle', 'bundler'],
+  provides: { 'ruby-full': ['ruby', 'gem'] },
+  outputs(command, at) {
+    const paths = gemHome(command, at);
+    return paths ? { paths, unnamed: false } : null;
+  },
+  // `gem update --system` and `gem install bundler` only bring RubyGems' and Bundler's own code
+  toolingOnly({ name, args }) {
+    if (name !== 'gem') return false;
+    return args.includes('--system') || args.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w)).every((n) => n === 'bundler');
+  },
+} satisfies CommandFamily;

@@ -1,0 +1,26 @@
+// cargo, rustc and rustup. https://doc.rust-lang.org/cargo/commands/  https://rust-lang.github.io/rustup/
+import { joinPath } from '../shell.js';
+import { optionValue } from './options.js';
+import type { CommandFamily } from './types.js';
+
+export default {
+  id: 'rust',
+  names: ['cargo', 'rustc', 'rustup'],
+  subcommands: {
+    cargo: [
+      { kind: 'build', sub: ['build', 'install', 'fetch'] },
+      { kind: 'test', sub: ['test'] },
+      { kind: 'toolchain-run', sub: ['run'] },
+    ],
+    rustc: [{ kind: 'build' }],
+  },
+  outputs({ words }, { cwd, env }) {
+    // `cargo install` puts binaries in --root/bin, else $CARGO_HOME/bin (/usr/local/cargo in the rust
+    // images), else ~/.cargo/bin; https://doc.rust-lang.org/cargo/commands/cargo-install.html
+    if (words[0] !== 'cargo' || words.slice(1).find((w) => !w.startsWith('-')) !== 'install') return null;
+    const root = optionValue(words, '--root') ?? env.get('CARGO_INSTALL_ROOT') ?? env.get('CARGO_HOME') ?? `${env.get('HOME') ?? '/root'}/.cargo`;
+    return { paths: [joinPath(cwd, `${root}/bin`)], unnamed: false };
+  },
+  toolbox: ['cargo', 'rustc'],
+  toolchainAtRuntime: [/^cargo run\b/],
+} satisfies CommandFamily;

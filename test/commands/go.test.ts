@@ -1,0 +1,62 @@
+// The go family (src/commands/go.ts): what each go subcommand is, where `go build`, `go install` and
+// `go get` put binaries, and what a container that runs `go run` needs.
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
+import go from '../../src/commands/go.js';
+import { convert } from '../../src/convert.js';
+
+const env = (vars: Record<string, string> = {}) => new Map(Object.entries(vars));
+const run = (script: string, vars: Record<string, string> = {}) => analyzeRun(script, { workdir: '/src/app', user: null, env: env(vars), removedLater: new Set<string>() }).commands[0]!;
+const ids = (text: string) => convert(text).reasons.map((r) => r.id);
+
+describe('go family', () => {
+  it('answers for go', () => {
+    expect(familyOf('go')).toBe(go);
+  });
+
+  it('classifies subcommands (subcommands)', () => {
+    for (const sub of ['build', 'install', 'mod download', 'get', 'generate', 'vet']) expect(run(`go ${sub}`).kind, sub).toBe('build');
+    expect(run('go test ./...').kind).toBe('test');
+    expect(run('go run .').kind).toBe('toolchain-run');
+    expect(run('go env GOPATH').kind).toBe('unknown');
+    expect(run('/usr/local/go/bin/go build').kind).toBe('build');
+  });
+
+  it('names the binary `go build` writes (outputs)', () => {
+    expect(run('go build -o /out/server ./cmd/server').outputs).toEqual(['/out/server']);
+    expect(run('go build').outputs).toEqual(['/src/app/app']);
+    expect(run('go build main.go util.go').outputs).toEqual(['/src/app/main']);
+    expect(run('go build -ldflags "-s -w" ./cmd/api').outputs).toEqual(['/src/app/api']);
+    expect(run('go build -tags netgo ./cmd/api').outputs).toEqual(['/src/app/api']);
+    expect(run('go build ./...').unnamedOutputs).toBe(true);
+  });
+
+  it('puts `go install` and GOPATH-mode `go get` binaries in GOBIN, else GOPATH/bin (outputs)', () => {
+    expect(run('go install ./cmd/tool').outputs).toEqual(['/root/go/bin/tool']);
+    expect(run('go install example.com/x/tool@v1.2.3', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool']);
+    expect(run('go install ./cmd/tool', { GOBIN: '/usr/local/bin', GOPATH: '/go' }).outputs).toEqual(['/usr/local/bin/tool']);
+    expect(run('go get github.com/x/tool/...', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool']);
+    expect(run('go get -d github.com/x/tool').outputs).toEqual([]);
+    for (const sub of ['mod download', 'generate ./...', 'vet ./...']) {
+      const c = run(`go ${sub}`);
+      expect([c.outputs, c.unnamedOutputs], sub).toEqual([[], false]);
+    }
+  });
+
+  it('copies the binary a build names into the runtime stage', () => {
+    const r = convert('FROM golang:1.22-bookworm\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/server ./cmd/server\nCMD ["server"]\n', { preset: 'generic', runtimeBase: 'debian:bookworm-slim' });
+    expect(r.status).toBe('changed');
+    expect(r.output).toContain('COPY --from=builder /usr/local/bin/server /usr/local/bin/server');
+  });
+
+  it('declines a container that runs `go run` (toolchainAtRuntime)', () => {
+    expect(ids('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build ./...\nCMD go run .\n')).toContain('runtime-uses-toolchain');
+    expect(ids('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n')).not.toContain('runtime-uses-toolchain');
+  });
+
+  it('knows go as a build tool and Debian golang-go as its package (toolbox, provides)', () => {
+    expect(toolboxPrograms).toContain('go');
+    expect(packageProvides('golang-go')).toEqual(['go']);
+  });
+});

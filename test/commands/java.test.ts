@@ -1,0 +1,62 @@
+// The java family (src/commands/java.ts): Maven, Gradle and their wrappers, Leiningen, sbt, Ant and the
+// JDK's programs: what each builds or runs, the packages that give java, and the goals that build and
+// start an app from its sources.
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
+import java, { JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS } from '../../src/commands/java.js';
+import { convert } from '../../src/convert.js';
+
+const kind = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!.kind;
+const ids = (text: string) => convert(text).reasons.map((r) => r.id);
+const maven = (cmd: string) => `FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn -B package\nCMD ${cmd}\n`;
+
+describe('java family', () => {
+  it('answers for the build tools, their wrappers and the JDK programs', () => {
+    for (const name of ['mvn', './mvnw', 'gradle', './gradlew', 'lein', 'sbt', 'ant', 'java', 'javac', 'jar']) expect(familyOf(name), name).toBe(java);
+  });
+
+  it('classifies Maven goals (subcommands)', () => {
+    for (const goal of ['package', 'install', 'clean package', 'dependency:go-offline', '-B package', '-q verify']) expect(kind(`mvn ${goal}`), goal).toBe('build');
+    expect(kind('mvn test')).toBe('test');
+    expect(kind('mvn spring-boot:run')).toBe('toolchain-run');
+    expect(kind('mvn exec:java')).toBe('toolchain-run');
+    expect(kind('mvn site')).toBe('unknown');
+  });
+
+  it('classifies the wrappers, gradle and the JDK programs (subcommands)', () => {
+    expect(kind('./mvnw -DskipTests package')).toBe('build');
+    expect(kind('./gradlew bootJar')).toBe('build');
+    expect(kind('gradle build --no-daemon')).toBe('build');
+    expect(kind('javac -d out Main.java')).toBe('build');
+    expect(kind('jar cf app.jar -C out .')).toBe('build');
+    // the program itself, not a build
+    expect(kind('java -jar app.jar')).toBe('unknown');
+  });
+
+  it('declines a container that builds and starts the app from its sources (toolchainAtRuntime)', () => {
+    for (const cmd of ['mvn spring-boot:run', './mvnw -q spring-boot:run', 'gradle bootRun', './gradlew run', '/app/gradlew --no-daemon run']) expect(ids(maven(cmd)), cmd).toContain('runtime-uses-toolchain');
+    for (const cmd of ['["java", "-jar", "target/app.jar"]', 'gradle runtimeClasspath']) expect(ids(maven(cmd)), cmd).not.toContain('runtime-uses-toolchain');
+  });
+
+  it('knows the build tools an image runs as a toolbox (toolbox)', () => {
+    expect(ids(maven('["mvn", "verify"]'))).toContain('toolbox-image');
+    expect(toolboxPrograms).toEqual(expect.arrayContaining(['mvn', 'gradle', 'ant', 'sbt', 'lein', 'javac']));
+    expect(toolboxPrograms).not.toContain('java');
+  });
+
+  it("tells the state model which of Debian's packages give java and javac (provides)", () => {
+    expect(packageProvides('default-jdk')).toEqual(['java', 'javac']);
+    for (const pkg of ['default-jre', 'default-jre-headless', 'openjdk-17-jre-headless']) expect(packageProvides(pkg), pkg).toEqual(['java']);
+  });
+
+  it('knows where each build tool writes its jar and which goals make it (JAVA_BUILD_TOOLS, read by the java preset)', () => {
+    expect(JAVA_BUILD_TOOLS.mvnw).toBe(JAVA_BUILD_TOOLS.mvn);
+    expect(JAVA_BUILD_TOOLS.gradlew).toBe(JAVA_BUILD_TOOLS.gradle);
+    expect([JAVA_BUILD_TOOLS.mvn!.outputDir, JAVA_BUILD_TOOLS.gradle!.outputDir]).toEqual(['target', 'build/libs']);
+    expect(JAVA_BUILD_TOOLS.mvn!.goals).toContain('package');
+    expect(JAVA_BUILD_TOOLS.gradle!.bootJarGoals).toContain('bootJar');
+    for (const o of ['-B', '--no-transfer-progress', '--no-daemon', '--console=plain']) expect(JAVA_NEUTRAL_OPTIONS.test(o), o).toBe(true);
+    expect(JAVA_NEUTRAL_OPTIONS.test('-DskipTests')).toBe(false);
+  });
+});

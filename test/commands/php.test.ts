@@ -1,0 +1,65 @@
+// The php family (src/commands/php.ts): Composer and the php image's extension helpers, PECL, PEAR and
+// phpize, asked through the analyzer (kind and where they write), the state model and the php preset.
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf, installsLanguagePackages, packageProvides, replayedBy } from '../../src/commands/index.js';
+import php, { writesExtensionsOnly } from '../../src/commands/php.js';
+import { convert } from '../../src/convert.js';
+
+const scope = { workdir: '/var/www/html', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+const command = (script: string, env: Record<string, string> = {}) => analyzeRun(script, { ...scope, env: new Map(Object.entries(env)) }).commands[0]!;
+const kind = (script: string) => command(script).kind;
+const words = (script: string) => script.split(' ');
+// what the php images set (src/knowledge/images.ts)
+const PHP_ENV = { PHP_INI_DIR: '/usr/local/etc/php' };
+
+describe('php family', () => {
+  it('answers for Composer and the extension tools', () => {
+    for (const name of ['composer', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'pecl', 'phpize', 'install-php-extensions', 'pear']) expect(familyOf(name), name).toBe(php);
+  });
+
+  it('makes the extension tools compile into the system, by their exact names only (kinds)', () => {
+    for (const c of ['docker-php-ext-install pdo_pgsql', 'docker-php-ext-configure gd --with-jpeg', 'pecl install redis', 'phpize', 'install-php-extensions gd', 'pear install x', '/usr/local/bin/docker-php-ext-install zip']) expect(kind(c), c).toBe('system-compile');
+    expect(kind('docker-php-ext-enable redis')).toBe('unknown');
+    expect(kind('./bin/pecl install redis')).not.toBe('system-compile');
+  });
+
+  it('makes Composer a build when it installs, updates or requires (kindOf)', () => {
+    for (const c of ['composer install --no-dev', 'composer update', 'composer require monolog/monolog', 'composer --no-interaction install']) expect(kind(c), c).toBe('build');
+    expect(kind('composer dump-autoload -o')).toBe('unknown');
+  });
+
+  it('knows where Composer and the extension helpers write (outputs)', () => {
+    expect(command('composer install').outputs).toEqual(['/var/www/html/vendor']);
+    expect(command('composer install -d /app').outputs).toEqual(['/app/vendor']);
+    expect(command('composer install --working-dir=api').outputs).toEqual(['/var/www/html/api/vendor']);
+    expect(command('composer dump-autoload').outputs).toEqual([]);
+    expect(command('docker-php-ext-install pdo_pgsql', PHP_ENV).outputs).toEqual(['/usr/local/lib/php/extensions', '/usr/local/etc/php/conf.d']);
+    expect(command('docker-php-ext-enable --ini-name /usr/local/etc/php/conf.d/0-redis.ini redis', PHP_ENV).outputs).toEqual(['/usr/local/etc/php/conf.d', '/usr/local/etc/php/conf.d/0-redis.ini']);
+    expect(command('pecl install redis', PHP_ENV).outputs).toEqual(['/usr/local/lib/php/extensions']);
+    expect(command('pecl channel-update pecl.php.net', PHP_ENV).outputs).toEqual([]);
+    // outside the php images the helpers' directories are unknown
+    expect(command('docker-php-ext-install pdo_pgsql').outputs).toEqual([]);
+  });
+
+  it('tells the state model that Composer installs from a list it cannot read (languageInstallers, provides)', () => {
+    expect(installsLanguagePackages(words('composer install'))).toBe(true);
+    expect(installsLanguagePackages(words('pecl install redis'))).toBe(false);
+    expect(replayedBy(words('composer install'))).toBe(false);
+    expect(packageProvides('php-cli')).toEqual(['php']);
+  });
+
+  it('tells the php preset which helpers write only extensions and their ini files (writesExtensionsOnly)', () => {
+    for (const c of ['docker-php-ext-install pdo_pgsql', 'docker-php-ext-configure gd --with-jpeg', 'docker-php-ext-enable redis', 'pecl install redis', 'pecl -q install redis', 'pecl channel-update pecl.php.net', 'pecl update-channels']) expect(writesExtensionsOnly(words(c)), c).toBe(true);
+    for (const c of ['pecl uninstall redis', 'pecl', 'phpize', 'install-php-extensions gd', 'pear install x', 'composer install']) expect(writesExtensionsOnly(words(c)), c).toBe(false);
+    // an extension built by hand with phpize: the preset cannot follow it, the plan declines the compile
+    const r = convert('FROM php:8.2-fpm\nRUN phpize && ./configure && make && make install\nCOPY . /var/www/html\nCMD ["php-fpm"]\n');
+    expect(r.reasons.map((x) => x.id)).toContain('system-compile');
+  });
+
+  it('lets the php preset copy what the extension helpers compiled (kinds drive the preset)', () => {
+    const r = convert('FROM php:8.2-fpm\nRUN apt-get update && apt-get install -y libpq-dev \\\n && docker-php-ext-install pdo_pgsql\nCOPY . /var/www/html\nCMD ["php-fpm"]\n');
+    expect(r.status).toBe('changed');
+    expect(r.output).toContain('COPY --from=builder /usr/local/lib/php/extensions/no-debug-non-zts-20220829 /usr/local/lib/php/extensions/no-debug-non-zts-20220829');
+  });
+});

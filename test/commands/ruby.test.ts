@@ -1,0 +1,73 @@
+// The ruby family (src/commands/ruby.ts): gem and bundle/bundler, asked through the analyzer (kind and where
+// they write), the plan (replayed installs, tooling upgrades) and the state model.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf, installsLanguagePackages, packageProvides, replayedBy, upgradesToolingOnly } from '../../src/commands/index.js';
+import ruby, { bringsGemsBeyondBundler, runsBundler, runsGem } from '../../src/commands/ruby.js';
+import { directoryContext } from '../../src/context.js';
+import { convert } from '../../src/convert.js';
+
+const scope = { workdir: '/app', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
+const command = (script: string, env: Record<string, string> = {}) => analyzeRun(script, { ...scope, env: new Map(Object.entries(env)) }).commands[0]!;
+const ids = (text: string) => convert(text).reasons.map((r) => r.id);
+const words = (script: string) => script.split(' ');
+// what the ruby images set (src/knowledge/images.ts)
+const RUBY_ENV = { GEM_HOME: '/usr/local/bundle', BUNDLE_APP_CONFIG: '/usr/local/bundle', HOME: '/root' };
+
+describe('ruby family', () => {
+  it('answers for gem, bundle and bundler', () => {
+    for (const name of ['gem', 'bundle', 'bundler']) expect(familyOf(name), name).toBe(ruby);
+  });
+
+  it('makes gem setup whatever its subcommand, by its exact name only (kinds)', () => {
+    expect(command('gem install rails').kind).toBe('setup');
+    expect(command('gem update --system').kind).toBe('setup');
+    expect(command('/opt/ruby/bin/gem install rails').kind).toBe('unknown');
+    expect(command('bundle install').kind).toBe('unknown');
+  });
+
+  it('knows where gem and bundle write, from their options and the image variables (outputs)', () => {
+    expect(command('gem install rails', RUBY_ENV).outputs).toEqual(['/usr/local/bundle']);
+    expect(command('gem install -i /gems rails', RUBY_ENV).outputs).toEqual(['/gems']);
+    expect(command('gem install rails').outputs).toEqual([]);
+    expect(command('gem update --system', RUBY_ENV).outputs).toEqual([]);
+    expect(command('bundle install', RUBY_ENV).outputs).toEqual(['/usr/local/bundle']);
+    expect(command('bundle', RUBY_ENV).outputs).toEqual(['/usr/local/bundle']);
+    expect(command('bundle install --path vendor/gems', RUBY_ENV).outputs).toEqual(['/app/vendor/gems', '/usr/local/bundle']);
+    expect(command('bundle install --deployment').outputs).toEqual(['/app/vendor/bundle']);
+    expect(command('bundler install', { BUNDLE_DEPLOYMENT: 'true' }).outputs).toEqual(['/app/vendor/bundle']);
+    expect(command('bundle config set --local without test', RUBY_ENV).outputs).toEqual(['/usr/local/bundle/config']);
+    expect(command('bundle config set without test', RUBY_ENV).outputs).toEqual(['/root/.bundle/config']);
+    expect(command('bundle exec rake', RUBY_ENV).outputs).toEqual([]);
+  });
+
+  it('repeats gem installs in the runtime stage, but not an update of RubyGems or Bundler (replayed, toolingOnly)', () => {
+    expect(replayedBy(words('gem install nokogiri'))).toBe(true);
+    expect(replayedBy(words('bundle install'))).toBe(false);
+    for (const run of ['gem update --system', 'gem update --system 3.5.22', 'gem install bundler', 'gem install -N bundler']) expect(upgradesToolingOnly(words(run)), run).toBe(true);
+    expect(upgradesToolingOnly(words('gem install bundler rails'))).toBe(false);
+    const file = (run: string) => `FROM ruby:3.3\nRUN apt-get update && apt-get install -y build-essential libxml2-dev\nRUN ${run}\nWORKDIR /app\nCOPY . .\nCMD ["ruby", "app.rb"]\n`;
+    expect(ids(file('gem install nokogiri'))).toEqual(['replay-needs-build-tools']);
+    expect(ids(file('gem update --system'))).not.toContain('replay-needs-build-tools');
+  });
+
+  it('tells the ruby preset which commands run Bundler and RubyGems, and which bring more than Bundler', () => {
+    for (const c of ['bundle install', 'bundler exec rake', 'bundle']) expect(runsBundler(words(c)), c).toBe(true);
+    for (const c of ['gem install rails', 'bundles', '/usr/local/bin/bundle install']) expect(runsBundler(words(c)), c).toBe(false);
+    expect(runsGem(words('gem install rails'))).toBe(true);
+    expect(runsGem(words('gems'))).toBe(false);
+    for (const c of ['gem install rails', 'gem install bundler rails', 'gem install -N nokogiri']) expect(bringsGemsBeyondBundler(words(c)), c).toBe(true);
+    for (const c of ['gem install bundler', 'gem install bundler:2.4.22', 'gem install -N bundler', 'gem update --system', 'bundle install']) expect(bringsGemsBeyondBundler(words(c)), c).toBe(false);
+    // a RUN that installs gems beside other work cannot be claimed by the preset; one that only brings Bundler can
+    const context = directoryContext(join(import.meta.dirname, '..', 'fixtures', 'ruby-bundle-basic', 'context'));
+    const file = (gem: string) => `FROM ruby:3.1\nWORKDIR /usr/src/app\nCOPY Gemfile Gemfile.lock ./\nRUN ${gem} && useradd -m app\nRUN bundle install\nCOPY . .\nCMD ["bundle", "exec", "ruby", "app.rb"]\n`;
+    expect(convert(file('gem install bundler:2.4.22'), { context }).status).toBe('changed');
+    expect(convert(file('gem install rails'), { context }).reasons.map((r) => r.id)).toEqual(['language-install-mixed']);
+  });
+
+  it('tells the state model what gem and bundle bring (languageInstallers, provides)', () => {
+    for (const run of ['gem install rails', 'bundle install', 'bundler install']) expect(installsLanguagePackages(words(run)), run).toBe(true);
+    expect(packageProvides('ruby-full')).toEqual(['ruby', 'gem']);
+  });
+});

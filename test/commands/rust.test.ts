@@ -1,0 +1,47 @@
+// The rust family (src/commands/rust.ts): cargo's and rustc's subcommands, where `cargo install` puts
+// binaries, and what a container that runs `cargo run` needs.
+import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
+import { familyOf, toolboxPrograms } from '../../src/commands/index.js';
+import rust from '../../src/commands/rust.js';
+import { convert } from '../../src/convert.js';
+
+const run = (script: string, vars: Record<string, string> = {}) => analyzeRun(script, { workdir: '/src', user: null, env: new Map(Object.entries(vars)), removedLater: new Set<string>() }).commands[0]!;
+const ids = (text: string) => convert(text).reasons.map((r) => r.id);
+
+describe('rust family', () => {
+  it('answers for cargo, rustc and rustup', () => {
+    for (const name of ['cargo', 'rustc', 'rustup']) expect(familyOf(name), name).toBe(rust);
+  });
+
+  it('classifies subcommands (subcommands)', () => {
+    for (const sub of ['build --release', 'install --path .', 'fetch']) expect(run(`cargo ${sub}`).kind, sub).toBe('build');
+    expect(run('cargo test').kind).toBe('test');
+    expect(run('cargo run --release').kind).toBe('toolchain-run');
+    expect(run('cargo clippy').kind).toBe('unknown');
+    expect(run('rustc -O main.rs').kind).toBe('build');
+    expect(run('rustup target add x86_64-unknown-linux-musl').kind).toBe('unknown');
+  });
+
+  it('puts `cargo install` binaries in --root, CARGO_INSTALL_ROOT, CARGO_HOME or ~/.cargo (outputs)', () => {
+    expect(run('cargo install --path . --root /out').outputs).toEqual(['/out/bin']);
+    expect(run('cargo install --root=/opt/x ripgrep').outputs).toEqual(['/opt/x/bin']);
+    expect(run('cargo install ripgrep', { CARGO_INSTALL_ROOT: '/ci', CARGO_HOME: '/usr/local/cargo' }).outputs).toEqual(['/ci/bin']);
+    expect(run('cargo install ripgrep', { CARGO_HOME: '/usr/local/cargo' }).outputs).toEqual(['/usr/local/cargo/bin']);
+    expect(run('cargo install ripgrep').outputs).toEqual(['/root/.cargo/bin']);
+    // `cargo build` writes target/, which dfsplit does not name: the working directory is kept
+    expect(run('cargo build --release').unnamedOutputs).toBe(true);
+  });
+
+  it('copies what `cargo install` installed into the runtime stage', () => {
+    const r = convert('FROM rust:1.78-bookworm\nWORKDIR /src\nCOPY . .\nRUN cargo install --path . --root /opt/app\nCMD ["/opt/app/bin/app"]\n', { preset: 'generic', runtimeBase: 'debian:bookworm-slim' });
+    expect(r.status).toBe('changed');
+    expect(r.output).toContain('COPY --from=builder /opt/app/bin /opt/app/bin');
+  });
+
+  it('declines a container that runs `cargo run` (toolchainAtRuntime) and knows cargo and rustc as build tools (toolbox)', () => {
+    expect(ids('FROM rust:1.78\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nCMD cargo run --release\n')).toContain('runtime-uses-toolchain');
+    expect(ids('FROM rust:1.78\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nCMD ["cargo", "test"]\n')).toContain('toolbox-image');
+    expect(toolboxPrograms).toEqual(expect.arrayContaining(['cargo', 'rustc']));
+  });
+});
