@@ -194,3 +194,23 @@ export function devTableApplies(image: string): boolean {
 export function configFacts(image: string): ConfigFacts | null {
   return ask(image, 'config')?.value ?? null;
 }
+
+/** Whether every tag of the image carries the CA certificate bundle: true, false (not every one), null (not known). */
+export function hasCaCertificates(image: string): boolean | null {
+  return ask(image, 'caCertificates')?.value ?? null;
+}
+
+/** Whether every tag of the image carries the time zone database (/usr/share/zoneinfo): true, false, null (not known). */
+export function hasZoneinfo(image: string): boolean | null {
+  return ask(image, 'zoneinfo')?.value ?? null;
+}
+
+/** True for a headless Java image (no AWT X11 libraries: openjdk's -slim tags). */
+export function isHeadlessJava(image: string): boolean {
+  return ask(image, 'headless')?.value ?? false;
+}
+
+/** False when the image's pip cannot run `pip wheel` as shipped (no `wheel` package: Python 3.0 to 3.4 images). */
+export function pipBuildsWheels(image: string): boolean {
+  return ask(image, 'pipWheel')?.value ?? true;
+}

@@ -124,12 +124,16 @@ function typed(keyword: string, ins: { args: string; flags: Flag[]; json: string
 /** What `typed` adds to the fields every instruction has, per keyword. */
 type TypedFields<I = Instruction> = I extends Instruction ? Omit<I, keyof InstructionBase> : never;
 
-/** `ENV A=1 B=2` (quotes removed) or legacy `ENV A 1` (the value as written). */
+/** `ENV A=1 B=2` (quotes removed) or legacy `ENV A 1` (the value as written, its quotes removed). */
 function envPairs(args: string): [string, string][] {
   const text = args.trim();
   if (!/^[^\s=]+=/.test(text)) {
     const m = /^(\S+)\s+([\s\S]*)$/.exec(text);
-    return m ? [[m[1]!, m[2]!.trim()]] : [];
+    if (!m) return [];
+    // the builder reads the value as shell words: quotes go (`ENV OUT_DIR '/opt/app'` is /opt/app)
+    const value = m[2]!.trim();
+    const words = /["'\\]/.test(value) ? parseShell(`X ${value}`).commands[0]?.words.slice(1) : undefined;
+    return [[m[1]!, words?.length ? words.join(' ') : value]];
   }
   const script = parseShell(`X ${text}`);
   const out: [string, string][] = [];

@@ -3,18 +3,19 @@
 import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
-import { isBuildToolPackage, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
+import { familyOf, isBuildToolPackage, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
-import { builtOnBuildpackDeps, hasShell, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
+import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
 import type { Model, Stage } from './model.js';
 import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } from './preset.js';
 import { imageConfig } from './knowledge/image-config.js';
 import { BUILDPACK_PACKAGES } from './knowledge/images.js';
+import { GUI_PACKAGES } from './knowledge/java.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
-import { restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
+import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
@@ -101,7 +102,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   if (!analysis.hasBuildStep && !preset) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
   const toolchain = runtimeToolchain(model, analysis);
   // an image with no application of its own (CI, toolbox, base images) needs its tools
-  const toolbox = toolchain.length ? null : toolboxReason(model, analysis);
+  const toolbox = toolchain.length ? null : toolboxReason(model, analysis, options.context);
   if (toolbox) return { ...base, reasons: [toolbox] };
   const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
   // the toolchain the container runs at start may leave only when the preset starts the built program instead
@@ -114,7 +115,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     if (c && !decision.overrides?.has(index)) declines.push({ id: 'system-compile', data: { command: c.words.slice(0, 2).join(' ') }, line: lineOf(model, index) });
   }
   declines.push(...(decision.declines ?? []));
-  declines.push(...replayNeedsBuildTools(model, analysis, decision));
+
   const findings: Finding[] = [...(decision.findings ?? [])];
   if (!options.context.known) findings.push({ id: 'no-context' });
   for (const [index, run] of analysis.runs)
@@ -125,11 +126,17 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     }
 
   const runtimeBase = options.runtimeBase ?? decision.runtimeBase?.image ?? slimVariant(builder.image) ?? builder.image;
+  declines.push(...replayNeedsBuildTools(model, analysis, decision, builder.image, runtimeBase));
   findings.unshift(runtimeBaseFinding(runtimeBase, builder.image, options.runtimeBase, decision));
   const fromLibc = libcOf(builder.image);
   const toLibc = libcOf(runtimeBase);
   if ((fromLibc === 'glibc' && toLibc === 'musl') || (fromLibc === 'musl' && toLibc === 'glibc')) {
     declines.push({ id: 'libc-mismatch', data: { from: builder.image, to: runtimeBase, fromLibc, toLibc } });
+  }
+  // a graphical program installs X11 libraries: a headless Java runtime (openjdk's -slim) cannot run it
+  if (isHeadlessJava(runtimeBase) && !isHeadlessJava(builder.image)) {
+    const gui = [...new Set([...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages.filter((p) => GUI_PACKAGES.test(p)) ?? [])))];
+    if (gui.length) declines.push({ id: 'headless-runtime', data: { image: runtimeBase, packages: gui.join(' ') } });
   }
   let artifacts = decision.artifacts;
   if (!artifacts) {
@@ -137,6 +144,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     declines.push(...generic.declines);
     artifacts = generic.artifacts;
   }
+  // CA certificates and time zones the builder's image had and the runtime base may lack (item 8 of issue 23)
+  const imageFiles = imageFilesToCopy(model, analysis, builder.image, runtimeBase, Math.max(...artifacts.map((a) => a.producer), builder.from), [...(decision.runtimeReplacements?.values() ?? [])].flat());
+  if (artifacts.length && imageFiles.length) artifacts = [...artifacts, ...imageFiles.filter((f) => !artifacts!.some((a) => a.path === f.path))];
   findings.push(...artifacts.map((a) => a.why));
   // on the same image, a split only pays off by leaving build-only packages or test tools behind
   const leftBehind = packagesLeftBehind(analysis);
@@ -339,7 +349,9 @@ function isReplayedInstall(kind: string, words: readonly string[]): boolean {
  * A package install repeated in the runtime stage after compilers were installed may have needed them
  * (native npm modules, gems with C extensions): without them it would fail or differ, so dfsplit declines.
  */
-function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: PresetDecision): Finding[] {
+function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: PresetDecision, builderImage: string, runtimeBase: string): Finding[] {
+  // the compiler of the builder's image itself (ruby's and python's full tags), when the runtime base has none
+  const imageCompiler = imageConfig(builderImage)?.tools.has('gcc') && !imageConfig(runtimeBase)?.tools.has('gcc') ? `gcc (of ${builderImage}, which ${runtimeBase} lacks)` : null;
   let compilers: string | null = null;
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     if (decision.runtimeReplacements?.has(index)) continue;
@@ -347,8 +359,11 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
       const found = c.install?.build.find(isBuildToolPackage);
       if (found) compilers ??= found;
       if (upgradesToolingOnly(c.words)) continue;
-      if (compilers && isReplayedInstall(c.kind, c.words)) {
-        return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool: compilers }, line: lineOf(model, index) }];
+      // the image's own compiler counts for gems and Python packages (C extensions built with it); npm's
+      // native addons are the node preset's to judge
+      const tool = compilers ?? (familyOf(c.words[0] ?? '')?.id === 'node' ? null : imageCompiler);
+      if (tool && isReplayedInstall(c.kind, c.words)) {
+        return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool }, line: lineOf(model, index) }];
       }
     }
   }

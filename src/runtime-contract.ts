@@ -4,12 +4,14 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { entrypointWrapperWords, toolboxPrograms } from './commands/index.js';
+import { entrypointWrapperWords, familyOf, toolboxPrograms } from './commands/index.js';
+import type { BuildContext } from './context.js';
+import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
-import { parseImage } from './images.js';
+import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
 import type { Finding } from './messages.js';
-import type { PresetStep } from './preset.js';
+import type { Artifact, PresetStep } from './preset.js';
 import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
 import { parseShell } from './shell.js';
 
@@ -49,11 +51,13 @@ function unwrap(words: readonly string[]): readonly string[] {
 }
 
 /** Why the image is a toolbox (a base, CI or tool image with no application of its own), or null. */
-export function toolboxReason(model: Model, analysis: Analysis): Finding | null {
+export function toolboxReason(model: Model, analysis: Analysis, context: BuildContext | null = null): Finding | null {
   const cmd = last(model, 'CMD');
   const entrypoint = last(model, 'ENTRYPOINT');
   const onbuild = last(model, 'ONBUILD');
   if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
+  const purpose = purposeReason(model, analysis);
+  if (purpose) return purpose;
   if (!cmd && !entrypoint && !servesCopiedApp(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
   if (!cmd && !entrypoint) return null;
   // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
@@ -64,10 +68,70 @@ export function toolboxReason(model: Model, analysis: Analysis): Finding | null 
   if (SHELLS.test(program) && words.slice(1).every((w) => /^-[il]+$/.test(w) || w === '--login')) return { id: 'toolbox-image', data: { why: `it starts a shell (${program})` }, line };
   const name = program.split('/').pop()!;
   if (TOOLCHAIN_PROGRAMS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, a build or test tool` }, line };
+  if (LOGIN_SERVERS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}: a box to log into, whose tools are for its users` }, line };
+  const started = startScript(model, analysis, context, program, cmd, entrypoint);
+  if (started) return { ...started, line };
   for (const run of analysis.runs.values())
     for (const c of run.commands) {
       if (c.install?.build.includes(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, which it installs as a build tool` }, line };
     }
+  return null;
+}
+
+/**
+ * A toolbox by what the file says of itself: a LABEL naming a build environment, CI image, dev container,
+ * toolchain or SDK; an ssh server or remote IDE installed; or RUNs that only install packages, compilers and
+ * headers (no package the analyzer counts as a runtime one), with nothing of its own copied in or built.
+ */
+function purposeReason(model: Model, analysis: Analysis): Finding | null {
+  for (const ins of model.instructions)
+    if (ins.stage === 0 && ins.keyword === 'LABEL') {
+      const m = TOOLBOX_LABEL.exec(ins.args);
+      if (m) return { id: 'toolbox-image', data: { why: `its LABEL says "${m[0]}"` }, line: ins.line };
+    }
+  const installs = [...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => (c.install ? [c.install] : [])));
+  const box = installs.flatMap((i) => i.packages).find((p) => TOOLBOX_PACKAGES.has(p));
+  if (box) return { id: 'toolbox-image', data: { why: `it installs ${box}: a box to log into, whose tools are for its users` } };
+  // setup by the system's own commands (ln, mkdir, useradd, locale-gen), not a language install (gem, pip)
+  const systemSetup = (words: readonly string[]) => ['files', 'shell', 'system', 'users', 'prefix'].includes(familyOf(words[0] ?? '')?.id ?? '');
+  const onlyPackages = [...analysis.runs.values()].every((r) => r.commands.every((c) => ['packages', 'package-maintenance', 'cleanup'].includes(c.kind) || (c.kind === 'setup' && systemSetup(c.words))));
+  const copies = model.instructions.some((i) => i.stage === 0 && (i.keyword === 'COPY' || i.keyword === 'ADD'));
+  const build = installs.flatMap((i) => i.build);
+  const onlyBuildPackages = installs.every((i) => i.runtime.length === 0 && i.unresolved.length === 0);
+  if (onlyPackages && onlyBuildPackages && !copies && build.some((p) => COMPILER_PACKAGES.test(p))) return { id: 'toolbox-image', data: { why: `it only installs build tools and headers (${build.slice(0, 4).join(' ')}), and copies or builds nothing of its own` } };
+  return null;
+}
+
+/**
+ * A toolbox by what its start script does (a script of the build context the container starts, or a shell-form
+ * command): it runs a build tool (make, go, gcc), or it fetches code an ENV variable names and runs it.
+ */
+function startScript(model: Model, analysis: Analysis, context: BuildContext | null, program: string, cmd: CommandInstruction | undefined, entrypoint: CommandInstruction | undefined): Finding | null {
+  const texts: string[] = [];
+  for (const ins of [entrypoint, cmd]) if (ins && !ins.json) texts.push(ins.command);
+  // the script file: a COPY or ADD from the context whose source has the started program's file name
+  const base = program.split('/').pop()!;
+  if (context?.known && /\.(sh|bash)$|^[\w.-]+$/.test(base))
+    for (const ins of model.instructions) {
+      if (ins.stage !== 0 || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
+      for (const src of ins.sources) {
+        if (src.split('/').pop() !== base) continue;
+        const text = context.read(src.replace(/^\.?\//, ''));
+        if (text !== null && text.length <= 65536) texts.push(text);
+      }
+    }
+  const urls = new Set(model.instructions.flatMap((i) => (i.stage === 0 && i.keyword === 'ENV' ? i.pairs.filter(([k, v]) => CODE_URL_ENV.test(k) || /^(https?|git|ssh):\/\//.test(v)).map(([k]) => k) : [])));
+  for (const text of texts) {
+    const script = parseShell(text);
+    for (const c of script.commands) {
+      const name = (c.words[0] ?? '').split('/').pop() ?? '';
+      if (TOOLCHAIN_PROGRAMS.has(name) && familyOf(name)?.id !== 'fetch') return { id: 'toolbox-image', data: { why: `its start script runs ${name}, a build tool, when the container starts` } };
+      const fetches = familyOf(name)?.id === 'fetch';
+      const named = c.words.find((w) => [...urls].some((k) => w.includes(`$${k}`) || w.includes(`\${${k}}`)));
+      if (fetches && named) return { id: 'toolbox-image', data: { why: `it fetches code when the container starts (\`${name} ... ${named}\`), named by an ENV variable, and runs it with its tools` } };
+    }
+  }
+  void analysis;
   return null;
 }
 
@@ -203,4 +267,37 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
     declines.push({ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'ENTRYPOINT', from: JSON.stringify(builder.entrypoint), to: JSON.stringify(runtime.entrypoint) } });
   }
   return { steps, findings, declines, builder, runtime };
+}
+
+/**
+ * Files of the builder's image that programs read at run time without naming them: the CA certificate bundle
+ * (every HTTPS call) and the time zone database. Copied, not installed: they are data, the same on every C
+ * library, need no package manager (scratch, distroless) and no network, and are the ones the original ran with.
+ */
+const IMAGE_FILES = [
+  { path: '/etc/ssl/certs/ca-certificates.crt', pkg: 'ca-certificates', has: hasCaCertificates, what: 'CA certificates' },
+  { path: '/usr/share/zoneinfo', pkg: 'tzdata', has: hasZoneinfo, what: 'time zones' },
+] as const;
+
+/**
+ * The image files (CA certificates, time zones) the original had and the runtime base may lack, as artifacts of
+ * the builder's image placed after `producer`: the builder's image carries them in every tag (the image table) or
+ * the file installs their package, and the runtime base is another image that does not carry them in every tag
+ * and gets no install of them (a replayed one, or one a preset writes: `presetSteps`). The slim variant of the same official image is built for the same
+ * programs and keeps its own (python), or its program brings its own (node): nothing is copied there.
+ */
+export function imageFilesToCopy(model: Model, analysis: Analysis, builderImage: string, runtimeBase: string, producer: number, presetSteps: readonly PresetStep[] = []): Artifact[] {
+  if (runtimeBase === builderImage || parseImage(runtimeBase).name === parseImage(builderImage).name) return [];
+  const phase = new Map(analysis.classifications.map((c) => [c.index, c.phase]));
+  const installs = (pkg: string, replayed: boolean) => [...analysis.runs].some(([index, run]) => (!replayed || phase.get(index) !== 'build') && run.commands.some((c) => (replayed ? c.install?.runtime : c.install?.packages)?.includes(pkg)));
+  const replays = packageManagerOf(runtimeBase) !== null && hasShell(runtimeBase);
+  const out: Artifact[] = [];
+  for (const f of IMAGE_FILES) {
+    const builderHas = f.has(builderImage) === true || installs(f.pkg, false);
+    const presetInstalls = presetSteps.some((st) => st.kind === 'install' && st.packages.includes(f.pkg));
+    const runtimeHas = f.has(runtimeBase) === true || presetInstalls || (replays && installs(f.pkg, true));
+    if (!builderHas || runtimeHas || f.has(runtimeBase) === null) continue;
+    out.push({ path: f.path, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: f.path, what: f.what, builder: builderImage, image: runtimeBase } } });
+  }
+  return out;
 }

@@ -219,7 +219,8 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   if (lists && w.includes(lists)) s.aptLists = true;
   // what a file command removes and makes (rm, mkdir, cp: src/commands/)
   const paths = pathOperands(w);
-  for (const p of paths?.removes ?? []) {
+  // what mv takes away is gone from where it was
+  for (const p of [...(paths?.removes ?? []), ...(paths?.moves ?? [])]) {
     const abs = joinPath(c.cwd, p);
     remove(s, abs);
     if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
@@ -236,6 +237,21 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     s.langInstall = true;
     for (const o of operands(w).slice(1)) s.tools.add(o.replace(/[<>=~!@].*$/, ''));
   }
+}
+
+/**
+ * A replayed `mkdir` without `-p` of a directory a COPY --from before it already brought (the builder made it, and
+ * the copy holds the builder's end state): it fails with "File exists". Returns the path and the copy, or null.
+ */
+function collision(c: RunCommand, copied: readonly { from: string; to: string }[], builderEnd: StageState): { path: string; copy: string } | null {
+  const paths = pathOperands(c.words);
+  if (!paths?.failsIfExists) return null;
+  for (const p of paths.makes) {
+    const path = joinPath(c.cwd, p);
+    if (path.includes('$') || !builderEnd.made.has(path) || !has(builderEnd, path)) continue;
+    for (const k of copied) if (isInside(path, k.to) && k.from === k.to) return { path, copy: k.from };
+  }
+  return null;
 }
 
 /** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
@@ -316,6 +332,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   }
   const r = fresh();
   let builderToolsCopied = false;
+  // the COPY --from steps so far: they bring what the builder has at its end
+  const copied: { from: string; to: string }[] = [];
   for (const step of input.steps) {
     // the programs the runtime stage installs for CMD/HEALTHCHECK
     for (const t of step.packages ?? []) r.tools.add(t);
@@ -346,6 +364,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
             }
           }
         }
+        const clash = collision(c, copied, b);
+        if (clash) return [{ id: 'replay-collides', data: { command: c.words.slice(0, 3).join(' '), path: clash.path, copy: clash.copy }, line }];
         const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
@@ -353,6 +373,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     } else if (step.artifact) {
       const to = step.artifact.to ?? step.artifact.path;
       make(r, to);
+      copied.push({ from: step.artifact.path, to });
       // the copy holds what the builder has at its end: not what it deleted inside the copied path
       for (const g of b.gone) if (isInside(g.replace(/\/?\*.*$/, ''), step.artifact.path) && g.startsWith(step.artifact.path)) r.gone.add(to + g.slice(step.artifact.path.length));
       // a copied language install (site-packages, ~/.local, a venv, node_modules) brings its programs
@@ -365,6 +386,13 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         for (const t of b.tools) if (!input.builderBase?.tools.has(t) && !b.packageTools.has(t)) r.tools.add(t);
       }
     } else if (step.source !== null && step.verbatim) {
+      // the account USER names must exist where the container runs: one the builder's base image made
+      // (node's `node`, gradle's `gradle`) is not on another runtime base unless the stage creates it
+      const ins = model.instructions[step.source]!;
+      const user = ins.keyword === 'USER' ? ins.user : '';
+      const name = user.split(':')[0]!;
+      if (name && !input.sameBase && input.builderBase?.users.includes(name) && !input.runtimeBase?.users.includes(name) && !r.users.has(name))
+        return [{ id: 'replay-needs-builder-state', data: { command: `USER ${user}`, thing: `the user ${name}, which the builder's base image creates and the runtime base has not` }, line: ins.line }];
       applyInstruction(r, model, analysis, step.source);
     }
   }

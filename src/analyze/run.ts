@@ -129,10 +129,13 @@ function expandList(word: string, env: EnvView): string[] | null {
 // of thousands of them until its analysis is done: they share one empty list (the lists are read-only).
 const NONE: readonly string[] = Object.freeze([]);
 
-/** Outputs that a later `rm` in the same RUN deletes never reach an image. */
+/** Outputs that an `rm` in the same RUN deletes, or an `mv` takes away, never reach an image where they were written. */
 function dropRemoved(commands: RunCommand[]): RunCommand[] {
   let removed: Set<string> | null = null;
-  for (const c of commands) for (const w of pathOperands(c.words)?.removes ?? NONE) (removed ??= new Set()).add(joinPath(c.cwd, w));
+  for (const c of commands) {
+    const paths = pathOperands(c.words);
+    for (const w of [...(paths?.removes ?? NONE), ...(paths?.moves ?? NONE)]) (removed ??= new Set()).add(joinPath(c.cwd, w));
+  }
   if (!removed) return commands;
   const rm = removed;
   // the path itself, a directory it is in (`rm -rf /tmp/src`), or a directory whose contents went

@@ -142,13 +142,16 @@ export function pathUse(name: string): PathUse | undefined {
  * The paths a file command makes, removes and needs, as written (relative ones against its working
  * directory); `needs` is null when the family does not say (any operand that looks like a path then).
  */
-export function pathOperands(words: readonly string[]): { makes: string[]; removes: string[]; needs: string[] | null; owner: string | null; changesDirectory: boolean } | undefined {
+export function pathOperands(words: readonly string[]): { makes: string[]; removes: string[]; moves: string[]; failsIfExists: boolean; needs: string[] | null; owner: string | null; changesDirectory: boolean } | undefined {
   const use = PATHS.get(words[0] ?? '');
   if (!use) return undefined;
   const ops = operands(words, use.valueOptions);
   const needs = use.needs === 'first' ? ops.slice(0, 1) : use.needs === 'each' ? ops : use.needs === 'after-first' ? ops.slice(1) : use.needs === 'but-last' ? ops.slice(0, -1) : null;
   const makes = use.makes === 'each' ? ops : use.makes === 'last' ? ops.slice(-1) : [];
-  return { makes, removes: use.removes ? ops : [], needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false };
+  const allowed = use.existingFailsWithout;
+  // an option given alone or among combined short ones (`-pv`)
+  const failsIfExists = !!allowed && !words.slice(1).some((w) => allowed.includes(w) || allowed.some((o) => /^-[a-zA-Z]$/.test(o) && new RegExp(`^-[a-zA-Z]*${o[1]}`).test(w)));
+  return { makes, removes: use.removes ? ops : [], moves: use.moves ? ops.slice(0, -1) : [], failsIfExists, needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false };
 }
 
 /** A language package install the runtime stage repeats (`gem install`, `pip install`, a global npm install). */

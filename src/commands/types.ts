@@ -56,6 +56,10 @@ export interface PathUse {
   makes?: 'each' | 'last';
   /** Deletes each operand (rm). */
   removes?: 'each';
+  /** Takes all operands `but-last` away from where they were (mv's sources). */
+  moves?: 'but-last';
+  /** Fails when the path it makes exists already, unless one of these options is given (mkdir without -p). */
+  existingFailsWithout?: readonly string[];
   /** Needs the `first` operand (cd), `each` (source), all `after-first` (chmod's mode, chown's owner come first) or all `but-last` (the sources of cp, mv). */
   needs?: 'first' | 'each' | 'after-first' | 'but-last';
   /** The first operand names an owner (`chown app:app /srv`): that user must exist. */

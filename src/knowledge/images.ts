@@ -88,6 +88,21 @@ export interface ImageRow {
   empty?: boolean;
   /** The JRE image of the same Java version and vendor (`$1`: the tag's match groups), or why none is known. */
   jre?: { image: string } | { why: string };
+  /**
+   * Whether every tag the row matches carries the CA certificate bundle (`/etc/ssl/certs/ca-certificates.crt`, the
+   * ca-certificates package) and the time zone database (`/usr/share/zoneinfo`, tzdata): true when it does, false
+   * when some or all of its tags do not. A program moved from an image that has them onto one that may not loses
+   * every HTTPS call or every time zone; the plan copies them (src/runtime-contract.ts, imageFilesToCopy).
+   */
+  caCertificates?: boolean;
+  zoneinfo?: boolean;
+  /**
+   * False when `pip wheel` cannot build wheels on the image as it ships: the pip of the Python 3.4-era images
+   * (3.0 to 3.4) runs without the `wheel` package ("'pip wheel' requires the 'wheel' package").
+   */
+  pipWheel?: boolean;
+  /** A headless Java image (openjdk's -slim tags: the JDK without AWT's X11 libraries): not for GUI programs. */
+  headless?: boolean;
   /** The .NET runtime image of an SDK tag (`{kind}`: aspnet or runtime), or why none can be named. */
   dotnetRuntime?: { image: string } | { miss: DotnetImageMiss };
   config?: ConfigFacts;
@@ -188,7 +203,18 @@ const DEBIAN = { ...GLIBC_APT, distribution: 'debian' } as const;
 
 export const IMAGES: readonly ImageRow[] = [
   // rules before any family's own row
-  { repository: 'scratch', libc: 'none', shell: false, packageManager: null, config: { cmd: null, debian: false, tools: [] } },
+  { repository: 'scratch', libc: 'none', shell: false, packageManager: null, caCertificates: false, zoneinfo: false, config: { cmd: null, debian: false, tools: [] } },
+  // distroless static, base, cc and the language images all carry ca-certificates and tzdata (GoogleContainerTools/distroless)
+  { repository: /distroless\//, caCertificates: true, zoneinfo: true },
+  // the full tags of the images built on buildpack-deps (its -curl layer installs ca-certificates and tzdata);
+  // golang's Alpine tags add ca-certificates only
+  { repository: /^(buildpack-deps|golang|rust|gcc|python|node|ruby|perl)$/, tag: FULL, caCertificates: true, zoneinfo: true },
+  { repository: 'golang', tag: /alpine/, caCertificates: true },
+  // the distributions' own images install neither (tzdata left Debian's required set with bookworm, Ubuntu's
+  // images dropped it in 2017; Alpine's minirootfs has no tzdata, and older ones no certificate bundle)
+  { repository: /^(debian|ubuntu|alpine|busybox)$/, caCertificates: false, zoneinfo: false },
+  // openjdk's -slim tags: the headless JDK or JRE (no AWT X11 libraries)
+  { repository: 'openjdk', tag: SLIM, headless: true },
   { repository: /^scratch$/i, empty: true },
   { repository: /distroless\/static/, libc: 'none', packageManager: null },
   { repository: null, tag: /alpine/, libc: 'musl', packageManager: 'apk', distribution: 'alpine', distributionImage: false },
@@ -213,6 +239,7 @@ export const IMAGES: readonly ImageRow[] = [
 
   { repository: 'buildpack-deps', ...DEBIAN, buildpack: true, debian12: { since: 12 } },
   { repository: 'buildpack-deps', config: { cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS } },
+  { repository: 'python', tag: /^3\.[0-4](\.|-|$)/, pipWheel: false },
   { repository: 'python', tag: /(slim|alpine|windows)/, compilers: false },
   { repository: 'python', ...DEBIAN, buildpack: true, compilers: true, debian12: { since: 3.008 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
   { repository: 'python', tag: SLIM, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: PYTHON_TOOLS } },

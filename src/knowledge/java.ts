@@ -13,3 +13,9 @@ export const JAVA_GENERIC_FALLBACK: ReadonlySet<string> = new Set(['openjdk', 'j
 
 /** Context files and directories that only feed a Maven or Gradle build (the jar holds what runs). */
 export const JAVA_BUILD_INPUTS: ReadonlySet<string> = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd', '.mvn', 'gradle', 'src']);
+
+/**
+ * Packages a graphical Java program (java.awt, Swing, a virtual display) installs: X11 client libraries, Xvfb,
+ * GTK. A headless JRE or JDK (openjdk's -slim tags: the image table's `headless`) has no AWT X11 libraries.
+ */
+export const GUI_PACKAGES = /^(lib(x11|xext|xrender|xtst|xi|xt|xrandr|xinerama|xft|gtk[\w.-]*|gl1[\w.-]*)(-?\d+|-dev)?|x11-[\w-]+|xvfb|xauth|xorg[\w-]*)$/;

@@ -167,15 +167,6 @@ export default {
       image = builderLibc === 'musl' ? (isDistributionImage(input.builderImage) ? input.builderImage : 'alpine') : GLIBC;
       why = cgo.state === 'on' ? `the binary links C (${cgo.why}): it needs ${builderLibc === 'musl' ? 'musl' : 'glibc'}` : `cgo cannot be ruled out (${cgo.why}): a C library is kept`;
     }
-    if (requested === 'scratch' && cgo.state === 'off') {
-      // scratch has no certificates or time zones: copy the builder's, when the builder has them
-      const golangImage = parseImage(input.builderImage).name === 'golang';
-      const installed = (pkg: string) => [...input.analysis.runs.values()].some((r) => r.commands.some((c) => c.install?.packages.includes(pkg)));
-      const wanted = [...(golangImage || installed('ca-certificates') ? ['/etc/ssl/certs/ca-certificates.crt'] : []), ...(golangImage || installed('tzdata') ? ['/usr/share/zoneinfo'] : [])];
-      for (const path of wanted) {
-        artifacts.push({ path, producer: Math.max(...builds.map((b) => b.index)), why: { id: 'artifact-output', data: { path, command: 'the builder image (certificates and time zones for scratch)' } }, fromImage: true });
-      }
-    }
     // a cgo binary links the builder's glibc: it runs on another image only of the same release or a newer one
     const unproven: Finding[] = cgo.state !== 'off' && image !== input.builderImage && libcOf(image) === 'glibc' && distributionOf(input.builderImage)?.release == null ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
     return {

@@ -2,7 +2,7 @@
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
 import type { BuilderEdit, Override, Preset, PresetStep } from '../../src/preset.js';
-import { parseImage } from '../../src/images.js';
+import { parseImage, pipBuildsWheels } from '../../src/images.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { hasCompiler, isSelfUpgrade, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
 
@@ -57,6 +57,9 @@ export default {
       ]);
       overrides.set(index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-wheels', detail: 'pip install becomes pip wheel in the builder and an install from /wheels in the runtime stage' } });
     }
+    // the pip of Python 3.4-era images has no `wheel` package: `pip wheel` fails unless the file installs it
+    const installsWheel = all.some((p) => p.args.some((a) => /^wheel([<>=~!].*)?$/i.test(a)));
+    if (installs.length && !pipBuildsWheels(input.builderImage) && !installsWheel) declines.push({ id: 'pip-wheel-unavailable', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
     const { artifacts, declines: more } = pythonArtifacts(input);
     // compiled packages load libraries the full image had: install them on slim, or decline
     const libs = runtimeLibraries(input, installs);

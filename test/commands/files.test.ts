@@ -40,6 +40,21 @@ describe('files family', () => {
     expect(cp!.produced).toEqual(['/opt/app/bin']);
   });
 
+  it('takes the sources of mv away (moves): a build output renamed in the same RUN is no output where it was written', () => {
+    expect(ops('mv a b /dest').moves).toEqual(['a', 'b']);
+    expect(ops('mv a b /dest').removes).toEqual([]);
+    expect(ops('cp a /dest').moves).toEqual([]);
+    const [gcc, mv] = run('gcc -o out/app main.c && mv out/app out/server');
+    expect(gcc!.outputs).toEqual([]);
+    expect(gcc!.produced).toEqual(['/src/out/app']);
+    expect(mv!.outputs).toEqual(['/src/out/server']);
+  });
+
+  it('says when making an existing path fails: mkdir without -p (failsIfExists)', () => {
+    for (const c of ['mkdir /a', 'mkdir -m 755 /a', 'mkdir -v /a']) expect(ops(c).failsIfExists, c).toBe(true);
+    for (const c of ['mkdir -p /a', 'mkdir --parents /a', 'mkdir -pv /a', 'mkdir -vp /a', 'touch /a', 'cp a /b']) expect(ops(c).failsIfExists, c).toBe(false);
+  });
+
   it('says what each makes, removes and needs, past its value options (paths)', () => {
     expect(ops('mkdir -p -m 755 /a /b').makes).toEqual(['/a', '/b']);
     expect(ops('mkdir --mode 700 /a').makes).toEqual(['/a']);
@@ -63,16 +78,16 @@ describe('files family', () => {
   });
 
   it('copies what a building RUN copies and repeats its mkdir and ln in the runtime stage', () => {
-    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\nCMD ["app"]\n');
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\nCMD ["app"]\n');
     expect(r.status).toBe('changed');
     expect(r.output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app\nRUN mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\n');
   });
 
   it('declines a runtime stage that would keep what an rm in the builder removed, not what the builder made itself', () => {
-    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && rm -rf /src/.git\nCMD ["app"]\n');
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && rm -rf /src/.git\nCMD ["app"]\n');
     expect(r.reasons.map((x) => x.id)).toEqual(['runtime-keeps-removed']);
     // /app/build is the mkdir's (the state model's apply makes it), not the build context's
-    const made = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /app\nRUN mkdir -p /app/build && make -C /app && cp /app/out/app /usr/local/bin/app && rm -rf /app/build\nCMD ["app"]\n');
+    const made = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /app\nRUN mkdir -p /app/build && make -C /app && cp /app/out/app /usr/local/bin/app && rm -rf /app/build\nCMD ["app"]\n');
     expect(made.status).toBe('changed');
   });
 });

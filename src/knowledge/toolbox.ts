@@ -1,0 +1,26 @@
+// What says an image is a toolbox (a build environment, a CI image, a dev or ssh box) rather than an
+// application: read by toolboxReason (src/runtime-contract.ts), besides the toolchain programs its command runs.
+
+/**
+ * LABEL keys or values that name a build environment, a CI image, a dev container, a toolchain or an SDK
+ * (`LABEL purpose="build environment"`, `LABEL org.opencontainers.image.description="CI image for ..."`).
+ */
+export const TOOLBOX_LABEL = /\b(build[ _-]?(env|environment|image|box|tools?|container|agent|slave|worker|runner)|ci[ _-]?(image|env|environment|runner|agent|worker|tools?)|continuous integration|toolchain|sdk|dev(elopment)?[ _-]?(env|environment|box|container|image|tools?)|devcontainer|cross[ _-]?compil\w*)\b/i;
+
+/**
+ * Packages that make an image a box people log into or build in: an ssh server (a dev box), a remote IDE.
+ * An image that installs one keeps its tools.
+ */
+export const TOOLBOX_PACKAGES: ReadonlySet<string> = new Set(['openssh-server', 'code-server', 'xrdp', 'tigervnc-standalone-server', 'x11vnc']);
+
+/** Programs that, started as the container's command, serve logins into the box (sshd). */
+export const LOGIN_SERVERS: ReadonlySet<string> = new Set(['sshd', 'code-server', 'xrdp']);
+
+/**
+ * Environment variables that name code to fetch (a repository or an archive URL): an image whose start
+ * command fetches what such a variable names runs code it does not hold, built with its tools.
+ */
+export const CODE_URL_ENV = /(^|_)(URL|REPO|REPOSITORY|GIT|SOURCE|SRC)$/;
+
+/** Packages that are compilers or headers: an image that installs only build packages, one of these among them, is a build environment. */
+export const COMPILER_PACKAGES = /(-dev|-devel|-headers)$|^(gcc|g\+\+|clang|llvm|build-essential|build-base|make|cmake|ninja-build|autoconf|automake|libtool|gfortran|golang|rustc|cargo|openjdk-\d+-jdk|default-jdk|musl-dev|linux-headers)([-\d.]*)$/;
