@@ -1,10 +1,10 @@
 // Before anything is emitted, the output is parsed again and the invariants are proven. Each check
 // names what it protects; a failed check declines the file, nothing is written.
 import { analyze, copyDestination, type Analysis } from './analyze/index.js';
-import { homeOf } from './analyze/run.js';
-import { pathOperands } from './commands/index.js';
+import { homeOf, stripPrefix } from './analyze/run.js';
+import { packageCommand, pathOperands } from './commands/index.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
-import { hasShell, parseImage } from './images.js';
+import { hasShell, packageManagerOf, parseImage } from './images.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding, MessageId } from './messages.js';
 import type { CopyInstruction, Instruction, Model } from './model.js';
@@ -13,7 +13,7 @@ import { parse } from './parse.js';
 import { joinPath, PathIndex } from './paths.js';
 import { under } from './state-model.js';
 import { plainWords } from './shell-words.js';
-import { parseFull } from './shell.js';
+import { parseFull, parseShell } from './shell.js';
 
 /** What the check needs besides the two texts. */
 export interface CheckInput {
@@ -123,7 +123,28 @@ export function check(input: CheckInput): Finding[] {
     const error = parseFull(ins.script).error;
     if (error) failures.push({ ...fail('check-run-unparsable', { error }), line: ins.line });
   }
+  failures.push(...foreignPackageManager(after, last.image));
   return failures;
+}
+
+/**
+ * The runtime stage installs with its base's own package manager: no apt-get on an Alpine image, no apk on
+ * Debian (the plan names packages for the runtime base's distribution; this is its backstop).
+ */
+function foreignPackageManager(after: Instruction[], image: string): Finding[] {
+  const manager = packageManagerOf(image);
+  if (!manager) return [];
+  const out: Finding[] = [];
+  for (const ins of after) {
+    if (ins.keyword !== 'RUN') continue;
+    for (const c of parseShell(ins.script).commands) {
+      // read through a prefix (`sudo apt-get`), as the analyzer reads it
+      const tool = stripPrefix(c.words)[0];
+      const theirs = packageCommand(tool ?? '')?.packages.manager;
+      if (theirs && theirs !== manager) out.push(fail('check-package-manager-differs', { tool: tool!, image, manager }));
+    }
+  }
+  return out;
 }
 
 /**

@@ -143,17 +143,17 @@ export function shipsCompiler(image: string): boolean {
 }
 
 /**
- * The distribution an image is built on and, for Debian, its release when the tag names one the table
- * knows for the family or the image is built on Debian 12 (`python:3.11-slim-bookworm` -> debian bookworm).
+ * The distribution an image is built on and its release when the tag names one the table knows for the family
+ * (`python:3.11-slim-bookworm` -> debian bookworm, `ubuntu:16.04` -> ubuntu xenial, `python:3.7-alpine3.9` ->
+ * alpine 3.9) or, for Debian, the image is built on Debian 12; release null: not known.
  */
 export function distributionOf(image: string): { name: Distribution; release: string | null } | null {
   const name = ask(image, 'distribution')?.value;
   if (!name) return null;
-  if (name !== 'debian') return { name, release: null };
-  return { name, release: releaseInTag(image) ?? (devTableApplies(image) ? 'bookworm' : null) };
+  return { name, release: releaseInTag(image) ?? (name === 'debian' && devTableApplies(image) ? 'bookworm' : null) };
 }
 
-/** The Debian release an image's tag names (`gcc:13-bookworm` -> bookworm), or null when the tag fixes none. */
+/** The release an image's tag names (`gcc:13-bookworm` -> bookworm, `alpine:3.9` -> 3.9), or null when the tag fixes none. */
 export function releaseInTag(image: string): string | null {
   const found = ask(image, 'release');
   return found?.value ? fill(found.row, image, found.value) : null;

@@ -109,6 +109,7 @@ export const MESSAGES = {
   'unproven-linked-libs': '{name} links whatever optional libraries its build finds on {image}: which of them the slim runtime lacks is proven only by a build',
   'unproven-called-tool': "`{command}` runs again in the runtime stage and runs {tool}, which the builder's image has and {image} lacks: whether it needs it there is proven only by a build",
   'unproven-same-base': 'the {preset} preset keeps {image} for the runtime stage: on the same image, what its repeated installs and extension builds need from the packages it leaves behind is proven only by a build',
+  'runtime-package-unknown': 'the runtime package of {dev} is not known for {release} ({image}): its name changes between releases, and dfsplit does not guess it',
   // declines
   'needs-verify': 'proven only by a build: {unproven}. To prove it, build and compare both images: `dfsplit --verify --write {file}`',
   'multi-stage': 'already multi-stage',
@@ -135,6 +136,7 @@ export const MESSAGES = {
   'cgo-on-scratch': 'the program uses cgo, so it needs a C library: it cannot run on {image}',
   'runtime-tag-unpublished': "the runtime base {image} ({builder}'s {how}) is not a tag the official image has ever published (the tag table, generated from the image's library file at {date}): the conversion would not build, so it is declined; pass --runtime-base with a published tag to convert it",
   'libc-mismatch': '{from} builds against {fromLibc} but the runtime {to} uses {toLibc}: compiled packages would not load',
+  'runtime-package-release-differs': '{dev} was compiled on {from} and the runtime base {image} is {to}: the runtime package there ({runtime}) is not the library the program was linked against',
   'trailing-continuation': 'the file ends inside a line continuation: a stage written after it would be swallowed by the last instruction',
   'system-compile': "`{command}` compiles into the interpreter's system directories: there is no artifact dfsplit can copy out safely",
   'replay-needs-build-tools': '`{command}` must run again in the runtime stage, but it may need {tool}, which only the builder has',
@@ -154,6 +156,7 @@ export const MESSAGES = {
   'check-arg-undeclared': 'the converted file failed a check: global ARG {name} is used in stage {stage} without being declared there',
   'check-run-unparsable': 'the converted file failed a check: a RUN it writes does not parse as a shell script ({error})',
   'check-shell-form': 'the converted file failed a check: shell-form {keyword} on {image}, which has no /bin/sh',
+  'check-package-manager-differs': 'the converted file failed a check: `{tool}` runs in the runtime stage on {image}, whose package manager is {manager}',
   'pip-wheel-unavailable': "{image}'s pip cannot run `pip wheel` (it ships without the `wheel` package), and the file installs no `wheel`: the wheels the runtime stage installs from could not be built",
   'editable-install': "pip install -e cannot be turned into wheels: the runtime would point at the builder's source tree",
   'unknown-preset': 'unknown preset {name}',

@@ -20,6 +20,7 @@ import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, 
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
+import { runtimePackageProof } from './runtime-libraries.js';
 import { proofOf, type Proof } from './proof.js';
 import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
@@ -163,6 +164,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   if (!options.runtimeBase && runtimeBase !== builder.image && isPublished(runtimeBase) === false) {
     declines.push({ id: 'runtime-tag-unpublished', data: { image: runtimeBase, builder: builder.image, how: decision.runtimeBase ? 'runtime image chosen by the preset' : 'slim variant', date: TAG_TABLE_DATE } });
   }
+  // a split is worth writing: the runtime packages it installs are named for the runtime base's release
+  const packageProof = runtimePackageProof(model, analysis, builder.image, runtimeBase, decision);
+  declines.push(...packageProof.declines);
   // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
   // bring its compilers, package database and home directories, credentials included, over the runtime
   // base's own: never copied (src/knowledge/secrets.ts)
@@ -210,7 +214,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision,
     runtimeSteps: printed.steps,
     command,
-    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: decision.unproven ?? [], genericArtifacts: decision.artifacts === undefined }),
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: packageProof.unproven, genericArtifacts: decision.artifacts === undefined }),
   };
 }
 

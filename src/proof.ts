@@ -34,7 +34,7 @@ interface ProofInput {
   artifacts: readonly Artifact[];
   /** The runtime stage after its FROM, as printed. */
   steps: readonly RuntimeStep[];
-  /** What the preset itself says only a build can prove. */
+  /** What the preset itself says only a build can prove, and the runtime packages the plan could not name for the runtime base (src/runtime-libraries.ts). */
   presetUnproven: readonly Finding[];
   /** True when the artifacts are the generic split's (no preset named them by its ecosystem's rules). */
   genericArtifacts: boolean;

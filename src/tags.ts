@@ -2,7 +2,8 @@
 // docker-library/official-images by tools/tags/generate.mjs; docs/images.md says when and how). Each answer is
 // null when the table cannot tell: a repository it does not cover, another registry, a tag it leaves out.
 import { GENERATED, OMITTED, TAGS } from './knowledge/tags.js';
-import { isWindowsImage, parseImage } from './images.js';
+import { distributionOf, isWindowsImage, parseImage, releaseInTag } from './images.js';
+import { DEBIAN_RELEASES, UBUNTU_RELEASES, type Distribution, type Release } from './knowledge/releases.js';
 
 /** The date of the newest library commit the table was generated from. */
 export const TAG_TABLE_DATE = GENERATED.date;
@@ -82,4 +83,26 @@ export function releaseOf(image: string, tag?: string): string | null {
 export function isFrozen(image: string, tag?: string): boolean | null {
   const facts = lookup(image, tag);
   return facts ? facts.last !== 'now' : null;
+}
+
+/**
+ * The release of `image` that the release-keyed tables (src/knowledge/runtime-packages.ts) are asked for: the one
+ * its tag names (`gcc:13-bookworm`, `alpine:3.9`), else the one the tag table records for the published tag
+ * (`python:3.11` -> its release at its last listing); a release neither says is unknown (null), never assumed.
+ * Null when the image's distribution is not known.
+ */
+export function releaseOfImage(image: string): Release | null {
+  const d = distributionOf(image);
+  if (!d) return null;
+  return { distribution: d.name, release: releaseInTag(image) ?? tableRelease(d.name, releaseOf(image)) };
+}
+
+/** The tag table's release (`bookworm`, `alpine3.19`) as the release-keyed tables name it for `distribution`, or null. */
+function tableRelease(distribution: Distribution, release: string | null): string | null {
+  if (release === null) return null;
+  if (distribution === 'debian') return (DEBIAN_RELEASES as readonly string[]).includes(release) ? release : null;
+  if (distribution === 'ubuntu') return (UBUNTU_RELEASES as readonly string[]).includes(release) ? release : null;
+  // the tag table's `alpine3.19` is the release-keyed tables' `3.19`
+  if (distribution === 'alpine') return release.startsWith('alpine') ? release.slice('alpine'.length) : null;
+  return null;
 }

@@ -35,6 +35,8 @@ describe('check', () => {
     ['a copy from a stage that does not exist', good.replace('--from=builder', '--from=nope'), 'check-copy-from-unknown', /COPY --from=nope names no earlier stage/],
     ['a global ARG used without being declared', good.replace('ENV A=1', 'ENV A=1 B=$V'), 'check-arg-undeclared', /global ARG V is used in stage 1 without/],
     ['a shell-form CMD on a base without /bin/sh', good.replace('debian:bookworm-slim', 'gcr.io/distroless/static-debian12').replace('RUN useradd app\n', '').replace('CMD ["a"]', 'CMD a'), 'check-shell-form', /shell-form CMD on gcr.io\/distroless\/static-debian12, which has no \/bin\/sh/],
+    ['apk on a Debian runtime base', good.replace('RUN useradd app', 'RUN apk add --no-cache libssl3 && useradd app'), 'check-package-manager-differs', /`apk` runs in the runtime stage on debian:bookworm-slim, whose package manager is apt/],
+    ['apt-get on an Alpine runtime base', good.replace('debian:bookworm-slim', 'alpine:3.19').replace('RUN useradd app', 'RUN sudo apt-get install -y libssl3 && useradd app'), 'check-package-manager-differs', /`apt-get` runs in the runtime stage on alpine:3.19, whose package manager is apk/],
     ['text that does not parse', 'FROM\n', 'check-output-unparsable', /it does not parse again \(.+\)/],
     ['a third stage', `${good}FROM scratch\n`, 'check-stage-count', /it has 3 stages, expected 2/],
     // issue 23, item 1: fragments re-joined with the wrong separators

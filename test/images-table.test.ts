@@ -367,7 +367,15 @@ describe('facts the old functions did not give', () => {
     expect(distributionOf('node:20-bullseye-slim')).toEqual({ name: 'debian', release: 'bullseye' });
     expect(distributionOf('debian:buster-slim')).toEqual({ name: 'debian', release: 'buster' });
     expect(distributionOf('python:3.12-alpine')).toEqual({ name: 'alpine', release: null });
-    expect(distributionOf('ubuntu:22.04')).toEqual({ name: 'ubuntu', release: null });
+    expect(distributionOf('ubuntu:22.04')).toEqual({ name: 'ubuntu', release: 'jammy' });
+    expect(distributionOf('ubuntu:xenial-20210114')).toEqual({ name: 'ubuntu', release: 'xenial' });
+    expect(distributionOf('ubuntu:latest')).toEqual({ name: 'ubuntu', release: null });
+    expect(distributionOf('debian:9-slim')).toEqual({ name: 'debian', release: 'stretch' });
+    expect(distributionOf('debian:8.11')).toEqual({ name: 'debian', release: 'jessie' });
+    expect(distributionOf('alpine:3.9.4')).toEqual({ name: 'alpine', release: '3.9' });
+    expect(distributionOf('python:3.7-alpine3.9')).toEqual({ name: 'alpine', release: '3.9' });
+    expect(distributionOf('node:18-alpine3.17')).toEqual({ name: 'alpine', release: '3.17' });
+    expect(distributionOf('alpine:latest')).toEqual({ name: 'alpine', release: null });
     expect(distributionOf('eclipse-temurin:17-jre')).toEqual({ name: 'ubuntu', release: null });
     expect(distributionOf('myorg/app:1')).toBeNull();
   });

@@ -37,4 +37,4 @@ it('every message id is produced by at least one fixture', () => {
 const ENGINE_ONLY = ['verify-failed', 'verify-unavailable'];
 // the check's backstops no input reaches through the plan (check-stage-count and check-workdir-differs
 // have fixtures: inputs found in the corpus)
-const CHECK_ONLY = ['check-output-unparsable', 'check-user-differs', 'check-rewrite-differs', 'check-command-differs', 'check-setting-differs', 'check-env-differs', 'check-copy-from-unknown', 'check-copy-not-made', 'check-arg-undeclared', 'check-shell-form', 'check-run-unparsable'];
+const CHECK_ONLY = ['check-output-unparsable', 'check-user-differs', 'check-rewrite-differs', 'check-command-differs', 'check-setting-differs', 'check-env-differs', 'check-copy-from-unknown', 'check-copy-not-made', 'check-arg-undeclared', 'check-shell-form', 'check-run-unparsable', 'check-package-manager-differs'];

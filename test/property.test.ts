@@ -10,7 +10,7 @@ import { resultInvariants, STATUSES, toCrlf } from './invariants.js';
 const SEED = 20_251_122;
 const RUNS = 300;
 
-const images = fc.constantFrom('golang:1.22', 'python:3.12', 'python:3.12-slim', 'node:20', 'ubuntu:22.04', 'debian:bookworm', 'alpine:3.19', 'gcc:13', 'maven:3-eclipse-temurin-17', 'rust:1.79');
+const images = fc.constantFrom('golang:1.22', 'python:3.12', 'python:3.12-slim', 'node:20', 'ubuntu:22.04', 'debian:bookworm', 'alpine:3.19', 'gcc:13-bookworm', 'maven:3-eclipse-temurin-17', 'rust:1.79-bookworm');
 
 /** Commands a RUN chains with &&: build tools, runtime packages, compilers, setup. */
 const commands = fc.constantFrom(
@@ -102,7 +102,7 @@ const preamble = fc.constantFrom<{ lines: string[]; from?: string }>(
   { lines: [] },
   { lines: ['# syntax=docker/dockerfile:1'] },
   { lines: ['ARG BASE=golang:1.22'], from: 'FROM ${BASE}' },
-  { lines: ['ARG GO_VERSION=1.22'], from: 'FROM golang:${GO_VERSION}' },
+  { lines: ['ARG GO_VERSION=1.22'], from: 'FROM golang:${GO_VERSION}-bookworm' },
   { lines: ['ARG VERSION=2.0', ''] },
   { lines: ['# escape=`'], from: 'FROM golang:1.22' },
 );
@@ -140,8 +140,10 @@ describe('convert() on generated Dockerfiles', () => {
     );
     console.log(`property runs by status: ${[...seen].map(([s, n]) => `${s} ${n}`).join(', ')}`);
     // the generator must reach the interesting outcomes, or the properties prove little
-    // precision first (issue 9) declines more of these random files; a split must still be reached often
-    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 25);
+    // precision first (issue 9) declines more of these random files, and so do runtime packages named only for a
+    // known release (issue 23 item 7: apt-get on Alpine, apk on Debian, an image named through an ARG); a split
+    // must still be reached often
+    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 30);
     expect(seen.get('declined') ?? 0).toBeGreaterThan(0);
     expect(seen.get('unchanged') ?? 0).toBeGreaterThan(0);
   });

@@ -5,7 +5,8 @@ import type { ArgInstruction, CopyInstruction, Instruction, Model } from '../mod
 import { describe, type Finding, type MessageId } from '../messages.js';
 import { joinPath, parseShell, scanUnclosedQuote, unterminatedQuote } from '../shell.js';
 import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, type EnvView, type RunAnalysis, type RunCommand } from './run.js';
-import { devTableApplies } from '../images.js';
+import { releaseOfImage } from '../tags.js';
+import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
@@ -57,7 +58,8 @@ export const COMPILING: ReadonlySet<string> = new Set(['build', 'test', 'generat
 /** Classify every instruction of the model's only stage. */
 export function analyze(model: Model): Analysis {
   const removedLater = new Set<string>();
-  const mapDev = devTableApplies(model.stages[0]?.image ?? '');
+  // the runtime stage's base is the builder's image or its slim variant, of the same release (the plan checks another)
+  const release = releaseOfImage(model.stages[0]?.image ?? '');
   const scopes = new Map<number, Scope>();
   const runs = new Map<number, RunAnalysis>();
   const classifications: Classification[] = [];
@@ -91,7 +93,7 @@ export function analyze(model: Model): Analysis {
     if (ins.stage < 0) continue;
     snapshot ??= history.view();
     scopes.set(ins.index, { workdir, env: snapshot, user });
-    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user }, removedLater, runs, mapDev, carry);
+    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user }, removedLater, runs, release, carry);
     // written out field by field: an object spread here cost more than the rest of the loop
     classifications.push({ index: ins.index, line: ins.line, keyword: ins.keyword, phase: c.phase, reason: c.reason, data: c.data, because: describe({ id: c.reason, data: c.data }) });
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.path, env, budget));
@@ -137,7 +139,7 @@ interface Verdict {
   data: Record<string, string>;
 }
 
-function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, mapDev: boolean, carry: { cachedPrefix: string | null }): Verdict {
+function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, release: Release | null, carry: { cachedPrefix: string | null }): Verdict {
   switch (ins.keyword) {
     case 'FROM':
       return { phase: 'both', reason: 'from-base', data: {} };
@@ -169,7 +171,7 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
       if (ins.keyword === 'ADD' && !ins.json && /^(https?|git@)/.test(ins.words[0] ?? '')) return { phase: 'build', reason: 'add-url', data: {} };
       return { phase: 'both', reason: 'copy-context', data: {} };
     case 'RUN': {
-      const run = analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, mapDev, carry });
+      const run = analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, release, carry });
       runs.set(ins.index, run);
       return classifyRun(run);
     }

@@ -1,7 +1,9 @@
 // Package installs split into what only the build needs and what the program needs to run.
 // apt-get: https://manpages.debian.org/bookworm/apt/apt-get.8.en.html  apk: https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper
 import { packageCommand, packageManager } from '../commands/index.js';
-import { BUILD_ONLY_PACKAGES, DEV_TO_RUNTIME, DEV_WITHOUT_RUNTIME, type PackageManager } from './tables.js';
+import { BUILD_ONLY_PACKAGES, DEV_WITHOUT_RUNTIME, type PackageManager } from './tables.js';
+import { runtimePackagesOf } from '../knowledge/runtime-packages.js';
+import type { Release } from '../knowledge/releases.js';
 
 /** One `apt-get install` / `apk add` / `yum install` command, its packages sorted by where they are needed. */
 export interface PackageInstall {
@@ -15,6 +17,11 @@ export interface PackageInstall {
   implied: { dev: string; runtime: readonly string[] }[];
   /** -dev packages with no known runtime library: kept in the runtime stage to be safe. */
   keptDev: string[];
+  /**
+   * -dev packages whose runtime packages the table knows, but not for the image's release (or the release is
+   * not known): no name is guessed; they stay in `runtime` as written, which on another image than the builder's only a build proves (`runtime-package-unknown`, src/runtime-libraries.ts).
+   */
+  unknownRuntime: string[];
   /** False when the original passed --no-install-recommends. */
   recommends: boolean;
   /** Names that could not be read (variables): installed again in the runtime stage to be safe. */
@@ -55,9 +62,11 @@ function subcommand(words: readonly string[], valueOptions: readonly string[]): 
 
 /**
  * Read an install command. `removedLater` names packages (or apk virtual groups) that the
- * Dockerfile removes again: those were only ever needed for the build.
+ * Dockerfile removes again: those were only ever needed for the build. `at` is the release the runtime
+ * packages of -dev packages are named for (src/knowledge/runtime-packages.ts); null: not known; left out:
+ * the install is read as written, every -dev package kept (a step dfsplit itself writes).
  */
-export function readInstall(words: readonly string[], expand: (word: string) => string[] | null, removedLater: ReadonlySet<string>, mapDev = true): PackageInstall {
+export function readInstall(words: readonly string[], expand: (word: string) => string[] | null, removedLater: ReadonlySet<string>, at?: Release | null): PackageInstall {
   const tool = words[0]!;
   const spec = packageCommand(tool)!.packages;
   const manager = spec.manager;
@@ -91,17 +100,23 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   const runtime: string[] = [];
   const implied: PackageInstall['implied'] = [];
   const keptDev: string[] = [];
+  const unknownRuntime: string[] = [];
   const buildOnly = BUILD_ONLY_SETS[manager];
   const groupRemoved = virtual !== null && removedLater.has(virtual);
   for (const pkg of packages) {
     const name = packageName(pkg);
-    // runtime library names change between releases (libssl1.1 -> libssl3): the table is used only
-    // where it is known to be right; elsewhere the -dev package itself stays, which is always correct
-    const pair = mapDev || manager !== 'apt' ? (Object.hasOwn(DEV_TO_RUNTIME[manager], name) ? DEV_TO_RUNTIME[manager][name] : undefined) : undefined;
-    if (pair) {
+    // runtime library names change between releases (libssl1.1 -> libssl3): named only for a release the
+    // table knows them for; a -dev package the file removes again needs no name (the original keeps none)
+    const removed = buildOnly.has(name) || DEV_WITHOUT_RUNTIME.has(name) || groupRemoved || removedLater.has(name);
+    const answer = at === undefined ? null : runtimePackagesOf(name, manager, at);
+    if (answer && 'packages' in answer) {
       build.push(pkg);
-      implied.push({ dev: name, runtime: pair });
-    } else if (buildOnly.has(name) || DEV_WITHOUT_RUNTIME.has(name) || groupRemoved || removedLater.has(name)) {
+      implied.push({ dev: name, runtime: answer.packages });
+    } else if (answer && !removed) {
+      // kept as written (what the builder installed is there in its release); on another image only a build proves it
+      runtime.push(pkg);
+      unknownRuntime.push(name);
+    } else if (removed) {
       build.push(pkg);
     } else if (/-(dev|devel)$/.test(name)) {
       keptDev.push(pkg);
@@ -112,7 +127,7 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   }
   for (const { runtime: libs } of implied) for (const lib of libs) if (!runtime.includes(lib)) runtime.push(lib);
   runtime.push(...unresolved);
-  return { manager, tool, packages, build, runtime, implied, keptDev, recommends, unresolved };
+  return { manager, tool, packages, build, runtime, implied, keptDev, unknownRuntime, recommends, unresolved };
 }
 
 /** `libpq-dev=15.3-0+deb12u1` -> `libpq-dev`; `gcc/bookworm` -> `gcc`; `py3-pip~=23` -> `py3-pip`. */

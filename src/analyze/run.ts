@@ -5,6 +5,7 @@ import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { commandOf, configureStep, familyOf, installsConfigured, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
+import type { Release } from '../knowledge/releases.js';
 import { COMMAND_RULES, INTERPRETERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
 
 type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
@@ -48,8 +49,8 @@ export interface RunScope {
   user: string | null;
   env: EnvView;
   removedLater: ReadonlySet<string>;
-  /** False when the Debian dev -> runtime table may not match the image's release. */
-  mapDev?: boolean;
+  /** The release runtime packages of -dev packages are named for (null: not known; left out: installs read as written). */
+  release?: Release | null;
   /** State one RUN leaves for the next ones: the install prefix a configure step cached (cmake's cache). */
   carry?: { cachedPrefix: string | null };
 }
@@ -85,7 +86,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
     const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
     const kind = classify(words, building);
-    const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.mapDev ?? true) : null;
+    const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.release) : null;
     // a configure step's prefix serves the install steps after it (a cached one, later RUNs too)
     const step = configureStep(words);
     if (step?.prefix) {
@@ -155,7 +156,7 @@ function dropRemoved(commands: RunCommand[]): RunCommand[] {
 }
 
 /** `sudo make install` is `make install`; `gosu app make` is `make`. */
-function stripPrefix(words: readonly string[]): readonly string[] {
+export function stripPrefix(words: readonly string[]): readonly string[] {
   // most commands have no prefix: the words themselves, not a copy (callers only read them)
   if (prefixWords(words[0] ?? '') === undefined) return words;
   let rest = [...words];

@@ -1,6 +1,6 @@
 // Language packages with compiled parts that load system libraries at run time. A full `python:`,
 // `node:` or `ruby:` image ships these libraries (buildpack-deps); the slim one does not, so a
-// conversion onto slim installs them. Debian 12 package names, and Alpine's.
+// conversion onto slim installs them, named for the image's release (src/knowledge/runtime-packages.ts).
 // Sources: each project's install docs (psycopg2, mysqlclient, lxml, Pillow, ...) and the Debian
 // packages their wheels or extensions link against (`ldd` of the built module).
 
@@ -10,33 +10,37 @@ export interface RuntimeLibs {
   apk: readonly string[];
 }
 
-/** pip distribution name (lower case, `_` as `-`) -> libraries its compiled modules need. */
+/**
+ * pip distribution name (lower case, `_` as `-`) -> what its compiled modules need at run time, by manager: a
+ * -dev package, whose runtime packages for the image's release come from src/knowledge/runtime-packages.ts,
+ * or a package whose name every release shares (unixodbc, openblas), installed as named.
+ */
 export const PYTHON_COMPILED: Readonly<Record<string, RuntimeLibs>> = {
-  psycopg2: { apt: ['libpq5'], apk: ['libpq'] },
-  mysqlclient: { apt: ['libmariadb3'], apk: ['mariadb-connector-c'] },
-  'mysql-python': { apt: ['libmariadb3'], apk: ['mariadb-connector-c'] },
-  lxml: { apt: ['libxml2', 'libxslt1.1'], apk: ['libxml2', 'libxslt'] },
-  pillow: { apt: ['libjpeg62-turbo', 'zlib1g', 'libpng16-16', 'libfreetype6', 'libtiff6', 'libwebp7'], apk: ['libjpeg-turbo', 'zlib', 'libpng', 'freetype', 'tiff', 'libwebp'] },
-  pil: { apt: ['libjpeg62-turbo', 'zlib1g', 'libfreetype6'], apk: ['libjpeg-turbo', 'zlib', 'freetype'] },
-  cryptography: { apt: ['libssl3'], apk: ['libssl3'] },
-  pyopenssl: { apt: ['libssl3'], apk: ['libssl3'] },
-  cffi: { apt: ['libffi8'], apk: ['libffi'] },
-  'python-ldap': { apt: ['libldap-2.5-0', 'libsasl2-2'], apk: ['libldap', 'libsasl'] },
-  pyyaml: { apt: ['libyaml-0-2'], apk: ['yaml'] },
-  pycurl: { apt: ['libcurl4'], apk: ['libcurl'] },
-  'python-magic': { apt: ['libmagic1'], apk: ['libmagic'] },
-  pyzmq: { apt: ['libzmq5'], apk: ['zeromq'] },
+  psycopg2: { apt: ['libpq-dev'], apk: ['postgresql-dev'] },
+  mysqlclient: { apt: ['libmariadb-dev'], apk: ['mariadb-dev'] },
+  'mysql-python': { apt: ['libmariadb-dev'], apk: ['mariadb-dev'] },
+  lxml: { apt: ['libxml2-dev', 'libxslt1-dev'], apk: ['libxml2-dev', 'libxslt-dev'] },
+  pillow: { apt: ['libjpeg62-turbo-dev', 'zlib1g-dev', 'libpng-dev', 'libfreetype6-dev', 'libtiff-dev', 'libwebp-dev'], apk: ['libjpeg-turbo-dev', 'zlib-dev', 'libpng-dev', 'freetype-dev', 'tiff-dev', 'libwebp-dev'] },
+  pil: { apt: ['libjpeg62-turbo-dev', 'zlib1g-dev', 'libfreetype6-dev'], apk: ['libjpeg-turbo-dev', 'zlib-dev', 'freetype-dev'] },
+  cryptography: { apt: ['libssl-dev'], apk: ['openssl-dev'] },
+  pyopenssl: { apt: ['libssl-dev'], apk: ['openssl-dev'] },
+  cffi: { apt: ['libffi-dev'], apk: ['libffi-dev'] },
+  'python-ldap': { apt: ['libldap2-dev', 'libsasl2-dev'], apk: ['openldap-dev', 'cyrus-sasl-dev'] },
+  pyyaml: { apt: ['libyaml-dev'], apk: ['yaml-dev'] },
+  pycurl: { apt: ['libcurl4-openssl-dev'], apk: ['curl-dev'] },
+  'python-magic': { apt: ['libmagic-dev'], apk: ['file-dev'] },
+  pyzmq: { apt: ['libzmq3-dev'], apk: ['zeromq-dev'] },
   gevent: { apt: [], apk: [] },
   numpy: { apt: [], apk: ['openblas'] },
   scipy: { apt: [], apk: ['openblas'] },
   'mysql-connector-python': { apt: [], apk: [] },
   pyodbc: { apt: ['unixodbc'], apk: ['unixodbc'] },
   'pygobject': { apt: ['libgirepository-1.0-1'], apk: ['gobject-introspection'] },
-  cairocffi: { apt: ['libcairo2'], apk: ['cairo'] },
-  pycairo: { apt: ['libcairo2'], apk: ['cairo'] },
-  'xmlsec': { apt: ['libxmlsec1', 'libxmlsec1-openssl'], apk: ['xmlsec'] },
-  'python-snappy': { apt: ['libsnappy1v5'], apk: ['snappy'] },
-  'gssapi': { apt: ['libgssapi-krb5-2'], apk: ['krb5-libs'] },
+  cairocffi: { apt: ['libcairo2-dev'], apk: ['cairo-dev'] },
+  pycairo: { apt: ['libcairo2-dev'], apk: ['cairo-dev'] },
+  'xmlsec': { apt: ['libxmlsec1-dev'], apk: ['xmlsec-dev'] },
+  'python-snappy': { apt: ['libsnappy-dev'], apk: ['snappy-dev'] },
+  'gssapi': { apt: ['libkrb5-dev'], apk: ['krb5-dev'] },
 };
 
 /**

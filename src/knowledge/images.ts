@@ -6,9 +6,10 @@
 // `slim` goes in a tag), buildpack-deps for what the full (non-slim) variants add,
 // GoogleContainerTools/distroless for the distroless images, dotnet/dotnet-docker for .NET.
 import type { PackageManager } from '../analyze/tables.js';
+import { DEBIAN_VERSIONS, UBUNTU_VERSIONS, type Distribution } from './releases.js';
 
 export type Libc = 'glibc' | 'musl' | 'none' | 'unknown';
-export type Distribution = 'debian' | 'ubuntu' | 'alpine' | 'centos' | 'fedora' | 'rockylinux' | 'almalinux' | 'amazonlinux';
+export type { Distribution } from './releases.js';
 /** Why no .NET runtime image can be named for an SDK tag. */
 export type DotnetImageMiss = 'unknown' | 'alpine-globalization';
 
@@ -62,7 +63,10 @@ export interface ImageRow {
   shell?: boolean;
   packageManager?: PackageManager | null;
   distribution?: Distribution;
-  /** The Debian release the tag names (`$2`: the match groups of the row's tag), or null: the tag fixes none. */
+  /**
+   * The distribution release the tag names (`$2`: the match groups of the row's tag): a Debian or Ubuntu codename,
+   * an Alpine branch (`3.9`); or null: the tag fixes none.
+   */
   release?: string | null;
   /**
    * Whether its library packages have Debian 12's names (Debian 12, images built on it, and Ubuntu 22.04, whose
@@ -371,6 +375,12 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(6|7)\.0-alpine(3\.\d+)?$/, dotnetRuntime: { miss: 'alpine-globalization' } },
   { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(8|9|10)\.0-alpine(3\.\d+)?$/, dotnetRuntime: { image: 'mcr.microsoft.com/dotnet/{kind}:$&-extra' } },
   { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^(6|7|8|9|10)\.0(-(bookworm-slim|bullseye-slim|jammy|jammy-chiseled|noble|noble-chiseled|azurelinux3\.0|cbl-mariner2\.0))?$/, dotnetRuntime: { image: 'mcr.microsoft.com/dotnet/{kind}:$&' } },
+  // the release a distribution's own tags name by number (debian:9-slim is stretch, ubuntu:16.04 xenial, alpine:3.9.4 3.9)
+  ...Object.entries(DEBIAN_VERSIONS).map(([n, name]): ImageRow => ({ repository: 'debian', tag: new RegExp(`^${n}(\\.[\\d.]+)?(-slim)?$`), release: name })),
+  ...Object.entries(UBUNTU_VERSIONS).map(([n, name]): ImageRow => ({ repository: 'ubuntu', tag: new RegExp(`^(${n.replace('.', '\\.')}|${name})(-|\\.|$)`), release: name })),
+  { repository: 'alpine', tag: /^(3\.\d+)(\.\d+)*$/, release: '$1' },
+  // the Alpine branch other images' tags name (python:3.7-alpine3.9, node:18-alpine3.17)
+  { repository: null, tag: /(^|-)alpine(3\.\d+)(-|$)/, release: '$2' },
   // the Debian release a tag names, for the families without rows of their own (python:3.11-slim-bookworm)
   { repository: null, tag: /(^|-)(bookworm|bullseye|buster|stretch|jessie|trixie)(-|$)/, release: '$2' },
 ];

@@ -1,19 +1,20 @@
 // npm packages with native parts, for the node preset: which need system libraries at run time (a full
 // `node:` image has them from buildpack-deps, the slim one does not) and which are self-contained
-// (prebuilt binaries or statically linked sources). Debian 12 package names. Sources: each package's
+// (prebuilt binaries or statically linked sources). The -dev packages whose runtime packages they load, named
+// for the image's release through src/knowledge/runtime-packages.ts. Sources: each package's
 // install documentation and the libraries its built module links (`ldd build/Release/*.node`).
 import type { RuntimeLibs } from './compiled-packages.js';
 
-/** Native npm packages that load system libraries, and the runtime packages that provide them. */
+/** Native npm packages that load system libraries: the -dev packages of those libraries (or a package every release names alike). */
 export const NODE_NATIVE_LIBS: Readonly<Record<string, RuntimeLibs>> = {
-  'pg-native': { apt: ['libpq5'], apk: ['libpq'] },
-  libpq: { apt: ['libpq5'], apk: ['libpq'] },
-  canvas: { apt: ['libcairo2', 'libpango-1.0-0', 'libpangocairo-1.0-0', 'libjpeg62-turbo', 'libgif7', 'librsvg2-2'], apk: ['cairo', 'pango', 'libjpeg-turbo', 'giflib', 'librsvg'] },
-  'node-rdkafka': { apt: ['librdkafka1'], apk: ['librdkafka'] },
+  'pg-native': { apt: ['libpq-dev'], apk: ['postgresql-dev'] },
+  libpq: { apt: ['libpq-dev'], apk: ['postgresql-dev'] },
+  canvas: { apt: ['libcairo2-dev', 'libpango1.0-dev', 'libjpeg62-turbo-dev', 'libgif-dev', 'librsvg2-dev'], apk: ['cairo-dev', 'pango-dev', 'libjpeg-turbo-dev', 'giflib-dev', 'librsvg-dev'] },
+  'node-rdkafka': { apt: ['librdkafka-dev'], apk: ['librdkafka-dev'] },
   'odbc': { apt: ['unixodbc'], apk: ['unixodbc'] },
-  'zeromq': { apt: ['libzmq5'], apk: ['zeromq'] },
-  'gssapi.js': { apt: ['libgssapi-krb5-2'], apk: ['krb5-libs'] },
-  kerberos: { apt: ['libgssapi-krb5-2'], apk: ['krb5-libs'] },
+  'zeromq': { apt: ['libzmq3-dev'], apk: ['zeromq-dev'] },
+  'gssapi.js': { apt: ['libkrb5-dev'], apk: ['krb5-dev'] },
+  kerberos: { apt: ['libkrb5-dev'], apk: ['krb5-dev'] },
 };
 
 /**

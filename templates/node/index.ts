@@ -7,6 +7,8 @@
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
 import { pathOperands } from '../../src/commands/index.js';
 import { libcOf, parseImage } from '../../src/images.js';
+import { releaseOfImage } from '../../src/tags.js';
+import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
 import type { CommandInstruction } from '../../src/model.js';
 import type { Artifact, BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
@@ -121,6 +123,7 @@ export default {
   },
   decide(input) {
     const declines: Finding[] = [];
+    const unproven: Finding[] = [];
     const findings: Finding[] = [];
     const edits: BuilderEdit[] = [];
     const pkg = readPackageJson(input);
@@ -134,10 +137,15 @@ export default {
     const libs: string[] = [];
     const replayed = runtimePackages(input);
     const musl = libcOf(input.builderImage) === 'musl';
+    const release = releaseOfImage(input.builderImage);
+    const manager = musl ? 'apk' : 'apt';
     for (const name of native.names) {
       const needs = NODE_NATIVE_LIBS[name];
       if (needs) {
-        for (const l of musl ? needs.apk : needs.apt) if (!libs.includes(l) && !replayed.has(l)) libs.push(l);
+        // named for the builder's release: the runtime stage is its slim variant, of the same release
+        const named = runtimeNamesFor(needs[manager], manager, release);
+        for (const dev of named.unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
+        for (const l of named.packages) if (!libs.includes(l) && !replayed.has(l)) libs.push(l);
         continue;
       }
       if (!NODE_SELF_CONTAINED.has(name)) declines.push({ id: 'node-native-unknown', data: { package: name } });
@@ -185,6 +193,6 @@ export default {
       replacements.set(firstInstall.index, [{ kind: 'install', manager: musl ? 'apk' : 'apt', packages: libs }]);
       findings.push({ id: 'node-native-libs', data: { packages: native.names.filter((n) => n in NODE_NATIVE_LIBS).join(', '), libs: libs.join(' ') } });
     }
-    return { artifacts, overrides, builderEdits: edits, runtimeReplacements: replacements, declines, findings };
+    return { artifacts, overrides, builderEdits: edits, runtimeReplacements: replacements, declines, findings, unproven };
   },
 } satisfies Preset;

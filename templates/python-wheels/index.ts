@@ -69,15 +69,15 @@ export default {
     // compiled packages load libraries the full image had: install them on slim, or decline
     const libs = runtimeLibraries(input, installs);
     const first = [...replacements.keys()].filter((i) => installs.some((p) => p.index === i)).sort((a, b) => a - b)[0];
-    if (libs.packages.length && first !== undefined) replacements.set(first, [{ kind: 'install', manager: 'apt', packages: libs.packages }, ...replacements.get(first)!]);
+    if (libs.packages.length && first !== undefined) replacements.set(first, [{ kind: 'install', manager: libs.manager, packages: libs.packages }, ...replacements.get(first)!]);
     return {
       artifacts,
       builderEdits: edits,
       runtimeReplacements: replacements,
       overrides,
       declines: [...declines, ...more, ...libs.declines],
-      findings: [{ id: 'pip-wheels' }, ...libs.findings],
       unproven: libs.unproven,
+      findings: [{ id: 'pip-wheels' }, ...libs.findings],
     };
   },
 } satisfies Preset;

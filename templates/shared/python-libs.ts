@@ -1,13 +1,19 @@
 // The system libraries that compiled pip packages need on a slim runtime, read from the requirements
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, requirementName } from '../../src/knowledge/compiled-packages.js';
+import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
+import { packageManagerOf } from '../../src/images.js';
+import { releaseOfImage } from '../../src/tags.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
 import { requirementFiles, requirementsOf, type PipCommand } from './python.js';
 
-/** Runtime packages the requirements need, or a decline when the requirements cannot be read. */
-export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { packages: string[]; findings: Finding[]; declines: Finding[]; unproven: Finding[] } {
+/**
+ * Runtime packages the requirements need on the builder's release, and their manager; a decline when the requirements
+ * cannot be read; `unproven` (the -dev package installed as written) when the names are not known for that release.
+ */
+export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { manager: 'apt' | 'apk'; packages: string[]; findings: Finding[]; declines: Finding[]; unproven: Finding[] } {
   const names: string[] = [];
   const declines: Finding[] = [];
   for (const p of installs) {
@@ -38,14 +44,19 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   const packages: string[] = [];
   const findings: Finding[] = [];
   const unproven: Finding[] = [];
+  // the runtime stage is the builder's image or its slim variant: the same distribution and release
+  const manager = packageManagerOf(input.builderImage) === 'apk' ? 'apk' : 'apt';
+  const release = releaseOfImage(input.builderImage);
   for (const n of new Set(names)) {
     if (PYTHON_LINKS_WHAT_IT_FINDS.has(n)) unproven.push({ id: 'unproven-linked-libs', data: { name: n, image: input.builderImage } });
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
     if (!libs || n.endsWith('-binary')) continue;
-    for (const l of libs.apt) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
-    if (libs.apt.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: libs.apt.join(' ') } });
+    const { packages: named, unknown } = runtimeNamesFor(libs[manager], manager, release);
+    for (const dev of unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
+    for (const l of named) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
+    if (named.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: named.join(' ') } });
   }
-  return { packages, findings, declines, unproven };
+  return { manager, packages, findings, declines, unproven };
 }
 
 /** A requirements file from the build context: by the name the COPY gave it, found by its base name. */

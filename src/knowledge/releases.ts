@@ -1,0 +1,20 @@
+// Distributions and their releases, in order: what the image table (src/knowledge/images.ts) names as an
+// image's release and what the release-keyed tables (src/knowledge/runtime-packages.ts) are keyed by.
+
+export type Distribution = 'debian' | 'ubuntu' | 'alpine' | 'centos' | 'fedora' | 'rockylinux' | 'almalinux' | 'amazonlinux';
+
+/** A distribution and its release as the image table or a tag table names it (`debian`/`stretch`, `alpine`/`3.9`); null: not known. */
+export interface Release {
+  distribution: Distribution;
+  release: string | null;
+}
+
+/** Debian and Ubuntu releases by codename, oldest first (Ubuntu: the LTS releases 14.04 to 24.04). */
+export const DEBIAN_RELEASES = ['jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie'] as const;
+export const UBUNTU_RELEASES = ['trusty', 'xenial', 'bionic', 'focal', 'jammy', 'noble'] as const;
+/** Ubuntu's version numbers for its codenames (`ubuntu:16.04` is xenial). */
+export const UBUNTU_VERSIONS: Readonly<Record<string, (typeof UBUNTU_RELEASES)[number]>> = { '14.04': 'trusty', '16.04': 'xenial', '18.04': 'bionic', '20.04': 'focal', '22.04': 'jammy', '24.04': 'noble' };
+/** Debian's version numbers for its codenames (`debian:9` is stretch). */
+export const DEBIAN_VERSIONS: Readonly<Record<string, (typeof DEBIAN_RELEASES)[number]>> = { '8': 'jessie', '9': 'stretch', '10': 'buster', '11': 'bullseye', '12': 'bookworm', '13': 'trixie' };
+/** The newest Alpine branch the table speaks for: a range left open ends here, as a later branch may rename. */
+export const NEWEST_ALPINE = '3.23';
