@@ -4,6 +4,8 @@
 // presets, diff and Docker code load from ./cli-run.js when a command runs, so `--version` and `--help`
 // start about as fast as node itself (issue 12; `npm run bench` measures the cold start and each import).
 import { lstatSync } from 'node:fs';
+import type { Argv, ArgumentsCamelCase, InferredOptionTypes, Options } from 'yargs';
+import type { Flags, OptionFlags } from './cli-run.js';
 import type { CliIO } from './cli-io.js';
 import { InputError } from './errors.js';
 import { PRESET_IDS } from './preset-ids.js';
@@ -127,17 +129,92 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   return settle(parse(argv, io), io);
 }
 
-/**
- * The command yargs reads from `argv`, run to its exit code. yargs prints what it answers itself (help,
- * version, the completion script) into a string handed to the parse callback, written to io.stdout here;
- * a command's handler only records what to run, which starts once yargs is done.
- */
-async function parse(given: readonly string[], io: CliIO): Promise<number> {
-  const { default: yargs } = await import('yargs');
-  let command: (() => Promise<number>) | null = null;
-  let exited = false;
-  const args = given.map((a) => (a === '-' ? STDIN : a));
-  const y = yargs(args)
+/** The options of `explain`. */
+const explainOptions = { ...common, ...color, ...configuration } as const;
+
+/** The options of `verify`. */
+const verifyOptions = {
+  ...common,
+  ...color,
+  ...configuration,
+  smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
+  'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
+} as const;
+
+/** The options of the main command, in the order its help lists them. */
+const mainOptions = {
+  ...common,
+  write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
+  check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
+  stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
+  ...color,
+  verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
+  'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
+  ...configuration,
+  format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
+  quiet: { type: 'boolean', default: false, describe: 'print only errors' },
+  verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
+  jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core but one from 15,000 files on; 1: none; at most twice the cores, up to 64)' },
+  ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
+  'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
+  'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
+} as const;
+
+/** The values yargs read for a command's options and positionals. */
+type Read<O extends Record<string, Options>, P> = ArgumentsCamelCase<InferredOptionTypes<O>> & P;
+
+/** A command as yargs' handler records it, to run once yargs is done. */
+type Command = () => Promise<number>;
+
+/** The flags that resolve each file's options, as the main command, explain and verify take them. */
+function optionFlags(argv: Read<typeof common & typeof configuration, object>, env: CliIO['env']): OptionFlags {
+  return { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, ...configFlags(argv, env) };
+}
+
+function explainCommand(argv: Read<typeof explainOptions, { paths: string[] }>, io: CliIO): Command {
+  return async () => (await runner()).explain(fromArgv(argv.paths, argv['--']), { ...optionFlags(argv, io.env), json: argv.json }, io);
+}
+
+function verifyCommand(argv: Read<typeof verifyOptions, { file: string }>, io: CliIO): Command {
+  return async () => (await runner()).verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { ...optionFlags(argv, io.env), smoke: argv.smoke, buildNetwork: argv.buildNetwork }, io);
+}
+
+/** The main command, or the refusal of a --jobs that is not a whole number of threads as typed. */
+function mainCommand(argv: Read<typeof mainOptions, { paths: string[] }>, given: readonly string[], io: CliIO): Command {
+  if (!Number.isInteger(argv.jobs) || argv.jobs < 0 || !rawValues(given, '--jobs').every((v) => /^\d+$/.test(v))) {
+    return () => Promise.reject(new FlagError('--jobs takes a whole number of worker threads, 0 or more (0: automatic)'));
+  }
+  return async () => (await runner()).main(mainFlags(argv, io.env), io);
+}
+
+function mainFlags(argv: Read<typeof mainOptions, { paths: string[] }>, env: CliIO['env']): Flags {
+  return {
+    ...optionFlags(argv, env),
+    paths: fromArgv(argv.paths, argv['--']),
+    write: argv.write,
+    check: argv.check,
+    stdout: argv.stdout,
+    json: argv.json,
+    color: argv.color,
+    verify: argv.verify,
+    buildNetwork: argv.buildNetwork,
+    jobs: argv.jobs,
+    format: argv.format as Format | undefined,
+    quiet: argv.quiet,
+    verbose: argv.verbose,
+    ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern },
+  };
+}
+
+/** What yargs' parse chose: a command to run once it is done, or that yargs answered and exited itself. */
+interface Choice {
+  command: Command | null;
+  exited: boolean;
+}
+
+/** dfsplit's commands and options, told to yargs; each handler records its command in `choice`. */
+function commandLine(y: Argv, given: readonly string[], io: CliIO, choice: Choice) {
+  return y
     .parserConfiguration({ 'populate--': true })
     .scriptName('dfsplit')
     .detectLocale(false)
@@ -145,78 +222,27 @@ async function parse(given: readonly string[], io: CliIO): Promise<number> {
     .command(
       'explain [paths..]',
       'show, per instruction, whether it is build-time, runtime or both, and why (files, directories, globs, - for stdin)',
-      (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options({ ...common, ...color, ...configuration }),
+      (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options(explainOptions),
       (argv) => {
-        command = async () => (await runner()).explain(fromArgv(argv.paths, argv['--']), { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, json: argv.json, ...configFlags(argv, io.env) }, io);
+        choice.command = explainCommand(argv, io);
       },
     )
     .command(
       'verify [file]',
       'build the original and the converted image with your Docker engine, run both and compare',
-      (y) =>
-        y.positional('file', { type: 'string', default: 'Dockerfile' }).options({
-          ...common,
-          ...color,
-          ...configuration,
-          smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
-          'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
-        }),
+      (y) => y.positional('file', { type: 'string', default: 'Dockerfile' }).options(verifyOptions),
       (argv) => {
-        command = async () => (await runner()).verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, smoke: argv.smoke, buildNetwork: argv.buildNetwork, ...configFlags(argv, io.env) }, io);
+        choice.command = verifyCommand(argv, io);
       },
     )
     .command(
       '$0 [paths..]',
       'convert Dockerfiles (files, directories, globs, - for stdin)',
-      (y) =>
-        y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options({
-          ...common,
-          write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
-          check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
-          stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
-          ...color,
-          verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
-          'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
-          ...configuration,
-          format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
-          quiet: { type: 'boolean', default: false, describe: 'print only errors' },
-          verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
-          jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core but one from 15,000 files on; 1: none; at most twice the cores, up to 64)' },
-          ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
-          'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
-          'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
-        }),
+      (y) => y.positional('paths', { type: 'string', array: true, default: [] as string[] }).options(mainOptions),
       (argv) => {
         // after `dfsplit completion`, yargs (told not to end the process) goes on to the default command
-        if (exited) return;
-        if (!Number.isInteger(argv.jobs) || argv.jobs < 0 || !rawValues(given, '--jobs').every((v) => /^\d+$/.test(v))) {
-          command = () => Promise.reject(new FlagError('--jobs takes a whole number of worker threads, 0 or more (0: automatic)'));
-          return;
-        }
-        command = async () =>
-          (await runner()).main(
-            {
-              paths: fromArgv(argv.paths, argv['--']),
-              write: argv.write,
-              check: argv.check,
-              stdout: argv.stdout,
-              json: argv.json,
-              color: argv.color,
-              builderName: argv.builderName,
-              runtimeBase: argv.runtimeBase,
-              preset: argv.preset,
-              context: argv.context,
-              verify: argv.verify,
-              buildNetwork: argv.buildNetwork,
-              jobs: argv.jobs,
-              ...configFlags(argv, io.env),
-              format: argv.format as Format | undefined,
-              quiet: argv.quiet,
-              verbose: argv.verbose,
-              ignore: { enabled: argv.ignore, paths: argv.ignorePath, patterns: argv.ignorePattern },
-            },
-            io,
-          );
+        if (choice.exited) return;
+        choice.command = mainCommand(argv, given, io);
       },
     )
     .completion('completion', 'print a shell completion script (bash/zsh): dfsplit completion >> ~/.bashrc')
@@ -228,25 +254,42 @@ async function parse(given: readonly string[], io: CliIO): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(VERSION);
-  // yargs ends its own answers (help, version, completion) with exit(0): recorded, never the process's
+}
+
+/**
+ * yargs' own answers kept inside the run: it ends them (help, version, completion) with exit(0), recorded
+ * here, never the process's; and the completion script, printed before yargs goes on to the default
+ * command (which starts its output afresh), is written out at once instead.
+ */
+function answerInPlace(y: Argv, yargs: typeof import('yargs').default, io: CliIO, choice: Choice): void {
   const exit = y.exit.bind(y);
   y.exit = (code: number, err: Error) => {
-    exited = true;
+    choice.exited = true;
     exit(code, err);
   };
-  // the completion script is printed before yargs goes on to the default command, which starts its output
-  // afresh: written out at once instead
   y.showCompletionScript = () => {
     io.stdout.write(`${completionScript(yargs)}\n`);
     return y;
   };
+}
+
+/**
+ * The command yargs reads from `argv`, run to its exit code. yargs prints what it answers itself (help,
+ * version, the completion script) into a string handed to the parse callback, written to io.stdout here;
+ * a command's handler only records what to run, which starts once yargs is done.
+ */
+async function parse(given: readonly string[], io: CliIO): Promise<number> {
+  const { default: yargs } = await import('yargs');
+  const choice: Choice = { command: null, exited: false };
+  const args = given.map((a) => (a === '-' ? STDIN : a));
+  const y = commandLine(yargs(args), given, io, choice);
+  answerInPlace(y, yargs, io, choice);
   let output = '';
   await y.parseAsync(args, {}, (_err, _argv, text) => {
     output = text;
   });
   if (output) io.stdout.write(`${output}\n`);
-  const chosen = command as (() => Promise<number>) | null;
-  return exited || !chosen ? 0 : chosen();
+  return choice.exited || !choice.command ? 0 : choice.command();
 }
 
 /** The script `dfsplit completion` prints, from a yargs that has no default command to go on to. */

@@ -13,7 +13,7 @@ import { explainTable } from './report/explain.js';
 import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
 import { describe as formatFinding } from './messages.js';
-import { convertAll, convertOptions, jobOptions, type JobOptions } from './convert-pool.js';
+import { convertAll, convertOptions, jobOptions, type JobOptions, type Outcome } from './convert-pool.js';
 import { ConfigError, ConfigResolver, type FileConfig } from './config.js';
 import { reporter, type FileReport, type Format, type Summary } from './report/formats.js';
 import { VERSION } from './version.js';
@@ -105,21 +105,20 @@ function statusLine(path: string, r: ConvertResult): string {
   }
 }
 
-export async function main(flags: Flags, io: CliIO): Promise<number> {
-  const named = (file: string) => displayPath(file, io.cwd);
-  const started = process.hrtime.bigint();
-  const format: Format = flags.json ? 'json' : (flags.format ?? 'text');
-  const machine = format !== 'text';
+/** The flag combinations that cannot work together, refused before anything is read. */
+function refuseIncompatible(flags: Flags, format: Format, inputs: readonly string[], cwd: string): void {
   if (flags.json && flags.format && flags.format !== 'json') throw new UsageError(`--json and --format ${flags.format} cannot be used together: --json is --format json`);
   if (flags.write && flags.stdout) throw new UsageError('--write and --stdout cannot be used together: --write edits files in place, --stdout prints the result');
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
-  if (machine && flags.stdout) throw new UsageError(`--format ${format} and --stdout cannot be used together: both print to standard output`);
+  if (format !== 'text' && flags.stdout) throw new UsageError(`--format ${format} and --stdout cannot be used together: both print to standard output`);
   if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
-  checkContext(flags.context, io.cwd);
-  const inputs = flags.paths.length ? flags.paths : ['.'];
+  checkContext(flags.context, cwd);
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
-  const readerGone = watchReader(io.stdout);
-  const resolver = configResolver(flags, io.cwd);
+}
+
+/** The files the inputs name (with the ignore files, flags and configuration's patterns) and each file's options. */
+async function gatherInputs(flags: Flags, inputs: readonly string[], cwd: string) {
+  const resolver = configResolver(flags, cwd);
   let fromConfig: string[];
   try {
     fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns();
@@ -128,35 +127,141 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   }
   const ignoreOpts = { ...(flags.ignore ?? DEFAULT_IGNORE) };
   ignoreOpts.patterns = [...ignoreOpts.patterns, ...fromConfig];
-  const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts, io.cwd);
+  const { files, errors, skipped } = await expandInputs(inputs, ignoreOpts, cwd);
   // each file's options: the command line's, else its configuration's, else the defaults
   const options = new Map<string, JobOptions>();
   // --verify builds and compares what it proposes: conversions only a build proves are proposed too
-  for (const file of files) options.set(file, await fileOptions(file, flags, resolver, io.cwd, flags.verify === true));
-  if (skipped.length && !machine && !flags.quiet) io.stderr.write(`dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(named).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`);
-  if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
-  const color = flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  let code = 0;
-  for (const e of errors) {
-    io.stderr.write(`dfsplit: ${e.format()}\n`);
-    code = 2;
+  for (const file of files) options.set(file, await fileOptions(file, flags, resolver, cwd, flags.verify === true));
+  return { files, errors, skipped, options };
+}
+
+/** The note on the files named like a Dockerfile that were passed over. */
+function skippedLine(skipped: readonly string[], named: (file: string) => string): string {
+  return `dfsplit: skipped ${skipped.length} file${skipped.length > 1 ? 's' : ''} named like a Dockerfile whose text is not one (${skipped.slice(0, 3).map(named).join(', ')}${skipped.length > 3 ? ', ...' : ''})\n`;
+}
+
+/** What the main command shares while it reports file after file. */
+interface Session {
+  flags: Flags;
+  io: CliIO;
+  machine: boolean;
+  color: boolean;
+  /** One file only: it gets its status line even when unchanged. */
+  single: boolean;
+  progress: Progress;
+  named: (file: string) => string;
+  /** Counts a file's report in the summary and hands it to the machine format. */
+  emit: (f: FileReport) => void;
+}
+
+/** The exit code that grows with what is found: 0 fine, 1 changes (--check), 2 errors. */
+const worse = (code: number, found: number): number => Math.max(code, found);
+
+/** A file's exit code when nothing more is shown of it (its reader is gone, --check still decides). */
+function verdict(outcome: Outcome): number {
+  if (outcome.readError || outcome.result.status === 'error') return 2;
+  return outcome.result.status === 'changed' ? 1 : 0;
+}
+
+/** One file's outcome reported: its status line, its write, diff or output, and its exit code. */
+async function reportFile(outcome: Outcome, s: Session): Promise<number> {
+  const { flags, io } = s;
+  s.progress.tick();
+  const file = outcome.file;
+  const path = s.named(file);
+  if (outcome.readError) {
+    const err = new InputError(outcome.readError.id, outcome.readError.message, outcome.readError.line, path);
+    s.progress.clear();
+    io.stderr.write(`dfsplit: ${err.format()}\n`);
+    s.emit({ path, status: 'error', reasons: [outcome.readError] });
+    return 2;
   }
+  const { text, result: r } = outcome;
+  if (flags.verify && r.status === 'changed') await verified(r, text, file, flags, io.cwd);
+  const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || s.single));
+  // with --write, a file that would change gets its status line only once it is written: a failed write
+  // prints its own error instead of `changed` followed by the error
+  const writing = flags.write && r.status === 'changed';
+  if (shown && !writing) printStatus(s, path, r);
+  let code = r.status === 'error' ? 2 : 0;
+  let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
+  if (flags.stdout) io.stdout.write(r.output);
+  if (r.status === 'changed' && flags.check) {
+    code = 1;
+  } else if (r.status === 'changed' && flags.write) {
+    const failed = writeChanged(s, file, path, r, text, shown);
+    if (failed) {
+      report = failed;
+      code = 2;
+    }
+  } else if (r.status === 'changed' && !s.machine && !flags.stdout) {
+    s.progress.clear();
+    io.stdout.write(`${s.color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
+  }
+  s.emit(report);
+  return code;
+}
+
+function printStatus(s: Session, path: string, r: ConvertResult): void {
+  s.progress.clear();
+  s.io.stderr.write(`${statusLine(path, r)}\n`);
+}
+
+/** --write of a changed file, and its status line once written; a failed write is the file's error report. */
+function writeChanged(s: Session, file: string, path: string, r: ConvertResult, text: string, shown: boolean): FileReport | null {
+  try {
+    writeAtomic(file, r.output, text, s.io.cwd);
+    if (shown) printStatus(s, path, r);
+    return null;
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    s.progress.clear();
+    s.io.stderr.write(`dfsplit: ${err.format()}\n`);
+    return { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
+  }
+}
+
+/** The summary before any file: only the skipped ones are known. */
+function emptySummary(skipped: number): Summary {
+  return { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped, declinedBy: {}, proof: { static: 0, build: 0 }, seconds: 0 };
+}
+
+/** One file's report counted in the summary. */
+function tally(summary: Summary, f: FileReport): void {
+  summary.files++;
+  summary[f.status]++;
+  if (f.status === 'declined') for (const r of f.reasons) summary.declinedBy[r.id] = (summary.declinedBy[r.id] ?? 0) + 1;
+  if (f.status === 'changed' && f.result?.proof) summary.proof[f.result.proof.level]++;
+}
+
+export async function main(flags: Flags, io: CliIO): Promise<number> {
+  const named = (file: string) => displayPath(file, io.cwd);
+  const started = process.hrtime.bigint();
+  const format: Format = flags.json ? 'json' : (flags.format ?? 'text');
+  const machine = format !== 'text';
+  const inputs = flags.paths.length ? flags.paths : ['.'];
+  refuseIncompatible(flags, format, inputs, io.cwd);
+  const readerGone = watchReader(io.stdout);
+  const { files, errors, skipped, options } = await gatherInputs(flags, inputs, io.cwd);
+  if (skipped.length && !machine && !flags.quiet) io.stderr.write(skippedLine(skipped, named));
+  if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
+  for (const e of errors) io.stderr.write(`dfsplit: ${e.format()}\n`);
+  let code = errors.length ? 2 : 0;
   if (!files.length && !errors.length) {
     io.stderr.write(`dfsplit: ${inputs.join(' ')}: no Dockerfiles found\n`);
     return 2;
   }
   // machine formats stream: each file is written as it comes and then forgotten
   const out = machine ? reporter(format, (t) => io.stdout.write(t), VERSION) : null;
-  const summary: Summary = { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped: skipped.length, declinedBy: {}, proof: { static: 0, build: 0 }, seconds: 0 };
+  const summary = emptySummary(skipped.length);
   const emit = (f: FileReport) => {
-    summary.files++;
-    summary[f.status]++;
-    if (f.status === 'declined') for (const r of f.reasons) summary.declinedBy[r.id] = (summary.declinedBy[r.id] ?? 0) + 1;
-    if (f.status === 'changed' && f.result?.proof) summary.proof[f.result.proof.level]++;
+    tally(summary, f);
     out?.file(f);
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
+  const color = flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const progress = progressLine(files.length, !machine && !flags.quiet, io.stderr);
+  const session: Session = { flags, io, machine, color, single: files.length === 1, progress, named, emit };
   // --write: a signal never lands between a temporary file and its rename; it stops the run between files
   const holding = flags.write && io.holdSignals === true;
   if (holding) holdSignals();
@@ -166,64 +271,23 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
     // so that its exit code stays the verdict on all of them
     if (readerGone()) {
       if (!flags.check) break;
-      if (outcome.readError || outcome.result.status === 'error') code = 2;
-      else if (outcome.result.status === 'changed' && code === 0) code = 1;
+      code = worse(code, verdict(outcome));
       continue;
     }
-    progress.tick();
-    const file = outcome.file;
-    const path = named(file);
-    if (outcome.readError) {
-      const err = new InputError(outcome.readError.id, outcome.readError.message, outcome.readError.line, path);
-      progress.clear();
-      io.stderr.write(`dfsplit: ${err.format()}\n`);
-      emit({ path, status: 'error', reasons: [outcome.readError] });
-      code = 2;
-      continue;
-    }
-    const { text, result: r } = outcome;
-    if (flags.verify && r.status === 'changed') await verified(r, text, file, flags, io.cwd);
-    const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || files.length === 1));
-    // with --write, a file that would change gets its status line only once it is written: a failed write
-    // prints its own error instead of `changed` followed by the error
-    const writing = flags.write && r.status === 'changed';
-    if (shown && !writing) {
-      progress.clear();
-      io.stderr.write(`${statusLine(path, r)}\n`);
-    }
-    if (r.status === 'error') code = 2;
-    let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
-    if (flags.stdout) io.stdout.write(r.output);
-    if (r.status === 'changed' && flags.check) {
-      if (code === 0) code = 1;
-    } else if (r.status === 'changed' && flags.write) {
-      try {
-        writeAtomic(file, r.output, text, io.cwd);
-        if (shown) {
-          progress.clear();
-          io.stderr.write(`${statusLine(path, r)}\n`);
-        }
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        progress.clear();
-        io.stderr.write(`dfsplit: ${err.format()}\n`);
-        report = { path, status: 'error', reasons: [{ id: err.id, message: err.message }] };
-        code = 2;
-      }
-    } else if (r.status === 'changed' && !machine && !flags.stdout) {
-      progress.clear();
-      io.stdout.write(`${color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
-    }
-    emit(report);
+    code = worse(code, await reportFile(outcome, session));
   }
   if (holding) await signalsAct();
   progress.clear();
   if (readerGone()) return code;
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   out?.end(summary, skipped.map(named));
-  if (!machine && !flags.quiet && summary.files > 1) io.stderr.write(`${summaryLine(summary)}\n`);
-  if (flags.check && code === 0 && summary.changed > 0) code = 1;
-  return code;
+  return summarize(session, summary, code);
+}
+
+/** The summary line of the text output, and --check's verdict on all the files. */
+function summarize(s: Session, summary: Summary, code: number): number {
+  if (!s.machine && !s.flags.quiet && summary.files > 1) s.io.stderr.write(`${summaryLine(summary)}\n`);
+  return s.flags.check && code === 0 && summary.changed > 0 ? 1 : code;
 }
 
 function asUsage(err: unknown): unknown {
@@ -239,8 +303,13 @@ function summaryLine(s: Summary): string {
   return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed${s.changed ? ` (proof: ${s.proof.static} static, ${s.proof.build} build)` : ''}, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
 }
 
+interface Progress {
+  tick(): void;
+  clear(): void;
+}
+
 /** A single self-updating line on stderr while many files are converted, only when stderr is a terminal. */
-function progressLine(total: number, wanted: boolean, stderr: Output): { tick(): void; clear(): void } {
+function progressLine(total: number, wanted: boolean, stderr: Output): Progress {
   const on = wanted && total >= 50 && stderr.isTTY === true;
   let done = 0;
   let shown = false;

@@ -93,6 +93,15 @@ describe('bad input: exit 2, one line naming the file, file untouched', () => {
     expect((await run(dir, ['-h'])).stdout).toBe(yargsHelp);
     expect((await run(dir, ['completion'])).stdout).toContain('###-begin-dfsplit-completions-###');
   });
+  it('the completion script alone: yargs goes on to the default command after it, which must not convert', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), GO);
+    const r = await run(dir, ['completion']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^###-begin-dfsplit-completions-###/);
+    expect(r.stdout).not.toContain('+++');
+  });
   it('a symbolic link loop', async () => {
     const dir = tmp();
     symlinkSync('b.Dockerfile', join(dir, 'a.Dockerfile'));
