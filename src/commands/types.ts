@@ -138,6 +138,10 @@ export interface CommandFamily {
   compileSteps?: readonly string[];
   /** System packages that give the family's build tools, or headers to compile against (exact names or patterns). */
   buildPackages?: readonly (string | RegExp)[];
+  /** Build-tool packages whose absence alone saves next to nothing (`make`): leaving only these behind is no reason to split. */
+  lightPackages?: readonly string[];
+  /** Interpreters of the family's language (`python`, `sh`; also with a version, `python3.11`): with a script file they generate files in a build, and with none they read an installer from standard input. */
+  interpreters?: readonly string[];
 }
 
 /** A command as its family knows it: `pip3 install x` and `python3 -m pip install x` are `pip` with the arguments `install x`. */

@@ -3,7 +3,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_RULES, SYSTEM_INSTALLERS } from '../../src/analyze/tables.js';
 import { families, familyOf } from '../../src/commands/index.js';
 import template from '../../src/commands/_template.js';
 
@@ -58,8 +57,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'templates/java/build-files.ts': ['java'],
   // the gcc image's name; the cpp preset writes `ldconfig` into its runtime stage after copying gcc's libraries (a step it prints, not what the command is)
   'templates/cpp/index.ts': ['compilers', 'system'],
-  // the package make (LIGHT_TOOLS: leaving only it behind is no reason to split, issue 23 item 13), a package name, not the command
-  'src/plan.ts': ['build-systems'],
 };
 
 /**
@@ -81,15 +78,13 @@ function restates(line: string, name: string): boolean {
 }
 
 describe('command families', () => {
-  it('each name belongs to one family, and the old tables no longer hold it', () => {
+  it('each name belongs to one family', () => {
     const seen = new Map<string, string>();
     for (const f of families) {
       for (const name of f.names) {
         expect(seen.get(name), `${name} in ${f.id} and ${seen.get(name)}`).toBeUndefined();
         seen.set(name, f.id);
         expect(familyOf(name)).toBe(f);
-        expect(COMMAND_RULES.has(name), `${name} still in COMMAND_RULES`).toBe(false);
-        expect(SYSTEM_INSTALLERS.has(name), `${name} still in SYSTEM_INSTALLERS`).toBe(false);
       }
       for (const name of Object.keys(f.subcommands ?? {})) expect(f.names, `${f.id}: subcommands of ${name}`).toContain(name);
       // every name the family's data speaks of is one it answers for (a module or script is read as one)
