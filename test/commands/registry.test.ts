@@ -46,11 +46,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/knowledge/java.ts': ['java'],
   // `cc` is a crate
   'src/knowledge/rust-crates.ts': ['compilers'],
-  // the language presets read the commands of their language's build (the arguments of `go build`, `cargo
-  // run`, `dotnet publish`, the goals of mvn and gradle) and write the one the container starts (`java -jar`);
-  // the go preset also a HEALTHCHECK's downloader, the java preset the cp/mv that place a jar
+  // the go and dotnet presets ask their families which commands build (src/commands/go.ts, dotnet.ts; the rust
+  // preset too) and name only their preset id, the command the container starts (`dotnet App.dll`) and the go
+  // preset a HEALTHCHECK's downloader; the java preset reads mvn/gradle goals and the cp/mv that place a jar,
+  // and writes `java -jar`
   'templates/go/index.ts': ['go', 'fetch'],
-  'templates/rust/index.ts': ['rust'],
   'templates/dotnet/index.ts': ['dotnet'],
   'templates/java/index.ts': ['java', 'files'],
   // pom.xml's packaging and build.gradle's plugins and tasks (jar, java), not commands
