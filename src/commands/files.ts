@@ -21,11 +21,11 @@ export default {
     return { paths: dest ? [joinPath(cwd, dest)] : [], unnamed: !dest };
   },
   paths: {
-    cp: { makes: 'last', needs: 'but-last', valueOptions: TARGET },
-    mv: { makes: 'last', needs: 'but-last', valueOptions: TARGET },
+    cp: { makes: 'last', needs: 'but-last', copies: true, valueOptions: TARGET },
+    mv: { makes: 'last', needs: 'but-last', copies: true, valueOptions: TARGET },
     ln: { makes: 'last', valueOptions: TARGET },
     install: { makes: 'last', valueOptions: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] },
-    mkdir: { makes: 'each', valueOptions: ['-m', '--mode'] },
+    mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'] },
     touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
     rm: { removes: 'each' },
     // the mode or the owner comes first

@@ -54,6 +54,10 @@ export interface Outputs {
 export interface PathUse {
   /** `each` operand (mkdir, touch) or the `last` one, the destination (cp, mv, ln, install). */
   makes?: 'each' | 'last';
+  /** What it makes are directories (mkdir). */
+  directories?: boolean;
+  /** It copies or moves its sources to its last operand (cp, mv; not ln or install): the java preset follows a built jar through it. */
+  copies?: boolean;
   /** Deletes each operand (rm). */
   removes?: 'each';
   /** Needs the `first` operand (cd), `each` (source), all `after-first` (chmod's mode, chown's owner come first) or all `but-last` (the sources of cp, mv). */

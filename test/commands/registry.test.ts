@@ -33,8 +33,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/verify/session.ts': ['shell', 'files'],
   'src/verify/probe.ts': ['files'],
   // not moved yet: programs a container starts (the toolbox list, entrypoint wrappers), the commands the
-  // presets recognise in their own RUNs (a HEALTHCHECK's downloader, the RUN that fetches Composer, the
-  // cp/mv that place a jar)
+  // presets recognise in their own RUNs (a HEALTHCHECK's downloader, the RUN that fetches
+  // Composer)
   'src/runtime-contract.ts': ['fetch'],
   'templates/php/index.ts': ['fetch', 'files', 'shell'],
   // the cpp preset writes `ldconfig` into its runtime stage after copying gcc's libraries (a step it prints, not what the command is)
@@ -48,10 +48,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/knowledge/rust-crates.ts': ['compilers'],
   // the go and dotnet presets ask their families which commands build (src/commands/go.ts, dotnet.ts; the rust
   // preset too) and name only their preset id, the command the container starts (`dotnet App.dll`) and the go
-  // preset a HEALTHCHECK's downloader; the java preset reads mvn/gradle goals and the cp/mv that place a jar,
-  // and writes `java -jar`
+  // preset a HEALTHCHECK's downloader; the java preset reads mvn/gradle goals through JAVA_BUILD_TOOLS and
+  // writes `java -jar`
   'templates/go/index.ts': ['go', 'fetch'],
   'templates/dotnet/index.ts': ['dotnet'],
+  // (the cp/mv/mkdir that place a jar are the files family's `copies` and `directories`; `chown` there is COPY's --chown flag)
   'templates/java/index.ts': ['java', 'files'],
   // pom.xml's packaging and build.gradle's plugins and tasks (jar, java), not commands
   'templates/java/build-files.ts': ['java'],
