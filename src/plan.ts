@@ -4,7 +4,7 @@ import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, isBuildToolPackage, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
+import { compilerPrograms, familyOf, isBuildToolPackage, lightPackages, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -330,16 +330,13 @@ function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-l
         removedOnly = true;
         continue;
       }
-      // nor is make alone (issue 23, item 13): leaving it behind saves next to nothing
-      if (build.every((p) => LIGHT_TOOLS.has(p))) continue;
+      // nor are the light build tools alone (make, issue 23 item 13: the build-systems family's lightPackages)
+      if (build.every((p) => lightPackages.has(p))) continue;
       return 'some';
     }
   }
   return removedOnly ? 'removed-in-layer' : 'none';
 }
-
-/** Build tools whose absence alone saves next to nothing (issue 23, item 13): leaving only these behind is no gain. */
-const LIGHT_TOOLS = new Set(['make']);
 
 /** A language package install that the runtime stage repeats (the families' `replayed`: gem, pip, `python setup.py install`, a global npm install). */
 function isReplayedInstall(kind: string, words: readonly string[]): boolean {

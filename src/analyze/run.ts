@@ -3,10 +3,10 @@
 import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
-import { commandOf, configureStep, familyOf, installsConfigured, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
+import { commandOf, configureStep, familyOf, installsConfigured, isInterpreter, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
 import type { Release } from '../knowledge/releases.js';
-import { COMMAND_RULES, INTERPRETERS, SYSTEM_INSTALLERS, type CommandRule } from './tables.js';
+import type { SubcommandRule } from '../commands/types.js';
 
 type CommandKind = 'build' | 'test' | 'fetch' | 'setup' | 'cleanup' | 'toolchain-run' | 'packages' | 'package-maintenance' | 'pip' | 'generate' | 'file-move' | 'system-compile' | 'unknown';
 
@@ -183,7 +183,6 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   const pkg = packageCommandKind(words);
   if (pkg === 'install') return 'packages';
   if (pkg === 'maintenance') return 'package-maintenance';
-  if (SYSTEM_INSTALLERS.has(name)) return 'setup';
   // the command as its family knows it (`pip3.11` is pip, `python -m pytest` is pytest)
   const command = commandOf(words);
   const familyKind = command && (command.family.kinds?.[command.name] ?? command.family.kindOf?.([command.name, ...command.args]));
@@ -197,7 +196,7 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
     return 'unknown';
   }
   if (movesFiles(name)) return inBuildingRun() ? 'file-move' : 'setup';
-  const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
+  const interpreter = isInterpreter(name);
   // `curl ... | sh` runs an installer from stdin
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s' || (words[1] === '-c' && name !== 'python' && !name.startsWith('python')))) return 'setup';
   // installer scripts (install.sh, get-pip.py, composer-setup.php) change the system: repeated at runtime
@@ -214,16 +213,15 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
 export function installerScript(raw: readonly string[]): boolean {
   const words = normalizeCommand(raw);
   const name = words[0] ?? '';
-  const interpreter = INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
+  const interpreter = isInterpreter(name);
   if (interpreter && (words.length === 1 || words[1] === '-' || words[1] === '-s')) return true;
   const script = interpreter ? (words[1] ?? '') : name;
   return (interpreter || /^(\.{0,2}\/|\/)/.test(name)) && /(install|setup|get-pip|bootstrap|download|init)[^/]*$/i.test(script);
 }
 
-/** The subcommand rules of a command name: its family's, else the table's. */
-function rulesOf(name: string): readonly CommandRule[] | undefined {
-  const family = familyOf(name);
-  return family ? family.subcommands?.[name] : COMMAND_RULES.get(name);
+/** The subcommand rules of a command name: its family's. */
+function rulesOf(name: string): readonly SubcommandRule[] | undefined {
+  return familyOf(name)?.subcommands?.[name];
 }
 
 /** The home directory of a user as Debian's useradd makes it. */

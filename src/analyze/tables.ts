@@ -63,31 +63,6 @@ export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
 /** Packages whose only job is to headers/tools for compiling against glibc/musl: nothing to keep. */
 export const DEV_WITHOUT_RUNTIME = new Set(['libc6-dev', 'libc-dev', 'musl-dev', 'linux-headers', 'linux-libc-dev', 'python3-dev', 'python-dev', 'glibc-devel', 'kernel-headers', 'python3-devel']);
 
-/** How a command word is classified (the type lives with the command families). */
-export type { SubcommandRule as CommandRule } from '../commands/types.js';
-import type { SubcommandRule as CommandRule } from '../commands/types.js';
-
-// a Map, not an object: command names are arbitrary words (`toString`), and a Map lookup of a word read
-// from a script is cheaper than a property lookup (which interns the word first)
-// (the families of src/commands/ answer for their own commands: see rulesOf in src/analyze/run.ts)
-export const COMMAND_RULES: ReadonlyMap<string, readonly CommandRule[]> = new Map(
-  Object.entries({
-    tsc: [{ kind: 'build' }],
-    webpack: [{ kind: 'build' }],
-    vite: [{ kind: 'build' }],
-  }),
-);
-
-/**
- * Commands that install into system directories the runtime needs (apt keys, .deb files, alternatives;
- * the language installers are their families' `kinds`, src/commands/). Wherever they appear they are
- * repeated in the runtime stage; if they need build tools there, the runtime build fails loudly instead of silently.
- */
-export const SYSTEM_INSTALLERS = new Set(['nvm', 'sdkmanager']);
-
-/** Interpreters: `python gen.py` in a build generates files; at runtime it is the program. */
-export const INTERPRETERS = new Set(['python', 'python3', 'node', 'ruby', 'perl', 'php', 'bash', 'sh']);
-
 /** Programs a HEALTHCHECK/CMD may call, and the package that provides each (for slim runtimes). */
 export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, string>>> = {
   curl: { apt: 'curl', apk: 'curl', yum: 'curl' },

@@ -36,4 +36,6 @@ export default {
   // installsConfigured(words) { return false; },  // an install into what configure steps set up
   // compileSteps: [],                     // names whose unnamed outputs an install in the same RUN makes intermediate
   // buildPackages: [],                    // system packages that give the family's build tools (see compilers.ts)
+  // lightPackages: [],                    // build-tool packages that alone are no reason to split (see build-systems.ts)
+  // interpreters: [],                     // interpreters that run a script file (`python gen.py`: generates; `curl | sh`: an installer)
 } satisfies CommandFamily;

@@ -51,4 +51,6 @@ export default {
   compileSteps: NAMES,
   toolbox: ['make', 'cmake', 'ninja'],
   buildPackages: ['make', 'cmake'],
+  // make alone (issue 23, item 13): leaving it behind saves next to nothing
+  lightPackages: ['make'],
 } satisfies CommandFamily;

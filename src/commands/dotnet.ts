@@ -3,6 +3,14 @@ import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
 import type { CommandFamily } from './types.js';
 
+/** The word after `dotnet` (its command, `publish` or `run`, or the assembly it starts, `App.dll`; '' when none), or null when the words do not run dotnet. */
+export function dotnetCommand(words: readonly string[]): string | null {
+  return words[0] === 'dotnet' ? (words[1] ?? '') : null;
+}
+
+/** dotnet commands that compile .NET code. https://learn.microsoft.com/dotnet/core/tools/dotnet-msbuild */
+export const DOTNET_COMPILES = ['publish', 'build', 'msbuild', 'pack'];
+
 export default {
   id: 'dotnet',
   names: ['dotnet'],

@@ -21,12 +21,12 @@ export default {
     return { paths: dest ? [joinPath(cwd, dest)] : [], unnamed: !dest };
   },
   paths: {
-    cp: { makes: 'last', needs: 'but-last', valueOptions: TARGET },
+    cp: { makes: 'last', needs: 'but-last', copies: true, valueOptions: TARGET },
     // mv takes its sources away: what stays where they were is gone
-    mv: { makes: 'last', needs: 'but-last', moves: 'but-last', valueOptions: TARGET },
+    mv: { makes: 'last', needs: 'but-last', moves: 'but-last', copies: true, valueOptions: TARGET },
     ln: { makes: 'last', valueOptions: TARGET },
     install: { makes: 'last', valueOptions: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] },
-    mkdir: { makes: 'each', valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'] },
+    mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'] },
     touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
     rm: { removes: 'each' },
     // the mode or the owner comes first

@@ -28,6 +28,17 @@ function binaries(words: readonly string[], sub: string, { cwd, env }: OutputCon
   return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
 }
 
+/** The go subcommand the words run (`go build -o /app .`: build; '' when none), or null when they do not run go. */
+export function goSubcommand(words: readonly string[]): string | null {
+  return words[0] === 'go' ? (words.slice(1).find((w) => !w.startsWith('-')) ?? '') : null;
+}
+
+/** A command that builds a Go binary: `go build`, `go install`, or a GOPATH-mode `go get` (one that installs a binary, `outputs`). */
+export function buildsGoBinary(words: readonly string[], outputs: readonly string[]): boolean {
+  const sub = goSubcommand(words);
+  return sub === 'build' || sub === 'install' || (sub === 'get' && outputs.length > 0);
+}
+
 export default {
   id: 'go',
   names: ['go'],

@@ -1,5 +1,6 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
 import type { CommandFamily, ConfigureStep, FamilyCommand, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+import android from './android.js';
 import apk from './apk.js';
 import { operands } from './options.js';
 import apt from './apt.js';
@@ -26,7 +27,7 @@ import rust from './rust.js';
 import users from './users.js';
 import yum from './yum.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems, android];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
@@ -132,6 +133,16 @@ export function movesFiles(name: string): boolean {
 
 /** System packages programs often call at runtime too (git): installing only them is no reason to split. */
 export const usedAtRuntime: ReadonlySet<string> = new Set(families.flatMap((f) => f.usedAtRuntime ?? []));
+
+/** Build-tool packages whose absence alone saves next to nothing (`make`): leaving only these behind is no reason to split. */
+export const lightPackages: ReadonlySet<string> = new Set(families.flatMap((f) => f.lightPackages ?? []));
+
+const INTERPRETERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.interpreters ?? []));
+
+/** An interpreter that runs a script file (`python gen.py`, `sh -`), by its name with any version (`python3.11`). */
+export function isInterpreter(name: string): boolean {
+  return INTERPRETERS.has(name.replace(/[\d.]+$/, ''));
+}
 
 /** What a file command does with the paths it names (src/commands/types.ts), or undefined. */
 export function pathUse(name: string): PathUse | undefined {

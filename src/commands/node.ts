@@ -9,6 +9,8 @@ const DEV = DEV_SCRIPTS.map((s) => s.replace(/[.:]/g, '\\$&')).join('|');
 const DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
 
 const MANAGERS = ['npm', 'yarn', 'pnpm'];
+/** The JavaScript build tools run by their own name (a build whatever their arguments). https://www.typescriptlang.org/docs/handbook/compiler-options.html */
+const BUILD_TOOLS = ['tsc', 'webpack', 'vite'];
 
 function isGlobal(words: readonly string[]): boolean {
   return words.includes('-g') || words.includes('--global') || words[1] === 'global';
@@ -16,7 +18,8 @@ function isGlobal(words: readonly string[]): boolean {
 
 export default {
   id: 'node',
-  names: [...MANAGERS, 'npx'],
+  // the package managers, npx, the JavaScript build tools (TypeScript's compiler, webpack, Vite) and nvm
+  names: [...MANAGERS, 'npx', ...BUILD_TOOLS, 'nvm'],
   subcommands: {
     npm: [
       { kind: 'build', sub: ['ci', 'install', 'i', 'build', 'run-script', 'prune'] },
@@ -35,7 +38,11 @@ export default {
       { kind: 'toolchain-run', sub: DEV_SCRIPTS },
     ],
     npx: [{ kind: 'build' }],
+    ...Object.fromEntries(BUILD_TOOLS.map((n) => [n, [{ kind: 'build' as const }]])),
   },
+  // nvm installs a node into the system (its directory, the PATH): repeated in the runtime stage
+  kinds: { nvm: 'setup' },
+  interpreters: ['node'],
   kindOf(words): RuleKind | null {
     const name = words[0] ?? '';
     if (!MANAGERS.includes(name)) return null;

@@ -6,6 +6,7 @@ export default {
   id: 'perl',
   names: ['cpanm', 'cpan'],
   kinds: { cpanm: 'setup', cpan: 'setup' },
+  interpreters: ['perl'],
   replayed: ['cpanm', 'cpan'],
   // cpanm installs a cpanfile's modules (`cpanm --installdeps .`), a list dfsplit does not read
   languageInstallers: ['cpanm'],

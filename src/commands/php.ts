@@ -47,6 +47,7 @@ export default {
     return words[0] === 'composer' && words.some((w) => w === 'install' || w === 'update' || w === 'require') ? 'build' : null;
   },
   languageInstallers: ['composer'],
+  interpreters: ['php'],
   provides: { 'php-cli': ['php'] },
   outputs(command, at) {
     const files = extensionFiles(command, at);

@@ -97,6 +97,7 @@ export default {
     compileall: [{ kind: 'generate' }],
   },
   kinds: { easy_install: 'setup' },
+  interpreters: ['python', 'python3'],
   toolbox: ['pytest', 'py.test', 'tox'],
   kindOf(words): RuleKind | null {
     if (words[0] === 'pip') return pipKind(words.slice(1));

@@ -51,6 +51,7 @@ export default {
   names: ['gem', 'bundle', 'bundler'],
   // gem installs into the system's gem home whatever its subcommand; bundle is read by its outputs only
   kinds: { gem: 'setup' },
+  interpreters: ['ruby'],
   replayed: ['gem'],
   languageInstallers: ['gem', 'bundle', 'bundler'],
   provides: { 'ruby-full': ['ruby', 'gem'] },

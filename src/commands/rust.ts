@@ -3,6 +3,14 @@ import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
 import type { CommandFamily } from './types.js';
 
+/** The cargo subcommand the words run (`cargo build --release`: build; '' when none), or null when they do not run cargo. */
+export function cargoSubcommand(words: readonly string[]): string | null {
+  return words[0] === 'cargo' ? (words.slice(1).find((w) => !w.startsWith('-')) ?? '') : null;
+}
+
+/** cargo subcommands that leave the sources and the built binary as they are (they check, test or document). */
+export const CARGO_LEAVES_BUILD = ['test', 'clippy', 'check', 'doc'];
+
 export default {
   id: 'rust',
   names: ['cargo', 'rustc', 'rustup'],

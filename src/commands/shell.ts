@@ -11,6 +11,8 @@ export default {
   id: 'shell',
   names: [...BUILTINS, ...LOOKING],
   shellOnly: BUILTINS,
+  // the shells: `sh build.sh` generates, `curl ... | sh` runs an installer
+  interpreters: ['bash', 'sh'],
   // source, eval and exec run other commands, umask and the rest change what later commands do: repeated
   neutral: ['set', 'true', 'false', ':', 'cd', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', ...LOOKING],
   paths: {

@@ -54,6 +54,10 @@ export interface Outputs {
 export interface PathUse {
   /** `each` operand (mkdir, touch) or the `last` one, the destination (cp, mv, ln, install). */
   makes?: 'each' | 'last';
+  /** What it makes are directories (mkdir). */
+  directories?: boolean;
+  /** It copies or moves its sources to its last operand (cp, mv; not ln or install): the java preset follows a built jar through it. */
+  copies?: boolean;
   /** Deletes each operand (rm). */
   removes?: 'each';
   /** Takes all operands `but-last` away from where they were (mv's sources). */
@@ -142,6 +146,10 @@ export interface CommandFamily {
   compileSteps?: readonly string[];
   /** System packages that give the family's build tools, or headers to compile against (exact names or patterns). */
   buildPackages?: readonly (string | RegExp)[];
+  /** Build-tool packages whose absence alone saves next to nothing (`make`): leaving only these behind is no reason to split. */
+  lightPackages?: readonly string[];
+  /** Interpreters of the family's language (`python`, `sh`; also with a version, `python3.11`): with a script file they generate files in a build, and with none they read an installer from standard input. */
+  interpreters?: readonly string[];
 }
 
 /** A command as its family knows it: `pip3 install x` and `python3 -m pip install x` are `pip` with the arguments `install x`. */

@@ -10,6 +10,7 @@ import { copiesContextRoot, copyDestination } from '../../src/analyze/index.js';
 import { joinPath } from '../../src/shell.js';
 import { entrypointArguments, startCommand } from '../../src/runtime-contract.js';
 import { optionValue } from '../../src/analyze/run.js';
+import { DOTNET_COMPILES, dotnetCommand } from '../../src/commands/dotnet.js';
 
 const SDK_NAMES = new Set(['mcr.microsoft.com/dotnet/sdk', 'microsoft/dotnet', 'mcr.microsoft.com/dotnet/core/sdk', 'microsoft/aspnetcore-build']);
 
@@ -17,7 +18,7 @@ const SDK_NAMES = new Set(['mcr.microsoft.com/dotnet/sdk', 'microsoft/dotnet', '
 function startedDll(input: PresetInput): { dll: string; ins: Instruction } | null {
   const start = startCommand(input.model);
   const words = start?.words ?? [];
-  return start && words[0] === 'dotnet' && words[1]?.endsWith('.dll') ? { dll: words[1], ins: start.ins } : null;
+  return start && dotnetCommand(words)?.endsWith('.dll') ? { dll: words[1]!, ins: start.ins } : null;
 }
 
 /** `dotnet run` as the command the container starts: its configuration, the app's arguments, and why it cannot be rewritten. */
@@ -34,7 +35,7 @@ interface DotnetRun {
 function startedRun(input: PresetInput): DotnetRun | null {
   const start = startCommand(input.model);
   const words = start?.words ?? [];
-  if (!start || words[0] !== 'dotnet' || words[1] !== 'run') return null;
+  if (!start || dotnetCommand(words) !== 'run') return null;
   const run: DotnetRun = { ins: start.ins, text: words.join(' '), cwd: input.analysis.scopes.get(start.ins.index)?.workdir ?? '/', configuration: 'Debug', launchProfile: true, args: [] };
   for (let i = 2; i < words.length; i++) {
     const w = words[i]!;
@@ -90,7 +91,7 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
 /** Whether a RUN builds .NET code (`dotnet publish`, `build`, `msbuild`, `pack`). */
 function buildsDotnet(input: PresetInput): boolean {
   for (const run of input.analysis.runs.values()) {
-    if (run.commands.some((c) => c.words[0] === 'dotnet' && ['publish', 'build', 'msbuild', 'pack'].includes(c.words[1] ?? ''))) return true;
+    if (run.commands.some((c) => DOTNET_COMPILES.includes(dotnetCommand(c.words) ?? ''))) return true;
   }
   return false;
 }
@@ -100,7 +101,7 @@ function publishes(input: PresetInput): { index: number; out: string | null }[] 
   const found: { index: number; out: string | null }[] = [];
   for (const [index, run] of input.analysis.runs)
     for (const c of run.commands) {
-      if (c.words[0] !== 'dotnet' || c.words[1] !== 'publish') continue;
+      if (dotnetCommand(c.words) !== 'publish') continue;
       const out = optionValue(c.words, '-o', '--output');
       found.push({ index, out: out ? joinPath(c.cwd, out) : null });
     }

@@ -7,6 +7,7 @@ import { distributionOf, hasShell, isDistributionImage, libcOf, parseImage } fro
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
+import { buildsGoBinary } from '../../src/commands/go.js';
 import { runtimeFiles } from './runtime-files.js';
 
 const STATIC = 'gcr.io/distroless/static-debian12';
@@ -22,9 +23,8 @@ function goBuilds(input: PresetInput): GoBuild[] {
   const out: GoBuild[] = [];
   for (const [index, run] of input.analysis.runs)
     for (const command of run.commands) {
-      const sub = command.words.slice(1).find((w) => !w.startsWith('-')) ?? '';
       // GOPATH-mode `go get pkg` builds and installs like `go install`
-      if (command.words[0] === 'go' && (['build', 'install'].includes(sub) || (sub === 'get' && command.outputs.length > 0))) out.push({ index, command });
+      if (buildsGoBinary(command.words, command.outputs)) out.push({ index, command });
     }
   return out;
 }

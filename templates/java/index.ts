@@ -8,7 +8,7 @@ import { GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS } from '../.
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
-import { accountCommands } from '../../src/commands/index.js';
+import { accountCommands, pathUse } from '../../src/commands/index.js';
 import { buildFacts } from './build-files.js';
 import { jreImage, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
@@ -62,6 +62,12 @@ interface JarBuild {
   /** The build tool whose build file names the jars, and the directory it runs in. */
   tool: 'maven' | 'gradle' | null;
   cwd: string;
+  /**
+   * A copy or move of a jar another command built (`cp target/app.jar /app/`, by its bare name), whose RUN stays in the builder
+   * when it only builds and copies; Maven run by its bare name (`mvn package`, not `./mvnw`) counts too, as it
+   * did when this was read from the text (`mvn` began like `mv`).
+   */
+  copy?: boolean;
 }
 
 /** RUN commands that build jars: Maven/Gradle with a packaging goal, or `jar` creating a file. */
@@ -73,14 +79,14 @@ function jarBuilds(input: PresetInput): JarBuild[] {
       const known = JAVA_BUILD_TOOLS[tool];
       if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !c.words.some((w) => /^(-f|--file|-p|--project-dir|-b|--build-file|-pl|--projects)(=|$)/.test(w))) {
         const dir = joinPath(c.cwd, known.outputDir);
-        out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd });
+        out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd, copy: known === JAVA_BUILD_TOOLS.mvn && c.words[0] === tool });
       }
       // a built jar copied or moved elsewhere (`cp target/app.jar /app/`): the copy is the output
       const operands = c.words.slice(1).filter((w) => !w.startsWith('-'));
-      if ((tool === 'cp' || tool === 'mv') && operands.length === 2 && !operands.some((w) => /[*?[$]/.test(w))) {
+      if (pathUse(tool)?.copies && operands.length === 2 && !operands.some((w) => /[*?[$]/.test(w))) {
         const [from, to] = [joinPath(c.cwd, operands[0]!), joinPath(c.cwd, operands[1]!)];
         const source = out.find((b) => b.made(from));
-        if (source) out.push({ index, made: (p) => p === to || p === `${to.replace(/\/+$/, '')}/${from.split('/').pop()}`, text: c.words.slice(0, 3).join(' '), tool: source.tool, cwd: source.cwd });
+        if (source) out.push({ index, made: (p) => p === to || p === `${to.replace(/\/+$/, '')}/${from.split('/').pop()}`, text: c.words.slice(0, 3).join(' '), tool: source.tool, cwd: source.cwd, copy: c.words[0] === tool });
       }
       if (tool === 'jar') {
         const w = c.words;
@@ -314,16 +320,16 @@ export default {
     // a RUN that only builds and copies or moves the jar stays in the builder: replayed, its cp/mv would find no source
     const overrides = new Map<number, Override>();
     const run = input.analysis.runs.get(producer.index);
-    if (producer.text.startsWith('cp') || producer.text.startsWith('mv')) {
+    if (producer.copy) {
       // mkdir only of the jar's directory (or its parents), which the COPY --from makes anyway
       const jarDir = (d: string) => `${path}/`.startsWith(`${d.replace(/\/+$/, '')}/`);
       const mkdirOfJarDir = (c: { words: readonly string[]; cwd: string }) =>
-        c.words[0] === 'mkdir' &&
+        pathUse(c.words[0] ?? '')?.directories === true &&
         c.words
           .slice(1)
           .filter((w) => !w.startsWith('-'))
           .every((w) => jarDir(joinPath(c.cwd, w)));
-      if (run?.commands.every((c) => /^(cp|mv)$/.test(c.words[0] ?? '') || mkdirOfJarDir(c) || JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!])) {
+      if (run?.commands.every((c) => pathUse(c.words[0] ?? '')?.copies || mkdirOfJarDir(c) || JAVA_BUILD_TOOLS[(c.words[0] ?? '').split('/').pop()!])) {
         overrides.set(producer.index, { phase: 'build', reason: 'run-preset', data: { preset: 'java', detail: 'copies or moves the built jar in the builder; the runtime stage copies the result' } });
       }
     }

@@ -9,6 +9,7 @@ import type { Artifact, CommandRewrite, Preset, PresetInput, PresetStep } from '
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
+import { CARGO_LEAVES_BUILD, cargoSubcommand } from '../../src/commands/rust.js';
 
 interface CargoStep {
   index: number;
@@ -22,8 +23,8 @@ function cargoSteps(input: PresetInput, run: ReturnType<typeof cargoRun> = cargo
   const debugRun = run !== null && !('refused' in run) && run.profile === 'debug';
   for (const [index, run] of input.analysis.runs)
     for (const command of run.commands) {
-      if (command.words[0] !== 'cargo') continue;
-      const sub = command.words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
+      // a toolchain override (`cargo +nightly build`) is no subcommand
+      const sub = cargoSubcommand(command.words.filter((w) => !w.startsWith('+')));
       if (sub === 'build' && (isRelease(command.words) || debugRun)) out.push({ index, command, sub });
       if (sub === 'install') out.push({ index, command, sub });
     }
@@ -31,7 +32,7 @@ function cargoSteps(input: PresetInput, run: ReturnType<typeof cargoRun> = cargo
 }
 
 /** cargo subcommands that leave sources and the built binary as they are. */
-const cargoOnly = (words: readonly string[]) => words[0] === 'cargo' && ['test', 'clippy', 'check', 'doc'].includes(words.slice(1).find((w) => !w.startsWith('-')) ?? '');
+const cargoOnly = (words: readonly string[]) => CARGO_LEAVES_BUILD.includes(cargoSubcommand(words) ?? '');
 const isRelease = (words: readonly string[]) => words.includes('--release') || words.includes('-r');
 /** Options of cargo build and cargo run that do not change what is built. */
 const NEUTRAL_CARGO = /^(--locked|--frozen|--offline|-q|--quiet|-v+|--verbose|--release|-r|--bin(=.*)?|-j\d*|--jobs(=.*)?|--color(=.*)?)$/;
@@ -55,7 +56,7 @@ function significantOptions(words: readonly string[]): string[] {
 function cargoRun(input: PresetInput): { index: number; profile: 'release' | 'debug'; bin: string | null; args: string[]; cwd: string } | { refused: string; index: number } | null {
   const start = startCommand(input.model);
   const words = start?.words ?? [];
-  if (!start || words[0] !== 'cargo' || words.slice(1).find((w) => !w.startsWith('-')) !== 'run') return null;
+  if (!start || cargoSubcommand(words) !== 'run') return null;
   const index = start.ins.index;
   const dash = words.indexOf('--');
   const options = significantOptions(dash < 0 ? words : words.slice(0, dash));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { compileSteps, familyOf, isBuildToolPackage, isCompilerPackage, toolboxPrograms } from '../../src/commands/index.js';
+import { compileSteps, familyOf, isBuildToolPackage, isCompilerPackage, lightPackages, toolboxPrograms } from '../../src/commands/index.js';
 import buildSystems from '../../src/commands/build-systems.js';
 import { convert } from '../../src/convert.js';
 import { parse } from '../../src/parse.js';
@@ -70,5 +70,13 @@ describe('build-systems family', () => {
     expect(isCompilerPackage('make')).toBe(false);
     const ids = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y make ruby\nCOPY . /src\nRUN make -C /src install\nRUN gem install json\nCMD ["/usr/local/bin/app"]\n').reasons.map((r) => r.id);
     expect(ids).toContain('replay-needs-build-tools');
+  });
+
+  it('leaves make alone behind for no split: it saves next to nothing (lightPackages, issue 23 item 13)', () => {
+    expect([...lightPackages]).toEqual(['make']);
+    const image = (packages: string) => convert(`FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y ${packages}\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt/app\nCMD ["/opt/app/bin/app"]\n`);
+    expect(image('make').reasons.map((r) => r.id)).toEqual(['nothing-to-leave-behind']);
+    // gcc beside it is worth leaving behind
+    expect(image('make gcc').status).toBe('changed');
   });
 });

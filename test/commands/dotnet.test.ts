@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf } from '../../src/commands/index.js';
-import dotnet from '../../src/commands/dotnet.js';
+import dotnet, { dotnetCommand } from '../../src/commands/dotnet.js';
 import { convert } from '../../src/convert.js';
 
 const run = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!;
@@ -37,5 +37,15 @@ describe('dotnet family', () => {
   it('declines a container that runs `dotnet run` (toolchainAtRuntime)', () => {
     expect(ids('FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\nCMD dotnet run\n')).toContain('runtime-uses-toolchain');
     expect(ids('FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\nCMD ["dotnet", "run", "--project", "api"]\n')).toContain('runtime-uses-toolchain');
+  });
+
+  it('tells the dotnet preset the command after dotnet, and which compile (dotnetCommand, DOTNET_COMPILES)', () => {
+    expect(dotnetCommand(['dotnet', 'publish', '-c', 'Release'])).toBe('publish');
+    expect(dotnetCommand(['dotnet', 'Api.dll'])).toBe('Api.dll');
+    expect(dotnetCommand(['mono', 'Api.exe'])).toBeNull();
+    // a RUN that compiles with no publish is declined for the missing publish; one that only restores compiles nothing
+    const file = (run: string) => ids(`FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /app\nCOPY . .\nRUN ${run}\nENTRYPOINT ["dotnet", "bin/Release/net8.0/Api.dll"]\n`);
+    for (const run of ['dotnet build -c Release', 'dotnet msbuild', 'dotnet pack -c Release']) expect(file(run), run).toEqual(['dotnet-publish-missing']);
+    expect(file('dotnet restore')).not.toContain('dotnet-publish-missing');
   });
 });

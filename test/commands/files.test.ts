@@ -2,7 +2,9 @@
 // by the analyzer (kinds, what a copy writes, what rm takes back) and the state model (paths made, removed, needed).
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, movesFiles, pathOperands } from '../../src/commands/index.js';
+import { familyOf, movesFiles, pathOperands, pathUse } from '../../src/commands/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import files from '../../src/commands/files.js';
 import { convert } from '../../src/convert.js';
 
@@ -89,5 +91,15 @@ describe('files family', () => {
     // /app/build is the mkdir's (the state model's apply makes it), not the build context's
     const made = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /app\nRUN mkdir -p /app/build && make -C /app && cp /app/out/app /usr/local/bin/app && rm -rf /app/build\nCMD ["app"]\n');
     expect(made.status).toBe('changed');
+  });
+
+  it('tells the java preset which commands copy or move a built jar and which make directories (paths: copies, directories)', () => {
+    expect(['cp', 'mv', 'ln', 'install', 'mkdir', 'touch'].filter((n) => pathUse(n)?.copies)).toEqual(['cp', 'mv']);
+    expect(['cp', 'mv', 'ln', 'install', 'mkdir', 'touch'].filter((n) => pathUse(n)?.directories)).toEqual(['mkdir']);
+    // the preset follows the jar through the mv and keeps that RUN in the builder
+    const fixture = join(import.meta.dirname, '..', 'fixtures', 'java-jar-moved');
+    expect(convert(readFileSync(join(fixture, 'input.Dockerfile'), 'utf8')).output).toBe(readFileSync(join(fixture, 'output.Dockerfile'), 'utf8'));
+    const placed = convert('FROM maven:3.9-eclipse-temurin-17\nWORKDIR /src\nCOPY . .\nRUN mvn package && mkdir -p /app && cp target/app.jar /app/app.jar\nCMD ["java", "-jar", "/app/app.jar"]\n');
+    expect(placed.output).toContain('COPY --from=builder /app/app.jar /app/app.jar');
   });
 });

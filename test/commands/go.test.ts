@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import go from '../../src/commands/go.js';
+import go, { buildsGoBinary, goSubcommand } from '../../src/commands/go.js';
 import { convert } from '../../src/convert.js';
 
 const env = (vars: Record<string, string> = {}) => new Map(Object.entries(vars));
@@ -58,5 +58,15 @@ describe('go family', () => {
   it('knows go as a build tool and Debian golang-go as its package (toolbox, provides)', () => {
     expect(toolboxPrograms).toContain('go');
     expect(packageProvides('golang-go')).toEqual(['go']);
+  });
+
+  it('tells the go preset which commands build a binary: go build, go install, a GOPATH-mode go get (buildsGoBinary)', () => {
+    expect(goSubcommand(['go', '-C', 'x'])).toBe('x');
+    expect(goSubcommand(['gofmt', '-l', '.'])).toBeNull();
+    const builds = (script: string) => buildsGoBinary(run(script).words, run(script).outputs);
+    for (const script of ['go build -o /app .', 'go install ./cmd/server', 'go get github.com/x/tool']) expect(builds(script), script).toBe(true);
+    for (const script of ['go get -d ./...', 'go mod download', 'go test ./...', 'gofmt -l .']) expect(builds(script), script).toBe(false);
+    // the preset builds on it: a `go build` is copied out of the builder
+    expect(convert('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n').output).toContain('COPY --from=builder /app /app');
   });
 });

@@ -11,8 +11,8 @@ const kind = (script: string) => analyzeRun(script, scope).commands[0]!.kind;
 const ids = (text: string) => convert(text).reasons.map((r) => r.id);
 
 describe('node family', () => {
-  it('answers for npm, yarn, pnpm and npx', () => {
-    for (const name of ['npm', 'yarn', 'pnpm', 'npx']) expect(familyOf(name), name).toBe(node);
+  it('answers for npm, yarn, pnpm and npx, the JavaScript build tools and nvm', () => {
+    for (const name of ['npm', 'yarn', 'pnpm', 'npx', 'tsc', 'webpack', 'vite', 'nvm']) expect(familyOf(name), name).toBe(node);
   });
 
   it('classifies installs, builds and tests by subcommand (subcommands)', () => {
@@ -81,5 +81,19 @@ describe('node family', () => {
 
   it('tells the state model that a global install brings the programs it names (languageInstallers)', () => {
     expect(convert(python('npm install -g pm2 && pm2 --version')).status).toBe('changed');
+  });
+
+  it('makes the JavaScript build tools a build whatever their arguments, also by a path (subcommands)', () => {
+    for (const run of ['tsc', 'tsc -p tsconfig.build.json', 'webpack --mode production', 'vite build', './node_modules/.bin/tsc', '/usr/local/bin/webpack']) expect(kind(run), run).toBe('build');
+  });
+
+  it('makes nvm setup, repeated in the runtime stage (kinds)', () => {
+    expect(kind('nvm install 20')).toBe('setup');
+    expect(kind('nvm use 20')).toBe('setup');
+  });
+
+  it('knows node as an interpreter: a script generates, standard input is an installer (interpreters)', () => {
+    expect(kind('node scripts/gen.js')).toBe('generate');
+    expect(kind('node -')).toBe('setup');
   });
 });

@@ -33,4 +33,9 @@ describe('perl family', () => {
     expect(installsLanguagePackages(words('cpanm --installdeps .'))).toBe(true);
     expect(installsLanguagePackages(words('cpan -i JSON'))).toBe(false);
   });
+
+  it('knows perl as an interpreter: a script generates, standard input is an installer (interpreters)', () => {
+    expect(kind('perl tools/gen.pl')).toBe('generate');
+    expect(kind('perl -')).toBe('setup');
+  });
 });

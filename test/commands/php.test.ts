@@ -63,4 +63,9 @@ describe('php family', () => {
     expect(r.status).toBe('changed');
     expect(r.output).toContain('COPY --from=builder /usr/local/lib/php/extensions/no-debug-non-zts-20220829 /usr/local/lib/php/extensions/no-debug-non-zts-20220829');
   });
+
+  it('knows php as an interpreter: a script generates, an installer script is setup (interpreters)', () => {
+    expect(kind('php bin/gen.php')).toBe('generate');
+    expect(kind('php composer-setup.php')).toBe('setup');
+  });
 });

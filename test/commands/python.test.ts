@@ -104,4 +104,12 @@ describe('python family', () => {
     expect(ids(file('["pytest", "-q"]'))).toEqual(['toolbox-image']);
     expect(ids(file('["python", "app.py"]'))).not.toContain('toolbox-image');
   });
+
+  it('knows python and python3, by any version, as interpreters: a script generates, standard input is an installer (interpreters)', () => {
+    for (const name of ['python', 'python3', 'python3.11']) {
+      expect(kind(`${name} tools/gen.py`), name).toBe('generate');
+      expect(kind(`${name} -`), name).toBe('setup');
+    }
+    expect(kind('python3 get-pip.py')).toBe('setup');
+  });
 });

@@ -71,4 +71,9 @@ describe('ruby family', () => {
     for (const run of ['gem install rails', 'bundle install', 'bundler install']) expect(installsLanguagePackages(words(run)), run).toBe(true);
     expect(packageProvides('ruby-full')).toEqual(['ruby', 'gem']);
   });
+
+  it('knows ruby as an interpreter: a script generates, standard input is an installer (interpreters)', () => {
+    expect(command('ruby script/gen.rb').kind).toBe('generate');
+    expect(command('ruby -').kind).toBe('setup');
+  });
 });

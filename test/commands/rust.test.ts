@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, toolboxPrograms } from '../../src/commands/index.js';
-import rust from '../../src/commands/rust.js';
+import rust, { cargoSubcommand } from '../../src/commands/rust.js';
+import { directoryContext } from '../../src/context.js';
+import { join } from 'node:path';
 import { convert } from '../../src/convert.js';
 
 const run = (script: string, vars: Record<string, string> = {}) => analyzeRun(script, { workdir: '/src', user: null, env: new Map(Object.entries(vars)), removedLater: new Set<string>() }).commands[0]!;
@@ -43,5 +45,16 @@ describe('rust family', () => {
     expect(ids('FROM rust:1.78\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nCMD cargo run --release\n')).toContain('runtime-uses-toolchain');
     expect(ids('FROM rust:1.78\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nCMD ["cargo", "test"]\n')).toContain('toolbox-image');
     expect(toolboxPrograms).toEqual(expect.arrayContaining(['cargo', 'rustc']));
+  });
+
+  it("tells the rust preset cargo's subcommand, and which leave the built binary as it is (cargoSubcommand, CARGO_LEAVES_BUILD)", () => {
+    expect(cargoSubcommand(['cargo', '-q', 'build', '--release'])).toBe('build');
+    expect(cargoSubcommand(['cargo'])).toBe('');
+    expect(cargoSubcommand(['rustc', 'main.rs'])).toBeNull();
+    // the preset replaces `cargo run` by the binary `cargo build` made when only such subcommands run between
+    const context = directoryContext(join(import.meta.dirname, '..', 'fixtures', 'rust-cargo-run-debug', 'context'));
+    const between = (run: string) => convert(`FROM rust:1.77\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN cargo build\nRUN ${run}\nCMD cargo run\n`, { context });
+    for (const run of ['cargo clippy && cargo test', 'cargo test']) expect(between(run).output, run).toContain('CMD /app/target/debug/wordcount');
+    expect(between('cargo fmt').reasons.map((r) => r.id)).toContain('command-rewrite-refused');
   });
 });

@@ -1,6 +1,7 @@
 // The shell family (src/commands/shell.ts): builtins that change only the shell (no program to find at
 // runtime), and the commands a runtime stage need not repeat (neutral), one list for the plan and the presets.
 import { describe, expect, it } from 'vitest';
+import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, isNeutral, isShellOnly, pathOperands } from '../../src/commands/index.js';
 import shell from '../../src/commands/shell.js';
 import { convert } from '../../src/convert.js';
@@ -45,5 +46,12 @@ describe('shell family', () => {
     const php = (extra: string) => convert(`FROM php:8.2-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nWORKDIR /var/www/html\nCOPY . .\nRUN composer install --no-dev && ${extra}\nCMD ["apache2-foreground"]\n`);
     expect(php('ls vendor').instructions.find((i) => i.line === 5)?.reason).toBe('run-preset');
     expect(php('touch x').instructions.find((i) => i.line === 5)?.reason).toBe('run-build');
+  });
+
+  it('knows sh and bash as interpreters: a script generates, a piped installer is setup (interpreters)', () => {
+    const kinds = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands.map((c) => c.kind);
+    expect(kinds('sh scripts/gen.sh')).toEqual(['generate']);
+    expect(kinds('bash -s')).toEqual(['setup']);
+    expect(kinds('curl -fsSL https://example.org/x | sh')).toEqual(['fetch', 'setup']);
   });
 });
