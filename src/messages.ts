@@ -108,6 +108,7 @@ export const MESSAGES = {
   'unproven-refetch': '`{command}` installs Python packages from the network again on {image}, which lacks the compilers and -dev libraries of the builder: what it builds there is proven only by a build',
   'unproven-linked-libs': '{name} links whatever optional libraries its build finds on {image}: which of them the slim runtime lacks is proven only by a build',
   'unproven-called-tool': "`{command}` runs again in the runtime stage and runs {tool}, which the builder's image has and {image} lacks: whether it needs it there is proven only by a build",
+  'unproven-same-base-split': "the runtime stage keeps {image}, the builder's own image: where the build installed its program and what the packages left behind gave it at run time is proven only by a build",
   'unproven-same-base': 'the {preset} preset keeps {image} for the runtime stage: on the same image, what its repeated installs and extension builds need from the packages it leaves behind is proven only by a build',
   'runtime-package-unknown': 'the runtime package of {dev} is not known for {release} ({image}): its name changes between releases, and dfsplit does not guess it',
   // declines

@@ -111,7 +111,8 @@ function typed(keyword: string, ins: { args: string; flags: Flag[]; json: string
     case 'HEALTHCHECK':
       return { keyword, form: /^\s*NONE\s*$/i.test(args) ? 'none' : /CMD\s*\[/.test(args) ? 'exec' : 'shell', command: healthcheckCommand(args) };
     case 'WORKDIR':
-      return { keyword, path: args.trim() };
+      // the builder reads the path as a shell word: quotes go (`WORKDIR "/var/www"` is /var/www)
+      return { keyword, path: shellWord(args.trim()) };
     case 'USER':
       return { keyword, user: args.trim() };
     case 'VOLUME':
@@ -124,6 +125,12 @@ function typed(keyword: string, ins: { args: string; flags: Flag[]; json: string
 /** What `typed` adds to the fields every instruction has, per keyword. */
 type TypedFields<I = Instruction> = I extends Instruction ? Omit<I, keyof InstructionBase> : never;
 
+/** A value the builder reads as shell words, quotes removed (`'/opt/app'` is /opt/app); as written when it has none. */
+function shellWord(value: string): string {
+  const words = /["'\\]/.test(value) ? parseShell(`X ${value}`).commands[0]?.words.slice(1) : undefined;
+  return words?.length ? words.join(' ') : value;
+}
+
 /** `ENV A=1 B=2` (quotes removed) or legacy `ENV A 1` (the value as written, its quotes removed). */
 function envPairs(args: string): [string, string][] {
   const text = args.trim();
@@ -131,9 +138,7 @@ function envPairs(args: string): [string, string][] {
     const m = /^(\S+)\s+([\s\S]*)$/.exec(text);
     if (!m) return [];
     // the builder reads the value as shell words: quotes go (`ENV OUT_DIR '/opt/app'` is /opt/app)
-    const value = m[2]!.trim();
-    const words = /["'\\]/.test(value) ? parseShell(`X ${value}`).commands[0]?.words.slice(1) : undefined;
-    return [[m[1]!, words?.length ? words.join(' ') : value]];
+    return [[m[1]!, shellWord(m[2]!.trim())]];
   }
   const script = parseShell(`X ${text}`);
   const out: [string, string][] = [];

@@ -86,6 +86,11 @@ export function proofOf(input: ProofInput): Proof {
   // a preset that keeps the builder's image replays its installs and extension builds on an image whose
   // dropped packages may have brought what they need
   if (input.preset !== null && SAME_BASE_UNPROVEN.has(input.preset) && input.runtimeBase === input.builderImage) unproven.push({ id: 'unproven-same-base', data: { preset: input.preset, image: input.runtimeBase } });
+  // the generic split on the builder's own image: where the build installed its program (a `make install`
+  // into /usr/sbin or a --prefix of its own, files written to /etc) and what the packages it leaves behind
+  // gave it are known only from a build (item 5); the review after proof levels (seed after-2026-12-04)
+  // found 4 good of 12 such splits
+  if (input.preset === null && input.runtimeBase === input.builderImage && !unproven.length) unproven.push({ id: 'unproven-same-base-split', data: { image: input.runtimeBase } });
   return { level: unproven.length ? 'build' : 'static', unproven };
 }
 

@@ -76,6 +76,13 @@ describe('the proof of a conversion', () => {
     expect(r.status).toBe('changed');
     expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-same-base']);
   });
+  it("is build level for the generic split on the builder's own image, even when every replay is safe (where the build installs is known only from a build)", () => {
+    const text = 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y gcc libc6-dev\nCOPY hello.c /src/hello.c\nRUN gcc -o /usr/local/bin/hello /src/hello.c\nCMD ["hello"]\n';
+    expect(convert(text).reasons.map((r) => r.id)).toEqual(['needs-verify']);
+    const verified = convert(text, { verify: true });
+    expect(verified.status).toBe('changed');
+    expect(verified.proof?.unproven.map((u) => u.id)).toEqual(['unproven-same-base-split']);
+  });
   it('is build level on the slim variant too when a replayed mkdir or ln meets what the stage copied', () => {
     const mkdir = convert('FROM openjdk:8\nRUN apt-get update && apt-get install -y bzip2\nRUN mkdir /hapi && cd /hapi && curl -L https://example.com/h.tar.bz2 | tar -xj\nWORKDIR /hapi\nENTRYPOINT ["java", "-jar", "h.jar"]\n', { verify: true });
     // a mkdir without -p of what the stage copied fails for certain: the state model declines it before any proof

@@ -39,6 +39,10 @@ describe('the detectors', () => {
     expect(hits('copy-missing', removed, removedOut('COPY --from=builder /opt/app /opt/app'))).toEqual([]);
     expect(details('copy-missing', input, out('COPY --from=builder ["/\\"/src\\"", "/src"]'))).toEqual(['/"/src": a quote is part of the path']);
     expect(details('copy-missing', input, out('COPY --from=builder /nowhere/app /usr/local/bin/app'))).toEqual(['/nowhere/app: no builder step makes it']);
+    // the CA bundle of a builder image that carries one in every tag (the image table) is there; of debian:bookworm, not
+    const certs = 'COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt';
+    expect(hits('copy-missing', GO, `${GO_BUILDER}\nFROM debian:bookworm-slim\n${certs}\nCMD ["/out/app"]\n`)).toEqual([]);
+    expect(details('copy-missing', input, out(certs))).toEqual(['/etc/ssl/certs/ca-certificates.crt: no builder step makes it']);
   });
 
   it('item 6: a COPY --from of / or a whole system directory (also /tmp and /opt) trips system-dir; of a file in one, not', () => {

@@ -64,10 +64,12 @@ describe('no whole system directory is copied from the builder', () => {
     expect(ids(`${SETUP}${BUILD.replace('PREFIX=/opt/app', `PREFIX=${dir}`)}${CMD}`)).toContain('copies-system-dir');
   });
 
-  it('keeps install prefixes that are not system directories (/usr/local, /opt/app)', () => {
-    expect(convert(`${SETUP}${BUILD}${CMD}`).status).toBe('changed');
+  it('keeps install prefixes that are not system directories (/usr/local, /opt/app); /opt and /tmp whole are (issue 23 item 6)', () => {
+    expect(convert(`${SETUP}${BUILD}${CMD}`, { verify: true }).status).toBe('changed');
     expect(systemDir('/usr/local')).toBe(false);
-    expect(systemDir('/opt')).toBe(false);
+    expect(systemDir('/opt/app')).toBe(false);
+    expect(systemDir('/opt')).toBe(true);
+    expect(systemDir('/tmp/')).toBe(true);
   });
 });
 

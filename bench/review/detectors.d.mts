@@ -24,6 +24,8 @@ export interface ReviewLib {
   builtOnBuildpackDeps: (image: string) => boolean;
   packageManagerOf: (image: string) => string | null;
   distributionOf: (image: string) => { name: string; release: string | null } | null;
+  hasCaCertificates: (image: string) => boolean | null;
+  hasZoneinfo: (image: string) => boolean | null;
   IMAGES: readonly unknown[];
 }
 export interface Detector {

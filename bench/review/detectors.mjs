@@ -112,7 +112,7 @@ function shellSyntax(v, lib) {
  * with a quote left in it (an ENV value's quotes), or one no builder step makes at all outside the
  * toolchain paths of the image's layout (those are item 12's).
  */
-function copyMissing(v) {
+function copyMissing(v, lib) {
   const hits = [];
   for (const { ins, sources } of v.fromBuilder)
     for (const src of sources) {
@@ -132,9 +132,17 @@ function copyMissing(v) {
         hits.push({ text: firstLine(ins), detail: `${path}: ${e2s(gone)} at line ${gone.ins.line}${lastMake >= 0 ? `, after it was made at line ${v.events[lastMake].ins.line}` : ''}` });
         continue;
       }
+      // files the image table says every tag of the builder's image carries (the CA bundle, the time zones)
+      if (lastMake < 0 && imageCarries(path, v.builderImage, lib)) continue;
       if (lastMake < 0 && !TOOL_PATHS.some((t) => under(path, t) || inside(t, path))) hits.push({ text: firstLine(ins), detail: `${path}: no builder step makes it` });
     }
   return hits;
+}
+/** True when the image table says every tag of `image` carries `path` (the CA certificate bundle, the time zone database). */
+function imageCarries(path, image, lib) {
+  if (path === '/etc/ssl/certs/ca-certificates.crt') return lib.hasCaCertificates(image) === true;
+  if (path === '/usr/share/zoneinfo') return lib.hasZoneinfo(image) === true;
+  return false;
 }
 const e2s = (e) => (e.kind === 'remove' ? `deleted by \`${e.command.words.join(' ')}\`` : `moved away by \`${e.command.words.join(' ')}\``);
 

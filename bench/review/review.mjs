@@ -45,7 +45,7 @@ async function loadLib() {
       systemDir: secrets.systemDir,
       parseFull: shell.parseFull,
       packageCommand: commands.packageCommand,
-      ...pick(images, ['parseImage', 'slimVariant', 'isEmptyImage', 'isDistributionImage', 'builtOnBuildpackDeps', 'packageManagerOf', 'distributionOf']),
+      ...pick(images, ['parseImage', 'slimVariant', 'isEmptyImage', 'isDistributionImage', 'builtOnBuildpackDeps', 'packageManagerOf', 'distributionOf', 'hasCaCertificates', 'hasZoneinfo']),
       IMAGES: knowledge.IMAGES,
     },
   };

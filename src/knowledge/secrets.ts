@@ -55,10 +55,41 @@ const SECRET_PATHS: readonly string[] = [
 /**
  * Directories a runtime stage never copies whole from the builder: the root and the system's own
  * directories (FHS) bring the builder's compilers, package database, users and home directories (with
- * whatever credentials they hold), and on another base image overwrite its system. `/usr/local`, `/opt`,
- * `/srv` and `/tmp` are where builds install or run (`make install`, `PREFIX=/opt/app`) and stay allowed.
+ * whatever credentials they hold), and on another base image overwrite its system. `/tmp` and `/opt` whole
+ * are too (issue 23 item 6): the builder's downloads, sources and vendor toolchains land there, and the runtime
+ * image's own `/opt` would be replaced; a directory inside them (`/opt/app`, `PREFIX=/opt/app`) is allowed,
+ * as are `/usr/local` and `/srv`.
  */
-const SYSTEM_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/var', '/var/lib', '/root', '/home', '/boot', '/dev', '/proc', '/sys', '/run', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib32', '/usr/lib64', '/usr/libexec', '/usr/include', '/usr/share']);
+const SYSTEM_DIRS: ReadonlySet<string> = new Set([
+  '/',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/etc',
+  '/var',
+  '/var/lib',
+  '/root',
+  '/home',
+  '/boot',
+  '/dev',
+  '/proc',
+  '/sys',
+  '/run',
+  '/usr',
+  '/usr/bin',
+  '/usr/sbin',
+  '/usr/lib',
+  '/usr/lib32',
+  '/usr/lib64',
+  '/usr/libexec',
+  '/usr/include',
+  '/usr/share',
+  '/tmp',
+  '/opt',
+]);
 
 const PATTERNS = SECRET_PATHS.map((p) => ({ pattern: p, names: p.split('/').map((n) => new RegExp(`^${n.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)) }));
 

@@ -36,7 +36,7 @@ describe('archive family', () => {
   });
 
   it('copies what a building RUN unpacks to the runtime stage', () => {
-    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc curl\nCOPY . /src\nRUN curl -fsSL -o /tmp/t.tgz https://x/t.tgz && tar -C /opt/tool -xzf /tmp/t.tgz && make -C /src\nCMD ["/opt/tool/bin/run"]\n');
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc curl\nCOPY . /src\nRUN curl -fsSL -o /tmp/t.tgz https://x/t.tgz && tar -C /opt/tool -xzf /tmp/t.tgz && make -C /src\nCMD ["/opt/tool/bin/run"]\n', { verify: true });
     expect(r.status).toBe('changed');
     expect(r.output).toContain('COPY --from=builder /opt/tool /opt/tool\n');
     expect(r.output).toContain('COPY --from=builder /tmp/t.tgz /tmp/t.tgz\n');

@@ -55,7 +55,7 @@ describe('build-systems family', () => {
 
   it('copies only the install prefix when the same RUN builds and installs (compileSteps)', () => {
     expect([...compileSteps].sort()).toEqual([...NAMES].sort());
-    const r = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /src\nCOPY . .\nRUN ./configure --prefix=/opt/app && make && make install\nCMD ["/opt/app/bin/app"]\n');
+    const r = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /src\nCOPY . .\nRUN ./configure --prefix=/opt/app && make && make install\nCMD ["/opt/app/bin/app"]\n', { verify: true });
     expect(r.status).toBe('changed');
     expect(r.output).toContain('COPY --from=builder /opt/app /opt/app');
     expect(r.output).not.toContain('COPY --from=builder /src');
@@ -74,7 +74,7 @@ describe('build-systems family', () => {
 
   it('leaves make alone behind for no split: it saves next to nothing (lightPackages, issue 23 item 13)', () => {
     expect([...lightPackages]).toEqual(['make']);
-    const image = (packages: string) => convert(`FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y ${packages}\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt/app\nCMD ["/opt/app/bin/app"]\n`);
+    const image = (packages: string) => convert(`FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y ${packages}\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt/app\nCMD ["/opt/app/bin/app"]\n`, { verify: true });
     expect(image('make').reasons.map((r) => r.id)).toEqual(['nothing-to-leave-behind']);
     // gcc beside it is worth leaving behind
     expect(image('make gcc').status).toBe('changed');

@@ -58,10 +58,10 @@ describe('fetch family', () => {
     const file = (pkg: string) => `FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y ${pkg} && rm -rf /var/lib/apt/lists/*\nRUN git clone https://x/y.git /app && make -C /app\nCMD ["/app/run"]\n`;
     for (const pkg of ['git', 'subversion', 'mercurial'])
       expect(
-        convert(file(pkg)).reasons.map((r) => r.id),
+        convert(file(pkg), { verify: true }).reasons.map((r) => r.id),
         pkg,
       ).toEqual(['nothing-to-leave-behind']);
     // a build-only package that is no version-control tool is worth a split
-    expect(convert(file('patch')).status).toBe('changed');
+    expect(convert(file('patch'), { verify: true }).status).toBe('changed');
   });
 });

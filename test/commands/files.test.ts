@@ -80,16 +80,16 @@ describe('files family', () => {
   });
 
   it('copies what a building RUN copies and repeats its mkdir and ln in the runtime stage', () => {
-    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\nCMD ["app"]\n');
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\nCMD ["app"]\n', { verify: true });
     expect(r.status).toBe('changed');
     expect(r.output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app\nRUN mkdir -p /data && ln -s /usr/local/bin/app /usr/bin/app\n');
   });
 
   it('declines a runtime stage that would keep what an rm in the builder removed, not what the builder made itself', () => {
-    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && rm -rf /src/.git\nCMD ["app"]\n');
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN make -C /src && cp /src/out/app /usr/local/bin/app && rm -rf /src/.git\nCMD ["app"]\n', { verify: true });
     expect(r.reasons.map((x) => x.id)).toEqual(['runtime-keeps-removed']);
     // /app/build is the mkdir's (the state model's apply makes it), not the build context's
-    const made = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /app\nRUN mkdir -p /app/build && make -C /app && cp /app/out/app /usr/local/bin/app && rm -rf /app/build\nCMD ["app"]\n');
+    const made = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /app\nRUN mkdir -p /app/build && make -C /app && cp /app/out/app /usr/local/bin/app && rm -rf /app/build\nCMD ["app"]\n', { verify: true });
     expect(made.status).toBe('changed');
   });
 

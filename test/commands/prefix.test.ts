@@ -37,7 +37,7 @@ describe('prefix family', () => {
   });
 
   it('leaves a build run through sudo in the builder and copies what it made', () => {
-    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN sudo make -C /src && sudo cp /src/out/app /usr/local/bin/app\nCMD ["app"]\n');
+    const r = convert('FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y make gcc\nCOPY . /src\nRUN sudo make -C /src && sudo cp /src/out/app /usr/local/bin/app\nCMD ["app"]\n', { verify: true });
     expect(r.status).toBe('changed');
     expect(r.output).toMatch(/FROM ubuntu:22.04\nCOPY \. \/src\nCOPY --from=builder \/usr\/local\/bin\/app \/usr\/local\/bin\/app\nCMD \["app"\]\n$/);
   });
