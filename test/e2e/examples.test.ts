@@ -66,10 +66,11 @@ function loadSmoke(name: string): Smoke {
   return s as Smoke;
 }
 
-async function convert(dockerfile: string, verify: boolean): Promise<RunResult> {
+async function convert(dockerfile: string, verify: boolean, network: BuildNetwork): Promise<RunResult> {
   const override = process.env.DFSPLIT_E2E_CONVERTER;
-  const [cmd, ...args] = override ? [...override.split(' ').filter(Boolean), dockerfile] : ['node', join(REPO_ROOT, 'dist/src/cli.js'), '--stdout', ...(verify ? ['--verify'] : []), dockerfile];
-  // --verify builds the original and the conversion before it prints anything
+  const [cmd, ...args] = override ? [...override.split(' ').filter(Boolean), dockerfile] : ['node', join(REPO_ROOT, 'dist/src/cli.js'), '--stdout', ...(verify ? ['--verify', '--build-network', network] : []), dockerfile];
+  // --verify builds the original and the conversion before it prints anything, on the example's build network
+  // (the private daemon has no bridge)
   return run(cmd!, args, { timeoutMs: verify ? 900_000 : 60_000 });
 }
 
@@ -126,7 +127,7 @@ describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () =>
       try {
         // 1. convert
         const input = readFileSync(dockerfile, 'utf8');
-        const conv = await convert(dockerfile, smoke.verify === true);
+        const conv = await convert(dockerfile, smoke.verify === true, smoke.network);
         if (conv.code !== 0) {
           throw new Error(`dfsplit exited ${conv.code}\nstderr:\n${conv.stderr}`);
         }
@@ -177,7 +178,7 @@ describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () =>
           writeFileSync(target, source.replace(v.replace[0], v.replace[1]));
           // without --verify: the broken variant's own build fails, so --verify would decline it (an example with a
           // failing variant must be proven statically)
-          const variantConv = await convert(join(variantDir, 'Dockerfile'), false);
+          const variantConv = await convert(join(variantDir, 'Dockerfile'), false, smoke.network);
           expect(variantConv.stdout, 'the broken variant converts like the good one').toBe(converted);
           writeFileSync(join(variantDir, 'Dockerfile.converted'), variantConv.stdout);
           const b = await dockerBuildResult({ context: variantDir, dockerfile: join(variantDir, 'Dockerfile.converted'), tag: `${tagConv}-broken`, network: smoke.network, logFile: log('conv-broken') });
