@@ -217,7 +217,7 @@ export function isCompilerPackage(pkg: string): boolean {
   return matches(compilers.buildPackages, pkg);
 }
 
-export type { CommandFamily, ConfigureStep, FamilyCommand, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+export type { CommandFamily, ConfigureStep, FamilyCommand, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 
 /** The C compilers' program names (the compilers family): an image that has one can build C extensions. */
 export const compilerPrograms: readonly string[] = compilers.names;

@@ -18,7 +18,7 @@ export function explainTable(path: string, r: ConvertResult): string {
 }
 
 /** A conversion's proof level in words, for explain and the CI formats. */
-export function proofText(proof: NonNullable<ConvertResult['proof']>): string {
+function proofText(proof: NonNullable<ConvertResult['proof']>): string {
   return proof.level === 'static' ? 'static (every fact it relies on is known from data)' : 'build (only building both images and comparing them proves it: dfsplit --verify)';
 }
 

@@ -3,7 +3,7 @@
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { distributionOf, hasShell, isDistributionImage, libcOf, parseImage } from '../../src/images.js';
+import { distributionOf, hasShell, isDistributionImage, libcOf } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
