@@ -101,6 +101,7 @@ export const MESSAGES = {
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
   'unproven-release': 'a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a glibc binary runs only on its own release or a newer one',
+  'unproven-go-get': '`{command}` installs a binary only when the package is a main package, and nothing when it is a library: which one it is is proven only by a build',
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',

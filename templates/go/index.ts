@@ -169,6 +169,9 @@ export default {
     }
     // a cgo binary links the builder's glibc: it runs on another image only of the same release or a newer one
     const unproven: Finding[] = cgo.state !== 'off' && image !== input.builderImage && libcOf(image) === 'glibc' && distributionOf(input.builderImage)?.release == null ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
+    // `go get pkg` installs a binary only when pkg is a main package; a library (`go get github.com/gorilla/mux`)
+    // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart
+    for (const b of builds) if (b.command.words[1] === 'get') unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
     return {
       runtimeBase: { image, why },
       unproven,
