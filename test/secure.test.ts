@@ -12,7 +12,8 @@ function runtimeStage(output: string): string {
 }
 
 function converted(text: string, context?: Record<string, string>): string {
-  const r = convert(text, context ? { context: memoryContext(context) } : {});
+  // as --verify converts: the runtime stage's content is what these tests read, whatever its proof level
+  const r = convert(text, context ? { context: memoryContext(context), verify: true } : { verify: true });
   expect(r.reasons).toEqual([]);
   expect(r.status).toBe('changed');
   return runtimeStage(r.output);
