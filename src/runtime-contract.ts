@@ -68,6 +68,9 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (SHELLS.test(program) && words.slice(1).every((w) => /^-[il]+$/.test(w) || w === '--login')) return { id: 'toolbox-image', data: { why: `it starts a shell (${program})` }, line };
   const name = program.split('/').pop()!;
   if (TOOLCHAIN_PROGRAMS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, a build or test tool` }, line };
+  // an entrypoint script of its own (`mvn-entrypoint.sh`) hands over to CMD by convention: a build tool there is the image's purpose
+  const handedOver = entrypoint && cmd ? (argv(cmd)?.[0] ?? '').split('/').pop()! : '';
+  if (TOOLCHAIN_PROGRAMS.has(handedOver)) return { id: 'toolbox-image', data: { why: `its entrypoint goes on to run ${handedOver} (its CMD), a build or test tool` }, line: cmd!.line };
   if (LOGIN_SERVERS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}: a box to log into, whose tools are for its users` }, line };
   const started = startScript(model, analysis, context, program, cmd, entrypoint);
   if (started) return { ...started, line };
