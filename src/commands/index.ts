@@ -1,5 +1,5 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily, ConfigureStep, FamilyCommand, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+import type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 import android from './android.js';
 import apk from './apk.js';
 import { operands } from './options.js';
@@ -149,6 +149,11 @@ export function pathUse(name: string): PathUse | undefined {
   return PATHS.get(name);
 }
 
+/** How the runtime stage may replay a file command with no build to prove it (`mkdir`: `creates-dir`), or undefined. */
+export function fileReplay(name: string): FileReplay | undefined {
+  return PATHS.get(name)?.replay;
+}
+
 /**
  * The paths a file command makes, removes and needs, as written (relative ones against its working
  * directory); `needs` is null when the family does not say (any operand that looks like a path then).
@@ -217,7 +222,7 @@ export function isCompilerPackage(pkg: string): boolean {
   return matches(compilers.buildPackages, pkg);
 }
 
-export type { CommandFamily, ConfigureStep, FamilyCommand, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+export type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 
 /** The C compilers' program names (the compilers family): an image that has one can build C extensions. */
 export const compilerPrograms: readonly string[] = compilers.names;
