@@ -26,6 +26,7 @@ import system from './system.js';
 import rust from './rust.js';
 import users from './users.js';
 import yum from './yum.js';
+import { PACKAGE_PROGRAMS } from '../knowledge/package-programs.js';
 
 export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems, android];
 
@@ -85,10 +86,10 @@ export function createdAccount(words: readonly string[]): { creates: 'user' | 'g
 /** Every command that creates a user or a group. */
 export const accountCommands: readonly string[] = families.flatMap((f) => Object.keys(f.accounts ?? {}));
 
-/** Programs a package gives, as the families say; undefined when none says. */
+/** Programs a package gives, as the families say, else as src/knowledge/package-programs.ts says of the packages no family owns; undefined when none says. */
 export function packageProvides(pkg: string): readonly string[] | undefined {
   for (const f of families) if (f.provides && Object.hasOwn(f.provides, pkg)) return f.provides[pkg];
-  return undefined;
+  return Object.hasOwn(PACKAGE_PROGRAMS, pkg) ? PACKAGE_PROGRAMS[pkg] : undefined;
 }
 
 /** Every program the families call a build or test tool (an image that runs one is a toolbox). */

@@ -3,7 +3,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { families, familyOf } from '../../src/commands/index.js';
+import { families, familyOf, packageProvides } from '../../src/commands/index.js';
+import { convert } from '../../src/convert.js';
+import { PACKAGE_PROGRAMS } from '../../src/knowledge/package-programs.js';
 import template from '../../src/commands/_template.js';
 import { TOOLBOX_PROGRAMS } from '../../src/knowledge/toolbox.js';
 
@@ -102,6 +104,15 @@ describe('command families', () => {
     expect(TOOLBOX_PROGRAMS.length).toBeGreaterThan(0);
     for (const name of TOOLBOX_PROGRAMS) expect(familyOf(name), name).toBeUndefined();
     expect(TOOLBOX_PROGRAMS.filter((name) => families.some((f) => f.toolbox?.includes(name)))).toEqual([]);
+  });
+
+  it('answers what a package gives from the families, then src/knowledge/package-programs.ts for the packages no family owns (packageProvides)', () => {
+    for (const f of families) for (const pkg of Object.keys(f.provides ?? {})) expect(Object.hasOwn(PACKAGE_PROGRAMS, pkg), `${pkg}: ${f.id} and the knowledge`).toBe(false);
+    expect(packageProvides('postgresql-client')).toEqual(['psql', 'pg_dump']);
+    expect(packageProvides('toString')).toBeUndefined();
+    // the state model asks it: the runtime stage's reinstall of postgresql-client gives the psql its CMD runs
+    const file = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc postgresql-client\nCOPY . /src\nRUN gcc -o /usr/local/bin/app /src/app.c\nCMD ["psql"]\n';
+    expect(convert(file).status).toBe('changed');
   });
 
   it('each family has a test file of the same name; the template is no family', () => {
