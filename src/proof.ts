@@ -5,7 +5,7 @@
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { copyDestination, type Analysis } from './analyze/index.js';
 import { installerScript, type RunCommand } from './analyze/run.js';
-import { commandOf, familyOf, isNeutral, packageCommand, pathUse } from './commands/index.js';
+import { commandOf, familyOf, fileReplay, isNeutral, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
@@ -72,7 +72,7 @@ export function proofOf(input: ProofInput): Proof {
       else if (input.preset === null && input.runtimeBase === input.builderImage && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-replay', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // on any runtime base, a file command that meets what the stage copied (a directory made without -p,
       // a link without -f) or that enters a directory only the builder made (items 2 and 3)
-      else if ((MEETS_COPIES.has(FILE_COMMANDS[c.words[0] ?? '']) || pathUse(c.words[0] ?? '')?.changesDirectory) && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      else if ((MEETS_COPIES.has(fileReplay(c.words[0] ?? '')) || pathUse(c.words[0] ?? '')?.changesDirectory) && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // a program another one runs (bower runs git) that the builder's image had and the runtime's lacks
       const called = (CALLS[(c.words[0] ?? '').split('/').pop()!] ?? []).find((t) => builderTools.has(t) && !runtimeTools.has(t) && !installed.has(t));
       if (called) unproven.push({ id: 'unproven-called-tool', data: { command: c.words.slice(0, 2).join(' '), tool: called, image: input.runtimeBase }, line });
@@ -80,7 +80,7 @@ export function proofOf(input: ProofInput): Proof {
       // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
       const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
       if (fetched) unproven.push({ id: 'unproven-refetch', data: { command: fetched, image: input.runtimeBase }, line });
-      if (FILE_COMMANDS[c.words[0] ?? ''] === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
+      if (fileReplay(c.words[0] ?? '') === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
   }
   // a preset that keeps the builder's image replays its installs and extension builds on an image whose
@@ -112,7 +112,7 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
   // `cd` into a directory the runtime stage has: one it copied or made, its working directory, or one every image has
   if (pathUse(name)?.changesDirectory) return paths.every((p) => !p.includes('$') && (p === c.cwd || insideAny(p, copied) || insideAny(p, made) || IMAGE_DIRS.has(p.replace(/\/+$/, '') || '/')));
   if (isNeutral(name) && c.writes.length === 0) return true;
-  switch (FILE_COMMANDS[name]) {
+  switch (fileReplay(name)) {
     case 'creates-dir':
       // `mkdir DIR` over a copied DIR, or over a directory a copy made, fails (File exists); `-p` does not
       return c.words.some((w) => w === '--parents' || /^-[a-zA-Z]*p/.test(w)) || paths.every((p) => !p.includes('$') && !made.has(p) && !insideAny(p, copied) && ![...copied].some((d) => isInside(d, p)));
@@ -175,13 +175,10 @@ function refetches(c: RunCommand): string | null {
 }
 
 /** File commands that fail on a path the stage copied: a directory made again, a link over what is there. */
-const MEETS_COPIES: ReadonlySet<string | undefined> = new Set(['creates-dir', 'links']);
+const MEETS_COPIES: ReadonlySet<FileReplay | undefined> = new Set<FileReplay>(['creates-dir', 'links']);
 
 /** Directories every Linux image has (the FHS's), into which a replayed `cd` may go. */
 const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/local/src', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/log', '/var/tmp']);
-
-/** File commands safe to replay in the conditions above, until src/commands/ holds a family for them. */
-const FILE_COMMANDS: Readonly<Record<string, 'creates-dir' | 'removes' | 'links' | 'changes-mode'>> = { mkdir: 'creates-dir', rm: 'removes', ln: 'links', chmod: 'changes-mode', chown: 'changes-mode', chgrp: 'changes-mode' };
 
 /**
  * True when the working directory copied is where the ecosystem's rules put every output of the commands

@@ -6,7 +6,7 @@ import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
 import { entrypointWrapperWords, familyOf, isBuildToolPackage, toolboxPrograms } from './commands/index.js';
 import type { BuildContext } from './context.js';
-import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES } from './knowledge/toolbox.js';
+import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
@@ -15,8 +15,8 @@ import type { Artifact, PresetStep } from './preset.js';
 import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
 import { parseShell } from './shell.js';
 
-/** Programs whose purpose is building or testing: an image that runs one of them is a toolbox. */
-const TOOLCHAIN_PROGRAMS = new Set([...toolboxPrograms, 'git', 'svn', 'hg', 'nosetests', 'jest', 'mocha', 'karma', 'rspec', 'phpunit', 'latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker']);
+/** Programs whose purpose is building or testing (the families' `toolbox`, then the ones no family classifies): an image that runs one of them is a toolbox. */
+const TOOLCHAIN_PROGRAMS: ReadonlySet<string> = new Set([...toolboxPrograms, ...TOOLBOX_PROGRAMS]);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Process supervisors that run the real program as their arguments (the user switchers: src/commands/prefix.ts). */
 const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, 'docker-entrypoint.sh': 0 };

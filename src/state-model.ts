@@ -36,27 +36,6 @@ interface StageState {
   gone: Set<string>;
 }
 
-/** Programs a package gives besides one named like the package. */
-const PACKAGE_TOOLS: Record<string, string[]> = {
-  'postgresql-client': ['psql', 'pg_dump'],
-  'mysql-client': ['mysql'],
-  'default-mysql-client': ['mysql'],
-  'mariadb-client': ['mysql'],
-  'netcat-openbsd': ['nc'],
-  netcat: ['nc'],
-  'dnsutils': ['dig', 'nslookup'],
-  'iputils-ping': ['ping'],
-  'procps': ['ps', 'top', 'pkill', 'pgrep', 'free'],
-  'openssh-client': ['ssh', 'scp'],
-  'bzip2': ['bzip2', 'bunzip2'],
-  'supervisor': ['supervisord', 'supervisorctl'],
-  'imagemagick': ['convert', 'identify'],
-  'nginx': ['nginx'],
-  'apache2': ['apache2', 'apachectl'],
-  'tini': ['tini'],
-  'vim': ['vim', 'vi'],
-};
-
 function fresh(): StageState {
   return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, langInstall: false, ever: new Set(), gone: new Set() };
 }
@@ -209,7 +188,7 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
   if (c.install) {
     for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime])
-      for (const t of PACKAGE_TOOLS[p] ?? packageProvides(p) ?? [p]) {
+      for (const t of packageProvides(p) ?? [p]) {
         s.tools.add(t);
         s.packageTools.add(t);
       }

@@ -14,5 +14,5 @@ export default {
     const dir = words[0] === 'tar' ? optionValue(words, '-C', '--directory') : optionValue(words, '-d');
     return { paths: [joinPath(cwd, dir ?? '.')], unnamed: false };
   },
-  provides: { 'xz-utils': ['xz', 'unxz'] },
+  provides: { 'xz-utils': ['xz', 'unxz'], bzip2: ['bzip2', 'bunzip2'] },
 } satisfies CommandFamily;

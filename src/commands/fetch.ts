@@ -72,4 +72,6 @@ export default {
   provides: { git: ['git'], gnupg: ['gpg'], gnupg2: ['gpg', 'gpg2'] },
   // version-control tools: programs often call them at runtime too
   usedAtRuntime: ['git', 'subversion', 'mercurial'],
+  // version control as a container's command: a box to work in (svn and hg are Subversion's and Mercurial's)
+  toolbox: ['git', 'svn', 'hg'],
 } satisfies CommandFamily;

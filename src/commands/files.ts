@@ -24,14 +24,14 @@ export default {
     cp: { makes: 'last', needs: 'but-last', copies: true, valueOptions: TARGET },
     // mv takes its sources away: what stays where they were is gone
     mv: { makes: 'last', needs: 'but-last', moves: 'but-last', copies: true, valueOptions: TARGET },
-    ln: { makes: 'last', valueOptions: TARGET },
+    ln: { makes: 'last', valueOptions: TARGET, replay: 'links' },
     install: { makes: 'last', valueOptions: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] },
-    mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'] },
+    mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'], replay: 'creates-dir' },
     touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
-    rm: { removes: 'each' },
+    rm: { removes: 'each', replay: 'removes' },
     // the mode or the owner comes first
-    chmod: { needs: 'after-first' },
-    chown: { needs: 'after-first', owner: true },
-    chgrp: { needs: 'after-first', owner: true },
+    chmod: { needs: 'after-first', replay: 'changes-mode' },
+    chown: { needs: 'after-first', owner: true, replay: 'changes-mode' },
+    chgrp: { needs: 'after-first', owner: true, replay: 'changes-mode' },
   },
 } satisfies CommandFamily;

@@ -1,5 +1,5 @@
 // The command families dfsplit knows. Adding one is a new file (copy _template.ts) and one line here.
-import type { CommandFamily, ConfigureStep, FamilyCommand, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+import type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 import android from './android.js';
 import apk from './apk.js';
 import { operands } from './options.js';
@@ -26,6 +26,7 @@ import system from './system.js';
 import rust from './rust.js';
 import users from './users.js';
 import yum from './yum.js';
+import { PACKAGE_PROGRAMS } from '../knowledge/package-programs.js';
 
 export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems, android];
 
@@ -85,10 +86,10 @@ export function createdAccount(words: readonly string[]): { creates: 'user' | 'g
 /** Every command that creates a user or a group. */
 export const accountCommands: readonly string[] = families.flatMap((f) => Object.keys(f.accounts ?? {}));
 
-/** Programs a package gives, as the families say; undefined when none says. */
+/** Programs a package gives, as the families say, else as src/knowledge/package-programs.ts says of the packages no family owns; undefined when none says. */
 export function packageProvides(pkg: string): readonly string[] | undefined {
   for (const f of families) if (f.provides && Object.hasOwn(f.provides, pkg)) return f.provides[pkg];
-  return undefined;
+  return Object.hasOwn(PACKAGE_PROGRAMS, pkg) ? PACKAGE_PROGRAMS[pkg] : undefined;
 }
 
 /** Every program the families call a build or test tool (an image that runs one is a toolbox). */
@@ -147,6 +148,11 @@ export function isInterpreter(name: string): boolean {
 /** What a file command does with the paths it names (src/commands/types.ts), or undefined. */
 export function pathUse(name: string): PathUse | undefined {
   return PATHS.get(name);
+}
+
+/** How the runtime stage may replay a file command with no build to prove it (`mkdir`: `creates-dir`), or undefined. */
+export function fileReplay(name: string): FileReplay | undefined {
+  return PATHS.get(name)?.replay;
 }
 
 /**
@@ -217,7 +223,7 @@ export function isCompilerPackage(pkg: string): boolean {
   return matches(compilers.buildPackages, pkg);
 }
 
-export type { CommandFamily, ConfigureStep, FamilyCommand, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+export type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 
 /** The C compilers' program names (the compilers family): an image that has one can build C extensions. */
 export const compilerPrograms: readonly string[] = compilers.names;

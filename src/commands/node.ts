@@ -62,5 +62,7 @@ export default {
   replayed: MANAGERS,
   languageInstallers: MANAGERS,
   provides: { nodejs: ['node', 'nodejs', 'npm'] },
+  // the JavaScript test runners
+  toolbox: ['jest', 'mocha', 'karma'],
   toolchainAtRuntime: [new RegExp(`^(${MANAGERS.join('|')}) (run )?(${DEV})\\b`), DEV_SERVER],
 } satisfies CommandFamily;

@@ -49,6 +49,8 @@ export default {
   languageInstallers: ['composer'],
   interpreters: ['php'],
   provides: { 'php-cli': ['php'] },
+  // PHP's test runner
+  toolbox: ['phpunit'],
   outputs(command, at) {
     const files = extensionFiles(command, at);
     if (files) return { paths: files, unnamed: false };

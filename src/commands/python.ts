@@ -98,7 +98,7 @@ export default {
   },
   kinds: { easy_install: 'setup' },
   interpreters: ['python', 'python3'],
-  toolbox: ['pytest', 'py.test', 'tox'],
+  toolbox: ['pytest', 'py.test', 'tox', 'nosetests'],
   kindOf(words): RuleKind | null {
     if (words[0] === 'pip') return pipKind(words.slice(1));
     // `python setup.py install|develop|easy_install` installs into the system; any other command builds

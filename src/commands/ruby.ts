@@ -55,6 +55,8 @@ export default {
   replayed: ['gem'],
   languageInstallers: ['gem', 'bundle', 'bundler'],
   provides: { 'ruby-full': ['ruby', 'gem'] },
+  // Ruby's test runner
+  toolbox: ['rspec'],
   outputs(command, at) {
     const paths = gemHome(command, at);
     return paths ? { paths, unnamed: false } : null;

@@ -72,7 +72,16 @@ export interface PathUse {
   changesDirectory?: boolean;
   /** Options that take the next word as their value (so it is no operand). */
   valueOptions?: readonly string[];
+  /**
+   * How the runtime stage may replay it with no build to prove it (src/proof.ts `safeToReplay`): it
+   * `creates-dir` (safe with -p or for a fresh directory), `removes` (forced, nothing copied), `links`
+   * (forced or a fresh link in a directory the stage has) or `changes-mode` (of files the stage copied or made).
+   */
+  replay?: FileReplay;
 }
+
+/** How a file command is replayed in a runtime stage (see `PathUse.replay`). */
+export type FileReplay = 'creates-dir' | 'removes' | 'links' | 'changes-mode';
 
 /** What a configure step (`./configure --prefix=/opt`, `cmake -DCMAKE_INSTALL_PREFIX=/opt`) tells the install steps after it. */
 export interface ConfigureStep {

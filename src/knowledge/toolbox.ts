@@ -13,6 +13,12 @@ export const TOOLBOX_LABEL = /\b(build[ _-]?(env|environment|image|box|tools?|co
  */
 export const TOOLBOX_PACKAGES: ReadonlySet<string> = new Set(['openssh-server', 'code-server', 'xrdp', 'tigervnc-standalone-server', 'x11vnc']);
 
+/**
+ * Build, document and deploy programs no command family classifies (the families' `toolbox` names the rest:
+ * make, pytest, jest, git, ... in src/commands/): an image whose CMD or ENTRYPOINT runs one is a toolbox.
+ */
+export const TOOLBOX_PROGRAMS: readonly string[] = ['latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker'];
+
 /** Programs that, started as the container's command, serve logins into the box (sshd). */
 export const LOGIN_SERVERS: ReadonlySet<string> = new Set(['sshd', 'code-server', 'xrdp']);
 

@@ -31,8 +31,9 @@ describe('archive family', () => {
     expect(run('make && unzip x.zip')[1]!.outputs).toEqual(['/src']);
   });
 
-  it('says which programs xz-utils gives (provides)', () => {
+  it('says which programs xz-utils and bzip2 give (provides)', () => {
     expect(packageProvides('xz-utils')).toEqual(['xz', 'unxz']);
+    expect(packageProvides('bzip2')).toEqual(['bzip2', 'bunzip2']);
   });
 
   it('copies what a building RUN unpacks to the runtime stage', () => {

@@ -64,4 +64,15 @@ describe('fetch family', () => {
     // a build-only package that is no version-control tool is worth a split
     expect(convert(file('patch'), { verify: true }).status).toBe('changed');
   });
+
+  it('makes an image whose command is version control a toolbox (toolbox)', () => {
+    expect(fetch.toolbox).toEqual(['git', 'svn', 'hg']);
+    const file = (cmd: string) => `FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc\nCOPY . /src\nRUN gcc -o /usr/local/bin/app /src/app.c\nCMD ${cmd}\n`;
+    for (const name of fetch.toolbox)
+      expect(
+        convert(file(`["${name}"]`)).reasons.map((r) => r.id),
+        name,
+      ).toContain('toolbox-image');
+    expect(convert(file('["app"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+  });
 });

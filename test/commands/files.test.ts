@@ -2,11 +2,12 @@
 // by the analyzer (kinds, what a copy writes, what rm takes back) and the state model (paths made, removed, needed).
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, movesFiles, pathOperands, pathUse } from '../../src/commands/index.js';
+import { familyOf, fileReplay, movesFiles, pathOperands, pathUse } from '../../src/commands/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import files from '../../src/commands/files.js';
 import { convert } from '../../src/convert.js';
+import { safeToReplay } from '../../src/proof.js';
 
 const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
 const run = (script: string) => analyzeRun(script, scope).commands;
@@ -101,5 +102,15 @@ describe('files family', () => {
     expect(convert(readFileSync(join(fixture, 'input.Dockerfile'), 'utf8')).output).toBe(readFileSync(join(fixture, 'output.Dockerfile'), 'utf8'));
     const placed = convert('FROM maven:3.9-eclipse-temurin-17\nWORKDIR /src\nCOPY . .\nRUN mvn package && mkdir -p /app && cp target/app.jar /app/app.jar\nCMD ["java", "-jar", "/app/app.jar"]\n');
     expect(placed.output).toContain('COPY --from=builder /app/app.jar /app/app.jar');
+  });
+
+  it('tells the proof how the runtime stage may replay each file command (paths: replay)', () => {
+    expect(Object.fromEntries(files.names.flatMap((n) => (fileReplay(n) ? [[n, fileReplay(n)]] : [])))).toEqual({ ln: 'links', mkdir: 'creates-dir', rm: 'removes', chmod: 'changes-mode', chown: 'changes-mode', chgrp: 'changes-mode' });
+    // the proof asks it: a forced rm of what the stage did not copy and a fresh mkdir are safe; cp, mv, touch never are
+    const at = (script: string) => analyzeRun(script, scope).commands[0]!;
+    expect(safeToReplay(at('rm -rf /var/lib/apt/lists/x'), new Set())).toBe(true);
+    expect(safeToReplay(at('mkdir /data'), new Set())).toBe(true);
+    expect(safeToReplay(at('chmod +x /src/run.sh'), new Set(['/src']))).toBe(true);
+    for (const script of ['cp a /data/a', 'mv a /data/a', 'touch /data/x']) expect(safeToReplay(at(script), new Set()), script).toBe(false);
   });
 });

@@ -96,4 +96,15 @@ describe('node family', () => {
     expect(kind('node scripts/gen.js')).toBe('generate');
     expect(kind('node -')).toBe('setup');
   });
+
+  it('makes an image whose command is a JavaScript test runner a toolbox (toolbox)', () => {
+    expect(node.toolbox).toEqual(['jest', 'mocha', 'karma']);
+    const file = (cmd: string) => `FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ${cmd}\n`;
+    for (const name of node.toolbox)
+      expect(
+        convert(file(`["${name}"]`)).reasons.map((r) => r.id),
+        name,
+      ).toContain('toolbox-image');
+    expect(convert(file('["node", "dist/index.js"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+  });
 });

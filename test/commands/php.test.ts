@@ -68,4 +68,15 @@ describe('php family', () => {
     expect(kind('php bin/gen.php')).toBe('generate');
     expect(kind('php composer-setup.php')).toBe('setup');
   });
+
+  it("makes an image whose command is PHP's test runner a toolbox (toolbox)", () => {
+    expect(php.toolbox).toEqual(['phpunit']);
+    const file = (cmd: string) => `FROM php:8.2-cli\nWORKDIR /app\nCOPY . .\nRUN composer install\nCMD ${cmd}\n`;
+    for (const name of php.toolbox)
+      expect(
+        convert(file(`["${name}"]`)).reasons.map((r) => r.id),
+        name,
+      ).toContain('toolbox-image');
+    expect(convert(file('["php", "app.php"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+  });
 });

@@ -102,6 +102,7 @@ describe('python family', () => {
   it('makes an image whose command is a test runner a toolbox (toolbox)', () => {
     const file = (cmd: string) => `FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ${cmd}\n`;
     expect(ids(file('["pytest", "-q"]'))).toEqual(['toolbox-image']);
+    expect(ids(file('["nosetests"]'))).toEqual(['toolbox-image']);
     expect(ids(file('["python", "app.py"]'))).not.toContain('toolbox-image');
   });
 

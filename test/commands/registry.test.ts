@@ -3,8 +3,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { families, familyOf } from '../../src/commands/index.js';
+import { families, familyOf, packageProvides } from '../../src/commands/index.js';
+import { convert } from '../../src/convert.js';
+import { PACKAGE_PROGRAMS } from '../../src/knowledge/package-programs.js';
 import template from '../../src/commands/_template.js';
+import { TOOLBOX_PROGRAMS } from '../../src/knowledge/toolbox.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -35,10 +38,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/verify/index.ts': ['shell', 'files'],
   'src/verify/session.ts': ['shell', 'files'],
   'src/verify/probe.ts': ['files'],
-  // not moved yet: programs a container starts (the toolbox list, entrypoint wrappers), the commands the
-  // presets recognise in their own RUNs (a HEALTHCHECK's downloader, the RUN that fetches
-  // Composer)
+  // `git://` there is a URL's scheme (an ENV value naming code to fetch), not the command
   'src/runtime-contract.ts': ['fetch'],
+  // not moved yet: the commands the presets recognise in their own RUNs (the RUN that fetches Composer)
   'templates/php/index.ts': ['fetch', 'files', 'shell'],
   // the cpp preset writes `ldconfig` into its runtime stage after copying gcc's libraries (a step it prints, not what the command is)
   // preset ids (go, java, dotnet), not commands
@@ -96,6 +98,21 @@ describe('command families', () => {
       for (const [field, names] of Object.entries(spoken)) for (const name of names) expect(f.names, `${f.id}: ${field} ${name}`).toContain(name);
     }
     expect(familyOf('toString')).toBeUndefined();
+  });
+
+  it('leaves src/knowledge/toolbox.ts only the toolbox programs no family classifies', () => {
+    expect(TOOLBOX_PROGRAMS.length).toBeGreaterThan(0);
+    for (const name of TOOLBOX_PROGRAMS) expect(familyOf(name), name).toBeUndefined();
+    expect(TOOLBOX_PROGRAMS.filter((name) => families.some((f) => f.toolbox?.includes(name)))).toEqual([]);
+  });
+
+  it('answers what a package gives from the families, then src/knowledge/package-programs.ts for the packages no family owns (packageProvides)', () => {
+    for (const f of families) for (const pkg of Object.keys(f.provides ?? {})) expect(Object.hasOwn(PACKAGE_PROGRAMS, pkg), `${pkg}: ${f.id} and the knowledge`).toBe(false);
+    expect(packageProvides('postgresql-client')).toEqual(['psql', 'pg_dump']);
+    expect(packageProvides('toString')).toBeUndefined();
+    // the state model asks it: the runtime stage's reinstall of postgresql-client gives the psql its CMD runs
+    const file = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc postgresql-client\nCOPY . /src\nRUN gcc -o /usr/local/bin/app /src/app.c\nCMD ["psql"]\n';
+    expect(convert(file).status).toBe('changed');
   });
 
   it('each family has a test file of the same name; the template is no family', () => {

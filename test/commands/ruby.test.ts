@@ -76,4 +76,15 @@ describe('ruby family', () => {
     expect(command('ruby script/gen.rb').kind).toBe('generate');
     expect(command('ruby -').kind).toBe('setup');
   });
+
+  it("makes an image whose command is Ruby's test runner a toolbox (toolbox)", () => {
+    expect(ruby.toolbox).toEqual(['rspec']);
+    const file = (cmd: string) => `FROM ruby:3.2\nWORKDIR /app\nCOPY . .\nRUN bundle install\nCMD ${cmd}\n`;
+    for (const name of ruby.toolbox)
+      expect(
+        convert(file(`["${name}"]`)).reasons.map((r) => r.id),
+        name,
+      ).toContain('toolbox-image');
+    expect(convert(file('["ruby", "app.rb"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+  });
 });
