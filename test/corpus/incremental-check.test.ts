@@ -13,8 +13,8 @@ describe('incremental check', () => {
       if (k) seen[k]++;
     }
     console.log(`incremental check: builder analysis reused ${seen.reused}, re-derived ${seen.edited}`);
-    // both paths are exercised
-    expect(seen.reused).toBeGreaterThan(100);
+    // both paths are exercised (92 reused and more than 10 re-derived when proof levels landed: fewer files change)
+    expect(seen.reused).toBeGreaterThan(60);
     expect(seen.edited).toBeGreaterThan(10);
   });
 });
