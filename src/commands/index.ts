@@ -138,6 +138,15 @@ export const usedAtRuntime: ReadonlySet<string> = new Set(families.flatMap((f) =
 export const lightPackages: ReadonlySet<string> = new Set(families.flatMap((f) => f.lightPackages ?? []));
 
 const INTERPRETERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.interpreters ?? []));
+const COMPANIONS: ReadonlySet<string> = new Set(families.flatMap((f) => f.installerCompanions ?? []));
+
+/**
+ * A command that may sit in a RUN that fetches a build tool's installer and puts it in place (curl, mv,
+ * sha384sum, the interpreter that runs it, by any version: `php8.2`): the families' `installerCompanions`.
+ */
+export function installerCompanion(name: string): boolean {
+  return COMPANIONS.has(name) || (isInterpreter(name) && COMPANIONS.has(name.replace(/[\d.]+$/, '')));
+}
 
 /** An interpreter that runs a script file (`python gen.py`, `sh -`), by its name with any version (`python3.11`). */
 export function isInterpreter(name: string): boolean {

@@ -35,11 +35,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/verify/index.ts': ['shell', 'files'],
   'src/verify/session.ts': ['shell', 'files'],
   'src/verify/probe.ts': ['files'],
-  // not moved yet: programs a container starts (the toolbox list, entrypoint wrappers), the commands the
-  // presets recognise in their own RUNs (a HEALTHCHECK's downloader, the RUN that fetches
-  // Composer)
+  // not moved yet: programs a container starts (the toolbox list, entrypoint wrappers)
   'src/runtime-contract.ts': ['fetch'],
-  'templates/php/index.ts': ['fetch', 'files', 'shell'],
   // the cpp preset writes `ldconfig` into its runtime stage after copying gcc's libraries (a step it prints, not what the command is)
   // preset ids (go, java, dotnet), not commands
   'src/preset-ids.ts': ['go', 'java', 'dotnet'],
