@@ -47,9 +47,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // `cc` is a crate
   'src/knowledge/rust-crates.ts': ['compilers'],
   // the go and dotnet presets ask their families which commands build (src/commands/go.ts, dotnet.ts; the rust
-  // preset too) and name only their preset id, the command the container starts (`dotnet App.dll`) and the go
-  // preset a HEALTHCHECK's downloader; the java preset reads mvn/gradle goals through JAVA_BUILD_TOOLS and
-  // writes `java -jar`
+  // preset too, and cargo's options that change nothing) and name only their preset id, the command the container
+  // starts (`dotnet App.dll`) and the go preset a HEALTHCHECK's downloader; the java preset reads mvn/gradle goals
+  // through JAVA_BUILD_TOOLS, the file `jar` creates through jarFile, and writes and reads `java -jar`
   'templates/go/index.ts': ['go', 'fetch'],
   'templates/dotnet/index.ts': ['dotnet'],
   // (the cp/mv/mkdir that place a jar are the files family's `copies` and `directories`; `chown` there is COPY's --chown flag)
