@@ -14,7 +14,7 @@ import files from './files.js';
 import go from './go.js';
 import java from './java.js';
 import lua from './lua.js';
-import node from './node.js';
+import node, { NODE_MANAGERS, type NodeManager, type NodeManagerName } from './node.js';
 import perl from './perl.js';
 import php from './php.js';
 import prefix from './prefix.js';
@@ -225,6 +225,17 @@ export function isBuildToolPackage(pkg: string): boolean {
 export function isCompilerPackage(pkg: string): boolean {
   return matches(compilers.buildPackages, pkg);
 }
+
+/** A node package manager (npm, yarn, pnpm) as the node preset reads it (src/commands/node.ts NODE_MANAGERS), or undefined. */
+export function nodeManager(name: string): (NodeManager & { name: NodeManagerName }) | undefined {
+  return Object.hasOwn(NODE_MANAGERS, name) ? { name: name as NodeManagerName, ...NODE_MANAGERS[name as NodeManagerName] } : undefined;
+}
+
+/** The node package managers, in the order their lockfiles are looked for (npm first: the one a project is taken to use when nothing says). */
+export const nodeManagers: readonly (NodeManager & { name: NodeManagerName })[] = Object.keys(NODE_MANAGERS).map((n) => nodeManager(n)!);
+
+export { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS } from './node.js';
+export type { NodeManager, NodeManagerName } from './node.js';
 
 export type { CommandFamily, ConfigureStep, FamilyCommand, OutputContext, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 

@@ -10,8 +10,6 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** Modules that may name a family's commands, and why. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  // the node preset writes npm/yarn/pnpm commands (prune) and reads their lockfiles
-  'templates/node/index.ts': ['node'],
   // programs the node, python, ruby, php and composer images have, the tools every image has, and the build tools' images (gcc, gradle, java) (an image fact, not command knowledge)
   'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system', 'go', 'rust', 'java', 'dotnet', 'compilers', 'build-systems'],
   // `yarn` there is an npm package with native parts, not the command
