@@ -67,10 +67,12 @@ function startedProgram(input: PresetInput, pkg: PackageJson): { program: string
   return { program: (tool ?? '').split('/').pop() ?? '', via: cmd.keyword };
 }
 
-/** Native packages the production install holds, from package-lock.json (v2+ marks install scripts). */
+/** Native packages the production install holds, from a lockfile that marks install scripts (package-lock.json v2+). */
 function nativePackages(input: PresetInput, pkg: PackageJson): { names: string[]; seen: boolean } {
-  // the lockfiles of npm (the first manager), whose v2+ format marks install scripts
-  const lock = nodeManagers[0]!.lockfiles.reduce<string | null>((found, file) => found ?? input.context.read(file), null);
+  const lock = nodeManagers
+    .filter((m) => m.marksInstallScripts)
+    .flatMap((m) => m.lockfiles)
+    .reduce<string | null>((found, file) => found ?? input.context.read(file), null);
   if (lock !== null) {
     try {
       const parsed = JSON.parse(lock) as { lockfileVersion?: number; packages?: Record<string, { hasInstallScript?: boolean; dev?: boolean; optional?: boolean }> };

@@ -102,6 +102,8 @@ describe('node family', () => {
     expect(nodeManagers.map((m) => m.name)).toEqual(['npm', 'yarn', 'pnpm']);
     expect(nodeManagers.flatMap((m) => m.lockfiles)).toEqual(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
     expect(nodeManager('npx')).toBeUndefined();
+    // npm's lockfile marks the packages with install scripts: the preset reads native addons from it
+    expect(nodeManagers.filter((m) => m.marksInstallScripts).map((m) => m.name)).toEqual(['npm']);
     const pkg = JSON.stringify({ dependencies: { express: '4' }, devDependencies: { typescript: '5' }, scripts: { build: 'tsc' } });
     const preset = (lockfile: string, tool: string, tag = '20-bookworm', more: Record<string, string> = {}) =>
       convert(`FROM node:${tag}\nRUN corepack enable\nWORKDIR /app\nCOPY . .\nRUN ${tool} install && ${tool} run build\nCMD ["node", "dist/main.js"]\n`, { context: memoryContext({ 'package.json': pkg, [lockfile]: '{}', ...more }) });
