@@ -32,6 +32,7 @@ export default {
   // shellOnly: [],                        // builtins that change only the shell (see shell.ts)
   // neutral: [],                          // names with no effect unless they write a file
   // usedAtRuntime: [],                    // system packages programs often call at runtime too (see fetch.ts)
+  // installerCompanions: [],              // programs that may sit beside a downloaded installer (see files.ts)
   // configure(words) { return null; },    // the install prefix a configure step sets (see build-systems.ts)
   // installsConfigured(words) { return false; },  // an install into what configure steps set up
   // compileSteps: [],                     // names whose unnamed outputs an install in the same RUN makes intermediate

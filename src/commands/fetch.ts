@@ -49,6 +49,8 @@ function gitClone(words: readonly string[], at: (path: string) => string): Outpu
 export default {
   id: 'fetch',
   names: ['curl', 'wget', 'git', 'git-lfs', 'gpg'],
+  // they download an installer (src/commands/index.ts installerCompanion)
+  installerCompanions: ['curl', 'wget'],
   subcommands: {
     curl: FETCH,
     wget: FETCH,

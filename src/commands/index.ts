@@ -14,7 +14,7 @@ import files from './files.js';
 import go from './go.js';
 import java from './java.js';
 import lua from './lua.js';
-import node from './node.js';
+import node, { NODE_MANAGERS, type NodeManager, type NodeManagerName } from './node.js';
 import perl from './perl.js';
 import php from './php.js';
 import prefix from './prefix.js';
@@ -139,6 +139,15 @@ export const usedAtRuntime: ReadonlySet<string> = new Set(families.flatMap((f) =
 export const lightPackages: ReadonlySet<string> = new Set(families.flatMap((f) => f.lightPackages ?? []));
 
 const INTERPRETERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.interpreters ?? []));
+const COMPANIONS: ReadonlySet<string> = new Set(families.flatMap((f) => f.installerCompanions ?? []));
+
+/**
+ * A command that may sit in a RUN that fetches a build tool's installer and puts it in place (curl, mv,
+ * sha384sum, the interpreter that runs it, by any version: `php8.2`): the families' `installerCompanions`.
+ */
+export function installerCompanion(name: string): boolean {
+  return COMPANIONS.has(name) || (isInterpreter(name) && COMPANIONS.has(name.replace(/[\d.]+$/, '')));
+}
 
 /** An interpreter that runs a script file (`python gen.py`, `sh -`), by its name with any version (`python3.11`). */
 export function isInterpreter(name: string): boolean {
@@ -222,6 +231,17 @@ export function isBuildToolPackage(pkg: string): boolean {
 export function isCompilerPackage(pkg: string): boolean {
   return matches(compilers.buildPackages, pkg);
 }
+
+/** A node package manager (npm, yarn, pnpm) as the node preset reads it (src/commands/node.ts NODE_MANAGERS), or undefined. */
+export function nodeManager(name: string): (NodeManager & { name: NodeManagerName }) | undefined {
+  return Object.hasOwn(NODE_MANAGERS, name) ? { name: name as NodeManagerName, ...NODE_MANAGERS[name as NodeManagerName] } : undefined;
+}
+
+/** The node package managers, in the order their lockfiles are looked for (npm first: the one a project is taken to use when nothing says). */
+export const nodeManagers: readonly (NodeManager & { name: NodeManagerName })[] = Object.keys(NODE_MANAGERS).map((n) => nodeManager(n)!);
+
+export { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS } from './node.js';
+export type { NodeManager, NodeManagerName } from './node.js';
 
 export type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 

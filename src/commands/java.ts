@@ -25,6 +25,29 @@ export const JAVA_BUILD_TOOLS: Readonly<Record<string, JavaBuildTool>> = { mvn: 
 /** Options of mvn and gradle that change neither what is built nor how the app runs (output, offline, daemon). */
 export const JAVA_NEUTRAL_OPTIONS = /^(-B|--batch-mode|-q|--quiet|-o|--offline|-e|--errors|-ntp|--no-transfer-progress|--no-daemon|--console=\w+|-i|--info|-s|--stacktrace|-w|--warn)$/;
 
+/**
+ * Options of mvn and gradle that point the build at another build file or project (`-f other/pom.xml`,
+ * `--project-dir`, `-pl module`): the jar is then not in the output directory of the directory it runs in.
+ */
+export const JAVA_ELSEWHERE_OPTIONS = ['-f', '--file', '-p', '--project-dir', '-b', '--build-file', '-pl', '--projects'];
+
+/** True when the words of mvn or gradle give an option of JAVA_ELSEWHERE_OPTIONS, alone or with `=value`. */
+export function buildsElsewhere(words: readonly string[]): boolean {
+  return words.some((w) => JAVA_ELSEWHERE_OPTIONS.includes(w.split('=')[0]!));
+}
+
+/**
+ * The file `jar` creates (`jar cf app.jar ...`, `jar -cvf app.jar`, `jar --create --file app.jar`,
+ * `--file=app.jar`), as written, when the words run `jar` (by any path); undefined otherwise. The old-style
+ * options group has c (create) and then f, whose value is the next word.
+ * https://docs.oracle.com/en/java/javase/21/docs/specs/man/jar.html
+ */
+export function jarFile(words: readonly string[]): string | undefined {
+  if ((words[0] ?? '').split('/').pop() !== 'jar') return undefined;
+  const long = words.findIndex((x) => x === '--file' || x === '-f' || x.startsWith('--file='));
+  return long > 0 ? (words[long]!.startsWith('--file=') ? words[long]!.slice(7) : words[long + 1]) : /^-?[a-zA-Z]*c[a-zA-Z]*f/.test(words[1] ?? '') ? words[2] : undefined;
+}
+
 /** A CMD that starts one of `tools`, in any directory, with `goal` among its words: it builds and starts the app from the sources. */
 function starts(tools: readonly JavaBuildTool[], goals: readonly string[], end: string): RegExp {
   const names = Object.keys(JAVA_BUILD_TOOLS).filter((n) => tools.includes(JAVA_BUILD_TOOLS[n]!));

@@ -8,13 +8,51 @@ const DEV = DEV_SCRIPTS.map((s) => s.replace(/[.:]/g, '\\$&')).join('|');
 // development servers and watchers started directly or through npx / yarn / pnpm exec
 const DEV_SERVER = /^(?:npx (?:-\S+ )*|(?:pnpm|npm) exec |yarn |pnpm )?(?:\.?\/?node_modules\/\.bin\/)?(?:nodemon|ts-node(?:-dev)?|tsnd|webpack-dev-server|webpack serve|ng serve|vite(?: (?:dev|serve))?(?= -|$)|next dev|nuxt dev|react-scripts start|gatsby develop|vue-cli-service serve)\b/;
 
-const MANAGERS = ['npm', 'yarn', 'pnpm'];
 /** The JavaScript build tools run by their own name (a build whatever their arguments). https://www.typescriptlang.org/docs/handbook/compiler-options.html */
 const BUILD_TOOLS = ['tsc', 'webpack', 'vite'];
 
 function isGlobal(words: readonly string[]): boolean {
   return words.includes('-g') || words.includes('--global') || words[1] === 'global';
 }
+
+/**
+ * What the node preset knows of each package manager: its lockfiles (the first one found names the manager
+ * the project uses), whether a bare subcommand runs a package.json script (`yarn build`), and how it removes
+ * the devDependencies in place after the build (`prune`, by the node version's npm: `--omit=dev` from npm 7,
+ * node 15), or why it cannot (`noPrune`; `workspace`: a file that makes the prune not run across it).
+ * https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
+ */
+export interface NodeManager {
+  lockfiles: readonly string[];
+  /** Its lockfile marks the packages with install scripts (package-lock.json v2+: `hasInstallScript`). */
+  marksInstallScripts?: boolean;
+  scriptsAsSubcommands: boolean;
+  prune: { command: string; older?: { belowNode: number; command: string } } | null;
+  noPrune?: string;
+  workspace?: { file: string; why: string };
+}
+
+/** The package managers, npm first (the one a project without a lockfile or a manager's RUN is taken to use). */
+export const NODE_MANAGERS = {
+  npm: { lockfiles: ['package-lock.json', 'npm-shrinkwrap.json'], marksInstallScripts: true, scriptsAsSubcommands: false, prune: { command: 'npm prune --omit=dev', older: { belowNode: 15, command: 'npm prune --production' } } },
+  yarn: { lockfiles: ['yarn.lock'], scriptsAsSubcommands: true, prune: null, noPrune: 'yarn cannot prune in place, and a second `yarn install --production` may fetch and rebuild native addons' },
+  pnpm: { lockfiles: ['pnpm-lock.yaml'], scriptsAsSubcommands: true, prune: { command: 'pnpm prune --prod' }, workspace: { file: 'pnpm-workspace.yaml', why: '`pnpm prune` does not run across a pnpm workspace' } },
+} as const satisfies Record<string, NodeManager>;
+export type NodeManagerName = keyof typeof NODE_MANAGERS;
+const MANAGERS: readonly string[] = Object.keys(NODE_MANAGERS);
+
+/** Subcommands that install the project's dependencies or run its scripts (not `config`, `cache`, `login`). */
+export const NODE_PROJECT_STEPS: readonly string[] = ['install', 'ci', 'i', 'add', 'run', 'run-script', 'build', 'test', 'rebuild', 'exec'];
+/** Subcommands that install the project's dependencies. */
+export const NODE_INSTALL_STEPS: readonly string[] = ['install', 'ci', 'i', 'add'];
+/** Subcommands that configure the manager or run something other than the project (`yarn config`, `pnpm dlx`): no script of it. */
+export const NODE_MANAGER_STEPS: readonly string[] = ['config', 'cache', 'login', 'set', 'global', 'policies', 'dlx', 'env'];
+/** Subcommands that run a package.json script named by the next word (`npm run build`). */
+export const NODE_RUN_SCRIPT: readonly string[] = ['run', 'run-script'];
+/** The runner of a package's program (`npx tsc`): the program is the next word. */
+export const NODE_RUNNERS: readonly string[] = ['npx'];
+/** Programs a RUN that installs or builds the project may run besides the managers: the runner, node itself and corepack (which enables yarn and pnpm). */
+export const NODE_PROJECT_PROGRAMS: readonly string[] = [...MANAGERS, ...NODE_RUNNERS, 'node', 'corepack'];
 
 export default {
   id: 'node',

@@ -48,6 +48,8 @@ export default {
   },
   languageInstallers: ['composer'],
   interpreters: ['php'],
+  // the interpreter runs Composer's installer (`php composer-setup.php`), by any version (`php8.2`)
+  installerCompanions: ['php'],
   provides: { 'php-cli': ['php'] },
   // PHP's test runner
   toolbox: ['phpunit'],

@@ -11,6 +11,25 @@ export function cargoSubcommand(words: readonly string[]): string | null {
 /** cargo subcommands that leave the sources and the built binary as they are (they check, test or document). */
 export const CARGO_LEAVES_BUILD = ['test', 'clippy', 'check', 'doc'];
 
+/**
+ * Options of `cargo build` and `cargo run` that change neither what is built nor what runs (locking,
+ * output, parallelism, the release profile that is read on its own, the binary picked), by their exact
+ * spelling or their pattern; `valued` take the next word as their value when it is not joined with `=`.
+ * https://doc.rust-lang.org/cargo/commands/cargo-build.html
+ */
+export const CARGO_NEUTRAL_OPTIONS = {
+  flags: ['--locked', '--frozen', '--offline', '-q', '--quiet', '--verbose', '--release', '-r'],
+  patterns: [/^-v+$/, /^--bin=/, /^-j\d+$/, /^--jobs=/, /^--color=/],
+  valued: ['--bin', '-j', '--jobs', '--color'],
+} as const;
+
+/** How a word after `cargo <sub>` reads: an option that changes nothing (`valued` when the next word is its value), or null. */
+export function neutralCargoOption(word: string): 'flag' | 'valued' | null {
+  const { flags, patterns, valued } = CARGO_NEUTRAL_OPTIONS;
+  if ((valued as readonly string[]).includes(word)) return 'valued';
+  return (flags as readonly string[]).includes(word) || patterns.some((p) => p.test(word)) ? 'flag' : null;
+}
+
 export default {
   id: 'rust',
   names: ['cargo', 'rustc', 'rustup'],

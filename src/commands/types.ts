@@ -133,6 +133,12 @@ export interface CommandFamily {
   neutral?: readonly string[];
   /** System packages of the family's tools that programs often call at runtime too: installing only them is no reason to split. */
   usedAtRuntime?: readonly string[];
+  /**
+   * Programs that may sit in a RUN that fetches a build tool's installer and puts it in place (download it,
+   * check its sum, run it with the interpreter, move it, make it executable): none of them makes the RUN
+   * needed at runtime (the php preset keeps such a RUN of Composer's installer in the builder).
+   */
+  installerCompanions?: readonly string[];
   /** Programs whose purpose is building or testing: an image whose CMD or ENTRYPOINT runs one is a toolbox. */
   toolbox?: readonly string[];
   /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */

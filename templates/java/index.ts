@@ -4,7 +4,7 @@
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
 import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK } from '../../src/knowledge/java.js';
-import { GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS } from '../../src/commands/java.js';
+import { buildsElsewhere, GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile } from '../../src/commands/java.js';
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
@@ -77,7 +77,7 @@ function jarBuilds(input: PresetInput): JarBuild[] {
     for (const c of run.commands) {
       const tool = (c.words[0] ?? '').split('/').pop()!;
       const known = JAVA_BUILD_TOOLS[tool];
-      if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !c.words.some((w) => /^(-f|--file|-p|--project-dir|-b|--build-file|-pl|--projects)(=|$)/.test(w))) {
+      if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !buildsElsewhere(c.words)) {
         const dir = joinPath(c.cwd, known.outputDir);
         out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd, copy: known === JAVA_BUILD_TOOLS.mvn && c.words[0] === tool });
       }
@@ -88,12 +88,8 @@ function jarBuilds(input: PresetInput): JarBuild[] {
         const source = out.find((b) => b.made(from));
         if (source) out.push({ index, made: (p) => p === to || p === `${to.replace(/\/+$/, '')}/${from.split('/').pop()}`, text: c.words.slice(0, 3).join(' '), tool: source.tool, cwd: source.cwd, copy: c.words[0] === tool });
       }
-      if (tool === 'jar') {
-        const w = c.words;
-        const long = w.findIndex((x) => x === '--file' || x === '-f' || x.startsWith('--file='));
-        const file = long > 0 ? (w[long]!.startsWith('--file=') ? w[long]!.slice(7) : w[long + 1]) : /^-?[a-zA-Z]*c[a-zA-Z]*f/.test(w[1] ?? '') ? w[2] : undefined;
-        if (file) out.push({ index, made: (p) => p === joinPath(c.cwd, file), text: 'jar', tool: null, cwd: c.cwd });
-      }
+      const file = jarFile(c.words);
+      if (file) out.push({ index, made: (p) => p === joinPath(c.cwd, file), text: c.words[0]!.split('/').pop()!, tool: null, cwd: c.cwd });
     }
   return out;
 }

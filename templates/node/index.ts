@@ -5,7 +5,7 @@
 // image; this preset reads package.json and the lockfile to prune, to check, or to decline.
 // https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
-import { pathOperands } from '../../src/commands/index.js';
+import { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS, nodeManager, nodeManagers, pathOperands, type NodeManager, type NodeManagerName } from '../../src/commands/index.js';
 import { libcOf, parseImage } from '../../src/images.js';
 import { releaseOfImage } from '../../src/tags.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
@@ -13,34 +13,25 @@ import type { Finding } from '../../src/messages.js';
 import type { CommandInstruction } from '../../src/model.js';
 import type { Artifact, BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 
-type Manager = 'npm' | 'yarn' | 'pnpm';
-
 interface PackageJson {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   scripts?: Record<string, string>;
 }
 
-const LOCKFILES: readonly [string, Manager][] = [
-  ['package-lock.json', 'npm'],
-  ['npm-shrinkwrap.json', 'npm'],
-  ['yarn.lock', 'yarn'],
-  ['pnpm-lock.yaml', 'pnpm'],
-];
-
-/** Subcommands that install the project's dependencies or run its scripts (not `config`, `cache`, `login`). */
-const PROJECT_STEPS = new Set(['install', 'ci', 'i', 'add', 'run', 'run-script', 'build', 'test', 'rebuild', 'exec']);
+/** Each lockfile and the package manager that writes it (the node family's NODE_MANAGERS). */
+const LOCKFILES: readonly [string, NodeManagerName][] = nodeManagers.flatMap((m) => m.lockfiles.map((file) => [file, m.name] as [string, NodeManagerName]));
 
 /** RUN commands of the package managers that install or build the project, by instruction index. */
-function managerRuns(input: PresetInput): { index: number; tool: Manager; sub: string }[] {
-  const out: { index: number; tool: Manager; sub: string }[] = [];
+function managerRuns(input: PresetInput): { index: number; tool: NodeManagerName; sub: string }[] {
+  const out: { index: number; tool: NodeManagerName; sub: string }[] = [];
   for (const [index, run] of input.analysis.runs)
     for (const c of run.commands) {
-      const tool = c.words[0];
-      if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm') continue;
+      const manager = nodeManager(c.words[0] ?? '');
+      if (!manager) continue;
       const sub = c.words.slice(1).find((w) => !w.startsWith('-')) ?? 'install';
       // `yarn build` runs the script `build`; `npm config set ...` configures npm for the runtime too
-      if (PROJECT_STEPS.has(sub) || (tool !== 'npm' && !['config', 'cache', 'login', 'set', 'global', 'policies', 'dlx', 'env'].includes(sub))) out.push({ index, tool, sub });
+      if (NODE_PROJECT_STEPS.includes(sub) || (manager.scriptsAsSubcommands && !NODE_MANAGER_STEPS.includes(sub))) out.push({ index, tool: manager.name, sub });
     }
   return out;
 }
@@ -62,23 +53,26 @@ function startedProgram(input: PresetInput, pkg: PackageJson): { program: string
   if (!cmd) return null;
   const words = cmd.words;
   const [tool, sub, name] = words;
-  if ((tool === 'npm' || tool === 'yarn' || tool === 'pnpm') && sub) {
-    const script = sub === 'run' || sub === 'run-script' ? name : sub;
+  if (nodeManager(tool ?? '') && sub) {
+    const script = NODE_RUN_SCRIPT.includes(sub) ? name : sub;
     const body = script ? pkg.scripts?.[script] : undefined;
     if (!body) return null;
     const first = body
       .trim()
       .split(/\s+/)
       .filter((w) => !/^\w+=/.test(w));
-    return { program: first[0] === 'npx' ? (first[1] ?? '') : (first[0] ?? ''), via: `the "${script}" script` };
+    return { program: NODE_RUNNERS.includes(first[0] ?? '') ? (first[1] ?? '') : (first[0] ?? ''), via: `the "${script}" script` };
   }
-  if (tool === 'npx') return { program: sub ?? '', via: cmd.keyword };
+  if (NODE_RUNNERS.includes(tool ?? '')) return { program: sub ?? '', via: cmd.keyword };
   return { program: (tool ?? '').split('/').pop() ?? '', via: cmd.keyword };
 }
 
-/** Native packages the production install holds, from package-lock.json (v2+ marks install scripts). */
+/** Native packages the production install holds, from a lockfile that marks install scripts (package-lock.json v2+). */
 function nativePackages(input: PresetInput, pkg: PackageJson): { names: string[]; seen: boolean } {
-  const lock = input.context.read('package-lock.json') ?? input.context.read('npm-shrinkwrap.json');
+  const lock = nodeManagers
+    .filter((m) => m.marksInstallScripts)
+    .flatMap((m) => m.lockfiles)
+    .reduce<string | null>((found, file) => found ?? input.context.read(file), null);
   if (lock !== null) {
     try {
       const parsed = JSON.parse(lock) as { lockfileVersion?: number; packages?: Record<string, { hasInstallScript?: boolean; dev?: boolean; optional?: boolean }> };
@@ -107,10 +101,12 @@ function runtimePackages(input: PresetInput): Set<string> {
   return out;
 }
 
-/** `npm prune` as the node tag's npm spells it (`--omit=dev` from npm 7, node 15). */
-function npmPrune(image: string): string {
+/** The manager's prune as the node tag's version spells it (`npm prune --omit=dev` from node 15), or null when it has none. */
+function pruneCommand(tool: NodeManagerName, image: string): string | null {
+  const prune = nodeManager(tool)!.prune;
+  if (!prune) return null;
   const major = Number(/^(\d+)/.exec(parseImage(image).tag ?? '')?.[1] ?? 'NaN');
-  return Number.isFinite(major) && major < 15 ? 'npm prune --production' : 'npm prune --omit=dev';
+  return prune.older && Number.isFinite(major) && major < prune.older.belowNode ? prune.older.command : prune.command;
 }
 
 export default {
@@ -118,7 +114,7 @@ export default {
   summary: 'all dependencies and the build in the builder; production dependencies only (pruned in the builder), the project and the libraries of native addons on the slim node image',
   detect(input) {
     if (parseImage(input.builderImage).name !== 'node' || !input.context.known || input.context.read('package.json') === null) return null;
-    const runs = managerRuns(input).filter((r) => ['install', 'ci', 'i', 'add'].includes(r.sub));
+    const runs = managerRuns(input).filter((r) => NODE_INSTALL_STEPS.includes(r.sub));
     return runs.length ? `\`${runs[0]!.tool} ${runs[0]!.sub}\` on line ${input.model.instructions[runs[0]!.index]!.line} with package.json in the build context` : null;
   },
   decide(input) {
@@ -155,14 +151,15 @@ export default {
     // prune that works in place and `pnpm prune` skips workspaces, so there the devDependencies stay,
     // as they are in the original image. https://pnpm.io/cli/prune
     const last = Math.max(...runs.map((r) => r.index));
-    const tool = lock?.[1] ?? tools[0] ?? 'npm';
+    const tool = lock?.[1] ?? tools[0] ?? nodeManagers[0]!.name;
     const dev = pkg.devDependencies ?? {};
     if (Object.keys(dev).length && Number.isFinite(last)) {
       const ins = input.model.instructions[last]!;
       const count = String(Object.keys(dev).length);
-      const workspace = tool === 'pnpm' && input.context.read('pnpm-workspace.yaml') !== null;
-      const prune = tool === 'npm' ? npmPrune(input.builderImage) : tool === 'pnpm' && !workspace ? 'pnpm prune --prod' : null;
-      const why = workspace ? '`pnpm prune` does not run across a pnpm workspace' : 'yarn cannot prune in place, and a second `yarn install --production` may fetch and rebuild native addons';
+      const manager: NodeManager = nodeManager(tool)!;
+      const workspace = manager.workspace && input.context.read(manager.workspace.file) !== null ? manager.workspace : undefined;
+      const prune = workspace ? null : pruneCommand(tool, input.builderImage);
+      const why = workspace?.why ?? manager.noPrune ?? '';
       if (prune === null) findings.push({ id: 'node-dev-kept', data: { why, count }, line: ins.line });
       else {
         edits.push({ kind: 'run', after: last, script: prune });
@@ -176,7 +173,7 @@ export default {
     // every RUN of the package manager (install, build scripts) stays in the builder, and the project
     // directory is copied once the last of them (and the prune) ran
     const overrides = new Map<number, Override>();
-    const only = (index: number) => input.analysis.runs.get(index)!.commands.every((c) => /^(npm|yarn|pnpm|npx|node|corepack)$/.test(c.words[0] ?? '') || (pathOperands(c.words)?.changesDirectory ?? false));
+    const only = (index: number) => input.analysis.runs.get(index)!.commands.every((c) => NODE_PROJECT_PROGRAMS.includes(c.words[0] ?? '') || (pathOperands(c.words)?.changesDirectory ?? false));
     for (const index of new Set(runs.map((r) => r.index))) {
       if (only(index)) overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'node', detail: 'installs or builds the project in the builder; the project directory is copied to the runtime stage' } });
     }

@@ -7,15 +7,13 @@
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import type { Classification } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { isNeutral } from '../../src/commands/index.js';
+import { installerCompanion, isNeutral } from '../../src/commands/index.js';
 import { parseImage } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Override, Preset, PresetInput } from '../../src/preset.js';
 import { composerSteps, installs, installsDev, isComposer, projectDir, pruneCommand, readComposerJson, runtimeNeedsDev } from './composer.js';
 import { extensionDir, extensionPaths, extensionRuns } from './extensions.js';
 
-/** Commands that may sit in a RUN that only fetches or runs Composer: none of them is needed at runtime. */
-const COMPOSER_COMPANIONS = /^(curl|wget|php[\d.]*|mv|cp|chmod|rm|ln|cd|echo|set|install|sha384sum)$/;
 /** A command a RUN may have besides Composer and still be all build: a neutral one (cd, echo) or a cleanup (rm). */
 const neutral = (c: RunCommand): boolean => isNeutral(c.words[0] ?? '') || c.kind === 'cleanup';
 
@@ -37,7 +35,7 @@ function composerOverrides(input: PresetInput, overrides: Map<number, Override>)
     if (!run) continue;
     const composer = run.commands.filter((c) => isComposer(c.words));
     const installer = run.commands.some((c) => c.words.some((w) => /getcomposer\.org|composer-setup|composer\.phar/.test(w)));
-    if (!composer.length && installer && run.commands.every((c) => COMPOSER_COMPANIONS.test(c.words[0] ?? ''))) {
+    if (!composer.length && installer && run.commands.every((c) => installerCompanion(c.words[0] ?? ''))) {
       overrides.set(ins.index, buildOnly('downloads Composer, a build tool: it stays in the builder'));
       claimed.add(ins.index);
     } else if (composer.length && run.commands.every((c) => isComposer(c.words) || neutral(c))) {

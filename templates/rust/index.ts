@@ -9,7 +9,7 @@ import type { Artifact, CommandRewrite, Preset, PresetInput, PresetStep } from '
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
-import { CARGO_LEAVES_BUILD, cargoSubcommand } from '../../src/commands/rust.js';
+import { CARGO_LEAVES_BUILD, cargoSubcommand, neutralCargoOption } from '../../src/commands/rust.js';
 
 interface CargoStep {
   index: number;
@@ -34,17 +34,15 @@ function cargoSteps(input: PresetInput, run: ReturnType<typeof cargoRun> = cargo
 /** cargo subcommands that leave sources and the built binary as they are. */
 const cargoOnly = (words: readonly string[]) => CARGO_LEAVES_BUILD.includes(cargoSubcommand(words) ?? '');
 const isRelease = (words: readonly string[]) => words.includes('--release') || words.includes('-r');
-/** Options of cargo build and cargo run that do not change what is built. */
-const NEUTRAL_CARGO = /^(--locked|--frozen|--offline|-q|--quiet|-v+|--verbose|--release|-r|--bin(=.*)?|-j\d*|--jobs(=.*)?|--color(=.*)?)$/;
-const VALUED_CARGO = new Set(['--bin', '-j', '--jobs', '--color']);
 
 /** Options (and the words they take) after `cargo <sub>`, up to `--`, that change what is built. */
 function significantOptions(words: readonly string[]): string[] {
   const out: string[] = [];
   const rest = words.slice(words.findIndex((w, i) => i > 0 && !w.startsWith('-')) + 1);
   for (let i = 0; i < rest.length && rest[i] !== '--'; i++) {
-    if (!NEUTRAL_CARGO.test(rest[i]!)) out.push(rest[i]!);
-    else if (VALUED_CARGO.has(rest[i]!)) i++;
+    const neutral = neutralCargoOption(rest[i]!);
+    if (!neutral) out.push(rest[i]!);
+    else if (neutral === 'valued') i++;
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import java, { JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS } from '../../src/commands/java.js';
+import java, { buildsElsewhere, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile } from '../../src/commands/java.js';
 import { convert } from '../../src/convert.js';
 
 const kind = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!.kind;
@@ -58,5 +58,21 @@ describe('java family', () => {
     expect(JAVA_BUILD_TOOLS.gradle!.bootJarGoals).toContain('bootJar');
     for (const o of ['-B', '--no-transfer-progress', '--no-daemon', '--console=plain']) expect(JAVA_NEUTRAL_OPTIONS.test(o), o).toBe(true);
     expect(JAVA_NEUTRAL_OPTIONS.test('-DskipTests')).toBe(false);
+  });
+
+  it('tells the java preset the file `jar` creates (jarFile) and the options that build another project (buildsElsewhere)', () => {
+    expect(jarFile(['jar', 'cfe', 'app.jar', 'Main', '-C', 'out', '.'])).toBe('app.jar');
+    expect(jarFile(['/opt/java/bin/jar', '-cvf', 'lib.jar', 'x'])).toBe('lib.jar');
+    expect(jarFile(['jar', '--create', '--file', 'a.jar', 'x'])).toBe('a.jar');
+    expect(jarFile(['jar', '--create', '--file=b.jar', 'x'])).toBe('b.jar');
+    expect(jarFile(['jar', 'tf', 'app.jar'])).toBeUndefined();
+    expect(jarFile(['javac', 'cf', 'app.jar'])).toBeUndefined();
+    for (const w of ['-f', '--file=sub/pom.xml', '-pl', '--project-dir', '-b']) expect(buildsElsewhere(['mvn', 'package', w]), w).toBe(true);
+    expect(buildsElsewhere(['mvn', '-B', 'package', '-DskipTests'])).toBe(false);
+    // the java preset copies the jar `jar` made, and no jar of a build pointed elsewhere
+    const jar = convert('FROM eclipse-temurin:17-jdk\nWORKDIR /app\nCOPY src ./src\nRUN mkdir -p out && javac -d out src/Main.java && jar cfe app.jar Main -C out .\nCMD ["java", "-jar", "/app/app.jar"]\n');
+    expect(jar.output).toContain('COPY --from=builder /app/app.jar /app/app.jar');
+    expect(convert(maven('["java", "-jar", "target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package')).output).not.toContain('COPY --from=builder /app/target/app.jar');
+    expect(convert(maven('["java", "-jar", "target/app.jar"]')).output).toContain('COPY --from=builder /app/target/app.jar');
   });
 });

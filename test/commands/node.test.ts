@@ -2,7 +2,8 @@
 // and the state model that read its answers.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf } from '../../src/commands/index.js';
+import { familyOf, nodeManager, nodeManagers } from '../../src/commands/index.js';
+import { memoryContext } from '../../src/context.js';
 import node from '../../src/commands/node.js';
 import { convert } from '../../src/convert.js';
 
@@ -106,5 +107,24 @@ describe('node family', () => {
         name,
       ).toContain('toolbox-image');
     expect(convert(file('["node", "dist/index.js"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+  });
+
+  it("tells the node preset each manager's lockfiles and prune (NODE_MANAGERS, nodeManager)", () => {
+    expect(nodeManagers.map((m) => m.name)).toEqual(['npm', 'yarn', 'pnpm']);
+    expect(nodeManagers.flatMap((m) => m.lockfiles)).toEqual(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
+    expect(nodeManager('npx')).toBeUndefined();
+    // npm's lockfile marks the packages with install scripts: the preset reads native addons from it
+    expect(nodeManagers.filter((m) => m.marksInstallScripts).map((m) => m.name)).toEqual(['npm']);
+    const pkg = JSON.stringify({ dependencies: { express: '4' }, devDependencies: { typescript: '5' }, scripts: { build: 'tsc' } });
+    const preset = (lockfile: string, tool: string, tag = '20-bookworm', more: Record<string, string> = {}) =>
+      convert(`FROM node:${tag}\nRUN corepack enable\nWORKDIR /app\nCOPY . .\nRUN ${tool} install && ${tool} run build\nCMD ["node", "dist/main.js"]\n`, { context: memoryContext({ 'package.json': pkg, [lockfile]: '{}', ...more }) });
+    const pruned = (r: ReturnType<typeof convert>) => r.findings.filter((x) => x.id === 'node-pruned' || x.id === 'node-dev-kept').map((x) => `${x.id}: ${x.message}`)[0] ?? '';
+    expect(preset('package-lock.json', 'npm').output).toContain('RUN npm prune --omit=dev\n');
+    expect(preset('npm-shrinkwrap.json', 'npm', '14-buster').output).toContain('RUN npm prune --production\n');
+    expect(preset('pnpm-lock.yaml', 'pnpm').output).toContain('RUN pnpm prune --prod\n');
+    expect(pruned(preset('pnpm-lock.yaml', 'pnpm', '20-bookworm', { 'pnpm-workspace.yaml': 'packages: []' }))).toMatch(/^node-dev-kept: .*`pnpm prune` does not run across a pnpm workspace/);
+    expect(pruned(preset('yarn.lock', 'yarn'))).toMatch(/^node-dev-kept: .*yarn cannot prune in place/);
+    // a lockfile of another manager than the one the RUN uses declines
+    expect(preset('yarn.lock', 'npm').reasons.map((r) => r.id)).toContain('node-lockfile-mismatch');
   });
 });

@@ -2,7 +2,9 @@
 // phpize, asked through the analyzer (kind and where they write), the state model and the php preset.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, installsLanguagePackages, packageProvides, replayedBy } from '../../src/commands/index.js';
+import { familyOf, installerCompanion, installsLanguagePackages, packageProvides, replayedBy } from '../../src/commands/index.js';
+import { directoryContext } from '../../src/context.js';
+import { join } from 'node:path';
 import php, { writesExtensionsOnly } from '../../src/commands/php.js';
 import { convert } from '../../src/convert.js';
 
@@ -78,5 +80,16 @@ describe('php family', () => {
         name,
       ).toContain('toolbox-image');
     expect(convert(file('["php", "app.php"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+  });
+
+  it("keeps a RUN of Composer's installer in the builder when the families call every other command in it a companion (installerCompanions)", () => {
+    for (const name of ['curl', 'wget', 'php', 'php8.2', 'mv', 'cp', 'chmod', 'rm', 'ln', 'install', 'cd', 'echo', 'set', 'sha384sum']) expect(installerCompanion(name), name).toBe(true);
+    for (const name of ['mkdir', 'git', 'bash', 'python3', 'cp2', 'composer', 'apt-get']) expect(installerCompanion(name), name).toBe(false);
+    const context = directoryContext(join(import.meta.dirname, '..', 'fixtures', 'php-composer-no-dev', 'context'));
+    const installer = (extra: string) => `RUN curl -sS https://getcomposer.org/installer -o composer-setup.php && php8.2 composer-setup.php --install-dir=/usr/local/bin --filename=composer && rm composer-setup.php${extra}`;
+    const runtime = (extra: string) => convert(`FROM php:8.2-cli\n${installer(extra)}\nWORKDIR /app\nCOPY composer.json composer.lock ./\nRUN composer install --no-interaction --no-scripts --prefer-dist\nCOPY . .\nCMD ["php", "bin/app.php"]\n`, { context, verify: true }).output.split('\n\n')[1] ?? '';
+    for (const extra of ['', ' && sha384sum composer-setup.php', ' && chmod +x /usr/local/bin/composer']) expect(runtime(extra), extra).not.toContain('getcomposer.org');
+    // mkdir is no companion: the RUN is repeated in the runtime stage
+    expect(runtime(' && mkdir -p /x')).toContain(installer(' && mkdir -p /x'));
   });
 });

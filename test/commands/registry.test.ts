@@ -13,8 +13,6 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** Modules that may name a family's commands, and why. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  // the node preset writes npm/yarn/pnpm commands (prune) and reads their lockfiles
-  'templates/node/index.ts': ['node'],
   // programs the node, python, ruby, php and composer images have, the tools every image has, and the build tools' images (gcc, gradle, java) (an image fact, not command knowledge)
   'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system', 'go', 'rust', 'java', 'dotnet', 'compilers', 'build-systems'],
   // `yarn` there is an npm package with native parts, not the command
@@ -40,8 +38,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/verify/probe.ts': ['files'],
   // `git://` there is a URL's scheme (an ENV value naming code to fetch), not the command
   'src/runtime-contract.ts': ['fetch'],
-  // not moved yet: the commands the presets recognise in their own RUNs (the RUN that fetches Composer)
-  'templates/php/index.ts': ['fetch', 'files', 'shell'],
   // the cpp preset writes `ldconfig` into its runtime stage after copying gcc's libraries (a step it prints, not what the command is)
   // preset ids (go, java, dotnet), not commands
   'src/preset-ids.ts': ['go', 'java', 'dotnet'],
@@ -52,9 +48,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // `cc` is a crate
   'src/knowledge/rust-crates.ts': ['compilers'],
   // the go and dotnet presets ask their families which commands build (src/commands/go.ts, dotnet.ts; the rust
-  // preset too) and name only their preset id, the command the container starts (`dotnet App.dll`) and the go
-  // preset a HEALTHCHECK's downloader; the java preset reads mvn/gradle goals through JAVA_BUILD_TOOLS and
-  // writes `java -jar`
+  // preset too, and cargo's options that change nothing) and name only their preset id, the command the container
+  // starts (`dotnet App.dll`) and the go preset a HEALTHCHECK's downloader; the java preset reads mvn/gradle goals
+  // through JAVA_BUILD_TOOLS, the file `jar` creates through jarFile, and writes and reads `java -jar`
   'templates/go/index.ts': ['go', 'fetch'],
   'templates/dotnet/index.ts': ['dotnet'],
   // (the cp/mv/mkdir that place a jar are the files family's `copies` and `directories`; `chown` there is COPY's --chown flag)

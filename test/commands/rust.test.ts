@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, toolboxPrograms } from '../../src/commands/index.js';
-import rust, { cargoSubcommand } from '../../src/commands/rust.js';
+import rust, { cargoSubcommand, neutralCargoOption } from '../../src/commands/rust.js';
 import { directoryContext } from '../../src/context.js';
 import { join } from 'node:path';
 import { convert } from '../../src/convert.js';
@@ -56,5 +56,16 @@ describe('rust family', () => {
     const between = (run: string) => convert(`FROM rust:1.77\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN cargo build\nRUN ${run}\nCMD cargo run\n`, { context });
     for (const run of ['cargo clippy && cargo test', 'cargo test']) expect(between(run).output, run).toContain('CMD /app/target/debug/wordcount');
     expect(between('cargo fmt').reasons.map((r) => r.id)).toContain('command-rewrite-refused');
+  });
+
+  it('tells the rust preset which options of `cargo run` change nothing (CARGO_NEUTRAL_OPTIONS)', () => {
+    for (const w of ['--locked', '-q', '-vv', '--release', '-j8', '--jobs=4', '--bin=app', '--color=never']) expect(neutralCargoOption(w), w).toBe('flag');
+    for (const w of ['--bin', '-j', '--jobs', '--color']) expect(neutralCargoOption(w), w).toBe('valued');
+    for (const w of ['--features', '--profile', '-p', '--target', '-jx']) expect(neutralCargoOption(w), w).toBeNull();
+    // the preset replaces `cargo run` with neutral options (a valued one's value included) by the binary, and refuses others
+    const context = directoryContext(join(import.meta.dirname, '..', 'fixtures', 'rust-cargo-run-debug', 'context'));
+    const start = (cmd: string) => convert(`FROM rust:1.77\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nCOPY src ./src\nRUN cargo build\nCMD ${cmd}\n`, { context });
+    expect(start('cargo run --locked -j 2 --color never').output).toContain('CMD /app/target/debug/wordcount');
+    expect(start('cargo run --features x').output).not.toContain('CMD /app/target/debug/wordcount');
   });
 });
