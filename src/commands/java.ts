@@ -29,7 +29,7 @@ export const JAVA_NEUTRAL_OPTIONS = /^(-B|--batch-mode|-q|--quiet|-o|--offline|-
  * Options of mvn and gradle that point the build at another build file or project (`-f other/pom.xml`,
  * `--project-dir`, `-pl module`): the jar is then not in the output directory of the directory it runs in.
  */
-export const JAVA_ELSEWHERE_OPTIONS = ['-f', '--file', '-p', '--project-dir', '-b', '--build-file', '-pl', '--projects'];
+const JAVA_ELSEWHERE_OPTIONS = ['-f', '--file', '-p', '--project-dir', '-b', '--build-file', '-pl', '--projects'];
 
 /** True when the words of mvn or gradle give an option of JAVA_ELSEWHERE_OPTIONS, alone or with `=value`. */
 export function buildsElsewhere(words: readonly string[]): boolean {

@@ -17,7 +17,7 @@ export const CARGO_LEAVES_BUILD = ['test', 'clippy', 'check', 'doc'];
  * spelling or their pattern; `valued` take the next word as their value when it is not joined with `=`.
  * https://doc.rust-lang.org/cargo/commands/cargo-build.html
  */
-export const CARGO_NEUTRAL_OPTIONS = {
+const CARGO_NEUTRAL_OPTIONS = {
   flags: ['--locked', '--frozen', '--offline', '-q', '--quiet', '--verbose', '--release', '-r'],
   patterns: [/^-v+$/, /^--bin=/, /^-j\d+$/, /^--jobs=/, /^--color=/],
   valued: ['--bin', '-j', '--jobs', '--color'],
