@@ -1,20 +1,14 @@
 // Types of bench/review/detectors.mjs for the tests (test/review.test.ts, test/corpus/detectors.test.ts),
 // which run the detectors on src/ instead of dist/.
+import type { ScanLib } from '../safety-scan.mjs';
+
 export interface Hit {
   detector: string;
   text: string;
   detail: string;
 }
-/** dfsplit's readers the detectors and the strategy take (test/shared.ts's reviewLib). */
-export interface ReviewLib {
-  parse: (text: string) => unknown;
-  analyze: (model: never) => unknown;
-  copyDestination: (ins: never, workdir: string) => string | null;
-  joinPath: (base: string | null, next: string) => string;
-  homeOf: (user: string | null, env: never) => string;
-  flag: (ins: never, name: string) => string | undefined;
-  secretLike: (path: string) => string | null;
-  systemDir: (path: string) => boolean;
+/** dfsplit's readers the detectors and the strategy take (test/shared.ts's reviewLib): the safety scan's, and more. */
+export interface ReviewLib extends ScanLib {
   parseFull: (src: string) => { error: string | null };
   packageCommand: (name: string) => unknown;
   parseImage: (ref: string) => { name: string; registry: string | null; tag: string | null; digest: string | null };
