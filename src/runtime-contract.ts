@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { entrypointWrapperWords, familyOf, isBuildToolPackage, toolboxPrograms } from './commands/index.js';
+import { entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, toolboxPrograms } from './commands/index.js';
 import type { BuildContext } from './context.js';
 import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
@@ -18,8 +18,8 @@ import { parseShell } from './shell.js';
 /** Programs whose purpose is building or testing (the families' `toolbox`, then the ones no family classifies): an image that runs one of them is a toolbox. */
 const TOOLCHAIN_PROGRAMS: ReadonlySet<string> = new Set([...toolboxPrograms, ...TOOLBOX_PROGRAMS]);
 const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
-/** Process supervisors that run the real program as their arguments (the user switchers: src/commands/prefix.ts). */
-const WRAPPERS: Record<string, number> = { tini: 0, 'dumb-init': 0, 'docker-entrypoint.sh': 0 };
+/** Entrypoint scripts that run the CMD as their arguments (the process supervisors and user switchers they may use: src/commands/prefix.ts). */
+const WRAPPER_SCRIPTS: ReadonlySet<string> = new Set(['docker-entrypoint.sh']);
 
 function last<K extends Keyword>(model: Model, keyword: K): InstructionOf<K> | undefined {
   return model.instructions.filter((i): i is InstructionOf<K> => i.stage === 0 && i.keyword === keyword).pop();
@@ -41,7 +41,7 @@ function unwrap(words: readonly string[]): readonly string[] {
       continue;
     }
     const name = (rest[0] ?? '').split('/').pop() ?? '';
-    const skip = WRAPPERS[name] ?? entrypointWrapperWords(name);
+    const skip = isSupervisor(name) || WRAPPER_SCRIPTS.has(name) ? 0 : entrypointWrapperWords(name);
     if (skip === undefined) break;
     rest = rest.slice(1).filter((w, i) => !(i === 0 && w === '--'));
     while (rest[0]?.startsWith('-')) rest = rest.slice(1);
@@ -170,7 +170,7 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
       const words = unwrap(ins.json);
       if (words[0] && script === undefined) out.push({ word: words[0], line: ins.line, keyword: ins.keyword });
       const first = ins.json[0] ?? '';
-      if (ins === entrypoint && !/(^|\/)(tini|dumb-init)$/.test(first) && entrypointWrapperWords(first.split('/').pop() ?? '') === undefined) break; // CMD is its arguments
+      if (ins === entrypoint && !isSupervisor(first.split('/').pop() ?? '') && entrypointWrapperWords(first.split('/').pop() ?? '') === undefined) break; // CMD is its arguments
       continue;
     }
     for (const c of parseShell(ins.command).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });

@@ -7,7 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
-import { createdAccount, installsLanguagePackages, isShellOnly, packageCommand, packageProvides, pathOperands, readsPaths } from './commands/index.js';
+import { createdAccount, installsLanguagePackages, isInterpreter, isShellOnly, packageCommand, packageProvides, pathOperands, readsPaths } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -146,8 +146,8 @@ function neededPaths(c: RunCommand): string[] {
   // a file command's own (cd, chmod, cp, source: src/commands/)
   const own = pathOperands(w)?.needs;
   if (own) return plain(own);
-  if (name === 'sed' && w.some((x) => x.startsWith('-i'))) return plain(operands(w, ['-e', '-f']).slice(1));
-  if (/^(ba|da)?sh$|^python[\d.]*$|^node$|^ruby$|^perl$|^php$/.test(name)) {
+  // a script an interpreter runs (the families' `interpreters`: sh, bash, python, node, ruby, perl, php)
+  if (isInterpreter(name)) {
     const script = operands(w, ['-c', '-m', '-W', '-X'])[0];
     if (script && !w.includes('-c') && !w.includes('-m') && /[./]/.test(script)) return plain([script]);
     return [];

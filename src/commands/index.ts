@@ -9,6 +9,7 @@ import buildSystems from './build-systems.js';
 import compilers from './compilers.js';
 import conda from './conda.js';
 import dotnet from './dotnet.js';
+import editors from './editors.js';
 import fetch from './fetch.js';
 import files from './files.js';
 import go from './go.js';
@@ -28,7 +29,7 @@ import users from './users.js';
 import yum from './yum.js';
 import { PACKAGE_PROGRAMS } from '../knowledge/package-programs.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems, android];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems, android, editors];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
@@ -112,6 +113,13 @@ export function prefixWords(name: string): number | undefined {
 
 const WRAPPERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.wrapsEntrypoint ?? []));
 
+const SUPERVISORS: ReadonlySet<string> = new Set(families.flatMap((f) => f.supervisors ?? []));
+
+/** A process supervisor an ENTRYPOINT runs the program through as its arguments (`tini`, `dumb-init`: the prefix family). */
+export function isSupervisor(name: string): boolean {
+  return SUPERVISORS.has(name);
+}
+
 /** How many words an ENTRYPOINT's user switcher takes after its name before the program it starts (`gosu app`: 1); undefined for any other command. */
 export function entrypointWrapperWords(name: string): number | undefined {
   return WRAPPERS.has(name) ? prefixWords(name)! - 1 : undefined;
@@ -170,7 +178,7 @@ export function fileReplay(name: string): FileReplay | undefined {
  */
 export function pathOperands(words: readonly string[]): { makes: string[]; removes: string[]; moves: string[]; failsIfExists: boolean; needs: string[] | null; owner: string | null; changesDirectory: boolean } | undefined {
   const use = PATHS.get(words[0] ?? '');
-  if (!use) return undefined;
+  if (!use || (use.onlyWith !== undefined && !words.slice(1).some((w) => w.startsWith(use.onlyWith!)))) return undefined;
   const ops = operands(words, use.valueOptions);
   const needs = use.needs === 'first' ? ops.slice(0, 1) : use.needs === 'each' ? ops : use.needs === 'after-first' ? ops.slice(1) : use.needs === 'but-last' ? ops.slice(0, -1) : null;
   const makes = use.makes === 'each' ? ops : use.makes === 'last' ? ops.slice(-1) : [];

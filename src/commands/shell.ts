@@ -15,7 +15,7 @@ export default {
   // SHA-384 sum (Composer's documented check; sha384sum is no name of the family yet: naming it would make it neutral)
   installerCompanions: ['cd', 'echo', 'set', 'sha384sum'],
   // the shells: `sh build.sh` generates, `curl ... | sh` runs an installer
-  interpreters: ['bash', 'sh'],
+  interpreters: ['bash', 'sh', 'dash'],
   // source, eval and exec run other commands, umask and the rest change what later commands do: repeated
   neutral: ['set', 'true', 'false', ':', 'cd', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', ...LOOKING],
   paths: {

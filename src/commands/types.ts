@@ -72,6 +72,8 @@ export interface PathUse {
   changesDirectory?: boolean;
   /** Options that take the next word as their value (so it is no operand). */
   valueOptions?: readonly string[];
+  /** The row holds only when an option beginning so is given (`sed -i`, `-i.bak`: only then does sed need its files as it edits them in place). */
+  onlyWith?: string;
   /**
    * How the runtime stage may replay it with no build to prove it (src/proof.ts `safeToReplay`): it
    * `creates-dir` (safe with -p or for a fresh directory), `removes` (forced, nothing copied), `links`
@@ -127,6 +129,8 @@ export interface CommandFamily {
   prefixes?: Readonly<Record<string, number>>;
   /** Prefixes an image's ENTRYPOINT runs the CMD through (`gosu app`): the program a container starts is the one after them. */
   wrapsEntrypoint?: readonly string[];
+  /** Process supervisors an ENTRYPOINT runs the program through as their arguments (`tini --`, `dumb-init`): the program a container starts is the one after them. */
+  supervisors?: readonly string[];
   /** Shell builtins that change only the shell they run in: no program is looked up on PATH for them. */
   shellOnly?: readonly string[];
   /** Names with no effect on the image unless they write a file (by redirection): a runtime stage does not repeat them. */

@@ -17,6 +17,5 @@ export const PACKAGE_PROGRAMS: Readonly<Record<string, readonly string[]>> = {
   imagemagick: ['convert', 'identify'],
   nginx: ['nginx'],
   apache2: ['apache2', 'apachectl'],
-  tini: ['tini'],
   vim: ['vim', 'vi'],
 };

@@ -2,7 +2,7 @@
 // command after them, which the analyzer reads in their place; env is neutral.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { entrypointWrapperWords, familyOf, isNeutral, packageProvides, prefixWords } from '../../src/commands/index.js';
+import { entrypointWrapperWords, familyOf, isNeutral, isSupervisor, packageProvides, prefixWords } from '../../src/commands/index.js';
 import prefix from '../../src/commands/prefix.js';
 import { convert } from '../../src/convert.js';
 import { parse } from '../../src/parse.js';
@@ -50,5 +50,16 @@ describe('prefix family', () => {
     expect(started('["gosu", "app"]')).toEqual(['prog']);
     expect(started('["/usr/local/bin/su-exec", "app:app"]')).toEqual(['prog']);
     expect(started('["sudo", "-u", "app"]')).toEqual(['sudo']);
+  });
+
+  it('reads the program an ENTRYPOINT process supervisor starts (supervisors)', () => {
+    expect(prefix.supervisors).toEqual(['tini', 'dumb-init']);
+    expect(isSupervisor('tini')).toBe(true);
+    expect(isSupervisor('gosu')).toBe(false);
+    const started = (entrypoint: string) => startedPrograms(parse(`FROM debian:bookworm\nENTRYPOINT ${entrypoint}\nCMD ["prog", "x"]\n`)).map((s) => s.word);
+    expect(started('["/sbin/tini", "--"]')).toEqual(['prog']);
+    expect(started('["dumb-init"]')).toEqual(['prog']);
+    // the toolbox check reads past it too: a supervisor starting a test runner is a toolbox
+    expect(convert('FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nENTRYPOINT ["tini", "--"]\nCMD ["jest"]\n').reasons.map((r) => r.id)).toContain('toolbox-image');
   });
 });

@@ -14,11 +14,11 @@ const root = join(import.meta.dirname, '..', '..');
 /** Modules that may name a family's commands, and why. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // programs the node, python, ruby, php and composer images have, the tools every image has, and the build tools' images (gcc, gradle, java) (an image fact, not command knowledge)
-  'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system', 'go', 'rust', 'java', 'dotnet', 'compilers', 'build-systems'],
+  'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system', 'go', 'rust', 'java', 'dotnet', 'compilers', 'build-systems', 'prefix'],
   // `yarn` there is an npm package with native parts, not the command
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
-  'src/knowledge/debian-minbase-tools.ts': ['apt', 'users', 'archive', 'files', 'prefix', 'shell', 'system'],
+  'src/knowledge/debian-minbase-tools.ts': ['apt', 'users', 'archive', 'files', 'prefix', 'shell', 'system', 'editors'],
   // package names, not commands: git, curl and wget (build-only ones, the ones that give a HEALTHCHECK's tool);
   // gcc, make, cargo (BUILD_ONLY_PACKAGES, TOOL_PACKAGES: Debian's and Alpine's packages too)
   'src/analyze/tables.ts': ['fetch', 'rust', 'java', 'go', 'compilers', 'build-systems'],
