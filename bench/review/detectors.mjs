@@ -4,7 +4,7 @@
 // readers (from dist/ in bench/review/review.mjs, from src/ in the tests: test/shared.ts's `reviewLib`).
 // A hit is { detector, text, detail }: the instruction concerned and what is wrong with it.
 import { removed } from '../safety-scan.mjs';
-import { CA_PATHS, MORE_SYSTEM_DIRS, RELEASE_PACKAGES, RELEASES, TOOL_PATHS, TRIVIAL_PACKAGES } from './facts.mjs';
+import { CA_PATHS, RELEASE_PACKAGES, RELEASES, TOOL_PATHS, TRIVIAL_PACKAGES } from './facts.mjs';
 
 /** Every detector: its id, the catalogue item it stands for, and what a hit means. */
 export const DETECTORS = [
@@ -155,7 +155,7 @@ function systemDirCopy(v, lib) {
     for (const src of ins.sources) {
       const path = lib.joinPath('/', src);
       const dir = path === '/' ? '/' : path.replace(/\/+$/, '');
-      if (lib.systemDir(dir) || MORE_SYSTEM_DIRS.includes(dir)) hits.push({ text: firstLine(ins), detail: `${dir} copied whole` });
+      if (lib.systemDir(dir)) hits.push({ text: firstLine(ins), detail: `${dir} copied whole` });
     }
   }
   return hits;

@@ -3,12 +3,6 @@
 // 12), the row here goes and the detector asks src/ instead.
 
 /**
- * Directories a `COPY --from` must not copy whole (issue 23, item 6), beyond the system directories of
- * src/knowledge/secrets.ts (`systemDir`): the builder's /tmp and /opt bring its scratch files and toolchains.
- */
-export const MORE_SYSTEM_DIRS = ['/tmp', '/opt'];
-
-/**
  * Where language toolchains keep their tools and installed packages in the official images (their
  * Dockerfiles: rust's CARGO_HOME, golang's GOPATH and GOROOT, ruby's GEM_HOME, pip's `--user` scheme,
  * npm's global prefix, maven's and gradle's caches, php's extension directories). A `COPY --from` of one
