@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DETECTORS, detectAll, detectOne, knownImage, releaseOf } from '../bench/review/detectors.mjs';
 import { draw } from '../bench/review/sample.mjs';
 import { runtimeKind, strategyOf } from '../bench/review/strategy.mjs';
+import { readRecallVerdicts, recallCandidate, recallTally } from '../bench/review/recall.mjs';
 import { readVerdicts, tally, wilson } from '../bench/review/tally.mjs';
 import { convert } from '../src/convert.js';
 import { reviewLib as lib } from './shared.js';
@@ -158,5 +159,36 @@ describe('the sample, the strategy and the tally', () => {
     expect(table).toContain('| proof level |');
     expect(tally(rows, new Map([['a', { strategy: 'x', proof: null }]]))).not.toContain('proof level');
     expect(tally(rows, new Map([['a', { strategy: 'x', proof: null, family: 'node' }]]))).toContain('| builder family |');
+  });
+});
+
+describe('the recall review (issue 24)', () => {
+  it('samples declined files and unchanged ones that are not multi-stage already', () => {
+    expect(recallCandidate({ status: 'declined', reasons: [{ id: 'complex-run' }] })).toBe(true);
+    expect(recallCandidate({ status: 'unchanged', reasons: [{ id: 'nothing-to-split' }] })).toBe(true);
+    expect(recallCandidate({ status: 'unchanged', reasons: [{ id: 'multi-stage' }] })).toBe(false);
+    expect(recallCandidate({ status: 'changed', reasons: [] })).toBe(false);
+  });
+
+  it('reads recall verdicts, refusing a precision verdict, and estimates missed conversions per 1,000 files by stratum weight', () => {
+    expect(() => readRecallVerdicts('a\tgood\t\t\n')).toThrow(/line 1: verdict "good"/);
+    const rows = readRecallVerdicts('file\tverdict\tecosystem\tnote\nd1\tconvert-clear\tgo\tx\nd2\tstay\t\t\nu1\tconvert-context\tjava\t\nu2\tstay\t\t\nu3\t\t\t\n');
+    expect(rows).toHaveLength(4);
+    const info = new Map([
+      ['d1', { stratum: 'declined', family: 'golang', reason: 'runtime-config-differs' }],
+      ['d2', { stratum: 'declined', family: 'node', reason: 'complex-run' }],
+      ['u1', { stratum: 'unchanged', family: 'maven', reason: 'nothing-to-split' }],
+      ['u2', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
+    ]);
+    const table = recallTally(rows, info, { strata: { declined: 100, unchanged: 900 }, corpus: 2000, changed: 10 });
+    // declined: 1 clear of 2 reviewed, weight 100/2000 -> 0.025 of the corpus -> 25 per 1,000, 50 files
+    expect(table).toContain('| declined | 100 | 2 | 1 | 0 | 0 | 1 | 50.0% (9.5 to 90.5%) |');
+    expect(table).toContain('Missed clear conversions: 25.0 per 1,000 corpus files (95%: 4.7 to ');
+    expect(table).toContain('about 50 files');
+    expect(table).toContain('missed clear per conversion made: 5.00');
+    // the unchanged stratum's context verdict counts only in the wider estimate: 25 + 225 per 1,000
+    expect(table).toContain('Missed clear or with-context conversions: 250.0 per 1,000');
+    expect(table).toContain('| runtime-config-differs | 1 | 0 | 50 |');
+    expect(table).toContain('| java | 0 | 1 | 0 |');
   });
 });

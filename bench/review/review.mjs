@@ -12,7 +12,13 @@
 //     by proof level (when the results state one) and by the builder's family, with Wilson 95% intervals;
 //     each file's strategy comes from the pairs.tsv beside the first FILE (or --pairs), else from
 //     converting the file with the current build.
-// The verdicts: good, no-gain, broken-build, broken-run (CONTRIBUTING.md, "Reviewing real conversions").
+//   node bench/review/review.mjs --recall [--n 100] [--seed S] [--out DIR] [--batch 25]
+//     issue 24's recall review: draws N/2 declined files and N/2 unchanged files that are not multi-stage
+//     already (recall.mjs), writes one page per file with dfsplit's reasons and recall-NN.tsv batches to
+//     fill, recall-pairs.tsv (stratum, family, first reason) and population.json (strata sizes, changed).
+//     --tally over recall-NN.tsv files (population.json beside them) prints recall.mjs's estimate.
+// The verdicts: good, no-gain, broken-build, broken-run (CONTRIBUTING.md, "Reviewing real conversions");
+// for recall: convert-clear, convert-context, marginal, stay.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -22,6 +28,7 @@ import { DETECTORS, detectAll } from './detectors.mjs';
 import { draw } from './sample.mjs';
 import { strategyOf } from './strategy.mjs';
 import { readVerdicts, tally, VERDICTS } from './tally.mjs';
+import { readRecallVerdicts, RECALL_VERDICTS, recallCandidate, recallTally, STRATA } from './recall.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -158,9 +165,93 @@ async function review() {
   writeFileSync(join(out, 'detectors.md'), `${detectorsMd.join('\n')}\n`);
 }
 
+function recallPage(k, rel, input, result, stratum, family) {
+  return [
+    `# ${k}. ${rel}`,
+    '',
+    `- dfsplit: **${result.status}** (stratum ${stratum}; builder family \`${family}\`)`,
+    ...result.reasons.map((r) => `- \`${r.id}\`: ${r.message}`),
+    '',
+    '## Verdict',
+    '',
+    `One of ${RECALL_VERDICTS.map((v) => `\`${v}\``).join(', ')}, the ecosystem and a note, in the batch's recall TSV.`,
+    '',
+    '## Original',
+    '',
+    fence(input, 'dockerfile'),
+    '',
+  ].join('\n');
+}
+
+const familyOf = (input, lib) => {
+  try {
+    const model = lib.parse(input);
+    return lib.parseImage(model.stages[0]?.image ?? '').name || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
+async function recall() {
+  const n = Number(arg('--n', 100));
+  const batch = Math.max(1, Number(arg('--batch', 25)));
+  const seed = arg('--seed', randomBytes(4).toString('hex'));
+  const out = arg('--out', join(ROOT, '.review', `recall-${seed}`));
+  const { convert, lib } = await loadLib();
+  const root = corpusRoot();
+  const byStratum = Object.fromEntries(STRATA.map((s) => [s, []]));
+  let corpus = 0;
+  let changed = 0;
+  for (const file of corpusFiles()) {
+    corpus++;
+    const result = convert(readFileSync(file, 'utf8'));
+    if (result.status === 'changed') changed++;
+    if (recallCandidate(result)) byStratum[result.status].push(relative(root, file));
+  }
+  const sample = STRATA.flatMap((s, i) => draw(byStratum[s], Math.ceil(n / STRATA.length) - (i && n % 2 ? 1 : 0), `${seed}/${s}`).map((rel) => ({ rel, stratum: s })));
+  const population = { seed, corpus, changed, strata: Object.fromEntries(STRATA.map((s) => [s, byStratum[s].length])) };
+  console.log(`${corpus} corpus files, ${changed} changed; recall strata: ${STRATA.map((s) => `${s} ${byStratum[s].length}`).join(', ')}`);
+  console.log(`seed ${seed}: ${sample.length} files drawn into ${relative(process.cwd(), out) || '.'} (again: npm run review -- --recall --seed ${seed} --n ${n})`);
+  mkdirSync(join(out, 'pairs'), { recursive: true });
+  // interleave the strata so that every batch holds both
+  const mixed = sample
+    .map((x, i) => ({ x, key: (i % Math.ceil(sample.length / STRATA.length)) * STRATA.length + Math.floor(i / Math.ceil(sample.length / STRATA.length)) }))
+    .sort((a, b) => a.key - b.key)
+    .map((e) => e.x);
+  const info = ['file\tstratum\tfamily\treason'];
+  for (let b = 0; b * batch < mixed.length; b++) {
+    const tsv = ['file\tverdict\tecosystem\tnote'];
+    mixed.slice(b * batch, (b + 1) * batch).forEach(({ rel, stratum }, i) => {
+      const k = b * batch + i + 1;
+      const input = readFileSync(join(root, rel), 'utf8');
+      const result = convert(input);
+      const family = familyOf(input, lib);
+      writeFileSync(join(out, 'pairs', `${String(k).padStart(3, '0')}-${basename(rel, '.Dockerfile')}.md`), recallPage(k, rel, input, result, stratum, family));
+      tsv.push(`${rel}\t\t\t`);
+      info.push([rel, stratum, family, result.reasons[0]?.id ?? ''].join('\t'));
+    });
+    writeFileSync(join(out, `recall-${String(b + 1).padStart(2, '0')}.tsv`), `${tsv.join('\n')}\n`);
+  }
+  writeFileSync(join(out, 'recall-pairs.tsv'), `${info.join('\n')}\n`);
+  writeFileSync(join(out, 'population.json'), `${JSON.stringify(population, null, 2)}\n`);
+}
+
+function recallTallyMode(files, dir) {
+  const population = JSON.parse(readFileSync(join(dir, 'population.json'), 'utf8'));
+  const info = new Map();
+  for (const line of readFileSync(join(dir, 'recall-pairs.tsv'), 'utf8').split('\n').slice(1)) {
+    const [file, stratum, family, reason] = line.split('\t');
+    if (file) info.set(file, { stratum, family, reason });
+  }
+  const rows = files.flatMap((f) => readRecallVerdicts(readFileSync(f, 'utf8')));
+  console.log(`${rows.length} recall verdicts from ${files.length} file(s), seed ${population.seed}\n`);
+  console.log(recallTally(rows, info, population));
+}
+
 async function tallyMode() {
   const files = argv.slice(argv.indexOf('--tally') + 1).filter((a, i, xs) => !a.startsWith('--') && xs[i - 1] !== '--pairs');
   if (!files.length) throw new Error('usage: npm run review -- --tally VERDICTS.tsv [...] [--pairs pairs.tsv]');
+  if (existsSync(join(dirname(files[0]), 'population.json'))) return recallTallyMode(files, dirname(files[0]));
   const rows = files.flatMap((f) => readVerdicts(readFileSync(f, 'utf8')).map((r) => ({ ...r, source: f })));
   const pairsFile = arg('--pairs', join(dirname(files[0]), 'pairs.tsv'));
   const info = new Map();
@@ -181,4 +272,4 @@ async function tallyMode() {
   console.log(tally(rows, info));
 }
 
-await (argv.includes('--tally') ? tallyMode() : review());
+await (argv.includes('--tally') ? tallyMode() : argv.includes('--recall') ? recall() : review());
