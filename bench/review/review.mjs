@@ -15,7 +15,7 @@
 //   node bench/review/review.mjs --recall [--n 100] [--seed S] [--out DIR] [--batch 25]
 //     issue 24's recall review: draws N/2 declined files and N/2 unchanged files that are not multi-stage
 //     already (recall.mjs), writes one page per file with dfsplit's reasons and recall-NN.tsv batches to
-//     fill, recall-pairs.tsv (stratum, family, first reason) and population.json (strata sizes, changed).
+//     fill, strata.tsv (stratum, family, first reason) and population.json (strata sizes, changed).
 //     --tally over recall-NN.tsv files (population.json beside them) prints recall.mjs's estimate.
 // The verdicts: good, no-gain, broken-build, broken-run (CONTRIBUTING.md, "Reviewing real conversions");
 // for recall: convert-clear, convert-context, marginal, stay.
@@ -232,14 +232,14 @@ async function recall() {
     });
     writeFileSync(join(out, `recall-${String(b + 1).padStart(2, '0')}.tsv`), `${tsv.join('\n')}\n`);
   }
-  writeFileSync(join(out, 'recall-pairs.tsv'), `${info.join('\n')}\n`);
+  writeFileSync(join(out, 'strata.tsv'), `${info.join('\n')}\n`);
   writeFileSync(join(out, 'population.json'), `${JSON.stringify(population, null, 2)}\n`);
 }
 
 function recallTallyMode(files, dir) {
   const population = JSON.parse(readFileSync(join(dir, 'population.json'), 'utf8'));
   const info = new Map();
-  for (const line of readFileSync(join(dir, 'recall-pairs.tsv'), 'utf8').split('\n').slice(1)) {
+  for (const line of readFileSync(join(dir, 'strata.tsv'), 'utf8').split('\n').slice(1)) {
     const [file, stratum, family, reason] = line.split('\t');
     if (file) info.set(file, { stratum, family, reason });
   }
