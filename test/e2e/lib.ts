@@ -126,13 +126,16 @@ export interface BuildOptions {
   network?: BuildNetwork;
   logFile?: string;
   timeoutMs?: number;
+  /** --build-arg NAME=VALUE for each entry */
+  buildArgs?: Record<string, string>;
 }
 
 function buildArgs(o: BuildOptions): string[] {
   const net = o.network ?? 'none';
   if (net !== 'none' && net !== 'host') throw new Error(`refusing build network ${String(net)}`);
   const file = withoutSyntaxDirective(o.dockerfile ?? join(o.context, 'Dockerfile'), join(CACHE_DIR, 'work', 'nosyntax', o.tag.replace(/[/:]/g, '_')));
-  return ['build', ...(LEGACY ? [] : ['--progress', 'plain']), '--network', net, '-t', o.tag, '-f', file, o.context];
+  const args = Object.entries(o.buildArgs ?? {}).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]);
+  return ['build', ...(LEGACY ? [] : ['--progress', 'plain']), '--network', net, ...args, '-t', o.tag, '-f', file, o.context];
 }
 
 /** docker build under BuildKit (see LEGACY); "host" only reaches our loopback mirrors. Throws when the build fails. */
@@ -150,6 +153,10 @@ export interface DockerRunOptions {
   args?: string[];
   timeoutMs?: number;
   logFile?: string;
+  /** -v HOST:CONTAINER for each entry */
+  volumes?: [string, string][];
+  /** --user UID:GID */
+  user?: string;
 }
 
 let runSeq = 0;
@@ -158,6 +165,8 @@ export async function dockerRun(image: string, o: DockerRunOptions = {}): Promis
   const name = `dfsplit-e2e-${process.pid}-${++runSeq}`;
   const args = ['run', '--rm', '--network', 'none', '--name', name];
   if (o.entrypoint !== undefined) args.push('--entrypoint', o.entrypoint);
+  for (const [host, inside] of o.volumes ?? []) args.push('-v', `${host}:${inside}`);
+  if (o.user) args.push('--user', o.user);
   args.push(image, ...(o.args ?? []));
   const r = await run(DOCKER, args, { timeoutMs: o.timeoutMs ?? 120_000, logFile: o.logFile });
   if (r.timedOut) await run(DOCKER, ['rm', '-f', name]);

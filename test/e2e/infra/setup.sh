@@ -253,8 +253,38 @@ retag debian:bookworm-slim ubuntu:latest ubuntu:22.04
 build_image golang.Dockerfile debian:bookworm-slim golang:1.22 golang:1.22-bookworm golang:latest
 build_image python.Dockerfile debian:bookworm-slim python:3.11 python:3.11-bookworm python:3
 build_image python-slim.Dockerfile debian:bookworm-slim python:3.11-slim python:3.11-slim-bookworm python:3-slim
-build_image node.Dockerfile debian:bookworm-slim node:20 node:20-bookworm
+build_image node.Dockerfile debian:bookworm-slim node:20
 build_image node-slim.Dockerfile debian:bookworm-slim node:20-slim
+# node:20-bookworm(-slim): the host's own Node 20 (the official binary, in /usr/local like the real images)
+# for dfsplit's container image (test/e2e/image.test.ts), whose dependencies need Node 20 where Debian's
+# nodejs is 18. Built in its own context under the cache: node and npm are copied from the host.
+build_node_official() { # tag extra-command (run after the node user is made)
+  local tag=$1 extra=$2 ctx=$CACHE/node-official h
+  local node_bin npm_dir
+  node_bin=$(readlink -f "$(command -v node)"); npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+  h=$( ("$node_bin" --version; cat "$npm_dir/package.json"; cat "$IMAGES/npmrc"; image_id debian:bookworm-slim; echo "$extra") | sha)
+  if [ "$(label_of "$tag")" = "$h" ]; then summary "$tag" cached; return; fi
+  log "building $tag"
+  rm -rf "$ctx"; mkdir -p "$ctx"
+  cp "$node_bin" "$ctx/node"; cp -r "$npm_dir" "$ctx/npm"; cp "$IMAGES/npmrc" "$ctx/npmrc"
+  cat >"$ctx/Dockerfile" <<DOCKERFILE
+FROM debian:bookworm-slim
+COPY npmrc /etc/npmrc
+COPY node /usr/local/bin/node
+COPY npm /usr/local/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
+ && groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
+ && ${extra:-true}
+CMD ["node"]
+DOCKERFILE
+  quiet "$LOGS/image-${tag//[:\/]/_}.log" docker build --network host --label "dfsplit.e2e.hash=$h" \
+    --build-arg "E2E_APT_PORT=$APT_PORT" -t "$tag" "$ctx"
+  rm -rf "$ctx"
+  summary "$tag" built
+}
+build_node_official node:20-bookworm-slim ''
+build_node_official node:20-bookworm 'apt-get update && apt-get install -y --no-install-recommends gcc g++ make ca-certificates && rm -rf /var/lib/apt/lists/*'
 # Java, Rust, PHP, Ruby (each non-slim stand-in is built on its slim/jre sibling: same packages plus more)
 build_image eclipse-temurin-jre.Dockerfile ubuntu:22.04 eclipse-temurin:17-jre eclipse-temurin:17-jre-jammy
 build_image eclipse-temurin.Dockerfile eclipse-temurin:17-jre eclipse-temurin:17-jdk eclipse-temurin:17 eclipse-temurin:17-jdk-jammy
@@ -311,7 +341,7 @@ distroless base
 # BuildKit's layer cache (the tests build under BuildKit) may be hit for `FROM x` after x was replaced
 # by an image with other content (seen with this daemon in bench/realworld): when a stand-in changed
 # since the last setup, drop that cache so no test build meets layers made on an older stand-in.
-STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim
+STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
   eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2
   ruby:3.1-slim ruby:3.1
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
