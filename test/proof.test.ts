@@ -116,6 +116,14 @@ describe('the proof of a conversion', () => {
     expect(convert(text("'celery[redis,sqs]==5.3.6'"), { verify: true }).proof).toEqual({ level: 'static', unproven: [] });
     expect(convert(text("'celery[redis,librabbitmq]'"), { verify: true }).proof?.unproven.map((u) => u.message)).toEqual([expect.stringContaining('celery[librabbitmq]')]);
   });
+  it("is build level for a virtual environment of the distribution's python (item 8: apt's python-virtualenv, /usr/bin/python3)", () => {
+    const venv = (run: string) => convert(`FROM python:3.11-bookworm\n${run}\nCMD ["/venv/bin/flask", "run"]\n`, { verify: true }).proof?.unproven.map((u) => u.id);
+    expect(venv('RUN apt-get update && apt-get install -y virtualenv && virtualenv /venv && /venv/bin/pip install flask')).toEqual(['unproven-distro-venv']);
+    expect(venv('RUN /usr/bin/python3 -m venv /venv && /venv/bin/pip install flask')).toEqual(['unproven-distro-venv']);
+    expect(venv('RUN pip install virtualenv && virtualenv /venv && /venv/bin/pip install flask')).toEqual([]);
+    expect(venv('RUN apt-get update && apt-get install -y virtualenv && virtualenv -p python3 /venv && /venv/bin/pip install flask')).toEqual([]);
+    expect(venv('RUN python3 -m venv /venv && /venv/bin/pip install flask')).toEqual([]);
+  });
   it('is static for an official image moved to its slim variant, and says what it saves', () => {
     const r = convert('FROM python:3.11\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["a"]\n');
     expect(r.status).toBe('changed');
