@@ -107,6 +107,8 @@ export const MESSAGES = {
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',
   'unproven-collision': '`{command}` runs again in the runtime stage, where a path it makes may already be copied from the builder (a directory made again without -p, a link made without -f), or a directory it enters or links into may exist only in the builder',
   'unproven-refetch': '`{command}` installs Python packages from the network again on {image}, which lacks the compilers and -dev libraries of the builder: what it builds there is proven only by a build',
+  'unproven-extras': '{name}[{extras}] installs optional dependencies the table does not know: what they compiled against on {image} and load on the slim runtime is proven only by a build',
+  'unproven-distro-venv': "the virtual environment {path} is made by {by}: its python is the distribution's (/usr/bin), not the image's, and the slim variant has none; proven only by a build",
   'unproven-linked-libs': '{name} links whatever optional libraries its build finds on {image}: which of them the slim runtime lacks is proven only by a build',
   'unproven-called-tool': "`{command}` runs again in the runtime stage and runs {tool}, which the builder's image has and {image} lacks: whether it needs it there is proven only by a build",
   'unproven-same-base-split': "the runtime stage keeps {image}, the builder's own image: where the build installed its program and what the packages left behind gave it at run time is proven only by a build",

@@ -20,7 +20,7 @@ import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, 
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { proveRuntimeStage } from './state-model.js';
-import { runtimePackageProof } from './runtime-libraries.js';
+import { nativeNodeLibraries, runtimePackageProof } from './runtime-libraries.js';
 import { proofOf, type Proof } from './proof.js';
 import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
@@ -173,7 +173,10 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const copied = [...artifacts.map((a) => ({ path: a.path, to: a.to ?? a.path, why: describe(a.why), line: a.why.line })), ...presetCopies.map((c) => ({ path: c.path, to: c.to, why: 'the preset copies it', line: lineOf(model, c.index) }))];
   for (const c of copied) if (systemDir(c.path) || systemDir(c.to)) declines.push({ id: 'copies-system-dir', data: { path: systemDir(c.path) ? c.path : c.to, why: c.why }, line: c.line });
   const classifications = applyOverrides(analysis, decision);
-  const extraPackages = toolsForRuntime(model, analysis, runtimeBase, builder.image, findings);
+  // the system libraries of native npm packages installed by name, which the builder's full image had
+  const native = nativeNodeLibraries(analysis, builder.image, runtimeBase, decision);
+  findings.push(...native.findings);
+  const extraPackages = withPackages(toolsForRuntime(model, analysis, runtimeBase, builder.image, findings), runtimeBase, native.packages);
   const restore = restoreConfig(model, builder.image, runtimeBase);
   declines.push(...restore.declines);
   findings.push(...restore.findings);
@@ -214,7 +217,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision,
     runtimeSteps: printed.steps,
     command,
-    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: packageProof.unproven, genericArtifacts: decision.artifacts === undefined }),
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: [...packageProof.unproven, ...native.unproven], genericArtifacts: decision.artifacts === undefined }),
   };
 }
 
@@ -307,6 +310,14 @@ function toolsForRuntime(model: Model, analysis: Analysis, runtimeBase: string, 
     }
   }
   return wanted.length ? { manager, tool, packages: wanted } : null;
+}
+
+/** The extra install with `packages` added (in the runtime base's package manager, which has them: nativeNodeLibraries). */
+function withPackages(extra: ExtraPackages | null, runtimeBase: string, packages: readonly string[]): ExtraPackages | null {
+  const manager = packageManagerOf(runtimeBase);
+  if (!packages.length || !manager) return extra;
+  const base = extra ?? { manager, tool: packageManager(manager).defaultTool, packages: [] };
+  return { ...base, packages: [...base.packages, ...packages.filter((p) => !base.packages.includes(p))] };
 }
 
 /** True when the builder installs packages (or runs tests) the runtime does not need. */

@@ -3,7 +3,10 @@
 // runtime name is not known stays installed as written: on the builder's own image that is always right; on
 // another image (its slim variant) only a build proves it.
 import type { Analysis } from './analyze/index.js';
-import { describeRelease, runtimePackagesOf } from './knowledge/runtime-packages.js';
+import { describeRelease, runtimeNamesFor, runtimePackagesOf } from './knowledge/runtime-packages.js';
+import { NODE_NATIVE_LIBS } from './knowledge/node-packages.js';
+import { installedNodePackages } from './commands/index.js';
+import { packageManagerOf } from './images.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { PresetDecision } from './preset.js';
@@ -45,4 +48,37 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
     }
   }
   return { declines, unproven };
+}
+
+/**
+ * The system libraries of the native npm packages the file installs by name (`npm install -g phantomjs-prebuilt`:
+ * fontconfig; `canvas`: cairo, pango, ...; NODE_NATIVE_LIBS), which the builder's full image had and another
+ * runtime base (node's slim variant) may lack: installed in the runtime stage, named for the runtime base's
+ * release, unless the file or the preset installs them already; a name not known for that release, or a runtime
+ * base without apt or apk, is left to a build (`runtime-package-unknown`).
+ */
+export function nativeNodeLibraries(analysis: Analysis, builderImage: string, runtimeBase: string, decision: PresetDecision): { packages: string[]; findings: Finding[]; unproven: Finding[] } {
+  const out = { packages: [] as string[], findings: [] as Finding[], unproven: [] as Finding[] };
+  if (runtimeBase === builderImage) return out;
+  const installed = new Set([...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
+  for (const steps of decision.runtimeReplacements?.values() ?? []) for (const s of steps) if (s.kind === 'install') for (const p of s.packages) installed.add(p);
+  const manager = packageManagerOf(runtimeBase);
+  const release = releaseOfImage(runtimeBase);
+  for (const run of analysis.runs.values())
+    for (const c of run.commands)
+      for (const name of installedNodePackages(c.words)) {
+        const needs = NODE_NATIVE_LIBS[name];
+        if (!needs) continue;
+        if (manager !== 'apt' && manager !== 'apk') {
+          out.unproven.push({ id: 'runtime-package-unknown', data: { dev: needs.apt.join(' '), release: describeRelease(release), image: runtimeBase } });
+          continue;
+        }
+        const named = runtimeNamesFor(needs[manager], manager, release);
+        for (const dev of named.unknown) out.unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: runtimeBase } });
+        const wanted = named.packages.filter((p) => !installed.has(p) && !out.packages.includes(p));
+        if (!wanted.length) continue;
+        out.packages.push(...wanted);
+        out.findings.push({ id: 'node-native-libs', data: { packages: name, libs: wanted.join(' ') } });
+      }
+  return out;
 }

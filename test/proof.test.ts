@@ -108,6 +108,22 @@ describe('the proof of a conversion', () => {
     const r = convert('FROM python:3.11\nRUN pip install Flask==3.0.0 uWSGI==2.0.23\nCOPY app /app\nCMD ["uwsgi", "--http", ":9090"]\n', { verify: true });
     expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-linked-libs']);
   });
+  it('is build level for a requirement with extras the table does not know to be pure (item 8: psycopg2 through an extra)', () => {
+    const text = (req: string) => `FROM python:2.7\nRUN pip install newrelic-plugin-agent\nRUN pip install ${req}\nCMD ["newrelic-plugin-agent", "-f"]\n`;
+    const r = convert(text('newrelic-plugin-agent[postgresql]'), { verify: true });
+    expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-extras']);
+    expect(r.proof?.unproven[0]?.message).toContain('newrelic-plugin-agent[postgresql]');
+    expect(convert(text("'celery[redis,sqs]==5.3.6'"), { verify: true }).proof).toEqual({ level: 'static', unproven: [] });
+    expect(convert(text("'celery[redis,librabbitmq]'"), { verify: true }).proof?.unproven.map((u) => u.message)).toEqual([expect.stringContaining('celery[librabbitmq]')]);
+  });
+  it("is build level for a virtual environment of the distribution's python (item 8: apt's python-virtualenv, /usr/bin/python3)", () => {
+    const venv = (run: string) => convert(`FROM python:3.11-bookworm\n${run}\nCMD ["/venv/bin/flask", "run"]\n`, { verify: true }).proof?.unproven.map((u) => u.id);
+    expect(venv('RUN apt-get update && apt-get install -y virtualenv && virtualenv /venv && /venv/bin/pip install flask')).toEqual(['unproven-distro-venv']);
+    expect(venv('RUN /usr/bin/python3 -m venv /venv && /venv/bin/pip install flask')).toEqual(['unproven-distro-venv']);
+    expect(venv('RUN pip install virtualenv && virtualenv /venv && /venv/bin/pip install flask')).toEqual([]);
+    expect(venv('RUN apt-get update && apt-get install -y virtualenv && virtualenv -p python3 /venv && /venv/bin/pip install flask')).toEqual([]);
+    expect(venv('RUN python3 -m venv /venv && /venv/bin/pip install flask')).toEqual([]);
+  });
   it('is static for an official image moved to its slim variant, and says what it saves', () => {
     const r = convert('FROM python:3.11\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["a"]\n');
     expect(r.status).toBe('changed');

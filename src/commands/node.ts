@@ -54,6 +54,18 @@ export const NODE_RUNNERS: readonly string[] = ['npx'];
 /** Programs a RUN that installs or builds the project may run besides the managers: the runner, node itself and corepack (which enables yarn and pnpm). */
 export const NODE_PROJECT_PROGRAMS: readonly string[] = [...MANAGERS, ...NODE_RUNNERS, 'node', 'corepack'];
 
+/**
+ * The packages an install names (`npm install -g phantomjs-prebuilt@2`, `yarn global add canvas`, `pnpm add x`),
+ * by name without their version; none for an install of the project's own dependencies.
+ */
+export function installedNodePackages(words: readonly string[]): string[] {
+  if (!MANAGERS.includes(words[0] ?? '')) return [];
+  const positional = words.slice(1).filter((w) => !w.startsWith('-'));
+  const at = positional[0] === 'global' ? 1 : 0;
+  if (!NODE_INSTALL_STEPS.includes(positional[at] ?? '')) return [];
+  return positional.slice(at + 1).flatMap((spec) => /^(@[^/@]+\/)?[^/@:]+/.exec(spec)?.[0] ?? []);
+}
+
 export default {
   id: 'node',
   // the package managers, npx, the JavaScript build tools (TypeScript's compiler, webpack, Vite) and nvm

@@ -73,6 +73,26 @@ export function isVenv(words: readonly string[]): boolean {
   return words[0] === 'virtualenv' || (INTERPRETER.test(words[0] ?? '') && words[1] === '-m' && MODULES[words[2] ?? ''] === 'virtualenv');
 }
 
+/**
+ * The distributions' packages that give /usr/bin/virtualenv, which runs (and gives its environments) the
+ * distribution's python: Debian's virtualenv (stretch on), python-virtualenv (jessie, Ubuntu to xenial),
+ * Alpine's py3-virtualenv and py-virtualenv.
+ */
+const DISTRIBUTION_VIRTUALENV = ['virtualenv', 'python-virtualenv', 'py3-virtualenv', 'py-virtualenv'];
+
+/**
+ * What makes a virtual environment's python the distribution's (/usr/bin) rather than the image's, or null:
+ * an interpreter under /usr/bin named by `-p`/`--python` or running `python -m venv` as written
+ * (`written`: the command's first word in the script, before the analyzer reads `/usr/bin/python3` as
+ * `python3`), or a virtualenv of the distribution's package among `installed` when no interpreter is named.
+ */
+export function distributionVenv(words: readonly string[], written: string, installed: readonly string[]): string | null {
+  const python = words[0] === 'virtualenv' ? optionValue(words, '-p', '--python') : written;
+  if (python?.startsWith('/usr/bin/')) return python;
+  const pkg = installed.find((p) => DISTRIBUTION_VIRTUALENV.includes(p));
+  return words[0] === 'virtualenv' && python === null && pkg ? `the virtualenv of the package ${pkg}` : null;
+}
+
 /** pip's kind by its subcommand: `wheel` builds, `install` installs (or serves tests), the rest maintains pip. */
 function pipKind(args: readonly string[]): RuleKind {
   const sub = args.find((w) => !w.startsWith('-'));
@@ -108,7 +128,7 @@ export default {
   // `python setup.py install` puts the package into the system's site-packages
   replayed: ['pip', 'easy_install', 'setup.py'],
   languageInstallers: ['pip'],
-  provides: { 'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'] },
+  provides: { 'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], ...Object.fromEntries(DISTRIBUTION_VIRTUALENV.map((p) => [p, ['virtualenv']])) },
   outputs({ name, args }: FamilyCommand, at) {
     // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
     if (name === 'virtualenv') {

@@ -41,6 +41,13 @@ export const PYTHON_COMPILED: Readonly<Record<string, RuntimeLibs>> = {
   'xmlsec': { apt: ['libxmlsec1-dev'], apk: ['xmlsec-dev'] },
   'python-snappy': { apt: ['libsnappy-dev'], apk: ['snappy-dev'] },
   'gssapi': { apt: ['libkrb5-dev'], apk: ['krb5-dev'] },
+  // OpenMP: LightGBM's and XGBoost's libraries load the system's libgomp.so.1 (LightGBM's install guide: "libgomp1"
+  // on Debian; the slim images lack it), and so do scikit-learn built from source (where no wheel fits the
+  // Python) and torch's builds that do not bundle their own; installing it where a wheel bundles one is harmless
+  lightgbm: { apt: ['libgomp1'], apk: ['libgomp'] },
+  xgboost: { apt: ['libgomp1'], apk: ['libgomp'] },
+  'scikit-learn': { apt: ['libgomp1'], apk: ['libgomp'] },
+  torch: { apt: ['libgomp1'], apk: ['libgomp'] },
 };
 
 /**
@@ -50,6 +57,28 @@ export const PYTHON_COMPILED: Readonly<Record<string, RuntimeLibs>> = {
  * built on python:3.4 linked libxml2, which python:3.4-slim lacks).
  */
 export const PYTHON_LINKS_WHAT_IT_FINDS: ReadonlySet<string> = new Set(['uwsgi']);
+
+/**
+ * Extras (`pkg[extra]`) known to bring only pure Python packages or wheels that carry their own libraries. Any
+ * other extra pulls in packages the table does not see (`newrelic-plugin-agent[postgresql]` brings psycopg2,
+ * whose build links the full image's libpq): what they load on a slim runtime is proven only by a build.
+ * Sources: each project's setup.py / pyproject extras (celery's redis: redis-py; requests' socks: PySocks).
+ */
+export const PYTHON_PURE_EXTRAS: Readonly<Record<string, readonly string[]>> = {
+  celery: ['redis', 'sqs', 'msgpack', 'yaml'],
+  requests: ['socks', 'use_chardet_on_py3'],
+};
+
+/** The extras a requirement line asks for (`celery[redis,sqs]>=5` -> `redis`, `sqs`), lower case. */
+export function requirementExtras(line: string): string[] {
+  const m = /^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]/.exec(line.replace(/#.*/, ''));
+  return m
+    ? m[1]!
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean)
+    : [];
+}
 
 /** The normalised distribution name of a requirement line (`Pillow>=9 ; python_version>"3"` -> `pillow`). */
 export function requirementName(line: string): string | null {

@@ -98,7 +98,7 @@ export interface ImageRow {
   zoneinfo?: boolean;
   /**
    * False when `pip wheel` cannot build wheels on the image as it ships: the pip of the Python 3.4-era images
-   * (3.0 to 3.4) runs without the `wheel` package ("'pip wheel' requires the 'wheel' package").
+   * (3.0 to 3.4, and 2.7 before 2.7.10) runs without the `wheel` package ("'pip wheel' requires the 'wheel' package").
    */
   pipWheel?: boolean;
   /** A headless Java image (openjdk's -slim tags: the JDK without AWT's X11 libraries): not for GUI programs. */
@@ -240,6 +240,11 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'buildpack-deps', ...DEBIAN, buildpack: true, debian12: { since: 12 } },
   { repository: 'buildpack-deps', config: { cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS } },
   { repository: 'python', tag: /^3\.[0-4](\.|-|$)/, pipWheel: false },
+  // the 2.7 images installed pip with get-pip.py, which installs `wheel` only from pip 7.0.0 (2015-05-21, pip's
+  // NEWS: "get-pip.py now installs the wheel package"); docker-library/python's 2.7 images before that
+  // (2.7.8 and 2.7.9: commits 3efd0014 to 0255766e, which bumped pip to 7.0.0 while 2.7.9 was current) have
+  // no `wheel`. 2.7.9's last rebuild cannot be told from the tag table, so it is taken as without one
+  { repository: 'python', tag: /^2\.7\.[0-9](?![0-9])/, pipWheel: false },
   { repository: 'python', tag: /(slim|alpine|windows)/, compilers: false },
   { repository: 'python', ...DEBIAN, buildpack: true, compilers: true, debian12: { since: 3.008 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
   { repository: 'python', tag: SLIM, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: PYTHON_TOOLS } },

@@ -15,6 +15,11 @@ export const NODE_NATIVE_LIBS: Readonly<Record<string, RuntimeLibs>> = {
   'zeromq': { apt: ['libzmq3-dev'], apk: ['zeromq-dev'] },
   'gssapi.js': { apt: ['libkrb5-dev'], apk: ['krb5-dev'] },
   kerberos: { apt: ['libkrb5-dev'], apk: ['krb5-dev'] },
+  // PhantomJS's prebuilt binary loads libfontconfig.so.1 (and through it libfreetype.so.6; its download page:
+  // "requires fontconfig and freetype"), and phantomjs-prebuilt's install unpacks its .tar.bz2 with tar's bzip2
+  // (a repeated `npm install -g` on node's slim variant fails without it); names every release shares
+  'phantomjs-prebuilt': { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
+  phantomjs: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
 };
 
 /**

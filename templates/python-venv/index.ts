@@ -1,6 +1,7 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
-import { isVenv } from '../../src/commands/python.js';
+import { distributionVenv, isVenv } from '../../src/commands/python.js';
+import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetStep } from '../../src/preset.js';
 import { isTestToolsInstall, pipInstalls, pythonArtifacts } from '../shared/python.js';
 
@@ -15,7 +16,19 @@ export default {
   },
   decide(input) {
     const venvs: { path: string; index: number }[] = [];
-    for (const [index, run] of input.analysis.runs) for (const c of run.commands) if (isVenv(c.words)) for (const o of c.outputs) venvs.push({ path: o, index });
+    // a virtualenv the distribution's package gives (apt's python-virtualenv), or an interpreter under /usr/bin,
+    // makes an environment whose python is the distribution's, not the image's: the slim variant has none
+    const installed = [...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages ?? []));
+    const unproven: Finding[] = [];
+    for (const [index, run] of input.analysis.runs)
+      for (const c of run.commands) {
+        if (!isVenv(c.words)) continue;
+        for (const o of c.outputs) venvs.push({ path: o, index });
+        const ins = input.model.instructions[index]!;
+        const written = ins.keyword === 'RUN' ? (ins.script.slice(c.start, c.end).trim().split(/\s+/)[0] ?? '') : '';
+        const by = distributionVenv(c.words, written, installed);
+        if (by) for (const path of c.outputs) unproven.push({ id: 'unproven-distro-venv', data: { path, by }, line: ins.line });
+      }
     const replacements = new Map<number, PresetStep[]>();
     const overrides = new Map<number, Override>();
     const installs = pipInstalls(input);
@@ -30,6 +43,6 @@ export default {
     const { artifacts, declines } = pythonArtifacts(input);
     const last = Math.max(...venvs.map((v) => v.index), ...installs.filter((p) => !isTestToolsInstall(p)).map((p) => p.index));
     for (const v of venvs) artifacts.push({ path: v.path, producer: last, why: { id: 'venv-copy', data: { path: v.path } } });
-    return { artifacts, runtimeReplacements: replacements, overrides, declines, findings: venvs.map((v) => ({ id: 'venv-copy' as const, data: { path: v.path } })) };
+    return { artifacts, runtimeReplacements: replacements, overrides, declines, unproven, findings: venvs.map((v) => ({ id: 'venv-copy' as const, data: { path: v.path } })) };
   },
 } satisfies Preset;

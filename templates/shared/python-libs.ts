@@ -1,6 +1,6 @@
 // The system libraries that compiled pip packages need on a slim runtime, read from the requirements
 // (arguments or requirement files in the build context) and the table in src/knowledge.
-import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, requirementName } from '../../src/knowledge/compiled-packages.js';
+import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, PYTHON_PURE_EXTRAS, requirementExtras, requirementName } from '../../src/knowledge/compiled-packages.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import { packageManagerOf } from '../../src/images.js';
 import { releaseOfImage } from '../../src/tags.js';
@@ -16,11 +16,18 @@ import { requirementFiles, requirementsOf, type PipCommand } from './python.js';
 export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { manager: 'apt' | 'apk'; packages: string[]; findings: Finding[]; declines: Finding[]; unproven: Finding[] } {
   const names: string[] = [];
   const declines: Finding[] = [];
+  // extras pull in packages the table does not see: only those it knows to be pure are proven
+  const extras = new Map<string, string[]>();
+  const noteExtras = (line: string, n: string): void => {
+    const unknown = requirementExtras(line).filter((e) => !(PYTHON_PURE_EXTRAS[n] ?? []).includes(e));
+    if (unknown.length) extras.set(n, [...new Set([...(extras.get(n) ?? []), ...unknown])]);
+  };
   for (const p of installs) {
     const line = input.model.instructions[p.index]!.line;
     for (const r of requirementsOf(p.args)) {
       const n = requirementName(r);
       if (n) names.push(n);
+      if (n) noteExtras(r, n);
     }
     for (const file of requirementFiles(p.args)) {
       const workdir = input.analysis.scopes.get(p.index)?.workdir ?? '/';
@@ -36,6 +43,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
         }
         const n = requirementName(l);
         if (n) names.push(n);
+        if (n) noteExtras(l, n);
       }
     }
   }
@@ -47,6 +55,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   // the runtime stage is the builder's image or its slim variant: the same distribution and release
   const manager = packageManagerOf(input.builderImage) === 'apk' ? 'apk' : 'apt';
   const release = releaseOfImage(input.builderImage);
+  for (const [name, which] of extras) unproven.push({ id: 'unproven-extras', data: { name, extras: which.join(','), image: input.builderImage } });
   for (const n of new Set(names)) {
     if (PYTHON_LINKS_WHAT_IT_FINDS.has(n)) unproven.push({ id: 'unproven-linked-libs', data: { name: n, image: input.builderImage } });
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];

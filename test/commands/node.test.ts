@@ -2,7 +2,7 @@
 // and the state model that read its answers.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, nodeManager, nodeManagers } from '../../src/commands/index.js';
+import { familyOf, installedNodePackages, nodeManager, nodeManagers } from '../../src/commands/index.js';
 import { memoryContext } from '../../src/context.js';
 import node from '../../src/commands/node.js';
 import { convert } from '../../src/convert.js';
@@ -12,6 +12,13 @@ const kind = (script: string) => analyzeRun(script, scope).commands[0]!.kind;
 const ids = (text: string) => convert(text).reasons.map((r) => r.id);
 
 describe('node family', () => {
+  it('names the packages an install names, without their versions (the native libraries they need: nativeNodeLibraries)', () => {
+    expect(installedNodePackages(['npm', 'install', 'phantomjs-prebuilt@2', '-g'])).toEqual(['phantomjs-prebuilt']);
+    expect(installedNodePackages(['yarn', 'global', 'add', '@scope/pkg@1.2', 'canvas'])).toEqual(['@scope/pkg', 'canvas']);
+    expect(installedNodePackages(['npm', 'i', 'pa11y@git+https://example.invalid/pa11y.git', '--save'])).toEqual(['pa11y']);
+    expect(installedNodePackages(['npm', 'install'])).toEqual([]);
+    expect(installedNodePackages(['npm', 'run', 'build'])).toEqual([]);
+  });
   it('answers for npm, yarn, pnpm and npx, the JavaScript build tools and nvm', () => {
     for (const name of ['npm', 'yarn', 'pnpm', 'npx', 'tsc', 'webpack', 'vite', 'nvm']) expect(familyOf(name), name).toBe(node);
   });
