@@ -205,6 +205,18 @@ export function hasZoneinfo(image: string): boolean | null {
   return ask(image, 'zoneinfo')?.value ?? null;
 }
 
+/**
+ * Whether the image of Alpine `release` (`3.11`) carries /etc/nsswitch.conf: true, false, or null when the table does
+ * not say for the image or the release is not known.
+ */
+export function hasNsswitchConf(image: string, release: string | null): boolean | null {
+  const facts = ask(image, 'nsswitch')?.value;
+  const minor = (r: string) => Number(/^3\.(\d+)$/.exec(r)?.[1] ?? NaN);
+  if (!facts || release === null || Number.isNaN(minor(release))) return null;
+  if (minor(release) >= minor(facts.since)) return true;
+  return facts.unknownFrom !== undefined && minor(release) >= minor(facts.unknownFrom) ? null : false;
+}
+
 /** True for a headless Java image (no AWT X11 libraries: openjdk's -slim tags). */
 export function isHeadlessJava(image: string): boolean {
   return ask(image, 'headless')?.value ?? false;

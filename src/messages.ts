@@ -100,7 +100,8 @@ export const MESSAGES = {
   'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
-  'unproven-release': 'a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a glibc binary runs only on its own release or a newer one',
+  'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
+  'unproven-nsswitch': "{builder} may or may not carry /etc/nsswitch.conf, which {image} lacks: without it Go's own resolver asks DNS before /etc/hosts, so whether the program resolves names as in the original is proven only by a build",
   'unproven-go-get': '`{command}` installs a binary only when the package is a main package, and nothing when it is a library: which one it is is proven only by a build',
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
@@ -127,6 +128,7 @@ export const MESSAGES = {
   'copy-missing': 'the runtime stage would copy {path} from the builder, but {why}',
   'command-missing': '{keyword} runs {command}, but the runtime stage would not have it: {why}',
   'runtime-config-differs': 'the runtime base {image} would change the inherited {field} ({from} -> {to}) and dfsplit cannot restore it',
+  'runtime-config-unknown': "the configuration (ENV, WORKDIR, USER, ENTRYPOINT) of {images} is not in dfsplit's image table, so what the runtime base {image} would change in what the original inherited cannot be told",
   'build-deps-removed-in-layer': 'nothing to leave behind: the original already removes its build-only packages in the RUN that installs them, and the runtime would use the same image ({image})',
   'nothing-to-leave-behind': 'nothing to leave behind: the runtime would use the same image ({image}) with the same packages',
   'output-not-located': 'a build output cannot be located: {why}',

@@ -248,7 +248,7 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   const none = { steps: [], findings: [], declines: [], builder, runtime };
   // the slim variant of an official image is built with the same configuration as the full one
   if (runtimeBase === builderImage || parseImage(runtimeBase).name === parseImage(builderImage).name) return none;
-  if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-differs', data: { image: runtimeBase, field: 'configuration', from: builder ? builderImage : 'unknown', to: runtime ? runtimeBase : 'unknown' } }] };
+  if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-unknown', data: { image: runtimeBase, images: [builder ? null : builderImage, runtime ? null : runtimeBase].filter((i) => i !== null).join(' and ') } }] };
   const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => (i.keyword === 'ENV' ? i.pairs.map(([k]) => k) : [])));
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
   const steps: PresetStep[] = [];

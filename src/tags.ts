@@ -106,3 +106,14 @@ function tableRelease(distribution: Distribution, release: string | null): strin
   if (distribution === 'alpine') return release.startsWith('alpine') ? release.slice('alpine'.length) : null;
   return null;
 }
+
+/**
+ * The release every build of `image` gets: the one its tag names (`golang:1.12-alpine3.10` -> 3.10), else the one the
+ * tag table records for a frozen tag, whose image is never rebuilt (`golang:1.12-alpine` -> 3.11). Null for a tag that
+ * still moves (`golang:alpine`, `golang:1-alpine`: the release of the next build is not known) or one the table lacks.
+ */
+export function buildRelease(image: string): Release | null {
+  const release = releaseOfImage(image);
+  if (release?.release == null) return null;
+  return releaseInTag(image) !== null || isFrozen(image) === true ? release : null;
+}

@@ -1,5 +1,6 @@
 // The official-image table (src/knowledge/image-config.ts): rows whose shape is easy to get wrong.
 import { describe, expect, it } from 'vitest';
+import { convert } from '../src/convert.js';
 import { imageConfig } from '../src/knowledge/image-config.js';
 
 describe('imageConfig', () => {
@@ -70,5 +71,26 @@ describe('imageConfig: java images (java preset)', () => {
     expect(g.users).toEqual(['gradle']);
     expect(g.env).toMatchObject({ JAVA_HOME: '/opt/java/openjdk', GRADLE_HOME: '/opt/gradle' });
     expect(imageConfig('gradle:8-jdk17-alpine')).toBeNull();
+  });
+});
+
+describe('imageConfig: alpine and the golang Alpine tags (issue 24)', () => {
+  it("golang's Alpine tags: GOPATH, PATH and WORKDIR /go as on Debian, alpine's CMD and programs", () => {
+    const c = imageConfig('golang:1.12-alpine')!;
+    expect(c.env).toEqual({ GOPATH: '/go', PATH: '/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' });
+    expect(c.workdir).toBe('/go');
+    expect(c.cmd).toEqual(['/bin/sh']);
+    expect(c.tools.has('go') && c.tools.has('apk') && c.tools.has('adduser')).toBe(true);
+    expect(c.tools.has('bash') || c.tools.has('apt-get') || c.tools.has('curl')).toBe(false);
+    const a = imageConfig('alpine:3.11')!;
+    expect(a.env).toEqual({ PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' });
+    expect([a.workdir, a.cmd, a.tools.has('go')]).toEqual(['/', ['/bin/sh'], false]);
+  });
+
+  it('a move between images whose configuration is not known names them, never "unknown"', () => {
+    const r = convert('FROM maven:3.5-jdk-8-alpine\nWORKDIR /build\nCOPY . .\nRUN mvn package\nCMD java -jar target/app-1.0.jar\n');
+    expect(r.reasons.map((x) => x.id)).toEqual(['runtime-config-unknown']);
+    expect(r.reasons[0]!.message).toContain('maven:3.5-jdk-8-alpine and openjdk:8-jre-alpine');
+    expect(r.reasons[0]!.message).not.toMatch(/unknown/);
   });
 });

@@ -12,7 +12,8 @@ import { convert } from '../src/convert.js';
 import { NO_CONTEXT } from '../src/context.js';
 import { IMAGES } from '../src/knowledge/images.js';
 import { TAGS } from '../src/knowledge/tags.js';
-import { isFrozen, isPublished, releaseOf } from '../src/tags.js';
+import { hasNsswitchConf } from '../src/images.js';
+import { buildRelease, isFrozen, isPublished, releaseOf } from '../src/tags.js';
 
 describe('published tags', () => {
   it('knows tags that were published, with their release and whether they still move', () => {
@@ -30,6 +31,24 @@ describe('published tags', () => {
     expect(isFrozen('debian:latest')).toBe(false);
     expect(isPublished('library/python', 'latest')).toBe(true);
     expect(isPublished('docker.io/library/node:8-stretch-slim')).toBe(true);
+  });
+
+  it('gives the release every build of an image gets: the tag names it or the tag is frozen, never a moving tag (issue 24)', () => {
+    expect(buildRelease('golang:1.12-alpine')).toEqual({ distribution: 'alpine', release: '3.11' });
+    expect(buildRelease('golang:1.13-alpine3.10')).toEqual({ distribution: 'alpine', release: '3.10' });
+    expect(buildRelease('rust:1.63')).toEqual({ distribution: 'debian', release: 'bullseye' });
+    for (const moving of ['golang:alpine', 'golang:1-alpine', 'golang:latest', 'python:3-alpine']) expect(buildRelease(moving), moving).toBeNull();
+    expect(buildRelease('myorg/golang:1.12-alpine')).toBeNull();
+  });
+
+  it("knows which Alpine images carry /etc/nsswitch.conf, which Go's resolver reads", () => {
+    expect(hasNsswitchConf('alpine:3.11', '3.11')).toBe(false);
+    expect(hasNsswitchConf('alpine:3.16', '3.16')).toBe(true);
+    expect(hasNsswitchConf('golang:1.12-alpine', '3.11')).toBe(true);
+    expect(hasNsswitchConf('golang:1.10.3-alpine3.7', '3.7')).toBeNull();
+    expect(hasNsswitchConf('golang:1.7-alpine', '3.4')).toBe(false);
+    expect(hasNsswitchConf('alpine', null)).toBeNull();
+    expect(hasNsswitchConf('python:3.11-alpine', '3.18')).toBeNull();
   });
 
   it('expands version ranges: python:3.4.2 to 3.4.10 were each published with -slim, 3.4.1 was not', () => {

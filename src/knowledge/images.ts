@@ -6,6 +6,7 @@
 // `slim` goes in a tag), buildpack-deps for what the full (non-slim) variants add,
 // GoogleContainerTools/distroless for the distroless images, dotnet/dotnet-docker for .NET.
 import type { PackageManager } from '../analyze/tables.js';
+import { ALPINE_TOOLS } from './alpine-tools.js';
 import { DEBIAN_VERSIONS, UBUNTU_VERSIONS, type Distribution } from './releases.js';
 
 export type Libc = 'glibc' | 'musl' | 'none' | 'unknown';
@@ -101,6 +102,14 @@ export interface ImageRow {
    * (3.0 to 3.4, and 2.7 before 2.7.10) runs without the `wheel` package ("'pip wheel' requires the 'wheel' package").
    */
   pipWheel?: boolean;
+  /**
+   * The first Alpine release (`3.16`) whose image of this row carries /etc/nsswitch.conf (`hosts: files dns`), which
+   * Go's own resolver reads: without it, it asks DNS before /etc/hosts. alpine has it from 3.16 on; the golang image's
+   * Alpine tags write it from their alpine3.8 builds on (docker-library/golang, "Add nsswitch.conf to Alpine images
+   * for netgo", May 2018; dropped from 3.17 on, where alpine carries it). `unknownFrom`: the first release whose images
+   * may or may not have it (golang's alpine3.6 and alpine3.7 tags were built both before and after that change).
+   */
+  nsswitch?: { since: string; unknownFrom?: string };
   /** A headless Java image (openjdk's -slim tags: the JDK without AWT's X11 libraries): not for GUI programs. */
   headless?: boolean;
   /** The .NET runtime image of an SDK tag (`{kind}`: aspnet or runtime), or why none can be named. */
@@ -219,7 +228,7 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: /distroless\/static/, libc: 'none', packageManager: null },
   { repository: null, tag: /alpine/, libc: 'musl', packageManager: 'apk', distribution: 'alpine', distributionImage: false },
   { repository: /(^|\/)(alpine|busybox)$/, libc: 'musl', packageManager: 'apk' },
-  { repository: 'alpine', distribution: 'alpine', distributionImage: true },
+  { repository: 'alpine', distribution: 'alpine', distributionImage: true, nsswitch: { since: '3.16' }, config: { cmd: ['/bin/sh'], debian: false, tools: [...ALPINE_TOOLS] } },
   { repository: /distroless\//, tag: /^debug/, shell: true },
   { repository: /distroless\//, shell: false, packageManager: null },
   { repository: /distroless\/(base|cc|python|java)/, libc: 'glibc' },
@@ -258,6 +267,9 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'perl', ...DEBIAN, buildpack: true, debian12: { since: 5.036 }, slim: { release: 'slim-release', none: /onbuild|wheezy|threaded/ } },
   { repository: 'golang', ...DEBIAN, buildpack: true, debian12: { since: 1.02 } },
   { repository: 'golang', tag: FULL, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] } },
+  // golang's Alpine tags (golang/<v>/alpine3.x/Dockerfile, every one since 1.6): alpine plus ca-certificates and Go in
+  // /usr/local/go; the same GOPATH, PATH and WORKDIR as the Debian tags, alpine's CMD (GOLANG_VERSION and GOTOOLCHAIN are metadata)
+  { repository: 'golang', tag: /alpine/, nsswitch: { since: '3.8', unknownFrom: '3.6' }, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['/bin/sh'], debian: false, tools: [...ALPINE_TOOLS, 'go', 'gofmt'] } },
   // Rust's Debian image -> Debian slim (same C library); the releases its tags name that dfsplit maps (not trixie yet)
   { repository: 'rust', tag: /^[\d.]+(-bookworm)?$/, slim: { image: 'debian:bookworm-slim' } },
   { repository: 'rust', tag: /(^|-)(bookworm|bullseye|buster)(-|$)/, release: '$2' },

@@ -3,16 +3,18 @@
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { distributionOf, hasShell, isDistributionImage, libcOf } from '../../src/images.js';
+import { distributionOf, hasNsswitchConf, hasShell, isDistributionImage, libcOf } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
 import { buildsGoBinary } from '../../src/commands/go.js';
+import { buildRelease } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
 
 const STATIC = 'gcr.io/distroless/static-debian12';
 const GLIBC = 'gcr.io/distroless/base-debian12';
 const DEBIAN_SLIM = 'debian:bookworm-slim';
+const NSSWITCH = '/etc/nsswitch.conf';
 
 interface GoBuild {
   index: number;
@@ -148,6 +150,10 @@ export default {
     const runtimeRuns = input.analysis.classifications.filter((c) => c.keyword === 'RUN' && c.phase !== 'build').map((c) => c.index);
     const needShell = shellNeed(input, runtimeRuns);
     const builderLibc = libcOf(input.builderImage);
+    // a musl builder's binaries run on alpine of the builder's release (its tag's, or a frozen tag's); a tag that
+    // still moves fixes none, and the plain `alpine` it gets then is proven only by a build when the binary links musl
+    const release = builderLibc === 'musl' ? buildRelease(input.builderImage) : null;
+    const alpine = release?.distribution === 'alpine' ? `alpine:${release.release}` : 'alpine';
     const requested = input.requestedRuntimeBase;
     let image: string;
     let why: string;
@@ -158,17 +164,27 @@ export default {
       if (needShell && !hasShell(requested)) declines.push({ id: 'shell-needed', data: { keyword: needShell, image: requested } });
     } else if (needShell) {
       // a distribution's own image (alpine, debian, ubuntu) stays; other builders give way to the smallest one of their C library
-      image = isDistributionImage(input.builderImage) ? input.builderImage : builderLibc === 'musl' ? 'alpine' : DEBIAN_SLIM;
+      image = isDistributionImage(input.builderImage) ? input.builderImage : builderLibc === 'musl' ? alpine : DEBIAN_SLIM;
       why = `${needShell}, so the runtime needs a shell`;
     } else if (cgo.state === 'off') {
       image = STATIC;
       why = `static binary (${cgo.why}): no shell or C library needed`;
     } else {
-      image = builderLibc === 'musl' ? (isDistributionImage(input.builderImage) ? input.builderImage : 'alpine') : GLIBC;
+      image = builderLibc === 'musl' ? (isDistributionImage(input.builderImage) ? input.builderImage : alpine) : GLIBC;
       why = cgo.state === 'on' ? `the binary links C (${cgo.why}): it needs ${builderLibc === 'musl' ? 'musl' : 'glibc'}` : `cgo cannot be ruled out (${cgo.why}): a C library is kept`;
     }
     // a cgo binary links the builder's glibc: it runs on another image only of the same release or a newer one
-    const unproven: Finding[] = cgo.state !== 'off' && image !== input.builderImage && libcOf(image) === 'glibc' && distributionOf(input.builderImage)?.release == null ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
+    // (and a musl one the musl of the same Alpine release or a newer one)
+    const builderRelease = builderLibc === 'musl' ? (release?.release ?? null) : (distributionOf(input.builderImage)?.release ?? null);
+    const moves = cgo.state !== 'off' && image !== input.builderImage;
+    const unproven: Finding[] = (moves && libcOf(image) === 'glibc' && distributionOf(input.builderImage)?.release == null) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null) ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
+    // Go's own resolver asks DNS before /etc/hosts where /etc/nsswitch.conf is missing (alpine before 3.16)
+    const producer = Math.max(...builds.map((b) => b.index));
+    if (hasNsswitchConf(image, distributionOf(image)?.release ?? null) === false) {
+      const builderHas = hasNsswitchConf(input.builderImage, builderRelease);
+      if (builderHas === true) artifacts.push({ path: NSSWITCH, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: NSSWITCH, what: "resolver order (hosts: files dns) for Go's own resolver", builder: input.builderImage, image } } });
+      else if (builderHas === null) unproven.push({ id: 'unproven-nsswitch', data: { builder: input.builderImage, image } });
+    }
     // `go get pkg` installs a binary only when pkg is a main package; a library (`go get github.com/gorilla/mux`)
     // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart
     for (const b of builds) if (b.command.words[1] === 'get') unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
