@@ -19,6 +19,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
   'src/knowledge/debian-minbase-tools.ts': ['apt', 'users', 'archive', 'files', 'prefix', 'shell', 'system', 'editors'],
+  // the programs of every alpine:3.x image (an image fact)
+  'src/knowledge/alpine-base-tools.ts': ['apk', 'users', 'archive', 'files', 'fetch', 'prefix', 'shell', 'system', 'editors'],
   // package names, not commands: git, curl and wget (build-only ones, the ones that give a HEALTHCHECK's tool);
   // gcc, make, cargo (BUILD_ONLY_PACKAGES, TOOL_PACKAGES: Debian's and Alpine's packages too)
   'src/analyze/tables.ts': ['fetch', 'rust', 'java', 'go', 'compilers', 'build-systems'],
