@@ -4,8 +4,8 @@ import { analyze, copyDestination, type Analysis } from './analyze/index.js';
 import { homeOf, stripPrefix } from './analyze/run.js';
 import { packageCommand, pathOperands } from './commands/index.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
-import { hasShell, packageManagerOf, parseImage } from './images.js';
-import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
+import { hasShell, packageManagerOf } from './images.js';
+import { buildToolEnv, imageConfig, inheritsSameConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding, MessageId } from './messages.js';
 import type { CopyInstruction, Instruction, Model } from './model.js';
 import { flag } from './model.js';
@@ -46,9 +46,10 @@ export function check(input: CheckInput): Finding[] {
   const before = finalIns(input.original, origStage.instructions);
   const after = finalIns(out, last.instructions);
   // same runtime contract: what the container runs, as whom, where, with which settings, counting what
-  // each stage inherits from its base image when the two bases differ in family (the slim variant of
+  // each stage inherits from its base image when the two bases differ in family or the table gives their tags different
+  // environments (the slim variant of
   // an official image has the same configuration as the full one)
-  const crossFamily = parseImage(origStage.image).name !== parseImage(last.image).name;
+  const crossFamily = !inheritsSameConfig(origStage.image, last.image);
   const inheritedA = crossFamily ? imageConfig(origStage.image) : null;
   const inheritedB = crossFamily ? imageConfig(last.image) : null;
   if (inheritedA && inheritedB && !lastOf(after, 'USER') && (inheritedA.user || 'root') !== (inheritedB.user || 'root')) failures.push(fail('check-user-differs', { from: `${inheritedA.user || 'root'} (inherited)`, to: `${inheritedB.user || 'root'} (inherited)` }));
@@ -73,7 +74,9 @@ export function check(input: CheckInput): Finding[] {
     if (a !== b) failures.push(fail('check-setting-differs', { keyword: k, from: a.split('\n').join(', ') || '(none)', to: b.split('\n').join(', ') || '(none)' }));
   }
   // every variable of the original, with its value; the runtime base may add its own (distroless: SSL_CERT_FILE)
-  const envA = envOf(before, inheritedA?.env ?? {});
+  // less the variables only a build tool of the builder's image reads, which the runtime image lacks (MAVEN_HOME)
+  const toolOnly = inheritedA && inheritedB ? buildToolEnv(inheritedA, inheritedB) : new Map<string, string>();
+  const envA = envOf(before, Object.fromEntries(Object.entries(inheritedA?.env ?? {}).filter(([k]) => !toolOnly.has(k))));
   const envB = envOf(after, inheritedB?.env ?? {});
   const written = envOf(after, {});
   const lost = [...envA].filter(([k, v]) => envB.get(k) !== v);

@@ -8,7 +8,7 @@ import { entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, too
 import type { BuildContext } from './context.js';
 import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
-import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
+import { buildToolEnv, imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
 import type { Finding } from './messages.js';
 import type { Artifact, PresetStep } from './preset.js';
@@ -247,15 +247,17 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   const runtime = imageConfig(runtimeBase);
   const none = { steps: [], findings: [], declines: [], builder, runtime };
   // the slim variant of an official image is built with the same configuration as the full one
-  if (runtimeBase === builderImage || parseImage(runtimeBase).name === parseImage(builderImage).name) return none;
+  if (inheritsSameConfig(builderImage, runtimeBase)) return none;
   if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-unknown', data: { image: runtimeBase, images: [builder ? null : builderImage, runtime ? null : runtimeBase].filter((i) => i !== null).join(' and ') } }] };
   const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => (i.keyword === 'ENV' ? i.pairs.map(([k]) => k) : [])));
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
   const steps: PresetStep[] = [];
   const findings: Finding[] = [];
-  const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k));
+  const toolOnly = buildToolEnv(builder, runtime);
+  const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k) && !toolOnly.has(k));
   if (env.length) steps.push({ kind: 'env', pairs: env });
   for (const [k, v] of env) findings.push({ id: 'config-restored', data: { field: `ENV ${k}`, value: v, builder: builderImage, image: runtimeBase } });
+  for (const [k, tool] of toolOnly) if (!written.has(k)) findings.push({ id: 'config-left-behind', data: { name: k, value: builder.env[k] ?? '', builder: builderImage, tool, image: runtimeBase } });
   if (builder.workdir !== runtime.workdir && !has('WORKDIR')) {
     steps.push({ kind: 'workdir', path: builder.workdir });
     findings.push({ id: 'config-restored', data: { field: 'WORKDIR', value: builder.workdir, builder: builderImage, image: runtimeBase } });

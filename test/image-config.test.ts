@@ -60,7 +60,11 @@ describe('imageConfig: java images (java preset)', () => {
     expect(imageConfig('openjdk:11-jdk')!.tools.has('git')).toBe(true);
     expect(imageConfig('openjdk:11-jre-slim')!.tools.has('curl')).toBe(false);
     // not described: Alpine, Oracle Linux (17+), the eclipse-temurin-less maven tags of other vendors
-    expect(imageConfig('openjdk:8-jdk-alpine')).toBeNull();
+    // openjdk's Alpine tags: the JDK's JAVA_HOME, the JRE's its jre/ directory
+    expect(imageConfig('openjdk:8-jdk-alpine')!.env.JAVA_HOME).toBe('/usr/lib/jvm/java-1.8-openjdk');
+    expect(imageConfig('openjdk:8u151-jre-alpine3.7')!.env.JAVA_HOME).toBe('/usr/lib/jvm/java-1.8-openjdk/jre');
+    expect(imageConfig('openjdk:8-jre-alpine')!.tools.has('javac')).toBe(false);
+    expect(imageConfig('maven:3.5-jdk-8-alpine')!.toolEnv).toEqual({ mvn: ['MAVEN_HOME', 'MAVEN_CONFIG'] });
     expect(imageConfig('openjdk:17')).toBeNull();
     expect(imageConfig('maven:3-amazoncorretto-17')).toBeNull();
   });

@@ -1,8 +1,13 @@
 // The programs on PATH in the alpine image (docker-library/alpine: Alpine's minirootfs): BusyBox's applets as
 // Alpine builds them, apk, and the musl and libc utilities (ldd, getconf, getent, iconv, scanelf, ssl_client); no
 // bash, curl or other package beyond those. The golang image's Alpine tags add Go to it (src/knowledge/images.ts).
+// One list for every reader (the alpine rows and the Alpine tags of golang, openjdk and maven in images.ts):
+// a program not listed is taken as missing, never the other way round.
 export const ALPINE_TOOLS: readonly string[] = [
   'apk',
+  // musl's ldconfig script and BusyBox's base64 (both in every alpine:3.x)
+  'ldconfig',
+  'base64',
   'busybox',
   'sh',
   'ash',

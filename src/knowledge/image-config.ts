@@ -2,7 +2,7 @@
 // their PATH. A converted file must keep the configuration its original inherited, and a command
 // replayed in the runtime stage must find its program there. The facts are rows of the image table
 // (knowledge/images.ts).
-import { configFacts } from '../images.js';
+import { configFacts, parseImage } from '../images.js';
 import { DEFAULT_PATH } from './images.js';
 import { DEBIAN_MINBASE_TOOLS } from './debian-minbase-tools.js';
 
@@ -28,6 +28,8 @@ export interface ImageConfig {
    * depend on; `unsets` are variables it removes from the program's environment.
    */
   wraps: { unsets: readonly string[] } | null;
+  /** Variables only one program of the image reads, by that program (maven's MAVEN_HOME for mvn). */
+  toolEnv?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The configuration of an image dfsplit knows, or null (then nothing about it is assumed). */
@@ -49,8 +51,44 @@ function lookUp(image: string): ImageConfig | null {
   if (!e) return null;
   const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);
   const user = /:nonroot$/.test(image) ? 'nonroot' : (e.user ?? '');
-  return { env: { PATH: DEFAULT_PATH, ...e.env }, workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'), user, cmd: e.cmd, entrypoint: e.entrypoint ?? null, tools, users: e.users ?? [], serves: e.serves ?? false, provides: e.provides ?? [], wraps: e.wraps ?? null };
+  return {
+    env: { PATH: DEFAULT_PATH, ...e.env },
+    workdir: e.workdir ?? (user === 'nonroot' ? '/home/nonroot' : '/'),
+    user,
+    cmd: e.cmd,
+    entrypoint: e.entrypoint ?? null,
+    tools,
+    users: e.users ?? [],
+    serves: e.serves ?? false,
+    provides: e.provides ?? [],
+    wraps: e.wraps ?? null,
+    ...(e.toolEnv ? { toolEnv: e.toolEnv } : {}),
+  };
 }
 
 /** Environment keys that only describe the toolchain's own version or download, never the program's. */
 export const METADATA_ENV = /(_VERSION|_SHA256|_SHA512|_SHA1|_MD5|_DOWNLOAD_URL|_DOWNLOAD_SHA\d*|_URL)$|^(GPG_KEYS?|GPG_KEY_\w+|GOTOOLCHAIN)$/;
+
+/**
+ * The variables the builder's image sets for one of its programs only (MAVEN_HOME, MAVEN_CONFIG, GRADLE_HOME) that
+ * the runtime image, which lacks that program, would not read, each with its program: they stay in the builder,
+ * and the runtime's effective configuration is the original's without them.
+ */
+export function buildToolEnv(builder: ImageConfig, runtime: ImageConfig): Map<string, string> {
+  return new Map(Object.entries(builder.toolEnv ?? {}).flatMap(([tool, vars]) => (runtime.tools.has(tool) ? [] : vars.filter((v) => runtime.env[v] === undefined).map((v) => [v, tool] as const))));
+}
+
+/**
+ * Whether an image built on `runtime` inherits the configuration an image built on `builder` inherited: the same
+ * image, or another tag of the same repository (a slim variant is built with the full one's configuration) unless
+ * the table gives the two tags different environments (openjdk:8-jdk-alpine's JAVA_HOME is the JDK, 8-jre-alpine's
+ * its jre/ directory).
+ */
+export function inheritsSameConfig(builder: string, runtime: string): boolean {
+  if (builder === runtime) return true;
+  if (parseImage(builder).name !== parseImage(runtime).name) return false;
+  const [a, b] = [imageConfig(builder), imageConfig(runtime)];
+  if (!a || !b) return true;
+  const keys = new Set([...Object.keys(a.env), ...Object.keys(b.env)].filter((k) => !METADATA_ENV.test(k)));
+  return [...keys].every((k) => a.env[k] === b.env[k]);
+}

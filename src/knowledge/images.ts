@@ -43,6 +43,12 @@ export interface ConfigFacts {
   serves?: boolean;
   provides?: string[];
   wraps?: { unsets: string[] };
+  /**
+   * Variables the image sets that only one of its programs reads (maven's MAVEN_HOME and MAVEN_CONFIG for mvn,
+   * gradle's GRADLE_HOME for gradle), by that program: a runtime stage on an image without the program leaves
+   * them in the builder.
+   */
+  toolEnv?: Record<string, string[]>;
 }
 
 /**
@@ -199,6 +205,9 @@ const JDK_TOOLS = [...JAVA_TOOLS, 'javac', 'jar', 'javadoc', 'jshell', 'jlink', 
 const TEMURIN_WRAPS = { unsets: [] };
 const MAVEN_WRAPS = { unsets: ['MAVEN_CONFIG'] };
 const MAVEN_ENV = { MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' };
+/** Maven's and Gradle's own variables (read by mvn's and gradle's start scripts only). */
+const MAVEN_TOOL_ENV = { mvn: Object.keys(MAVEN_ENV) };
+const GRADLE_TOOL_ENV = { gradle: ['GRADLE_HOME'] };
 
 const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
@@ -310,9 +319,13 @@ export const IMAGES: readonly ImageRow[] = [
   ...['8', '11'].map((java): ImageRow => ({
     repository: 'maven',
     tag: new RegExp(`^[\\d.]*-?(open)?jdk-${java}(-slim)?$`),
-    config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'] },
+    config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'], toolEnv: MAVEN_TOOL_ENV },
   })),
-  { repository: 'maven', tag: /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/, config: { env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] } },
+  {
+    repository: 'maven',
+    tag: /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/,
+    config: { env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'], toolEnv: MAVEN_TOOL_ENV },
+  },
   { repository: 'gradle', tag: /^[\w.-]*jdk(\d+)$/, slim: { image: 'eclipse-temurin:$1-jre' } },
   { repository: 'gradle', ...GLIBC_APT },
   // gradle:[<gradle>-]jdk<java>[-jammy|-focal|-noble] (gradle/docker-gradle): eclipse-temurin's JDK with Gradle in
@@ -320,7 +333,17 @@ export const IMAGES: readonly ImageRow[] = [
   {
     repository: 'gradle',
     tag: /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/,
-    config: { env: { ...JAVA_ENV(), GRADLE_HOME: '/opt/gradle' }, workdir: '/home/gradle', cmd: ['gradle'], entrypoint: ['/__cacert_entrypoint.sh'], wraps: TEMURIN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'gradle', 'curl', 'wget', 'git', 'git-lfs', 'hg', 'svn', 'brz', 'ssh', 'make', 'unzip'], users: ['gradle'] },
+    config: {
+      env: { ...JAVA_ENV(), GRADLE_HOME: '/opt/gradle' },
+      workdir: '/home/gradle',
+      cmd: ['gradle'],
+      entrypoint: ['/__cacert_entrypoint.sh'],
+      wraps: TEMURIN_WRAPS,
+      debian: true,
+      tools: [...JDK_TOOLS, 'gradle', 'curl', 'wget', 'git', 'git-lfs', 'hg', 'svn', 'brz', 'ssh', 'make', 'unzip'],
+      users: ['gradle'],
+      toolEnv: GRADLE_TOOL_ENV,
+    },
   },
   { repository: 'openjdk', ...GLIBC_APT, buildpack: true, slim: { release: 'none', none: /^latest$|windows|oracle|nanoserver|buster|bullseye|bookworm|stretch|jessie/ } },
   // openjdk (docker-library/openjdk, deprecated): Debian-based 8 and 11 in /usr/local/openjdk-<java>; jre tags are
@@ -330,6 +353,19 @@ export const IMAGES: readonly ImageRow[] = [
     { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?-jre(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
     { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?-slim(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java) } },
     { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
+  ]),
+  // openjdk's Alpine tags (7 and 8 only: Alpine's openjdk7/openjdk8 packages on alpine:3.x): the jdk's JAVA_HOME is
+  // /usr/lib/jvm/java-1.<java>-openjdk, the jre's its jre/ directory; both put jre/bin and bin on PATH; alpine's
+  // CMD. `alpine` and `jre-alpine` were the 8 tags' aliases until openjdk 11, which had no Alpine tag
+  ...['7', '8'].flatMap((java): ImageRow[] => [
+    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+)?-jre-alpine(3\\.\\d+)?$${java === '8' ? '|^jre-alpine$' : ''}`), config: OPENJDK_ALPINE(java, 'jre') },
+    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+)?(-jdk)?-alpine(3\\.\\d+)?$${java === '8' ? '|^alpine$' : ''}`), config: OPENJDK_ALPINE(java, 'jdk') },
+    // maven:3-jdk-8-alpine, maven:3.5.2-jdk-8-alpine (carlossg/docker-maven): FROM openjdk:<java>-jdk-alpine with curl, tar, bash, procps
+    {
+      repository: 'maven',
+      tag: new RegExp(`^[\\d.]+-jdk-${java}-alpine$`),
+      config: { ...OPENJDK_ALPINE(java, 'jdk'), env: { ...OPENJDK_ALPINE(java, 'jdk').env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...ALPINE_TOOLS, ...JDK_TOOLS, 'mvn', 'curl', 'bash'], toolEnv: MAVEN_TOOL_ENV },
+    },
   ]),
   // java (docker-library/java, replaced by openjdk in 2017): Debian's openjdk packages on buildpack-deps:*-curl (jre)
   // and *-scm (jdk); JAVA_HOME differs between the two (.../jre), java is on PATH through /usr/bin
@@ -343,8 +379,8 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'maven', tag: new RegExp(`^[\\d.]+-eclipse-temurin-(\\d+)${JAVA_OS}$`), jre: { image: 'eclipse-temurin:$1-jre$2' } },
   // maven:3-jdk-8, maven:3.6-openjdk-11-slim, maven:3.5-jdk-8-alpine (built FROM openjdk:<java>-jdk[-slim|-alpine])
   { repository: 'maven', tag: /^[\d.]+-(?:open)?jdk-(8|11)(-slim)?$/, jre: { image: 'openjdk:$1-jre$2' } },
-  { repository: 'maven', tag: /^[\d.]+-(?:open)?jdk-(8)(-alpine)$/, jre: { image: 'openjdk:$1-jre$2' } },
-  { repository: 'maven', tag: /^(latest|[\d.]+|alpine)$/, jre: { why: 'the tag does not name the Java version, which moves between releases' } },
+  { repository: 'maven', tag: /^[\d.]+-(?:open)?jdk-(7|8)(-alpine)$/, jre: { image: 'openjdk:$1-jre$2' } },
+  { repository: 'maven', tag: /^(latest|[\d.]+|alpine|[\d.]+-alpine)$/, jre: { why: 'the tag does not name the Java version, which moves between releases' } },
   // gradle:8.5-jdk17, gradle:jdk21-jammy, gradle:7-jdk11 (gradle 7 and later, and the version-less tags, are built FROM
   // eclipse-temurin:<java>-jdk[-<os>]; older ones FROM openjdk or AdoptOpenJDK images)
   { repository: 'gradle', tag: /^(?:(?:[7-9]|[1-9]\d)[\d.]*-)?jdk(\d+)(-jammy|-focal|-noble)?$/, jre: { image: 'eclipse-temurin:$1-jre$2' } },
@@ -352,6 +388,9 @@ export const IMAGES: readonly ImageRow[] = [
   // openjdk:8, 8-jdk, 8u151-jdk, 11.0.4-jdk-slim-buster, 8-jdk-alpine: the same image's own jre tags (openjdk 12 and
   // later have none); the same JAVA_HOME, so the configuration is kept
   { repository: 'openjdk', tag: new RegExp(`^(7|8|11)((?:u\\d+|\\.[\\d.]+)(?:-b\\d+)?)?(?:-jdk)?(-slim)?${JAVA_DEBIAN}$`), jre: { image: 'openjdk:$1$2-jre$3$4' } },
+  // openjdk:8-jdk-alpine, 8-alpine, 8u151-jdk-alpine3.7, 7-jdk-alpine: the jre-alpine tag of the same Java update and Alpine branch
+  { repository: 'openjdk', tag: /^(7|8)(u\d+)?(?:-jdk)?-alpine(3\.\d+)?$/, jre: { image: 'openjdk:$1$2-jre-alpine$3' } },
+  { repository: 'openjdk', tag: /^alpine$/, jre: { image: 'openjdk:jre-alpine' } },
   // java (the official image openjdk replaced): 8, 8-jdk, openjdk-8u91-jdk and their -jre tags
   { repository: 'java', tag: /^((?:openjdk-)?(?:7|8)(?:u\d+)?)(?:-jdk)?$/, jre: { image: 'java:$1-jre' } },
   { repository: 'amazoncorretto', jre: { why: 'Amazon Corretto publishes no JRE images beside its JDK ones' } },
@@ -445,6 +484,11 @@ function RUST_ENV(): Record<string, string> {
 /** openjdk:<java> on Debian (also the base of maven:*-jdk-<java>): JAVA_HOME is per version, CMD jshell (11) or bash (8). */
 function OPENJDK_DEBIAN(java: string): ConfigFacts {
   return { env: { JAVA_HOME: `/usr/local/openjdk-${java}`, PATH: `/usr/local/openjdk-${java}/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: java === '8' ? ['bash'] : ['jshell'], debian: true, tools: JDK_TOOLS };
+}
+/** openjdk:<java>-jdk-alpine and -jre-alpine (docker-library/openjdk): Alpine's package, JAVA_HOME the jdk or its jre/. */
+function OPENJDK_ALPINE(java: string, kind: 'jdk' | 'jre'): ConfigFacts {
+  const home = `/usr/lib/jvm/java-1.${java}-openjdk`;
+  return { env: { JAVA_HOME: kind === 'jre' ? `${home}/jre` : home, PATH: `${DEFAULT_PATH}:${home}/jre/bin:${home}/bin`, LANG: 'C.UTF-8' }, cmd: ['/bin/sh'], debian: false, tools: [...ALPINE_TOOLS, ...(kind === 'jre' ? JAVA_TOOLS : JDK_TOOLS)] };
 }
 function JAVA_ENV(): Record<string, string> {
   return { JAVA_HOME: '/opt/java/openjdk', PATH: `/opt/java/openjdk/bin:${DEFAULT_PATH}`, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8' };
