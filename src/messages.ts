@@ -38,6 +38,7 @@ export const MESSAGES = {
   'runtime-base-preset': 'runtime base {image}: {why}',
   'artifact-output': '{path}: written by `{command}`',
   'artifact-workdir': '{path}: the working directory of build steps whose outputs dfsplit cannot name exactly',
+  'artifact-deleted': '{path}: not copied, because the build deletes it again (the original image does not hold it)',
   'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
   'dev-unknown-kept': '{dev}: no known runtime library for this -dev package, so it stays installed in the runtime stage',
   'tool-added': '{tool}: called by {keyword} but not in the runtime base, so {package} is installed',
