@@ -19,7 +19,7 @@ import { optionValue } from './analyze/run.js';
 import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
-import { proveRuntimeStage } from './state-model.js';
+import { deletedByBuilder, proveRuntimeStage } from './state-model.js';
 import { nativeNodeLibraries, runtimePackageProof } from './runtime-libraries.js';
 import { proofOf, type Proof } from './proof.js';
 import { isPublished, TAG_TABLE_DATE } from './tags.js';
@@ -140,10 +140,21 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     if (gui.length) declines.push({ id: 'headless-runtime', data: { image: runtimeBase, packages: gui.join(' ') } });
   }
   let artifacts = decision.artifacts;
+  let deleted: Artifact[] = [];
   if (!artifacts) {
     const generic = genericArtifacts(analysis, new Set(decision.runtimeReplacements?.keys() ?? []));
     declines.push(...generic.declines);
-    artifacts = generic.artifacts;
+    // what the build deletes again (`rm -rf /boost` after building with it) the original image does not hold: no
+    // artifact, when others remain (when none does, the products were carried off, `cp` then `rm`, or are unknown)
+    const gone = deletedByBuilder(
+      model,
+      analysis,
+      generic.artifacts.map((a) => a.path),
+    );
+    const kept = generic.artifacts.filter((a) => !gone.has(a.path));
+    deleted = kept.length ? generic.artifacts.filter((a) => gone.has(a.path)) : [];
+    artifacts = kept.length ? kept : generic.artifacts;
+    findings.push(...deleted.map((a): Finding => ({ id: 'artifact-deleted', data: { path: a.path }, line: a.why.line })));
   }
   // CA certificates and time zones the builder's image had and the runtime base may lack (item 8 of issue 23)
   const imageFiles = imageFilesToCopy(model, analysis, builder.image, runtimeBase, Math.max(...artifacts.map((a) => a.producer), builder.from), [...(decision.runtimeReplacements?.values() ?? [])].flat());
@@ -217,7 +228,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     decision,
     runtimeSteps: printed.steps,
     command,
-    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, steps: printed.steps, presetUnproven: [...packageProof.unproven, ...native.unproven], genericArtifacts: decision.artifacts === undefined }),
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, deleted, steps: printed.steps, presetUnproven: [...packageProof.unproven, ...native.unproven], genericArtifacts: decision.artifacts === undefined }),
   };
 }
 

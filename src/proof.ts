@@ -32,6 +32,8 @@ interface ProofInput {
   builderImage: string;
   runtimeBase: string;
   artifacts: readonly Artifact[];
+  /** The generic split's artifacts left out because the build deletes them again (the plan's `artifact-deleted`). */
+  deleted: readonly Artifact[];
   /** The runtime stage after its FROM, as printed. */
   steps: readonly RuntimeStep[];
   /** What the preset itself says only a build can prove, and the runtime packages the plan could not name for the runtime base (src/runtime-libraries.ts). */
@@ -48,8 +50,9 @@ export function proofOf(input: ProofInput): Proof {
   // a glibc binary may only move to a runtime of its builder's release (item 12): the same image or its
   // slim variant are; another image is only when the builder's tag fixes its release
   if (nativeBinaryMoves(input) && distributionOf(input.builderImage)?.release == null) unproven.push({ id: 'unproven-release', data: { from: input.builderImage, to: input.runtimeBase } });
-  // outputs dfsplit cannot name: the working directory is copied, and what the build installs elsewhere is not (item 5)
-  for (const a of input.artifacts) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
+  // build installs elsewhere is not (item 5)
+  for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
   const copied: string[] = [];
   const builderTools = imageConfig(input.builderImage)?.tools ?? new Set<string>();
   const runtimeTools = imageConfig(input.runtimeBase)?.tools ?? new Set<string>();

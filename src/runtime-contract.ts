@@ -50,6 +50,19 @@ function unwrap(words: readonly string[]): readonly string[] {
   return rest;
 }
 
+/**
+ * What the container starts: CMD is ENTRYPOINT's arguments, and a wrapper entrypoint (tini,
+ * docker-entrypoint.sh) goes on to run them. An entrypoint script with an explicitly empty CMD (`CMD []`,
+ * `CMD [""]`) is started alone: the file says the script is the command, so it is the application (a
+ * supervisor or user switcher with nothing to run stays empty).
+ */
+function startedWords(entrypoint: CommandInstruction | undefined, cmd: CommandInstruction | undefined): readonly string[] {
+  const words = unwrap([...(argv(entrypoint) ?? []), ...(argv(cmd) ?? [])]);
+  if (words.length || !entrypoint?.json || !cmd?.json?.every((w) => w === '')) return words;
+  const script = entrypoint.json[0] ?? '';
+  return WRAPPER_SCRIPTS.has(script.split('/').pop() ?? '') ? entrypoint.json : words;
+}
+
 /** Why the image is a toolbox (a base, CI or tool image with no application of its own), or null. */
 export function toolboxReason(model: Model, analysis: Analysis, context: BuildContext | null = null): Finding | null {
   const cmd = last(model, 'CMD');
@@ -61,7 +74,7 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (!cmd && !entrypoint && !servesCopiedApp(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
   if (!cmd && !entrypoint) return null;
   // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
-  const words = unwrap([...(argv(entrypoint) ?? []), ...(argv(cmd) ?? [])]);
+  const words = startedWords(entrypoint, cmd);
   const program = words[0] ?? '';
   const line = (entrypoint ?? cmd)!.line;
   if (!program) return { id: 'toolbox-image', data: { why: 'its command is empty' }, line };

@@ -262,6 +262,22 @@ function flagValue(words: readonly string[], ...names: string[]): string | null 
   return null;
 }
 
+/** True when the stage made `path` (or a directory it lies in) and no longer has it at its end. */
+function deletedAtEnd(s: StageState, path: string): boolean {
+  return insideAny(path, s.ever) && !has(s, path);
+}
+
+/**
+ * Of `paths`, those the builder makes and deletes again by its end (`rm -rf /tmp/redis-stable*` after
+ * building in it, `rm v3.4.1.tar.gz` after unpacking it): the original image does not hold them, so they
+ * are no artifact (the plan leaves them out rather than copy what the build deleted on purpose).
+ */
+export function deletedByBuilder(model: Model, analysis: Analysis, paths: readonly string[]): Set<string> {
+  const b = fresh();
+  for (const index of model.stages[0]!.instructions) applyInstruction(b, model, analysis, index);
+  return new Set(paths.filter((p) => !/[$~]/.test(p) && deletedAtEnd(b, p)));
+}
+
 /** Input of {@link proveRuntimeStage}. */
 export interface ProofInput {
   model: Model;
@@ -306,7 +322,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   for (const step of input.steps) {
     const a = step.artifact;
     if (!a || a.byPreset) continue;
-    const removed = insideAny(a.path, b.ever) && !has(b, a.path);
+    const removed = deletedAtEnd(b, a.path);
     if (/[$~]/.test(a.path) || removed) return [{ id: 'copy-missing', data: { path: a.path, why: removed ? 'a later command deletes it' : 'it depends on a variable or ~ that a COPY cannot expand' }, line: a.why.line }];
   }
   const r = fresh();
@@ -419,6 +435,12 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
     }
   }
   if (!kept.length) return null;
+  const workdirs = new Set(
+    model.stages[0]!.instructions.flatMap((i) => {
+      const ins = model.instructions[i]!;
+      return ins.keyword === 'WORKDIR' ? [joinPath(analysis.scopes.get(i)?.workdir ?? '/', ins.path)] : [];
+    }),
+  );
   const replayed = new Set(input.steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
   for (const [index, run] of analysis.runs)
     for (const c of run.commands) {
@@ -436,7 +458,8 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
           // a copy of the whole context, a part of it: paths a build command made below the copy's destination
           // are the build's (node_modules/.cache), not the context's
           const all = under(k.path, path);
-          const part = !all && k.context && !path.includes('*') && isInside(path, k.path) && ![...b.ever].some((m) => m !== k.path && isInside(m, k.path) && (isInside(path, m) || isInside(m, path)));
+          // (a directory a WORKDIR names, or one holding what a build made, may hold the context's files too)
+          const part = !all && k.context && !path.includes('*') && isInside(path, k.path) && ![...b.ever].some((m) => m !== k.path && isInside(m, k.path) && isInside(path, m) && !workdirs.has(m));
           if (!all && !part) continue;
           const line = model.instructions[index]!.line;
           // a credential (`.netrc`, a key) is named as such: the runtime image would leak it

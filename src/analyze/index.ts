@@ -8,6 +8,8 @@ import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, t
 import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
+import { checkoutOf, isNeutral, isShellOnly } from '../commands/index.js';
+import { isInside } from '../paths.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
 
@@ -118,6 +120,13 @@ export function analyze(model: Model): Analysis {
     const quote = analysis ? unterminatedQuote(analysis.shellError) : null;
     if (quote && analysis && scanUnclosedQuote(analysis.script) !== null) error ??= { id: 'shell-unterminated-quote', data: { quote: quote === '`' ? 'backquote' : quote }, line: ins.line };
   }
+  // a checkout stays build state only while nothing the runtime stage repeats after it works in it or writes
+  // over it: a repeated `chmod +x bin/hubot` or `grunt build` there would run before the checkout is copied
+  classifications.forEach((c, i) => {
+    if (c.reason !== 'run-checkout' || !checkoutUsedLater(model, c.index, runs, scopes, classifications)) return;
+    const data = { commands: c.data.commands ?? '' };
+    classifications[i] = { ...c, phase: 'both', reason: 'run-fetch', data, because: describe({ id: 'run-fetch', data }) };
+  });
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
   return { classifications, runs, scopes, hasBuildStep, finalUser: user, error };
 }
@@ -192,6 +201,8 @@ function classifyRun(run: RunAnalysis): Verdict {
   // tee of a log); on their own they are repeated in the runtime stage
   const buildsSomething = cmds.some((c) => BUILDING.has(c.kind));
   const setup = cmds.filter((c) => c.kind === 'setup' || (c.kind === 'unknown' && !buildsSomething) || c.kind === 'toolchain-run' || c.kind === 'pip');
+  // a checkout of sources (git clone) is build state: it stays in the builder and its directory is copied
+  if (checksOutSources(run)) return { phase: 'build', reason: 'run-checkout', data: { commands: names(cmds.filter((c) => c.kind === 'fetch')) } };
   // downloads with nothing compiled from them (wget x.deb && dpkg -i x.deb, curl | sh) install things
   // for the runtime: the RUN is repeated as written
   if (!cmds.some((c) => COMPILING.has(c.kind)) && cmds.some((c) => c.kind === 'fetch')) {
@@ -218,6 +229,33 @@ function classifyRun(run: RunAnalysis): Verdict {
     return { phase: 'both', reason: 'run-packages-mixed', data: { build: buildPkgs.join(' '), runtime: runtimePkgs.join(' ') } };
   }
   return { phase: 'both', reason: 'run-mixed', data: { build: names([...building, ...tests]) || buildPkgs.join(' '), setup: names(setup) || runtimePkgs.join(' ') } };
+}
+
+/**
+ * True for a RUN that only checks sources out (`git clone URL dir && cd dir && git checkout v1`): every command
+ * a checkout into a directory it names, work on that checkout, or one that only changes or prints the shell's
+ * state (cd, echo). Its checkout is copied as an artifact (src/artifacts.ts) instead of being fetched again.
+ */
+function checksOutSources(run: RunAnalysis): boolean {
+  const checkouts = run.commands.filter((c) => checkoutOf(c.words) === 'checkout');
+  if (!checkouts.length || run.shellError || checkouts.some((c) => c.outputs.length !== 1 || /[$~*]/.test(c.outputs[0]!))) return false;
+  return run.commands.every((c) => checkoutOf(c.words) !== null || isShellOnly(c.words[0] ?? '') || isNeutral(c.words[0] ?? ''));
+}
+
+/** True when an instruction after the checkout RUN `at` that the runtime stage repeats works in its checkout, names a path in it or copies over it. */
+function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, RunAnalysis>, scopes: ReadonlyMap<number, Scope>, classifications: readonly Classification[]): boolean {
+  const dirs = (runs.get(at)?.commands ?? []).filter((c) => checkoutOf(c.words) === 'checkout').flatMap((c) => c.outputs);
+  const inside = (p: string) => dirs.some((d) => isInside(p, d));
+  for (const c of classifications) {
+    if (c.index <= at || c.phase === 'build') continue;
+    const ins = model.instructions[c.index]!;
+    if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some((x) => inside(x.cwd) || x.words.slice(1).some((w) => !w.startsWith('-') && inside(joinPath(x.cwd, w)))))) return true;
+    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
+      const dest = copyDestination(ins, scopes.get(c.index)?.workdir ?? '/');
+      if (dest === null || inside(dest) || dirs.some((d) => isInside(d, dest))) return true;
+    }
+  }
+  return false;
 }
 
 /** True for a COPY/ADD of the build context's root (`COPY . /app`), not from another stage or image. */

@@ -11,6 +11,9 @@ const NOTHING: Outputs = { paths: Object.freeze([]), unnamed: false };
 /** Options of `git clone` that take the next word as their value (so it is neither the URL nor the directory). */
 const CLONE_VALUE_OPTIONS = ['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--template', '--reference', '--separate-git-dir', '-j', '--jobs', '-u', '--upload-pack', '--filter', '--shallow-since', '--shallow-exclude'];
 
+/** git subcommands that work on a checkout in place (the commit, its submodules, its patches); not `config` (the user's), not `lfs install` (the system's). */
+const ON_CHECKOUT = ['checkout', 'submodule', 'fetch', 'pull', 'reset', 'apply', 'am', 'cherry-pick', 'switch'];
+
 /** The file name a URL downloads to (its last path segment). */
 const fileOf = (url: string): string => url.split('/').pop() ?? '';
 
@@ -72,6 +75,13 @@ export default {
     return NOTHING;
   },
   provides: { git: ['git'], gnupg: ['gpg'], gnupg2: ['gpg', 'gpg2'] },
+  checksOut(words) {
+    if (words[0] !== 'git') return null;
+    // `git -C dir checkout v1` names the checkout with -C
+    const rest = words.slice(1);
+    const sub = rest.find((w, i) => !w.startsWith('-') && rest[i - 1] !== '-C' && rest[i - 1] !== '-c') ?? '';
+    return sub === 'clone' ? 'checkout' : ON_CHECKOUT.includes(sub) ? 'on-checkout' : null;
+  },
   // version-control tools: programs often call them at runtime too
   usedAtRuntime: ['git', 'subversion', 'mercurial'],
   // version control as a container's command: a box to work in (svn and hg are Subversion's and Mercurial's)

@@ -157,6 +157,11 @@ export function installerCompanion(name: string): boolean {
   return COMPANIONS.has(name) || (isInterpreter(name) && COMPANIONS.has(name.replace(/[\d.]+$/, '')));
 }
 
+/** A fetch that checks sources out (`git clone`: 'checkout') or works on such a checkout ('on-checkout'), or null: the families' `checksOut`. */
+export function checkoutOf(words: readonly string[]): 'checkout' | 'on-checkout' | null {
+  return familyOf(words[0] ?? '')?.checksOut?.(words) ?? null;
+}
+
 /** An interpreter that runs a script file (`python gen.py`, `sh -`), by its name with any version (`python3.11`). */
 export function isInterpreter(name: string): boolean {
   return INTERPRETERS.has(name.replace(/[\d.]+$/, ''));

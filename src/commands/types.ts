@@ -145,6 +145,12 @@ export interface CommandFamily {
   installerCompanions?: readonly string[];
   /** Programs whose purpose is building or testing: an image whose CMD or ENTRYPOINT runs one is a toolbox. */
   toolbox?: readonly string[];
+  /**
+   * A fetch that checks sources out into a directory it names (`git clone`), or works on such a checkout
+   * (`git checkout v1`): 'checkout' or 'on-checkout'; null: not one. A RUN of only these is build state, its
+   * directory copied as an artifact (src/analyze/index.ts), not a download the runtime stage repeats.
+   */
+  checksOut?(words: readonly string[]): 'checkout' | 'on-checkout' | null;
   /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
   kinds?: Readonly<Record<string, RuleKind>>;
   /** Names also written with a version (`pip3.11` is `pip`): the name answers for itself followed by digits and dots. */

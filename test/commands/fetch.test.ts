@@ -2,7 +2,7 @@
 // the state model (the programs gnupg gives) and the plan (git alone is no reason to split).
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, packageProvides, usedAtRuntime } from '../../src/commands/index.js';
+import { checkoutOf, familyOf, packageProvides, usedAtRuntime } from '../../src/commands/index.js';
 import fetch from '../../src/commands/fetch.js';
 import { convert } from '../../src/convert.js';
 
@@ -74,5 +74,25 @@ describe('fetch family', () => {
         name,
       ).toContain('toolbox-image');
     expect(convert(file('["app"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+  });
+  it('tells a checkout of sources from other git work (checksOut): a RUN of only these is build state', () => {
+    expect(checkoutOf(['git', 'clone', '--depth', '1', 'https://x/y.git', 'y'])).toBe('checkout');
+    for (const w of [
+      ['git', 'checkout', 'v1'],
+      ['git', '-C', 'y', 'submodule', 'update', '--init'],
+      ['git', 'reset', '--hard', 'abc'],
+    ])
+      expect(checkoutOf(w), w.join(' ')).toBe('on-checkout');
+    for (const w of [
+      ['git', 'config', '--global', 'user.name', 'x'],
+      ['git-lfs', 'install'],
+      ['curl', '-O', 'https://x/y'],
+      ['cd', 'y'],
+    ])
+      expect(checkoutOf(w), w.join(' ')).toBeNull();
+    // the clone stays in the builder and its directory is copied; a wget is still repeated
+    const split = convert('FROM node:20-bookworm\nRUN git clone https://x/app.git /app\nWORKDIR /app\nRUN npm ci\nCMD ["node", "index.js"]\n');
+    expect(split.output).toContain('COPY --from=builder /app /app');
+    expect(split.output.split('FROM node:20-bookworm-slim')[1]).not.toContain('git clone');
   });
 });
