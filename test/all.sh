@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 if ! command -v patch >/dev/null || ! command -v git >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq patch git) >/dev/null
 fi
+# the hooks of .pre-commit-hooks.yaml are run by Debian's pre-commit (test/integrations/pre-commit.test.ts)
+if ! command -v pre-commit >/dev/null; then
+  (apt-get update -qq && apt-get install -y -qq pre-commit) >/dev/null
+fi
 npx tsc -p tsconfig.json
 npx tsc -p tsconfig.test.json
 npm run test:unit
