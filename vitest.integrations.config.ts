@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/integrations/**/*.test.ts'],
+    // dist/ built once before any file runs (the action's script runs dist/src/cli.js): the package test
+    // packs it as built (npm pack --ignore-scripts), so no build rewrites dist/ under a running test
+    globalSetup: ['test/build-setup.ts'],
     setupFiles: ['test/tmpdir-setup.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -22,8 +22,9 @@ let project = '';
 
 beforeAll(() => {
   const work = mkdtempSync(join(tmpdir(), 'dfsplit-package-'));
-  // npm pack runs `prepare` (the build), as npm publish does; --json names the tarball
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { filename: string }[];
+  // dist/ as test/build-setup.ts built it: npm pack's own build (prepare) would rewrite it under the other
+  // files' tests (pre-commit's install runs prepare, in its own copy); --json names the tarball
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { filename: string }[];
   const tarball = join(work, packed[0]!.filename);
   project = join(work, 'project');
   execFileSync('mkdir', [project]);
