@@ -12,6 +12,7 @@ import { PRESET_IDS } from './preset-ids.js';
 import { VERSION } from './version.js';
 import { FORMATS, type Format } from './report/formats.js';
 import { HELP } from './help-text.js';
+import { parseFailOn, type FailOnStatus } from './fail-on.js';
 
 const PRESET_CHOICES = ['auto', 'generic', ...PRESET_IDS];
 
@@ -145,7 +146,8 @@ const verifyOptions = {
 const mainOptions = {
   ...common,
   write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
-  check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change' },
+  check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change (see --fail-on)' },
+  'fail-on': { type: 'string', describe: 'with --check: the statuses that fail the run, comma-separated: changed, declined (exit 1), error (exit 2) (default: changed,error)' },
   stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
   ...color,
   verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
@@ -184,15 +186,18 @@ function mainCommand(argv: Read<typeof mainOptions, { paths: string[] }>, given:
   if (!Number.isInteger(argv.jobs) || argv.jobs < 0 || !rawValues(given, '--jobs').every((v) => /^\d+$/.test(v))) {
     return () => Promise.reject(new FlagError('--jobs takes a whole number of worker threads, 0 or more (0: automatic)'));
   }
-  return async () => (await runner()).main(mainFlags(argv, io.env), io);
+  const failOn = argv.failOn === undefined ? undefined : parseFailOn([argv.failOn].flat());
+  if (typeof failOn === 'string') return () => Promise.reject(new FlagError(failOn));
+  return async () => (await runner()).main(mainFlags(argv, io.env, failOn), io);
 }
 
-function mainFlags(argv: Read<typeof mainOptions, { paths: string[] }>, env: CliIO['env']): Flags {
+function mainFlags(argv: Read<typeof mainOptions, { paths: string[] }>, env: CliIO['env'], failOn: FailOnStatus[] | undefined): Flags {
   return {
     ...optionFlags(argv, env),
     paths: fromArgv(argv.paths, argv['--']),
     write: argv.write,
     check: argv.check,
+    failOn,
     stdout: argv.stdout,
     json: argv.json,
     color: argv.color,

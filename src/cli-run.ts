@@ -1,7 +1,7 @@
 // What the dfsplit command line does once it has its flags: loaded by src/cli.ts only when a command
 // runs, so that `--version` and `--help` do not load the parsers (cold start, measured by bench/speed.mjs).
-// Exit codes: 0 fine, 1 --check found changes (or verify found a difference), 2 errors, 3 (verify) the
-// original does not build here.
+// Exit codes: 0 fine, 1 --check found changes or another status --fail-on lists (or verify found a
+// difference), 2 errors, 3 (verify) the original does not build here.
 import { dirname, resolve } from 'node:path';
 import { convert, type ConvertResult } from './convert.js';
 import { contextProblem } from './context.js';
@@ -17,11 +17,14 @@ import { convertAll, convertOptions, jobOptions, type JobOptions, type Outcome }
 import { ConfigError, ConfigResolver, type FileConfig } from './config.js';
 import { reporter, type FileReport, type Format, type Summary } from './report/formats.js';
 import { VERSION } from './version.js';
+import { DEFAULT_FAIL_ON, type FailOnStatus } from './fail-on.js';
 
 export interface Flags {
   paths: string[];
   write: boolean;
   check: boolean;
+  /** --fail-on: the statuses that fail a --check run (unset: the configuration's, else DEFAULT_FAIL_ON). */
+  failOn?: FailOnStatus[] | undefined;
   stdout: boolean;
   json: boolean;
   color: boolean | undefined;
@@ -112,6 +115,7 @@ function refuseIncompatible(flags: Flags, format: Format, inputs: readonly strin
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
   if (format !== 'text' && flags.stdout) throw new UsageError(`--format ${format} and --stdout cannot be used together: both print to standard output`);
   if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
+  if (flags.failOn && !flags.check) throw new UsageError('--fail-on applies only to --check: it chooses the statuses that fail the check');
   checkContext(flags.context, cwd);
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
 }
@@ -120,8 +124,11 @@ function refuseIncompatible(flags: Flags, format: Format, inputs: readonly strin
 async function gatherInputs(flags: Flags, inputs: readonly string[], cwd: string) {
   const resolver = configResolver(flags, cwd);
   let fromConfig: string[];
+  let failOn: ReadonlySet<FailOnStatus>;
   try {
     fromConfig = flags.ignore?.enabled === false ? [] : await resolver.ignorePatterns();
+    // without --check only errors fail the run; with it, --fail-on, else the configuration's failOn, else the default
+    failOn = new Set(flags.check ? (flags.failOn ?? (await resolver.failOn()) ?? DEFAULT_FAIL_ON) : ['error']);
   } catch (err) {
     throw asUsage(err);
   }
@@ -132,7 +139,7 @@ async function gatherInputs(flags: Flags, inputs: readonly string[], cwd: string
   const options = new Map<string, JobOptions>();
   // --verify builds and compares what it proposes: conversions only a build proves are proposed too
   for (const file of files) options.set(file, await fileOptions(file, flags, resolver, cwd, flags.verify === true));
-  return { files, errors, skipped, options };
+  return { files, errors, skipped, options, failOn };
 }
 
 /** The note on the files named like a Dockerfile that were passed over. */
@@ -152,15 +159,19 @@ interface Session {
   named: (file: string) => string;
   /** Counts a file's report in the summary and hands it to the machine format. */
   emit: (f: FileReport) => void;
+  /** The statuses that fail the run: --check's --fail-on (or its default), only `error` without --check. */
+  failOn: ReadonlySet<FailOnStatus>;
 }
 
 /** The exit code that grows with what is found: 0 fine, 1 changes (--check), 2 errors. */
 const worse = (code: number, found: number): number => Math.max(code, found);
 
+/** A file's exit code from its status: 2 for an error, 1 for another status that fails the run, else 0. */
+const statusCode = (status: FileReport['status'], failOn: ReadonlySet<FailOnStatus>): number => (status === 'unchanged' || !failOn.has(status) ? 0 : status === 'error' ? 2 : 1);
+
 /** A file's exit code when nothing more is shown of it (its reader is gone, --check still decides). */
-function verdict(outcome: Outcome): number {
-  if (outcome.readError || outcome.result.status === 'error') return 2;
-  return outcome.result.status === 'changed' ? 1 : 0;
+function verdict(outcome: Outcome, failOn: ReadonlySet<FailOnStatus>): number {
+  return statusCode(outcome.readError ? 'error' : outcome.result.status, failOn);
 }
 
 /** One file's outcome reported: its status line, its write, diff or output, and its exit code. */
@@ -174,7 +185,7 @@ async function reportFile(outcome: Outcome, s: Session): Promise<number> {
     s.progress.clear();
     io.stderr.write(`dfsplit: ${err.format()}\n`);
     s.emit({ path, status: 'error', reasons: [outcome.readError] });
-    return 2;
+    return statusCode('error', s.failOn);
   }
   const { text, result: r } = outcome;
   if (flags.verify && r.status === 'changed') await verified(r, text, file, flags, io.cwd);
@@ -183,18 +194,16 @@ async function reportFile(outcome: Outcome, s: Session): Promise<number> {
   // prints its own error instead of `changed` followed by the error
   const writing = flags.write && r.status === 'changed';
   if (shown && !writing) printStatus(s, path, r);
-  let code = r.status === 'error' ? 2 : 0;
+  let code = statusCode(r.status, s.failOn);
   let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
   if (flags.stdout) io.stdout.write(r.output);
-  if (r.status === 'changed' && flags.check) {
-    code = 1;
-  } else if (r.status === 'changed' && flags.write) {
+  if (r.status === 'changed' && flags.write) {
     const failed = writeChanged(s, file, path, r, text, shown);
     if (failed) {
       report = failed;
       code = 2;
     }
-  } else if (r.status === 'changed' && !s.machine && !flags.stdout) {
+  } else if (r.status === 'changed' && !s.machine && !flags.stdout && !flags.check) {
     s.progress.clear();
     io.stdout.write(`${s.color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
   }
@@ -242,7 +251,7 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   const inputs = flags.paths.length ? flags.paths : ['.'];
   refuseIncompatible(flags, format, inputs, io.cwd);
   const readerGone = watchReader(io.stdout);
-  const { files, errors, skipped, options } = await gatherInputs(flags, inputs, io.cwd);
+  const { files, errors, skipped, options, failOn } = await gatherInputs(flags, inputs, io.cwd);
   if (skipped.length && !machine && !flags.quiet) io.stderr.write(skippedLine(skipped, named));
   if (flags.stdout && files.length + errors.length !== 1) throw new UsageError(`--stdout needs exactly one input file, got ${files.length + errors.length}`);
   for (const e of errors) io.stderr.write(`dfsplit: ${e.format()}\n`);
@@ -261,7 +270,7 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
   const color = flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const progress = progressLine(files.length, !machine && !flags.quiet, io.stderr);
-  const session: Session = { flags, io, machine, color, single: files.length === 1, progress, named, emit };
+  const session: Session = { flags, io, machine, color, single: files.length === 1, progress, named, emit, failOn };
   // --write: a signal never lands between a temporary file and its rename; it stops the run between files
   const holding = flags.write && io.holdSignals === true;
   if (holding) holdSignals();
@@ -271,7 +280,7 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
     // so that its exit code stays the verdict on all of them
     if (readerGone()) {
       if (!flags.check) break;
-      code = worse(code, verdict(outcome));
+      code = worse(code, verdict(outcome, failOn));
       continue;
     }
     code = worse(code, await reportFile(outcome, session));
@@ -287,7 +296,7 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
 /** The summary line of the text output, and --check's verdict on all the files. */
 function summarize(s: Session, summary: Summary, code: number): number {
   if (!s.machine && !s.flags.quiet && summary.files > 1) s.io.stderr.write(`${summaryLine(summary)}\n`);
-  return s.flags.check && code === 0 && summary.changed > 0 ? 1 : code;
+  return s.flags.check && code === 0 && summary.changed > 0 && s.failOn.has('changed') ? 1 : code;
 }
 
 function asUsage(err: unknown): unknown {

@@ -8,6 +8,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { lilconfig, type LilconfigResult } from 'lilconfig';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { FAIL_ON_STATUSES, type FailOnStatus } from './fail-on.js';
 
 const Options = {
   preset: z.string().min(1).optional().describe('language preset, or auto / generic'),
@@ -24,6 +25,7 @@ const ConfigSchema = z
     $schema: z.string().optional(),
     ...Options,
     ignorePatterns: z.array(z.string()).optional().describe('more patterns to ignore while walking (gitignore syntax, relative to the config file)'),
+    failOn: z.array(z.enum(FAIL_ON_STATUSES)).min(1).optional().describe('the statuses that fail `dfsplit --check` (--fail-on): changed and declined exit 1, error exits 2; default ["changed", "error"]'),
     overrides: z
       .array(
         z.strictObject({
@@ -211,6 +213,11 @@ export class ConfigResolver {
       if (picomatch(globs, { dot: true })(rel)) Object.assign(out, pick(o));
     }
     return out;
+  }
+
+  /** failOn of the configuration found from the current directory (or --config), if it says. */
+  async failOn(): Promise<FailOnStatus[] | undefined> {
+    return (await this.configFor(resolve(this.cwd, 'Dockerfile')))?.config.failOn;
   }
 
   /** ignorePatterns of the configuration found from the current directory, made relative to it. */
