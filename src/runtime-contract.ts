@@ -151,9 +151,36 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
 }
 
-/** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK. */
-export function startedPrograms(model: Model, rewrite: { index: number; words: readonly string[] } | null = null): { word: string; line: number; keyword: string }[] {
-  const out: { word: string; line: number; keyword: string }[] = [];
+/** A program the container starts, or (`names` set) an absolute path a start command names: the script an interpreter runs, an option's value (`-c /etc/x.cfg`, `--conf=/etc/x.cfg`). */
+export interface Started {
+  word: string;
+  line: number;
+  keyword: string;
+  /** The start command that names the path (`bash /app/run.sh`), for a path. */
+  names?: string;
+}
+
+/** The absolute paths among a start command's arguments (past its program), variables aside. */
+function namedPaths(words: readonly string[], line: number, keyword: string): Started[] {
+  const out: Started[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const path = w.startsWith('/') ? w : /^--?[\w-]+=(\/.*)$/.exec(w)?.[1];
+    if (path && /^[\w./+@-]+$/.test(path) && path !== '/') out.push({ word: path.replace(/\/+$/, ''), line, keyword, names: words.slice(0, i + 1).join(' ') });
+  }
+  return out;
+}
+
+/** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK; and the absolute paths CMD and ENTRYPOINT name as arguments. */
+export function startedPrograms(model: Model, rewrite: { index: number; words: readonly string[] } | null = null): Started[] {
+  const out: Started[] = [];
+  const named: Started[] = [];
+  for (const ins of [last(model, 'ENTRYPOINT'), last(model, 'CMD')]) {
+    if (!ins || ins.index === rewrite?.index) continue;
+    const script = ins.json && SHELLS.test(ins.json[0] ?? '') && ins.json[1] === '-c' ? ins.json[2] : ins.json ? undefined : ins.command;
+    if (ins.json && script === undefined) named.push(...namedPaths(ins.json, ins.line, ins.keyword));
+    if (script !== undefined) for (const c of parseShell(script).commands) named.push(...namedPaths(c.words, ins.line, ins.keyword));
+  }
   const entrypoint = last(model, 'ENTRYPOINT');
   const cmd = last(model, 'CMD');
   for (const ins of [entrypoint, cmd]) {
@@ -179,7 +206,7 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
   const hc = last(model, 'HEALTHCHECK');
   const command = hc?.command;
   if (hc && command) for (const word of runtimeCommandWords(command.text, command.json)) if (!word.includes('$')) out.push({ word, line: hc.line, keyword: 'HEALTHCHECK' });
-  return out;
+  return [...out, ...named];
 }
 
 /**
