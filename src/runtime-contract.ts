@@ -99,8 +99,9 @@ function purposeReason(model: Model, analysis: Analysis): Finding | null {
   const systemSetup = (words: readonly string[]) => ['files', 'shell', 'system', 'users', 'prefix'].includes(familyOf(words[0] ?? '')?.id ?? '');
   const onlyPackages = [...analysis.runs.values()].every((r) => r.commands.every((c) => ['packages', 'package-maintenance', 'cleanup'].includes(c.kind) || (c.kind === 'setup' && systemSetup(c.words))));
   const copies = model.instructions.some((i) => i.stage === 0 && (i.keyword === 'COPY' || i.keyword === 'ADD'));
-  const build = installs.flatMap((i) => i.build);
-  const onlyBuildPackages = installs.every((i) => i.runtime.length === 0 && i.unresolved.length === 0);
+  // the packages as the table sorts them: a build tool no later command uses (kept for run time) is still one
+  const build = installs.flatMap((i) => [...i.build, ...(i.keptTools ?? [])]);
+  const onlyBuildPackages = installs.every((i) => i.runtime.length === (i.keptTools?.length ?? 0) && i.unresolved.length === 0);
   if (onlyPackages && onlyBuildPackages && !copies && build.some((p) => COMPILER_PACKAGES.test(p) || isBuildToolPackage(p.replace(/[-\d.]*$/, '')) || isBuildToolPackage(p)))
     return { id: 'toolbox-image', data: { why: `it only installs build tools and headers (${build.slice(0, 4).join(' ')}), and copies or builds nothing of its own` } };
   return null;

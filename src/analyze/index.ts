@@ -8,6 +8,7 @@ import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, t
 import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
+import { keepUnusedTools } from './kept-tools.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
 
@@ -118,7 +119,16 @@ export function analyze(model: Model): Analysis {
     const quote = analysis ? unterminatedQuote(analysis.shellError) : null;
     if (quote && analysis && scanUnclosedQuote(analysis.script) !== null) error ??= { id: 'shell-unterminated-quote', data: { quote: quote === '`' ? 'backquote' : quote }, line: ins.line };
   }
+  // a build-only package no later command uses was installed for run time: its RUN is read again with it as a
+  // runtime package (the file still counts as installing build tools: a toolbox is told as one)
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
+  const kept = keepUnusedTools(runs, removedLater);
+  for (const index of kept) {
+    const at = classifications.findIndex((c) => c.index === index);
+    if (at < 0 || classifications[at]!.reason === 'pragma-ignored') continue;
+    const v = classifyRun(runs.get(index)!);
+    classifications[at] = { ...classifications[at]!, phase: v.phase, reason: v.reason, data: v.data, because: describe({ id: v.reason, data: v.data }) };
+  }
   return { classifications, runs, scopes, hasBuildStep, finalUser: user, error };
 }
 
