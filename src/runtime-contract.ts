@@ -4,9 +4,11 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packageProvides, replayedBy, toolboxPrograms } from './commands/index.js';
+import { operands } from './commands/options.js';
+import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
-import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
+import { BUILD_CLI_PACKAGES, CODE_URL_ENV, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
 import { imageConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
@@ -102,8 +104,27 @@ function purposeReason(model: Model, analysis: Analysis): Finding | null {
   // the packages as the table sorts them: a build tool no later command uses (kept for run time) is still one
   const build = installs.flatMap((i) => [...i.build, ...(i.keptTools ?? [])]);
   const onlyBuildPackages = installs.every((i) => i.runtime.length === (i.keptTools?.length ?? 0) && i.unresolved.length === 0);
+  const environment = copies ? null : buildEnvironment(analysis);
+  if (environment) return { id: 'toolbox-image', data: { why: `it installs ${environment} and copies nothing of its own: a build environment, whose tools are its purpose` } };
   if (onlyPackages && onlyBuildPackages && !copies && build.some((p) => COMPILER_PACKAGES.test(p) || isBuildToolPackage(p.replace(/[-\d.]*$/, '')) || isBuildToolPackage(p)))
     return { id: 'toolbox-image', data: { why: `it only installs build tools and headers (${build.slice(0, 4).join(' ')}), and copies or builds nothing of its own` } };
+  return null;
+}
+
+/** A sign of a build environment the file installs (src/knowledge/toolbox.ts): a build CLI installed globally, or a JDK; null when none. */
+function buildEnvironment(analysis: Analysis): string | null {
+  for (const run of analysis.runs.values())
+    for (const c of run.commands) {
+      const jdk = c.install?.packages.find((p) => JDK_PACKAGES.test(packageName(p)) || packageProvides(packageName(p))?.some((t) => buildEnvironmentPrograms.has(t)));
+      if (jdk) return `a JDK (${jdk})`;
+      const family = familyOf(c.words[0] ?? '')?.id;
+      const args = operands(c.words);
+      // a program registered or linked by hand (`update-alternatives --install /usr/bin/javac javac ...`, `ln -s .../javac`)
+      const registered = (family === 'system' || family === 'files') && args.map((a) => a.split('/').pop()!).find((a) => buildEnvironmentPrograms.has(a));
+      if (registered) return `a JDK (its ${registered} registered)`;
+      const cli = family === 'node' && replayedBy(c.words) ? args.find((a) => BUILD_CLI_PACKAGES.has(a.replace(/(?<=.)@.*$/, ''))) : undefined;
+      if (cli) return `the build tool ${cli} globally`;
+    }
   return null;
 }
 

@@ -145,6 +145,8 @@ export interface CommandFamily {
   installerCompanions?: readonly string[];
   /** Programs whose purpose is building or testing: an image whose CMD or ENTRYPOINT runs one is a toolbox. */
   toolbox?: readonly string[];
+  /** Programs whose install (a package that gives one, or one registered or linked by hand) marks a build environment when the image copies nothing of its own in: a JDK's javac. */
+  buildEnvironment?: readonly string[];
   /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
   kinds?: Readonly<Record<string, RuleKind>>;
   /** Names also written with a version (`pip3.11` is `pip`): the name answers for itself followed by digits and dots. */
