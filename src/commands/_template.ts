@@ -20,6 +20,7 @@ export default {
   // toolbox: [],                          // build or test programs: an image whose CMD runs one is a toolbox
   // buildEnvironment: [],                 // programs whose install marks a build environment (java.ts: javac)
   // replayed: [],                         // names whose system-wide installs the runtime stage repeats
+  // installsInto: [],                     // where those installs put packages (a copy of one collides)
   // languageInstallers: [],               // names that install from lists dfsplit cannot read
   // provides: {},                         // system package -> the programs it gives
   // toolchainAtRuntime: [],               // CMD texts that need the toolchain in the container
