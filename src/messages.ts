@@ -109,7 +109,8 @@ export const MESSAGES = {
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',
-  'unproven-collision': '`{command}` runs again in the runtime stage, where a path it makes may already be copied from the builder (a directory made again without -p, a link made without -f), or a directory it enters or links into may exist only in the builder',
+  'unproven-collision':
+    '`{command}` runs again in the runtime stage, where a path it makes may already be copied from the builder (a directory made again without -p, a link made without -f, packages installed into a directory the stage also copies), or a directory it enters or links into may exist only in the builder',
   'unproven-refetch': '`{command}` installs Python packages from the network again on {image}, which lacks the compilers and -dev libraries of the builder: what it builds there is proven only by a build',
   'unproven-extras': '{name}[{extras}] installs optional dependencies the table does not know: what they compiled against on {image} and load on the slim runtime is proven only by a build',
   'unproven-distro-venv': "the virtual environment {path} is made by {by}: its python is the distribution's (/usr/bin), not the image's, and the slim variant has none; proven only by a build",

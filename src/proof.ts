@@ -5,7 +5,7 @@
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { copyDestination, type Analysis } from './analyze/index.js';
 import { installerScript, type RunCommand } from './analyze/run.js';
-import { commandOf, familyOf, fileReplay, isNeutral, packageCommand, pathUse, type FileReplay } from './commands/index.js';
+import { commandOf, familyOf, fileReplay, installDirectories, isNeutral, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
@@ -83,6 +83,16 @@ export function proofOf(input: ProofInput): Proof {
       // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
       const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
       if (fetched) unproven.push({ id: 'unproven-refetch', data: { command: fetched, image: input.runtimeBase }, line });
+      // a repeated system-wide install (`npm install -g X`, `pip install X`) whose packages' directory the stage
+      // also copies from the builder (item 2): after such a copy it rewrites what the copy brought; before a copy
+      // of a wider tree (all of /usr/local) that tree replaces the runtime image's own around it. A copy of just
+      // that directory after the install holds the builder's end state there, as the original had it
+      const at = input.steps.indexOf(step);
+      const copiesOf = (steps: readonly RuntimeStep[]) => steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
+      const before = copiesOf(input.steps.slice(0, at));
+      const after = copiesOf(input.steps.slice(at + 1));
+      const twice = (c.kind === 'setup' || c.kind === 'pip') && installDirectories(c.words).some((d) => before.some((p) => holds(p, d) || within(p, d)) || after.some((p) => holds(p, d) && !within(p, d)));
+      if (twice) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       if (fileReplay(c.words[0] ?? '') === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
   }
@@ -225,4 +235,14 @@ export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase:
       if ((c.kind === 'build' || c.kind === 'test') && c.words[0]) tools.add(c.words[0].split('/').pop()!);
     }
   return { packages: [...packages], tools: [...tools], image: runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase } };
+}
+
+/** True when the copied path holds the install directory `dir` (`*` within one name): it is that directory or one around it. */
+function holds(path: string, dir: string): boolean {
+  return isInside(dir.replace(/\/[^/]*\*.*$/, ''), path) || within(path, dir);
+}
+
+/** True when the copied path is the install directory `dir` (`*` within one name) or lies inside it. */
+function within(path: string, dir: string): boolean {
+  return new RegExp(`^${dir.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`).test(path);
 }

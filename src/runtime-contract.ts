@@ -4,9 +4,11 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packageProvides, replayedBy, toolboxPrograms } from './commands/index.js';
+import { operands } from './commands/options.js';
+import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
-import { CODE_URL_ENV, COMPILER_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
+import { BUILD_CLI_PACKAGES, CODE_URL_ENV, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
 import { buildToolEnv, imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
@@ -112,10 +114,30 @@ function purposeReason(model: Model, analysis: Analysis): Finding | null {
   const systemSetup = (words: readonly string[]) => ['files', 'shell', 'system', 'users', 'prefix'].includes(familyOf(words[0] ?? '')?.id ?? '');
   const onlyPackages = [...analysis.runs.values()].every((r) => r.commands.every((c) => ['packages', 'package-maintenance', 'cleanup'].includes(c.kind) || (c.kind === 'setup' && systemSetup(c.words))));
   const copies = model.instructions.some((i) => i.stage === 0 && (i.keyword === 'COPY' || i.keyword === 'ADD'));
-  const build = installs.flatMap((i) => i.build);
-  const onlyBuildPackages = installs.every((i) => i.runtime.length === 0 && i.unresolved.length === 0);
+  // the packages as the table sorts them: a build tool no later command uses (kept for run time) is still one
+  const build = installs.flatMap((i) => [...i.build, ...(i.keptTools ?? [])]);
+  const onlyBuildPackages = installs.every((i) => i.runtime.length === (i.keptTools?.length ?? 0) && i.unresolved.length === 0);
+  const environment = copies ? null : buildEnvironment(analysis);
+  if (environment) return { id: 'toolbox-image', data: { why: `it installs ${environment} and copies nothing of its own: a build environment, whose tools are its purpose` } };
   if (onlyPackages && onlyBuildPackages && !copies && build.some((p) => COMPILER_PACKAGES.test(p) || isBuildToolPackage(p.replace(/[-\d.]*$/, '')) || isBuildToolPackage(p)))
     return { id: 'toolbox-image', data: { why: `it only installs build tools and headers (${build.slice(0, 4).join(' ')}), and copies or builds nothing of its own` } };
+  return null;
+}
+
+/** A sign of a build environment the file installs (src/knowledge/toolbox.ts): a build CLI installed globally, or a JDK; null when none. */
+function buildEnvironment(analysis: Analysis): string | null {
+  for (const run of analysis.runs.values())
+    for (const c of run.commands) {
+      const jdk = c.install?.packages.find((p) => JDK_PACKAGES.test(packageName(p)) || packageProvides(packageName(p))?.some((t) => buildEnvironmentPrograms.has(t)));
+      if (jdk) return `a JDK (${jdk})`;
+      const family = familyOf(c.words[0] ?? '')?.id;
+      const args = operands(c.words);
+      // a program registered or linked by hand (`update-alternatives --install /usr/bin/javac javac ...`, `ln -s .../javac`)
+      const registered = (family === 'system' || family === 'files') && args.map((a) => a.split('/').pop()!).find((a) => buildEnvironmentPrograms.has(a));
+      if (registered) return `a JDK (its ${registered} registered)`;
+      const cli = family === 'node' && replayedBy(c.words) ? args.find((a) => BUILD_CLI_PACKAGES.has(a.replace(/(?<=.)@.*$/, ''))) : undefined;
+      if (cli) return `the build tool ${cli} globally`;
+    }
   return null;
 }
 
@@ -164,9 +186,36 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
 }
 
-/** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK. */
-export function startedPrograms(model: Model, rewrite: { index: number; words: readonly string[] } | null = null): { word: string; line: number; keyword: string }[] {
-  const out: { word: string; line: number; keyword: string }[] = [];
+/** A program the container starts, or (`names` set) an absolute path a start command names: the script an interpreter runs, an option's value (`-c /etc/x.cfg`, `--conf=/etc/x.cfg`). */
+export interface Started {
+  word: string;
+  line: number;
+  keyword: string;
+  /** The start command that names the path (`bash /app/run.sh`), for a path. */
+  names?: string;
+}
+
+/** The absolute paths among a start command's arguments (past its program), variables aside. */
+function namedPaths(words: readonly string[], line: number, keyword: string): Started[] {
+  const out: Started[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const path = w.startsWith('/') ? w : /^--?[\w-]+=(\/.*)$/.exec(w)?.[1];
+    if (path && /^[\w./+@-]+$/.test(path) && path !== '/') out.push({ word: path.replace(/\/+$/, ''), line, keyword, names: words.slice(0, i + 1).join(' ') });
+  }
+  return out;
+}
+
+/** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK; and the absolute paths CMD and ENTRYPOINT name as arguments. */
+export function startedPrograms(model: Model, rewrite: { index: number; words: readonly string[] } | null = null): Started[] {
+  const out: Started[] = [];
+  const named: Started[] = [];
+  for (const ins of [last(model, 'ENTRYPOINT'), last(model, 'CMD')]) {
+    if (!ins || ins.index === rewrite?.index) continue;
+    const script = ins.json && SHELLS.test(ins.json[0] ?? '') && ins.json[1] === '-c' ? ins.json[2] : ins.json ? undefined : ins.command;
+    if (ins.json && script === undefined) named.push(...namedPaths(ins.json, ins.line, ins.keyword));
+    if (script !== undefined) for (const c of parseShell(script).commands) named.push(...namedPaths(c.words, ins.line, ins.keyword));
+  }
   const entrypoint = last(model, 'ENTRYPOINT');
   const cmd = last(model, 'CMD');
   for (const ins of [entrypoint, cmd]) {
@@ -192,7 +241,7 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
   const hc = last(model, 'HEALTHCHECK');
   const command = hc?.command;
   if (hc && command) for (const word of runtimeCommandWords(command.text, command.json)) if (!word.includes('$')) out.push({ word, line: hc.line, keyword: 'HEALTHCHECK' });
-  return out;
+  return [...out, ...named];
 }
 
 /**

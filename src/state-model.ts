@@ -9,7 +9,7 @@ import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
 import { createdAccount, installsLanguagePackages, isInterpreter, isShellOnly, packageCommand, packageProvides, pathOperands, readsPaths } from './commands/index.js';
 import { operands } from './commands/options.js';
-import { insideAny, isInside } from './paths.js';
+import { enclosing, insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
 import type { Finding } from './messages.js';
@@ -123,6 +123,16 @@ export function under(path: string, pattern: string): boolean {
 function has(s: StageState, path: string): boolean {
   for (const g of s.gone) if (under(path, g)) return false;
   return insideAny(path, s.made);
+}
+
+/** The deepest path the state made that holds `path` (the clone, copy or write it comes from), or null when the state has none. */
+function madeBy(s: StageState, path: string): string | null {
+  if (!has(s, path)) return null;
+  return (
+    enclosing(path)
+      .filter((d) => s.made.has(d))
+      .sort((x, y) => y.length - x.length)[0] ?? null
+  );
 }
 
 function make(s: StageState, path: string): void {
@@ -287,7 +297,7 @@ export interface ProofInput {
   runtimeBase: ImageConfig | null;
   sameBase: boolean;
   /** The programs CMD, ENTRYPOINT and HEALTHCHECK start, with their lines. */
-  started: readonly { word: string; line: number; keyword: string }[];
+  started: readonly { word: string; line: number; keyword: string; names?: string }[];
 }
 
 /**
@@ -403,7 +413,11 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     if (!/^[\w./+@-]+$/.test(s.word)) continue; // not a program name (`["hello",` of invalid JSON)
     if (s.word.includes('/')) {
       const path = joinPath(analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.workdir ?? '/', s.word);
-      if (has(b, path) && !has(r, path)) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'the builder makes it and the runtime stage does not copy it' }, line: s.line }];
+      const maker = madeBy(b, path);
+      // the runtime stage has it when it made the same path (a replayed COPY, clone or write) or copied one holding it
+      // from the builder: a directory it made around it (a WORKDIR) is empty
+      if (maker && !(has(r, path) && (r.made.has(maker) || copied.some((k) => k.from === k.to && isInside(maker, k.to)))))
+        return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.names ?? s.word, why: s.names ? `it names ${s.word}, which the builder makes (${maker}) and the runtime stage neither copies nor makes` : 'the builder makes it and the runtime stage does not copy it' }, line: s.line }];
       continue;
     }
     if (isShellOnly(s.word) || s.word.includes('$') || r.tools.has(s.word) || input.runtimeBase?.tools.has(s.word)) continue;

@@ -1,5 +1,7 @@
 // What the runtime stage may replay with no build to prove it (src/proof.ts `safeToReplay`), and the proof
 // a conversion carries (issue 23, "proof levels").
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../src/analyze/run.js';
 import { convert } from '../src/convert.js';
@@ -89,6 +91,20 @@ describe('the proof of a conversion', () => {
     expect(mkdir.reasons.map((r) => [r.id, r.line])).toEqual([['replay-collides', 3]]);
     const ln = convert('FROM openjdk:8\nRUN apt-get update && apt-get install -y curl\nRUN curl -L https://example.com/a.tgz | tar -C /srv -xz && ln -s /srv/app/a-1.jar /srv/app/a.jar\nCMD ["java", "-jar", "/srv/app/a.jar"]\n', { verify: true });
     expect(ln.proof?.unproven.map((u) => u.id)).toEqual(['unproven-collision']);
+  });
+  it('is build level when a repeated system-wide install puts packages into a directory the stage also copies (npm install -g, pip install over /usr/local)', () => {
+    for (const name of ['replay-npm-global-over-copied-dir-needs-verify', 'replay-pip-over-copied-tree-needs-verify']) {
+      const r = convert(readFileSync(fileURLToPath(new URL(`./fixtures/${name}/input.Dockerfile`, import.meta.url)), 'utf8'), { verify: true });
+      expect(
+        r.proof?.unproven.map((u) => [u.id, u.line]),
+        name,
+      ).toEqual([['unproven-collision', 2]]);
+    }
+    // a system package install writes no such directory: apt-get after a copy of /usr/local stays static
+    const apt = convert(
+      'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc make libc6-dev && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/usr/local\nRUN apt-get update && apt-get install -y --no-install-recommends python3-requests && rm -rf /var/lib/apt/lists/*\nCMD ["/usr/local/bin/tool"]\n',
+    );
+    expect(apt.status).toBe('changed');
   });
   it('is build level when the slim runtime installs Python packages from the network again (pipenv, a URL requirement)', () => {
     const pipenv = convert('FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock /app/\nRUN pipenv install --system --deploy\nCOPY . /app\nCMD ["python", "app.py"]\n', { verify: true });

@@ -10,6 +10,7 @@ import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
 import { checkoutOf, isNeutral, isShellOnly } from '../commands/index.js';
 import { isInside } from '../paths.js';
+import { keepUnusedTools } from './kept-tools.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
 
@@ -127,7 +128,16 @@ export function analyze(model: Model): Analysis {
     const data = { commands: c.data.commands ?? '' };
     classifications[i] = { ...c, phase: 'both', reason: 'run-fetch', data, because: describe({ id: 'run-fetch', data }) };
   });
+  // a build-only package no later command uses was installed for run time: its RUN is read again with it as a
+  // runtime package (the file still counts as installing build tools: a toolbox is told as one)
   const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
+  const kept = keepUnusedTools(runs, removedLater);
+  for (const index of kept) {
+    const at = classifications.findIndex((c) => c.index === index);
+    if (at < 0 || classifications[at]!.reason === 'pragma-ignored') continue;
+    const v = classifyRun(runs.get(index)!);
+    classifications[at] = { ...classifications[at]!, phase: v.phase, reason: v.reason, data: v.data, because: describe({ id: v.reason, data: v.data }) };
+  }
   return { classifications, runs, scopes, hasBuildStep, finalUser: user, error };
 }
 

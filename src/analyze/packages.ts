@@ -28,6 +28,8 @@ export interface PackageInstall {
   unresolved: string[];
   /** True for an install dfsplit writes: it runs its own `update` and removes the lists after itself. */
   selfUpdating?: boolean;
+  /** Build-only packages (git, gcc) that no later command uses, moved to `runtime`: installed for run time (src/analyze/kept-tools.ts). */
+  keptTools?: string[];
 }
 
 // the package managers' commands, subcommands and options: src/commands/ (apt, apk, yum); each command is

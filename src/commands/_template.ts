@@ -18,7 +18,9 @@ export default {
   // reads(command) { return null; },      // paths it reads that the state model proves exist
   // toolingOnly(command) { return false; },  // an upgrade of the installer itself: no compiling
   // toolbox: [],                          // build or test programs: an image whose CMD runs one is a toolbox
+  // buildEnvironment: [],                 // programs whose install marks a build environment (java.ts: javac)
   // replayed: [],                         // names whose system-wide installs the runtime stage repeats
+  // installsInto: [],                     // where those installs put packages (a copy of one collides)
   // languageInstallers: [],               // names that install from lists dfsplit cannot read
   // provides: {},                         // system package -> the programs it gives
   // toolchainAtRuntime: [],               // CMD texts that need the toolchain in the container

@@ -96,6 +96,14 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
 /** Every program the families call a build or test tool (an image that runs one is a toolbox). */
 export const toolboxPrograms: readonly string[] = families.flatMap((f) => f.toolbox ?? []);
 
+/** Where a system-wide install the runtime stage repeats (`npm install -g`, `pip install`, `gem install`) puts packages (the family's `installsInto`), or none. */
+export function installDirectories(words: readonly string[]): readonly string[] {
+  return replayedBy(words) ? (commandOf(words)?.family.installsInto ?? []) : [];
+}
+
+/** Every program the families say marks a build environment when a file installs it (`buildEnvironment`). */
+export const buildEnvironmentPrograms: ReadonlySet<string> = new Set(families.flatMap((f) => f.buildEnvironment ?? []));
+
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
 

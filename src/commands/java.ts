@@ -73,6 +73,8 @@ export default {
   // Debian's JRE and JDK packages
   provides: { 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'] },
   toolbox: ['mvn', 'gradle', 'ant', 'sbt', 'lein', 'javac'],
+  // a JDK installed (its compiler) in an image that copies nothing of its own in is a build environment
+  buildEnvironment: ['javac'],
   // Spring Boot's goals (with either tool) and Gradle's application plugin build and start the app from the sources
   toolchainAtRuntime: [starts([MAVEN, GRADLE], [MAVEN.bootRun, GRADLE.bootRun], '\\b'), starts([GRADLE], [GRADLE_APPLICATION.run], '(?=\\s|$)')],
 } satisfies CommandFamily;

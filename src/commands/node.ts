@@ -110,6 +110,7 @@ export default {
   // writes depends on the npm version, so an install's outputs stay unnamed (the analyzer's default for a
   // build): the project directory itself is what surely exists
   replayed: MANAGERS,
+  installsInto: ['/usr/local/lib/node_modules'],
   languageInstallers: MANAGERS,
   provides: { nodejs: ['node', 'nodejs', 'npm'] },
   // the JavaScript test runners

@@ -53,6 +53,7 @@ export default {
   kinds: { gem: 'setup' },
   interpreters: ['ruby'],
   replayed: ['gem'],
+  installsInto: ['/usr/local/bundle', '/var/lib/gems'],
   languageInstallers: ['gem', 'bundle', 'bundler'],
   provides: { 'ruby-full': ['ruby', 'gem'] },
   // Ruby's test runner

@@ -151,6 +151,10 @@ export interface CommandFamily {
    * directory copied as an artifact (src/analyze/index.ts), not a download the runtime stage repeats.
    */
   checksOut?(words: readonly string[]): 'checkout' | 'on-checkout' | null;
+  /** Programs whose install (a package that gives one, or one registered or linked by hand) marks a build environment when the image copies nothing of its own in: a JDK's javac. */
+  buildEnvironment?: readonly string[];
+  /** Where the family's system-wide installs that the runtime stage repeats put packages on the official images (`*` within one name): a stage that also copies such a directory gets them twice, in an order only a build proves. */
+  installsInto?: readonly string[];
   /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
   kinds?: Readonly<Record<string, RuleKind>>;
   /** Names also written with a version (`pip3.11` is `pip`): the name answers for itself followed by digits and dots. */

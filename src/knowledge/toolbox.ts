@@ -34,3 +34,13 @@ export const CODE_URL_ENV = /(^|_)(URL|REPO|REPOSITORY|GIT|SOURCE|SRC)$/;
  * build packages, one of these or the families' among them, is a build environment.
  */
 export const COMPILER_PACKAGES = /(-dev|-devel|-headers)$|^(llvm|ninja-build|autoconf|automake|libtool|gfortran|golang|openjdk-\d+-jdk|default-jdk)([-\d.]*)$/;
+
+/**
+ * Signs of a build environment in an image that copies nothing of its own in: a global install of a build
+ * or scaffolding CLI (`npm install -g bower grunt-cli`, as the registry names the package), or a JDK installed
+ * (a package of one, or its compiler registered by hand: the families' `buildEnvironment` programs, src/commands/).
+ * Such an image is for building with those tools, which none of its split would keep.
+ */
+export const BUILD_CLI_PACKAGES: ReadonlySet<string> = new Set(['grunt-cli', 'grunt', 'gulp-cli', 'gulp', 'bower', 'yo', 'brunch', 'ember-cli', '@angular/cli', '@vue/cli', 'jspm', 'cordova', 'ionic', 'phonegap']);
+/** JDK packages (Debian and Ubuntu, RHEL, Alpine), which give javac. */
+export const JDK_PACKAGES = /^(openjdk-\d+-jdk(-headless)?|default-jdk(-headless)?|java-[\d.]+-openjdk-devel|openjdk\d+(-jdk)?|oracle-java\d+-installer)$/;
