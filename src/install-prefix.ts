@@ -44,21 +44,20 @@ export function installPrefixProof(input: PrefixInput): Finding[] | null {
   const { model, analysis } = input;
   const builder = releaseOfImage(input.builderImage);
   if (!input.artifacts.length || !isDistributionImage(input.builderImage) || !builder?.release || !APT_DISTRIBUTIONS.has(builder.distribution)) return null;
-  const installs = input.artifacts.map((a) => ({ a, c: installOf(analysis, a) }));
-  if (installs.some((i) => i.c === null)) return null;
+  if (!input.artifacts.every((a) => installedBy(analysis, a))) return null;
   const unproven: Finding[] = [];
   for (const s of input.steps) {
     const entered = enteredBuildTree(analysis, s);
     if (entered) unproven.push({ id: 'unproven-collision', data: { command: `cd ${entered}` }, line: model.instructions[s.source!]!.line });
   }
-  const configures = [...analysis.runs].flatMap(([index, run]) => run.commands.filter((c) => configureStep(c.words)).map((c) => ({ index, c })));
-  for (const { a, c } of new Map(installs.map((i) => [i.c, i])).values()) {
-    const why = outsidePrefix(
-      c!,
-      configures.filter((k) => k.index <= a.producer).map((k) => k.c),
-    );
-    if (why) unproven.push({ id: 'unproven-install-prefix', data: { command: c!.words.slice(0, 3).join(' '), why }, line: model.instructions[a.producer]!.line });
-  }
+  // every install of the file, not only the last one into each prefix (the artifact's maker)
+  const runs = [...analysis.runs];
+  for (const [index, run] of runs)
+    for (const c of run.commands.filter((c) => familyOf(c.words[0] ?? '')?.id === 'build-systems' && installsConfigured(c.words))) {
+      const configures = runs.filter(([i]) => i <= index).flatMap(([, r]) => r.commands.filter((k) => configureStep(k.words)));
+      const why = outsidePrefix(c, configures);
+      if (why) unproven.push({ id: 'unproven-install-prefix', data: { command: c.words.slice(0, 3).join(' '), why }, line: model.instructions[index]!.line });
+    }
   // on the builder's own image the narrow case names the runtime package of every -dev package (kept as
   // written, it is there, but the split is then the original minus a compiler); another image's runtime
   // packages are src/runtime-libraries.ts's to prove
@@ -70,12 +69,11 @@ export function installPrefixProof(input: PrefixInput): Finding[] | null {
   return unproven;
 }
 
-/** The build-system install command that wrote artifact `a` as its only output, or null. */
-function installOf(analysis: Analysis, a: Artifact): RunCommand | null {
-  if (a.why.id !== 'artifact-output') return null;
+/** True when artifact `a` is what build-system installs (`make install`, `cmake --install`) wrote, and nothing else of its RUN. */
+function installedBy(analysis: Analysis, a: Artifact): boolean {
+  if (a.why.id !== 'artifact-output') return false;
   const makers = analysis.runs.get(a.producer)?.commands.filter((c) => c.outputs.includes(a.path)) ?? [];
-  const c = makers.length === 1 ? makers[0]! : null;
-  return c && familyOf(c.words[0] ?? '')?.id === 'build-systems' && installsConfigured(c.words) ? c : null;
+  return makers.length > 0 && makers.every((c) => familyOf(c.words[0] ?? '')?.id === 'build-systems' && installsConfigured(c.words));
 }
 
 /**

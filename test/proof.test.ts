@@ -134,6 +134,10 @@ describe('the proof of a C/C++ install on a distribution image', () => {
     expect(unproven(ubuntu('libssl-dev', './configure --prefix=/opt/app --with-config-file=/etc/tool.conf && make && make install'))).toEqual([['unproven-install-prefix', 'where its configure step also names /etc/tool.conf']]);
     expect(unproven(ubuntu('libssl-dev', 'cmake -B b -DCMAKE_INSTALL_PREFIX=/opt/app -DCMAKE_INSTALL_SYSCONFDIR=/etc && cmake --build b && cmake --install b'))).toEqual([['unproven-install-prefix', 'where its configure step also names /etc']]);
   });
+  it('holds every install of the file to its prefix, not only the last one into the prefix copied', () => {
+    const text = 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y g++ make libssl-dev\nCOPY dep /usr/src/dep\nRUN cd /usr/src/dep && make && make install\nCOPY . /src\nRUN cd /src && ./configure && make && make install\nCMD ["tool"]\n';
+    expect(convert(text, { verify: true }).proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-install-prefix', 4]]);
+  });
   it('keeps the generic same-image proof for a floating tag (no release) and for artifacts that are not an install prefix', () => {
     expect(unproven(ubuntu('libssl-dev', './configure --prefix=/opt/app && make && make install').replace('ubuntu:22.04', 'ubuntu:latest'))).toEqual([['unproven-same-base-split', 'ubuntu:latest']]);
   });
