@@ -118,6 +118,8 @@ export const MESSAGES = {
   'unproven-called-tool': "`{command}` runs again in the runtime stage and runs {tool}, which the builder's image has and {image} lacks: whether it needs it there is proven only by a build",
   'unproven-same-base-split': "the runtime stage keeps {image}, the builder's own image: where the build installed its program and what the packages left behind gave it at run time is proven only by a build",
   'unproven-same-base': 'the {preset} preset keeps {image} for the runtime stage: on the same image, what its repeated installs and extension builds need from the packages it leaves behind is proven only by a build',
+  'unproven-install-prefix': '`{command}` installs {why}: what it writes outside the copied prefix is known only from a build',
+  'unproven-runtime-compiler': '{program} compiles code with the C compiler when it runs: whether the runtime stage may leave the compiler behind is proven only by a build',
   'runtime-package-unknown': 'the runtime package of {dev} is not known for {release} ({image}): its name changes between releases, and dfsplit does not guess it',
   // declines
   'needs-verify': 'proven only by a build: {unproven}. To prove it, build and compare both images: `dfsplit --verify --write {file}`',

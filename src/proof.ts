@@ -10,6 +10,7 @@ import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
 import { imageConfig } from './knowledge/image-config.js';
+import { installPrefixProof } from './install-prefix.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
@@ -103,7 +104,10 @@ export function proofOf(input: ProofInput): Proof {
   // into /usr/sbin or a --prefix of its own, files written to /etc) and what the packages it leaves behind
   // gave it are known only from a build (item 5); the review after proof levels (seed after-2026-12-04)
   // found 4 good of 12 such splits
-  if (input.preset === null && input.runtimeBase === input.builderImage && !unproven.length) unproven.push({ id: 'unproven-same-base-split', data: { image: input.runtimeBase } });
+  // a C/C++ install on a distribution image (src/install-prefix.ts): proven when its prefix is all it installs
+  const prefix = input.preset === null ? installPrefixProof(input) : null;
+  if (prefix) unproven.push(...prefix);
+  if (input.preset === null && input.runtimeBase === input.builderImage && !unproven.length && prefix === null) unproven.push({ id: 'unproven-same-base-split', data: { image: input.runtimeBase } });
   return { level: unproven.length ? 'build' : 'static', unproven };
 }
 

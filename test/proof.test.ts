@@ -147,3 +147,30 @@ describe('the proof of a conversion', () => {
     expect(r.saves).toEqual({ packages: ['gcc'], tools: ['gcc'], image: { from: 'python:3.11', to: 'python:3.11-slim' } });
   });
 });
+
+// issue 24: C and C++ installed by a build system on debian/ubuntu (src/install-prefix.ts)
+describe('the proof of a C/C++ install on a distribution image', () => {
+  const ubuntu = (packages: string, build: string) => `FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y g++ make ${packages}\nWORKDIR /src\nCOPY . .\nRUN ${build}\nCMD ["/opt/app/bin/tool"]\n`;
+  // each unproven fact's id, and the words of its message that name it
+  const unproven = (text: string) => convert(text, { verify: true }).proof?.unproven.map((u) => [u.id, /installs (.*): what|package of (\S+)|keeps (\S+),/.exec(u.message)?.slice(1).find(Boolean)]);
+  it('is static on the same ubuntu tag when the prefix is named and every -dev package has its runtime package', () => {
+    expect(unproven(ubuntu('libssl-dev', './configure --prefix=/opt/app && make && make install'))).toEqual([]);
+    expect(unproven(ubuntu('libssl-dev', 'make && make install PREFIX=/opt/app'))).toEqual([]);
+  });
+  it('is build level for a -dev package whose runtime package the table does not name', () => {
+    expect(unproven(ubuntu('libboost-dev', './configure --prefix=/opt/app && make && make install'))).toEqual([['runtime-package-unknown', 'libboost-dev']]);
+  });
+  it("is build level when nothing names the prefix (a Makefile's own default), for a DESTDIR, or a configure path outside the prefix", () => {
+    expect(unproven(ubuntu('libssl-dev', 'make && make install'))).toEqual([['unproven-install-prefix', 'where its Makefile chooses: no configure step or PREFIX= names the prefix']]);
+    expect(unproven(ubuntu('libssl-dev', './configure --prefix=/opt/app && make && make install DESTDIR=/pkg'))).toEqual([['unproven-install-prefix', 'into a DESTDIR']]);
+    expect(unproven(ubuntu('libssl-dev', './configure --prefix=/opt/app --with-config-file=/etc/tool.conf && make && make install'))).toEqual([['unproven-install-prefix', 'where its configure step also names /etc/tool.conf']]);
+    expect(unproven(ubuntu('libssl-dev', 'cmake -B b -DCMAKE_INSTALL_PREFIX=/opt/app -DCMAKE_INSTALL_SYSCONFDIR=/etc && cmake --build b && cmake --install b'))).toEqual([['unproven-install-prefix', 'where its configure step also names /etc']]);
+  });
+  it('holds every install of the file to its prefix, not only the last one into the prefix copied', () => {
+    const text = 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y g++ make libssl-dev\nCOPY dep /usr/src/dep\nRUN cd /usr/src/dep && make && make install\nCOPY . /src\nRUN cd /src && ./configure && make && make install\nCMD ["tool"]\n';
+    expect(convert(text, { verify: true }).proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-install-prefix', 4]]);
+  });
+  it('keeps the generic same-image proof for a floating tag (no release) and for artifacts that are not an install prefix', () => {
+    expect(unproven(ubuntu('libssl-dev', './configure --prefix=/opt/app && make && make install').replace('ubuntu:22.04', 'ubuntu:latest'))).toEqual([['unproven-same-base-split', 'ubuntu:latest']]);
+  });
+});

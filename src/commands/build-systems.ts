@@ -47,7 +47,7 @@ export default {
     if (words[0]?.endsWith('configure')) return { prefix: optionValue(words, '--prefix'), cached: false, installPaths: installPaths(words) };
     return null;
   },
-  installsConfigured: (words) => (words[0] === 'make' || words[0] === 'cmake') && words.includes('install'),
+  installsConfigured: (words) => (words[0] === 'make' || words[0] === 'cmake') && installs(words),
   compileSteps: NAMES,
   toolbox: ['make', 'cmake', 'ninja'],
   buildPackages: ['make', 'cmake'],

@@ -43,3 +43,11 @@ export function gccRuntimeCopies(loaderConf: string): readonly [string, string][
 
 /** Directories of the gcc image's own toolchain: copying one of them would copy the compiler. */
 export const GCC_TOOLCHAIN_DIRS: ReadonlySet<string> = new Set(['/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/lib64', '/usr/local/libexec', '/usr/local/include', '/usr/local/share']);
+
+/**
+ * Programs that compile code with the system C compiler when they run: leaving the compiler behind breaks
+ * them. varnishd turns each VCL file into C and compiles it with cc at start and on every reload
+ * (https://varnish-cache.org/docs/trunk/reference/varnishd.html, `cc_command`). Matched in the words of
+ * the file's commands (a source URL or directory, the started program).
+ */
+export const COMPILES_AT_RUN_TIME: readonly string[] = ['varnish'];
