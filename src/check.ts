@@ -2,7 +2,7 @@
 // names what it protects; a failed check declines the file, nothing is written.
 import { analyze, copyDestination, type Analysis } from './analyze/index.js';
 import { homeOf, stripPrefix } from './analyze/run.js';
-import { packageCommand, pathOperands } from './commands/index.js';
+import { buildEnvReaders, packageCommand, pathOperands } from './commands/index.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, packageManagerOf, parseImage } from './images.js';
 import { imageConfig, METADATA_ENV } from './knowledge/image-config.js';
@@ -26,6 +26,8 @@ export interface CheckInput {
   outputModel?: Model;
   /** A preset's sanctioned CMD/ENTRYPOINT rewrite: the runtime stage must start exactly this instead. */
   command?: { keyword: string; args: string } | null;
+  /** Variables the plan left in the builder because only build tools read them (src/build-env.ts): their absence is intended. */
+  droppedEnv?: readonly string[];
 }
 
 /** Returns the failed checks (empty when the output is sound). */
@@ -76,7 +78,8 @@ export function check(input: CheckInput): Finding[] {
   const envA = envOf(before, inheritedA?.env ?? {});
   const envB = envOf(after, inheritedB?.env ?? {});
   const written = envOf(after, {});
-  const lost = [...envA].filter(([k, v]) => envB.get(k) !== v);
+  // a build tool's variable the plan left in the builder (src/build-env.ts) is meant to be gone, and only such a one
+  const lost = [...envA].filter(([k, v]) => envB.get(k) !== v && !(envB.get(k) === undefined && input.droppedEnv?.includes(k) && buildEnvReaders(k)));
   const added = [...envB].filter(([k]) => !envA.has(k) && written.has(k));
   if (lost.length || added.length) failures.push(fail('check-env-differs', { vars: [...lost, ...added].map(([k]) => `${k}=${envA.get(k) ?? '(none)'} vs ${envB.get(k) ?? '(none)'}`).join(', ') }));
   // every COPY --from names an earlier stage and copies something that stage made

@@ -25,6 +25,8 @@ export interface RuntimeStep {
   commands: readonly RunCommand[];
   /** For COPY --from steps: the artifact. */
   artifact?: Artifact;
+  /** For ENV steps: the variables it sets, as `[name, value]`. */
+  env?: readonly (readonly [string, string])[];
   /** For the install dfsplit writes of the tools the runtime commands call (src/plan-runtime.ts): its packages. */
   packages?: readonly string[];
 }
@@ -45,7 +47,7 @@ interface StageInput {
 /** The runtime stage's steps after its FROM, or the reasons it cannot be written. */
 export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; declines: Finding[]; findings: Finding[] } {
   const { model, analysis, decision } = input;
-  const steps: RuntimeStep[] = input.restore.map((step) => ({ source: null, keyword: stepKeyword(step), text: stepText(step, input.builderName), verbatim: false, commands: [] }));
+  const steps: RuntimeStep[] = input.restore.map((step) => ({ source: null, keyword: stepKeyword(step), text: stepText(step, input.builderName), verbatim: false, commands: [], ...(step.kind === 'env' ? { env: step.pairs } : {}) }));
   const declines: Finding[] = [];
   const findings: Finding[] = [];
   const byIndex = new Map(input.classifications.map((c) => [c.index, c]));
@@ -123,7 +125,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
 }
 
 function verbatim(ins: Instruction): RuntimeStep {
-  return { text: ins.raw, source: ins.index, keyword: ins.keyword, verbatim: true, commands: [] };
+  return { text: ins.raw, source: ins.index, keyword: ins.keyword, verbatim: true, commands: [], ...(ins.keyword === 'ENV' ? { env: ins.pairs } : {}) };
 }
 
 function copyFrom(a: Artifact, builder: string): RuntimeStep {

@@ -96,6 +96,12 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
 /** Every program the families call a build or test tool (an image that runs one is a toolbox). */
 export const toolboxPrograms: readonly string[] = families.flatMap((f) => f.toolbox ?? []);
 
+/** The build tools that read environment variable `name` when only they do (`CARGO_HOME`: cargo, rustc, rustup, rustdoc), else null. */
+export function buildEnvReaders(name: string): readonly string[] | null {
+  for (const f of families) for (const e of f.buildEnv ?? []) if (e.variables.some((v) => (v.endsWith('*') ? name.startsWith(v.slice(0, -1)) : name === v))) return e.readers;
+  return null;
+}
+
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
 

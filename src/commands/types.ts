@@ -41,6 +41,12 @@ export interface SystemPackages {
   defaultTool: string;
 }
 
+/** Variables only some build tools read, and those tools (command names as the families spell them). */
+interface BuildEnv {
+  variables: readonly string[];
+  readers: readonly string[];
+}
+
 /** What a command writes that dfsplit can name: absolute paths, or `unnamed` when it writes somewhere it cannot tell. */
 export interface Outputs {
   paths: readonly string[];
@@ -145,6 +151,12 @@ export interface CommandFamily {
   installerCompanions?: readonly string[];
   /** Programs whose purpose is building or testing: an image whose CMD or ENTRYPOINT runs one is a toolbox. */
   toolbox?: readonly string[];
+  /**
+   * Environment variables that configure only the family's build tools (`CARGO_HOME`, read by cargo and
+   * rustup), with the programs that read them: a runtime stage where none of `readers` can run does not
+   * need them, and leaves them in the builder (src/build-env.ts). A trailing `*` names a prefix (`PIP_*`).
+   */
+  buildEnv?: readonly BuildEnv[];
   /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
   kinds?: Readonly<Record<string, RuleKind>>;
   /** Names also written with a version (`pip3.11` is `pip`): the name answers for itself followed by digits and dots. */
