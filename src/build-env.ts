@@ -3,7 +3,7 @@
 // `MAVEN_HOME`, `PIP_*`: `buildEnv` of the command families) is left out of the runtime stage when nothing
 // there can read it. The check (src/check.ts) accepts exactly these variables as missing.
 // https://docs.docker.com/reference/dockerfile/#env
-import type { Analysis } from './analyze/index.js';
+import { copyDestination, type Analysis } from './analyze/index.js';
 import { buildEnvReaders, commandOf, packageProvides } from './commands/index.js';
 import type { ImageConfig } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
@@ -29,18 +29,21 @@ const PLAIN = /^[\w./:@%+,=-]*$/;
  * The runtime stage without the build tools' configuration nothing in it reads, the findings that say so
  * (`build-env-dropped`) and the names left out. A variable stays when the runtime base has one of its
  * readers, a command of the stage runs or installs one, a copy brings its directory (`CARGO_HOME` copied
- * whole), another line of the stage names it (`PATH=$GOPATH/bin:$PATH`), or the container starts a program
+ * whole) or puts files in it (the started program aside), another line of the stage names it (`PATH=$GOPATH/bin:$PATH`), or the container starts a program
  * dfsplit cannot see into (a script of the build context may read it).
  */
 export function dropBuildEnv(input: DropInput): { steps: RuntimeStep[]; findings: Finding[]; dropped: string[] } {
   const none = { steps: [...input.steps], findings: [], dropped: [] };
-  if (!input.runtime || !startsOnlyKnownPrograms(input)) return none;
+  const started = startedPaths(input);
+  if (!input.runtime || started === null) return none;
   const runs = new Set(input.steps.flatMap((s) => s.commands.flatMap((c) => [commandName(c.words), ...(c.install?.packages ?? []).flatMap((p) => [p, ...(packageProvides(p) ?? [])])])));
-  const copied = input.steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
+  // what the stage places, the started programs aside: a copy of the directory a variable names may bring the
+  // tools (`CARGO_HOME` whole), and files placed under it may be found through it (`$GOPATH/src/app/templates`)
+  const placed = placedPaths(input).filter((p) => !started.includes(p));
   const droppable = (name: string, value: string, own: RuntimeStep): boolean => {
     const readers = buildEnvReaders(name);
     if (!readers || readers.some((r) => input.runtime!.tools.has(r.split('/').pop()!) || runs.has(r))) return false;
-    if (value.startsWith('/') && copied.some((p) => isInside(value, p))) return false;
+    if (value.startsWith('/') && placed.some((p) => isInside(value, p) || isInside(p, value))) return false;
     const named = new RegExp(`\\$\\{?${name}\\b`);
     return !input.steps.some((s) => s !== own && named.test(s.text)) && !(own.env ?? []).some(([, v]) => named.test(v));
   };
@@ -71,19 +74,33 @@ function commandName(words: readonly string[]): string {
   return commandOf(words)?.name ?? (words[0] ?? '').split('/').pop()!;
 }
 
+/** Where each COPY, ADD and artifact of the stage puts what it copies (null when it cannot be told). */
+function placedPaths(input: DropInput): string[] {
+  return input.steps.flatMap((s) => {
+    if (s.artifact) return [s.artifact.to ?? s.artifact.path];
+    const ins = s.source === null ? undefined : input.model.instructions[s.source];
+    if (ins?.keyword !== 'COPY' && ins?.keyword !== 'ADD') return [];
+    return [copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/'];
+  });
+}
+
 /**
- * True when every program the container starts is one the runtime base has on its PATH or one the stage
- * copies from the builder (a compiled program): a script of the build context may read any variable.
+ * The paths of the programs the container starts, when every one is on the runtime base's PATH or copied
+ * from the builder (a compiled program); null when one may be a script of the build context, which may
+ * read any variable.
  */
-function startsOnlyKnownPrograms(input: DropInput): boolean {
+function startedPaths(input: DropInput): string[] | null {
   const copied = input.steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
   const workdirAt = (line: number) => {
     const ins = input.model.instructions.find((i) => i.line === line);
     return ins ? (input.analysis.scopes.get(ins.index)?.workdir ?? '/') : '/';
   };
-  return input.started.every(({ word, line }) => {
-    if (!word.includes('/')) return input.runtime!.tools.has(word);
+  const paths: string[] = [];
+  for (const { word, line } of input.started) {
+    if (!word.includes('/') && input.runtime?.tools.has(word)) continue;
     const path = joinPath(workdirAt(line), word);
-    return copied.some((p) => isInside(path, p));
-  });
+    if (!word.includes('/') || !copied.some((p) => isInside(path, p))) return null;
+    paths.push(path);
+  }
+  return paths;
 }
