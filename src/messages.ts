@@ -91,6 +91,7 @@ export const MESSAGES = {
   'go-sources-kept': 'the sources stay in the runtime stage: {why}',
   'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',
   'image-files-copied': '{path}: the {what} {builder} carries, copied from the builder because {image} may lack them (programs read them without naming them)',
+  'artifact-copied-once': '{path}: copied once; the builder makes it again here, and the runtime stage already copied its final state',
   'build-env-dropped': 'ENV {name}={value}: left in the builder; only build tools ({readers}) read it, and the runtime stage has none of them',
   'config-restored': '{field} {value}: inherited from {builder}, written again because {image} does not set it',
   'cgo-disabled': 'CGO_ENABLED=0 set on `go build`: no .go file imports "C", so the binary is static',
