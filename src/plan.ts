@@ -17,6 +17,7 @@ import { GUI_PACKAGES } from './knowledge/java.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { dropBuildEnv } from './build-env.js';
+import { withoutIdleSteps } from './runtime-idle.js';
 import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
@@ -185,7 +186,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.steps, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
-  const buildEnv = dropBuildEnv({ model, analysis, steps: stage.steps, runtime: restore.runtime ?? imageConfig(runtimeBase), started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }) });
+  const active = withoutIdleSteps(analysis, stage.steps);
+  findings.push(...active.findings);
+  const buildEnv = dropBuildEnv({ model, analysis, steps: active.steps, runtime: restore.runtime ?? imageConfig(runtimeBase), started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }) });
   // a variable of the builder's image left in the builder is not restored after all
   findings.push(...restore.findings.filter((f) => !buildEnv.dropped.some((name) => f.data?.field === `ENV ${name}`)), ...buildEnv.findings);
   const printed = printedStage({ model, builder, steps: buildEnv.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });
