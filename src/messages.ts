@@ -88,6 +88,7 @@ export const MESSAGES = {
   // php and ruby presets
   'language-install-mixed': '`{command}` would run again in the runtime stage, which lacks what it needs, because its RUN also holds commands the runtime needs ({commands}): dfsplit does not split that RUN',
   'go-runtime-files': '{paths}: the Go sources name them ({files}) and read them at run time, so they are copied from the builder',
+  'java-context-kept': 'the build context stays in the runtime stage next to the jar: a Java program may read files from its working directory without naming them (Spring Boot reads ./application.properties and ./config/), and no scan shows it reads none',
   'go-sources-kept': 'the sources stay in the runtime stage: {why}',
   'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',
   'image-files-copied': '{path}: the {what} {builder} carries, copied from the builder because {image} may lack them (programs read them without naming them)',
