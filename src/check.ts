@@ -2,10 +2,10 @@
 // names what it protects; a failed check declines the file, nothing is written.
 import { analyze, copyDestination, type Analysis } from './analyze/index.js';
 import { homeOf, stripPrefix } from './analyze/run.js';
-import { packageCommand, pathOperands } from './commands/index.js';
+import { buildEnvReaders, packageCommand, pathOperands } from './commands/index.js';
 import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, packageManagerOf } from './images.js';
-import { buildToolEnv, imageConfig, inheritsSameConfig, METADATA_ENV } from './knowledge/image-config.js';
+import { imageConfig, inheritsSameConfig, METADATA_ENV } from './knowledge/image-config.js';
 import type { Finding, MessageId } from './messages.js';
 import type { CopyInstruction, Instruction, Model } from './model.js';
 import { flag } from './model.js';
@@ -26,6 +26,8 @@ export interface CheckInput {
   outputModel?: Model;
   /** A preset's sanctioned CMD/ENTRYPOINT rewrite: the runtime stage must start exactly this instead. */
   command?: { keyword: string; args: string } | null;
+  /** Variables the plan left in the builder because only build tools read them (src/build-env.ts): their absence is intended. */
+  droppedEnv?: readonly string[];
 }
 
 /** Returns the failed checks (empty when the output is sound). */
@@ -74,12 +76,11 @@ export function check(input: CheckInput): Finding[] {
     if (a !== b) failures.push(fail('check-setting-differs', { keyword: k, from: a.split('\n').join(', ') || '(none)', to: b.split('\n').join(', ') || '(none)' }));
   }
   // every variable of the original, with its value; the runtime base may add its own (distroless: SSL_CERT_FILE)
-  // less the variables only a build tool of the builder's image reads, which the runtime image lacks (MAVEN_HOME)
-  const toolOnly = inheritedA && inheritedB ? buildToolEnv(inheritedA, inheritedB) : new Map<string, string>();
-  const envA = envOf(before, Object.fromEntries(Object.entries(inheritedA?.env ?? {}).filter(([k]) => !toolOnly.has(k))));
+  const envA = envOf(before, inheritedA?.env ?? {});
   const envB = envOf(after, inheritedB?.env ?? {});
   const written = envOf(after, {});
-  const lost = [...envA].filter(([k, v]) => envB.get(k) !== v);
+  // a build tool's variable the plan left in the builder (src/build-env.ts) is meant to be gone, and only such a one
+  const lost = [...envA].filter(([k, v]) => envB.get(k) !== v && !(envB.get(k) === undefined && input.droppedEnv?.includes(k) && buildEnvReaders(k)));
   const added = [...envB].filter(([k]) => !envA.has(k) && written.has(k));
   if (lost.length || added.length) failures.push(fail('check-env-differs', { vars: [...lost, ...added].map(([k]) => `${k}=${envA.get(k) ?? '(none)'} vs ${envB.get(k) ?? '(none)'}`).join(', ') }));
   // every COPY --from names an earlier stage and copies something that stage made

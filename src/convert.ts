@@ -167,7 +167,7 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   }
   // files of the builder's image a preset copies (CA certificates for scratch) are made by no instruction: the build checks them
   const imageFiles = plan.artifacts.filter((a) => a.fromImage).map((a) => a.path);
-  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command });
+  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command, droppedEnv: plan.droppedEnv });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
   if (details) details.builderEdits = plan.decision.builderEdits ?? [];
   const proof = plan.proof && { level: plan.proof.level, unproven: plan.proof.unproven.map(reason) };

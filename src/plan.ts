@@ -16,6 +16,8 @@ import { BUILDPACK_PACKAGES } from './knowledge/images.js';
 import { GUI_PACKAGES } from './knowledge/java.js';
 import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
+import { dropBuildEnv } from './build-env.js';
+import { withoutIdleSteps } from './runtime-idle.js';
 import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
@@ -52,6 +54,8 @@ export interface Plan {
   decision: PresetDecision;
   /** The runtime stage after its FROM as printed (src/plan-runtime.ts), proven by the state model: the carry pass prints it. */
   runtimeSteps: RuntimeStep[];
+  /** Variables of the original's runtime that only build tools read, left in the builder (src/build-env.ts); the check accepts their absence. */
+  droppedEnv: string[];
   /** The preset's sanctioned CMD/ENTRYPOINT rewrite as printed (the check holds the output to it), or null. */
   command: RewrittenCommand | null;
   /** How the split is proven (src/proof.ts); null unless `split`. */
@@ -84,6 +88,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     classifications: analysis.classifications,
     decision: {},
     runtimeSteps: [],
+    droppedEnv: [],
     command: null,
     proof: null,
   };
@@ -190,13 +195,17 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const extraPackages = withPackages(toolsForRuntime(model, analysis, runtimeBase, builder.image, findings), runtimeBase, native.packages);
   const restore = restoreConfig(model, builder.image, runtimeBase);
   declines.push(...restore.declines);
-  findings.push(...restore.findings);
   const command = decision.command ? rewriteCommand(model, decision.command, hasShell(runtimeBase)) : null;
   if (command) findings.push(command.finding);
   const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.steps, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
-  const printed = printedStage({ model, builder, steps: stage.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });
+  const active = withoutIdleSteps(analysis, stage.steps);
+  findings.push(...active.findings);
+  const buildEnv = dropBuildEnv({ model, analysis, steps: active.steps, runtime: restore.runtime ?? imageConfig(runtimeBase), started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }), rewritten: command?.index ?? null });
+  // a variable of the builder's image left in the builder is not restored after all
+  findings.push(...restore.findings.filter((f) => !buildEnv.dropped.some((name) => f.data?.field === `ENV ${name}`)), ...buildEnv.findings);
+  const printed = printedStage({ model, builder, steps: buildEnv.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });
   if (!declines.length) {
     declines.push(
       ...proveRuntimeStage({
@@ -227,6 +236,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     classifications,
     decision,
     runtimeSteps: printed.steps,
+    droppedEnv: buildEnv.dropped,
     command,
     proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, deleted, steps: printed.steps, presetUnproven: [...packageProof.unproven, ...native.unproven], genericArtifacts: decision.artifacts === undefined }),
   };

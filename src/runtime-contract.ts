@@ -10,7 +10,7 @@ import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
 import { BUILD_CLI_PACKAGES, CODE_URL_ENV, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
-import { buildToolEnv, imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
+import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
 import type { Finding } from './messages.js';
 import type { Artifact, PresetStep } from './preset.js';
@@ -315,11 +315,9 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
   const steps: PresetStep[] = [];
   const findings: Finding[] = [];
-  const toolOnly = buildToolEnv(builder, runtime);
-  const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k) && !toolOnly.has(k));
+  const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k));
   if (env.length) steps.push({ kind: 'env', pairs: env });
   for (const [k, v] of env) findings.push({ id: 'config-restored', data: { field: `ENV ${k}`, value: v, builder: builderImage, image: runtimeBase } });
-  for (const [k, tool] of toolOnly) if (!written.has(k)) findings.push({ id: 'config-left-behind', data: { name: k, value: builder.env[k] ?? '', builder: builderImage, tool, image: runtimeBase } });
   if (builder.workdir !== runtime.workdir && !has('WORKDIR')) {
     steps.push({ kind: 'workdir', path: builder.workdir });
     findings.push({ id: 'config-restored', data: { field: 'WORKDIR', value: builder.workdir, builder: builderImage, image: runtimeBase } });

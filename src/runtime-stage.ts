@@ -25,6 +25,8 @@ export interface RuntimeStep {
   commands: readonly RunCommand[];
   /** For COPY --from steps: the artifact. */
   artifact?: Artifact;
+  /** For ENV steps: the variables it sets, as `[name, value]`. */
+  env?: readonly (readonly [string, string])[];
   /** For the install dfsplit writes of the tools the runtime commands call (src/plan-runtime.ts): its packages. */
   packages?: readonly string[];
 }
@@ -45,9 +47,8 @@ interface StageInput {
 /** The runtime stage's steps after its FROM, or the reasons it cannot be written. */
 export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; declines: Finding[]; findings: Finding[] } {
   const { model, analysis, decision } = input;
-  const steps: RuntimeStep[] = input.restore.map((step) => ({ source: null, keyword: stepKeyword(step), text: stepText(step, input.builderName), verbatim: false, commands: [] }));
+  const steps: RuntimeStep[] = input.restore.map((step) => ({ source: null, keyword: stepKeyword(step), text: stepText(step, input.builderName), verbatim: false, commands: [], ...(step.kind === 'env' ? { env: step.pairs } : {}) }));
   const declines: Finding[] = [];
-  const findings: Finding[] = [];
   const byIndex = new Map(input.classifications.map((c) => [c.index, c]));
   const drop = decision.dropFromRuntime ?? new Set<number>();
   const replacements = decision.runtimeReplacements ?? new Map<number, readonly PresetStep[]>();
@@ -119,11 +120,32 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       steps.push(verbatim(ins));
     }
   }
-  return { steps, declines, findings };
+  return { ...withoutRepeatedCopies(steps), declines };
+}
+
+/**
+ * The steps without a COPY --from that repeats an earlier one word for word: both copy the builder's end
+ * state, so the second brings the same files again (a program built twice to the same path, `go build -o /app`
+ * in two RUNs). Kept when a RUN, or a COPY or ADD into the same place, comes between: it may have changed or
+ * removed what the first brought (`pip install ... && rm -rf /wheels` before the next copy of /wheels).
+ */
+function withoutRepeatedCopies(steps: readonly RuntimeStep[]): { steps: RuntimeStep[]; findings: Finding[] } {
+  const out: RuntimeStep[] = [];
+  const findings: Finding[] = [];
+  for (const step of steps) {
+    const same = step.artifact ? out.map((s) => s.artifact !== undefined && s.text === step.text).lastIndexOf(true) : -1;
+    const touched = out.slice(same + 1).some((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword));
+    if (step.artifact && same >= 0 && !touched) {
+      findings.push({ id: 'artifact-copied-once', data: { path: step.artifact.to ?? step.artifact.path }, ...(step.artifact.why.line === undefined ? {} : { line: step.artifact.why.line }) });
+      continue;
+    }
+    out.push(step);
+  }
+  return { steps: out, findings };
 }
 
 function verbatim(ins: Instruction): RuntimeStep {
-  return { text: ins.raw, source: ins.index, keyword: ins.keyword, verbatim: true, commands: [] };
+  return { text: ins.raw, source: ins.index, keyword: ins.keyword, verbatim: true, commands: [], ...(ins.keyword === 'ENV' ? { env: ins.pairs } : {}) };
 }
 
 function copyFrom(a: Artifact, builder: string): RuntimeStep {

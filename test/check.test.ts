@@ -50,6 +50,19 @@ describe('check', () => {
   });
 });
 
+describe('check with build-tool variables left in the builder', () => {
+  const withGo = (text: string) => text.replace('ENV A=1', 'ENV A=1 GOPATH=/go');
+  const runDropped = (runtime: string, droppedEnv: readonly string[]) => failures({ original: parse(withGo(builder.replace(' AS builder', '')).trimEnd() + '\n'), output: withGo(builder) + runtime, builderName: 'builder', madePaths: made, droppedEnv });
+  it('accepts the absence of a variable only build tools read when the plan left it behind', () => {
+    expect(runDropped(good, ['GOPATH'])).toEqual([]);
+    expect(runDropped(good, [])).toContainEqual({ id: 'check-env-differs', sentence: expect.stringMatching(/GOPATH=\/go vs \(none\)/) });
+  });
+  it('still fails any other lost variable, or a build-tool variable with another value', () => {
+    expect(runDropped(good.replace('ENV A=1', 'ENV B=1'), ['GOPATH', 'A'])).toContainEqual({ id: 'check-env-differs', sentence: expect.stringMatching(/A=1 vs \(none\)/) });
+    expect(runDropped(good.replace('ENV A=1', 'ENV A=1 GOPATH=/src'), ['GOPATH'])).toContainEqual({ id: 'check-env-differs', sentence: expect.stringMatching(/GOPATH=\/go vs \/src/) });
+  });
+});
+
 describe("check with a preset's command rewrite", () => {
   const rewrite = { keyword: 'CMD', args: '["/usr/local/bin/a", "--serve"]' };
   const rewritten = good.replace('CMD ["a"]', 'CMD ["/usr/local/bin/a", "--serve"]');

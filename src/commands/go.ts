@@ -63,5 +63,8 @@ export default {
   },
   provides: { 'golang-go': ['go'] },
   toolbox: ['go'],
+  // what the go command reads (https://pkg.go.dev/cmd/go#hdr-Environment_variables); not GOROOT, GODEBUG,
+  // GOMAXPROCS, GOGC or GOTRACEBACK, which a built program's runtime reads too
+  buildEnv: [{ variables: ['GOPATH', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB', 'GOINSECURE', 'GOOS', 'GOARCH', 'GOARM', 'CGO_ENABLED', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS', 'CGO_LDFLAGS'], readers: ['go', 'gofmt'] }],
   toolchainAtRuntime: [/^go run\b/],
 } satisfies CommandFamily;

@@ -104,6 +104,12 @@ export function installDirectories(words: readonly string[]): readonly string[] 
 /** Every program the families say marks a build environment when a file installs it (`buildEnvironment`). */
 export const buildEnvironmentPrograms: ReadonlySet<string> = new Set(families.flatMap((f) => f.buildEnvironment ?? []));
 
+/** The build tools that read environment variable `name` when only they do (`CARGO_HOME`: cargo, rustc, rustup, rustdoc), else null. */
+export function buildEnvReaders(name: string): readonly string[] | null {
+  for (const f of families) for (const e of f.buildEnv ?? []) if (e.variables.some((v) => (v.endsWith('*') ? name.startsWith(v.slice(0, -1)) : name === v))) return e.readers;
+  return null;
+}
+
 /** Every CMD/ENTRYPOINT pattern that needs a family's toolchain at runtime. */
 export const toolchainAtRuntime: readonly RegExp[] = families.flatMap((f) => f.toolchainAtRuntime ?? []);
 

@@ -75,6 +75,13 @@ export default {
   toolbox: ['mvn', 'gradle', 'ant', 'sbt', 'lein', 'javac'],
   // a JDK installed (its compiler) in an image that copies nothing of its own in is a build environment
   buildEnvironment: ['javac'],
+  // https://maven.apache.org/configure.html  https://docs.gradle.org/current/userguide/build_environment.html
+  buildEnv: [
+    { variables: ['MAVEN_HOME', 'MAVEN_CONFIG', 'MAVEN_OPTS', 'MAVEN_ARGS', 'M2_HOME'], readers: ['mvn', './mvnw', 'mvnw'] },
+    { variables: ['GRADLE_HOME', 'GRADLE_USER_HOME', 'GRADLE_OPTS'], readers: ['gradle', './gradlew', 'gradlew'] },
+    { variables: ['ANT_HOME', 'ANT_OPTS'], readers: ['ant'] },
+    { variables: ['SBT_HOME', 'SBT_OPTS'], readers: ['sbt'] },
+  ],
   // Spring Boot's goals (with either tool) and Gradle's application plugin build and start the app from the sources
   toolchainAtRuntime: [starts([MAVEN, GRADLE], [MAVEN.bootRun, GRADLE.bootRun], '\\b'), starts([GRADLE], [GRADLE_APPLICATION.run], '(?=\\s|$)')],
 } satisfies CommandFamily;

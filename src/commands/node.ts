@@ -115,5 +115,10 @@ export default {
   provides: { nodejs: ['node', 'nodejs', 'npm'] },
   // the JavaScript test runners
   toolbox: ['jest', 'mocha', 'karma'],
+  // https://docs.npmjs.com/cli/using-npm/config#environment-variables (yarn 1 reads npm's too)
+  buildEnv: [
+    { variables: ['npm_config_*', 'NPM_CONFIG_*'], readers: ['npm', 'npx', 'yarn', 'pnpm'] },
+    { variables: ['YARN_*'], readers: ['yarn'] },
+  ],
   toolchainAtRuntime: [new RegExp(`^(${MANAGERS.join('|')}) (run )?(${DEV})\\b`), DEV_SERVER],
 } satisfies CommandFamily;

@@ -53,6 +53,8 @@ export default {
   provides: { 'php-cli': ['php'] },
   // PHP's test runner
   toolbox: ['phpunit'],
+  // https://getcomposer.org/doc/03-cli.md#environment-variables
+  buildEnv: [{ variables: ['COMPOSER_*'], readers: ['composer'] }],
   outputs(command, at) {
     const files = extensionFiles(command, at);
     if (files) return { paths: files, unnamed: false };

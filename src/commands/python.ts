@@ -119,6 +119,12 @@ export default {
   kinds: { easy_install: 'setup' },
   interpreters: ['python', 'python3'],
   toolbox: ['pytest', 'py.test', 'tox', 'nosetests'],
+  // https://pip.pypa.io/en/stable/topics/configuration/#environment-variables
+  buildEnv: [
+    { variables: ['PIP_*'], readers: ['pip'] },
+    { variables: ['PIPENV_*'], readers: ['pipenv'] },
+    { variables: ['POETRY_*'], readers: ['poetry'] },
+  ],
   kindOf(words): RuleKind | null {
     if (words[0] === 'pip') return pipKind(words.slice(1));
     // `python setup.py install|develop|easy_install` installs into the system; any other command builds

@@ -49,5 +49,7 @@ export default {
     return { paths: [joinPath(cwd, `${root}/bin`)], unnamed: false };
   },
   toolbox: ['cargo', 'rustc'],
+  // https://doc.rust-lang.org/cargo/reference/environment-variables.html  https://rust-lang.github.io/rustup/environment-variables.html
+  buildEnv: [{ variables: ['CARGO_HOME', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CARGO_TARGET_DIR', 'CARGO_INSTALL_ROOT', 'CARGO_INCREMENTAL', 'CARGO_BUILD_*', 'CARGO_NET_*', 'CARGO_REGISTRIES_*', 'CARGO_TERM_*', 'RUSTFLAGS', 'RUSTDOCFLAGS'], readers: ['cargo', 'rustc', 'rustup', 'rustdoc'] }],
   toolchainAtRuntime: [/^cargo run\b/],
 } satisfies CommandFamily;

@@ -41,6 +41,12 @@ export interface SystemPackages {
   defaultTool: string;
 }
 
+/** Variables only some build tools read, and those tools (command names as the families spell them). */
+interface BuildEnv {
+  variables: readonly string[];
+  readers: readonly string[];
+}
+
 /** What a command writes that dfsplit can name: absolute paths, or `unnamed` when it writes somewhere it cannot tell. */
 export interface Outputs {
   paths: readonly string[];
@@ -155,6 +161,12 @@ export interface CommandFamily {
   buildEnvironment?: readonly string[];
   /** Where the family's system-wide installs that the runtime stage repeats put packages on the official images (`*` within one name): a stage that also copies such a directory gets them twice, in an order only a build proves. */
   installsInto?: readonly string[];
+  /**
+   * Environment variables that configure only the family's build tools (`CARGO_HOME`, read by cargo and
+   * rustup), with the programs that read them: a runtime stage where none of `readers` can run does not
+   * need them, and leaves them in the builder (src/build-env.ts). A trailing `*` names a prefix (`PIP_*`).
+   */
+  buildEnv?: readonly BuildEnv[];
   /** Names whose kind is the same whatever their arguments, read by the exact name only (`/opt/conda/bin/conda` is not `conda`). */
   kinds?: Readonly<Record<string, RuleKind>>;
   /** Names also written with a version (`pip3.11` is `pip`): the name answers for itself followed by digits and dots. */

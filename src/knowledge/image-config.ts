@@ -28,8 +28,6 @@ export interface ImageConfig {
    * depend on; `unsets` are variables it removes from the program's environment.
    */
   wraps: { unsets: readonly string[] } | null;
-  /** Variables only one program of the image reads, by that program (maven's MAVEN_HOME for mvn). */
-  toolEnv?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The configuration of an image dfsplit knows, or null (then nothing about it is assumed). */
@@ -62,21 +60,11 @@ function lookUp(image: string): ImageConfig | null {
     serves: e.serves ?? false,
     provides: e.provides ?? [],
     wraps: e.wraps ?? null,
-    ...(e.toolEnv ? { toolEnv: e.toolEnv } : {}),
   };
 }
 
 /** Environment keys that only describe the toolchain's own version or download, never the program's. */
 export const METADATA_ENV = /(_VERSION|_SHA256|_SHA512|_SHA1|_MD5|_DOWNLOAD_URL|_DOWNLOAD_SHA\d*|_URL)$|^(GPG_KEYS?|GPG_KEY_\w+|GOTOOLCHAIN)$/;
-
-/**
- * The variables the builder's image sets for one of its programs only (MAVEN_HOME, MAVEN_CONFIG, GRADLE_HOME) that
- * the runtime image, which lacks that program, would not read, each with its program: they stay in the builder,
- * and the runtime's effective configuration is the original's without them.
- */
-export function buildToolEnv(builder: ImageConfig, runtime: ImageConfig): Map<string, string> {
-  return new Map(Object.entries(builder.toolEnv ?? {}).flatMap(([tool, vars]) => (runtime.tools.has(tool) ? [] : vars.filter((v) => runtime.env[v] === undefined).map((v) => [v, tool] as const))));
-}
 
 /**
  * Whether an image built on `runtime` inherits the configuration an image built on `builder` inherited: the same

@@ -43,12 +43,6 @@ export interface ConfigFacts {
   serves?: boolean;
   provides?: string[];
   wraps?: { unsets: string[] };
-  /**
-   * Variables the image sets that only one of its programs reads (maven's MAVEN_HOME and MAVEN_CONFIG for mvn,
-   * gradle's GRADLE_HOME for gradle), by that program: a runtime stage on an image without the program leaves
-   * them in the builder.
-   */
-  toolEnv?: Record<string, string[]>;
 }
 
 /**
@@ -205,9 +199,6 @@ const JDK_TOOLS = [...JAVA_TOOLS, 'javac', 'jar', 'javadoc', 'jshell', 'jlink', 
 const TEMURIN_WRAPS = { unsets: [] };
 const MAVEN_WRAPS = { unsets: ['MAVEN_CONFIG'] };
 const MAVEN_ENV = { MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' };
-/** Maven's and Gradle's own variables (read by mvn's and gradle's start scripts only). */
-const MAVEN_TOOL_ENV = { mvn: Object.keys(MAVEN_ENV) };
-const GRADLE_TOOL_ENV = { gradle: ['GRADLE_HOME'] };
 
 const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
@@ -319,12 +310,12 @@ export const IMAGES: readonly ImageRow[] = [
   ...['8', '11'].map((java): ImageRow => ({
     repository: 'maven',
     tag: new RegExp(`^[\\d.]*-?(open)?jdk-${java}(-slim)?$`),
-    config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'], toolEnv: MAVEN_TOOL_ENV },
+    config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'] },
   })),
   {
     repository: 'maven',
     tag: /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/,
-    config: { env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'], toolEnv: MAVEN_TOOL_ENV },
+    config: { env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
   },
   { repository: 'gradle', tag: /^[\w.-]*jdk(\d+)$/, slim: { image: 'eclipse-temurin:$1-jre' } },
   { repository: 'gradle', ...GLIBC_APT },
@@ -342,7 +333,6 @@ export const IMAGES: readonly ImageRow[] = [
       debian: true,
       tools: [...JDK_TOOLS, 'gradle', 'curl', 'wget', 'git', 'git-lfs', 'hg', 'svn', 'brz', 'ssh', 'make', 'unzip'],
       users: ['gradle'],
-      toolEnv: GRADLE_TOOL_ENV,
     },
   },
   { repository: 'openjdk', ...GLIBC_APT, buildpack: true, slim: { release: 'none', none: /^latest$|windows|oracle|nanoserver|buster|bullseye|bookworm|stretch|jessie/ } },
@@ -364,7 +354,7 @@ export const IMAGES: readonly ImageRow[] = [
     {
       repository: 'maven',
       tag: new RegExp(`^[\\d.]+-jdk-${java}-alpine$`),
-      config: { ...OPENJDK_ALPINE(java, 'jdk'), env: { ...OPENJDK_ALPINE(java, 'jdk').env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...ALPINE_TOOLS, ...JDK_TOOLS, 'mvn', 'curl', 'bash'], toolEnv: MAVEN_TOOL_ENV },
+      config: { ...OPENJDK_ALPINE(java, 'jdk'), env: { ...OPENJDK_ALPINE(java, 'jdk').env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...ALPINE_TOOLS, ...JDK_TOOLS, 'mvn', 'curl', 'bash'] },
     },
   ]),
   // java (docker-library/java, replaced by openjdk in 2017): Debian's openjdk packages on buildpack-deps:*-curl (jre)

@@ -329,9 +329,12 @@ export default {
         overrides.set(producer.index, { phase: 'build', reason: 'run-preset', data: { preset: 'java', detail: 'copies or moves the built jar in the builder; the runtime stage copies the result' } });
       }
     }
+    // the whole context stays next to the jar: what the program reads from its working directory is not known (issue 24)
+    const context = input.model.instructions.find((i) => i.keyword === 'COPY' && i.from === null && !drop.has(i.index) && i.sources.some((s) => s === '.' || s === './'));
     return {
       runtimeBase: { image: 'image' in jre ? jre.image : input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the jar needs no compiler or build tool` },
       artifacts: [{ path, producer: producer.index, why: { id: 'artifact-output', data: { path, command: producer.text }, line: input.model.instructions[producer.index]!.line } }],
+      ...(context ? { findings: [{ id: 'java-context-kept' as const, data: {}, line: context.line }] } : {}),
       dropFromRuntime: drop,
       overrides,
       declines,
