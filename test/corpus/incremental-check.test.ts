@@ -13,8 +13,9 @@ describe('incremental check', () => {
       if (k) seen[k]++;
     }
     console.log(`incremental check: builder analysis reused ${seen.reused}, re-derived ${seen.edited}`);
-    // both paths are exercised (92 reused and more than 10 re-derived when proof levels landed: fewer files change)
+    // both paths are exercised (92 reused and more than 10 re-derived when proof levels landed; 9 re-derived after
+    // issue 23's later precision fixes, which decline more of the presets that edit the builder)
     expect(seen.reused).toBeGreaterThan(60);
-    expect(seen.edited).toBeGreaterThan(10);
+    expect(seen.edited).toBeGreaterThan(5);
   });
 });
