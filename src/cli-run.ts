@@ -350,7 +350,7 @@ async function verified(r: ConvertResult, text: string, file: string, flags: Fla
     declineAs(r, text, 'verify-unavailable', 'standard input has no build context');
     return;
   }
-  const outcome = await compareBuilds({ original: text, converted: r.output, context: resolve(cwd, flags.context ?? dirname(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command });
+  const outcome = await compareBuilds({ original: text, converted: r.output, context: resolve(cwd, flags.context ?? dirname(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command, droppedEnv: droppedEnvOf(r) });
   if (outcome.kind === 'same') return;
   if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
   declineAs(r, text, outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable', outcome.first ?? 'no detail');
@@ -419,6 +419,12 @@ export async function verifyCommand(file: string, flags: OptionFlags & { smoke: 
     smoke,
     buildNetwork: flags.buildNetwork ?? null,
     command: r.command,
+    droppedEnv: droppedEnvOf(r),
     log: (line) => io.stdout.write(`${line}\n`),
   });
+}
+
+/** The variables a conversion declares it leaves in the builder (`build-env-dropped`), which verify accepts as unset. */
+function droppedEnvOf(r: ConvertResult): string[] {
+  return r.saves?.env ?? [];
 }

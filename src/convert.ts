@@ -180,7 +180,7 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
     ...base,
     status: 'changed',
     proof,
-    saves: savingsOf(analysis, plan.builder.image, plan.runtimeBase, plan.runtimeSteps),
+    saves: savingsOf(analysis, plan.builder.image, plan.runtimeBase, plan.runtimeSteps, plan.droppedEnv),
     output,
     diff: unifiedDiff(options.path ?? 'Dockerfile', text, output),
     stages: [

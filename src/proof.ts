@@ -8,7 +8,7 @@ import { installerScript, type RunCommand } from './analyze/run.js';
 import { commandOf, familyOf, fileReplay, installDirectories, isNeutral, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
-import { distributionOf, knownImage, libcOf, slimVariant } from './images.js';
+import { distributionOf, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
 import { imageConfig } from './knowledge/image-config.js';
 import { installPrefixProof } from './install-prefix.js';
 import type { Finding } from './messages.js';
@@ -16,6 +16,7 @@ import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
 import type { RuntimeStep } from './runtime-stage.js';
+import { releaseOfImage } from './tags.js';
 
 export type ProofLevel = 'static' | 'build';
 
@@ -65,6 +66,10 @@ export function proofOf(input: ProofInput): Proof {
       const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') : null;
       if (dest) copied.push(dest);
     }
+    // an install dfsplit adds (a tool CMD or HEALTHCHECK calls, the runtime libraries of what it leaves behind) on a
+    // runtime base whose release is not known: neither the package names nor whether the base already has them
+    // (node's jessie-era slim tags carry curl) nor whether its archive is still served are known (review after-2026-12-05)
+    if (step.packages && step.source === null && input.runtimeBase !== input.builderImage && releaseOfImage(input.runtimeBase)?.release == null) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
     if (step.keyword !== 'RUN' || step.source === null || step.packages) continue;
     const line = input.model.instructions[step.source]!.line;
     const paths = new Set(copied);
@@ -97,6 +102,9 @@ export function proofOf(input: ProofInput): Proof {
       if (fileReplay(c.words[0] ?? '') === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
   }
+  // a Java program moved from a full openjdk image onto its headless -slim variant loses fontconfig and FreeType,
+  // which AWT's font rendering loads even without a display (charts, PDFs, captchas: review after-2026-12-05)
+  if (isHeadlessJava(input.runtimeBase) && !isHeadlessJava(input.builderImage)) unproven.push({ id: 'unproven-headless-fonts', data: { from: input.builderImage, to: input.runtimeBase } });
   // a preset that keeps the builder's image replays its installs and extension builds on an image whose
   // dropped packages may have brought what they need
   if (input.preset !== null && SAME_BASE_UNPROVEN.has(input.preset) && input.runtimeBase === input.builderImage) unproven.push({ id: 'unproven-same-base', data: { preset: input.preset, image: input.runtimeBase } });
@@ -226,10 +234,12 @@ export interface Savings {
   tools: string[];
   /** The builder's image and the runtime base, when they differ. */
   image: { from: string; to: string } | null;
+  /** Build-tool variables left in the builder (`build-env-dropped`: `CARGO_HOME`, `MAVEN_HOME`); `verify` accepts them unset. */
+  env: string[];
 }
 
 /** What the runtime stage (`steps`) leaves behind compared with the original. */
-export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase: string, steps: readonly RuntimeStep[]): Savings {
+export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase: string, steps: readonly RuntimeStep[], droppedEnv: readonly string[] = []): Savings {
   const installed = new Set(steps.flatMap((s) => [...(s.packages ?? []), ...s.commands.flatMap((c) => c.install?.runtime ?? [])]));
   const packages = new Set<string>();
   const tools = new Set<string>();
@@ -238,7 +248,7 @@ export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase:
       for (const p of c.install?.build ?? []) if (!installed.has(p)) packages.add(p);
       if ((c.kind === 'build' || c.kind === 'test') && c.words[0]) tools.add(c.words[0].split('/').pop()!);
     }
-  return { packages: [...packages], tools: [...tools], image: runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase } };
+  return { packages: [...packages], tools: [...tools], image: runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase }, env: [...droppedEnv] };
 }
 
 /** True when the copied path holds the install directory `dir` (`*` within one name): it is that directory or one around it. */

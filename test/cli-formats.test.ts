@@ -32,7 +32,7 @@ describe('--format', () => {
     // each conversion says how it is proven and what it leaves behind
     const changed = doc.files.find((f) => f.status === 'changed')!;
     expect(changed.proof).toEqual({ level: 'static', unproven: [] });
-    expect(changed.saves).toEqual({ packages: [], tools: ['go'], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' } });
+    expect(changed.saves).toEqual({ packages: [], tools: ['go'], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' }, env: ['GOPATH'] });
   });
 
   it('ndjson: a line per file, then the summary', async () => {

@@ -86,10 +86,10 @@ describe('the proof of a conversion', () => {
     expect(verified.proof?.unproven.map((u) => u.id)).toEqual(['unproven-same-base-split']);
   });
   it('is build level on the slim variant too when a replayed mkdir or ln meets what the stage copied', () => {
-    const mkdir = convert('FROM openjdk:8\nRUN apt-get update && apt-get install -y bzip2\nRUN mkdir /hapi && cd /hapi && curl -L https://example.com/h.tar.bz2 | tar -xj\nWORKDIR /hapi\nENTRYPOINT ["java", "-jar", "h.jar"]\n', { verify: true });
+    const mkdir = convert('FROM node:20\nRUN apt-get update && apt-get install -y bzip2\nRUN mkdir /hapi && cd /hapi && curl -L https://example.com/h.tar.bz2 | tar -xj\nWORKDIR /hapi\nENTRYPOINT ["node", "h.js"]\n', { verify: true });
     // a mkdir without -p of what the stage copied fails for certain: the state model declines it before any proof
     expect(mkdir.reasons.map((r) => [r.id, r.line])).toEqual([['replay-collides', 3]]);
-    const ln = convert('FROM openjdk:8\nRUN apt-get update && apt-get install -y curl\nRUN curl -L https://example.com/a.tgz | tar -C /srv -xz && ln -s /srv/app/a-1.jar /srv/app/a.jar\nCMD ["java", "-jar", "/srv/app/a.jar"]\n', { verify: true });
+    const ln = convert('FROM node:20\nRUN apt-get update && apt-get install -y curl\nRUN curl -L https://example.com/a.tgz | tar -C /srv -xz && ln -s /srv/app/a-1.js /srv/app/a.js\nCMD ["node", "/srv/app/a.js"]\n', { verify: true });
     expect(ln.proof?.unproven.map((u) => u.id)).toEqual(['unproven-collision']);
   });
   it('is build level when a repeated system-wide install puts packages into a directory the stage also copies (npm install -g, pip install over /usr/local)', () => {
@@ -144,7 +144,7 @@ describe('the proof of a conversion', () => {
     const r = convert('FROM python:3.11\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["a"]\n');
     expect(r.status).toBe('changed');
     expect(r.proof).toEqual({ level: 'static', unproven: [] });
-    expect(r.saves).toEqual({ packages: ['gcc'], tools: ['gcc'], image: { from: 'python:3.11', to: 'python:3.11-slim' } });
+    expect(r.saves).toEqual({ packages: ['gcc'], tools: ['gcc'], image: { from: 'python:3.11', to: 'python:3.11-slim' }, env: [] });
   });
 });
 

@@ -16,6 +16,7 @@ export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
     'cmake',
     'ninja-build',
     'meson',
+    'scons',
     'build-essential',
     'autoconf',
     'automake',
@@ -54,7 +55,7 @@ export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
     'gfortran',
     'dpkg-dev',
   ],
-  apk: ['gcc', 'g++', 'clang', 'make', 'cmake', 'samurai', 'build-base', 'autoconf', 'automake', 'libtool', 'pkgconfig', 'pkgconf', 'bison', 'flex', 'patch', 'git', 'go', 'cargo', 'rust', 'maven', 'gradle', 'openjdk17-jdk', 'openjdk11-jdk', 'musl-dev', 'linux-headers', 'libc-dev', 'python3-dev', 'py3-pytest'],
+  apk: ['gcc', 'g++', 'clang', 'make', 'cmake', 'samurai', 'scons', 'build-base', 'autoconf', 'automake', 'libtool', 'pkgconfig', 'pkgconf', 'bison', 'flex', 'patch', 'git', 'go', 'cargo', 'rust', 'maven', 'gradle', 'openjdk17-jdk', 'openjdk11-jdk', 'musl-dev', 'linux-headers', 'libc-dev', 'python3-dev', 'py3-pytest'],
   yum: ['gcc', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkgconfig', 'git', 'golang', 'cargo', 'rust', 'maven', 'java-17-openjdk-devel', 'glibc-devel', 'kernel-headers', 'python3-devel', 'redhat-rpm-config'],
 };
 

@@ -1,11 +1,11 @@
-// Build systems: make, CMake, Autotools (configure, autogen.sh, autoreconf), Ninja, Meson.
-// https://www.gnu.org/software/make/manual/make.html  https://cmake.org/cmake/help/latest/manual/cmake.1.html
+// Build systems: make, CMake, Autotools (configure, autogen.sh, autoreconf), Ninja, Meson, SCons.
+// https://www.gnu.org/software/make/manual/make.html  https://cmake.org/cmake/help/latest/manual/cmake.1.html  https://scons.org/doc/production/HTML/scons-man.html
 // https://www.gnu.org/prep/standards/html_node/Directory-Variables.html (--prefix, DESTDIR)
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
 import type { CommandFamily, ConfigureStep } from './types.js';
 
-const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh'];
+const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh', 'scons'];
 
 /** The value of `-DCMAKE_INSTALL_PREFIX[:TYPE]=DIR` (or `-D CMAKE_INSTALL_PREFIX=DIR`), or null. */
 function cmakeInstallPrefix(words: readonly string[]): string | null {
@@ -50,7 +50,7 @@ export default {
   installsConfigured: (words) => (words[0] === 'make' || words[0] === 'cmake') && installs(words),
   compileSteps: NAMES,
   toolbox: ['make', 'cmake', 'ninja'],
-  buildPackages: ['make', 'cmake'],
+  buildPackages: ['make', 'cmake', 'scons'],
   // make alone (issue 23, item 13): leaving it behind saves next to nothing
   lightPackages: ['make'],
 } satisfies CommandFamily;

@@ -24,6 +24,8 @@ export interface VerifyInput {
   buildNetwork: string | null;
   /** The CMD/ENTRYPOINT rewrite the conversion declares (ConvertResult.command): that one setting may differ. */
   command?: { keyword: string; to: string } | null;
+  /** The variables the conversion declares it leaves in the builder (`build-env-dropped`): only build tools read them. */
+  droppedEnv?: readonly string[];
   /** Where the report goes. */
   log: (line: string) => void;
 }
@@ -86,7 +88,7 @@ export async function compareBuilds(input: Omit<VerifyInput, 'log'>): Promise<Ve
     const sizes = { original: await size(docker, images.original), converted: await size(docker, images.converted) };
     log(`original   ${mb(sizes.original)} MB`);
     log(`converted  ${mb(sizes.converted)} MB  (${sizes.original ? ((1 - sizes.converted / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
-    const config = await compareConfig(docker, images, input.converted, input.command ?? null);
+    const config = await compareConfig(docker, images, input.converted, input.command ?? null, input.droppedEnv ?? []);
     log(config.message);
     const behaviour = input.smoke ? await compareRuns(session, docker, images, input.smoke) : await compareStarts(images, session, docker);
     log(behaviour.message);
@@ -157,7 +159,7 @@ export function versionBefore(version: string, major: number, minor: number): bo
  * equal; every variable of the original must keep its value, and the conversion may only add what its
  * own runtime base sets.
  */
-async function compareConfig(docker: Docker, images: { original: string; converted: string }, converted: string, command: { keyword: string; to: string } | null): Promise<{ same: boolean; message: string }> {
+async function compareConfig(docker: Docker, images: { original: string; converted: string }, converted: string, command: { keyword: string; to: string } | null, droppedEnv: readonly string[]): Promise<{ same: boolean; message: string }> {
   const cfg = async (image: string) => JSON.parse((await docker(['image', 'inspect', '-f', '{{json .Config}}', image])).stdout || '{}') as Record<string, unknown>;
   const a = await cfg(images.original);
   const b = await cfg(images.converted);
@@ -175,9 +177,12 @@ async function compareConfig(docker: Docker, images: { original: string; convert
   const baseEnv = new Set(inspected ?? known);
   const map = (env: unknown) => new Map(((env as string[] | null) ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   const [x, y] = [map(a.Env), map(b.Env)];
-  for (const [k, v] of x) if (!METADATA_ENV.test(k) && y.get(k) !== v) diffs.push(`ENV ${k}: ${v} vs ${y.get(k) ?? '(unset)'}`);
+  // the declared ones: a build tool's variable the conversion leaves in the builder, unset in the converted image
+  const left = [...x.keys()].filter((k) => droppedEnv.includes(k) && !y.has(k));
+  for (const [k, v] of x) if (!METADATA_ENV.test(k) && y.get(k) !== v && !left.includes(k)) diffs.push(`ENV ${k}: ${v} vs ${y.get(k) ?? '(unset)'}`);
   for (const [k, v] of y) if (!x.has(k) && !METADATA_ENV.test(k) && !baseEnv.has(`${k}=${v}`)) diffs.push(`ENV ${k}: (unset) vs ${v}`);
-  const note = command ? ` (${command.keyword} rewritten as the conversion declares: ${command.to})` : '';
+  const notes = [...(command ? [`${command.keyword} rewritten as the conversion declares: ${command.to}`] : []), ...(left.length ? [`left in the builder as the conversion declares: ${left.join(', ')}`] : [])];
+  const note = notes.length ? ` (${notes.join('; ')})` : '';
   return diffs.length ? { same: false, message: `config: DIFFERENT\n${diffs.map((d) => `  ${d}`).join('\n')}` } : { same: true, message: `config: same ENTRYPOINT, CMD, USER, WORKDIR and ENV${note}` };
 }
 

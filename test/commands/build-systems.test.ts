@@ -14,7 +14,7 @@ const commands = (script: string) => analyzeRun(script, scope).commands;
 const outputs = (script: string) => commands(script).flatMap((c) => c.outputs);
 
 describe('build-systems family', () => {
-  const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh'];
+  const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh', 'scons'];
 
   it('answers for the build systems, each a build (subcommands)', () => {
     for (const name of NAMES) {
