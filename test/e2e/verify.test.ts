@@ -29,19 +29,26 @@ describe('dfsplit verify', () => {
     const r = convert(original, { context: directoryContext(dir) });
     expect(r.status).toBe('changed');
     expect(r.command?.keyword).toBe('CMD');
-    const run = async (command: typeof r.command, converted = r.output) => {
+    const run = async (command: typeof r.command, droppedEnv: readonly string[] = r.saves?.env ?? [], converted = r.output) => {
       const lines: string[] = [];
-      const code = await verify({ original, converted, context: dir, smoke: null, buildNetwork: 'host', command, log: (l) => lines.push(l) });
+      const code = await verify({ original, converted, context: dir, smoke: null, buildNetwork: 'host', command, droppedEnv, log: (l) => lines.push(l) });
       return { code, out: lines.join('\n') };
     };
     const declared = await run(r.command);
     expect(declared.out).toContain('CMD rewritten as the conversion declares');
+    // the rust image's CARGO_HOME and RUSTUP_HOME stay in the builder as the conversion declares (saves.env)
+    expect(r.saves?.env).toEqual(expect.arrayContaining(['CARGO_HOME', 'RUSTUP_HOME']));
+    expect(declared.out).toMatch(/left in the builder as the conversion declares: .*CARGO_HOME/);
     expect(declared.out).toContain('verify: the converted image builds and behaves like the original');
     expect(declared.code).toBe(0);
     // the same output without the declaration: the changed CMD is a difference
     const undeclared = await run(null);
     expect(undeclared.out).toMatch(/Cmd: \["cargo","run"/);
     expect(undeclared.code).toBe(1);
+    // and the variables left in the builder without their declaration are a difference too
+    const envUndeclared = await run(r.command, []);
+    expect(envUndeclared.out).toMatch(/ENV CARGO_HOME: \/usr\/local\/cargo vs \(unset\)/);
+    expect(envUndeclared.code).toBe(1);
   });
 
   it('fails a conversion whose binary lost its C library, and names the library', async () => {
