@@ -183,7 +183,7 @@ function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
     for (const [index, run] of analysis.runs) {
       if (index < orig.index) continue;
       const scope = analysis.scopes.get(index);
-      const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
+      const home = homeOf(scope?.user ?? null, scope?.env ?? new Map(), scope?.home);
       for (const c of run.commands) {
         for (const operand of pathOperands(c.words)?.removes ?? []) {
           if (repeated.some((r) => r.includes(operand))) continue;

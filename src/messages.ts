@@ -112,8 +112,9 @@ export const MESSAGES = {
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',
-  'unproven-added-install': 'the runtime stage installs {packages}, which dfsplit adds, on {image}, whose release is not known: its package names, whether it already has them and whether its archive is still served are known only from a build',
+  'unproven-added-install': 'the runtime stage installs {packages}, which dfsplit adds, on {image}, whose release is not known or whose package archive the Debian mirrors no longer serve: its package names, whether it already has them and whether apt can reach them are known only from a build',
   'unproven-headless-fonts': 'a Java program moves from {from} to {to}, a headless image without the fontconfig and FreeType that the full image has and that AWT loads to render fonts even without a display',
+  'unproven-replay-order': '`{command}` runs again in the runtime stage before the copy from the builder that brings the file it moves or copies',
   'unproven-collision':
     '`{command}` runs again in the runtime stage, where a path it makes may already be copied from the builder (a directory made again without -p, a link made without -f, packages installed into a directory the stage also copies), or a directory it enters or links into may exist only in the builder',
   'unproven-refetch': '`{command}` installs Python packages from the network again on {image}, which lacks the compilers and -dev libraries of the builder: what it builds there is proven only by a build',

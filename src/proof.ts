@@ -17,6 +17,7 @@ import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
 import type { RuntimeStep } from './runtime-stage.js';
 import { releaseOfImage } from './tags.js';
+import { isArchived } from './knowledge/releases.js';
 
 export type ProofLevel = 'static' | 'build';
 
@@ -69,7 +70,8 @@ export function proofOf(input: ProofInput): Proof {
     // an install dfsplit adds (a tool CMD or HEALTHCHECK calls, the runtime libraries of what it leaves behind) on a
     // runtime base whose release is not known: neither the package names nor whether the base already has them
     // (node's jessie-era slim tags carry curl) nor whether its archive is still served are known (review after-2026-12-05)
-    if (step.packages && step.source === null && input.runtimeBase !== input.builderImage && releaseOfImage(input.runtimeBase)?.release == null) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
+    const runtimeRelease = releaseOfImage(input.runtimeBase);
+    if (step.packages && step.source === null && input.runtimeBase !== input.builderImage && (runtimeRelease?.release == null || isArchived(runtimeRelease))) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
     if (step.keyword !== 'RUN' || step.source === null || step.packages) continue;
     const line = input.model.instructions[step.source]!.line;
     const paths = new Set(copied);
@@ -82,6 +84,9 @@ export function proofOf(input: ProofInput): Proof {
       // on any runtime base, a file command that meets what the stage copied (a directory made without -p,
       // a link without -f) or that enters a directory only the builder made (items 2 and 3)
       else if ((MEETS_COPIES.has(fileReplay(c.words[0] ?? '')) || pathUse(c.words[0] ?? '')?.changesDirectory) && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      // a repeated `mv` or `cp` of a file that only a later copy of the stage brings: `mv config.js.template config.js`
+      // before the COPY --from of the app directory (review final-2026-12-05) fails the build (item 2)
+      else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && sourcesCopiedLater(c, paths, made, laterCopies(input.steps.slice(input.steps.indexOf(step) + 1)))) unproven.push({ id: 'unproven-replay-order', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // a program another one runs (bower runs git) that the builder's image had and the runtime's lacks
       const called = (CALLS[(c.words[0] ?? '').split('/').pop()!] ?? []).find((t) => builderTools.has(t) && !runtimeTools.has(t) && !installed.has(t));
       if (called) unproven.push({ id: 'unproven-called-tool', data: { command: c.words.slice(0, 2).join(' '), tool: called, image: input.runtimeBase }, line });
@@ -249,6 +254,19 @@ export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase:
       if ((c.kind === 'build' || c.kind === 'test') && c.words[0]) tools.add(c.words[0].split('/').pop()!);
     }
   return { packages: [...packages], tools: [...tools], image: runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase }, env: [...droppedEnv] };
+}
+
+/** True when a source of a file move or copy (its operands but the last) is not in what the stage copied or made before it but lies in what a later copy brings. */
+function sourcesCopiedLater(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string>, later: readonly string[]): boolean {
+  const sources = operands(c.words)
+    .slice(0, -1)
+    .map((p) => joinPath(c.cwd, p));
+  return sources.some((p) => !p.includes('$') && !insideAny(p, copied) && !made.has(p) && later.some((d) => isInside(p, d)));
+}
+
+/** Where the artifacts (`COPY --from`) of `steps` put what they copy. */
+function laterCopies(steps: readonly RuntimeStep[]): string[] {
+  return steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
 }
 
 /** True when the copied path holds the install directory `dir` (`*` within one name): it is that directory or one around it. */

@@ -461,7 +461,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
       const removes = pathOperands(c.words)?.removes;
       if (!removes?.length || replayed.has(`${index}:${c.start}`)) continue;
       const scope = analysis.scopes.get(index);
-      const home = homeOf(scope?.user ?? null, scope?.env ?? new Map());
+      const home = homeOf(scope?.user ?? null, scope?.env ?? new Map(), scope?.home);
       for (const operand of removes) {
         const resolved = operand.replace(/^~(?=\/|$)/, home);
         if (/[$~?[]/.test(resolved)) continue;

@@ -8,7 +8,7 @@ import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, t
 import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
-import { checkoutOf, isNeutral, isShellOnly } from '../commands/index.js';
+import { checkoutOf, createdAccount, isNeutral, isShellOnly } from '../commands/index.js';
 import { isInside } from '../paths.js';
 import { keepUnusedTools } from './kept-tools.js';
 
@@ -31,6 +31,8 @@ interface Scope {
   workdir: string;
   env: EnvView;
   user: string | null;
+  /** The USER's home when the file made the user with one of its own (`useradd -d`), else null. */
+  home: string | null;
 }
 
 /** Everything later passes need to know about the original Dockerfile. */
@@ -89,14 +91,22 @@ export function analyze(model: Model): Analysis {
   const history = new EnvHistory(env, budget);
   // what one RUN leaves for later ones (an install prefix a build system caches, as cmake does)
   const carry = { cachedPrefix: null as string | null };
+  // the homes of the users the file makes with one of their own (`useradd -d`), by name
+  const homes = new Map<string, string>();
   let snapshot: EnvView | null = null;
   let error: Finding | null = null;
   let posixShell = true;
   for (const ins of model.instructions) {
     if (ins.stage < 0) continue;
     snapshot ??= history.view();
-    scopes.set(ins.index, { workdir, env: snapshot, user });
-    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user }, removedLater, runs, release, carry);
+    const home = user === null ? null : (homes.get(user.split(':')[0]!) ?? null);
+    scopes.set(ins.index, { workdir, env: snapshot, user, home });
+    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user, home }, removedLater, runs, release, carry);
+    // the homes the file gives the users it makes (`useradd -d /opt/app app`): HOME for that USER later
+    for (const command of runs.get(ins.index)?.commands ?? []) {
+      const account = createdAccount(command.words);
+      if (account?.creates === 'user' && account.home) homes.set(account.name, joinPath(command.cwd, account.home));
+    }
     // written out field by field: an object spread here cost more than the rest of the loop
     classifications.push({ index: ins.index, line: ins.line, keyword: ins.keyword, phase: c.phase, reason: c.reason, data: c.data, because: describe({ id: c.reason, data: c.data }) });
     if (ins.keyword === 'WORKDIR') workdir = joinPath(workdir, expandWord(ins.path, env, budget));
@@ -190,7 +200,7 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
       if (ins.keyword === 'ADD' && !ins.json && /^(https?|git@)/.test(ins.words[0] ?? '')) return { phase: 'build', reason: 'add-url', data: {} };
       return { phase: 'both', reason: 'copy-context', data: {} };
     case 'RUN': {
-      const run = analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater, release, carry });
+      const run = analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, home: scope.home, env: scope.env, removedLater, release, carry });
       runs.set(ins.index, run);
       return classifyRun(run);
     }

@@ -47,6 +47,8 @@ export interface RunScope {
   workdir: string;
   /** The USER in effect (null: root). */
   user: string | null;
+  /** That user's home when the file made it with one of its own (`useradd -d /opt/app app`). */
+  home?: string | null;
   env: EnvView;
   removedLater: ReadonlySet<string>;
   /** The release runtime packages of -dev packages are named for (null: not known; left out: installs read as written). */
@@ -61,7 +63,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   // the RUN's own variables sit over the stage's environment (copying it for every RUN made long files quadratic)
   const local = new EnvOverlay(scope.env);
   // the shell Docker starts has HOME set from the user's passwd entry
-  if (!local.has('HOME')) local.set('HOME', homeOf(scope.user, new Map()));
+  if (!local.has('HOME')) local.set('HOME', homeOf(scope.user, new Map(), scope.home));
   // whether the RUN builds decides only what a file mover (cp, tar, ...) is: read when one is met
   let hasBuilder: boolean | undefined;
   const building = (): boolean => (hasBuilder ??= parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words)))));
@@ -225,9 +227,11 @@ function rulesOf(name: string): readonly SubcommandRule[] | undefined {
 }
 
 /** The home directory of a user as Debian's useradd makes it. */
-export function homeOf(user: string | null, env: EnvView): string {
+export function homeOf(user: string | null, env: EnvView, home?: string | null): string {
   const name = (user ?? 'root').split(':')[0]!;
   if (env.get('HOME')) return env.get('HOME')!;
+  // the home `useradd -d` gave the user (Docker sets HOME from the passwd entry)
+  if (home) return home;
   return name === 'root' || name === '0' ? '/root' : `/home/${name}`;
 }
 

@@ -2,7 +2,7 @@
 import type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
 import android from './android.js';
 import apk from './apk.js';
-import { operands } from './options.js';
+import { operands, optionValue } from './options.js';
 import apt from './apt.js';
 import archive from './archive.js';
 import buildSystems from './build-systems.js';
@@ -76,12 +76,12 @@ export function packageManager(manager: PackageManager): SystemPackages {
 }
 
 /** The user or group a command creates (`useradd -u 1000 app`: the user app), or undefined. */
-export function createdAccount(words: readonly string[]): { creates: 'user' | 'group'; name: string } | undefined {
+export function createdAccount(words: readonly string[]): { creates: 'user' | 'group'; name: string; home: string | null } | undefined {
   const name = words[0] ?? '';
   const accounts = BY_NAME.get(name)?.accounts;
   const spec = accounts && Object.hasOwn(accounts, name) ? accounts[name] : undefined;
   const account = spec ? operands(words, spec.valueOptions).pop() : undefined;
-  return spec && account ? { creates: spec.creates, name: account } : undefined;
+  return spec && account ? { creates: spec.creates, name: account, home: spec.homeOptions ? optionValue(words, ...spec.homeOptions) : null } : undefined;
 }
 
 /** Every command that creates a user or a group. */

@@ -122,7 +122,7 @@ export interface CommandFamily {
   /** Programs a system package gives besides one named like the package (the family's tools among them). */
   provides?: Readonly<Record<string, readonly string[]>>;
   /** Per command name, the account it creates (the name is its last operand) and its options that take a value. */
-  accounts?: Readonly<Record<string, { creates: 'user' | 'group'; valueOptions: readonly string[] }>>;
+  accounts?: Readonly<Record<string, { creates: 'user' | 'group'; valueOptions: readonly string[]; homeOptions?: readonly string[] }>>;
   /** A system package manager: its commands' subcommands, options and install line. */
   packages?: SystemPackages;
   /** A CMD or ENTRYPOINT (its words joined by spaces) that needs the family's toolchain in the container. */

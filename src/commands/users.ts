@@ -15,9 +15,9 @@ export default {
   // an account is the same whichever files the stage holds
   replaySafe: ['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod'],
   accounts: {
-    // a user gets a group of the same name and a home under /home (Debian's defaults)
-    useradd: { creates: 'user', valueOptions: USER_OPTIONS },
-    adduser: { creates: 'user', valueOptions: USER_OPTIONS },
+    // a user gets a group of the same name and a home under /home (Debian's defaults), or the one -d/--home names
+    useradd: { creates: 'user', valueOptions: USER_OPTIONS, homeOptions: ['-d', '--home-dir', '--home'] },
+    adduser: { creates: 'user', valueOptions: USER_OPTIONS, homeOptions: ['--home'] },
     groupadd: { creates: 'group', valueOptions: GROUP_OPTIONS },
     addgroup: { creates: 'group', valueOptions: GROUP_OPTIONS },
   },

@@ -18,3 +18,15 @@ export const UBUNTU_VERSIONS: Readonly<Record<string, (typeof UBUNTU_RELEASES)[n
 export const DEBIAN_VERSIONS: Readonly<Record<string, (typeof DEBIAN_RELEASES)[number]>> = { '8': 'jessie', '9': 'stretch', '10': 'buster', '11': 'bullseye', '12': 'bookworm', '13': 'trixie' };
 /** The newest Alpine branch the table speaks for: a range left open ends here, as a later branch may rename. */
 export const NEWEST_ALPINE = '3.23';
+
+/**
+ * Debian releases whose packages are no longer on the Debian mirrors (moved to archive.debian.org when their
+ * long-term support ended): an `apt-get update` that names the usual sources fails on their images.
+ * https://www.debian.org/releases/  https://wiki.debian.org/LTS
+ */
+const ARCHIVED_DEBIAN: readonly (typeof DEBIAN_RELEASES)[number][] = ['jessie', 'stretch', 'buster'];
+
+/** True for a release whose package archive its images' sources no longer reach (Debian jessie to buster). */
+export function isArchived(release: Release): boolean {
+  return release.distribution === 'debian' && release.release !== null && (ARCHIVED_DEBIAN as readonly string[]).includes(release.release);
+}

@@ -25,7 +25,7 @@ export default {
       }
       if (!p.args.includes('--user')) continue;
       const scope = input.analysis.scopes.get(p.index)!;
-      const local = `${homeOf(scope.user, scope.env)}/.local`;
+      const local = `${homeOf(scope.user, scope.env, scope.home)}/.local`;
       homes.add(local);
       replacements.set(p.index, replacements.get(p.index) ?? []);
       overrides.set(p.index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-user', detail: `packages installed into ${local} are copied from the builder` } });

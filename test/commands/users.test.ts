@@ -32,18 +32,18 @@ describe('users family', () => {
       ).toEqual([]);
       expect(r.status, run).toBe('changed');
     }
-    expect(createdAccount(['useradd', '-m', 'app', '--home-dir', '/home/app'])).toEqual({ creates: 'user', name: 'app' });
-    expect(createdAccount(['useradd', 'app', '-d', '/srv/app'])).toEqual({ creates: 'user', name: 'app' });
-    expect(createdAccount(['useradd', 'app', '--home', '/srv/app'])).toEqual({ creates: 'user', name: 'app' });
-    expect(createdAccount(['adduser', '--disabled-password', 'app', '--ingroup', 'users'])).toEqual({ creates: 'user', name: 'app' });
-    expect(createdAccount(['adduser', 'app', '--gecos', 'App'])).toEqual({ creates: 'user', name: 'app' });
-    expect(createdAccount(['useradd', 'app', '-s', '/bin/sh', '-u', '1000', '-G', 'x', '--shell', '/bin/sh', '--uid', '1', '--groups', 'y', '-g', 'z', '--gid', '2', '-c', 'c', '--comment', 'c', '-k', 'k', '-K', 'K=1', '-e', 'e', '-f', 'f', '-p', 'p'])).toEqual({ creates: 'user', name: 'app' });
+    expect(createdAccount(['useradd', '-m', 'app', '--home-dir', '/home/app'])).toEqual({ creates: 'user', name: 'app', home: '/home/app' });
+    expect(createdAccount(['useradd', 'app', '-d', '/srv/app'])).toEqual({ creates: 'user', name: 'app', home: '/srv/app' });
+    expect(createdAccount(['useradd', 'app', '--home', '/srv/app'])).toEqual({ creates: 'user', name: 'app', home: '/srv/app' });
+    expect(createdAccount(['adduser', '--disabled-password', 'app', '--ingroup', 'users'])).toEqual({ creates: 'user', name: 'app', home: null });
+    expect(createdAccount(['adduser', 'app', '--gecos', 'App'])).toEqual({ creates: 'user', name: 'app', home: null });
+    expect(createdAccount(['useradd', 'app', '-s', '/bin/sh', '-u', '1000', '-G', 'x', '--shell', '/bin/sh', '--uid', '1', '--groups', 'y', '-g', 'z', '--gid', '2', '-c', 'c', '--comment', 'c', '-k', 'k', '-K', 'K=1', '-e', 'e', '-f', 'f', '-p', 'p'])).toEqual({ creates: 'user', name: 'app', home: null });
     expect(createdAccount(['usermod', '-aG', 'docker', 'app'])).toBeUndefined();
   });
 
   it('reads the group a group command creates (accounts)', () => {
-    expect(createdAccount(['groupadd', 'app', '-g', '1000'])).toEqual({ creates: 'group', name: 'app' });
-    expect(createdAccount(['addgroup', 'app', '--gid', '1000', '-K', 'X=1', '-p', 'pw'])).toEqual({ creates: 'group', name: 'app' });
+    expect(createdAccount(['groupadd', 'app', '-g', '1000'])).toEqual({ creates: 'group', name: 'app', home: null });
+    expect(createdAccount(['addgroup', 'app', '--gid', '1000', '-K', 'X=1', '-p', 'pw'])).toEqual({ creates: 'group', name: 'app', home: null });
     expect(accountCommands).toEqual(['useradd', 'adduser', 'groupadd', 'addgroup']);
   });
 });
