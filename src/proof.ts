@@ -16,7 +16,7 @@ import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
 import type { RuntimeStep } from './runtime-stage.js';
-import { releaseOfImage } from './tags.js';
+import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 
 export type ProofLevel = 'static' | 'build';
@@ -52,7 +52,7 @@ export function proofOf(input: ProofInput): Proof {
   for (const image of new Set([input.builderImage, input.runtimeBase])) if (!knownImage(image)) unproven.push({ id: 'unproven-image', data: { image } });
   // a glibc binary may only move to a runtime of its builder's release (item 12): the same image or its
   // slim variant are; another image is only when the builder's tag fixes its release
-  if (nativeBinaryMoves(input) && distributionOf(input.builderImage)?.release == null) unproven.push({ id: 'unproven-release', data: { from: input.builderImage, to: input.runtimeBase } });
+  if (nativeBinaryMoves(input) && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) unproven.push({ id: 'unproven-release', data: { from: input.builderImage, to: input.runtimeBase } });
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
