@@ -178,7 +178,8 @@ export default {
     // (and a musl one the musl of the same Alpine release or a newer one)
     const builderRelease = builderLibc === 'musl' ? (release?.release ?? null) : (distributionOf(input.builderImage)?.release ?? null);
     const moves = cgo.state !== 'off' && image !== input.builderImage;
-    const unproven: Finding[] = (moves && libcOf(image) === 'glibc' && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null) ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
+    const unproven: Finding[] =
+      (moves && libcOf(image) === 'glibc' && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null) ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
     // Go's own resolver asks DNS before /etc/hosts where /etc/nsswitch.conf is missing (alpine before 3.16)
     const producer = Math.max(...builds.map((b) => b.index));
     if (hasNsswitchConf(image, distributionOf(image)?.release ?? null) === false) {
