@@ -98,4 +98,19 @@ describe("dfsplit's container image", () => {
     }
     expect(readFileSync(join(work, 'repos', 'multi-stage', 'Dockerfile'), 'utf8')).toBe(multi);
   });
+
+  it("runs the campaign step inside the image, as a batch spec's step does (the script mounted, DFSPLIT set)", async () => {
+    const step = ['-c', 'DFSPLIT="node /app/dist/src/cli.js" sh /tmp/dfsplit-run.sh'];
+    const script: [string, string] = [join(REPO_ROOT, 'campaign', 'run.sh'), '/tmp/dfsplit-run.sh:ro'];
+    const dir = join(work, 'in-image');
+    mkdirSync(join(dir, 'empty'), { recursive: true });
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nCMD ["/out/app"]\n');
+    const converts = await dockerRun(TAG, { entrypoint: '/bin/sh', args: step, volumes: [[dir, '/work'], script], user: uid });
+    expect(converts.code, converts.stderr).toBe(0);
+    expect(converts.stdout).toContain('**1 would change**');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('FROM golang:1.22 AS builder');
+    const none = await dockerRun(TAG, { entrypoint: '/bin/sh', args: step, volumes: [[join(dir, 'empty'), '/work'], script], user: uid });
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain('no Dockerfiles found');
+  });
 });
