@@ -9,7 +9,8 @@ import type { ImageConfig } from './knowledge/image-config.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { isInside, joinPath } from './paths.js';
-import type { RuntimeStep } from './runtime-stage.js';
+import { last } from './runtime-contract.js';
+import { artifactDestinations, type RuntimeStep } from './runtime-stage.js';
 
 interface DropInput {
   model: Model;
@@ -92,7 +93,7 @@ function placedPaths(input: DropInput): string[] {
  * read any variable.
  */
 function startedPaths(input: DropInput): string[] | null {
-  const copied = input.steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
+  const copied = artifactDestinations(input.steps);
   const workdirAt = (line: number) => {
     const ins = input.model.instructions.find((i) => i.line === line);
     return ins ? (input.analysis.scopes.get(ins.index)?.workdir ?? '/') : '/';
@@ -100,9 +101,9 @@ function startedPaths(input: DropInput): string[] | null {
   const paths: string[] = [];
   // an ENTRYPOINT that wraps the command (`docker-entrypoint.sh`) is started too, though startedPrograms names
   // what it hands over to (nothing, with an empty CMD): a script of the build context may read any variable
-  const entrypoint = input.model.instructions.filter((i) => i.keyword === 'ENTRYPOINT').at(-1);
-  const first = entrypoint?.keyword === 'ENTRYPOINT' ? entrypoint.json?.[0] : undefined;
-  const wrapper = first && entrypoint!.index !== input.rewritten && !input.started.some((s) => s.word === first) ? [{ word: first, line: entrypoint!.line }] : [];
+  const entrypoint = last(input.model, 'ENTRYPOINT');
+  const first = entrypoint?.json?.[0];
+  const wrapper = entrypoint && first && entrypoint.index !== input.rewritten && !input.started.some((s) => s.word === first) ? [{ word: first, line: entrypoint.line }] : [];
   for (const { word, line } of [...wrapper, ...input.started]) {
     if (!word.includes('/') && input.runtime?.tools.has(word)) continue;
     const path = joinPath(workdirAt(line), word);

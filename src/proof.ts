@@ -15,7 +15,7 @@ import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
-import type { RuntimeStep } from './runtime-stage.js';
+import { artifactDestinations, type RuntimeStep } from './runtime-stage.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 
@@ -60,22 +60,26 @@ export function proofOf(input: ProofInput): Proof {
   const builderTools = imageConfig(input.builderImage)?.tools ?? new Set<string>();
   const runtimeTools = imageConfig(input.runtimeBase)?.tools ?? new Set<string>();
   const installed = new Set(input.steps.flatMap((s) => [...(s.packages ?? []), ...s.commands.flatMap((c) => [...(c.install?.runtime ?? []), ...(c.install?.build ?? [])])]));
-  for (const step of input.steps) {
+  // an install dfsplit adds (a tool CMD or HEALTHCHECK calls, the runtime libraries of what it leaves behind) on a
+  // runtime base whose release is not known: neither the package names nor whether the base already has them
+  // (node's jessie-era slim tags carry curl) nor whether its archive is still served are known (review after-2026-12-05)
+  const runtimeRelease = releaseOfImage(input.runtimeBase);
+  const addedInstallUnproven = input.runtimeBase !== input.builderImage && (runtimeRelease?.release == null || isArchived(runtimeRelease));
+  input.steps.forEach((step, at) => {
     if (step.artifact) copied.push(step.artifact.to ?? step.artifact.path);
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
       const ins = step.source === null ? null : input.model.instructions[step.source]!;
       const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') : null;
       if (dest) copied.push(dest);
     }
-    // an install dfsplit adds (a tool CMD or HEALTHCHECK calls, the runtime libraries of what it leaves behind) on a
-    // runtime base whose release is not known: neither the package names nor whether the base already has them
-    // (node's jessie-era slim tags carry curl) nor whether its archive is still served are known (review after-2026-12-05)
-    const runtimeRelease = releaseOfImage(input.runtimeBase);
-    if (step.packages && step.source === null && input.runtimeBase !== input.builderImage && (runtimeRelease?.release == null || isArchived(runtimeRelease))) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
-    if (step.keyword !== 'RUN' || step.source === null || step.packages) continue;
+    if (step.packages && step.source === null && addedInstallUnproven) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
+    if (step.keyword !== 'RUN' || step.source === null || step.packages) return;
     const line = input.model.instructions[step.source]!.line;
     const paths = new Set(copied);
     const made = new Set<string>();
+    // the stage's copies from the builder before and after this RUN
+    const before = artifactDestinations(input.steps.slice(0, at));
+    const after = artifactDestinations(input.steps.slice(at + 1));
     for (const c of step.commands) {
       // vendor installers write where their vendor chose: what they install is not known (item 5)
       if (installerScript(c.words)) unproven.push({ id: 'unproven-installer', data: { command: c.words.slice(0, 2).join(' ') }, line });
@@ -86,7 +90,7 @@ export function proofOf(input: ProofInput): Proof {
       else if ((MEETS_COPIES.has(fileReplay(c.words[0] ?? '')) || pathUse(c.words[0] ?? '')?.changesDirectory) && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // a repeated `mv` or `cp` of a file that only a later copy of the stage brings: `mv config.js.template config.js`
       // before the COPY --from of the app directory (review final-2026-12-05) fails the build (item 2)
-      else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && sourcesCopiedLater(c, paths, made, laterCopies(input.steps.slice(input.steps.indexOf(step) + 1)))) unproven.push({ id: 'unproven-replay-order', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && sourcesCopiedLater(c, paths, made, after)) unproven.push({ id: 'unproven-replay-order', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // a program another one runs (bower runs git) that the builder's image had and the runtime's lacks
       const called = (CALLS[(c.words[0] ?? '').split('/').pop()!] ?? []).find((t) => builderTools.has(t) && !runtimeTools.has(t) && !installed.has(t));
       if (called) unproven.push({ id: 'unproven-called-tool', data: { command: c.words.slice(0, 2).join(' '), tool: called, image: input.runtimeBase }, line });
@@ -98,15 +102,11 @@ export function proofOf(input: ProofInput): Proof {
       // also copies from the builder (item 2): after such a copy it rewrites what the copy brought; before a copy
       // of a wider tree (all of /usr/local) that tree replaces the runtime image's own around it. A copy of just
       // that directory after the install holds the builder's end state there, as the original had it
-      const at = input.steps.indexOf(step);
-      const copiesOf = (steps: readonly RuntimeStep[]) => steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
-      const before = copiesOf(input.steps.slice(0, at));
-      const after = copiesOf(input.steps.slice(at + 1));
       const twice = (c.kind === 'setup' || c.kind === 'pip') && installDirectories(c.words).some((d) => before.some((p) => holds(p, d) || within(p, d)) || after.some((p) => holds(p, d) && !within(p, d)));
       if (twice) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       if (fileReplay(c.words[0] ?? '') === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }
-  }
+  });
   // a Java program moved from a full openjdk image onto its headless -slim variant loses fontconfig and FreeType,
   // which AWT's font rendering loads even without a display (charts, PDFs, captchas: review after-2026-12-05)
   if (isHeadlessJava(input.runtimeBase) && !isHeadlessJava(input.builderImage)) unproven.push({ id: 'unproven-headless-fonts', data: { from: input.builderImage, to: input.runtimeBase } });
@@ -262,11 +262,6 @@ function sourcesCopiedLater(c: RunCommand, copied: ReadonlySet<string>, made: Re
     .slice(0, -1)
     .map((p) => joinPath(c.cwd, p));
   return sources.some((p) => !p.includes('$') && !insideAny(p, copied) && !made.has(p) && later.some((d) => isInside(p, d)));
-}
-
-/** Where the artifacts (`COPY --from`) of `steps` put what they copy. */
-function laterCopies(steps: readonly RuntimeStep[]): string[] {
-  return steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
 }
 
 /** True when the copied path holds the install directory `dir` (`*` within one name): it is that directory or one around it. */

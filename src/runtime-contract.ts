@@ -23,7 +23,8 @@ const SHELLS = /^(\/usr)?(\/bin\/)?(ba|z|da|k|a|fi)?sh$/;
 /** Entrypoint scripts that run the CMD as their arguments (the process supervisors and user switchers they may use: src/commands/prefix.ts). */
 const WRAPPER_SCRIPTS: ReadonlySet<string> = new Set(['docker-entrypoint.sh']);
 
-function last<K extends Keyword>(model: Model, keyword: K): InstructionOf<K> | undefined {
+/** The last `keyword` instruction of the (single-stage) original, typed by its keyword. */
+export function last<K extends Keyword>(model: Model, keyword: K): InstructionOf<K> | undefined {
   return model.instructions.filter((i): i is InstructionOf<K> => i.stage === 0 && i.keyword === keyword).pop();
 }
 

@@ -31,6 +31,11 @@ export interface RuntimeStep {
   packages?: readonly string[];
 }
 
+/** Where the stage's artifacts (its `COPY --from` steps) put what they copy, in order. */
+export function artifactDestinations(steps: readonly RuntimeStep[]): string[] {
+  return steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
+}
+
 interface StageInput {
   model: Model;
   analysis: Analysis;
