@@ -82,3 +82,16 @@ export async function dfsplit(cwd: string, args: readonly string[], opts: { stdi
   });
   return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
 }
+
+/**
+ * A family's `toolbox` programs: each one run as the CMD of `file` makes the image a toolbox, and the
+ * application's own command `app` does not (the same check for every family that names such programs).
+ */
+export function expectToolboxCommands(toolbox: readonly string[], file: (cmd: string) => string, app: string): void {
+  for (const name of toolbox)
+    expect(
+      convert(file(`["${name}"]`)).reasons.map((r) => r.id),
+      name,
+    ).toContain('toolbox-image');
+  expect(convert(file(app)).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+}

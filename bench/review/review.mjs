@@ -208,20 +208,17 @@ async function recall() {
     if (result.status === 'changed') changed++;
     if (recallCandidate(result)) byStratum[result.status].push(relative(root, file));
   }
-  const sample = STRATA.flatMap((s, i) => draw(byStratum[s], Math.ceil(n / STRATA.length) - (i && n % 2 ? 1 : 0), `${seed}/${s}`).map((rel) => ({ rel, stratum: s })));
+  const drawn = STRATA.map((s, i) => draw(byStratum[s], Math.ceil(n / STRATA.length) - (i && n % 2 ? 1 : 0), `${seed}/${s}`).map((rel) => ({ rel, stratum: s })));
+  // the strata interleaved, one file of each in turn, so that every batch holds both
+  const sample = Array.from({ length: Math.max(...drawn.map((d) => d.length)) }, (_, i) => drawn.flatMap((d) => (i < d.length ? [d[i]] : []))).flat();
   const population = { seed, corpus, changed, strata: Object.fromEntries(STRATA.map((s) => [s, byStratum[s].length])) };
   console.log(`${corpus} corpus files, ${changed} changed; recall strata: ${STRATA.map((s) => `${s} ${byStratum[s].length}`).join(', ')}`);
   console.log(`seed ${seed}: ${sample.length} files drawn into ${relative(process.cwd(), out) || '.'} (again: npm run review -- --recall --seed ${seed} --n ${n})`);
   mkdirSync(join(out, 'pairs'), { recursive: true });
-  // interleave the strata so that every batch holds both
-  const mixed = sample
-    .map((x, i) => ({ x, key: (i % Math.ceil(sample.length / STRATA.length)) * STRATA.length + Math.floor(i / Math.ceil(sample.length / STRATA.length)) }))
-    .sort((a, b) => a.key - b.key)
-    .map((e) => e.x);
   const info = ['file\tstratum\tfamily\treason'];
-  for (let b = 0; b * batch < mixed.length; b++) {
+  for (let b = 0; b * batch < sample.length; b++) {
     const tsv = ['file\tverdict\tecosystem\tnote'];
-    mixed.slice(b * batch, (b + 1) * batch).forEach(({ rel, stratum }, i) => {
+    sample.slice(b * batch, (b + 1) * batch).forEach(({ rel, stratum }, i) => {
       const k = b * batch + i + 1;
       const input = readFileSync(join(root, rel), 'utf8');
       const result = convert(input);

@@ -5,6 +5,7 @@ import { analyzeRun } from '../../src/analyze/run.js';
 import { checkoutOf, familyOf, packageProvides, usedAtRuntime } from '../../src/commands/index.js';
 import fetch from '../../src/commands/fetch.js';
 import { convert } from '../../src/convert.js';
+import { expectToolboxCommands } from '../shared.js';
 
 const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
 const first = (script: string) => analyzeRun(script, scope).commands[0]!;
@@ -68,12 +69,7 @@ describe('fetch family', () => {
   it('makes an image whose command is version control a toolbox (toolbox)', () => {
     expect(fetch.toolbox).toEqual(['git', 'svn', 'hg']);
     const file = (cmd: string) => `FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc\nCOPY . /src\nRUN gcc -o /usr/local/bin/app /src/app.c\nCMD ${cmd}\n`;
-    for (const name of fetch.toolbox)
-      expect(
-        convert(file(`["${name}"]`)).reasons.map((r) => r.id),
-        name,
-      ).toContain('toolbox-image');
-    expect(convert(file('["app"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+    expectToolboxCommands(fetch.toolbox, file, '["app"]');
   });
   it('tells a checkout of sources from other git work (checksOut): a RUN of only these is build state', () => {
     expect(checkoutOf(['git', 'clone', '--depth', '1', 'https://x/y.git', 'y'])).toBe('checkout');

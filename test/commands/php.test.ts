@@ -7,6 +7,7 @@ import { directoryContext } from '../../src/context.js';
 import { join } from 'node:path';
 import php, { writesExtensionsOnly } from '../../src/commands/php.js';
 import { convert } from '../../src/convert.js';
+import { expectToolboxCommands } from '../shared.js';
 
 const scope = { workdir: '/var/www/html', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
 const command = (script: string, env: Record<string, string> = {}) => analyzeRun(script, { ...scope, env: new Map(Object.entries(env)) }).commands[0]!;
@@ -74,12 +75,7 @@ describe('php family', () => {
   it("makes an image whose command is PHP's test runner a toolbox (toolbox)", () => {
     expect(php.toolbox).toEqual(['phpunit']);
     const file = (cmd: string) => `FROM php:8.2-cli\nWORKDIR /app\nCOPY . .\nRUN composer install\nCMD ${cmd}\n`;
-    for (const name of php.toolbox)
-      expect(
-        convert(file(`["${name}"]`)).reasons.map((r) => r.id),
-        name,
-      ).toContain('toolbox-image');
-    expect(convert(file('["php", "app.php"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+    expectToolboxCommands(php.toolbox, file, '["php", "app.php"]');
   });
 
   it("keeps a RUN of Composer's installer in the builder when the families call every other command in it a companion (installerCompanions)", () => {

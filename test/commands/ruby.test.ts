@@ -7,6 +7,7 @@ import { familyOf, installsLanguagePackages, packageProvides, replayedBy, upgrad
 import ruby, { bringsGemsBeyondBundler, runsBundler, runsGem } from '../../src/commands/ruby.js';
 import { directoryContext } from '../../src/context.js';
 import { convert } from '../../src/convert.js';
+import { expectToolboxCommands } from '../shared.js';
 
 const scope = { workdir: '/app', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
 const command = (script: string, env: Record<string, string> = {}) => analyzeRun(script, { ...scope, env: new Map(Object.entries(env)) }).commands[0]!;
@@ -80,11 +81,6 @@ describe('ruby family', () => {
   it("makes an image whose command is Ruby's test runner a toolbox (toolbox)", () => {
     expect(ruby.toolbox).toEqual(['rspec']);
     const file = (cmd: string) => `FROM ruby:3.2\nWORKDIR /app\nCOPY . .\nRUN bundle install\nCMD ${cmd}\n`;
-    for (const name of ruby.toolbox)
-      expect(
-        convert(file(`["${name}"]`)).reasons.map((r) => r.id),
-        name,
-      ).toContain('toolbox-image');
-    expect(convert(file('["ruby", "app.rb"]')).reasons.map((r) => r.id)).not.toContain('toolbox-image');
+    expectToolboxCommands(ruby.toolbox, file, '["ruby", "app.rb"]');
   });
 });
