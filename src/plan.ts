@@ -18,7 +18,7 @@ import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
-import { imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
+import { helperPrograms, imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { deletedByBuilder, proveRuntimeStage } from './state-model.js';
@@ -202,7 +202,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   findings.push(...stage.findings);
   const active = withoutIdleSteps(analysis, stage.steps);
   findings.push(...active.findings);
-  const buildEnv = dropBuildEnv({ model, analysis, steps: active.steps, runtime: restore.runtime ?? imageConfig(runtimeBase), started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }), rewritten: command?.index ?? null });
+  // what the container starts, and what the image's own code runs besides (packages that shell out, scripts made executable)
+  const started = [...startedPrograms(model, command && { index: command.index, words: decision.command!.words }), ...helperPrograms(analysis, model)];
+  const buildEnv = dropBuildEnv({ model, analysis, steps: active.steps, runtime: restore.runtime ?? imageConfig(runtimeBase), started, rewritten: command?.index ?? null });
   // a variable of the builder's image left in the builder is not restored after all
   findings.push(...restore.findings.filter((f) => !buildEnv.dropped.some((name) => f.data?.field === `ENV ${name}`)), ...buildEnv.findings);
   const printed = printedStage({ model, builder, steps: buildEnv.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });
@@ -215,7 +217,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
         builderBase: restore.builder ?? imageConfig(builder.image),
         runtimeBase: restore.runtime ?? imageConfig(runtimeBase),
         sameBase: runtimeBase === builder.image,
-        started: startedPrograms(model, command && { index: command.index, words: decision.command!.words }),
+        started,
       }),
     );
     // a command that needs the /bin/sh the runtime base lacks is a reason of its own only for a stage the

@@ -5,6 +5,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
 import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packageProvides, replayedBy, toolboxPrograms } from './commands/index.js';
+import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
@@ -194,6 +195,19 @@ export interface Started {
   keyword: string;
   /** The start command that names the path (`bash /app/run.sh`), for a path. */
   names?: string;
+  /**
+   * A program the image's own code runs, not its start command (helperPrograms): any of `word` and these
+   * will do, and the runtime stage needs one unless it is on the builder's image as well.
+   */
+  helper?: { also: readonly string[] };
+}
+
+/**
+ * Programs the image's own code runs at run time besides its start command (src/analyze/helper-programs.ts),
+ * as the state model proves them: each needs one of its names on the runtime stage.
+ */
+export function helperPrograms(analysis: Analysis, model: Model): Started[] {
+  return helperProgramsOf(analysis.runs).map((h) => ({ word: h.programs[0]!, line: model.instructions[h.index]!.line, keyword: h.by, helper: { also: h.programs.slice(1) } }));
 }
 
 /** The absolute paths among a start command's arguments (past its program), variables aside. */

@@ -3,7 +3,8 @@
 // runtime name is not known stays installed as written: on the builder's own image that is always right; on
 // another image (its slim variant) only a build proves it.
 import type { Analysis } from './analyze/index.js';
-import { describeRelease, runtimeNamesFor, runtimePackagesOf } from './knowledge/runtime-packages.js';
+import { describeRelease, namedForOtherRelease, runtimeNamesFor, runtimePackagesOf } from './knowledge/runtime-packages.js';
+import { packageName } from './analyze/packages.js';
 import { NODE_NATIVE_LIBS } from './knowledge/node-packages.js';
 import { installedNodePackages } from './commands/index.js';
 import { packageManagerOf } from './images.js';
@@ -33,8 +34,12 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
   const declines: Finding[] = [];
   const unproven: Finding[] = [...presetUnproven];
   for (const [index, run] of analysis.runs) {
-    if (decision.runtimeReplacements?.has(index) || decision.dropFromRuntime?.has(index)) continue;
     const line = model.instructions[index]!.line;
+    // a library named for another release (`libvpx1`, jessie's, on a tag that is buster now): the file was
+    // written for an earlier release of its base, so the names written for this one may not go with it (a
+    // preset that replaces the RUN installs the packages it names as well)
+    for (const c of run.commands) for (const p of c.install?.runtime ?? []) if (namedForOtherRelease(packageName(p), builder)) unproven.push({ id: 'unproven-package-release', data: { package: packageName(p), image: builderImage, release: describeRelease(builder) }, line });
+    if (decision.runtimeReplacements?.has(index) || decision.dropFromRuntime?.has(index)) continue;
     for (const c of run.commands) {
       if (!c.install) continue;
       // the analyzer named none for the builder's release; or it did, and the runtime base's release has others

@@ -244,7 +244,7 @@ function collision(c: RunCommand, copied: readonly { from: string; to: string }[
 }
 
 /** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
-function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean): string | null {
+function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean, copied: readonly { to: string }[]): string | null {
   const tool = program(c);
   if (tool && !runtime.tools.has(tool) && !runtimeBase?.tools.has(tool)) {
     if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
@@ -257,7 +257,7 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
     const lacking = [...builder.tools].filter((t) => !runtime.tools.has(t) && !runtimeBase?.tools.has(t)).sort();
     if (lacking.length) return `the programs the script may call (${lacking.slice(0, 4).join(', ')}${lacking.length > 4 ? ', ...' : ''}), which only the builder has`;
   }
-  for (const p of neededPaths(c)) if (has(builder, p) && !has(runtime, p)) return `the path ${p}, made only in the builder`;
+  for (const p of neededPaths(c)) if (has(builder, p) && (!has(runtime, p) || madeInside(builder, runtime, p, copied))) return `the path ${p}, made only in the builder`;
   if (c.install && !c.install.selfUpdating && c.install.manager === 'apt' && !runtime.aptLists) return 'apt package lists (no `apt-get update` before this install in the runtime stage)';
   for (const g of [flagValue(c.words, '-g', '--gid', '--ingroup'), ...(flagValue(c.words, '-G', '--groups')?.split(',') ?? [])]) {
     if (g && !/^\d+$/.test(g) && builder.groups.has(g) && !runtime.groups.has(g)) return `the group ${g}, created only in the builder`;
@@ -265,6 +265,18 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
   const owner = pathOperands(c.words)?.owner?.split(/[:.]/)[0];
   if (owner && builder.users.has(owner) && !runtime.users.has(owner) && !runtime.groups.has(owner)) return `the user ${owner}, created only in the builder`;
   return null;
+}
+
+/**
+ * True when the builder made `p` itself (or a directory inside the one holding it) while the runtime stage has
+ * only a directory around it that it made empty (a WORKDIR, a `mkdir`): `ADD x.tar.gz` into /home/node,
+ * then `chown node x.tar.gz`, replayed after only the WORKDIR. A directory the stage copied holds what the
+ * builder made in it.
+ */
+function madeInside(builder: StageState, runtime: StageState, p: string, copied: readonly { to: string }[]): boolean {
+  const there = madeBy(runtime, p);
+  const made = madeBy(builder, p);
+  return there !== null && made !== null && made.length > there.length && isInside(made, there) && !copied.some((k) => isInside(there, k.to) || isInside(k.to, there));
 }
 
 function flagValue(words: readonly string[], ...names: string[]): string | null {
@@ -297,7 +309,7 @@ export interface ProofInput {
   runtimeBase: ImageConfig | null;
   sameBase: boolean;
   /** The programs CMD, ENTRYPOINT and HEALTHCHECK start, with their lines. */
-  started: readonly { word: string; line: number; keyword: string; names?: string }[];
+  started: readonly { word: string; line: number; keyword: string; names?: string; helper?: { also: readonly string[] } }[];
 }
 
 /**
@@ -371,7 +383,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         }
         const clash = collision(c, copied, b);
         if (clash) return [{ id: 'replay-collides', data: { command: c.words.slice(0, 3).join(' '), path: clash.path, copy: clash.copy }, line }];
-        const gap = missing(c, r, then, input.runtimeBase, input.sameBase);
+        const gap = missing(c, r, then, input.runtimeBase, input.sameBase, copied);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
       }
@@ -411,6 +423,15 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   const path = (analysis.scopes.get(lastIndex)?.env.get('PATH') ?? input.runtimeBase?.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter((d) => d.startsWith('/'));
   for (const s of input.started) {
     if (!/^[\w./+@-]+$/.test(s.word)) continue; // not a program name (`["hello",` of invalid JSON)
+    if (s.helper) {
+      // a program the image's code runs (a package that shells out, a script's interpreter): on another base
+      // image the runtime stage has it only from the base or from what it installs or copies (a system program:
+      // not one a copied directory on PATH, a venv's bin, happens to hold)
+      const names = [s.word, ...s.helper.also];
+      const there = (n: string) => isShellOnly(n) || r.tools.has(n) || input.runtimeBase?.tools.has(n);
+      if (input.sameBase || !input.runtimeBase || names.some(there)) continue;
+      return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: `the runtime base has no ${names.join(' or ')}, which the full image or the build provided, and the runtime stage does not install it` }, line: s.line }];
+    }
     if (s.word.includes('/')) {
       const path = joinPath(analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.workdir ?? '/', s.word);
       const maker = madeBy(b, path);

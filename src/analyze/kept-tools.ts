@@ -1,11 +1,13 @@
 // Build-only packages (git, gcc, a JDK) are left behind because a build step uses them. One that no later
 // command of the file uses was installed for run time: a bot that updates itself with `git pull`, a
-// program that shells out to its tools (issue 23 item 10). Such a package stays in the runtime stage's install.
+// program that shells out to its tools (issue 23 item 10). Such a package stays in the runtime stage's install,
+// as does one whose program an installed package runs at run time (helper-programs.ts: ReviewBoard's patch).
 import { familyOf, installsLanguagePackages, isInterpreter, packageCommand, packageProvides, readsPaths, replayedBy, usedAtRuntime } from '../commands/index.js';
 import { operands, optionValue } from '../commands/options.js';
 import { BUILD_ONLY_PACKAGES } from './tables.js';
 import { packageName } from './packages.js';
 import type { RunAnalysis, RunCommand } from './run.js';
+import { helperProgramsOf } from './helper-programs.js';
 
 /** Kinds of command that may use any build tool without naming it: a compile, a test, a code generator, a language install. */
 const MAY_BUILD_KINDS: ReadonlySet<string> = new Set(['build', 'test', 'generate', 'system-compile', 'toolchain-run', 'pip']);
@@ -20,6 +22,7 @@ const REGISTRY_NAME = /^[A-Za-z0-9][\w.-]*([<>=!~^][\w.*,<>=!~^-]*)?$/;
 export function keepUnusedTools(runs: ReadonlyMap<number, RunAnalysis>, removedLater: ReadonlySet<string>): Set<number> {
   const all = [...runs.entries()].sort((a, b) => a[0] - b[0]).flatMap(([index, run]) => run.commands.map((c) => ({ index, c })));
   const changed = new Set<number>();
+  const helpers = new Set(helperProgramsOf(runs).flatMap((h) => h.programs));
   all.forEach(({ index, c }, at) => {
     const install = c.install;
     if (!install?.build.length) return;
@@ -28,7 +31,9 @@ export function keepUnusedTools(runs: ReadonlyMap<number, RunAnalysis>, removedL
     const later = all.slice(at + 1).map((x) => x.c);
     const kept = install.build.filter((p) => {
       const name = packageName(p);
-      return BUILD_ONLY_PACKAGES[install.manager].includes(name) && !/-(dev|devel)$/.test(name) && !removedLater.has(name) && !later.some((l) => uses(l, name));
+      if (!BUILD_ONLY_PACKAGES[install.manager].includes(name) || /-(dev|devel)$/.test(name) || removedLater.has(name)) return false;
+      // a program of it that an installed package or a script runs at run time (ReviewBoard's patch)
+      return (packageProvides(name) ?? [name]).some((t) => helpers.has(t)) || !later.some((l) => uses(l, name));
     });
     if (!kept.length) return;
     c.install = { ...install, build: install.build.filter((p) => !kept.includes(p)), runtime: [...install.runtime, ...kept], keptTools: kept };

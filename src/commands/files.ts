@@ -22,6 +22,12 @@ export default {
     const dest = optionValue(words, ...TARGET) ?? args[args.length - 1];
     return { paths: dest ? [joinPath(cwd, dest)] : [], unnamed: !dest };
   },
+  // `chmod +x a.py`, `chmod a+rx`, `chmod 755`: the mode comes first, the files after it
+  madeExecutable(words) {
+    if (words[0] !== 'chmod') return null;
+    const [mode, ...files] = words.slice(1).filter((w) => !w.startsWith('-'));
+    return mode && /^([ugoa]*\+[rw]*x[rw]*|[0-7]?[0-7]?[1357][0-7]{2})$/.test(mode) ? files : null;
+  },
   paths: {
     cp: { makes: 'last', needs: 'but-last', copies: true, valueOptions: TARGET },
     // mv takes its sources away: what stays where they were is gone

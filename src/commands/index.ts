@@ -36,6 +36,28 @@ const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f)
 const VERSIONED: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => (f.versioned ?? []).map((n) => [n, f] as const)));
 const RUN_MODULES = families.flatMap((family) => (family.modules ? [{ family, ...family.modules }] : []));
 
+/**
+ * What the packages an install names run at run time (`pip install ReviewBoard`: patch), from their family's
+ * `runtimePrograms`; a command run by a path (`/opt/venv/bin/pip`) installs as its name does.
+ */
+export function runtimeProgramsOf(words: readonly string[]): { by: string; programs: readonly string[] }[] {
+  const command = commandOf([(words[0] ?? '').split('/').pop()!, ...words.slice(1)]);
+  const table = command?.family.runtimePrograms;
+  if (!command || !table) return [];
+  return (command.family.installedPackages?.(command) ?? []).flatMap((name) => (Object.hasOwn(table, name) ? [{ by: name, programs: table[name]! }] : []));
+}
+
+/** The interpreters that run a script by its file name's ending (`py`: python, python3), or null. */
+export function scriptInterpreters(ending: string): readonly string[] | null {
+  const family = families.find((f) => f.scriptExtensions?.includes(ending));
+  return family?.interpreters ?? null;
+}
+
+/** The files a command makes executable (`chmod +x a.py`), or null. */
+export function madeExecutable(words: readonly string[]): readonly string[] | null {
+  return familyOf(words[0] ?? '')?.madeExecutable?.(words) ?? null;
+}
+
 /** The family that answers for a command name (`npm`), or undefined. */
 export function familyOf(name: string): CommandFamily | undefined {
   return BY_NAME.get(name);

@@ -93,6 +93,17 @@ export default {
   // nvm installs a node into the system (its directory, the PATH): repeated in the runtime stage
   kinds: { nvm: 'setup' },
   interpreters: ['node'],
+  installedPackages: ({ words }) => installedNodePackages(words),
+  runtimePrograms: {
+    // lerna bootstrap and lerna publish run git
+    lerna: ['git'],
+    'simple-git': ['git'],
+    'fluent-ffmpeg': ['ffmpeg'],
+    gm: ['gm'],
+    imagemagick: ['convert'],
+    'node-tesseract-ocr': ['tesseract'],
+    wkhtmltopdf: ['wkhtmltopdf'],
+  },
   kindOf(words): RuleKind | null {
     const name = words[0] ?? '';
     if (!MANAGERS.includes(name)) return null;

@@ -7,6 +7,7 @@ export default {
   names: ['cpanm', 'cpan'],
   kinds: { cpanm: 'setup', cpan: 'setup' },
   interpreters: ['perl'],
+  scriptExtensions: ['pl'],
   replayed: ['cpanm', 'cpan'],
   // cpanm installs a cpanfile's modules (`cpanm --installdeps .`), a list dfsplit does not read
   languageInstallers: ['cpanm'],

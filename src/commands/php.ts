@@ -48,6 +48,7 @@ export default {
   },
   languageInstallers: ['composer'],
   interpreters: ['php'],
+  scriptExtensions: ['php'],
   // the interpreter runs Composer's installer (`php composer-setup.php`), by any version (`php8.2`)
   installerCompanions: ['php'],
   provides: { 'php-cli': ['php'] },

@@ -118,6 +118,27 @@ export default {
   },
   kinds: { easy_install: 'setup' },
   interpreters: ['python', 'python3'],
+  scriptExtensions: ['py'],
+  // pip's requirements by registry name: no version, extras, quotes or variable (`"ReviewBoard${V}"`: reviewboard)
+  installedPackages({ name, args }) {
+    if (name !== 'pip' || !args.includes('install')) return null;
+    return requirementsOf(args.slice(args.indexOf('install') + 1)).flatMap((r) => /^[A-Za-z0-9][\w.-]*/.exec(r.replace(/^['"]/, ''))?.[0].toLowerCase().replace(/_/g, '-') ?? []);
+  },
+  runtimePrograms: {
+    // Review Board renders every diff with `patch -o` (its docs: "patch is required")
+    reviewboard: ['patch'],
+    // errbot's `!repos install` clones plugin repositories with git
+    errbot: ['git'],
+    gitpython: ['git'],
+    dvc: ['git'],
+    pydub: ['ffmpeg'],
+    'ffmpeg-python': ['ffmpeg'],
+    moviepy: ['ffmpeg'],
+    pytesseract: ['tesseract'],
+    pdf2image: ['pdftoppm'],
+    pdfkit: ['wkhtmltopdf'],
+    'ansible-runner': ['ssh'],
+  },
   toolbox: ['pytest', 'py.test', 'tox', 'nosetests'],
   // https://pip.pypa.io/en/stable/topics/configuration/#environment-variables
   buildEnv: [

@@ -3,7 +3,7 @@
 // https://guides.rubygems.org/command-reference/  https://bundler.io/man/bundle-install.1.html
 // https://bundler.io/man/bundle-config.1.html
 import { joinPath } from '../paths.js';
-import { optionValue } from './options.js';
+import { operands, optionValue } from './options.js';
 import type { CommandFamily, FamilyCommand, OutputContext } from './types.js';
 
 /**
@@ -52,6 +52,14 @@ export default {
   // gem installs into the system's gem home whatever its subcommand; bundle is read by its outputs only
   kinds: { gem: 'setup' },
   interpreters: ['ruby'],
+  scriptExtensions: ['rb'],
+  installedPackages: ({ name, args }) => (name === 'gem' && args[0] === 'install' ? operands(['gem', ...args.slice(1)], ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source']) : null),
+  runtimePrograms: {
+    git: ['git'],
+    mini_magick: ['convert'],
+    paperclip: ['convert'],
+    pdfkit: ['wkhtmltopdf'],
+  },
   replayed: ['gem'],
   installsInto: ['/usr/local/bundle', '/var/lib/gems'],
   languageInstallers: ['gem', 'bundle', 'bundler'],

@@ -191,6 +191,18 @@ export interface CommandFamily {
   lightPackages?: readonly string[];
   /** Interpreters of the family's language (`python`, `sh`; also with a version, `python3.11`): with a script file they generate files in a build, and with none they read an installer from standard input. */
   interpreters?: readonly string[];
+  /** File name endings of the family's scripts (`py`): a script the image makes executable runs through one of `interpreters` (its `#!` line names one). */
+  scriptExtensions?: readonly string[];
+  /** The registry names of the packages an install names (`pip install ReviewBoard==6`: reviewboard, lower case, `_` as `-`); null: not an install of named packages. */
+  installedPackages?(command: FamilyCommand): readonly string[] | null;
+  /**
+   * Packages of the family's registry that run system programs at run time (`reviewboard`: patch), by registry
+   * name: a slim runtime base lacks what the full image had from buildpack-deps (issue 23 item 8). Sources:
+   * each package's documentation of its system requirements.
+   */
+  runtimePrograms?: Readonly<Record<string, readonly string[]>>;
+  /** The files a command makes executable (`chmod +x a.py`, `chmod 755 a.py`); null: none. */
+  madeExecutable?(words: readonly string[]): readonly string[] | null;
 }
 
 /** A command as its family knows it: `pip3 install x` and `python3 -m pip install x` are `pip` with the arguments `install x`. */

@@ -77,6 +77,7 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'libsodium-dev': { debian: { stretch: ['libsodium18'], 'buster..bookworm': ['libsodium23'] }, ubuntu: { xenial: ['libsodium18'], 'bionic..noble': ['libsodium23'] }, alpine: { '3.9..': ['libsodium'] } },
   'libtiff-dev': { debian: { 'buster..bullseye': ['libtiff5'], bookworm: ['libtiff6'] }, ubuntu: { 'focal..jammy': ['libtiff5'], noble: ['libtiff6'] } },
   'libtiff5-dev': { debian: { 'stretch..bullseye': ['libtiff5'], bookworm: ['libtiff6'] }, ubuntu: { 'xenial..jammy': ['libtiff5'] } },
+  'libvpx-dev': { debian: { jessie: ['libvpx1'], stretch: ['libvpx4'], buster: ['libvpx5'], bullseye: ['libvpx6'], bookworm: ['libvpx7'], trixie: ['libvpx9'] }, ubuntu: { xenial: ['libvpx3'], bionic: ['libvpx5'], focal: ['libvpx6'], jammy: ['libvpx7'], noble: ['libvpx9'] } },
   'libwebp-dev': { debian: { jessie: ['libwebp5'], 'stretch..bullseye': ['libwebp6'], bookworm: ['libwebp7'] }, ubuntu: { xenial: ['libwebp5'], 'bionic..focal': ['libwebp6'], 'jammy..noble': ['libwebp7'] }, alpine: { '3.9..': ['libwebp'] } },
   'liblcms2-dev': { debian: { 'jessie..bookworm': ['liblcms2-2'] }, ubuntu: { 'trusty..noble': ['liblcms2-2'] } },
   'libopenjp2-7-dev': { debian: { 'stretch..bookworm': ['libopenjp2-7'] }, ubuntu: { 'bionic..noble': ['libopenjp2-7'] } },
@@ -204,6 +205,29 @@ export function runtimePackagesOf(dev: string, manager: PackageManager, at: Rele
     if (r >= span[0] && r <= span[1]) return { packages };
   }
   return { unknown: true };
+}
+
+/**
+ * Whether a runtime package name the table knows belongs to other releases of the distribution than `at`
+ * (`libvpx1` is jessie's, `libssl1.1` stretch's to bullseye's): the file that installs it by name was written
+ * for another release of its base image than the one its tag names now. False for names the table does not
+ * know, or knows for `at`, and for an unknown release.
+ */
+export function namedForOtherRelease(name: string, at: Release | null): boolean {
+  if (!at?.release) return false;
+  let known = false;
+  for (const entry of Object.values(RUNTIME_PACKAGES)) {
+    const byRelease = entry[at.distribution];
+    if (!byRelease) continue;
+    for (const [key, packages] of Object.entries(byRelease)) {
+      if (!packages.includes(name)) continue;
+      const span = releaseSpan(at.distribution, key);
+      const r = rank(at.distribution, at.release);
+      if (span === null || (r >= span[0] && r <= span[1])) return false;
+      known = true;
+    }
+  }
+  return known;
 }
 
 /** How a release reads in a sentence: `debian stretch`, `alpine 3.9`, `an unknown release of alpine`, `an unknown distribution`. */
