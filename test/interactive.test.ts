@@ -1,7 +1,7 @@
 // `dfsplit --interactive`, driven in-process (test/shared.ts) with scripted answers on a stream that says it
 // is a terminal: what each answer writes or leaves, what is shown before the question, and the refusals.
 // test/interactive-tmux.test.ts answers the built CLI in a real terminal.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -63,6 +63,16 @@ describe('dfsplit --interactive', () => {
     expect(b).toContain('\nProof: static (every fact it relies on is known from data)\n');
     expect(b).toMatch(/\nSaves: runs on node:20-slim instead of node:20; leaves the build and test tools behind \(npm\)\n$/);
     expect(r.lines).toEqual(['a/Dockerfile: changed', 'c/Dockerfile: changed', expect.stringMatching(/^dfsplit: 4 files in \d+\.\d s: 2 written, 1 skipped; not asked: 1 unchanged, 0 declined, 0 errors$/)]);
+  });
+
+  it("y on a file --write refuses is that file's error: exit 2, nothing written, the next file still asked", async () => {
+    const dir = tree();
+    chmodSync(join(dir, 'a', 'Dockerfile'), 0o444);
+    const r = await interactive(dir, 'y\nn\nn\n');
+    expect(r.code).toBe(2);
+    expect(questions(r.stdout)).toBe(3);
+    expect(read(dir, 'a')).toBe(original('go-module'));
+    expect(r.lines).toEqual(['dfsplit: a/Dockerfile: is read-only; not writing it', expect.stringMatching(/: 0 written, 2 skipped; not asked: 1 unchanged, 0 declined, 1 error$/)]);
   });
 
   it('-i is --interactive', async () => {
