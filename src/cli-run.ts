@@ -10,7 +10,7 @@ import { decode, readStdinBounded, DEFAULT_IGNORE, displayPath, expandInputs, ho
 import type { CliIO, Output } from './cli-io.js';
 import { colorDiff } from './report/diff.js';
 import { explainTable, reviewText } from './report/explain.js';
-import { askApply, openPrompt, type Prompt } from './cli-interactive.js';
+import { askApply, openPrompt, type Answer, type Prompt } from './cli-interactive.js';
 import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
 import { describe as formatFinding } from './messages.js';
@@ -256,7 +256,7 @@ function diffText(s: Session, r: ConvertResult): string {
  * --interactive: a file that would change shown as the dry run shows it, with its reasons, proof and
  * savings, then the question until it is answered; counts the answer.
  */
-async function reviewed(s: Session, path: string, r: ConvertResult): Promise<'y' | 'n' | 'q'> {
+async function reviewed(s: Session, path: string, r: ConvertResult): Promise<Answer> {
   const review = s.review!;
   s.io.stdout.write(`${diffText(s, r)}\n${reviewText(r)}`);
   const answer = await askApply(review.prompt, s.io.stdout, () => explainTable(path, r));
