@@ -12,6 +12,12 @@ export interface Output {
   errored?: Error | null;
 }
 
+/** An input stream: process.stdin, or a test's scripted answers. */
+export interface Input extends NodeJS.ReadableStream {
+  /** A terminal: --interactive reads its answers only from one. */
+  isTTY?: boolean;
+}
+
 export interface CliIO {
   /** The directory relative paths are read from and shown relative to (the process's own: process.cwd()). */
   cwd: string;
@@ -20,6 +26,11 @@ export interface CliIO {
   stderr: Output;
   /** Standard input's bytes, read when a path is `-`; unset: file descriptor 0, up to the size limit. */
   readStdin?: () => Buffer;
+  /**
+   * Standard input as a stream, where --interactive reads its answers line by line (a function: node makes
+   * process.stdin on first use, and only --interactive uses it). Unset: no terminal to ask.
+   */
+  stdin?: () => Input;
   /**
    * The run owns its process: --write holds SIGINT, SIGTERM and SIGHUP while a file is written and acts
    * on them between files (src/files.ts holdSignals). Only src/cli.ts sets it.

@@ -146,6 +146,7 @@ const verifyOptions = {
 const mainOptions = {
   ...common,
   write: { type: 'boolean', default: false, describe: 'edit files in place (atomically)' },
+  interactive: { type: 'boolean', alias: 'i', default: false, describe: 'on a terminal: show each file that would change (diff, reasons, proof, savings) and ask: y write it, n skip, e explain, q quit, ? help' },
   check: { type: 'boolean', default: false, describe: 'exit 1 if any file would change (see --fail-on)' },
   'fail-on': { type: 'string', describe: 'with --check: the statuses that fail the run, comma-separated: changed, declined (exit 1), error (exit 2) (default: changed,error)' },
   stdout: { type: 'boolean', default: false, describe: 'print the converted Dockerfile (one input)' },
@@ -196,6 +197,7 @@ function mainFlags(argv: Read<typeof mainOptions, { paths: string[] }>, env: Cli
     ...optionFlags(argv, env),
     paths: fromArgv(argv.paths, argv['--']),
     write: argv.write,
+    interactive: argv.interactive,
     check: argv.check,
     failOn,
     stdout: argv.stdout,

@@ -9,7 +9,8 @@ import { InputError } from './errors.js';
 import { decode, readStdinBounded, DEFAULT_IGNORE, displayPath, expandInputs, holdSignals, inDir, readDockerfile, signalsAct, writeAtomic, type IgnoreOptions } from './files.js';
 import type { CliIO, Output } from './cli-io.js';
 import { colorDiff } from './report/diff.js';
-import { explainTable } from './report/explain.js';
+import { explainTable, reviewText } from './report/explain.js';
+import { askApply, openPrompt, type Answer, type Prompt } from './cli-interactive.js';
 import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
 import { describe as formatFinding } from './messages.js';
@@ -22,6 +23,8 @@ import { DEFAULT_FAIL_ON, type FailOnStatus } from './fail-on.js';
 export interface Flags {
   paths: string[];
   write: boolean;
+  /** --interactive: ask on the terminal, file by file, whether to write each conversion. */
+  interactive?: boolean;
   check: boolean;
   /** --fail-on: the statuses that fail a --check run (unset: the configuration's, else DEFAULT_FAIL_ON). */
   failOn?: FailOnStatus[] | undefined;
@@ -108,8 +111,29 @@ function statusLine(path: string, r: ConvertResult): string {
   }
 }
 
+/** The flag --interactive cannot go with, and why; null when there is none. */
+function interactiveConflict(flags: Flags, format: Format): [flag: string, why: string] | null {
+  if (flags.write) return ['--write', '--write writes every file without asking'];
+  if (flags.check) return ['--check', '--check only reports'];
+  if (flags.stdout) return ['--stdout', '--stdout prints the result instead of writing it'];
+  if (flags.json) return ['--json', '--json prints a document, the review is text on a terminal'];
+  if (format !== 'text') return [`--format ${format}`, `--format ${format} prints a report, the review is text on a terminal`];
+  if (flags.quiet) return ['--quiet', '--quiet hides the diffs the review shows'];
+  return null;
+}
+
+/** --interactive asks on a terminal before writing each file: what cannot go with that is refused. */
+function refuseInteractive(flags: Flags, format: Format, inputs: readonly string[], io: CliIO): void {
+  const conflict = interactiveConflict(flags, format);
+  if (conflict) throw new UsageError(`--interactive and ${conflict[0]} cannot be used together: ${conflict[1]}`);
+  if (inputs.includes('-')) throw new UsageError('--interactive and - (stdin) cannot be used together: standard input holds the answers, and there is no file to write');
+  if (io.stdout.isTTY !== true) throw new UsageError('--interactive needs a terminal: standard output is not a TTY');
+  if (io.stdin?.().isTTY !== true) throw new UsageError('--interactive needs a terminal: standard input is not a TTY');
+}
+
 /** The flag combinations that cannot work together, refused before anything is read. */
-function refuseIncompatible(flags: Flags, format: Format, inputs: readonly string[], cwd: string): void {
+function refuseIncompatible(flags: Flags, format: Format, inputs: readonly string[], io: CliIO): void {
+  const cwd = io.cwd;
   if (flags.json && flags.format && flags.format !== 'json') throw new UsageError(`--json and --format ${flags.format} cannot be used together: --json is --format json`);
   if (flags.write && flags.stdout) throw new UsageError('--write and --stdout cannot be used together: --write edits files in place, --stdout prints the result');
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together: --check only reports, --write edits');
@@ -118,6 +142,7 @@ function refuseIncompatible(flags: Flags, format: Format, inputs: readonly strin
   if (flags.failOn && !flags.check) throw new UsageError('--fail-on applies only to --check: it chooses the statuses that fail the check');
   checkContext(flags.context, cwd);
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
+  if (flags.interactive) refuseInteractive(flags, format, inputs, io);
 }
 
 /** The files the inputs name (with the ignore files, flags and configuration's patterns) and each file's options. */
@@ -161,6 +186,17 @@ interface Session {
   emit: (f: FileReport) => void;
   /** The statuses that fail the run: --check's --fail-on (or its default), only `error` without --check. */
   failOn: ReadonlySet<FailOnStatus>;
+  /** --interactive: where the answers come from and what they were. */
+  review: Review | null;
+}
+
+/** --interactive's answers so far. */
+interface Review {
+  prompt: Prompt;
+  written: number;
+  skipped: number;
+  /** Answered q (or the input ended): no later file is converted or asked about. */
+  quit: boolean;
 }
 
 /** The exit code that grows with what is found: 0 fine, 1 changes (--check), 2 errors. */
@@ -190,25 +226,43 @@ async function reportFile(outcome: Outcome, s: Session): Promise<number> {
   const { text, result: r } = outcome;
   if (flags.verify && r.status === 'changed') await verified(r, text, file, flags, io.cwd);
   const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || s.single));
-  // with --write, a file that would change gets its status line only once it is written: a failed write
-  // prints its own error instead of `changed` followed by the error
-  const writing = flags.write && r.status === 'changed';
+  // with --write (and --interactive's y), a file that would change gets its status line only once it is
+  // written: a failed write prints its own error instead of `changed` followed by the error
+  const writing = (flags.write || s.review !== null) && r.status === 'changed';
   if (shown && !writing) printStatus(s, path, r);
   let code = statusCode(r.status, s.failOn);
   let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
   if (flags.stdout) io.stdout.write(r.output);
-  if (r.status === 'changed' && flags.write) {
+  if (r.status === 'changed' && (flags.write || (s.review && (await reviewed(s, path, r)) === 'y'))) {
     const failed = writeChanged(s, file, path, r, text, shown);
     if (failed) {
       report = failed;
       code = 2;
-    }
-  } else if (r.status === 'changed' && !s.machine && !flags.stdout && !flags.check) {
+    } else if (s.review) s.review.written++;
+  } else if (r.status === 'changed' && !s.machine && !flags.stdout && !flags.check && !s.review) {
     s.progress.clear();
-    io.stdout.write(`${s.color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`);
+    io.stdout.write(diffText(s, r));
   }
   s.emit(report);
   return code;
+}
+
+/** A changed file's diff as the dry run prints it, coloured when colour is on. */
+function diffText(s: Session, r: ConvertResult): string {
+  return `${s.color ? colorDiff(r.diff) : r.diff}${r.diff.endsWith('\n') ? '' : '\n'}`;
+}
+
+/**
+ * --interactive: a file that would change shown as the dry run shows it, with its reasons, proof and
+ * savings, then the question until it is answered; counts the answer.
+ */
+async function reviewed(s: Session, path: string, r: ConvertResult): Promise<Answer> {
+  const review = s.review!;
+  s.io.stdout.write(`${diffText(s, r)}\n${reviewText(r)}`);
+  const answer = await askApply(review.prompt, s.io.stdout, () => explainTable(path, r));
+  if (answer === 'n') review.skipped++;
+  if (answer === 'q') review.quit = true;
+  return answer;
 }
 
 function printStatus(s: Session, path: string, r: ConvertResult): void {
@@ -249,7 +303,7 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   const format: Format = flags.json ? 'json' : (flags.format ?? 'text');
   const machine = format !== 'text';
   const inputs = flags.paths.length ? flags.paths : ['.'];
-  refuseIncompatible(flags, format, inputs, io.cwd);
+  refuseIncompatible(flags, format, inputs, io);
   const readerGone = watchReader(io.stdout);
   const { files, errors, skipped, options, failOn } = await gatherInputs(flags, inputs, io.cwd);
   if (skipped.length && !machine && !flags.quiet) io.stderr.write(skippedLine(skipped, named));
@@ -269,33 +323,42 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
   const color = flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const progress = progressLine(files.length, !machine && !flags.quiet, io.stderr);
-  const session: Session = { flags, io, machine, color, single: files.length === 1, progress, named, emit, failOn };
-  // --write: a signal never lands between a temporary file and its rename; it stops the run between files
-  const holding = flags.write && io.holdSignals === true;
+  // no progress line between --interactive's questions
+  const progress = progressLine(files.length, !machine && !flags.quiet && !flags.interactive, io.stderr);
+  const review: Review | null = flags.interactive ? { prompt: openPrompt(io.stdin!()), written: 0, skipped: 0, quit: false } : null;
+  const session: Session = { flags, io, machine, color, single: files.length === 1, progress, named, emit, failOn, review };
+  // --write (and --interactive's y): a signal never lands between a temporary file and its rename; it stops
+  // the run between files (or at once while a question waits for its answer)
+  const holding = (flags.write || review !== null) && io.holdSignals === true;
   if (holding) holdSignals();
-  for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, stdinReader(io), io.cwd)) {
-    if (holding) await signalsAct();
-    // a reader that stopped reading (`| head`) ends the run quietly; --check still reads every file, silently,
-    // so that its exit code stays the verdict on all of them
-    if (readerGone()) {
-      if (!flags.check) break;
-      code = worse(code, verdict(outcome, failOn));
-      continue;
+  try {
+    for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, stdinReader(io), io.cwd)) {
+      if (holding) await signalsAct();
+      // a reader that stopped reading (`| head`) ends the run quietly; --check still reads every file, silently,
+      // so that its exit code stays the verdict on all of them
+      if (readerGone()) {
+        if (!flags.check) break;
+        code = worse(code, verdict(outcome, failOn));
+        continue;
+      }
+      code = worse(code, await reportFile(outcome, session));
+      if (review?.quit) break;
     }
-    code = worse(code, await reportFile(outcome, session));
+  } finally {
+    review?.prompt.close();
   }
   if (holding) await signalsAct();
   progress.clear();
   if (readerGone()) return code;
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   out?.end(summary, skipped.map(named));
-  return summarize(session, summary, code);
+  return summarize(session, summary, code, files.length + errors.length);
 }
 
-/** The summary line of the text output, and --check's verdict on all the files. */
-function summarize(s: Session, summary: Summary, code: number): number {
-  if (!s.machine && !s.flags.quiet && summary.files > 1) s.io.stderr.write(`${summaryLine(summary)}\n`);
+/** The summary line of the text output (--interactive's, of any number of files), and --check's verdict on all the files. */
+function summarize(s: Session, summary: Summary, code: number, total: number): number {
+  if (s.review) s.io.stderr.write(`${reviewLine(summary, s.review, total)}\n`);
+  else if (!s.machine && !s.flags.quiet && summary.files > 1) s.io.stderr.write(`${summaryLine(summary)}\n`);
   return s.flags.check && code === 0 && summary.changed > 0 && s.failOn.has('changed') ? 1 : code;
 }
 
@@ -305,11 +368,29 @@ function asUsage(err: unknown): unknown {
 
 /** The closing line of the text output: what was seen and what became of it. */
 function summaryLine(s: Summary): string {
+  return `${filesSeen(s, s.files)}: ${s.changed} changed${s.changed ? ` (proof: ${s.proof.static} static, ${s.proof.build} build)` : ''}, ${notChanged(s)}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+}
+
+/**
+ * --interactive's closing line: the files written and skipped, those not asked about as the summary
+ * line counts them, and after q those never reviewed (the one q was typed at and every later one).
+ */
+function reviewLine(s: Summary, review: Review, total: number): string {
+  const left = total - s.files + (s.changed - review.written - review.skipped);
+  return `${filesSeen(s, total)}: ${review.written} written, ${review.skipped} skipped; not asked: ${notChanged(s)}${left ? `; ${left} not reviewed (quit)` : ''}`;
+}
+
+function filesSeen(s: Summary, files: number): string {
+  return `dfsplit: ${files} file${files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s`;
+}
+
+/** The files that did not change, as the summary line counts them: unchanged, declined by reason id, errors. */
+function notChanged(s: Summary): string {
   const by = Object.entries(s.declinedBy)
     .sort((a, b) => b[1] - a[1])
     .map(([id, n]) => `${id} ${n}`)
     .join(', ');
-  return `dfsplit: ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.changed} changed${s.changed ? ` (proof: ${s.proof.static} static, ${s.proof.build} build)` : ''}, ${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+  return `${s.unchanged} unchanged, ${s.declined} declined${by ? ` (${by})` : ''}, ${s.error} error${s.error === 1 ? '' : 's'}`;
 }
 
 interface Progress {

@@ -13,6 +13,10 @@ fi
 if ! command -v pre-commit >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq pre-commit) >/dev/null
 fi
+# the terminal test of --interactive runs dfsplit in tmux (test/interactive-tmux.test.ts, skipped without it)
+if ! command -v tmux >/dev/null; then
+  (apt-get update -qq && apt-get install -y -qq tmux) >/dev/null
+fi
 npx tsc -p tsconfig.json
 npx tsc -p tsconfig.test.json
 npm run test:unit

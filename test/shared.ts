@@ -1,5 +1,6 @@
 // Helpers shared by a unit test file and its corpus run in test/corpus/ (a test file cannot import
 // another without running its tests).
+import { PassThrough } from 'node:stream';
 import type { DockerfileParser } from 'dockerfile-ast';
 import { expect } from 'vitest';
 import type { ReviewLib } from '../bench/review/detectors.mjs';
@@ -68,9 +69,10 @@ export interface CliRun {
  * would run there: no child process, no build of dist/. `stdin` is what `-` reads, `env` the only
  * environment it sees, `tty` makes standard output a terminal. The CLI tests use it wherever a real
  * process is not what they test (signals, a closed pipe, standard input from a file, exit by signal,
- * umask, another user, node's own flags).
+ * umask, another user, node's own flags). `answers` is standard input as a stream (--interactive reads
+ * its answers from it, line by line, and its end is the end of input), a terminal unless `answersTTY` is false.
  */
-export async function dfsplit(cwd: string, args: readonly string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
+export async function dfsplit(cwd: string, args: readonly string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; tty?: boolean; answers?: string; answersTTY?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -79,6 +81,7 @@ export async function dfsplit(cwd: string, args: readonly string[], opts: { stdi
     stdout: { write: (t: string) => (stdout += t), isTTY: opts.tty === true },
     stderr: { write: (t: string) => (stderr += t) },
     readStdin: () => Buffer.from(opts.stdin ?? ''),
+    stdin: () => Object.assign(new PassThrough().end(opts.answers ?? ''), { isTTY: opts.answersTTY !== false }),
   });
   return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
 }

@@ -1,15 +1,13 @@
-// `dfsplit explain`: one row per instruction with its phase and the reason, then the decisions.
-import type { ConvertResult } from '../convert.js';
+// `dfsplit explain`: one row per instruction with its phase and the reason, then the decisions. And what
+// `--interactive` shows under each diff: the same reasons, decisions and proof, and what the conversion saves.
+import type { ConvertResult, Reason } from '../convert.js';
 
 export function explainTable(path: string, r: ConvertResult): string {
   const rows = r.instructions.map((i) => [String(i.line), truncate(i.text, 48), i.phase, i.message]);
   const head = ['LINE', 'INSTRUCTION', 'PHASE', 'REASON'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const fmt = (row: string[]) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
-  const out = [`${path}: ${r.status}${r.preset ? ` (preset ${r.preset.id}: ${r.preset.why})` : ''}`, fmt(head), ...rows.map(fmt)];
-  if (r.reasons.length) out.push('', 'Reasons:', ...r.reasons.map((x) => `  - ${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`));
-  if (r.findings.length) out.push('', 'Decisions:', ...r.findings.map((x) => `  - ${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`));
-  if (r.proof) out.push('', `Proof: ${proofText(r.proof)}`, ...r.proof.unproven.map((x) => `  - ${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`));
+  const out = [`${path}: ${r.status}${r.preset ? ` (preset ${r.preset.id}: ${r.preset.why})` : ''}`, fmt(head), ...rows.map(fmt), ...decisions(r)];
   if (r.runtimeStage.length) {
     // the stage as printed in the output (the plan's steps after every pass), not a re-derivation
     out.push('', 'Runtime stage, as written:', ...r.runtimeStage.map((s) => `  ${s.text.split(/\r?\n/)[0]}${s.text.includes('\n') ? ' …' : ''}${s.line ? `    (line ${s.line})` : ''}`));
@@ -17,9 +15,43 @@ export function explainTable(path: string, r: ConvertResult): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * A conversion under review (`--interactive`, below its diff): its reasons, decisions and proof as
+ * `explain` prints them, and what it saves (the result's `saves`, as `--json` gives it).
+ */
+export function reviewText(r: ConvertResult): string {
+  const out = decisions(r);
+  if (r.saves) out.push('', `Saves: ${savesText(r.saves)}`);
+  return `${out.slice(1).join('\n')}\n`;
+}
+
+/** The sections after explain's table, each after a blank line: reasons, decisions, proof. */
+function decisions(r: ConvertResult): string[] {
+  const out: string[] = [];
+  if (r.reasons.length) out.push('', 'Reasons:', ...reasonLines(r.reasons));
+  if (r.findings.length) out.push('', 'Decisions:', ...reasonLines(r.findings));
+  if (r.proof) out.push('', `Proof: ${proofText(r.proof)}`, ...reasonLines(r.proof.unproven));
+  return out;
+}
+
+function reasonLines(reasons: readonly Reason[]): string[] {
+  return reasons.map((x) => `  - ${x.line ? `line ${x.line}: ` : ''}${x.message} [${x.id}]`);
+}
+
 /** A conversion's proof level in words, for explain and the CI formats. */
 function proofText(proof: NonNullable<ConvertResult['proof']>): string {
   return proof.level === 'static' ? 'static (every fact it relies on is known from data)' : 'build (only building both images and comparing them proves it: dfsplit --verify)';
+}
+
+/** What the runtime stage leaves in the builder, in words. */
+function savesText(saves: NonNullable<ConvertResult['saves']>): string {
+  const parts = [
+    saves.image ? `runs on ${saves.image.to} instead of ${saves.image.from}` : 'runs on the same image',
+    saves.tools.length ? `leaves the build and test tools behind (${saves.tools.join(', ')})` : '',
+    saves.packages.length ? `leaves the build-only packages behind (${saves.packages.join(', ')})` : '',
+    saves.env.length ? `leaves the build-tool variables in the builder (${saves.env.join(', ')})` : '',
+  ];
+  return parts.filter(Boolean).join('; ');
 }
 
 function truncate(s: string, n: number): string {
