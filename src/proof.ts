@@ -200,8 +200,10 @@ function refetches(c: RunCommand): string | null {
   const install = args.slice(args.indexOf('install') + 1);
   if (upgradesPipOnly(requirementsOf(install))) return null;
   if (!install.includes('--no-index')) return shown;
-  // a URL to a finished wheel is only downloaded
-  return requirementsOf(install).find((r: string) => /:\/\/|^(git|hg|svn|bzr)\+/.test(r) && !/\.whl$/.test(r)) ?? null;
+  // a URL to a finished wheel is only downloaded; a local project (`pip install /app`, `.`) is built again
+  // from its sources, with the build backend its pyproject.toml names (flit, hatchling), which pip fetches
+  // past --no-index unless the wheel directory happens to hold it
+  return requirementsOf(install).find((r: string) => (/:\/\/|^(git|hg|svn|bzr)\+/.test(r) && !/\.whl$/.test(r)) || (/^(\.|\/|~)/.test(r) && !/\.(whl|tar\.gz|zip)$/.test(r))) ?? null;
 }
 
 /** File commands that fail on a path the stage copied: a directory made again, a link over what is there. */
