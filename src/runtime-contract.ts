@@ -9,7 +9,7 @@ import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
-import { BUILD_CLI_PACKAGES, CODE_URL_ENV, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
+import { BUILD_CLI_PACKAGES, CODE_URL_ENV, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
@@ -91,10 +91,30 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (LOGIN_SERVERS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}: a box to log into, whose tools are for its users` }, line };
   const started = startScript(model, analysis, context, program, cmd, entrypoint);
   if (started) return { ...started, line };
+  const workspace = mountedProjectTools(model, analysis);
+  if (workspace) return { id: 'toolbox-image', data: { why: `its PATH names ${workspace}, the tools of a project the image never copies in or installs: it runs those of code mounted there, with its own` } };
   for (const run of analysis.runs.values())
     for (const c of run.commands) {
       if (c.install?.build.includes(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, which it installs as a build tool` }, line };
     }
+  return null;
+}
+
+/**
+ * The PATH entry that names the tool directory of a project the image never fills: no COPY or ADD into the
+ * project's directory and no command run in it (`mkdir /repo`, `ENV PATH=/repo/node_modules/.bin:$PATH`,
+ * `WORKDIR /repo`). The image runs the tools of a repository mounted there, which it installs with its own
+ * (git, compilers for native modules); null when there is none.
+ */
+function mountedProjectTools(model: Model, analysis: Analysis): string | null {
+  const path = analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.env.get('PATH') ?? '';
+  for (const entry of path.split(':')) {
+    const project = PROJECT_TOOLS.exec(entry)?.[1];
+    if (!project || project.includes('$')) continue;
+    const filled = model.instructions.some((ins) => ins.stage === 0 && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', project));
+    const worked = [...analysis.runs.values()].some((r) => r.commands.some((c) => isInside(c.cwd, project) || c.words.some((w) => w.startsWith('/') && isInside(w, project) && familyOf(c.words[0] ?? '')?.id !== 'files')));
+    if (!filled && !worked) return entry;
+  }
   return null;
 }
 

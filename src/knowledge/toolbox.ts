@@ -19,6 +19,13 @@ export const TOOLBOX_PACKAGES: ReadonlySet<string> = new Set(['openssh-server', 
  */
 export const TOOLBOX_PROGRAMS: readonly string[] = ['latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker'];
 
+/**
+ * A project's own tool directories as a PATH entry names them (`/repo/node_modules/.bin`, `/app/vendor/bin`,
+ * `/src/.venv/bin`; the project's directory is the first group): an image whose PATH names one of a project it
+ * never copies in or installs runs the tools of code mounted there.
+ */
+export const PROJECT_TOOLS = /^(\/.+)\/(node_modules\/\.bin|vendor\/bin|\.venv\/bin)$/;
+
 /** Programs that, started as the container's command, serve logins into the box (sshd). */
 export const LOGIN_SERVERS: ReadonlySet<string> = new Set(['sshd', 'code-server', 'xrdp']);
 
