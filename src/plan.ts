@@ -200,7 +200,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.steps, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
-  const active = withoutIdleSteps(analysis, stage.steps);
+  const active = withoutIdleSteps(analysis, model, stage.steps);
   findings.push(...active.findings);
   // what the container starts, and what the image's own code runs besides (packages that shell out, scripts made executable)
   const started = [...startedPrograms(model, command && { index: command.index, words: decision.command!.words }), ...helperPrograms(analysis, model)];

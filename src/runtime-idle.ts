@@ -3,7 +3,8 @@
 // purpose: an empty directory the program writes to at run time (logs, /var/run/x) matters, and the
 // Dockerfile does not say which those are, so only a directory a build command of the builder names, and
 // that nothing in the runtime stage names, is left behind.
-import { COMPILING, type Analysis } from './analyze/index.js';
+import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
+import type { Model } from './model.js';
 import { fileReplay, pathOperands } from './commands/index.js';
 import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
@@ -13,11 +14,16 @@ import type { RuntimeStep } from './runtime-stage.js';
 const RUN_TIME_PLACES = ['/var', '/run', '/tmp', '/home', '/root', '/data', '/srv', '/mnt'];
 
 /** The runtime stage without its RUNs that only make directories the build alone used, and the findings that say so. */
-export function withoutIdleSteps(analysis: Analysis, steps: readonly RuntimeStep[]): { steps: RuntimeStep[]; findings: Finding[] } {
+export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readonly RuntimeStep[]): { steps: RuntimeStep[]; findings: Finding[] } {
   const builds = [...analysis.runs.values()].flatMap((run) => run.commands.filter((c) => COMPILING.has(c.kind) || c.kind === 'test'));
   const out: RuntimeStep[] = [];
   const findings: Finding[] = [];
-  for (const step of steps) {
+  for (const [at, step] of steps.entries()) {
+    const held = copiedAlready(analysis, model, step, steps.slice(0, at));
+    if (held) {
+      findings.push({ id: 'context-copy-dropped', data: { copy: step.text, path: held } });
+      continue;
+    }
     const idle = step.keyword === 'RUN' && step.source !== null && step.commands.length > 0 && step.commands.every((c) => fileReplay(c.words[0] ?? '') === 'creates-dir' && !c.nested);
     const made = idle ? step.commands.flatMap((c) => (pathOperands(c.words)?.makes ?? []).map((d) => ({ written: d, path: joinPath(c.cwd, d) }))) : [];
     const users = made.map(({ path }) => builds.find((b) => b.words.slice(1).some((w) => !w.startsWith('-') && isInside(joinPath(b.cwd, w), path))));
@@ -29,6 +35,22 @@ export function withoutIdleSteps(analysis: Analysis, steps: readonly RuntimeStep
     findings.push({ id: 'replay-idle-dropped', data: { command: step.text.replace(/^RUN\s+/, ''), path: made.map((m) => m.path).join(', '), tool: users[0]!.words[0]! } });
   }
   return { steps: out, findings };
+}
+
+/**
+ * The directory an earlier `COPY --from` of the stage brings that already holds what a repeated COPY of the
+ * build context copies (`COPY --from=builder /app /app`, then `COPY . .` in /app): the builder ran the same COPY,
+ * so its /app holds those files as the build left them (built over, or deleted). Null when there is none, or
+ * when the COPY has flags (an owner or mode it sets, `--link`, `--exclude`) or is an ADD (which unpacks archives).
+ */
+function copiedAlready(analysis: Analysis, model: Model, step: RuntimeStep, before: readonly RuntimeStep[]): string | null {
+  if (step.keyword !== 'COPY' || !step.verbatim || step.source === null) return null;
+  const ins = model.instructions[step.source]!;
+  if (ins.keyword !== 'COPY' || ins.from !== null || ins.flags.length > 0) return null;
+  const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  if (!dest || dest.includes('$')) return null;
+  const artifact = before.find((s) => s.artifact && (s.artifact.to ?? s.artifact.path) === s.artifact.path && !s.artifact.fromImage && isInside(dest, s.artifact.path));
+  return artifact ? artifact.artifact!.path : null;
 }
 
 /** True when another step names a part of the directory as written (`build` or `classes` of `build/classes`): it may use it. */
