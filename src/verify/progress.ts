@@ -16,7 +16,6 @@ const PHASES: Record<Phase, string> = {
   libraries: 'checking libraries',
 };
 
-
 /**
  * The step a build log line starts, or null. BuildKit's `--progress plain`: `#7 [builder 3/5] RUN make`,
  * `#5 [internal] load metadata for docker.io/library/golang:1.22` (not its `#7 DONE 0.3s`, `#7 CACHED`,
