@@ -140,6 +140,7 @@ const verifyOptions = {
   ...configuration,
   smoke: { type: 'string', describe: 'arguments to run in both images, e.g. --smoke "--version"' },
   'build-network': { type: 'string', describe: 'docker build --network value (e.g. none, host)' },
+  builder: { type: 'string', describe: 'build with this buildx builder (docker buildx build --builder NAME --load)' },
 } as const;
 
 /** The options of the main command, in the order its help lists them. */
@@ -153,11 +154,12 @@ const mainOptions = {
   ...color,
   verify: { type: 'boolean', default: false, describe: 'build and compare each conversion with its original (Docker engine) before showing or writing it' },
   'build-network': { type: 'string', describe: 'with --verify: docker build --network value (e.g. none, host)' },
+  builder: { type: 'string', describe: 'with --verify: build with this buildx builder (docker buildx build --builder NAME --load); the engine is DOCKER_HOST / DOCKER_CONTEXT' },
   ...configuration,
   format: { type: 'string', choices: FORMATS, describe: 'output: text (diffs and status lines, the default), json, ndjson, github, sarif, markdown' },
   quiet: { type: 'boolean', default: false, describe: 'print only errors' },
   verbose: { type: 'boolean', default: false, describe: 'also list unchanged files' },
-  jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core but one from 15,000 files on; 1: none; at most twice the cores, up to 64)' },
+  jobs: { type: 'number', default: 0, describe: 'worker threads for a tree (0: one per core but one from 15,000 files on; 1: none; at most twice the cores, up to 64); with --verify instead the verifications run at once (0: one)' },
   ignore: { type: 'boolean', default: true, describe: 'honour .gitignore and .dfsplitignore while walking; --no-ignore walks everything but .git' },
   'ignore-path': { type: 'string', array: true, default: [] as string[], describe: 'ignore files to use instead of .gitignore and .dfsplitignore (relative to the current directory)' },
   'ignore-pattern': { type: 'string', array: true, default: [] as string[], describe: 'more patterns to ignore (gitignore syntax, relative to the current directory)' },
@@ -179,7 +181,7 @@ function explainCommand(argv: Read<typeof explainOptions, { paths: string[] }>, 
 }
 
 function verifyCommand(argv: Read<typeof verifyOptions, { file: string }>, io: CliIO): Command {
-  return async () => (await runner()).verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { ...optionFlags(argv, io.env), smoke: argv.smoke, buildNetwork: argv.buildNetwork }, io);
+  return async () => (await runner()).verifyCommand(fromArgv([], argv['--']).concat(argv.file)[0]!, { ...optionFlags(argv, io.env), smoke: argv.smoke, buildNetwork: argv.buildNetwork, builder: argv.builder }, io);
 }
 
 /** The main command, or the refusal of a --jobs that is not a whole number of threads as typed. */
@@ -205,6 +207,7 @@ function mainFlags(argv: Read<typeof mainOptions, { paths: string[] }>, env: Cli
     color: argv.color,
     verify: argv.verify,
     buildNetwork: argv.buildNetwork,
+    builder: argv.builder,
     jobs: argv.jobs,
     format: argv.format as Format | undefined,
     quiet: argv.quiet,

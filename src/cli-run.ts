@@ -13,10 +13,13 @@ import { explainTable, reviewText } from './report/explain.js';
 import { askApply, openPrompt, type Answer, type Prompt } from './cli-interactive.js';
 import { parseShell } from './shell.js';
 import { compareBuilds, verify } from './verify/index.js';
+import { findEngine, buildxMissing, type Engine } from './verify/engine.js';
+import { verifyProgress, type Phase, type VerifyProgress } from './verify/progress.js';
+import { verifyTable } from './report/verify-table.js';
 import { describe as formatFinding } from './messages.js';
 import { convertAll, convertOptions, jobOptions, type JobOptions, type Outcome } from './convert-pool.js';
 import { ConfigError, ConfigResolver, type FileConfig } from './config.js';
-import { reporter, type FileReport, type Format, type Summary } from './report/formats.js';
+import { reporter, type FileReport, type FileVerify, type Format, type Summary } from './report/formats.js';
 import { VERSION } from './version.js';
 import { DEFAULT_FAIL_ON, type FailOnStatus } from './fail-on.js';
 
@@ -36,7 +39,9 @@ export interface Flags {
   preset: string | undefined;
   context: string | undefined;
   verify?: boolean;
-  /** Worker threads for a tree (0: automatic). */
+  /** --builder: the buildx builder --verify builds with (unset: the engine's own builder). */
+  builder?: string | undefined;
+  /** Worker threads for a tree (0: automatic); with --verify instead the verifications run at once (0: one). */
   jobs?: number;
   ignore?: IgnoreOptions;
   format?: Format;
@@ -140,6 +145,9 @@ function refuseIncompatible(flags: Flags, format: Format, inputs: readonly strin
   if (format !== 'text' && flags.stdout) throw new UsageError(`--format ${format} and --stdout cannot be used together: both print to standard output`);
   if (flags.quiet && flags.verbose) throw new UsageError('--quiet and --verbose cannot be used together: one prints only errors, the other every file');
   if (flags.failOn && !flags.check) throw new UsageError('--fail-on applies only to --check: it chooses the statuses that fail the check');
+  if (flags.builder !== undefined && !flags.verify) throw new UsageError('--builder applies only to --verify: it names the buildx builder that builds both images');
+  const buildx = flags.builder === undefined ? null : buildxMissing(flags.builder);
+  if (buildx) throw new UsageError(buildx);
   checkContext(flags.context, cwd);
   if (flags.write && inputs.includes('-')) throw new UsageError('--write and - (stdin) cannot be used together: there is no file to write');
   if (flags.interactive) refuseInteractive(flags, format, inputs, io);
@@ -210,8 +218,8 @@ function verdict(outcome: Outcome, failOn: ReadonlySet<FailOnStatus>): number {
   return statusCode(outcome.readError ? 'error' : outcome.result.status, failOn);
 }
 
-/** One file's outcome reported: its status line, its write, diff or output, and its exit code. */
-async function reportFile(outcome: Outcome, s: Session): Promise<number> {
+/** One file's outcome reported (after its --verify, if any): its status line, its write, diff or output, and its exit code. */
+async function reportFile(outcome: Outcome, s: Session, verify?: FileVerify): Promise<number> {
   const { flags, io } = s;
   s.progress.tick();
   const file = outcome.file;
@@ -224,19 +232,18 @@ async function reportFile(outcome: Outcome, s: Session): Promise<number> {
     return statusCode('error', s.failOn);
   }
   const { text, result: r } = outcome;
-  if (flags.verify && r.status === 'changed') await verified(r, text, file, flags, io.cwd);
   const shown = r.status === 'error' || (!flags.quiet && (r.status !== 'unchanged' || flags.verbose || s.single));
   // with --write (and --interactive's y), a file that would change gets its status line only once it is
   // written: a failed write prints its own error instead of `changed` followed by the error
   const writing = (flags.write || s.review !== null) && r.status === 'changed';
   if (shown && !writing) printStatus(s, path, r);
   let code = statusCode(r.status, s.failOn);
-  let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text };
+  let report: FileReport = { path, status: r.status, reasons: r.reasons, result: r, text, ...(verify ? { verify } : {}) };
   if (flags.stdout) io.stdout.write(r.output);
   if (r.status === 'changed' && (flags.write || (s.review && (await reviewed(s, path, r)) === 'y'))) {
     const failed = writeChanged(s, file, path, r, text, shown);
     if (failed) {
-      report = failed;
+      report = { ...failed, ...(verify ? { verify } : {}) };
       code = 2;
     } else if (s.review) s.review.written++;
   } else if (r.status === 'changed' && !s.machine && !flags.stdout && !flags.check && !s.review) {
@@ -323,35 +330,58 @@ export async function main(flags: Flags, io: CliIO): Promise<number> {
   };
   for (const e of errors) emit({ path: e.file ?? '', status: 'error', reasons: [{ id: e.id, message: e.message }] });
   const color = flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  // no progress line between --interactive's questions
-  const progress = progressLine(files.length, !machine && !flags.quiet && !flags.interactive, io.stderr);
+  // --verify shows its own progress, and --interactive asks between files: the files counter stays off
+  const progress = progressLine(files.length, !machine && !flags.quiet && !flags.verify && !flags.interactive, io.stderr);
   const review: Review | null = flags.interactive ? { prompt: openPrompt(io.stdin!()), written: 0, skipped: 0, quit: false } : null;
   const session: Session = { flags, io, machine, color, single: files.length === 1, progress, named, emit, failOn, review };
+  const verifier = flags.verify ? new Verifier(flags, io, named) : null;
   // --write (and --interactive's y): a signal never lands between a temporary file and its rename; it stops
   // the run between files (or at once while a question waits for its answer)
   const holding = (flags.write || review !== null) && io.holdSignals === true;
   if (holding) holdSignals();
-  try {
-    for await (const outcome of convertAll(files, (file) => options.get(file)!, flags.jobs ?? 0, stdinReader(io), io.cwd)) {
-      if (holding) await signalsAct();
-      // a reader that stopped reading (`| head`) ends the run quietly; --check still reads every file, silently,
-      // so that its exit code stays the verdict on all of them
-      if (readerGone()) {
-        if (!flags.check) break;
-        code = worse(code, verdict(outcome, failOn));
-        continue;
-      }
-      code = worse(code, await reportFile(outcome, session));
-      if (review?.quit) break;
+  // files in input order; with --verify, those whose verification still runs (up to --jobs at a time)
+  const queue: Queued[] = [];
+  const window = 4 * (verifier?.jobs ?? 1);
+  // the head of the queue reported, or (its reader gone) only counted; false: stop reading files
+  const next = async (): Promise<boolean> => {
+    const head = queue.shift()!;
+    const verify = await head.verify;
+    if (holding) await signalsAct();
+    // a reader that stopped reading (`| head`) ends the run quietly; --check still reads every file, silently,
+    // so that its exit code stays the verdict on all of them
+    if (readerGone()) {
+      if (!flags.check) return false;
+      code = worse(code, verdict(head.outcome, failOn));
+      return true;
     }
+    verifier?.progress.clear();
+    code = worse(code, await reportFile(head.outcome, session, verify));
+    if (verify) verifier!.rows.push({ path: named(head.outcome.file), verify });
+    verifier?.progress.redraw();
+    return !review?.quit;
+  };
+  try {
+    let reading = true;
+    // with --verify, --jobs counts verifications: the conversions (milliseconds each) choose their threads as by default
+    for await (const outcome of convertAll(files, (file) => options.get(file)!, verifier ? 0 : (flags.jobs ?? 0), stdinReader(io), io.cwd)) {
+      queue.push(verifier ? verifier.queue(outcome) : { outcome, verify: Promise.resolve(undefined), settled: true });
+      while (reading && queue.length && (queue[0]!.settled || queue.length > window)) reading = await next();
+      if (!reading) break;
+    }
+    while (reading && queue.length) reading = await next();
   } finally {
     review?.prompt.close();
+    // nothing stops half-way: what runs ends (and is removed) before the run returns
+    verifier?.stop();
+    await Promise.allSettled(queue.map((q) => q.verify));
+    verifier?.progress.clear();
   }
   if (holding) await signalsAct();
   progress.clear();
   if (readerGone()) return code;
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   out?.end(summary, skipped.map(named));
+  if (verifier && !machine && !flags.quiet) io.stderr.write(verifyTable(verifier.rows));
   return summarize(session, summary, code, files.length + errors.length);
 }
 
@@ -421,27 +451,95 @@ function progressLine(total: number, wanted: boolean, stderr: Output): Progress 
   };
 }
 
+/** A file of the main command in input order, and its --verify outcome once known (undefined: not verified). */
+interface Queued {
+  outcome: Outcome;
+  verify: Promise<FileVerify | undefined>;
+  settled: boolean;
+}
+
 /**
  * `--verify`: build the original and the conversion with the user's engine and compare them before the
  * conversion is shown or written. A difference, or an original that does not build here, turns the
- * result into a decline that says why (nothing unverified is written).
+ * result into a decline that says why (nothing unverified is written). The engine (and builder) is
+ * asked once, at the first file that would change; up to `--jobs` verifications run at a time, on that
+ * one engine, so their builds share its cache.
  */
-async function verified(r: ConvertResult, text: string, file: string, flags: Flags, cwd: string): Promise<void> {
-  if (file === '-') {
-    declineAs(r, text, 'verify-unavailable', 'standard input has no build context');
-    return;
+class Verifier {
+  /** Verifications at once: --jobs, and one for its default (0). */
+  readonly jobs: number;
+  readonly progress: VerifyProgress;
+  /** The table's rows, in the order the files are reported. */
+  readonly rows: { path: string; verify: FileVerify }[] = [];
+  private engine: Engine | null = null;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly flags: Flags,
+    private readonly io: CliIO,
+    private readonly named: (file: string) => string,
+  ) {
+    this.jobs = Math.max(1, flags.jobs ?? 0);
+    this.progress = verifyProgress(io.stderr, !flags.quiet);
   }
-  const outcome = await compareBuilds({ original: text, converted: r.output, context: resolve(cwd, flags.context ?? dirname(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command, droppedEnv: droppedEnvOf(r) });
-  if (outcome.kind === 'same') return;
-  if (outcome.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) or drop --verify');
-  declineAs(r, text, outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable', outcome.first ?? 'no detail');
+
+  /** A file's outcome with its verification started (or waiting for a free slot) when it would change. */
+  queue(outcome: Outcome): Queued {
+    if (outcome.readError || outcome.result.status !== 'changed') return { outcome, verify: Promise.resolve(undefined), settled: true };
+    if (outcome.file === '-') return { outcome, verify: Promise.resolve(declineAs(outcome.result, outcome.text, 'verify-unavailable', 'standard input has no build context')), settled: true };
+    this.engine ??= findEngine(this.flags.builder);
+    if (this.engine.kind === 'no-engine') throw new UsageError('--verify needs a Docker engine, and none answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`), point DOCKER_HOST at one, or drop --verify');
+    if (this.engine.kind === 'no-buildx') throw new UsageError(this.engine.message);
+    const queued: Queued = { outcome, verify: this.slot(() => this.verify(outcome.file, outcome.text, outcome.result)), settled: false };
+    const settle = () => {
+      queued.settled = true;
+    };
+    queued.verify.then(settle, settle);
+    return queued;
+  }
+
+  /** No further verification starts; those waiting for a slot end unverified. */
+  stop(): void {
+    this.stopped = true;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private async slot(job: () => Promise<FileVerify>): Promise<FileVerify | undefined> {
+    if (this.running >= this.jobs) await new Promise<void>((wake) => this.waiting.push(wake));
+    if (this.stopped) return undefined;
+    this.running++;
+    try {
+      return await job();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async verify(file: string, text: string, r: ConvertResult): Promise<FileVerify> {
+    const path = this.named(file);
+    const { flags, io } = this;
+    try {
+      const input = { original: text, converted: r.output, context: resolve(io.cwd, flags.context ?? dirname(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command, droppedEnv: droppedEnvOf(r) };
+      const outcome = await compareBuilds(input, { engine: this.engine!, progress: (phase, step) => this.progress.update(path, phase, step) });
+      if (outcome.kind === 'same') return { outcome: 'verified', detail: null, sizes: outcome.sizes };
+      const id = outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable';
+      return { ...declineAs(r, text, id, outcome.first ?? 'no detail'), sizes: outcome.sizes };
+    } finally {
+      this.progress.done(path);
+    }
+  }
 }
 
-function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify-unavailable', detail: string): void {
+/** The result turned into the decline a verification found, and what the report says of it. */
+function declineAs(r: ConvertResult, text: string, id: 'verify-failed' | 'verify-unavailable', detail: string): FileVerify {
   r.status = 'declined';
   r.reasons = [{ id, message: formatFinding({ id, data: { detail } }) }];
   r.output = text;
   r.diff = '';
+  return { outcome: id === 'verify-failed' ? 'differs' : 'unverifiable', detail, sizes: { original: null, converted: null } };
 }
 
 /** `explain` over files, directories and globs, like the main command: one table per file. */
@@ -483,8 +581,10 @@ export async function explain(paths: readonly string[], flags: OptionFlags & Pic
   return code;
 }
 
-export async function verifyCommand(file: string, flags: OptionFlags & { smoke: string | undefined; buildNetwork: string | undefined }, io: CliIO): Promise<number> {
+export async function verifyCommand(file: string, flags: OptionFlags & { smoke: string | undefined; buildNetwork: string | undefined; builder?: string | undefined }, io: CliIO): Promise<number> {
   checkContext(flags.context, io.cwd);
+  const buildx = flags.builder === undefined ? null : buildxMissing(flags.builder);
+  if (buildx) throw new UsageError(buildx);
   const text = readDockerfile(file, io.cwd);
   watchReader(io.stdout);
   // verify builds and compares: conversions only a build proves are what it is for
@@ -493,16 +593,27 @@ export async function verifyCommand(file: string, flags: OptionFlags & { smoke: 
   if (r.status === 'error') return 2;
   if (r.status !== 'changed') return r.status === 'declined' ? 1 : 0;
   const smoke = flags.smoke === undefined ? null : parseShell(flags.smoke).commands.flatMap((c) => c.words);
-  return verify({
-    original: text,
-    converted: r.output,
-    context: resolve(io.cwd, flags.context ?? dirname(file)),
-    smoke,
-    buildNetwork: flags.buildNetwork ?? null,
-    command: r.command,
-    droppedEnv: droppedEnvOf(r),
-    log: (line) => io.stdout.write(`${line}\n`),
-  });
+  const path = displayPath(file, io.cwd);
+  const progress = verifyProgress(io.stderr);
+  const options = { engine: findEngine(flags.builder), progress: (phase: Phase, step?: string) => progress.update(path, phase, step) };
+  const code = await verify(
+    {
+      original: text,
+      converted: r.output,
+      context: resolve(io.cwd, flags.context ?? dirname(file)),
+      smoke,
+      buildNetwork: flags.buildNetwork ?? null,
+      command: r.command,
+      droppedEnv: droppedEnvOf(r),
+      log: (line) => {
+        progress.clear();
+        io.stdout.write(`${line}\n`);
+      },
+    },
+    options,
+  );
+  progress.clear();
+  return code;
 }
 
 /** The variables a conversion declares it leaves in the builder (`build-env-dropped`), which verify accepts as unset. */

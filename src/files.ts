@@ -411,14 +411,16 @@ let holding = false;
  * From now on SIGINT, SIGTERM and SIGHUP do not kill the process at once. Node runs a signal's handler
  * only between tasks, and writeAtomic is one synchronous task, so a signal that comes while a file is
  * written is acted on after the rename (or the clean-up), never between the temporary file and the
- * rename. The handler then dies of the same signal. Call signalsAct() where a signal may stop the run.
+ * rename. The handler then dies of the same signal, unless another handler takes the signal on (a running
+ * `--verify` removes what it made first, then exits). Call signalsAct() where a signal may stop the run.
  */
 export function holdSignals(): void {
   if (holding) return;
   holding = true;
   const die = (signal: NodeJS.Signals) => {
     for (const s of HELD) process.off(s, die);
-    process.kill(process.pid, signal);
+    // raised again, the signal would reach that handler a second time, which means "exit now"
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
   for (const s of HELD) process.on(s, die);
 }

@@ -19,6 +19,18 @@ export interface FileReport {
   result?: ConvertResult;
   /** The text that was read, for SARIF's replacement region. */
   text?: string;
+  /** --verify: what building and comparing both images found (files that would change only). */
+  verify?: FileVerify;
+}
+
+/** One file's `--verify` outcome, in the json and ndjson entries as `verify`. */
+export interface FileVerify {
+  /** verified: both images behave alike; differs: the conversion differs or does not build; unverifiable: nothing could be compared here. */
+  outcome: 'verified' | 'differs' | 'unverifiable';
+  /** The first difference, or why it could not be verified; null when verified. */
+  detail: string | null;
+  /** Image sizes in bytes (`docker image inspect .Size`), null where that image was not built. */
+  sizes: { original: number | null; converted: number | null };
 }
 
 export interface Summary {
@@ -51,7 +63,8 @@ function indent(text: string, spaces: number): string {
 }
 
 function entry(f: FileReport): Record<string, unknown> {
-  return f.result ? { path: f.path, ...f.result, status: f.status, reasons: f.reasons } : { path: f.path, status: f.status, reasons: f.reasons };
+  const verify = f.verify ? { verify: f.verify } : {};
+  return f.result ? { path: f.path, ...f.result, status: f.status, reasons: f.reasons, ...verify } : { path: f.path, status: f.status, reasons: f.reasons, ...verify };
 }
 
 /** The line an annotation points at: the reason's line, else the first FROM, else 1. */

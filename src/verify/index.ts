@@ -1,8 +1,7 @@
 // `dfsplit verify`: build the original and the converted Dockerfile with the user's own Docker engine,
 // run both, compare what they do and which files they hold, check the converted image's shared
 // libraries, report both sizes. Everything it makes is removed on every way out (./session.ts).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkElfDeps, type ElfProblem } from './elf.js';
 import { imageConfig, METADATA_ENV } from '../knowledge/image-config.js';
@@ -11,6 +10,8 @@ import { stripSyntaxDirective } from './syntax-directive.js';
 import { compareStarts } from './probe.js';
 import { extraFiles, runtimeBaseDockerfile } from './files.js';
 import { VerifySession, type Docker, type Ran } from './session.js';
+import { findEngine, type Engine } from './engine.js';
+import { buildStep, type Phase } from './progress.js';
 
 export interface VerifyInput {
   /** Dockerfile text as it is, and as dfsplit converted it. */
@@ -31,8 +32,8 @@ export interface VerifyInput {
 }
 
 /** 0: same behaviour; 1: the converted image differs or fails; 2: no Docker engine; 3: the original does not build here. */
-export async function verify(input: VerifyInput): Promise<number> {
-  const outcome = await compareBuilds(input);
+export async function verify(input: VerifyInput, options: CompareOptions = {}): Promise<number> {
+  const outcome = await compareBuilds(input, options);
   for (const line of outcome.lines) input.log(line);
   return EXIT[outcome.kind];
 }
@@ -45,33 +46,53 @@ export interface VerifyOutcome {
   lines: string[];
   /** One line: the first difference, or why the original could not be built. */
   first: string | null;
+  /** Both image sizes in bytes, null where that image was not built. */
+  sizes: { original: number | null; converted: number | null };
 }
+
+/** What compareBuilds takes besides the files: the engine found once for a run, and where progress goes. */
+export interface CompareOptions {
+  /** findEngine()'s answer, shared by the verifications of one run; unset: asked now. */
+  engine?: Engine;
+  /** A phase begins, or a build starts a step (`#7 [builder 3/5] RUN make`). */
+  progress?: (phase: Phase, step?: string) => void;
+}
+
+/** How much of a build's log is kept: its tail says why it failed. */
+const BUILD_LOG_BYTES = 64 * 1024;
 
 /**
  * Build both, compare configuration, behaviour, files and libraries; remove the images, containers and
  * temporary files afterwards. A SIGINT, SIGTERM or SIGHUP meanwhile stops the docker commands, removes
  * the same and ends the process (exit 128 + the signal's number).
  */
-export async function compareBuilds(input: Omit<VerifyInput, 'log'>): Promise<VerifyOutcome> {
+export async function compareBuilds(input: Omit<VerifyInput, 'log'>, options: CompareOptions = {}): Promise<VerifyOutcome> {
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
-  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
-  if (info.status !== 0) {
-    log('dfsplit: no Docker engine answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`) and try again');
-    return { kind: 'no-engine', lines, first: 'no Docker engine answers' };
+  const sizes: VerifyOutcome['sizes'] = { original: null, converted: null };
+  const engine = options.engine ?? findEngine();
+  if (engine.kind !== 'ready') {
+    log(engine.kind === 'no-engine' ? 'dfsplit: no Docker engine answers; start one (e.g. `sudo systemctl start docker`, or `dockerd &`), or point DOCKER_HOST at one, and try again' : `dfsplit: ${engine.message}`);
+    return { kind: 'no-engine', lines, first: engine.message, sizes };
   }
-  const builder = chooseBuilder(info.stdout.trim());
+  const { builder } = engine;
+  const progress = options.progress ?? (() => {});
   log(`builder: ${builder.name}`);
   const session = new VerifySession(builder.command);
   const docker: Docker = (args) => session.run(builder.command, args);
   const tag = `dfsplit-verify/${session.id}`;
   const images = { original: `${tag}:original`, converted: `${tag}:converted` };
-  const build = async (role: string, text: string, image: string) => {
+  const build = async (role: 'original' | 'converted' | 'base', text: string, image: string) => {
     const file = join(session.dir, `${role}.Dockerfile`);
     // a `# syntax=` line would make BuildKit fetch a frontend image: build a copy without it
     writeFileSync(file, stripSyntaxDirective(text));
     session.images.add(image);
-    return session.run(builder.command, [...builder.args, '-q', '--label', session.label, ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', image, '-f', file, input.context], { env: builder.env });
+    progress(role);
+    const onLine = (line: string) => {
+      const step = buildStep(line);
+      if (step) progress(role, step);
+    };
+    return session.run(builder.command, [...builder.args, '--label', session.label, ...(input.buildNetwork ? ['--network', input.buildNetwork] : []), '-t', image, '-f', file, input.context], { env: builder.env, keepBytes: BUILD_LOG_BYTES, onLine });
   };
   try {
     for (const [role, text] of [
@@ -80,20 +101,22 @@ export async function compareBuilds(input: Omit<VerifyInput, 'log'>): Promise<Ve
     ] as const) {
       const b = await build(role, text, images[role]);
       if (b.status !== 0) {
-        log(`${role}: build failed\n${tail(b.stderr)}`);
-        const last = lastError(b.stderr);
-        return role === 'original' ? { kind: 'original-failed', lines, first: `the original does not build here (${last})` } : { kind: 'different', lines, first: `the conversion does not build (${last})` };
+        log(`${role}: build failed\n${tail(b.stderr || b.stdout)}`);
+        const last = lastError(b.stderr || b.stdout);
+        return role === 'original' ? { kind: 'original-failed', lines, first: `the original does not build here (${last})`, sizes } : { kind: 'different', lines, first: `the conversion does not build (${last})`, sizes };
       }
+      sizes[role] = await size(docker, images[role]);
     }
-    const sizes = { original: await size(docker, images.original), converted: await size(docker, images.converted) };
-    log(`original   ${mb(sizes.original)} MB`);
-    log(`converted  ${mb(sizes.converted)} MB  (${sizes.original ? ((1 - sizes.converted / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
+    log(`original   ${mb(sizes.original!)} MB`);
+    log(`converted  ${mb(sizes.converted!)} MB  (${sizes.original ? ((1 - sizes.converted! / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
     const config = await compareConfig(docker, images, input.converted, input.command ?? null, input.droppedEnv ?? []);
     log(config.message);
+    progress('running');
     const behaviour = input.smoke ? await compareRuns(session, docker, images, input.smoke) : await compareStarts(images, session, docker);
     log(behaviour.message);
-    const files = await compareFiles(session, docker, images, (text, image) => build('base', text, image), `${tag}:base`, input.converted);
+    const files = await compareFiles(session, docker, images, (text, image) => build('base', text, image), `${tag}:base`, input.converted, progress);
     log(files.message);
+    progress('libraries');
     const libs = await libraryProblems(session, docker, images);
     log(libs.length ? `libraries: ${libs.length} missing in the converted image:\n${libs.map((p) => `  ${p.file}: ${p.problem}`).join('\n')}` : 'libraries: every ELF interpreter and needed library is present');
     const ok = config.same && behaviour.same && files.same && libs.length === 0;
@@ -106,7 +129,7 @@ export async function compareBuilds(input: Omit<VerifyInput, 'log'>): Promise<Ve
           .slice(0, 2)
           .join(' ')
           .replace(/\s+/g, ' ') ?? `libraries: ${libs[0]!.file}: ${libs[0]!.problem}`);
-    return { kind: ok ? 'same' : 'different', lines, first };
+    return { kind: ok ? 'same' : 'different', lines, first, sizes };
   } finally {
     await session.close();
   }
@@ -122,37 +145,7 @@ function lastError(stderr: string): string {
   return (lines.reverse().find((l) => /^(ERROR|error)\b|failed to/.test(l)) ?? lines[0] ?? 'no output').slice(0, 240);
 }
 
-/**
- * BuildKit when the engine offers it: it builds only the stages the final one depends on, as Docker
- * 23+ does by default, so a builder stage the runtime never copies from (and its tests) would show as
- * skipped. It needs a daemon of 18.09 or later and a client that drives it: Debian's client
- * (/usr/bin/docker, 18.09 to 22) does with DOCKER_BUILDKIT=1; a client of 23 or later needs buildx.
- * Otherwise the legacy builder, said so. Every later docker command uses the same client.
- */
-function chooseBuilder(serverVersion: string): { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv } {
-  // --force-rm: the legacy builder's intermediate containers go even when a build fails or is stopped
-  const legacy = (why: string) => ({ name: `legacy (${why}: a builder stage is built even when nothing is copied from it)`, command: 'docker', args: ['build', '--force-rm'], env: { ...process.env, DOCKER_BUILDKIT: '0' } });
-  if (versionBefore(serverVersion, 18, 9)) return legacy(`the engine ${serverVersion} predates BuildKit (18.09)`);
-  const env = { ...process.env, DOCKER_BUILDKIT: '1' };
-  for (const client of ['/usr/bin/docker', 'docker']) {
-    if (client.startsWith('/') && !existsSync(client)) continue;
-    const v = spawnSync(client, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8' });
-    if (v.error || !v.stdout.trim()) continue;
-    const version = v.stdout.trim();
-    if (versionBefore(version, 18, 9)) continue;
-    if (versionBefore(version, 23, 0)) return { name: 'BuildKit', command: client, args: ['build', '--progress', 'plain'], env };
-    if (spawnSync(client, ['buildx', 'version'], { encoding: 'utf8' }).status === 0) return { name: 'BuildKit (buildx)', command: client, args: ['buildx', 'build', '--load', '--progress', 'plain'], env };
-  }
-  return legacy('no BuildKit client found: neither /usr/bin/docker before 23 nor `docker buildx`');
-}
-
-/** Whether a Docker version (`20.10.24+dfsg1`, `18.09.7`, `27.3.1`) is older than major.minor; an unreadable one is not. */
-export function versionBefore(version: string, major: number, minor: number): boolean {
-  const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
-  if (!m) return false;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  return a < major || (a === major && b < minor);
-}
+export { versionBefore } from './engine.js';
 
 /**
  * The effective configuration (inherited values count): ENTRYPOINT, CMD, USER and WORKDIR must be
@@ -214,11 +207,12 @@ const SHOWN_FILES = 20;
  * Files in the converted image that neither the original image nor the converted file's runtime base
  * has (./files.ts): a secret the original deletes and the conversion keeps shows up here.
  */
-async function compareFiles(session: VerifySession, docker: Docker, images: { original: string; converted: string }, build: (text: string, image: string) => Promise<Ran>, baseImage: string, converted: string): Promise<{ same: boolean; message: string }> {
+async function compareFiles(session: VerifySession, docker: Docker, images: { original: string; converted: string }, build: (text: string, image: string) => Promise<Ran>, baseImage: string, converted: string, progress: (phase: Phase) => void): Promise<{ same: boolean; message: string }> {
   const baseFile = runtimeBaseDockerfile(converted);
   let base: string[] | null = null;
   if (baseFile !== null && isEmptyImage(runtimeBaseName(baseFile))) base = [];
   else if (baseFile !== null && (await build(baseFile, baseImage)).status === 0) base = await listFiles(session, docker, baseImage);
+  progress('files');
   if (base === null) return { same: true, message: 'files: not compared (the runtime base could not be built alone, or not listed)' };
   const [convertedFiles, originalFiles] = [await listFiles(session, docker, images.converted), await listFiles(session, docker, images.original)];
   if (!convertedFiles || !originalFiles) return { same: true, message: 'files: not compared (an image could not be listed)' };

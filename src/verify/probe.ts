@@ -3,6 +3,7 @@
 // the container's own network namespace (nsenter into the container's process, as root on the
 // engine's host: nothing is published, no network is created) and compares what answers: refused, or
 // the first line an HTTP request gets back.
+import { readFileSync } from 'node:fs';
 import type { Docker, VerifySession } from './session.js';
 
 /** How long a server gets to come up before its ports are probed. */
@@ -42,10 +43,24 @@ async function exposedTcpPorts(docker: Docker, image: string): Promise<number[]>
     .sort((a, b) => a - b);
 }
 
+/**
+ * Whether process `pid` of this machine is in the container `id`: its cgroup path names the container
+ * (`/docker/<id>`, `/system.slice/docker-<id>.scope`, `<cgroup-parent>/<id>`). An engine elsewhere
+ * (DOCKER_HOST of another machine) gives a pid of its own host, which here is some other process.
+ */
+export function pidInContainer(pid: string, id: string): boolean {
+  try {
+    return id.length >= 12 && readFileSync(`/proc/${pid}/cgroup`, 'utf8').includes(id);
+  } catch {
+    return false;
+  }
+}
+
 /** Per port: `refused`, `open (no HTTP answer)` or the HTTP status line; null when probing is impossible here. */
 async function probe(session: VerifySession, docker: Docker, id: string, ports: number[]): Promise<string[] | null> {
   const pid = (await docker(['inspect', '-f', '{{.State.Pid}}', id])).stdout.trim();
-  if (!/^[1-9]\d*$/.test(pid)) return null;
+  // the full id: `docker run -d` prints it
+  if (!/^[1-9]\d*$/.test(pid) || !pidInContainer(pid, id)) return null;
   const out: string[] = [];
   for (const port of ports) {
     const script = `exec 3<>/dev/tcp/127.0.0.1/${port} || { echo refused; exit 0; }; printf 'GET / HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3; line=$(timeout 3 head -n 1 <&3 | tr -d '\\r'); echo "\${line:-open (no HTTP answer)}"`;

@@ -31,6 +31,31 @@ export type Docker = (args: string[]) => Promise<Ran>;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let sessions = 0;
 
+/**
+ * The sessions not yet closed. One signal handler serves them all while any is open, so that verifications
+ * running side by side (`--verify --jobs N`) are all stopped and removed before the process exits.
+ */
+const live = new Set<VerifySession>();
+let stopping = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  const code = 128 + (constants.signals[signal] ?? 0);
+  // a second signal while cleaning up: the user wants out now
+  if (stopping) process.exit(code);
+  stopping = true;
+  process.stderr.write(`dfsplit: ${signal}: stopping verify and removing its containers, images and temporary files\n`);
+  void cleanAll().finally(() => process.exit(code));
+}
+
+/** Every open session cleaned up, those opened meanwhile too. */
+async function cleanAll(): Promise<void> {
+  for (let done = new Set<VerifySession>(); [...live].some((s) => !done.has(s));) {
+    const now = [...live];
+    await Promise.all(now.map((s) => s.interrupt()));
+    done = new Set(now);
+  }
+}
+
 export class VerifySession {
   readonly id = `${process.pid}-${Date.now()}-${++sessions}`;
   /** `docker build --label` / `docker run --label` value. */
@@ -44,7 +69,10 @@ export class VerifySession {
 
   /** client: the docker command every later one uses (the one that builds), the cleanup too. */
   constructor(readonly client: string) {
-    for (const s of SIGNALS) process.on(s, this.onSignal);
+    if (!live.size) for (const s of SIGNALS) process.on(s, onSignal);
+    live.add(this);
+    // opened while a signal's cleanup runs: it is removed with the others
+    if (stopping) void this.interrupt();
   }
 
   /** `docker run`/`docker create` options: the label and the limits. */
@@ -56,21 +84,21 @@ export class VerifySession {
    * Run a command in its own process group (a Ctrl-C reaches dfsplit, which then stops the whole group:
    * `docker export | tar` included). After an interruption it never settles: the process is exiting.
    */
-  run(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Ran> {
+  run(command: string, args: readonly string[], options: RunOptions = {}): Promise<Ran> {
     if (this.interrupted) return new Promise(() => {});
     return new Promise((resolve) => {
       const child = spawn(command, args, { env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       this.running.add(child);
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout!.on('data', (b: Buffer) => out.push(b));
-      child.stderr!.on('data', (b: Buffer) => err.push(b));
+      const out = new Collected(options.keepBytes, options.onLine);
+      const err = new Collected(options.keepBytes, options.onLine);
+      child.stdout!.on('data', (b: Buffer) => out.add(b));
+      child.stderr!.on('data', (b: Buffer) => err.add(b));
       const timer = options.timeoutMs ? setTimeout(() => stop(child, 'SIGKILL'), options.timeoutMs) : null;
       const done = (status: number | null, error?: Error) => {
         if (timer) clearTimeout(timer);
         this.running.delete(child);
         if (this.interrupted) return;
-        resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: error ? String(error.message) : Buffer.concat(err).toString('utf8') });
+        resolve({ status, stdout: out.text(), stderr: error ? String(error.message) : err.text() });
       };
       child.on('error', (e) => done(127, e));
       child.on('close', (code) => done(code));
@@ -101,23 +129,61 @@ export class VerifySession {
     return this.cleaning;
   }
 
-  /** The normal way out: clean up and stop listening for signals. */
+  /** The normal way out: clean up and stop listening for signals (once no other session is open). */
   async close(): Promise<void> {
     try {
       await this.cleanup();
     } finally {
-      for (const s of SIGNALS) process.off(s, this.onSignal);
+      live.delete(this);
+      if (!live.size && !stopping) for (const s of SIGNALS) process.off(s, onSignal);
     }
   }
 
-  private readonly onSignal = (signal: NodeJS.Signals) => {
-    const code = 128 + (constants.signals[signal] ?? 0);
-    // a second signal while cleaning up: the user wants out now
-    if (this.interrupted) process.exit(code);
+  /** A signal: nothing it runs settles any more, and everything it made is removed. */
+  interrupt(): Promise<void> {
     this.interrupted = true;
-    process.stderr.write(`dfsplit: ${signal}: stopping verify and removing its containers, images and temporary files\n`);
-    void this.cleanup().finally(() => process.exit(code));
-  };
+    return this.cleanup();
+  }
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Keep only about the last this many bytes of each stream (a build's log: its tail tells why it failed). */
+  keepBytes?: number;
+  /** Each complete line of either stream, as it comes (a build's progress). */
+  onLine?: (line: string) => void;
+}
+
+/** One stream of a command: its text (or the tail of it), and its lines handed on as they come. */
+class Collected {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private partial = '';
+  constructor(
+    private readonly keep: number | undefined,
+    private readonly onLine: ((line: string) => void) | undefined,
+  ) {}
+
+  add(b: Buffer): void {
+    this.chunks.push(b);
+    this.size += b.length;
+    if (this.keep !== undefined && this.size > 2 * this.keep) {
+      const all = Buffer.concat(this.chunks);
+      this.chunks = [all.subarray(all.length - this.keep)];
+      this.size = this.keep;
+    }
+    if (!this.onLine) return;
+    const lines = (this.partial + b.toString('utf8')).split(/\r?\n|\r/);
+    this.partial = lines.pop()!;
+    for (const line of lines) this.onLine(line);
+  }
+
+  text(): string {
+    if (this.partial && this.onLine) this.onLine(this.partial);
+    this.partial = '';
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
 }
 
 /** Signal a child's whole process group (it was started detached), or the child when that fails. */
