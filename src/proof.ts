@@ -55,7 +55,7 @@ export function proofOf(input: ProofInput): Proof {
   if (nativeBinaryMoves(input) && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) unproven.push({ id: 'unproven-release', data: { from: input.builderImage, to: input.runtimeBase } });
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
-  for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
   const copied: string[] = [];
   const builderTools = imageConfig(input.builderImage)?.tools ?? new Set<string>();
   const runtimeTools = imageConfig(input.runtimeBase)?.tools ?? new Set<string>();
@@ -217,9 +217,17 @@ const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '
  * that made it: the project directory of a language package manager's install (npm, yarn, pnpm: the
  * families' `languageInstallers`).
  */
-function ecosystemDirectory(analysis: Analysis, a: Artifact): boolean {
+function ecosystemDirectory(model: Model, analysis: Analysis, a: Artifact): boolean {
   const makers = analysis.runs.get(a.producer)?.commands.filter((c) => c.unnamedOutputs && c.cwd === a.path) ?? [];
-  return makers.length > 0 && makers.every((c) => familyOf(c.words[0] ?? '')?.languageInstallers?.includes(c.words[0]!) === true);
+  // a project inside a larger tree the file copied in (`COPY . .`, then `cd examples/app && npm install`) may
+  // name a package of that tree by path (`file:../..`), whose own dependencies npm installs there, outside
+  // the project's directory
+  const nested = model.instructions.some((ins) => {
+    if (ins.stage !== 0 || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return false;
+    const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+    return dest !== null && dest !== a.path && isInside(a.path, dest) && ins.sources.some((src) => src === '.' || src === './' || src.endsWith('/'));
+  });
+  return !nested && makers.length > 0 && makers.every((c) => familyOf(c.words[0] ?? '')?.languageInstallers?.includes(c.words[0]!) === true);
 }
 
 /** True when a binary the builder compiled may be linked against glibc and moves to another image than its builder's own or slim variant. */

@@ -71,19 +71,20 @@ export default {
   // the package managers, npx, the JavaScript build tools (TypeScript's compiler, webpack, Vite) and nvm
   names: [...MANAGERS, 'npx', ...BUILD_TOOLS, 'nvm'],
   subcommands: {
+    // what installs, updates or removes the project's own dependencies works on its node_modules: a build step
     npm: [
-      { kind: 'build', sub: ['ci', 'install', 'i', 'build', 'run-script', 'prune'] },
+      { kind: 'build', sub: ['ci', 'install', 'i', 'add', 'build', 'run-script', 'prune', 'update', 'up', 'upgrade', 'rebuild', 'dedupe', 'uninstall', 'remove', 'rm'] },
       { kind: 'test', sub: ['test', 't'] },
       { kind: 'toolchain-run', sub: DEV_SCRIPTS },
     ],
     // a bare `yarn` installs
     yarn: [
-      { kind: 'build', sub: ['install', 'build', ''] },
+      { kind: 'build', sub: ['install', 'build', '', 'add', 'upgrade', 'remove', 'upgrade-interactive'] },
       { kind: 'test', sub: ['test'] },
       { kind: 'toolchain-run', sub: DEV_SCRIPTS },
     ],
     pnpm: [
-      { kind: 'build', sub: ['install', 'i', 'build'] },
+      { kind: 'build', sub: ['install', 'i', 'add', 'build', 'update', 'up', 'remove', 'rm', 'rebuild'] },
       { kind: 'test', sub: ['test'] },
       { kind: 'toolchain-run', sub: DEV_SCRIPTS },
     ],

@@ -393,3 +393,12 @@ export const DEBIAN_MINBASE_TOOLS: readonly string[] = [
   'znew',
   'zramctl',
 ];
+
+/**
+ * Programs of bookworm's minbase that a later release's minbase no longer has: trixie's slim images have no
+ * adduser (the package left the minbase set; `useradd` and `groupadd` of passwd remain), so a repeated
+ * `adduser --system app` fails there with "not found" (the review of 2026-12-06 found one such output).
+ */
+export const MINBASE_LACKS: Readonly<Record<string, readonly string[]>> = {
+  trixie: ['adduser', 'addgroup', 'deluser', 'delgroup'],
+};

@@ -4,7 +4,8 @@
 // (knowledge/images.ts).
 import { configFacts, parseImage } from '../images.js';
 import { DEFAULT_PATH } from './images.js';
-import { DEBIAN_MINBASE_TOOLS } from './debian-minbase-tools.js';
+import { DEBIAN_MINBASE_TOOLS, MINBASE_LACKS } from './debian-minbase-tools.js';
+import { releaseOfImage } from '../tags.js';
 
 /** What dfsplit knows about one image: configuration and programs. */
 export interface ImageConfig {
@@ -47,7 +48,9 @@ const known = new Map<string, ImageConfig | null>();
 function lookUp(image: string): ImageConfig | null {
   const e = configFacts(image);
   if (!e) return null;
-  const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS : []), ...e.tools]);
+  const release = e.debian ? releaseOfImage(image)?.release : null;
+  const lacks = new Set(release && Object.hasOwn(MINBASE_LACKS, release) ? MINBASE_LACKS[release] : []);
+  const tools = new Set([...(e.debian ? DEBIAN_MINBASE_TOOLS.filter((t) => !lacks.has(t)) : []), ...e.tools]);
   const user = /:nonroot$/.test(image) ? 'nonroot' : (e.user ?? '');
   return {
     env: { PATH: DEFAULT_PATH, ...e.env },

@@ -134,6 +134,11 @@ export const BUILDPACK_PACKAGES: readonly string[] = ['curl', 'wget', 'git'];
 
 /** What buildpack-deps (the base of the full python, node, ruby, golang, rust, gcc, openjdk images) adds to Debian. */
 const BUILDPACK_TOOLS = [
+  // dirmngr (of buildpack-deps:*-curl) depends on adduser, which trixie's minbase no longer has
+  'adduser',
+  'addgroup',
+  'deluser',
+  'delgroup',
   'curl',
   'wget',
   'gpg',
@@ -186,7 +191,7 @@ const NODE_TOOLS = ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack
 const RUBY_TOOLS = ['ruby', 'gem', 'bundle', 'bundler', 'irb', 'erb', 'rake', 'rdoc', 'ri'];
 const JAVA_TOOLS = ['java', 'keytool'];
 /** buildpack-deps:<release>-curl and -scm (the bases of openjdk's jre and jdk tags) */
-const BUILDPACK_CURL = ['curl', 'wget', 'gpg', 'gpgv', 'dirmngr'];
+const BUILDPACK_CURL = ['curl', 'wget', 'gpg', 'gpgv', 'dirmngr', 'adduser', 'addgroup', 'deluser', 'delgroup'];
 const BUILDPACK_SCM = [...BUILDPACK_CURL, 'git', 'hg', 'svn', 'bzr', 'ssh', 'scp', 'sftp', 'ssh-keygen', 'ps', 'top', 'pkill', 'pgrep', 'kill', 'free'];
 const JDK_TOOLS = [...JAVA_TOOLS, 'javac', 'jar', 'javadoc', 'jshell', 'jlink', 'jdeps'];
 

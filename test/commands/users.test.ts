@@ -11,7 +11,7 @@ const kind = (script: string) => analyzeRun(script, scope).commands[0]!.kind;
 
 // a generic split on a slim runtime: the runtime stage repeats the RUN that creates the account, and the
 // state model must know that it did before `USER` or `--chown` may name it
-const file = (run: string, user: string) => `FROM python:3.11\nRUN ${run}\nCOPY . /app\nWORKDIR /app\nRUN pip install --no-cache-dir flask\nRUN chown -R ${user} /app\nUSER ${user}\nCMD ["python", "app.py"]\n`;
+const file = (run: string, user: string) => `FROM python:3.11-bookworm\nRUN ${run}\nCOPY . /app\nWORKDIR /app\nRUN pip install --no-cache-dir flask\nRUN chown -R ${user} /app\nUSER ${user}\nCMD ["python", "app.py"]\n`;
 
 describe('users family', () => {
   it('answers for the account commands', () => {
