@@ -19,7 +19,8 @@ import { verifyTable } from './report/verify-table.js';
 import { describe as formatFinding } from './messages.js';
 import { convertAll, convertOptions, jobOptions, type JobOptions, type Outcome } from './convert-pool.js';
 import { ConfigError, ConfigResolver, type FileConfig } from './config.js';
-import { reporter, type FileReport, type FileVerify, type Format, type Summary } from './report/formats.js';
+import { changedClause, reporter, type FileReport, type FileVerify, type Format, type Summary } from './report/formats.js';
+import { addSize } from './report/saves.js';
 import { VERSION } from './version.js';
 import { DEFAULT_FAIL_ON, type FailOnStatus } from './fail-on.js';
 
@@ -293,7 +294,7 @@ function writeChanged(s: Session, file: string, path: string, r: ConvertResult, 
 
 /** The summary before any file: only the skipped ones are known. */
 function emptySummary(skipped: number): Summary {
-  return { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped, declinedBy: {}, proof: { static: 0, build: 0 }, seconds: 0 };
+  return { files: 0, changed: 0, unchanged: 0, declined: 0, error: 0, skipped, declinedBy: {}, proof: { static: 0, build: 0 }, size: { files: 0, before: 0, after: 0 }, seconds: 0 };
 }
 
 /** One file's report counted in the summary. */
@@ -302,6 +303,7 @@ function tally(summary: Summary, f: FileReport): void {
   summary[f.status]++;
   if (f.status === 'declined') for (const r of f.reasons) summary.declinedBy[r.id] = (summary.declinedBy[r.id] ?? 0) + 1;
   if (f.status === 'changed' && f.result?.proof) summary.proof[f.result.proof.level]++;
+  if (f.status === 'changed') addSize(summary.size, f.result?.saves);
 }
 
 export async function main(flags: Flags, io: CliIO): Promise<number> {
@@ -398,7 +400,7 @@ function asUsage(err: unknown): unknown {
 
 /** The closing line of the text output: what was seen and what became of it. */
 function summaryLine(s: Summary): string {
-  return `${filesSeen(s, s.files)}: ${s.changed} changed${s.changed ? ` (proof: ${s.proof.static} static, ${s.proof.build} build)` : ''}, ${notChanged(s)}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+  return `${filesSeen(s, s.files)}: ${s.changed} changed${s.changed ? ` (${changedClause(s)})` : ''}, ${notChanged(s)}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
 }
 
 /**

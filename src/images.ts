@@ -226,3 +226,11 @@ export function isHeadlessJava(image: string): boolean {
 export function pipBuildsWheels(image: string): boolean {
   return ask(image, 'pipWheel')?.value ?? true;
 }
+
+/**
+ * The image's approximate uncompressed size in MB (linux/amd64, recent releases), or null when the image table has
+ * no estimate for it: an image outside the table gets none.
+ */
+export function imageSizeMB(image: string): number | null {
+  return ask(image, 'sizeMB')?.value ?? null;
+}

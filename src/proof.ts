@@ -8,7 +8,7 @@ import { installerScript, type RunCommand } from './analyze/run.js';
 import { commandOf, familyOf, fileReplay, installDirectories, isNeutral, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
-import { distributionOf, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
+import { distributionOf, imageSizeMB, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
 import { imageConfig } from './knowledge/image-config.js';
 import { installPrefixProof } from './install-prefix.js';
 import type { Finding } from './messages.js';
@@ -251,6 +251,11 @@ export interface Savings {
   image: { from: string; to: string } | null;
   /** Build-tool variables left in the builder (`build-env-dropped`: `CARGO_HOME`, `MAVEN_HOME`); `verify` accepts them unset. */
   env: string[];
+  /**
+   * The approximate sizes in MB of the builder's image (`before`) and the runtime base (`after`) from the image table,
+   * when the images differ and the table has an estimate for both; what the Dockerfile installs on top is not counted.
+   */
+  size?: { before: number; after: number };
 }
 
 /** What the runtime stage (`steps`) leaves behind compared with the original. */
@@ -263,7 +268,15 @@ export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase:
       for (const p of c.install?.build ?? []) if (!installed.has(p)) packages.add(p);
       if ((c.kind === 'build' || c.kind === 'test') && c.words[0]) tools.add(c.words[0].split('/').pop()!);
     }
-  return { packages: [...packages], tools: [...tools], image: runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase }, env: [...droppedEnv] };
+  const image = runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase };
+  const size = image && baseImageSizes(image.from, image.to);
+  return { packages: [...packages], tools: [...tools], image, env: [...droppedEnv], ...(size ? { size } : {}) };
+}
+
+/** The estimated sizes of two base images, when the image table has both. */
+function baseImageSizes(from: string, to: string): { before: number; after: number } | null {
+  const [before, after] = [imageSizeMB(from), imageSizeMB(to)];
+  return before === null || after === null ? null : { before, after };
 }
 
 /** True when a source of a file move or copy (its operands but the last) is not in what the stage copied or made before it but lies in what a later copy brings. */

@@ -214,12 +214,26 @@ describe('flags', () => {
     expect(r.lines).toContain('Dockerfile: changed');
     // unchanged files are listed with --verbose only; the summary counts them
     expect(r.lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(false);
-    expect(r.lines.at(-1)).toMatch(/^dfsplit: 2 files in [\d.]+ s: 1 changed \(proof: 1 static, 0 build\), 1 unchanged, 0 declined, 0 errors$/);
+    expect(r.lines.at(-1)).toMatch(/^dfsplit: 2 files in [\d.]+ s: 1 changed \(proof: 1 static, 0 build; ≈ 810 MB of base image left behind\), 1 unchanged, 0 declined, 0 errors$/);
     expect((await run(dir, ['--check', '--verbose', '.'])).lines.some((l) => l.startsWith('plain.Dockerfile: unchanged'))).toBe(true);
     expect((await run(dir, ['--check', '--quiet', '.'])).lines).toEqual([]);
     expect(r.stdout).toBe('');
     expect(snapshot(join(dir, 'Dockerfile'))).toEqual(before);
     expect((await run(dir, ['--check', 'plain.Dockerfile'])).code).toBe(0);
+  });
+
+  it('the summary line sums the base image left behind over the changed files the image table has sizes for, and says nothing when none has', async () => {
+    const dotnet = 'FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\nWORKDIR /app\nENTRYPOINT ["dotnet", "app.dll"]\n';
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.Dockerfile'), GO);
+    writeFileSync(join(dir, 'b.Dockerfile'), GO);
+    // sdk:6.0 -> aspnet:6.0: the table has no size for either, so it adds nothing
+    writeFileSync(join(dir, 'c.Dockerfile'), dotnet);
+    expect((await run(dir, ['.'])).lines.at(-1)).toMatch(/: 3 changed \(proof: 3 static, 0 build; ≈ 1\.6 GB of base image left behind\), 0 unchanged/);
+    const none = tmp();
+    writeFileSync(join(none, 'c.Dockerfile'), dotnet);
+    writeFileSync(join(none, 'plain.Dockerfile'), PLAIN);
+    expect((await run(none, ['.'])).lines.at(-1)).toMatch(/: 1 changed \(proof: 1 static, 0 build\), 1 unchanged/);
   });
 
   it('--stdout with two inputs is refused', async () => {

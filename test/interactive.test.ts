@@ -61,7 +61,7 @@ describe('dfsplit --interactive', () => {
     expect(b.startsWith(dry)).toBe(true);
     expect(b).toContain('\nDecisions:\n  - runtime base node:20-slim: the slim variant of node:20 [runtime-base-slim]\n');
     expect(b).toContain('\nProof: static (every fact it relies on is known from data)\n');
-    expect(b).toMatch(/\nSaves: runs on node:20-slim instead of node:20; leaves the build and test tools behind \(npm\)\n$/);
+    expect(b).toMatch(/\nSaves: runs on node:20-slim instead of node:20 \(base images ≈ 1100 MB → 200 MB\); leaves the build and test tools behind \(npm\)\n$/);
     expect(r.lines).toEqual(['a/Dockerfile: changed', 'c/Dockerfile: changed', expect.stringMatching(/^dfsplit: 4 files in \d+\.\d s: 2 written, 1 skipped; not asked: 1 unchanged, 0 declined, 0 errors$/)]);
   });
 

@@ -1,7 +1,7 @@
 // Everything dfsplit knows about base images, in one table: C library, shell, package manager,
-// distribution and release, the smaller image to run on, and the configuration (ENV, WORKDIR, USER, CMD,
-// ENTRYPOINT, programs on PATH). The functions in src/images.ts and src/knowledge/image-config.ts answer
-// questions from it; no other module names an image family.
+// distribution and release, the smaller image to run on, the configuration (ENV, WORKDIR, USER, CMD,
+// ENTRYPOINT, programs on PATH), and an approximate size (SIZES: linux/amd64, recent releases). The functions
+// in src/images.ts and src/knowledge/image-config.ts answer questions from it; no other module names an image family.
 // Sources: the docker-library Dockerfiles and published tag lists of each image (ENV/WORKDIR/CMD lines, where
 // `slim` goes in a tag), buildpack-deps for what the full (non-slim) variants add,
 // GoogleContainerTools/distroless for the distroless images, dotnet/dotnet-docker for .NET.
@@ -114,6 +114,11 @@ export interface ImageRow {
   headless?: boolean;
   /** The .NET runtime image of an SDK tag (`{kind}`: aspnet or runtime), or why none can be named. */
   dotnetRuntime?: { image: string } | { miss: DotnetImageMiss };
+  /**
+   * The image's approximate uncompressed size in MB (linux/amd64, recent releases: older ones differ), for what a
+   * conversion saves (`saves.size`); null: no estimate. Only the rows of SIZES below state it.
+   */
+  sizeMB?: number | null;
   config?: ConfigFacts;
 }
 
@@ -204,6 +209,10 @@ const JDK_TOOLS = [...JAVA_TOOLS, 'javac', 'jar', 'javadoc', 'jshell', 'jlink', 
 const TEMURIN_WRAPS = { unsets: [] };
 const MAVEN_WRAPS = { unsets: ['MAVEN_CONFIG'] };
 const MAVEN_ENV = { MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' };
+/** maven's tags on Eclipse Temurin's JDK (Ubuntu): the bare Maven versions and `<maven>-eclipse-temurin-<java>[-<ubuntu>]`. */
+const MAVEN_TEMURIN_TAG = /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/;
+/** gradle:[<gradle>-]jdk<java>[-jammy|-focal|-noble], on Eclipse Temurin's JDK. */
+const GRADLE_TEMURIN_TAG = /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/;
 
 const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
@@ -214,6 +223,64 @@ const DOTNET_SDK_TOOLS = ['dotnet', 'git', 'curl', 'wget', 'pwsh'];
 /** The official images on glibc with apt (Debian, Ubuntu and the images built on them). */
 const GLIBC_APT = { libc: 'glibc', packageManager: 'apt' } as const;
 const DEBIAN = { ...GLIBC_APT, distribution: 'debian' } as const;
+
+/**
+ * Approximate uncompressed sizes in MB (linux/amd64, recent releases; older releases differ, sometimes by a few
+ * hundred MB), from the official images' published sizes, for the families and variants dfsplit writes as builder
+ * and runtime. A conversion reports the two base images' sizes (`saves.size`); what a Dockerfile installs on top
+ * is not counted. An image no row matches has no estimate: none is guessed.
+ */
+const SIZES: readonly ImageRow[] = [
+  // no estimate for a tag dfsplit cannot read (a variable) or a Windows image
+  { repository: null, tag: /\$|windows|nanoserver|servercore/, sizeMB: null },
+  { repository: 'scratch', sizeMB: 0 },
+  { repository: /^distroless\/static(-debian\d+)?$/, sizeMB: 2 },
+  { repository: /^distroless\/base(-debian\d+)?$/, sizeMB: 20 },
+  { repository: /^distroless\/cc(-debian\d+)?$/, sizeMB: 23 },
+  { repository: 'busybox', sizeMB: 4 },
+  { repository: 'alpine', sizeMB: 8 },
+  { repository: 'debian', tag: SLIM, sizeMB: 75 },
+  { repository: 'debian', sizeMB: 120 },
+  { repository: 'ubuntu', sizeMB: 78 },
+  ...SIZED('node', { full: 1100, slim: 200, alpine: 135 }),
+  ...SIZED('python', { full: 1020, slim: 130, alpine: 55 }),
+  ...SIZED('ruby', { full: 1000, slim: 220, alpine: 100 }),
+  ...SIZED('golang', { full: 830, alpine: 250 }),
+  ...SIZED('rust', { full: 1500, slim: 800, alpine: 850 }),
+  ...SIZED('gcc', { full: 1400 }),
+  { repository: 'php', tag: /alpine/, sizeMB: 95 },
+  { repository: 'php', tag: /(^|-)apache(-|$)/, sizeMB: 500 },
+  { repository: 'php', sizeMB: 480 },
+  // Eclipse Temurin: the JDK and JRE on Ubuntu or Alpine (the UBI ones differ)
+  { repository: 'eclipse-temurin', tag: /ubi/, sizeMB: null },
+  { repository: 'eclipse-temurin', tag: /jre.*alpine/, sizeMB: 170 },
+  { repository: 'eclipse-temurin', tag: /alpine/, sizeMB: 330 },
+  { repository: 'eclipse-temurin', tag: /jre/, sizeMB: 270 },
+  { repository: 'eclipse-temurin', sizeMB: 410 },
+  // openjdk 8 and 11 on Debian (jre-slim, jre, jdk-slim, jdk) and 8 on Alpine; maven on them adds Maven (about 15 MB)
+  ...(
+    [
+      ['8', [185, 270, 285, 510]],
+      ['11', [220, 300, 420, 630]],
+    ] as const
+  ).flatMap(([java, [jreSlim, jre, jdkSlim, jdk]]): ImageRow[] => [
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jre', true), sizeMB: jreSlim },
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jre', false), sizeMB: jre },
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jdk', true), sizeMB: jdkSlim },
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jdk', false), sizeMB: jdk },
+    { repository: 'maven', tag: MAVEN_OPENJDK_TAG(java, '-slim'), sizeMB: jdkSlim + 15 },
+    { repository: 'maven', tag: MAVEN_OPENJDK_TAG(java, ''), sizeMB: jdk + 15 },
+  ]),
+  { repository: 'openjdk', tag: /^(8(u\d+)?-)?jre-alpine(3\.\d+)?$/, sizeMB: 85 },
+  { repository: 'openjdk', tag: /^(8(u\d+)?(-jdk)?-)?alpine(3\.\d+)?$/, sizeMB: 105 },
+  { repository: 'maven', tag: /^[\d.]+-jdk-8-alpine$/, sizeMB: 120 },
+  // maven and gradle on Eclipse Temurin's JDK (Ubuntu); gradle adds Gradle and version-control tools
+  { repository: 'maven', tag: MAVEN_TEMURIN_TAG, sizeMB: 480 },
+  { repository: 'gradle', tag: GRADLE_TEMURIN_TAG, sizeMB: 700 },
+  { repository: /^dotnet\/sdk$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0(-bookworm-slim)?$/, sizeMB: 850 },
+  { repository: /^dotnet\/aspnet$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0(-bookworm-slim)?$/, sizeMB: 220 },
+  { repository: /^dotnet\/runtime$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0(-bookworm-slim)?$/, sizeMB: 195 },
+];
 
 export const IMAGES: readonly ImageRow[] = [
   // rules before any family's own row
@@ -314,12 +381,12 @@ export const IMAGES: readonly ImageRow[] = [
   // maven:<maven>-jdk-<8|11>[-slim] and -openjdk-<8|11>[-slim] are built FROM openjdk:<java>-jdk[-slim] (Debian)
   ...['8', '11'].map((java): ImageRow => ({
     repository: 'maven',
-    tag: new RegExp(`^[\\d.]*-?(open)?jdk-${java}(-slim)?$`),
+    tag: MAVEN_OPENJDK_TAG(java, '(-slim)?'),
     config: { ...OPENJDK_DEBIAN(java), env: { ...OPENJDK_DEBIAN(java).env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...JDK_TOOLS, ...BUILDPACK_SCM, 'mvn'] },
   })),
   {
     repository: 'maven',
-    tag: /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/,
+    tag: MAVEN_TEMURIN_TAG,
     config: { env: { ...JAVA_ENV(), ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, debian: true, tools: [...JDK_TOOLS, 'mvn', 'curl', 'wget', 'git', 'ssh'] },
   },
   { repository: 'gradle', tag: /^[\w.-]*jdk(\d+)$/, slim: { image: 'eclipse-temurin:$1-jre' } },
@@ -328,7 +395,7 @@ export const IMAGES: readonly ImageRow[] = [
   // /opt/gradle, a gradle user, WORKDIR /home/gradle, USER root again at the end, temurin's ENTRYPOINT kept
   {
     repository: 'gradle',
-    tag: /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/,
+    tag: GRADLE_TEMURIN_TAG,
     config: {
       env: { ...JAVA_ENV(), GRADLE_HOME: '/opt/gradle' },
       workdir: '/home/gradle',
@@ -344,10 +411,10 @@ export const IMAGES: readonly ImageRow[] = [
   // openjdk (docker-library/openjdk, deprecated): Debian-based 8 and 11 in /usr/local/openjdk-<java>; jre tags are
   // built on buildpack-deps:*-curl, jdk tags on buildpack-deps:*-scm, -slim ones on debian:*-slim
   ...['8', '11'].flatMap((java): ImageRow[] => [
-    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?-jre-slim(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: JAVA_TOOLS } },
-    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?-jre(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
-    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?-slim(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java) } },
-    { repository: 'openjdk', tag: new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?(-jdk)?(-(stretch|buster|bullseye))?$`), config: { ...OPENJDK_DEBIAN(java), tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jre', true), config: { ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: JAVA_TOOLS } },
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jre', false), config: { ...OPENJDK_DEBIAN(java), cmd: ['bash'], tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jdk', true), config: { ...OPENJDK_DEBIAN(java) } },
+    { repository: 'openjdk', tag: OPENJDK_TAG(java, 'jdk', false), config: { ...OPENJDK_DEBIAN(java), tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
   ]),
   // openjdk's Alpine tags (7 and 8 only: Alpine's openjdk7/openjdk8 packages on alpine:3.x): the jdk's JAVA_HOME is
   // /usr/lib/jvm/java-1.<java>-openjdk, the jre's its jre/ directory; both put jre/bin and bin on PATH; alpine's
@@ -434,6 +501,7 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: null, tag: /(^|-)alpine(3\.\d+)(-|$)/, release: '$2' },
   // the Debian release a tag names, for the families without rows of their own (python:3.11-slim-bookworm)
   { repository: null, tag: /(^|-)(bookworm|bullseye|buster|stretch|jessie|trixie)(-|$)/, release: '$2' },
+  ...SIZES,
 ];
 
 /** The official php image of a variant: its ENV, WORKDIR, CMD, ENTRYPOINT and programs. */
@@ -484,6 +552,22 @@ function OPENJDK_DEBIAN(java: string): ConfigFacts {
 function OPENJDK_ALPINE(java: string, kind: 'jdk' | 'jre'): ConfigFacts {
   const home = `/usr/lib/jvm/java-1.${java}-openjdk`;
   return { env: { JAVA_HOME: kind === 'jre' ? `${home}/jre` : home, PATH: `${DEFAULT_PATH}:${home}/jre/bin:${home}/bin`, LANG: 'C.UTF-8' }, cmd: ['/bin/sh'], debian: false, tools: [...ALPINE_TOOLS, ...(kind === 'jre' ? JAVA_TOOLS : JDK_TOOLS)] };
+}
+/** openjdk's Debian tags of Java `java` (8, 11): the jre or jdk (`-jdk` optional), slim or not, with an optional release. */
+function OPENJDK_TAG(java: string, kind: 'jre' | 'jdk', slim: boolean): RegExp {
+  return new RegExp(`^${java}(u\\d+|\\.[\\d.]+)?${kind === 'jre' ? '-jre' : '(-jdk)?'}${slim ? '-slim' : ''}(-(stretch|buster|bullseye))?$`);
+}
+/** maven:<maven>-jdk-<java> and -openjdk-<java> (built FROM openjdk:<java>-jdk), `slim` the suffix the tag ends in. */
+function MAVEN_OPENJDK_TAG(java: string, slim: '' | '-slim' | '(-slim)?'): RegExp {
+  return new RegExp(`^[\\d.]*-?(open)?jdk-${java}${slim}$`);
+}
+/** The size rows of an official language image: its slim and Alpine variants, then its full tags (null: no such variant known). */
+function SIZED(repository: string, mb: { full: number; slim?: number; alpine?: number }): ImageRow[] {
+  return [
+    { repository, tag: SLIM, sizeMB: mb.slim ?? null },
+    { repository, tag: /alpine/, sizeMB: mb.alpine ?? null },
+    { repository, sizeMB: mb.full },
+  ];
 }
 function JAVA_ENV(): Record<string, string> {
   return { JAVA_HOME: '/opt/java/openjdk', PATH: `/opt/java/openjdk/bin:${DEFAULT_PATH}`, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8' };

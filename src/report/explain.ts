@@ -1,6 +1,7 @@
-// `dfsplit explain`: one row per instruction with its phase and the reason, then the decisions. And what
-// `--interactive` shows under each diff: the same reasons, decisions and proof, and what the conversion saves.
+// `dfsplit explain`: one row per instruction with its phase and the reason, then the decisions, the proof and
+// what a conversion saves. And what `--interactive` shows under each diff: the same sections without the table.
 import type { ConvertResult, Reason } from '../convert.js';
+import { savesText } from './saves.js';
 
 export function explainTable(path: string, r: ConvertResult): string {
   const rows = r.instructions.map((i) => [String(i.line), truncate(i.text, 48), i.phase, i.message]);
@@ -16,21 +17,20 @@ export function explainTable(path: string, r: ConvertResult): string {
 }
 
 /**
- * A conversion under review (`--interactive`, below its diff): its reasons, decisions and proof as
- * `explain` prints them, and what it saves (the result's `saves`, as `--json` gives it).
+ * A conversion under review (`--interactive`, below its diff): its reasons, decisions, proof and what it saves
+ * (the result's `saves`, as `--json` gives it), as `explain` prints them.
  */
 export function reviewText(r: ConvertResult): string {
-  const out = decisions(r);
-  if (r.saves) out.push('', `Saves: ${savesText(r.saves)}`);
-  return `${out.slice(1).join('\n')}\n`;
+  return `${decisions(r).slice(1).join('\n')}\n`;
 }
 
-/** The sections after explain's table, each after a blank line: reasons, decisions, proof. */
+/** The sections after explain's table, each after a blank line: reasons, decisions, proof, and what a conversion saves. */
 function decisions(r: ConvertResult): string[] {
   const out: string[] = [];
   if (r.reasons.length) out.push('', 'Reasons:', ...reasonLines(r.reasons));
   if (r.findings.length) out.push('', 'Decisions:', ...reasonLines(r.findings));
   if (r.proof) out.push('', `Proof: ${proofText(r.proof)}`, ...reasonLines(r.proof.unproven));
+  if (r.saves) out.push('', `Saves: ${savesText(r.saves)}`);
   return out;
 }
 
@@ -41,17 +41,6 @@ function reasonLines(reasons: readonly Reason[]): string[] {
 /** A conversion's proof level in words, for explain and the CI formats. */
 function proofText(proof: NonNullable<ConvertResult['proof']>): string {
   return proof.level === 'static' ? 'static (every fact it relies on is known from data)' : 'build (only building both images and comparing them proves it: dfsplit --verify)';
-}
-
-/** What the runtime stage leaves in the builder, in words. */
-function savesText(saves: NonNullable<ConvertResult['saves']>): string {
-  const parts = [
-    saves.image ? `runs on ${saves.image.to} instead of ${saves.image.from}` : 'runs on the same image',
-    saves.tools.length ? `leaves the build and test tools behind (${saves.tools.join(', ')})` : '',
-    saves.packages.length ? `leaves the build-only packages behind (${saves.packages.join(', ')})` : '',
-    saves.env.length ? `leaves the build-tool variables in the builder (${saves.env.join(', ')})` : '',
-  ];
-  return parts.filter(Boolean).join('; ');
 }
 
 function truncate(s: string, n: number): string {

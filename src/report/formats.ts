@@ -6,7 +6,9 @@
 //             change, was declined or failed: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 //   sarif     SARIF 2.1.0, the proposed change as a `fix` replacing the file: https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 //   markdown  a summary table, then each diff in a collapsible <details>
+// Each conversion also says what it saves (src/report/saves.ts), and the closing summaries the base image left behind.
 import type { ConvertResult, Reason } from '../convert.js';
+import { leftBehind, savesBrief, type SizeTotal } from './saves.js';
 
 export const FORMATS = ['text', 'json', 'ndjson', 'github', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -44,6 +46,8 @@ export interface Summary {
   declinedBy: Record<string, number>;
   /** Changed files by proof level (src/proof.ts). */
   proof: { static: number; build: number };
+  /** The base images' estimated sizes summed over the changed files that have an estimate (`saves.size`). */
+  size: SizeTotal;
   seconds: number;
 }
 
@@ -73,9 +77,17 @@ function lineOf(f: FileReport): number {
 }
 
 function message(f: FileReport): string {
-  if (f.status === 'changed')
-    return `dfsplit proposes a multi-stage version (builder ${f.result?.stages[0]?.image ?? ''}, runtime ${f.result?.stages[1]?.image ?? ''}, proof: ${f.result?.proof?.level === 'build' ? 'build, verified by building both images' : 'static'}); run dfsplit ${f.result?.proof?.level === 'build' ? '--verify ' : ''}--write ${f.path}`;
+  if (f.status === 'changed') {
+    const saves = f.result?.saves ? savesBrief(f.result.saves) : '';
+    return `dfsplit proposes a multi-stage version (builder ${f.result?.stages[0]?.image ?? ''}, runtime ${f.result?.stages[1]?.image ?? ''}, proof: ${f.result?.proof?.level === 'build' ? 'build, verified by building both images' : 'static'}); run dfsplit ${f.result?.proof?.level === 'build' ? '--verify ' : ''}--write ${f.path}${saves ? `. Saves: ${saves}` : ''}`;
+  }
   return `${f.status}: ${f.reasons.map((r) => `${r.message} [${r.id}]`).join('; ')}`;
+}
+
+/** What a closing summary says of the changed files: `proof: 1 static, 0 build; ≈ 810 MB of base image left behind`. */
+export function changedClause(summary: Summary): string {
+  const size = leftBehind(summary.size);
+  return `proof: ${summary.proof.static} static, ${summary.proof.build} build${size ? `; ${size}` : ''}`;
 }
 
 function json(write: Write): Reporter {
@@ -117,7 +129,7 @@ function github(write: Write): Reporter {
       write(`::${level} file=${escapeProperty(f.path)},line=${line},title=${escapeProperty(`dfsplit: ${f.status}`)}::${escapeData(message(f))}\n`);
     },
     end(summary) {
-      write(`::notice title=dfsplit::${escapeData(`${summary.files} files: ${summary.changed} would change (proof: ${summary.proof.static} static, ${summary.proof.build} build), ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors`)}\n`);
+      write(`::notice title=dfsplit::${escapeData(`${summary.files} files: ${summary.changed} would change (${changedClause(summary)}), ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors`)}\n`);
     },
   };
 }
@@ -132,6 +144,8 @@ function sarif(write: Write, version: string): Reporter {
       rules.set(ruleId, f.status === 'changed' ? 'a multi-stage version of this Dockerfile is proposed' : (f.reasons[0]?.message ?? f.status));
       const location = { physicalLocation: { artifactLocation: { uri: f.path }, region: { startLine: lineOf(f) } } };
       const result: Record<string, unknown> = { ruleId, level: f.status === 'error' ? 'error' : f.status === 'changed' ? 'warning' : 'note', message: { text: message(f) }, locations: [location] };
+      // what the conversion saves, as --json gives it, in the result's property bag
+      if (f.status === 'changed' && f.result?.saves) result.properties = { saves: f.result.saves };
       if (f.status === 'changed' && f.result && f.text !== undefined) {
         result.fixes = [
           {
@@ -175,12 +189,13 @@ function markdown(write: Write): Reporter {
     file(f) {
       if (f.status === 'unchanged') return;
       const proof = f.status === 'changed' && f.result?.proof ? ` (proof: ${f.result.proof.level})` : '';
-      rows.push(`| ${markdownCode(f.path)} | ${f.status} | ${f.reasons.map((r) => r.id).join(', ') || `${f.result?.stages.map((s) => markdownCode(s.image)).join(' → ') ?? ''}${proof}`} |`);
+      const saves = f.status === 'changed' && f.result?.saves ? savesBrief(f.result.saves, markdownCode) : '';
+      rows.push(`| ${markdownCode(f.path)} | ${f.status} | ${f.reasons.map((r) => r.id).join(', ') || `${f.result?.stages.map((s) => markdownCode(s.image)).join(' → ') ?? ''}${proof}`} | ${saves} |`);
       if (f.status === 'changed' && f.result) diffs.push(`<details><summary>${markdownCode(f.path)}</summary>\n\n${markdownFence(f.result.diff.trimEnd(), 'diff')}\n\n</details>`);
     },
     end(summary) {
-      write(`## dfsplit\n\n${summary.files} files: **${summary.changed} would change** (proof: ${summary.proof.static} static, ${summary.proof.build} build), ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors.\n\n`);
-      if (rows.length) write(`| file | status | reasons / stages |\n|---|---|---|\n${rows.join('\n')}\n\n`);
+      write(`## dfsplit\n\n${summary.files} files: **${summary.changed} would change** (${changedClause(summary)}), ${summary.unchanged} unchanged, ${summary.declined} declined, ${summary.error} errors.\n\n`);
+      if (rows.length) write(`| file | status | reasons / stages | saves |\n|---|---|---|---|\n${rows.join('\n')}\n\n`);
       if (diffs.length) write(`${diffs.join('\n\n')}\n`);
     },
   };
