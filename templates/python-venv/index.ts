@@ -2,8 +2,21 @@
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
 import { distributionVenv, isVenv } from '../../src/commands/python.js';
 import type { Finding } from '../../src/messages.js';
-import type { Override, Preset, PresetStep } from '../../src/preset.js';
-import { isTestToolsInstall, pipInstalls, pythonArtifacts } from '../shared/python.js';
+import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
+import { joinPath } from '../../src/paths.js';
+import { isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
+
+/** True when the pip install `p` installs into the virtual environment at `venv`. */
+function inVenv(input: PresetInput, p: PipCommand, venv: string): boolean {
+  const bin = `${venv.replace(/\/+$/, '')}/bin`;
+  const program = p.command.words[0] ?? '';
+  if (program.startsWith('/') ? program.startsWith(`${bin}/`) : joinPath(p.command.cwd, program).startsWith(`${bin}/`)) return true;
+  const env = input.analysis.scopes.get(p.index)?.env;
+  const path = env?.get('PATH')?.split(':') ?? [];
+  if (path.some((d) => d.replace(/\/+$/, '') === bin) || env?.get('VIRTUAL_ENV')?.replace(/\/+$/, '') === venv.replace(/\/+$/, '')) return true;
+  const run = input.analysis.runs.get(p.index)?.commands ?? [];
+  return run.some((c) => c.start < p.command.start && ['.', 'source'].includes(c.words[0] ?? '') && joinPath(c.cwd, c.words[1] ?? '') === `${bin}/activate`);
+}
 
 export default {
   id: 'python-venv',
@@ -41,6 +54,12 @@ export default {
       overrides.set(p.index, isTestToolsInstall(p) ? { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } } : { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'installs into the virtual environment, which is copied' } });
     }
     const { artifacts, declines } = pythonArtifacts(input);
+    // an install the copied environment holds: run by the venv's own pip, after `. venv/bin/activate` in the
+    // same RUN (an activation lasts only for the shell of its RUN), or with the venv's bin first on PATH
+    for (const p of installs) {
+      if (isTestToolsInstall(p) || venvs.some((v) => inVenv(input, p, v.path))) continue;
+      declines.push({ id: 'pip-outside-venv', data: { path: venvs[0]?.path ?? '' }, line: input.model.instructions[p.index]!.line });
+    }
     const last = Math.max(...venvs.map((v) => v.index), ...installs.filter((p) => !isTestToolsInstall(p)).map((p) => p.index));
     for (const v of venvs) artifacts.push({ path: v.path, producer: last, why: { id: 'venv-copy', data: { path: v.path } } });
     return { artifacts, runtimeReplacements: replacements, overrides, declines, unproven, findings: venvs.map((v) => ({ id: 'venv-copy' as const, data: { path: v.path } })) };
