@@ -141,9 +141,10 @@ describe('convert() on generated Dockerfiles', () => {
     console.log(`property runs by status: ${[...seen].map(([s, n]) => `${s} ${n}`).join(', ')}`);
     // the generator must reach the interesting outcomes, or the properties prove little
     // precision first (issue 9) declines more of these random files, and so do runtime packages named only for a
-    // known release (issue 23 item 7: apt-get on Alpine, apk on Debian, an image named through an ARG); a split
-    // must still be reached often
-    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 30);
+    // known release (issue 23 item 7: apt-get on Alpine, apk on Debian, an image named through an ARG), and so does
+    // a pip install outside the virtual environment the python-venv preset copies (the generator's
+    // `python -m venv /opt/venv` without the venv on PATH: pip-outside-venv); a split must still be reached often
+    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 40);
     expect(seen.get('declined') ?? 0).toBeGreaterThan(0);
     expect(seen.get('unchanged') ?? 0).toBeGreaterThan(0);
   });

@@ -5,6 +5,7 @@
 import { familyOf, installsLanguagePackages, isInterpreter, packageCommand, packageProvides, readsPaths, replayedBy, usedAtRuntime } from '../commands/index.js';
 import { operands, optionValue } from '../commands/options.js';
 import { BUILD_ONLY_PACKAGES } from './tables.js';
+import { JDK_PACKAGES } from '../knowledge/toolbox.js';
 import { packageName } from './packages.js';
 import type { RunAnalysis, RunCommand } from './run.js';
 import { helperProgramsOf } from './helper-programs.js';
@@ -48,6 +49,8 @@ function uses(c: RunCommand, name: string): boolean {
   if ((packageProvides(name) ?? [name]).includes(program)) return true;
   const script = c.kind === 'unknown' && ((c.words[0] ?? '').includes('/') || isInterpreter(program));
   const install = installsLanguagePackages(c.words) || replayedBy(c.words) || (c.kind === 'fetch' && familyOf(program)?.id !== 'fetch');
+  // a JDK serves Java builds: another language's package install (`npm ci`, `pip install`) never compiles with it
+  if (JDK_PACKAGES.test(name) && installsLanguagePackages(c.words) && !familyOf(program)?.buildEnvironment?.length) return false;
   if (!MAY_BUILD_KINDS.has(c.kind) && !script && !install) return false;
   if (!usedAtRuntime.has(name)) return true;
   // a version-control tool serves an install only of a URL, a path or a list it cannot see

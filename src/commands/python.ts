@@ -54,6 +54,12 @@ export function requirementFiles(args: readonly string[]): string[] {
   return out;
 }
 
+/** An install (the words after `install`) of only the tooling that makes and fills environments (`pip install virtualenv`, pip, setuptools, wheel), named: no requirement file. */
+export function installsEnvironmentTooling(args: readonly string[]): boolean {
+  const names = requirementsOf(args);
+  return names.length > 0 && requirementFiles(args).length === 0 && names.every((n) => /^(virtualenv|pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+}
+
 /** An install of test tools only (pytest, tox, ...) and dev/test requirement files only. */
 export function isTestOnlyInstall(args: readonly string[]): boolean {
   const files = requirementFiles(args);

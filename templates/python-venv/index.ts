@@ -1,6 +1,6 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
-import { distributionVenv, isVenv } from '../../src/commands/python.js';
+import { distributionVenv, installsEnvironmentTooling, isVenv } from '../../src/commands/python.js';
 import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { joinPath } from '../../src/paths.js';
@@ -57,7 +57,8 @@ export default {
     // an install the copied environment holds: run by the venv's own pip, after `. venv/bin/activate` in the
     // same RUN (an activation lasts only for the shell of its RUN), or with the venv's bin first on PATH
     for (const p of installs) {
-      if (isTestToolsInstall(p) || venvs.some((v) => inVenv(input, p, v.path))) continue;
+      // (an install of the tooling that makes environments, `pip install virtualenv`, serves the builder)
+      if (isTestToolsInstall(p) || installsEnvironmentTooling(p.args) || venvs.some((v) => inVenv(input, p, v.path))) continue;
       declines.push({ id: 'pip-outside-venv', data: { path: venvs[0]?.path ?? '' }, line: input.model.instructions[p.index]!.line });
     }
     const last = Math.max(...venvs.map((v) => v.index), ...installs.filter((p) => !isTestToolsInstall(p)).map((p) => p.index));
