@@ -47,6 +47,12 @@ export function runtimeProgramsOf(words: readonly string[]): { by: string; progr
   return (command.family.installedPackages?.(command) ?? []).flatMap((name) => (Object.hasOwn(table, name) ? [{ by: name, programs: table[name]! }] : []));
 }
 
+/** What a package of the family `familyId`'s registry runs at run time (`simple-git` of node: git), from its `runtimePrograms`. */
+export function packageRuntimePrograms(familyId: string, name: string): readonly string[] {
+  const table = families.find((f) => f.id === familyId)?.runtimePrograms;
+  return table && Object.hasOwn(table, name) ? table[name]! : [];
+}
+
 /** The interpreters that run a script by its file name's ending (`py`: python, python3), or null. */
 export function scriptInterpreters(ending: string): readonly string[] | null {
   const family = families.find((f) => f.scriptExtensions?.includes(ending));
