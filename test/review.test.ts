@@ -44,6 +44,11 @@ describe('the detectors', () => {
     const certs = 'COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt';
     expect(hits('copy-missing', GO, `${GO_BUILDER}\nFROM debian:bookworm-slim\n${certs}\nCMD ["/out/app"]\n`)).toEqual([]);
     expect(details('copy-missing', input, out(certs))).toEqual(['/etc/ssl/certs/ca-certificates.crt: no builder step makes it']);
+    // golang's Alpine tags write /etc/nsswitch.conf from Alpine 3.8 on (the image table); debian:bookworm has no such row
+    const nss = 'COPY --from=builder /etc/nsswitch.conf /etc/nsswitch.conf';
+    const alpineGo = 'FROM golang:1.11.5-alpine3.8\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nCMD ["/out/app"]\n';
+    expect(hits('copy-missing', alpineGo, `${alpineGo.replace('FROM golang:1.11.5-alpine3.8', 'FROM golang:1.11.5-alpine3.8 AS builder')}\nFROM alpine:3.8\n${nss}\nCMD ["/out/app"]\n`)).toEqual([]);
+    expect(details('copy-missing', input, out(nss))).toEqual(['/etc/nsswitch.conf: no builder step makes it']);
   });
 
   it('item 6: a COPY --from of / or a whole system directory (also /tmp and /opt) trips system-dir; of a file in one, not', () => {

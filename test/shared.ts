@@ -10,7 +10,7 @@ import { run } from '../src/cli-main.js';
 import { homeOf } from '../src/analyze/run.js';
 import { packageCommand } from '../src/commands/index.js';
 import { convert, madePaths } from '../src/convert.js';
-import { builtOnBuildpackDeps, distributionOf, hasCaCertificates, hasZoneinfo, isDistributionImage, isEmptyImage, packageManagerOf, parseImage, slimVariant } from '../src/images.js';
+import { builtOnBuildpackDeps, distributionOf, hasCaCertificates, hasNsswitchConf, hasZoneinfo, isDistributionImage, isEmptyImage, packageManagerOf, parseImage, slimVariant } from '../src/images.js';
 import { IMAGES } from '../src/knowledge/images.js';
 import { secretLike, systemDir } from '../src/knowledge/secrets.js';
 import { flag } from '../src/model.js';
@@ -54,7 +54,29 @@ export function builderPathsAgree(text: string): 'reused' | 'edited' | null {
 export const scanLib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir } as unknown as ScanLib;
 
 /** The library bench/review/detectors.mjs and strategy.mjs read (test/review.test.ts, test/corpus/detectors.test.ts). */
-export const reviewLib = { parse, analyze, copyDestination, joinPath, homeOf, flag, secretLike, systemDir, parseFull, packageCommand, parseImage, slimVariant, isEmptyImage, isDistributionImage, builtOnBuildpackDeps, packageManagerOf, distributionOf, hasCaCertificates, hasZoneinfo, IMAGES } as unknown as ReviewLib;
+export const reviewLib = {
+  parse,
+  analyze,
+  copyDestination,
+  joinPath,
+  homeOf,
+  flag,
+  secretLike,
+  systemDir,
+  parseFull,
+  packageCommand,
+  parseImage,
+  slimVariant,
+  isEmptyImage,
+  isDistributionImage,
+  builtOnBuildpackDeps,
+  packageManagerOf,
+  distributionOf,
+  hasCaCertificates,
+  hasZoneinfo,
+  hasNsswitchConf,
+  IMAGES,
+} as unknown as ReviewLib;
 
 /** What one run of the command line gave: its exit code, standard output and error, and the error's lines. */
 export interface CliRun {

@@ -20,6 +20,7 @@ export interface ReviewLib extends ScanLib {
   distributionOf: (image: string) => { name: string; release: string | null } | null;
   hasCaCertificates: (image: string) => boolean | null;
   hasZoneinfo: (image: string) => boolean | null;
+  hasNsswitchConf: (image: string, release: string | null) => boolean | null;
   IMAGES: readonly unknown[];
 }
 export interface Detector {

@@ -138,10 +138,12 @@ function copyMissing(v, lib) {
     }
   return hits;
 }
-/** True when the image table says every tag of `image` carries `path` (the CA certificate bundle, the time zone database). */
+/** True when the image table says every tag of `image` carries `path` (the CA certificate bundle, the time zone database, golang Alpine's nsswitch.conf). */
 function imageCarries(path, image, lib) {
   if (path === '/etc/ssl/certs/ca-certificates.crt') return lib.hasCaCertificates(image) === true;
   if (path === '/usr/share/zoneinfo') return lib.hasZoneinfo(image) === true;
+  // the golang image's Alpine tags write it (`hosts: files dns`) on the Alpine releases before it had one
+  if (path === '/etc/nsswitch.conf') return lib.hasNsswitchConf(image, releaseOf(image, lib)?.release ?? null) === true;
   return false;
 }
 const e2s = (e) => (e.kind === 'remove' ? `deleted by \`${e.command.words.join(' ')}\`` : `moved away by \`${e.command.words.join(' ')}\``);

@@ -52,7 +52,7 @@ async function loadLib() {
       systemDir: secrets.systemDir,
       parseFull: shell.parseFull,
       packageCommand: commands.packageCommand,
-      ...pick(images, ['parseImage', 'slimVariant', 'isEmptyImage', 'isDistributionImage', 'builtOnBuildpackDeps', 'packageManagerOf', 'distributionOf', 'hasCaCertificates', 'hasZoneinfo']),
+      ...pick(images, ['parseImage', 'slimVariant', 'isEmptyImage', 'isDistributionImage', 'builtOnBuildpackDeps', 'packageManagerOf', 'distributionOf', 'hasCaCertificates', 'hasZoneinfo', 'hasNsswitchConf']),
       IMAGES: knowledge.IMAGES,
     },
   };

@@ -19,12 +19,14 @@ function binaries(words: readonly string[], sub: string, { cwd, env }: OutputCon
     }
     pkgs.push(w);
   }
-  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : { paths: [], unnamed: true };
+  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
+  // `go install ./...` installs a binary for every main package it matches, each into GOBIN: that directory holds
+  // exactly them (`go build ./...` keeps none)
+  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : sub === 'install' ? { paths: [joinPath(null, gobin)], unnamed: false } : { paths: [], unnamed: true };
   const pkg = pkgs[0] ?? '.';
   // `go build main.go util.go` names the binary after the first file; a package after its directory
   const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
   if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
-  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
   return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
 }
 

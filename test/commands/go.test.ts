@@ -36,6 +36,9 @@ describe('go family', () => {
     expect(run('go install ./cmd/tool').outputs).toEqual(['/root/go/bin/tool']);
     expect(run('go install example.com/x/tool@v1.2.3', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool']);
     expect(run('go install ./cmd/tool', { GOBIN: '/usr/local/bin', GOPATH: '/go' }).outputs).toEqual(['/usr/local/bin/tool']);
+    // every main package `./...` matches goes to GOBIN: the directory holds exactly them
+    expect(run('go install -v ./...', { GOPATH: '/go' }).outputs).toEqual(['/go/bin']);
+    expect(run('go build ./...').outputs).toEqual([]);
     expect(run('go get github.com/x/tool/...', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool']);
     expect(run('go get -d github.com/x/tool').outputs).toEqual([]);
     for (const sub of ['mod download', 'generate ./...', 'vet ./...']) {
