@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packageProvides, replayedBy, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packageProvides, packageRuntimePrograms, replayedBy, toolboxPrograms } from './commands/index.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
@@ -12,7 +12,7 @@ import type { BuildContext } from './context.js';
 import { BUILD_CLI_PACKAGES, CODE_URL_ENV, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
-import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
+import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage, slimVariant } from './images.js';
 import type { Finding } from './messages.js';
 import type { Artifact, PresetStep } from './preset.js';
 import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
@@ -220,6 +220,22 @@ export interface Started {
    * will do, and the runtime stage needs one unless it is on the builder's image as well.
    */
   helper?: { also: readonly string[] };
+}
+
+/**
+ * `command-missing` for each program the packages `names` of family `familyId`'s registry run at run time
+ * (`runtimePrograms`: simple-git runs git) that the builder's slim variant lacks and no package of `installed`
+ * (the runtime stage's own installs) provides: the presets' check of dependencies they read from the context.
+ */
+export function programsMissingOnSlim(familyId: string, names: Iterable<string>, builderImage: string, installed: ReadonlySet<string>): Finding[] {
+  const slim = imageConfig(slimVariant(builderImage) ?? '');
+  if (!slim) return [];
+  const out: Finding[] = [];
+  for (const name of names)
+    for (const program of packageRuntimePrograms(familyId, name))
+      if (!slim.tools.has(program) && ![...installed].some((r) => (packageProvides(r) ?? [r]).includes(program)))
+        out.push({ id: 'command-missing', data: { keyword: name, command: program, why: `the slim variant has no ${program}, which the full image had or the build installed, and the runtime stage does not install it (a package the file installs for the build stays in the builder)` } });
+  return out;
 }
 
 /**

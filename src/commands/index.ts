@@ -42,9 +42,11 @@ const RUN_MODULES = families.flatMap((family) => (family.modules ? [{ family, ..
  */
 export function runtimeProgramsOf(words: readonly string[]): { by: string; programs: readonly string[] }[] {
   const command = commandOf([(words[0] ?? '').split('/').pop()!, ...words.slice(1)]);
-  const table = command?.family.runtimePrograms;
-  if (!command || !table) return [];
-  return (command.family.installedPackages?.(command) ?? []).flatMap((name) => (Object.hasOwn(table, name) ? [{ by: name, programs: table[name]! }] : []));
+  if (!command) return [];
+  return (command.family.installedPackages?.(command) ?? []).flatMap((name) => {
+    const programs = packageRuntimePrograms(command.family.id, name);
+    return programs.length ? [{ by: name, programs }] : [];
+  });
 }
 
 /** What a package of the family `familyId`'s registry runs at run time (`simple-git` of node: git), from its `runtimePrograms`. */

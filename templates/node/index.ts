@@ -5,9 +5,9 @@
 // image; this preset reads package.json and the lockfile to prune, to check, or to decline.
 // https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
-import { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS, nodeManager, nodeManagers, packageProvides, packageRuntimePrograms, pathOperands, type NodeManager, type NodeManagerName } from '../../src/commands/index.js';
-import { libcOf, parseImage, slimVariant } from '../../src/images.js';
-import { imageConfig } from '../../src/knowledge/image-config.js';
+import { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS, nodeManager, nodeManagers, pathOperands, type NodeManager, type NodeManagerName } from '../../src/commands/index.js';
+import { libcOf, parseImage } from '../../src/images.js';
+import { programsMissingOnSlim } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
@@ -148,11 +148,7 @@ export default {
       if (!NODE_SELF_CONTAINED.has(name)) declines.push({ id: 'node-native-unknown', data: { package: name } });
     }
     // programs production dependencies run when the app runs (simple-git: git), which the slim variant lacks
-    const slim = imageConfig(slimVariant(input.builderImage) ?? '');
-    for (const name of Object.keys(pkg.dependencies ?? {}))
-      for (const program of packageRuntimePrograms('node', name))
-        if (slim && !slim.tools.has(program) && ![...replayed].some((r) => (packageProvides(r) ?? [r]).includes(program)))
-          declines.push({ id: 'command-missing', data: { keyword: name, command: program, why: `the slim variant has no ${program}, which the full image had or the build installed, and the runtime stage does not install it (a package the file installs for the build stays in the builder)` } });
+    declines.push(...programsMissingOnSlim('node', Object.keys(pkg.dependencies ?? {}), input.builderImage, replayed));
     if (!native.seen) findings.push({ id: 'node-native-unchecked', data: { lockfile: lock?.[0] ?? 'no lockfile' } });
     // production dependencies only: prune after the last step of the package manager. yarn has no
     // prune that works in place and `pnpm prune` skips workspaces, so there the devDependencies stay,

@@ -2,9 +2,8 @@
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, PYTHON_PURE_EXTRAS, requirementExtras, requirementName } from '../../src/knowledge/compiled-packages.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
-import { packageManagerOf, slimVariant } from '../../src/images.js';
-import { imageConfig } from '../../src/knowledge/image-config.js';
-import { packageProvides, packageRuntimePrograms } from '../../src/commands/index.js';
+import { packageManagerOf } from '../../src/images.js';
+import { programsMissingOnSlim } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
@@ -60,11 +59,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   for (const [name, which] of extras) unproven.push({ id: 'unproven-extras', data: { name, extras: which.join(','), image: input.builderImage } });
   // programs the packages run when the app runs (errbot: git, pydub: ffmpeg; the python family's runtimePrograms):
   // the slim variant has none of buildpack-deps' tools
-  const slim = imageConfig(slimVariant(input.builderImage) ?? '');
-  for (const n of new Set(names))
-    for (const program of packageRuntimePrograms('python', n))
-      if (slim && !slim.tools.has(program) && ![...installed].some((r) => (packageProvides(r) ?? [r]).includes(program)))
-        declines.push({ id: 'command-missing', data: { keyword: n, command: program, why: `the slim variant has no ${program}, which the full image had or the build installed, and the runtime stage does not install it (a package the file installs for the build stays in the builder)` } });
+  declines.push(...programsMissingOnSlim('python', new Set(names), input.builderImage, installed));
   for (const n of new Set(names)) {
     if (PYTHON_LINKS_WHAT_IT_FINDS.has(n)) unproven.push({ id: 'unproven-linked-libs', data: { name: n, image: input.builderImage } });
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
