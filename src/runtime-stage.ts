@@ -27,7 +27,7 @@ export interface RuntimeStep {
   artifact?: Artifact;
   /** For ENV steps: the variables it sets, as `[name, value]`. */
   env?: readonly (readonly [string, string])[];
-  /** For the install dfsplit writes of the tools the runtime commands call (src/plan-runtime.ts): its packages. */
+  /** For an install dfsplit or a preset writes (the tools the runtime commands and the code call, src/plan-runtime.ts; a preset's `install` step): its packages, all of which the stage then has. */
   packages?: readonly string[];
 }
 
@@ -102,7 +102,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
         }
         const script = stepScript(r);
         const commands = script === null ? [] : analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands;
-        steps.push({ source: index, keyword, text, verbatim: false, commands });
+        steps.push({ source: index, keyword, text, verbatim: false, commands, ...(r.kind === 'install' ? { packages: r.packages } : {}) });
       }
     } else if (input.command?.index === index) {
       steps.push({ source: index, keyword: input.command.keyword, text: input.command.text, verbatim: false, commands: [] });

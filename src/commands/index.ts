@@ -55,6 +55,13 @@ export function packageRuntimePrograms(familyId: string, name: string): readonly
   return table && Object.hasOwn(table, name) ? table[name]! : [];
 }
 
+/** The programs a command runs besides itself (bower: git), from its family's `calls`; none when no family says. */
+export function programsCalledBy(name: string): readonly string[] {
+  const base = name.split('/').pop()!;
+  for (const f of families) if (f.calls && Object.hasOwn(f.calls, base)) return f.calls[base]!;
+  return [];
+}
+
 /** The interpreters that run a script by its file name's ending (`py`: python, python3), or null. */
 export function scriptInterpreters(ending: string): readonly string[] | null {
   const family = families.find((f) => f.scriptExtensions?.includes(ending));

@@ -24,9 +24,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // package names, not commands: git, curl and wget (build-only ones, the ones that give a HEALTHCHECK's tool);
   // gcc, make, cargo (BUILD_ONLY_PACKAGES, TOOL_PACKAGES: Debian's and Alpine's packages too)
   'src/analyze/tables.ts': ['fetch', 'rust', 'java', 'go', 'compilers', 'build-systems'],
-  // bower runs the program git (a tool the runtime image must have), and `git+` is a pip VCS scheme
+  // `git+` is a pip VCS scheme
   // (and `go` there is the Go preset's id in the list of presets whose same-image splits need a build)
   'src/proof.ts': ['fetch', 'go'],
+  // `cp` is the name JavaScript code gives child_process (`cp.exec('git ...')`), read as a receiver, not the command
+  'src/code-programs.ts': ['files'],
   // a gem from git needs the package git
   'templates/ruby/index.ts': ['fetch'],
   // file names' extensions (.tar, .xz, .go)
