@@ -30,6 +30,11 @@ export const JAVA_BUILD_TOOLS: Readonly<Record<string, JavaBuildTool>> = { mvn: 
  */
 export const LEIN_UBERJAR = { goals: ['uberjar'], outputDirs: ['target/uberjar', 'target'], buildFile: 'project.clj' } as const;
 
+/** True when the words run Leiningen (by any path) with `uberjar` among its tasks (`lein with-profile prod uberjar`, `lein do clean, uberjar`). */
+export function writesUberjar(words: readonly string[]): boolean {
+  return (words[0] ?? '').split('/').pop() === 'lein' && words.slice(1).some((w) => (LEIN_UBERJAR.goals as readonly string[]).includes(w.replace(/,$/, '')));
+}
+
 /** Options of mvn and gradle that change neither what is built nor how the app runs (output, offline, daemon). */
 export const JAVA_NEUTRAL_OPTIONS = /^(-B|--batch-mode|-q|--quiet|-o|--offline|-e|--errors|-ntp|--no-transfer-progress|--no-daemon|--console=\w+|-i|--info|-s|--stacktrace|-w|--warn)$/;
 
