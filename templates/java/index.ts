@@ -3,7 +3,7 @@
 // A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK } from '../../src/knowledge/java.js';
+import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, REPOSITORY_METADATA } from '../../src/knowledge/java.js';
 import { buildsElsewhere, GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile, LEIN_UBERJAR, writesUberjar } from '../../src/commands/java.js';
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
@@ -112,14 +112,27 @@ function contextDirOf(input: PresetInput, build: JarBuild): string | null {
   return dir;
 }
 
-/** COPY instructions of only sources and build files: they stay in the builder, what runs is in the jar. */
+/**
+ * COPY instructions of only sources and build files: they stay in the builder, what runs is in the jar. A
+ * copy of the whole context (`COPY . .`) is one of them when the build context is read and holds nothing else
+ * at its top level but the repository's own metadata (README, LICENSE, .git*, Dockerfile, CI files: nothing a
+ * program reads at run time); without a context, what it holds is unknown and the copy stays.
+ */
 function buildInputCopies(input: PresetInput): Set<number> {
   const drop = new Set<number>();
+  const onlyBuildInputs = wholeContextIsBuildInput(input);
   for (const ins of input.model.instructions) {
     const sources = contextSources(ins);
-    if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s))) drop.add(ins.index);
+    if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s) || ((s === '.' || s === '') && onlyBuildInputs))) drop.add(ins.index);
   }
   return drop;
+}
+
+/** True when the build context is read and every top-level entry is a build input or repository metadata. */
+function wholeContextIsBuildInput(input: PresetInput): boolean {
+  if (!input.context.known) return false;
+  const top = new Set(input.context.find(() => true).map((p) => p.split('/')[0]!));
+  return top.size > 0 && [...top].every((name) => JAVA_BUILD_INPUTS.has(name) || REPOSITORY_METADATA.test(name));
 }
 
 /**
