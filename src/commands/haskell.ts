@@ -2,7 +2,7 @@
 // https://docs.haskellstack.org/en/stable/commands/  https://downloads.haskell.org/ghc/latest/docs/users_guide/
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
-import type { CommandFamily, OutputContext } from './types.js';
+import type { CommandFamily, OutputContext, RuleKind } from './types.js';
 
 /** The cabal or stack subcommand the words run (`stack --resolver lts-22 install`: install; '' when none), or null for another command. */
 export function haskellSubcommand(words: readonly string[]): string | null {
@@ -29,10 +29,13 @@ const STACK_GLOBAL_VALUED = ['--resolver', '--snapshot', '--stack-yaml', '--work
  */
 export const CABAL_INSTALLS = { v1: ['v1-install'], v2: ['install', 'v2-install', 'new-install'] } as const;
 
-/** How a cabal install puts executables in place: 'copy' (real files) or 'symlink' (links into the store), from its options. */
-export function cabalInstallMethod(words: readonly string[]): 'copy' | 'symlink' {
+/**
+ * How a cabal install puts executables in place: 'copy' (real files) or 'symlink' (links into the store), from its
+ * options; `plainIsV1` when the cabal-install is older than 3.0, whose plain `cabal install` is the v1 install.
+ */
+export function cabalInstallMethod(words: readonly string[], plainIsV1 = false): 'copy' | 'symlink' {
   const sub = haskellSubcommand(words);
-  if ((CABAL_INSTALLS.v1 as readonly string[]).includes(sub ?? '')) return 'copy';
+  if ((CABAL_INSTALLS.v1 as readonly string[]).includes(sub ?? '') || (plainIsV1 && sub === 'install')) return 'copy';
   return optionValue(words, '--install-method') === 'copy' ? 'copy' : 'symlink';
 }
 
@@ -76,6 +79,17 @@ export function haskellBinDirectory(words: readonly string[], { cwd, env, home }
   return null;
 }
 
+/** stack's subcommands by kind, read past its global options (`stack --resolver lts-22 install`), which `subcommands` cannot skip. */
+const STACK_KINDS: Readonly<Record<string, RuleKind>> = {
+  ...Object.fromEntries(['build', 'install', 'setup', 'init', 'new', 'haddock'].map((s) => [s, 'build' as const])),
+  ...Object.fromEntries(['update', 'unpack'].map((s) => [s, 'fetch' as const])),
+  ...Object.fromEntries(['test', 'bench'].map((s) => [s, 'test' as const])),
+  ...Object.fromEntries(['exec', 'run', 'runghc', 'runhaskell', 'ghci', 'repl', 'script', 'eval'].map((s) => [s, 'toolchain-run' as const])),
+};
+
+/** A cabal command (the words start with cabal). */
+export const isCabal = (words: readonly string[]): boolean => words[0] === 'cabal';
+
 export default {
   id: 'haskell',
   names: ['cabal', 'stack', 'ghc', 'runghc', 'runhaskell'],
@@ -86,15 +100,13 @@ export default {
       { kind: 'test', sub: ['test', 'v1-test', 'v2-test', 'new-test', 'bench', 'v2-bench', 'new-bench'] },
       { kind: 'toolchain-run', sub: ['run', 'v2-run', 'new-run', 'exec', 'v2-exec', 'new-exec', 'repl', 'v2-repl', 'new-repl'] },
     ],
-    stack: [
-      { kind: 'build', sub: ['build', 'install', 'setup', 'init', 'new', 'haddock'] },
-      { kind: 'fetch', sub: ['update', 'unpack'] },
-      { kind: 'test', sub: ['test', 'bench'] },
-      { kind: 'toolchain-run', sub: ['exec', 'run', 'runghc', 'runhaskell', 'ghci', 'repl', 'script', 'eval'] },
-    ],
     ghc: [{ kind: 'build' }],
     runghc: [{ kind: 'toolchain-run' }],
     runhaskell: [{ kind: 'toolchain-run' }],
+  },
+  kindOf(words) {
+    const sub = words[0] === 'stack' ? haskellSubcommand(words) : null;
+    return sub && Object.hasOwn(STACK_KINDS, sub) ? STACK_KINDS[sub]! : null;
   },
   outputs({ words }, at) {
     const dir = haskellBinDirectory(words, at);

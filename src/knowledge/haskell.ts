@@ -18,3 +18,16 @@ export const HASKELL_INSTALL_SETTINGS: readonly { file: string; field: RegExp }[
   { file: 'cabal.project.local', field: /^\s*installdir\s*:/im },
   { file: 'stack.yaml', field: /^\s*local-bin-path\s*:/im },
 ];
+
+/**
+ * Hackage libraries that read their own data files at run time through Paths_<package> (the absolute path of the
+ * build's store or snapshot): pandoc and pandoc-citeproc (templates, reference documents, unless built with the
+ * embed_data_files flag), hlint (its hlint.yaml). A project that depends on one needs those files beside the executable.
+ */
+export const HASKELL_DATA_FILE_LIBRARIES: readonly string[] = ['pandoc', 'pandoc-citeproc', 'hlint'];
+
+/**
+ * The haskell tags of GHC 8.6 and older ship cabal-install before 3.0 (8.6: 2.4, 8.0: 1.24; 8.8 has 3.0), whose plain
+ * `cabal install` is the v1 install, which copies executables (haskell/docker-haskell, <version>/Dockerfile).
+ */
+export const CABAL_V1_TAG = /^(7\.\d+|8\.[0-6])([.-]|$)/;

@@ -4,14 +4,19 @@
 // certificates. https://docs.haskellstack.org/en/stable/commands/install_command/
 // https://cabal.readthedocs.io/en/stable/cabal-commands.html#cabal-install  https://hub.docker.com/_/haskell
 import { parseImage } from '../../src/images.js';
-import { GHC_RUNTIME_PACKAGES, HASKELL_INSTALL_SETTINGS, HASKELL_PACKAGE_FILE } from '../../src/knowledge/haskell.js';
+import { DEFAULT_PATH } from '../../src/knowledge/images.js';
+import { systemDir } from '../../src/knowledge/secrets.js';
+import { CABAL_V1_TAG, GHC_RUNTIME_PACKAGES, HASKELL_DATA_FILE_LIBRARIES, HASKELL_INSTALL_SETTINGS, HASKELL_PACKAGE_FILE } from '../../src/knowledge/haskell.js';
 import { isArchived } from '../../src/knowledge/releases.js';
 import { runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
-import { CABAL_INSTALLS, cabalInstallMethod, haskellSubcommand, haskellTargets, stackCopiesBins } from '../../src/commands/haskell.js';
+import { CABAL_INSTALLS, cabalInstallMethod, isCabal, haskellSubcommand, haskellTargets, stackCopiesBins } from '../../src/commands/haskell.js';
+
+/** Options of `stack install` and `cabal install` that install dependencies or libraries only. */
+const NO_EXECUTABLES = ['--only-dependencies', '--dependencies-only', '--only-snapshot', '--lib'];
 
 interface InstallStep {
   index: number;
@@ -25,19 +30,23 @@ function installSteps(input: PresetInput): InstallStep[] {
   for (const [index, run] of input.analysis.runs)
     for (const command of run.commands) {
       const sub = haskellSubcommand(command.words);
-      if (stackCopiesBins(command.words) || (command.words[0] === 'cabal' && cabalInstalls.includes(sub ?? ''))) out.push({ index, command });
+      // an install of dependencies or libraries only puts no executable anywhere
+      if (command.words.some((w) => NO_EXECUTABLES.includes(w))) continue;
+      if (stackCopiesBins(command.words) || (isCabal(command.words) && cabalInstalls.includes(sub ?? ''))) out.push({ index, command });
     }
   return out;
 }
 
 /** The packages of the build context: each description file's package name and whether it declares data files. */
-function contextPackages(input: PresetInput): { file: string; name: string | null; dataFiles: boolean }[] {
+function contextPackages(input: PresetInput): { file: string; name: string | null; dataFiles: boolean; dataLibrary: string | null }[] {
   return input.context.find((p) => HASKELL_PACKAGE_FILE.test(p)).map((file) => {
     const text = input.context.read(file) ?? '';
     const name = /^name\s*:\s*"?([\w-]+)"?/im.exec(text)?.[1] ?? null;
     // `data-files:` with a value on its line or on indented lines below it (cabal and hpack alike)
     const dataFiles = /^\s*data-files\s*:\s*(\S|\n[ \t]+\S)/im.test(text);
-    return { file, name, dataFiles };
+    // a dependency that reads its own data files (`build-depends: base, pandoc >= 2`, hpack's `- pandoc`)
+    const dataLibrary = HASKELL_DATA_FILE_LIBRARIES.find((lib) => new RegExp(`(^\\s*-\\s*|[:,]\\s*)${lib}(?![\\w-])`, 'm').test(text.replace(/^\s*name\s*:.*$/gim, ''))) ?? null;
+    return { file, name, dataFiles, dataLibrary };
   });
 }
 
@@ -79,37 +88,44 @@ export default {
     for (const s of HASKELL_INSTALL_SETTINGS) if (s.field.test(input.context.read(s.file) ?? '')) declines.push({ id: 'haskell-output-unknown', data: { why: `${s.file} sets where executables are installed` } });
     const packages = contextPackages(input);
     const names = new Set(packages.flatMap((p) => (p.name ? [p.name] : [])));
-    // the directory each install puts executables into, and the last instruction that installs there
-    const dirs = new Map<string, number>();
+    // what the runtime stage copies (the directories the installs put executables into), and the last install that writes it
+    const copies = new Map<string, { index: number; command: string }>();
     for (const { index, command } of steps) {
       const line = input.model.instructions[index]!.line;
-      const text = command.words.slice(0, 3).join(' ');
+      const text = command.words.slice(0, 6).join(' ');
       const dir = command.outputs[0];
       if (!dir) {
         declines.push({ id: 'haskell-output-unknown', data: { why: `\`${text}\` names no directory dfsplit can read` }, line });
         continue;
       }
-      if (command.words[0] === 'cabal' && cabalInstallMethod(command.words) === 'symlink') {
+      if (isCabal(command.words) && cabalInstallMethod(command.words, CABAL_V1_TAG.test(parseImage(input.builderImage).tag ?? 'latest')) === 'symlink') {
         declines.push({ id: 'haskell-symlink-install', data: { command: text, dir }, line });
         continue;
       }
       const targets = haskellTargets(command.words);
       const remote = targets.filter((t) => !localTarget(t, names));
-      if (remote.length) unproven.push({ id: 'unproven-haskell-package', data: { command: text, what: `${remote.join(' ')}, which the build context does not describe` }, line });
-      else if (!packages.length) unproven.push({ id: 'unproven-haskell-package', data: { command: text, what: 'a project with no .cabal file or package.yaml in the build context' }, line });
-      dirs.set(dir, index);
+      if (remote.length) unproven.push({ id: 'unproven-haskell-package', data: { what: `\`${text}\` installs ${remote.join(' ')}, which the build context does not describe` }, line });
+      else if (!packages.length) unproven.push({ id: 'unproven-haskell-package', data: { what: `\`${text}\` installs a project with no .cabal file or package.yaml in the build context` }, line });
+      // the directory is copied whole: one the image's own programs live in (/usr/local/bin holds stack and cabal) is not
+      if (systemDir(dir) || DEFAULT_PATH.split(':').includes(dir)) {
+        declines.push({ id: 'haskell-output-unknown', data: { why: `\`${text}\` installs into ${dir}, which holds the image's own programs too` }, line });
+        continue;
+      }
+      copies.set(dir, { index, command: text });
     }
     for (const p of packages) if (p.dataFiles) declines.push({ id: 'haskell-data-files', data: { package: p.name ?? p.file } });
-    const artifacts: Artifact[] = [...dirs].map(([path, producer]) => ({ path, producer, why: { id: 'artifact-output', data: { path, command: input.analysis.runs.get(producer)!.commands.find((c) => c.outputs[0] === path)!.words.slice(0, 2).join(' ') }, line: input.model.instructions[producer]!.line } }));
+    for (const p of packages) if (p.dataLibrary) unproven.push({ id: 'unproven-haskell-package', data: { what: `${p.file} depends on ${p.dataLibrary}, a library that reads its own data files at run time` } });
+    const artifacts: Artifact[] = [...copies].map(([path, { index, command }]) => ({ path, producer: index, why: { id: 'artifact-output', data: { path, command }, line: input.model.instructions[index]!.line } }));
     // the libraries GHC-built programs link, named for the runtime image's release
-    const names2 = runtimeNamesFor(GHC_RUNTIME_PACKAGES, 'apt', { distribution: 'debian', release: release?.release ?? null });
-    for (const dev of names2.unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: `debian ${release?.release ?? '(unknown)'}`, image } });
+    const manager = 'apt' as const;
+    const runtime = runtimeNamesFor(GHC_RUNTIME_PACKAGES, manager, { distribution: 'debian', release: release?.release ?? null });
+    for (const dev of runtime.unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: `debian ${release?.release ?? '(unknown)'}`, image } });
     // the Debian mirrors no longer serve an archived release's packages: the apt-get update of the runtime stage fails there
-    if (release && isArchived({ distribution: 'debian', release: release.release })) unproven.push({ id: 'unproven-added-install', data: { packages: names2.packages.join(' '), image } });
+    if (release && isArchived({ distribution: 'debian', release: release.release })) unproven.push({ id: 'unproven-added-install', data: { packages: runtime.packages.join(' '), image } });
     const replacements = new Map<number, PresetStep[]>();
     const first = steps[0];
-    if (first) replacements.set(first.index, [{ kind: 'install', manager: 'apt', packages: names2.packages }]);
-    findings.push({ id: 'haskell-runtime-libs', data: { libs: names2.packages.join(' ') } });
+    if (first) replacements.set(first.index, [{ kind: 'install', manager, packages: runtime.packages }]);
+    findings.push({ id: 'haskell-runtime-libs', data: { libs: runtime.packages.join(' ') } });
     return {
       runtimeBase: { image, why: `the Debian release of ${input.builderImage}, slim: a GHC-built executable needs no toolchain` },
       artifacts,
