@@ -63,7 +63,39 @@ export function haskellTargets(words: readonly string[]): string[] {
 }
 
 /** Options of cabal and stack build and install commands that take the next word as their value. */
-const TARGET_VALUED = [...STACK_GLOBAL_VALUED, '--installdir', '--install-method', '--overwrite-policy', '--bindir', '--prefix', '--datadir', '--flag', '--flags', '-f', '--constraint', '--with-compiler', '-w', '--project-file', '--builddir', '--ghc-option', '--ghc-options', '--only', '--dependencies-only', '--package', '--exec', '--ta', '--test-arguments', '--ba', '--benchmark-arguments', '--index-state', '--allow-newer', '--allow-older', '--enable-optimization', '-O', '--target'];
+const TARGET_VALUED = [
+  ...STACK_GLOBAL_VALUED,
+  '--installdir',
+  '--install-method',
+  '--overwrite-policy',
+  '--bindir',
+  '--prefix',
+  '--datadir',
+  '--flag',
+  '--flags',
+  '-f',
+  '--constraint',
+  '--with-compiler',
+  '-w',
+  '--project-file',
+  '--builddir',
+  '--ghc-option',
+  '--ghc-options',
+  '--only',
+  '--dependencies-only',
+  '--package',
+  '--exec',
+  '--ta',
+  '--test-arguments',
+  '--ba',
+  '--benchmark-arguments',
+  '--index-state',
+  '--allow-newer',
+  '--allow-older',
+  '--enable-optimization',
+  '-O',
+  '--target',
+];
 
 /** Where a cabal or stack install puts executables: the directory, from its options and the user's home. */
 export function haskellBinDirectory(words: readonly string[], { cwd, env, home }: Pick<OutputContext, 'cwd' | 'env' | 'home'>): string | null {

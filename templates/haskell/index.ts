@@ -39,15 +39,17 @@ function installSteps(input: PresetInput): InstallStep[] {
 
 /** The packages of the build context: each description file's package name and whether it declares data files. */
 function contextPackages(input: PresetInput): { file: string; name: string | null; dataFiles: boolean; dataLibrary: string | null }[] {
-  return input.context.find((p) => HASKELL_PACKAGE_FILE.test(p)).map((file) => {
-    const text = input.context.read(file) ?? '';
-    const name = /^name\s*:\s*"?([\w-]+)"?/im.exec(text)?.[1] ?? null;
-    // `data-files:` with a value on its line or on indented lines below it (cabal and hpack alike)
-    const dataFiles = /^\s*data-files\s*:\s*(\S|\n[ \t]+\S)/im.test(text);
-    // a dependency that reads its own data files (`build-depends: base, pandoc >= 2`, hpack's `- pandoc`)
-    const dataLibrary = HASKELL_DATA_FILE_LIBRARIES.find((lib) => new RegExp(`(^\\s*-\\s*|[:,]\\s*)${lib}(?![\\w-])`, 'm').test(text.replace(/^\s*name\s*:.*$/gim, ''))) ?? null;
-    return { file, name, dataFiles, dataLibrary };
-  });
+  return input.context
+    .find((p) => HASKELL_PACKAGE_FILE.test(p))
+    .map((file) => {
+      const text = input.context.read(file) ?? '';
+      const name = /^name\s*:\s*"?([\w-]+)"?/im.exec(text)?.[1] ?? null;
+      // `data-files:` with a value on its line or on indented lines below it (cabal and hpack alike)
+      const dataFiles = /^\s*data-files\s*:\s*(\S|\n[ \t]+\S)/im.test(text);
+      // a dependency that reads its own data files (`build-depends: base, pandoc >= 2`, hpack's `- pandoc`)
+      const dataLibrary = HASKELL_DATA_FILE_LIBRARIES.find((lib) => new RegExp(`(^\\s*-\\s*|[:,]\\s*)${lib}(?![\\w-])`, 'm').test(text.replace(/^\s*name\s*:.*$/gim, ''))) ?? null;
+      return { file, name, dataFiles, dataLibrary };
+    });
 }
 
 /** A target that names the project in the working directory or a path of it (`.`, `./app`, `exe:server`, `mypkg:exe:server`). */

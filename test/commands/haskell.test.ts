@@ -55,7 +55,11 @@ describe('haskell family', () => {
   });
 
   it('needs the toolchain for a container that starts stack exec, cabal run or runghc (toolchainAtRuntime)', () => {
-    for (const cmd of ['stack exec server', 'cabal run server', 'runghc Main.hs', 'ghci']) expect(toolchainAtRuntime.some((p) => p.test(cmd)), cmd).toBe(true);
+    for (const cmd of ['stack exec server', 'cabal run server', 'runghc Main.hs', 'ghci'])
+      expect(
+        toolchainAtRuntime.some((p) => p.test(cmd)),
+        cmd,
+      ).toBe(true);
     expect(toolchainAtRuntime.some((p) => p.test('server --port 80'))).toBe(false);
   });
 });
