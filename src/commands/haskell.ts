@@ -98,7 +98,7 @@ const TARGET_VALUED = [
 ];
 
 /** Where a cabal or stack install puts executables: the directory, from its options and the user's home. */
-export function haskellBinDirectory(words: readonly string[], { cwd, env, home }: Pick<OutputContext, 'cwd' | 'env' | 'home'>): string | null {
+function haskellBinDirectory(words: readonly string[], { cwd, env, home }: Pick<OutputContext, 'cwd' | 'env' | 'home'>): string | null {
   const sub = haskellSubcommand(words);
   const homeDir = env.get('HOME') ?? home();
   if (words[0] === 'stack' && stackCopiesBins(words)) return joinPath(cwd, optionValue(words, '--local-bin-path') ?? `${homeDir}/.local/bin`);
