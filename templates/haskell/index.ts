@@ -126,7 +126,12 @@ export default {
     if (release && isArchived({ distribution: 'debian', release: release.release })) unproven.push({ id: 'unproven-added-install', data: { packages: runtime.packages.join(' '), image } });
     const replacements = new Map<number, PresetStep[]>();
     const first = steps[0];
-    if (first) replacements.set(first.index, [{ kind: 'install', manager, packages: runtime.packages }]);
+    if (first) {
+      // apt-get runs as root: under another USER the stage switches to root for the install and back
+      const user = input.analysis.scopes.get(first.index)?.user ?? null;
+      const install: PresetStep = { kind: 'install', manager, packages: runtime.packages };
+      replacements.set(first.index, user && !/^(root|0)(:|$)/.test(user) ? [{ kind: 'user', user: 'root' }, install, { kind: 'user', user }] : [install]);
+    }
     findings.push({ id: 'haskell-runtime-libs', data: { libs: runtime.packages.join(' ') } });
     return {
       runtimeBase: { image, why: `the Debian release of ${input.builderImage}, slim: a GHC-built executable needs no toolchain` },
