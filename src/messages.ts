@@ -75,6 +75,12 @@ export const MESSAGES = {
   'rust-libs-release': 'the runtime libraries ({libs}) are known by their Debian 12 names, and {image} is another release',
   'rust-crates-unchecked': 'no Cargo.lock in the build context: -sys crates were looked for in Cargo.toml only',
   'rust-runtime-libs': 'installed in the runtime stage: {libs} (CA certificates the full rust image has, and the libraries of -sys crates)',
+  // haskell preset
+  'haskell-release-unknown': 'the Debian release of {image} cannot be told from its tag or the tag table, so no slim runtime image of the same release can be chosen',
+  'haskell-symlink-install': '`{command}` puts symbolic links to executables in the store (~/.cabal/store) into {dir}, not the executables: a copy would bring only the links (add --install-method=copy)',
+  'haskell-output-unknown': 'where the executables are installed cannot be told: {why}',
+  'haskell-data-files': 'the package {package} declares data-files, which its executables find by the absolute path of the build: dfsplit does not copy them yet',
+  'haskell-runtime-libs': 'installed in the runtime stage: {libs} (GMP, libffi and libnuma, which GHC-built programs link, and the networking files and CA certificates the haskell image has)',
   // php preset
   'php-extensions-copied': 'PHP extensions compiled in the builder ({commands}): the runtime stage copies {dir} and {confd} from it, with the runtime libraries of their -dev packages',
   'php-extension-dir-unknown': 'the extension directory of {image} cannot be named ({why}): compiled PHP extensions cannot be copied',
@@ -110,6 +116,7 @@ export const MESSAGES = {
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
   'unproven-nsswitch': "{builder} may or may not carry /etc/nsswitch.conf, which {image} lacks: without it Go's own resolver asks DNS before /etc/hosts, so whether the program resolves names as in the original is proven only by a build",
+  'unproven-haskell-package': '{what}: whether the executables need data files or system libraries the slim image lacks is proven only by a build',
   'unproven-go-get': '`{command}` installs a binary only when the package is a main package, and nothing when it is a library: which one it is is proven only by a build',
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',

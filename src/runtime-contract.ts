@@ -398,7 +398,17 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   // the slim variant of an official image is built with the same configuration as the full one
   if (inheritsSameConfig(builderImage, runtimeBase)) return none;
   if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-unknown', data: { image: runtimeBase, images: [builder ? null : builderImage, runtime ? null : runtimeBase].filter((i) => i !== null).join(' and ') } }] };
-  const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => (i.keyword === 'ENV' ? i.pairs.map(([k]) => k) : [])));
+  // a variable the file sets itself needs no restoring, unless its first value extends the inherited one
+  // (`ENV PATH=/opt/tools/bin:$PATH` keeps the builder image's directories only if the runtime stage has them too)
+  const written = new Set<string>();
+  const extended = new Set<string>();
+  for (const i of model.instructions)
+    if (i.stage === 0 && i.keyword === 'ENV')
+      for (const [k, v] of i.pairs) {
+        if (!written.has(k) && new RegExp(`\\$(${k}\\b|\\{${k}[}:])`).test(v)) extended.add(k);
+        written.add(k);
+      }
+  for (const k of extended) written.delete(k);
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
   const steps: PresetStep[] = [];
   const findings: Finding[] = [];

@@ -3,6 +3,7 @@ import type { Preset } from '../src/preset.js';
 import go from './go/index.js';
 import node from './node/index.js';
 import rust from './rust/index.js';
+import haskell from './haskell/index.js';
 import java from './java/index.js';
 import cpp from './cpp/index.js';
 import dotnet from './dotnet/index.js';
@@ -12,4 +13,4 @@ import pythonWheels from './python-wheels/index.js';
 import php from './php/index.js';
 import ruby from './ruby/index.js';
 
-export const presets: readonly Preset[] = [go, node, rust, java, cpp, dotnet, pythonVenv, pythonUser, pythonWheels, php, ruby];
+export const presets: readonly Preset[] = [go, node, rust, haskell, java, cpp, dotnet, pythonVenv, pythonUser, pythonWheels, php, ruby];

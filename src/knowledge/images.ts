@@ -359,6 +359,17 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'rust', ...DEBIAN, buildpack: true, debian12: { since: 1.07 }, release: null, slim: { release: 'slim-release', none: /nightly/ } },
   { repository: 'rust', tag: SLIM, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] } },
   { repository: 'rust', tag: FULL, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] } },
+  // haskell (haskell/docker-haskell): GHC in /opt/ghc/<version>, cabal-install and stack in /usr/local/bin, on
+  // debian:<release> or debian:<release>-slim (buildpack-deps:buster for the last full buster tags); every tag of
+  // GHC 8.10.5, 9.0.2 and later puts /root/.cabal/bin, /root/.local/bin and /opt/ghc/<version>/bin first on PATH
+  // (older ones add /opt/cabal/<version>/bin too, and a tag without the full version moves to the next one's
+  // directory: their configuration is not known). Its slim tags still hold the toolchain: no smaller variant
+  { repository: 'haskell', ...DEBIAN, slim: null },
+  {
+    repository: 'haskell',
+    tag: /^(8\.10\.[5-9]|9\.0\.[2-9]|9\.[1-9]\d*\.\d+)(-slim)?(-(buster|bullseye|bookworm))?$/,
+    config: { env: { LANG: 'C.UTF-8', PATH: `/root/.cabal/bin:/root/.local/bin:/opt/ghc/$1/bin:${DEFAULT_PATH}` }, cmd: ['ghci'], debian: true, tools: ['ghc', 'ghci', 'ghc-pkg', 'runghc', 'runhaskell', 'haddock', 'hsc2hs', 'cabal', 'stack', 'gcc', 'g++', 'cc', 'c++', 'make', 'git', 'curl', 'gpg', 'xz'] },
+  },
   // php: cli (the bare version tags), apache and fpm, on Debian and Alpine (docker-library/php)
   { repository: 'php', ...DEBIAN, debian12: { since: 8.001 } },
   { repository: 'php', tag: /(^|-)apache(-|$)/, config: PHP('apache', false) },
