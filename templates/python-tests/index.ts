@@ -10,6 +10,7 @@ import { commandOf, isInterpreter, isNeutral } from '../../src/commands/index.js
 import { isTestToolPackage, pythonTestRole } from '../../src/commands/python.js';
 import { parseImage } from '../../src/images.js';
 import { repeatedCommands } from '../../src/runtime-stage.js';
+import { safeToReplay } from '../../src/proof.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { requirementName } from '../../src/knowledge/compiled-packages.js';
@@ -39,14 +40,23 @@ function partOfTests(c: RunCommand): boolean {
   return isNeutral(c.words[0] ?? '') && c.writes.length === 0;
 }
 
+/** A test gate: the RUNs that run tests, whether a test install is left behind, the commands left behind, and the repeated commands that ran after a test install in the original. */
+interface TestGate {
+  runs: number[];
+  installs: boolean;
+  left: Set<RunCommand>;
+  after: { index: number; command: RunCommand }[];
+}
+
 /**
  * What the generic split would leave out of the runtime stage, when all of it is the tests: the RUNs (by
  * index) that run tests, and whether a test install is among what is left. Null when anything else would
  * stay behind (a build, a download, build-only packages): that is not a test gate, or not this preset's.
  */
-function testGate(input: PresetInput): { runs: number[]; installs: boolean; left: Set<RunCommand> } | null {
+function testGate(input: PresetInput): TestGate | null {
   const runs: number[] = [];
   const left = new Set<RunCommand>();
+  const after: { index: number; command: RunCommand }[] = [];
   let installs = false;
   for (const c of input.analysis.classifications) {
     const ins = input.model.instructions[c.index]!;
@@ -62,6 +72,7 @@ function testGate(input: PresetInput): { runs: number[]; installs: boolean; left
         // the runtime half repeats it; of an install, its build-only packages stay behind
         const behind = command.install?.build ?? [];
         if (!behind.every(isTestToolPackage)) return null;
+        if (installs) after.push({ index: c.index, command });
         if (behind.length) installs = true;
         continue;
       }
@@ -71,7 +82,7 @@ function testGate(input: PresetInput): { runs: number[]; installs: boolean; left
       if (runsTests(command) && !runs.includes(c.index)) runs.push(c.index);
     }
   }
-  return runs.length ? { runs, installs, left } : null;
+  return runs.length ? { runs, installs, left, after } : null;
 }
 
 /** Directories pip puts console scripts in, or the system's: a program started from one may be a test install's. */
@@ -177,6 +188,9 @@ export default {
       builderEdits: [{ kind: 'run', after: last, script: `touch ${MARKER}` }],
       findings: [{ id: 'tests-gate', data: { image: input.builderImage } }],
       declines: startedFromTests(input, gate.left),
+      // a repeated command that ran after a test install in the original (`python manage.py check`, a later pip
+      // install) may have read what it installed: proven only by a build, unless it is safe to repeat anyway
+      unproven: gate.after.filter((a) => !safeToReplay(a.command, new Set())).map((a): Finding => ({ id: 'unproven-replay', data: { command: a.command.words.slice(0, 3).join(' ') }, line: input.model.instructions[a.index]!.line })),
     };
   },
 } satisfies Preset;
