@@ -6,7 +6,7 @@
 import type { Finding } from '../../src/messages.js';
 import type { Preset, PresetInput } from '../../src/preset.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { commandOf, isInterpreter, isNeutral } from '../../src/commands/index.js';
+import { commandOf, isInterpreter, isNeutral, packageCommand } from '../../src/commands/index.js';
 import { isTestToolPackage, pythonTestRole } from '../../src/commands/python.js';
 import { parseImage } from '../../src/images.js';
 import { repeatedCommands } from '../../src/runtime-stage.js';
@@ -33,10 +33,12 @@ function installsTestTools(c: RunCommand): boolean {
   return pythonTestRole(commandOf(c.words), c.kind) === 'install';
 }
 
-/** A command the runtime stage may leave out with the tests: a test run or install, package-list upkeep, cleanup, a command that only looks. */
+/** A command the runtime stage may leave out with the tests: a test run or install, system package-list upkeep, cleanup, a command that only looks. */
 function partOfTests(c: RunCommand): boolean {
   if (c.install) return c.install.runtime.length === 0 && installsTestTools(c);
-  if (c.kind === 'test' || c.kind === 'package-maintenance' || c.kind === 'cleanup') return true;
+  if (c.kind === 'test' || c.kind === 'cleanup') return true;
+  // the system package manager's list upkeep (`apt-get update`), not pip's (`pip uninstall` of what the runtime stage installs)
+  if (c.kind === 'package-maintenance') return packageCommand(c.words[0] ?? '') !== undefined;
   return isNeutral(c.words[0] ?? '') && c.writes.length === 0;
 }
 
