@@ -76,7 +76,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
 }
 
 /** A requirements file from the build context: by the name the COPY gave it, found by its base name. */
-function readRequirements(input: PresetInput, absolute: string, file: string): string | null {
+export function readRequirements(input: PresetInput, absolute: string, file: string): string | null {
   if (!input.context.known) return null;
   const base = file.split('/').pop()!;
   for (const candidate of [file, base, absolute.replace(/^\//, '')]) {
