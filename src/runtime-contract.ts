@@ -319,6 +319,9 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
       const words = unwrap(ins.json);
       if (words[0] && script === undefined) out.push({ word: words[0], line: ins.line, keyword: ins.keyword });
       const first = ins.json[0] ?? '';
+      // an entrypoint script started by a path (`/go/src/app/scripts/docker-entrypoint.sh`) hands over to its
+      // arguments, and must be there itself: a file of the application, not of the image
+      if (script === undefined && first.includes('/') && WRAPPER_SCRIPTS.has(first.split('/').pop()!) && !first.includes('$')) out.push({ word: first, line: ins.line, keyword: ins.keyword });
       if (ins === entrypoint && !isSupervisor(first.split('/').pop() ?? '') && entrypointWrapperWords(first.split('/').pop() ?? '') === undefined) break; // CMD is its arguments
       continue;
     }

@@ -439,6 +439,12 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       // from the builder: a directory it made around it (a WORKDIR) is empty
       if (maker && !(has(r, path) && (r.made.has(maker) || copied.some((k) => k.from === k.to && isInside(maker, k.to)))))
         return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.names ?? s.word, why: s.names ? `it names ${s.word}, which the builder makes (${maker}) and the runtime stage neither copies nor makes` : 'the builder makes it and the runtime stage does not copy it' }, line: s.line }];
+      // a program started by a path no step of either stage is known to make (a clone into "$GOPATH/src/..." whose
+      // path a variable hides): on another base image it is there only when that image has it or the stage copies or
+      // makes it (a WORKDIR around it is empty)
+      const name = s.word.split('/').pop()!;
+      if (!maker && !s.names && !input.sameBase && input.runtimeBase && !r.made.has(path) && !copied.some((k) => isInside(path, k.to)) && !isShellOnly(name) && !r.tools.has(name) && !input.runtimeBase.tools.has(name))
+        return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'no step is known to make it, and the runtime base does not have it' }, line: s.line }];
       continue;
     }
     if (isShellOnly(s.word) || s.word.includes('$') || r.tools.has(s.word) || input.runtimeBase?.tools.has(s.word)) continue;

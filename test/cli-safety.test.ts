@@ -259,7 +259,7 @@ describe('a closed standard output', () => {
     const dir = tmp();
     for (let i = 0; i < 200; i++) {
       mkdirSync(join(dir, `s${i}`));
-      writeFileSync(join(dir, `s${i}`, 'Dockerfile'), GO.replace('/app', `/app${i}`));
+      writeFileSync(join(dir, `s${i}`, 'Dockerfile'), GO.replaceAll('/app', `/app${i}`));
     }
     for (const args of [
       ['--quiet', '.'],

@@ -143,8 +143,10 @@ describe('convert() on generated Dockerfiles', () => {
     // precision first (issue 9) declines more of these random files, and so do runtime packages named only for a
     // known release (issue 23 item 7: apt-get on Alpine, apk on Debian, an image named through an ARG), and so does
     // a pip install outside the virtual environment the python-venv preset copies (the generator's
-    // `python -m venv /opt/venv` without the venv on PATH: pip-outside-venv); a split must still be reached often
-    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 40);
+    // `python -m venv /opt/venv` without the venv on PATH: pip-outside-venv), and so does a program started by a
+    // path no step is known to make (`CMD ./app` after a `make install` whose outputs are unknown: command-missing);
+    // a split must still be reached often
+    expect(seen.get('changed') ?? 0).toBeGreaterThan(RUNS / 60);
     expect(seen.get('declined') ?? 0).toBeGreaterThan(0);
     expect(seen.get('unchanged') ?? 0).toBeGreaterThan(0);
   });

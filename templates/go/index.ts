@@ -11,6 +11,8 @@ import { buildsGoBinary } from '../../src/commands/go.js';
 import { buildRelease } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
 
+/** The Alpine tags that always name the newest release. */
+const NEWEST_ALPINE: ReadonlySet<string> = new Set(['alpine', 'alpine:latest']);
 const STATIC = 'gcr.io/distroless/static-debian12';
 const GLIBC = 'gcr.io/distroless/base-debian12';
 const DEBIAN_SLIM = 'debian:bookworm-slim';
@@ -175,11 +177,14 @@ export default {
     }
     // a cgo binary links the builder's glibc: it runs on another image only of the same release or a newer one; a
     // tag that still moves (`golang:latest`, now trixie) fixes no release, whatever the image table assumes for it
-    // (and a musl one the musl of the same Alpine release or a newer one)
+    // (and a musl one the musl of the same Alpine release or a newer one: the plain `alpine` tag, the newest
+    // release, is never older than what a golang Alpine tag was built on, so only a pinned Alpine tag is unproven)
     const builderRelease = builderLibc === 'musl' ? (release?.release ?? null) : (distributionOf(input.builderImage)?.release ?? null);
     const moves = cgo.state !== 'off' && image !== input.builderImage;
     const unproven: Finding[] =
-      (moves && libcOf(image) === 'glibc' && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null) ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
+      (moves && libcOf(image) === 'glibc' && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null && !NEWEST_ALPINE.has(image))
+        ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }]
+        : [];
     // Go's own resolver asks DNS before /etc/hosts where /etc/nsswitch.conf is missing (alpine before 3.16)
     const producer = Math.max(...builds.map((b) => b.index));
     if (hasNsswitchConf(image, distributionOf(image)?.release ?? null) === false) {
