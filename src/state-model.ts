@@ -34,10 +34,12 @@ interface StageState {
   ever: Set<string>;
   /** Paths deleted (inside a made directory) and not made again. */
   gone: Set<string>;
+  /** Directories a WORKDIR made, empty until a COPY, ADD or command puts something there. */
+  empty: Set<string>;
 }
 
 function fresh(): StageState {
-  return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, langInstall: false, ever: new Set(), gone: new Set() };
+  return { made: new Set(), tools: new Set(), packageTools: new Set(), users: new Set(), groups: new Set(), aptLists: false, langInstall: false, ever: new Set(), gone: new Set(), empty: new Set() };
 }
 
 /**
@@ -45,7 +47,18 @@ function fresh(): StageState {
  * split RUN made files with many such RUNs quadratic). `s` must not change while the layer is in use.
  */
 function layered(s: StageState): StageState {
-  return { made: new LayeredSet(s.made), tools: new LayeredSet(s.tools), packageTools: new LayeredSet(s.packageTools), users: new LayeredSet(s.users), groups: new LayeredSet(s.groups), aptLists: s.aptLists, langInstall: s.langInstall, ever: new LayeredSet(s.ever), gone: new LayeredSet(s.gone) };
+  return {
+    made: new LayeredSet(s.made),
+    tools: new LayeredSet(s.tools),
+    packageTools: new LayeredSet(s.packageTools),
+    users: new LayeredSet(s.users),
+    groups: new LayeredSet(s.groups),
+    aptLists: s.aptLists,
+    langInstall: s.langInstall,
+    ever: new LayeredSet(s.ever),
+    gone: new LayeredSet(s.gone),
+    empty: new LayeredSet(s.empty),
+  };
 }
 
 /**
@@ -166,8 +179,9 @@ function neededPaths(c: RunCommand): string[] {
   const reads = readsPaths(w);
   if (reads) return plain([...reads]);
   if (name.includes('/')) return plain([name]);
-  // any other operand that names a path (the differential check only counts the builder's own paths)
-  return plain(operands(w).filter((o) => !/^[a-z]+:\/\//i.test(o) && !o.includes('=') && /[/.]/.test(o)));
+  // any other operand that names a path (the differential check only counts the builder's own paths); a package
+  // named with its version (`elm@0.19.1-6`, `@scope/pkg@2`, RubyGems' `bundler:2.4.22`) is none
+  return plain(operands(w).filter((o) => !/^[a-z]+:\/\//i.test(o) && !o.includes('=') && /[/.]/.test(o) && !/^(@[\w.-]+\/)?[\w.-]+[@:][^/]+$/.test(o)));
 }
 
 /**
@@ -270,13 +284,16 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
 /**
  * True when the builder made `p` itself (or a directory inside the one holding it) while the runtime stage has
  * only a directory around it that it made empty (a WORKDIR, a `mkdir`): `ADD x.tar.gz` into /home/node,
- * then `chown node x.tar.gz`, replayed after only the WORKDIR. A directory the stage copied holds what the
- * builder made in it.
+ * then `chown node x.tar.gz`, replayed after only the WORKDIR; or the builder's COPY filled the directory the
+ * stage's WORKDIR made (`COPY . .`, left in the builder, then `mv config/x.sample config/x`). A directory the
+ * stage copied holds what the builder made in it.
  */
 function madeInside(builder: StageState, runtime: StageState, p: string, copied: readonly { to: string }[]): boolean {
   const there = madeBy(runtime, p);
   const made = madeBy(builder, p);
-  return there !== null && made !== null && made.length > there.length && isInside(made, there) && !copied.some((k) => isInside(there, k.to) || isInside(k.to, there));
+  // the builder filled the very directory the stage's WORKDIR made empty (`COPY . .` into it, left in the builder)
+  const filledThere = made === there && there !== null && p !== there && runtime.empty.has(there) && !builder.empty.has(there);
+  return there !== null && made !== null && (made.length > there.length || filledThere) && isInside(made, there) && !copied.some((k) => isInside(there, k.to) || isInside(k.to, there));
 }
 
 function flagValue(words: readonly string[], ...names: string[]): string | null {
@@ -519,9 +536,16 @@ function applyInstruction(s: StageState, model: Model, analysis: Analysis, index
   const scope = analysis.scopes.get(index);
   if (!scope) return;
   if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
-  if (ins.keyword === 'WORKDIR') make(s, joinPath(scope.workdir, ins.path));
+  if (ins.keyword === 'WORKDIR') {
+    const dir = joinPath(scope.workdir, ins.path);
+    if (!s.made.has(dir)) s.empty.add(dir);
+    make(s, dir);
+  }
   if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
     const dest = copyDestination(ins, scope.workdir);
-    if (dest) make(s, dest);
+    if (dest) {
+      make(s, dest);
+      s.empty.delete(dest);
+    }
   }
 }
