@@ -1,10 +1,11 @@
 // Python's installers and tools: pip (also `python -m pip`), virtualenv (also `python -m venv`), easy_install,
 // `python setup.py`, and the test runners. uv, poetry and pipenv are named here so that no other module
-// teaches them; dfsplit knows nothing more of them yet (their commands are `unknown`).
+// teaches them; where their installs put packages is in python-env.ts (their commands' kind stays `unknown`).
 // https://pip.pypa.io/en/stable/cli/pip_install/  https://docs.python.org/3/library/venv.html
 // https://virtualenv.pypa.io/en/latest/cli_interface.html
 import { joinPath } from '../paths.js';
 import { operands, optionValue } from './options.js';
+import { poetryConfig, toolInstall, uvVenv } from './python-env.js';
 import type { CommandFamily, FamilyCommand, RuleKind } from './types.js';
 
 /** The interpreter that runs the family's modules (`python3.11 -m pip`). */
@@ -57,7 +58,7 @@ export function requirementFiles(args: readonly string[]): string[] {
 /** An install (the words after `install`) of only the tooling that makes and fills environments (`pip install virtualenv`, pip, setuptools, wheel), named: no requirement file. */
 export function installsEnvironmentTooling(args: readonly string[]): boolean {
   const names = requirementsOf(args);
-  return names.length > 0 && requirementFiles(args).length === 0 && names.every((n) => /^(virtualenv|pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+  return names.length > 0 && requirementFiles(args).length === 0 && names.every((n) => /^(virtualenv|pip|setuptools|wheel|pipenv|poetry|uv)([<>=~!].*)?$/i.test(n));
 }
 
 /** An install of test tools only (pytest, tox, ...) and dev/test requirement files only. */
@@ -76,7 +77,7 @@ export function upgradesPipOnly(names: readonly string[]): boolean {
 
 /** `python -m venv DIR` or `virtualenv DIR`. */
 export function isVenv(words: readonly string[]): boolean {
-  return words[0] === 'virtualenv' || (INTERPRETER.test(words[0] ?? '') && words[1] === '-m' && MODULES[words[2] ?? ''] === 'virtualenv');
+  return words[0] === 'virtualenv' || (INTERPRETER.test(words[0] ?? '') && words[1] === '-m' && MODULES[words[2] ?? ''] === 'virtualenv') || uvVenv(words, '/') !== null;
 }
 
 /**
@@ -151,6 +152,8 @@ export default {
     { variables: ['PIP_*'], readers: ['pip'] },
     { variables: ['PIPENV_*'], readers: ['pipenv'] },
     { variables: ['POETRY_*'], readers: ['poetry'] },
+    // https://docs.astral.sh/uv/reference/environment/
+    { variables: ['UV_*'], readers: ['uv'] },
   ],
   kindOf(words): RuleKind | null {
     if (words[0] === 'pip') return pipKind(words.slice(1));
@@ -163,12 +166,14 @@ export default {
   installsInto: ['/usr/local/lib/python*/site-packages', '/usr/lib/python3/dist-packages'],
   languageInstallers: ['pip'],
   provides: { 'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], ...Object.fromEntries(DISTRIBUTION_VIRTUALENV.map((p) => [p, ['virtualenv']])) },
-  outputs({ name, args }: FamilyCommand, at) {
+  outputs({ name, args, words }: FamilyCommand, at) {
     // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
     if (name === 'virtualenv') {
       const dir = args.find((w, i) => !w.startsWith('-') && !VENV_VALUED.has(args[i - 1] ?? ''));
       return { paths: dir ? [joinPath(at.cwd, dir)] : [], unnamed: false };
     }
+    const uv = uvVenv(words, at.cwd);
+    if (uv) return { paths: [uv], unnamed: false };
     if (name !== 'pip') return null;
     if (at.kind === 'build' || at.kind === 'generate') return { paths: [joinPath(at.cwd, optionValue(args, '--wheel-dir', '-w') ?? '.')], unnamed: false };
     if (at.kind !== 'pip') return null;

@@ -1,0 +1,60 @@
+// The installs of uv, poetry and pipenv, each with where it puts its packages (src/commands/python-env.ts):
+// python-venv copies the environments at a stated path and declines those it cannot locate.
+import { poetryConfig, toolEnvironment, toolInstall, uvPythonDoubt, type ToolEnvironment } from '../../src/commands/python-env.js';
+import type { PresetInput } from '../../src/preset.js';
+
+/** One install of uv, poetry or pipenv. */
+export interface ToolInstall {
+  index: number;
+  /** The words as the analyzer read them. */
+  words: readonly string[];
+  place: ToolEnvironment;
+  /** Why its Python may not be the image's (uv), or null. */
+  pythonDoubt: string | null;
+}
+
+/** The tools whose commands serve only the builder once their environment is copied. */
+const TOOLS = new Set(['poetry', 'pipenv', 'uv']);
+
+/** True when `words` runs uv, poetry or pipenv (an install, `poetry config`, `--version`, a lock). */
+export function isToolCommand(words: readonly string[]): boolean {
+  return TOOLS.has(words[0] ?? '');
+}
+
+/**
+ * poetry's settings in force before the command at `start` of RUN `index`: `poetry config` (global), then a
+ * poetry.toml of the build context, then `poetry config --local`. null when the project may carry a
+ * poetry.toml that sets them and the Dockerfile does not set both itself.
+ */
+function poetrySettings(input: PresetInput, index: number, start: number): ReadonlyMap<string, string> | null {
+  const global = new Map<string, string>();
+  const local = new Map<string, string>();
+  for (const [i, run] of [...input.analysis.runs].sort((a, b) => a[0] - b[0])) {
+    if (i > index) break;
+    for (const c of run.commands) {
+      if (i === index && c.start >= start) break;
+      const s = poetryConfig(c.words);
+      if (s) (s.local ? local : global).set(s.key, s.value);
+    }
+  }
+  const files = input.context.known ? input.context.find((p) => /(^|\/)poetry\.toml$/.test(p)) : null;
+  const unseen = files === null || files.some((f) => /virtualenvs/.test(input.context.read(f) ?? ''));
+  if (unseen && !['virtualenvs.create', 'virtualenvs.in-project'].every((k) => local.has(k))) return null;
+  return new Map([...global, ...local]);
+}
+
+/** Every install of uv, poetry and pipenv, in order. */
+export function toolInstalls(input: PresetInput): ToolInstall[] {
+  const out: ToolInstall[] = [];
+  for (const [index, run] of input.analysis.runs) {
+    const scope = input.analysis.scopes.get(index);
+    for (const c of run.commands) {
+      if (!toolInstall(c.words)) continue;
+      // the command's own assignments (`POETRY_VIRTUALENVS_IN_PROJECT=true poetry install`) over the stage's
+      const env = { get: (key: string) => c.assigns[key] ?? scope?.env.get(key) };
+      const place = toolEnvironment(c.words, { cwd: c.cwd, env, poetry: poetrySettings(input, index, c.start) });
+      if (place) out.push({ index, words: c.words, place, pythonDoubt: place.place === 'venv' ? uvPythonDoubt(c.words, env) : null });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
