@@ -58,7 +58,7 @@ export function requirementFiles(args: readonly string[]): string[] {
 /** An install (the words after `install`) of only the tooling that makes and fills environments (`pip install virtualenv`, pip, setuptools, wheel), named: no requirement file. */
 export function installsEnvironmentTooling(args: readonly string[]): boolean {
   const names = requirementsOf(args);
-  return names.length > 0 && requirementFiles(args).length === 0 && names.every((n) => /^(virtualenv|pip|setuptools|wheel|pipenv|poetry|uv)([<>=~!].*)?$/i.test(n));
+  return names.length > 0 && requirementFiles(args).length === 0 && names.every((n) => /^(virtualenv|pip|setuptools|wheel|pipenv|poetry|poetry-plugin-export|uv)([<>=~!].*)?$/i.test(n));
 }
 
 /** An install of test tools only (pytest, tox, ...) and dev/test requirement files only. */
@@ -158,6 +158,9 @@ export default {
   kindOf(words): RuleKind | null {
     if (words[0] === 'pip') return pipKind(words.slice(1));
     // `python setup.py install|develop|easy_install` installs into the system; any other command builds
+    // `poetry export -o requirements.txt` writes the requirements a pip install reads next
+    // (https://python-poetry.org/docs/cli/#export); uv's `pip compile` does the same
+    if ((words[0] === 'poetry' && words[1] === 'export') || (words[0] === 'uv' && words[1] === 'pip' && words[2] === 'compile')) return 'generate';
     if (words[0] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[1] ?? '') ? 'setup' : 'build';
     return null;
   },
@@ -174,6 +177,10 @@ export default {
     }
     const uv = uvVenv(words, at.cwd);
     if (uv) return { paths: [uv], unnamed: false };
+    if (at.kind === 'generate' && (name === 'poetry' || name === 'uv')) {
+      const file = optionValue(args, '-o', '--output', '--output-file');
+      return { paths: file ? [joinPath(at.cwd, file)] : [], unnamed: false };
+    }
     if (name !== 'pip') return null;
     if (at.kind === 'build' || at.kind === 'generate') return { paths: [joinPath(at.cwd, optionValue(args, '--wheel-dir', '-w') ?? '.')], unnamed: false };
     if (at.kind !== 'pip') return null;

@@ -4,7 +4,7 @@ import { distributionVenv, installsEnvironmentTooling, isVenv } from '../../src/
 import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { joinPath } from '../../src/paths.js';
-import { isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
+import { hasCompiler, isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
 import { isToolCommand, toolInstalls } from '../shared/python-tools.js';
 import { UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
@@ -29,8 +29,10 @@ export default {
       if (run.commands.some((c) => isVenv(c.words))) return `a virtual environment is created (line ${input.model.instructions[index]!.line})`;
     }
     // uv, poetry and pipenv: an install into an environment of their own (one they put in the system's
-    // site-packages is left to the pip presets and the generic split)
-    const tool = toolInstalls(input).find((t) => t.place.place !== 'system');
+    // site-packages is left to the pip presets and the generic split); one that cannot be located is
+    // declined here only when a split would leave a compiler behind
+    const tools = toolInstalls(input);
+    const tool = tools.find((t) => t.place.place === 'venv') ?? (hasCompiler(input) ? tools.find((t) => t.place.place === 'unlocated') : undefined);
     if (tool) return `${tool.words.slice(0, 2).join(' ')} installs into a virtual environment (line ${input.model.instructions[tool.index]!.line})`;
     return null;
   },

@@ -32,7 +32,8 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
     }
     for (const file of requirementFiles(p.args)) {
       const workdir = input.analysis.scopes.get(p.index)?.workdir ?? '/';
-      const text = readRequirements(input, joinPath(p.command.cwd ?? workdir, file), file);
+      const absolute = joinPath(p.command.cwd ?? workdir, file);
+      const text = exportedRequirements(input, absolute) ?? readRequirements(input, absolute, file);
       if (text === null) {
         declines.push({ id: 'requirements-unread', data: { file }, line });
         continue;
@@ -82,4 +83,18 @@ function readRequirements(input: PresetInput, absolute: string, file: string): s
   }
   const found = input.context.find((p: string) => p.split('/').pop() === base);
   return found.length === 1 ? input.context.read(found[0]!) : null;
+}
+
+/**
+ * The requirements a `poetry export -o FILE` of the builder wrote to `absolute`, as the package names of the
+ * poetry.lock it exports from (every group's: a superset), or null when no export wrote it or the lock is not
+ * in the build context. https://python-poetry.org/docs/cli/#export
+ */
+function exportedRequirements(input: PresetInput, absolute: string): string | null {
+  const exported = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => c.kind === 'generate' && c.words[0] === 'poetry' && c.outputs.includes(absolute)));
+  if (!exported || !input.context.known) return null;
+  const locks = input.context.find((p: string) => p.split('/').pop() === 'poetry.lock');
+  const lock = locks.length === 1 ? input.context.read(locks[0]!) : null;
+  if (lock === null) return null;
+  return [...lock.matchAll(/^\[\[package\]\]\s*\r?\nname\s*=\s*"([^"]+)"/gm)].map((m) => m[1]!).join('\n');
 }
