@@ -155,3 +155,26 @@ export function uvPythonDoubt(words: readonly string[], env: { get(key: string):
   if ((optionValue(words, '--python-preference') ?? env.get('UV_PYTHON_PREFERENCE')) === 'only-system') return null;
   return "uv downloads a Python of its own when the project asks for a version the image lacks (UV_PYTHON_DOWNLOADS=never keeps the image's)";
 }
+
+/** The tools whose commands serve only the builder once their environment is copied. */
+const TOOLS = new Set(['poetry', 'pipenv', 'uv']);
+
+/** True when `words` runs uv, poetry or pipenv (an install, `poetry config`, `--version`, a lock). */
+export function isToolCommand(words: readonly string[]): boolean {
+  return TOOLS.has(words[0] ?? '');
+}
+
+/** True when `words` is a command of uv. */
+export function isUv(words: readonly string[]): boolean {
+  return words[0] === 'uv';
+}
+
+/** True when `words` exports poetry's lock as requirements (`poetry export`). */
+export function exportsPoetryLock(words: readonly string[]): boolean {
+  return words[0] === 'poetry' && words[1] === 'export';
+}
+
+/** A pip install (the words after `install`) of only these tools (and poetry's export plugin), named. */
+export function installsToolsOnly(names: readonly string[]): boolean {
+  return names.length > 0 && names.every((n) => /^(poetry|poetry-plugin-export|pipenv|uv)([<>=~!].*)?$/i.test(n));
+}

@@ -5,7 +5,7 @@
 // https://virtualenv.pypa.io/en/latest/cli_interface.html
 import { joinPath } from '../paths.js';
 import { operands, optionValue } from './options.js';
-import { poetryConfig, toolInstall, uvVenv } from './python-env.js';
+import { uvVenv } from './python-env.js';
 import type { CommandFamily, FamilyCommand, RuleKind } from './types.js';
 
 /** The interpreter that runs the family's modules (`python3.11 -m pip`). */

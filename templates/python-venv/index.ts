@@ -5,8 +5,8 @@ import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { joinPath } from '../../src/paths.js';
 import { hasCompiler, isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
-import { isToolCommand, toolInstalls } from '../shared/python-tools.js';
-import { UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
+import { toolInstalls } from '../shared/python-tools.js';
+import { isToolCommand, isUv, UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
 
 /** True when the pip install `p` installs into the virtual environment at `venv`. */
@@ -83,7 +83,7 @@ export default {
     }
     // uv copied in from its own image serves the builder too
     for (const ins of input.model.instructions)
-      if (ins.keyword === 'COPY' && ins.from && UV_IMAGE.test(ins.from) && tools.some((t) => t.words[0] === 'uv')) overrides.set(ins.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'brings uv, which serves the builder; its environment is copied' } });
+      if (ins.keyword === 'COPY' && ins.from && UV_IMAGE.test(ins.from) && tools.some((t) => isUv(t.words))) overrides.set(ins.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'brings uv, which serves the builder; its environment is copied' } });
     // a container that starts the tool (`poetry run`, `pipenv run`) needs it, and it stays in the builder
     for (const s of startedPrograms(input.model)) if (isToolCommand([s.word.split('/').pop() ?? ''])) declines.push({ id: 'runtime-uses-toolchain', data: { command: s.word }, line: s.line });
     const { artifacts, declines: more } = pythonArtifacts(input);

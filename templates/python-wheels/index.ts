@@ -4,7 +4,7 @@ import type { Finding } from '../../src/messages.js';
 import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { installsEnvironmentTooling } from '../../src/commands/python.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
-import { isToolCommand } from '../shared/python-tools.js';
+import { installsToolsOnly, isToolCommand } from '../../src/commands/python-env.js';
 import { parseImage, pipBuildsWheels } from '../../src/images.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { hasCompiler, isSelfUpgrade, requirementsOf, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
@@ -22,7 +22,7 @@ function candidates(installs: PipCommand[]): PipCommand[] {
  * would); a tool the file never runs is there for the image's users.
  */
 function builderOnlyTool(input: PresetInput, p: PipCommand): boolean {
-  if (!installsEnvironmentTooling(p.args) || !requirementsOf(p.args).every((n) => /^(poetry|poetry-plugin-export|pipenv|uv)([<>=~!].*)?$/i.test(n))) return false;
+  if (!installsEnvironmentTooling(p.args) || !installsToolsOnly(requirementsOf(p.args))) return false;
   const uses = [...input.analysis.runs.values()].flatMap((r) => r.commands.filter((c) => isToolCommand(c.words)));
   return uses.some((c) => c.kind === 'generate') && uses.every((c) => c.kind === 'generate') && !startedPrograms(input.model).some((s) => isToolCommand([s.word.split('/').pop() ?? '']));
 }

@@ -5,6 +5,7 @@ import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-pa
 import { packageManagerOf } from '../../src/images.js';
 import { programsMissingOnSlim } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
+import { exportsPoetryLock } from '../../src/commands/python-env.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
@@ -91,7 +92,7 @@ function readRequirements(input: PresetInput, absolute: string, file: string): s
  * in the build context. https://python-poetry.org/docs/cli/#export
  */
 function exportedRequirements(input: PresetInput, absolute: string): string | null {
-  const exported = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => c.kind === 'generate' && c.words[0] === 'poetry' && c.outputs.includes(absolute)));
+  const exported = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => c.kind === 'generate' && exportsPoetryLock(c.words) && c.outputs.includes(absolute)));
   if (!exported || !input.context.known) return null;
   const locks = input.context.find((p: string) => p.split('/').pop() === 'poetry.lock');
   const lock = locks.length === 1 ? input.context.read(locks[0]!) : null;

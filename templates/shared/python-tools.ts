@@ -13,18 +13,11 @@ export interface ToolInstall {
   pythonDoubt: string | null;
 }
 
-/** The tools whose commands serve only the builder once their environment is copied. */
-const TOOLS = new Set(['poetry', 'pipenv', 'uv']);
-
-/** True when `words` runs uv, poetry or pipenv (an install, `poetry config`, `--version`, a lock). */
-export function isToolCommand(words: readonly string[]): boolean {
-  return TOOLS.has(words[0] ?? '');
-}
 
 /**
  * poetry's settings in force before the command at `start` of RUN `index`: `poetry config` (global), then a
- * poetry.toml of the build context, then `poetry config --local`. null when the project may carry a
- * poetry.toml that sets them and the Dockerfile does not set both itself.
+ * poetry.toml of the build context, then `poetry config --local`. null when `poetry config` set them but the
+ * project may carry a poetry.toml that overrides them, and the Dockerfile does not set both with --local.
  */
 function poetrySettings(input: PresetInput, index: number, start: number): ReadonlyMap<string, string> | null {
   const global = new Map<string, string>();
@@ -39,7 +32,10 @@ function poetrySettings(input: PresetInput, index: number, start: number): Reado
   }
   const files = input.context.known ? input.context.find((p) => /(^|\/)poetry\.toml$/.test(p)) : null;
   const unseen = files === null || files.some((f) => /virtualenvs/.test(input.context.read(f) ?? ''));
-  if (unseen && !['virtualenvs.create', 'virtualenvs.in-project'].every((k) => local.has(k))) return null;
+  // with no `poetry config` of the environment, the default holds unless a poetry.toml says otherwise: either way
+  // the place is not stated, and the reason given is the default's
+  const configured = [...global.keys()].some((k) => k.startsWith('virtualenvs.'));
+  if (unseen && configured && !['virtualenvs.create', 'virtualenvs.in-project'].every((k) => local.has(k))) return null;
   return new Map([...global, ...local]);
 }
 
