@@ -13,7 +13,6 @@ export interface ToolInstall {
   pythonDoubt: string | null;
 }
 
-
 /**
  * poetry's settings in force before the command at `start` of RUN `index`: `poetry config` (global), then a
  * poetry.toml of the build context, then `poetry config --local`. null when `poetry config` set them but the
