@@ -86,6 +86,12 @@ export default {
       if (ins.keyword === 'COPY' && ins.from && UV_IMAGE.test(ins.from) && tools.some((t) => isUv(t.words))) overrides.set(ins.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'brings uv, which serves the builder; its environment is copied' } });
     // a container that starts the tool (`poetry run`, `pipenv run`) needs it, and it stays in the builder
     for (const s of startedPrograms(input.model)) if (isToolCommand([s.word.split('/').pop() ?? ''])) declines.push({ id: 'runtime-uses-toolchain', data: { command: s.word }, line: s.line });
+    // a RUN the preset keeps in the builder whole must not also install what the program needs: the runtime
+    // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN)
+    for (const [index, o] of overrides) {
+      const runtime = o.phase === 'build' ? (input.analysis.runs.get(index)?.commands ?? []).flatMap((c) => c.install?.runtime ?? []) : [];
+      if (runtime.length) declines.push({ id: 'venv-run-runtime-packages', data: { packages: runtime.join(' ') }, line: input.model.instructions[index]!.line });
+    }
     const { artifacts, declines: more } = pythonArtifacts(input);
     declines.push(...more);
     // an install the copied environment holds: run by the venv's own pip, after `. venv/bin/activate` in the
