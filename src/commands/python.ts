@@ -167,7 +167,8 @@ export default {
   // `python setup.py install` puts the package into the system's site-packages
   replayed: ['pip', 'easy_install', 'setup.py'],
   installsInto: ['/usr/local/lib/python*/site-packages', '/usr/lib/python3/dist-packages'],
-  languageInstallers: ['pip'],
+  // uv, poetry and pipenv install from lockfiles too, and may compile with the builder's compilers
+  languageInstallers: ['pip', 'uv', 'poetry', 'pipenv'],
   provides: { 'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], ...Object.fromEntries(DISTRIBUTION_VIRTUALENV.map((p) => [p, ['virtualenv']])) },
   outputs({ name, args, words }: FamilyCommand, at) {
     // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
