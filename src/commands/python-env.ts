@@ -178,3 +178,11 @@ export function exportsPoetryLock(words: readonly string[]): boolean {
 export function installsToolsOnly(names: readonly string[]): boolean {
   return names.length > 0 && names.every((n) => /^(poetry|poetry-plugin-export|pipenv|uv)([<>=~!].*)?$/i.test(n));
 }
+
+/** The distributions' packages of the tools (Debian's pipenv and python3-poetry, Alpine's py3-*): they run the distribution's python, not an official image's. */
+const DISTRIBUTION_TOOLS = ['pipenv', 'python3-pipenv', 'python3-poetry', 'poetry', 'py3-pipenv', 'py3-poetry', 'uv'];
+
+/** The distribution package among `installed` that gives the tool `tool`, or null. */
+export function distributionTool(tool: string, installed: readonly string[]): string | null {
+  return installed.find((p) => DISTRIBUTION_TOOLS.includes(p) && p.includes(tool)) ?? null;
+}

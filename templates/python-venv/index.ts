@@ -6,8 +6,9 @@ import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset
 import { joinPath } from '../../src/paths.js';
 import { hasCompiler, isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
 import { toolInstalls } from '../shared/python-tools.js';
-import { isToolCommand, isUv, UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
+import { distributionTool, isToolCommand, isUv, UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
+import { parseImage } from '../../src/images.js';
 
 /** True when the pip install `p` installs into the virtual environment at `venv`. */
 function inVenv(input: PresetInput, p: PipCommand, venv: string): boolean {
@@ -61,6 +62,10 @@ export default {
       if (t.place.place === 'venv') {
         if (!venvs.some((v) => v.path === (t.place as { path: string }).path)) venvs.push({ path: t.place.path, index: t.index });
         if (t.pythonDoubt) unproven.push({ id: 'unproven-tool-python', data: { path: t.place.path, why: t.pythonDoubt }, line });
+        // pipenv or poetry of the distribution's package makes the environment with /usr/bin/python3, which
+        // the slim variant of a python image lacks
+        const pkg = parseImage(input.builderImage).name === 'python' ? distributionTool(t.words[0] ?? '', installed) : null;
+        if (pkg) unproven.push({ id: 'unproven-tool-python', data: { path: t.place.path, why: `the package ${pkg} runs the distribution's python (/usr/bin), not the image's` }, line });
       } else if (t.place.place === 'unlocated') declines.push({ id: 'python-env-not-located', data: { command, why: t.place.why }, line });
       else declines.push({ id: 'python-env-system', data: { command, path: venvs[0]?.path ?? '' }, line });
     }

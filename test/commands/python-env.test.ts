@@ -2,7 +2,7 @@
 // and python-wheels presets.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { installsToolsOnly, poetryConfig, toolEnvironment, toolInstall, uvPythonDoubt, uvVenv } from '../../src/commands/python-env.js';
+import { distributionTool, installsToolsOnly, poetryConfig, toolEnvironment, toolInstall, uvPythonDoubt, uvVenv } from '../../src/commands/python-env.js';
 
 const w = (s: string) => s.split(' ');
 const env = (pairs: Record<string, string> = {}) => ({ get: (k: string) => pairs[k] });
@@ -61,6 +61,10 @@ describe('python environment tools', () => {
     expect(uvPythonDoubt(w('uv sync'), env({ UV_PYTHON_DOWNLOADS: 'never' }))).toBeNull();
     expect(uvPythonDoubt(w('uv venv --python /usr/local/bin/python3 /v'), env())).toBeNull();
     expect(uvPythonDoubt(w('uv pip install flask'), env())).toBeNull();
+    // Debian's pipenv and python3-poetry run /usr/bin/python3
+    expect(distributionTool('pipenv', ['python3', 'pipenv'])).toBe('pipenv');
+    expect(distributionTool('poetry', ['python3-poetry'])).toBe('python3-poetry');
+    expect(distributionTool('poetry', ['pipenv'])).toBeNull();
   });
 
   it('the analyzer reads `uv venv DIR` and `poetry export -o FILE` as what they write', () => {
