@@ -87,6 +87,14 @@ export function isVenv(words: readonly string[]): boolean {
  */
 const DISTRIBUTION_VIRTUALENV = ['virtualenv', 'python-virtualenv', 'py3-virtualenv', 'py-virtualenv'];
 
+/** System packages that only make or fill environments: the copied environment needs none of them at run time. */
+const ENVIRONMENT_TOOL_PACKAGES = new Set([...DISTRIBUTION_VIRTUALENV, 'python3-venv', 'python3-pip', 'python-pip', 'py3-pip', 'py-pip', 'pipenv', 'python3-pipenv', 'py3-pipenv', 'python3-poetry', 'py3-poetry']);
+
+/** True when the system package `name` only makes or fills environments (virtualenv, python3-venv, pip, pipenv). */
+export function isEnvironmentToolPackage(name: string): boolean {
+  return ENVIRONMENT_TOOL_PACKAGES.has(name);
+}
+
 /**
  * What makes a virtual environment's python the distribution's (/usr/bin) rather than the image's, or null:
  * an interpreter under /usr/bin named by `-p`/`--python` or running `python -m venv` as written

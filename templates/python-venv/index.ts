@@ -1,6 +1,6 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
-import { distributionVenv, installsEnvironmentTooling, isVenv } from '../../src/commands/python.js';
+import { distributionVenv, installsEnvironmentTooling, isEnvironmentToolPackage, isVenv } from '../../src/commands/python.js';
 import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { joinPath } from '../../src/paths.js';
@@ -94,7 +94,7 @@ export default {
     // a RUN the preset keeps in the builder whole must not also install what the program needs: the runtime
     // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN)
     for (const [index, o] of overrides) {
-      const runtime = o.phase === 'build' ? (input.analysis.runs.get(index)?.commands ?? []).flatMap((c) => c.install?.runtime ?? []) : [];
+      const runtime = o.phase === 'build' ? (input.analysis.runs.get(index)?.commands ?? []).flatMap((c) => c.install?.runtime ?? []).filter((p) => !isEnvironmentToolPackage(p)) : [];
       if (runtime.length) declines.push({ id: 'venv-run-runtime-packages', data: { packages: runtime.join(' ') }, line: input.model.instructions[index]!.line });
     }
     const { artifacts, declines: more } = pythonArtifacts(input);
