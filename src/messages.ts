@@ -107,6 +107,7 @@ export const MESSAGES = {
   'pip-user': 'pip --user packages are copied from {from} in the builder',
   'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',
   'python-env-not-located': '`{command}` installs into an environment whose path the Dockerfile does not state: {why}',
+  'venv-run-runtime-command': 'this RUN fills the virtual environment, which the runtime stage copies instead of running the RUN, and also runs `{command}`, whose effect the runtime stage would lack: put it in a RUN of its own',
   'venv-run-runtime-packages': 'this RUN fills the virtual environment, which the runtime stage copies instead of running it, and also installs packages the program needs ({packages}): put them in a RUN of their own',
   'python-env-system': "`{command}` installs into the system's site-packages, not into the virtual environment {path} the runtime stage would copy",
   // proof (src/proof.ts): what only building both images can prove

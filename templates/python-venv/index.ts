@@ -8,6 +8,8 @@ import { hasCompiler, isTestToolsInstall, pipInstalls, pythonArtifacts, type Pip
 import { toolInstalls } from '../shared/python-tools.js';
 import { distributionTool, isToolCommand, isUv, UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
+import { isNeutral, isShellOnly } from '../../src/commands/index.js';
+import type { RunCommand } from '../../src/analyze/run.js';
 import { parseImage } from '../../src/images.js';
 
 /** True when the pip install `p` installs into the virtual environment at `venv`. */
@@ -20,6 +22,17 @@ function inVenv(input: PresetInput, p: PipCommand, venv: string): boolean {
   if (path.some((d) => d.replace(/\/+$/, '') === bin) || env?.get('VIRTUAL_ENV')?.replace(/\/+$/, '') === venv.replace(/\/+$/, '')) return true;
   const run = input.analysis.runs.get(p.index)?.commands ?? [];
   return run.some((c) => c.start < p.command.start && ['.', 'source'].includes(c.words[0] ?? '') && joinPath(c.cwd, c.words[1] ?? '') === `${bin}/activate`);
+}
+
+/** A command of a RUN that fills an environment which needs nothing in the runtime stage: the tools, pip, a venv, tests, cleanup, a shell builtin. */
+function builderOnly(c: RunCommand): boolean {
+  const name = c.words[0] ?? '';
+  // an assignment alone (`V="==${V}"`) changes only the shell
+  if (!name) return true;
+  // an environment's own pip or python (`/opt/venv/bin/pip install`) fills what is copied
+  if (/\/bin\/(pip|python)[\d.]*$/.test(name)) return true;
+  if (isToolCommand(c.words) || isVenv(c.words) || ['pip', 'test', 'cleanup', 'package-maintenance'].includes(c.kind)) return true;
+  return (isShellOnly(name) || isNeutral(name)) && c.writes.length === 0;
 }
 
 export default {
@@ -93,9 +106,15 @@ export default {
     for (const s of startedPrograms(input.model)) if (isToolCommand([s.word.split('/').pop() ?? ''])) declines.push({ id: 'runtime-uses-toolchain', data: { command: s.word }, line: s.line });
     // a RUN the preset keeps in the builder whole must not also install what the program needs: the runtime
     // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN)
+    // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN), nor set up or write what it
+    // uses (`useradd app`, `python manage.py collectstatic` after the install)
     for (const [index, o] of overrides) {
-      const runtime = o.phase === 'build' ? (input.analysis.runs.get(index)?.commands ?? []).flatMap((c) => c.install?.runtime ?? []).filter((p) => !isEnvironmentToolPackage(p)) : [];
+      if (o.phase !== 'build') continue;
+      const commands = input.analysis.runs.get(index)?.commands ?? [];
+      const runtime = commands.flatMap((c) => c.install?.runtime ?? []).filter((p) => !isEnvironmentToolPackage(p));
       if (runtime.length) declines.push({ id: 'venv-run-runtime-packages', data: { packages: runtime.join(' ') }, line: input.model.instructions[index]!.line });
+      const other = commands.find((c) => !c.install && !builderOnly(c));
+      if (other) declines.push({ id: 'venv-run-runtime-command', data: { command: other.words.slice(0, 3).join(' ') }, line: input.model.instructions[index]!.line });
     }
     const { artifacts, declines: more } = pythonArtifacts(input);
     declines.push(...more);
