@@ -29,8 +29,8 @@ function builderOnly(c: RunCommand): boolean {
   const name = c.words[0] ?? '';
   // an assignment alone (`V="==${V}"`) changes only the shell
   if (!name) return true;
-  // an environment's own pip or python (`/opt/venv/bin/pip install`) fills what is copied
-  if (/\/bin\/(pip|python)[\d.]*$/.test(name)) return true;
+  // an environment's own pip (`/opt/venv/bin/pip install`, `/opt/venv/bin/python -m pip`) fills what is copied
+  if (/\/bin\/pip[\d.]*$/.test(name) || (/\/bin\/python[\d.]*$/.test(name) && c.words[1] === '-m' && c.words[2] === 'pip')) return true;
   if (isToolCommand(c.words) || isVenv(c.words) || ['pip', 'test', 'cleanup', 'package-maintenance'].includes(c.kind)) return true;
   return (isShellOnly(name) || isNeutral(name)) && c.writes.length === 0;
 }
