@@ -29,13 +29,32 @@ function poetrySettings(input: PresetInput, index: number, start: number): Reado
       if (s) (s.local ? local : global).set(s.key, s.value);
     }
   }
-  const files = input.context.known ? input.context.find((p) => /(^|\/)poetry\.toml$/.test(p)) : null;
-  const unseen = files === null || files.some((f) => /virtualenvs/.test(input.context.read(f) ?? ''));
+  // a poetry.toml counts only when a COPY before the install may bring it (`COPY . .`, `COPY poetry.toml`)
+  const brought = input.model.instructions.some((ins) => ins.index < index && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && ins.sources.some((src) => /^\.\/?$|\/$|\*|(^|\/)poetry\.toml$/.test(src) || !src.includes('.')));
+  const files = !brought ? [] : input.context.known ? input.context.find((p) => /(^|\/)poetry\.toml$/.test(p)) : null;
+  // one poetry.toml is the project's: its settings come between the global ones and --local's
+  const project = files?.length === 1 ? poetryToml(input.context.read(files[0]!) ?? '') : new Map<string, string>();
+  const unseen = files === null || (files.length > 1 && files.some((f) => /virtualenvs/.test(input.context.read(f) ?? '')));
   // with no `poetry config` of the environment, the default holds unless a poetry.toml says otherwise: either way
   // the place is not stated, and the reason given is the default's
   const configured = [...global.keys()].some((k) => k.startsWith('virtualenvs.'));
   if (unseen && configured && !['virtualenvs.create', 'virtualenvs.in-project'].every((k) => local.has(k))) return null;
-  return new Map([...global, ...local]);
+  return new Map([...global, ...project, ...local]);
+}
+
+/** The `virtualenvs` settings of a poetry.toml (`[virtualenvs]` then `in-project = true`, or `virtualenvs.create = false`). */
+function poetryToml(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let table = '';
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    if (header) table = header[1]!.trim();
+    const pair = /^\s*([\w.-]+)\s*=\s*(true|false)\b/.exec(line);
+    if (!pair) continue;
+    const key = table ? `${table}.${pair[1]}` : pair[1]!;
+    if (key.startsWith('virtualenvs.')) out.set(key, pair[2]!);
+  }
+  return out;
 }
 
 /** Every install of uv, poetry and pipenv, in order. */
