@@ -87,6 +87,12 @@ export function isVenv(words: readonly string[]): boolean {
  */
 const DISTRIBUTION_VIRTUALENV = ['virtualenv', 'python-virtualenv', 'py3-virtualenv', 'py-virtualenv'];
 
+/** An environment's own pip run by its path: `/opt/venv/bin/pip install`, `/opt/venv/bin/python -m pip install`. */
+export function runsEnvironmentPip(words: readonly string[]): boolean {
+  const name = words[0] ?? '';
+  return /\/bin\/pip[\d.]*$/.test(name) || (/\/bin\/python[\d.]*$/.test(name) && words[1] === '-m' && words[2] === 'pip');
+}
+
 /** System packages that only make or fill environments: the copied environment needs none of them at run time. */
 const ENVIRONMENT_TOOL_PACKAGES = new Set([...DISTRIBUTION_VIRTUALENV, 'python3-venv', 'python3-pip', 'python-pip', 'py3-pip', 'py-pip', 'pipenv', 'python3-pipenv', 'py3-pipenv', 'python3-poetry', 'py3-poetry']);
 

@@ -1,6 +1,6 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
-import { distributionVenv, installsEnvironmentTooling, isEnvironmentToolPackage, isVenv } from '../../src/commands/python.js';
+import { distributionVenv, installsEnvironmentTooling, isEnvironmentToolPackage, isVenv, runsEnvironmentPip } from '../../src/commands/python.js';
 import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { joinPath } from '../../src/paths.js';
@@ -30,7 +30,7 @@ function builderOnly(c: RunCommand): boolean {
   // an assignment alone (`V="==${V}"`) changes only the shell
   if (!name) return true;
   // an environment's own pip (`/opt/venv/bin/pip install`, `/opt/venv/bin/python -m pip`) fills what is copied
-  if (/\/bin\/pip[\d.]*$/.test(name) || (/\/bin\/python[\d.]*$/.test(name) && c.words[1] === '-m' && c.words[2] === 'pip')) return true;
+  if (runsEnvironmentPip(c.words)) return true;
   if (isToolCommand(c.words) || isVenv(c.words) || ['pip', 'test', 'cleanup', 'package-maintenance'].includes(c.kind)) return true;
   return (isShellOnly(name) || isNeutral(name)) && c.writes.length === 0;
 }
