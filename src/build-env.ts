@@ -104,8 +104,18 @@ function startedPaths(input: DropInput): string[] | null {
   const entrypoint = last(input.model, 'ENTRYPOINT');
   const first = entrypoint?.json?.[0];
   const wrapper = entrypoint && first && entrypoint.index !== input.rewritten && !input.started.some((s) => s.word === first) ? [{ word: first, line: entrypoint.line }] : [];
+  // a program started by its name is the copied file of that name in a directory of PATH (`api`: the
+  // /usr/local/bin/api the stage copies from the builder)
+  const lastIndex = input.model.stages[0]?.instructions.at(-1);
+  const searchPath = ((lastIndex !== undefined ? input.analysis.scopes.get(lastIndex)?.env.get('PATH') : undefined) ?? input.runtime?.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':');
+  const onPath = (word: string) => searchPath.map((d) => joinPath(d, word)).find((p) => copied.includes(p));
   for (const { word, line } of [...wrapper, ...input.started]) {
     if (!word.includes('/') && input.runtime?.tools.has(word)) continue;
+    const found = word.includes('/') ? undefined : onPath(word);
+    if (found) {
+      paths.push(found);
+      continue;
+    }
     const path = joinPath(workdirAt(line), word);
     if (!word.includes('/') || !copied.some((p) => isInside(path, p))) return null;
     paths.push(path);

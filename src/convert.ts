@@ -1,6 +1,7 @@
 // The pipeline: parse -> analyze -> plan -> transforms -> print -> check -> result.
 import { analyze, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { joinPath } from './shell.js';
+import { pathOperands } from './commands/index.js';
 import { NO_CONTEXT, type BuildContext } from './context.js';
 import { InputError } from './errors.js';
 import { describe, type Finding, type MessageId, type ReasonId } from './messages.js';
@@ -199,7 +200,7 @@ function reason(f: Finding): Reason {
 
 /**
  * Paths the output's builder stage makes, read from the output (not from the plan): command outputs,
- * working directories of builds, COPY destinations and WORKDIRs. The check is incremental: when every
+ * what file commands make (`touch`, `mkdir`), working directories of builds, COPY destinations and WORKDIRs. The check is incremental: when every
  * instruction of the output's builder is the original's, byte for byte (the FROM aside, which only
  * gains `AS builder`), the original's analysis is the builder's and is reused; a builder a preset
  * edited is analyzed again (and so is every builder when `originalAnalysis` is null).
@@ -214,6 +215,8 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
     for (const c of run.commands) {
       for (const o of c.outputs) paths.add(o);
       if (c.unnamedOutputs) paths.add(c.cwd);
+      // what a file command makes (`touch /tmp/.tests-passed`, the python-tests preset's marker), as the state model reads it
+      for (const p of pathOperands(c.words)?.makes ?? []) if (!p.includes('$')) paths.add(joinPath(c.cwd, p));
     }
   for (const ins of builderOnly.instructions) {
     const scope = a.scopes.get(ins.index);

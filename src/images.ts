@@ -192,7 +192,11 @@ export function devTableApplies(image: string): boolean {
 
 /** The configuration row of an image dfsplit knows, or null. */
 export function configFacts(image: string): ConfigFacts | null {
-  return ask(image, 'config')?.value ?? null;
+  const found = ask(image, 'config');
+  const env = found?.value?.env;
+  if (!found?.value || !env || !Object.values(env).some((v) => v.includes('$'))) return found?.value ?? null;
+  // a row whose environment names a version its tag gives (haskell's /opt/ghc/$1/bin)
+  return { ...found.value, env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, fill(found.row, image, v)])) };
 }
 
 /** Whether every tag of the image carries the CA certificate bundle: true, false (not every one), null (not known). */

@@ -4,7 +4,7 @@ import type { Analysis, Classification } from './analyze/index.js';
 import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, isBuildToolPackage, lightPackages, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
+import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, lightPackages, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
 import { genericArtifacts } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -18,7 +18,9 @@ import { systemDir } from './knowledge/secrets.js';
 import { optionValue } from './analyze/run.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
-import { helperPrograms, imageFilesToCopy, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason } from './runtime-contract.js';
+import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason, type Started } from './runtime-contract.js';
+import { helperProgramsOf } from './analyze/helper-programs.js';
+import { programsCodeRuns } from './code-programs.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { deletedByBuilder, proveRuntimeStage } from './state-model.js';
@@ -192,7 +194,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // the system libraries of native npm packages installed by name, which the builder's full image had
   const native = nativeNodeLibraries(analysis, builder.image, runtimeBase, decision);
   findings.push(...native.findings);
-  const extraPackages = withPackages(toolsForRuntime(model, analysis, runtimeBase, builder.image, findings), runtimeBase, native.packages);
+  let extraPackages = withPackages(toolsForRuntime(model, analysis, runtimeBase, builder.image, findings), runtimeBase, native.packages);
   const restore = restoreConfig(model, builder.image, runtimeBase);
   declines.push(...restore.declines);
   const command = decision.command ? rewriteCommand(model, decision.command, hasShell(runtimeBase)) : null;
@@ -202,8 +204,17 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   findings.push(...stage.findings);
   const active = withoutIdleSteps(analysis, model, stage.steps);
   findings.push(...active.findings);
+  // the programs the image's own code runs (packages that shell out, scripts made executable, the sources'
+  // literal commands) and those the stage's replayed commands call (bower: git): what the runtime base lacks
+  // and the builder had is installed when its package is known, else the state model declines (it holds the
+  // code's programs as started programs)
+  const helpers = helperPrograms(analysis, model);
+  const code = codeNeeds({ model, analysis, builderImage: builder.image, runtimeBase, context: options.context, decision, extra: extraPackages, steps: active.steps });
+  findings.push(...code.findings);
+  declines.push(...code.declines);
+  extraPackages = withPackages(extraPackages, runtimeBase, code.packages);
   // what the container starts, and what the image's own code runs besides (packages that shell out, scripts made executable)
-  const started = [...startedPrograms(model, command && { index: command.index, words: decision.command!.words }), ...helperPrograms(analysis, model)];
+  const started = [...startedPrograms(model, command && { index: command.index, words: decision.command!.words }), ...helpers, ...code.started];
   const buildEnv = dropBuildEnv({ model, analysis, steps: active.steps, runtime: restore.runtime ?? imageConfig(runtimeBase), started, rewritten: command?.index ?? null });
   // a variable of the builder's image left in the builder is not restored after all
   findings.push(...restore.findings.filter((f) => !buildEnv.dropped.some((name) => f.data?.field === `ENV ${name}`)), ...buildEnv.findings);
@@ -300,6 +311,35 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
   }
   void analysis;
   return out;
+}
+
+/**
+ * What the runtime stage installs for the programs the image's own code runs (helper-programs.ts: packages
+ * that shell out, scripts made executable; code-programs.ts: the literal commands of the context's sources)
+ * and the programs the stage's replayed commands call (bower: git, their family's `calls`) that the builder had
+ * and the runtime base lacks (programsToInstall), and the sources' programs the state model must find
+ * (`started`: those the runtime base lacks, installed or not).
+ */
+function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: string; runtimeBase: string; context: BuildContext; decision: PresetDecision; extra: ExtraPackages | null; steps: readonly RuntimeStep[] }): { packages: string[]; findings: Finding[]; started: Started[]; declines: Finding[] } {
+  const { model, analysis, builderImage, runtimeBase, context, decision, extra } = input;
+  const runs = [...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => (c.install ? [c.install] : [])));
+  const installed = new Set([...runs.flatMap((i) => i.runtime), ...(extra?.packages ?? [])]);
+  for (const steps of decision.runtimeReplacements?.values() ?? []) for (const s of steps) if (s.kind === 'install') for (const p of s.packages) installed.add(p);
+  const buildInstalled = new Set(runs.flatMap((i) => [...i.runtime, ...i.build]));
+  const firstLine = model.stages[0]?.instructions.length ? model.instructions[model.stages[0].instructions[0]!]!.line : 1;
+  const sources = programsCodeRuns(context).map((p) => ({ programs: [p.program], by: p.by }));
+  const helpers = helperProgramsOf(analysis.runs).map((h) => ({ programs: h.programs, by: h.by, line: model.instructions[h.index]!.line }));
+  const calls = input.steps.flatMap((s) =>
+    s.commands.flatMap((c) => {
+      const programs = programsCalledBy(c.words[0] ?? '');
+      return programs.length && s.source !== null ? [{ programs, by: c.words[0]!, line: model.instructions[s.source]!.line }] : [];
+    }),
+  );
+  const result = programsToInstall([...helpers, ...sources, ...calls], builderImage, runtimeBase, installed, buildInstalled);
+  // a replayed command's program that no package is known for: the replay would fail (command-missing)
+  const declines = result.declines.filter((d) => calls.some((c) => c.by === d.data?.keyword));
+  const started = result.missing.filter((n) => sources.includes(n as (typeof sources)[number])).map((n) => ({ word: n.programs[0]!, line: firstLine, keyword: n.by, helper: { also: n.programs.slice(1) } }));
+  return { packages: result.packages, findings: result.findings, started, declines };
 }
 
 /**

@@ -9,7 +9,6 @@ import { commandOf, familyOf, fileReplay, installDirectories, isNeutral, package
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, imageSizeMB, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
-import { imageConfig } from './knowledge/image-config.js';
 import { installPrefixProof } from './install-prefix.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
@@ -57,9 +56,6 @@ export function proofOf(input: ProofInput): Proof {
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
   const copied: string[] = [];
-  const builderTools = imageConfig(input.builderImage)?.tools ?? new Set<string>();
-  const runtimeTools = imageConfig(input.runtimeBase)?.tools ?? new Set<string>();
-  const installed = new Set(input.steps.flatMap((s) => [...(s.packages ?? []), ...s.commands.flatMap((c) => [...(c.install?.runtime ?? []), ...(c.install?.build ?? [])])]));
   // an install dfsplit adds (a tool CMD or HEALTHCHECK calls, the runtime libraries of what it leaves behind) on a
   // runtime base whose release is not known: neither the package names nor whether the base already has them
   // (node's jessie-era slim tags carry curl) nor whether its archive is still served are known (review after-2026-12-05)
@@ -91,9 +87,6 @@ export function proofOf(input: ProofInput): Proof {
       // a repeated `mv` or `cp` of a file that only a later copy of the stage brings: `mv config.js.template config.js`
       // before the COPY --from of the app directory (review final-2026-12-05) fails the build (item 2)
       else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && sourcesCopiedLater(c, paths, made, after)) unproven.push({ id: 'unproven-replay-order', data: { command: c.words.slice(0, 3).join(' ') }, line });
-      // a program another one runs (bower runs git) that the builder's image had and the runtime's lacks
-      const called = (CALLS[(c.words[0] ?? '').split('/').pop()!] ?? []).find((t) => builderTools.has(t) && !runtimeTools.has(t) && !installed.has(t));
-      if (called) unproven.push({ id: 'unproven-called-tool', data: { command: c.words.slice(0, 2).join(' '), tool: called, image: input.runtimeBase }, line });
       // on another image than the builder's, a Python install that fetches and may compile again lacks
       // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
       const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
@@ -175,12 +168,6 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
  * 1 of 12, go 0 of 7, python-wheels 0 of 5, python-venv 0 of 1; python-user shares their installs).
  */
 const SAME_BASE_UNPROVEN: ReadonlySet<string> = new Set(['php', 'go', 'python-wheels', 'python-venv', 'python-user']);
-
-/**
- * Programs a command runs besides itself: bower resolves its packages with git (ENOGIT without it, unless
- * every package is already in a bower_components it finds: the review saw both).
- */
-const CALLS: Readonly<Record<string, readonly string[]>> = { bower: ['git'] };
 
 /** Python installers that resolve, fetch and build packages themselves (no `--no-index` of theirs is read). */
 const PYTHON_INSTALLERS: Readonly<Record<string, readonly string[]>> = { pipenv: ['install', 'sync'], poetry: ['install'], 'pip-sync': [''] };

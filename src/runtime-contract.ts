@@ -12,7 +12,8 @@ import type { BuildContext } from './context.js';
 import { BUILD_CLI_PACKAGES, CODE_URL_ENV, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside } from './paths.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
-import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage, slimVariant } from './images.js';
+import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
+import { TOOL_PACKAGES } from './analyze/tables.js';
 import type { Finding } from './messages.js';
 import type { Artifact, PresetStep } from './preset.js';
 import type { CommandInstruction, Instruction, InstructionOf, Keyword, Model } from './model.js';
@@ -222,20 +223,55 @@ export interface Started {
   helper?: { also: readonly string[] };
 }
 
+/** A program the image's code runs at run time (any of `programs` will do), for `by`: a package that shells out, a source file. */
+export interface NeededProgram {
+  programs: readonly string[];
+  by: string;
+  line?: number;
+}
+
 /**
- * `command-missing` for each program the packages `names` of family `familyId`'s registry run at run time
- * (`runtimePrograms`: simple-git runs git) that the builder's slim variant lacks and no package of `installed`
- * (the runtime stage's own installs) provides: the presets' check of dependencies they read from the context.
+ * What the runtime stage on `runtimeBase` must install for the programs the image's own code runs (`needs`),
+ * which the builder's image had (buildpack-deps' git, procps) or the file installs for its build, and the
+ * runtime base lacks: the package of each whose name TOOL_PACKAGES knows for the runtime base's package
+ * manager (`tool-added`), else `command-missing`. Nothing when the runtime base is the builder's image, or
+ * when either image's contents are not in the image table (the state model then proves the stage); a program
+ * the builder's image has not either is the original's business too. `installed`: the runtime stage's own
+ * installs, which provide what their packages give (packageProvides); `buildInstalled`: every package the file
+ * installs. `missing`: the needs the runtime base lacks and the builder had, installed or declined.
  */
-export function programsMissingOnSlim(familyId: string, names: Iterable<string>, builderImage: string, installed: ReadonlySet<string>): Finding[] {
-  const slim = imageConfig(slimVariant(builderImage) ?? '');
-  if (!slim) return [];
-  const out: Finding[] = [];
-  for (const name of names)
-    for (const program of packageRuntimePrograms(familyId, name))
-      if (!slim.tools.has(program) && ![...installed].some((r) => (packageProvides(r) ?? [r]).includes(program)))
-        out.push({ id: 'command-missing', data: { keyword: name, command: program, why: `the slim variant has no ${program}, which the full image had or the build installed, and the runtime stage does not install it (a package the file installs for the build stays in the builder)` } });
+export function programsToInstall(needs: readonly NeededProgram[], builderImage: string, runtimeBase: string, installed: ReadonlySet<string>, buildInstalled: ReadonlySet<string> = new Set()): { packages: string[]; findings: Finding[]; declines: Finding[]; missing: NeededProgram[] } {
+  const out = { packages: [] as string[], findings: [] as Finding[], declines: [] as Finding[], missing: [] as NeededProgram[] };
+  const runtime = imageConfig(runtimeBase);
+  const builder = imageConfig(builderImage);
+  const manager = packageManagerOf(runtimeBase);
+  if (runtimeBase === builderImage || !runtime || !builder) return out;
+  const provided = (p: string) => [...installed, ...out.packages].some((r) => (packageProvides(r) ?? [r]).includes(p));
+  const builderHas = (p: string) => builder.tools.has(p) || [...buildInstalled].some((r) => (packageProvides(r) ?? [r]).includes(p));
+  for (const need of needs) {
+    if (need.programs.some((p) => runtime.tools.has(p) || provided(p)) || !need.programs.some(builderHas)) continue;
+    out.missing.push(need);
+    const program = need.programs.find((p) => manager && TOOL_PACKAGES[p]?.[manager]);
+    const pkg = program && manager ? TOOL_PACKAGES[program]![manager] : null;
+    if (program && pkg) {
+      out.packages.push(pkg);
+      out.findings.push({ id: 'tool-added', data: { tool: program, keyword: need.by, package: pkg }, ...(need.line ? { line: need.line } : {}) });
+    } else
+      out.declines.push({
+        id: 'command-missing',
+        data: { keyword: need.by, command: need.programs[0]!, why: `the runtime base has no ${need.programs.join(' or ')}, which the full image had or the build installed, and dfsplit knows no package of ${runtimeBase} that provides it` },
+        ...(need.line ? { line: need.line } : {}),
+      });
+  }
   return out;
+}
+
+/**
+ * The programs the packages `names` of family `familyId`'s registry run at run time (`runtimePrograms`:
+ * simple-git runs git, errbot git), for a preset that reads its dependencies from the context.
+ */
+export function packagesNeedPrograms(familyId: string, names: Iterable<string>): NeededProgram[] {
+  return [...names].flatMap((name) => packageRuntimePrograms(familyId, name).map((program) => ({ programs: [program], by: name })));
 }
 
 /**
@@ -362,7 +398,17 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   // the slim variant of an official image is built with the same configuration as the full one
   if (inheritsSameConfig(builderImage, runtimeBase)) return none;
   if (!builder || !runtime) return { ...none, declines: [{ id: 'runtime-config-unknown', data: { image: runtimeBase, images: [builder ? null : builderImage, runtime ? null : runtimeBase].filter((i) => i !== null).join(' and ') } }] };
-  const written = new Set(model.instructions.filter((i) => i.stage === 0 && i.keyword === 'ENV').flatMap((i) => (i.keyword === 'ENV' ? i.pairs.map(([k]) => k) : [])));
+  // a variable the file sets itself needs no restoring, unless its first value extends the inherited one
+  // (`ENV PATH=/opt/tools/bin:$PATH` keeps the builder image's directories only if the runtime stage has them too)
+  const written = new Set<string>();
+  const extended = new Set<string>();
+  for (const i of model.instructions)
+    if (i.stage === 0 && i.keyword === 'ENV')
+      for (const [k, v] of i.pairs) {
+        if (!written.has(k) && new RegExp(`\\$(${k}\\b|\\{${k}[}:])`).test(v)) extended.add(k);
+        written.add(k);
+      }
+  for (const k of extended) written.delete(k);
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
   const steps: PresetStep[] = [];
   const findings: Finding[] = [];

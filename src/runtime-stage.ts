@@ -4,7 +4,7 @@
 // prints it and `explain` reports it. https://docs.docker.com/build/building/multi-stage/
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
-import { analyzeRun, type RunCommand } from './analyze/run.js';
+import { analyzeRun, type RunAnalysis, type RunCommand } from './analyze/run.js';
 import { isNeutral } from './commands/index.js';
 import { isVenv } from './commands/python.js';
 import { enclosing } from './paths.js';
@@ -27,7 +27,7 @@ export interface RuntimeStep {
   artifact?: Artifact;
   /** For ENV steps: the variables it sets, as `[name, value]`. */
   env?: readonly (readonly [string, string])[];
-  /** For the install dfsplit writes of the tools the runtime commands call (src/plan-runtime.ts): its packages. */
+  /** For an install dfsplit or a preset writes (the tools the runtime commands and the code call, src/plan-runtime.ts; a preset's `install` step): its packages, all of which the stage then has. */
   packages?: readonly string[];
 }
 
@@ -102,7 +102,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
         }
         const script = stepScript(r);
         const commands = script === null ? [] : analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands;
-        steps.push({ source: index, keyword, text, verbatim: false, commands });
+        steps.push({ source: index, keyword, text, verbatim: false, commands, ...(r.kind === 'install' ? { packages: r.packages } : {}) });
       }
     } else if (input.command?.index === index) {
       steps.push({ source: index, keyword: input.command.keyword, text: input.command.text, verbatim: false, commands: [] });
@@ -166,6 +166,17 @@ function splitRuntime(script: string, commands: readonly RunCommand[], shellErro
   if (tangled || shellError) return { decline: { id: 'complex-run', data: { command: (tangled?.words ?? ['the script']).slice(0, 2).join(' ') }, line } };
   const part = runtimePart(script, commands, workdir);
   return part.text ? { step: { source: index, keyword: 'RUN', text: `RUN ${part.text}`, verbatim: false, commands: part.commands } } : {};
+}
+
+/**
+ * The commands of a RUN (of `phase`, not replaced by a preset) that the runtime stage runs again: none of a
+ * build RUN, every one of a RUN repeated whole, else its runtime half's (an install there keeps only its
+ * runtime packages). A preset that must know what the generic split leaves behind asks this, not a copy of it.
+ */
+export function repeatedCommands(run: RunAnalysis, phase: Classification['phase'], workdir: string): readonly RunCommand[] {
+  if (phase === 'build') return [];
+  if (wholeRuntime(run.commands)) return run.commands;
+  return runtimePart(run.script, run.commands, workdir).commands;
 }
 
 /** A RUN whose every command is needed at runtime, or that downloads for the runtime, is repeated as written. */

@@ -352,8 +352,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   // the COPY --from steps so far: they bring what the builder has at its end
   const copied: { from: string; to: string }[] = [];
   for (const step of input.steps) {
-    // the programs the runtime stage installs for CMD/HEALTHCHECK
-    for (const t of step.packages ?? []) r.tools.add(t);
+    // the programs the runtime stage installs for CMD/HEALTHCHECK and the code (procps gives free)
+    for (const p of step.packages ?? []) for (const t of [p, ...(packageProvides(p) ?? [])]) r.tools.add(t);
     const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
     const builderThen = step.source !== null && step.keyword === 'RUN' ? stateBefore(step.source) : b;
     if (step.keyword === 'RUN') {

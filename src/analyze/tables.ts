@@ -64,7 +64,7 @@ export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
 /** Packages whose only job is to headers/tools for compiling against glibc/musl: nothing to keep. */
 export const DEV_WITHOUT_RUNTIME = new Set(['libc6-dev', 'libc-dev', 'musl-dev', 'linux-headers', 'linux-libc-dev', 'python3-dev', 'python-dev', 'glibc-devel', 'kernel-headers', 'python3-devel']);
 
-/** Programs a HEALTHCHECK/CMD may call, and the package that provides each (for slim runtimes). */
+/** Programs a HEALTHCHECK/CMD or the application's code may call, and the package that provides each (for slim runtimes). */
 export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, string>>> = {
   curl: { apt: 'curl', apk: 'curl', yum: 'curl' },
   wget: { apt: 'wget', apk: 'wget', yum: 'wget' },
@@ -72,4 +72,12 @@ export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, strin
   git: { apt: 'git', apk: 'git', yum: 'git' },
   make: { apt: 'make', apk: 'make', yum: 'make' },
   nc: { apt: 'netcat-openbsd', apk: 'netcat-openbsd', yum: 'nmap-ncat' },
+  // what application code shells out to (src/code-programs.ts, the families' runtimePrograms) and a full
+  // image has from buildpack-deps: diffs applied at run time (ReviewBoard), process and memory readings
+  patch: { apt: 'patch', apk: 'patch', yum: 'patch' },
+  free: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
+  ps: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
+  pgrep: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
+  pkill: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
+  openssl: { apt: 'openssl', apk: 'openssl', yum: 'openssl' },
 };

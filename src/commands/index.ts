@@ -13,6 +13,7 @@ import editors from './editors.js';
 import fetch from './fetch.js';
 import files from './files.js';
 import go from './go.js';
+import haskell from './haskell.js';
 import java from './java.js';
 import lua from './lua.js';
 import node, { NODE_MANAGERS, type NodeManager, type NodeManagerName } from './node.js';
@@ -29,7 +30,7 @@ import users from './users.js';
 import yum from './yum.js';
 import { PACKAGE_PROGRAMS } from '../knowledge/package-programs.js';
 
-export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, java, dotnet, compilers, buildSystems, android, editors];
+export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, haskell, java, dotnet, compilers, buildSystems, android, editors];
 
 // a Map: looked up with every command's first word
 const BY_NAME: ReadonlyMap<string, CommandFamily> = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
@@ -53,6 +54,13 @@ export function runtimeProgramsOf(words: readonly string[]): { by: string; progr
 export function packageRuntimePrograms(familyId: string, name: string): readonly string[] {
   const table = families.find((f) => f.id === familyId)?.runtimePrograms;
   return table && Object.hasOwn(table, name) ? table[name]! : [];
+}
+
+/** The programs a command runs besides itself (bower: git), from its family's `calls`; none when no family says. */
+export function programsCalledBy(name: string): readonly string[] {
+  const base = name.split('/').pop()!;
+  for (const f of families) if (f.calls && Object.hasOwn(f.calls, base)) return f.calls[base]!;
+  return [];
 }
 
 /** The interpreters that run a script by its file name's ending (`py`: python, python3), or null. */

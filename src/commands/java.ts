@@ -22,6 +22,19 @@ export const GRADLE_APPLICATION = { run: 'run', install: 'installDist', outputDi
 /** Each build tool by its program's name, the wrappers' (`./mvnw`, `/app/gradlew`) as their file name. */
 export const JAVA_BUILD_TOOLS: Readonly<Record<string, JavaBuildTool>> = { mvn: MAVEN, mvnw: MAVEN, gradle: GRADLE, gradlew: GRADLE };
 
+/**
+ * Leiningen's `uberjar`: the standalone jar (`<name>-<version>-standalone.jar`, or project.clj's `:uberjar-name`) lands in
+ * `:target-path`, `target/%s` by default since Leiningen 2.4 (`target/uberjar`, the uberjar profile's name) and `target` when
+ * project.clj sets it so (as Leiningen 2.0 to 2.3 did by default). Which of the two, and the file's name, only project.clj says.
+ * https://codeberg.org/leiningen/leiningen/src/branch/main/sample.project.clj
+ */
+export const LEIN_UBERJAR = { goals: ['uberjar'], outputDirs: ['target/uberjar', 'target'], buildFile: 'project.clj' } as const;
+
+/** True when the words run Leiningen (by any path) with `uberjar` among its tasks (`lein with-profile prod uberjar`, `lein do clean, uberjar`). */
+export function writesUberjar(words: readonly string[]): boolean {
+  return (words[0] ?? '').split('/').pop() === 'lein' && words.slice(1).some((w) => (LEIN_UBERJAR.goals as readonly string[]).includes(w.replace(/,$/, '')));
+}
+
 /** Options of mvn and gradle that change neither what is built nor how the app runs (output, offline, daemon). */
 export const JAVA_NEUTRAL_OPTIONS = /^(-B|--batch-mode|-q|--quiet|-o|--offline|-e|--errors|-ntp|--no-transfer-progress|--no-daemon|--console=\w+|-i|--info|-s|--stacktrace|-w|--warn)$/;
 
@@ -67,6 +80,11 @@ export default {
     './mvnw': [{ kind: 'build' }],
     gradle: [{ kind: 'build' }],
     './gradlew': [{ kind: 'build' }],
+    lein: [
+      { kind: 'build', sub: ['uberjar', 'jar', 'compile', 'javac', 'deps', 'install', 'clean', 'cljsbuild', 'do', 'with-profile'] },
+      { kind: 'test', sub: ['test'] },
+      { kind: 'toolchain-run', sub: ['run', 'repl', 'trampoline'] },
+    ],
     javac: [{ kind: 'build' }],
     jar: [{ kind: 'build' }],
   },
@@ -81,6 +99,8 @@ export default {
     { variables: ['GRADLE_HOME', 'GRADLE_USER_HOME', 'GRADLE_OPTS'], readers: ['gradle', './gradlew', 'gradlew'] },
     { variables: ['ANT_HOME', 'ANT_OPTS'], readers: ['ant'] },
     { variables: ['SBT_HOME', 'SBT_OPTS'], readers: ['sbt'] },
+    // https://codeberg.org/leiningen/leiningen/src/branch/main/doc/TUTORIAL.md (LEIN_ROOT: run as root without asking)
+    { variables: ['LEIN_HOME', 'LEIN_ROOT', 'LEIN_INSTALL', 'LEIN_JVM_OPTS', 'LEIN_JAVA_CMD', 'LEIN_SNAPSHOTS_IN_RELEASE'], readers: ['lein'] },
   ],
   // Spring Boot's goals (with either tool) and Gradle's application plugin build and start the app from the sources
   toolchainAtRuntime: [starts([MAVEN, GRADLE], [MAVEN.bootRun, GRADLE.bootRun], '\\b'), starts([GRADLE], [GRADLE_APPLICATION.run], '(?=\\s|$)')],

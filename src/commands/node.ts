@@ -95,6 +95,8 @@ export default {
   kinds: { nvm: 'setup' },
   interpreters: ['node'],
   installedPackages: ({ words }) => installedNodePackages(words),
+  // bower, the front-end package manager of node images: its install resolves packages with git
+  calls: { bower: ['git'] },
   runtimePrograms: {
     // lerna bootstrap and lerna publish run git
     lerna: ['git'],

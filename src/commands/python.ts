@@ -70,6 +70,29 @@ export function isTestOnlyInstall(args: readonly string[]): boolean {
   return files.every((f) => /(dev|test)/i.test(f.split('/').pop()!)) && names.every((n) => TEST_PACKAGES.test(n.replace(/[<>=~![].*$/, '')));
 }
 
+/**
+ * A system package of a Python test tool (Debian's `python3-pytest`, Alpine's `py3-pytest`): installing it
+ * serves the tests, as `pip install pytest` does.
+ */
+export function isTestToolPackage(name: string): boolean {
+  const m = /^(?:python[23]?|py[23]?)-(.+)$/.exec(name);
+  return m !== null && TEST_PACKAGES.test(m[1]!);
+}
+
+/** The test runners (the family's subcommands of kind `test`): running one runs the tests. */
+const TEST_RUNNERS: ReadonlySet<string> = new Set(['pytest', 'py.test', 'tox', 'nox', 'unittest']);
+
+/**
+ * What a command does for Python's tests, read as the registry knows it (`commandOf`): `install` their tools
+ * (a pip install of test tools or dev/test requirement files, kind `test`), `run` them (pytest, tox, nox,
+ * `python -m unittest`), or null (another family's command, or another of this family's).
+ */
+export function pythonTestRole(known: FamilyCommand | undefined, kind: string): 'install' | 'run' | null {
+  if (!known || known.family.id !== 'python' || kind !== 'test') return null;
+  if (known.name === 'pip') return 'install';
+  return TEST_RUNNERS.has(known.name) ? 'run' : null;
+}
+
 /** Requirements that are pip's own tooling only (`pip install -U pip setuptools wheel`). */
 export function upgradesPipOnly(names: readonly string[]): boolean {
   return names.length > 0 && names.every((n) => TOOLING.test(n));

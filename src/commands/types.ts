@@ -201,6 +201,12 @@ export interface CommandFamily {
    * each package's documentation of its system requirements.
    */
   runtimePrograms?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Programs a command runs besides itself, by command name (bower resolves its packages with git: ENOGIT
+   * without it, unless every package is already in a bower_components it finds): a replay of the command on a
+   * runtime base without them needs them installed.
+   */
+  calls?: Readonly<Record<string, readonly string[]>>;
   /** The files a command makes executable (`chmod +x a.py`, `chmod 755 a.py`); null: none. */
   madeExecutable?(words: readonly string[]): readonly string[] | null;
 }

@@ -213,6 +213,17 @@ const MAVEN_ENV = { MAVEN_HOME: '/usr/share/maven', MAVEN_CONFIG: '/root/.m2' };
 const MAVEN_TEMURIN_TAG = /^(latest|[\d.]+|[\d.]+-eclipse-temurin-\d+(-(jammy|focal|noble))?)$/;
 /** gradle:[<gradle>-]jdk<java>[-jammy|-focal|-noble], on Eclipse Temurin's JDK. */
 const GRADLE_TEMURIN_TAG = /^(\d[\d.]*-)?jdk\d+(-jammy|-focal|-noble)?$/;
+/**
+ * The Gradle versions whose images were built on openjdk (gradle/docker-gradle until 2019-05-30, when 5.4.1 and
+ * later moved to AdoptOpenJDK): 3.x, 4.x, 5.0 to 5.3 and 5.4.0 (the `5.4` alias was rebuilt on AdoptOpenJDK).
+ */
+const GRADLE_OPENJDK = '(?:[34](?:\\.\\d+)*|5\\.[0-3](?:\\.\\d+)*|5\\.4\\.0)';
+/**
+ * clojure's Alpine tags of Leiningen 2.6.1 to 2.9.1 (Quantisan/docker-clojure), all on Java 8: `lein-<v>-alpine`
+ * (`FROM java:8-alpine`, then `openjdk:8[u92|u111]-alpine`, the same Alpine openjdk8 package), `openjdk-8-lein-<v>-alpine`,
+ * and `alpine` (last listed in 2019; openjdk 11 had no Alpine variant). `$1`: the Leiningen version.
+ */
+const CLOJURE_LEIN_ALPINE = /^(?:openjdk-8-)?lein-(2\.[6-8]\.\d+|2\.9\.[01])-alpine$|^(?:openjdk-8-lein-)?alpine$/;
 
 const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
@@ -348,6 +359,17 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'rust', ...DEBIAN, buildpack: true, debian12: { since: 1.07 }, release: null, slim: { release: 'slim-release', none: /nightly/ } },
   { repository: 'rust', tag: SLIM, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] } },
   { repository: 'rust', tag: FULL, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] } },
+  // haskell (haskell/docker-haskell): GHC in /opt/ghc/<version>, cabal-install and stack in /usr/local/bin, on
+  // debian:<release> or debian:<release>-slim (buildpack-deps:buster for the last full buster tags); every tag of
+  // GHC 8.10.5, 9.0.2 and later puts /root/.cabal/bin, /root/.local/bin and /opt/ghc/<version>/bin first on PATH
+  // (older ones add /opt/cabal/<version>/bin too, and a tag without the full version moves to the next one's
+  // directory: their configuration is not known). Its slim tags still hold the toolchain: no smaller variant
+  { repository: 'haskell', ...DEBIAN, slim: null },
+  {
+    repository: 'haskell',
+    tag: /^(8\.10\.[5-9]|9\.0\.[2-9]|9\.[1-9]\d*\.\d+)(-slim)?(-(buster|bullseye|bookworm))?$/,
+    config: { env: { LANG: 'C.UTF-8', PATH: `/root/.cabal/bin:/root/.local/bin:/opt/ghc/$1/bin:${DEFAULT_PATH}` }, cmd: ['ghci'], debian: true, tools: ['ghc', 'ghci', 'ghc-pkg', 'runghc', 'runhaskell', 'haddock', 'hsc2hs', 'cabal', 'stack', 'gcc', 'g++', 'cc', 'c++', 'make', 'git', 'curl', 'gpg', 'xz'] },
+  },
   // php: cli (the bare version tags), apache and fpm, on Debian and Alpine (docker-library/php)
   { repository: 'php', ...DEBIAN, debian12: { since: 8.001 } },
   { repository: 'php', tag: /(^|-)apache(-|$)/, config: PHP('apache', false) },
@@ -428,7 +450,28 @@ export const IMAGES: readonly ImageRow[] = [
       tag: new RegExp(`^[\\d.]+-jdk-${java}-alpine$`),
       config: { ...OPENJDK_ALPINE(java, 'jdk'), env: { ...OPENJDK_ALPINE(java, 'jdk').env, ...MAVEN_ENV }, cmd: ['mvn'], entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], wraps: MAVEN_WRAPS, tools: [...ALPINE_TOOLS, ...JDK_TOOLS, 'mvn', 'curl', 'bash'] },
     },
+    // gradle:4.7-jdk8-alpine, gradle:3.4.1-jdk7-alpine (gradle/docker-gradle before 2019-05-30): FROM openjdk:<java>-jdk-alpine,
+    // Gradle in /opt/gradle, a gradle user (uid 1000, home /home/gradle) that the image ends as, WORKDIR /home/gradle
+    {
+      repository: 'gradle',
+      tag: new RegExp(`^${GRADLE_OPENJDK}-jdk${java}-alpine$`),
+      config: { ...OPENJDK_ALPINE(java, 'jdk'), env: { ...OPENJDK_ALPINE(java, 'jdk').env, GRADLE_HOME: '/opt/gradle' }, workdir: '/home/gradle', user: 'gradle', cmd: ['gradle'], tools: [...ALPINE_TOOLS, ...JDK_TOOLS, 'gradle'], users: ['gradle'] },
+    },
   ]),
+  // clojure's Alpine Leiningen tags: openjdk:8-jdk-alpine's configuration, WORKDIR /tmp, lein in /usr/local/bin (LEIN_INSTALL,
+  // appended to PATH), LEIN_ROOT; bash, tar, gnupg and openssl added; CMD ["lein", "repl"] from the builds of 2018-11-04 on
+  // (Leiningen 2.8.1 and later), none before (alpine's)
+  ...[false, true].map((repl): ImageRow => ({
+    repository: 'clojure',
+    tag: repl ? CLOJURE_LEIN_ALPINE : /^(?:openjdk-8-)?lein-2\.(?:[67]\.\d+|8\.0)-alpine$/,
+    config: {
+      ...OPENJDK_ALPINE('8', 'jdk'),
+      env: { ...OPENJDK_ALPINE('8', 'jdk').env, PATH: `${OPENJDK_ALPINE('8', 'jdk').env!.PATH}:/usr/local/bin/`, LEIN_INSTALL: '/usr/local/bin/', LEIN_ROOT: '1' },
+      workdir: '/tmp',
+      cmd: repl ? ['lein', 'repl'] : ['/bin/sh'],
+      tools: [...ALPINE_TOOLS, ...JDK_TOOLS, 'lein', 'bash', 'tar', 'gpg', 'openssl'],
+    },
+  })),
   // java (docker-library/java, replaced by openjdk in 2017): Debian's openjdk packages on buildpack-deps:*-curl (jre)
   // and *-scm (jdk); JAVA_HOME differs between the two (.../jre), java is on PATH through /usr/bin
   { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?-jre$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
@@ -446,7 +489,16 @@ export const IMAGES: readonly ImageRow[] = [
   // gradle:8.5-jdk17, gradle:jdk21-jammy, gradle:7-jdk11 (gradle 7 and later, and the version-less tags, are built FROM
   // eclipse-temurin:<java>-jdk[-<os>]; older ones FROM openjdk or AdoptOpenJDK images)
   { repository: 'gradle', tag: /^(?:(?:[7-9]|[1-9]\d)[\d.]*-)?jdk(\d+)(-jammy|-focal|-noble)?$/, jre: { image: 'eclipse-temurin:$1-jre$2' } },
-  { repository: 'gradle', tag: /^[1-6][\d.]*-jdk/, jre: { why: 'Gradle images before 7 were built on openjdk or AdoptOpenJDK images, not on eclipse-temurin' } },
+  // gradle:4.7-jdk8-alpine, gradle:5.2.1-jdk7-alpine (built FROM openjdk:<java>-jdk-alpine, whose JAVA_HOME the jre-alpine tag shares)
+  { repository: 'gradle', tag: new RegExp(`^${GRADLE_OPENJDK}-jdk(7|8)(-alpine)$`), jre: { image: 'openjdk:$1-jre$2' } },
+  {
+    repository: 'gradle',
+    tag: /^[1-6][\d.]*-jdk/,
+    jre: { why: 'Gradle images before 7 were built on openjdk (the Debian ones with JAVA_HOME /docker-java-home, which the openjdk JRE tags published today lack) or AdoptOpenJDK images, not on eclipse-temurin' },
+  },
+  // clojure:lein-2.8.1-alpine, clojure:alpine: Java 8 on Alpine's openjdk8 package, as openjdk:8-jre-alpine
+  { repository: 'clojure', tag: CLOJURE_LEIN_ALPINE, jre: { image: 'openjdk:8-jre-alpine' } },
+  { repository: 'clojure', jre: { why: 'only the Alpine Leiningen tags of 2016 to 2019 are in the table (Java 8); the Debian ones were built on java:8 or openjdk:8 with a JAVA_HOME the JRE tags published today lack, and later ones on several JDKs' } },
   // openjdk:8, 8-jdk, 8u151-jdk, 11.0.4-jdk-slim-buster, 8-jdk-alpine: the same image's own jre tags (openjdk 12 and
   // later have none); the same JAVA_HOME, so the configuration is kept
   { repository: 'openjdk', tag: new RegExp(`^(7|8|11)((?:u\\d+|\\.[\\d.]+)(?:-b\\d+)?)?(?:-jdk)?(-slim)?${JAVA_DEBIAN}$`), jre: { image: 'openjdk:$1$2-jre$3$4' } },

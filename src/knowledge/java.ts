@@ -15,6 +15,14 @@ export const JAVA_GENERIC_FALLBACK: ReadonlySet<string> = new Set(['openjdk', 'j
 export const JAVA_BUILD_INPUTS: ReadonlySet<string> = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd', '.mvn', 'gradle', 'src']);
 
 /**
+ * Top-level entries of a repository that no program reads at run time: its documentation, licence, version
+ * control and CI files, editor settings, container and compose files (a `COPY . .` of only these and
+ * JAVA_BUILD_INPUTS brings nothing the jar needs).
+ */
+export const REPOSITORY_METADATA =
+  /^(README|LICEN[CS]E|NOTICE|CHANGELOG|CHANGES|CONTRIBUTING|AUTHORS|CODE_OF_CONDUCT|SECURITY)([.\w-]*)$|\.md$|^\.git(?:ignore|attributes|modules|hub|lab-ci\.yml)?$|^\.(travis\.yml|circleci|editorconfig|idea|vscode|dockerignore|sdkmanrc|java-version|tool-versions)$|^(Dockerfile|Containerfile)([.\w-]*)$|^docker-compose[.\w-]*\.ya?ml$|^(Jenkinsfile|Makefile|\.?renovate\.json|codecov\.yml|lombok\.config)$/i;
+
+/**
  * Packages a graphical Java program (java.awt, Swing, a virtual display) installs: X11 client libraries, Xvfb,
  * GTK. A headless JRE or JDK (openjdk's -slim tags: the image table's `headless`) has no AWT X11 libraries.
  */

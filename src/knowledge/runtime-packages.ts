@@ -69,6 +69,7 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'libldap-dev': { debian: { bookworm: ['libldap-2.5-0'] } },
   'libpcre3-dev': { debian: { 'jessie..bookworm': ['libpcre3'] }, ubuntu: { 'trusty..noble': ['libpcre3'] } },
   'libpcre2-dev': { debian: { 'stretch..bookworm': ['libpcre2-8-0'] }, ubuntu: { 'bionic..noble': ['libpcre2-8-0'] } },
+  'libnuma-dev': { debian: { 'jessie..trixie': ['libnuma1'] }, ubuntu: { 'trusty..noble': ['libnuma1'] } },
   'libgmp-dev': { debian: { 'jessie..bookworm': ['libgmp10'] }, ubuntu: { 'trusty..noble': ['libgmp10'] } },
   'libmpfr-dev': { debian: { 'jessie..stretch': ['libmpfr4'], 'buster..bookworm': ['libmpfr6'] }, ubuntu: { 'bionic..noble': ['libmpfr6'] } },
   'libzmq3-dev': { debian: { 'stretch..bookworm': ['libzmq5'] }, ubuntu: { 'xenial..noble': ['libzmq5'] } },

@@ -3,8 +3,8 @@
 // A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK } from '../../src/knowledge/java.js';
-import { buildsElsewhere, GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile } from '../../src/commands/java.js';
+import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, REPOSITORY_METADATA } from '../../src/knowledge/java.js';
+import { buildsElsewhere, GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile, LEIN_UBERJAR, writesUberjar } from '../../src/commands/java.js';
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
@@ -59,8 +59,8 @@ interface JarBuild {
   index: number;
   made: (path: string) => boolean;
   text: string;
-  /** The build tool whose build file names the jars, and the directory it runs in. */
-  tool: 'maven' | 'gradle' | null;
+  /** The build tool whose build file names the jars (Leiningen's project.clj is not read), and the directory it runs in. */
+  tool: 'maven' | 'gradle' | 'leiningen' | null;
   cwd: string;
   /**
    * A copy or move of a jar another command built (`cp target/app.jar /app/`, by its bare name), whose RUN stays in the builder
@@ -70,7 +70,7 @@ interface JarBuild {
   copy?: boolean;
 }
 
-/** RUN commands that build jars: Maven/Gradle with a packaging goal, or `jar` creating a file. */
+/** RUN commands that build jars: Maven/Gradle with a packaging goal, `lein uberjar`, or `jar` creating a file. */
 function jarBuilds(input: PresetInput): JarBuild[] {
   const out: JarBuild[] = [];
   for (const [index, run] of input.analysis.runs)
@@ -80,6 +80,11 @@ function jarBuilds(input: PresetInput): JarBuild[] {
       if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !buildsElsewhere(c.words)) {
         const dir = joinPath(c.cwd, known.outputDir);
         out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd, copy: known === JAVA_BUILD_TOOLS.mvn && c.words[0] === tool });
+      }
+      // `lein uberjar`: the standalone jar in target/uberjar or target (project.clj's :target-path)
+      if (writesUberjar(c.words)) {
+        const dirs = LEIN_UBERJAR.outputDirs.map((d) => joinPath(c.cwd, d));
+        out.push({ index, made: (p) => dirs.some((dir) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/')), text: c.words.slice(0, 2).join(' '), tool: 'leiningen', cwd: c.cwd });
       }
       // a built jar copied or moved elsewhere (`cp target/app.jar /app/`): the copy is the output
       const operands = c.words.slice(1).filter((w) => !w.startsWith('-'));
@@ -107,14 +112,27 @@ function contextDirOf(input: PresetInput, build: JarBuild): string | null {
   return dir;
 }
 
-/** COPY instructions of only sources and build files: they stay in the builder, what runs is in the jar. */
+/**
+ * COPY instructions of only sources and build files: they stay in the builder, what runs is in the jar. A
+ * copy of the whole context (`COPY . .`) is one of them when the build context is read and holds nothing else
+ * at its top level but the repository's own metadata (README, LICENSE, .git*, Dockerfile, CI files: nothing a
+ * program reads at run time); without a context, what it holds is unknown and the copy stays.
+ */
 function buildInputCopies(input: PresetInput): Set<number> {
   const drop = new Set<number>();
+  const onlyBuildInputs = wholeContextIsBuildInput(input);
   for (const ins of input.model.instructions) {
     const sources = contextSources(ins);
-    if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s))) drop.add(ins.index);
+    if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s) || ((s === '.' || s === '') && onlyBuildInputs))) drop.add(ins.index);
   }
   return drop;
+}
+
+/** True when the build context is read and every top-level entry is a build input or repository metadata. */
+function wholeContextIsBuildInput(input: PresetInput): boolean {
+  if (!input.context.known) return false;
+  const top = new Set(input.context.find(() => true).map((p) => p.split('/')[0]!));
+  return top.size > 0 && [...top].every((name) => JAVA_BUILD_INPUTS.has(name) || REPOSITORY_METADATA.test(name));
 }
 
 /**
@@ -225,6 +243,12 @@ function baseImageUsers(input: PresetInput, runtime: string, drop: ReadonlySet<n
   const runtimeUsers = imageConfig(runtime)?.users ?? [];
   // a command of the file that creates a user or group (src/commands/users.ts), as the analyzer read it
   const created = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => accountCommands.includes(c.words[0] ?? '')));
+  // the user the builder's image ends as (gradle's images before 7: `gradle`), which the runtime stage restores when the file sets none
+  const inherited = imageConfig(input.builderImage)?.user ?? '';
+  const setsUser = input.model.instructions.some((i) => i.stage === 0 && i.keyword === 'USER');
+  if (inherited && builderUsers.includes(inherited) && !runtimeUsers.includes(inherited) && !setsUser && !created) {
+    return [{ id: 'replay-needs-builder-state', data: { command: `USER ${inherited}`, thing: `the user ${inherited}, which ${input.builderImage} runs as and ${runtime} has not` }, line: input.model.instructions[0]?.line ?? 1 }];
+  }
   for (const ins of input.model.instructions) {
     if (ins.stage !== 0 || drop.has(ins.index)) continue;
     const owner = ins.keyword === 'USER' ? ins.user : ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flag(ins, 'chown') : undefined;
@@ -287,7 +311,7 @@ export default {
     if (!producer) return unknownJar('no Maven, Gradle or jar command of this file writes it');
     // other files of the build directory the command names (a config in target/classes) would not be in the runtime stage
     if (producer.tool) {
-      const buildDir = joinPath(producer.cwd, producer.tool === 'maven' ? 'target' : 'build');
+      const buildDir = joinPath(producer.cwd, producer.tool === 'gradle' ? 'build' : 'target');
       const named = started.words
         .slice(1)
         .flatMap((w) => w.split(/[=:,]/))
@@ -296,12 +320,14 @@ export default {
         .find((p) => p.startsWith(`${buildDir}/`) && p !== path);
       if (named) declines.push({ id: 'copy-missing', data: { path: named, why: `only the jar is copied from ${buildDir}, and ${started.ins.keyword} names this file too` }, line });
     }
-    const contextDir = producer.tool ? contextDirOf(input, producer) : null;
-    const facts = producer.tool && contextDir !== null ? buildFacts(input.context, contextDir, producer.tool, producer.cwd.split('/').filter(Boolean).pop() ?? null) : null;
+    const tool = producer.tool === 'leiningen' ? null : producer.tool;
+    const contextDir = tool ? contextDirOf(input, producer) : null;
+    const facts = tool && contextDir !== null ? buildFacts(input.context, contextDir, tool, producer.cwd.split('/').filter(Boolean).pop() ?? null) : null;
     if (facts?.war) declines.push({ id: 'java-war', data: { why: facts.unknown ?? 'the build makes a WAR' }, line: input.model.instructions[producer.index]!.line });
     if (facts?.classpath) declines.push({ id: 'java-jar-classpath', data: { jar: started.jar, why: facts.classpath }, line });
     if (pattern) {
       // the runtime stage holds one jar in that directory, so the pattern expands to it as it did in the original
+      if (producer.tool === 'leiningen') return unknownJar(`it is a pattern, and the jars \`lein uberjar\` writes are named by ${LEIN_UBERJAR.buildFile} (:uberjar-name, :target-path, the version), which dfsplit does not read`);
       const build = producer.tool === 'maven' ? 'pom.xml' : 'build.gradle';
       if (!facts) return unknownJar(`it is a pattern, and ${input.context.known ? `no ${build} was found where the build runs` : `no build context was given to read the ${build}`}, so which jars match is unknown`);
       if (!facts.jars) return unknownJar(`it is a pattern, and which jars the build writes is unknown: ${facts.unknown ?? ''}`);

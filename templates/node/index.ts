@@ -6,8 +6,8 @@
 // https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
 import { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS, nodeManager, nodeManagers, pathOperands, type NodeManager, type NodeManagerName } from '../../src/commands/index.js';
-import { libcOf, parseImage } from '../../src/images.js';
-import { programsMissingOnSlim } from '../../src/runtime-contract.js';
+import { libcOf, parseImage, slimVariant } from '../../src/images.js';
+import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
@@ -148,7 +148,10 @@ export default {
       if (!NODE_SELF_CONTAINED.has(name)) declines.push({ id: 'node-native-unknown', data: { package: name } });
     }
     // programs production dependencies run when the app runs (simple-git: git), which the slim variant lacks
-    declines.push(...programsMissingOnSlim('node', Object.keys(pkg.dependencies ?? {}), input.builderImage, replayed));
+    const programs = programsToInstall(packagesNeedPrograms('node', Object.keys(pkg.dependencies ?? {})), input.builderImage, slimVariant(input.builderImage) ?? input.builderImage, replayed);
+    declines.push(...programs.declines);
+    findings.push(...programs.findings);
+    for (const p of programs.packages) if (!libs.includes(p)) libs.push(p);
     if (!native.seen) findings.push({ id: 'node-native-unchecked', data: { lockfile: lock?.[0] ?? 'no lockfile' } });
     // production dependencies only: prune after the last step of the package manager. yarn has no
     // prune that works in place and `pnpm prune` skips workspaces, so there the devDependencies stay,

@@ -2,8 +2,8 @@
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, PYTHON_PURE_EXTRAS, requirementExtras, requirementName } from '../../src/knowledge/compiled-packages.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
-import { packageManagerOf } from '../../src/images.js';
-import { programsMissingOnSlim } from '../../src/runtime-contract.js';
+import { packageManagerOf, slimVariant } from '../../src/images.js';
+import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
 import { exportsPoetryLock } from '../../src/commands/python-env.js';
 import type { Finding } from '../../src/messages.js';
@@ -61,7 +61,10 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   for (const [name, which] of extras) unproven.push({ id: 'unproven-extras', data: { name, extras: which.join(','), image: input.builderImage } });
   // programs the packages run when the app runs (errbot: git, pydub: ffmpeg; the python family's runtimePrograms):
   // the slim variant has none of buildpack-deps' tools
-  declines.push(...programsMissingOnSlim('python', new Set(names), input.builderImage, installed));
+  const programs = programsToInstall(packagesNeedPrograms('python', new Set(names)), input.builderImage, slimVariant(input.builderImage) ?? input.builderImage, installed);
+  declines.push(...programs.declines);
+  findings.push(...programs.findings);
+  packages.push(...programs.packages.filter((p) => !packages.includes(p)));
   for (const n of new Set(names)) {
     if (PYTHON_LINKS_WHAT_IT_FINDS.has(n)) unproven.push({ id: 'unproven-linked-libs', data: { name: n, image: input.builderImage } });
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
@@ -75,7 +78,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
 }
 
 /** A requirements file from the build context: by the name the COPY gave it, found by its base name. */
-function readRequirements(input: PresetInput, absolute: string, file: string): string | null {
+export function readRequirements(input: PresetInput, absolute: string, file: string): string | null {
   if (!input.context.known) return null;
   const base = file.split('/').pop()!;
   for (const candidate of [file, base, absolute.replace(/^\//, '')]) {

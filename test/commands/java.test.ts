@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import java, { buildsElsewhere, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile } from '../../src/commands/java.js';
+import java, { buildsElsewhere, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile, writesUberjar } from '../../src/commands/java.js';
 import { convert } from '../../src/convert.js';
 
 const kind = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!.kind;
@@ -32,6 +32,30 @@ describe('java family', () => {
     expect(kind('jar cf app.jar -C out .')).toBe('build');
     // the program itself, not a build
     expect(kind('java -jar app.jar')).toBe('unknown');
+  });
+
+  it('classifies Leiningen tasks and tells which write the standalone jar (subcommands, writesUberjar)', () => {
+    for (const task of ['uberjar', 'deps', 'compile', 'with-profile prod uberjar', 'do clean, uberjar']) expect(kind(`lein ${task}`), task).toBe('build');
+    expect(kind('lein test')).toBe('test');
+    expect(kind('lein run')).toBe('toolchain-run');
+    for (const words of [
+      ['lein', 'uberjar'],
+      ['/usr/local/bin/lein', 'with-profile', 'prod', 'uberjar'],
+      ['lein', 'do', 'clean,', 'uberjar'],
+    ])
+      expect(writesUberjar(words), words.join(' ')).toBe(true);
+    for (const words of [
+      ['lein', 'jar'],
+      ['lein', 'deps'],
+      ['mvn', 'uberjar'],
+    ])
+      expect(writesUberjar(words), words.join(' ')).toBe(false);
+  });
+
+  it('leaves the variables of Leiningen in the builder (buildEnv)', () => {
+    const out = convert('FROM clojure:lein-2.8.1-alpine\nWORKDIR /app\nCOPY . .\nRUN lein uberjar\nCMD ["java", "-jar", "target/uberjar/app-standalone.jar"]\n');
+    expect(out.status).toBe('changed');
+    expect(out.output).not.toMatch(/LEIN_ROOT|LEIN_INSTALL/);
   });
 
   it('declines a container that builds and starts the app from its sources (toolchainAtRuntime)', () => {

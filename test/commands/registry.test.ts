@@ -14,7 +14,7 @@ const root = join(import.meta.dirname, '..', '..');
 /** Modules that may name a family's commands, and why. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // programs the node, python, ruby, php and composer images have, the tools every image has, and the build tools' images (gcc, gradle, java) and adduser of the full images (an image fact, not command knowledge)
-  'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system', 'go', 'rust', 'java', 'dotnet', 'compilers', 'build-systems', 'prefix', 'users'],
+  'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system', 'go', 'rust', 'haskell', 'java', 'dotnet', 'compilers', 'build-systems', 'prefix', 'users'],
   // `yarn` there is an npm package with native parts, not the command
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
@@ -24,9 +24,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // package names, not commands: git, curl and wget (build-only ones, the ones that give a HEALTHCHECK's tool);
   // gcc, make, cargo (BUILD_ONLY_PACKAGES, TOOL_PACKAGES: Debian's and Alpine's packages too)
   'src/analyze/tables.ts': ['fetch', 'rust', 'java', 'go', 'compilers', 'build-systems'],
-  // bower runs the program git (a tool the runtime image must have), and `git+` is a pip VCS scheme
+  // `git+` is a pip VCS scheme
   // (and `go` there is the Go preset's id in the list of presets whose same-image splits need a build)
   'src/proof.ts': ['fetch', 'go'],
+  // `cp` is the name JavaScript code gives child_process (`cp.exec('git ...')`), read as a receiver, not the command
+  'src/code-programs.ts': ['files'],
   // a gem from git needs the package git
   'templates/ruby/index.ts': ['fetch'],
   // file names' extensions (.tar, .xz, .go)

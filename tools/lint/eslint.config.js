@@ -11,7 +11,7 @@ import globals from 'globals';
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'examples/**', '.e2e-cache/**', '.realworld-cache/**', '**/node_modules/**'],
+    ignores: ['dist/**', 'examples/**', '.e2e-cache/**', '.realworld-cache/**', '**/node_modules/**', 'test/fixtures/*/context/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -1,0 +1,60 @@
+// Programs the application's own code starts at run time, read from the build context: a literal command
+// handed to Node's child_process (`execSync('git rev-parse HEAD')`, shelljs's `exec('free -m')`), to Python's
+// subprocess or os.system, or to Ruby's system. A full language image has buildpack-deps' tools (git, procps,
+// ...) and its slim variant has not, so a split onto the slim variant must install them or decline (issue 23,
+// review-2026-12-06b: wildbeast's `git rev-parse`, bedel_monitor's `free`). Only a literal first word is read:
+// a program named by a variable (`execFile(phantomjs.path)`) is the packages' business (NODE_NATIVE_LIBS,
+// runtimePrograms). Tests and tooling that never run in the image are not read.
+// https://nodejs.org/api/child_process.html  https://docs.python.org/3/library/subprocess.html
+import type { BuildContext } from './context.js';
+
+/** One program the code starts: `program`, from `by` (the file and line). */
+export interface CodeProgram {
+  program: string;
+  by: string;
+}
+
+/** Source files read, by extension. */
+const SOURCES = /\.(js|mjs|cjs|ts|py|rb)$/;
+/** Paths of tests, fixtures, examples and build tooling: not what the container runs. */
+const NOT_RUN = /(^|\/)(tests?|spec|__tests__|__mocks__|fixtures?|examples?|docs?|scripts\/build|\.github|bower_components|static|public|assets)\/|\.(test|spec)\.\w+$|(^|\/)(gulpfile|gruntfile|webpack\.config|karma\.conf|setup)\.\w+$/i;
+/** At most this many files and this many characters of each: a bounded read, as the context's own walk is. */
+const MAX_FILES = 2000;
+const MAX_CHARS = 200_000;
+
+/** Objects whose `exec`/`spawn` methods start a process (not RegExp's `exec`): child_process, shelljs, execa. */
+const PROCESS_OBJECTS = new Set(['child_process', 'childProcess', 'child', 'cp', 'proc', 'shell', 'shelljs', 'sh', 'execa']);
+
+const CALLS: readonly RegExp[] = [
+  // Node: exec, execSync, execFile(Sync), spawn(Sync), execa(Sync); a receiver before the dot is checked below
+  // (a bare call, a named receiver, or `require('child_process').exec(`; never a RegExp literal's `/x/.exec(`)
+  /(?:require\(\s*['"](?:node:)?child_process['"]\s*\)\.|\b([\w$]+)\.|(?<![\w$.)\]/]))\b(exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|execaSync)\(\s*(['"`])([A-Za-z][\w.+-]*)/g,
+  // Python: subprocess.* and os.system/os.popen, a string or a list's first item
+  /\b(subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen))\(\s*\[?\s*[rbuf]?(['"])([A-Za-z][\w.+-]*)/g,
+  // Ruby: system, spawn, IO.popen, Open3.*
+  /\b(system|spawn|IO\.popen|Open3\.\w+)\(\s*(['"])([A-Za-z][\w.+-]*)/g,
+];
+
+/** The programs the context's source files start, first sighting of each. */
+export function programsCodeRuns(context: BuildContext): CodeProgram[] {
+  if (!context.known) return [];
+  const seen = new Map<string, CodeProgram>();
+  const files = context.find((p) => SOURCES.test(p) && !NOT_RUN.test(p)).slice(0, MAX_FILES);
+  for (const file of files) {
+    const text = context.read(file)?.slice(0, MAX_CHARS);
+    if (!text || !/exec|spawn|subprocess|os\.system|os\.popen|system\(|popen/.test(text)) continue;
+    const js = /\.(js|mjs|cjs|ts)$/.test(file);
+    const py = file.endsWith('.py');
+    for (const [i, re] of CALLS.entries()) {
+      if ((i === 0 && !js) || (i === 1 && !py) || (i === 2 && !file.endsWith('.rb'))) continue;
+      for (const m of text.matchAll(re)) {
+        if (i === 0 && m[1] !== undefined && !PROCESS_OBJECTS.has(m[1])) continue;
+        const program = m.at(-1)!;
+        if (seen.has(program)) continue;
+        const line = text.slice(0, m.index).split('\n').length;
+        seen.set(program, { program, by: `${file}:${line}` });
+      }
+    }
+  }
+  return [...seen.values()];
+}
