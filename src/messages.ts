@@ -114,6 +114,10 @@ export const MESSAGES = {
   'pip-wheels': 'pip packages are built as wheels in the builder and installed from /wheels in the runtime stage, without compilers',
   'pip-user': 'pip --user packages are copied from {from} in the builder',
   'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',
+  'python-env-not-located': '`{command}` installs into an environment whose path the Dockerfile does not state: {why}',
+  'venv-run-runtime-command': 'this RUN fills the virtual environment, which the runtime stage copies instead of running the RUN, and also runs `{command}`, whose effect the runtime stage would lack: put it in a RUN of its own',
+  'venv-run-runtime-packages': 'this RUN fills the virtual environment, which the runtime stage copies instead of running it, and also installs packages the program needs ({packages}): put them in a RUN of their own',
+  'python-env-system': "`{command}` installs into the system's site-packages, not into the virtual environment {path} the runtime stage would copy",
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
@@ -130,6 +134,7 @@ export const MESSAGES = {
     '`{command}` runs again in the runtime stage, where a path it makes may already be copied from the builder (a directory made again without -p, a link made without -f, packages installed into a directory the stage also copies), or a directory it enters or links into may exist only in the builder',
   'unproven-refetch': '`{command}` installs Python packages from the network again on {image}, which lacks the compilers and -dev libraries of the builder: what it builds there is proven only by a build',
   'unproven-extras': '{name}[{extras}] installs optional dependencies the table does not know: what they compiled against on {image} and load on the slim runtime is proven only by a build',
+  'unproven-tool-python': 'the virtual environment {path} may get a Python other than the one the slim variant has: {why}; proven only by a build',
   'unproven-distro-venv': "the virtual environment {path} is made by {by}: its python is the distribution's (/usr/bin), not the image's, and the slim variant has none; proven only by a build",
   'unproven-linked-libs': '{name} links whatever optional libraries its build finds on {image}: which of them the slim runtime lacks is proven only by a build',
   'unproven-same-base-split': "the runtime stage keeps {image}, the builder's own image: where the build installed its program and what the packages left behind gave it at run time is proven only by a build",

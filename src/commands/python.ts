@@ -1,10 +1,11 @@
 // Python's installers and tools: pip (also `python -m pip`), virtualenv (also `python -m venv`), easy_install,
 // `python setup.py`, and the test runners. uv, poetry and pipenv are named here so that no other module
-// teaches them; dfsplit knows nothing more of them yet (their commands are `unknown`).
+// teaches them; where their installs put packages is in python-env.ts (their commands' kind stays `unknown`).
 // https://pip.pypa.io/en/stable/cli/pip_install/  https://docs.python.org/3/library/venv.html
 // https://virtualenv.pypa.io/en/latest/cli_interface.html
 import { joinPath } from '../paths.js';
 import { operands, optionValue } from './options.js';
+import { uvVenv } from './python-env.js';
 import type { CommandFamily, FamilyCommand, RuleKind } from './types.js';
 
 /** The interpreter that runs the family's modules (`python3.11 -m pip`). */
@@ -57,7 +58,7 @@ export function requirementFiles(args: readonly string[]): string[] {
 /** An install (the words after `install`) of only the tooling that makes and fills environments (`pip install virtualenv`, pip, setuptools, wheel), named: no requirement file. */
 export function installsEnvironmentTooling(args: readonly string[]): boolean {
   const names = requirementsOf(args);
-  return names.length > 0 && requirementFiles(args).length === 0 && names.every((n) => /^(virtualenv|pip|setuptools|wheel)([<>=~!].*)?$/i.test(n));
+  return names.length > 0 && requirementFiles(args).length === 0 && names.every((n) => /^(virtualenv|pip|setuptools|wheel|pipenv|poetry|poetry-plugin-export|uv)([<>=~!].*)?$/i.test(n));
 }
 
 /** An install of test tools only (pytest, tox, ...) and dev/test requirement files only. */
@@ -99,7 +100,7 @@ export function upgradesPipOnly(names: readonly string[]): boolean {
 
 /** `python -m venv DIR` or `virtualenv DIR`. */
 export function isVenv(words: readonly string[]): boolean {
-  return words[0] === 'virtualenv' || (INTERPRETER.test(words[0] ?? '') && words[1] === '-m' && MODULES[words[2] ?? ''] === 'virtualenv');
+  return words[0] === 'virtualenv' || (INTERPRETER.test(words[0] ?? '') && words[1] === '-m' && MODULES[words[2] ?? ''] === 'virtualenv') || uvVenv(words, '/') !== null;
 }
 
 /**
@@ -108,6 +109,20 @@ export function isVenv(words: readonly string[]): boolean {
  * Alpine's py3-virtualenv and py-virtualenv.
  */
 const DISTRIBUTION_VIRTUALENV = ['virtualenv', 'python-virtualenv', 'py3-virtualenv', 'py-virtualenv'];
+
+/** An environment's own pip run by its path: `/opt/venv/bin/pip install`, `/opt/venv/bin/python -m pip install`. */
+export function runsEnvironmentPip(words: readonly string[]): boolean {
+  const name = words[0] ?? '';
+  return /\/bin\/pip[\d.]*$/.test(name) || (/\/bin\/python[\d.]*$/.test(name) && words[1] === '-m' && words[2] === 'pip');
+}
+
+/** System packages that only make or fill environments: the copied environment needs none of them at run time. */
+const ENVIRONMENT_TOOL_PACKAGES = new Set([...DISTRIBUTION_VIRTUALENV, 'python3-venv', 'python3-pip', 'python-pip', 'py3-pip', 'py-pip', 'pipenv', 'python3-pipenv', 'py3-pipenv', 'python3-poetry', 'py3-poetry']);
+
+/** True when the system package `name` only makes or fills environments (virtualenv, python3-venv, pip, pipenv). */
+export function isEnvironmentToolPackage(name: string): boolean {
+  return ENVIRONMENT_TOOL_PACKAGES.has(name);
+}
 
 /**
  * What makes a virtual environment's python the distribution's (/usr/bin) rather than the image's, or null:
@@ -174,23 +189,35 @@ export default {
     { variables: ['PIP_*'], readers: ['pip'] },
     { variables: ['PIPENV_*'], readers: ['pipenv'] },
     { variables: ['POETRY_*'], readers: ['poetry'] },
+    // https://docs.astral.sh/uv/reference/environment/
+    { variables: ['UV_*'], readers: ['uv'] },
   ],
   kindOf(words): RuleKind | null {
     if (words[0] === 'pip') return pipKind(words.slice(1));
     // `python setup.py install|develop|easy_install` installs into the system; any other command builds
+    // `poetry export -o requirements.txt` writes the requirements a pip install reads next
+    // (https://python-poetry.org/docs/cli/#export); uv's `pip compile` does the same
+    if ((words[0] === 'poetry' && words[1] === 'export') || (words[0] === 'uv' && words[1] === 'pip' && words[2] === 'compile')) return 'generate';
     if (words[0] === 'setup.py') return /^(install|develop|easy_install)$/.test(words[1] ?? '') ? 'setup' : 'build';
     return null;
   },
   // `python setup.py install` puts the package into the system's site-packages
   replayed: ['pip', 'easy_install', 'setup.py'],
   installsInto: ['/usr/local/lib/python*/site-packages', '/usr/lib/python3/dist-packages'],
-  languageInstallers: ['pip'],
+  // uv, poetry and pipenv install from lockfiles too, and may compile with the builder's compilers
+  languageInstallers: ['pip', 'uv', 'poetry', 'pipenv'],
   provides: { 'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], ...Object.fromEntries(DISTRIBUTION_VIRTUALENV.map((p) => [p, ['virtualenv']])) },
-  outputs({ name, args }: FamilyCommand, at) {
+  outputs({ name, args, words }: FamilyCommand, at) {
     // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
     if (name === 'virtualenv') {
       const dir = args.find((w, i) => !w.startsWith('-') && !VENV_VALUED.has(args[i - 1] ?? ''));
       return { paths: dir ? [joinPath(at.cwd, dir)] : [], unnamed: false };
+    }
+    const uv = uvVenv(words, at.cwd);
+    if (uv) return { paths: [uv], unnamed: false };
+    if (at.kind === 'generate' && (name === 'poetry' || name === 'uv')) {
+      const file = optionValue(args, '-o', '--output', '--output-file');
+      return { paths: file ? [joinPath(at.cwd, file)] : [], unnamed: false };
     }
     if (name !== 'pip') return null;
     if (at.kind === 'build' || at.kind === 'generate') return { paths: [joinPath(at.cwd, optionValue(args, '--wheel-dir', '-w') ?? '.')], unnamed: false };

@@ -1,10 +1,16 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
-import { distributionVenv, installsEnvironmentTooling, isVenv } from '../../src/commands/python.js';
+import { distributionVenv, installsEnvironmentTooling, isEnvironmentToolPackage, isVenv, runsEnvironmentPip } from '../../src/commands/python.js';
 import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { joinPath } from '../../src/paths.js';
-import { isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
+import { hasCompiler, isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
+import { toolInstalls } from '../shared/python-tools.js';
+import { distributionTool, isToolCommand, isUv, UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
+import { startedPrograms } from '../../src/runtime-contract.js';
+import { isNeutral, isShellOnly } from '../../src/commands/index.js';
+import type { RunCommand } from '../../src/analyze/run.js';
+import { parseImage } from '../../src/images.js';
 
 /** True when the pip install `p` installs into the virtual environment at `venv`. */
 function inVenv(input: PresetInput, p: PipCommand, venv: string): boolean {
@@ -18,6 +24,17 @@ function inVenv(input: PresetInput, p: PipCommand, venv: string): boolean {
   return run.some((c) => c.start < p.command.start && ['.', 'source'].includes(c.words[0] ?? '') && joinPath(c.cwd, c.words[1] ?? '') === `${bin}/activate`);
 }
 
+/** A command of a RUN that fills an environment which needs nothing in the runtime stage: the tools, pip, a venv, tests, cleanup, a shell builtin. */
+function builderOnly(c: RunCommand): boolean {
+  const name = c.words[0] ?? '';
+  // an assignment alone (`V="==${V}"`) changes only the shell
+  if (!name) return true;
+  // an environment's own pip (`/opt/venv/bin/pip install`, `/opt/venv/bin/python -m pip`) fills what is copied
+  if (runsEnvironmentPip(c.words)) return true;
+  if (isToolCommand(c.words) || isVenv(c.words) || ['pip', 'test', 'cleanup', 'package-maintenance'].includes(c.kind)) return true;
+  return (isShellOnly(name) || isNeutral(name)) && c.writes.length === 0;
+}
+
 export default {
   id: 'python-venv',
   summary: 'the virtual environment is built in the builder and copied to the same path in the runtime stage',
@@ -25,6 +42,12 @@ export default {
     for (const [index, run] of input.analysis.runs) {
       if (run.commands.some((c) => isVenv(c.words))) return `a virtual environment is created (line ${input.model.instructions[index]!.line})`;
     }
+    // uv, poetry and pipenv: an install into an environment of their own (one they put in the system's
+    // site-packages is left to the pip presets and the generic split); one that cannot be located is
+    // declined here only when a split would leave a compiler behind
+    const tools = toolInstalls(input);
+    const tool = tools.find((t) => t.place.place === 'venv') ?? (hasCompiler(input) ? tools.find((t) => t.place.place === 'unlocated') : undefined);
+    if (tool) return `${tool.words.slice(0, 2).join(' ')} installs into a virtual environment (line ${input.model.instructions[tool.index]!.line})`;
     return null;
   },
   decide(input) {
@@ -41,7 +64,24 @@ export default {
         const written = ins.keyword === 'RUN' ? (ins.script.slice(c.start, c.end).trim().split(/\s+/)[0] ?? '') : '';
         const by = distributionVenv(c.words, written, installed);
         if (by) for (const path of c.outputs) unproven.push({ id: 'unproven-distro-venv', data: { path, by }, line: ins.line });
+        const doubt = uvPythonDoubt(c.words, input.analysis.scopes.get(index)!.env);
+        if (doubt) for (const path of c.outputs) unproven.push({ id: 'unproven-tool-python', data: { path, why: doubt }, line: ins.line });
       }
+    const declines: Finding[] = [];
+    const tools = toolInstalls(input);
+    for (const t of tools) {
+      const line = input.model.instructions[t.index]!.line;
+      const command = t.words.slice(0, 2).join(' ');
+      if (t.place.place === 'venv') {
+        if (!venvs.some((v) => v.path === (t.place as { path: string }).path)) venvs.push({ path: t.place.path, index: t.index });
+        if (t.pythonDoubt) unproven.push({ id: 'unproven-tool-python', data: { path: t.place.path, why: t.pythonDoubt }, line });
+        // pipenv or poetry of the distribution's package makes the environment with /usr/bin/python3, which
+        // the slim variant of a python image lacks
+        const pkg = parseImage(input.builderImage).name === 'python' ? distributionTool(t.words[0] ?? '', installed) : null;
+        if (pkg) unproven.push({ id: 'unproven-tool-python', data: { path: t.place.path, why: `the package ${pkg} runs the distribution's python (/usr/bin), not the image's` }, line });
+      } else if (t.place.place === 'unlocated') declines.push({ id: 'python-env-not-located', data: { command, why: t.place.why }, line });
+      else declines.push({ id: 'python-env-system', data: { command, path: venvs[0]?.path ?? '' }, line });
+    }
     const replacements = new Map<number, PresetStep[]>();
     const overrides = new Map<number, Override>();
     const installs = pipInstalls(input);
@@ -53,7 +93,31 @@ export default {
       replacements.set(p.index, replacements.get(p.index) ?? []);
       overrides.set(p.index, isTestToolsInstall(p) ? { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } } : { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'installs into the virtual environment, which is copied' } });
     }
-    const { artifacts, declines } = pythonArtifacts(input);
+    // the tools' own commands (installs, `poetry config`, `--version`) serve the builder: the environment is copied
+    for (const [index, run] of input.analysis.runs) {
+      if (!tools.some((t) => t.index === index) && !run.commands.every((c) => isToolCommand(c.words))) continue;
+      replacements.set(index, replacements.get(index) ?? []);
+      overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'runs the environment tool; its environment is copied' } });
+    }
+    // uv copied in from its own image serves the builder too
+    for (const ins of input.model.instructions)
+      if (ins.keyword === 'COPY' && ins.from && UV_IMAGE.test(ins.from) && tools.some((t) => isUv(t.words))) overrides.set(ins.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'brings uv, which serves the builder; its environment is copied' } });
+    // a container that starts the tool (`poetry run`, `pipenv run`) needs it, and it stays in the builder
+    for (const s of startedPrograms(input.model)) if (isToolCommand([s.word.split('/').pop() ?? ''])) declines.push({ id: 'runtime-uses-toolchain', data: { command: s.word }, line: s.line });
+    // a RUN the preset keeps in the builder whole must not also install what the program needs: the runtime
+    // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN)
+    // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN), nor set up or write what it
+    // uses (`useradd app`, `python manage.py collectstatic` after the install)
+    for (const [index, o] of overrides) {
+      if (o.phase !== 'build') continue;
+      const commands = input.analysis.runs.get(index)?.commands ?? [];
+      const runtime = commands.flatMap((c) => c.install?.runtime ?? []).filter((p) => !isEnvironmentToolPackage(p));
+      if (runtime.length) declines.push({ id: 'venv-run-runtime-packages', data: { packages: runtime.join(' ') }, line: input.model.instructions[index]!.line });
+      const other = commands.find((c) => !c.install && !builderOnly(c));
+      if (other) declines.push({ id: 'venv-run-runtime-command', data: { command: other.words.slice(0, 3).join(' ') }, line: input.model.instructions[index]!.line });
+    }
+    const { artifacts, declines: more } = pythonArtifacts(input);
+    declines.push(...more);
     // an install the copied environment holds: run by the venv's own pip, after `. venv/bin/activate` in the
     // same RUN (an activation lasts only for the shell of its RUN), or with the venv's bin first on PATH
     for (const p of installs) {
@@ -61,7 +125,7 @@ export default {
       if (isTestToolsInstall(p) || installsEnvironmentTooling(p.args) || venvs.some((v) => inVenv(input, p, v.path))) continue;
       declines.push({ id: 'pip-outside-venv', data: { path: venvs[0]?.path ?? '' }, line: input.model.instructions[p.index]!.line });
     }
-    const last = Math.max(...venvs.map((v) => v.index), ...installs.filter((p) => !isTestToolsInstall(p)).map((p) => p.index));
+    const last = Math.max(...venvs.map((v) => v.index), ...tools.map((t) => t.index), ...installs.filter((p) => !isTestToolsInstall(p)).map((p) => p.index));
     for (const v of venvs) artifacts.push({ path: v.path, producer: last, why: { id: 'venv-copy', data: { path: v.path } } });
     return { artifacts, runtimeReplacements: replacements, overrides, declines, unproven, findings: venvs.map((v) => ({ id: 'venv-copy' as const, data: { path: v.path } })) };
   },

@@ -1,16 +1,30 @@
 // Python wheels: compile packages once in the builder (`pip wheel`), install the finished wheels in
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
-import type { BuilderEdit, Override, Preset, PresetStep } from '../../src/preset.js';
+import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
+import { installsEnvironmentTooling } from '../../src/commands/python.js';
+import { startedPrograms } from '../../src/runtime-contract.js';
+import { installsToolsOnly, isToolCommand } from '../../src/commands/python-env.js';
 import { parseImage, pipBuildsWheels } from '../../src/images.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
-import { hasCompiler, isSelfUpgrade, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
+import { hasCompiler, isSelfUpgrade, requirementsOf, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
 
 const WHEEL_DIR = '/wheels';
 
 /** pip installs this preset turns into wheels: not --user (python-user), not into a venv (python-venv). */
 function candidates(installs: PipCommand[]): PipCommand[] {
   return installs.filter((p) => !p.args.includes('--user') && !isSelfUpgrade(p) && !isTestToolsInstall(p) && !/\/bin\/pip/.test(p.command.words[0] ?? ''));
+}
+
+/**
+ * An install of only poetry, pipenv or uv that serves the builder alone: the file runs the tool only to
+ * export requirements (`poetry export`), and nothing in the runtime stage runs it (`pipenv install --system`
+ * would); a tool the file never runs is there for the image's users.
+ */
+function builderOnlyTool(input: PresetInput, p: PipCommand): boolean {
+  if (!installsEnvironmentTooling(p.args) || !installsToolsOnly(requirementsOf(p.args))) return false;
+  const uses = [...input.analysis.runs.values()].flatMap((r) => r.commands.filter((c) => isToolCommand(c.words)));
+  return uses.some((c) => c.kind === 'generate') && uses.every((c) => c.kind === 'generate') && !startedPrograms(input.model).some((s) => isToolCommand([s.word.split('/').pop() ?? '']));
 }
 
 export default {
@@ -27,11 +41,16 @@ export default {
   },
   decide(input) {
     const all = pipInstalls(input);
-    const installs = candidates(all);
+    const tools = all.filter((p) => builderOnlyTool(input, p));
+    const installs = candidates(all).filter((p) => !tools.includes(p));
     const declines: Finding[] = [];
     const edits: BuilderEdit[] = [];
     const replacements = new Map<number, PresetStep[]>();
     const overrides = new Map<number, Override>();
+    for (const p of tools) {
+      overrides.set(p.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-wheels', detail: 'installs the tool that exports the requirements, which only the builder runs' } });
+      replacements.set(p.index, replacements.get(p.index) ?? []);
+    }
     for (const p of all.filter(isTestToolsInstall)) {
       overrides.set(p.index, { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } });
       replacements.set(p.index, replacements.get(p.index) ?? []);

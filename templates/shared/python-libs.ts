@@ -5,6 +5,7 @@ import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-pa
 import { packageManagerOf, slimVariant } from '../../src/images.js';
 import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
+import { exportsPoetryLock } from '../../src/commands/python-env.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
 import { joinPath } from '../../src/shell.js';
@@ -32,7 +33,8 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
     }
     for (const file of requirementFiles(p.args)) {
       const workdir = input.analysis.scopes.get(p.index)?.workdir ?? '/';
-      const text = readRequirements(input, joinPath(p.command.cwd ?? workdir, file), file);
+      const absolute = joinPath(p.command.cwd ?? workdir, file);
+      const text = exportedRequirements(input, absolute) ?? readRequirements(input, absolute, file);
       if (text === null) {
         declines.push({ id: 'requirements-unread', data: { file }, line });
         continue;
@@ -85,4 +87,18 @@ export function readRequirements(input: PresetInput, absolute: string, file: str
   }
   const found = input.context.find((p: string) => p.split('/').pop() === base);
   return found.length === 1 ? input.context.read(found[0]!) : null;
+}
+
+/**
+ * The requirements a `poetry export -o FILE` of the builder wrote to `absolute`, as the package names of the
+ * poetry.lock it exports from (every group's: a superset), or null when no export wrote it or the lock is not
+ * in the build context. https://python-poetry.org/docs/cli/#export
+ */
+function exportedRequirements(input: PresetInput, absolute: string): string | null {
+  const exported = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => c.kind === 'generate' && exportsPoetryLock(c.words) && c.outputs.includes(absolute)));
+  if (!exported || !input.context.known) return null;
+  const locks = input.context.find((p: string) => p.split('/').pop() === 'poetry.lock');
+  const lock = locks.length === 1 ? input.context.read(locks[0]!) : null;
+  if (lock === null) return null;
+  return [...lock.matchAll(/^\[\[package\]\]\s*\r?\nname\s*=\s*"([^"]+)"/gm)].map((m) => m[1]!).join('\n');
 }
