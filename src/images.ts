@@ -1,7 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
+import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -237,4 +237,9 @@ export function pipBuildsWheels(image: string): boolean {
  */
 export function imageSizeMB(image: string): number | null {
   return ask(image, 'sizeMB')?.value ?? null;
+}
+
+/** True for a Debian slim image (`node:20-bookworm-slim`, `debian:bookworm-slim`): Debian's slim images leave out the man and doc directories. */
+export function isDebianSlim(image: string): boolean {
+  return distributionOf(image)?.name === 'debian' && SLIM.test(parseImage(image).tag ?? '');
 }

@@ -127,6 +127,7 @@ export const MESSAGES = {
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',
+  'unproven-slim-man-pages': "the runtime stage installs {package} on {image}, a Debian slim image without /usr/share/man/man1, where the package's install script fails (Debian bug #863199) unless the directory is made first: proven only by a build",
   'unproven-added-install': 'the runtime stage installs {packages}, which dfsplit adds, on {image}, whose release is not known or whose package archive the Debian mirrors no longer serve: its package names, whether it already has them and whether apt can reach them are known only from a build',
   'unproven-headless-fonts': 'a Java program moves from {from} to {to}, a headless image without the fontconfig and FreeType that the full image has and that AWT loads to render fonts even without a display',
   'unproven-replay-order': '`{command}` runs again in the runtime stage before the copy from the builder that brings the file it moves or copies',

@@ -8,7 +8,7 @@ import { installerScript, type RunCommand } from './analyze/run.js';
 import { commandOf, familyOf, fileReplay, installDirectories, isNeutral, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
-import { distributionOf, imageSizeMB, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
+import { distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
 import { installPrefixProof } from './install-prefix.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
@@ -17,6 +17,7 @@ import type { Artifact } from './preset.js';
 import { artifactDestinations, type RuntimeStep } from './runtime-stage.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
+import { JAVA_NEEDS_MAN_DIRS } from './knowledge/java.js';
 
 export type ProofLevel = 'static' | 'build';
 
@@ -61,6 +62,7 @@ export function proofOf(input: ProofInput): Proof {
   // (node's jessie-era slim tags carry curl) nor whether its archive is still served are known (review after-2026-12-05)
   const runtimeRelease = releaseOfImage(input.runtimeBase);
   const addedInstallUnproven = input.runtimeBase !== input.builderImage && (runtimeRelease?.release == null || isArchived(runtimeRelease));
+  const slimRuntime = input.runtimeBase !== input.builderImage && isDebianSlim(input.runtimeBase);
   input.steps.forEach((step, at) => {
     if (step.artifact) copied.push(step.artifact.to ?? step.artifact.path);
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
@@ -69,6 +71,13 @@ export function proofOf(input: ProofInput): Proof {
       if (dest) copied.push(dest);
     }
     if (step.packages && step.source === null && addedInstallUnproven) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
+    // a Java package installed on a Debian slim image other than the builder's: its install script fails without
+    // /usr/share/man/man1, which slim images leave out, unless a command makes it first
+    if (slimRuntime) {
+      const java = [...(step.packages ?? []), ...step.commands.flatMap((c) => (c.install?.manager === 'apt' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved] : []))].find((p) => JAVA_NEEDS_MAN_DIRS.test(p));
+      const madeFirst = input.steps.slice(0, at + 1).some((s) => s.commands.some((c) => fileReplay(c.words[0] ?? '') === 'creates-dir' && c.words.some((w) => /^\/usr\/share\/man(\/man1)?\/?$/.test(w))));
+      if (java && !madeFirst) unproven.push({ id: 'unproven-slim-man-pages', data: { package: java, image: input.runtimeBase }, ...(step.source !== null ? { line: input.model.instructions[step.source]!.line } : {}) });
+    }
     if (step.keyword !== 'RUN' || step.source === null || step.packages) return;
     const line = input.model.instructions[step.source]!.line;
     const paths = new Set(copied);

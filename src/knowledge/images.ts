@@ -225,7 +225,8 @@ const GRADLE_OPENJDK = '(?:[34](?:\\.\\d+)*|5\\.[0-3](?:\\.\\d+)*|5\\.4\\.0)';
  */
 const CLOJURE_LEIN_ALPINE = /^(?:openjdk-8-)?lein-(2\.[6-8]\.\d+|2\.9\.[01])-alpine$|^(?:openjdk-8-lein-)?alpine$/;
 
-const SLIM = /(^|-)slim(-|$)/;
+/** A slim tag (`20-bookworm-slim`, `slim`, `3.11-slim-bookworm`). */
+export const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
 
 const DOTNET_SDK_ENV = { DOTNET_GENERATE_ASPNET_CERTIFICATE: 'false', DOTNET_NOLOGO: 'true', DOTNET_USE_POLLING_FILE_WATCHER: 'true', NUGET_XMLDOC_MODE: 'skip' };

@@ -27,3 +27,11 @@ export const REPOSITORY_METADATA =
  * GTK. A headless JRE or JDK (openjdk's -slim tags: the image table's `headless`) has no AWT X11 libraries.
  */
 export const GUI_PACKAGES = /^(lib(x11|xext|xrender|xtst|xi|xt|xrandr|xinerama|xft|gtk[\w.-]*|gl1[\w.-]*)(-?\d+|-dev)?|x11-[\w-]+|xvfb|xauth|xorg[\w-]*)$/;
+
+/**
+ * Debian's Java packages whose install script registers the man pages of the JDK's tools with update-alternatives
+ * and fails where /usr/share/man/man1 is missing, as on Debian's slim images, which leave the man directories out
+ * (Debian bug #863199; debuerreotype issues 24 and 25): `apt-get install openjdk-8-jdk` on `node:10-slim` fails at
+ * `rmid.1.gz` (review-2026-12-06c, easy-mockserver) unless the directory is made first.
+ */
+export const JAVA_NEEDS_MAN_DIRS = /^(openjdk-\d+-(jre|jdk)(-headless)?|default-(jre|jdk)(-headless)?|ca-certificates-java)$/;
