@@ -1,7 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import { IMAGES, NEWEST_TAG, RELEASE_SUFFIX, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
+import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, RELEASE_SUFFIX, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -242,4 +242,14 @@ export function imageSizeMB(image: string): number | null {
 /** True for a Debian slim image (`node:20-bookworm-slim`, `debian:bookworm-slim`): Debian's slim images leave out the man and doc directories. */
 export function isDebianSlim(image: string): boolean {
   return distributionOf(image)?.name === 'debian' && SLIM.test(parseImage(image).tag ?? '');
+}
+
+/**
+ * The newest Debian release a glibc image's builds could have been made on, when its tag says so without naming
+ * it: a golang tag of a Go version older than the trixie variants (`golang:1.8`: bookworm at the newest). Null when
+ * not known.
+ */
+export function newestBuildRelease(image: string): string | null {
+  const ref = parseImage(image);
+  return ref.name === 'golang' && GOLANG_BEFORE_TRIXIE.test(ref.tag ?? '') ? GOLANG_BEFORE_TRIXIE_NEWEST : null;
 }

@@ -225,6 +225,14 @@ const GRADLE_OPENJDK = '(?:[34](?:\\.\\d+)*|5\\.[0-3](?:\\.\\d+)*|5\\.4\\.0)';
  */
 const CLOJURE_LEIN_ALPINE = /^(?:openjdk-8-)?lein-(2\.[6-8]\.\d+|2\.9\.[01])-alpine$|^(?:openjdk-8-lein-)?alpine$/;
 
+/**
+ * Tags of Go versions no golang image of a Debian release newer than bookworm ever carried: docker-library/golang
+ * added its trixie variants in August 2025, for Go 1.24 and 1.25, while 1.22 had been out of support since
+ * February 2025. Such a tag's binaries were built on bookworm or an older release, whichever it was.
+ */
+export const GOLANG_BEFORE_TRIXIE = /^1\.([0-9]|1[0-9]|2[0-2])(\.\d+)*(rc\d+|beta\d+)?(-(?!trixie|alpine|windowsservercore|nanoserver)[\w.-]+)?$/;
+export const GOLANG_BEFORE_TRIXIE_NEWEST = 'bookworm';
+
 /** A slim tag (`20-bookworm-slim`, `slim`, `3.11-slim-bookworm`). */
 export const SLIM = /(^|-)slim(-|$)/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;

@@ -30,3 +30,10 @@ const ARCHIVED_DEBIAN: readonly (typeof DEBIAN_RELEASES)[number][] = ['jessie', 
 export function isArchived(release: Release): boolean {
   return release.distribution === 'debian' && release.release !== null && (ARCHIVED_DEBIAN as readonly string[]).includes(release.release);
 }
+
+/** True when Debian release `a` is `b` or older (a glibc binary built on `a` runs on `b`: glibc keeps its old symbol versions). */
+export function debianNotNewer(a: string, b: string): boolean {
+  const i = (DEBIAN_RELEASES as readonly string[]).indexOf(a);
+  const j = (DEBIAN_RELEASES as readonly string[]).indexOf(b);
+  return i >= 0 && j >= 0 && i <= j;
+}

@@ -3,12 +3,13 @@
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { distributionOf, hasNsswitchConf, hasShell, isDistributionImage, libcOf } from '../../src/images.js';
+import { distributionOf, hasNsswitchConf, hasShell, isDistributionImage, libcOf, newestBuildRelease } from '../../src/images.js';
+import { debianNotNewer } from '../../src/knowledge/releases.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside } from '../../src/paths.js';
 import { buildsGoBinary } from '../../src/commands/go.js';
-import { buildRelease } from '../../src/tags.js';
+import { buildRelease, releaseOfImage } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
 
 /** The Alpine tags that always name the newest release. */
@@ -16,6 +17,22 @@ const NEWEST_ALPINE: ReadonlySet<string> = new Set(['alpine', 'alpine:latest']);
 const STATIC = 'gcr.io/distroless/static-debian12';
 const GLIBC = 'gcr.io/distroless/base-debian12';
 const DEBIAN_SLIM = 'debian:bookworm-slim';
+
+/** The Debian release of the distroless and Debian images the preset writes. */
+const RUNTIME_RELEASE: Readonly<Record<string, string>> = { [GLIBC]: 'bookworm', [DEBIAN_SLIM]: 'bookworm' };
+
+/**
+ * True when a glibc binary built on `builder` runs on `runtime`: the builder's release (its tag's, a frozen tag's
+ * from the tag table, or the newest one its tag allows, `golang:1.8`: bookworm at most) is the runtime's or older,
+ * since glibc keeps the symbol versions older binaries need. A tag that still moves (`golang:latest`, on trixie
+ * now) fixes none, whatever the image table assumes for it.
+ */
+function glibcRunsOn(builder: string, runtime: string): boolean {
+  const from = buildRelease(builder)?.release ?? newestBuildRelease(builder);
+  const to = RUNTIME_RELEASE[runtime] ?? releaseOfImage(runtime)?.release ?? null;
+  return from !== null && to !== null && debianNotNewer(from, to);
+}
+
 const NSSWITCH = '/etc/nsswitch.conf';
 
 interface GoBuild {
@@ -181,10 +198,7 @@ export default {
     // release, is never older than what a golang Alpine tag was built on, so only a pinned Alpine tag is unproven)
     const builderRelease = builderLibc === 'musl' ? (release?.release ?? null) : (distributionOf(input.builderImage)?.release ?? null);
     const moves = cgo.state !== 'off' && image !== input.builderImage;
-    const unproven: Finding[] =
-      (moves && libcOf(image) === 'glibc' && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null && !NEWEST_ALPINE.has(image))
-        ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }]
-        : [];
+    const unproven: Finding[] = (moves && libcOf(image) === 'glibc' && !glibcRunsOn(input.builderImage, image)) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null && !NEWEST_ALPINE.has(image)) ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
     // Go's own resolver asks DNS before /etc/hosts where /etc/nsswitch.conf is missing (alpine before 3.16)
     const producer = Math.max(...builds.map((b) => b.index));
     if (hasNsswitchConf(image, distributionOf(image)?.release ?? null) === false) {
