@@ -27,6 +27,7 @@ export const MESSAGES = {
   'run-mixed': 'builds ({build}) and sets up the system ({setup}): the build stays in the builder, the setup is repeated in the runtime stage',
   'run-generate': 'runs a script ({commands}) that may generate files: stays in the builder, its working directory is copied to the runtime',
   'run-checkout': 'checks out sources ({commands}): build state, stays in the builder; the checkout is copied to the runtime stage as it is at the end of the build',
+  'run-lists': 'refreshes the package lists ({command}) that a later install repeated in the runtime stage needs: repeated there as written',
   'run-fetch': 'downloads ({commands}) and installs for the runtime without compiling: repeated as written in the runtime stage',
   'run-unknown': 'command not recognised ({commands}): repeated in the runtime stage to be safe',
   'run-preset': '{preset}: {detail}',

@@ -8,7 +8,7 @@ import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, t
 import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
-import { checkoutOf, createdAccount, isNeutral, isShellOnly } from '../commands/index.js';
+import { checkoutOf, createdAccount, isNeutral, isShellOnly, packageCommand } from '../commands/index.js';
 import { isInside } from '../paths.js';
 import { keepUnusedTools } from './kept-tools.js';
 
@@ -148,7 +148,39 @@ export function analyze(model: Model): Analysis {
     const v = classifyRun(runs.get(index)!);
     classifications[at] = { ...classifications[at]!, phase: v.phase, reason: v.reason, data: v.data, because: describe({ id: v.reason, data: v.data }) };
   }
+  // a RUN that only refreshes the package lists (`RUN apt-get update`, then `RUN apt-get install ...` apart) is
+  // repeated in the runtime stage when a later install that stays there needs the lists it leaves
+  classifications.forEach((c, i) => {
+    const manager = c.phase === 'build' && c.keyword === 'RUN' ? refreshOnly(runs.get(c.index)) : null;
+    if (!manager) return;
+    for (const later of classifications.slice(i + 1)) {
+      if (later.keyword !== 'RUN') continue;
+      const commands = runs.get(later.index)?.commands ?? [];
+      if (refreshOnly(runs.get(later.index)) === manager) return;
+      const at = commands.findIndex((x) => x.install?.manager === manager && !x.install.selfUpdating);
+      if (at < 0) continue;
+      if (commands.slice(0, at).some((x) => refreshes(x.words) === manager)) continue;
+      if (later.phase === 'build') continue;
+      const data = { command: commands.find((x) => refreshes(x.words))?.words.join(' ') ?? manager };
+      classifications[i] = { ...c, phase: 'both', reason: 'run-lists', data, because: describe({ id: 'run-lists', data }) };
+      return;
+    }
+  });
   return { classifications, runs, scopes, hasBuildStep, finalUser: user, error };
+}
+
+/** The package manager whose lists the command refreshes (`apt-get update`: apt), or null. */
+function refreshes(words: readonly string[]): string | null {
+  const command = packageCommand(words[0] ?? '');
+  const sub = command?.packages.refreshesLists;
+  return command && sub && words.includes(sub) && !words.some((w) => w === 'install' || w === 'upgrade' || w === 'dist-upgrade') ? command.packages.manager : null;
+}
+
+/** The package manager when every command of the RUN refreshes its lists (or leaves the image as it was), else null. */
+function refreshOnly(run: RunAnalysis | undefined): string | null {
+  const managers = new Set((run?.commands ?? []).map((c) => refreshes(c.words) ?? (isNeutral(c.words[0] ?? '') ? '' : '?')));
+  managers.delete('');
+  return managers.size === 1 && !managers.has('?') ? [...managers][0]! : null;
 }
 
 /**
