@@ -1,6 +1,6 @@
 // Programs the application's own code starts at run time, read from the build context: a literal command
 // handed to Node's child_process (`execSync('git rev-parse HEAD')`, shelljs's `exec('free -m')`), to Python's
-// subprocess or os.system, or to Ruby's system. A full language image has buildpack-deps' tools (git, procps,
+// subprocess or os.system, to Ruby's system, or to Go's exec.Command (smartling's `git symbolic-ref`). A full language image has buildpack-deps' tools (git, procps,
 // ...) and its slim variant has not, so a split onto the slim variant must install them or decline (issue 23,
 // review-2026-12-06b: wildbeast's `git rev-parse`, bedel_monitor's `free`). Only a literal first word is read:
 // a program named by a variable (`execFile(phantomjs.path)`) is the packages' business (NODE_NATIVE_LIBS,
@@ -15,9 +15,9 @@ export interface CodeProgram {
 }
 
 /** Source files read, by extension. */
-const SOURCES = /\.(js|mjs|cjs|ts|py|rb)$/;
+const SOURCES = /\.(js|mjs|cjs|ts|py|rb|go)$/;
 /** Paths of tests, fixtures, examples and build tooling: not what the container runs. */
-const NOT_RUN = /(^|\/)(tests?|spec|__tests__|__mocks__|fixtures?|examples?|docs?|scripts\/build|\.github|bower_components|static|public|assets)\/|\.(test|spec)\.\w+$|(^|\/)(gulpfile|gruntfile|webpack\.config|karma\.conf|setup)\.\w+$/i;
+const NOT_RUN = /_test\.go$|(^|\/)(tests?|spec|__tests__|__mocks__|fixtures?|examples?|docs?|scripts\/build|\.github|bower_components|static|public|assets)\/|\.(test|spec)\.\w+$|(^|\/)(gulpfile|gruntfile|webpack\.config|karma\.conf|setup)\.\w+$/i;
 /** At most this many files and this many characters of each: a bounded read, as the context's own walk is. */
 const MAX_FILES = 2000;
 const MAX_CHARS = 200_000;
@@ -33,6 +33,8 @@ const CALLS: readonly RegExp[] = [
   /\b(subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen))\(\s*\[?\s*[rbuf]?(['"])([A-Za-z][\w.+-]*)/g,
   // Ruby: system, spawn, IO.popen, Open3.*
   /\b(system|spawn|IO\.popen|Open3\.\w+)\(\s*(['"])([A-Za-z][\w.+-]*)/g,
+  // Go: os/exec's Command and CommandContext (`exec.Command("git", "symbolic-ref", ...)`)
+  /\bexec\.Command(?:Context)?\(\s*(?:[\w.]+,\s*)?(")([A-Za-z][\w.+-]*)"/g,
 ];
 
 /** The programs the context's source files start, first sighting of each. */
@@ -46,7 +48,7 @@ export function programsCodeRuns(context: BuildContext): CodeProgram[] {
     const js = /\.(js|mjs|cjs|ts)$/.test(file);
     const py = file.endsWith('.py');
     for (const [i, re] of CALLS.entries()) {
-      if ((i === 0 && !js) || (i === 1 && !py) || (i === 2 && !file.endsWith('.rb'))) continue;
+      if ((i === 0 && !js) || (i === 1 && !py) || (i === 2 && !file.endsWith('.rb')) || (i === 3 && !file.endsWith('.go'))) continue;
       for (const m of text.matchAll(re)) {
         if (i === 0 && m[1] !== undefined && !PROCESS_OBJECTS.has(m[1])) continue;
         const program = m.at(-1)!;

@@ -13,6 +13,8 @@ describe('programsCodeRuns', () => {
         'src/a.js': "const { execSync } = require('child_process');\nexecSync('git rev-parse HEAD');\nrequire('child_process').spawn('ps', ['aux']);\ncp.execFile(\"unzip\", []);",
         'lib/b.py': "import subprocess, os\nsubprocess.check_output(['openssl', 'rand', '8'])\nos.system('free -m')",
         'app/c.rb': "system('patch', '-p1')",
+        'cli/config.go': 'out, err := exec.Command("hg", "id").Output()\nexec.CommandContext(ctx, "unzip", f)',
+        'cli/config_test.go': 'exec.Command("svn", "info")',
       }),
     );
     expect(found).toEqual([
@@ -22,6 +24,7 @@ describe('programsCodeRuns', () => {
       { program: 'openssl', by: 'lib/b.py:2' },
       { program: 'free', by: 'lib/b.py:3' },
       { program: 'patch', by: 'app/c.rb:1' },
+      { program: 'hg', by: 'cli/config.go:1' },
     ]);
   });
 

@@ -209,6 +209,16 @@ export default {
     // `go get pkg` installs a binary only when pkg is a main package; a library (`go get github.com/gorilla/mux`)
     // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart
     for (const b of builds) if (b.command.words[1] === 'get') unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
+    // another build step whose outputs cannot be named (`make compile`, a build script) may write files beside the
+    // binary that the runtime stage would lack (a version file the image's tooling reads: review of 2026-12-06,
+    // contiv/netplugin): only a build tells what it writes
+    const goCommands = new Set(builds.map((b) => b.command));
+    for (const [index, run] of input.analysis.runs)
+      for (const c of run.commands)
+        if (c.kind === 'build' && c.unnamedOutputs && !goCommands.has(c) && input.analysis.classifications.find((x) => x.index === index)?.phase === 'build') {
+          unproven.push({ id: 'unproven-output', data: { path: c.cwd }, line: input.model.instructions[index]!.line });
+          break;
+        }
     return {
       runtimeBase: { image, why },
       unproven,

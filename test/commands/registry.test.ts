@@ -27,8 +27,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // `git+` is a pip VCS scheme
   // (and `go` there is the Go preset's id in the list of presets whose same-image splits need a build)
   'src/proof.ts': ['fetch', 'go'],
-  // `cp` is the name JavaScript code gives child_process (`cp.exec('git ...')`), read as a receiver, not the command
-  'src/code-programs.ts': ['files'],
+  // `cp` is the name JavaScript code gives child_process (`cp.exec('git ...')`), read as a receiver, not the command; `.go` is a file name's extension
+  'src/code-programs.ts': ['files', 'go'],
   // a gem from git needs the package git
   'templates/ruby/index.ts': ['fetch'],
   // file names' extensions (.tar, .xz, .go)
