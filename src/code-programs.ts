@@ -53,6 +53,9 @@ export function programsCodeRuns(context: BuildContext): CodeProgram[] {
         if (i === 0 && m[1] !== undefined && !PROCESS_OBJECTS.has(m[1])) continue;
         const program = m.at(-1)!;
         if (seen.has(program)) continue;
+        // a comment names a command, it does not run it
+        const lineStart = text.lastIndexOf('\n', m.index) + 1;
+        if (/^\s*(\/\/|#|\*|\/\*)/.test(text.slice(lineStart, m.index))) continue;
         const line = text.slice(0, m.index).split('\n').length;
         seen.set(program, { program, by: `${file}:${line}` });
       }

@@ -34,7 +34,8 @@ describe('programsCodeRuns', () => {
         'src/a.js': "/v(\\d+)/.exec('git x'); re.exec('hg'); db.exec('select'); execFile(phantomjs.path);",
         'test/a.test.js': "execSync('svn info')",
         'src/b.spec.ts': "exec('make')",
-        'src/c.py': 'subprocess.run(cmd)',
+        'src/c.py': 'subprocess.run(cmd)\n# subprocess.run(["git", "log"]) is not run',
+        'src/d.go': '// exec.Command("sh", "-c", x) would be read, were it code',
       }),
     );
     expect(found).toEqual([]);
