@@ -14,8 +14,6 @@ export interface CodeProgram {
   by: string;
 }
 
-/** Source files read, by extension. */
-const SOURCES = /\.(js|mjs|cjs|ts|py|rb|go)$/;
 /** Paths of tests, fixtures, examples and build tooling: not what the container runs. */
 const NOT_RUN = /_test\.go$|(^|\/)(tests?|spec|__tests__|__mocks__|fixtures?|examples?|docs?|scripts\/build|\.github|bower_components|static|public|assets)\/|\.(test|spec)\.\w+$|(^|\/)(gulpfile|gruntfile|webpack\.config|karma\.conf|setup)\.\w+$/i;
 /** At most this many files and this many characters of each: a bounded read, as the context's own walk is. */
@@ -25,32 +23,31 @@ const MAX_CHARS = 200_000;
 /** Objects whose `exec`/`spawn` methods start a process (not RegExp's `exec`): child_process, shelljs, execa. */
 const PROCESS_OBJECTS = new Set(['child_process', 'childProcess', 'child', 'cp', 'proc', 'shell', 'shelljs', 'sh', 'execa']);
 
-const CALLS: readonly RegExp[] = [
+/** The calls that start a program, each with the source files it is read in; `receiver`: the object before the dot must be one of PROCESS_OBJECTS. */
+const CALLS: readonly { files: RegExp; call: RegExp; receiver?: true }[] = [
   // Node: exec, execSync, execFile(Sync), spawn(Sync), execa(Sync); a receiver before the dot is checked below
   // (a bare call, a named receiver, or `require('child_process').exec(`; never a RegExp literal's `/x/.exec(`)
-  /(?:require\(\s*['"](?:node:)?child_process['"]\s*\)\.|\b([\w$]+)\.|(?<![\w$.)\]/]))\b(exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|execaSync)\(\s*(['"`])([A-Za-z][\w.+-]*)/g,
+  { files: /\.(js|mjs|cjs|ts)$/, call: /(?:require\(\s*['"](?:node:)?child_process['"]\s*\)\.|\b([\w$]+)\.|(?<![\w$.)\]/]))\b(exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|execaSync)\(\s*(['"`])([A-Za-z][\w.+-]*)/g, receiver: true },
   // Python: subprocess.* and os.system/os.popen, a string or a list's first item
-  /\b(subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen))\(\s*\[?\s*[rbuf]?(['"])([A-Za-z][\w.+-]*)/g,
+  { files: /\.py$/, call: /\b(subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen))\(\s*\[?\s*[rbuf]?(['"])([A-Za-z][\w.+-]*)/g },
   // Ruby: system, spawn, IO.popen, Open3.*
-  /\b(system|spawn|IO\.popen|Open3\.\w+)\(\s*(['"])([A-Za-z][\w.+-]*)/g,
+  { files: /\.rb$/, call: /\b(system|spawn|IO\.popen|Open3\.\w+)\(\s*(['"])([A-Za-z][\w.+-]*)/g },
   // Go: os/exec's Command and CommandContext (`exec.Command("git", "symbolic-ref", ...)`)
-  /\bexec\.Command(?:Context)?\(\s*(?:[\w.]+,\s*)?(")([A-Za-z][\w.+-]*)"/g,
+  { files: /\.go$/, call: /\bexec\.Command(?:Context)?\(\s*(?:[\w.]+,\s*)?(")([A-Za-z][\w.+-]*)"/g },
 ];
 
 /** The programs the context's source files start, first sighting of each. */
 export function programsCodeRuns(context: BuildContext): CodeProgram[] {
   if (!context.known) return [];
   const seen = new Map<string, CodeProgram>();
-  const files = context.find((p) => SOURCES.test(p) && !NOT_RUN.test(p)).slice(0, MAX_FILES);
+  const files = context.find((p) => CALLS.some((c) => c.files.test(p)) && !NOT_RUN.test(p)).slice(0, MAX_FILES);
   for (const file of files) {
     const text = context.read(file)?.slice(0, MAX_CHARS);
     if (!text || !/exec|spawn|subprocess|os\.system|os\.popen|system\(|popen/.test(text)) continue;
-    const js = /\.(js|mjs|cjs|ts)$/.test(file);
-    const py = file.endsWith('.py');
-    for (const [i, re] of CALLS.entries()) {
-      if ((i === 0 && !js) || (i === 1 && !py) || (i === 2 && !file.endsWith('.rb')) || (i === 3 && !file.endsWith('.go'))) continue;
-      for (const m of text.matchAll(re)) {
-        if (i === 0 && m[1] !== undefined && !PROCESS_OBJECTS.has(m[1])) continue;
+    for (const { files: read, call, receiver } of CALLS) {
+      if (!read.test(file)) continue;
+      for (const m of text.matchAll(call)) {
+        if (receiver && m[1] !== undefined && !PROCESS_OBJECTS.has(m[1])) continue;
         const program = m.at(-1)!;
         if (seen.has(program)) continue;
         // a comment names a command, it does not run it

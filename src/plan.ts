@@ -19,7 +19,6 @@ import { optionValue } from './analyze/run.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
 import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason, type Started } from './runtime-contract.js';
-import { helperProgramsOf } from './analyze/helper-programs.js';
 import { programsCodeRuns } from './code-programs.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
@@ -209,7 +208,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // and the builder had is installed when its package is known, else the state model declines (it holds the
   // code's programs as started programs)
   const helpers = helperPrograms(analysis, model);
-  const code = codeNeeds({ model, analysis, builderImage: builder.image, runtimeBase, context: options.context, decision, extra: extraPackages, steps: active.steps });
+  const code = codeNeeds({ model, analysis, builderImage: builder.image, runtimeBase, context: options.context, decision, extra: extraPackages, steps: active.steps, helpers });
   findings.push(...code.findings);
   declines.push(...code.declines);
   extraPackages = withPackages(extraPackages, runtimeBase, code.packages);
@@ -318,9 +317,14 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
  * that shell out, scripts made executable; code-programs.ts: the literal commands of the context's sources)
  * and the programs the stage's replayed commands call (bower: git, their family's `calls`) that the builder had
  * and the runtime base lacks (programsToInstall), and the sources' programs the state model must find
- * (`started`: those the runtime base lacks, installed or not).
+ * (`started`: those the runtime base lacks, installed or not). `helpers`: helperPrograms, as the state model holds them.
  */
-function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: string; runtimeBase: string; context: BuildContext; decision: PresetDecision; extra: ExtraPackages | null; steps: readonly RuntimeStep[] }): { packages: string[]; findings: Finding[]; started: Started[]; declines: Finding[] } {
+function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: string; runtimeBase: string; context: BuildContext; decision: PresetDecision; extra: ExtraPackages | null; steps: readonly RuntimeStep[]; helpers: readonly Started[] }): {
+  packages: string[];
+  findings: Finding[];
+  started: Started[];
+  declines: Finding[];
+} {
   const { model, analysis, builderImage, runtimeBase, context, decision, extra } = input;
   const runs = [...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => (c.install ? [c.install] : [])));
   const installed = new Set([...runs.flatMap((i) => i.runtime), ...(extra?.packages ?? [])]);
@@ -328,7 +332,7 @@ function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: stri
   const buildInstalled = new Set(runs.flatMap((i) => [...i.runtime, ...i.build]));
   const firstLine = model.stages[0]?.instructions.length ? model.instructions[model.stages[0].instructions[0]!]!.line : 1;
   const sources = programsCodeRuns(context).map((p) => ({ programs: [p.program], by: p.by }));
-  const helpers = helperProgramsOf(analysis.runs).map((h) => ({ programs: h.programs, by: h.by, line: model.instructions[h.index]!.line }));
+  const helpers = input.helpers.map((h) => ({ programs: [h.word, ...(h.helper?.also ?? [])], by: h.keyword, line: h.line }));
   const calls = input.steps.flatMap((s) =>
     s.commands.flatMap((c) => {
       const programs = programsCalledBy(c.words[0] ?? '');

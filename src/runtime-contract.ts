@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packageProvides, packageRuntimePrograms, replayedBy, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packagePrograms, packageProvides, packageRuntimePrograms, replayedBy, toolboxPrograms } from './commands/index.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
@@ -237,7 +237,7 @@ export interface NeededProgram {
  * manager (`tool-added`), else `command-missing`. Nothing when the runtime base is the builder's image, or
  * when either image's contents are not in the image table (the state model then proves the stage); a program
  * the builder's image has not either is the original's business too. `installed`: the runtime stage's own
- * installs, which provide what their packages give (packageProvides); `buildInstalled`: every package the file
+ * installs, which provide what their packages give (packagePrograms); `buildInstalled`: every package the file
  * installs. `missing`: the needs the runtime base lacks and the builder had, installed or declined.
  */
 export function programsToInstall(needs: readonly NeededProgram[], builderImage: string, runtimeBase: string, installed: ReadonlySet<string>, buildInstalled: ReadonlySet<string> = new Set()): { packages: string[]; findings: Finding[]; declines: Finding[]; missing: NeededProgram[] } {
@@ -246,8 +246,8 @@ export function programsToInstall(needs: readonly NeededProgram[], builderImage:
   const builder = imageConfig(builderImage);
   const manager = packageManagerOf(runtimeBase);
   if (runtimeBase === builderImage || !runtime || !builder) return out;
-  const provided = (p: string) => [...installed, ...out.packages].some((r) => (packageProvides(r) ?? [r]).includes(p));
-  const builderHas = (p: string) => builder.tools.has(p) || [...buildInstalled].some((r) => (packageProvides(r) ?? [r]).includes(p));
+  const provided = (p: string) => [...installed, ...out.packages].some((r) => packagePrograms(r).includes(p));
+  const builderHas = (p: string) => builder.tools.has(p) || [...buildInstalled].some((r) => packagePrograms(r).includes(p));
   for (const need of needs) {
     if (need.programs.some((p) => runtime.tools.has(p) || provided(p)) || !need.programs.some(builderHas)) continue;
     out.missing.push(need);

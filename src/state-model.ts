@@ -7,7 +7,7 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
-import { createdAccount, installsLanguagePackages, isInterpreter, isShellOnly, packageCommand, packageProvides, pathOperands, readsPaths } from './commands/index.js';
+import { createdAccount, installsLanguagePackages, isInterpreter, isShellOnly, packageCommand, packagePrograms, packageProvides, pathOperands, readsPaths } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { enclosing, insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -212,7 +212,7 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
   if (c.install) {
     for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime])
-      for (const t of packageProvides(p) ?? [p]) {
+      for (const t of packagePrograms(p)) {
         s.tools.add(t);
         s.packageTools.add(t);
       }

@@ -2,7 +2,7 @@
 // command of the file uses was installed for run time: a bot that updates itself with `git pull`, a
 // program that shells out to its tools (issue 23 item 10). Such a package stays in the runtime stage's install,
 // as does one whose program an installed package runs at run time (helper-programs.ts: ReviewBoard's patch).
-import { familyOf, installsLanguagePackages, isInterpreter, packageCommand, packageProvides, readsPaths, replayedBy, usedAtRuntime } from '../commands/index.js';
+import { familyOf, installsLanguagePackages, isInterpreter, packageCommand, packagePrograms, readsPaths, replayedBy, usedAtRuntime } from '../commands/index.js';
 import { operands, optionValue } from '../commands/options.js';
 import { BUILD_ONLY_PACKAGES } from './tables.js';
 import { JDK_PACKAGES } from '../knowledge/toolbox.js';
@@ -34,7 +34,7 @@ export function keepUnusedTools(runs: ReadonlyMap<number, RunAnalysis>, removedL
       const name = packageName(p);
       if (!BUILD_ONLY_PACKAGES[install.manager].includes(name) || /-(dev|devel)$/.test(name) || removedLater.has(name)) return false;
       // a program of it that an installed package or a script runs at run time (ReviewBoard's patch)
-      return (packageProvides(name) ?? [name]).some((t) => helpers.has(t)) || !later.some((l) => uses(l, name));
+      return packagePrograms(name).some((t) => helpers.has(t)) || !later.some((l) => uses(l, name));
     });
     if (!kept.length) return;
     c.install = { ...install, build: install.build.filter((p) => !kept.includes(p)), runtime: [...install.runtime, ...kept], keptTools: kept };
@@ -46,7 +46,7 @@ export function keepUnusedTools(runs: ReadonlyMap<number, RunAnalysis>, removedL
 /** True when `c` may use the package `name`: it runs one of its programs, or it may build (a version-control tool only for a requirement that is not a registry name). */
 function uses(c: RunCommand, name: string): boolean {
   const program = (c.words[0] ?? '').split('/').pop() ?? '';
-  if ((packageProvides(name) ?? [name]).includes(program)) return true;
+  if (packagePrograms(name).includes(program)) return true;
   const script = c.kind === 'unknown' && ((c.words[0] ?? '').includes('/') || isInterpreter(program));
   const install = installsLanguagePackages(c.words) || replayedBy(c.words) || (c.kind === 'fetch' && familyOf(program)?.id !== 'fetch');
   // a JDK serves Java builds: another language's package install (`npm ci`, `pip install`) never compiles with it

@@ -64,6 +64,9 @@ export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
 /** Packages whose only job is to headers/tools for compiling against glibc/musl: nothing to keep. */
 export const DEV_WITHOUT_RUNTIME = new Set(['libc6-dev', 'libc-dev', 'musl-dev', 'linux-headers', 'linux-libc-dev', 'python3-dev', 'python-dev', 'glibc-devel', 'kernel-headers', 'python3-devel']);
 
+/** procps, which gives ps, free, pgrep and pkill. */
+const PROCPS: Readonly<Record<PackageManager, string>> = { apt: 'procps', apk: 'procps', yum: 'procps-ng' };
+
 /** Programs a HEALTHCHECK/CMD or the application's code may call, and the package that provides each (for slim runtimes). */
 export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, string>>> = {
   curl: { apt: 'curl', apk: 'curl', yum: 'curl' },
@@ -75,9 +78,9 @@ export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, strin
   // what application code shells out to (src/code-programs.ts, the families' runtimePrograms) and a full
   // image has from buildpack-deps: diffs applied at run time (ReviewBoard), process and memory readings
   patch: { apt: 'patch', apk: 'patch', yum: 'patch' },
-  free: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
-  ps: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
-  pgrep: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
-  pkill: { apt: 'procps', apk: 'procps', yum: 'procps-ng' },
+  free: PROCPS,
+  ps: PROCPS,
+  pgrep: PROCPS,
+  pkill: PROCPS,
   openssl: { apt: 'openssl', apk: 'openssl', yum: 'openssl' },
 };

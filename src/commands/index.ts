@@ -131,6 +131,11 @@ export function packageProvides(pkg: string): readonly string[] | undefined {
   return Object.hasOwn(PACKAGE_PROGRAMS, pkg) ? PACKAGE_PROGRAMS[pkg] : undefined;
 }
 
+/** The programs a package puts on PATH: what packageProvides says, else the one named like the package. */
+export function packagePrograms(pkg: string): readonly string[] {
+  return packageProvides(pkg) ?? [pkg];
+}
+
 /** Every program the families call a build or test tool (an image that runs one is a toolbox). */
 export const toolboxPrograms: readonly string[] = families.flatMap((f) => f.toolbox ?? []);
 

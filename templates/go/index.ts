@@ -18,8 +18,8 @@ const STATIC = 'gcr.io/distroless/static-debian12';
 const GLIBC = 'gcr.io/distroless/base-debian12';
 const DEBIAN_SLIM = 'debian:bookworm-slim';
 
-/** The Debian release of the distroless and Debian images the preset writes. */
-const RUNTIME_RELEASE: Readonly<Record<string, string>> = { [GLIBC]: 'bookworm', [DEBIAN_SLIM]: 'bookworm' };
+/** The Debian release of the distroless image the preset writes (a Debian image's is in its tag). */
+const RUNTIME_RELEASE: Readonly<Record<string, string>> = { [GLIBC]: 'bookworm' };
 
 /**
  * True when a glibc binary built on `builder` runs on `runtime`: the builder's release (its tag's, a frozen tag's
