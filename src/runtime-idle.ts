@@ -5,10 +5,11 @@
 // that nothing in the runtime stage names, is left behind.
 import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
 import type { Model } from './model.js';
+import type { RunCommand } from './analyze/run.js';
 import { fileReplay, pathOperands } from './commands/index.js';
 import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
-import type { RuntimeStep } from './runtime-stage.js';
+import { runtimePart, type RuntimeStep } from './runtime-stage.js';
 
 /** Where programs keep what they write at run time, and homes: a directory made there is always kept. */
 const RUN_TIME_PLACES = ['/var', '/run', '/tmp', '/home', '/root', '/data', '/srv', '/mnt'];
@@ -18,12 +19,16 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
   const builds = [...analysis.runs.values()].flatMap((run) => run.commands.filter((c) => COMPILING.has(c.kind) || c.kind === 'test'));
   const out: RuntimeStep[] = [];
   const findings: Finding[] = [];
-  for (const [at, step] of steps.entries()) {
-    const held = copiedAlready(analysis, model, step, steps.slice(0, at));
+  for (const [at, original] of steps.entries()) {
+    const held = copiedAlready(analysis, model, original, steps.slice(0, at));
     if (held) {
-      findings.push({ id: 'context-copy-dropped', data: { copy: step.text, path: held } });
+      findings.push({ id: 'context-copy-dropped', data: { copy: original.text, path: held } });
       continue;
     }
+    const covered = withoutCoveredDirs(analysis, original, steps.slice(0, at));
+    if (covered.dropped.length) findings.push({ id: 'replay-copied-dropped', data: { command: covered.dropped.map((c) => c.words.join(' ')).join('; '), copy: covered.copy } });
+    if (!covered.step) continue;
+    const step = covered.step;
     const idle = step.keyword === 'RUN' && step.source !== null && step.commands.length > 0 && step.commands.every((c) => fileReplay(c.words[0] ?? '') === 'creates-dir' && !c.nested);
     const made = idle ? step.commands.flatMap((c) => (pathOperands(c.words)?.makes ?? []).map((d) => ({ written: d, path: joinPath(c.cwd, d) }))) : [];
     const users = made.map(({ path }) => builds.find((b) => b.words.slice(1).some((w) => !w.startsWith('-') && isInside(joinPath(b.cwd, w), path))));
@@ -35,6 +40,44 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
     findings.push({ id: 'replay-idle-dropped', data: { command: step.text.replace(/^RUN\s+/, ''), path: made.map((m) => m.path).join(', '), tool: users[0]!.words[0]! } });
   }
   return { steps: out, findings };
+}
+
+/**
+ * The step without its `mkdir`s of directories an earlier `COPY --from` of the stage already brings
+ * (`mkdir /opt/wrk2 && git clone ... /opt/wrk2 && make`, its mkdir repeated after the copy of /opt/wrk2):
+ * the copy holds the builder's end state, which ran the same mkdir, and a plain `mkdir` of an existing
+ * directory fails; so is a plain `mkdir` of a parent of a copied path, which the COPY makes itself
+ * (not one given a mode, `mkdir -m 700`). Only copies that keep their path (not renamed) and only commands outside pipes and
+ * control flow; a RUN written as in the original loses them only when they are all it runs (its other
+ * commands are not reprinted). `step` is null when nothing is left to run.
+ */
+function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: readonly RuntimeStep[]): { step: RuntimeStep | null; dropped: RunCommand[]; copy: string } {
+  const none = { step, dropped: [], copy: '' };
+  if (step.keyword !== 'RUN' || step.source === null || step.commands.length === 0) return none;
+  const copies = before.flatMap((s) => (s.artifact && !s.artifact.fromImage && !s.artifact.byPreset && (s.artifact.to ?? s.artifact.path) === s.artifact.path && !/[$~*?]/.test(s.artifact.path) ? [s.artifact.path] : []));
+  // as root only: a directory another user makes is theirs, one a COPY makes is root's
+  const user = analysis.scopes.get(step.source)?.user ?? null;
+  if (copies.length === 0 || (user !== null && !/^(root|0)(:|$)/.test(user))) return none;
+  let copy = '';
+  const isCovered = (c: RunCommand): boolean => {
+    if (c.nested || fileReplay(c.words[0] ?? '') !== 'creates-dir') return false;
+    const use = pathOperands(c.words);
+    const made = (use?.makes ?? []).map((d) => joinPath(c.cwd, d));
+    // inside a copied directory (the builder's end state holds it), or a plain parent the COPY makes itself
+    const by = made.map((m) => copies.find((p) => isInside(m, p) || (!use?.valued && isInside(p, m))));
+    if (made.length === 0 || by.some((p) => p === undefined) || made.some((m) => /[$~*?]/.test(m))) return false;
+    copy = by[0]!;
+    return true;
+  };
+  const dropped = step.commands.filter(isCovered);
+  if (dropped.length === 0) return none;
+  const rest = step.commands.filter((c) => !dropped.includes(c));
+  if (rest.length === 0) return { step: null, dropped, copy };
+  const run = analysis.runs.get(step.source);
+  if (step.verbatim || !run) return none;
+  const part = runtimePart(run.script, rest, analysis.scopes.get(step.source)?.workdir ?? '/');
+  if (part.commands.length !== rest.length || !part.text) return none;
+  return { step: { ...step, text: `RUN ${part.text}`, commands: part.commands }, dropped, copy };
 }
 
 /**

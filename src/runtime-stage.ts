@@ -190,7 +190,7 @@ function wholeRuntime(commands: readonly RunCommand[]): boolean {
  * The runtime half of a mixed RUN: runtime packages and setup commands, each after its own separator
  * (`;` stays `;`, anything else becomes `&&`), without the separator a command's text may end with.
  */
-function runtimePart(script: string, commands: readonly RunCommand[], workdir: string): { text: string; commands: RunCommand[] } {
+export function runtimePart(script: string, commands: readonly RunCommand[], workdir: string): { text: string; commands: RunCommand[] } {
   let text = '';
   const kept: RunCommand[] = [];
   let last: string | null = null;

@@ -456,6 +456,11 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       // from the builder: a directory it made around it (a WORKDIR) is empty
       if (maker && !(has(r, path) && (r.made.has(maker) || copied.some((k) => k.from === k.to && isInside(maker, k.to)))))
         return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.names ?? s.word, why: s.names ? `it names ${s.word}, which the builder makes (${maker}) and the runtime stage neither copies nor makes` : 'the builder makes it and the runtime stage does not copy it' }, line: s.line }];
+      // a program started from a directory a build step wrote into without naming what it wrote (`cd tool-1.0 &&
+      // make` then `CMD ["/src/tool-1.0/tool"]`): the build's output, which the runtime stage has only when it
+      // copies that directory (the context's COPY brings the sources, not what make built from them)
+      const built = unnamedBuildDirs(model, analysis).find((d) => d.test(path));
+      if (built && !r.made.has(path) && !copied.some((k) => isInside(path, k.to))) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.names ?? s.word, why: `a build step writes into ${built.dir} without naming its outputs, and the runtime stage does not copy that directory` }, line: s.line }];
       // a program started by a path no step of either stage is known to make (a clone into "$GOPATH/src/..." whose
       // path a variable hides): on another base image it is there only when that image has it or the stage copies or
       // makes it (a WORKDIR around it is empty)
@@ -471,6 +476,25 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
     if (!input.sameBase && !r.langInstall && !has(r, joinPath('/', s.word))) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'it is not known to be on the runtime base' }, line: s.line }];
   }
   return [];
+}
+
+/**
+ * The directories build steps of the builder write into without naming their outputs (`make`, `npm run
+ * build`, a compiler without -o), as patterns matching the paths inside them: a part of the directory a
+ * variable the analyzer cannot resolve names (`cd tool-${TOOL_VERSION}`) matches any name.
+ */
+function unnamedBuildDirs(model: Model, analysis: Analysis): { dir: string; test: (path: string) => boolean }[] {
+  const dirs = new Set<string>();
+  for (const index of model.stages[0]!.instructions) for (const c of analysis.runs.get(index)?.commands ?? []) if ((c.kind === 'build' || c.kind === 'system-compile') && c.outputs.length === 0 && c.produced.length === 0) dirs.add(c.cwd);
+  // not the root, nor a directory whose first part a variable names: they would hold every path
+  return [...dirs]
+    .filter((dir) => /^\/[^/$]+(\/|$)/.test(dir))
+    .map((dir) => {
+      const parts = dir.replace(/\/+$/, '').split(/(\$\{[^}]*\}|\$\w+)/);
+      const body = parts.map((p, i) => (i % 2 ? '[^/]*' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+      const re = new RegExp(`^${body}(/|$)`);
+      return { dir, test: (path: string) => re.test(path) };
+    });
 }
 
 function keptRemovals(input: ProofInput, b: StageState): Finding | null {

@@ -238,7 +238,7 @@ export function fileReplay(name: string): FileReplay | undefined {
  * The paths a file command makes, removes and needs, as written (relative ones against its working
  * directory); `needs` is null when the family does not say (any operand that looks like a path then).
  */
-export function pathOperands(words: readonly string[]): { makes: string[]; removes: string[]; moves: string[]; failsIfExists: boolean; needs: string[] | null; owner: string | null; changesDirectory: boolean } | undefined {
+export function pathOperands(words: readonly string[]): { makes: string[]; removes: string[]; moves: string[]; failsIfExists: boolean; needs: string[] | null; owner: string | null; changesDirectory: boolean; valued: boolean } | undefined {
   const use = PATHS.get(words[0] ?? '');
   if (!use || (use.onlyWith !== undefined && !words.slice(1).some((w) => w.startsWith(use.onlyWith!)))) return undefined;
   const ops = operands(words, use.valueOptions);
@@ -247,7 +247,9 @@ export function pathOperands(words: readonly string[]): { makes: string[]; remov
   const allowed = use.existingFailsWithout;
   // an option given alone or among combined short ones (`-pv`)
   const failsIfExists = !!allowed && !words.slice(1).some((w) => allowed.includes(w) || allowed.some((o) => /^-[a-zA-Z]$/.test(o) && new RegExp(`^-[a-zA-Z]*${o[1]}`).test(w)));
-  return { makes, removes: use.removes ? ops : [], moves: use.moves ? ops.slice(0, -1) : [], failsIfExists, needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false };
+  // an option with a value changes what it makes (`mkdir -m 700`)
+  const valued = (use.valueOptions ?? []).some((o) => words.slice(1).some((w) => w === o || w.startsWith(o.startsWith('--') ? `${o}=` : o)));
+  return { makes, removes: use.removes ? ops : [], moves: use.moves ? ops.slice(0, -1) : [], failsIfExists, needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false, valued };
 }
 
 /** A language package install the runtime stage repeats (`gem install`, `pip install`, a global npm install). */
