@@ -211,10 +211,14 @@ const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '
 /**
  * True when the working directory copied is where the ecosystem's rules put every output of the commands
  * that made it: the project directory of a language package manager's install (npm, yarn, pnpm: the
- * families' `languageInstallers`).
+ * families' `languageInstallers`). The makers are every command of the stage whose outputs cannot be named
+ * and that runs in the copied directory or below it: an artifact holds the working directories of all of
+ * them (`mergeArtifacts`), not only of its latest producer, so an `npm run build` before the last
+ * `npm install` is one of them, and a second project inside the copied one (`/app/backend`) is covered.
  */
 function ecosystemDirectory(model: Model, analysis: Analysis, a: Artifact): boolean {
-  const makers = analysis.runs.get(a.producer)?.commands.filter((c) => c.unnamedOutputs && c.cwd === a.path) ?? [];
+  const stage = model.instructions[a.producer]?.stage;
+  const makers = [...analysis.runs].flatMap(([index, run]) => (model.instructions[index]?.stage === stage ? run.commands.filter((c) => c.unnamedOutputs && isInside(c.cwd, a.path)) : []));
   // a project inside a larger tree the file copied in (`COPY . .`, then `cd examples/app && npm install`) may
   // name a package of that tree by path (`file:../..`), whose own dependencies npm installs there, outside
   // the project's directory
