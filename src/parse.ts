@@ -150,10 +150,20 @@ function envPairs(args: string): [string, string][] {
   return out;
 }
 
-/** `ARG A B=2 C="x"`: each word a name, with a default after `=`. */
+/** `ARG A B=2 C="x y"`: each shell word a name, with a default after `=` (quotes removed, as the builder reads them). */
 function argPairs(args: string): { name: string; value: string | null }[] {
   const out: { name: string; value: string | null }[] = [];
-  for (const part of args.trim().split(/\s+/)) {
+  const text = args.trim();
+  // a quoted default may hold spaces (`ARG FLAGS="--a --prefix=/irc"` is one default): read as shell words
+  const words = /["'\\]/.test(text) ? parseShell(`X ${text}`).commands[0]?.words.slice(1) : undefined;
+  if (words?.length) {
+    for (const w of words) {
+      const eq = w.indexOf('=');
+      out.push(eq > 0 ? { name: w.slice(0, eq), value: w.slice(eq + 1) } : { name: w, value: null });
+    }
+    return out;
+  }
+  for (const part of text.split(/\s+/)) {
     if (!part) continue;
     const eq = part.indexOf('=');
     out.push(eq > 0 ? { name: part.slice(0, eq), value: part.slice(eq + 1).replace(/^["']|["']$/g, '') } : { name: part, value: null });
