@@ -21,6 +21,10 @@ const runner = () => import('./cli-run.js');
 const common = {
   'builder-name': { type: 'string', describe: 'name of the builder stage (default: builder)' },
   'runtime-base': { type: 'string', describe: 'runtime base image (e.g. scratch, debian:bookworm-slim)' },
+  'pin-builder': {
+    type: 'boolean',
+    describe: 'pin a builder tag that still moves (golang, gcc:13) to the tag of the release it is built on now (golang:trixie, gcc:13-bookworm) when only that keeps the runtime from naming the same release, shown in the diff and explain (default: on); --no-pin-builder keeps the FROM as written',
+  },
   preset: { type: 'string', choices: PRESET_CHOICES, describe: 'language preset, or auto / generic (default: auto)' },
   context: { type: 'string', describe: "build context directory (default: the Dockerfile's directory)" },
   json: { type: 'boolean', default: false, describe: 'print a machine-readable report' },
@@ -173,7 +177,7 @@ type Command = () => Promise<number>;
 
 /** The flags that resolve each file's options, as the main command, explain and verify take them. */
 function optionFlags(argv: Read<typeof common & typeof configuration, object>, env: CliIO['env']): OptionFlags {
-  return { builderName: argv.builderName, runtimeBase: argv.runtimeBase, preset: argv.preset, context: argv.context, ...configFlags(argv, env) };
+  return { builderName: argv.builderName, runtimeBase: argv.runtimeBase, pinBuilder: argv.pinBuilder, preset: argv.preset, context: argv.context, ...configFlags(argv, env) };
 }
 
 function explainCommand(argv: Read<typeof explainOptions, { paths: string[] }>, io: CliIO): Command {

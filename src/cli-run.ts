@@ -37,6 +37,8 @@ export interface Flags {
   color: boolean | undefined;
   builderName: string | undefined;
   runtimeBase: string | undefined;
+  /** --pin-builder / --no-pin-builder (unset: the configuration's, else on). */
+  pinBuilder?: boolean | undefined;
   preset: string | undefined;
   context: string | undefined;
   verify?: boolean;
@@ -84,7 +86,7 @@ function stdinReader(io: CliIO): () => string {
 }
 
 /** The flags that decide each file's conversion options, the same for the main command, `explain` and `verify`. */
-export type OptionFlags = Pick<Flags, 'builderName' | 'runtimeBase' | 'preset' | 'context' | 'config' | 'jsConfig'>;
+export type OptionFlags = Pick<Flags, 'builderName' | 'runtimeBase' | 'pinBuilder' | 'preset' | 'context' | 'config' | 'jsConfig'>;
 
 /** The configuration as --config, --no-config and --no-js-config say. */
 function configResolver(flags: OptionFlags, cwd: string): ConfigResolver {
@@ -99,7 +101,7 @@ async function fileOptions(file: string, flags: OptionFlags, resolver: ConfigRes
   } catch (err) {
     throw asUsage(err);
   }
-  return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase, verify }, displayPath(file, cwd), cwd);
+  return jobOptions(file, { ...flags, builderName: flags.builderName ?? c.builderName ?? 'builder', preset: flags.preset ?? c.preset ?? 'auto', runtimeBase: flags.runtimeBase ?? c.runtimeBase, pinBuilder: flags.pinBuilder ?? c.pinBuilder, verify }, displayPath(file, cwd), cwd);
 }
 
 function statusLine(path: string, r: ConvertResult): string {

@@ -18,6 +18,7 @@ const Options = {
     .regex(/^[a-z][a-z0-9_.-]*$/, 'a stage name: lower case letters, digits, _ . -')
     .optional()
     .describe('name of the builder stage'),
+  pinBuilder: z.boolean().optional().describe('pin a builder tag that still moves (golang, gcc:13) to the tag of the release it is built on now (golang:trixie) when that alone holds the conversion back; default true'),
 };
 
 const ConfigSchema = z
@@ -45,6 +46,7 @@ export interface FileConfig {
   preset?: string;
   runtimeBase?: string;
   builderName?: string;
+  pinBuilder?: boolean;
 }
 
 /** A config problem: printed as `dfsplit: <file>: <key>: <message>`, exit 2. */
@@ -234,6 +236,7 @@ function pick(o: FileConfig): FileConfig {
   if (o.preset) out.preset = o.preset;
   if (o.runtimeBase) out.runtimeBase = o.runtimeBase;
   if (o.builderName) out.builderName = o.builderName;
+  if (o.pinBuilder !== undefined) out.pinBuilder = o.pinBuilder;
   return out;
 }
 

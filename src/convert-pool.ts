@@ -21,6 +21,8 @@ export interface JobOptions {
   contextDir: string | null;
   /** The caller builds and compares both images (--verify): build-level conversions are proposed. */
   verify?: boolean;
+  /** False: a builder tag that still moves is not pinned (--no-pin-builder). */
+  pinBuilder?: boolean;
 }
 
 /** One file's outcome: its text and result, or the error that kept it from being read. */
@@ -53,13 +55,14 @@ export function convertOptions(options: JobOptions): ConvertOptions {
   return { ...rest, context: contextDir ? directoryContext(contextDir) : NO_CONTEXT };
 }
 
-export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; preset: string; context?: string | undefined; verify?: boolean | undefined }, path: string, cwd: string = process.cwd()): JobOptions {
+export function jobOptions(file: string, flags: { builderName: string; runtimeBase?: string | undefined; pinBuilder?: boolean | undefined; preset: string; context?: string | undefined; verify?: boolean | undefined }, path: string, cwd: string = process.cwd()): JobOptions {
   return {
     path,
     ...(flags.verify ? { verify: true } : {}),
     builderName: flags.builderName,
     preset: flags.preset,
     ...(flags.runtimeBase ? { runtimeBase: flags.runtimeBase } : {}),
+    ...(flags.pinBuilder === false ? { pinBuilder: false } : {}),
     contextDir: flags.context !== undefined ? resolve(cwd, flags.context) : file === '-' ? null : dirname(resolve(cwd, file)),
   };
 }

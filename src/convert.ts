@@ -9,6 +9,7 @@ import type { Model } from './model.js';
 import { parse } from './parse.js';
 import { imageConfig } from './knowledge/image-config.js';
 import { makePlan } from './plan.js';
+import { pinBuilder } from './pin.js';
 import type { Artifact, BuilderEdit, Preset } from './preset.js';
 import { print } from './print.js';
 import { savingsOf, type ProofLevel, type Savings } from './proof.js';
@@ -38,6 +39,12 @@ export interface ConvertOptions {
    * instead of declined `needs-verify`.
    */
   verify?: boolean;
+  /**
+   * Pin a builder tag that still moves (`golang`, `gcc:13`) to the tag of the release it is built on now
+   * (`golang:trixie`, `gcc:13-bookworm`) when that alone holds the conversion back (default true; src/pin.ts).
+   * False keeps the FROM as written, and such a file is declined or left for a build to prove.
+   */
+  pinBuilder?: boolean;
 }
 
 /** A reason with its id, sentence and line. */
@@ -132,20 +139,17 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   if (model.stages.length > 1) return { ...empty, reasons: [{ id: 'multi-stage', message: describe({ id: 'multi-stage' }) }], stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
   // `# dfsplit-ignore-file` in the comments before the first instruction: the file is left as it is
   if (/^[ \t]*#[ \t]*dfsplit-ignore-file[ \t]*\r?$/m.test(model.text.slice(0, model.instructions[0]?.start ?? 0))) return { ...empty, reasons: [{ id: 'pragma-ignore-file', message: describe({ id: 'pragma-ignore-file' }) }] };
-  const analysis = analyze(model);
+  let analysis = analyze(model);
   if (analysis.error) return { ...empty, status: 'error', reasons: [reason(analysis.error)] };
   const context = options.context ?? NO_CONTEXT;
-  const plan = makePlan(
-    model,
-    analysis,
-    {
-      builderName: options.builderName ?? 'builder',
-      runtimeBase: options.runtimeBase ?? null,
-      preset: options.preset ?? 'auto',
-      context,
-    },
-    options.presets ?? allPresets,
-  );
+  const planOptions = { builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context };
+  const replan = (m: Model, a: Analysis) => makePlan(m, a, planOptions, options.presets ?? allPresets);
+  // the pinned builder (src/pin.ts) replaces the model and analysis the rest reads: its FROM names the pinned tag
+  const unpinned = replan(model, analysis);
+  const pinned = options.pinBuilder === false ? null : pinBuilder(model, unpinned, replan);
+  const original = model;
+  if (pinned) ({ model, analysis } = pinned);
+  const plan = pinned?.plan ?? unpinned;
   const byIndex = new Map(plan.classifications.map((c) => [c.index, c]));
   const instructions = model.instructions.map((ins): InstructionReport => {
     const c = byIndex.get(ins.index);
@@ -153,7 +157,7 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
     const eol = ins.raw.indexOf('\n');
     return { line: ins.line, keyword: ins.keyword, text: (eol < 0 ? ins.raw : ins.raw.slice(0, eol)).trim(), phase: ins.stage < 0 ? 'both' : phase, reason: c?.reason ?? 'arg', message: c?.because ?? describe({ id: 'arg' }) };
   });
-  const base = { ...empty, instructions, findings: plan.findings.map(reason), preset: plan.preset, stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
+  const base = { ...empty, instructions, findings: plan.findings.map(reason), preset: plan.preset, stages: original.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
   if (plan.outcome !== 'split') return { ...base, status: plan.outcome, reasons: plan.reasons.map(reason) };
 
   let state: State = { model, analysis, plan, builderEdits: [], runtime: [] };
@@ -170,7 +174,7 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   const imageFiles = plan.artifacts.filter((a) => a.fromImage).map((a) => a.path);
   const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command, droppedEnv: plan.droppedEnv });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
-  if (details) details.builderEdits = plan.decision.builderEdits ?? [];
+  if (details) details.builderEdits = [...(plan.builderPin ? [{ kind: 'image' as const, index: plan.builder.from, ...plan.builderPin }] : []), ...(plan.decision.builderEdits ?? [])];
   const proof = plan.proof && { level: plan.proof.level, unproven: plan.proof.unproven.map(reason) };
   // a conversion only a build proves is written only when the caller builds and compares (--verify)
   if (proof?.level === 'build' && !options.verify) {

@@ -38,6 +38,7 @@ export const MESSAGES = {
   'runtime-base-same': 'runtime base {image}: the same image as the builder (no smaller variant known)',
   'runtime-base-user': 'runtime base {image}: chosen with --runtime-base',
   'runtime-base-preset': 'runtime base {image}: {why}',
+  'builder-pinned': 'builder {from} pinned to {to}: {from} still moves to newer distribution releases, and the runtime stage must run on the release the program is built on ({release}), which only the pinned tag fixes (--no-pin-builder keeps {from})',
   'artifact-output': '{path}: written by `{command}`',
   'artifact-workdir': '{path}: the working directory of build steps whose outputs dfsplit cannot name exactly',
   'artifact-deleted': '{path}: not copied, because the build deletes it again (the original image does not hold it)',

@@ -61,6 +61,8 @@ export interface Plan {
   command: RewrittenCommand | null;
   /** How the split is proven (src/proof.ts); null unless `split`. */
   proof: Proof | null;
+  /** The builder's moving tag and the tag its FROM names instead (src/pin.ts), or null. */
+  builderPin: { from: string; to: string } | null;
 }
 
 /** A CMD or ENTRYPOINT of the original and the line the runtime stage writes in its place. */
@@ -92,6 +94,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     droppedEnv: [],
     command: null,
     proof: null,
+    builderPin: null,
   };
   if (model.stages.length > 1) return { ...base, reasons: [{ id: 'multi-stage' }] };
   // the last instruction still continuing (its last line ends with the escape character, maybe

@@ -47,7 +47,9 @@ export type BuilderEdit =
   /** `RUN <script>` on a line of its own, right after instruction `after`. */
   | { kind: 'run'; after: number; script: string }
   /** `<name>=<value> ` in front of the command that starts at offset `at` of RUN `index`'s script: set for that command only. */
-  | { kind: 'assign'; index: number; at: number; name: string; value: string };
+  | { kind: 'assign'; index: number; at: number; name: string; value: string }
+  /** The FROM instruction `index` names `to` instead of `from` (the declared pin of a moving tag, src/pin.ts; not a preset's). */
+  | { kind: 'image'; index: number; from: string; to: string };
 
 /** A CMD or ENTRYPOINT the runtime stage replaces with the program the original's command builds and runs. */
 export interface CommandRewrite {

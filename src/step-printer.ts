@@ -57,5 +57,10 @@ function copyArguments(source: string, dest: string): string {
 /** The text edit that writes a builder edit into the original text of `model`. */
 export function builderEditText(model: Model, edit: BuilderEdit): Edit {
   if (edit.kind === 'run') return { at: model.instructions[edit.after]!.end, remove: 0, text: `${model.eol}RUN ${edit.script}` };
+  if (edit.kind === 'image') {
+    // the image is the first word after the FROM's flags (src/pin.ts pins only one written in one piece)
+    const from = model.instructions[edit.index]!;
+    return { at: from.argsOffsetAt(from.args.length - from.args.trimStart().length), remove: edit.from.length, text: edit.to };
+  }
   return { at: model.instructions[edit.index]!.argsOffsetAt(edit.at), remove: 0, text: `${edit.name}=${edit.value} ` };
 }

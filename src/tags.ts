@@ -117,3 +117,27 @@ export function buildRelease(image: string): Release | null {
   if (release?.release == null) return null;
   return releaseInTag(image) !== null || isFrozen(image) === true ? release : null;
 }
+
+/** `image` with its tag replaced by `tag` (or given one): registry and repository as written. */
+function withTag(image: string, tag: string): string {
+  const slash = image.lastIndexOf('/');
+  const colon = image.indexOf(':', slash + 1);
+  return `${colon < 0 ? image : image.slice(0, colon)}:${tag}`;
+}
+
+/**
+ * The pinned form of an official image's tag that still moves: the tag that names the release the moving one is
+ * built on (`golang` and `golang:latest` -> `golang:trixie`, `gcc:13` -> `gcc:13-bookworm`, `rust:1` ->
+ * `rust:1-trixie`), registry and repository kept as written. Only when the table records the moving tag's release
+ * at its newest listing and the pinned tag itself as published on that release; null otherwise (a frozen tag, a
+ * tag naming its release already, a variable, a digest, another registry, a pinned tag never published): a tag
+ * is never invented.
+ */
+export function pinnedTag(image: string): string | null {
+  if (image.includes('$') || releaseInTag(image) !== null) return null;
+  const facts = lookup(image);
+  if (!facts || facts.last !== 'now' || facts.release === null) return null;
+  const tag = parseImage(image).tag ?? 'latest';
+  const pinned = tag === 'latest' ? facts.release : `${tag}-${facts.release}`;
+  return lookup(image, pinned)?.release === facts.release ? withTag(image, pinned) : null;
+}

@@ -42,6 +42,18 @@ describe('configuration', () => {
     expect((await froms(repo(JSON.stringify({ builderName: 'rc' }), '.dfsplitrc'), 'Dockerfile')).froms[0]).toBe('FROM golang:1.22 AS rc');
     expect((await froms(repo('export default { builderName: "mjs" };\n', 'dfsplit.config.mjs'), 'Dockerfile')).froms[0]).toBe('FROM golang:1.22 AS mjs');
   });
+  it('pins a moving builder tag unless --no-pin-builder or pinBuilder: false says not to (the command line wins)', async () => {
+    const dir = repo(JSON.stringify({ overrides: [{ files: 'services/**', pinBuilder: false }] }));
+    const moving = 'FROM golang:latest\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
+    writeFileSync(join(dir, 'Dockerfile'), moving);
+    writeFileSync(join(dir, 'services', 'go-api', 'Dockerfile'), moving);
+    expect((await froms(dir, 'Dockerfile')).froms).toEqual(['FROM golang:trixie AS builder', 'FROM gcr.io/distroless/base-debian13']);
+    const kept = await froms(dir, '--no-pin-builder', 'Dockerfile');
+    expect([kept.code, kept.froms]).toEqual([0, ['FROM golang:latest']]);
+    expect(kept.stderr).toMatch(/declined: .*\[needs-verify\]/);
+    expect((await froms(dir, 'services/go-api/Dockerfile')).froms).toEqual(['FROM golang:latest']);
+    expect((await froms(dir, '--pin-builder', 'services/go-api/Dockerfile')).froms).toEqual(['FROM golang:trixie AS builder', 'FROM gcr.io/distroless/base-debian13']);
+  });
   it('refuses an invalid configuration with one line naming the file and the key, exit 2', async () => {
     const r = await froms(repo(JSON.stringify({ overrides: [{ files: 'x', runtimeBase: 3 }] })), 'Dockerfile');
     expect(r.code).toBe(2);

@@ -18,6 +18,8 @@ export interface FixtureOptions {
   preset?: string;
   runtimeBase?: string;
   builderName?: string;
+  /** False as under --no-pin-builder: a builder tag that still moves is not pinned. */
+  pinBuilder?: boolean;
   /** As under --verify: conversions only a build proves are converted (proof `build`). */
   verify?: boolean;
 }

@@ -5,6 +5,7 @@ import { analyze, type Analysis } from '../src/analyze/index.js';
 import { convert, convertDetailed, type ConvertOptions, type ConvertResult } from '../src/convert.js';
 import type { BuilderEdit } from '../src/preset.js';
 import { parse } from '../src/parse.js';
+import { pinnedTag } from '../src/tags.js';
 import type { Model } from '../src/model.js';
 
 export const STATUSES = ['changed', 'unchanged', 'declined', 'error'] as const;
@@ -23,10 +24,11 @@ function position(text: string, at: number): { line: number; column: number } {
 /**
  * Where the preset's declared builder edits land in the input: text put inside a line (by line, with its
  * column) and whole lines added after a line; or the edits that are not of a legal kind: a `RUN` on a line
- * of its own right after an instruction, or a `NAME=value ` assignment in front of a command of a RUN.
+ * of its own right after an instruction, a `NAME=value ` assignment in front of a command of a RUN, or the
+ * builder's FROM image replaced by the pinned tag the tag table gives for it (src/tags.ts pinnedTag).
  */
-function placeEdits(src: Model, edits: readonly BuilderEdit[]): { inline: Map<number, { column: number; text: string }[]>; after: Map<number, string[]>; broken: string[] } {
-  const inline = new Map<number, { column: number; text: string }[]>();
+function placeEdits(src: Model, edits: readonly BuilderEdit[]): { inline: Map<number, { column: number; text: string; remove?: number }[]>; after: Map<number, string[]>; broken: string[] } {
+  const inline = new Map<number, { column: number; text: string; remove?: number }[]>();
   const after = new Map<number, string[]>();
   const broken: string[] = [];
   let analysis: Analysis | null = null;
@@ -39,6 +41,16 @@ function placeEdits(src: Model, edits: readonly BuilderEdit[]): { inline: Map<nu
       }
       const { line } = position(src.text, ins.end);
       after.set(line, [...(after.get(line) ?? []), `RUN ${e.script}`]);
+      continue;
+    }
+    if (e.kind === 'image') {
+      const ins = src.instructions[e.index];
+      if (ins?.keyword !== 'FROM' || e.index !== src.stages[0]?.from || ins.image !== e.from || pinnedTag(e.from) !== e.to) {
+        broken.push(`an image edit that is not the builder's FROM pinned to the tag the tag table gives: ${show(JSON.stringify(e))}`);
+        continue;
+      }
+      const { line, column } = position(src.text, ins.argsOffsetAt(ins.args.length - ins.args.trimStart().length));
+      inline.set(line, [...(inline.get(line) ?? []), { column, text: e.to, remove: e.from.length }]);
       continue;
     }
     const ins = src.instructions[e.index];
@@ -58,7 +70,8 @@ function placeEdits(src: Model, edits: readonly BuilderEdit[]): { inline: Map<nu
  * The builder stage of a `changed` output is the input with exactly these edits:
  * - the FROM gets ` AS <name>` at the end of its last line (transforms/name-builder.ts), unless it has a name;
  * - the edits the preset declared (`BuilderEdit` in src/preset.ts, read from `convertDetailed`): a `RUN`
- *   line of its own right after an instruction, or `NAME=value ` in front of a command inside a line;
+ *   line of its own right after an instruction, or `NAME=value ` in front of a command inside a line, or the
+ *   image of the builder's FROM replaced by its pinned tag (src/pin.ts);
  * - the blank lines at the end of the input give way to the one blank line before the runtime stage.
  * Every other input line must come back byte for byte, in order.
  */
@@ -76,7 +89,7 @@ function builderKeepsInput(input: string, output: string, edits: readonly Builde
   for (let i = 0; i < inLines.length; i++) {
     const lineNo = i + 1;
     let want = inLines[i]!;
-    for (const { column, text } of [...(placed.inline.get(lineNo) ?? [])].sort((a, b) => b.column - a.column)) want = want.slice(0, column) + text + want.slice(column);
+    for (const { column, text, remove } of [...(placed.inline.get(lineNo) ?? [])].sort((a, b) => b.column - a.column)) want = want.slice(0, column) + text + want.slice(column + (remove ?? 0));
     const got = builderOut[j];
     if (lineNo === from.endLine && src.stages[0]!.name === null) {
       const trimmed = want.replace(/\s+$/, '');

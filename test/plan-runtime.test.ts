@@ -7,10 +7,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/analyze/index.js';
+import { analyze, type Analysis } from '../src/analyze/index.js';
 import { convert } from '../src/convert.js';
 import { directoryContext, NO_CONTEXT, type BuildContext } from '../src/context.js';
+import type { Model } from '../src/model.js';
 import { parse } from '../src/parse.js';
+import { pinBuilder } from '../src/pin.js';
 import { makePlan, type Plan } from '../src/plan.js';
 import { presets } from '../templates/index.js';
 import type { FixtureOptions } from './harness.js';
@@ -27,9 +29,12 @@ function fixture(name: string): { input: string; options: FixtureOptions; contex
   };
 }
 
+/** The plan convert() prints: with the builder pinned when a moving tag alone held it back (src/pin.ts). */
 function planOf(input: string, options: FixtureOptions, context: BuildContext): Plan {
   const model = parse(input);
-  return makePlan(model, analyze(model), { builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context }, presets);
+  const replan = (m: Model, a: Analysis) => makePlan(m, a, { builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context }, presets);
+  const plan = replan(model, analyze(model));
+  return (options.pinBuilder === false ? null : pinBuilder(model, plan, replan))?.plan ?? plan;
 }
 
 const converted = readdirSync(root)

@@ -13,7 +13,26 @@ import { NO_CONTEXT } from '../src/context.js';
 import { IMAGES } from '../src/knowledge/images.js';
 import { TAGS } from '../src/knowledge/tags.js';
 import { hasNsswitchConf } from '../src/images.js';
-import { buildRelease, isFrozen, isPublished, releaseOf } from '../src/tags.js';
+import { buildRelease, isFrozen, isPublished, pinnedTag, releaseOf } from '../src/tags.js';
+
+// the pinned form of a moving tag depends on the table's newest listing (golang:latest is trixie now, the next
+// release after a regeneration), so these hold its properties rather than today's answers
+describe('pinned tags (src/pin.ts)', () => {
+  it('pins a tag still listed to the published tag of the release it is built on, keeping the registry and repository', () => {
+    for (const moving of ['golang', 'golang:latest', 'golang:1', 'gcc:13', 'rust:1', 'docker.io/library/golang:1']) {
+      const pinned = pinnedTag(moving);
+      expect(pinned, moving).not.toBeNull();
+      expect(isFrozen(moving), moving).toBe(false);
+      expect(isPublished(pinned!), pinned!).toBe(true);
+      expect(releaseOf(pinned!), pinned!).toBe(releaseOf(moving));
+      const tag = moving.split(':')[1] ?? 'latest';
+      expect(pinned, moving).toBe(`${moving.split(':')[0]}:${tag === 'latest' ? releaseOf(moving) : `${tag}-${releaseOf(moving)}`}`);
+    }
+  });
+  it('never pins a frozen tag, a tag naming its release, a variable, a digest, another registry or a tag the table lacks', () => {
+    for (const image of ['golang:1.21', 'rust:1.63', 'gcc:4.9', 'golang:1-bookworm', 'golang:${GO}', 'golang@sha256:0123', 'ghcr.io/acme/golang:1', 'acme/golang:1', 'golang:1.26rc1']) expect(pinnedTag(image), image).toBeNull();
+  });
+});
 
 describe('published tags', () => {
   it('knows tags that were published, with their release and whether they still move', () => {

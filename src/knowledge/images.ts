@@ -364,7 +364,8 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'golang', tag: /alpine/, nsswitch: { since: '3.8', unknownFrom: '3.6' }, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['/bin/sh'], debian: false, tools: [...ALPINE_TOOLS, 'go', 'gofmt'] } },
   // Rust's Debian image -> Debian slim (same C library); the releases its tags name that dfsplit maps (not trixie yet)
   { repository: 'rust', tag: /^[\d.]+(-bookworm)?$/, slim: { image: 'debian:bookworm-slim' } },
-  { repository: 'rust', tag: /(^|-)(bookworm|bullseye|buster)(-|$)/, release: '$2' },
+  // the release a tag names, trixie included (the rust preset's runtime, and the tag a moving one is pinned to: src/pin.ts)
+  { repository: 'rust', tag: /(^|-)(bookworm|bullseye|buster|trixie)(-|$)/, release: '$2' },
   { repository: 'rust', ...DEBIAN, buildpack: true, debian12: { since: 1.07 }, release: null, slim: { release: 'slim-release', none: /nightly/ } },
   { repository: 'rust', tag: SLIM, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: ['cargo', 'rustc', 'rustup', 'rustdoc', 'gcc', 'cc'] } },
   { repository: 'rust', tag: FULL, config: { env: RUST_ENV(), cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'cargo', 'rustc', 'rustup', 'rustdoc'] } },

@@ -15,11 +15,24 @@ import { runtimeFiles } from './runtime-files.js';
 /** The Alpine tags that always name the newest release. */
 const NEWEST_ALPINE: ReadonlySet<string> = new Set(['alpine', 'alpine:latest']);
 const STATIC = 'gcr.io/distroless/static-debian12';
-const GLIBC = 'gcr.io/distroless/base-debian12';
-const DEBIAN_SLIM = 'debian:bookworm-slim';
 
-/** The Debian release of the distroless image the preset writes (a Debian image's is in its tag). */
-const RUNTIME_RELEASE: Readonly<Record<string, string>> = { [GLIBC]: 'bookworm' };
+/**
+ * The glibc runtime images of each Debian release the preset writes: distroless base and Debian slim of bookworm,
+ * and of trixie for a builder fixed on trixie (a glibc binary runs only on its own release or a newer one).
+ */
+const GLIBC_RUNTIMES: Readonly<Record<string, { distroless: string; slim: string }>> = {
+  bookworm: { distroless: 'gcr.io/distroless/base-debian12', slim: 'debian:bookworm-slim' },
+  trixie: { distroless: 'gcr.io/distroless/base-debian13', slim: 'debian:trixie-slim' },
+};
+
+/** The Debian release of the distroless images the preset writes (a Debian image's is in its tag). */
+const RUNTIME_RELEASE: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(GLIBC_RUNTIMES).map(([release, r]) => [r.distroless, release]));
+
+/** The glibc runtime images for `builder`: of its fixed Debian release when the preset has them, else bookworm's. */
+function glibcRuntimes(builder: string): { distroless: string; slim: string } {
+  const fixed = buildRelease(builder);
+  return (fixed?.distribution === 'debian' && fixed.release !== null ? GLIBC_RUNTIMES[fixed.release] : undefined) ?? GLIBC_RUNTIMES.bookworm!;
+}
 
 /**
  * True when a glibc binary built on `builder` runs on `runtime`: the builder's release (its tag's, a frozen tag's
@@ -169,6 +182,7 @@ export default {
     const runtimeRuns = input.analysis.classifications.filter((c) => c.keyword === 'RUN' && c.phase !== 'build').map((c) => c.index);
     const needShell = shellNeed(input, runtimeRuns);
     const builderLibc = libcOf(input.builderImage);
+    const { distroless: GLIBC, slim: DEBIAN_SLIM } = glibcRuntimes(input.builderImage);
     // a musl builder's binaries run on alpine of the builder's release (its tag's, or a frozen tag's); a tag that
     // still moves fixes none, and the plain `alpine` it gets then is proven only by a build when the binary links musl
     const release = builderLibc === 'musl' ? buildRelease(input.builderImage) : null;

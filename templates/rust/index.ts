@@ -3,7 +3,8 @@
 // the crates that link system ones (openssl-sys -> libssl3, pq-sys -> libpq5, ...).
 // https://doc.rust-lang.org/cargo/reference/cargo-targets.html#binaries  https://hub.docker.com/_/rust
 import { RUST_SYS_CRATES, RUST_SELF_CONTAINED_SYS } from '../../src/knowledge/rust-crates.js';
-import { distributionOf, parseImage } from '../../src/images.js';
+import { distributionOf, parseImage, releaseInTag } from '../../src/images.js';
+import { isFrozen } from '../../src/tags.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, CommandRewrite, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
@@ -88,8 +89,12 @@ function cargoToml(text: string): { package: string | null; bins: string[]; work
   return { package: pkg, bins, workspace };
 }
 
-/** The Debian slim image of the builder's release, or null when the tag does not tell it. */
+/**
+ * The Debian slim image of the builder's release, or null when the tag does not tell it: a tag that still moves
+ * (`rust`, `rust:latest`, on trixie now; src/tags.ts) fixes none, whatever release the image table assumes for it.
+ */
 export function runtimeImage(builder: string): string | null {
+  if (releaseInTag(builder) === null && isFrozen(builder) === false) return null;
   const distribution = distributionOf(builder);
   return distribution?.name === 'debian' && distribution.release ? `debian:${distribution.release}-slim` : null;
 }
