@@ -5,7 +5,9 @@ import { COMPILING, type Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, PathIndex } from './paths.js';
-import { compileSteps } from './commands/index.js';
+import { compileSteps, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
+import { systemDir } from './knowledge/secrets.js';
+import { joinPath } from './paths.js';
 
 const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
 
@@ -44,7 +46,38 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
       }
     }
   }
-  return { artifacts: mergeArtifacts(found), declines };
+  const merged = mergeArtifacts(found);
+  const moved = outOfScratch(analysis, merged);
+  return { artifacts: moved === merged ? merged : mergeArtifacts(moved), declines };
+}
+
+/**
+ * The artifacts with a scratch system directory replaced by where its packages were copied: a language
+ * install run in /tmp (or another system directory) whose installed packages a later command copies into
+ * the application's directory (`cd /tmp && npm install`, then `cp -a /tmp/node_modules /usr/app`, the
+ * layer-caching idiom of old node images) leaves in that directory nothing but what the copy took, so the
+ * application's directory is the artifact. Only when every build step run there is a language install
+ * and every later copy out of it names its source and destination. The same list when nothing moves.
+ */
+function outOfScratch(analysis: Analysis, artifacts: Artifact[]): Artifact[] {
+  if (!artifacts.some((a) => a.why.id === 'artifact-workdir' && systemDir(a.path))) return artifacts;
+  const commands = [...analysis.runs].flatMap(([index, run]) => run.commands.map((c) => ({ index, c })));
+  return artifacts.flatMap((a): Artifact[] => {
+    if (a.why.id !== 'artifact-workdir' || !systemDir(a.path)) return [a];
+    const there = commands.filter(({ c }) => COMPILING.has(c.kind) && isInside(c.cwd, a.path));
+    if (there.some(({ c }) => !installsLanguagePackages(c.words))) return [a];
+    const out: Artifact[] = [];
+    for (const { index, c } of commands) {
+      if (index <= a.producer || !pathUse(c.words[0] ?? '')?.copies) continue;
+      const ops = pathOperands(c.words);
+      const from = (ops?.needs ?? []).map((p) => joinPath(c.cwd, p));
+      if (!from.some((p) => isInside(p, a.path))) continue;
+      const to = (ops?.makes ?? []).map((p) => joinPath(c.cwd, p));
+      if (c.nested || from.some((p) => !isInside(p, a.path) || /[$*?~]/.test(p)) || to.length !== 1 || /[$*?~]/.test(to[0]!) || systemDir(to[0]!) || isInside(to[0]!, a.path)) return [a];
+      out.push({ path: to[0]!.replace(/\/+$/, ''), producer: index, why: { id: 'artifact-output', data: { path: to[0]!, command: c.words.slice(0, 3).join(' ') }, line: analysis.classifications.find((k) => k.index === index)?.line } });
+    }
+    return out.length ? out : [a];
+  });
 }
 
 /** Drop paths inside other artifacts; the covering artifact moves to the latest producer. */

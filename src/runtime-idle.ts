@@ -6,7 +6,7 @@
 import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
 import type { Model } from './model.js';
 import type { RunCommand } from './analyze/run.js';
-import { fileReplay, pathOperands } from './commands/index.js';
+import { fileReplay, pathOperands, pathUse } from './commands/index.js';
 import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
 import { runtimePart, type RuntimeStep } from './runtime-stage.js';
@@ -25,7 +25,7 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
       findings.push({ id: 'context-copy-dropped', data: { copy: original.text, path: held } });
       continue;
     }
-    const covered = withoutCoveredDirs(analysis, original, steps.slice(0, at));
+    const covered = withoutCoveredDirs(analysis, original, steps.slice(0, at), steps.slice(at + 1));
     if (covered.dropped.length) findings.push({ id: 'replay-copied-dropped', data: { command: covered.dropped.map((c) => c.words.join(' ')).join('; '), copy: covered.copy } });
     if (!covered.step) continue;
     const step = covered.step;
@@ -43,7 +43,7 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
 }
 
 /**
- * The step without its `mkdir`s of directories an earlier `COPY --from` of the stage already brings
+ * The step without its `mkdir`s of directories, and `cp`s into directories, an earlier `COPY --from` of the stage already brings
  * (`mkdir /opt/wrk2 && git clone ... /opt/wrk2 && make`, its mkdir repeated after the copy of /opt/wrk2):
  * the copy holds the builder's end state, which ran the same mkdir, and a plain `mkdir` of an existing
  * directory fails; so is a plain `mkdir` of a parent of a copied path, which the COPY makes itself
@@ -51,20 +51,30 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
  * control flow; a RUN written as in the original loses them only when they are all it runs (its other
  * commands are not reprinted). `step` is null when nothing is left to run.
  */
-function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: readonly RuntimeStep[]): { step: RuntimeStep | null; dropped: RunCommand[]; copy: string } {
+function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: readonly RuntimeStep[], after: readonly RuntimeStep[]): { step: RuntimeStep | null; dropped: RunCommand[]; copy: string } {
   const none = { step, dropped: [], copy: '' };
   if (step.keyword !== 'RUN' || step.source === null || step.commands.length === 0) return none;
-  const copies = before.flatMap((s) => (s.artifact && !s.artifact.fromImage && !s.artifact.byPreset && (s.artifact.to ?? s.artifact.path) === s.artifact.path && !/[$~*?]/.test(s.artifact.path) ? [s.artifact.path] : []));
+  const plain = (s: RuntimeStep): string[] => (s.artifact && !s.artifact.fromImage && !s.artifact.byPreset && (s.artifact.to ?? s.artifact.path) === s.artifact.path && !/[$~*?]/.test(s.artifact.path) ? [s.artifact.path] : []);
+  const copies = before.flatMap(plain);
+  // a `cp` may also go before a copy that follows it with no RUN between: the copy then lays the builder's end state over what it wrote
+  const next = after.findIndex((s) => s.keyword === 'RUN');
+  const later = (next < 0 ? after : after.slice(0, next)).flatMap(plain);
   // as root only: a directory another user makes is theirs, one a COPY makes is root's
   const user = analysis.scopes.get(step.source)?.user ?? null;
-  if (copies.length === 0 || (user !== null && !/^(root|0)(:|$)/.test(user))) return none;
+  if (copies.length + later.length === 0 || (user !== null && !/^(root|0)(:|$)/.test(user))) return none;
   let copy = '';
   const isCovered = (c: RunCommand): boolean => {
-    if (c.nested || fileReplay(c.words[0] ?? '') !== 'creates-dir') return false;
+    const dir = fileReplay(c.words[0] ?? '') === 'creates-dir';
+    if (c.nested || (!dir && !pathUse(c.words[0] ?? '')?.copies)) return false;
     const use = pathOperands(c.words);
     const made = (use?.makes ?? []).map((d) => joinPath(c.cwd, d));
-    // inside a copied directory (the builder's end state holds it), or a plain parent the COPY makes itself
-    const by = made.map((m) => copies.find((p) => isInside(m, p) || (!use?.valued && isInside(p, m))));
+    // inside a copied directory (the builder's end state holds it), or a plain parent the COPY makes itself;
+    // a `cp` or `mv` into a copied directory (`cp -a /tmp/node_modules /usr/app` with /usr/app copied) wrote
+    // what the copy brings
+    const by = made.map((m) => copies.find((p) => isInside(m, p) || (dir && !use?.valued && isInside(p, m))) ?? (dir ? undefined : later.find((p) => isInside(m, p))));
+    // a `mv` also takes away its sources: only when they too lie in what the copies bring
+    const moved = (use?.moves ?? []).map((d) => joinPath(c.cwd, d));
+    if (moved.some((m) => /[$~*?]/.test(m) || ![...copies, ...later].some((p) => isInside(m, p)))) return false;
     if (made.length === 0 || by.some((p) => p === undefined) || made.some((m) => /[$~*?]/.test(m))) return false;
     copy = by[0]!;
     return true;
