@@ -195,5 +195,24 @@ describe('the recall review (issue 24)', () => {
     expect(table).toContain('Missed clear or with-context conversions: 250.0 per 1,000');
     expect(table).toContain('| runtime-config-differs | 1 | 0 | 50 |');
     expect(table).toContain('| java | 0 | 1 | 0 |');
+    // an old population without buildLevel prints no build-level line
+    expect(table).not.toContain('build-level conversions counted');
+  });
+
+  it('counts declined needs-verify files, which dfsplit proposes through --verify, as conversions made when asked', () => {
+    const rows = readRecallVerdicts('file\tverdict\tecosystem\tnote\nd1\tconvert-clear\tgo\tx\nd2\tconvert-clear\tgo\t\nd3\tstay\t\t\nu1\tstay\t\t\n');
+    const info = new Map([
+      ['d1', { stratum: 'declined', family: 'golang', reason: 'needs-verify' }],
+      ['d2', { stratum: 'declined', family: 'golang', reason: 'complex-run' }],
+      ['d3', { stratum: 'declined', family: 'node', reason: 'complex-run' }],
+      ['u1', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
+    ]);
+    const table = recallTally(rows, info, { strata: { declined: 100, unchanged: 900 }, corpus: 2000, changed: 10, buildLevel: 40 });
+    // without the build level: 2 clear of 3 declined -> 66.7 files of 100
+    expect(table).toContain('missed clear per conversion made: 6.67');
+    // with it: d1 is not a miss; 1 clear of the 2 other declined, over the 60 declined files that are not build level -> 30 files;
+    // 10 static + 40 build = 50 conversions
+    expect(table).toContain('10 static + 40 build = 50 conversions (25.0 per 1,000); missed clear conversions 15.0 per 1,000');
+    expect(table).toContain('missed clear per conversion made: 0.60');
   });
 });

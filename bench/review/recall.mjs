@@ -71,6 +71,23 @@ export function recallTally(rows, info, population) {
     `Missed clear or with-context conversions: ${per1000(a)} per 1,000 (95%: ${per1000(alo)} to ${per1000(ahi)}).`,
     '',
   );
+  // counting what dfsplit proposes through --verify (declined needs-verify, build level) as conversions made, not as misses
+  if (typeof population.buildLevel === 'number') {
+    const nv = population.buildLevel;
+    let est = [0, 0, 0];
+    for (const s of STRATA) {
+      const rs = rows.filter((r) => info.get(r.file)?.stratum === s && !(s === 'declined' && info.get(r.file)?.reason === 'needs-verify'));
+      const size = (strata[s] ?? 0) - (s === 'declined' ? nv : 0);
+      const clear = rs.filter((r) => r.verdict === 'convert-clear').length;
+      const [lo, hi] = wilson(clear, rs.length);
+      if (rs.length) est = [est[0] + (size * clear) / rs.length, est[1] + size * lo, est[2] + size * hi];
+    }
+    const made = changed + nv;
+    lines.push(
+      `With build-level conversions counted as made (${nv} declined needs-verify, proposed through --verify): ${changed} static + ${nv} build = ${made} conversions (${per1000(made / corpus)} per 1,000); missed clear conversions ${per1000(est[0] / corpus)} per 1,000 (95%: ${per1000(est[1] / corpus)} to ${per1000(est[2] / corpus)}), missed clear per conversion made: ${(est[0] / Math.max(1, made)).toFixed(2)} (${(est[1] / Math.max(1, made)).toFixed(2)} to ${(est[2] / Math.max(1, made)).toFixed(2)}).`,
+      '',
+    );
+  }
   for (const [name, key] of [
     ['ecosystem', (r) => r.ecosystem || info.get(r.file)?.family || 'unknown'],
     ['blocking reason', (r) => info.get(r.file)?.reason || 'none'],

@@ -202,16 +202,19 @@ async function recall() {
   const byStratum = Object.fromEntries(STRATA.map((s) => [s, []]));
   let corpus = 0;
   let changed = 0;
+  let buildLevel = 0;
   for (const file of corpusFiles()) {
     corpus++;
     const result = convert(readFileSync(file, 'utf8'));
     if (result.status === 'changed') changed++;
     if (recallCandidate(result)) byStratum[result.status].push(relative(root, file));
+    if (recallCandidate(result) && result.reasons[0]?.id === 'needs-verify') buildLevel++;
   }
   const drawn = STRATA.map((s, i) => draw(byStratum[s], Math.ceil(n / STRATA.length) - (i && n % 2 ? 1 : 0), `${seed}/${s}`).map((rel) => ({ rel, stratum: s })));
   // the strata interleaved, one file of each in turn, so that every batch holds both
   const sample = Array.from({ length: Math.max(...drawn.map((d) => d.length)) }, (_, i) => drawn.flatMap((d) => (i < d.length ? [d[i]] : []))).flat();
-  const population = { seed, corpus, changed, strata: Object.fromEntries(STRATA.map((s) => [s, byStratum[s].length])) };
+  // buildLevel: the declined files dfsplit proposes through --verify (needs-verify), which the tally can also count as conversions made
+  const population = { seed, corpus, changed, buildLevel, strata: Object.fromEntries(STRATA.map((s) => [s, byStratum[s].length])) };
   console.log(`${corpus} corpus files, ${changed} changed; recall strata: ${STRATA.map((s) => `${s} ${byStratum[s].length}`).join(', ')}`);
   console.log(`seed ${seed}: ${sample.length} files drawn into ${relative(process.cwd(), out) || '.'} (again: npm run review -- --recall --seed ${seed} --n ${n})`);
   mkdirSync(join(out, 'pairs'), { recursive: true });
