@@ -231,6 +231,11 @@ export function pipBuildsWheels(image: string): boolean {
   return ask(image, 'pipWheel')?.value ?? true;
 }
 
+/** The year from which a tag of `image` last listed was rebuilt with the `wheel` package its first builds lacked (the image table's `pipWheelRebuiltFrom`), or null. */
+export function pipWheelRebuiltFrom(image: string): number | null {
+  return ask(image, 'pipWheelRebuiltFrom')?.value ?? null;
+}
+
 /**
  * The image's approximate uncompressed size in MB (linux/amd64, recent releases), or null when the image table has
  * no estimate for it: an image outside the table gets none.

@@ -91,7 +91,11 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
           )
         : null;
       if (rest?.decline) declines.push(rest.decline);
-      if (rest?.step) steps.push(rest.step);
+      // the RUN's other commands go where they ran: after the install when they came after it in the RUN
+      // (`pip install ipykernel && python -m ipykernel.kernelspec` needs the package installed first)
+      const firstPip = run?.commands.find((x) => x.kind === 'pip' || isVenv(x.words));
+      const after = rest?.step !== undefined && firstPip !== undefined && rest.step.commands.every((x) => x.start > firstPip.start);
+      if (rest?.step && !after) steps.push(rest.step);
       for (const r of replacement) {
         const keyword = stepKeyword(r);
         const text = stepText(r, input.builderName);
@@ -104,6 +108,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
         const commands = script === null ? [] : analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands;
         steps.push({ source: index, keyword, text, verbatim: false, commands, ...(r.kind === 'install' ? { packages: r.packages } : {}) });
       }
+      if (rest?.step && after) steps.push(rest.step);
     } else if (input.command?.index === index) {
       steps.push({ source: index, keyword: input.command.keyword, text: input.command.text, verbatim: false, commands: [] });
     } else if (drop.has(index) || c.phase === 'build') {

@@ -86,6 +86,16 @@ export function isFrozen(image: string, tag?: string): boolean | null {
 }
 
 /**
+ * The year the library file last listed the tag (`python:3.4`: 2019), `now` for a tag still listed, or null when the
+ * table cannot tell: the image of a frozen tag is its last rebuild, from that year.
+ */
+export function lastListed(image: string, tag?: string): number | 'now' | null {
+  const facts = lookup(image, tag);
+  if (!facts) return null;
+  return facts.last === 'now' ? 'now' : Number(facts.last);
+}
+
+/**
  * The release of `image` that the release-keyed tables (src/knowledge/runtime-packages.ts) are asked for: the one
  * its tag names (`gcc:13-bookworm`, `alpine:3.9`), else the one the tag table records for the published tag
  * (`python:3.11` -> its release at its last listing); a release neither says is unknown (null), never assumed.

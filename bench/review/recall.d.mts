@@ -3,4 +3,4 @@ export const RECALL_VERDICTS: readonly string[];
 export const STRATA: readonly string[];
 export function recallCandidate(result: { status: string; reasons: { id: string }[] }): boolean;
 export function readRecallVerdicts(text: string): { file: string; verdict: string; ecosystem: string; note: string }[];
-export function recallTally(rows: { file: string; verdict: string; ecosystem: string }[], info: Map<string, { stratum: string; reason: string; family: string }>, population: { strata: Record<string, number>; corpus: number; changed: number }): string;
+export function recallTally(rows: { file: string; verdict: string; ecosystem: string }[], info: Map<string, { stratum: string; reason: string; family: string }>, population: { strata: Record<string, number>; corpus: number; changed: number; buildLevel?: number }): string;

@@ -103,6 +103,12 @@ export interface ImageRow {
    */
   pipWheel?: boolean;
   /**
+   * The first year in which a tag of this row last listed has the `wheel` package although `pipWheel` is false for
+   * the row: its image was rebuilt after the library started installing it (docker-library/python dc016eb5,
+   * 2017-04-07, installs `wheel` in every 3.x image; `python:3.4` was rebuilt until 2019, `python:3.4.1` never).
+   */
+  pipWheelRebuiltFrom?: number;
+  /**
    * The first Alpine release (`3.16`) whose image of this row carries /etc/nsswitch.conf (`hosts: files dns`), which
    * Go's own resolver reads: without it, it asks DNS before /etc/hosts. alpine has it from 3.16 on; the golang image's
    * Alpine tags write it from their alpine3.8 builds on (docker-library/golang, "Add nsswitch.conf to Alpine images
@@ -340,7 +346,9 @@ export const IMAGES: readonly ImageRow[] = [
 
   { repository: 'buildpack-deps', ...DEBIAN, buildpack: true, debian12: { since: 12 } },
   { repository: 'buildpack-deps', config: { cmd: ['bash'], debian: true, tools: BUILDPACK_TOOLS } },
-  { repository: 'python', tag: /^3\.[0-4](\.|-|$)/, pipWheel: false },
+  // until docker-library/python dc016eb5 (2017-04-07) installed `wheel` in every 3.x image: a tag last listed in
+  // 2018 or later (`python:3.4`, `3.4-slim`, `3.4.9-stretch`: until 2019) was rebuilt with it
+  { repository: 'python', tag: /^3\.[0-4](\.|-|$)/, pipWheel: false, pipWheelRebuiltFrom: 2018 },
   // the 2.7 images installed pip with get-pip.py, which installs `wheel` only from pip 7.0.0 (2015-05-21, pip's
   // NEWS: "get-pip.py now installs the wheel package"); docker-library/python's 2.7 images before that
   // (2.7.8 and 2.7.9: commits 3efd0014 to 0255766e, which bumped pip to 7.0.0 while 2.7.9 was current) have

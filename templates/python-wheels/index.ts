@@ -5,7 +5,8 @@ import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../
 import { installsEnvironmentTooling } from '../../src/commands/python.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
 import { installsToolsOnly, isToolCommand } from '../../src/commands/python-env.js';
-import { parseImage, pipBuildsWheels } from '../../src/images.js';
+import { parseImage, pipBuildsWheels, pipWheelRebuiltFrom } from '../../src/images.js';
+import { lastListed } from '../../src/tags.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { hasCompiler, isSelfUpgrade, requirementsOf, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
 
@@ -83,7 +84,11 @@ export default {
     }
     // the pip of Python 3.4-era images has no `wheel` package: `pip wheel` fails unless the file installs it
     const installsWheel = all.some((p) => p.args.some((a) => /^wheel([<>=~!].*)?$/i.test(a)));
-    if (installs.length && !pipBuildsWheels(input.builderImage) && !installsWheel) declines.push({ id: 'pip-wheel-unavailable', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
+    // a tag whose last rebuild came after its library installed `wheel` (python:3.4, rebuilt until 2019) has it
+    const since = pipWheelRebuiltFrom(input.builderImage);
+    const listed = since === null ? null : lastListed(input.builderImage);
+    const rebuilt = listed === 'now' || (listed !== null && since !== null && listed >= since);
+    if (installs.length && !pipBuildsWheels(input.builderImage) && !rebuilt && !installsWheel) declines.push({ id: 'pip-wheel-unavailable', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
     const { artifacts, declines: more } = pythonArtifacts(input);
     // compiled packages load libraries the full image had: install them on slim, or decline
     const libs = runtimeLibraries(input, installs);
