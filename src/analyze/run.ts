@@ -86,7 +86,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
       words = expanded;
     }
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
-    const cwd = c.cwd ? joinPath(scope.workdir, c.cwd) : scope.workdir;
+    const cwd = c.cwd ? joinPath(scope.workdir, c.cwd.includes('$') ? expandCwd(c.cwd, local) : c.cwd) : scope.workdir;
     const kind = classify(words, building);
     const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.release) : null;
     // a configure step's prefix serves the install steps after it (a cached one, later RUNs too)
@@ -295,6 +295,21 @@ export function expansionBudget(length: number): ExpansionBudget {
 }
 
 /** A variable's value where the text expands it, taken from the budget: the one place variables are expanded. */
+/**
+ * The working directory a `cd` chain names through variables the file sets (`cd wtfdyum-${VERSION}` after `ENV
+ * VERSION=1.1.0`), or the chain as written when a variable is unknown or holds a `$`, or holds an absolute path
+ * anywhere but at its start (the chain joined `cd /usr/local/src && cd $HOME` as `/usr/local/src/$HOME`).
+ */
+function expandCwd(chain: string, env: EnvView): string {
+  let unsafe = false;
+  const out = chain.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined, at: number) => {
+    const v = valueOf((a ?? b)!, env);
+    if (v === undefined || v.includes('$') || v === '' || (v.startsWith('/') && at !== 0)) unsafe = true;
+    return v ?? '';
+  });
+  return unsafe ? chain : out;
+}
+
 function valueOf(key: string, env: EnvView, budget = env.budget): string | undefined {
   const v = env.get(key);
   return v === undefined || !budget || budget.take(v.length) ? v : undefined;
