@@ -90,7 +90,7 @@ export const MESSAGES = {
   'php-composer-unread': 'composer.json is not in the build context: require-dev packages, if the project has any, stay in the runtime stage',
   'php-runtime-needs-dev': 'the container runs {program} ({via}), which needs the require-dev package {package}: the runtime stage holds production packages only',
   // ruby preset
-  'ruby-lockfile-unread': '`bundle install` runs, but Gemfile.lock cannot be read in the build context: a gem in it may need a library that only the full ruby image has',
+  'ruby-lockfile-unread': '`bundle install` runs, but Gemfile.lock cannot be read in the build context: which gems it installs, and which libraries of the full ruby image their native extensions load, is proven only by a build',
   'ruby-native-unknown': 'the gem {gem} {why}: it may need system libraries that only the full ruby image has',
   'ruby-native-libs': '{libs}: installed in the runtime stage for the gems {gems}',
   'ruby-libs-release': 'the runtime packages ({libs}) are known by their Debian 12 names, and {image} is built on another release',
@@ -143,6 +143,7 @@ export const MESSAGES = {
   'unproven-linked-libs': '{name} links whatever optional libraries its build finds on {image}: which of them the slim runtime lacks is proven only by a build',
   'unproven-same-base-split': "the runtime stage keeps {image}, the builder's own image: where the build installed its program and what the packages left behind gave it at run time is proven only by a build",
   'unproven-same-base': 'the {preset} preset keeps {image} for the runtime stage: on the same image, what its repeated installs and extension builds need from the packages it leaves behind is proven only by a build',
+  'unproven-gem-install': '`{command}` installs gems that no Gemfile.lock lists: whether their native extensions load libraries that {image} lacks is proven only by a build',
   'unproven-install-prefix': '`{command}` installs {why}: what it writes outside the copied prefix is known only from a build',
   'unproven-runtime-compiler': '{program} compiles code with the C compiler when it runs: whether the runtime stage may leave the compiler behind is proven only by a build',
   'unproven-package-release': 'the file installs {package}, a package of another release than {release}, which {image} is now: it was written for an earlier release of its base image, and the runtime packages dfsplit names for {release} may not install beside it',

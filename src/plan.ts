@@ -435,7 +435,8 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
   const imageCompiler = builderCompiler && !compilerOf(runtimeBase) ? `${builderCompiler} (of ${builderImage}, which ${runtimeBase} lacks)` : null;
   let compilers: string | null = null;
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
-    if (decision.runtimeReplacements?.has(index)) continue;
+    // a RUN the preset keeps in the builder (its output copied) is not repeated
+    if (decision.runtimeReplacements?.has(index) || decision.overrides?.get(index)?.phase === 'build') continue;
     for (const c of run.commands) {
       const found = c.install?.build.find(isBuildToolPackage);
       if (found) compilers ??= found;

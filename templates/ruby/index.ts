@@ -3,6 +3,8 @@
 // from the gem home (/usr/local/bundle: GEM_HOME and BUNDLE_APP_CONFIG in the official images), the
 // application directory (with `rails assets:precompile` output in public/assets) and the system
 // packages of the gems that load libraries the full image had. `bundle exec` finds bundler on slim.
+// A `gem install` of a tool without Bundler is the same split: the gem home (with its bin directory)
+// is copied, not installed again; without a Gemfile.lock the gems' libraries are proven by a build.
 // https://hub.docker.com/_/ruby  https://bundler.io/man/bundle-install.1.html
 import type { RunCommand } from '../../src/analyze/run.js';
 import { isNeutral, pathUse } from '../../src/commands/index.js';
@@ -21,6 +23,12 @@ const BUILD_TASKS = /^(assets:(precompile|clean)|webpacker:compile|shakapacker:c
 const neutral = (c: RunCommand): boolean => isNeutral(c.words[0] ?? '') || pathUse(c.words[0] ?? '')?.makes === 'each';
 
 const isBundle = runsBundler;
+/** gem install options that write outside the gem home: its bin directory, the user's gem directory, RubyGems itself. */
+const GEM_ELSEWHERE = /^(--system|--user-install|-n|--bindir(=.*)?|-n.+)$/;
+/** A `gem install` of gems besides Bundler that the preset copies from the gem home. */
+function isGemInstall(w: readonly string[]): boolean {
+  return runsGem(w) && sub(w) === 'install' && bringsGemsBeyondBundler(w) && !w.some((x) => GEM_ELSEWHERE.test(x));
+}
 const sub = (w: readonly string[]) => w.slice(1).find((x) => !x.startsWith('-'));
 
 /** `bundle install` (a bare `bundle` installs too). */
@@ -39,7 +47,8 @@ function isBuildTask(w: readonly string[]): boolean {
 function claimed(c: RunCommand): boolean {
   const w = c.words;
   if (isBundle(w)) return ['install', 'config', 'lock', 'package', 'cache', 'binstubs', 'check', 'clean', undefined].includes(sub(w)) || isBuildTask(w);
-  if (runsGem(w)) return sub(w) === 'install' && !w.includes('--system');
+  // executables put elsewhere (--bindir, --user-install) would not come with the gem home
+  if (runsGem(w)) return sub(w) === 'install' && !w.some((x) => GEM_ELSEWHERE.test(x));
   return isBuildTask(w);
 }
 
@@ -66,6 +75,17 @@ function withoutGroups(input: PresetInput, installIndex: number): Set<string> {
   return new Set(names);
 }
 
+/** The first `bundle install`, else the first `gem install` of gems into the gem home. */
+function firstInstall(input: PresetInput): { index: number; command: RunCommand } | null {
+  const runs = [...input.analysis.runs].sort((a, b) => a[0] - b[0]);
+  for (const test of [isBundleInstall, isGemInstall])
+    for (const [index, run] of runs) {
+      const command = run.commands.find((c) => test(c.words));
+      if (command) return { index, command };
+    }
+  return null;
+}
+
 function readContext(input: PresetInput, name: string): string | null {
   return input.context.read(name) ?? ((found) => (found.length === 1 ? input.context.read(found[0]!) : null))(input.context.find((p) => p.endsWith(`/${name}`)));
 }
@@ -75,8 +95,8 @@ export default {
   summary: 'bundle install in the builder on the full ruby image; the slim image gets the gem home, the application and the libraries of native gems',
   detect(input) {
     if (parseImage(input.builderImage).name !== 'ruby' || !slimVariant(input.builderImage)) return null;
-    const first = [...input.analysis.runs].sort((a, b) => a[0] - b[0]).find(([, r]) => r.commands.some((c) => isBundleInstall(c.words)));
-    return first ? `\`bundle install\` on line ${input.model.instructions[first[0]]!.line} of ${input.builderImage}, which has a slim variant` : null;
+    const first = firstInstall(input);
+    return first ? `\`${first.command.words.slice(0, 2).join(' ')}\` on line ${input.model.instructions[first.index]!.line} of ${input.builderImage}, which has a slim variant` : null;
   },
   decide(input) {
     const declines: Finding[] = [];
@@ -84,8 +104,11 @@ export default {
     const overrides = new Map<number, Override>();
     const replacements = new Map<number, PresetStep[]>();
     const runs = [...input.analysis.runs].sort((a, b) => a[0] - b[0]);
-    const firstInstall = runs.find(([, r]) => r.commands.some((c) => isBundleInstall(c.words)))!;
-    const install = firstInstall[1].commands.find((c) => isBundleInstall(c.words))!;
+    const unproven: Finding[] = [];
+    const first = firstInstall(input)!;
+    const installLine = input.model.instructions[first.index]!.line;
+    const install = first.command;
+    const bundled = isBundleInstall(install.words);
     // the RUNs of bundle, gem and build tasks stay in the builder; their runtime packages are installed again
     const claimedRuns: number[] = [];
     for (const [index, run] of runs) {
@@ -99,29 +122,36 @@ export default {
         continue;
       }
       claimedRuns.push(index);
+      // gems no lockfile lists: what their native extensions load is known only from a build
+      for (const c of mine.filter((x) => isGemInstall(x.words))) unproven.push({ id: 'unproven-gem-install', data: { command: c.words.slice(0, 3).join(' '), image: slimVariant(input.builderImage)! }, line });
       overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'ruby', detail: 'installs gems or builds assets in the builder; the gem home and the application are copied to the runtime stage' } });
       const lines = run.commands.filter((c) => c.install?.runtime.length).map((c): PresetStep => ({ kind: 'install', tool: c.install!.tool, manager: c.install!.manager, packages: c.install!.runtime, recommends: c.install!.recommends }));
       if (lines.length) replacements.set(index, lines);
     }
-    // the application directory (Gemfile, assets) and every gem home and config the claimed commands wrote
-    const app = install.cwd;
-    const producer = Math.max(...claimedRuns, firstInstall[0]);
-    if (app === '/') declines.push({ id: 'output-not-located', data: { why: '`bundle install` runs in / (no WORKDIR), so the application cannot be told from the rest of the system' }, line: input.model.instructions[firstInstall[0]]!.line });
-    const artifacts: Artifact[] = [{ path: app, producer, why: { id: 'artifact-output', data: { path: app, command: install.words.slice(0, 2).join(' ') }, line: input.model.instructions[firstInstall[0]]!.line } }];
+    // the application directory (Gemfile, assets) of a Bundler app, and every gem home and config the
+    // claimed commands wrote (a `gem install` alone: the gem home with its bin directory)
+    const app = bundled ? install.cwd : null;
+    const producer = Math.max(...claimedRuns, first.index);
+    if (app === '/') declines.push({ id: 'output-not-located', data: { why: '`bundle install` runs in / (no WORKDIR), so the application cannot be told from the rest of the system' }, line: installLine });
+    const artifacts: Artifact[] = app === null ? [] : [{ path: app, producer, why: { id: 'artifact-output', data: { path: app, command: install.words.slice(0, 2).join(' ') }, line: installLine } }];
     for (const i of claimedRuns)
       for (const c of input.analysis.runs.get(i)!.commands.filter(claimed)) {
-        for (const path of c.outputs.filter((p) => !isInside(p, app))) artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line: input.model.instructions[i]!.line } });
+        for (const path of c.outputs.filter((p) => app === null || !isInside(p, app))) artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line: input.model.instructions[i]!.line } });
       }
+    if (!artifacts.length) declines.push({ id: 'output-not-located', data: { why: `\`${install.words.slice(0, 2).join(' ')}\` runs without GEM_HOME or --install-dir, so where its gems go is not known` }, line: installLine });
     // outputs of other build steps (a frontend build, generated files) follow the generic rules
     const generic = genericArtifacts(input.analysis);
     declines.push(...generic.declines);
     artifacts.push(...generic.artifacts);
     // native gems: what the full image gave them, installed on slim
-    const lock = readContext(input, 'Gemfile.lock');
+    const lock = bundled ? readContext(input, 'Gemfile.lock') : null;
     const parsed = lock === null ? null : parseLockfile(lock);
-    if (!parsed) return { overrides, declines: [...declines, { id: 'ruby-lockfile-unread', line: input.model.instructions[firstInstall[0]]!.line }] };
+    const result = { artifacts: mergeArtifacts(artifacts), overrides, runtimeReplacements: replacements, declines, findings, unproven };
+    // without Gemfile.lock the gems are unknown: the same split, proven by a build
+    if (bundled && !parsed) unproven.push({ id: 'ruby-lockfile-unread', line: installLine });
+    if (!parsed) return result;
     const gemfile = readContext(input, 'Gemfile');
-    const installed = installedGems(parsed, gemfile === null ? null : gemGroups(gemfile), withoutGroups(input, firstInstall[0]));
+    const installed = installedGems(parsed, gemfile === null ? null : gemGroups(gemfile), withoutGroups(input, first.index));
     const needs = gemNeeds(parsed, installed, input.model.text);
     for (const u of needs.unknown) declines.push({ id: 'ruby-native-unknown', data: u });
     findings.push({ id: 'ruby-native-unchecked' });
@@ -134,10 +164,10 @@ export default {
     }
     if (libs.length) {
       if (!devTableApplies(input.builderImage)) declines.push({ id: 'ruby-libs-release', data: { libs: libs.join(' '), image: input.builderImage } });
-      const at = claimedRuns.find((i) => i >= firstInstall[0]) ?? firstInstall[0];
+      const at = claimedRuns.find((i) => i >= first.index) ?? first.index;
       replacements.set(at, [{ kind: 'install', manager: 'apt', packages: libs }, ...(replacements.get(at) ?? [])]);
       findings.push({ id: 'ruby-native-libs', data: { libs: libs.join(' '), gems: gems.join(', ') }, line: input.model.instructions[at]!.line });
     }
-    return { artifacts: mergeArtifacts(artifacts), overrides, runtimeReplacements: replacements, declines, findings };
+    return result;
   },
 } satisfies Preset;
