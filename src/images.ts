@@ -1,7 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, RELEASE_SUFFIX, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
+import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, RELEASE_SUFFIX, SERVED_DIRECTORIES, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -83,6 +83,17 @@ export function knownImage(image: string): boolean {
     if (row.registry !== undefined && row.registry !== ref.registry) return false;
     return !row.tag || row.tag.test(tag);
   });
+}
+
+/**
+ * The directory whose files the image's own command serves and that command, when it is an official server image
+ * (nginx, httpd, tomcat on Docker Hub: knowledge/images.ts SERVED_DIRECTORIES); null otherwise.
+ */
+export function servedDirectory(image: string): { command: string; directory: string } | null {
+  const ref = parseImage(image);
+  if (ref.registry !== null && ref.registry !== 'docker.io') return null;
+  const row = SERVED_DIRECTORIES.find((r) => r.repository === ref.name);
+  return row ? { command: row.command, directory: row.directory } : null;
 }
 
 /** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */

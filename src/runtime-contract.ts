@@ -4,15 +4,15 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, packagePrograms, packageProvides, packageRuntimePrograms, replayedBy, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, toolboxPrograms } from './commands/index.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
 import { BUILD_CLI_PACKAGES, CODE_URL_ENV, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
-import { isInside } from './paths.js';
+import { isInside, joinPath } from './paths.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
-import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage } from './images.js';
+import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage, servedDirectory } from './images.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import type { Finding } from './messages.js';
 import type { Artifact, PresetStep } from './preset.js';
@@ -76,7 +76,7 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
   const purpose = purposeReason(model, analysis);
   if (purpose) return purpose;
-  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
+  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis) && !servesBuiltFiles(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
   if (!cmd && !entrypoint) return null;
   // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
   const words = startedWords(entrypoint, cmd);
@@ -195,6 +195,29 @@ function startScript(model: Model, analysis: Analysis, context: BuildContext | n
   }
   void analysis;
   return null;
+}
+
+/**
+ * An image on an official server image (nginx, httpd, tomcat: src/images.ts servedDirectory) whose inherited command
+ * serves what the file builds: a RUN builds (`npm run build`, `grunt build`, `mvn package`), and that RUN or a later
+ * one writes into the directory the server serves (`cp -r dist/. /usr/share/nginx/html`). The server is the
+ * application; its build tools are not its purpose.
+ */
+function servesBuiltFiles(model: Model, analysis: Analysis): boolean {
+  const served = servedDirectory(model.stages[0]?.image ?? '');
+  if (!served) return false;
+  let built = false;
+  for (const ins of model.instructions) {
+    const run = ins.stage === 0 && ins.keyword === 'RUN' ? analysis.runs.get(ins.index) : undefined;
+    if (!run) continue;
+    for (const c of run.commands) {
+      built ||= c.kind === 'build';
+      // what a build writes there, or a copy of its result (`cp`, `mv`, `install`: their destination)
+      const copied = movesFiles(c.words[0] ?? '') ? (pathOperands(c.words)?.makes ?? []).map((p) => joinPath(c.cwd, p)) : [];
+      if (built && [...c.outputs, ...copied].some((o) => isInside(o, served.directory))) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -308,6 +308,19 @@ const SIZES: readonly ImageRow[] = [
   { repository: /^dotnet\/runtime$/, registry: 'mcr.microsoft.com', tag: /^([89]|\d\d)\.0(-bookworm-slim)?$/, sizeMB: 195 },
 ];
 
+/**
+ * Official server images whose own command (CMD, inherited by a file that sets none) serves the files of one
+ * directory: nginx (`nginx -g 'daemon off;'`) the files of /usr/share/nginx/html, httpd (`httpd-foreground`) those of
+ * /usr/local/apache2/htdocs, tomcat (`catalina.sh run`) the web applications of /usr/local/tomcat/webapps. A file
+ * FROM one of them that builds what it puts there is an application the inherited server runs, not a toolbox
+ * (src/runtime-contract.ts). Docker Hub only; sources: docker-library nginx, httpd and tomcat Dockerfiles.
+ */
+export const SERVED_DIRECTORIES: readonly { repository: string; command: string; directory: string }[] = [
+  { repository: 'nginx', command: "nginx -g 'daemon off;'", directory: '/usr/share/nginx/html' },
+  { repository: 'httpd', command: 'httpd-foreground', directory: '/usr/local/apache2/htdocs' },
+  { repository: 'tomcat', command: 'catalina.sh run', directory: '/usr/local/tomcat/webapps' },
+];
+
 export const IMAGES: readonly ImageRow[] = [
   // rules before any family's own row
   { repository: 'scratch', libc: 'none', shell: false, packageManager: null, caCertificates: false, zoneinfo: false, config: { cmd: null, debian: false, tools: [] } },
