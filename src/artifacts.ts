@@ -46,9 +46,13 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
       }
     }
   }
-  const merged = mergeArtifacts(found);
-  const moved = outOfScratch(analysis, merged);
-  return { artifacts: moved === merged ? merged : mergeArtifacts(moved), declines };
+  return { artifacts: withoutScratch(analysis, mergeArtifacts(found)), declines };
+}
+
+/** The artifacts (the generic split's or a preset's) with a scratch system directory replaced as {@link outOfScratch} says, merged again when one was. */
+export function withoutScratch(analysis: Analysis, artifacts: Artifact[]): Artifact[] {
+  const moved = outOfScratch(analysis, artifacts);
+  return moved === artifacts ? artifacts : mergeArtifacts(moved);
 }
 
 /**

@@ -5,7 +5,7 @@ import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
 import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, lightPackages, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
-import { genericArtifacts } from './artifacts.js';
+import { genericArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
@@ -148,7 +148,8 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     const gui = [...new Set([...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages.filter((p) => GUI_PACKAGES.test(p)) ?? [])))];
     if (gui.length) declines.push({ id: 'headless-runtime', data: { image: runtimeBase, packages: gui.join(' ') } });
   }
-  let artifacts = decision.artifacts;
+  // a preset's project directory in /tmp whose packages a later cp carries into the app (the node idiom)
+  let artifacts = decision.artifacts && withoutScratch(analysis, decision.artifacts);
   let deleted: Artifact[] = [];
   if (!artifacts) {
     const generic = genericArtifacts(analysis, new Set(decision.runtimeReplacements?.keys() ?? []));

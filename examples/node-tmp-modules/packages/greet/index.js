@@ -1,0 +1,1 @@
+module.exports = (names) => `Hello, ${names.length ? names.join(' and ') : 'world'}!`;
