@@ -123,6 +123,7 @@ export const MESSAGES = {
   'python-env-system': "`{command}` installs into the system's site-packages, not into the virtual environment {path} the runtime stage would copy",
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
+  'unproven-release-packages': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} is built on now: its tag still moves to newer releases, where the names may differ',
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
   'unproven-nsswitch': "{builder} may or may not carry /etc/nsswitch.conf, which {image} lacks: without it Go's own resolver asks DNS before /etc/hosts, so whether the program resolves names as in the original is proven only by a build",
   'unproven-haskell-package': '{what}: whether the executables need data files or system libraries the slim image lacks is proven only by a build',

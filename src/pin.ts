@@ -12,7 +12,7 @@ import type { Plan } from './plan.js';
 import { pinnedTag, releaseOf } from './tags.js';
 
 /** The reasons that say the builder's release is not fixed: the only ones a pin answers. */
-const RELEASE_MOVES: ReadonlySet<MessageId> = new Set(['unproven-release', 'cpp-release-unknown', 'rust-release-unknown', 'haskell-release-unknown']);
+const RELEASE_MOVES: ReadonlySet<MessageId> = new Set(['unproven-release', 'unproven-release-packages', 'cpp-release-unknown', 'rust-release-unknown', 'haskell-release-unknown']);
 
 /** The model with its builder's FROM naming `image` (the text is the original's: the printer writes the pin as an edit). */
 function withBuilderImage(model: Model, image: string): Model {

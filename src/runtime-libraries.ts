@@ -3,15 +3,15 @@
 // runtime name is not known stays installed as written: on the builder's own image that is always right; on
 // another image (its slim variant) only a build proves it.
 import type { Analysis } from './analyze/index.js';
-import { describeRelease, namedForOtherRelease, runtimeNamesFor, runtimePackagesOf } from './knowledge/runtime-packages.js';
+import { describeRelease, namedForOtherRelease, namesVaryByRelease, runtimeNamesFor, runtimePackagesOf } from './knowledge/runtime-packages.js';
 import { packageName } from './analyze/packages.js';
 import { NODE_NATIVE_LIBS } from './knowledge/node-packages.js';
 import { installedNodePackages } from './commands/index.js';
-import { packageManagerOf } from './images.js';
+import { packageManagerOf, releaseInTag } from './images.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { PresetDecision } from './preset.js';
-import { releaseOfImage } from './tags.js';
+import { isFrozen, releaseOfImage } from './tags.js';
 
 /**
  * What the runtime packages of -dev packages leave to a build, or decline:
@@ -33,6 +33,11 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
   const sameRelease = runtime !== null && builder !== null && runtime.distribution === builder.distribution && runtime.release === builder.release && runtime.release !== null;
   const declines: Finding[] = [];
   const unproven: Finding[] = [...presetUnproven];
+  // a tag that still moves (`python:3`, trixie now) names today's release: the runtime names the stage installs for
+  // the -dev packages (`libssl-dev` -> `libssl3t64`) hold for that release only, while the original's names hold for
+  // every one; a pin of the builder (src/pin.ts) fixes the release, else a build proves it
+  const moving = releaseInTag(builderImage) === null && isFrozen(builderImage) === false;
+  let movingNamed = false;
   for (const [index, run] of analysis.runs) {
     const line = model.instructions[index]!.line;
     // a library named for another release (`libvpx1`, jessie's, on a tag that is buster now): the file was
@@ -44,6 +49,11 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
       if (!c.install) continue;
       // the analyzer named none for the builder's release; or it did, and the runtime base's release has others
       for (const dev of c.install.unknownRuntime) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(builder), image: builderImage }, line });
+      const derived = builder ? c.install.implied.find((pair) => pair.runtime.length > 0 && namesVaryByRelease(pair.dev, builder.distribution)) : undefined;
+      if (moving && derived && !movingNamed) {
+        movingNamed = true;
+        unproven.push({ id: 'unproven-release-packages', data: { dev: derived.dev, runtime: derived.runtime.join(' '), image: builderImage, release: describeRelease(builder) }, line });
+      }
       if (sameRelease) continue;
       for (const pair of c.install.implied) {
         const there = runtimePackagesOf(pair.dev, c.install.manager, runtime);
