@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
@@ -86,6 +86,10 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (SHELLS.test(program) && words.slice(1).every((w) => /^-[il]+$/.test(w) || w === '--login')) return { id: 'toolbox-image', data: { why: `it starts a shell (${program})` }, line };
   const name = program.split('/').pop()!;
   if (TOOLCHAIN_PROGRAMS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, a build or test tool` }, line };
+  // only when the build is all it runs (`CMD npm run build && node server.js` builds, then serves: an application)
+  const first = entrypoint ?? cmd!;
+  const script = first.form === 'exec' || parseShell(first.command).commands.length === 1 ? runsBuildScript(words) : null;
+  if (script) return { id: 'toolbox-image', data: { why: `it runs the package script ${script}, which builds or tests the project` }, line };
   // an entrypoint script of its own (`mvn-entrypoint.sh`) hands over to CMD by convention: a build tool there is the image's purpose
   const handedOver = entrypoint && cmd ? (argv(cmd)?.[0] ?? '').split('/').pop()! : '';
   if (TOOLCHAIN_PROGRAMS.has(handedOver)) return { id: 'toolbox-image', data: { why: `its entrypoint goes on to run ${handedOver} (its CMD), a build or test tool` }, line: cmd!.line };

@@ -49,6 +49,17 @@ export const NODE_INSTALL_STEPS: readonly string[] = ['install', 'ci', 'i', 'add
 export const NODE_MANAGER_STEPS: readonly string[] = ['config', 'cache', 'login', 'set', 'global', 'policies', 'dlx', 'env'];
 /** Subcommands that run a package.json script named by the next word (`npm run build`). */
 export const NODE_RUN_SCRIPT: readonly string[] = ['run', 'run-script'];
+/** package.json scripts whose names say they build or test the project (`npm run build`, `yarn test`): a container whose command runs one is a build environment. */
+const BUILD_SCRIPTS = /^(build|test|lint|compile|dist|bundle|watch)([:.-]|$)/;
+
+/** The build or test script a package manager's command runs (`npm run build`, `yarn build`, `npm test`), or null. */
+export function runsBuildScript(words: readonly string[]): string | null {
+  const [manager, sub, next] = words;
+  if (!manager || !Object.hasOwn(NODE_MANAGERS, manager) || !sub) return null;
+  const script = NODE_RUN_SCRIPT.includes(sub) ? next : sub === 'test' || (NODE_MANAGERS[manager as NodeManagerName].scriptsAsSubcommands && !sub.startsWith('-')) ? sub : undefined;
+  return script && BUILD_SCRIPTS.test(script) ? script : null;
+}
+
 /** The runner of a package's program (`npx tsc`): the program is the next word. */
 export const NODE_RUNNERS: readonly string[] = ['npx'];
 /** Programs a RUN that installs or builds the project may run besides the managers: the runner, node itself and corepack (which enables yarn and pnpm). */

@@ -15,9 +15,10 @@ export const TOOLBOX_PACKAGES: ReadonlySet<string> = new Set(['openssh-server', 
 
 /**
  * Build, document and deploy programs no command family classifies (the families' `toolbox` names the rest:
- * make, pytest, jest, git, ... in src/commands/): an image whose CMD or ENTRYPOINT runs one is a toolbox.
+ * make, pytest, jest, git, ... in src/commands/): an image whose CMD or ENTRYPOINT runs one is a toolbox. `fab` is Fabric,
+ * which runs the shell commands of deploy tasks mounted at run time.
  */
-export const TOOLBOX_PROGRAMS: readonly string[] = ['latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker'];
+export const TOOLBOX_PROGRAMS: readonly string[] = ['latex', 'pdflatex', 'xelatex', 'pandoc', 'ansible', 'ansible-playbook', 'terraform', 'packer', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'docker', 'fab'];
 
 /**
  * A project's own tool directories as a PATH entry names them (`/repo/node_modules/.bin`, `/app/vendor/bin`,
