@@ -44,16 +44,20 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
     // written for an earlier release of its base, so the names written for this one may not go with it (a
     // preset that replaces the RUN installs the packages it names as well)
     for (const c of run.commands) for (const p of c.install?.runtime ?? []) if (namedForOtherRelease(packageName(p), builder)) unproven.push({ id: 'unproven-package-release', data: { package: packageName(p), image: builderImage, release: describeRelease(builder) }, line });
+    // (a RUN a preset replaces repeats its installs' runtime packages too)
+    for (const c of run.commands) {
+      const derived = builder && c.install ? c.install.implied.find((pair) => pair.runtime.length > 0 && namesVaryByRelease(pair.dev, builder.distribution)) : undefined;
+      if (moving && derived && !movingNamed && !decision.dropFromRuntime?.has(index)) {
+        movingNamed = true;
+        unproven.push({ id: 'unproven-release-packages', data: { dev: derived.dev, runtime: derived.runtime.join(' '), image: builderImage, release: describeRelease(builder) }, line });
+      }
+    }
     if (decision.runtimeReplacements?.has(index) || decision.dropFromRuntime?.has(index)) continue;
     for (const c of run.commands) {
       if (!c.install) continue;
       // the analyzer named none for the builder's release; or it did, and the runtime base's release has others
       for (const dev of c.install.unknownRuntime) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(builder), image: builderImage }, line });
-      const derived = builder ? c.install.implied.find((pair) => pair.runtime.length > 0 && namesVaryByRelease(pair.dev, builder.distribution)) : undefined;
-      if (moving && derived && !movingNamed) {
-        movingNamed = true;
-        unproven.push({ id: 'unproven-release-packages', data: { dev: derived.dev, runtime: derived.runtime.join(' '), image: builderImage, release: describeRelease(builder) }, line });
-      }
+
       if (sameRelease) continue;
       for (const pair of c.install.implied) {
         const there = runtimePackagesOf(pair.dev, c.install.manager, runtime);

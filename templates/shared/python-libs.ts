@@ -1,10 +1,10 @@
 // The system libraries that compiled pip packages need on a slim runtime, read from the requirements
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, PYTHON_PURE_EXTRAS, requirementExtras, requirementName } from '../../src/knowledge/compiled-packages.js';
-import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
-import { packageManagerOf, slimVariant } from '../../src/images.js';
+import { describeRelease, namesVaryByRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
+import { packageManagerOf, releaseInTag, slimVariant } from '../../src/images.js';
 import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
-import { releaseOfImage } from '../../src/tags.js';
+import { isFrozen, releaseOfImage } from '../../src/tags.js';
 import { exportsPoetryLock } from '../../src/commands/python-env.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
@@ -58,6 +58,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   // the runtime stage is the builder's image or its slim variant: the same distribution and release
   const manager = packageManagerOf(input.builderImage) === 'apk' ? 'apk' : 'apt';
   const release = releaseOfImage(input.builderImage);
+  const moving = releaseInTag(input.builderImage) === null && isFrozen(input.builderImage) === false;
   for (const [name, which] of extras) unproven.push({ id: 'unproven-extras', data: { name, extras: which.join(','), image: input.builderImage } });
   // programs the packages run when the app runs (errbot: git, pydub: ffmpeg; the python family's runtimePrograms):
   // the slim variant has none of buildpack-deps' tools
@@ -70,6 +71,9 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
     const libs = PYTHON_COMPILED[n.replace(/-binary$/, '')];
     if (!libs || n.endsWith('-binary')) continue;
     const { packages: named, unknown } = runtimeNamesFor(libs[manager], manager, release);
+    // names of the release a moving tag (`python:3`) is built on now: a pin of the builder fixes it (src/pin.ts)
+    const varying = release && moving ? libs[manager].find((dev) => namesVaryByRelease(dev, release.distribution)) : undefined;
+    if (varying && !unproven.some((u) => u.id === 'unproven-release-packages')) unproven.push({ id: 'unproven-release-packages', data: { dev: varying, runtime: named.join(' '), image: input.builderImage, release: describeRelease(release) } });
     for (const dev of unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
     for (const l of named) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
     if (named.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: named.join(' ') } });
