@@ -10,7 +10,6 @@ import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/prese
 import { isInside } from '../../src/paths.js';
 import { buildsGoBinary } from '../../src/commands/go.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
-import { startedPrograms } from '../../src/runtime-contract.js';
 import { runtimeFiles } from './runtime-files.js';
 
 /** The Alpine tags that always name the newest release. */
@@ -222,17 +221,10 @@ export default {
       else if (builderHas === null) unproven.push({ id: 'unproven-nsswitch', data: { builder: input.builderImage, image } });
     }
     // `go get pkg` installs a binary only when pkg is a main package; a library (`go get github.com/gorilla/mux`)
-    // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart,
-    // unless the container starts that very binary (`go get github.com/x/ocp`, `ENTRYPOINT ["/go/bin/ocp"]`): then the
-    // original runs it, so the package is a main package (a Go tool that runs the toolchain is a toolbox before this)
-    const started = new Set(startedPrograms(input.model).map((s) => s.word.split('/').pop()));
-    for (const b of builds) {
-      if (b.command.words[1] !== 'get') continue;
-      const packages = b.command.words.slice(2).filter((w) => !w.startsWith('-'));
-      const only = packages.length === 1 && !packages[0]!.includes('...') && !packages[0]!.includes('$') ? packages[0]!.split('@')[0]!.split('/').pop() : undefined;
-      if (only && only !== '.' && started.has(only)) continue;
-      unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
-    }
+    // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart.
+    // (Even when the container starts that binary, a program of a GOPATH checkout may read its templates and static
+    // files from $GOPATH/src at run time, and a later RUN may use the checkout: review of 2026-12-06, linx-server, blog)
+    for (const b of builds) if (b.command.words[1] === 'get') unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
     // another build step whose outputs cannot be named (`make compile`, a build script) may write files beside the
     // binary that the runtime stage would lack (a version file the image's tooling reads: review of 2026-12-06,
     // contiv/netplugin): only a build tells what it writes
