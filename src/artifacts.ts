@@ -4,10 +4,9 @@
 import { COMPILING, type Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Artifact } from './preset.js';
-import { enclosing, isInside, PathIndex } from './paths.js';
+import { enclosing, isInside, joinPath, PathIndex } from './paths.js';
 import { compileSteps, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
 import { systemDir } from './knowledge/secrets.js';
-import { joinPath } from './paths.js';
 
 const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
 

@@ -7,11 +7,11 @@ import { describeRelease, namedForOtherRelease, namesVaryByRelease, runtimeNames
 import { packageName } from './analyze/packages.js';
 import { NODE_NATIVE_LIBS } from './knowledge/node-packages.js';
 import { installedNodePackages } from './commands/index.js';
-import { packageManagerOf, releaseInTag } from './images.js';
+import { packageManagerOf } from './images.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { PresetDecision } from './preset.js';
-import { isFrozen, releaseOfImage } from './tags.js';
+import { movesRelease, releaseOfImage } from './tags.js';
 
 /**
  * What the runtime packages of -dev packages leave to a build, or decline:
@@ -36,7 +36,7 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
   // a tag that still moves (`python:3`, trixie now) names today's release: the runtime names the stage installs for
   // the -dev packages (`libssl-dev` -> `libssl3t64`) hold for that release only, while the original's names hold for
   // every one; a pin of the builder (src/pin.ts) fixes the release, else a build proves it
-  const moving = releaseInTag(builderImage) === null && isFrozen(builderImage) === false;
+  const moving = movesRelease(builderImage);
   let movingNamed = false;
   for (const [index, run] of analysis.runs) {
     const line = model.instructions[index]!.line;
@@ -57,7 +57,6 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
       if (!c.install) continue;
       // the analyzer named none for the builder's release; or it did, and the runtime base's release has others
       for (const dev of c.install.unknownRuntime) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(builder), image: builderImage }, line });
-
       if (sameRelease) continue;
       for (const pair of c.install.implied) {
         const there = runtimePackagesOf(pair.dev, c.install.manager, runtime);

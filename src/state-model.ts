@@ -438,6 +438,8 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   if (keeps) return [keeps];
   const lastIndex = model.stages[0]!.instructions.at(-1)!;
   const path = (analysis.scopes.get(lastIndex)?.env.get('PATH') ?? input.runtimeBase?.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':').filter((d) => d.startsWith('/'));
+  // the directories build steps wrote into without naming their outputs: read once, for the programs started by path
+  let buildDirs: ReturnType<typeof unnamedBuildDirs> | undefined;
   for (const s of input.started) {
     if (!/^[\w./+@-]+$/.test(s.word)) continue; // not a program name (`["hello",` of invalid JSON)
     if (s.helper) {
@@ -459,7 +461,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       // a program started from a directory a build step wrote into without naming what it wrote (`cd tool-1.0 &&
       // make` then `CMD ["/src/tool-1.0/tool"]`): the build's output, which the runtime stage has only when it
       // copies that directory (the context's COPY brings the sources, not what make built from them)
-      const built = unnamedBuildDirs(model, analysis).find((d) => d.test(path));
+      const built = (buildDirs ??= unnamedBuildDirs(model, analysis)).find((d) => d.test(path));
       if (built && !r.made.has(path) && !copied.some((k) => isInside(path, k.to))) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.names ?? s.word, why: `a build step writes into ${built.dir} without naming its outputs, and the runtime stage does not copy that directory` }, line: s.line }];
       // a program started by a path no step of either stage is known to make (a clone into "$GOPATH/src/..." whose
       // path a variable hides): on another base image it is there only when that image has it or the stage copies or

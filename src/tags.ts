@@ -128,6 +128,15 @@ export function buildRelease(image: string): Release | null {
   return releaseInTag(image) !== null || isFrozen(image) === true ? release : null;
 }
 
+/**
+ * True when `image`'s tag still moves to newer releases (`python:3`, trixie now): the table lists it now and the tag
+ * names no release. What is named for the release it is built on today (runtime package names, a glibc) may not
+ * hold for the next; a pin (pinnedTag) fixes it.
+ */
+export function movesRelease(image: string): boolean {
+  return releaseInTag(image) === null && isFrozen(image) === false;
+}
+
 /** `image` with its tag replaced by `tag` (or given one): registry and repository as written. */
 function withTag(image: string, tag: string): string {
   const slash = image.lastIndexOf('/');

@@ -294,7 +294,6 @@ export function expansionBudget(length: number): ExpansionBudget {
   return new ExpansionBudget(16 * 1024 + 4 * length);
 }
 
-/** A variable's value where the text expands it, taken from the budget: the one place variables are expanded. */
 /**
  * The working directory a `cd` chain names through variables the file sets (`cd wtfdyum-${VERSION}` after `ENV
  * VERSION=1.1.0`), or the chain as written when a variable is unknown or holds a `$`, or holds an absolute path
@@ -310,6 +309,7 @@ function expandCwd(chain: string, env: EnvView): string {
   return unsafe ? chain : out;
 }
 
+/** A variable's value where the text expands it, taken from the budget: the one place variables are expanded. */
 function valueOf(key: string, env: EnvView, budget = env.budget): string | undefined {
   const v = env.get(key);
   return v === undefined || !budget || budget.take(v.length) ? v : undefined;

@@ -231,13 +231,13 @@ export function namedForOtherRelease(name: string, at: Release | null): boolean 
   return known;
 }
 
-/** How a release reads in a sentence: `debian stretch`, `alpine 3.9`, `an unknown release of alpine`, `an unknown distribution`. */
 /** True when the runtime packages of `dev` are named differently in some releases of `distribution` (`libssl-dev`: `libssl1.1`, `libssl3`, `libssl3t64`), not when every release shares the names (`libpq-dev`: `libpq5`). */
 export function namesVaryByRelease(dev: string, distribution: Distribution): boolean {
   const byRelease = Object.hasOwn(RUNTIME_PACKAGES, dev) ? RUNTIME_PACKAGES[dev]![distribution] : undefined;
   return new Set(Object.values(byRelease ?? {}).map((packages) => [...packages].sort().join(' '))).size > 1;
 }
 
+/** How a release reads in a sentence: `debian stretch`, `alpine 3.9`, `an unknown release of alpine`, `an unknown distribution`. */
 export function describeRelease(at: Release | null): string {
   if (!at) return 'an image whose distribution dfsplit does not know';
   return at.release ? `${at.distribution} ${at.release}` : `an unknown release of ${at.distribution}`;

@@ -2,9 +2,9 @@
 // (arguments or requirement files in the build context) and the table in src/knowledge.
 import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, PYTHON_PURE_EXTRAS, requirementExtras, requirementName } from '../../src/knowledge/compiled-packages.js';
 import { describeRelease, namesVaryByRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
-import { packageManagerOf, releaseInTag, slimVariant } from '../../src/images.js';
+import { packageManagerOf, slimVariant } from '../../src/images.js';
 import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
-import { isFrozen, releaseOfImage } from '../../src/tags.js';
+import { movesRelease, releaseOfImage } from '../../src/tags.js';
 import { exportsPoetryLock } from '../../src/commands/python-env.js';
 import type { Finding } from '../../src/messages.js';
 import type { PresetInput } from '../../src/preset.js';
@@ -58,7 +58,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
   // the runtime stage is the builder's image or its slim variant: the same distribution and release
   const manager = packageManagerOf(input.builderImage) === 'apk' ? 'apk' : 'apt';
   const release = releaseOfImage(input.builderImage);
-  const moving = releaseInTag(input.builderImage) === null && isFrozen(input.builderImage) === false;
+  const moving = movesRelease(input.builderImage);
   for (const [name, which] of extras) unproven.push({ id: 'unproven-extras', data: { name, extras: which.join(','), image: input.builderImage } });
   // programs the packages run when the app runs (errbot: git, pydub: ffmpeg; the python family's runtimePrograms):
   // the slim variant has none of buildpack-deps' tools
