@@ -5,7 +5,7 @@ import { packageName, removedPackages } from './analyze/packages.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
 import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, lightPackages, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
-import { genericArtifacts, withoutScratch } from './artifacts.js';
+import { genericArtifacts, narrowUnpacked, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
@@ -156,6 +156,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     declines.push(...generic.declines);
     // what the build deletes again (`rm -rf /boost` after building with it) the original image does not hold: no
     // artifact, when others remain (when none does, the products were carried off, `cp` then `rm`, or are unknown)
+    generic.artifacts = narrowUnpacked(model, analysis, generic.artifacts);
     const gone = deletedByBuilder(
       model,
       analysis,

@@ -56,6 +56,10 @@ export function proofOf(input: ProofInput): Proof {
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  // an archive unpacked into /opt or /home: only the entries the file names are copied (src/artifacts.ts)
+  const unpacked = new Map<string, Artifact[]>();
+  for (const a of input.artifacts) if (a.why.id === 'artifact-unpacked') unpacked.set(String(a.why.data?.command), [...(unpacked.get(String(a.why.data?.command)) ?? []), a]);
+  for (const [command, list] of unpacked) unproven.push({ id: 'unproven-unpack-entries', data: { command, dir: String(list[0]!.why.data?.dir), paths: list.map((a) => a.path).join(', ') }, ...(list[0]!.why.line !== undefined ? { line: list[0]!.why.line } : {}) });
   const copied: string[] = [];
   // an install dfsplit adds (a tool CMD or HEALTHCHECK calls, the runtime libraries of what it leaves behind) on a
   // runtime base whose release is not known: neither the package names nor whether the base already has them

@@ -456,7 +456,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       const maker = madeBy(b, path);
       // the runtime stage has it when it made the same path (a replayed COPY, clone or write) or copied one holding it
       // from the builder: a directory it made around it (a WORKDIR) is empty
-      if (maker && !(has(r, path) && (r.made.has(maker) || copied.some((k) => k.from === k.to && isInside(maker, k.to)))))
+      if (maker && !(has(r, path) && (r.made.has(maker) || copied.some((k) => k.from === k.to && (isInside(maker, k.to) || (isInside(k.to, maker) && isInside(path, k.to)))))))
         return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.names ?? s.word, why: s.names ? `it names ${s.word}, which the builder makes (${maker}) and the runtime stage neither copies nor makes` : 'the builder makes it and the runtime stage does not copy it' }, line: s.line }];
       // a program started from a directory a build step wrote into without naming what it wrote (`cd tool-1.0 &&
       // make` then `CMD ["/src/tool-1.0/tool"]`): the build's output, which the runtime stage has only when it

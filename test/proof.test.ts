@@ -107,6 +107,22 @@ describe('the proof of a conversion', () => {
     );
     expect(apt.status).toBe('changed');
   });
+  it('is build level when an archive unpacked into /opt is copied as the entries the file names (item 6 of issue 23: /opt itself is never copied)', () => {
+    const read = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}/input.Dockerfile`, import.meta.url)), 'utf8');
+    const named = convert(read('unpack-opt-named-entries'), { verify: true });
+    // the mv's destination and the directory an ENV names, each from its own unpack: never /opt
+    expect(named.artifacts.map((a) => a.path)).toEqual(['/opt/kvlib-0.9', '/opt/kvstore']);
+    expect(named.proof?.unproven.filter((u) => u.id === 'unproven-unpack-entries').map((u) => [u.line, u.message])).toEqual([
+      [5, '`tar -xzf /tmp/kvstore.tar.gz` unpacks into /opt, and only /opt/kvlib-0.9, /opt/kvstore of it is copied, the entries the file names: whatever else the archive holds is known only from a build'],
+    ]);
+    expect(convert(read('unpack-opt-named-entries')).reasons.map((r) => r.id)).toEqual(['needs-verify']);
+    // the directory a later build step runs in, holding the program the ENTRYPOINT starts
+    const started = convert(read('unpack-opt-started-program'), { verify: true });
+    expect(started.status).toBe('changed');
+    expect(started.artifacts.map((a) => a.path)).toEqual(['/opt/plotter-1.7']);
+    // a make install into /opt is not an unpack: still a system directory, declined
+    expect(convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt\nCMD ["/opt/bin/tool"]\n', { verify: true }).reasons.map((r) => r.id)).toContain('copies-system-dir');
+  });
   it('is build level when the slim runtime installs Python packages from the network again (pipenv, a URL requirement)', () => {
     const pipenv = convert('FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock /app/\nRUN pipenv install --system --deploy\nCOPY . /app\nCMD ["python", "app.py"]\n', { verify: true });
     expect(pipenv.proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-refetch', 5]]);
