@@ -129,6 +129,7 @@ export const MESSAGES = {
   'unproven-nsswitch': "{builder} may or may not carry /etc/nsswitch.conf, which {image} lacks: without it Go's own resolver asks DNS before /etc/hosts, so whether the program resolves names as in the original is proven only by a build",
   'unproven-haskell-package': '{what}: whether the executables need data files or system libraries the slim image lacks is proven only by a build',
   'unproven-go-get': '`{command}` installs a binary only when the package is a main package, and nothing when it is a library: which one it is is proven only by a build',
+  'unproven-start-install': "{keyword} runs `{command}` when the container starts, on {image}: a package it installs then that compiles finds none of the builder's compilers there, which only running it shows",
   'unproven-unpack-entries': '`{command}` unpacks into {dir}, and only {paths} of it is copied, the entries the file names: whatever else the archive holds is known only from a build',
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',

@@ -4,8 +4,8 @@
 // images and comparing them can show it works. dfsplit writes a build-level conversion only under
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { copyDestination, type Analysis } from './analyze/index.js';
-import { installerScript, type RunCommand } from './analyze/run.js';
-import { commandOf, familyOf, fileReplay, installDirectories, isNeutral, packageCommand, pathUse, type FileReplay } from './commands/index.js';
+import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
+import { commandOf, familyOf, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
@@ -56,6 +56,20 @@ export function proofOf(input: ProofInput): Proof {
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  // the container installs language packages when it starts (`CMD npm install $(...) && bin/hubot`): on another base
+  // than the builder's, one that compiles finds no compiler there, which neither the file nor a build shows
+  if (input.runtimeBase !== input.builderImage) {
+    const own = input.model.stages[0]!.instructions.map((i) => input.model.instructions[i]!);
+    const started = ['ENTRYPOINT', 'CMD'].flatMap((k) => own.filter((i) => i.keyword === k).slice(-1));
+    for (const ins of started) {
+      if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
+      const scope = input.analysis.scopes.get(ins.index);
+      const commands = scope ? analyzeRun(ins.json ? ins.json.join(' ') : ins.command, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
+      // an install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`), not `npm start` or `carton exec`
+      const install = commands.find((c) => installsLanguagePackages(c.words) && NODE_INSTALL_STEPS.includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? (nodeManager(c.words[0] ?? '') ? 'install' : '')));
+      if (install) unproven.push({ id: 'unproven-start-install', data: { keyword: ins.keyword, command: install.words.slice(0, 2).join(' '), image: input.runtimeBase }, line: ins.line });
+    }
+  }
   // an archive unpacked into /opt or /home: only the entries the file names are copied (src/artifacts.ts)
   const unpacked = new Map<string, Artifact[]>();
   for (const a of input.artifacts) if (a.why.id === 'artifact-unpacked') unpacked.set(String(a.why.data?.command), [...(unpacked.get(String(a.why.data?.command)) ?? []), a]);

@@ -9,7 +9,7 @@ import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
-import { BUILD_CLI_PACKAGES, CODE_URL_ENV, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
+import { BUILD_CLI_PACKAGES, CODE_URL_ENV, GENERATOR_CLIS, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside, joinPath } from './paths.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage, servedDirectory } from './images.js';
@@ -145,25 +145,36 @@ function purposeReason(model: Model, analysis: Analysis): Finding | null {
   const build = installs.flatMap((i) => [...i.build, ...(i.keptTools ?? [])]);
   const onlyBuildPackages = installs.every((i) => i.runtime.length === (i.keptTools?.length ?? 0) && i.unresolved.length === 0);
   const environment = copies ? null : buildEnvironment(analysis);
-  if (environment) return { id: 'toolbox-image', data: { why: `it installs ${environment} and copies nothing of its own: a build environment, whose tools are its purpose` } };
+  if (environment && !(environment.cli && generatedApp(model, analysis, environment.cli))) return { id: 'toolbox-image', data: { why: `it installs ${environment.what} and copies nothing of its own: a build environment, whose tools are its purpose` } };
   if (onlyPackages && onlyBuildPackages && !copies && build.some((p) => COMPILER_PACKAGES.test(p) || isBuildToolPackage(p.replace(/[-\d.]*$/, '')) || isBuildToolPackage(p)))
     return { id: 'toolbox-image', data: { why: `it only installs build tools and headers (${build.slice(0, 4).join(' ')}), and copies or builds nothing of its own` } };
   return null;
 }
 
-/** A sign of a build environment the file installs (src/knowledge/toolbox.ts): a build CLI installed globally, or a JDK; null when none. */
-function buildEnvironment(analysis: Analysis): string | null {
+/**
+ * Whether a RUN runs the generator `cli` installs (`yo hubot`) and the container's command does not run it: the
+ * project it generated is the image's own application (review lost-slim-2026-12-06: hubot-rocketchat).
+ */
+function generatedApp(model: Model, analysis: Analysis, cli: string): boolean {
+  const program = GENERATOR_CLIS.get(cli);
+  if (!program || ![...analysis.runs.values()].some((r) => r.commands.some((c) => c.words[0] === program))) return false;
+  const texts = [last(model, 'ENTRYPOINT'), last(model, 'CMD')].flatMap((ins) => (ins ? [ins.json ? ins.json.join(' ') : ins.command] : []));
+  return texts.length > 0 && !texts.some((t) => parseShell(t).commands.some((c) => (c.words[0] ?? '').split('/').pop() === program));
+}
+
+/** A sign of a build environment the file installs (src/knowledge/toolbox.ts): a build CLI installed globally (and which), or a JDK; null when none. */
+function buildEnvironment(analysis: Analysis): { what: string; cli?: string } | null {
   for (const run of analysis.runs.values())
     for (const c of run.commands) {
       const jdk = c.install?.packages.find((p) => JDK_PACKAGES.test(packageName(p)) || packageProvides(packageName(p))?.some((t) => buildEnvironmentPrograms.has(t)));
-      if (jdk) return `a JDK (${jdk})`;
+      if (jdk) return { what: `a JDK (${jdk})` };
       const family = familyOf(c.words[0] ?? '')?.id;
       const args = operands(c.words);
       // a program registered or linked by hand (`update-alternatives --install /usr/bin/javac javac ...`, `ln -s .../javac`)
       const registered = (family === 'system' || family === 'files') && args.map((a) => a.split('/').pop()!).find((a) => buildEnvironmentPrograms.has(a));
-      if (registered) return `a JDK (its ${registered} registered)`;
+      if (registered) return { what: `a JDK (its ${registered} registered)` };
       const cli = family === 'node' && replayedBy(c.words) ? args.find((a) => BUILD_CLI_PACKAGES.has(a.replace(/(?<=.)@.*$/, ''))) : undefined;
-      if (cli) return `the build tool ${cli} globally`;
+      if (cli) return { what: `the build tool ${cli} globally`, cli: cli.replace(/(?<=.)@.*$/, '') };
     }
   return null;
 }

@@ -123,6 +123,16 @@ describe('the proof of a conversion', () => {
     // a make install into /opt is not an unpack: still a system directory, declined
     expect(convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt\nCMD ["/opt/bin/tool"]\n', { verify: true }).reasons.map((r) => r.id)).toContain('copies-system-dir');
   });
+  it('is build level when the container installs language packages when it starts, on another image (a generator-made bot is an application, not a toolbox)', () => {
+    const text = readFileSync(fileURLToPath(new URL('./fixtures/node-generated-app-start-install/input.Dockerfile', import.meta.url)), 'utf8');
+    const r = convert(text, { verify: true });
+    expect(r.status).toBe('changed');
+    expect(r.proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-start-install', 8]]);
+    // a command that only starts the package's script installs nothing: static
+    expect(convert(text.replace('CMD npm install $BOT_SCRIPTS && bin/hubot -n $BOT_NAME', 'CMD npm start'), { verify: true }).proof?.unproven).toEqual([]);
+    // the container runs the generator itself: its tools are its purpose
+    expect(convert(text.replace('CMD npm install $BOT_SCRIPTS && bin/hubot -n $BOT_NAME', 'ENTRYPOINT ["yo"]')).reasons.map((x) => x.id)).toEqual(['toolbox-image']);
+  });
   it('is build level when the slim runtime installs Python packages from the network again (pipenv, a URL requirement)', () => {
     const pipenv = convert('FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock /app/\nRUN pipenv install --system --deploy\nCOPY . /app\nCMD ["python", "app.py"]\n', { verify: true });
     expect(pipenv.proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-refetch', 5]]);

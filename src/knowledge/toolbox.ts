@@ -89,5 +89,11 @@ export const COMPILER_PACKAGES = /(-dev|-devel|-headers)$|^(llvm|ninja-build|aut
  * Such an image is for building with those tools, which none of its split would keep.
  */
 export const BUILD_CLI_PACKAGES: ReadonlySet<string> = new Set(['grunt-cli', 'grunt', 'gulp-cli', 'gulp', 'bower', 'yo', 'brunch', 'ember-cli', '@angular/cli', '@vue/cli', 'jspm', 'cordova', 'ionic', 'phonegap']);
+/**
+ * Of {@link BUILD_CLI_PACKAGES}, the generators (package -> the program it installs): a RUN that runs one makes a
+ * project in the image (`yo hubot` writes a Hubot bot), which is the image's own application when the container's
+ * command does not run the generator itself.
+ */
+export const GENERATOR_CLIS: ReadonlyMap<string, string> = new Map([['yo', 'yo']]);
 /** JDK packages (Debian and Ubuntu, RHEL, Alpine), which give javac. */
 export const JDK_PACKAGES = /^(openjdk-\d+-jdk(-headless)?|default-jdk(-headless)?|java-[\d.]+-openjdk-devel|openjdk\d+(-jdk)?|oracle-java\d+-installer)$/;
