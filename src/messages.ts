@@ -91,10 +91,11 @@ export const MESSAGES = {
   'php-composer-unread': 'composer.json is not in the build context: require-dev packages, if the project has any, stay in the runtime stage',
   'php-runtime-needs-dev': 'the container runs {program} ({via}), which needs the require-dev package {package}: the runtime stage holds production packages only',
   // ruby preset
-  'ruby-lockfile-unread': '`bundle install` runs, but Gemfile.lock cannot be read in the build context: which gems it installs, and which libraries of the full ruby image their native extensions load, is proven only by a build',
+  'ruby-lockfile-unread': '`bundle install` runs, but Gemfile.lock cannot be read in the build context: which gems it installs, and which libraries their native extensions load that the runtime image lacks, is proven only by a build',
   'ruby-native-unknown': 'the gem {gem} {why}: it may need system libraries that only the full ruby image has',
   'ruby-native-libs': '{libs}: installed in the runtime stage for the gems {gems}',
   'ruby-libs-release': 'the runtime packages ({libs}) are known by their Debian 12 names, and {image} is built on another release',
+  'ruby-alpine-libs': 'the gems {gems} need {libs}, which no install the runtime stage repeats gives: whether {image} ({release}) had them in the builder through a build package left behind (build-base brings file) is proven only by a build',
   'ruby-native-unchecked': 'Gemfile.lock does not mark native extensions: gems were checked against the known table and their dependencies (pkg-config, ffi, mini_portile2)',
   // php and ruby presets
   'language-install-mixed': '`{command}` would run again in the runtime stage, which lacks what it needs, because its RUN also holds commands the runtime needs ({commands}): dfsplit does not split that RUN',

@@ -1,10 +1,10 @@
 // The plan: which preset applies, what crosses from builder to runtime, the runtime base, the packages
 // it installs, and every reason to decline. Transforms only carry the plan out.
 import type { Analysis, Classification } from './analyze/index.js';
-import { packageName, removedPackages } from './analyze/packages.js';
+import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, lightPackages, packageCommand, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly, usedAtRuntime } from './commands/index.js';
+import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly } from './commands/index.js';
 import { genericArtifacts, narrowUnpacked, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -15,7 +15,6 @@ import { imageConfig } from './knowledge/image-config.js';
 import { BUILDPACK_PACKAGES } from './knowledge/images.js';
 import { GUI_PACKAGES } from './knowledge/java.js';
 import { systemDir } from './knowledge/secrets.js';
-import { optionValue } from './analyze/run.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
 import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason, type Started } from './runtime-contract.js';
@@ -393,34 +392,6 @@ function withPackages(extra: ExtraPackages | null, runtimeBase: string, packages
 }
 
 /** True when the builder installs packages (or runs tests) the runtime does not need. */
-/**
- * What a split on the same image would leave behind: `some` build-only packages or tests, `none`, or
- * `removed-in-layer` when the original already removes every build-only package in the RUN that
- * installed it (`apt-get purge`, `apk del .build-deps`; read as the analyzer reads them, src/commands/): its
- * image does not hold them either.
- */
-function packagesLeftBehind(analysis: Analysis): 'some' | 'none' | 'removed-in-layer' {
-  let removedOnly = false;
-  for (const run of analysis.runs.values()) {
-    const removed = new Set(run.commands.flatMap((c) => removedPackages(c.words)));
-    for (const c of run.commands) {
-      if (c.kind === 'test') return 'some';
-      // version-control tools alone are not worth a split: they are often used at runtime too
-      const build = c.install?.build.filter((p) => !usedAtRuntime.has(p)) ?? [];
-      if (!build.length) continue;
-      const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
-      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) {
-        removedOnly = true;
-        continue;
-      }
-      // nor are the light build tools alone (make, issue 23 item 13: the build-systems family's lightPackages)
-      if (build.every((p) => lightPackages.has(p))) continue;
-      return 'some';
-    }
-  }
-  return removedOnly ? 'removed-in-layer' : 'none';
-}
-
 /** A language package install that the runtime stage repeats (the families' `replayed`: gem, pip, `python setup.py install`, a global npm install). */
 function isReplayedInstall(kind: string, words: readonly string[]): boolean {
   return (kind === 'setup' || kind === 'pip') && replayedBy(words);

@@ -184,6 +184,11 @@ export function repeatedCommands(run: RunAnalysis, phase: Classification['phase'
   return runtimePart(run.script, run.commands, workdir).commands;
 }
 
+/** True when the runtime stage repeats a RUN (of `phase`, not replaced by a preset) as written, every package its installs name included. */
+export function repeatedWhole(run: RunAnalysis, phase: Classification['phase']): boolean {
+  return phase !== 'build' && wholeRuntime(run.commands);
+}
+
 /** A RUN whose every command is needed at runtime, or that downloads for the runtime, is repeated as written. */
 function wholeRuntime(commands: readonly RunCommand[]): boolean {
   if (commands.some((c) => COMPILING.has(c.kind))) return false;

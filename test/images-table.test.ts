@@ -71,7 +71,7 @@ const OLD_ANSWERS: Row[] = [
   ['ruby', 'glibc', true, 'apt', 'ruby:slim', true, false, true, false, false, null, 'ef86b17d4634'],
   ['ruby:3.2', 'glibc', true, 'apt', 'ruby:3.2-slim', true, false, true, false, false, null, 'ef86b17d4634'],
   ['ruby:2.7-slim', 'glibc', true, 'apt', null, false, false, true, false, false, null, 'eff8840f12cc'],
-  ['ruby:3.1-alpine', 'musl', true, 'apk', null, true, false, true, false, false, null, null],
+  ['ruby:3.1-alpine', 'musl', true, 'apk', null, true, false, true, false, false, null, '0ccd92ee96a3'],
   ['ruby:2.6-stretch', 'glibc', true, 'apt', 'ruby:2.6-slim-stretch', false, false, true, false, false, null, 'ef86b17d4634'],
   ['ruby:3.3-slim-bookworm', 'glibc', true, 'apt', null, true, false, true, false, false, null, 'eff8840f12cc'],
   ['perl', 'glibc', true, 'apt', 'perl:slim', true, false, true, false, false, null, null],

@@ -11,7 +11,8 @@ export default {
     commands: {
       apk: { install: ['add'], removes: ['del'] },
     },
-    valueOptions: ['--virtual', '-t', '--repository', '-X', '--root', '-p'],
+    // apk's global options that take a value (apk(8)): --wait TIME and the others, read past like the add options
+    valueOptions: ['--virtual', '-t', '--repository', '-X', '--root', '-p', '--wait', '--cache-dir', '--cache-max-age', '--keys-dir', '--arch', '--repositories-file'],
     virtualOptions: ['--virtual', '-t'],
     installLine: (_tool, packages) => `apk add --no-cache ${packages.join(' ')}`,
     defaultTool: 'apk',

@@ -5,6 +5,8 @@ import { optionValue } from './options.js';
 import type { CommandFamily } from './types.js';
 
 const NAMES = ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'];
+/** The C++ compilers: what they link loads the C++ runtime (libstdc++). */
+export const CXX_COMPILERS: readonly string[] = ['g++', 'c++', 'clang++'];
 
 export default {
   id: 'compilers',
@@ -15,7 +17,12 @@ export default {
     if (words.includes('-c') || words.includes('-E') || words.includes('-S')) return { paths: [], unnamed: false };
     return { paths: [joinPath(cwd, optionValue(words, '-o') ?? 'a.out')], unnamed: false };
   },
-  provides: { 'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'] },
+  // Alpine's build-base depends on gcc, g++, make, patch and file (aports main/build-base); alpine-sdk adds abuild and git
+  provides: {
+    'build-essential': ['gcc', 'g++', 'cc', 'c++', 'make'],
+    'build-base': ['gcc', 'g++', 'cc', 'c++', 'make', 'patch', 'file'],
+    'alpine-sdk': ['gcc', 'g++', 'cc', 'c++', 'make', 'patch', 'file', 'abuild', 'git'],
+  },
   toolbox: ['gcc', 'g++', 'cc', 'c++', 'clang'],
   // the packages of the compilers themselves, and development packages (headers to compile against)
   buildPackages: ['gcc', 'g++', 'gcc-c++', 'clang', 'build-essential', 'build-base', /-(dev|devel)$/],

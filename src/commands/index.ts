@@ -6,7 +6,7 @@ import { operands, optionValue } from './options.js';
 import apt from './apt.js';
 import archive from './archive.js';
 import buildSystems from './build-systems.js';
-import compilers from './compilers.js';
+import compilers, { CXX_COMPILERS } from './compilers.js';
 import conda from './conda.js';
 import dotnet from './dotnet.js';
 import editors from './editors.js';
@@ -316,6 +316,11 @@ export { installedNodePackages, runsBuildScript, NODE_INSTALL_STEPS, NODE_MANAGE
 export type { NodeManager, NodeManagerName } from './node.js';
 
 export type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';
+
+/** True when a system package gives a C++ compiler (`g++`, `build-base`): what it compiles loads the C++ runtime. */
+export function givesCxxCompiler(pkg: string): boolean {
+  return packagePrograms(pkg).some((p) => CXX_COMPILERS.includes(p));
+}
 
 /** The C compilers' program names (the compilers family): an image that has one can build C extensions. */
 export const compilerPrograms: readonly string[] = compilers.names;

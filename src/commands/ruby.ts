@@ -31,6 +31,9 @@ function gemHome({ name, words }: FamilyCommand, at: OutputContext): string[] | 
   return null;
 }
 
+/** gem's options that take a value (gem help install). */
+const GEM_VALUE_OPTIONS = ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '--platform'];
+
 /** Bundler's command, by either of its names. */
 export function runsBundler(words: readonly string[]): boolean {
   return words[0] === 'bundle' || words[0] === 'bundler';
@@ -43,7 +46,8 @@ export function runsGem(words: readonly string[]): boolean {
 
 /** A gem command that brings gems besides Bundler itself (`gem install bundler:2.4.22` brings only Bundler). */
 export function bringsGemsBeyondBundler(words: readonly string[]): boolean {
-  return runsGem(words) && !words.slice(2).every((g) => g.startsWith('-') || /^bundler(:|$)/.test(g));
+  // the gems named past the options' values (`gem install bundler -v '~>2.0.1'` names bundler alone)
+  return runsGem(words) && !operands(['gem', ...words.slice(2)], GEM_VALUE_OPTIONS).every((g) => /^bundler(:|$)/.test(g));
 }
 
 export default {
@@ -53,7 +57,7 @@ export default {
   kinds: { gem: 'setup' },
   interpreters: ['ruby'],
   scriptExtensions: ['rb'],
-  installedPackages: ({ name, args }) => (name === 'gem' && args[0] === 'install' ? operands(['gem', ...args.slice(1)], ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source']) : null),
+  installedPackages: ({ name, args }) => (name === 'gem' && args[0] === 'install' ? operands(['gem', ...args.slice(1)], GEM_VALUE_OPTIONS) : null),
   runtimePrograms: {
     git: ['git'],
     mini_magick: ['convert'],
@@ -73,6 +77,11 @@ export default {
   // `gem update --system` and `gem install bundler` only bring RubyGems' and Bundler's own code
   toolingOnly({ name, args }) {
     if (name !== 'gem') return false;
-    return args.includes('--system') || args.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w)).every((n) => n === 'bundler');
+    return (
+      args.includes('--system') ||
+      operands(['gem', ...args], GEM_VALUE_OPTIONS)
+        .filter((w) => !['install', 'update'].includes(w))
+        .every((n) => n === 'bundler')
+    );
   },
 } satisfies CommandFamily;

@@ -377,6 +377,10 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'ruby', ...DEBIAN, buildpack: true, debian12: { since: 3.0 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
   { repository: 'ruby', tag: SLIM, config: { env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: RUBY_TOOLS } },
   { repository: 'ruby', tag: FULL, config: { env: RUBY_ENV(), cmd: ['irb'], debian: true, tools: [...BUILDPACK_TOOLS, ...RUBY_TOOLS] } },
+  // ruby's Alpine tags (docker-library/ruby <v>/alpine3.x, every one since 2.3): alpine with Ruby built in /usr/local and
+  // the same GEM_HOME, BUNDLE_APP_CONFIG and PATH as the Debian tags (the older ones also BUNDLE_PATH and BUNDLE_BIN,
+  // both the gem home and its bin directory), CMD irb
+  { repository: 'ruby', tag: /alpine/, config: { env: RUBY_ENV(), cmd: ['irb'], debian: false, tools: [...ALPINE_TOOLS, ...RUBY_TOOLS] } },
   { repository: 'perl', ...DEBIAN, buildpack: true, debian12: { since: 5.036 }, slim: { release: 'slim-release', none: /onbuild|wheezy|threaded/ } },
   { repository: 'golang', ...DEBIAN, buildpack: true, debian12: { since: 1.02 } },
   { repository: 'golang', tag: FULL, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] } },

@@ -109,3 +109,13 @@ export const RUBY_SELF_CONTAINED: ReadonlySet<string> = new Set([
  * libraries with pkg-config, loads them through FFI, or builds libraries from source.
  */
 export const RUBY_NATIVE_MARKERS: ReadonlySet<string> = new Set(['pkg-config', 'ffi', 'ffi-compiler', 'native-package-installer', 'mini_portile2', 'rake-compiler']);
+
+/**
+ * Ruby's Alpine tags have no slim variant, and nothing beyond Ruby's own libraries: a gem's library came with
+ * the file's own `apk add` (its runtime packages are installed again), except the C++ runtime. The ruby image
+ * builds Ruby with gcc alone, so it has no libstdc++; a native extension compiled with a C++ compiler (which
+ * build-base and alpine-sdk bring: src/commands/compilers.ts) loads libstdc++.so.6 and libgcc_s.so.1: the
+ * package `libstdc++` (which depends on `libgcc`), named so in every Alpine release. Sources: docker-library/ruby's
+ * alpine Dockerfiles (the .ruby-rundeps of scanelf), Alpine's aports (main/gcc: the libstdc++ subpackage).
+ */
+export const ALPINE_CXX_RUNTIME: readonly string[] = ['libstdc++'];

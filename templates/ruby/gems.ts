@@ -102,8 +102,8 @@ export function installedGems(lock: Lockfile, groups: Map<string, Set<string>> |
   return seen;
 }
 
-/** What the installed gems need on a slim image: Debian packages, or why a gem cannot be judged. */
-export function gemNeeds(lock: Lockfile, installed: ReadonlySet<string>, dockerfile: string): { packages: Map<string, string[]>; unknown: { gem: string; why: string }[] } {
+/** What the installed gems need on a slim image: Debian packages (Alpine's with `manager` apk), or why a gem cannot be judged. */
+export function gemNeeds(lock: Lockfile, installed: ReadonlySet<string>, dockerfile: string, manager: 'apt' | 'apk' = 'apt'): { packages: Map<string, string[]>; unknown: { gem: string; why: string }[] } {
   const packages = new Map<string, string[]>();
   const unknown: { gem: string; why: string }[] = [];
   for (const name of [...installed].sort()) {
@@ -112,7 +112,7 @@ export function gemNeeds(lock: Lockfile, installed: ReadonlySet<string>, dockerf
     const libs = RUBY_GEM_LIBS[name];
     if (libs) {
       const bundles = libs.bundledSince !== undefined && specs.every((s) => s.platform !== null || atLeast(s.version, libs.bundledSince!)) && !libs.systemOption?.test(dockerfile);
-      if (!bundles) packages.set(name, [...libs.apt]);
+      if (!bundles) packages.set(name, [...libs[manager]]);
       continue;
     }
     if (RUBY_SELF_CONTAINED.has(name) || !fromSource) continue;

@@ -7,11 +7,18 @@
 // is copied, not installed again; without a Gemfile.lock the gems' libraries are proven by a build.
 // https://hub.docker.com/_/ruby  https://bundler.io/man/bundle-install.1.html
 import type { RunCommand } from '../../src/analyze/run.js';
-import { isNeutral, pathUse } from '../../src/commands/index.js';
+import { givesCxxCompiler, isNeutral, packageCommand, pathUse } from '../../src/commands/index.js';
+import { optionValue } from '../../src/commands/options.js';
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import { bringsGemsBeyondBundler, runsBundler, runsGem } from '../../src/commands/ruby.js';
 import { isInside } from '../../src/paths.js';
-import { devTableApplies, parseImage, slimVariant } from '../../src/images.js';
+import { devTableApplies, distributionOf, packageManagerOf, parseImage, slimVariant } from '../../src/images.js';
+import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
+import { repeatedWhole } from '../../src/runtime-stage.js';
+import { removedPackages, packageName } from '../../src/analyze/packages.js';
+import { ALPINE_CXX_RUNTIME } from '../../src/knowledge/ruby-gems.js';
+import { describeRelease } from '../../src/knowledge/runtime-packages.js';
+import { releaseOfImage } from '../../src/tags.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { gemGroups, gemNeeds, installedGems, parseLockfile } from './gems.js';
@@ -52,6 +59,25 @@ function claimed(c: RunCommand): boolean {
   return isBuildTask(w);
 }
 
+/** The commands of a RUN the preset cannot keep in the builder beside the ones it claims. */
+function unclaimed(commands: readonly RunCommand[]): RunCommand[] {
+  return commands.filter((c) => !claimed(c) && !neutral(c) && c.kind !== 'cleanup' && c.kind !== 'package-maintenance' && !c.install);
+}
+
+/**
+ * Whether the same tag as runtime leaves build packages behind: none when the original removes them in the
+ * layer that installs them, or the runtime stage repeats that RUN as written (it also downloads: `git clone`).
+ */
+function leavesPackagesBehind(input: PresetInput): boolean {
+  const phase = new Map(input.analysis.classifications.map((c) => [c.index, c.phase]));
+  const whole = (index: number): boolean => {
+    const run = input.analysis.runs.get(index)!;
+    const kept = run.commands.some(claimed) && !unclaimed(run.commands).length;
+    return !kept && repeatedWhole(run, phase.get(index) ?? 'both');
+  };
+  return packagesLeftBehind(input.analysis, whole) === 'some';
+}
+
 /** The groups the file leaves out: BUNDLE_WITHOUT, `bundle config [set] without`, `bundle install --without`. */
 function withoutGroups(input: PresetInput, installIndex: number): Set<string> {
   const names: string[] = [];
@@ -86,6 +112,25 @@ function firstInstall(input: PresetInput): { index: number; command: RunCommand 
   return null;
 }
 
+/** ruby's Alpine tags (`ruby:3.2-alpine`, `ruby:2.5-alpine3.9`): no slim variant, the same tag is the runtime. */
+function onAlpine(image: string): boolean {
+  return distributionOf(image)?.name === 'alpine';
+}
+
+/** True when a RUN installs a C++ compiler (build-base, g++) with apk and does not remove it again in that RUN. */
+function keepsCxxCompiler(input: PresetInput): boolean {
+  for (const run of input.analysis.runs.values()) {
+    const removed = new Set(run.commands.flatMap((c) => removedPackages(c.words)));
+    for (const c of run.commands) {
+      if (c.install?.manager !== 'apk') continue;
+      const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
+      if (virtual && removed.has(virtual)) continue;
+      if (c.install.packages.some((p) => givesCxxCompiler(packageName(p)) && !removed.has(packageName(p)))) return true;
+    }
+  }
+  return false;
+}
+
 function readContext(input: PresetInput, name: string): string | null {
   return input.context.read(name) ?? ((found) => (found.length === 1 ? input.context.read(found[0]!) : null))(input.context.find((p) => p.endsWith(`/${name}`)));
 }
@@ -94,9 +139,14 @@ export default {
   id: 'ruby',
   summary: 'bundle install in the builder on the full ruby image; the slim image gets the gem home, the application and the libraries of native gems',
   detect(input) {
-    if (parseImage(input.builderImage).name !== 'ruby' || !slimVariant(input.builderImage)) return null;
+    const alpine = onAlpine(input.builderImage);
+    if (parseImage(input.builderImage).name !== 'ruby' || (!slimVariant(input.builderImage) && !alpine)) return null;
     const first = firstInstall(input);
-    return first ? `\`${first.command.words.slice(0, 2).join(' ')}\` on line ${input.model.instructions[first.index]!.line} of ${input.builderImage}, which has a slim variant` : null;
+    if (!first) return null;
+    const at = `\`${first.command.words.slice(0, 2).join(' ')}\` on line ${input.model.instructions[first.index]!.line} of ${input.builderImage}`;
+    // the same Alpine tag as runtime: a split pays only when build packages are left behind
+    if (alpine) return leavesPackagesBehind(input) ? `${at}, whose build packages the runtime stage (the same tag) leaves behind` : null;
+    return `${at}, which has a slim variant`;
   },
   decide(input) {
     const declines: Finding[] = [];
@@ -115,7 +165,7 @@ export default {
       const mine = run.commands.filter(claimed);
       if (!mine.length) continue;
       const line = input.model.instructions[index]!.line;
-      const others = run.commands.filter((c) => !claimed(c) && !neutral(c) && c.kind !== 'cleanup' && c.kind !== 'package-maintenance' && !c.install);
+      const others = unclaimed(run.commands);
       if (others.length) {
         const risky = mine.find((c) => isBundleInstall(c.words) || isBuildTask(c.words) || bringsGemsBeyondBundler(c.words));
         if (risky) declines.push({ id: 'language-install-mixed', data: { command: risky.words.slice(0, 3).join(' '), commands: [...new Set(others.map((c) => c.words[0]))].join(', ') }, line });
@@ -123,7 +173,7 @@ export default {
       }
       claimedRuns.push(index);
       // gems no lockfile lists: what their native extensions load is known only from a build
-      for (const c of mine.filter((x) => isGemInstall(x.words))) unproven.push({ id: 'unproven-gem-install', data: { command: c.words.slice(0, 3).join(' '), image: slimVariant(input.builderImage)! }, line });
+      for (const c of mine.filter((x) => isGemInstall(x.words))) unproven.push({ id: 'unproven-gem-install', data: { command: c.words.slice(0, 3).join(' '), image: slimVariant(input.builderImage) ?? input.builderImage }, line });
       overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'ruby', detail: 'installs gems or builds assets in the builder; the gem home and the application are copied to the runtime stage' } });
       const lines = run.commands.filter((c) => c.install?.runtime.length).map((c): PresetStep => ({ kind: 'install', tool: c.install!.tool, manager: c.install!.manager, packages: c.install!.runtime, recommends: c.install!.recommends }));
       if (lines.length) replacements.set(index, lines);
@@ -146,26 +196,42 @@ export default {
     // native gems: what the full image gave them, installed on slim
     const lock = bundled ? readContext(input, 'Gemfile.lock') : null;
     const parsed = lock === null ? null : parseLockfile(lock);
-    const result = { artifacts: mergeArtifacts(artifacts), overrides, runtimeReplacements: replacements, declines, findings, unproven };
+    const alpine = onAlpine(input.builderImage);
+    const runtimeBase = alpine ? { runtimeBase: { image: input.builderImage, why: 'ruby has no slim Alpine image: the same tag, without the build packages, the -dev headers and the sources' } } : {};
+    const result = { ...runtimeBase, artifacts: mergeArtifacts(artifacts), overrides, runtimeReplacements: replacements, declines, findings, unproven };
+    const already = new Set(runs.flatMap(([, r]) => r.commands.flatMap((c) => c.install?.runtime ?? []).map(packageName)));
+    const at = claimedRuns.find((i) => i >= first.index) ?? first.index;
+    // extensions compiled with g++ load the C++ runtime, which ruby's Alpine image does not have
+    if (alpine && keepsCxxCompiler(input) && ALPINE_CXX_RUNTIME.some((p) => !already.has(p))) {
+      const libs = ALPINE_CXX_RUNTIME.filter((p) => !already.has(p));
+      for (const p of libs) already.add(p);
+      replacements.set(at, [{ kind: 'install', manager: 'apk', packages: libs }, ...(replacements.get(at) ?? [])]);
+      findings.push({ id: 'ruby-native-libs', data: { libs: libs.join(' '), gems: 'native extensions compiled with g++' }, line: input.model.instructions[at]!.line });
+    }
     // without Gemfile.lock the gems are unknown: the same split, proven by a build
     if (bundled && !parsed) unproven.push({ id: 'ruby-lockfile-unread', line: installLine });
     if (!parsed) return result;
     const gemfile = readContext(input, 'Gemfile');
     const installed = installedGems(parsed, gemfile === null ? null : gemGroups(gemfile), withoutGroups(input, first.index));
-    const needs = gemNeeds(parsed, installed, input.model.text);
+    const manager = packageManagerOf(input.builderImage) === 'apk' ? 'apk' : 'apt';
+    const needs = gemNeeds(parsed, installed, input.model.text, manager);
     for (const u of needs.unknown) declines.push({ id: 'ruby-native-unknown', data: u });
     findings.push({ id: 'ruby-native-unchecked' });
-    const already = new Set(runs.flatMap(([, r]) => r.commands.flatMap((c) => c.install?.runtime ?? [])));
     const libs = [...new Set([...needs.packages.values()].flat())].filter((l) => !already.has(l));
     const gems = [...needs.packages].filter(([, l]) => l.some((x) => libs.includes(x))).map(([g]) => g);
     if (parsed.git && !already.has('git')) {
       libs.push('git');
       gems.push('git sources (Gemfile.lock GIT)');
     }
+    // on Alpine a gem's library comes from the file's own installs, which the runtime stage repeats; one they do not
+    // give was in the builder only if a build package left behind brought it (build-base brings file): a build
+    // proves it (git, for gems from git, is installed as on Debian)
+    const unnamed = alpine ? libs.filter((l) => !(parsed.git && l === 'git')) : [];
+    const unnamedGems = [...needs.packages].filter(([, l]) => l.some((x) => unnamed.includes(x))).map(([g]) => g);
+    if (unnamed.length) unproven.push({ id: 'ruby-alpine-libs', data: { libs: unnamed.join(' '), gems: unnamedGems.join(', '), image: input.builderImage, release: describeRelease(releaseOfImage(input.builderImage)) }, line: installLine });
     if (libs.length) {
-      if (!devTableApplies(input.builderImage)) declines.push({ id: 'ruby-libs-release', data: { libs: libs.join(' '), image: input.builderImage } });
-      const at = claimedRuns.find((i) => i >= first.index) ?? first.index;
-      replacements.set(at, [{ kind: 'install', manager: 'apt', packages: libs }, ...(replacements.get(at) ?? [])]);
+      if (!alpine && !devTableApplies(input.builderImage)) declines.push({ id: 'ruby-libs-release', data: { libs: libs.join(' '), image: input.builderImage } });
+      replacements.set(at, [{ kind: 'install', manager, packages: libs }, ...(replacements.get(at) ?? [])]);
       findings.push({ id: 'ruby-native-libs', data: { libs: libs.join(' '), gems: gems.join(', ') }, line: input.model.instructions[at]!.line });
     }
     return result;

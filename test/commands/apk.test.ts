@@ -26,6 +26,9 @@ describe('apk family', () => {
     expect(readInstall(['apk', 'add', '-X', 'http://x', 'gcc'], () => null, new Set()).packages).toEqual(['gcc']);
     expect(packageCommandKind(['apk', '--root', '/sysroot', 'add', 'gcc'])).toBe('install');
     expect(packageCommandKind(['apk', '-p', '/sysroot', 'add', 'gcc'])).toBe('install');
+    // `--wait 10` (seconds to wait for the database lock) is no package named 10
+    expect(readInstall(['apk', 'add', '--update', '--no-cache', '--wait', '10', 'libstdc++'], () => null, new Set()).packages).toEqual(['libstdc++']);
+    expect(readInstall(['apk', 'add', '--cache-dir', '/var/cache/apk', 'gcc'], () => null, new Set()).packages).toEqual(['gcc']);
   });
 
   it('reads a virtual group that a later `apk del` removes: its packages were only for the build (virtualOptions, removes)', () => {

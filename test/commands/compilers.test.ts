@@ -2,7 +2,7 @@
 // writes, which packages give a compiler, and what a package install repeated after them may need.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, isBuildToolPackage, isCompilerPackage, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
+import { familyOf, givesCxxCompiler, isBuildToolPackage, isCompilerPackage, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
 import compilers from '../../src/commands/compilers.js';
 import { convert } from '../../src/convert.js';
 
@@ -47,5 +47,11 @@ describe('compilers family', () => {
     expect(ids('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc\nCOPY . /src\nRUN gcc -o /app /src/hello.c\nCMD ["gcc", "--version"]\n')).toContain('toolbox-image');
     expect(toolboxPrograms).toEqual(expect.arrayContaining(['gcc', 'g++', 'cc', 'c++', 'clang']));
     expect(packageProvides('build-essential')).toEqual(['gcc', 'g++', 'cc', 'c++', 'make']);
+    expect(packageProvides('build-base')).toEqual(expect.arrayContaining(['gcc', 'g++', 'make', 'file']));
+  });
+
+  it('tells which packages give a C++ compiler, whose output loads libstdc++ (givesCxxCompiler, CXX_COMPILERS)', () => {
+    for (const pkg of ['g++', 'build-base', 'alpine-sdk', 'build-essential', 'clang++']) expect(givesCxxCompiler(pkg), pkg).toBe(true);
+    for (const pkg of ['gcc', 'make', 'libc-dev', 'linux-headers']) expect(givesCxxCompiler(pkg), pkg).toBe(false);
   });
 });

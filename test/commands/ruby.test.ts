@@ -46,7 +46,7 @@ describe('ruby family', () => {
   it('repeats gem installs in the runtime stage, but not an update of RubyGems or Bundler (replayed, toolingOnly)', () => {
     expect(replayedBy(words('gem install nokogiri'))).toBe(true);
     expect(replayedBy(words('bundle install'))).toBe(false);
-    for (const run of ['gem update --system', 'gem update --system 3.5.22', 'gem install bundler', 'gem install -N bundler']) expect(upgradesToolingOnly(words(run)), run).toBe(true);
+    for (const run of ['gem update --system', 'gem update --system 3.5.22', 'gem install bundler', 'gem install -N bundler', "gem install bundler -v '1.17.3'"]) expect(upgradesToolingOnly(words(run)), run).toBe(true);
     expect(upgradesToolingOnly(words('gem install bundler rails'))).toBe(false);
     const file = (run: string) => `FROM ruby:3.3\nRUN apt-get update && apt-get install -y build-essential libxml2-dev\nRUN ${run}\nWORKDIR /app\nCOPY . .\nCMD ["ruby", "app.rb"]\n`;
     // the ruby preset copies the gem home instead (build level); one outside it is repeated
@@ -61,7 +61,7 @@ describe('ruby family', () => {
     expect(runsGem(words('gem install rails'))).toBe(true);
     expect(runsGem(words('gems'))).toBe(false);
     for (const c of ['gem install rails', 'gem install bundler rails', 'gem install -N nokogiri']) expect(bringsGemsBeyondBundler(words(c)), c).toBe(true);
-    for (const c of ['gem install bundler', 'gem install bundler:2.4.22', 'gem install -N bundler', 'gem update --system', 'bundle install']) expect(bringsGemsBeyondBundler(words(c)), c).toBe(false);
+    for (const c of ['gem install bundler', 'gem install bundler:2.4.22', 'gem install -N bundler', "gem install bundler -v '~>2.0.1'", 'gem install bundler --version 1.17.3', 'gem update --system', 'bundle install']) expect(bringsGemsBeyondBundler(words(c)), c).toBe(false);
     // a RUN that installs gems beside other work cannot be claimed by the preset; one that only brings Bundler can
     const context = directoryContext(join(import.meta.dirname, '..', 'fixtures', 'ruby-bundle-basic', 'context'));
     const file = (gem: string) => `FROM ruby:3.1\nWORKDIR /usr/src/app\nCOPY Gemfile Gemfile.lock ./\nRUN ${gem} && useradd -m app\nRUN bundle install\nCOPY . .\nCMD ["bundle", "exec", "ruby", "app.rb"]\n`;

@@ -1,0 +1,36 @@
+// What a split on the same image leaves behind: asked by the plan (a generic same-image split that leaves
+// nothing is no split) and by the ruby preset (ruby's Alpine tags have no slim variant: the same tag is the runtime).
+import type { Analysis } from './index.js';
+import { packageName, removedPackages } from './packages.js';
+import { lightPackages, packageCommand, usedAtRuntime } from '../commands/index.js';
+import { optionValue } from '../commands/options.js';
+
+/**
+ * What a split on the same image would leave behind: `some` build-only packages or tests, `none`, or
+ * `removed-in-layer` when the original already removes every build-only package in the RUN that
+ * installed it (`apt-get purge`, `apk del .build-deps`; read as the analyzer reads them, src/commands/): its
+ * image does not hold them either. `repeatedWhole`: the RUNs the runtime stage repeats as written (a preset's answer).
+ */
+export function packagesLeftBehind(analysis: Analysis, repeatedWhole: (index: number) => boolean = () => false): 'some' | 'none' | 'removed-in-layer' {
+  let removedOnly = false;
+  for (const [index, run] of analysis.runs) {
+    // a RUN the runtime stage repeats as written leaves none of its packages behind
+    if (repeatedWhole(index)) continue;
+    const removed = new Set(run.commands.flatMap((c) => removedPackages(c.words)));
+    for (const c of run.commands) {
+      if (c.kind === 'test') return 'some';
+      // version-control tools alone are not worth a split: they are often used at runtime too
+      const build = c.install?.build.filter((p) => !usedAtRuntime.has(p)) ?? [];
+      if (!build.length) continue;
+      const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
+      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) {
+        removedOnly = true;
+        continue;
+      }
+      // nor are the light build tools alone (make, issue 23 item 13: the build-systems family's lightPackages)
+      if (build.every((p) => lightPackages.has(p))) continue;
+      return 'some';
+    }
+  }
+  return removedOnly ? 'removed-in-layer' : 'none';
+}
