@@ -8,6 +8,7 @@ import { describe, type Finding, type MessageId, type ReasonId } from './message
 import type { Model } from './model.js';
 import { parse } from './parse.js';
 import { imageConfig } from './knowledge/image-config.js';
+import { pythonOwnPaths } from './images.js';
 import { makePlan } from './plan.js';
 import { pinBuilder } from './pin.js';
 import type { Artifact, BuilderEdit, Preset } from './preset.js';
@@ -230,6 +231,6 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
     if (dest) paths.add(dest);
   }
   // files of the builder's base image a preset copies (the gcc image's C++ runtime), from the image table
-  for (const p of imageConfig(first.image)?.provides ?? []) paths.add(p);
+  for (const p of [...(imageConfig(first.image)?.provides ?? []), ...pythonOwnPaths(first.image)]) paths.add(p);
   return [...paths];
 }

@@ -1,7 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, RELEASE_SUFFIX, SERVED_DIRECTORIES, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
+import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, PYTHON_OWN_PATHS, RELEASE_SUFFIX, SERVED_DIRECTORIES, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -268,4 +268,23 @@ export function isDebianSlim(image: string): boolean {
 export function newestBuildRelease(image: string): string | null {
   const ref = parseImage(image);
   return ref.name === 'golang' && GOLANG_BEFORE_TRIXIE.test(ref.tag ?? '') ? GOLANG_BEFORE_TRIXIE_NEWEST : null;
+}
+
+/**
+ * The Python version (`3.11`) of an official python image, read from its tag (`3.11.4-bookworm`, `3.5-onbuild`):
+ * its packages go to /usr/local/lib/python<version>/site-packages. A tag `2` is 2.7, the only Python 2 the official
+ * images carried; a tag that moves between versions (`3`, `latest`, `slim`) gives null, as does any other image.
+ */
+export function pythonVersion(image: string): string | null {
+  const ref = parseImage(image);
+  if (ref.name.replace(/^library\//, '') !== 'python' || ref.registry || ref.digest) return null;
+  const tag = ref.tag ?? 'latest';
+  if (/^2(-|$)/.test(tag)) return '2.7';
+  return /^([23]\.\d+)(\.|-|$)/.exec(tag)?.[1] ?? null;
+}
+
+/** An official python image's own site-packages and /usr/local/bin, which a runtime stage may copy from a builder on it, when its tag names its Python version (else none). */
+export function pythonOwnPaths(image: string): string[] {
+  const python = pythonVersion(image);
+  return python === null ? [] : PYTHON_OWN_PATHS.map((p) => p.replace('{python}', python));
 }

@@ -119,6 +119,7 @@ export const MESSAGES = {
   'pip-wheels': 'pip packages are built as wheels in the builder and installed from /wheels in the runtime stage, without compilers',
   'pip-user': 'pip --user packages are copied from {from} in the builder',
   'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',
+  'site-packages-copy': "the packages installed into the image's own {path} are copied from the builder, with the scripts in {scripts}, onto the slim variant's same Python",
   'python-env-not-located': '`{command}` installs into an environment whose path the Dockerfile does not state: {why}',
   'venv-run-runtime-command': 'this RUN fills the virtual environment, which the runtime stage copies instead of running the RUN, and also runs `{command}`, whose effect the runtime stage would lack: put it in a RUN of its own',
   'venv-run-runtime-packages': 'this RUN fills the virtual environment, which the runtime stage copies instead of running it, and also installs packages the program needs ({packages}): put them in a RUN of their own',
@@ -141,6 +142,8 @@ export const MESSAGES = {
   'unproven-replay-order': '`{command}` runs again in the runtime stage before the copy from the builder that brings the file it moves or copies',
   'unproven-collision':
     '`{command}` runs again in the runtime stage, where a path it makes may already be copied from the builder (a directory made again without -p, a link made without -f, packages installed into a directory the stage also copies), or a directory it enters or links into may exist only in the builder',
+  'unproven-tool-venvs': '`{command}` names its environment with a hash of the project path, so the runtime stage copies {path}, the directory holding it: COPY makes the parents of that directory owned by root, where the build made them as its user; whether the program runs so is proven only by a build',
+  'unproven-setup-install': '`{command}` builds packages from sources dfsplit does not read into {path}, which the runtime stage copies: whether their compiled parts load libraries {image} lacks, and whether they install files elsewhere, is proven only by a build',
   'unproven-refetch': '`{command}` installs Python packages from the network again on {image}, which lacks the compilers and -dev libraries of the builder: what it builds there is proven only by a build',
   'unproven-extras': '{name}[{extras}] installs optional dependencies the table does not know: what they compiled against on {image} and load on the slim runtime is proven only by a build',
   'unproven-tool-python': 'the virtual environment {path} may get a Python other than the one the slim variant has: {why}; proven only by a build',

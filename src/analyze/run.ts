@@ -96,7 +96,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
       if (step.cached && scope.carry) scope.carry.cachedPrefix = step.prefix;
     }
     if (step?.installPaths) extraInstallPaths = step.installPaths;
-    const out = outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null, scope.user);
+    const out = outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null, scope.user, scope.home ?? null);
     const installed = installsConfigured(words) ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;
@@ -243,12 +243,12 @@ function normalizeCommand(words: readonly string[]): readonly string[] {
   return [name.split('/').pop()!, ...words.slice(1)];
 }
 
-function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null, user: string | null): Outputs {
+function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null, user: string | null, home: string | null): Outputs {
   const words = normalizeCommand(raw);
   // a family that knows where its command writes (a download, an unpacked archive, a copy's destination,
   // `go build -o`, `make install PREFIX=`, gems, PHP extensions, a venv, pip --target) says so
   const command = commandOf(words);
-  const own = command?.family.outputs?.(command, { kind, cwd, env, home: () => homeOf(user, env), prefix });
+  const own = command?.family.outputs?.(command, { kind, cwd, env, home: () => homeOf(user, env, home), prefix });
   if (own) return own;
   // a build step no family names the outputs of writes somewhere dfsplit cannot tell
   return { paths: NONE, unnamed: kind === 'build' || kind === 'generate' };

@@ -15,7 +15,7 @@ import { joinPath } from '../paths.js';
 import { optionValue } from './options.js';
 
 /** Where a tool's install puts its packages. */
-export type ToolEnvironment = { tool: string; place: 'venv'; path: string } | { tool: string; place: 'system' } | { tool: string; place: 'unlocated'; why: string };
+export type ToolEnvironment = { tool: string; place: 'venv'; path: string; hashed?: true } | { tool: string; place: 'system' } | { tool: string; place: 'unlocated'; why: string };
 
 /** What decides the place besides the command: its directory, environment, and the tools' configuration set earlier. */
 export interface ToolSettings {
@@ -23,6 +23,8 @@ export interface ToolSettings {
   env: { get(key: string): string | undefined };
   /** poetry's settings (`virtualenvs.create`, `virtualenvs.in-project`) written by earlier `poetry config` commands and a poetry.toml; null when a file of the project may set them unseen. */
   poetry: ReadonlyMap<string, string> | null;
+  /** The home of the user the command runs as, when the file states it (HOME, `useradd -d`, root's /root); else null. */
+  home?: string | null;
 }
 
 /** uv's own image, whose /uv and /uvx a Dockerfile copies in: https://docs.astral.sh/uv/guides/integration/docker/#installing-uv */
@@ -108,6 +110,12 @@ function pipenvPlace(words: readonly string[], at: ToolSettings): ToolEnvironmen
   // the project is the directory of the Pipfile pipenv finds from the working directory
   const project = pipfile ? joinPath(at.cwd, pipfile).replace(/\/[^/]*$/, '') || '/' : at.cwd;
   if (pipenvTrue(at.env.get('PIPENV_VENV_IN_PROJECT')) && !at.env.get('PIPENV_CUSTOM_VENV_NAME')) return { tool, place: 'venv', path: joinPath(project, '.venv') };
+  // the environment's own name carries a hash of the project's path, the directory holding it does not:
+  // WORKON_HOME, else $XDG_DATA_HOME/virtualenvs, else ~/.local/share/virtualenvs of a home the file states
+  const workon = at.env.get('WORKON_HOME');
+  const data = at.env.get('XDG_DATA_HOME');
+  const dir = workon !== undefined ? workon : data !== undefined ? `${data}/virtualenvs` : at.home ? `${at.home}/.local/share/virtualenvs` : null;
+  if (dir?.startsWith('/') && !dir.includes('$')) return { tool, place: 'venv', path: joinPath('/', dir), hashed: true };
   return { tool, place: 'unlocated', why: 'pipenv makes the environment under ~/.local/share/virtualenvs (or WORKON_HOME) with a hash of the project path in its name (set PIPENV_VENV_IN_PROJECT=1 or install with --system)' };
 }
 

@@ -5,7 +5,7 @@
 // https://virtualenv.pypa.io/en/latest/cli_interface.html
 import { joinPath } from '../paths.js';
 import { operands, optionValue } from './options.js';
-import { uvVenv } from './python-env.js';
+import { toolEnvironment, uvVenv } from './python-env.js';
 import type { CommandFamily, FamilyCommand, RuleKind } from './types.js';
 
 /** The interpreter that runs the family's modules (`python3.11 -m pip`). */
@@ -28,6 +28,9 @@ const TEST_PACKAGES = /^(pytest([-_].*)?|tox|nox|nose2?|coverage|flake8|pylint|m
 
 /** What an upgrade of the installer itself installs: tooling, nothing compiled. */
 const TOOLING = /^(pip|setuptools|wheel)([<>=~!].*)?$/i;
+
+/** Tools whose install compiles nothing (pure Python, with pure-Python dependencies). */
+const PURE_TOOLS = /^pipenv([<>=~!].*)?$/i;
 
 /** Positional requirements of `pip install` (package names, paths), read from the words after `install`. */
 export function requirementsOf(args: readonly string[]): string[] {
@@ -137,6 +140,21 @@ export function distributionVenv(words: readonly string[], written: string, inst
   return words[0] === 'virtualenv' && python === null && pkg ? `the virtualenv of the package ${pkg}` : null;
 }
 
+/** Options of `python setup.py install` that put the package somewhere other than the interpreter's site-packages. */
+const SETUP_ELSEWHERE = /^--(prefix|exec-prefix|home|user|root|install-base|install-platbase|install-purelib|install-platlib|install-lib|install-headers|install-scripts|install-data)(=|$)/;
+
+/**
+ * Where `python setup.py install` puts the package: `system` (the interpreter's own site-packages, its scripts
+ * beside the interpreter), `elsewhere` (an option names another place), or null for any other command (also
+ * `develop`, which links the source tree). https://setuptools.pypa.io/en/latest/deprecated/commands.html
+ */
+export function setupInstall(words: readonly string[]): 'system' | 'elsewhere' | null {
+  if (!INTERPRETER.test(words[0] ?? '') || words[1] !== 'setup.py') return null;
+  const args = words.slice(2);
+  if (!args.includes('install') || args.includes('develop')) return null;
+  return args.some((a) => SETUP_ELSEWHERE.test(a)) ? 'elsewhere' : 'system';
+}
+
 /** pip's kind by its subcommand: `wheel` builds, `install` installs (or serves tests), the rest maintains pip. */
 function pipKind(args: readonly string[]): RuleKind {
   const sub = args.find((w) => !w.startsWith('-'));
@@ -219,6 +237,11 @@ export default {
       const file = optionValue(args, '-o', '--output', '--output-file');
       return { paths: file ? [joinPath(at.cwd, file)] : [], unnamed: false };
     }
+    // pipenv's environment, also one under a hashed name: the directory holding it (python-env.ts)
+    if (name === 'pipenv') {
+      const place = toolEnvironment(words, { cwd: at.cwd, env: at.env, poetry: null, home: at.home() });
+      return place?.place === 'venv' && place.hashed ? { paths: [place.path], unnamed: false } : null;
+    }
     if (name !== 'pip') return null;
     if (at.kind === 'build' || at.kind === 'generate') return { paths: [joinPath(at.cwd, optionValue(args, '--wheel-dir', '-w') ?? '.')], unnamed: false };
     if (at.kind !== 'pip') return null;
@@ -235,6 +258,8 @@ export default {
   },
   toolingOnly({ name, args }: FamilyCommand) {
     if (name !== 'pip' && name !== 'easy_install') return false;
-    return upgradesPipOnly(args.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w)));
+    // pipenv is pure Python, and so is what it depends on (virtualenv, certifi, setuptools): its install compiles nothing
+    const names = args.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w));
+    return upgradesPipOnly(names) || (name === 'pip' && names.length > 0 && names.every((n) => TOOLING.test(n) || PURE_TOOLS.test(n)));
   },
 } satisfies CommandFamily;

@@ -197,6 +197,8 @@ const BUILDPACK_TOOLS = [
   'objdump',
   'readelf',
 ];
+/** The python image's own directories a runtime stage copies (the python-site preset): `{python}` is the tag's version (src/images.ts pythonVersion). */
+export const PYTHON_OWN_PATHS = ['/usr/local/bin', '/usr/local/lib/python{python}/site-packages'];
 const PYTHON_TOOLS = ['python', 'python3', 'pip', 'pip3', 'pydoc', 'pydoc3', 'idle', 'idle3', 'python3-config'];
 const NODE_TOOLS = ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'docker-entrypoint.sh'];
 const RUBY_TOOLS = ['ruby', 'gem', 'bundle', 'bundler', 'irb', 'erb', 'rake', 'rdoc', 'ri'];

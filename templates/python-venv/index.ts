@@ -1,14 +1,14 @@
 // Python virtual environment: build the venv in the builder, copy it to the same path on the same
 // Python in the runtime stage (a venv hard-codes its interpreter path). https://docs.python.org/3/library/venv.html
-import { distributionVenv, installsEnvironmentTooling, isEnvironmentToolPackage, isVenv, runsEnvironmentPip } from '../../src/commands/python.js';
+import { distributionVenv, installsEnvironmentTooling, isEnvironmentToolPackage, isVenv, requirementsOf, runsEnvironmentPip } from '../../src/commands/python.js';
 import type { Finding } from '../../src/messages.js';
 import type { Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { joinPath } from '../../src/paths.js';
 import { hasCompiler, isTestToolsInstall, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
 import { toolInstalls } from '../shared/python-tools.js';
-import { distributionTool, isToolCommand, isUv, UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
+import { distributionTool, installsToolsOnly, isToolCommand, isUv, UV_IMAGE, uvPythonDoubt } from '../../src/commands/python-env.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
-import { isNeutral, isShellOnly } from '../../src/commands/index.js';
+import { isNeutral, isShellOnly, upgradesToolingOnly } from '../../src/commands/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { parseImage } from '../../src/images.js';
 
@@ -35,6 +35,19 @@ function builderOnly(c: RunCommand): boolean {
   return (isShellOnly(name) || isNeutral(name)) && c.writes.length === 0;
 }
 
+/** The last CMD of the file, if any. */
+function lastCmd(input: PresetInput): { line: number; words: readonly string[] } | null {
+  const cmd = [...input.model.instructions].reverse().find((i) => i.keyword === 'CMD');
+  if (!cmd || cmd.keyword !== 'CMD') return null;
+  return { line: cmd.line, words: cmd.json ?? cmd.command.trim().split(/\s+/) };
+}
+
+/** The tools (uv, poetry, pipenv) the container starts: by CMD or ENTRYPOINT, or first in a CMD an ENTRYPOINT script is given. */
+function startedTools(input: PresetInput): string[] {
+  const words = [...startedPrograms(input.model).map((s) => s.word.split('/').pop() ?? ''), lastCmd(input)?.words[0]?.split('/').pop() ?? ''];
+  return [...new Set(words.filter((w) => isToolCommand([w])))];
+}
+
 export default {
   id: 'python-venv',
   summary: 'the virtual environment is built in the builder and copied to the same path in the runtime stage',
@@ -44,9 +57,9 @@ export default {
     }
     // uv, poetry and pipenv: an install into an environment of their own (one they put in the system's
     // site-packages is left to the pip presets and the generic split); one that cannot be located is
-    // declined here only when a split would leave a compiler behind
+    // declined here only when a split would leave a compiler behind (so is one under a hashed name: the split saves nothing else)
     const tools = toolInstalls(input);
-    const tool = tools.find((t) => t.place.place === 'venv') ?? (hasCompiler(input) ? tools.find((t) => t.place.place === 'unlocated') : undefined);
+    const tool = tools.find((t) => t.place.place === 'venv' && !t.place.hashed) ?? (hasCompiler(input) ? tools.find((t) => t.place.place === 'unlocated' || (t.place.place === 'venv' && t.place.hashed)) : undefined);
     if (tool) return `${tool.words.slice(0, 2).join(' ')} installs into a virtual environment (line ${input.model.instructions[tool.index]!.line})`;
     return null;
   },
@@ -85,11 +98,16 @@ export default {
     const replacements = new Map<number, PresetStep[]>();
     const overrides = new Map<number, Override>();
     const installs = pipInstalls(input);
+    // a container that starts the tool (`pipenv run`) needs it: a pip install of the tool alone is repeated in the
+    // runtime stage (pure Python: the python family's toolingOnly), else the file is declined below
+    const started = startedTools(input);
+    const kept = started.length ? installs.filter((p) => upgradesToolingOnly(p.command.words) && installsToolsOnly(requirementsOf(p.args)) && requirementsOf(p.args).every((r) => started.some((t) => r.toLowerCase().startsWith(t)))) : [];
     for (const v of venvs) {
       replacements.set(v.index, []);
       overrides.set(v.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: `creates ${v.path} in the builder` } });
     }
     for (const p of installs) {
+      if (kept.includes(p)) continue;
       replacements.set(p.index, replacements.get(p.index) ?? []);
       overrides.set(p.index, isTestToolsInstall(p) ? { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } } : { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'installs into the virtual environment, which is copied' } });
     }
@@ -103,7 +121,15 @@ export default {
     for (const ins of input.model.instructions)
       if (ins.keyword === 'COPY' && ins.from && UV_IMAGE.test(ins.from) && tools.some((t) => isUv(t.words))) overrides.set(ins.index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-venv', detail: 'brings uv, which serves the builder; its environment is copied' } });
     // a container that starts the tool (`poetry run`, `pipenv run`) needs it, and it stays in the builder
-    for (const s of startedPrograms(input.model)) if (isToolCommand([s.word.split('/').pop() ?? ''])) declines.push({ id: 'runtime-uses-toolchain', data: { command: s.word }, line: s.line });
+    // (only a RUN the runtime stage repeats keeps it: `pip install pipenv && pipenv install` stays in the builder whole)
+    const repeated = kept.filter((p) => overrides.get(p.index)?.phase !== 'build');
+    for (const s of startedPrograms(input.model)) if (isToolCommand([s.word.split('/').pop() ?? '']) && !repeated.length) declines.push({ id: 'runtime-uses-toolchain', data: { command: s.word }, line: s.line });
+    // (a CMD behind an ENTRYPOINT script is that script's arguments, which it may run: `pipenv run` there too)
+    const cmd = lastCmd(input);
+    if (cmd && !repeated.length && started.length && !declines.some((d) => d.id === 'runtime-uses-toolchain')) declines.push({ id: 'runtime-uses-toolchain', data: { command: started[0]! }, line: cmd.line });
+    // an environment whose name carries a hash is copied with the directory holding it, whose parents COPY makes owned by root (not the user's)
+    const asRoot = (index: number) => ['root', '0'].includes((input.analysis.scopes.get(index)?.user ?? 'root').split(':')[0]!);
+    for (const t of tools) if (t.place.place === 'venv' && t.place.hashed && !asRoot(t.index)) unproven.push({ id: 'unproven-tool-venvs', data: { command: t.words.slice(0, 2).join(' '), path: t.place.path }, line: input.model.instructions[t.index]!.line });
     // a RUN the preset keeps in the builder whole must not also install what the program needs: the runtime
     // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN)
     // stage would lack it (`apt-get install ffmpeg && pipenv install` in one RUN), nor set up or write what it

@@ -66,7 +66,10 @@ export function toolInstalls(input: PresetInput): ToolInstall[] {
       if (!toolInstall(c.words)) continue;
       // the command's own assignments (`POETRY_VIRTUALENVS_IN_PROJECT=true poetry install`) over the stage's
       const env = { get: (key: string) => c.assigns[key] ?? scope?.env.get(key) };
-      const place = toolEnvironment(c.words, { cwd: c.cwd, env, poetry: poetrySettings(input, index, c.start) });
+      // a home the file states: HOME, the one `useradd -d` gave the user, or root's
+      const user = (scope?.user ?? 'root').split(':')[0]!;
+      const home = env.get('HOME') ?? scope?.home ?? (user === 'root' || user === '0' ? '/root' : null);
+      const place = toolEnvironment(c.words, { cwd: c.cwd, env, poetry: poetrySettings(input, index, c.start), home });
       if (place) out.push({ index, words: c.words, place, pythonDoubt: place.place === 'venv' ? uvPythonDoubt(c.words, env) : null });
     }
   }
