@@ -10,7 +10,7 @@ import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { isInside, joinPath } from './paths.js';
 import { last } from './runtime-contract.js';
-import { artifactDestinations, type RuntimeStep } from './runtime-stage.js';
+import { artifactDestinations, landsAt, type RuntimeStep } from './runtime-stage.js';
 
 interface DropInput {
   model: Model;
@@ -80,7 +80,7 @@ function commandName(words: readonly string[]): string {
 /** Where each COPY, ADD and artifact of the stage puts what it copies (null when it cannot be told). */
 function placedPaths(input: DropInput): string[] {
   return input.steps.flatMap((s) => {
-    if (s.artifact) return [s.artifact.to ?? s.artifact.path];
+    if (s.artifact) return landsAt(s.artifact);
     const ins = s.source === null ? undefined : input.model.instructions[s.source];
     if (ins?.keyword !== 'COPY' && ins?.keyword !== 'ADD') return [];
     return [copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/'];

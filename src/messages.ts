@@ -41,6 +41,7 @@ export const MESSAGES = {
   'builder-pinned': 'builder {from} pinned to {to}: {from} still moves to newer distribution releases, and the runtime stage must run on the release the program is built on ({release}), which only the pinned tag fixes (--no-pin-builder keeps {from})',
   'artifact-output': '{path}: written by `{command}`',
   'artifact-unpacked': '{path}: an entry of {dir} that the file names, unpacked there by `{command}` (the directory itself is a system directory, never copied whole)',
+  'artifact-staged': "{path}: what the build's installs into system directories wrote, staged there by the builder with DESTDIR (the last: `{command}`), copied onto /",
   'artifact-workdir': '{path}: the working directory of build steps whose outputs dfsplit cannot name exactly',
   'artifact-deleted': '{path}: not copied, because the build deletes it again (the original image does not hold it)',
   'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
@@ -152,6 +153,8 @@ export const MESSAGES = {
   'unproven-same-base-split': "the runtime stage keeps {image}, the builder's own image: where the build installed its program and what the packages left behind gave it at run time is proven only by a build",
   'unproven-same-base': 'the {preset} preset keeps {image} for the runtime stage: on the same image, what its repeated installs and extension builds need from the packages it leaves behind is proven only by a build',
   'unproven-gem-install': '`{command}` installs gems that no Gemfile.lock lists: whether their native extensions load libraries that {image} lacks is proven only by a build',
+  'unproven-staged-install':
+    '`{command}` installs into {path} (system directories are never copied whole): the builder runs it once more right before, with DESTDIR={destdir}, and the runtime stage copies what it wrote there; that the install honours DESTDIR and that no later builder step changes what it installed is proven only by a build',
   'unproven-install-prefix': '`{command}` installs {why}: what it writes outside the copied prefix is known only from a build',
   'unproven-runtime-compiler': '{program} compiles code with the C compiler when it runs: whether the runtime stage may leave the compiler behind is proven only by a build',
   'unproven-package-release': 'the file installs {package}, a package of another release than {release}, which {image} is now: it was written for an earlier release of its base image, and the runtime packages dfsplit names for {release} may not install beside it',

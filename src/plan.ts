@@ -26,6 +26,7 @@ import { nativeNodeLibraries, runtimePackageProof } from './runtime-libraries.js
 import { proofOf, type Proof } from './proof.js';
 import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
+import { stageInstalls, type StagedInstalls } from './staged-install.js';
 
 /** Options that steer a conversion. */
 export interface PlanOptions {
@@ -150,8 +151,13 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a preset's project directory in /tmp whose packages a later cp carries into the app (the node idiom)
   let artifacts = decision.artifacts && withoutScratch(analysis, decision.artifacts);
   let deleted: Artifact[] = [];
+  let staged: StagedInstalls | null = null;
   if (!artifacts) {
-    const generic = genericArtifacts(analysis, new Set(decision.runtimeReplacements?.keys() ?? []));
+    const skip = new Set(decision.runtimeReplacements?.keys() ?? []);
+    let generic = genericArtifacts(analysis, skip);
+    // a make install into a system prefix is staged into a DESTDIR of its own, copied instead (src/staged-install.ts)
+    if (generic.artifacts.some((a) => systemDir(a.path))) staged = stageInstalls(model, analysis, (a) => genericArtifacts(a, skip));
+    if (staged) generic = staged;
     declines.push(...generic.declines);
     // what the build deletes again (`rm -rf /boost` after building with it) the original image does not hold: no
     // artifact, when others remain (when none does, the products were carried off, `cp` then `rm`, or are unknown)
@@ -188,10 +194,11 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a split is worth writing: the runtime packages it installs are named for the runtime base's release
   const packageProof = runtimePackageProof(model, analysis, builder.image, runtimeBase, decision);
   declines.push(...packageProof.declines);
-  // a whole system directory of the builder (`tar x` or `unzip` run in /, `make install PREFIX=/usr`) would
+  // a whole system directory of the builder (`tar x` or `unzip` run in /, a `make install PREFIX=/usr` that could not be staged) would
   // bring its compilers, package database and home directories, credentials included, over the runtime
   // base's own: never copied (src/knowledge/secrets.ts)
-  const copied = [...artifacts.map((a) => ({ path: a.path, to: a.to ?? a.path, why: describe(a.why), line: a.why.line })), ...presetCopies.map((c) => ({ path: c.path, to: c.to, why: 'the preset copies it', line: lineOf(model, c.index) }))];
+  // (a staged install's directory lands on /: it holds only what the installs wrote)
+  const copied = [...artifacts.map((a) => ({ path: a.path, to: a.why.id === 'artifact-staged' ? a.path : (a.to ?? a.path), why: describe(a.why), line: a.why.line })), ...presetCopies.map((c) => ({ path: c.path, to: c.to, why: 'the preset copies it', line: lineOf(model, c.index) }))];
   for (const c of copied) if (systemDir(c.path) || systemDir(c.to)) declines.push({ id: 'copies-system-dir', data: { path: systemDir(c.path) ? c.path : c.to, why: c.why }, line: c.line });
   const classifications = applyOverrides(analysis, decision);
   // the system libraries of native npm packages installed by name, which the builder's full image had
@@ -250,11 +257,11 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     runtimeBase,
     artifacts,
     classifications,
-    decision,
+    decision: staged ? { ...decision, builderEdits: [...(decision.builderEdits ?? []), ...staged.edits] } : decision,
     runtimeSteps: printed.steps,
     droppedEnv: buildEnv.dropped,
     command,
-    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, deleted, steps: printed.steps, presetUnproven: [...packageProof.unproven, ...native.unproven], genericArtifacts: decision.artifacts === undefined }),
+    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, deleted, steps: printed.steps, presetUnproven: [...packageProof.unproven, ...native.unproven, ...(staged?.unproven ?? [])], genericArtifacts: decision.artifacts === undefined }),
   };
 }
 

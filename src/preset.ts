@@ -17,6 +17,11 @@ export interface Artifact {
   /** Made by the preset's builder edits, not by the original file (the state model cannot see it). */
   byPreset?: boolean;
   /**
+   * The builder's paths the copy brings, each to the same place, when they are not `path` itself: what the staged
+   * installs wrote into their prefixes (src/staged-install.ts: `/staging` copied onto / brings /usr, /etc, ...).
+   */
+  brings?: readonly string[];
+  /**
    * A file of the builder's base image or of a package the builder installs (CA certificates, time zones),
    * not made by any instruction: the check takes it as made, and the build fails if it is missing.
    */
@@ -48,6 +53,12 @@ export type BuilderEdit =
   | { kind: 'run'; after: number; script: string }
   /** `<name>=<value> ` in front of the command that starts at offset `at` of RUN `index`'s script: set for that command only. */
   | { kind: 'assign'; index: number; at: number; name: string; value: string }
+  /**
+   * `<script> && ` in front of the command that starts at offset `at` of RUN `index`'s script: a command run
+   * right before it, which the command then runs after as in the original (the plan's staged install,
+   * src/staged-install.ts: the install once more into a DESTDIR, whose files the runtime stage copies).
+   */
+  | { kind: 'insert'; index: number; at: number; script: string }
   /** The FROM instruction `index` names `to` instead of `from` (the declared pin of a moving tag, src/pin.ts; not a preset's). */
   | { kind: 'image'; index: number; from: string; to: string };
 

@@ -14,7 +14,7 @@ import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
-import { artifactDestinations, type RuntimeStep } from './runtime-stage.js';
+import { artifactDestinations, landsAt, type RuntimeStep } from './runtime-stage.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 import { JAVA_NEEDS_MAN_DIRS } from './knowledge/java.js';
@@ -82,7 +82,7 @@ export function proofOf(input: ProofInput): Proof {
   const addedInstallUnproven = input.runtimeBase !== input.builderImage && (runtimeRelease?.release == null || isArchived(runtimeRelease));
   const slimRuntime = input.runtimeBase !== input.builderImage && isDebianSlim(input.runtimeBase);
   input.steps.forEach((step, at) => {
-    if (step.artifact) copied.push(step.artifact.to ?? step.artifact.path);
+    if (step.artifact) copied.push(...landsAt(step.artifact));
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
       const ins = step.source === null ? null : input.model.instructions[step.source]!;
       const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') : null;

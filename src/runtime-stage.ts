@@ -33,7 +33,12 @@ export interface RuntimeStep {
 
 /** Where the stage's artifacts (its `COPY --from` steps) put what they copy, in order. */
 export function artifactDestinations(steps: readonly RuntimeStep[]): string[] {
-  return steps.flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
+  return steps.flatMap((s) => (s.artifact ? landsAt(s.artifact) : []));
+}
+
+/** Where an artifact puts what it copies: its destination, or the paths a staged install's directory brings (`brings`). */
+export function landsAt(a: Artifact): readonly string[] {
+  return a.brings ?? [a.to ?? a.path];
 }
 
 interface StageInput {
@@ -65,6 +70,8 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
     const list = madeBy.get(a.producer);
     if (list) list.push(a);
     else madeBy.set(a.producer, [a]);
+    // (a staged install's directory brings only what the installs wrote, not the builder's end state of a directory)
+    if (a.brings) continue;
     const to = a.to ?? a.path;
     latestAt.set(to, Math.max(latestAt.get(to) ?? -Infinity, a.producer));
   }

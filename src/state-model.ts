@@ -406,10 +406,14 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       }
     } else if (step.artifact) {
       const to = step.artifact.to ?? step.artifact.path;
-      make(r, to);
-      copied.push({ from: step.artifact.path, to });
-      // the copy holds what the builder has at its end: not what it deleted inside the copied path
-      for (const g of b.gone) if (isInside(g.replace(/\/?\*.*$/, ''), step.artifact.path) && g.startsWith(step.artifact.path)) r.gone.add(to + g.slice(step.artifact.path.length));
+      // a staged install's directory brings the paths the installs wrote, each where the builder has it
+      const lands = step.artifact.brings?.map((p) => ({ from: p, to: p })) ?? [{ from: step.artifact.path, to }];
+      for (const land of lands) {
+        make(r, land.to);
+        copied.push(land);
+        // the copy holds what the builder has at its end: not what it deleted inside the copied path
+        for (const g of b.gone) if (isInside(g.replace(/\/?\*.*$/, ''), land.from) && g.startsWith(land.from)) r.gone.add(land.to + g.slice(land.from.length));
+      }
       // a copied language install (site-packages, ~/.local, a venv, node_modules) brings its programs
       if (b.langInstall || step.artifact.byPreset) r.langInstall = true;
       const base = to.split('/').pop() ?? '';

@@ -62,5 +62,6 @@ export function builderEditText(model: Model, edit: BuilderEdit): Edit {
     const from = model.instructions[edit.index]!;
     return { at: from.argsOffsetAt(from.args.length - from.args.trimStart().length), remove: edit.from.length, text: edit.to };
   }
+  if (edit.kind === 'insert') return { at: model.instructions[edit.index]!.argsOffsetAt(edit.at), remove: 0, text: `${edit.script} && ` };
   return { at: model.instructions[edit.index]!.argsOffsetAt(edit.at), remove: 0, text: `${edit.name}=${edit.value} ` };
 }

@@ -6,6 +6,7 @@ import { convert, convertDetailed, type ConvertOptions, type ConvertResult } fro
 import type { BuilderEdit } from '../src/preset.js';
 import { parse } from '../src/parse.js';
 import { pinnedTag } from '../src/tags.js';
+import { stagedInstall } from '../src/commands/build-systems.js';
 import type { Model } from '../src/model.js';
 
 export const STATUSES = ['changed', 'unchanged', 'declined', 'error'] as const;
@@ -24,8 +25,9 @@ function position(text: string, at: number): { line: number; column: number } {
 /**
  * Where the preset's declared builder edits land in the input: text put inside a line (by line, with its
  * column) and whole lines added after a line; or the edits that are not of a legal kind: a `RUN` on a line
- * of its own right after an instruction, a `NAME=value ` assignment in front of a command of a RUN, or the
- * builder's FROM image replaced by the pinned tag the tag table gives for it (src/tags.ts pinnedTag).
+ * of its own right after an instruction, a `NAME=value ` assignment in front of a command of a RUN, an
+ * install staged into a DESTDIR in front of that install (src/staged-install.ts), or the builder's FROM image
+ * replaced by the pinned tag the tag table gives for it (src/tags.ts pinnedTag).
  */
 function placeEdits(src: Model, edits: readonly BuilderEdit[]): { inline: Map<number, { column: number; text: string; remove?: number }[]>; after: Map<number, string[]>; broken: string[] } {
   const inline = new Map<number, { column: number; text: string; remove?: number }[]>();
@@ -51,6 +53,20 @@ function placeEdits(src: Model, edits: readonly BuilderEdit[]): { inline: Map<nu
       }
       const { line, column } = position(src.text, ins.argsOffsetAt(ins.args.length - ins.args.trimStart().length));
       inline.set(line, [...(inline.get(line) ?? []), { column, text: e.to, remove: e.from.length }]);
+      continue;
+    }
+    if (e.kind === 'insert') {
+      const ins = src.instructions[e.index];
+      analysis ??= analyze(src);
+      const run = analysis.runs.get(e.index);
+      const c = run?.commands.find((k) => k.start === e.at);
+      const destdir = /DESTDIR=(\/[\w./-]+)/.exec(e.script)?.[1];
+      if (ins?.keyword !== 'RUN' || !c || !destdir || e.script !== stagedInstall(c.words, run!.script.slice(c.start, c.end), destdir)) {
+        broken.push(`an insert edit that is not the install at its offset staged into a DESTDIR: ${show(JSON.stringify(e))}`);
+        continue;
+      }
+      const { line, column } = position(src.text, ins.argsOffsetAt(e.at));
+      inline.set(line, [...(inline.get(line) ?? []), { column, text: `${e.script} && ` }]);
       continue;
     }
     const ins = src.instructions[e.index];

@@ -60,8 +60,11 @@ describe('no whole system directory is copied from the builder', () => {
     expect(r.output).not.toMatch(/COPY --from=\S+ \/ \//);
   });
 
-  it.each(['/usr', '/usr/bin', '/etc'])('declines an install whose output is %s', (dir) => {
-    expect(ids(`${SETUP}${BUILD.replace('PREFIX=/opt/app', `PREFIX=${dir}`)}${CMD}`)).toContain('copies-system-dir');
+  it.each(['/usr', '/usr/bin', '/etc'])('never copies an install whose output is %s whole: it is staged into a DESTDIR (src/staged-install.ts)', (dir) => {
+    const r = convert(`${SETUP}${BUILD.replace('PREFIX=/opt/app', `PREFIX=${dir}`)}CMD ["hello"]\n`, { verify: true });
+    expect(r.output).toContain('COPY --from=builder /staging /\n');
+    expect(r.output).not.toMatch(/COPY --from=\S+ \/(usr|etc)\/?(bin)?\/? /);
+    expect(ids(`${SETUP}${BUILD.replace('PREFIX=/opt/app', `PREFIX=${dir}`)}CMD ["hello"]\n`)).toEqual(['needs-verify']);
   });
 
   it('keeps install prefixes that are not system directories (/usr/local, /opt/app); /opt and /tmp whole are (issue 23 item 6)', () => {

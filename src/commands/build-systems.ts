@@ -28,6 +28,17 @@ function installPaths(words: readonly string[]): string[] {
 
 const installs = (words: readonly string[]) => words.includes('install') || words.includes('--install');
 
+/**
+ * The `make install` `text` (as written, `words` its words) run again into the staging directory `destdir`:
+ * `DESTDIR=` on make's command line overrides the Makefile's own and reaches the sub-makes and CMake's install
+ * script. Null for an install that already names a DESTDIR, and for `cmake --install`, which reads DESTDIR
+ * from the environment only (an assignment in front of it, which the analyzer's outputs do not read).
+ */
+export function stagedInstall(words: readonly string[], text: string, destdir: string): string | null {
+  if (words[0] !== 'make' || !installs(words) || words.some((w) => w.startsWith('DESTDIR='))) return null;
+  return `${text} DESTDIR=${destdir}`;
+}
+
 export default {
   id: 'build-systems',
   names: NAMES,
