@@ -288,7 +288,9 @@ build_node_official node:20-bookworm 'apt-get update && apt-get install -y --no-
 # Java, Rust, PHP, Ruby (each non-slim stand-in is built on its slim/jre sibling: same packages plus more)
 build_image eclipse-temurin-jre.Dockerfile ubuntu:22.04 eclipse-temurin:17-jre eclipse-temurin:17-jre-jammy
 build_image eclipse-temurin.Dockerfile eclipse-temurin:17-jre eclipse-temurin:17-jdk eclipse-temurin:17 eclipse-temurin:17-jdk-jammy
-build_image gcc.Dockerfile debian:bookworm gcc:12-bookworm gcc:12.4-bookworm
+# gcc:12 too: on Hub a tag that still moves, built on bookworm today, so the same image as
+# gcc:12-bookworm (the tag table, src/knowledge/tags.ts): the tag dfsplit pins it to (examples/cpp-gcc-moving-tag-pinned)
+build_image gcc.Dockerfile debian:bookworm gcc:12-bookworm gcc:12.4-bookworm gcc:12
 build_image rust-slim.Dockerfile debian:bookworm-slim rust:1-slim rust:1-slim-bookworm
 build_image rust.Dockerfile rust:1-slim rust:1 rust:1-bookworm rust:latest rust:1.63
 build_image php-cli.Dockerfile debian:bookworm-slim php:8.2-cli php:8.2-cli-bookworm php:8.2 php:cli

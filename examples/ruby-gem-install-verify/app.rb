@@ -1,0 +1,3 @@
+require "vowels"
+
+puts Vowels.report(ARGV.empty? ? "hello" : ARGV.join(" "))
