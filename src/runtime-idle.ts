@@ -6,7 +6,7 @@
 import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
 import type { Model } from './model.js';
 import type { RunCommand } from './analyze/run.js';
-import { fileReplay, pathOperands, pathUse } from './commands/index.js';
+import { fileReplay, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
 import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
 import { runtimePart, type RuntimeStep } from './runtime-stage.js';
@@ -23,6 +23,11 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
     const held = copiedAlready(analysis, model, original, steps.slice(0, at));
     if (held) {
       findings.push({ id: 'context-copy-dropped', data: { copy: original.text, path: held } });
+      continue;
+    }
+    const scratch = scratchInput(analysis, model, original, steps);
+    if (scratch) {
+      findings.push({ id: 'scratch-input-dropped', data: { copy: original.text, dir: scratch } });
       continue;
     }
     const covered = withoutCoveredDirs(analysis, original, steps.slice(0, at), steps.slice(at + 1));
@@ -105,6 +110,35 @@ function copiedAlready(analysis: Analysis, model: Model, step: RuntimeStep, befo
   const artifact = before.find((s) => s.artifact && (s.artifact.to ?? s.artifact.path) === s.artifact.path && !s.artifact.fromImage && isInside(dest, s.artifact.path));
   return artifact ? artifact.artifact!.path : null;
 }
+
+/**
+ * The scratch directory (`/tmp`) a context COPY puts the inputs of a language install into, when that install ran
+ * there and its packages went elsewhere (the `/tmp` idiom: `COPY package.json /tmp/`, `cd /tmp && npm install`,
+ * `cp -a /tmp/node_modules /usr/app`): the runtime stage copies nothing from that directory and no other step of
+ * it names the directory, so the inputs are the builder's alone; null otherwise.
+ */
+function scratchInput(analysis: Analysis, model: Model, step: RuntimeStep, steps: readonly RuntimeStep[]): string | null {
+  if (step.keyword !== 'COPY' || !step.verbatim || step.source === null) return null;
+  const ins = model.instructions[step.source]!;
+  if (ins.keyword !== 'COPY' || ins.from !== null || ins.flags.length > 0) return null;
+  const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  const dir = SCRATCH_DIRS.find((d) => dest !== null && isInside(dest, d) && dest !== d);
+  if (!dir) return null;
+  const installs = [...analysis.runs].filter(([index]) => index > ins.index).flatMap(([, run]) => run.commands.filter((c) => COMPILING.has(c.kind) && isInside(c.cwd, dir)));
+  if (installs.length === 0 || installs.some((c) => !installsLanguagePackages(c.words))) return null;
+  if (steps.some((s) => s.artifact && isInside(s.artifact.path, dir))) return null;
+  // another context COPY into the directory is an input too
+  const input = (s: RuntimeStep): boolean => {
+    const other = s.source === null ? null : model.instructions[s.source]!;
+    return s.keyword === 'COPY' && other?.keyword === 'COPY' && other.from === null && isInside(copyDestination(other, analysis.scopes.get(other.index)?.workdir ?? '/') ?? '/', dir);
+  };
+  // a repeated `cp -a /tmp/node_modules /usr/app` takes what the install made, not its inputs
+  const names = (s: RuntimeStep): boolean => (s.keyword === 'RUN' && s.commands.length > 0 ? s.commands.some((c) => c.words.some((w) => w.includes(`${dir}/`)) && !((pathUse(c.words[0] ?? '')?.copies || pathUse(c.words[0] ?? '')?.moves) && !c.nested)) : s.text.includes(`${dir}/`));
+  return steps.some((s) => s !== step && !input(s) && names(s)) ? null : dir;
+}
+
+/** Scratch directories: what a build leaves there the program does not read. */
+const SCRATCH_DIRS = ['/tmp'];
 
 /** True when another step names a part of the directory as written (`build` or `classes` of `build/classes`): it may use it. */
 function named(written: string, steps: readonly RuntimeStep[]): boolean {

@@ -120,8 +120,10 @@ describe('the proof of a conversion', () => {
     const started = convert(read('unpack-opt-started-program'), { verify: true });
     expect(started.status).toBe('changed');
     expect(started.artifacts.map((a) => a.path)).toEqual(['/opt/plotter-1.7']);
-    // a make install into /opt is not an unpack: still a system directory, declined
-    expect(convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt\nCMD ["/opt/bin/tool"]\n', { verify: true }).reasons.map((r) => r.id)).toContain('copies-system-dir');
+    // a make install into /opt is not an unpack: /opt is never narrowed to entries, the install is staged instead
+    const install = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt\nCMD ["/opt/bin/tool"]\n', { verify: true });
+    expect(install.proof?.unproven.map((u) => u.id)).toEqual(['unproven-staged-install']);
+    expect(install.artifacts.map((a) => a.path)).toEqual(['/staging']);
   });
   it('is build level when the container installs language packages when it starts, on another image (a generator-made bot is an application, not a toolbox)', () => {
     const text = readFileSync(fileURLToPath(new URL('./fixtures/node-generated-app-start-install/input.Dockerfile', import.meta.url)), 'utf8');
@@ -132,6 +134,15 @@ describe('the proof of a conversion', () => {
     expect(convert(text.replace('CMD npm install $BOT_SCRIPTS && bin/hubot -n $BOT_NAME', 'CMD npm start'), { verify: true }).proof?.unproven).toEqual([]);
     // the container runs the generator itself: its tools are its purpose
     expect(convert(text.replace('CMD npm install $BOT_SCRIPTS && bin/hubot -n $BOT_NAME', 'ENTRYPOINT ["yo"]')).reasons.map((x) => x.id)).toEqual(['toolbox-image']);
+  });
+  it('leaves in the builder the inputs a context COPY puts into /tmp for an install whose packages go elsewhere (scratch-input-dropped), and keeps one a later step names', () => {
+    const text = 'FROM node:20\nCOPY package.json /tmp/package.json\nRUN cd /tmp && npm install\nRUN mkdir -p /usr/app && cp -a /tmp/node_modules /usr/app\nCOPY . /usr/app/\nWORKDIR /usr/app\nCMD ["node", "server.js"]\n';
+    const r = convert(text);
+    expect(r.findings.map((f) => f.id)).toContain('scratch-input-dropped');
+    expect(r.output.split('FROM node:20-slim')[1]).not.toContain('/tmp/package.json');
+    // the command reads it at run time: kept
+    const read = convert(text.replace('CMD ["node", "server.js"]', 'CMD ["node", "server.js", "--manifest", "/tmp/package.json"]'));
+    expect(read.output.split('FROM node:20-slim')[1]).toContain('COPY package.json /tmp/package.json');
   });
   it('is build level when the slim runtime installs Python packages from the network again (pipenv, a URL requirement)', () => {
     const pipenv = convert('FROM python:3.11\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock /app/\nRUN pipenv install --system --deploy\nCOPY . /app\nCMD ["python", "app.py"]\n', { verify: true });
