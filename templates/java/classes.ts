@@ -8,8 +8,8 @@ import type { Finding } from '../../src/messages.js';
 import type { Instruction } from '../../src/model.js';
 import { pathUse } from '../../src/commands/index.js';
 import type { Artifact, Override, PresetInput } from '../../src/preset.js';
-import { startCommand } from '../../src/runtime-contract.js';
 import { joinPath } from '../../src/shell.js';
+import { jvmStart } from './start.js';
 
 /** A main class the container starts from one class path directory. */
 export interface StartedClasses {
@@ -27,7 +27,7 @@ const CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
  * directory (the working directory when no -cp is given and no CLASSPATH is set), or null.
  */
 export function startedClasses(input: PresetInput): StartedClasses | null {
-  const start = startCommand(input.model);
+  const start = jvmStart(input);
   if (!start || start.words[0] !== 'java') return null;
   let classpath: string | undefined;
   let main: string | undefined;

@@ -10,6 +10,7 @@ import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
 import { accountCommands, pathUse } from '../../src/commands/index.js';
 import { buildFacts } from './build-files.js';
+import { jvmStart } from './start.js';
 import { classesPlan, directoryOnlyRuns, startedClasses, type StartedClasses } from './classes.js';
 import { jreImage, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
@@ -19,13 +20,13 @@ import { joinPath } from '../../src/shell.js';
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 
 /** The jar the container starts (`java ... -jar PATH`), as written. */
-function startedJar(input: PresetInput): { jar: string; ins: Instruction; words: readonly string[] } | null {
-  const start = startCommand(input.model);
+function startedJar(input: PresetInput): { jar: string; ins: Instruction; words: readonly string[]; shell?: string } | null {
+  const start = jvmStart(input);
   // java named by a path (/usr/lib/jvm/.../bin/java) may not be at that path on the JRE image: left to the generic split
   if (!start || start.words[0] !== 'java') return null;
   const at = start.words.indexOf('-jar');
   const jar = at > 0 ? start.words[at + 1] : undefined;
-  return jar ? { jar, ins: start.ins, words: start.words } : null;
+  return jar ? { jar, ins: start.ins, words: start.words, ...(start.shell ? { shell: start.shell } : {}) } : null;
 }
 
 /** `mvn spring-boot:run` or `gradle bootRun` (wrappers too) as the command the container starts. */
@@ -243,7 +244,8 @@ function decideClasses(input: PresetInput, started: StartedClasses, jre: string 
   const plan = classesPlan(input, started);
   if ('unknown' in plan) return { declines: [...declines, { id: 'output-not-located', data: { why: plan.unknown }, line: started.ins.line }] };
   const drop = buildInputCopies(input);
-  if (jre) declines.push(...baseImageUsers(input, jre, drop));
+  const start = jvmStart(input);
+  if (jre) declines.push(...baseImageUsers(input, jre, drop), ...(start ? shellMissing(start, jre) : []));
   return {
     runtimeBase: { image: jre ?? input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the classes need no compiler` },
     artifacts: plan.artifacts,
@@ -252,6 +254,13 @@ function decideClasses(input: PresetInput, started: StartedClasses, jre: string 
     unproven: plan.unproven,
     declines,
   };
+}
+
+/** The shell a `sh -c` / `bash -c` command starts java through, when the JRE image lacks it (bash on the Alpine JREs). */
+function shellMissing(started: { shell?: string; ins: Instruction }, runtime: string): Finding[] {
+  const shell = started.shell?.split('/').pop();
+  if (!shell || imageConfig(runtime)?.tools.has(shell)) return [];
+  return [{ id: 'command-missing', data: { keyword: started.ins.keyword, command: started.shell!, why: `${runtime} has no ${shell}` }, line: started.ins.line }];
 }
 
 /**
@@ -329,7 +338,7 @@ export default {
     const slash = path.lastIndexOf('/');
     const pattern = /[*?[]/.test(started.jar) ? path.slice(slash + 1) : null;
     if (/[$`{}]/.test(started.jar) || /[*?[\]]/.test(path.slice(0, slash))) return unknownJar('the path is a variable or its directory a pattern: which jar it names is known only when the build has run');
-    if (pattern && started.ins.json) return unknownJar('in exec form no shell expands the pattern, so java is given it as written');
+    if (pattern && started.ins.json && !started.shell) return unknownJar('in exec form no shell expands the pattern, so java is given it as written');
     const producer = jarBuilds(input)
       .reverse()
       .find((b) => b.made(pattern ? `${path.slice(0, slash)}/x.jar` : path));
@@ -363,7 +372,7 @@ export default {
       path = `${path.slice(0, slash)}/${matches[0]}`;
     }
     const drop = buildInputCopies(input);
-    if ('image' in jre) declines.push(...baseImageUsers(input, jre.image, drop));
+    if ('image' in jre) declines.push(...baseImageUsers(input, jre.image, drop), ...shellMissing(started, jre.image));
     // a RUN that only builds and copies or moves the jar stays in the builder: replayed, its cp/mv would find no source
     const overrides = new Map<number, Override>();
     const run = input.analysis.runs.get(producer.index);
