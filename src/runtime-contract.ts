@@ -331,6 +331,12 @@ function namedPaths(words: readonly string[], line: number, keyword: string): St
   return out;
 }
 
+/** The program a command of a CMD or ENTRYPOINT script starts (`exec java ...` starts java), unless a variable names it. */
+function pushProgram(out: Started[], words: readonly string[], ins: { line: number; keyword: Started['keyword'] }): void {
+  const word = words[0] === 'exec' ? words[1] : words[0];
+  if (word && !word.includes('$')) out.push({ word, line: ins.line, keyword: ins.keyword });
+}
+
 /** The programs the container starts: CMD, ENTRYPOINT (and what wrappers start) and HEALTHCHECK; and the absolute paths CMD and ENTRYPOINT name as arguments. */
 export function startedPrograms(model: Model, rewrite: { index: number; words: readonly string[] } | null = null): Started[] {
   const out: Started[] = [];
@@ -353,7 +359,7 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
     }
     if (ins.json) {
       const script = SHELLS.test(ins.json[0] ?? '') && ins.json[1] === '-c' ? ins.json[2] : undefined;
-      if (script !== undefined) for (const c of parseShell(script).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });
+      if (script !== undefined) for (const c of parseShell(script).commands) pushProgram(out, c.words, ins);
       const words = unwrap(ins.json);
       if (words[0] && script === undefined) out.push({ word: words[0], line: ins.line, keyword: ins.keyword });
       const first = ins.json[0] ?? '';
@@ -363,7 +369,7 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
       if (ins === entrypoint && !isSupervisor(first.split('/').pop() ?? '') && entrypointWrapperWords(first.split('/').pop() ?? '') === undefined) break; // CMD is its arguments
       continue;
     }
-    for (const c of parseShell(ins.command).commands) if (c.words[0] && !c.words[0].includes('$')) out.push({ word: c.words[0], line: ins.line, keyword: ins.keyword });
+    for (const c of parseShell(ins.command).commands) pushProgram(out, c.words, ins);
     if (ins === entrypoint) break;
   }
   const hc = last(model, 'HEALTHCHECK');

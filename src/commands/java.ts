@@ -61,6 +61,81 @@ export function jarFile(words: readonly string[]): string | undefined {
   return long > 0 ? (words[long]!.startsWith('--file=') ? words[long]!.slice(7) : words[long + 1]) : /^-?[a-zA-Z]*c[a-zA-Z]*f/.test(words[1] ?? '') ? words[2] : undefined;
 }
 
+/**
+ * javac's options that take the next word as their value (`-d bin`, `-cp lib/a.jar`); every other option is one
+ * word (`-g`, `-Xlint:all`, `-J-Xmx1g`, `-Akey=value`). `-d` names the directory the class files land in; without
+ * it each class file lands beside its source. https://docs.oracle.com/en/java/javase/21/docs/specs/man/javac.html
+ */
+const JAVAC_VALUE_OPTIONS: ReadonlySet<string> = new Set([
+  '-d',
+  '-s',
+  '-h',
+  '-cp',
+  '-classpath',
+  '--class-path',
+  '-sourcepath',
+  '--source-path',
+  '-encoding',
+  '-source',
+  '--source',
+  '-target',
+  '--target',
+  '--release',
+  '-processor',
+  '-processorpath',
+  '--processor-path',
+  '-p',
+  '--module-path',
+  '--module-source-path',
+  '--add-modules',
+  '--add-exports',
+  '--add-reads',
+  '--limit-modules',
+  '--patch-module',
+  '-m',
+  '--module',
+  '--system',
+  '--upgrade-module-path',
+  '-bootclasspath',
+  '--boot-class-path',
+  '-extdirs',
+  '-endorseddirs',
+  '--default-module-for-created-files',
+]);
+
+/** What `javac` reads and writes: its source files as written, the `-d` directory (null: beside each source), and whether it reads an @argfile. */
+export interface JavacRun {
+  sources: string[];
+  outputDir: string | null;
+  argfile: boolean;
+}
+
+/** The words of `javac` (by any path) read as javac reads them, or null for another command. */
+export function javacRun(words: readonly string[]): JavacRun | null {
+  if ((words[0] ?? '').split('/').pop() !== 'javac') return null;
+  const run: JavacRun = { sources: [], outputDir: null, argfile: false };
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (JAVAC_VALUE_OPTIONS.has(w)) {
+      if (w === '-d') run.outputDir = words[i + 1] ?? null;
+      i++;
+    } else if (w.startsWith('@')) run.argfile = true;
+    else if (!w.startsWith('-')) run.sources.push(w);
+  }
+  return run;
+}
+
+/**
+ * The java launcher's options the classes preset reads past: one word each (`-Dkey=value` but those that set the class path, `-Xmx256m`,
+ * `-XX:+UseG1GC`, `-server`, `-ea`, `-verbose:gc`, `-agentlib:jdwp=...`, a JDK agent built into the JVM), and the
+ * class path options, whose value is the next word. Any other option (`-javaagent:`, `-agentpath:`, which name a
+ * file; `-m`, `--module-path`) leaves the command to the generic split.
+ * https://docs.oracle.com/en/java/javase/21/docs/specs/man/java.html
+ */
+export const JAVA_ONE_WORD_OPTIONS =
+  /^-(D(?!java\.(class\.path|ext\.dirs|endorsed\.dirs|system\.class\.loader)=)[^=]+(=.*)?|X(ms|mx|ss|mn)\d+[kKmMgGtT]?|X(int|comp|mixed|debug|rs|batch|noclassgc|incgc|check:jni|diag|future)|Xshare:\w+|Xrunjdwp:.+|XX:.+|server|client|d64|ea|da|esa|dsa|enableassertions(:.*)?|disableassertions(:.*)?|verbose(:\w+)?|showversion|agentlib:.+)$/;
+export const JAVA_CLASSPATH_OPTIONS: ReadonlySet<string> = new Set(['-cp', '-classpath', '--class-path']);
+
 /** A CMD that starts one of `tools`, in any directory, with `goal` among its words: it builds and starts the app from the sources. */
 function starts(tools: readonly JavaBuildTool[], goals: readonly string[], end: string): RegExp {
   const names = Object.keys(JAVA_BUILD_TOOLS).filter((n) => tools.includes(JAVA_BUILD_TOOLS[n]!));

@@ -511,7 +511,7 @@ export const IMAGES: readonly ImageRow[] = [
   })),
   // java (docker-library/java, replaced by openjdk in 2017): Debian's openjdk packages on buildpack-deps:*-curl (jre)
   // and *-scm (jdk); JAVA_HOME differs between the two (.../jre), java is on PATH through /usr/bin
-  { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?-jre$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
+  { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?-jre$|^jre$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
   { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?(-jdk)?$|^(latest|jdk|openjdk-[78]-jdk)$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
   // The JRE of a Java build image: the same vendor's JRE of the same Java version (the java preset's runtime); every
   // JRE named here is a published tag. eclipse-temurin: adoptium/containers; maven: carlossg/docker-maven; gradle:
@@ -544,6 +544,8 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'openjdk', tag: /^alpine$/, jre: { image: 'openjdk:jre-alpine' } },
   // java (the official image openjdk replaced): 8, 8-jdk, openjdk-8u91-jdk and their -jre tags
   { repository: 'java', tag: /^((?:openjdk-)?(?:7|8)(?:u\d+)?)(?:-jdk)?$/, jre: { image: 'java:$1-jre' } },
+  // java:latest and java:jdk were 8-jdk when the image was deprecated (2016), java:jre its 8-jre; all three are frozen
+  { repository: 'java', tag: /^(latest|jdk)$/, jre: { image: 'java:jre' } },
   { repository: 'amazoncorretto', jre: { why: 'Amazon Corretto publishes no JRE images beside its JDK ones' } },
   { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos' },
   { repository: 'fedora', libc: 'glibc', packageManager: 'yum', distribution: 'fedora' },

@@ -14,6 +14,9 @@ export const JAVA_GENERIC_FALLBACK: ReadonlySet<string> = new Set(['openjdk', 'j
 /** Context files and directories that only feed a Maven or Gradle build (the jar holds what runs). */
 export const JAVA_BUILD_INPUTS: ReadonlySet<string> = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd', '.mvn', 'gradle', 'src']);
 
+/** A Java source file, which javac reads and a JRE never does. */
+export const JAVA_SOURCE_FILE = /^[^*?[]*\.java$/;
+
 /**
  * Top-level entries of a repository that no program reads at run time: its documentation, licence, version
  * control and CI files, editor settings, container and compose files (a `COPY . .` of only these and

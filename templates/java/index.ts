@@ -3,13 +3,15 @@
 // A pattern (target/*.jar) is resolved from the build file (build-files.ts) when exactly one jar matches.
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
-import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, REPOSITORY_METADATA } from '../../src/knowledge/java.js';
+import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_SOURCE_FILE, REPOSITORY_METADATA } from '../../src/knowledge/java.js';
 import { buildsElsewhere, GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile, LEIN_UBERJAR, writesUberjar } from '../../src/commands/java.js';
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
 import { accountCommands, pathUse } from '../../src/commands/index.js';
 import { buildFacts } from './build-files.js';
+import { jvmStart } from './start.js';
+import { classesPlan, directoryOnlyRuns, startedClasses, type StartedClasses } from './classes.js';
 import { jreImage, parseImage } from '../../src/images.js';
 import type { Instruction } from '../../src/model.js';
 import type { Finding } from '../../src/messages.js';
@@ -18,13 +20,13 @@ import { joinPath } from '../../src/shell.js';
 import { entrypointArguments, filesChangeBetween, startCommand } from '../../src/runtime-contract.js';
 
 /** The jar the container starts (`java ... -jar PATH`), as written. */
-function startedJar(input: PresetInput): { jar: string; ins: Instruction; words: readonly string[] } | null {
-  const start = startCommand(input.model);
+function startedJar(input: PresetInput): { jar: string; ins: Instruction; words: readonly string[]; shell?: string } | null {
+  const start = jvmStart(input);
   // java named by a path (/usr/lib/jvm/.../bin/java) may not be at that path on the JRE image: left to the generic split
   if (!start || start.words[0] !== 'java') return null;
   const at = start.words.indexOf('-jar');
   const jar = at > 0 ? start.words[at + 1] : undefined;
-  return jar ? { jar, ins: start.ins, words: start.words } : null;
+  return jar ? { jar, ins: start.ins, words: start.words, ...(start.shell ? { shell: start.shell } : {}) } : null;
 }
 
 /** `mvn spring-boot:run` or `gradle bootRun` (wrappers too) as the command the container starts. */
@@ -123,7 +125,7 @@ function buildInputCopies(input: PresetInput): Set<number> {
   const onlyBuildInputs = wholeContextIsBuildInput(input);
   for (const ins of input.model.instructions) {
     const sources = contextSources(ins);
-    if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s) || ((s === '.' || s === '') && onlyBuildInputs))) drop.add(ins.index);
+    if (sources?.length && sources.every((s) => JAVA_BUILD_INPUTS.has(s) || JAVA_SOURCE_FILE.test(s) || ((s === '.' || s === '') && onlyBuildInputs))) drop.add(ins.index);
   }
   return drop;
 }
@@ -235,6 +237,33 @@ function decideGradleRun(input: PresetInput, boot: BootRun, facts: NonNullable<R
 }
 
 /**
+ * Classes javac compiled, started by their main class: the class path directory (or, in a system directory, the
+ * class files of the sources) onto the JRE; the COPYs of sources stay in the builder.
+ */
+function decideClasses(input: PresetInput, started: StartedClasses, jre: string | null, declines: Finding[]): PresetDecision {
+  const plan = classesPlan(input, started);
+  if ('unknown' in plan) return { declines: [...declines, { id: 'output-not-located', data: { why: plan.unknown }, line: started.ins.line }] };
+  const drop = buildInputCopies(input);
+  const start = jvmStart(input);
+  if (jre) declines.push(...baseImageUsers(input, jre, drop), ...(start ? shellMissing(start, jre) : []));
+  return {
+    runtimeBase: { image: jre ?? input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the classes need no compiler` },
+    artifacts: plan.artifacts,
+    dropFromRuntime: drop,
+    overrides: directoryOnlyRuns(input, plan.artifacts),
+    unproven: plan.unproven,
+    declines,
+  };
+}
+
+/** The shell a `sh -c` / `bash -c` command starts java through, when the JRE image lacks it (bash on the Alpine JREs). */
+function shellMissing(started: { shell?: string; ins: Instruction }, runtime: string): Finding[] {
+  const shell = started.shell?.split('/').pop();
+  if (!shell || imageConfig(runtime)?.tools.has(shell)) return [];
+  return [{ id: 'command-missing', data: { keyword: started.ins.keyword, command: started.shell!, why: `${runtime} has no ${shell}` }, line: started.ins.line }];
+}
+
+/**
  * COPY --chown and USER lines the runtime stage keeps that name a user of the builder's base image
  * (gradle's `gradle`) which the JRE image lacks and no RUN of the file creates: the build would fail.
  */
@@ -286,6 +315,9 @@ export default {
     const started = startedJar(input);
     const boot = started ? null : startedBootRun(input);
     if (boot) return `\`${boot.text}\` on line ${boot.ins.line} builds and starts ${boot.goal === GRADLE_APPLICATION.run ? 'the application whose start script' : 'a Spring Boot app, whose jar'} the build file describes`;
+    const classes = started ? null : startedClasses(input);
+    const plan = classes && classesPlan(input, classes);
+    if (classes && plan && 'artifacts' in plan) return `\`java ${classes.main}\` on line ${classes.ins.line}, classes javac compiled on line ${plan.artifacts[0]!.why.line}`;
     const builds = jarBuilds(input);
     if (!started || !builds.length) return null;
     return `\`java -jar ${started.jar}\` on line ${started.ins.line}, a jar built on line ${input.model.instructions[builds[0]!.index]!.line}`;
@@ -296,6 +328,8 @@ export default {
     if ('why' in jre) declines.push({ id: 'java-jre-unknown', data: { image: input.builderImage, why: jre.why } });
     const boot = startedJar(input) ? null : startedBootRun(input);
     if (boot) return decideBootRun(input, boot, 'image' in jre ? jre.image : null, declines);
+    const classes = startedJar(input) ? null : startedClasses(input);
+    if (classes) return decideClasses(input, classes, 'image' in jre ? jre.image : null, declines);
     const started = startedJar(input)!;
     const workdir = input.analysis.scopes.get(started.ins.index)?.workdir ?? '/';
     let path = joinPath(workdir, started.jar);
@@ -304,7 +338,7 @@ export default {
     const slash = path.lastIndexOf('/');
     const pattern = /[*?[]/.test(started.jar) ? path.slice(slash + 1) : null;
     if (/[$`{}]/.test(started.jar) || /[*?[\]]/.test(path.slice(0, slash))) return unknownJar('the path is a variable or its directory a pattern: which jar it names is known only when the build has run');
-    if (pattern && started.ins.json) return unknownJar('in exec form no shell expands the pattern, so java is given it as written');
+    if (pattern && started.ins.json && !started.shell) return unknownJar('in exec form no shell expands the pattern, so java is given it as written');
     const producer = jarBuilds(input)
       .reverse()
       .find((b) => b.made(pattern ? `${path.slice(0, slash)}/x.jar` : path));
@@ -338,7 +372,7 @@ export default {
       path = `${path.slice(0, slash)}/${matches[0]}`;
     }
     const drop = buildInputCopies(input);
-    if ('image' in jre) declines.push(...baseImageUsers(input, jre.image, drop));
+    if ('image' in jre) declines.push(...baseImageUsers(input, jre.image, drop), ...shellMissing(started, jre.image));
     // a RUN that only builds and copies or moves the jar stays in the builder: replayed, its cp/mv would find no source
     const overrides = new Map<number, Override>();
     const run = input.analysis.runs.get(producer.index);

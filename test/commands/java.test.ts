@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import java, { buildsElsewhere, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile, writesUberjar } from '../../src/commands/java.js';
+import java, { buildsElsewhere, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, JAVA_ONE_WORD_OPTIONS, jarFile, javacRun, writesUberjar } from '../../src/commands/java.js';
 import { convert } from '../../src/convert.js';
 
 const kind = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!.kind;
@@ -98,5 +98,15 @@ describe('java family', () => {
     expect(jar.output).toContain('COPY --from=builder /app/app.jar /app/app.jar');
     expect(convert(maven('["java", "-jar", "target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package')).output).not.toContain('COPY --from=builder /app/target/app.jar');
     expect(convert(maven('["java", "-jar", "target/app.jar"]')).output).toContain('COPY --from=builder /app/target/app.jar');
+  });
+
+  it('reads where javac puts class files (javacRun) and which java options the classes preset reads past (JAVA_ONE_WORD_OPTIONS)', () => {
+    expect(javacRun(['javac', '-encoding', 'UTF-8', '-d', 'bin', '-cp', 'lib/a.jar', 'src/A.java', 'src/B.java'])).toEqual({ sources: ['src/A.java', 'src/B.java'], outputDir: 'bin', argfile: false });
+    expect(javacRun(['/usr/bin/javac', '-g', '--release', '11', 'Main.java'])).toEqual({ sources: ['Main.java'], outputDir: null, argfile: false });
+    expect(javacRun(['javac', '@sources.txt'])?.argfile).toBe(true);
+    expect(javacRun(['java', 'Main'])).toBeNull();
+    for (const w of ['-Xmx256m', '-Dapp.env=prod', '-XX:+UseG1GC', '-server', '-ea', '-agentlib:jdwp=transport=dt_socket,server=y']) expect(JAVA_ONE_WORD_OPTIONS.test(w), w).toBe(true);
+    // options that name a file or change the class path leave the command to the generic split
+    for (const w of ['-javaagent:agent.jar', '-agentpath:/lib/x.so', '-Djava.class.path=lib', '-Xbootclasspath/a:x.jar', '-jar', '--module-path']) expect(JAVA_ONE_WORD_OPTIONS.test(w), w).toBe(false);
   });
 });

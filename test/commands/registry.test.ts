@@ -59,6 +59,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'templates/dotnet/index.ts': ['dotnet'],
   // (the cp/mv/mkdir that place a jar are the files family's `copies` and `directories`; `chown` there is COPY's --chown flag)
   'templates/java/index.ts': ['java', 'files'],
+  // the preset id, the `java` the container starts and the `javac` an artifact is said to come from (javac's words are read by javacRun)
+  'templates/java/classes.ts': ['java'],
   // pom.xml's packaging and build.gradle's plugins and tasks (jar, java), not commands
   'templates/java/build-files.ts': ['java'],
   // the gcc image's name; the cpp preset writes `ldconfig` into its runtime stage after copying gcc's libraries (a step it prints, not what the command is)
