@@ -1,7 +1,7 @@
 // What crosses from the builder to the runtime stage in the generic split: the outputs build commands
 // name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
 // whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
-import { COMPILING, type Analysis } from './analyze/index.js';
+import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { expandWord } from './analyze/run.js';
@@ -136,6 +136,14 @@ export function narrowUnpacked(model: Model, analysis: Analysis, artifacts: Arti
   if (!artifacts.some((a) => PER_PROGRAM_DIRS.has(a.path))) return artifacts;
   const commands = [...analysis.runs].flatMap(([index, run]) => run.commands.map((c, at) => ({ index, at, c })));
   const named = configuredPaths(model, analysis);
+  // what the file's COPYs and ADDs put in place: into a directory (`COPY tz-helper.sh /opt/`), each source's name there
+  const copied = model.instructions.flatMap((ins) => {
+    if (ins.stage !== 0 || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD')) return [];
+    const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+    if (dest === null) return [];
+    const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
+    return intoDir ? ins.sources.map((src) => joinPath(dest, src.replace(/\/+$/, '').split('/').pop() ?? '')) : [dest];
+  });
   return mergeArtifacts(
     artifacts.flatMap((a): Artifact[] => {
       if (!PER_PROGRAM_DIRS.has(a.path) || a.why.id !== 'artifact-output') return [a];
@@ -158,6 +166,8 @@ export function narrowUnpacked(model: Model, analysis: Analysis, artifacts: Arti
         const e = entryOf(p);
         if (e) entries.add(e);
       }
+      // an entry a COPY or ADD puts there (`COPY tz-helper.sh /opt/`) is not the archive's
+      for (const e of [...entries]) if (copied.some((d) => isInside(e, d))) entries.delete(e);
       // entries the build deletes again are not outputs; an entry that is only moved away is not there
       if (!entries.size) return [a];
       return [...entries].sort().map((path) => ({ path, producer: a.producer, why: { id: 'artifact-unpacked', data: { path, dir: a.path, command: unpack.c.words.slice(0, 3).join(' ') }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) } }));

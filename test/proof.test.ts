@@ -120,6 +120,9 @@ describe('the proof of a conversion', () => {
     const started = convert(read('unpack-opt-started-program'), { verify: true });
     expect(started.status).toBe('changed');
     expect(started.artifacts.map((a) => a.path)).toEqual(['/opt/plotter-1.7']);
+    // an entry the file's own COPY puts there is not the archive's: what the archive unpacked is not named, so /opt stays declined
+    const helper = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl wine && curl -fsSL https://example.org/tz-3.2.tgz | tar -xz -C /opt\nCOPY tz-helper.sh /opt/\nENTRYPOINT ["/opt/tz-helper.sh"]\n', { verify: true });
+    expect(helper.reasons.map((r) => r.id)).toContain('copies-system-dir');
     // a make install into /opt is not an unpack: /opt is never narrowed to entries, the install is staged instead
     const install = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt\nCMD ["/opt/bin/tool"]\n', { verify: true });
     expect(install.proof?.unproven.map((u) => u.id)).toEqual(['unproven-staged-install']);

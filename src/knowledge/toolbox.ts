@@ -34,6 +34,9 @@ export const TOOLBOX_PROGRAMS: readonly string[] = [
   'az',
   'docker',
   'fab',
+  // static site generators started on a site mounted at run time: their gems and compilers (native gems of the
+  // site's Gemfile, installed when the container starts) are the image's purpose (review of 2026-12-06)
+  'jekyll',
   // Go's developer tools, installed with `go get`: they read, vet, vendor or build Go code, most with the toolchain
   'gox',
   'golint',
