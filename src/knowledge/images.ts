@@ -511,8 +511,12 @@ export const IMAGES: readonly ImageRow[] = [
   })),
   // java (docker-library/java, replaced by openjdk in 2017): Debian's openjdk packages on buildpack-deps:*-curl (jre)
   // and *-scm (jdk); JAVA_HOME differs between the two (.../jre), java is on PATH through /usr/bin
-  { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?-jre$|^jre$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
-  { repository: 'java', tag: /^(openjdk-)?[78](u\d+)?(-jdk)?$|^(latest|jdk|openjdk-[78]-jdk)$/, config: { env: { LANG: 'C.UTF-8' }, cmd: ['bash'], debian: true, tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
+  // (ENV JAVA_HOME since 2015-03-05, docker-library/openjdk ed7e793: /usr/lib/jvm/java-<v>-openjdk-amd64, and .../jre on the
+  // jre tags; the tags were last built in early 2017, so that is what they hold). `latest`, `jdk` and `jre` are Java 8.
+  ...(['7', '8'] as const).flatMap((v): ImageRow[] => [
+    { repository: 'java', tag: new RegExp(`^(openjdk-)?${v}(u\\d+)?-jre$${v === '8' ? '|^jre$' : ''}`), config: { env: { LANG: 'C.UTF-8', JAVA_HOME: `/usr/lib/jvm/java-${v}-openjdk-amd64/jre` }, cmd: ['bash'], debian: true, tools: [...JAVA_TOOLS, ...BUILDPACK_CURL] } },
+    { repository: 'java', tag: new RegExp(`^(openjdk-)?${v}(u\\d+)?(-jdk)?$|^openjdk-${v}-jdk$${v === '8' ? '|^(latest|jdk)$' : ''}`), config: { env: { LANG: 'C.UTF-8', JAVA_HOME: `/usr/lib/jvm/java-${v}-openjdk-amd64` }, cmd: ['bash'], debian: true, tools: [...JDK_TOOLS, ...BUILDPACK_SCM] } },
+  ]),
   // The JRE of a Java build image: the same vendor's JRE of the same Java version (the java preset's runtime); every
   // JRE named here is a published tag. eclipse-temurin: adoptium/containers; maven: carlossg/docker-maven; gradle:
   // gradle/docker-gradle; openjdk and java: docker-library. eclipse-temurin:17, 17-jdk, 17-jdk-jammy, 17.0.9_9-jdk-alpine, 21-alpine:
