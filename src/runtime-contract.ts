@@ -63,6 +63,8 @@ function unwrap(words: readonly string[]): readonly string[] {
  */
 function startedWords(entrypoint: CommandInstruction | undefined, cmd: CommandInstruction | undefined): readonly string[] {
   const words = unwrap([...(argv(entrypoint) ?? []), ...(argv(cmd) ?? [])]);
+  // an ENTRYPOINT resets the base image's CMD: a wrapper script with no CMD at all is the program itself
+  if (!words.length && entrypoint && !cmd && WRAPPER_SCRIPTS.has((argv(entrypoint)?.[0] ?? '').split('/').pop() ?? '')) return argv(entrypoint) ?? [];
   if (words.length || !entrypoint?.json || !cmd?.json?.every((w) => w === '')) return words;
   const script = entrypoint.json[0] ?? '';
   return WRAPPER_SCRIPTS.has(script.split('/').pop() ?? '') ? entrypoint.json : words;
