@@ -3,7 +3,8 @@
 // purpose: an empty directory the program writes to at run time (logs, /var/run/x) matters, and the
 // Dockerfile does not say which those are, so only a directory a build command of the builder names, and
 // that nothing in the runtime stage names, is left behind.
-import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
+import { COMPILING, copiesContextRoot, copyDestination, type Analysis } from './analyze/index.js';
+import { under } from './state-model.js';
 import type { Model } from './model.js';
 import type { RunCommand } from './analyze/run.js';
 import { fileReplay, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
@@ -23,6 +24,11 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
     const held = copiedAlready(analysis, model, original, steps.slice(0, at));
     if (held) {
       findings.push({ id: 'context-copy-dropped', data: { copy: original.text, path: held } });
+      continue;
+    }
+    const removed = removedInput(analysis, model, original, steps);
+    if (removed) {
+      findings.push({ id: 'removed-input-dropped', data: { copy: original.text, path: removed.path, command: removed.command } });
       continue;
     }
     const scratch = scratchInput(analysis, model, original, steps);
@@ -135,6 +141,34 @@ function scratchInput(analysis: Analysis, model: Model, step: RuntimeStep, steps
   // a repeated `cp -a /tmp/node_modules /usr/app` takes what the install made, not its inputs
   const names = (s: RuntimeStep): boolean => (s.keyword === 'RUN' && s.commands.length > 0 ? s.commands.some((c) => c.words.some((w) => w.includes(`${dir}/`)) && !((pathUse(c.words[0] ?? '')?.copies || pathUse(c.words[0] ?? '')?.moves) && !c.nested)) : s.text.includes(`${dir}/`));
   return steps.some((s) => s !== step && !input(s) && names(s)) ? null : dir;
+}
+
+/**
+ * A context COPY (not of the whole context) whose every destination a later command of the builder deletes (`COPY
+ * ices-0.4.tar /tmp/`, then `tar x ... && rm -rf /tmp/*` in a RUN the runtime stage does not repeat): the original
+ * image does not hold what it copies, so neither does the runtime stage (it would keep it: `runtime-keeps-removed`).
+ * What deletes it and which path, or null. A replayed step that still needs it is the state model's to decline.
+ */
+function removedInput(analysis: Analysis, model: Model, step: RuntimeStep, steps: readonly RuntimeStep[]): { path: string; command: string } | null {
+  if (step.keyword !== 'COPY' || !step.verbatim || step.source === null) return null;
+  const ins = model.instructions[step.source]!;
+  if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.flags.length > 0 || copiesContextRoot(ins)) return null;
+  const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  if (dest === null || /[$*?[]/.test(dest) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
+  // a copy into a directory lands under each source's name; the destination alone when it names the file
+  const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
+  const paths = intoDir ? ins.sources.map((src) => joinPath(dest, src.replace(/\/+$/, '').split('/').pop() ?? '.')) : [dest];
+  const replayed = new Set(steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? [st.source] : [])));
+  for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
+    if (index <= ins.index || replayed.has(index)) continue;
+    for (const c of run.commands) {
+      if (c.nested) continue;
+      const gone = (pathOperands(c.words)?.removes ?? []).filter((r) => !/[$~?[]/.test(r)).map((r) => joinPath(c.cwd, r));
+      const by = gone.find((g) => paths.every((p) => under(p, g)));
+      if (by) return { path: by, command: c.words.slice(0, 3).join(' ') };
+    }
+  }
+  return null;
 }
 
 /** Scratch directories: what a build leaves there the program does not read. */

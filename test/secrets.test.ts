@@ -16,24 +16,32 @@ const CMD = 'CMD ["/opt/app/bin/hello"]\n';
 const ids = (text: string) => convert(text).reasons.map((r) => r.id);
 
 describe('a file the original deletes never reaches the runtime stage', () => {
-  it('declines a .netrc copied outside the working directory and deleted by a later RUN', () => {
+  it('leaves a .netrc copied outside the working directory and deleted by a later RUN in the builder (removed-input-dropped)', () => {
     const r = convert(`${SETUP}COPY .netrc /root/.netrc\n${BUILD}RUN rm /root/.netrc\n${CMD}`);
-    expect(r.status).toBe('declined');
-    expect(r.reasons.map((x) => x.id)).toEqual(['runtime-copies-secret']);
-    expect(r.reasons[0]!.message).toContain('/root/.netrc');
+    expect(r.status).toBe('changed');
+    expect(r.output.split('FROM debian:bookworm-slim')[1]).not.toContain('.netrc');
+    expect(r.findings.filter((f) => f.id === 'removed-input-dropped').map((f) => f.message)).toEqual(['`COPY .netrc /root/.netrc`: not repeated in the runtime stage; the builder deletes /root/.netrc again (`rm /root/.netrc`), so the original image does not hold what it copies']);
   });
 
   it('declines a key copied into ~/.ssh/ when a later command deletes the directory through ~', () => {
     expect(ids(`${SETUP}COPY id_rsa /root/.ssh/\n${BUILD.replace('PREFIX=/opt/app', 'PREFIX=/opt/app && rm -rf ~/.ssh')}${CMD}`)).toEqual(['runtime-copies-secret']);
   });
 
-  it('declines pip.conf and .npmrc copied to the system and deleted later, whatever their name', () => {
-    expect(ids(`${SETUP}COPY pip.conf /etc/pip.conf\n${BUILD}RUN rm -f /etc/pip.conf\n${CMD}`)).toEqual(['runtime-copies-secret']);
-    expect(ids(`${SETUP}COPY npmrc /usr/local/etc/npmrc\n${BUILD}RUN rm -f /usr/local/etc/npmrc\n${CMD}`)).toEqual(['runtime-keeps-removed']);
+  it('leaves pip.conf and .npmrc copied to the system and deleted later in the builder, whatever their name', () => {
+    for (const [copy, rm, name] of [
+      ['COPY pip.conf /etc/pip.conf', 'RUN rm -f /etc/pip.conf', 'pip.conf'],
+      ['COPY npmrc /usr/local/etc/npmrc', 'RUN rm -f /usr/local/etc/npmrc', 'npmrc'],
+    ]) {
+      const r = convert(`${SETUP}${copy}\n${BUILD}${rm}\n${CMD}`);
+      expect(r.status, name).toBe('changed');
+      expect(r.output.split('FROM debian:bookworm-slim')[1], name).not.toContain(name);
+    }
   });
 
-  it('declines any single file copied outside the working directory and deleted later', () => {
-    expect(ids(`${SETUP}COPY notify.c /var/\n${BUILD}RUN gcc -o /usr/local/bin/notify /var/notify.c && rm /var/notify.c\n${CMD}`)).toEqual(['runtime-keeps-removed']);
+  it('leaves any single file copied outside the working directory and deleted later in the builder', () => {
+    const r = convert(`${SETUP}COPY notify.c /var/\n${BUILD}RUN gcc -o /usr/local/bin/notify /var/notify.c && rm /var/notify.c\n${CMD}`);
+    expect(r.status).toBe('changed');
+    expect(r.output.split('FROM debian:bookworm-slim')[1]).not.toContain('notify.c');
   });
 
   it('declines a context copy whose parent directory a later command deletes', () => {
