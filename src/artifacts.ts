@@ -1,7 +1,7 @@
 // What crosses from the builder to the runtime stage in the generic split: the outputs build commands
 // name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
 // whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
-import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
+import { COMPILING, copiedPaths, type Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { expandWord } from './analyze/run.js';
@@ -136,14 +136,8 @@ export function narrowUnpacked(model: Model, analysis: Analysis, artifacts: Arti
   if (!artifacts.some((a) => PER_PROGRAM_DIRS.has(a.path))) return artifacts;
   const commands = [...analysis.runs].flatMap(([index, run]) => run.commands.map((c, at) => ({ index, at, c })));
   const named = configuredPaths(model, analysis);
-  // what the file's COPYs and ADDs put in place: into a directory (`COPY tz-helper.sh /opt/`), each source's name there
-  const copied = model.instructions.flatMap((ins) => {
-    if (ins.stage !== 0 || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD')) return [];
-    const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
-    if (dest === null) return [];
-    const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
-    return intoDir ? ins.sources.map((src) => joinPath(dest, src.replace(/\/+$/, '').split('/').pop() ?? '')) : [dest];
-  });
+  // what the file's COPYs and ADDs put in place (`COPY tz-helper.sh /opt/`)
+  const copied = model.instructions.flatMap((ins) => (ins.stage === 0 && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? (copiedPaths(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? []) : []));
   return mergeArtifacts(
     artifacts.flatMap((a): Artifact[] => {
       if (!PER_PROGRAM_DIRS.has(a.path) || a.why.id !== 'artifact-output') return [a];

@@ -159,9 +159,10 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     if (generic.artifacts.some((a) => systemDir(a.path))) staged = stageInstalls(model, analysis, (a) => genericArtifacts(a, skip));
     if (staged) generic = staged;
     declines.push(...generic.declines);
+    // an archive unpacked into /opt: the entries the file names, not the directory (src/artifacts.ts)
+    generic.artifacts = narrowUnpacked(model, analysis, generic.artifacts);
     // what the build deletes again (`rm -rf /boost` after building with it) the original image does not hold: no
     // artifact, when others remain (when none does, the products were carried off, `cp` then `rm`, or are unknown)
-    generic.artifacts = narrowUnpacked(model, analysis, generic.artifacts);
     const gone = deletedByBuilder(
       model,
       analysis,

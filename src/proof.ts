@@ -15,6 +15,7 @@ import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
 import { artifactDestinations, landsAt, type RuntimeStep } from './runtime-stage.js';
+import { last } from './runtime-contract.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 import { JAVA_NEEDS_MAN_DIRS } from './knowledge/java.js';
@@ -59,10 +60,8 @@ export function proofOf(input: ProofInput): Proof {
   // the container installs language packages when it starts (`CMD npm install $(...) && bin/hubot`): on another base
   // than the builder's, one that compiles finds no compiler there, which neither the file nor a build shows
   if (input.runtimeBase !== input.builderImage) {
-    const own = input.model.stages[0]!.instructions.map((i) => input.model.instructions[i]!);
-    const started = ['ENTRYPOINT', 'CMD'].flatMap((k) => own.filter((i) => i.keyword === k).slice(-1));
-    for (const ins of started) {
-      if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
+    for (const ins of [last(input.model, 'ENTRYPOINT'), last(input.model, 'CMD')]) {
+      if (!ins) continue;
       const scope = input.analysis.scopes.get(ins.index);
       const commands = scope ? analyzeRun(ins.json ? ins.json.join(' ') : ins.command, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
       // an install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`), not `npm start` or `carton exec`

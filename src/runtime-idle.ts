@@ -3,7 +3,7 @@
 // purpose: an empty directory the program writes to at run time (logs, /var/run/x) matters, and the
 // Dockerfile does not say which those are, so only a directory a build command of the builder names, and
 // that nothing in the runtime stage names, is left behind.
-import { COMPILING, copiesContextRoot, copyDestination, type Analysis } from './analyze/index.js';
+import { COMPILING, copiedPaths, copiesContextRoot, copyDestination, type Analysis } from './analyze/index.js';
 import { under } from './state-model.js';
 import type { Model } from './model.js';
 import type { RunCommand } from './analyze/run.js';
@@ -153,11 +153,8 @@ function removedInput(analysis: Analysis, model: Model, step: RuntimeStep, steps
   if (step.keyword !== 'COPY' || !step.verbatim || step.source === null) return null;
   const ins = model.instructions[step.source]!;
   if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.flags.length > 0 || copiesContextRoot(ins)) return null;
-  const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
-  if (dest === null || /[$*?[]/.test(dest) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
-  // a copy into a directory lands under each source's name; the destination alone when it names the file
-  const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
-  const paths = intoDir ? ins.sources.map((src) => joinPath(dest, src.replace(/\/+$/, '').split('/').pop() ?? '.')) : [dest];
+  const paths = copiedPaths(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  if (paths === null || paths.some((p) => /[$*?[]/.test(p)) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
   const replayed = new Set(steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? [st.source] : [])));
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     if (index <= ins.index || replayed.has(index)) continue;

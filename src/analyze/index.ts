@@ -323,6 +323,18 @@ export function copyDestination(ins: CopyInstruction, workdir: string): string |
   return joinPath(workdir, dest);
 }
 
+/**
+ * The paths a COPY or ADD puts in place: into a directory (a destination ending in `/`, or several sources), each
+ * source under its own name there (`COPY tz-helper.sh /opt/` makes /opt/tz-helper.sh); else the destination itself.
+ * Null when {@link copyDestination} cannot say.
+ */
+export function copiedPaths(ins: CopyInstruction, workdir: string): string[] | null {
+  const dest = copyDestination(ins, workdir);
+  if (dest === null) return null;
+  const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
+  return intoDir ? ins.sources.map((src) => joinPath(dest, src.replace(/\/+$/, '').split('/').pop() ?? '.')) : [dest];
+}
+
 function setArgs(ins: ArgInstruction, env: Map<string, string>, globals?: ReadonlyMap<string, string>, set: (k: string, v: string) => void = (k, v) => env.set(k, v)): void {
   for (const { name, value } of ins.pairs) {
     if (env.has(name)) continue;
