@@ -1,7 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, PYTHON_OWN_PATHS, RELEASE_SUFFIX, SERVED_DIRECTORIES, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
+import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, PYTHON_OWN_PATHS, PYTHON_SITE_PACKAGES, RELEASE_SUFFIX, SERVED_DIRECTORIES, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -281,6 +281,12 @@ export function pythonVersion(image: string): string | null {
   const tag = ref.tag ?? 'latest';
   if (/^2(-|$)/.test(tag)) return '2.7';
   return /^([23]\.\d+)(\.|-|$)/.exec(tag)?.[1] ?? null;
+}
+
+/** An official python image's own site-packages, when its tag names its Python version (else null). */
+export function pythonSitePackages(image: string): string | null {
+  const python = pythonVersion(image);
+  return python === null ? null : PYTHON_SITE_PACKAGES.replace('{python}', python);
 }
 
 /** An official python image's own site-packages and /usr/local/bin, which a runtime stage may copy from a builder on it, when its tag names its Python version (else none). */

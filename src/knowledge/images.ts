@@ -197,8 +197,12 @@ const BUILDPACK_TOOLS = [
   'objdump',
   'readelf',
 ];
-/** The python image's own directories a runtime stage copies (the python-site preset): `{python}` is the tag's version (src/images.ts pythonVersion). */
-export const PYTHON_OWN_PATHS = ['/usr/local/bin', '/usr/local/lib/python{python}/site-packages'];
+/** The python image's scripts directory (pip's console scripts and the interpreter): the prefix both variants' Python was configured with. */
+export const PYTHON_SCRIPTS_DIR = '/usr/local/bin';
+/** The python image's own site-packages: `{python}` is the tag's version (src/images.ts pythonVersion). */
+export const PYTHON_SITE_PACKAGES = '/usr/local/lib/python{python}/site-packages';
+/** The python image's own directories a runtime stage copies (the python-site preset). */
+export const PYTHON_OWN_PATHS = [PYTHON_SCRIPTS_DIR, PYTHON_SITE_PACKAGES];
 const PYTHON_TOOLS = ['python', 'python3', 'pip', 'pip3', 'pydoc', 'pydoc3', 'idle', 'idle3', 'python3-config'];
 const NODE_TOOLS = ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'docker-entrypoint.sh'];
 const RUBY_TOOLS = ['ruby', 'gem', 'bundle', 'bundler', 'irb', 'erb', 'rake', 'rdoc', 'ri'];

@@ -5,14 +5,12 @@
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { setupInstall } from '../../src/commands/python.js';
-import { pythonVersion, shipsCompiler, slimVariant } from '../../src/images.js';
+import { pythonSitePackages, pythonVersion, shipsCompiler, slimVariant } from '../../src/images.js';
+import { PYTHON_SCRIPTS_DIR } from '../../src/knowledge/images.js';
 import { runtimePart } from '../../src/runtime-stage.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
-
-/** Where the slim variant's scripts and pip's live: the prefix both variants' Python was configured with. */
-const SCRIPTS = '/usr/local/bin';
 
 /** pip options that install somewhere other than the interpreter's site-packages, or link the source tree. */
 const PIP_ELSEWHERE = /^(--user|-t|--target|--prefix|--root|-e|--editable)(=.*)?$/;
@@ -55,7 +53,7 @@ export default {
   },
   decide(input) {
     const slim = slimVariant(input.builderImage)!;
-    const site = `/usr/local/lib/python${pythonVersion(input.builderImage)!}/site-packages`;
+    const site = pythonSitePackages(input.builderImage)!;
     const setups = setupInstalls(input);
     const pips = pipInstalls(input);
     const declines: Finding[] = [];
@@ -76,7 +74,7 @@ export default {
       }
       const part = runtimePart(run.script, rest, input.analysis.scopes.get(index)?.workdir ?? '/');
       replacements.set(index, part.text ? [{ kind: 'run', script: part.text }] : []);
-      overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-site', detail: `installs into ${site}, which is copied with ${SCRIPTS}` } });
+      overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-site', detail: `installs into ${site}, which is copied with ${PYTHON_SCRIPTS_DIR}` } });
     }
     for (const s of setups) unproven.push({ id: 'unproven-setup-install', data: { command: s.command.words.slice(0, 3).join(' '), path: site, image: slim }, line: input.model.instructions[s.index]!.line });
     // the libraries the known compiled pip packages load, installed on slim; requirements it cannot read are left to the build
@@ -90,7 +88,7 @@ export default {
     const { artifacts, declines: more } = pythonArtifacts(input);
     const producer = Math.max(...indexes);
     const line = input.model.instructions[producer]!.line;
-    const copied: Artifact[] = [site, SCRIPTS].map((path) => ({ path, producer, why: { id: 'site-packages-copy', data: { path: site, scripts: SCRIPTS }, line } }));
+    const copied: Artifact[] = [site, PYTHON_SCRIPTS_DIR].map((path) => ({ path, producer, why: { id: 'site-packages-copy', data: { path: site, scripts: PYTHON_SCRIPTS_DIR }, line } }));
     return {
       runtimeBase: { image: slim, why: `the slim variant of ${input.builderImage}: the same Python at the same prefix` },
       artifacts: [...artifacts, ...copied],
@@ -98,7 +96,7 @@ export default {
       overrides,
       declines: [...declines, ...more],
       unproven: [...unproven, ...libs.unproven],
-      findings: [{ id: 'site-packages-copy', data: { path: site, scripts: SCRIPTS } }, ...libs.findings],
+      findings: [{ id: 'site-packages-copy', data: { path: site, scripts: PYTHON_SCRIPTS_DIR } }, ...libs.findings],
     };
   },
 } satisfies Preset;
