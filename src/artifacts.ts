@@ -7,7 +7,7 @@ import type { Model } from './model.js';
 import { expandWord } from './analyze/run.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, joinPath, PathIndex } from './paths.js';
-import { compileSteps, familyOf, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
+import { compileSteps, familyOf, installsLanguagePackages, pathOperands, pathUse, projectInstall } from './commands/index.js';
 import { systemDir } from './knowledge/secrets.js';
 
 const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
@@ -39,6 +39,11 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
       if (c.unnamedOutputs) {
         if (c.cwd.includes('$')) {
           declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` runs in ${c.cwd}, which depends on a variable dfsplit cannot resolve` }, line });
+        } else if (c.cwd === '/' && projectInstall(c.words)) {
+          // an install of packages run in / puts them in one directory there (/node_modules), its output
+          const { dir, named } = projectInstall(c.words)!;
+          const path = joinPath('/', dir);
+          found.push({ path, producer: index, why: { id: 'artifact-root-packages', data: { path, command: c.words.slice(0, 3).join(' '), named: named.join(' ') }, line } });
         } else if (c.cwd === '/') {
           declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` runs in / (no WORKDIR), so its outputs cannot be told from the rest of the system` }, line });
         } else {

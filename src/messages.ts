@@ -42,6 +42,7 @@ export const MESSAGES = {
   'artifact-output': '{path}: written by `{command}`',
   'artifact-unpacked': '{path}: an entry of {dir} that the file names, unpacked there by `{command}` (the directory itself is a system directory, never copied whole)',
   'artifact-staged': "{path}: what the build's installs into system directories wrote, staged there by the builder with DESTDIR (the last: `{command}`), copied onto /",
+  'artifact-root-packages': '{path}: where `{command}`, run in / (no WORKDIR), installs its packages',
   'artifact-workdir': '{path}: the working directory of build steps whose outputs dfsplit cannot name exactly',
   'artifact-deleted': '{path}: not copied, because the build deletes it again (the original image does not hold it)',
   'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
@@ -129,6 +130,7 @@ export const MESSAGES = {
   'python-env-system': "`{command}` installs into the system's site-packages, not into the virtual environment {path} the runtime stage would copy",
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
+  'unproven-release-era': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} was last built on; the tag was built on {earlier} before, which names them otherwise: a file written then gets packages its release lacks, and only a build on the image it gets proves the names',
   'unproven-release-packages': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} is built on now: its tag still moves to newer releases, where the names may differ',
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
   'unproven-nsswitch': "{builder} may or may not carry /etc/nsswitch.conf, which {image} lacks: without it Go's own resolver asks DNS before /etc/hosts, so whether the program resolves names as in the original is proven only by a build",
@@ -137,6 +139,7 @@ export const MESSAGES = {
   'unproven-go-get': '`{command}` installs a binary only when the package is a main package, and nothing when it is a library: which one it is is proven only by a build',
   'unproven-start-install': "{keyword} runs `{command}` when the container starts, on {image}: a package it installs then that compiles finds none of the builder's compilers there, which only running it shows",
   'unproven-unpack-entries': '`{command}` unpacks into {dir}, and only {paths} of it is copied, the entries the file names: whatever else the archive holds is known only from a build',
+  'unproven-root-packages': '{path} is copied as where `{command}`, run in /, installs its packages, but {why}: proven only by a build',
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',
   'unproven-replay': '`{command}` runs again in the runtime stage on the same image: only a build shows that it does there what it did in the original',

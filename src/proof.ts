@@ -57,6 +57,15 @@ export function proofOf(input: ProofInput): Proof {
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  // packages an install run in / put in /node_modules (src/artifacts.ts): an install of the project's own
+  // dependencies makes it only when the package.json lists some, and a container started through the package
+  // manager reads the manifest and lockfile the install left beside it, which are not copied
+  const startsThroughManager = [last(input.model, 'ENTRYPOINT'), last(input.model, 'CMD')].some((ins) => ins && nodeManager((ins.json ?? ins.command.trim().split(/\s+/))[0] ?? '') !== undefined);
+  for (const a of input.artifacts) {
+    if (a.why.id !== 'artifact-root-packages') continue;
+    const why = startsThroughManager ? 'the container starts through the package manager, which reads the manifest and lockfile the install wrote in /, not copied' : a.why.data?.named ? null : 'the directory exists only when the package.json the install reads lists dependencies';
+    if (why) unproven.push({ id: 'unproven-root-packages', data: { path: a.path, command: String(a.why.data?.command), why }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  }
   // the container installs language packages when it starts (`CMD npm install $(...) && bin/hubot`): on another base
   // than the builder's, one that compiles finds no compiler there, which neither the file nor a build shows
   if (input.runtimeBase !== input.builderImage) {

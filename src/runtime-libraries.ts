@@ -10,8 +10,10 @@ import { installedNodePackages } from './commands/index.js';
 import { packageManagerOf } from './images.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
+import type { PackageManager } from './analyze/tables.js';
+import type { Release } from './knowledge/releases.js';
 import type { PresetDecision } from './preset.js';
-import { movesRelease, releaseOfImage } from './tags.js';
+import { earlierReleases, movesRelease, releaseOfImage } from './tags.js';
 
 /**
  * What the runtime packages of -dev packages leave to a build, or decline:
@@ -38,6 +40,7 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
   // every one; a pin of the builder (src/pin.ts) fixes the release, else a build proves it
   const moving = movesRelease(builderImage);
   let movingNamed = false;
+  let eraNamed = false;
   for (const [index, run] of analysis.runs) {
     const line = model.instructions[index]!.line;
     // a library named for another release (`libvpx1`, jessie's, on a tag that is buster now): the file was
@@ -50,6 +53,18 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
       if (moving && derived && !movingNamed && !decision.dropFromRuntime?.has(index)) {
         movingNamed = true;
         unproven.push({ id: 'unproven-release-packages', data: { dev: derived.dev, runtime: derived.runtime.join(' '), image: builderImage, release: describeRelease(builder) }, line });
+      }
+    }
+    // a frozen tag that moved before it froze (`python:2.7`: jessie, stretch, then buster): the names written for its
+    // last release are not those of the release a file written earlier got (review review-2026-12-06g: adchpp)
+    for (const c of run.commands) {
+      if (moving || eraNamed || !c.install || decision.dropFromRuntime?.has(index)) continue;
+      for (const pair of c.install.implied) {
+        const era = pair.runtime.length ? releaseWithOtherNames(pair.dev, c.install.manager, pair.runtime, builderImage) : null;
+        if (!era) continue;
+        eraNamed = true;
+        unproven.push({ id: 'unproven-release-era', data: { dev: pair.dev, runtime: pair.runtime.join(' '), image: builderImage, release: describeRelease(builder), earlier: describeRelease(era) }, line });
+        break;
       }
     }
     if (decision.runtimeReplacements?.has(index) || decision.dropFromRuntime?.has(index)) continue;
@@ -66,6 +81,22 @@ export function runtimePackageProof(model: Model, analysis: Analysis, builderIma
     }
   }
   return { declines, unproven };
+}
+
+/**
+ * The first earlier release `image`'s tag was built on (earlierReleases in src/tags.ts) where the runtime packages
+ * of `dev` are not `names` (or not known), or null: a file written while the tag was built on it got that release,
+ * where the names dfsplit writes for the tag's last release may not exist (`libreadline7` on jessie).
+ */
+export function releaseWithOtherNames(dev: string, manager: PackageManager, names: readonly string[], image: string): Release | null {
+  const written = [...names].sort().join(' ');
+  for (const at of earlierReleases(image)) {
+    const there = runtimePackagesOf(dev, manager, at);
+    // a name the table does not know for this manager is installed as written, on any release
+    if (there === null) continue;
+    if (!('packages' in there) || [...there.packages].sort().join(' ') !== written) return at;
+  }
+  return null;
 }
 
 /**

@@ -14,6 +14,8 @@ interface TagFacts {
   release: string | null;
   /** `now` when the newest commit of the library still lists it, else the year it was last listed. */
   last: string;
+  /** The releases its image was built on before `release`, oldest first (`python:3.6`: jessie, stretch, buster). */
+  earlier: readonly string[];
 }
 
 const expanded = new Map<string, ReadonlyMap<string, TagFacts>>();
@@ -37,11 +39,13 @@ function tagsOf(repository: string): ReadonlyMap<string, TagFacts> | null {
   let tags = expanded.get(repository);
   if (!tags) {
     const map = new Map<string, TagFacts>();
-    for (const [release, last, rows] of groups)
+    for (const [release, last, rows, moved] of groups) {
+      const earlier = moved ? moved.split(' ') : [];
       for (const [templates, written] of rows) {
         const list = versions(written);
-        for (const template of templates.split(' ')) for (const v of list) map.set(v === '' ? template : template.replace('{}', v), { release, last });
+        for (const template of templates.split(' ')) for (const v of list) map.set(v === '' ? template : template.replace('{}', v), { release, last, earlier });
       }
+    }
     expanded.set(repository, (tags = map));
   }
   return tags;
@@ -93,6 +97,20 @@ export function lastListed(image: string, tag?: string): number | 'now' | null {
   const facts = lookup(image, tag);
   if (!facts) return null;
   return facts.last === 'now' ? 'now' : Number(facts.last);
+}
+
+/**
+ * The releases `image`'s tag was built on before the one it is built on now, oldest first, as the release-keyed
+ * tables name them (`python:3.6` -> debian jessie, stretch, buster; `python:3.6-slim-stretch` -> none): a file
+ * written then got those. Empty when the tag never moved or the table cannot tell.
+ */
+export function earlierReleases(image: string): Release[] {
+  const d = distributionOf(image);
+  if (!d || releaseInTag(image) !== null) return [];
+  return (lookup(image)?.earlier ?? []).flatMap((r) => {
+    const release = tableRelease(d.name, r);
+    return release === null ? [] : [{ distribution: d.name, release }];
+  });
 }
 
 /**

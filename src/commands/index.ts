@@ -144,6 +144,11 @@ export function installDirectories(words: readonly string[]): readonly string[] 
   return replayedBy(words) ? (commandOf(words)?.family.installsInto ?? []) : [];
 }
 
+/** Where an install into the project in the working directory puts its packages, relative to it, and the packages it names; null when the command is none (a family's `projectInstall`). */
+export function projectInstall(words: readonly string[]): { dir: string; named: readonly string[] } | null {
+  return commandOf(words)?.family.projectInstall?.(words) ?? null;
+}
+
 /** Every program the families say marks a build environment when a file installs it (`buildEnvironment`). */
 export const buildEnvironmentPrograms: ReadonlySet<string> = new Set(families.flatMap((f) => f.buildEnvironment ?? []));
 

@@ -41,6 +41,124 @@ export const NODE_MANAGERS = {
 export type NodeManagerName = keyof typeof NODE_MANAGERS;
 const MANAGERS: readonly string[] = Object.keys(NODE_MANAGERS);
 
+/**
+ * The commands of yarn 1 and pnpm themselves: any other first word runs the package.json script of that name
+ * (`yarn mklegal`). https://classic.yarnpkg.com/en/docs/cli/  https://pnpm.io/pnpm-cli
+ */
+const OWN_COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  yarn: [
+    'add',
+    'audit',
+    'autoclean',
+    'bin',
+    'cache',
+    'check',
+    'config',
+    'create',
+    'dedupe',
+    'generate-lock-entry',
+    'global',
+    'help',
+    'import',
+    'info',
+    'init',
+    'install',
+    'licenses',
+    'link',
+    'list',
+    'login',
+    'logout',
+    'node',
+    'outdated',
+    'owner',
+    'pack',
+    'policies',
+    'publish',
+    'remove',
+    'run',
+    'self-update',
+    'tag',
+    'team',
+    'test',
+    'unlink',
+    'unplug',
+    'upgrade',
+    'upgrade-interactive',
+    'version',
+    'versions',
+    'why',
+    'workspace',
+    'workspaces',
+    'dlx',
+    'exec',
+    'set',
+    'up',
+    'npm',
+    'plugin',
+    'rebuild',
+    'constraints',
+    'explain',
+    'patch',
+    'patch-commit',
+    'stage',
+    'build',
+  ],
+  pnpm: [
+    'add',
+    'install',
+    'i',
+    'update',
+    'up',
+    'remove',
+    'rm',
+    'link',
+    'unlink',
+    'import',
+    'rebuild',
+    'rb',
+    'prune',
+    'fetch',
+    'install-test',
+    'it',
+    'patch',
+    'patch-commit',
+    'audit',
+    'list',
+    'ls',
+    'outdated',
+    'why',
+    'licenses',
+    'run',
+    'test',
+    't',
+    'exec',
+    'dlx',
+    'create',
+    'start',
+    'publish',
+    'pack',
+    'server',
+    'store',
+    'root',
+    'bin',
+    'setup',
+    'init',
+    'config',
+    'env',
+    'deploy',
+    'doctor',
+    'help',
+    'cache',
+    'self-update',
+    'dedupe',
+    'approve-builds',
+    'ignored-builds',
+    'cat-file',
+    'cat-index',
+    'find-hash',
+  ],
+};
+
 /** Subcommands that install the project's dependencies or run its scripts (not `config`, `cache`, `login`). */
 export const NODE_PROJECT_STEPS: readonly string[] = ['install', 'ci', 'i', 'add', 'run', 'run-script', 'build', 'test', 'rebuild', 'exec'];
 /** Subcommands that install the project's dependencies. */
@@ -123,9 +241,12 @@ export default {
     if (!MANAGERS.includes(name)) return null;
     // a global install goes to the system's node_modules: repeated in the runtime stage
     if (isGlobal(words)) return 'setup';
-    // `npm run <script>`: yarn and pnpm run scripts through their own subcommand rules
-    if (name === 'npm' && words.slice(1).find((w) => !w.startsWith('-')) === 'run') {
-      const script = words[words.indexOf('run') + 1] ?? '';
+    // `npm run <script>`, `yarn run <script>`, and yarn's or pnpm's bare `<script>` (`yarn mklegal`): a package.json
+    // script run in the project works on it (its outputs land there), with the project's dependencies and the
+    // manager's cache: a build step, never one the runtime stage repeats
+    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    const script = sub === 'run' ? (words[words.indexOf('run') + 1] ?? '') : sub !== undefined && name !== 'npm' && !OWN_COMMANDS[name]?.includes(sub) ? sub : null;
+    if (script !== null) {
       if (/test/.test(script)) return 'test';
       return DEV_SCRIPTS.includes(script) ? 'toolchain-run' : 'build';
     }
@@ -136,6 +257,15 @@ export default {
   // build): the project directory itself is what surely exists
   replayed: MANAGERS,
   installsInto: ['/usr/local/lib/node_modules'],
+  // https://docs.npmjs.com/cli/configuring-npm/folders#node-modules: a local install puts packages in
+  // ./node_modules (the lockfile and a package.json npm 7 writes for a named install are not what runs)
+  projectInstall(words) {
+    if (!MANAGERS.includes(words[0] ?? '') || isGlobal(words)) return null;
+    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    // a bare `yarn` installs; a bare `npm` or `pnpm` prints its help
+    if (sub === undefined ? words[0] !== 'yarn' : !NODE_INSTALL_STEPS.includes(sub)) return null;
+    return { dir: 'node_modules', named: installedNodePackages(words) };
+  },
   languageInstallers: MANAGERS,
   provides: { nodejs: ['node', 'nodejs', 'npm'] },
   // the JavaScript test runners

@@ -159,6 +159,13 @@ export interface CommandFamily {
   checksOut?(words: readonly string[]): 'checkout' | 'on-checkout' | null;
   /** Programs whose install (a package that gives one, or one registered or linked by hand) marks a build environment when the image copies nothing of its own in: a JDK's javac. */
   buildEnvironment?: readonly string[];
+  /**
+   * Where an install of packages into the project in the working directory puts them (`npm install`, `yarn add
+   * x`: `node_modules`, relative to it), with the packages it names (none for the project's own dependencies);
+   * null for any other command. An install run in / (no WORKDIR) writes nothing else the image keeps that its
+   * outputs could be told from, so that directory is its artifact (src/artifacts.ts).
+   */
+  projectInstall?(words: readonly string[]): { dir: string; named: readonly string[] } | null;
   /** Where the family's system-wide installs that the runtime stage repeats put packages on the official images (`*` within one name): a stage that also copies such a directory gets them twice, in an order only a build proves. */
   installsInto?: readonly string[];
   /**

@@ -4,6 +4,7 @@ import { PYTHON_COMPILED, PYTHON_LINKS_WHAT_IT_FINDS, PYTHON_PURE_EXTRAS, requir
 import { describeRelease, namesVaryByRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import { packageManagerOf, slimVariant } from '../../src/images.js';
 import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
+import { releaseWithOtherNames } from '../../src/runtime-libraries.js';
 import { movesRelease, releaseOfImage } from '../../src/tags.js';
 import { exportsPoetryLock } from '../../src/commands/python-env.js';
 import type { Finding } from '../../src/messages.js';
@@ -74,6 +75,15 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
     // names of the release a moving tag (`python:3`) is built on now: a pin of the builder fixes it (src/pin.ts)
     const varying = release && moving ? libs[manager].find((dev) => namesVaryByRelease(dev, release.distribution)) : undefined;
     if (varying && !unproven.some((u) => u.id === 'unproven-release-packages')) unproven.push({ id: 'unproven-release-packages', data: { dev: varying, runtime: named.join(' '), image: input.builderImage, release: describeRelease(release) } });
+    // a frozen tag that moved before it froze (`python:3.6`: jessie first): names for its last release only
+    if (release && !moving && !unproven.some((u) => u.id === 'unproven-release-era'))
+      for (const dev of libs[manager]) {
+        const runtime = runtimeNamesFor([dev], manager, release).packages;
+        const era = releaseWithOtherNames(dev, manager, runtime, input.builderImage);
+        if (!era) continue;
+        unproven.push({ id: 'unproven-release-era', data: { dev, runtime: runtime.join(' '), image: input.builderImage, release: describeRelease(release), earlier: describeRelease(era) } });
+        break;
+      }
     for (const dev of unknown) unproven.push({ id: 'runtime-package-unknown', data: { dev, release: describeRelease(release), image: input.builderImage } });
     for (const l of named) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
     if (named.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: named.join(' ') } });
