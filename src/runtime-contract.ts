@@ -486,8 +486,12 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
  * (every HTTPS call) and the time zone database. Copied, not installed: they are data, the same on every C
  * library, need no package manager (scratch, distroless) and no network, and are the ones the original ran with.
  */
+/** The CA certificate bundle every HTTPS client reads, and the package that installs it. */
+export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+export const CA_PACKAGE = 'ca-certificates';
+
 const IMAGE_FILES = [
-  { path: '/etc/ssl/certs/ca-certificates.crt', pkg: 'ca-certificates', has: hasCaCertificates, what: 'CA certificates' },
+  { path: CA_BUNDLE, pkg: CA_PACKAGE, has: hasCaCertificates, what: 'CA certificates' },
   { path: '/usr/share/zoneinfo', pkg: 'tzdata', has: hasZoneinfo, what: 'time zones' },
 ] as const;
 
