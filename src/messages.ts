@@ -130,6 +130,7 @@ export const MESSAGES = {
   'python-env-system': "`{command}` installs into the system's site-packages, not into the virtual environment {path} the runtime stage would copy",
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
+  'unproven-pip-wheel-era': '{image} was built on Debian jessie, when its Python 3 images ran pip without the `wheel` package (until 2017-04): `pip wheel` in the builder fails for a file written then, and only a build on the image it gets proves it works',
   'unproven-release-era': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} was last built on; the tag was built on {earlier} before, which names them otherwise: a file written then gets packages its release lacks, and only a build on the image it gets proves the names',
   'unproven-release-packages': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} is built on now: its tag still moves to newer releases, where the names may differ',
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
