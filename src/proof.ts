@@ -8,14 +8,14 @@ import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
 import { commandOf, familyOf, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
-import { distributionOf, hasCaCertificates, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
+import { distributionOf, hasCaCertificates, hasZoneinfo, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
 import { installPrefixProof } from './install-prefix.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
 import { artifactDestinations, landsAt, type RuntimeStep } from './runtime-stage.js';
-import { CA_BUNDLE, CA_PACKAGE, last } from './runtime-contract.js';
+import { CA_BUNDLE, CA_PACKAGE, last, TZ_PACKAGE, ZONEINFO } from './runtime-contract.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 import { JAVA_NEEDS_MAN_DIRS } from './knowledge/java.js';
@@ -92,9 +92,18 @@ export function proofOf(input: ProofInput): Proof {
   // a download over HTTPS the stage repeats needs the CA certificate bundle: the builder's image had it (or the
   // original's own install brought it), a runtime base may not (node's later slim tags purge ca-certificates)
   let certificates = input.runtimeBase === input.builderImage || hasCaCertificates(input.runtimeBase) === true;
+  // so does a repeated command that reads the time zone database (`cp /usr/share/zoneinfo/Asia/Shanghai
+  // /etc/localtime`): Debian dropped tzdata from its required set with bookworm, and node's slim tags do not add it
+  let zoneinfo = input.runtimeBase === input.builderImage || hasZoneinfo(input.runtimeBase) === true;
   input.steps.forEach((step, at) => {
     if (step.packages?.includes(CA_PACKAGE) || (step.artifact && landsAt(step.artifact).some((p) => isInside(CA_BUNDLE, p)))) certificates = true;
+    if (step.packages?.includes(TZ_PACKAGE) || (step.artifact && landsAt(step.artifact).some((p) => isInside(ZONEINFO, p)))) zoneinfo = true;
     for (const c of step.source !== null && step.keyword === 'RUN' ? step.commands : []) {
+      if (c.install?.packages.includes(TZ_PACKAGE)) zoneinfo = true;
+      else if (!zoneinfo && c.words.some((w) => isInside(w, ZONEINFO))) {
+        zoneinfo = true;
+        unproven.push({ id: 'unproven-zoneinfo', data: { command: c.words.slice(0, 3).join(' '), image: input.runtimeBase }, line: input.model.instructions[step.source!]!.line });
+      }
       if (c.install?.packages.includes(CA_PACKAGE)) certificates = true;
       else if (!certificates && c.kind === 'fetch' && c.words.some((w) => /^https:\/\//.test(w))) {
         certificates = true;

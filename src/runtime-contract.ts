@@ -489,10 +489,13 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
 /** The CA certificate bundle every HTTPS client reads, and the package that installs it. */
 export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 export const CA_PACKAGE = 'ca-certificates';
+/** The time zone database, and the package that installs it. */
+export const ZONEINFO = '/usr/share/zoneinfo';
+export const TZ_PACKAGE = 'tzdata';
 
 const IMAGE_FILES = [
   { path: CA_BUNDLE, pkg: CA_PACKAGE, has: hasCaCertificates, what: 'CA certificates' },
-  { path: '/usr/share/zoneinfo', pkg: 'tzdata', has: hasZoneinfo, what: 'time zones' },
+  { path: ZONEINFO, pkg: TZ_PACKAGE, has: hasZoneinfo, what: 'time zones' },
 ] as const;
 
 /**

@@ -1,5 +1,5 @@
 // npm, yarn, pnpm and npx. https://docs.npmjs.com/cli/commands  https://yarnpkg.com/cli  https://pnpm.io/cli/install
-import type { CommandFamily, RuleKind } from './types.js';
+import type { CommandFamily, RuleKind, SubcommandRule } from './types.js';
 
 /** Scripts that start a development server or watcher: the container then needs the whole toolchain. */
 const DEV_SCRIPTS = ['dev', 'watch', 'start:dev'];
@@ -189,10 +189,48 @@ export const NODE_PROJECT_PROGRAMS: readonly string[] = [...MANAGERS, ...NODE_RU
  */
 export function installedNodePackages(words: readonly string[]): string[] {
   if (!MANAGERS.includes(words[0] ?? '')) return [];
-  const positional = words.slice(1).filter((w) => !w.startsWith('-'));
+  const positional = positionals(words);
   const at = positional[0] === 'global' ? 1 : 0;
   if (!NODE_INSTALL_STEPS.includes(positional[at] ?? '')) return [];
   return positional.slice(at + 1).flatMap((spec) => /^(@[^/@]+\/)?[^/@:]+/.exec(spec)?.[0] ?? []);
+}
+
+/** The package managers' subcommand rules (the family's `subcommands`, read again by `kindOf` past option values). */
+const MANAGER_RULES: Readonly<Record<string, readonly SubcommandRule[]>> = {
+  // what installs, updates or removes the project's own dependencies works on its node_modules: a build step
+  npm: [
+    { kind: 'build', sub: ['ci', 'install', 'i', 'add', 'build', 'run-script', 'prune', 'update', 'up', 'upgrade', 'rebuild', 'dedupe', 'uninstall', 'remove', 'rm'] },
+    { kind: 'test', sub: ['test', 't'] },
+    { kind: 'toolchain-run', sub: DEV_SCRIPTS },
+  ],
+  // a bare `yarn` installs
+  yarn: [
+    { kind: 'build', sub: ['install', 'build', '', 'add', 'upgrade', 'remove', 'upgrade-interactive'] },
+    { kind: 'test', sub: ['test'] },
+    { kind: 'toolchain-run', sub: DEV_SCRIPTS },
+  ],
+  pnpm: [
+    { kind: 'build', sub: ['install', 'i', 'add', 'build', 'update', 'up', 'remove', 'rm', 'rebuild'] },
+    { kind: 'test', sub: ['test'] },
+    { kind: 'toolchain-run', sub: DEV_SCRIPTS },
+  ],
+};
+
+/** Options of npm, yarn and pnpm whose value is the next word (`--loglevel notice`, `--cwd dir`). https://docs.npmjs.com/cli/using-npm/config */
+const VALUE_OPTIONS: readonly string[] = ['--loglevel', '--registry', '--prefix', '--cache', '--userconfig', '--globalconfig', '-C', '--workspace', '-w', '--omit', '--include', '--tag', '--only', '--cwd', '--modules-folder', '--mutex', '--network-timeout', '--filter', '--dir'];
+
+/**
+ * The words of a package manager's command line that are neither options nor their values: `npm --color false -q
+ * install` -> install (npm's option parser, nopt, reads `true` or `false` after a flag as its value).
+ */
+function positionals(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.startsWith('-')) out.push(w);
+    else if (!w.includes('=') && (VALUE_OPTIONS.includes(w) || words[i + 1] === 'true' || words[i + 1] === 'false')) i++;
+  }
+  return out;
 }
 
 export default {
@@ -200,23 +238,7 @@ export default {
   // the package managers, npx, the JavaScript build tools (TypeScript's compiler, webpack, Vite) and nvm
   names: [...MANAGERS, 'npx', ...BUILD_TOOLS, 'nvm'],
   subcommands: {
-    // what installs, updates or removes the project's own dependencies works on its node_modules: a build step
-    npm: [
-      { kind: 'build', sub: ['ci', 'install', 'i', 'add', 'build', 'run-script', 'prune', 'update', 'up', 'upgrade', 'rebuild', 'dedupe', 'uninstall', 'remove', 'rm'] },
-      { kind: 'test', sub: ['test', 't'] },
-      { kind: 'toolchain-run', sub: DEV_SCRIPTS },
-    ],
-    // a bare `yarn` installs
-    yarn: [
-      { kind: 'build', sub: ['install', 'build', '', 'add', 'upgrade', 'remove', 'upgrade-interactive'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: DEV_SCRIPTS },
-    ],
-    pnpm: [
-      { kind: 'build', sub: ['install', 'i', 'add', 'build', 'update', 'up', 'remove', 'rm', 'rebuild'] },
-      { kind: 'test', sub: ['test'] },
-      { kind: 'toolchain-run', sub: DEV_SCRIPTS },
-    ],
+    ...MANAGER_RULES,
     npx: [{ kind: 'build' }],
     ...Object.fromEntries(BUILD_TOOLS.map((n) => [n, [{ kind: 'build' as const }]])),
   },
@@ -244,12 +266,14 @@ export default {
     // `npm run <script>`, `yarn run <script>`, and yarn's or pnpm's bare `<script>` (`yarn mklegal`): a package.json
     // script run in the project works on it (its outputs land there), with the project's dependencies and the
     // manager's cache: a build step, never one the runtime stage repeats
-    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    const sub = positionals(words)[0];
     const script = sub === 'run' ? (words[words.indexOf('run') + 1] ?? '') : sub !== undefined && name !== 'npm' && !OWN_COMMANDS[name]?.includes(sub) ? sub : null;
     if (script !== null) {
       if (/test/.test(script)) return 'test';
       return DEV_SCRIPTS.includes(script) ? 'toolchain-run' : 'build';
     }
+    // an option's value before the subcommand (`npm --color false install`) is not the subcommand
+    if (sub !== words.slice(1).find((w) => !w.startsWith('-'))) return MANAGER_RULES[name]?.find((r) => !r.sub || r.sub.includes(sub ?? ''))?.kind ?? null;
     return null;
   },
   // no outputs(): node_modules exists only when package.json lists dependencies, and the lockfile an install
