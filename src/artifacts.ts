@@ -17,7 +17,7 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
   const found: Artifact[] = [];
   const declines: Finding[] = [];
   const lines = new Map(analysis.classifications.map((c) => [c.index, c.line]));
-  const checkouts = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-checkout' ? [c.index] : [])));
+  const checkouts = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-checkout' || c.reason === 'run-download' ? [c.index] : [])));
   for (const [index, run] of analysis.runs) {
     if (skip.has(index)) continue;
     const line = lines.get(index);
@@ -25,7 +25,7 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
     const named = run.commands.some((c) => kinds.has(c.kind) && c.outputs.length > 0);
     const installsElsewhere = run.commands.some((c) => c.kind === 'build' && c.words.includes('install') && c.outputs.length > 0);
     // a RUN that only downloads is repeated in the runtime stage: its downloads are not artifacts (a checkout
-    // of sources is build state: its directory is copied)
+    // of sources, or a download to files it names and nothing else, is build state: what it wrote is copied)
     if (!run.commands.some((c) => COMPILING.has(c.kind)) && !checkouts.has(index)) continue;
     for (const c of run.commands) {
       if (!kinds.has(c.kind)) continue;

@@ -186,7 +186,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   }
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
-  if (artifacts.length === 0 && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
+  // (nor is a builder only downloads are copied from: downloaded files alone are no product of a build)
+  const downloaded = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-download' ? [c.index] : [])));
+  if (artifacts.every((a) => downloaded.has(a.producer) || a.fromImage) && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
   // a tag dfsplit derived (a slim variant, a preset's JRE or Debian slim image) must be one the official image
   // has published: `node:9-stretch-slim` never was. The original's own image, and --runtime-base, are the user's.
   if (!options.runtimeBase && runtimeBase !== builder.image && isPublished(runtimeBase) === false) {

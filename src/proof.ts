@@ -57,6 +57,17 @@ export function proofOf(input: ProofInput): Proof {
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+  // a downloaded file that a command the runtime stage repeats installs or unpacks (`dpkg -i dumb-init_*.deb`) on
+  // another image than the builder's: nothing in the file says what it needs there (a .deb's dependencies the full
+  // image had). Where the original's download was repeated, the runtime stage ran the same commands on the same file
+  if (input.runtimeBase !== input.builderImage) {
+    const downloads = new Set(input.analysis.classifications.flatMap((c) => (c.reason === 'run-download' ? [c.index] : [])));
+    const named = input.steps.flatMap((s) => (s.keyword === 'RUN' ? s.commands.flatMap((c) => c.words.slice(1).map((w) => joinPath(c.cwd, w))) : []));
+    for (const a of input.artifacts) {
+      if (!downloads.has(a.producer) || !named.some((p) => p === a.path || globMatches(p, a.path))) continue;
+      unproven.push({ id: 'unproven-download', data: { path: a.path, command: String(a.why.data?.command ?? ''), from: input.builderImage, to: input.runtimeBase }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+    }
+  }
   // the container installs language packages when it starts (`CMD npm install $(...) && bin/hubot`): on another base
   // than the builder's, one that compiles finds no compiler there, which neither the file nor a build shows
   if (input.runtimeBase !== input.builderImage) {
@@ -186,6 +197,16 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
     default:
       return false;
   }
+}
+
+/** True when `pattern`, a path with shell wildcards (`/dumb-init_*.deb`), names `path`. */
+function globMatches(pattern: string, path: string): boolean {
+  if (!/[*?]/.test(pattern)) return false;
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
+  return new RegExp(`^${re}$`).test(path);
 }
 
 /**
