@@ -50,6 +50,13 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
   return { artifacts: withoutScratch(analysis, mergeArtifacts(found)), declines };
 }
 
+/** The files the builder keeps of its downloads (the RUNs the analyzer calls `run-download`): each download's file, made by its RUN. */
+export function downloadArtifacts(analysis: Analysis): Artifact[] {
+  return analysis.classifications.flatMap((c) =>
+    c.reason !== 'run-download' ? [] : (analysis.runs.get(c.index)?.commands ?? []).filter((x) => x.kind === 'fetch').flatMap((x) => x.outputs.map((path): Artifact => ({ path, producer: c.index, why: { id: 'artifact-output', data: { path, command: x.words.slice(0, 3).join(' ') }, line: c.line } }))),
+  );
+}
+
 /** The artifacts (the generic split's or a preset's) with a scratch system directory replaced as {@link outOfScratch} says, merged again when one was. */
 export function withoutScratch(analysis: Analysis, artifacts: Artifact[]): Artifact[] {
   const moved = outOfScratch(analysis, artifacts);

@@ -57,14 +57,16 @@ export function proofOf(input: ProofInput): Proof {
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
-  // a downloaded file that a command the runtime stage repeats installs or unpacks (`dpkg -i dumb-init_*.deb`) on
-  // another image than the builder's: nothing in the file says what it needs there (a .deb's dependencies the full
-  // image had). Where the original's download was repeated, the runtime stage ran the same commands on the same file
+  // a downloaded file that a command the runtime stage repeats installs or unpacks (`dpkg -i dumb-init_*.deb`), or
+  // any downloaded file beside a preset's artifacts, on another image than the builder's: nothing in the file says
+  // what it needs there (a .deb's dependencies the full image had). Where the original's download was repeated on
+  // the slim variant, the runtime stage ran the same commands on the same file
   if (input.runtimeBase !== input.builderImage) {
     const downloads = new Set(input.analysis.classifications.flatMap((c) => (c.reason === 'run-download' ? [c.index] : [])));
     const named = input.steps.flatMap((s) => (s.keyword === 'RUN' ? s.commands.flatMap((c) => c.words.slice(1).map((w) => joinPath(c.cwd, w))) : []));
     for (const a of input.artifacts) {
-      if (!downloads.has(a.producer) || !named.some((p) => p === a.path || globMatches(p, a.path))) continue;
+      // beside a preset's artifacts the runtime base is the preset's (distroless, a JRE), farther from the builder's than its slim variant
+      if (!downloads.has(a.producer) || (input.genericArtifacts && !named.some((p) => p === a.path || globMatches(p, a.path)))) continue;
       unproven.push({ id: 'unproven-download', data: { path: a.path, command: String(a.why.data?.command ?? ''), from: input.builderImage, to: input.runtimeBase }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
     }
   }
