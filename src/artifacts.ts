@@ -17,7 +17,7 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
   const found: Artifact[] = [];
   const declines: Finding[] = [];
   const lines = new Map(analysis.classifications.map((c) => [c.index, c.line]));
-  const checkouts = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-checkout' ? [c.index] : [])));
+  const checkouts = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-checkout' || c.reason === 'run-download' ? [c.index] : [])));
   for (const [index, run] of analysis.runs) {
     if (skip.has(index)) continue;
     const line = lines.get(index);
@@ -25,7 +25,7 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
     const named = run.commands.some((c) => kinds.has(c.kind) && c.outputs.length > 0);
     const installsElsewhere = run.commands.some((c) => c.kind === 'build' && c.words.includes('install') && c.outputs.length > 0);
     // a RUN that only downloads is repeated in the runtime stage: its downloads are not artifacts (a checkout
-    // of sources is build state: its directory is copied)
+    // of sources, or a download to files it names and nothing else, is build state: what it wrote is copied)
     if (!run.commands.some((c) => COMPILING.has(c.kind)) && !checkouts.has(index)) continue;
     for (const c of run.commands) {
       if (!kinds.has(c.kind)) continue;
@@ -53,6 +53,13 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
     }
   }
   return { artifacts: withoutScratch(analysis, mergeArtifacts(found)), declines };
+}
+
+/** The files the builder keeps of its downloads (the RUNs the analyzer calls `run-download`): each download's file, made by its RUN. */
+export function downloadArtifacts(analysis: Analysis): Artifact[] {
+  return analysis.classifications.flatMap((c) =>
+    c.reason !== 'run-download' ? [] : (analysis.runs.get(c.index)?.commands ?? []).filter((x) => x.kind === 'fetch').flatMap((x) => x.outputs.map((path): Artifact => ({ path, producer: c.index, why: { id: 'artifact-output', data: { path, command: x.words.slice(0, 3).join(' ') }, line: c.line } }))),
+  );
 }
 
 /** The artifacts (the generic split's or a preset's) with a scratch system directory replaced as {@link outOfScratch} says, merged again when one was. */

@@ -5,7 +5,7 @@ import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
 import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly } from './commands/index.js';
-import { genericArtifacts, narrowUnpacked, withoutScratch } from './artifacts.js';
+import { downloadArtifacts, genericArtifacts, mergeArtifacts, narrowUnpacked, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
@@ -150,6 +150,18 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   }
   // a preset's project directory in /tmp whose packages a later cp carries into the app (the node idiom)
   let artifacts = decision.artifacts && withoutScratch(analysis, decision.artifacts);
+  // what the builder keeps of a download (run-download) is copied beside a preset's own artifacts too: a preset
+  // names its ecosystem's products, not what the file downloads for run time (tini, an agent's jar)
+  if (artifacts) {
+    const fetched = downloadArtifacts(analysis);
+    const gone = deletedByBuilder(
+      model,
+      analysis,
+      fetched.map((a) => a.path),
+    );
+    const kept = fetched.filter((a) => !gone.has(a.path));
+    if (kept.length) artifacts = mergeArtifacts([...artifacts, ...kept]);
+  }
   let deleted: Artifact[] = [];
   let staged: StagedInstalls | null = null;
   if (!artifacts) {
@@ -186,7 +198,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   }
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
-  if (artifacts.length === 0 && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
+  // (nor is a builder only downloads are copied from: downloaded files alone are no product of a build)
+  const downloaded = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-download' ? [c.index] : [])));
+  if (artifacts.every((a) => downloaded.has(a.producer) || a.fromImage) && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
   // a tag dfsplit derived (a slim variant, a preset's JRE or Debian slim image) must be one the official image
   // has published: `node:9-stretch-slim` never was. The original's own image, and --runtime-base, are the user's.
   if (!options.runtimeBase && runtimeBase !== builder.image && isPublished(runtimeBase) === false) {

@@ -66,6 +66,19 @@ export function proofOf(input: ProofInput): Proof {
     const why = startsThroughManager ? 'the container starts through the package manager, which reads the manifest and lockfile the install wrote in /, not copied' : a.why.data?.named ? null : 'the directory exists only when the package.json the install reads lists dependencies';
     if (why) unproven.push({ id: 'unproven-root-packages', data: { path: a.path, command: String(a.why.data?.command), why }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
   }
+  // a downloaded file that a command the runtime stage repeats installs or unpacks (`dpkg -i dumb-init_*.deb`), or
+  // any downloaded file beside a preset's artifacts, on another image than the builder's: nothing in the file says
+  // what it needs there (a .deb's dependencies the full image had). Where the original's download was repeated on
+  // the slim variant, the runtime stage ran the same commands on the same file
+  if (input.runtimeBase !== input.builderImage) {
+    const downloads = new Set(input.analysis.classifications.flatMap((c) => (c.reason === 'run-download' ? [c.index] : [])));
+    const named = input.steps.flatMap((s) => (s.keyword === 'RUN' ? s.commands.flatMap((c) => c.words.slice(1).map((w) => joinPath(c.cwd, w))) : []));
+    for (const a of input.artifacts) {
+      // beside a preset's artifacts the runtime base is the preset's (distroless, a JRE), farther from the builder's than its slim variant
+      if (!downloads.has(a.producer) || (input.genericArtifacts && !named.some((p) => p === a.path || globMatches(p, a.path)))) continue;
+      unproven.push({ id: 'unproven-download', data: { path: a.path, command: String(a.why.data?.command ?? ''), from: input.builderImage, to: input.runtimeBase }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
+    }
+  }
   // the container installs language packages when it starts (`CMD npm install $(...) && bin/hubot`): on another base
   // than the builder's, one that compiles finds no compiler there, which neither the file nor a build shows
   if (input.runtimeBase !== input.builderImage) {
@@ -215,6 +228,16 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
     default:
       return false;
   }
+}
+
+/** True when `pattern`, a path with shell wildcards (`/dumb-init_*.deb`), names `path`. */
+function globMatches(pattern: string, path: string): boolean {
+  if (!/[*?]/.test(pattern)) return false;
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
+  return new RegExp(`^${re}$`).test(path);
 }
 
 /**

@@ -8,7 +8,8 @@ import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, t
 import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
-import { checkoutOf, createdAccount, isNeutral, isShellOnly, packageCommand } from '../commands/index.js';
+import { checkoutOf, createdAccount, familyOf, fileReplay, isNeutral, isShellOnly, packageCommand, pathOperands, pathUse } from '../commands/index.js';
+import { operands } from '../commands/options.js';
 import { isInside } from '../paths.js';
 import { keepUnusedTools } from './kept-tools.js';
 
@@ -131,16 +132,40 @@ export function analyze(model: Model): Analysis {
     const quote = analysis ? unterminatedQuote(analysis.shellError) : null;
     if (quote && analysis && scanUnclosedQuote(analysis.script) !== null) error ??= { id: 'shell-unterminated-quote', data: { quote: quote === '`' ? 'backquote' : quote }, line: ins.line };
   }
-  // a checkout stays build state only while nothing the runtime stage repeats after it works in it or writes
-  // over it: a repeated `chmod +x bin/hubot` or `grunt build` there would run before the checkout is copied
+  // a later RUN that only works on a checkout or a download (`git checkout v1` apart, `chmod +x bin/hubot`, `mkdir
+  // build` in it) is build state too: the checkout is copied as it is at the end of the build, its work included.
+  // A checkout stays build state only while nothing the runtime stage repeats after it works in it or writes over
+  // it (a repeated `grunt build` there would run before the checkout is copied, on its end state): until nothing
+  // changes, a checkout used later is repeated after all and takes back the work on it, which may then be a use
+  // of another checkout
+  const work = checkoutWork(model, runs, classifications);
+  const classified = (index: number) => classifications.find((k) => k.index === index);
   classifications.forEach((c, i) => {
-    if (c.reason !== 'run-checkout' || !checkoutUsedLater(model, c.index, runs, scopes, classifications)) return;
-    const data = { commands: c.data.commands ?? '' };
-    classifications[i] = { ...c, phase: 'both', reason: 'run-fetch', data, because: describe({ id: 'run-fetch', data }) };
+    const on = work.get(c.index);
+    if (!on) return;
+    const data = { path: on.path, commands: on.commands };
+    classifications[i] = { ...c, phase: 'build', reason: 'run-on-fetched', data, because: describe({ id: 'run-on-fetched', data }) };
   });
+  for (let changed = true; changed;) {
+    changed = false;
+    classifications.forEach((c, i) => {
+      if ((c.reason === 'run-checkout' || c.reason === 'run-download') && checkoutUsedLater(model, c.index, runs, scopes, classifications)) {
+        const data = { commands: c.data.commands ?? '' };
+        classifications[i] = { ...c, phase: 'both', reason: 'run-fetch', data, because: describe({ id: 'run-fetch', data }) };
+        changed = true;
+      }
+    });
+    classifications.forEach((c, i) => {
+      const on = work.get(c.index);
+      if (c.reason !== 'run-on-fetched' || !on || on.checkouts.every((at) => classified(at)?.phase === 'build')) return;
+      classifications[i] = on.was;
+      changed = true;
+    });
+  }
   // a build-only package no later command uses was installed for run time: its RUN is read again with it as a
   // runtime package (the file still counts as installing build tools: a toolbox is told as one)
-  const hasBuildStep = classifications.some((c) => c.phase === 'build' || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
+  // (a download and the work on it alone are no reason to split: the split pays off by what the build leaves behind)
+  const hasBuildStep = classifications.some((c) => (c.phase === 'build' && c.reason !== 'run-download' && c.reason !== 'run-on-fetched') || c.reason === 'run-mixed' || c.reason === 'run-packages-mixed');
   const kept = keepUnusedTools(runs, removedLater);
   for (const index of kept) {
     const at = classifications.findIndex((c) => c.index === index);
@@ -255,6 +280,10 @@ function classifyRun(run: RunAnalysis): Verdict {
   const setup = cmds.filter((c) => c.kind === 'setup' || (c.kind === 'unknown' && !buildsSomething) || c.kind === 'toolchain-run' || c.kind === 'pip');
   // a checkout of sources (git clone) is build state: it stays in the builder and its directory is copied
   if (checksOutSources(run)) return { phase: 'build', reason: 'run-checkout', data: { commands: names(cmds.filter((c) => c.kind === 'fetch')) } };
+  // a download to files it names and nothing else (`curl -o /usr/local/bin/gosu URL && chmod +x ...`) is build
+  // state too: the files are copied
+  const downloads = downloadsOnly(run);
+  if (downloads) return { phase: 'build', reason: 'run-download', data: { paths: downloads.join(', '), commands: names(cmds.filter((c) => c.kind === 'fetch')) } };
   // downloads with nothing compiled from them (wget x.deb && dpkg -i x.deb, curl | sh) install things
   // for the runtime: the RUN is repeated as written
   if (!cmds.some((c) => COMPILING.has(c.kind)) && cmds.some((c) => c.kind === 'fetch')) {
@@ -294,14 +323,127 @@ function checksOutSources(run: RunAnalysis): boolean {
   return run.commands.every((c) => checkoutOf(c.words) !== null || isShellOnly(c.words[0] ?? '') || isNeutral(c.words[0] ?? ''));
 }
 
+/**
+ * The files a RUN that only downloads writes (`wget -O /usr/local/bin/gosu URL && chmod +x /usr/local/bin/gosu`),
+ * or null: every command a download (no checkout) to one file it names (-o, -O, the URL's name in its
+ * directory; not to standard output, not a redirect), a chmod of downloaded files, or one that only prints or
+ * looks with no file written (a checksum check); at least one download. Its files are copied as artifacts.
+ */
+function downloadsOnly(run: RunAnalysis): string[] | null {
+  if (run.shellError) return null;
+  const files = run.commands.filter((c) => c.kind === 'fetch');
+  if (!files.length || files.some((c) => checkoutOf(c.words) !== null || c.outputs.length !== 1 || c.writes.length || /[$*?~`]/.test(c.outputs[0]!))) return null;
+  const paths = files.map((c) => c.outputs[0]!);
+  const ok = run.commands.every((c) => {
+    if (c.kind === 'fetch') return true;
+    if (c.writes.length || Object.keys(c.assigns).length) return false;
+    if (isNeutral(c.words[0] ?? '') && !pathOperands(c.words)) return true;
+    if (pathOperands(c.words)?.changesDirectory) return true;
+    const ops = fileReplay(c.words[0] ?? '') === 'changes-mode' ? pathOperands(c.words) : undefined;
+    return !!ops && ops.owner === null && (ops.needs ?? []).length > 0 && (ops.needs ?? []).every((p) => paths.includes(joinPath(c.cwd, p)));
+  });
+  return ok ? paths : null;
+}
+
+/** The paths a build-state RUN leaves for the runtime stage to copy: a checkout's directories, a download's files. */
+function buildStatePaths(run: RunAnalysis | undefined, reason: MessageId): string[] {
+  if (reason === 'run-checkout') return (run?.commands ?? []).filter((c) => checkoutOf(c.words) === 'checkout').flatMap((c) => c.outputs);
+  if (reason === 'run-download') return (run?.commands ?? []).filter((c) => c.kind === 'fetch').flatMap((c) => c.outputs);
+  return [];
+}
+
+/** A RUN that only works on what earlier checkout or download RUNs fetched: those RUNs, the paths it works in, its commands, and its classification before. */
+interface CheckoutWork {
+  checkouts: number[];
+  path: string;
+  commands: string;
+  was: Classification;
+}
+
+/**
+ * The RUNs after a checkout RUN whose every command works inside a checkout it made, by instruction index: git
+ * work on the checkout in its directory (`git checkout v1`, `git submodule update`), a file command whose every
+ * path lies in a checkout (`chmod +x bin/hubot`, `mkdir -p build`, `rm -rf docs`, `sed -i` of a file in it; not
+ * chown or chgrp, whose owner the runtime stage must have), a command that only prints, writing into a checkout
+ * if anywhere, and the shell's own commands (cd). What they do is in the checkout the runtime stage copies.
+ */
+function checkoutWork(model: Model, runs: ReadonlyMap<number, RunAnalysis>, classifications: readonly Classification[]): Map<number, CheckoutWork> {
+  const out = new Map<number, CheckoutWork>();
+  const dirs: { at: number; dir: string }[] = [];
+  for (const c of classifications) {
+    const run = runs.get(c.index);
+    if (!run) continue;
+    if (c.reason === 'run-checkout' || c.reason === 'run-download') {
+      for (const dir of buildStatePaths(run, c.reason)) dirs.push({ at: c.index, dir });
+      continue;
+    }
+    const ins = model.instructions[c.index]!;
+    if (!dirs.length || c.phase === 'build' || ins.keyword !== 'RUN' || ins.json || ins.heredoc || run.shellError || !run.commands.length) continue;
+    const used = new Set<number>();
+    const touched: string[] = [];
+    // the checkout that holds every path given, or null (a variable, a wildcard or a path outside every checkout)
+    const holder = (paths: readonly string[]): { at: number; dir: string } | null => {
+      const found = paths.map((p) => (/[$*?~`]/.test(p) ? undefined : dirs.find((d) => isInside(p, d.dir))));
+      return found.length && found.every((d) => d !== undefined) && found.every((d) => d === found[0]) ? found[0]! : null;
+    };
+    const works = run.commands.every((x) => {
+      const name = x.words[0] ?? '';
+      if (x.nested || Object.keys(x.assigns).length) return false;
+      const files = filePaths(x);
+      let paths: readonly string[];
+      if (checkoutOf(x.words) === 'on-checkout') paths = [x.words.includes('-C') ? joinPath(x.cwd, x.words[x.words.indexOf('-C') + 1] ?? '$') : x.cwd];
+      else if (pathOperands(x.words)?.changesDirectory) return x.writes.length === 0;
+      else if (isNeutral(name) && !pathOperands(x.words)) {
+        if (!x.writes.length) return true;
+        paths = x.writes;
+      } else if (files && pathOperands(x.words)?.owner === null) paths = files;
+      else return false;
+      const d = holder(paths);
+      if (!d) return false;
+      used.add(d.at);
+      touched.push(d.dir);
+      return true;
+    });
+    if (works && used.size) out.set(c.index, { checkouts: [...used], path: [...new Set(touched)].join(', '), commands: [...new Set(run.commands.map((x) => x.words.slice(0, 2).join(' ')))].join(', '), was: c });
+  }
+  return out;
+}
+
+/**
+ * Every path a file command (files, editors: cp, mkdir, chmod, `sed -i`) makes, removes, moves or needs, and the
+ * files its redirections write, absolute; null for any other command, or when its family does not say what it
+ * needs. The mode or owner before chmod's and chown's files is no path.
+ */
+function filePaths(x: RunCommand): string[] | null {
+  const name = x.words[0] ?? '';
+  const family = familyOf(name)?.id;
+  const ops = family === 'files' || family === 'editors' ? pathOperands(x.words) : undefined;
+  if (!ops) return null;
+  const use = pathUse(name);
+  if (ops.needs === null && use?.makes !== 'each' && use?.removes !== 'each' && fileReplay(name) !== 'links') return null;
+  // a link named by its target alone lands in the working directory; a hard link needs its target, so a link's
+  // target counts as a path it names
+  if (fileReplay(name) === 'links') {
+    const all = operands(x.words, use?.valueOptions);
+    return all.length < 2 ? null : [...all, ...x.writes].map((p) => joinPath(x.cwd, p));
+  }
+  return [...ops.makes, ...ops.removes, ...ops.moves, ...(ops.needs ?? []), ...x.writes].map((p) => joinPath(x.cwd, p));
+}
+
 /** True when an instruction after the checkout RUN `at` that the runtime stage repeats works in its checkout, names a path in it or copies over it. */
 function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, RunAnalysis>, scopes: ReadonlyMap<number, Scope>, classifications: readonly Classification[]): boolean {
-  const dirs = (runs.get(at)?.commands ?? []).filter((c) => checkoutOf(c.words) === 'checkout').flatMap((c) => c.outputs);
+  const dirs = buildStatePaths(runs.get(at), classifications.find((c) => c.index === at)?.reason ?? 'run-checkout');
   const inside = (p: string) => dirs.some((d) => isInside(p, d));
   for (const c of classifications) {
     if (c.index <= at || c.phase === 'build') continue;
     const ins = model.instructions[c.index]!;
-    if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some((x) => inside(x.cwd) || x.words.slice(1).some((w) => !w.startsWith('-') && inside(joinPath(x.cwd, w)))))) return true;
+    // a file command uses the checkout only through the paths it names (`chmod a+x /root/run.sh` run in it does not)
+    const uses = (x: RunCommand) => {
+      const files = filePaths(x);
+      if (files) return files.some((p) => p.includes('$') || inside(p));
+      return inside(x.cwd) || x.words.slice(1).some((w) => !w.startsWith('-') && inside(joinPath(x.cwd, w)));
+    };
+    if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some(uses))) return true;
     if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, scopes.get(c.index)?.workdir ?? '/');
       if (dest === null || inside(dest) || dirs.some((d) => isInside(d, dest))) return true;
