@@ -14,7 +14,7 @@ import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
-import type { RuntimeStep } from './runtime-stage.js';
+import { entersDirectory, type RuntimeStep } from './runtime-stage.js';
 import { joinPath } from './shell.js';
 
 interface StageState {
@@ -127,15 +127,25 @@ export class LayeredSet extends Set<string> {
 }
 
 /** True when the state made `path` (or a directory it lies in). */
-/** True when `path` is `pattern` or inside it; `*` in the pattern matches within one name. */
+/**
+ * True when `path` is `pattern` or inside it; `*` in the pattern matches within one name, as the shell's glob
+ * does: not a leading dot (`rm -rf ~/*` leaves ~/.git).
+ */
 export function under(path: string, pattern: string): boolean {
   if (!pattern.includes('*')) return isInside(path, pattern);
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`).test(path);
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/(\/?)\*/g, (_, slash: string) => (slash ? '/(?!\\.)[^/]*' : '[^/]*'))}(/|$)`).test(path);
 }
 
 function has(s: StageState, path: string): boolean {
   for (const g of s.gone) if (under(path, g)) return false;
   return insideAny(path, s.made);
+}
+
+/** True when the state has the directory `dir`: it made it (or a directory holding it), or something inside it that is still there. */
+function hasDir(s: StageState, dir: string): boolean {
+  if (has(s, dir)) return true;
+  for (const m of s.made) if (isInside(m, dir) && has(s, m)) return true;
+  return false;
 }
 
 /** The deepest path the state made that holds `path` (the clone, copy or write it comes from), or null when the state has none. */
@@ -400,7 +410,9 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         }
         const clash = collision(c, copied, b);
         if (clash) return [{ id: 'replay-collides', data: { command: c.words.slice(0, 3).join(' '), path: clash.path, copy: clash.copy }, line }];
-        const gap = missing(c, r, then, input.runtimeBase, input.sameBase, copied);
+        // a RUN repeated in part enters each command's directory first (`cd /tmp/src && ...`, src/runtime-stage.ts)
+        const enters = !step.verbatim && step.source !== null && entersDirectory(c, analysis.scopes.get(step.source)?.workdir ?? '/');
+        const gap = enters && hasDir(then, c.cwd) && (!hasDir(r, c.cwd) || madeInside(then, r, c.cwd, copied)) ? `the working directory ${c.cwd}, made only in the builder` : missing(c, r, then, input.runtimeBase, input.sameBase, copied);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
       }
