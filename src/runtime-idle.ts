@@ -4,24 +4,43 @@
 // Dockerfile does not say which those are, so only a directory a build command of the builder names, and
 // that nothing in the runtime stage names, is left behind.
 import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
-import { homeOf } from './analyze/run.js';
-import { under } from './state-model.js';
-import type { CopyInstruction, Model } from './model.js';
+import type { Model } from './model.js';
 import type { RunCommand } from './analyze/run.js';
-import { fileReplay, installsLanguagePackages, pathOperands, pathUse, unpackDirectory } from './commands/index.js';
+import { fileReplay, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
 import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
 import { runtimePart, type RuntimeStep } from './runtime-stage.js';
+import type { Artifact } from './preset.js';
+import { partlyRemovedContext, removedInput, removedWrite } from './runtime-removed.js';
+import { stepText } from './step-printer.js';
 
 /** Where programs keep what they write at run time, and homes: a directory made there is always kept. */
 const RUN_TIME_PLACES = ['/var', '/run', '/tmp', '/home', '/root', '/data', '/srv', '/mnt'];
 
 /** The runtime stage without its RUNs that only make directories the build alone used, and the findings that say so. */
-export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readonly RuntimeStep[]): { steps: RuntimeStep[]; findings: Finding[] } {
+export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readonly RuntimeStep[], builderName: string): { steps: RuntimeStep[]; findings: Finding[] } {
   const builds = [...analysis.runs.values()].flatMap((run) => run.commands.filter((c) => COMPILING.has(c.kind) || c.kind === 'test'));
   const out: RuntimeStep[] = [];
   const findings: Finding[] = [];
+  // a copy of the context the build deletes part of is copied from the builder as the build left it, and then holds
+  // every later artifact inside it
+  const rests = steps.flatMap((s) => {
+    const rest = partlyRemovedContext(analysis, model, s, steps);
+    return rest ? [{ step: s, ...rest }] : [];
+  });
   for (const [at, original] of steps.entries()) {
+    const rest = rests.find((r) => r.step === original);
+    if (rest) {
+      const artifact: Artifact = { path: rest.path, producer: original.source!, why: { id: 'context-rest-copied', data: { copy: original.text, path: rest.path, removed: rest.removed, command: rest.command }, line: model.instructions[original.source!]!.line } };
+      findings.push(artifact.why);
+      out.push({ source: null, keyword: 'COPY', text: stepText({ kind: 'copy', source: rest.path, dest: rest.path }, builderName), verbatim: false, commands: [], artifact });
+      continue;
+    }
+    const inside = original.artifact && !original.artifact.fromImage && (original.artifact.to ?? original.artifact.path) === original.artifact.path ? rests.find((r) => steps.indexOf(r.step) < at && isInside(original.artifact!.path, r.path)) : undefined;
+    if (inside) {
+      findings.push({ id: 'artifact-copied-once', data: { path: original.artifact!.path } });
+      continue;
+    }
     const held = copiedAlready(analysis, model, original, steps.slice(0, at));
     if (held) {
       findings.push({ id: 'context-copy-dropped', data: { copy: original.text, path: held } });
@@ -147,97 +166,6 @@ function scratchInput(analysis: Analysis, model: Model, step: RuntimeStep, steps
   // a repeated `cp -a /tmp/node_modules /usr/app` takes what the install made, not its inputs
   const names = (s: RuntimeStep): boolean => (s.keyword === 'RUN' && s.commands.length > 0 ? s.commands.some((c) => c.words.some((w) => w.includes(`${dir}/`)) && !((pathUse(c.words[0] ?? '')?.copies || pathUse(c.words[0] ?? '')?.moves) && !c.nested)) : s.text.includes(`${dir}/`));
   return steps.some((s) => s !== step && !input(s) && names(s)) ? null : dir;
-}
-
-/**
- * A COPY or ADD from the build context whose every landing place a later command of the builder deletes (`COPY
- * ices-0.4.tar /tmp/`, then `tar x ... && rm -rf /tmp/*`; `COPY . /go/src/x`, then `go install && rm -rf /go`; `ADD
- * https://.../x.tar.gz /tmp/`, then `rm /tmp/x.tar.gz`), in a command the runtime stage does not repeat: the
- * original image does not hold what it copies, so neither does the runtime stage (it would keep it:
- * `runtime-keeps-removed`). What deletes it and which path, or null. A replayed step that still needs it is the
- * state model's to decline.
- */
-function removedInput(analysis: Analysis, model: Model, step: RuntimeStep, steps: readonly RuntimeStep[]): { path: string; command: string } | null {
-  if ((step.keyword !== 'COPY' && step.keyword !== 'ADD') || !step.verbatim || step.source === null) return null;
-  const ins = model.instructions[step.source]!;
-  if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.flags.length > 0) return null;
-  const paths = landingPaths(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
-  return paths === null ? null : deletedLater(analysis, steps, { index: ins.index, start: -1 }, paths);
-}
-
-/**
- * A repeated RUN that only downloads or unpacks into places a later command of the builder deletes, in a command the
- * runtime stage does not repeat (`curl -O .../haproxy-1.5.tar.gz` in /tmp/haproxy, `tar -xzf` it there, built, then
- * `rm -rf /tmp/haproxy`): the original image does not hold what it writes, so neither does the runtime stage (it would
- * keep it: `runtime-keeps-removed`). Each command a download with named outputs, an unpack (into its -C directory or
- * the working directory) or a `cd`. What deletes the first of them and which path, or null. A replayed step that
- * still needs what it wrote is the state model's to decline.
- */
-function removedWrite(analysis: Analysis, step: RuntimeStep, steps: readonly RuntimeStep[]): { path: string; command: string } | null {
-  if (step.keyword !== 'RUN' || step.source === null) return null;
-  const commands = step.verbatim ? (analysis.runs.get(step.source)?.commands ?? []) : step.commands;
-  let first: { path: string; command: string } | null = null;
-  let writes = 0;
-  for (const c of commands) {
-    if (c.nested) return null;
-    if (pathOperands(c.words)?.changesDirectory) continue;
-    const unpacked = unpackDirectory(c.words, c.cwd);
-    const paths = unpacked !== null ? [unpacked] : c.kind === 'fetch' ? [...new Set([...c.outputs, ...c.writes, ...c.produced])] : [];
-    if (paths.length === 0 || paths.some((p) => /[$~*?[]/.test(p))) return null;
-    const by = deletedLater(analysis, steps, { index: step.source, start: c.start }, paths);
-    if (!by) return null;
-    first ??= by;
-    writes++;
-  }
-  return writes > 0 ? first : null;
-}
-
-/**
- * The first command of the builder after `after` (an instruction, and a command's offset in it) that deletes every
- * one of `paths` (`~` read as the RUN user's home) and that the runtime stage does not repeat: which path it deletes
- * and the command, or null.
- */
-function deletedLater(analysis: Analysis, steps: readonly RuntimeStep[], after: { index: number; start: number }, paths: readonly string[]): { path: string; command: string } | null {
-  // the commands the runtime stage repeats, each by its RUN and its offset (a RUN may be repeated in part)
-  const replayed = new Set(steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
-  for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
-    if (index < after.index) continue;
-    const scope = analysis.scopes.get(index);
-    const home = homeOf(scope?.user ?? null, scope?.env ?? new Map(), scope?.home);
-    for (const c of run.commands) {
-      if (c.nested || (index === after.index && c.start <= after.start) || replayed.has(`${index}:${c.start}`)) continue;
-      const gone = (pathOperands(c.words)?.removes ?? [])
-        .map((r) => r.replace(/^~(?=\/|$)/, home))
-        .filter((r) => !/[$~?[]/.test(r))
-        .map((r) => joinPath(c.cwd, r));
-      const by = gone.find((g) => paths.every((p) => under(p, g)));
-      if (by) return { path: by, command: c.words.slice(0, 3).join(' ') };
-    }
-  }
-  return null;
-}
-
-/**
- * Paths that hold everything a COPY or ADD from the build context puts in place, or null when it cannot say (a
- * variable, a glob, a heredoc). A source that may be a directory (a name without an extension, `.`, `conf.d`)
- * copies its contents, and ADD unpacks a local archive (known by its content, not its name): both land in the
- * destination itself; a file copied into a directory lands under its own name there, and so does a URL ADD
- * downloads (never unpacked).
- */
-function landingPaths(ins: CopyInstruction, workdir: string): string[] | null {
-  const dest = copyDestination(ins, workdir);
-  if (dest === null || /[$*?[]/.test(dest) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
-  const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
-  const paths: string[] = [];
-  for (const src of ins.sources) {
-    const url = /^[a-z][\w+.-]*:\/\//i.test(src);
-    const name = (url ? src.replace(/[?#].*$/, '') : src).replace(/\/+$/, '').split('/').pop() ?? '';
-    const file = url ? ins.keyword === 'ADD' : ins.keyword === 'COPY' && !src.endsWith('/') && /^[^.].*\.(?!d$)[\w-]+$/.test(name);
-    if (!intoDir || !file) paths.push(dest);
-    else if (name) paths.push(joinPath(dest, name));
-    else return null;
-  }
-  return paths;
 }
 
 /** Scratch directories: what a build leaves there the program does not read. */

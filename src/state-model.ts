@@ -515,6 +515,35 @@ function unnamedBuildDirs(model: Model, analysis: Analysis): { dir: string; test
     });
 }
 
+/**
+ * True when deleting `path` takes a part of the build context copied into `dest`, not only what a build command made
+ * below it (node_modules/.cache): no path the builder made inside `dest` holds it, but `dest` itself and the
+ * directories a WORKDIR names, which may hold the context's files too (as may one holding what a build made).
+ */
+function contextPart(b: StageState, workdirs: ReadonlySet<string>, dest: string, path: string): boolean {
+  return !path.includes('*') && isInside(path, dest) && path !== dest && ![...b.ever].some((m) => m !== dest && isInside(m, dest) && isInside(path, m) && !workdirs.has(m));
+}
+
+/** The directories the WORKDIRs of the builder name, absolute. */
+function workdirsOf(model: Model, analysis: Analysis): Set<string> {
+  return new Set(
+    model.stages[0]!.instructions.flatMap((i) => {
+      const ins = model.instructions[i]!;
+      return ins.keyword === 'WORKDIR' ? [joinPath(analysis.scopes.get(i)?.workdir ?? '/', ins.path)] : [];
+    }),
+  );
+}
+
+/**
+ * True when deleting `path` (absolute, no glob) takes a part of the build context the builder copies into `dest`
+ * rather than only what its build made there (the test keptRemovals declines by: src/runtime-removed.ts asks it).
+ */
+export function deletesContextPart(model: Model, analysis: Analysis, dest: string, path: string): boolean {
+  const b = fresh();
+  for (const index of model.stages[0]!.instructions) applyInstruction(b, model, analysis, index);
+  return contextPart(b, workdirsOf(model, analysis), dest, path);
+}
+
 function keptRemovals(input: ProofInput, b: StageState): Finding | null {
   const { model, analysis } = input;
   // what the runtime stage repeats of the original and could hold after the original deleted it: the
@@ -535,12 +564,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
     }
   }
   if (!kept.length) return null;
-  const workdirs = new Set(
-    model.stages[0]!.instructions.flatMap((i) => {
-      const ins = model.instructions[i]!;
-      return ins.keyword === 'WORKDIR' ? [joinPath(analysis.scopes.get(i)?.workdir ?? '/', ins.path)] : [];
-    }),
-  );
+  const workdirs = workdirsOf(model, analysis);
   const replayed = new Set(input.steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
   for (const [index, run] of analysis.runs)
     for (const c of run.commands) {
@@ -558,8 +582,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
           // a copy of the whole context, a part of it: paths a build command made below the copy's destination
           // are the build's (node_modules/.cache), not the context's
           const all = under(k.path, path);
-          // (a directory a WORKDIR names, or one holding what a build made, may hold the context's files too)
-          const part = !all && k.context && !path.includes('*') && isInside(path, k.path) && ![...b.ever].some((m) => m !== k.path && isInside(m, k.path) && isInside(path, m) && !workdirs.has(m));
+          const part = !all && k.context && contextPart(b, workdirs, k.path, path);
           if (!all && !part) continue;
           const line = model.instructions[index]!.line;
           // a credential (`.netrc`, a key) is named as such: the runtime image would leak it

@@ -58,8 +58,15 @@ describe('a file the original deletes never reaches the runtime stage', () => {
     expect(r.output.split('FROM debian:bookworm-slim')[1]).not.toContain('COPY . ');
   });
 
-  it('declines a context copy a later command deletes only in part', () => {
-    expect(ids(`${SETUP}COPY . /build/src/hello\nWORKDIR /build/src/hello\nRUN make && make install PREFIX=/opt/app\nRUN rm -rf /build/src/hello/.git\n${CMD}`)).toEqual(['runtime-keeps-removed']);
+  it('copies a context a later command deletes only in part from the builder as the build left it (context-rest-copied)', () => {
+    const r = convert(`${SETUP}COPY . /build/src/hello\nWORKDIR /build/src/hello\nRUN make && make install PREFIX=/opt/app\nRUN rm -rf /build/src/hello/.git\n${CMD}`);
+    expect(r.status).toBe('changed');
+    expect(r.runtimeStage.map((l) => l.text)).toContain('COPY --from=builder /build/src/hello /build/src/hello');
+    expect(r.runtimeStage.map((l) => l.text)).not.toContain('COPY . /build/src/hello');
+  });
+
+  it('declines a context copied into a system directory and deleted there in part (/root is never copied whole)', () => {
+    expect(ids(`${SETUP}ADD . /root\nRUN cd /root && make && make install PREFIX=/opt/app\nRUN rm -rf /root/.git\n${CMD}`)).toEqual(['runtime-keeps-removed']);
   });
 
   it('declines a file a repeated command writes and a builder-only command deletes', () => {
