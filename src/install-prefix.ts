@@ -20,7 +20,7 @@ import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { isInside } from './paths.js';
 import type { Artifact } from './preset.js';
-import type { RuntimeStep } from './runtime-stage.js';
+import { entersDirectory, type RuntimeStep } from './runtime-stage.js';
 import { releaseOfImage } from './tags.js';
 
 /** The distributions this narrow case speaks for (issue 24: C and C++ on debian and ubuntu). */
@@ -84,8 +84,9 @@ function installedBy(analysis: Analysis, a: Artifact): boolean {
 function enteredBuildTree(analysis: Analysis, s: RuntimeStep): string | null {
   if (s.keyword !== 'RUN' || s.source === null || !analysis.runs.get(s.source)?.commands.some((c) => c.kind === 'build')) return null;
   const workdir = analysis.scopes.get(s.source)?.workdir ?? '/';
-  const c = s.commands.find((c) => c.cwd !== workdir || pathUse(c.words[0] ?? '')?.changesDirectory);
-  return c ? (c.cwd !== workdir ? c.cwd : c.words.slice(1).join(' ')) : null;
+  // (a command that does the same anywhere is printed without entering its directory: src/runtime-stage.ts)
+  const c = s.commands.find((c) => entersDirectory(c, workdir) || pathUse(c.words[0] ?? '')?.changesDirectory);
+  return c ? (entersDirectory(c, workdir) ? c.cwd : c.words.slice(1).join(' ')) : null;
 }
 
 /** Why install `c` may write outside its prefix (the first path it installs to), or null when the prefix is all it writes. */

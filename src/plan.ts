@@ -227,7 +227,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.steps, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
-  const active = withoutIdleSteps(analysis, model, stage.steps);
+  const active = withoutIdleSteps(analysis, model, stage.steps, base.builderName);
   findings.push(...active.findings);
   // the programs the image's own code runs (packages that shell out, scripts made executable, the sources'
   // literal commands) and those the stage's replayed commands call (bower: git): what the runtime base lacks

@@ -3,24 +3,44 @@
 // purpose: an empty directory the program writes to at run time (logs, /var/run/x) matters, and the
 // Dockerfile does not say which those are, so only a directory a build command of the builder names, and
 // that nothing in the runtime stage names, is left behind.
-import { COMPILING, copiedPaths, copiesContextRoot, copyDestination, type Analysis } from './analyze/index.js';
-import { under } from './state-model.js';
+import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
 import type { Model } from './model.js';
 import type { RunCommand } from './analyze/run.js';
 import { fileReplay, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
 import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
 import { runtimePart, type RuntimeStep } from './runtime-stage.js';
+import type { Artifact } from './preset.js';
+import { partlyRemovedContext, removedInput, removedWrite } from './runtime-removed.js';
+import { stepText } from './step-printer.js';
 
 /** Where programs keep what they write at run time, and homes: a directory made there is always kept. */
 const RUN_TIME_PLACES = ['/var', '/run', '/tmp', '/home', '/root', '/data', '/srv', '/mnt'];
 
 /** The runtime stage without its RUNs that only make directories the build alone used, and the findings that say so. */
-export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readonly RuntimeStep[]): { steps: RuntimeStep[]; findings: Finding[] } {
+export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readonly RuntimeStep[], builderName: string): { steps: RuntimeStep[]; findings: Finding[] } {
   const builds = [...analysis.runs.values()].flatMap((run) => run.commands.filter((c) => COMPILING.has(c.kind) || c.kind === 'test'));
   const out: RuntimeStep[] = [];
   const findings: Finding[] = [];
+  // a copy of the context the build deletes part of is copied from the builder as the build left it, and then holds
+  // every later artifact inside it
+  const rests = steps.flatMap((s) => {
+    const rest = partlyRemovedContext(analysis, model, s, steps);
+    return rest ? [{ step: s, ...rest }] : [];
+  });
   for (const [at, original] of steps.entries()) {
+    const rest = rests.find((r) => r.step === original);
+    if (rest) {
+      const artifact: Artifact = { path: rest.path, producer: original.source!, why: { id: 'context-rest-copied', data: { copy: original.text, path: rest.path, removed: rest.removed, command: rest.command }, line: model.instructions[original.source!]!.line } };
+      findings.push(artifact.why);
+      out.push({ source: null, keyword: 'COPY', text: stepText({ kind: 'copy', source: rest.path, dest: rest.path }, builderName), verbatim: false, commands: [], artifact });
+      continue;
+    }
+    const inside = original.artifact && !original.artifact.fromImage && (original.artifact.to ?? original.artifact.path) === original.artifact.path ? rests.find((r) => steps.indexOf(r.step) < at && isInside(original.artifact!.path, r.path)) : undefined;
+    if (inside) {
+      findings.push({ id: 'artifact-copied-once', data: { path: original.artifact!.path } });
+      continue;
+    }
     const held = copiedAlready(analysis, model, original, steps.slice(0, at));
     if (held) {
       findings.push({ id: 'context-copy-dropped', data: { copy: original.text, path: held } });
@@ -29,6 +49,11 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
     const removed = removedInput(analysis, model, original, steps);
     if (removed) {
       findings.push({ id: 'removed-input-dropped', data: { copy: original.text, path: removed.path, command: removed.command } });
+      continue;
+    }
+    const written = removedWrite(analysis, original, steps);
+    if (written) {
+      findings.push({ id: 'removed-write-dropped', data: { command: original.text.replace(/^RUN\s+/, ''), path: written.path, by: written.command } });
       continue;
     }
     const scratch = scratchInput(analysis, model, original, steps);
@@ -141,31 +166,6 @@ function scratchInput(analysis: Analysis, model: Model, step: RuntimeStep, steps
   // a repeated `cp -a /tmp/node_modules /usr/app` takes what the install made, not its inputs
   const names = (s: RuntimeStep): boolean => (s.keyword === 'RUN' && s.commands.length > 0 ? s.commands.some((c) => c.words.some((w) => w.includes(`${dir}/`)) && !((pathUse(c.words[0] ?? '')?.copies || pathUse(c.words[0] ?? '')?.moves) && !c.nested)) : s.text.includes(`${dir}/`));
   return steps.some((s) => s !== step && !input(s) && names(s)) ? null : dir;
-}
-
-/**
- * A context COPY (not of the whole context) whose every destination a later command of the builder deletes (`COPY
- * ices-0.4.tar /tmp/`, then `tar x ... && rm -rf /tmp/*` in a RUN the runtime stage does not repeat): the original
- * image does not hold what it copies, so neither does the runtime stage (it would keep it: `runtime-keeps-removed`).
- * What deletes it and which path, or null. A replayed step that still needs it is the state model's to decline.
- */
-function removedInput(analysis: Analysis, model: Model, step: RuntimeStep, steps: readonly RuntimeStep[]): { path: string; command: string } | null {
-  if (step.keyword !== 'COPY' || !step.verbatim || step.source === null) return null;
-  const ins = model.instructions[step.source]!;
-  if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.flags.length > 0 || copiesContextRoot(ins)) return null;
-  const paths = copiedPaths(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
-  if (paths === null || paths.some((p) => /[$*?[]/.test(p)) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
-  const replayed = new Set(steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? [st.source] : [])));
-  for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
-    if (index <= ins.index || replayed.has(index)) continue;
-    for (const c of run.commands) {
-      if (c.nested) continue;
-      const gone = (pathOperands(c.words)?.removes ?? []).filter((r) => !/[$~?[]/.test(r)).map((r) => joinPath(c.cwd, r));
-      const by = gone.find((g) => paths.every((p) => under(p, g)));
-      if (by) return { path: by, command: c.words.slice(0, 3).join(' ') };
-    }
-  }
-  return null;
 }
 
 /** Scratch directories: what a build leaves there the program does not read. */

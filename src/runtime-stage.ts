@@ -5,7 +5,7 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, type RunAnalysis, type RunCommand } from './analyze/run.js';
-import { isNeutral } from './commands/index.js';
+import { fileReplay, ignoresDirectory, isNeutral, pathOperands } from './commands/index.js';
 import { isVenv } from './commands/python.js';
 import { enclosing } from './paths.js';
 import type { Finding } from './messages.js';
@@ -204,6 +204,21 @@ function wholeRuntime(commands: readonly RunCommand[]): boolean {
 }
 
 /**
+ * True when the runtime half of a RUN enters the command's working directory before it (`cd /src && ...`): it
+ * runs elsewhere than the stage's WORKDIR and may read a path relative to it. Not a file command whose every
+ * path is absolute (`chmod a+rw /usr/local/bin/ices`, `mkdir /music`, run in a source tree the build deleted):
+ * where it starts does not matter, and the directory may be the builder's alone.
+ */
+export function entersDirectory(c: RunCommand, workdir: string): boolean {
+  if (c.cwd === workdir || ignoresDirectory(c.words)) return false;
+  // every word of mkdir, rm and ln past the options is a path (an option's value too: `mkdir -m 700` keeps it);
+  // chmod's and chown's first is the mode or the owner
+  const replay = fileReplay(c.words[0] ?? '');
+  const paths = replay === 'changes-mode' ? (pathOperands(c.words)?.needs ?? []) : replay ? c.words.slice(1).filter((w) => !w.startsWith('-')) : [];
+  return paths.length === 0 || paths.some((p) => !p.startsWith('/'));
+}
+
+/**
  * The runtime half of a mixed RUN: runtime packages and setup commands, each after its own separator
  * (`;` stays `;`, anything else becomes `&&`), without the separator a command's text may end with.
  */
@@ -231,7 +246,7 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
     const own = script.slice(c.start, c.end).replace(/\s*;\s*$/, '');
     if (c.nested) continue;
     if (last !== null && c.joinedBy === '||') text += ` || ${own}`;
-    else add(c.cwd !== workdir ? `cd ${c.cwd} && ${own}` : own, c.joinedBy);
+    else add(entersDirectory(c, workdir) ? `cd ${c.cwd} && ${own}` : own, c.joinedBy);
     kept.push(c);
     last = own;
   }

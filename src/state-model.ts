@@ -14,7 +14,7 @@ import type { ImageConfig } from './knowledge/image-config.js';
 import { secretLike } from './knowledge/secrets.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
-import type { RuntimeStep } from './runtime-stage.js';
+import { entersDirectory, type RuntimeStep } from './runtime-stage.js';
 import { joinPath } from './shell.js';
 
 interface StageState {
@@ -127,15 +127,25 @@ export class LayeredSet extends Set<string> {
 }
 
 /** True when the state made `path` (or a directory it lies in). */
-/** True when `path` is `pattern` or inside it; `*` in the pattern matches within one name. */
+/**
+ * True when `path` is `pattern` or inside it; `*` in the pattern matches within one name, as the shell's glob
+ * does: not a leading dot (`rm -rf ~/*` leaves ~/.git).
+ */
 export function under(path: string, pattern: string): boolean {
   if (!pattern.includes('*')) return isInside(path, pattern);
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`).test(path);
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/(\/?)\*/g, (_, slash: string) => (slash ? '/(?!\\.)[^/]*' : '[^/]*'))}(/|$)`).test(path);
 }
 
 function has(s: StageState, path: string): boolean {
   for (const g of s.gone) if (under(path, g)) return false;
   return insideAny(path, s.made);
+}
+
+/** True when the state has the directory `dir`: it made it (or a directory holding it), or something inside it that is still there. */
+function hasDir(s: StageState, dir: string): boolean {
+  if (has(s, dir)) return true;
+  for (const m of s.made) if (isInside(m, dir) && has(s, m)) return true;
+  return false;
 }
 
 /** The deepest path the state made that holds `path` (the clone, copy or write it comes from), or null when the state has none. */
@@ -400,7 +410,9 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         }
         const clash = collision(c, copied, b);
         if (clash) return [{ id: 'replay-collides', data: { command: c.words.slice(0, 3).join(' '), path: clash.path, copy: clash.copy }, line }];
-        const gap = missing(c, r, then, input.runtimeBase, input.sameBase, copied);
+        // a RUN repeated in part enters each command's directory first (`cd /tmp/src && ...`, src/runtime-stage.ts)
+        const enters = !step.verbatim && step.source !== null && entersDirectory(c, analysis.scopes.get(step.source)?.workdir ?? '/');
+        const gap = enters && hasDir(then, c.cwd) && (!hasDir(r, c.cwd) || madeInside(then, r, c.cwd, copied)) ? `the working directory ${c.cwd}, made only in the builder` : missing(c, r, then, input.runtimeBase, input.sameBase, copied);
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
       }
@@ -503,6 +515,35 @@ function unnamedBuildDirs(model: Model, analysis: Analysis): { dir: string; test
     });
 }
 
+/**
+ * True when deleting `path` takes a part of the build context copied into `dest`, not only what a build command made
+ * below it (node_modules/.cache): no path the builder made inside `dest` holds it, but `dest` itself and the
+ * directories a WORKDIR names, which may hold the context's files too (as may one holding what a build made).
+ */
+function contextPart(b: StageState, workdirs: ReadonlySet<string>, dest: string, path: string): boolean {
+  return !path.includes('*') && isInside(path, dest) && path !== dest && ![...b.ever].some((m) => m !== dest && isInside(m, dest) && isInside(path, m) && !workdirs.has(m));
+}
+
+/** The directories the WORKDIRs of the builder name, absolute. */
+function workdirsOf(model: Model, analysis: Analysis): Set<string> {
+  return new Set(
+    model.stages[0]!.instructions.flatMap((i) => {
+      const ins = model.instructions[i]!;
+      return ins.keyword === 'WORKDIR' ? [joinPath(analysis.scopes.get(i)?.workdir ?? '/', ins.path)] : [];
+    }),
+  );
+}
+
+/**
+ * True when deleting `path` (absolute, no glob) takes a part of the build context the builder copies into `dest`
+ * rather than only what its build made there (the test keptRemovals declines by: src/runtime-removed.ts asks it).
+ */
+export function deletesContextPart(model: Model, analysis: Analysis, dest: string, path: string): boolean {
+  const b = fresh();
+  for (const index of model.stages[0]!.instructions) applyInstruction(b, model, analysis, index);
+  return contextPart(b, workdirsOf(model, analysis), dest, path);
+}
+
 function keptRemovals(input: ProofInput, b: StageState): Finding | null {
   const { model, analysis } = input;
   // what the runtime stage repeats of the original and could hold after the original deleted it: the
@@ -523,12 +564,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
     }
   }
   if (!kept.length) return null;
-  const workdirs = new Set(
-    model.stages[0]!.instructions.flatMap((i) => {
-      const ins = model.instructions[i]!;
-      return ins.keyword === 'WORKDIR' ? [joinPath(analysis.scopes.get(i)?.workdir ?? '/', ins.path)] : [];
-    }),
-  );
+  const workdirs = workdirsOf(model, analysis);
   const replayed = new Set(input.steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
   for (const [index, run] of analysis.runs)
     for (const c of run.commands) {
@@ -546,8 +582,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
           // a copy of the whole context, a part of it: paths a build command made below the copy's destination
           // are the build's (node_modules/.cache), not the context's
           const all = under(k.path, path);
-          // (a directory a WORKDIR names, or one holding what a build made, may hold the context's files too)
-          const part = !all && k.context && !path.includes('*') && isInside(path, k.path) && ![...b.ever].some((m) => m !== k.path && isInside(m, k.path) && isInside(path, m) && !workdirs.has(m));
+          const part = !all && k.context && contextPart(b, workdirs, k.path, path);
           if (!all && !part) continue;
           const line = model.instructions[index]!.line;
           // a credential (`.netrc`, a key) is named as such: the runtime image would leak it

@@ -23,8 +23,16 @@ describe('a file the original deletes never reaches the runtime stage', () => {
     expect(r.findings.filter((f) => f.id === 'removed-input-dropped').map((f) => f.message)).toEqual(['`COPY .netrc /root/.netrc`: not repeated in the runtime stage; the builder deletes /root/.netrc again (`rm /root/.netrc`), so the original image does not hold what it copies']);
   });
 
-  it('declines a key copied into ~/.ssh/ when a later command deletes the directory through ~', () => {
-    expect(ids(`${SETUP}COPY id_rsa /root/.ssh/\n${BUILD.replace('PREFIX=/opt/app', 'PREFIX=/opt/app && rm -rf ~/.ssh')}${CMD}`)).toEqual(['runtime-copies-secret']);
+  it('leaves a key copied into ~/.ssh/ when a later command deletes the directory through ~ (removed-input-dropped)', () => {
+    const r = convert(`${SETUP}COPY id_rsa /root/.ssh/\n${BUILD.replace('PREFIX=/opt/app', 'PREFIX=/opt/app && rm -rf ~/.ssh')}${CMD}`);
+    expect(r.status).toBe('changed');
+    expect(r.output.split('FROM debian:bookworm-slim')[1]).not.toContain('id_rsa');
+    expect(r.findings.map((f) => f.id)).toContain('removed-input-dropped');
+  });
+
+  it('keeps a key copied into ~/.ssh/ when the deletion leaves its dot files (`rm -rf ~/.ssh/*`)', () => {
+    expect(ids(`${SETUP}COPY .id_rsa /root/.ssh/\n${BUILD.replace('PREFIX=/opt/app', 'PREFIX=/opt/app && rm -rf ~/.ssh/*')}${CMD}`)).toEqual([]);
+    expect(convert(`${SETUP}COPY .id_rsa /root/.ssh/\n${BUILD.replace('PREFIX=/opt/app', 'PREFIX=/opt/app && rm -rf ~/.ssh/*')}${CMD}`).output.split('FROM debian:bookworm-slim')[1]).toContain('COPY .id_rsa /root/.ssh/');
   });
 
   it('leaves pip.conf and .npmrc copied to the system and deleted later in the builder, whatever their name', () => {
@@ -44,8 +52,21 @@ describe('a file the original deletes never reaches the runtime stage', () => {
     expect(r.output.split('FROM debian:bookworm-slim')[1]).not.toContain('notify.c');
   });
 
-  it('declines a context copy whose parent directory a later command deletes', () => {
-    expect(ids(`${SETUP}COPY . /build/src/hello\nWORKDIR /build/src/hello\nRUN make && make install PREFIX=/opt/app\nRUN rm -rf /build\n${CMD}`)).toEqual(['runtime-keeps-removed']);
+  it('leaves out a context copy whose parent directory a later command deletes (removed-input-dropped)', () => {
+    const r = convert(`${SETUP}COPY . /build/src/hello\nWORKDIR /build/src/hello\nRUN make && make install PREFIX=/opt/app\nRUN rm -rf /build\n${CMD}`);
+    expect(r.status).toBe('changed');
+    expect(r.output.split('FROM debian:bookworm-slim')[1]).not.toContain('COPY . ');
+  });
+
+  it('copies a context a later command deletes only in part from the builder as the build left it (context-rest-copied)', () => {
+    const r = convert(`${SETUP}COPY . /build/src/hello\nWORKDIR /build/src/hello\nRUN make && make install PREFIX=/opt/app\nRUN rm -rf /build/src/hello/.git\n${CMD}`);
+    expect(r.status).toBe('changed');
+    expect(r.runtimeStage.map((l) => l.text)).toContain('COPY --from=builder /build/src/hello /build/src/hello');
+    expect(r.runtimeStage.map((l) => l.text)).not.toContain('COPY . /build/src/hello');
+  });
+
+  it('declines a context copied into a system directory and deleted there in part (/root is never copied whole)', () => {
+    expect(ids(`${SETUP}ADD . /root\nRUN cd /root && make && make install PREFIX=/opt/app\nRUN rm -rf /root/.git\n${CMD}`)).toEqual(['runtime-keeps-removed']);
   });
 
   it('declines a file a repeated command writes and a builder-only command deletes', () => {

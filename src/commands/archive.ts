@@ -4,6 +4,26 @@ import type { CommandFamily } from './types.js';
 import { optionValue } from './options.js';
 import { joinPath } from '../paths.js';
 
+/**
+ * Where tar or unzip unpacks an archive: its -C / -d directory, else the working directory; null for anything
+ * else (creating or listing an archive, writing to standard output, `tar -P`, whose absolute member names go
+ * anywhere, gunzip). GNU tar strips a leading `/` and refuses `..` in member names, so what it unpacks stays there.
+ */
+export function unpackDirectory(words: readonly string[], cwd: string): string | null {
+  const rest = words.slice(1);
+  if (words[0] === 'tar') {
+    const short = (letter: string) => rest.some((w, i) => (/^-[a-zA-Z]+$/.test(w) || (i === 0 && /^[a-zA-Z]+$/.test(w))) && w.includes(letter));
+    const extracts = short('x') || rest.includes('--extract') || rest.includes('--get');
+    if (!extracts || short('O') || short('P') || rest.some((w) => ['--to-stdout', '--to-command', '--absolute-names'].includes(w.split('=')[0]!))) return null;
+    return joinPath(cwd, optionValue(words, '-C', '--directory') ?? '.');
+  }
+  if (words[0] === 'unzip') {
+    if (rest.some((w) => /^-[a-zA-Z]*[lptvZ]/.test(w))) return null;
+    return joinPath(cwd, optionValue(words, '-d') ?? '.');
+  }
+  return null;
+}
+
 export default {
   id: 'archive',
   names: ['tar', 'unzip', 'gunzip', 'xz'],

@@ -5,6 +5,7 @@ import apk from './apk.js';
 import { operands, optionValue } from './options.js';
 import apt from './apt.js';
 import archive from './archive.js';
+export { unpackDirectory } from './archive.js';
 import buildSystems from './build-systems.js';
 import compilers, { CXX_COMPILERS } from './compilers.js';
 import conda from './conda.js';
@@ -232,6 +233,18 @@ export function isInterpreter(name: string): boolean {
 /** What a file command does with the paths it names (src/commands/types.ts), or undefined. */
 export function pathUse(name: string): PathUse | undefined {
   return PATHS.get(name);
+}
+
+const ANY_DIRECTORY: ReadonlyMap<string, 'names' | 'paths'> = new Map(families.flatMap((f) => Object.entries(f.anyDirectory ?? {})));
+
+/**
+ * True when a command does the same in any working directory (src/commands/types.ts `anyDirectory`): a command
+ * listed there none of whose operands is a relative path (for one whose operands are paths, each is absolute).
+ */
+export function ignoresDirectory(words: readonly string[]): boolean {
+  const of = ANY_DIRECTORY.get(words[0] ?? '');
+  if (!of) return false;
+  return words.slice(1).every((w) => w.startsWith('-') || w.startsWith('/') || (of === 'names' && !w.includes('/') && w !== '.' && w !== '..'));
 }
 
 /** How the runtime stage may replay a file command with no build to prove it (`mkdir`: `creates-dir`), or undefined. */

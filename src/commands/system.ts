@@ -11,4 +11,6 @@ export default {
   id: 'system',
   names: NAMES,
   subcommands: Object.fromEntries(NAMES.map((n) => [n, SETUP])),
+  // ldconfig's operands are directories; the others name alternatives, modules, sites, services, locales, capabilities
+  anyDirectory: Object.fromEntries(NAMES.map((n) => [n, n === 'ldconfig' ? 'paths' : 'names'])),
 } satisfies CommandFamily;

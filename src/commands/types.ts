@@ -131,6 +131,12 @@ export interface CommandFamily {
   movesFiles?: readonly string[];
   /** Per command name, what it does with the paths it names (the state model). */
   paths?: Readonly<Record<string, PathUse>>;
+  /**
+   * Commands whose effect does not depend on the directory they run in, by what their operands are: `names` (an
+   * account, a module, a service: `addgroup -S www`, `a2enmod rewrite`) or `paths` (`ldconfig /usr/local/lib`). A
+   * runtime stage need not enter the builder's directory before them when no operand is a relative path.
+   */
+  anyDirectory?: Readonly<Record<string, 'names' | 'paths'>>;
   /** Names that run the command after them (`sudo make`, `gosu app make`): how many words the prefix is, options aside (`gosu app`: 2). */
   prefixes?: Readonly<Record<string, number>>;
   /** Prefixes an image's ENTRYPOINT runs the CMD through (`gosu app`): the program a container starts is the one after them. */

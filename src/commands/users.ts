@@ -10,6 +10,8 @@ const GROUP_OPTIONS = ['-g', '--gid', '-K', '-p'];
 export default {
   id: 'users',
   names: ['useradd', 'adduser', 'groupadd', 'addgroup', 'usermod'],
+  // accounts and groups by name; a home (-d, -h) or shell given by path
+  anyDirectory: { useradd: 'names', adduser: 'names', groupadd: 'names', addgroup: 'names', usermod: 'names' },
   // they change /etc/passwd and /etc/group: repeated in the runtime stage
   subcommands: { useradd: SETUP, adduser: SETUP, groupadd: SETUP, addgroup: SETUP, usermod: SETUP },
   // an account is the same whichever files the stage holds

@@ -2,7 +2,7 @@
 // artifacts of; xz-utils gives xz.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, movesFiles, packageProvides } from '../../src/commands/index.js';
+import { familyOf, movesFiles, packageProvides, unpackDirectory } from '../../src/commands/index.js';
 import archive from '../../src/commands/archive.js';
 import { convert } from '../../src/convert.js';
 
@@ -10,6 +10,19 @@ const scope = { workdir: '/src', user: null, env: new Map<string, string>(), rem
 const run = (script: string) => analyzeRun(script, scope).commands;
 
 describe('archive family', () => {
+  it('says where an extraction unpacks (unpackDirectory), and nothing for anything else', () => {
+    expect(unpackDirectory(['tar', '-xzf', 'x.tgz'], '/tmp/h')).toBe('/tmp/h');
+    expect(unpackDirectory(['tar', 'xzf', 'x.tgz'], '/tmp/h')).toBe('/tmp/h');
+    expect(unpackDirectory(['tar', '--extract', '-f', 'x.tar', '-C', 'sub'], '/tmp/h')).toBe('/tmp/h/sub');
+    expect(unpackDirectory(['unzip', '-q', 'x.zip', '-d', '/opt/x'], '/')).toBe('/opt/x');
+    expect(unpackDirectory(['tar', '-czf', 'x.tgz', '.'], '/tmp/h')).toBeNull();
+    expect(unpackDirectory(['tar', '-tzf', 'x.tgz'], '/tmp/h')).toBeNull();
+    expect(unpackDirectory(['tar', '-xOzf', 'x.tgz'], '/tmp/h')).toBeNull();
+    expect(unpackDirectory(['tar', '-xPf', 'x.tar'], '/tmp/h')).toBeNull();
+    expect(unpackDirectory(['unzip', '-l', 'x.zip'], '/')).toBeNull();
+    expect(unpackDirectory(['gunzip', 'x.gz'], '/')).toBeNull();
+  });
+
   it('answers for the archivers', () => {
     for (const name of ['tar', 'unzip', 'gunzip', 'xz']) expect(familyOf(name), name).toBe(archive);
   });

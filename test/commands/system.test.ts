@@ -2,7 +2,7 @@
 // locale-gen, update-ca-certificates, update-rc.d, systemctl, setcap change the system: a runtime stage repeats them.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf } from '../../src/commands/index.js';
+import { familyOf, ignoresDirectory } from '../../src/commands/index.js';
 import system from '../../src/commands/system.js';
 import { convert } from '../../src/convert.js';
 
@@ -11,6 +11,18 @@ const kind = (script: string) => analyzeRun(script, scope).commands[0]!.kind;
 const NAMES = ['update-alternatives', 'ldconfig', 'a2enmod', 'a2ensite', 'a2dismod', 'a2disconf', 'a2enconf', 'update-rc.d', 'systemctl', 'setcap', 'update-ca-certificates', 'locale-gen'];
 
 describe('system family', () => {
+  it('does the same in any directory when no operand is a relative path (anyDirectory)', () => {
+    expect(ignoresDirectory(['ldconfig'])).toBe(true);
+    expect(ignoresDirectory(['ldconfig', '/usr/local/lib'])).toBe(true);
+    // ldconfig's operands are directories: a plain name is one relative to where it runs
+    expect(ignoresDirectory(['ldconfig', 'lib'])).toBe(false);
+    expect(ignoresDirectory(['a2enmod', 'rewrite'])).toBe(true);
+    expect(ignoresDirectory(['update-rc.d', 'minidlna', 'defaults'])).toBe(true);
+    expect(ignoresDirectory(['update-alternatives', '--install', '/usr/bin/java', 'java', 'jdk/bin/java', '1'])).toBe(false);
+    expect(ignoresDirectory(['addgroup', '-S', 'www'])).toBe(true);
+    expect(ignoresDirectory(['make', 'install'])).toBe(false);
+  });
+
   it('answers for the system tools', () => {
     for (const name of NAMES) expect(familyOf(name), name).toBe(system);
   });
