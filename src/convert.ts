@@ -2,6 +2,7 @@
 import { analyze, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { joinPath } from './shell.js';
 import { pathOperands } from './commands/index.js';
+import { globalPackagePaths } from './global-copy.js';
 import { NO_CONTEXT, type BuildContext } from './context.js';
 import { InputError } from './errors.js';
 import { describe, type Finding, type MessageId, type ReasonId } from './messages.js';
@@ -232,5 +233,7 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
   }
   // files of the builder's base image a preset copies (the gcc image's C++ runtime), from the image table
   for (const p of [...(imageConfig(first.image)?.provides ?? []), ...pythonOwnPaths(first.image)]) paths.add(p);
+  // the package directories of npm's global installs on the node image, which the node family leaves unnamed (src/global-copy.ts)
+  for (const p of globalPackagePaths(first.image, a)) paths.add(p);
   return [...paths];
 }

@@ -27,6 +27,7 @@ import { proofOf, type Proof } from './proof.js';
 import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
 import { stageInstalls, type StagedInstalls } from './staged-install.js';
+import { copyGlobalInstalls } from './global-copy.js';
 
 /** Options that steer a conversion. */
 export interface PlanOptions {
@@ -114,7 +115,10 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // an image with no application of its own (CI, toolbox, base images) needs its tools
   const toolbox = toolchain.length ? null : toolboxReason(model, analysis, options.context);
   if (toolbox) return { ...base, reasons: [toolbox] };
-  const decision: PresetDecision = preset ? preset.preset.decide(input) : {};
+  const decided: PresetDecision = preset ? preset.preset.decide(input) : {};
+  // npm's global installs after the build tools: copied from the builder, not repeated without them (src/global-copy.ts)
+  const globals = options.runtimeBase ? null : copyGlobalInstalls(model, analysis, builder.image, decided);
+  const decision: PresetDecision = globals?.decision ?? decided;
   // the toolchain the container runs at start may leave only when the preset starts the built program instead
   const rewritten = decision.command ? model.instructions[decision.command.index]! : null;
   const declines: Finding[] = toolchain.filter((f) => f.line !== rewritten?.line);
@@ -276,7 +280,18 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     runtimeSteps: printed.steps,
     droppedEnv: buildEnv.dropped,
     command,
-    proof: proofOf({ model, analysis, preset: preset?.preset.id ?? null, builderImage: builder.image, runtimeBase, artifacts, deleted, steps: printed.steps, presetUnproven: [...packageProof.unproven, ...native.unproven, ...(staged?.unproven ?? [])], genericArtifacts: decision.artifacts === undefined }),
+    proof: proofOf({
+      model,
+      analysis,
+      preset: preset?.preset.id ?? null,
+      builderImage: builder.image,
+      runtimeBase,
+      artifacts,
+      deleted,
+      steps: printed.steps,
+      presetUnproven: [...packageProof.unproven, ...native.unproven, ...(staged?.unproven ?? []), ...(globals?.unproven ?? [])],
+      genericArtifacts: decision.artifacts === undefined,
+    }),
   };
 }
 

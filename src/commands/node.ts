@@ -233,6 +233,37 @@ function positionals(words: readonly string[]): string[] {
   return out;
 }
 
+/** Options of `npm install -g` that change neither where its packages go nor which: flags without a value (and `--loglevel=`). */
+const NPM_GLOBAL_FLAGS: readonly string[] = ['-g', '--global', '--unsafe-perm', '--unsafe-perm=true', '-q', '--quiet', '--silent', '--no-optional', '--no-audit', '--no-fund', '--no-progress', '--no-update-notifier', '--production', '--force'];
+
+/**
+ * The registry packages npm's global install (`npm install -g a b@1 @s/c`) puts in npm's global prefix, by name (each
+ * its directory under lib/node_modules, its programs linked into bin from there); null for any other command, or one
+ * whose packages or prefix cannot be told from its words: an option other than NPM_GLOBAL_FLAGS (`--prefix`), a
+ * tarball, a git URL or a path (named by its own package.json). https://docs.npmjs.com/cli/configuring-npm/folders
+ */
+export function npmGlobalPackages(words: readonly string[]): string[] | null {
+  if (words[0] !== 'npm' || !isGlobal(words)) return null;
+  let sub: string | null = null;
+  const names: string[] = [];
+  for (const w of words.slice(1)) {
+    if (w.startsWith('-')) {
+      if (!NPM_GLOBAL_FLAGS.includes(w) && !w.startsWith('--loglevel=')) return null;
+    } else if (sub === null) sub = w;
+    else {
+      const spec = /^((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)(?:@[\w.^~<>=*-]+)?$/i.exec(w);
+      if (!spec) return null;
+      names.push(spec[1]!);
+    }
+  }
+  return sub !== null && NODE_INSTALL_STEPS.includes(sub) && sub !== 'ci' && names.length ? names : null;
+}
+
+/** `npm cache clean` / `npm cache verify`: npm's download cache, which a runtime stage that copies the packages does not need. */
+export function npmCacheCommand(words: readonly string[]): boolean {
+  return words[0] === 'npm' && words[1] === 'cache';
+}
+
 export default {
   id: 'node',
   // the package managers, npx, the JavaScript build tools (TypeScript's compiler, webpack, Vite) and nvm

@@ -197,6 +197,15 @@ const BUILDPACK_TOOLS = [
   'objdump',
   'readelf',
 ];
+/**
+ * The node image's npm global prefix: every variant (the full, -slim and Alpine tags) unpacks node's release tarball,
+ * or installs its own build, into /usr/local, so `npm install -g` puts each package in /usr/local/lib/node_modules/<name>
+ * and links its programs into /usr/local/bin from there (`../lib/node_modules/<name>/...`).
+ * https://github.com/nodejs/docker-node (Dockerfile-debian.template, Dockerfile-slim.template, Dockerfile-alpine.template)
+ */
+export const NODE_GLOBAL_PREFIX = '/usr/local';
+/** The packages node's own release puts in that prefix's lib/node_modules (npm, and corepack from node 14.19 and 16.9): a global install of one upgrades it in place. */
+export const NODE_SHIPPED_PACKAGES: readonly string[] = ['npm', 'corepack'];
 /** The python image's scripts directory (pip's console scripts and the interpreter): the prefix both variants' Python was configured with. */
 export const PYTHON_SCRIPTS_DIR = '/usr/local/bin';
 /** The python image's own site-packages: `{python}` is the tag's version (src/images.ts pythonVersion). */

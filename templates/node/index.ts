@@ -29,7 +29,9 @@ function managerRuns(input: PresetInput): { index: number; tool: NodeManagerName
   for (const [index, run] of input.analysis.runs)
     for (const c of run.commands) {
       const manager = nodeManager(c.words[0] ?? '');
-      if (!manager) continue;
+      // a global install (`npm install -g pm2`, the node family's `setup`) goes to the system, not the project:
+      // repeated in the runtime stage (or copied, src/global-copy.ts), never left in the builder with the project
+      if (!manager || c.kind === 'setup') continue;
       const sub = c.words.slice(1).find((w) => !w.startsWith('-')) ?? 'install';
       // `yarn build` runs the script `build`; `npm config set ...` configures npm for the runtime too
       if (NODE_PROJECT_STEPS.includes(sub) || (manager.scriptsAsSubcommands && !NODE_MANAGER_STEPS.includes(sub))) out.push({ index, tool: manager.name, sub });

@@ -2,7 +2,7 @@
 // and the state model that read its answers.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, installedNodePackages, nodeManager, nodeManagers } from '../../src/commands/index.js';
+import { familyOf, installedNodePackages, nodeManager, nodeManagers, npmGlobalPackages } from '../../src/commands/index.js';
 import { memoryContext } from '../../src/context.js';
 import node from '../../src/commands/node.js';
 import { convert } from '../../src/convert.js';
@@ -13,6 +13,19 @@ const kind = (script: string) => analyzeRun(script, scope).commands[0]!.kind;
 const ids = (text: string) => convert(text).reasons.map((r) => r.id);
 
 describe('node family', () => {
+  it("names the packages npm's global install puts in its prefix only when its words tell them and the prefix (src/global-copy.ts)", () => {
+    expect(npmGlobalPackages(['npm', 'install', '-g', '--unsafe-perm', 'pm2@5', '@mapbox/node-pre-gyp@^1.0.0'])).toEqual(['pm2', '@mapbox/node-pre-gyp']);
+    expect(npmGlobalPackages(['npm', 'i', '--global', '--loglevel=warn', 'yo'])).toEqual(['yo']);
+    // not global, another manager, a value option that may move the prefix, a spec whose directory its package.json names
+    expect(npmGlobalPackages(['npm', 'install', 'pm2'])).toBeNull();
+    expect(npmGlobalPackages(['yarn', 'global', 'add', 'pm2'])).toBeNull();
+    expect(npmGlobalPackages(['npm', 'install', '-g', '--prefix', '/opt/npm', 'pm2'])).toBeNull();
+    expect(npmGlobalPackages(['npm', 'install', '-g', 'git+https://example.invalid/x.git'])).toBeNull();
+    expect(npmGlobalPackages(['npm', 'install', '-g', './tools/cli'])).toBeNull();
+    expect(npmGlobalPackages(['npm', 'install', '-g'])).toBeNull();
+    expect(npmGlobalPackages(['npm', 'uninstall', '-g', 'pm2'])).toBeNull();
+  });
+
   it('names the packages an install names, without their versions (the native libraries they need: nativeNodeLibraries)', () => {
     expect(installedNodePackages(['npm', 'install', 'phantomjs-prebuilt@2', '-g'])).toEqual(['phantomjs-prebuilt']);
     expect(installedNodePackages(['yarn', 'global', 'add', '@scope/pkg@1.2', 'canvas'])).toEqual(['@scope/pkg', 'canvas']);

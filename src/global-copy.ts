@@ -1,0 +1,58 @@
+// npm's global install (`npm install -g serverless`) on the node image is repeated in the runtime stage, which has
+// no build tools: when the file installed compilers before it (native addons built with make and g++), the repeat
+// may fail, and the split was declined (replay-needs-build-tools). What experts write instead: the packages the
+// builder installed, copied. Every variant of a node tag has node in the same prefix (NODE_GLOBAL_PREFIX), so
+// each named package's directory under lib/node_modules is copied to the same place; the programs npm linked
+// into bin are named by each package's package.json, unknown here, so the builder gathers exactly the links that
+// point into those packages into a directory of its own (a declared builder edit right after the install, `cp -P`
+// keeps them links), and that directory is copied onto bin. Whether the addons compiled with the builder's tools
+// find every library they load on the runtime image only a build shows: always `build` level (unproven-global-copy).
+import type { Analysis } from './analyze/index.js';
+import { isBuildToolPackage, isNeutral, npmCacheCommand, npmGlobalPackages } from './commands/index.js';
+import { parseImage, slimVariant } from './images.js';
+import { NODE_GLOBAL_PREFIX, NODE_SHIPPED_PACKAGES } from './knowledge/images.js';
+import type { Finding } from './messages.js';
+import type { Model } from './model.js';
+import type { BuilderEdit, Override, PresetDecision, PresetStep } from './preset.js';
+
+/** Where the builder gathers the links of each copied install (one directory per RUN, numbered). */
+const LINKS = '/npm-global-links';
+
+/** The decision with every npm global install after the file's build tools copied, not repeated, and what a build must prove; null when there is none. */
+export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImage: string, decision: PresetDecision): { decision: PresetDecision; unproven: Finding[] } | null {
+  // the official node image only (its prefix is known), with nothing that moves npm's prefix (NPM_CONFIG_PREFIX,
+  // `npm config set prefix`, an .npmrc) and no runtime base of the preset's or the user's
+  if (parseImage(builderImage).name !== 'node' || decision.runtimeBase || /prefix|npmrc/i.test(model.text) || model.text.includes(LINKS)) return null;
+  const overrides = new Map<number, Override>(decision.overrides ?? []);
+  const replacements = new Map<number, readonly PresetStep[]>(decision.runtimeReplacements ?? []);
+  const edits: BuilderEdit[] = [...(decision.builderEdits ?? [])];
+  const unproven: Finding[] = [];
+  let compilers = false;
+  for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
+    compilers ||= run.commands.some((c) => c.install?.build.some(isBuildToolPackage) ?? false);
+    if (!compilers || replacements.has(index) || overrides.has(index) || analysis.scopes.get(index)?.user || run.complex) continue;
+    const installs = run.commands.map((c) => npmGlobalPackages(c.words));
+    if (!installs.some((p) => p !== null)) continue;
+    // the RUN holds nothing else the runtime stage would miss: npm's global installs, its cache, commands with no effect
+    if (!run.commands.every((c, i) => installs[i] !== null || npmCacheCommand(c.words) || isNeutral(c.words[0] ?? ''))) continue;
+    const packages = [...new Set(installs.flatMap((p) => p ?? []))];
+    // an upgrade of npm itself copied over the runtime image's own npm would keep the old version's files beside the new
+    if (packages.some((p) => NODE_SHIPPED_PACKAGES.includes(p))) continue;
+    const dir = `${LINKS}/${edits.filter((e) => e.kind === 'run' && e.script.includes(LINKS)).length + 1}`;
+    const modules = `${NODE_GLOBAL_PREFIX}/lib/node_modules`;
+    const targets = packages.map((p) => `../lib/node_modules/${p}/*`).join('|');
+    edits.push({ kind: 'run', after: index, script: `mkdir -p ${dir} && for f in ${NODE_GLOBAL_PREFIX}/bin/*; do case "$(readlink "$f")" in ${targets}) cp -P "$f" ${dir}/ ;; esac; done` });
+    replacements.set(index, [...packages.map((p): PresetStep => ({ kind: 'copy', source: `${modules}/${p}`, dest: `${modules}/${p}` })), { kind: 'copy', source: `${dir}/`, dest: `${NODE_GLOBAL_PREFIX}/bin/` }]);
+    const command = run.commands[installs.findIndex((p) => p !== null)]!.words.slice(0, 3).join(' ');
+    overrides.set(index, { phase: 'build', reason: 'run-global-copy', data: { command, packages: packages.join(', ') } });
+    unproven.push({ id: 'unproven-global-copy', data: { command, packages: packages.join(', '), image: slimVariant(builderImage) ?? builderImage }, line: model.instructions[index]!.line });
+  }
+  if (!unproven.length) return null;
+  return { decision: { ...decision, overrides, runtimeReplacements: replacements, builderEdits: edits }, unproven };
+}
+
+/** The package directories npm's global installs of a builder on the node image make (the check's view of what the builder makes). */
+export function globalPackagePaths(builderImage: string, analysis: Analysis): string[] {
+  if (parseImage(builderImage).name !== 'node') return [];
+  return [...analysis.runs.values()].flatMap((run) => run.commands.flatMap((c) => (npmGlobalPackages(c.words) ?? []).map((p) => `${NODE_GLOBAL_PREFIX}/lib/node_modules/${p}`)));
+}
