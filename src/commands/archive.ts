@@ -11,8 +11,21 @@ export default {
   movesFiles: ['tar', 'unzip'],
   outputs({ words }, { kind, cwd }) {
     if (kind !== 'file-move') return null;
-    const dir = words[0] === 'tar' ? optionValue(words, '-C', '--directory') : optionValue(words, '-d');
-    return { paths: [joinPath(cwd, dir ?? '.')], unnamed: false };
+    return { paths: [joinPath(cwd, unpackDirectory(words) ?? '.')], unnamed: false };
   },
   provides: { 'xz-utils': ['xz', 'unxz'], bzip2: ['bzip2', 'bunzip2'] },
 } satisfies CommandFamily;
+
+/** The directory an unpack names (tar's `-C`, unzip's `-d`), or null when it unpacks into its working directory. */
+function unpackDirectory(words: readonly string[]): string | null {
+  return words[0] === 'tar' ? optionValue(words, '-C', '--directory') : optionValue(words, '-d');
+}
+
+/**
+ * How an unpack lays the archive out: whether it names its directory and whether it strips the archive's
+ * leading components (`--strip-components=1`, which tar also takes abbreviated), which spills what the
+ * archive's top directory held (bin, lib, share) straight into the target.
+ */
+export function unpackLayout(words: readonly string[]): { named: boolean; strips: boolean } {
+  return { named: unpackDirectory(words) !== null, strips: words[0] === 'tar' && words.some((w) => /^--strip(-[a-z]*)?(=|$)/.test(w)) };
+}
