@@ -1,19 +1,22 @@
 // What crosses from the builder to the runtime stage in the generic split: the outputs build commands
 // name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
 // whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
-import { COMPILING, copiedPaths, type Analysis } from './analyze/index.js';
+import { COMPILING, type Analysis } from './analyze/index.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
-import { expandWord } from './analyze/run.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, joinPath, PathIndex } from './paths.js';
-import { compileSteps, familyOf, installsLanguagePackages, pathOperands, pathUse, projectInstall } from './commands/index.js';
+import { compileSteps, installsLanguagePackages, pathOperands, pathUse, projectInstall } from './commands/index.js';
 import { systemDir } from './knowledge/secrets.js';
+import { narrowUnpacked } from './unpacked.js';
 
 const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
 
-/** The artifacts of a generic split, or a decline when an output cannot be located. */
-export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> = new Set(), kinds: ReadonlySet<string> = PRODUCING): { artifacts: Artifact[]; declines: Finding[] } {
+/**
+ * The artifacts of a generic split, or a decline when an output cannot be located. With the model, an archive
+ * unpacked straight into a system directory is narrowed to what the file names of it first (src/unpacked.ts).
+ */
+export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> = new Set(), kinds: ReadonlySet<string> = PRODUCING, model?: Model): { artifacts: Artifact[]; declines: Finding[] } {
   const found: Artifact[] = [];
   const declines: Finding[] = [];
   const lines = new Map(analysis.classifications.map((c) => [c.index, c.line]));
@@ -52,7 +55,7 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
       }
     }
   }
-  return { artifacts: withoutScratch(analysis, mergeArtifacts(found)), declines };
+  return { artifacts: withoutScratch(analysis, mergeArtifacts(model ? narrowUnpacked(model, analysis, found) : found)), declines };
 }
 
 /** The files the builder keeps of its downloads (the RUNs the analyzer calls `run-download`): each download's file, made by its RUN. */
@@ -129,75 +132,4 @@ export function mergeArtifacts(list: readonly Artifact[]): Artifact[] {
     out.push({ ...a, producer });
   });
   return out.sort((x, y) => x.producer - y.producer || x.path.localeCompare(y.path));
-}
-
-/** System directories that hold one entry per program (`/opt/zookeeper`), whose named entries can stand for an unpack into them. */
-const PER_PROGRAM_DIRS: ReadonlySet<string> = new Set(['/opt', '/home']);
-
-/**
- * The artifacts with an archive unpacked straight into a per-program system directory (`tar -xf x.tar.gz
- * -C /opt`, or in `WORKDIR /opt`) replaced by the entries of that directory the file names afterwards: the
- * destination of a later `mv`/`cp` inside it (`mv /opt/zookeeper-3.4.10 /opt/zookeeper`), the directory a
- * later command runs in (`cd insight-api && npm install`), and the paths the final WORKDIR, an ENV value or
- * the command names (`ENV HIVE_HOME=/opt/apache-hive-2.3.5-bin`). What else the archive holds is not known
- * without a build, so each such artifact says so (`artifact-unpacked`, which src/proof.ts makes build level):
- * `--verify` compares the images. The directory itself is never copied (item 6 of issue 23). The same list
- * when nothing is narrowed.
- */
-export function narrowUnpacked(model: Model, analysis: Analysis, artifacts: Artifact[]): Artifact[] {
-  if (!artifacts.some((a) => PER_PROGRAM_DIRS.has(a.path))) return artifacts;
-  const commands = [...analysis.runs].flatMap(([index, run]) => run.commands.map((c, at) => ({ index, at, c })));
-  const named = configuredPaths(model, analysis);
-  // what the file's COPYs and ADDs put in place (`COPY tz-helper.sh /opt/`)
-  const copied = model.instructions.flatMap((ins) => (ins.stage === 0 && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? (copiedPaths(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? []) : []));
-  return mergeArtifacts(
-    artifacts.flatMap((a): Artifact[] => {
-      if (!PER_PROGRAM_DIRS.has(a.path) || a.why.id !== 'artifact-output') return [a];
-      const writers = commands.filter(({ c }) => c.outputs.includes(a.path) || (c.unnamedOutputs && c.cwd === a.path));
-      const unpack = writers.find(({ c }) => unpacks(c.words[0] ?? ''));
-      // only an unpack wrote the directory as a whole: a `make install PREFIX=/opt` is not narrowed
-      if (!unpack || writers.some(({ c }) => !unpacks(c.words[0] ?? ''))) return [a];
-      const entries = new Set<string>();
-      const entryOf = (p: string): string | null => (isInside(p, a.path) && p !== a.path && !/[$*?~]/.test(p) ? `${a.path}/${p.slice(a.path.length + 1).split('/')[0]}` : null);
-      for (const { index, at, c } of commands) {
-        if (index < unpack.index || (index === unpack.index && at <= unpack.at)) continue;
-        const cwd = entryOf(c.cwd);
-        if (cwd) entries.add(cwd);
-        if (pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) {
-          const to = (pathOperands(c.words)?.makes ?? []).map((p) => entryOf(joinPath(c.cwd, p)));
-          for (const e of to) if (e) entries.add(e);
-        }
-      }
-      for (const p of named) {
-        const e = entryOf(p);
-        if (e) entries.add(e);
-      }
-      // an entry a COPY or ADD puts there (`COPY tz-helper.sh /opt/`) is not the archive's
-      for (const e of [...entries]) if (copied.some((d) => isInside(e, d))) entries.delete(e);
-      // entries the build deletes again are not outputs; an entry that is only moved away is not there
-      if (!entries.size) return [a];
-      return [...entries].sort().map((path) => ({ path, producer: a.producer, why: { id: 'artifact-unpacked', data: { path, dir: a.path, command: unpack.c.words.slice(0, 3).join(' ') }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) } }));
-    }),
-  );
-}
-
-/** An unpack of an archive (tar, unzip: the archive family's commands that move files into place). */
-const unpacks = (word: string): boolean => familyOf(word)?.id === 'archive' && (familyOf(word)?.movesFiles?.includes(word) ?? false);
-
-/** Absolute paths the file's configuration names: the WORKDIRs, ENV values (each part of a `:` list) and the words of CMD and ENTRYPOINT, expanded. */
-function configuredPaths(model: Model, analysis: Analysis): string[] {
-  const out: string[] = [];
-  for (const ins of model.instructions) {
-    if (ins.stage !== 0) continue;
-    const scope = analysis.scopes.get(ins.index);
-    if (ins.keyword === 'WORKDIR') {
-      const after = analysis.scopes.get(ins.index + 1)?.workdir;
-      if (after) out.push(after);
-    } else if (ins.keyword === 'ENV' && scope) {
-      for (const [, v] of ins.pairs) out.push(...expandWord(v, scope.env).split(':'));
-    } else if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && scope) {
-      for (const w of ins.words) out.push(expandWord(w.replace(/^["']|["']$/g, ''), scope.env));
-    }
-  }
-  return out.filter((p) => p.startsWith('/')).map((p) => joinPath('/', p).replace(/\/+$/, ''));
 }

@@ -5,7 +5,7 @@ import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
 import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly } from './commands/index.js';
-import { downloadArtifacts, genericArtifacts, mergeArtifacts, narrowUnpacked, withoutScratch } from './artifacts.js';
+import { downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
@@ -170,13 +170,12 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   let staged: StagedInstalls | null = null;
   if (!artifacts) {
     const skip = new Set(decision.runtimeReplacements?.keys() ?? []);
-    let generic = genericArtifacts(analysis, skip);
+    // an archive unpacked into /opt, /tmp or /: the entries the file names, not the directory (src/unpacked.ts)
+    let generic = genericArtifacts(analysis, skip, undefined, model);
     // a make install into a system prefix is staged into a DESTDIR of its own, copied instead (src/staged-install.ts)
-    if (generic.artifacts.some((a) => systemDir(a.path))) staged = stageInstalls(model, analysis, (a) => genericArtifacts(a, skip));
+    if (generic.artifacts.some((a) => systemDir(a.path))) staged = stageInstalls(model, analysis, (a) => genericArtifacts(a, skip, undefined, model));
     if (staged) generic = staged;
     declines.push(...generic.declines);
-    // an archive unpacked into /opt: the entries the file names, not the directory (src/artifacts.ts)
-    generic.artifacts = narrowUnpacked(model, analysis, generic.artifacts);
     // what the build deletes again (`rm -rf /boost` after building with it) the original image does not hold: no
     // artifact, when others remain (when none does, the products were carried off, `cp` then `rm`, or are unknown)
     const gone = deletedByBuilder(

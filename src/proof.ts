@@ -19,6 +19,7 @@ import { CA_BUNDLE, CA_PACKAGE, last, TZ_PACKAGE, ZONEINFO } from './runtime-con
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 import { JAVA_NEEDS_MAN_DIRS } from './knowledge/java.js';
+import { imageDir } from './knowledge/secrets.js';
 
 export type ProofLevel = 'static' | 'build';
 
@@ -201,7 +202,7 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
   if (packageCommand(name)) return true;
   const paths = operands(c.words).map((p) => joinPath(c.cwd, p));
   // `cd` into a directory the runtime stage has: one it copied or made, its working directory, or one every image has
-  if (pathUse(name)?.changesDirectory) return paths.every((p) => !p.includes('$') && (p === c.cwd || insideAny(p, copied) || insideAny(p, made) || IMAGE_DIRS.has(p.replace(/\/+$/, '') || '/')));
+  if (pathUse(name)?.changesDirectory) return paths.every((p) => !p.includes('$') && (p === c.cwd || insideAny(p, copied) || insideAny(p, made) || imageDir(p)));
   if (isNeutral(name) && c.writes.length === 0) return true;
   switch (fileReplay(name)) {
     case 'creates-dir':
@@ -217,7 +218,7 @@ export function safeToReplay(c: RunCommand, copied: ReadonlySet<string>, made: R
       const forced = c.words.some((w) => /^-[a-zA-Z]*f/.test(w) || w === '--force');
       // the directory the link goes in must be there: one the stage copied or made, or one every image has
       const parent = link.slice(0, link.lastIndexOf('/')) || '/';
-      if (!(parent === c.cwd || insideAny(parent, copied) || insideAny(parent, made) || IMAGE_DIRS.has(parent))) return false;
+      if (!(parent === c.cwd || insideAny(parent, copied) || insideAny(parent, made) || imageDir(parent))) return false;
       return forced || (!insideAny(link, copied) && ![...copied].some((d) => isInside(d, link)));
     }
     case 'changes-mode': {
@@ -273,9 +274,6 @@ function refetches(c: RunCommand): string | null {
 
 /** File commands that fail on a path the stage copied: a directory made again, a link over what is there. */
 const MEETS_COPIES: ReadonlySet<FileReplay | undefined> = new Set<FileReplay>(['creates-dir', 'links']);
-
-/** Directories every Linux image has (the FHS's), into which a replayed `cd` may go. */
-const IMAGE_DIRS: ReadonlySet<string> = new Set(['/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/local/src', '/usr/share', '/usr/src', '/var', '/var/lib', '/var/log', '/var/tmp']);
 
 /**
  * True when the working directory copied is where the ecosystem's rules put every output of the commands

@@ -110,11 +110,10 @@ describe('the proof of a conversion', () => {
   it('is build level when an archive unpacked into /opt is copied as the entries the file names (item 6 of issue 23: /opt itself is never copied)', () => {
     const read = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}/input.Dockerfile`, import.meta.url)), 'utf8');
     const named = convert(read('unpack-opt-named-entries'), { verify: true });
-    // the mv's destination and the directory an ENV names, each from its own unpack: never /opt
+    // the mv's destination and the directory an ENV names, each from its own unpack: never /opt; the mv's
+    // destination is there because the build would fail otherwise, the ENV's entry only a build shows
     expect(named.artifacts.map((a) => a.path)).toEqual(['/opt/kvlib-0.9', '/opt/kvstore']);
-    expect(named.proof?.unproven.filter((u) => u.id === 'unproven-unpack-entries').map((u) => [u.line, u.message])).toEqual([
-      [5, '`tar -xzf /tmp/kvstore.tar.gz` unpacks into /opt, and only /opt/kvlib-0.9, /opt/kvstore of it is copied, the entries the file names: whatever else the archive holds is known only from a build'],
-    ]);
+    expect(named.proof?.unproven.filter((u) => u.id === 'unproven-unpack-entries').map((u) => [u.line, u.message])).toEqual([[5, '`tar -xzf /tmp/kvstore.tar.gz` unpacks into /opt, and only /opt/kvlib-0.9 of it is copied, the entries the file names: whatever else the archive holds is known only from a build']]);
     expect(convert(read('unpack-opt-named-entries')).reasons.map((r) => r.id)).toEqual(['needs-verify']);
     // the directory a later build step runs in, holding the program the ENTRYPOINT starts
     const started = convert(read('unpack-opt-started-program'), { verify: true });
@@ -127,6 +126,30 @@ describe('the proof of a conversion', () => {
     const install = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN cd /src && make && make install PREFIX=/opt\nCMD ["/opt/bin/tool"]\n', { verify: true });
     expect(install.proof?.unproven.map((u) => u.id)).toEqual(['unproven-staged-install']);
     expect(install.artifacts.map((a) => a.path)).toEqual(['/staging']);
+  });
+  it('is static when what was unpacked into / or /tmp is copied only as the paths a mv or cp put in place (issue 24: never / or /tmp whole)', () => {
+    const read = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}/input.Dockerfile`, import.meta.url)), 'utf8');
+    // under /: the mv of a file into a directory every image has lands inside it by its own name, not /usr/local/bin whole
+    const root = convert(read('unpack-root-moved-entries'));
+    expect(root.status).toBe('changed');
+    expect(root.proof?.level).toBe('static');
+    expect(root.artifacts.map((a) => a.path)).toEqual(['/opt/relay', '/usr/local/bin/relayctl']);
+    // in /tmp: scratch, the download and the rest of the archive stay behind; what cp carried out is copied
+    const scratch = convert(read('unpack-tmp-scratch'));
+    expect(scratch.proof?.level).toBe('static');
+    expect(scratch.artifacts.map((a) => a.path)).toEqual(['/etc/agent', '/usr/local/bin/agent']);
+    // an entry only the final WORKDIR names is copied whole: build level
+    const named = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl python3\nWORKDIR /tmp\nRUN curl -fsSL https://example.org/app-1.0.tgz | tar -xz && rm -rf /var/lib/apt/lists/*\nWORKDIR /tmp/app-1.0\nCMD ["python3", "main.py"]\n', { verify: true });
+    expect(named.artifacts.map((a) => a.path)).toEqual(['/tmp/app-1.0']);
+    expect(named.proof?.unproven.map((u) => u.id)).toEqual(['unproven-unpack-entries']);
+    // an archive unpacked into / on purpose (`-C /`) is laid out for it: / stays, declined
+    expect(convert(read('unpack-root-laid-out')).reasons.map((r) => r.id)).toEqual(['copies-system-dir']);
+    // files carried out of / into a system directory through a wildcard cannot be named: declined
+    const glob = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSL https://example.org/docker.tgz | tar zx && mv /docker/* /usr/bin/\nCMD ["dockerd"]\n', { verify: true });
+    expect(glob.reasons.map((r) => r.id)).toContain('copies-system-dir');
+    // a command dfsplit cannot follow carries what was unpacked in /tmp elsewhere: /tmp stays, declined
+    const rsync = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl rsync\nRUN curl -fsSL https://example.org/site.tgz | tar xz -C /tmp && rsync -a /tmp/site/ /var/www/html && cp /tmp/site/site.conf /etc/site.conf\nCMD ["cat", "/var/www/html/index.html"]\n', { verify: true });
+    expect(rsync.reasons.map((r) => r.id)).toContain('copies-system-dir');
   });
   it('is build level when the container installs language packages when it starts, on another image (a generator-made bot is an application, not a toolbox)', () => {
     const text = readFileSync(fileURLToPath(new URL('./fixtures/node-generated-app-start-install/input.Dockerfile', import.meta.url)), 'utf8');

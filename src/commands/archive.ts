@@ -15,11 +15,11 @@ export function unpackDirectory(words: readonly string[], cwd: string): string |
     const short = (letter: string) => rest.some((w, i) => (/^-[a-zA-Z]+$/.test(w) || (i === 0 && /^[a-zA-Z]+$/.test(w))) && w.includes(letter));
     const extracts = short('x') || rest.includes('--extract') || rest.includes('--get');
     if (!extracts || short('O') || short('P') || rest.some((w) => ['--to-stdout', '--to-command', '--absolute-names'].includes(w.split('=')[0]!))) return null;
-    return joinPath(cwd, optionValue(words, '-C', '--directory') ?? '.');
+    return joinPath(cwd, namedDirectory(words) ?? '.');
   }
   if (words[0] === 'unzip') {
     if (rest.some((w) => /^-[a-zA-Z]*[lptvZ]/.test(w))) return null;
-    return joinPath(cwd, optionValue(words, '-d') ?? '.');
+    return joinPath(cwd, namedDirectory(words) ?? '.');
   }
   return null;
 }
@@ -31,8 +31,21 @@ export default {
   movesFiles: ['tar', 'unzip'],
   outputs({ words }, { kind, cwd }) {
     if (kind !== 'file-move') return null;
-    const dir = words[0] === 'tar' ? optionValue(words, '-C', '--directory') : optionValue(words, '-d');
-    return { paths: [joinPath(cwd, dir ?? '.')], unnamed: false };
+    return { paths: [joinPath(cwd, namedDirectory(words) ?? '.')], unnamed: false };
   },
   provides: { 'xz-utils': ['xz', 'unxz'], bzip2: ['bzip2', 'bunzip2'] },
 } satisfies CommandFamily;
+
+/** The directory an unpack names (tar's `-C`, unzip's `-d`), or null when it unpacks into its working directory. */
+function namedDirectory(words: readonly string[]): string | null {
+  return words[0] === 'tar' ? optionValue(words, '-C', '--directory') : optionValue(words, '-d');
+}
+
+/**
+ * How an unpack lays the archive out: whether it names its directory and whether it strips the archive's
+ * leading components (`--strip-components=1`, which tar also takes abbreviated), which spills what the
+ * archive's top directory held (bin, lib, share) straight into the target.
+ */
+export function unpackLayout(words: readonly string[]): { named: boolean; strips: boolean } {
+  return { named: namedDirectory(words) !== null, strips: words[0] === 'tar' && words.some((w) => /^--strip(-[a-z]*)?(=|$)/.test(w)) };
+}

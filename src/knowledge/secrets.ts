@@ -102,6 +102,41 @@ export function secretLike(path: string): string | null {
   return null;
 }
 
+/** Directories every Linux image has (the FHS's): a replayed `cd` may go into them, and a `mv` or `cp` into one puts its sources inside it. */
+const IMAGE_DIRS: ReadonlySet<string> = new Set([
+  '/',
+  '/bin',
+  '/etc',
+  '/home',
+  '/lib',
+  '/media',
+  '/mnt',
+  '/opt',
+  '/root',
+  '/sbin',
+  '/srv',
+  '/tmp',
+  '/usr',
+  '/usr/bin',
+  '/usr/lib',
+  '/usr/local',
+  '/usr/local/bin',
+  '/usr/local/lib',
+  '/usr/local/share',
+  '/usr/local/src',
+  '/usr/share',
+  '/usr/src',
+  '/var',
+  '/var/lib',
+  '/var/log',
+  '/var/tmp',
+]);
+
+/** True when `path` (absolute) is one of {@link IMAGE_DIRS}, with or without a trailing slash. */
+export function imageDir(path: string): boolean {
+  return IMAGE_DIRS.has(path.replace(/\/+$/, '') || '/');
+}
+
 /** True when `path` (normalized, absolute) names a whole system directory of {@link SYSTEM_DIRS}. */
 export function systemDir(path: string): boolean {
   return SYSTEM_DIRS.has(path === '/' ? '/' : path.replace(/\/+$/, ''));
