@@ -9,7 +9,10 @@ import { describe, type Finding, type MessageId, type ReasonId } from './message
 import type { Model } from './model.js';
 import { parse } from './parse.js';
 import { imageConfig } from './knowledge/image-config.js';
-import { pythonOwnPaths } from './images.js';
+import { pythonOwnPaths, distributionOf } from './images.js';
+import { distroPipWrites } from './knowledge/distro-python.js';
+import { pipPythonMajor } from './commands/python.js';
+import { buildRelease } from './tags.js';
 import { makePlan } from './plan.js';
 import { pinBuilder } from './pin.js';
 import type { Artifact, BuilderEdit, Preset } from './preset.js';
@@ -217,8 +220,12 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
   const unedited = builderOnly.instructions.length === original.instructions.length && first.image === original.stages[0]?.image && builderOnly.instructions.every((ins, k) => (ins.keyword === 'FROM' ? original.instructions[k]!.keyword === 'FROM' : ins.raw === original.instructions[k]!.raw));
   const a = unedited && originalAnalysis ? originalAnalysis : analyze(builderOnly);
   const paths = new Set<string>();
-  for (const run of a.runs.values())
+  // pip as root with a Debian or Ubuntu image's own Python writes /usr/local/lib/pythonX.Y/dist-packages (the python-distro preset)
+  const distro = distributionOf(first.image)?.name;
+  const release = distro === 'debian' || distro === 'ubuntu' ? buildRelease(first.image) : null;
+  for (const [index, run] of a.runs)
     for (const c of run.commands) {
+      if (c.kind === 'pip' && ['root', '0', null].includes(a.scopes.get(index)?.user ?? null)) for (const p of distroPipWrites(release, pipPythonMajor(c.words))) paths.add(p);
       for (const o of c.outputs) paths.add(o);
       if (c.unnamedOutputs) paths.add(c.cwd);
       // what a file command makes (`touch /tmp/.tests-passed`, the python-tests preset's marker), as the state model reads it

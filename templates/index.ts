@@ -12,7 +12,8 @@ import pythonVenv from './python-venv/index.js';
 import pythonSite from './python-site/index.js';
 import pythonWheels from './python-wheels/index.js';
 import pythonTests from './python-tests/index.js';
+import pythonDistro from './python-distro/index.js';
 import php from './php/index.js';
 import ruby from './ruby/index.js';
 
-export const presets: readonly Preset[] = [go, node, rust, haskell, java, cpp, dotnet, pythonVenv, pythonUser, pythonSite, pythonWheels, pythonTests, php, ruby];
+export const presets: readonly Preset[] = [go, node, rust, haskell, java, cpp, dotnet, pythonVenv, pythonUser, pythonSite, pythonWheels, pythonTests, pythonDistro, php, ruby];

@@ -44,6 +44,11 @@ describe('the detectors', () => {
     const certs = 'COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt';
     expect(hits('copy-missing', GO, `${GO_BUILDER}\nFROM debian:bookworm-slim\n${certs}\nCMD ["/out/app"]\n`)).toEqual([]);
     expect(details('copy-missing', input, out(certs))).toEqual(['/etc/ssl/certs/ca-certificates.crt: no builder step makes it']);
+    // /usr/local/bin is on every Debian and Ubuntu image (base-files: pip's scripts, python-distro); on alpine, not
+    const bin = 'COPY --from=builder /usr/local/bin /usr/local/bin';
+    expect(hits('copy-missing', input, out(bin))).toEqual([]);
+    const alpine = 'FROM alpine:3.19\nRUN apk add --no-cache gcc musl-dev\nWORKDIR /src\nCOPY app.c .\nRUN gcc -o /src/app app.c\nCMD ["/src/app"]\n';
+    expect(details('copy-missing', alpine, `${alpine.replace('3.19\n', '3.19 AS builder\n')}\nFROM alpine:3.19\n${bin}\nCMD ["/src/app"]\n`)).toEqual(['/usr/local/bin: no builder step makes it']);
     // golang's Alpine tags write /etc/nsswitch.conf from Alpine 3.8 on (the image table); debian:bookworm has no such row
     const nss = 'COPY --from=builder /etc/nsswitch.conf /etc/nsswitch.conf';
     const alpineGo = 'FROM golang:1.11.5-alpine3.8\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nCMD ["/out/app"]\n';

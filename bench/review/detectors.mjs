@@ -138,10 +138,12 @@ function copyMissing(v, lib) {
     }
   return hits;
 }
-/** True when the image table says every tag of `image` carries `path` (the CA certificate bundle, the time zone database, golang Alpine's nsswitch.conf). */
+/** True when the image table says every tag of `image` carries `path` (the CA certificate bundle, the time zone database, golang Alpine's nsswitch.conf, Debian's /usr/local/bin). */
 function imageCarries(path, image, lib) {
   if (path === '/etc/ssl/certs/ca-certificates.crt') return lib.hasCaCertificates(image) === true;
   if (path === '/usr/share/zoneinfo') return lib.hasZoneinfo(image) === true;
+  // Debian's base-files makes /usr/local/bin on every Debian and Ubuntu image (pip of the distribution's Python writes its scripts there)
+  if (path === '/usr/local/bin') return ['debian', 'ubuntu'].includes(lib.distributionOf(image)?.name ?? '');
   // the golang image's Alpine tags write it (`hosts: files dns`) on the Alpine releases before it had one
   if (path === '/etc/nsswitch.conf') return lib.hasNsswitchConf(image, releaseOf(image, lib)?.release ?? null) === true;
   return false;

@@ -263,3 +263,16 @@ export default {
     return upgradesPipOnly(names) || (name === 'pip' && names.length > 0 && names.every((n) => TOOLING.test(n) || PURE_TOOLS.test(n)));
   },
 } satisfies CommandFamily;
+
+/**
+ * The Python major version a pip command runs by its name as written: `pip2`, `python2 -m pip` -> 2; `pip3`,
+ * `pip3.5`, `python3 -m pip` -> 3; a bare `pip` or `python -m pip` -> 'default' (whichever the installed
+ * packages give); null for anything else (a pip run by its path, another interpreter).
+ */
+export function pipPythonMajor(words: readonly string[]): 2 | 3 | 'default' | null {
+  const first = words[0] ?? '';
+  const name = /^pip([\d.]*)$/.exec(first)?.[1] ?? (/^python([\d.]*)$/.test(first) && words[1] === '-m' && words[2] === 'pip' ? /^python([\d.]*)$/.exec(first)![1]! : null);
+  if (name === null) return null;
+  if (name === '') return 'default';
+  return name.startsWith('2') ? 2 : name.startsWith('3') ? 3 : null;
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { commandOf, familyOf, installsLanguagePackages, packageProvides, readsPaths, replayedBy, upgradesToolingOnly } from '../../src/commands/index.js';
-import python, { isTestOnlyInstall, isVenv, requirementFiles, requirementsOf } from '../../src/commands/python.js';
+import python, { isTestOnlyInstall, isVenv, pipPythonMajor, requirementFiles, requirementsOf } from '../../src/commands/python.js';
 import { convert } from '../../src/convert.js';
 
 const scope = { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() };
@@ -91,6 +91,16 @@ describe('python family', () => {
     expect(readsPaths(words('virtualenv /venv'))).toBeNull();
     expect(installsLanguagePackages(words('pip3 install -r requirements.txt'))).toBe(true);
     expect(packageProvides('python3-pip')).toEqual(['pip', 'pip3']);
+  });
+
+  it('tells which Python a pip runs by its name (pipPythonMajor, the python-distro preset)', () => {
+    expect(pipPythonMajor(['pip', 'install', 'x'])).toBe('default');
+    expect(pipPythonMajor(['python', '-m', 'pip', 'install', 'x'])).toBe('default');
+    expect(pipPythonMajor(['pip2', 'install', 'x'])).toBe(2);
+    expect(pipPythonMajor(['pip3.5', 'install', 'x'])).toBe(3);
+    expect(pipPythonMajor(['python3', '-m', 'pip', 'install', 'x'])).toBe(3);
+    expect(pipPythonMajor(['/opt/venv/bin/pip', 'install', 'x'])).toBeNull();
+    expect(pipPythonMajor(['python3', 'setup.py', 'install'])).toBeNull();
   });
 
   it('lets the wheels preset rewrite pip as the original wrote it (commandOf)', () => {

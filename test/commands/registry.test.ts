@@ -57,6 +57,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // through JAVA_BUILD_TOOLS, the file `jar` creates through jarFile, and writes and reads `java -jar`
   'templates/go/index.ts': ['go', 'fetch'],
   'templates/dotnet/index.ts': ['dotnet'],
+  // the python-distro preset lists the families whose commands name every path they write (family ids), and asks the apt
+  // family which commands install a package from a file (`dpkg -i`)
+  'templates/python-distro/index.ts': ['apt'],
   // (the cp/mv/mkdir that place a jar are the files family's `copies` and `directories`; `chown` there is COPY's --chown flag)
   'templates/java/index.ts': ['java', 'files'],
   // the preset id, the `java` the container starts and the `javac` an artifact is said to come from (javac's words are read by javacRun)
