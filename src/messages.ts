@@ -146,6 +146,7 @@ export const MESSAGES = {
   'unproven-go-get': '`{command}` installs a binary only when the package is a main package, and nothing when it is a library: which one it is is proven only by a build',
   'unproven-start-install': "{keyword} runs `{command}` when the container starts, on {image}: a package it installs then that compiles finds none of the builder's compilers there, which only running it shows",
   'unproven-unpack-entries': '`{command}` unpacks into {dir}, and only {paths} of it is copied, the entries the file names: whatever else the archive holds is known only from a build',
+  'unproven-dropped-write': '`{command}` writes {path} in the builder, which the runtime stage neither copies nor writes again: whether the program needs it is proven only by a build',
   'unproven-zoneinfo': '`{command}` reads the time zone database again in the runtime stage, on {image}, which may lack the tzdata the builder had (and nothing the stage does before installs it): proven only by a build',
   'unproven-https-certificates': '`{command}` downloads over HTTPS again in the runtime stage, on {image}, which may lack the CA certificates the builder had (and nothing the stage does before installs them): proven only by a build',
   'unproven-root-packages': '{path} is copied as where `{command}`, run in /, installs its packages, but {why}: proven only by a build',

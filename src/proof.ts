@@ -80,6 +80,18 @@ export function proofOf(input: ProofInput): Proof {
       unproven.push({ id: 'unproven-download', data: { path: a.path, command: String(a.why.data?.command ?? ''), from: input.builderImage, to: input.runtimeBase }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
     }
   }
+  // a file a command of the builder writes by redirection (`npm install && echo "listen 80" > /etc/app.conf`) that the
+  // runtime stage neither copies nor writes again: the original image has it, the runtime stage does not
+  const replayedWords = new Set(input.steps.flatMap((s) => (s.source === null ? [] : s.commands.map((c) => `${s.source} ${c.words.join(' ')}`))));
+  const landed = artifactDestinations(input.steps);
+  for (const [index, run] of input.analysis.runs) {
+    if (input.model.instructions[index]?.stage !== 0) continue;
+    for (const c of run.commands) {
+      if (replayedWords.has(`${index} ${c.words.join(' ')}`)) continue;
+      const lost = c.writes.find((w) => w.startsWith('/') && !/^\/(tmp|dev|proc|var\/tmp)(\/|$)/.test(w) && !landed.some((d) => isInside(w, d)));
+      if (lost) unproven.push({ id: 'unproven-dropped-write', data: { path: lost, command: c.words.slice(0, 2).join(' ') }, line: input.model.instructions[index]!.line });
+    }
+  }
   // the container installs language packages when it starts (`CMD npm install $(...) && bin/hubot`): on another base
   // than the builder's, one that compiles finds no compiler there, which neither the file nor a build shows
   if (input.runtimeBase !== input.builderImage) {
