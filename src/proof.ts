@@ -8,14 +8,14 @@ import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
 import { commandOf, familyOf, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
-import { distributionOf, hasCaCertificates, hasZoneinfo, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
+import { distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
 import { installPrefixProof } from './install-prefix.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
 import { artifactDestinations, landsAt, type RuntimeStep } from './runtime-stage.js';
-import { CA_BUNDLE, CA_PACKAGE, last, TZ_PACKAGE, ZONEINFO } from './runtime-contract.js';
+import { IMAGE_FILES, last } from './runtime-contract.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 import { JAVA_NEEDS_MAN_DIRS } from './knowledge/java.js';
@@ -115,27 +115,21 @@ export function proofOf(input: ProofInput): Proof {
   const runtimeRelease = releaseOfImage(input.runtimeBase);
   const addedInstallUnproven = input.runtimeBase !== input.builderImage && (runtimeRelease?.release == null || isArchived(runtimeRelease));
   const slimRuntime = input.runtimeBase !== input.builderImage && isDebianSlim(input.runtimeBase);
-  // a download over HTTPS the stage repeats needs the CA certificate bundle: the builder's image had it (or the
-  // original's own install brought it), a runtime base may not (node's later slim tags purge ca-certificates)
-  let certificates = input.runtimeBase === input.builderImage || hasCaCertificates(input.runtimeBase) === true;
-  // so does a repeated command that reads the time zone database (`cp /usr/share/zoneinfo/Asia/Shanghai
-  // /etc/localtime`): Debian dropped tzdata from its required set with bookworm, and node's slim tags do not add it
-  let zoneinfo = input.runtimeBase === input.builderImage || hasZoneinfo(input.runtimeBase) === true;
+  // a download over HTTPS the stage repeats needs the CA certificate bundle, and a command that reads the time zone
+  // database (`cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime`) needs tzdata: the builder's image had them (or
+  // the original's own install brought them), a runtime base may not (node's later slim tags purge ca-certificates,
+  // and Debian dropped tzdata from its required set with bookworm)
+  const present = new Map(IMAGE_FILES.map((f) => [f, input.runtimeBase === input.builderImage || f.has(input.runtimeBase) === true]));
   input.steps.forEach((step, at) => {
-    if (step.packages?.includes(CA_PACKAGE) || (step.artifact && landsAt(step.artifact).some((p) => isInside(CA_BUNDLE, p)))) certificates = true;
-    if (step.packages?.includes(TZ_PACKAGE) || (step.artifact && landsAt(step.artifact).some((p) => isInside(ZONEINFO, p)))) zoneinfo = true;
-    for (const c of step.source !== null && step.keyword === 'RUN' ? step.commands : []) {
-      if (c.install?.packages.includes(TZ_PACKAGE)) zoneinfo = true;
-      else if (!zoneinfo && c.words.some((w) => isInside(w, ZONEINFO))) {
-        zoneinfo = true;
-        unproven.push({ id: 'unproven-zoneinfo', data: { command: c.words.slice(0, 3).join(' '), image: input.runtimeBase }, line: input.model.instructions[step.source!]!.line });
+    for (const f of IMAGE_FILES) if (step.packages?.includes(f.pkg) || (step.artifact && landsAt(step.artifact).some((p) => isInside(f.path, p)))) present.set(f, true);
+    for (const c of step.source !== null && step.keyword === 'RUN' ? step.commands : [])
+      for (const f of IMAGE_FILES) {
+        if (c.install?.packages.includes(f.pkg)) present.set(f, true);
+        else if (!present.get(f) && f.neededBy(c)) {
+          present.set(f, true);
+          unproven.push({ id: f.unproven, data: { command: c.words.slice(0, 3).join(' '), image: input.runtimeBase }, line: input.model.instructions[step.source!]!.line });
+        }
       }
-      if (c.install?.packages.includes(CA_PACKAGE)) certificates = true;
-      else if (!certificates && c.kind === 'fetch' && c.words.some((w) => /^https:\/\//.test(w))) {
-        certificates = true;
-        unproven.push({ id: 'unproven-https-certificates', data: { command: c.words.slice(0, 2).join(' '), image: input.runtimeBase }, line: input.model.instructions[step.source!]!.line });
-      }
-    }
     if (step.artifact) copied.push(...landsAt(step.artifact));
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
       const ins = step.source === null ? null : input.model.instructions[step.source]!;

@@ -3,6 +3,7 @@
 // runtime base must give it too, and the programs CMD, ENTRYPOINT and HEALTHCHECK start.
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
+import type { RunCommand } from './analyze/run.js';
 import { copyDestination } from './analyze/index.js';
 import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
@@ -485,17 +486,12 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
  * Files of the builder's image that programs read at run time without naming them: the CA certificate bundle
  * (every HTTPS call) and the time zone database. Copied, not installed: they are data, the same on every C
  * library, need no package manager (scratch, distroless) and no network, and are the ones the original ran with.
+ * `neededBy` says which repeated command needs them too (a download over HTTPS, a `cp` out of the time zone
+ * database), and `unproven` what src/proof.ts records when the runtime base may lack them there.
  */
-/** The CA certificate bundle every HTTPS client reads, and the package that installs it. */
-export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
-export const CA_PACKAGE = 'ca-certificates';
-/** The time zone database, and the package that installs it. */
-export const ZONEINFO = '/usr/share/zoneinfo';
-export const TZ_PACKAGE = 'tzdata';
-
-const IMAGE_FILES = [
-  { path: CA_BUNDLE, pkg: CA_PACKAGE, has: hasCaCertificates, what: 'CA certificates' },
-  { path: ZONEINFO, pkg: TZ_PACKAGE, has: hasZoneinfo, what: 'time zones' },
+export const IMAGE_FILES = [
+  { path: '/etc/ssl/certs/ca-certificates.crt', pkg: 'ca-certificates', has: hasCaCertificates, what: 'CA certificates', unproven: 'unproven-https-certificates', neededBy: (c: RunCommand) => c.kind === 'fetch' && c.words.some((w) => /^https:\/\//.test(w)) },
+  { path: '/usr/share/zoneinfo', pkg: 'tzdata', has: hasZoneinfo, what: 'time zones', unproven: 'unproven-zoneinfo', neededBy: (c: RunCommand) => c.words.some((w) => isInside(w, '/usr/share/zoneinfo')) },
 ] as const;
 
 /**
