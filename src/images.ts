@@ -247,6 +247,11 @@ export function pipWheelRebuiltFrom(image: string): number | null {
   return ask(image, 'pipWheelRebuiltFrom')?.value ?? null;
 }
 
+/** The Debian release on whose builds `image`'s pip lacked the `wheel` package it has now (the image table's `pipWheelMissingOn`), or null. */
+export function pipWheelMissingOn(image: string): string | null {
+  return ask(image, 'pipWheelMissingOn')?.value ?? null;
+}
+
 /**
  * The image's approximate uncompressed size in MB (linux/amd64, recent releases), or null when the image table has
  * no estimate for it: an image outside the table gets none.

@@ -109,6 +109,13 @@ export interface ImageRow {
    */
   pipWheelRebuiltFrom?: number;
   /**
+   * The Debian release on whose builds the row's images ran pip without the `wheel` package, though they have it
+   * now: docker-library/python dc016eb5 (2017-04-07) installed it in every 3.x image, all of them built on jessie
+   * until then. A tag built on that release once (the tag table's earlier releases) has it today, but a file
+   * written then did not, and an image cached from then still does not (src/images.ts, `pipWheelMissingOn`).
+   */
+  pipWheelMissingOn?: string;
+  /**
    * The first Alpine release (`3.16`) whose image of this row carries /etc/nsswitch.conf (`hosts: files dns`), which
    * Go's own resolver reads: without it, it asks DNS before /etc/hosts. alpine has it from 3.16 on; the golang image's
    * Alpine tags write it from their alpine3.8 builds on (docker-library/golang, "Add nsswitch.conf to Alpine images
@@ -377,6 +384,8 @@ export const IMAGES: readonly ImageRow[] = [
   // until docker-library/python dc016eb5 (2017-04-07) installed `wheel` in every 3.x image: a tag last listed in
   // 2018 or later (`python:3.4`, `3.4-slim`, `3.4.9-stretch`: until 2019) was rebuilt with it
   { repository: 'python', tag: /^3\.[0-4](\.|-|$)/, pipWheel: false, pipWheelRebuiltFrom: 2018 },
+  // every 3.x tag (and `latest`, `slim`, `3`): the 2.7 images installed `wheel` with get-pip.py from 2.7.10 on
+  { repository: 'python', tag: /^(?!2(\.|-|$))/, pipWheelMissingOn: 'jessie' },
   // the 2.7 images installed pip with get-pip.py, which installs `wheel` only from pip 7.0.0 (2015-05-21, pip's
   // NEWS: "get-pip.py now installs the wheel package"); docker-library/python's 2.7 images before that
   // (2.7.8 and 2.7.9: commits 3efd0014 to 0255766e, which bumped pip to 7.0.0 while 2.7.9 was current) have

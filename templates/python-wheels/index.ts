@@ -5,7 +5,7 @@ import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../
 import { installsEnvironmentTooling } from '../../src/commands/python.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
 import { installsToolsOnly, isToolCommand } from '../../src/commands/python-env.js';
-import { parseImage, pipBuildsWheels, pipWheelRebuiltFrom } from '../../src/images.js';
+import { parseImage, pipBuildsWheels, pipWheelMissingOn, pipWheelRebuiltFrom } from '../../src/images.js';
 import { earlierReleases, lastListed, releaseOfImage } from '../../src/tags.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { hasCompiler, isSelfUpgrade, requirementsOf, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
@@ -89,13 +89,12 @@ export default {
     const listed = since === null ? null : lastListed(input.builderImage);
     const rebuilt = listed === 'now' || (listed !== null && since !== null && listed >= since);
     if (installs.length && !pipBuildsWheels(input.builderImage) && !rebuilt && !installsWheel) declines.push({ id: 'pip-wheel-unavailable', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
-    // the 3.x images of the jessie era ran `pip wheel` without the `wheel` package until docker-library/python
-    // dc016eb5 (2017-04-07) installed it: a tag built on jessie then (`python:3`, `python:3.6`) has it today, but a
-    // file written in that era failed there (review review-2026-12-06h: shinobu on `python:3`, written in 2016)
+    // a tag once built on the release whose images ran pip without `wheel` (`python:3.6`: jessie until 2017): a file
+    // written then failed at `pip wheel` (review review-2026-12-06h: shinobu on `python:3`, written in 2016)
     const eraUnproven: Finding[] = [];
-    const release = releaseOfImage(input.builderImage);
-    const jessieEra = [release, ...earlierReleases(input.builderImage)].some((r) => r?.distribution === 'debian' && r.release === 'jessie');
-    if (installs.length && !installsWheel && jessieEra && !/^2(\.|-|$)/.test(parseImage(input.builderImage).tag ?? 'latest')) eraUnproven.push({ id: 'unproven-pip-wheel-era', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
+    const missingOn = pipWheelMissingOn(input.builderImage);
+    const built = [releaseOfImage(input.builderImage), ...earlierReleases(input.builderImage)];
+    if (installs.length && !installsWheel && missingOn !== null && built.some((r) => r?.release === missingOn)) eraUnproven.push({ id: 'unproven-pip-wheel-era', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
     const { artifacts, declines: more } = pythonArtifacts(input);
     // compiled packages load libraries the full image had: install them on slim, or decline
     const libs = runtimeLibraries(input, installs);
