@@ -40,13 +40,13 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
         else found.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line } });
       }
       if (c.unnamedOutputs) {
+        const install = c.cwd === '/' ? projectInstall(c.words) : null;
         if (c.cwd.includes('$')) {
           declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` runs in ${c.cwd}, which depends on a variable dfsplit cannot resolve` }, line });
-        } else if (c.cwd === '/' && projectInstall(c.words)) {
+        } else if (install) {
           // an install of packages run in / puts them in one directory there (/node_modules), its output
-          const { dir, named } = projectInstall(c.words)!;
-          const path = joinPath('/', dir);
-          found.push({ path, producer: index, why: { id: 'artifact-root-packages', data: { path, command: c.words.slice(0, 3).join(' '), named: named.join(' ') }, line } });
+          const path = joinPath('/', install.dir);
+          found.push({ path, producer: index, why: { id: 'artifact-root-packages', data: { path, command: c.words.slice(0, 3).join(' '), named: install.named.join(' ') }, line } });
         } else if (c.cwd === '/') {
           declines.push({ id: 'output-not-located', data: { why: `\`${c.words.slice(0, 3).join(' ')}\` runs in / (no WORKDIR), so its outputs cannot be told from the rest of the system` }, line });
         } else {
