@@ -4,7 +4,8 @@
 // ...) and its slim variant has not, so a split onto the slim variant must install them or decline (issue 23,
 // review-2026-12-06b: wildbeast's `git rev-parse`, bedel_monitor's `free`). Only a literal first word is read:
 // a program named by a variable (`execFile(phantomjs.path)`) is the packages' business (NODE_NATIVE_LIBS,
-// runtimePrograms). Tests and tooling that never run in the image are not read.
+// runtimePrograms). Tests and tooling that never run in the image are not read, nor a Python environment committed
+// to the repository (goof's goofenv/lib/python3.9/site-packages: setuptools' svn call is no program of the app).
 // https://nodejs.org/api/child_process.html  https://docs.python.org/3/library/subprocess.html
 import type { BuildContext } from './context.js';
 
@@ -15,7 +16,7 @@ export interface CodeProgram {
 }
 
 /** Paths of tests, fixtures, examples and build tooling: not what the container runs. */
-const NOT_RUN = /_test\.go$|(^|\/)(tests?|spec|__tests__|__mocks__|fixtures?|examples?|docs?|scripts\/build|\.github|bower_components|static|public|assets)\/|\.(test|spec)\.\w+$|(^|\/)(gulpfile|gruntfile|webpack\.config|karma\.conf|setup)\.\w+$/i;
+const NOT_RUN = /_test\.go$|(^|\/)(tests?|spec|__tests__|__mocks__|fixtures?|examples?|docs?|scripts\/build|\.github|bower_components|static|public|assets|site-packages|dist-packages)\/|\.(test|spec)\.\w+$|(^|\/)(gulpfile|gruntfile|webpack\.config|karma\.conf|setup)\.\w+$/i;
 /** At most this many files and this many characters of each: a bounded read, as the context's own walk is. */
 const MAX_FILES = 2000;
 const MAX_CHARS = 200_000;

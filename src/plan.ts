@@ -17,7 +17,8 @@ import { GUI_PACKAGES } from './knowledge/java.js';
 import { systemDir } from './knowledge/secrets.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
-import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, toolboxReason, type Started } from './runtime-contract.js';
+import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, startScripts, toolboxReason, toolsLost, type Started } from './runtime-contract.js';
+import { parseShell } from './shell.js';
 import { programsCodeRuns } from './code-programs.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
@@ -288,7 +289,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
       artifacts,
       deleted,
       steps: printed.steps,
-      presetUnproven: [...packageProof.unproven, ...native.unproven, ...(staged?.unproven ?? []), ...(globals?.unproven ?? [])],
+      presetUnproven: [...packageProof.unproven, ...native.unproven, ...code.unproven, ...(staged?.unproven ?? []), ...(globals?.unproven ?? [])],
       genericArtifacts: decision.artifacts === undefined,
     }),
   };
@@ -364,6 +365,7 @@ function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: stri
   findings: Finding[];
   started: Started[];
   declines: Finding[];
+  unproven: Finding[];
 } {
   const { model, analysis, builderImage, runtimeBase, context, decision, extra } = input;
   const runs = [...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => (c.install ? [c.install] : [])));
@@ -372,6 +374,17 @@ function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: stri
   const buildInstalled = new Set(runs.flatMap((i) => [...i.runtime, ...i.build]));
   const firstLine = model.stages[0]?.instructions.length ? model.instructions[model.stages[0].instructions[0]!]!.line : 1;
   const sources = programsCodeRuns(context).map((p) => ({ programs: [p.program], by: p.by }));
+  // the programs of the start scripts dfsplit can read: each command's program, first sighting
+  const scripts = startScripts(model, analysis, context);
+  for (const s of scripts)
+    if (s.text !== null)
+      for (const c of parseShell(s.text).commands) {
+        const program = (c.words[0] === 'exec' ? c.words[1] : c.words[0])?.split('/').pop() ?? '';
+        if (/^[A-Za-z][\w.+-]*$/.test(program) && !sources.some((x) => x.programs[0] === program)) sources.push({ programs: [program], by: s.path.slice(1) });
+      }
+  // a start script it cannot read, on a runtime base without tools the builder had: what it runs is unknown
+  const lacks = toolsLost(builderImage, runtimeBase);
+  const unproven: Finding[] = lacks.length ? scripts.flatMap((s) => (s.text === null ? [{ id: 'unproven-start-script' as const, data: { path: s.path, why: s.why ?? '', from: builderImage, to: runtimeBase, tools: lacks.slice(0, 4).join(', ') }, line: s.line }] : [])) : [];
   const helpers = input.helpers.map((h) => ({ programs: [h.word, ...(h.helper?.also ?? [])], by: h.keyword, line: h.line }));
   const calls = input.steps.flatMap((s) =>
     s.commands.flatMap((c) => {
@@ -383,7 +396,7 @@ function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: stri
   // a replayed command's program that no package is known for: the replay would fail (command-missing)
   const declines = result.declines.filter((d) => calls.some((c) => c.by === d.data?.keyword));
   const started = result.missing.filter((n) => sources.includes(n as (typeof sources)[number])).map((n) => ({ word: n.programs[0]!, line: firstLine, keyword: n.by, helper: { also: n.programs.slice(1) } }));
-  return { packages: result.packages, findings: result.findings, started, declines };
+  return { packages: result.packages, findings: result.findings, started, declines, unproven };
 }
 
 /**

@@ -10,6 +10,7 @@ import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
 import { installPrefixProof } from './install-prefix.js';
+import { unpackDirectory } from './commands/archive.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
@@ -79,6 +80,21 @@ export function proofOf(input: ProofInput): Proof {
       if (!downloads.has(a.producer) || (input.genericArtifacts && !named.some((p) => p === a.path || globMatches(p, a.path)))) continue;
       unproven.push({ id: 'unproven-download', data: { path: a.path, command: String(a.why.data?.command ?? ''), from: input.builderImage, to: input.runtimeBase }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
     }
+    // an archive the same RUN downloads and unpacks into a copied directory (`curl -o t.zip URL && unzip t.zip`
+    // in the app's WORKDIR): a program of unknown needs inside the app (texcount-bot's texcount.pl wants the full
+    // image's Perl modules; review-2026-12-06g)
+    const copied = new Set(input.artifacts.map((a) => a.path));
+    for (const [index, run] of input.analysis.runs) {
+      if (input.model.instructions[index]?.stage !== 0) continue;
+      const fetched = run.commands.findIndex((c) => c.kind === 'fetch');
+      if (fetched < 0) continue;
+      for (const c of run.commands.slice(fetched + 1)) {
+        const into = unpackDirectory(c.words, c.cwd);
+        if (into === null || !insideAny(into, copied)) continue;
+        unproven.push({ id: 'unproven-download', data: { path: into, command: `${run.commands[fetched]!.words[0]} ... && ${c.words.join(' ')}`, from: input.builderImage, to: input.runtimeBase }, line: input.model.instructions[index]!.line });
+        break;
+      }
+    }
   }
   // a file a command of the builder writes by redirection (`npm install && echo "listen 80" > /etc/app.conf`) that the
   // runtime stage neither copies nor writes again: the original image has it, the runtime stage does not
@@ -136,7 +152,8 @@ export function proofOf(input: ProofInput): Proof {
       const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') : null;
       if (dest) copied.push(dest);
     }
-    if (step.packages && step.source === null && addedInstallUnproven) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
+    // (a preset's install in place of a command that installed nothing itself, too: the node preset's native libraries)
+    if (step.packages && (step.source === null || !input.analysis.runs.get(step.source)?.commands.some((c) => c.install)) && addedInstallUnproven) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
     // a Java package installed on a Debian slim image other than the builder's: its install script fails without
     // /usr/share/man/man1, which slim images leave out, unless a command makes it first
     if (slimRuntime) {

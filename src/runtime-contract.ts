@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
-import { copyDestination } from './analyze/index.js';
+import { copiedPaths, copyDestination } from './analyze/index.js';
 import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
@@ -515,4 +515,89 @@ export function imageFilesToCopy(model: Model, analysis: Analysis, builderImage:
     out.push({ path: f.path, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: f.path, what: f.what, builder: builderImage, image: runtimeBase } } });
   }
   return out;
+}
+
+/**
+ * A shell script the container starts (`ENTRYPOINT ["./bgw.sh"]`, `CMD /node_app/start.sh`) that the file puts in
+ * place: its text, read from the build context through the COPY or ADD that brings it (the script itself, or a
+ * directory holding it: `ADD ./ /node_app`), or null when dfsplit cannot read it (no build context was given, or
+ * a RUN writes it: `git clone`). A shell script's whole business is running programs, which a move to an image
+ * without the builder's tools may lose (review-2026-12-06i: flashlight's start script waits with curl; bgw's,
+ * cloned by the build, runs git). A script the file neither copies nor writes is the base image's own.
+ */
+export interface StartScript {
+  path: string;
+  line: number;
+  text: string | null;
+  /** Why the text is null. */
+  why: string | null;
+}
+
+/** The directories of the images' default PATH, where a script started by its bare name is found. */
+const SCRIPT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** The shell scripts the container starts, as {@link StartScript} says. */
+export function startScripts(model: Model, analysis: Analysis, context: BuildContext): StartScript[] {
+  const out: StartScript[] = [];
+  const stage = model.stages.length - 1;
+  const lastIns = model.stages[stage]?.instructions.at(-1);
+  const workdir = lastIns === undefined ? '/' : finalWorkdir(model, analysis, lastIns);
+  for (const s of startedPrograms(model)) {
+    if (s.keyword === 'HEALTHCHECK' || !/\.(sh|bash)$/.test(s.word) || s.word.includes('$')) continue;
+    // a path is read from the working directory; a bare name is looked up on PATH
+    const candidates = s.word.includes('/') ? [joinPath(workdir, s.word)] : SCRIPT_PATH.map((dir) => `${dir}/${s.word}`);
+    for (const path of candidates) {
+      const found = out.some((o) => o.path === path) ? null : scriptSource(model, analysis, context, path);
+      if (!found) continue;
+      out.push({ path, line: s.line, ...found });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The working directory in effect after instruction `index` (a WORKDIR there included). */
+function finalWorkdir(model: Model, analysis: Analysis, index: number): string {
+  const ins = model.instructions[index]!;
+  const before = analysis.scopes.get(index)?.workdir ?? '/';
+  return ins.keyword === 'WORKDIR' && !ins.path.includes('$') ? joinPath(before, ins.path) : before;
+}
+
+/** Where the file puts the script at `path`: the text a COPY or ADD of the context brings, null with why, or nothing when the file does not put it there. */
+function scriptSource(model: Model, analysis: Analysis, context: BuildContext, path: string): { text: string | null; why: string | null } | null {
+  for (const ins of [...model.instructions].reverse()) {
+    if (ins.stage !== model.stages.length - 1) continue;
+    if (ins.keyword === 'RUN') {
+      const run = analysis.runs.get(ins.index);
+      if (run?.commands.some((c) => c.produced.some((p) => p === path || isInside(path, p)))) return { text: null, why: `the RUN on line ${ins.line} writes it` };
+      continue;
+    }
+    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
+    const workdir = analysis.scopes.get(ins.index)?.workdir ?? '/';
+    const dest = copyDestination(ins, workdir);
+    if (dest === null) continue;
+    const landed = copiedPaths(ins, workdir) ?? [];
+    for (const src of ins.sources) {
+      if (/^[a-z]+:\/\//.test(src) || src.includes('*') || src.includes('$')) continue;
+      const rel = src.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      let file: string | null = null;
+      // the script itself, under its own name or the destination's
+      if (landed.includes(path) && (src.split('/').pop() === path.split('/').pop() || ins.sources.length === 1)) file = rel;
+      // a directory of the context copied to the destination (`COPY . /app`, `ADD ./ /node_app`)
+      else if (isInside(path, dest) && path !== dest) file = joinPath(`/${rel}`, path.slice(dest === '/' ? 1 : dest.length + 1)).slice(1);
+      if (file === null) continue;
+      if (!context.known) return { text: null, why: 'no build context was read' };
+      const text = context.read(file);
+      if (text !== null) return { text: text.length <= 65536 ? text : null, why: text.length <= 65536 ? null : 'it is too large to read' };
+    }
+  }
+  return null;
+}
+
+/** The programs the builder's image has and the runtime base lacks (none when either is outside the image table, or they are one image). */
+export function toolsLost(builderImage: string, runtimeBase: string): string[] {
+  const builder = imageConfig(builderImage);
+  const runtime = imageConfig(runtimeBase);
+  if (builderImage === runtimeBase || !builder || !runtime) return [];
+  return [...builder.tools].filter((t) => !runtime.tools.has(t));
 }

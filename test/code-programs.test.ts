@@ -34,6 +34,7 @@ describe('programsCodeRuns', () => {
         'src/a.js': "/v(\\d+)/.exec('git x'); re.exec('hg'); db.exec('select'); execFile(phantomjs.path);",
         'test/a.test.js': "execSync('svn info')",
         'src/b.spec.ts': "exec('make')",
+        'goofenv/lib/python3.9/site-packages/setuptools/package_index.py': "os.system('svn checkout -q %s %s' % (url, filename))",
         'src/c.py': 'subprocess.run(cmd)\n# subprocess.run(["git", "log"]) is not run',
         'src/d.go': '// exec.Command("sh", "-c", x) would be read, were it code',
       }),

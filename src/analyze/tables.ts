@@ -67,6 +67,9 @@ export const DEV_WITHOUT_RUNTIME = new Set(['libc6-dev', 'libc-dev', 'musl-dev',
 /** procps, which gives ps, free, pgrep and pkill. */
 const PROCPS: Readonly<Record<PackageManager, string>> = { apt: 'procps', apk: 'procps', yum: 'procps-ng' };
 
+/** ImageMagick's command-line programs (identify, convert, ...). */
+const IMAGEMAGICK: Readonly<Record<PackageManager, string>> = { apt: 'imagemagick', apk: 'imagemagick', yum: 'ImageMagick' };
+
 /** Programs a HEALTHCHECK/CMD or the application's code may call, and the package that provides each (for slim runtimes). */
 export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, string>>> = {
   curl: { apt: 'curl', apk: 'curl', yum: 'curl' },
@@ -83,4 +86,10 @@ export const TOOL_PACKAGES: Record<string, Readonly<Record<PackageManager, strin
   pgrep: PROCPS,
   pkill: PROCPS,
   openssl: { apt: 'openssl', apk: 'openssl', yum: 'openssl' },
+  identify: IMAGEMAGICK,
+  convert: IMAGEMAGICK,
+  mogrify: IMAGEMAGICK,
+  composite: IMAGEMAGICK,
+  montage: IMAGEMAGICK,
+  compare: IMAGEMAGICK,
 };

@@ -285,7 +285,9 @@ export default {
     'simple-git': ['git'],
     'fluent-ffmpeg': ['ffmpeg'],
     gm: ['gm'],
-    imagemagick: ['convert'],
+    imagemagick: ['convert', 'identify'],
+    // easyimage runs ImageMagick's identify and convert (lightning's thumbnails; review-2026-12-06i)
+    easyimage: ['convert', 'identify'],
     'node-tesseract-ocr': ['tesseract'],
     wkhtmltopdf: ['wkhtmltopdf'],
   },

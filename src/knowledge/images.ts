@@ -203,6 +203,14 @@ const BUILDPACK_TOOLS = [
   'nm',
   'objdump',
   'readelf',
+  // imagemagick, in every full buildpack-deps layer since 2015 (docker-library/buildpack-deps Dockerfile.template):
+  // programs application code runs (goof's `exec('identify ' + url)`, easyimage's convert; review-2026-12-06i)
+  'identify',
+  'convert',
+  'mogrify',
+  'composite',
+  'montage',
+  'compare',
 ];
 /**
  * The node image's npm global prefix: every variant (the full, -slim and Alpine tags) unpacks node's release tarball,

@@ -20,6 +20,11 @@ export const NODE_NATIVE_LIBS: Readonly<Record<string, RuntimeLibs>> = {
   // (a repeated `npm install -g` on node's slim variant fails without it); names every release shares
   'phantomjs-prebuilt': { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   phantomjs: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
+  // packages that depend on phantomjs-prebuilt and run its binary: webshot (lightning's screenshots;
+  // review-2026-12-06i), html-pdf, phantom
+  webshot: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
+  'html-pdf': { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
+  phantom: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   // Elm's compilers (elm 0.19's `elm`, 0.18's `elm-make` and `elm-package`) are Haskell binaries that download
   // packages over HTTPS when they compile, trusting the system's store in /etc/ssl/certs (Node's bundled CAs
   // do not count); node's slim variant has no ca-certificates (review-2026-12-06b: cape-cod-coastal-planner)

@@ -14,7 +14,7 @@ export const PACKAGE_PROGRAMS: Readonly<Record<string, readonly string[]>> = {
   procps: ['ps', 'top', 'pkill', 'pgrep', 'free'],
   'openssh-client': ['ssh', 'scp'],
   supervisor: ['supervisord', 'supervisorctl'],
-  imagemagick: ['convert', 'identify'],
+  imagemagick: ['convert', 'identify', 'mogrify', 'composite', 'montage', 'compare'],
   nginx: ['nginx'],
   apache2: ['apache2', 'apachectl'],
   vim: ['vim', 'vi'],
