@@ -17,8 +17,7 @@ import { GUI_PACKAGES } from './knowledge/java.js';
 import { systemDir } from './knowledge/secrets.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
-import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, startScripts, toolboxReason, toolsLost, type Started } from './runtime-contract.js';
-import { parseShell } from './shell.js';
+import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, scriptPrograms, startScripts, toolboxReason, toolsLost, type Started } from './runtime-contract.js';
 import { programsCodeRuns } from './code-programs.js';
 import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
@@ -376,12 +375,7 @@ function codeNeeds(input: { model: Model; analysis: Analysis; builderImage: stri
   const sources = programsCodeRuns(context).map((p) => ({ programs: [p.program], by: p.by }));
   // the programs of the start scripts dfsplit can read: each command's program, first sighting
   const scripts = startScripts(model, analysis, context);
-  for (const s of scripts)
-    if (s.text !== null)
-      for (const c of parseShell(s.text).commands) {
-        const program = (c.words[0] === 'exec' ? c.words[1] : c.words[0])?.split('/').pop() ?? '';
-        if (/^[A-Za-z][\w.+-]*$/.test(program) && !sources.some((x) => x.programs[0] === program)) sources.push({ programs: [program], by: s.path.slice(1) });
-      }
+  for (const s of scripts) for (const program of s.text === null ? [] : scriptPrograms(s.text)) if (!sources.some((x) => x.programs[0] === program)) sources.push({ programs: [program], by: s.path });
   // a start script it cannot read, on a runtime base without tools the builder had: what it runs is unknown
   const lacks = toolsLost(builderImage, runtimeBase);
   const unproven: Finding[] = lacks.length ? scripts.flatMap((s) => (s.text === null ? [{ id: 'unproven-start-script' as const, data: { path: s.path, why: s.why ?? '', from: builderImage, to: runtimeBase, tools: lacks.slice(0, 4).join(', ') }, line: s.line }] : [])) : [];

@@ -601,3 +601,23 @@ export function toolsLost(builderImage: string, runtimeBase: string): string[] {
   if (builderImage === runtimeBase || !builder || !runtime) return [];
   return [...builder.tools].filter((t) => !runtime.tools.has(t));
 }
+
+/**
+ * The programs a shell script runs: each command's (after `exec`), and the first word of each command substitution,
+ * which the parser leaves inside the words of the command around it (flashlight's
+ * `timeout_cmd "[ $(curl ... $ES_HOST:9200) -eq 200 ]"`, evaluated later).
+ */
+export function scriptPrograms(text: string): string[] {
+  const out = new Set<string>();
+  const add = (word: string | undefined) => {
+    const program = word?.split('/').pop() ?? '';
+    if (/^[A-Za-z][\w.+-]*$/.test(program)) out.add(program);
+  };
+  for (const c of parseShell(text).commands) add(c.words[0] === 'exec' ? c.words[1] : c.words[0]);
+  const code = text
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+  for (const m of code.matchAll(/\$\(\s*([A-Za-z][\w.+-]*)|`\s*([A-Za-z][\w.+-]*)/g)) add(m[1] ?? m[2]);
+  return [...out];
+}
