@@ -288,6 +288,16 @@ export function pythonVersion(image: string): string | null {
   return /^([23]\.\d+)(\.|-|$)/.exec(tag)?.[1] ?? null;
 }
 
+/**
+ * The Go version (`1.12`) of an official golang image, read from its tag (`1.12.5-alpine3.9`, `1.8-onbuild`); a tag
+ * that moves between versions (`1`, `latest`, `alpine`) gives null, as does any other image.
+ */
+export function goVersion(image: string): string | null {
+  const ref = parseImage(image);
+  if (ref.name.replace(/^library\//, '') !== 'golang' || ref.registry || ref.digest) return null;
+  return /^(1\.\d+)(\.|-|$)/.exec(ref.tag ?? 'latest')?.[1] ?? null;
+}
+
 /** An official python image's own site-packages, when its tag names its Python version (else null). */
 export function pythonSitePackages(image: string): string | null {
   const python = pythonVersion(image);

@@ -27,8 +27,53 @@ function binaries(words: readonly string[], sub: string, { cwd, env }: OutputCon
   // `go build main.go util.go` names the binary after the first file; a package after its directory
   const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
   if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
-  return { paths: [joinPath(null, `${gobin}/${base.replace(/@.*$/, '')}`)], unnamed: false };
+  return { paths: [joinPath(null, `${gobin}/${pkg.includes('@') ? moduleExecName(pkg) : base}`)], unnamed: false };
 }
+
+/**
+ * The name `go install pkg@version` (module mode) gives the binary: the last element of the import path, or the one
+ * before it when that is a major version suffix (`github.com/x/tool/v2@latest` installs `tool`: DefaultExecName in
+ * cmd/go/internal/load, golang.org/issue/24667; only v2 and up are such suffixes).
+ */
+function moduleExecName(pkg: string): string {
+  const elements = pkg.replace(/@.*$/, '').replace(/\/$/, '').split('/');
+  const last = elements.pop() ?? 'app';
+  return /^v([2-9]|[1-9]\d+)$/.test(last) && elements.length ? elements.pop()! : last;
+}
+
+/**
+ * The one package a GOPATH-mode `go get` builds and installs, by its import path (`go get -u github.com/x/ocp`), or
+ * null: `-d` (download only), a pattern (`/...`), a local path (`.`, `./cmd/x`), a variable, a version (module mode),
+ * or anything else than one import path (an option that takes a value, `-tags netgo`, counts as a second word).
+ */
+export function goGetPackage(words: readonly string[]): string | null {
+  if (goSubcommand(words) !== 'get' || words.includes('-d')) return null;
+  const pkgs = words.slice(words.indexOf('get') + 1).filter((w) => !w.startsWith('-'));
+  return pkgs.length === 1 && IMPORT_PATH.test(pkgs[0]!) ? pkgs[0]! : null;
+}
+
+/**
+ * Whether `go get` runs in GOPATH mode, where it builds and installs the package it names and leaves the sources it
+ * fetched in $GOPATH/src (https://go.dev/ref/mod#mod-commands, GO111MODULE): always with GO111MODULE=off; with it
+ * unset or `auto`, on Go before 1.11 (no modules), and from 1.11 to 1.15 outside a module (no go.mod in the working
+ * directory or above it: `mayBeModule` says one may be there); from 1.16 on the default is module mode, where `go get`
+ * puts the sources in the module cache and, from 1.18 on, installs nothing. `version` is the toolchain's (`1.12`), null
+ * when not known.
+ */
+export function goGetInGopathMode(version: string | null, go111module: string | undefined, mayBeModule: boolean): boolean {
+  if (go111module === 'off') return true;
+  if (version === null || (go111module !== undefined && go111module !== '' && go111module !== 'auto')) return false;
+  const minor = Number(/^1\.(\d+)$/.exec(version)?.[1] ?? NaN);
+  return minor < 11 || (minor < 16 && !mayBeModule);
+}
+
+/** Where GOPATH-mode `go get` puts the sources it fetches: the src directory of the first GOPATH entry. */
+export function goGetSources(env: OutputContext['env']): string {
+  return `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/src`;
+}
+
+/** A remote import path: a domain, then path elements (`github.com/x/ocp`, `gopkg.in/yaml.v2`). */
+const IMPORT_PATH = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w~-][\w.~-]*)+$/i;
 
 /** The go subcommand the words run (`go build -o /app .`: build; '' when none), or null when they do not run go. */
 export function goSubcommand(words: readonly string[]): string | null {
@@ -58,7 +103,10 @@ export default {
       // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
       const pkgs = words.slice(2).filter((w) => !w.startsWith('-'));
       if (words.includes('-d') || pkgs.length !== 1) return { paths: [], unnamed: false };
-      return binaries([words[0]!, 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', at);
+      const installed = binaries([words[0]!, 'install', pkgs[0]!.replace(/\/\.\.\.$/, '')], 'install', at);
+      // the sources it fetched, of the package and its dependencies, stay in the GOPATH's src (goGetSources)
+      const sources = goGetPackage(words) === null ? null : goGetSources(at.env);
+      return sources === null ? installed : { ...installed, paths: [...installed.paths, sources] };
     }
     if (['mod', 'generate', 'vet'].includes(sub ?? '')) return { paths: [], unnamed: false };
     return null;

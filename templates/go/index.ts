@@ -3,12 +3,15 @@
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
-import { distributionOf, hasNsswitchConf, hasShell, isDistributionImage, libcOf, newestBuildRelease } from '../../src/images.js';
+import { distributionOf, goVersion, hasNsswitchConf, hasShell, isDistributionImage, libcOf, newestBuildRelease } from '../../src/images.js';
 import { debianNotNewer } from '../../src/knowledge/releases.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
-import { isInside } from '../../src/paths.js';
-import { buildsGoBinary } from '../../src/commands/go.js';
+import { isInside, joinPath } from '../../src/paths.js';
+import { buildsGoBinary, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
+import { packagePrograms } from '../../src/commands/index.js';
+import { imageConfig } from '../../src/knowledge/image-config.js';
+import { startedPrograms } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
 
@@ -53,6 +56,20 @@ interface GoBuild {
   command: RunCommand;
 }
 
+/** Where a `go get` of one package left the sources it fetched, when they are still there (its outputs), else null. */
+function fetchedSources(input: PresetInput, b: GoBuild): string | null {
+  if (goGetPackage(b.command.words) === null) return null;
+  const env = input.analysis.scopes.get(b.index)!.env;
+  const path = goGetSources({ get: (k) => b.command.assigns[k] ?? env.get(k) });
+  return b.command.outputs.includes(path) ? path : null;
+}
+
+/** The binaries a build installs: its outputs but the sources a `go get` fetched. */
+function binariesOf(input: PresetInput, b: GoBuild): string[] {
+  const sources = fetchedSources(input, b);
+  return b.command.outputs.filter((o) => o !== sources);
+}
+
 function goBuilds(input: PresetInput): GoBuild[] {
   const out: GoBuild[] = [];
   for (const [index, run] of input.analysis.runs)
@@ -61,6 +78,66 @@ function goBuilds(input: PresetInput): GoBuild[] {
       if (buildsGoBinary(command.words, command.outputs)) out.push({ index, command });
     }
   return out;
+}
+
+/**
+ * The `go get`s whose package is proven a main package: the original runs the binary it installs, from CMD,
+ * ENTRYPOINT or a later RUN that stays in the builder, by its path or by its name on a PATH that holds the install
+ * directory, where no program of the image, of the file's packages or of another build could answer to that name
+ * instead; the original works only when the binary is there. A library installs nothing (`go get
+ * github.com/gorilla/mux`), which only a build tells otherwise; a path under `/cmd/` proves nothing (a library may
+ * live there too). A RUN the runtime stage repeats proves nothing (`godep go build` needs the toolchain there), and a
+ * go get whose sources a repeated command works in or names (`cd $GOPATH/src/x && bundle install`) is left to a build.
+ */
+function provenMainPackages(input: PresetInput, builds: GoBuild[]): Set<GoBuild> {
+  const proven = new Set<GoBuild>();
+  const instructions = input.model.instructions;
+  const lastIndex = input.model.stages[0]!.instructions.at(-1)!;
+  const last = instructions[lastIndex]!;
+  const scope = input.analysis.scopes.get(lastIndex)!;
+  // the container's working directory and PATH: those before the last instruction, unless it changes them
+  const final = last.keyword === 'WORKDIR' || last.keyword === 'ENV' ? null : { cwd: scope.workdir, path: scope.env.get('PATH') };
+  const packages = [...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages ?? []));
+  const taken = new Set([...(imageConfig(input.builderImage)?.tools ?? []), ...packages.flatMap((p) => packagePrograms(p))]);
+  const phase = (index: number) => input.analysis.classifications.find((c) => c.index === index)?.phase;
+  for (const b of builds) {
+    if (!inGopathMode(input, b)) continue;
+    const sources = fetchedSources(input, b);
+    const inside = (p: string) => sources !== null && isInside(p, sources);
+    const usesSources = [...input.analysis.runs].some(([index, run]) => index >= b.index && phase(index) !== 'build' && run.commands.some((c) => (index > b.index || c.start > b.command.start) && (inside(c.cwd) || c.words.slice(1).some((w) => w.includes('$') || inside(joinPath(c.cwd, w))))));
+    if (usesSources) continue;
+    const installed = binariesOf(input, b);
+    const binary = installed.length === 1 ? installed[0]! : null;
+    if (!goGetPackage(b.command.words) || binary === null || binary.includes('$')) continue;
+    const dir = binary.slice(0, binary.lastIndexOf('/'));
+    const name = binary.slice(binary.lastIndexOf('/') + 1);
+    const others = builds.some((o) => o !== b && binariesOf(input, o).some((p) => p !== binary && p.split('/').pop() === name));
+    const runs = (word: string | undefined, cwd: string, path: string | undefined): boolean => {
+      if (!word || word.includes('$')) return false;
+      if (word.includes('/')) return joinPath(cwd, word) === binary;
+      return word === name && !taken.has(name) && !others && (path ?? '').split(':').includes(dir);
+    };
+    const started = final !== null && startedPrograms(input.model).some((s) => runs(s.word, final.cwd, final.path));
+    const later = [...input.analysis.runs].some(([index, run]) => index >= b.index && phase(index) === 'build' && run.commands.some((c) => (index > b.index || c.start > b.command.start) && runs(c.words[0], c.cwd, input.analysis.scopes.get(index)!.env.get('PATH'))));
+    if (started || later) proven.add(b);
+  }
+  return proven;
+}
+
+/**
+ * Whether a `go get` runs in GOPATH mode (goGetInGopathMode), from the builder's Go version, GO111MODULE, and whether a
+ * go.mod may be in its working directory or above: something copied or written there before it, or a `go mod` command.
+ */
+function inGopathMode(input: PresetInput, b: GoBuild): boolean {
+  const cwd = b.command.cwd;
+  const stage = input.model.stages[0]!.instructions;
+  const copied = stage.some((index) => {
+    const ins = input.model.instructions[index]!;
+    const dest = index < b.index && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(index)!.workdir) : undefined;
+    return dest !== undefined && (dest === null || isInside(cwd, dest));
+  });
+  const written = [...input.analysis.runs].some(([index, run]) => index <= b.index && run.commands.some((c) => (index < b.index || c.start < b.command.start) && (goSubcommand(c.words) === 'mod' || c.unnamedOutputs || [...c.produced, ...c.writes].some((o) => isInside(cwd, o)))));
+  return goGetInGopathMode(goVersion(input.builderImage), b.command.assigns.GO111MODULE ?? input.analysis.scopes.get(b.index)!.env.get('GO111MODULE'), copied || written);
 }
 
 type Cgo = 'off' | 'on' | 'unknown';
@@ -72,6 +149,9 @@ function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicit
   if (values.some((v) => v === '1')) return { state: 'on', explicitOff: false, why: 'CGO_ENABLED=1 is set' };
   if (builds.some((b) => b.command.words.some((w) => /linkmode[= ]external/.test(w)) || b.command.words.includes('-linkmode'))) return { state: 'on', explicitOff: false, why: '-linkmode external' };
   if (values.length && values.every((v) => v === '0')) return { state: 'off', explicitOff: true, why: 'CGO_ENABLED=0 is set' };
+  // what `go get` fetches is not in the build context: whether it imports "C" is not known
+  const fetched = builds.find((b) => b.command.words[1] === 'get');
+  if (fetched) return { state: 'unknown', explicitOff: false, why: `\`${fetched.command.words.join(' ')}\` builds sources the build context does not hold` };
   if (!input.context.known) return { state: 'unknown', explicitOff: false, why: 'no build context to look for import "C"' };
   const goFiles = input.context.find((p) => p.endsWith('.go'));
   if (!goFiles.length) return { state: 'unknown', explicitOff: false, why: 'no .go files in the build context' };
@@ -163,9 +243,10 @@ export default {
     const artifacts: Artifact[] = [];
     for (const b of builds) {
       const line = input.model.instructions[b.index]!.line;
-      if (!b.command.outputs.length) declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` names no single binary` }, line });
-      for (const path of b.command.outputs.filter((o) => o.includes('$'))) declines.push({ id: 'output-not-located', data: { why: `${path} depends on a variable dfsplit cannot resolve` }, line });
-      for (const path of b.command.outputs.filter((o) => !o.includes('$'))) artifacts.push({ path, producer: b.index, why: { id: 'artifact-output', data: { path, command: b.command.words.slice(0, 3).join(' ') }, line } });
+      const installed = binariesOf(input, b);
+      if (!installed.length) declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` names no single binary` }, line });
+      for (const path of installed.filter((o) => o.includes('$'))) declines.push({ id: 'output-not-located', data: { why: `${path} depends on a variable dfsplit cannot resolve` }, line });
+      for (const path of installed.filter((o) => !o.includes('$'))) artifacts.push({ path, producer: b.index, why: { id: 'artifact-output', data: { path, command: b.command.words.slice(0, 3).join(' ') }, line } });
     }
     if (cgo.state === 'off' && !cgo.explicitOff) {
       for (const b of builds) {
@@ -221,10 +302,20 @@ export default {
       else if (builderHas === null) unproven.push({ id: 'unproven-nsswitch', data: { builder: input.builderImage, image } });
     }
     // `go get pkg` installs a binary only when pkg is a main package; a library (`go get github.com/gorilla/mux`)
-    // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart.
-    // (Even when the container starts that binary, a program of a GOPATH checkout may read its templates and static
-    // files from $GOPATH/src at run time, and a later RUN may use the checkout: review of 2026-12-06, linx-server, blog)
-    for (const b of builds) if (b.command.words[1] === 'get') unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
+    // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart,
+    // unless the original runs that binary (provenMainPackages). A program of a GOPATH checkout may read its templates
+    // and static files from $GOPATH/src at run time (go.rice boxes next to the source file, a default path under
+    // $GOPATH: review of 2026-12-06, linx-server, reinvent-sessions-api), and a later RUN may work in the checkout
+    // (blog): the runtime stage copies the GOPATH's sources as the builder left them, which keeps GOPATH set too
+    const main = provenMainPackages(input, builds);
+    for (const b of builds) if (b.command.words[1] === 'get' && !main.has(b)) unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
+    const fetched = new Set<string>();
+    for (const b of main) {
+      const path = fetchedSources(input, b);
+      if (path === null || path.includes('$') || fetched.has(path)) continue;
+      fetched.add(path);
+      artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line } });
+    }
     // another build step whose outputs cannot be named (`make compile`, a build script) may write files beside the
     // binary that the runtime stage would lack (a version file the image's tooling reads: review of 2026-12-06,
     // contiv/netplugin): only a build tells what it writes

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import go, { buildsGoBinary, goSubcommand } from '../../src/commands/go.js';
+import go, { buildsGoBinary, goGetInGopathMode, goGetPackage, goSubcommand } from '../../src/commands/go.js';
+import { goVersion } from '../../src/images.js';
 import { convert } from '../../src/convert.js';
 
 const env = (vars: Record<string, string> = {}) => new Map(Object.entries(vars));
@@ -41,10 +42,47 @@ describe('go family', () => {
     expect(run('go build ./...').outputs).toEqual([]);
     expect(run('go get github.com/x/tool/...', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool']);
     expect(run('go get -d github.com/x/tool').outputs).toEqual([]);
+    // one package by import path: the binary, and the GOPATH's src where the fetched sources stay
+    expect(run('go get -u github.com/x/tool', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool', '/go/src']);
+    expect(run('go get github.com/x/tool', { GOPATH: '/go:/other' }).outputs).toEqual(['/go/bin/tool', '/go/src']);
+    // module mode names the binary without the major-version suffix (golang.org/issue/24667); v1 is no such suffix
+    expect(run('go install github.com/x/tool/v2@latest', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool']);
+    expect(run('go install github.com/x/tool/v12/cmd/z@v12.0.1', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/z']);
+    expect(run('go install github.com/x/v1@latest', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/v1']);
     for (const sub of ['mod download', 'generate ./...', 'vet ./...']) {
       const c = run(`go ${sub}`);
       expect([c.outputs, c.unnamedOutputs], sub).toEqual([[], false]);
     }
+  });
+
+  it('reads the one package a GOPATH-mode go get names (goGetPackage)', () => {
+    expect(goGetPackage(['go', 'get', '-u', '-v', 'github.com/x/tool'])).toBe('github.com/x/tool');
+    expect(goGetPackage(['go', 'get', 'gopkg.in/yaml.v2'])).toBe('gopkg.in/yaml.v2');
+    for (const words of [
+      ['go', 'get', '-d', 'github.com/x/tool'],
+      ['go', 'get', 'github.com/x/tool/...'],
+      ['go', 'get', '.'],
+      ['go', 'get', './cmd/x'],
+      ['go', 'get', 'github.com/x/a', 'github.com/x/b'],
+      ['go', 'get', '-tags', 'netgo', 'github.com/x/tool'],
+      ['go', 'get', '$PKG'],
+      ['go', 'get', 'github.com/x/tool@v1.2.3'],
+      ['go', 'install', 'github.com/x/tool'],
+    ])
+      expect(goGetPackage(words), words.join(' ')).toBeNull();
+  });
+
+  it('tells when go get runs in GOPATH mode (goGetInGopathMode, goVersion)', () => {
+    expect(goVersion('golang:1.10')).toBe('1.10');
+    expect(goVersion('golang:1.9.2-alpine3.7')).toBe('1.9');
+    for (const image of ['golang', 'golang:1', 'golang:alpine', 'golang:latest', 'node:1.2']) expect(goVersion(image), image).toBeNull();
+    expect(goGetInGopathMode('1.10', undefined, true)).toBe(true);
+    expect(goGetInGopathMode('1.12', undefined, false)).toBe(true);
+    expect(goGetInGopathMode('1.12', 'auto', true)).toBe(false);
+    expect(goGetInGopathMode('1.15', 'on', false)).toBe(false);
+    expect(goGetInGopathMode('1.16', undefined, false)).toBe(false);
+    expect(goGetInGopathMode('1.21', 'off', true)).toBe(true);
+    expect(goGetInGopathMode(null, undefined, false)).toBe(false);
   });
 
   it('copies the binary a build names into the runtime stage', () => {
