@@ -151,6 +151,7 @@ export const MESSAGES = {
   'unproven-https-certificates': '`{command}` downloads over HTTPS again in the runtime stage, on {image}, which may lack the CA certificates the builder had (and nothing the stage does before installs them): proven only by a build',
   'unproven-root-packages': '{path} is copied as where `{command}`, run in /, installs its packages, but {why}: proven only by a build',
   'unproven-download': '{path} is downloaded (`{command}`), not built, and moves from {from} to {to}: what it needs at run time (libraries, packages, programs the full image had) is known only from a build',
+  'unproven-fetched-program': '`{command}` builds a program from sources it fetches, which no build context shows, and the program moves from {from} to {to}, which lacks what the builder had ({tools}, ...): whether it runs any of them is known only from a build',
   'unproven-start-script': 'the container starts the shell script {path}, which dfsplit cannot read ({why}), and moves from {from} to {to}, which lacks programs the builder had ({tools}, ...): what the script runs is known only from the build context or a build',
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',

@@ -599,8 +599,12 @@ export function toolsLost(builderImage: string, runtimeBase: string): string[] {
   const builder = imageConfig(builderImage);
   const runtime = imageConfig(runtimeBase);
   if (builderImage === runtimeBase || !builder || !runtime) return [];
-  return [...builder.tools].filter((t) => !runtime.tools.has(t));
+  const rank = (t: string) => (NOTABLE_TOOLS.indexOf(t) + NOTABLE_TOOLS.length + 1) % (NOTABLE_TOOLS.length + 1);
+  return [...builder.tools].filter((t) => !runtime.tools.has(t)).sort((a, b) => rank(a) - rank(b));
 }
+
+/** The programs code most often runs, named first when a message lists what a runtime base lacks. */
+const NOTABLE_TOOLS = ['sh', 'bash', 'git', 'curl', 'wget', 'perl', 'python3', 'python', 'identify', 'convert', 'ps'];
 
 /**
  * The programs a shell script runs: each command's (after `exec`), and the first word of each command substitution,

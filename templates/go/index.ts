@@ -11,7 +11,7 @@ import { isInside, joinPath } from '../../src/paths.js';
 import { buildsGoBinary, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
 import { packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
-import { startedPrograms } from '../../src/runtime-contract.js';
+import { startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
 
@@ -309,6 +309,14 @@ export default {
     // (blog): the runtime stage copies the GOPATH's sources as the builder left them, which keeps GOPATH set too
     const main = provenMainPackages(input, builds);
     for (const b of builds) if (b.command.words[1] === 'get' && !main.has(b)) unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
+    // a program built from sources go fetched (`go get pkg`, `go install pkg@version`) that no build context holds: what
+    // it runs (a shell, git, curl: jane runs its checks through /bin/sh -c; review of 2026-12-06) is never read,
+    // so its move onto an image without the builder's programs is proven only by a build (as src/proof.ts's
+    // unproven-download and unproven-start-script are for code no context shows)
+    const lost = toolsLost(input.builderImage, image);
+    for (const b of builds)
+      if ((main.has(b) || (goSubcommand(b.command.words) === 'install' && b.command.words.some((w) => /^[\w.-]+\.[a-z]+\/.*@/.test(w)))) && (lost.length || !hasShell(image)))
+        unproven.push({ id: 'unproven-fetched-program', data: { command: b.command.words.join(' '), from: input.builderImage, to: image, tools: (lost.length ? lost : ['a shell']).slice(0, 4).join(', ') }, line: input.model.instructions[b.index]!.line });
     const fetched = new Set<string>();
     for (const b of main) {
       const path = fetchedSources(input, b);
