@@ -122,7 +122,7 @@ export const MESSAGES = {
   'config-restored': '{field} {value}: inherited from {builder}, written again because {image} does not set it',
   'cgo-disabled': 'CGO_ENABLED=0 set on `go build`: no .go file imports "C", so the binary is static',
   'exec-form': '{keyword} rewritten to exec form: the runtime base has no /bin/sh and the command needs no shell',
-  'no-context': 'no build context was read: decisions that need sources are conservative',
+  'no-context': "no build context was read: decisions that need sources are conservative, and what the application's own code and start scripts run (programs and libraries a full base image has and a slim one lacks) could not be checked; run dfsplit where the build context is (or pass --context DIR) to have them read",
   'tests-gate': 'a test gate: the runtime stage is {image} without the test tools and test runs, and copies the marker the builder writes when the tests pass, so BuildKit still runs them',
   'tests-marker': '{path}: written by the builder after its tests pass; copied so that the runtime stage depends on the tests',
   'pip-wheels': 'pip packages are built as wheels in the builder and installed from /wheels in the runtime stage, without compilers',

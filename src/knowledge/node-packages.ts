@@ -22,6 +22,9 @@ export const NODE_NATIVE_LIBS: Readonly<Record<string, RuntimeLibs>> = {
   phantomjs: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   // packages that depend on phantomjs-prebuilt and run its binary: webshot (lightning's screenshots;
   // review-2026-12-06i), html-pdf, phantom
+  // lambda-audio bundles a sox binary linked against libgomp.so.1 (GCC's OpenMP runtime), which the full image has
+  // through gcc and the slim one lacks (hoya-mp3; review-2026-12-06j, readelf of the bundled bin/sox)
+  'lambda-audio': { apt: ['libgomp1'], apk: ['libgomp'] },
   webshot: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   'html-pdf': { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   phantom: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
