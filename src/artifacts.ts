@@ -64,11 +64,12 @@ const PATTERN = /[$*?~[]/;
 /**
  * True when command `k` of a RUN's `commands` ran whenever the RUN succeeded: it is no nested one (a subshell,
  * a branch), not skipped when what came before succeeded (`a || k`), and its failure is not ignored by what
- * comes after it (`k; b`, `k || true`).
+ * comes after it (`k; b`, `k || true`, a group after it whose operator is not read).
  */
 export function ranIfBuilt(commands: readonly RunCommand[], k: number): boolean {
   const c = commands[k]!;
-  return !c.nested && c.joinedBy !== '||' && commands.slice(k + 1).every((x) => x.nested || x.joinedBy === '&&');
+  // a nested command after it is read without the operator joining its group (`k || (echo failed)`): unknown
+  return !c.nested && c.joinedBy !== '||' && commands.slice(k + 1).every((x) => !x.nested && x.joinedBy === '&&');
 }
 
 /**

@@ -77,7 +77,7 @@ describe('go family', () => {
     // into a directory every image has: the binary's own name inside it
     expect(convert('FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\nRUN go build && mv app /usr/local/bin\nCMD ["app"]\n').output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app');
     // a mv whose failure is ignored, one of a directory around it, or one deleted again: where the binary is, is not known
-    for (const text of ['RUN go build && mv app /srv/app; true', 'RUN go build && mv app /srv/app || true', 'RUN go build && mv /go/src/app /srv/src', 'RUN go build && mv app /srv/app && rm -rf /srv'])
+    for (const text of ['RUN go build && mv app /srv/app; true', 'RUN go build && mv app /srv/app || true', 'RUN go build && mv app /srv/app || (echo failed)', 'RUN go build && mv /go/src/app /srv/src', 'RUN go build && mv app /srv/app && rm -rf /srv'])
       expect(
         out(text).reasons.map((r) => r.id),
         text,
