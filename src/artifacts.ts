@@ -2,12 +2,13 @@
 // name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
 // whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
 import { COMPILING, type Analysis } from './analyze/index.js';
+import type { RunCommand } from './analyze/run.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, joinPath, PathIndex } from './paths.js';
 import { compileSteps, installsLanguagePackages, pathOperands, pathUse, projectInstall } from './commands/index.js';
-import { systemDir } from './knowledge/secrets.js';
+import { imageDir, systemDir } from './knowledge/secrets.js';
 import { narrowUnpacked } from './unpacked.js';
 
 const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
@@ -56,6 +57,59 @@ export function genericArtifacts(analysis: Analysis, skip: ReadonlySet<number> =
     }
   }
   return { artifacts: withoutScratch(analysis, mergeArtifacts(model ? narrowUnpacked(model, analysis, found) : found)), declines };
+}
+
+const PATTERN = /[$*?~[]/;
+
+/**
+ * True when command `k` of a RUN's `commands` ran whenever the RUN succeeded: it is no nested one (a subshell,
+ * a branch), not skipped when what came before succeeded (`a || k`), and its failure is not ignored by what
+ * comes after it (`k; b`, `k || true`, a group after it whose operator is not read).
+ */
+export function ranIfBuilt(commands: readonly RunCommand[], k: number): boolean {
+  const c = commands[k]!;
+  // a nested command after it is read without the operator joining its group (`k || (echo failed)`): unknown
+  return !c.nested && c.joinedBy !== '||' && commands.slice(k + 1).every((x) => !x.nested && x.joinedBy === '&&');
+}
+
+/**
+ * Where `path`, written by command `at` of a RUN's `commands`, ends up when later commands of the same RUN carry
+ * it off with mv or cp (`go build && mv app /usr/local/bin/`): the destination, or the file's own name inside it
+ * when that is a directory every image has (`/usr/local/bin`) or one named with `-t`; followed through later moves
+ * of that path, with the index of the command that put it there. Such a path is there because the build would
+ * fail otherwise. Null when nothing carries it off, when a command that does may not run or its failure is
+ * ignored (nested, after `||`, or followed by `;` or `||`), when a pattern or a directory around it may carry it unseen (`mv bin/* /usr/bin/`),
+ * when it would land on a system directory, or when a later command of the RUN deletes or moves what it landed in.
+ */
+export function carriedOut(commands: readonly RunCommand[], at: number, path: string): { path: string; at: number } | null {
+  let current = path;
+  let landed: { path: string; at: number } | null = null;
+  for (let k = at + 1; k < commands.length; k++) {
+    const c = commands[k]!;
+    const ops = pathUse(c.words[0] ?? '')?.copies ? pathOperands(c.words) : undefined;
+    if (!ops || ops.makes.length !== 1) continue;
+    // `-t DIR`: the destination is the option's value, and the last operand one more source
+    const last = joinPath(c.cwd, ops.makes[0]!);
+    const dest = c.produced.length === 1 ? c.produced[0]! : null;
+    const byOption = dest !== null && dest !== last;
+    const sources = [...(ops.needs ?? []), ...(byOption ? ops.makes : [])].map((p) => joinPath(c.cwd, p));
+    const unseen = sources.some((s) => s !== current && isInside(current, PATTERN.test(s) ? s.slice(0, s.search(PATTERN)).replace(/\/[^/]*$/, '') || '/' : s));
+    if (!sources.includes(current)) {
+      if (unseen) return null;
+      continue;
+    }
+    if (unseen || dest === null || PATTERN.test(dest) || !ranIfBuilt(commands, k)) return null;
+    const next = byOption || systemDir(dest) || imageDir(dest) ? joinPath(dest, current.split('/').pop()!) : dest;
+    if (systemDir(next) || imageDir(next)) return null;
+    current = next;
+    landed = { path: next, at: k };
+  }
+  if (!landed) return null;
+  const gone = commands.slice(landed.at + 1).some((c) => {
+    const ops = pathOperands(c.words);
+    return [...(ops?.removes ?? []), ...(ops?.moves ?? [])].some((p) => isInside(landed!.path, joinPath(c.cwd, p)));
+  });
+  return gone ? null : landed;
 }
 
 /** The files the builder keeps of its downloads (the RUNs the analyzer calls `run-download`): each download's file, made by its RUN. */

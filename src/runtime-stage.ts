@@ -229,7 +229,12 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
   const add = (part: string, joinedBy: RunCommand['joinedBy']) => {
     text += text ? `${joinedBy === ';' ? ';' : ' &&'} ${part}` : part;
   };
+  const idle = idleSubstitutions(script, commands);
   for (const c of commands) {
+    if (idle.has(c)) {
+      last = null;
+      continue;
+    }
     if (c.install) {
       if (c.install.runtime.length) {
         add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends), '&&');
@@ -252,3 +257,23 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
   }
   return { text, commands: kept };
 }
+
+/**
+ * Assignments alone whose values run programs (`VERSION="$(git describe)"`, read by the build's `go build
+ * -ldflags`) that no command the runtime half repeats reads, directly or through another assignment it reads:
+ * the runtime stage leaves them out, as it may lack the programs, and an assignment fails with its substitution.
+ */
+function idleSubstitutions(script: string, commands: readonly RunCommand[]): ReadonlySet<RunCommand> {
+  const alone = (c: RunCommand) => c.words.length === 0 && Object.keys(c.assigns).length > 0;
+  if (!commands.some((c) => alone(c) && /\$\(|`/.test(script.slice(c.start, c.end)))) return NONE;
+  const repeated = (c: RunCommand) => !alone(c) && !c.nested && ((c.install?.runtime.length ?? 0) > 0 || (!c.install && ['setup', 'unknown', 'pip'].includes(c.kind) && !(isNeutral(c.words[0] ?? '') && c.writes.length === 0)));
+  const reads = (c: RunCommand, names: string[]) => names.some((n) => new RegExp(`\\$\\{?${n}\\b`).test(script.slice(c.start, c.end)));
+  const needed = new Set<RunCommand>();
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const c = commands[i]!;
+    if (alone(c) && commands.slice(i + 1).some((x) => (repeated(x) || needed.has(x)) && reads(x, Object.keys(c.assigns)))) needed.add(c);
+  }
+  return new Set(commands.filter((c) => alone(c) && !needed.has(c) && /\$\(|`/.test(script.slice(c.start, c.end))));
+}
+
+const NONE: ReadonlySet<RunCommand> = new Set();

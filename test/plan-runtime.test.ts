@@ -67,3 +67,14 @@ it('a command that needs the shell the runtime base lacks declines the plan', ()
   expect(plan.outcome).toBe('declined');
   expect(plan.reasons).toEqual([{ id: 'shell-needed', data: { keyword: 'CMD', image: 'gcr.io/distroless/cc-debian12' }, line: 5 }]);
 });
+
+it('the runtime half of a RUN leaves out an assignment whose substitution runs a program, unless a repeated command reads it', () => {
+  const runtimeRun = (script: string) =>
+    convert(`FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\nRUN ${script}\nCMD ["/app"]\n`)
+      .runtimeStage.map((l) => l.text)
+      .find((t) => t.startsWith('RUN '));
+  // VERSION feeds only the build's -ldflags: git is the builder's alone
+  expect(runtimeRun('VERSION="$(git describe)" && mkdir -p /data && go build -ldflags "-X main.v=$VERSION" -o /app .')).toBe('RUN mkdir -p /data');
+  // through another assignment to a repeated mkdir: kept
+  expect(runtimeRun('D="$(date +%Y)" && DIR=/data/$D && mkdir -p $DIR && go build -o /app .')).toBe('RUN D="$(date +%Y)" && DIR=/data/$D && mkdir -p $DIR');
+});

@@ -6,6 +6,9 @@ import type { CommandFamily, OutputContext } from './types.js';
 /** Options of `go build` / `go install` that take the next word as their value. */
 const VALUE_OPTIONS = ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'];
 
+/** The dependency vendoring tools of GOPATH-era projects: govendor (kardianos/govendor), dep (golang/dep), glide (Masterminds/glide). */
+const VENDORING: readonly string[] = ['govendor', 'dep', 'glide'];
+
 /** Where `go build` or `go install` puts the binary of the packages it names. */
 function binaries(words: readonly string[], sub: string, { cwd, env }: OutputContext): { paths: string[]; unnamed: boolean } {
   const o = optionValue(words, '-o');
@@ -88,7 +91,7 @@ export function buildsGoBinary(words: readonly string[], outputs: readonly strin
 
 export default {
   id: 'go',
-  names: ['go'],
+  names: ['go', ...VENDORING],
   subcommands: {
     go: [
       { kind: 'build', sub: ['build', 'install', 'mod', 'get', 'generate', 'vet'] },
@@ -96,7 +99,11 @@ export default {
       { kind: 'toolchain-run', sub: ['run'] },
     ],
   },
+  // the vendoring tools fetch the dependencies of the project in the working directory into its vendor/ for
+  // `go build`: a build step, whatever their arguments, that writes nothing the running container needs
+  kinds: Object.fromEntries(VENDORING.map((name) => [name, 'build'])),
   outputs({ words }, at) {
+    if (VENDORING.includes(words[0]!)) return { paths: [], unnamed: false };
     const sub = words.slice(1).find((w) => !w.startsWith('-'));
     if (sub === 'build' || sub === 'install') return binaries(words, sub, at);
     if (sub === 'get') {
@@ -112,7 +119,7 @@ export default {
     return null;
   },
   provides: { 'golang-go': ['go'] },
-  toolbox: ['go'],
+  toolbox: ['go', ...VENDORING],
   // what the go command reads (https://pkg.go.dev/cmd/go#hdr-Environment_variables); not GOROOT, GODEBUG,
   // GOMAXPROCS, GOGC or GOTRACEBACK, which a built program's runtime reads too
   buildEnv: [{ variables: ['GOPATH', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB', 'GOINSECURE', 'GOOS', 'GOARCH', 'GOARM', 'CGO_ENABLED', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS', 'CGO_LDFLAGS'], readers: ['go', 'gofmt'] }],

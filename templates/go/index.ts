@@ -2,12 +2,14 @@
 // binary, distroless base (glibc) with cgo, Debian slim when the container needs a shell or packages.
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
 import { copyDestination } from '../../src/analyze/index.js';
+import { carriedOut, ranIfBuilt } from '../../src/artifacts.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { distributionOf, goVersion, hasNsswitchConf, hasShell, isDistributionImage, libcOf, newestBuildRelease } from '../../src/images.js';
 import { debianNotNewer } from '../../src/knowledge/releases.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside, joinPath } from '../../src/paths.js';
+import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
 import { buildsGoBinary, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
 import { packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
@@ -241,12 +243,20 @@ export default {
     const cgo = cgoState(input, builds);
     // the binary is the artifact; other build outputs (generated files) follow the generic rules
     const artifacts: Artifact[] = [];
+    // the mv and cp commands that carry a binary off
+    const carriers = new Set<RunCommand>();
     for (const b of builds) {
       const line = input.model.instructions[b.index]!.line;
       const installed = binariesOf(input, b);
-      if (!installed.length) declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` names no single binary` }, line });
+      // a binary a later mv or cp of the same RUN carries off (`go build && mv app /usr/local/bin/`) is where it lands
+      const commands = input.analysis.runs.get(b.index)!.commands;
+      const carried = installed.length || !b.command.produced.length ? [] : b.command.produced.map((p) => carriedOut(commands, commands.indexOf(b.command), p));
+      const landed = carried.every((c) => c !== null) ? carried : [];
+      if (!installed.length && !landed.length) declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` names no single binary` }, line });
       for (const path of installed.filter((o) => o.includes('$'))) declines.push({ id: 'output-not-located', data: { why: `${path} depends on a variable dfsplit cannot resolve` }, line });
       for (const path of installed.filter((o) => !o.includes('$'))) artifacts.push({ path, producer: b.index, why: { id: 'artifact-output', data: { path, command: b.command.words.slice(0, 3).join(' ') }, line } });
+      for (const { at } of landed) carriers.add(commands[at]!);
+      for (const { path, at } of landed) artifacts.push({ path, producer: b.index, why: { id: 'artifact-output', data: { path, command: commands[at]!.words.slice(0, 3).join(' ') }, line } });
     }
     if (cgo.state === 'off' && !cgo.explicitOff) {
       for (const b of builds) {
@@ -328,6 +338,21 @@ export default {
     // binary that the runtime stage would lack (a version file the image's tooling reads: review of 2026-12-06,
     // contiv/netplugin): only a build tells what it writes
     const goCommands = new Set(builds.map((b) => b.command));
+    // what another command of a RUN that builds Go writes where it names is the image's too: a file a mv or cp put
+    // in place whenever the RUN succeeds (`mv templates /templates`, read by the program at run time) is copied;
+    // anything else (a mv in a branch or a subshell, a download, a generated file, a copy into a directory every
+    // image has) only a build tells apart from an intermediate
+    for (const index of new Set(builds.map((b) => b.index))) {
+      const line = input.model.instructions[index]!.line;
+      const commands = input.analysis.runs.get(index)!.commands;
+      for (const [k, c] of commands.entries()) {
+        if (goCommands.has(c) || carriers.has(c)) continue;
+        for (const path of c.outputs.filter((o) => !artifacts.some((a) => isInside(o, a.path)))) {
+          if (c.kind === 'file-move' && ranIfBuilt(commands, k) && !path.includes('$') && !systemDir(path) && !imageDir(path)) artifacts.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line } });
+          else if (!unproven.some((u) => u.id === 'unproven-output' && u.line === line)) unproven.push({ id: 'unproven-output', data: { path }, line });
+        }
+      }
+    }
     for (const [index, run] of input.analysis.runs)
       for (const c of run.commands)
         if (c.kind === 'build' && c.unnamedOutputs && !goCommands.has(c) && input.analysis.classifications.find((x) => x.index === index)?.phase === 'build') {

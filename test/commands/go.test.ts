@@ -96,6 +96,32 @@ describe('go family', () => {
     expect(ids('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n')).not.toContain('runtime-uses-toolchain');
   });
 
+  it('reads the vendoring tools as build steps that write nothing the container needs (kinds, outputs)', () => {
+    for (const script of ['govendor sync', '/go/bin/govendor sync', 'dep ensure -update', 'glide install']) {
+      const c = run(script, { GOPATH: '/go' });
+      expect([c.kind, c.outputs, c.unnamedOutputs], script).toEqual(['build', [], false]);
+    }
+    expect(familyOf('glide')).toBe(go);
+    for (const name of ['govendor', 'dep', 'glide']) expect(toolboxPrograms, name).toContain(name);
+    // not repeated in the runtime stage, which has no go to run them with
+    const r = convert('FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\nRUN govendor sync && go build -o /app .\nCMD ["/app"]\n');
+    expect(r.status).toBe('changed');
+    expect(r.output.slice(r.output.lastIndexOf('\nFROM '))).not.toContain('govendor');
+  });
+
+  it('copies a binary where the mv or cp of its RUN puts it (carriedOut)', () => {
+    const out = (text: string) => convert(`FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\n${text}\nCMD ["/srv/app"]\n`);
+    expect(out('RUN go build && mv app /srv/app && rm -rf /go/src').output).toContain('COPY --from=builder /srv/app /srv/app');
+    // into a directory every image has: the binary's own name inside it
+    expect(convert('FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\nRUN go build && mv app /usr/local/bin\nCMD ["app"]\n').output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app');
+    // a mv whose failure is ignored, one of a directory around it, or one deleted again: where the binary is, is not known
+    for (const text of ['RUN go build && mv app /srv/app; true', 'RUN go build && mv app /srv/app || true', 'RUN go build && mv app /srv/app || (echo failed)', 'RUN go build && mv /go/src/app /srv/src', 'RUN go build && mv app /srv/app && rm -rf /srv'])
+      expect(
+        out(text).reasons.map((r) => r.id),
+        text,
+      ).toContain('output-not-located');
+  });
+
   it('knows go as a build tool and Debian golang-go as its package (toolbox, provides)', () => {
     expect(toolboxPrograms).toContain('go');
     expect(packageProvides('golang-go')).toEqual(['go']);
