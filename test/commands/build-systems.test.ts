@@ -26,6 +26,11 @@ describe('build-systems family', () => {
     expect(commands('/usr/bin/make all')[0]!.kind).toBe('build');
   });
 
+  it('runs the tests of a CMake build with ctest (subcommands)', () => {
+    expect(familyOf('ctest')).toBe(buildSystems);
+    expect(commands('ctest -VV')[0]!.kind).toBe('test');
+  });
+
   it("keeps autoreconf's steps run one by one in the builder: the runtime stage does not repeat them", () => {
     const file = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y autoconf automake libtool make gcc\nCOPY . /src\nRUN cd /src && aclocal && autoconf && automake --add-missing && ./configure --prefix=/opt/app && make && make install && mkdir -p /data\nCMD ["/opt/app/bin/app"]\n';
     const r = convert(file);
