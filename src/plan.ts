@@ -4,7 +4,7 @@ import type { Analysis, Classification } from './analyze/index.js';
 import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, packageManager, replayedBy, toolchainAtRuntime, upgradesToolingOnly } from './commands/index.js';
+import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, packageManager, replayedBy, toolchainAtRuntime, compilesNothing } from './commands/index.js';
 import { downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -456,7 +456,7 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
     for (const c of run.commands) {
       const found = c.install?.build.find(isBuildToolPackage);
       if (found) compilers ??= found;
-      if (upgradesToolingOnly(c.words)) continue;
+      if (compilesNothing(c.words)) continue;
       // the image's own compiler counts for gems and Python packages (C extensions built with it); npm's
       // native addons are the node preset's to judge
       // (Bundler alone is pure Ruby: `gem install bundler` needs no compiler)

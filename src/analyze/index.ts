@@ -439,8 +439,14 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
     const ins = model.instructions[c.index]!;
     // a file command uses the checkout only through the paths it names (`chmod a+x /root/run.sh` run in it does not)
     const uses = (x: RunCommand) => {
+      // a build step of a RUN that also sets up stays in the builder, and a command that only prints, looks or changes
+      // directory is not repeated on its own (src/runtime-stage.ts runtimePart): the runtime stage does not run them
+      if (COMPILING.has(x.kind) || (isNeutral(x.words[0] ?? '') && !x.writes.length)) return false;
       const files = filePaths(x);
-      if (files) return files.some((p) => p.includes('$') || inside(p));
+      // a file command the runtime stage may repeat with no build to prove it (mkdir, chmod, rm, ln: the files family's
+      // `replay`) that works only inside the checkout, `mkdir build` in it, did what the copied checkout holds at its end already
+      const within = !!fileReplay(x.words[0] ?? '') && pathOperands(x.words)?.owner === null && files?.every((p) => !/[$*?~`]/.test(p) && inside(p));
+      if (files) return !within && files.some((p) => p.includes('$') || inside(p));
       return inside(x.cwd) || x.words.slice(1).some((w) => !w.startsWith('-') && inside(joinPath(x.cwd, w)));
     };
     if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some(uses))) return true;

@@ -17,6 +17,7 @@ export default {
   // outputs({ name, args, words }, { kind, cwd, env, home, prefix }) { return null; },  // where it writes, from its options and the environment (see go.ts, fetch.ts); null: the analyzer's reading by kind
   // reads(command) { return null; },      // paths it reads that the state model proves exist
   // toolingOnly(command) { return false; },  // an upgrade of the installer itself: no compiling
+  // compilesNothing(command) { return false; },  // an install of prebuilt packages only (conda): no compiling
   // toolbox: [],                          // build or test programs: an image whose CMD runs one is a toolbox
   // buildEnvironment: [],                 // programs whose install marks a build environment (java.ts: javac)
   // replayed: [],                         // names whose system-wide installs the runtime stage repeats

@@ -1,11 +1,13 @@
-// Build systems: make, CMake, Autotools (configure, autogen.sh, autoreconf), Ninja, Meson, SCons.
+// Build systems: make, CMake (and its test runner ctest), Autotools (configure, autogen.sh, autoreconf and the tools it runs), Ninja, Meson, SCons.
 // https://www.gnu.org/software/make/manual/make.html  https://cmake.org/cmake/help/latest/manual/cmake.1.html  https://scons.org/doc/production/HTML/scons-man.html
 // https://www.gnu.org/prep/standards/html_node/Directory-Variables.html (--prefix, DESTDIR)
 import { joinPath } from '../shell.js';
 import { optionValue } from './options.js';
 import type { CommandFamily, ConfigureStep } from './types.js';
 
-const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh', 'scons'];
+// autoconf, aclocal, automake, autoheader and libtoolize are the steps autoreconf runs one by one: they write the
+// configure script and its inputs into the source tree (https://www.gnu.org/software/autoconf/manual/autoconf.html#autoreconf-Invocation)
+const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', 'autoconf', 'aclocal', 'automake', 'autoheader', 'libtoolize', './autogen.sh', 'scons'];
 
 /** The value of `-DCMAKE_INSTALL_PREFIX[:TYPE]=DIR` (or `-D CMAKE_INSTALL_PREFIX=DIR`), or null. */
 function cmakeInstallPrefix(words: readonly string[]): string | null {
@@ -41,8 +43,9 @@ export function stagedInstall(words: readonly string[], text: string, destdir: s
 
 export default {
   id: 'build-systems',
-  names: NAMES,
-  subcommands: Object.fromEntries(NAMES.map((n) => [n, [{ kind: 'build' }]] as const)),
+  // ctest runs the tests a CMake build defined (https://cmake.org/cmake/help/latest/manual/ctest.1.html)
+  names: [...NAMES, 'ctest'],
+  subcommands: { ...Object.fromEntries(NAMES.map((n) => [n, [{ kind: 'build' }]] as const)), ctest: [{ kind: 'test' }] },
   outputs({ words }, { prefix }) {
     const name = words[0];
     if (name !== 'make' && name !== 'cmake') return null;

@@ -282,6 +282,12 @@ export function upgradesToolingOnly(words: readonly string[]): boolean {
   return c?.family.toolingOnly?.(c) ?? false;
 }
 
+/** An install that needs no compiler: it only upgrades its installer's tooling, or unpacks prebuilt packages (`conda install`). */
+export function compilesNothing(words: readonly string[]): boolean {
+  const c = commandOf(words);
+  return !!c && ((c.family.toolingOnly?.(c) ?? false) || (c.family.compilesNothing?.(c) ?? false));
+}
+
 /** A language installer that installs from lists dfsplit cannot read (npm, pip -r, bundle). */
 export function installsLanguagePackages(words: readonly string[]): boolean {
   const c = commandOf(words);

@@ -2,6 +2,9 @@
 // neither builds nor installs. https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_15
 import type { CommandFamily } from './types.js';
 
+/** Builtins whose operands are text to print, never files: they read no path (`echo "$SUM  app.tar.gz" > sums`). */
+const PRINTING = ['echo', 'printf'];
+
 /** Builtins that change only the shell they run in (its options, variables, directory, limits). */
 const BUILTINS = ['set', 'true', 'false', ':', 'export', 'unset', 'exit', 'echo', 'printf', 'test', '[', 'cd', 'source', '.', 'eval', 'exec', 'umask', 'ulimit', 'trap', 'shopt', 'read', 'wait', 'type', 'command', 'hash', 'alias'];
 /** Programs that only print, look or wait. */
@@ -23,4 +26,5 @@ export default {
     source: { needs: 'each' },
     '.': { needs: 'each' },
   },
+  reads: ({ name }) => (PRINTING.includes(name) ? [] : null),
 } satisfies CommandFamily;

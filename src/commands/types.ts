@@ -192,6 +192,8 @@ export interface CommandFamily {
   reads?(command: FamilyCommand): readonly string[] | null;
   /** An install that only upgrades the family's own tooling (pip itself, `gem update --system`): it compiles nothing. */
   toolingOnly?(command: FamilyCommand): boolean;
+  /** An install that builds nothing from source whatever it installs (conda's prebuilt packages): it needs no compiler. */
+  compilesNothing?(command: FamilyCommand): boolean;
   /** A configure step's prefix and install directories, for the install steps after it; null = not one. */
   configure?(words: readonly string[]): ConfigureStep | null;
   /** True when the command installs what the configure steps before it set up (`make install`). */

@@ -14,7 +14,7 @@ const commands = (script: string) => analyzeRun(script, scope).commands;
 const outputs = (script: string) => commands(script).flatMap((c) => c.outputs);
 
 describe('build-systems family', () => {
-  const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', './autogen.sh', 'scons'];
+  const NAMES = ['make', 'cmake', 'ninja', 'meson', './configure', 'configure', 'autoreconf', 'autoconf', 'aclocal', 'automake', 'autoheader', 'libtoolize', './autogen.sh', 'scons'];
 
   it('answers for the build systems, each a build (subcommands)', () => {
     for (const name of NAMES) {
@@ -24,6 +24,18 @@ describe('build-systems family', () => {
     // a configure script in another directory is one too
     expect(commands('../configure --prefix=/opt')[0]!.kind).toBe('build');
     expect(commands('/usr/bin/make all')[0]!.kind).toBe('build');
+  });
+
+  it('runs the tests of a CMake build with ctest (subcommands)', () => {
+    expect(familyOf('ctest')).toBe(buildSystems);
+    expect(commands('ctest -VV')[0]!.kind).toBe('test');
+  });
+
+  it("keeps autoreconf's steps run one by one in the builder: the runtime stage does not repeat them", () => {
+    const file = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y autoconf automake libtool make gcc\nCOPY . /src\nRUN cd /src && aclocal && autoconf && automake --add-missing && ./configure --prefix=/opt/app && make && make install && mkdir -p /data\nCMD ["/opt/app/bin/app"]\n';
+    const r = convert(file);
+    expect(r.status).toBe('changed');
+    expect(r.output).toContain('COPY --from=builder /opt/app /opt/app\nRUN mkdir -p /data\n');
   });
 
   it('installs into DESTDIR + PREFIX, --prefix, else /usr/local; a build alone is unnamed (outputs)', () => {

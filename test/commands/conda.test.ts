@@ -2,7 +2,7 @@
 // repeated in the runtime stage.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, replayedBy } from '../../src/commands/index.js';
+import { compilesNothing, familyOf, replayedBy } from '../../src/commands/index.js';
 import conda from '../../src/commands/conda.js';
 import { convert } from '../../src/convert.js';
 
@@ -22,9 +22,15 @@ describe('conda family', () => {
     expect(kind('/opt/conda/bin/conda install -y numpy')).toBe('unknown');
   });
 
-  it('repeats their installs in the runtime stage, which may need the compilers (replayed)', () => {
-    for (const run of ['conda install -y numpy', 'mamba install -y numpy']) {
+  it('repeats their installs in the runtime stage, which need no compiler for prebuilt packages (replayed, compilesNothing)', () => {
+    for (const run of ['conda install -y numpy', 'mamba install -y -c conda-forge numpy', 'conda config --set always_yes yes', 'conda create -n app python=3.11', 'conda clean -afy']) {
       expect(replayedBy(run.split(' ')), run).toBe(true);
+      expect(compilesNothing(run.split(' ')), run).toBe(true);
+      expect(ids(afterCompilers(run)), run).not.toContain('replay-needs-build-tools');
+    }
+    // an environment file's pip section, a command it runs, a package it builds: they may compile
+    for (const run of ['conda env create -f environment.yml', 'mamba env update -f env.yml', 'conda run -n app pip install uwsgi', 'conda build recipe']) {
+      expect(compilesNothing(run.split(' ')), run).toBe(false);
       expect(ids(afterCompilers(run)), run).toEqual(['replay-needs-build-tools']);
     }
   });

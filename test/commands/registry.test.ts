@@ -57,6 +57,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // through JAVA_BUILD_TOOLS, the file `jar` creates through jarFile, and writes and reads `java -jar`
   'templates/go/index.ts': ['go', 'fetch'],
   'templates/dotnet/index.ts': ['dotnet'],
+  // package names, not commands: the Autotools packages autoconf and automake among the compiler packages (COMPILER_PACKAGES)
+  'src/knowledge/toolbox.ts': ['build-systems'],
   // the python-distro preset lists the families whose commands name every path they write (family ids), and asks the apt
   // family which commands install a package from a file (`dpkg -i`)
   'templates/python-distro/index.ts': ['apt'],

@@ -2,7 +2,7 @@
 // runtime), and the commands a runtime stage need not repeat (neutral), one list for the plan and the presets.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, isNeutral, isShellOnly, pathOperands } from '../../src/commands/index.js';
+import { familyOf, isNeutral, isShellOnly, pathOperands, readsPaths } from '../../src/commands/index.js';
 import shell from '../../src/commands/shell.js';
 import { convert } from '../../src/convert.js';
 
@@ -25,6 +25,15 @@ describe('shell family', () => {
     expect(pathOperands(['cd', '/app'])).toMatchObject({ needs: ['/app'], changesDirectory: true });
     expect(pathOperands(['.', '/etc/profile'])?.needs).toEqual(['/etc/profile']);
     expect(pathOperands(['source', 'env.sh'])?.changesDirectory).toBe(false);
+  });
+
+  it('reads no path from what echo and printf print (reads)', () => {
+    expect(readsPaths(['echo', 'abc123  app.tar.gz'])).toEqual([]);
+    expect(readsPaths(['printf', '%s\\n', '/usr/local/lib'])).toEqual([]);
+    expect(readsPaths(['cat', '/etc/os-release'])).toBeNull();
+    // the replayed echo writes a file of its own: the path it prints is none it needs (the builder alone has /opt/lib)
+    const file = (line: string) => `${BUILD}RUN make -C /src && mkdir -p /opt/lib && cp /src/out/libx.so /opt/lib/\nRUN ${line} > /etc/ld.so.conf.d/x.conf\nCMD ["ls"]\n`;
+    expect(convert(file('echo /opt/lib')).reasons.map((x) => x.id)).not.toContain('replay-needs-builder-state');
   });
 
   it('does not repeat neutral commands in the runtime stage', () => {
