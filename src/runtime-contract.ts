@@ -565,11 +565,26 @@ function finalWorkdir(model: Model, analysis: Analysis, index: number): string {
 
 /** Where the file puts the script at `path`: the text a COPY or ADD of the context brings, null with why, or nothing when the file does not put it there. */
 function scriptSource(model: Model, analysis: Analysis, context: BuildContext, path: string): { text: string | null; why: string | null } | null {
+  const source = contextSourceOf(model, analysis, path);
+  if (source === null) return null;
+  if ('line' in source) return { text: null, why: `the RUN on line ${source.line} writes it` };
+  if (!context.known) return { text: null, why: 'no build context was read' };
+  const text = context.read(source.file);
+  if (text === null) return null;
+  return text.length <= 65536 ? { text, why: null } : { text: null, why: 'it is too large to read' };
+}
+
+/**
+ * What puts the path `path` of the final image in place, looking back from the end of the stage: the file of the
+ * build context a COPY or ADD brings there (the path itself, or inside a directory it copies: `ADD ./ /node_app`
+ * brings /node_app/start.sh from `start.sh`), the line of a RUN that writes it, or null when nothing of the file does.
+ */
+export function contextSourceOf(model: Model, analysis: Analysis, path: string): { file: string } | { line: number } | null {
   for (const ins of [...model.instructions].reverse()) {
     if (ins.stage !== model.stages.length - 1) continue;
     if (ins.keyword === 'RUN') {
       const run = analysis.runs.get(ins.index);
-      if (run?.commands.some((c) => c.produced.some((p) => p === path || isInside(path, p)))) return { text: null, why: `the RUN on line ${ins.line} writes it` };
+      if (run?.commands.some((c) => c.produced.some((p) => p === path || isInside(path, p)))) return { line: ins.line };
       continue;
     }
     if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
@@ -580,15 +595,10 @@ function scriptSource(model: Model, analysis: Analysis, context: BuildContext, p
     for (const src of ins.sources) {
       if (/^[a-z]+:\/\//.test(src) || src.includes('*') || src.includes('$')) continue;
       const rel = src.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-      let file: string | null = null;
-      // the script itself, under its own name or the destination's
-      if (landed.includes(path) && (src.split('/').pop() === path.split('/').pop() || ins.sources.length === 1)) file = rel;
+      // the path itself, under its own name or the destination's
+      if (landed.includes(path) && (src.split('/').pop() === path.split('/').pop() || ins.sources.length === 1)) return { file: rel };
       // a directory of the context copied to the destination (`COPY . /app`, `ADD ./ /node_app`)
-      else if (isInside(path, dest) && path !== dest) file = joinPath(`/${rel}`, path.slice(dest === '/' ? 1 : dest.length + 1)).slice(1);
-      if (file === null) continue;
-      if (!context.known) return { text: null, why: 'no build context was read' };
-      const text = context.read(file);
-      if (text !== null) return { text: text.length <= 65536 ? text : null, why: text.length <= 65536 ? null : 'it is too large to read' };
+      if (isInside(path, dest) && path !== dest) return { file: joinPath(`/${rel}`, path.slice(dest === '/' ? 1 : dest.length + 1)).slice(1) };
     }
   }
   return null;

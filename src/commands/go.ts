@@ -12,6 +12,20 @@ const VENDORING: readonly string[] = ['govendor', 'dep', 'glide'];
 /** Where `go build` or `go install` puts the binary of the packages it names. */
 function binaries(words: readonly string[], sub: string, { cwd, env }: OutputContext): { paths: string[]; unnamed: boolean } {
   const o = optionValue(words, '-o');
+  const pkgs = goBuildPackages(words, sub);
+  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
+  // `go install ./...` installs a binary for every main package it matches, each into GOBIN: that directory holds
+  // exactly them (`go build ./...` keeps none)
+  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : sub === 'install' ? { paths: [joinPath(null, gobin)], unnamed: false } : { paths: [], unnamed: true };
+  const pkg = pkgs[0] ?? '.';
+  // `go build main.go util.go` names the binary after the first file; a package after its directory
+  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
+  if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
+  return { paths: [joinPath(null, `${gobin}/${pkg.includes('@') ? moduleExecName(pkg) : base}`)], unnamed: false };
+}
+
+/** The packages (or .go files) `go build` / `go install` (the subcommand `sub`) names, its options and their values left out. */
+export function goBuildPackages(words: readonly string[], sub: string): string[] {
   const rest = words.slice(words.indexOf(sub) + 1);
   const pkgs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -22,15 +36,7 @@ function binaries(words: readonly string[], sub: string, { cwd, env }: OutputCon
     }
     pkgs.push(w);
   }
-  const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
-  // `go install ./...` installs a binary for every main package it matches, each into GOBIN: that directory holds
-  // exactly them (`go build ./...` keeps none)
-  if (pkgs.some((p) => p.includes('...'))) return o ? { paths: [joinPath(cwd, o)], unnamed: false } : sub === 'install' ? { paths: [joinPath(null, gobin)], unnamed: false } : { paths: [], unnamed: true };
-  const pkg = pkgs[0] ?? '.';
-  // `go build main.go util.go` names the binary after the first file; a package after its directory
-  const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
-  if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
-  return { paths: [joinPath(null, `${gobin}/${pkg.includes('@') ? moduleExecName(pkg) : base}`)], unnamed: false };
+  return pkgs;
 }
 
 /**

@@ -10,10 +10,10 @@ import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside, joinPath } from '../../src/paths.js';
 import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
-import { buildsGoBinary, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
+import { buildsGoBinary, goBuildPackages, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
 import { packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
-import { startedPrograms, toolsLost } from '../../src/runtime-contract.js';
+import { contextSourceOf, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
 
@@ -70,6 +70,30 @@ function fetchedSources(input: PresetInput, b: GoBuild): string | null {
 function binariesOf(input: PresetInput, b: GoBuild): string[] {
   const sources = fetchedSources(input, b);
   return b.command.outputs.filter((o) => o !== sources);
+}
+
+/**
+ * Why the one package a `go build` or `go install` names is no main package, read from the build context: its .go
+ * files (tests left out) declare another package (`package methuforecasttimelapse`, an App Engine library: no binary
+ * is ever written, and a COPY --from of it fails; review-2026-12-06j). Null when it is one, or cannot be read: no
+ * context, a pattern, a module path with a version, a file list, sources a RUN writes.
+ */
+function notMainPackage(input: PresetInput, b: GoBuild): string | null {
+  const sub = goSubcommand(b.command.words);
+  if (!input.context.known || (sub !== 'build' && sub !== 'install')) return null;
+  const pkgs = goBuildPackages(b.command.words, sub);
+  if (pkgs.length > 1 || pkgs.some((p) => p.includes('...') || p.includes('@') || p.includes('$') || p.endsWith('.go'))) return null;
+  const pkg = pkgs[0] ?? '.';
+  const env = input.analysis.scopes.get(b.index)!.env;
+  const gopath = (b.command.assigns.GOPATH ?? env.get('GOPATH') ?? '/go').split(':')[0]!;
+  const dir = pkg.startsWith('.') || pkg.startsWith('/') ? joinPath(b.command.cwd, pkg) : `${gopath}/src/${pkg.replace(/\/$/, '')}`;
+  const source = contextSourceOf(input.model, input.analysis, `${dir}/main.go`);
+  if (source === null || !('file' in source)) return null;
+  const rel = source.file.slice(0, source.file.lastIndexOf('/') + 1);
+  const files = input.context.find((p) => p.startsWith(rel) && !p.slice(rel.length).includes('/') && p.endsWith('.go') && !p.endsWith('_test.go'));
+  const names = new Set(files.map((f) => /^\s*package\s+(\w+)/m.exec(input.context.read(f) ?? '')?.[1]).filter((n): n is string => n !== undefined));
+  if (!names.size || names.has('main')) return null;
+  return `\`${b.command.words.join(' ')}\` builds package ${[...names].join(', ')} (the .go files in ${rel || 'the context root'}), no main package: it writes no binary`;
 }
 
 function goBuilds(input: PresetInput): GoBuild[] {
@@ -247,6 +271,11 @@ export default {
     const carriers = new Set<RunCommand>();
     for (const b of builds) {
       const line = input.model.instructions[b.index]!.line;
+      const library = notMainPackage(input, b);
+      if (library) {
+        declines.push({ id: 'output-not-located', data: { why: library }, line });
+        continue;
+      }
       const installed = binariesOf(input, b);
       // a binary a later mv or cp of the same RUN carries off (`go build && mv app /usr/local/bin/`) is where it lands
       const commands = input.analysis.runs.get(b.index)!.commands;
