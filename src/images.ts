@@ -1,7 +1,7 @@
 // Image references (https://docs.docker.com/reference/cli/docker/image/tag/) and the questions dfsplit asks
 // about base images, answered from the table in knowledge/images.ts.
 import type { PackageManager } from './analyze/tables.js';
-import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, PYTHON_OWN_PATHS, PYTHON_SITE_PACKAGES, RELEASE_SUFFIX, SERVED_DIRECTORIES, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
+import { GOLANG_BEFORE_TRIXIE, GOLANG_BEFORE_TRIXIE_NEWEST, IMAGES, NEWEST_TAG, NODE_CODENAMES, PYTHON_OWN_PATHS, PYTHON_SITE_PACKAGES, RELEASE_SUFFIX, SERVED_DIRECTORIES, SLIM, WINDOWS_IMAGE, type ConfigFacts, type Distribution, type DotnetImageMiss, type ImageRow, type Libc } from './knowledge/images.js';
 
 /** A parsed image reference `[registry/]name[:tag][@digest]`. */
 export interface ImageRef {
@@ -97,6 +97,15 @@ export function servedDirectory(image: string): { command: string; directory: st
 }
 
 /** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
+/** The major version of node a node image's tag names (`node:6.2.0`, `node:boron-slim`: 6), or null (a moving tag, another image). */
+export function nodeMajor(image: string): number | null {
+  const ref = parseImage(image);
+  if (ref.name !== 'node') return null;
+  const first = (ref.tag ?? '').split('-')[0]!;
+  if (/^\d+/.test(first)) return Number(/^(\d+)/.exec(first)![1]);
+  return NODE_CODENAMES[first] ?? null;
+}
+
 export function slimVariant(image: string): string | null {
   const ref = parseImage(image);
   if (ref.digest || ref.registry) return null;

@@ -221,6 +221,11 @@ const BUILDPACK_TOOLS = [
 export const NODE_GLOBAL_PREFIX = '/usr/local';
 /** The packages node's own release puts in that prefix's lib/node_modules (npm, and corepack from node 14.19 and 16.9): a global install of one upgrades it in place. */
 export const NODE_SHIPPED_PACKAGES: readonly string[] = ['npm', 'corepack'];
+/**
+ * The node image's LTS codename tags (`node:boron`, `carbon-slim`) and the major version each names: the codenames
+ * of nodejs/Release (CODENAMES.md); `lts` and `latest` move and name none.
+ */
+export const NODE_CODENAMES: Readonly<Record<string, number>> = { argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14, gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24 };
 /** The python image's scripts directory (pip's console scripts and the interpreter): the prefix both variants' Python was configured with. */
 export const PYTHON_SCRIPTS_DIR = '/usr/local/bin';
 /** The python image's own site-packages: `{python}` is the tag's version (src/images.ts pythonVersion). */

@@ -6,7 +6,7 @@
 // https://docs.npmjs.com/cli/commands/npm-prune  https://pnpm.io/cli/prune
 import { NODE_BINARIES, NODE_NATIVE_LIBS, NODE_SELF_CONTAINED } from '../../src/knowledge/node-packages.js';
 import { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS, nodeManager, nodeManagers, pathOperands, type NodeManager, type NodeManagerName } from '../../src/commands/index.js';
-import { libcOf, parseImage, slimVariant } from '../../src/images.js';
+import { libcOf, nodeMajor, parseImage, slimVariant } from '../../src/images.js';
 import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
@@ -104,12 +104,15 @@ function runtimePackages(input: PresetInput): Set<string> {
   return out;
 }
 
+/** The lifecycle scripts npm runs for the project itself during `npm install` (https://docs.npmjs.com/cli/using-npm/scripts). */
+const INSTALL_SCRIPTS: readonly string[] = ['preinstall', 'install', 'postinstall'];
+
 /** The manager's prune as the node tag's version spells it (`npm prune --omit=dev` from node 15), or null when it has none. */
 function pruneCommand(tool: NodeManagerName, image: string): string | null {
   const prune = nodeManager(tool)!.prune;
   if (!prune) return null;
-  const major = Number(/^(\d+)/.exec(parseImage(image).tag ?? '')?.[1] ?? 'NaN');
-  return prune.older && Number.isFinite(major) && major < prune.older.belowNode ? prune.older.command : prune.command;
+  const major = nodeMajor(image);
+  return prune.older && major !== null && major < prune.older.belowNode ? prune.older.command : prune.command;
 }
 
 export default {
@@ -166,8 +169,12 @@ export default {
       const count = String(Object.keys(dev).length);
       const manager: NodeManager = nodeManager(tool)!;
       const workspace = manager.workspace && input.context.read(manager.workspace.file) !== null ? manager.workspace : undefined;
-      const prune = workspace ? null : pruneCommand(tool, input.builderImage);
-      const why = workspace?.why ?? manager.noPrune ?? '';
+      // an install script of the project (preinstall, install, postinstall) may put into node_modules what no
+      // package.json lists (links to the project's own directories: docker-ui's `api`, `lib`, `config.js`), and a
+      // prune removes it as extraneous (with-context review 2026-12-06: the app could no longer require them)
+      const scripts = Object.keys(pkg.scripts ?? {}).filter((k) => INSTALL_SCRIPTS.includes(k));
+      const prune = workspace || scripts.length ? null : pruneCommand(tool, input.builderImage);
+      const why = workspace?.why ?? (scripts.length ? `the project's own ${scripts.join(', ')} script runs at install and may put into node_modules what no package.json lists, which a prune removes as extraneous` : (manager.noPrune ?? ''));
       if (prune === null) findings.push({ id: 'node-dev-kept', data: { why, count }, line: ins.line });
       else {
         edits.push({ kind: 'run', after: last, script: prune });
