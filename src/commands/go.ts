@@ -9,9 +9,8 @@ const VALUE_OPTIONS = ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile'
 /** The dependency vendoring tools of GOPATH-era projects: govendor (kardianos/govendor), dep (golang/dep), glide (Masterminds/glide). */
 const VENDORING: readonly string[] = ['govendor', 'dep', 'glide'];
 
-/** Where `go build` or `go install` puts the binary of the packages it names. */
-function binaries(words: readonly string[], sub: string, { cwd, env }: OutputContext): { paths: string[]; unnamed: boolean } {
-  const o = optionValue(words, '-o');
+/** The packages (or files) a go subcommand `sub` names, past its options. */
+function packagesOf(words: readonly string[], sub: string): string[] {
   const rest = words.slice(words.indexOf(sub) + 1);
   const pkgs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -22,6 +21,28 @@ function binaries(words: readonly string[], sub: string, { cwd, env }: OutputCon
     }
     pkgs.push(w);
   }
+  return pkgs;
+}
+
+/**
+ * The directories whose sources `go build` or `go install` compiles (its main packages'): a path or a file from the
+ * working directory (none named: the working directory; `./...`: the tree under it), an import path in the GOPATH's
+ * src (goGetSources). Null for another command, or a package named through a variable or with a version.
+ */
+export function goBuildSources(words: readonly string[], { cwd, env }: Pick<OutputContext, 'cwd' | 'env'>): string[] | null {
+  const sub = goSubcommand(words);
+  if (sub !== 'build' && sub !== 'install') return null;
+  const pkgs = packagesOf(words, sub).map((p) => p.replace(/\/?\.\.\.$/, '') || '.');
+  if (pkgs.some((p) => p.includes('$') || p.includes('@'))) return null;
+  // a path that starts with `.` or `/` is a directory, anything else an import path (`go help packages`)
+  const dirs = (pkgs.length ? pkgs : ['.']).map((p) => (p.endsWith('.go') ? joinPath(cwd, p.replace(/[^/]*$/, '') || '.') : /^[./]/.test(p) ? joinPath(cwd, p) : `${goGetSources(env)}/${p}`));
+  return [...new Set(dirs)];
+}
+
+/** Where `go build` or `go install` puts the binary of the packages it names. */
+function binaries(words: readonly string[], sub: string, { cwd, env }: OutputContext): { paths: string[]; unnamed: boolean } {
+  const o = optionValue(words, '-o');
+  const pkgs = packagesOf(words, sub);
   const gobin = env.get('GOBIN') ?? `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/bin`;
   // `go install ./...` installs a binary for every main package it matches, each into GOBIN: that directory holds
   // exactly them (`go build ./...` keeps none)
