@@ -9,6 +9,36 @@ const VALUE_OPTIONS = ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile'
 /** The dependency vendoring tools of GOPATH-era projects: govendor (kardianos/govendor), dep (golang/dep), glide (Masterminds/glide). */
 const VENDORING: readonly string[] = ['govendor', 'dep', 'glide'];
 
+/** The packages (or .go files) a go subcommand `sub` (`go build`, `go install`) names, its options and their values left out. */
+export function goBuildPackages(words: readonly string[], sub: string): string[] {
+  const rest = words.slice(words.indexOf(sub) + 1);
+  const pkgs: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w.startsWith('-')) {
+      if (!w.includes('=') && VALUE_OPTIONS.includes(w)) i++;
+      continue;
+    }
+    pkgs.push(w);
+  }
+  return pkgs;
+}
+
+/**
+ * The directories whose sources `go build` or `go install` compiles (its main packages'): a path or a file from the
+ * working directory (none named: the working directory; `./...`: the tree under it), an import path in the GOPATH's
+ * src (goGetSources). Null for another command, or a package named through a variable or with a version.
+ */
+export function goBuildSources(words: readonly string[], { cwd, env }: Pick<OutputContext, 'cwd' | 'env'>): string[] | null {
+  const sub = goSubcommand(words);
+  if (sub !== 'build' && sub !== 'install') return null;
+  const pkgs = goBuildPackages(words, sub).map((p) => p.replace(/\/?\.\.\.$/, '') || '.');
+  if (pkgs.some((p) => p.includes('$') || p.includes('@'))) return null;
+  // a path that starts with `.` or `/` is a directory, anything else an import path (`go help packages`)
+  const dirs = (pkgs.length ? pkgs : ['.']).map((p) => (p.endsWith('.go') ? joinPath(cwd, p.replace(/[^/]*$/, '') || '.') : /^[./]/.test(p) ? joinPath(cwd, p) : `${goGetSources(env)}/${p}`));
+  return [...new Set(dirs)];
+}
+
 /** Where `go build` or `go install` puts the binary of the packages it names. */
 function binaries(words: readonly string[], sub: string, { cwd, env }: OutputContext): { paths: string[]; unnamed: boolean } {
   const o = optionValue(words, '-o');
@@ -22,21 +52,6 @@ function binaries(words: readonly string[], sub: string, { cwd, env }: OutputCon
   const base = pkg.endsWith('.go') ? pkg.split('/').pop()!.slice(0, -3) : pkg === '.' ? (cwd.split('/').filter(Boolean).pop() ?? 'app') : (pkg.replace(/\/$/, '').split('/').pop() ?? 'app');
   if (sub === 'build') return { paths: [joinPath(cwd, o ?? base)], unnamed: false };
   return { paths: [joinPath(null, `${gobin}/${pkg.includes('@') ? moduleExecName(pkg) : base}`)], unnamed: false };
-}
-
-/** The packages (or .go files) `go build` / `go install` (the subcommand `sub`) names, its options and their values left out. */
-export function goBuildPackages(words: readonly string[], sub: string): string[] {
-  const rest = words.slice(words.indexOf(sub) + 1);
-  const pkgs: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (w.startsWith('-')) {
-      if (!w.includes('=') && VALUE_OPTIONS.includes(w)) i++;
-      continue;
-    }
-    pkgs.push(w);
-  }
-  return pkgs;
 }
 
 /**

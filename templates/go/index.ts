@@ -10,10 +10,10 @@ import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside, joinPath } from '../../src/paths.js';
 import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
-import { buildsGoBinary, goBuildPackages, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
+import { buildsGoBinary, goBuildPackages, goBuildSources, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
 import { packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
-import { contextSourceOf, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
+import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
 
@@ -83,10 +83,10 @@ function notMainPackage(input: PresetInput, b: GoBuild): string | null {
   if (!input.context.known || (sub !== 'build' && sub !== 'install')) return null;
   const pkgs = goBuildPackages(b.command.words, sub);
   if (pkgs.length > 1 || pkgs.some((p) => p.includes('...') || p.includes('@') || p.includes('$') || p.endsWith('.go'))) return null;
-  const pkg = pkgs[0] ?? '.';
-  const env = input.analysis.scopes.get(b.index)!.env;
-  const gopath = (b.command.assigns.GOPATH ?? env.get('GOPATH') ?? '/go').split(':')[0]!;
-  const dir = pkg.startsWith('.') || pkg.startsWith('/') ? joinPath(b.command.cwd, pkg) : `${gopath}/src/${pkg.replace(/\/$/, '')}`;
+  const scope = input.analysis.scopes.get(b.index)!.env;
+  const dirs = goBuildSources(b.command.words, { cwd: b.command.cwd, env: { get: (k: string) => b.command.assigns[k] ?? scope.get(k) } });
+  if (dirs?.length !== 1) return null;
+  const dir = dirs[0]!;
   const source = contextSourceOf(input.model, input.analysis, `${dir}/main.go`);
   if (source === null || !('file' in source)) return null;
   const rel = source.file.slice(0, source.file.lastIndexOf('/') + 1);
@@ -106,6 +106,34 @@ function goBuilds(input: PresetInput): GoBuild[] {
   return out;
 }
 
+/** The container's working directory and PATH: those before the last instruction, unless it changes them (then null). */
+function containerStart(input: PresetInput): { cwd: string; path: string | undefined } | null {
+  const lastIndex = input.model.stages[0]!.instructions.at(-1)!;
+  const last = input.model.instructions[lastIndex]!;
+  const scope = input.analysis.scopes.get(lastIndex)!;
+  return last.keyword === 'WORKDIR' || last.keyword === 'ENV' ? null : { cwd: scope.workdir, path: scope.env.get('PATH') };
+}
+
+/** The program names the builder's image or the file's packages give: a name on the PATH may be one of them. */
+function takenNames(input: PresetInput): Set<string> {
+  const packages = [...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages ?? []));
+  return new Set([...(imageConfig(input.builderImage)?.tools ?? []), ...packages.flatMap((p) => packagePrograms(p))]);
+}
+
+/**
+ * Whether `word`, run in `cwd` with `path`, starts `binary`, which build `b` installs: by its path, or by its name on a
+ * PATH that holds its directory where no program of the image, of the file's packages (`taken`) or of another build
+ * could answer to that name instead.
+ */
+function startsBinary(input: PresetInput, builds: GoBuild[], b: GoBuild, binary: string, taken: ReadonlySet<string>, word: string | undefined, cwd: string, path: string | undefined): boolean {
+  if (!word || word.includes('$')) return false;
+  if (word.includes('/')) return joinPath(cwd, word) === binary;
+  const dir = binary.slice(0, binary.lastIndexOf('/'));
+  const name = binary.slice(binary.lastIndexOf('/') + 1);
+  const others = builds.some((o) => o !== b && binariesOf(input, o).some((p) => p !== binary && p.split('/').pop() === name));
+  return word === name && !taken.has(name) && !others && (path ?? '').split(':').includes(dir);
+}
+
 /**
  * The `go get`s whose package is proven a main package: the original runs the binary it installs, from CMD,
  * ENTRYPOINT or a later RUN that stays in the builder, by its path or by its name on a PATH that holds the install
@@ -117,14 +145,8 @@ function goBuilds(input: PresetInput): GoBuild[] {
  */
 function provenMainPackages(input: PresetInput, builds: GoBuild[]): Set<GoBuild> {
   const proven = new Set<GoBuild>();
-  const instructions = input.model.instructions;
-  const lastIndex = input.model.stages[0]!.instructions.at(-1)!;
-  const last = instructions[lastIndex]!;
-  const scope = input.analysis.scopes.get(lastIndex)!;
-  // the container's working directory and PATH: those before the last instruction, unless it changes them
-  const final = last.keyword === 'WORKDIR' || last.keyword === 'ENV' ? null : { cwd: scope.workdir, path: scope.env.get('PATH') };
-  const packages = [...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages ?? []));
-  const taken = new Set([...(imageConfig(input.builderImage)?.tools ?? []), ...packages.flatMap((p) => packagePrograms(p))]);
+  const final = containerStart(input);
+  const taken = takenNames(input);
   const phase = (index: number) => input.analysis.classifications.find((c) => c.index === index)?.phase;
   for (const b of builds) {
     if (!inGopathMode(input, b)) continue;
@@ -135,19 +157,69 @@ function provenMainPackages(input: PresetInput, builds: GoBuild[]): Set<GoBuild>
     const installed = binariesOf(input, b);
     const binary = installed.length === 1 ? installed[0]! : null;
     if (!goGetPackage(b.command.words) || binary === null || binary.includes('$')) continue;
-    const dir = binary.slice(0, binary.lastIndexOf('/'));
-    const name = binary.slice(binary.lastIndexOf('/') + 1);
-    const others = builds.some((o) => o !== b && binariesOf(input, o).some((p) => p !== binary && p.split('/').pop() === name));
-    const runs = (word: string | undefined, cwd: string, path: string | undefined): boolean => {
-      if (!word || word.includes('$')) return false;
-      if (word.includes('/')) return joinPath(cwd, word) === binary;
-      return word === name && !taken.has(name) && !others && (path ?? '').split(':').includes(dir);
-    };
+    const runs = (word: string | undefined, cwd: string, path: string | undefined) => startsBinary(input, builds, b, binary, taken, word, cwd, path);
     const started = final !== null && startedPrograms(input.model).some((s) => runs(s.word, final.cwd, final.path));
     const later = [...input.analysis.runs].some(([index, run]) => index >= b.index && phase(index) === 'build' && run.commands.some((c) => (index > b.index || c.start > b.command.start) && runs(c.words[0], c.cwd, input.analysis.scopes.get(index)!.env.get('PATH'))));
     if (started || later) proven.add(b);
   }
   return proven;
+}
+
+/**
+ * Whether build `b` compiles the build context's code: every package it names lies in what a COPY or ADD of the
+ * context put in place before it (`go build -o app .` after `COPY . .`, `go install github.com/me/app` after
+ * `ADD . /go/src/github.com/me/app`), not in sources a `go get` or a clone fetched.
+ */
+function buildsContext(input: PresetInput, b: GoBuild): boolean {
+  const env = input.analysis.scopes.get(b.index)!.env;
+  const dirs = goBuildSources(b.command.words, { cwd: b.command.cwd, env: { get: (k) => b.command.assigns[k] ?? env.get(k) } });
+  const dests = input.model.stages[0]!.instructions.flatMap((index) => {
+    const ins = input.model.instructions[index]!;
+    if (index >= b.index || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.sources.some((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || w.startsWith('git@'))) return [];
+    const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
+    return dest === null ? [] : [dest];
+  });
+  return dirs !== null && dirs.every((d) => !d.includes('$') && dests.some((dest) => isInside(d, dest)));
+}
+
+/**
+ * The `go get`s whose binary nothing needs at run time (issue 24): the container starts the binary of another build
+ * of the context's code (`go build -o app`, a `go install` of the context's package: buildsContext), and nothing the
+ * runtime stage runs names the go get's: not CMD, ENTRYPOINT, HEALTHCHECK, an ENV value, nor a RUN the runtime stage
+ * repeats. Such a go get fetches what that build imports (a library installs no binary, a main package an unused one;
+ * the sources it leaves in $GOPATH/src and the package it compiles are the builder's), so the runtime stage copies
+ * nothing of it and a build has nothing left to prove. A go get of a pattern or a local path (`go get ./...`) installs
+ * every main package it matches, whose names are not known: a program started from that directory, by its path or by
+ * a name on a PATH that holds it, may be one of them.
+ */
+function unusedGoGets(input: PresetInput, builds: GoBuild[], main: ReadonlySet<GoBuild>): Set<GoBuild> {
+  const unused = new Set<GoBuild>();
+  const final = containerStart(input);
+  const start = startCommand(input.model);
+  if (final === null || start === null) return unused;
+  const taken = takenNames(input);
+  const gets = builds.filter((b) => goSubcommand(b.command.words) === 'get' && !main.has(b));
+  const app = builds.filter((b) => !gets.includes(b) && buildsContext(input, b)).flatMap((b) => binariesOf(input, b).filter((p) => startsBinary(input, builds, b, p, taken, start.words[0], final.cwd, final.path)));
+  if (!app.length) return unused;
+  const phase = (index: number) => input.analysis.classifications.find((c) => c.index === index)?.phase;
+  const repeated = [...input.analysis.runs].filter(([index]) => phase(index) !== 'build');
+  // the programs the runtime stage runs, each with where and on which PATH
+  const programs = [...startedPrograms(input.model).map((s) => ({ word: s.word, cwd: final.cwd, path: final.path })), ...repeated.flatMap(([index, run]) => run.commands.map((c) => ({ word: c.words[0] ?? '', cwd: c.cwd, path: input.analysis.scopes.get(index)!.env.get('PATH') })))];
+  // every word of what the runtime stage runs or hands the program, by name
+  const texts = input.model.instructions.filter((ins) => ['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ENV'].includes(ins.keyword) || (ins.keyword === 'RUN' && phase(ins.index) !== 'build')).map((ins) => ins.args);
+  const named = new Set(texts.flatMap((t) => t.split(/[\s"'=:,;&|()[\]]+/)).map((w) => w.split('/').pop()!));
+  const unknown = programs.some((p) => p.word.includes('$')) || input.model.instructions.some((ins) => ins.keyword === 'HEALTHCHECK' && ins.args.includes('$'));
+  if (unknown) return unused;
+  for (const b of gets) {
+    const installed = binariesOf(input, b);
+    const binary = installed.length === 1 ? installed[0]! : null;
+    if (binary === null || binary.includes('$') || app.includes(binary) || named.has(binary.split('/').pop()!)) continue;
+    const dir = binary.slice(0, binary.lastIndexOf('/'));
+    const fromDir = (p: { word: string; cwd: string; path: string | undefined }) => (p.word.includes('/') ? isInside(joinPath(p.cwd, p.word), dir) : (p.path ?? '').split(':').includes(dir));
+    if (goGetPackage(b.command.words) === null && programs.some(fromDir)) continue;
+    unused.add(b);
+  }
+  return unused;
 }
 
 /**
@@ -269,7 +341,11 @@ export default {
     const artifacts: Artifact[] = [];
     // the mv and cp commands that carry a binary off
     const carriers = new Set<RunCommand>();
+    const main = provenMainPackages(input, builds);
+    // a go get beside the build of the program the container starts installs nothing the runtime stage needs
+    const unused = unusedGoGets(input, builds, main);
     for (const b of builds) {
+      if (unused.has(b)) continue;
       const line = input.model.instructions[b.index]!.line;
       const library = notMainPackage(input, b);
       if (library) {
@@ -346,8 +422,7 @@ export default {
     // and static files from $GOPATH/src at run time (go.rice boxes next to the source file, a default path under
     // $GOPATH: review of 2026-12-06, linx-server, reinvent-sessions-api), and a later RUN may work in the checkout
     // (blog): the runtime stage copies the GOPATH's sources as the builder left them, which keeps GOPATH set too
-    const main = provenMainPackages(input, builds);
-    for (const b of builds) if (b.command.words[1] === 'get' && !main.has(b)) unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
+    for (const b of builds) if (b.command.words[1] === 'get' && !main.has(b) && !unused.has(b)) unproven.push({ id: 'unproven-go-get', data: { command: b.command.words.join(' ') }, line: input.model.instructions[b.index]!.line });
     // a program built from sources go fetched (`go get pkg`, `go install pkg@version`) that no build context holds: what
     // it runs (a shell, git, curl: jane runs its checks through /bin/sh -c; review of 2026-12-06) is never read,
     // so its move onto an image without the builder's programs is proven only by a build (as src/proof.ts's

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import go, { buildsGoBinary, goGetInGopathMode, goGetPackage, goSubcommand } from '../../src/commands/go.js';
+import go, { buildsGoBinary, goBuildSources, goGetInGopathMode, goGetPackage, goSubcommand } from '../../src/commands/go.js';
 import { goVersion } from '../../src/images.js';
 import { convert } from '../../src/convert.js';
 
@@ -31,6 +31,22 @@ describe('go family', () => {
     expect(run('go build -ldflags "-s -w" ./cmd/api').outputs).toEqual(['/src/app/api']);
     expect(run('go build -tags netgo ./cmd/api').outputs).toEqual(['/src/app/api']);
     expect(run('go build ./...').unnamedOutputs).toBe(true);
+  });
+
+  it('names the directories whose sources `go build` and `go install` compile (goBuildSources)', () => {
+    const at = { cwd: '/src/app', env: env({ GOPATH: '/go' }) };
+    const words = (s: string) => s.split(' ');
+    expect(goBuildSources(words('go build -o /out/server ./cmd/server'), at)).toEqual(['/src/app/cmd/server']);
+    expect(goBuildSources(words('go build'), at)).toEqual(['/src/app']);
+    expect(goBuildSources(words('go build main.go util.go'), at)).toEqual(['/src/app']);
+    expect(goBuildSources(words('go build /go/src/app/notifyuser.go'), at)).toEqual(['/go/src/app']);
+    expect(goBuildSources(words('go install -tags netgo ./...'), at)).toEqual(['/src/app']);
+    // an import path is a directory of the GOPATH's src, with a domain or without (`go install myapp`)
+    expect(goBuildSources(words('go install github.com/me/app'), at)).toEqual(['/go/src/github.com/me/app']);
+    expect(goBuildSources(words('go install myapp'), at)).toEqual(['/go/src/myapp']);
+    expect(goBuildSources(words('go install example.com/x/tool@v1.2.3'), at)).toBeNull();
+    expect(goBuildSources(words('go build $PKG'), at)).toBeNull();
+    expect(goBuildSources(words('go get github.com/me/app'), at)).toBeNull();
   });
 
   it('puts `go install` and GOPATH-mode `go get` binaries in GOBIN, else GOPATH/bin (outputs)', () => {
