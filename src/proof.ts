@@ -5,7 +5,7 @@
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { copyDestination, type Analysis } from './analyze/index.js';
 import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
-import { commandOf, familyOf, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
+import { checkoutOf, commandOf, familyOf, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
@@ -80,6 +80,11 @@ export function proofOf(input: ProofInput): Proof {
       if (!downloads.has(a.producer) || (input.genericArtifacts && !named.some((p) => p === a.path || globMatches(p, a.path)))) continue;
       unproven.push({ id: 'unproven-download', data: { path: a.path, command: String(a.why.data?.command ?? ''), from: input.builderImage, to: input.runtimeBase }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
     }
+    // a checkout a clone makes (`git clone URL /statsd`) that the runtime stage copies, or holds what it copies: the
+    // application's own code, which no build context shows, so what it runs there is never read (the rule of
+    // unproven-start-script and unproven-fetched-program: code a context would show is read, code none shows is build level)
+    const checkouts = [...input.analysis.runs].flatMap(([index, run]) => (input.model.instructions[index]?.stage === 0 ? run.commands.filter((c) => checkoutOf(c.words) === 'checkout').flatMap((c) => c.produced.map((dir) => ({ dir, c, line: input.model.instructions[index]!.line }))) : []));
+    for (const { dir, c, line } of checkouts) if (input.artifacts.some((a) => isInside(a.path, dir) || isInside(dir, a.path))) unproven.push({ id: 'unproven-download', data: { path: dir, command: c.words.slice(0, 3).join(' '), from: input.builderImage, to: input.runtimeBase }, line });
     // an archive the same RUN downloads and unpacks into a copied directory (`curl -o t.zip URL && unzip t.zip`
     // in the app's WORKDIR): a program of unknown needs inside the app (texcount-bot's texcount.pl wants the full
     // image's Perl modules; review-2026-12-06g)

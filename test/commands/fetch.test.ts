@@ -86,8 +86,10 @@ describe('fetch family', () => {
       ['cd', 'y'],
     ])
       expect(checkoutOf(w), w.join(' ')).toBeNull();
-    // the clone stays in the builder and its directory is copied; a wget is still repeated
-    const split = convert('FROM node:20-bookworm\nRUN git clone https://x/app.git /app\nWORKDIR /app\nRUN npm ci\nCMD ["node", "index.js"]\n');
+    // the clone stays in the builder and its directory is copied (build level: the checkout's code is never read,
+    // unproven-download); a wget is still repeated
+    const split = convert('FROM node:20-bookworm\nRUN git clone https://x/app.git /app\nWORKDIR /app\nRUN npm ci\nCMD ["node", "index.js"]\n', { verify: true });
+    expect(split.proof?.unproven.map((u) => u.id)).toEqual(['unproven-download']);
     expect(split.output).toContain('COPY --from=builder /app /app');
     expect(split.output.split('FROM node:20-bookworm-slim')[1]).not.toContain('git clone');
   });
