@@ -8,7 +8,7 @@ import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { pipPythonMajor } from '../../src/commands/python.js';
 import { requirementName } from '../../src/knowledge/compiled-packages.js';
-import { familyOf, isBuildToolPackage, isCompilerPackage, lightPackages } from '../../src/commands/index.js';
+import { familyOf, isBuildToolPackage, isCompilerPackage, lightPackages, usedAtRuntime } from '../../src/commands/index.js';
 import { copiedPaths } from '../../src/analyze/index.js';
 import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
 import type { RunCommand } from '../../src/analyze/run.js';
@@ -40,10 +40,13 @@ function aptInstalled(input: PresetInput): Set<string> {
 /**
  * True when the file installs build tools or -dev packages with apt, which a pip install run again would lack, and
  * only those a pip install may use (else, with nothing else building, it is a development image: PIP_BUILD_TOOLS).
+ * A version-control tool (git) is a build package only when a later command uses it (src/analyze/kept-tools.ts):
+ * pip runs it for a `git+https://` requirement, or a `git clone` fetches the application; neither is a development
+ * image's sign. https://pip.pypa.io/en/stable/topics/vcs-support/
  */
 function buildPackages(input: PresetInput): boolean {
   const build = [...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => (c.install?.manager === 'apt' ? c.install.build : [])));
-  const forPip = (p: string) => isCompilerPackage(p) || lightPackages.has(p) || p.endsWith('-dev') || PIP_BUILD_TOOLS.includes(p);
+  const forPip = (p: string) => isCompilerPackage(p) || lightPackages.has(p) || usedAtRuntime.has(p) || p.endsWith('-dev') || PIP_BUILD_TOOLS.includes(p);
   return build.some(isBuildToolPackage) && build.every(forPip);
 }
 
