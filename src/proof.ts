@@ -15,7 +15,8 @@ import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { insideAny, isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
-import { artifactDestinations, landsAt, type RuntimeStep } from './runtime-stage.js';
+import { landingPaths } from './runtime-removed.js';
+import { artifactDestinations, landsAt, surelyDeletes, type RuntimeStep } from './runtime-stage.js';
 import { IMAGE_FILES, last } from './runtime-contract.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
@@ -88,15 +89,21 @@ export function proofOf(input: ProofInput): Proof {
     // an archive the same RUN downloads and unpacks into a copied directory (`curl -o t.zip URL && unzip t.zip`
     // in the app's WORKDIR): a program of unknown needs inside the app (texcount-bot's texcount.pl wants the full
     // image's Perl modules; review-2026-12-06g)
+    // (also an archive an earlier `ADD URL` brought: `ADD https://.../app.zip /opt/app/` then `cd /opt/app && unzip app.zip`)
     const copied = new Set(input.artifacts.map((a) => a.path));
+    const added = input.analysis.classifications.flatMap((c) => {
+      const ins = input.model.instructions[c.index]!;
+      return c.reason === 'add-url' && (ins.keyword === 'ADD' || ins.keyword === 'COPY') ? (landingPaths(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') ?? []) : [];
+    });
     for (const [index, run] of input.analysis.runs) {
       if (input.model.instructions[index]?.stage !== 0) continue;
       const fetched = run.commands.findIndex((c) => c.kind === 'fetch');
-      if (fetched < 0) continue;
-      for (const c of run.commands.slice(fetched + 1)) {
+      for (const [at, c] of run.commands.entries()) {
         const into = unpackDirectory(c.words, c.cwd);
-        if (into === null || !insideAny(into, copied)) continue;
-        unproven.push({ id: 'unproven-download', data: { path: into, command: `${run.commands[fetched]!.words[0]} ... && ${c.words.join(' ')}`, from: input.builderImage, to: input.runtimeBase }, line: input.model.instructions[index]!.line });
+        const archive = c.words.slice(1).some((w) => added.includes(joinPath(c.cwd, w)));
+        if (into === null || ((fetched < 0 || at < fetched) && !archive)) continue;
+        if (!insideAny(into, copied)) continue;
+        unproven.push({ id: 'unproven-download', data: { path: into, command: `${archive ? 'ADD' : run.commands[fetched]!.words[0]} ... && ${c.words.join(' ')}`, from: input.builderImage, to: input.runtimeBase }, line: input.model.instructions[index]!.line });
         break;
       }
     }
@@ -107,9 +114,10 @@ export function proofOf(input: ProofInput): Proof {
   const landed = artifactDestinations(input.steps);
   for (const [index, run] of input.analysis.runs) {
     if (input.model.instructions[index]?.stage !== 0) continue;
-    for (const c of run.commands) {
+    for (const [at, c] of run.commands.entries()) {
       if (replayedWords.has(`${index} ${c.words.join(' ')}`)) continue;
-      const lost = c.writes.find((w) => w.startsWith('/') && !/^\/(tmp|dev|proc|var\/tmp)(\/|$)/.test(w) && !landed.some((d) => isInside(w, d)));
+      // (a file a later command of the same RUN deletes, `echo ... > sha1sums.txt && sha1sum -c ... && rm sha1sums.txt`, is in no image)
+      const lost = c.writes.find((w) => w.startsWith('/') && !/^\/(tmp|dev|proc|var\/tmp)(\/|$)/.test(w) && !landed.some((d) => isInside(w, d)) && !run.commands.slice(at + 1).some((x) => surelyDeletes(x, w)));
       if (lost) unproven.push({ id: 'unproven-dropped-write', data: { path: lost, command: c.words.slice(0, 2).join(' ') }, line: input.model.instructions[index]!.line });
     }
   }

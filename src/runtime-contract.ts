@@ -368,7 +368,8 @@ export function startedPrograms(model: Model, rewrite: { index: number; words: r
       const first = ins.json[0] ?? '';
       // an entrypoint script started by a path (`/go/src/app/scripts/docker-entrypoint.sh`) hands over to its
       // arguments, and must be there itself: a file of the application, not of the image
-      if (script === undefined && first.includes('/') && WRAPPER_SCRIPTS.has(first.split('/').pop()!) && !first.includes('$')) out.push({ word: first, line: ins.line, keyword: ins.keyword });
+      // (so must a process supervisor started by a path, `ENTRYPOINT ["/tini", "--"]` after `ADD https://.../tini /tini`)
+      if (script === undefined && first.includes('/') && (WRAPPER_SCRIPTS.has(first.split('/').pop()!) || isSupervisor(first.split('/').pop()!)) && !first.includes('$')) out.push({ word: first, line: ins.line, keyword: ins.keyword });
       if (ins === entrypoint && !isSupervisor(first.split('/').pop() ?? '') && entrypointWrapperWords(first.split('/').pop() ?? '') === undefined) break; // CMD is its arguments
       continue;
     }

@@ -6,7 +6,7 @@
 import { COMPILING, copyDestination, type Analysis } from './analyze/index.js';
 import type { Model } from './model.js';
 import type { RunCommand } from './analyze/run.js';
-import { fileReplay, installsLanguagePackages, pathOperands, pathUse } from './commands/index.js';
+import { fileReplay, installsLanguagePackages, isNeutral, pathOperands, pathUse, unpackDirectory } from './commands/index.js';
 import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
 import { runtimePart, type RuntimeStep } from './runtime-stage.js';
@@ -62,7 +62,8 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
       continue;
     }
     const covered = withoutCoveredDirs(analysis, original, steps.slice(0, at), steps.slice(at + 1));
-    if (covered.dropped.length) findings.push({ id: 'replay-copied-dropped', data: { command: covered.dropped.map((c) => c.words.join(' ')).join('; '), copy: covered.copy } });
+    if (covered.whole) findings.push({ id: 'replay-inside-copy', data: { command: covered.dropped.map((c) => c.words.join(' ')).join('; '), copies: covered.copy } });
+    else if (covered.dropped.length) findings.push({ id: 'replay-copied-dropped', data: { command: covered.dropped.map((c) => c.words.join(' ')).join('; '), copy: covered.copy } });
     if (!covered.step) continue;
     const step = covered.step;
     const idle = step.keyword === 'RUN' && step.source !== null && step.commands.length > 0 && step.commands.every((c) => fileReplay(c.words[0] ?? '') === 'creates-dir' && !c.nested);
@@ -87,7 +88,7 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
  * control flow; a RUN written as in the original loses them only when they are all it runs (its other
  * commands are not reprinted). `step` is null when nothing is left to run.
  */
-function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: readonly RuntimeStep[], after: readonly RuntimeStep[]): { step: RuntimeStep | null; dropped: RunCommand[]; copy: string } {
+function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: readonly RuntimeStep[], after: readonly RuntimeStep[]): { step: RuntimeStep | null; dropped: RunCommand[]; copy: string; whole?: boolean } {
   const none = { step, dropped: [], copy: '' };
   if (step.keyword !== 'RUN' || step.source === null || step.commands.length === 0) return none;
   const plain = (s: RuntimeStep): string[] => (s.artifact && !s.artifact.fromImage && !s.artifact.byPreset && (s.artifact.to ?? s.artifact.path) === s.artifact.path && !/[$~*?]/.test(s.artifact.path) ? [s.artifact.path] : []);
@@ -116,6 +117,10 @@ function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: reado
     return true;
   };
   const dropped = step.commands.filter(isCovered);
+  // (the whole RUN goes before a later copy only with nothing but configuration between: a context COPY there could land in what it made)
+  const close = after.findIndex((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword) && !s.artifact);
+  const holder = dropped.length < step.commands.length ? writesOnlyInside(step, [...copies, ...(close < 0 ? after : after.slice(0, close)).flatMap(plain)], before, after) : null;
+  if (holder !== null) return { step: null, dropped: [...step.commands], copy: holder, whole: true };
   if (dropped.length === 0) return none;
   const rest = step.commands.filter((c) => !dropped.includes(c));
   if (rest.length === 0) return { step: null, dropped, copy };
@@ -124,6 +129,42 @@ function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: reado
   const part = runtimePart(run.script, rest, analysis.scopes.get(step.source)?.workdir ?? '/');
   if (part.commands.length !== rest.length || !part.text) return none;
   return { step: { ...step, text: `RUN ${part.text}`, commands: part.commands }, dropped, copy };
+}
+
+/**
+ * True for a repeated RUN whose whole effect lies inside what the stage copies from the builder (`copies`: before it,
+ * or right after it with no RUN between) or in a scratch directory (`cd /tmp ; unzip /tmp/app.zip && mv app-master
+ * /opt/app && rm /tmp/app.zip` with /opt/app copied): every command changes directory, prints with its redirections
+ * so placed, unpacks there, or makes, moves and removes only paths there (not chown, whose owner the stage must have),
+ * and at least one other than mkdir writes into a copy. The copies written into, or null. The copy holds the builder's end state, which ran it; no later step names the
+ * scratch directory, so nothing looks for what it left there, and no earlier step names what it deletes. Like a checkout's work, it is not repeated.
+ */
+function writesOnlyInside(step: RuntimeStep, copies: readonly string[], before: readonly RuntimeStep[], after: readonly RuntimeStep[]): string | null {
+  const scratch = (p: string) => SCRATCH_DIRS.some((d) => isInside(p, d));
+  const copied = (p: string) => copies.some((d) => isInside(p, d));
+  const held = (p: string) => !/[$~*?`[]/.test(p) && (copied(p) || scratch(p));
+  const into: string[] = [];
+  // a path it deletes that an earlier step of the stage may have made stays there without it (`wget x.tar.bz2`
+  // repeated, then `tar -xf x.tar.bz2 && rm x.tar.bz2`): only paths no earlier step names
+  const named = (p: string) => {
+    const name = p.split('/').pop()!;
+    return before.some((s) => (s.keyword === 'RUN' && s.commands.length > 0 ? s.commands.some((c) => [...c.words, ...c.produced].some((w) => w.includes(name))) : s.text.includes(name)));
+  };
+  const within = (c: RunCommand): boolean => {
+    const name = c.words[0] ?? '';
+    const use = pathOperands(c.words);
+    if (c.nested || Object.keys(c.assigns).length > 0 || !c.writes.every(held)) return false;
+    if (use?.changesDirectory || (isNeutral(name) && !use)) return true;
+    const unpacked = unpackDirectory(c.words, c.cwd);
+    const paths = unpacked !== null ? [unpacked] : use && use.owner === null ? [...use.makes, ...use.removes, ...use.moves].map((p) => joinPath(c.cwd, p)) : [];
+    if (paths.length === 0 || !paths.every(held) || (use?.removes ?? []).some((r) => named(joinPath(c.cwd, r)))) return false;
+    // (a mkdir alone is not what the rule is for: the copied-directory rules above own it)
+    const wrote = [...(unpacked !== null ? [unpacked] : fileReplay(name) === 'creates-dir' ? [] : (use?.makes ?? []).map((m) => joinPath(c.cwd, m))), ...c.writes];
+    for (const p of wrote) into.push(...copies.filter((d) => isInside(p, d)));
+    return true;
+  };
+  if (!step.commands.every(within) || into.length === 0) return null;
+  return after.some((s) => SCRATCH_DIRS.some((d) => new RegExp(`(^|[\\s"'=:])${d}(/|[\\s"']|$)`).test(s.text))) ? null : [...new Set(into)].join(', ');
 }
 
 /**

@@ -110,7 +110,7 @@ function laterDeletion(analysis: Analysis, steps: readonly RuntimeStep[], after:
  * destination itself; a file copied into a directory lands under its own name there, and so does a URL ADD
  * downloads (never unpacked).
  */
-function landingPaths(ins: CopyInstruction, workdir: string): string[] | null {
+export function landingPaths(ins: CopyInstruction, workdir: string): string[] | null {
   const dest = copyDestination(ins, workdir);
   if (dest === null || /[$*?[]/.test(dest) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
   const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;

@@ -5,9 +5,9 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, type RunAnalysis, type RunCommand } from './analyze/run.js';
-import { fileReplay, ignoresDirectory, isNeutral, pathOperands } from './commands/index.js';
+import { fileReplay, ignoresDirectory, isNeutral, pathOperands, readsPaths } from './commands/index.js';
 import { isVenv } from './commands/python.js';
-import { enclosing } from './paths.js';
+import { enclosing, isInside, joinPath } from './paths.js';
 import type { Finding } from './messages.js';
 import type { Instruction, Model } from './model.js';
 import type { Artifact, PresetDecision, PresetStep } from './preset.js';
@@ -230,8 +230,10 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
     text += text ? `${joinedBy === ';' ? ';' : ' &&'} ${part}` : part;
   };
   const idle = idleSubstitutions(script, commands);
+  const repeats = (c: RunCommand): boolean => !idle.has(c) && !c.nested && (c.install ? c.install.runtime.length > 0 : ['setup', 'unknown', 'pip'].includes(c.kind) && !(isNeutral(c.words[0] ?? '') && c.writes.length === 0));
+  const removed = printedThenRemoved(script, commands, repeats);
   for (const c of commands) {
-    if (idle.has(c)) {
+    if (idle.has(c) || removed.has(c)) {
       last = null;
       continue;
     }
@@ -256,6 +258,33 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
     last = own;
   }
   return { text, commands: kept };
+}
+
+/**
+ * Commands that only print into files (`echo "$SUM  statsd.tar.gz" > sha1sums.txt`: echo and printf, which read no
+ * path and change nothing but their redirections) whose every file a later command of the same RUN deletes (`rm
+ * sha1sums.txt`), a command the runtime half does not repeat, surely run after them (not nested, not after `||`), with
+ * no repeated command between naming the file: the original image does not hold what they wrote, and repeating them
+ * without the deletion would keep it (`runtime-keeps-removed`).
+ */
+function printedThenRemoved(script: string, commands: readonly RunCommand[], repeats: (c: RunCommand) => boolean): ReadonlySet<RunCommand> {
+  const out = new Set<RunCommand>();
+  for (const [i, c] of commands.entries()) {
+    const name = c.words[0] ?? '';
+    if (c.nested || c.writes.length === 0 || !isNeutral(name) || readsPaths(c.words)?.length !== 0 || c.writes.some((w) => /[$*?~`[]/.test(w))) continue;
+    const later = commands.slice(i + 1);
+    const ends = c.writes.map((w) => later.findIndex((x) => !repeats(x) && surelyDeletes(x, w)));
+    if (ends.some((e) => e < 0)) continue;
+    const names = (x: RunCommand) => c.writes.some((w) => script.slice(x.start, x.end).includes(w.split('/').pop()!));
+    if (later.slice(0, Math.max(...ends)).some((x) => repeats(x) && names(x))) continue;
+    out.add(c);
+  }
+  return out;
+}
+
+/** True when a command of a RUN surely deletes `path` when it runs (`rm sha1sums.txt`): not nested, not after `||`, naming it or a directory holding it plainly. */
+export function surelyDeletes(x: RunCommand, path: string): boolean {
+  return !x.nested && x.joinedBy !== '||' && (pathOperands(x.words)?.removes ?? []).some((r) => !/[$*?~`[]/.test(r) && isInside(path, joinPath(x.cwd, r)));
 }
 
 /**

@@ -86,13 +86,18 @@ describe('the proof of a conversion', () => {
     expect(verified.proof?.unproven.map((u) => u.id)).toEqual(['unproven-same-base-split']);
   });
   it('is build level on the slim variant too when a replayed mkdir or ln meets what the stage copied', () => {
-    const mkdir = convert('FROM node:20\nRUN apt-get update && apt-get install -y bzip2\nRUN mkdir /hapi && cd /hapi && curl -L https://example.com/h.tar.bz2 | tar -xj\nRUN mkdir /hapi/data && touch /hapi/data/.keep\nWORKDIR /hapi\nENTRYPOINT ["node", "h.js"]\n', { verify: true });
+    const hapi = (run: string) => convert(`FROM node:20\nRUN apt-get update && apt-get install -y bzip2\nRUN mkdir /hapi && cd /hapi && curl -L https://example.com/h.tar.bz2 | tar -xj\nRUN ${run}\nWORKDIR /hapi\nENTRYPOINT ["node", "h.js"]\n`, { verify: true });
     // a mkdir without -p of what the stage copied fails for certain: the state model declines it before any proof
     // (one a RUN repeated as written runs with other commands; alone it is left out, replay-copied-dropped)
-    expect(mkdir.reasons.map((r) => [r.id, r.line])).toEqual([['replay-collides', 4]]);
-    const ln = convert('FROM node:20\nRUN apt-get update && apt-get install -y curl\nRUN curl -L https://example.com/a.tgz | tar -C /srv -xz && ln -s /srv/app/a-1.js /srv/app/a.js\nCMD ["node", "/srv/app/a.js"]\n', { verify: true });
+    expect(hapi('mkdir /hapi/data && chown node /hapi/data').reasons.map((r) => [r.id, r.line])).toEqual([['replay-collides', 4]]);
+    // a RUN whose whole effect lies in the copy is not repeated at all (replay-inside-copy)
+    const inside = hapi('mkdir /hapi/data && touch /hapi/data/.keep');
+    expect(inside.findings.map((f) => f.id)).toContain('replay-inside-copy');
+    expect(inside.output).not.toMatch(/FROM node:20-slim[^]*touch/);
+    const srv = (rest: string) => convert(`FROM node:20\nRUN apt-get update && apt-get install -y curl\nRUN curl -L https://example.com/a.tgz | tar -C /srv -xz && ln -s /srv/app/a-1.js /srv/app/a.js${rest}\nCMD ["node", "/srv/app/a.js"]\n`, { verify: true });
     // the archive is downloaded and unpacked into what the stage copies: unproven-download as well
-    expect(ln.proof?.unproven.map((u) => u.id)).toEqual(['unproven-download', 'unproven-collision']);
+    expect(srv(' && mkdir -p /var/log/app').proof?.unproven.map((u) => u.id)).toEqual(['unproven-download', 'unproven-collision']);
+    expect(srv('').proof?.unproven.map((u) => u.id)).toEqual(['unproven-download']);
   });
   it('is build level when a repeated system-wide install puts packages into a directory the stage also copies (npm install -g, pip install over /usr/local)', () => {
     for (const name of ['replay-npm-global-over-copied-dir-needs-verify', 'replay-pip-over-copied-tree-needs-verify']) {
