@@ -5,7 +5,7 @@
 import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { copiedPaths, copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packageCommand, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
 import { writesExtensionsOnly } from './commands/php.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
@@ -254,14 +254,23 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
 /**
  * An image whose base's own command serves PHP (knowledge/image-config.ts `serves`) and that runs what it inherits:
  * a site of the base's own (wordpress, drupal: `site`), to which the file adds what it adds, or the PHP mounted into
- * php:*-apache or php:*-fpm, for which the file compiles extensions with the image's helpers (docker-php-ext-install,
- * pecl install). Either way the inherited server is the application, not a toolbox.
+ * php:*-apache or php:*-fpm, to which the file only adds extensions and configuration: it compiles extensions with the
+ * image's helpers (docker-php-ext-install, pecl install), and every other command installs libraries (`lib*`, `-dev`),
+ * enables server modules, edits or writes files; no COPY --from brings a tool (Composer), no program is installed
+ * (git, vim: a development box for mounted code, whose tools are its purpose). Either way the inherited server is the
+ * application, not a toolbox.
  */
 function servesInheritedSite(model: Model, analysis: Analysis): boolean {
   const config = imageConfig(model.stages[0]?.image ?? '');
   if (!config?.serves) return false;
   if (config.site) return true;
-  return model.instructions.some((ins) => ins.stage === 0 && analysis.runs.get(ins.index)?.commands.some((c) => c.kind === 'system-compile' && writesExtensionsOnly(c.words)));
+  const ours = model.instructions.filter((ins) => ins.stage === 0);
+  const commands = ours.flatMap((ins) => analysis.runs.get(ins.index)?.commands ?? []);
+  if (!commands.some((c) => c.kind === 'system-compile' && writesExtensionsOnly(c.words))) return false;
+  if (ours.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from !== null)) return false;
+  const library = (p: string) => /^lib|-dev$/.test(packageName(p));
+  const configures = (c: RunCommand) => ['system', 'files', 'editors', 'shell'].includes(familyOf(c.words[0] ?? '')?.id ?? '') || c.kind === 'cleanup';
+  return commands.every((c) => writesExtensionsOnly(c.words) || (c.install ? c.install.packages.every(library) : packageCommand(c.words[0] ?? '') !== undefined) || configures(c));
 }
 
 /** A program the container starts, or (`names` set) an absolute path a start command names: the script an interpreter runs, an option's value (`-c /etc/x.cfg`, `--conf=/etc/x.cfg`). */
