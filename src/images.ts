@@ -96,6 +96,19 @@ export function servedDirectory(image: string): { command: string; directory: st
   return row ? { command: row.command, directory: row.directory } : null;
 }
 
+/**
+ * The official php image an image is built on, whose facts (extension directory, conf.d, the helpers) it keeps: a php
+ * image itself, the row's (`wordpress:php7.1-fpm` -> `php:7.1-fpm`), `php` with no tag when the image's tag does not
+ * say which PHP version (`wordpress:latest`); null when it is not known to be built on php. Docker Hub only.
+ */
+export function phpImageOf(image: string): string | null {
+  const ref = parseImage(image);
+  if (ref.name === 'php') return image;
+  if (ref.registry !== null && ref.registry !== 'docker.io') return null;
+  const found = ask(image, 'php');
+  return found?.value ? fill(found.row, image, found.value) : null;
+}
+
 /** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
 /** The major version of node a node image's tag names (`node:6.2.0`, `node:boron-slim`: 6), or null (a moving tag, another image). */
 export function nodeMajor(image: string): number | null {

@@ -5,7 +5,8 @@
 import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { copiedPaths, copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packageCommand, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
+import { writesExtensionsOnly } from './commands/php.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
@@ -79,7 +80,7 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
   const purpose = purposeReason(model, analysis);
   if (purpose) return purpose;
-  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis) && !servesBuiltFiles(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
+  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis) && !servesBuiltFiles(model, analysis) && !servesInheritedSite(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
   if (!cmd && !entrypoint) return null;
   // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
   const words = startedWords(entrypoint, cmd);
@@ -248,6 +249,28 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   const last = model.stages[0]!.instructions.at(-1)!;
   const workdir = analysis.scopes.get(last)?.workdir ?? '/';
   return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
+}
+
+/**
+ * An image whose base's own command serves PHP (knowledge/image-config.ts `serves`) and that runs what it inherits:
+ * a site of the base's own (wordpress, drupal: `site`), to which the file adds what it adds, or the PHP mounted into
+ * php:*-apache or php:*-fpm, to which the file only adds extensions and configuration: it compiles extensions with the
+ * image's helpers (docker-php-ext-install, pecl install), and every other command installs libraries (`lib*`, `-dev`),
+ * enables server modules, edits or writes files; no COPY --from brings a tool (Composer), no program is installed
+ * (git, vim: a development box for mounted code, whose tools are its purpose). Either way the inherited server is the
+ * application, not a toolbox.
+ */
+function servesInheritedSite(model: Model, analysis: Analysis): boolean {
+  const config = imageConfig(model.stages[0]?.image ?? '');
+  if (!config?.serves) return false;
+  if (config.site) return true;
+  const ours = model.instructions.filter((ins) => ins.stage === 0);
+  const commands = ours.flatMap((ins) => analysis.runs.get(ins.index)?.commands ?? []);
+  if (!commands.some((c) => c.kind === 'system-compile' && writesExtensionsOnly(c.words))) return false;
+  if (ours.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from !== null)) return false;
+  const library = (p: string) => /^lib|-dev$/.test(packageName(p));
+  const configures = (c: RunCommand) => ['system', 'files', 'editors', 'shell'].includes(familyOf(c.words[0] ?? '')?.id ?? '') || c.kind === 'cleanup';
+  return commands.every((c) => writesExtensionsOnly(c.words) || (c.install ? c.install.packages.every(library) : packageCommand(c.words[0] ?? '') !== undefined) || configures(c));
 }
 
 /** A program the container starts, or (`names` set) an absolute path a start command names: the script an interpreter runs, an option's value (`-c /etc/x.cfg`, `--conf=/etc/x.cfg`). */

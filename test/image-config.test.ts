@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/convert.js';
 import { imageConfig } from '../src/knowledge/image-config.js';
+import { phpImageOf } from '../src/images.js';
 
 describe('imageConfig', () => {
   it('composer: the php alpine image plus composer, with its own WORKDIR, ENTRYPOINT, CMD and ENV', () => {
@@ -16,6 +17,47 @@ describe('imageConfig', () => {
     // Alpine: no Debian tools
     expect(c!.tools.has('apt-get')).toBe(false);
     expect(imageConfig('composer')).toEqual(c);
+  });
+
+  it('wordpress and drupal: the php image they are built on, its server as their command, their own site', () => {
+    const wp = imageConfig('wordpress:php7.1');
+    expect(wp!.cmd).toEqual(['apache2-foreground']);
+    expect(wp!.entrypoint).toEqual(['docker-entrypoint.sh']);
+    expect(wp!.workdir).toBe('/var/www/html');
+    expect([wp!.serves, wp!.site]).toEqual([true, true]);
+    expect(wp!.env).toMatchObject({ PHP_INI_DIR: '/usr/local/etc/php' });
+    expect(imageConfig('wordpress:5-fpm')!.cmd).toEqual(['php-fpm']);
+    expect(imageConfig('wordpress:4.9.8-php7.0-fpm-alpine')!.tools.has('apt-get')).toBe(false);
+    expect(imageConfig('wordpress')).toEqual(imageConfig('wordpress:latest'));
+    // before WordPress 4.7 the entrypoint was /entrypoint.sh; the cli tags are wp-cli
+    expect(imageConfig('wordpress:4.3.1')).toBeNull();
+    expect(imageConfig('wordpress:cli')).toBeNull();
+    expect(imageConfig('wordpress:cli-php7.4')).toBeNull();
+    const drupal = imageConfig('drupal:8.6-apache');
+    expect([drupal!.cmd, drupal!.entrypoint, drupal!.workdir, drupal!.site]).toEqual([['apache2-foreground'], ['docker-php-entrypoint'], '/var/www/html', true]);
+    expect(imageConfig('drupal:7-fpm')!.cmd).toEqual(['php-fpm']);
+    // 8.8 to 9.0 moved to /opt/drupal in 2020; the moving tags with them
+    expect(imageConfig('drupal:8.8-apache')).toBeNull();
+    expect(imageConfig('drupal:8')).toBeNull();
+    expect(imageConfig('drupal:latest')).toBeNull();
+    // php's own images serve, but have no site of their own
+    expect([imageConfig('php:8.2-apache')!.serves, imageConfig('php:8.2-apache')!.site]).toEqual([true, undefined]);
+  });
+
+  it('phpImageOf: the php image of the tag, php with no tag when the tag does not name the version', () => {
+    expect(phpImageOf('php:8.2-fpm')).toBe('php:8.2-fpm');
+    expect(phpImageOf('wordpress:php7.1')).toBe('php:7.1-apache');
+    expect(phpImageOf('wordpress:5.0.3-php7.2')).toBe('php:7.2-apache');
+    expect(phpImageOf('wordpress:4.9.8-php7.0-apache')).toBe('php:7.0-apache');
+    expect(phpImageOf('wordpress:php7.3-fpm')).toBe('php:7.3-fpm');
+    expect(phpImageOf('wordpress:php8.2-fpm-alpine')).toBe('php:8.2-fpm-alpine');
+    expect(phpImageOf('wordpress:latest')).toBe('php');
+    expect(phpImageOf('wordpress:cli-php7.4')).toBe('php');
+    expect(phpImageOf('drupal:10-php8.3-apache-bookworm')).toBe('php:8.3-apache-bookworm');
+    expect(phpImageOf('drupal:10-php8.3-fpm-alpine3.20')).toBe('php:8.3-fpm-alpine');
+    expect(phpImageOf('drupal:7')).toBe('php');
+    expect(phpImageOf('myorg/wordpress:php7.1')).toBeNull();
+    expect(phpImageOf('nginx')).toBeNull();
   });
 
   it('eclipse-temurin: jre rows are the Ubuntu images only; alpine tags are not described', () => {

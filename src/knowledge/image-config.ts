@@ -21,6 +21,8 @@ export interface ImageConfig {
   users: readonly string[];
   /** True when the image's own command serves what is copied into its working directory (php:*-apache, php:*-fpm). */
   serves: boolean;
+  /** True when the image's own command serves a site of its own (wordpress, drupal): a file that sets no command runs that site. */
+  site?: true;
   /** Files and directories of the image itself that a runtime stage may copy from a builder on it. */
   provides: readonly string[];
   /**
@@ -61,6 +63,8 @@ function lookUp(image: string): ImageConfig | null {
     tools,
     users: e.users ?? [],
     serves: e.serves ?? false,
+    // only when set, so that the configurations of the other images stay as they were
+    ...(e.site ? { site: true as const } : {}),
     provides: e.provides ?? [],
     wraps: e.wraps ?? null,
   };

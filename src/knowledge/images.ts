@@ -41,6 +41,8 @@ export interface ConfigFacts {
   tools: string[];
   users?: string[];
   serves?: boolean;
+  /** The image's command serves a site of its own (wordpress, drupal): a file that sets no command runs that site. */
+  site?: boolean;
   provides?: string[];
   wraps?: { unsets: string[] };
 }
@@ -125,6 +127,12 @@ export interface ImageRow {
   nsswitch?: { since: string; unknownFrom?: string };
   /** A headless Java image (openjdk's -slim tags: the JDK without AWT's X11 libraries): not for GUI programs. */
   headless?: boolean;
+  /**
+   * The official php image the row's images are built on (`php:$2-apache`: the groups of its tag), whose facts
+   * (extension directory, conf.d, PHP_INI_DIR, helpers) they keep; `php` without a tag when the tag does not say
+   * which PHP version (it moved from one to the next). Asked through src/images.ts `phpImageOf`.
+   */
+  php?: string;
   /** The .NET runtime image of an SDK tag (`{kind}`: aspnet or runtime), or why none can be named. */
   dotnetRuntime?: { image: string } | { miss: DotnetImageMiss };
   /**
@@ -449,6 +457,34 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'php', tag: /(^|-)fpm(-|$)/, config: PHP('fpm', false) },
   { repository: 'php', tag: /alpine/, config: PHP('cli', true) },
   { repository: 'php', config: PHP('cli', false) },
+  // wordpress (docker-library/wordpress Dockerfile.template, and its older per-version Dockerfiles since 2014):
+  // FROM php:<php>-<variant> (apache, fpm, fpm-alpine), WordPress in /usr/src/wordpress, which docker-entrypoint.sh
+  // copies into the working directory (php's /var/www/html) when it starts; ENTRYPOINT ["docker-entrypoint.sh"],
+  // CMD the variant's server (apache2-foreground, php-fpm). Its ENV (WORDPRESS_VERSION, WORDPRESS_SHA1) is metadata.
+  // The php version is the tag's `php7.1`; a tag without it moved with WordPress's default. The cli tags are
+  // wp-cli on php's Alpine cli image (another command and user): no configuration. Until 7d40c42 (2016-10-06) the
+  // entrypoint was /entrypoint.sh: the configuration is stated for the moving tags and WordPress 4.7 (2016-12) on
+  { repository: 'wordpress', tag: /(^|-)cli(-|$)/, php: 'php', libc: 'musl', packageManager: 'apk', distribution: 'alpine' },
+  { repository: 'wordpress', ...DEBIAN },
+  { repository: 'wordpress', tag: /(?:^|-)php(\d+\.\d+)-fpm-alpine$/, php: 'php:$1-fpm-alpine' },
+  { repository: 'wordpress', tag: /(?:^|-)php(\d+\.\d+)-fpm$/, php: 'php:$1-fpm' },
+  { repository: 'wordpress', tag: /(?:^|-)php(\d+\.\d+)(-apache)?$/, php: 'php:$1-apache' },
+  { repository: 'wordpress', php: 'php' },
+  { repository: 'wordpress', tag: WORDPRESS_TAG('fpm-alpine'), config: WORDPRESS('fpm', true) },
+  { repository: 'wordpress', tag: WORDPRESS_TAG('fpm'), config: WORDPRESS('fpm', false) },
+  { repository: 'wordpress', tag: WORDPRESS_TAG('apache'), config: WORDPRESS('apache', false) },
+  // drupal (docker-library/drupal): FROM php:<php>-<variant> (apache, fpm, fpm-alpine) with Drupal unpacked in the
+  // working directory, php's command and entrypoint. Drupal 7 and 8.0 to 8.7 kept php's /var/www/html; 8.8, 8.9 and
+  // 9.0 moved to /opt/drupal (530833e, 2020-08-05, with PATH and composer), so their tags' configuration moved too and
+  // is not stated, nor that of the later ones and the moving tags (8, latest). The php version is the tag's
+  // `php8.3`; the other tags moved between php versions
+  { repository: 'drupal', ...DEBIAN },
+  { repository: 'drupal', tag: /-php(\d+\.\d+)-fpm-alpine[\d.]*$/, php: 'php:$1-fpm-alpine' },
+  { repository: 'drupal', tag: /-php(\d+\.\d+)-(apache|fpm)(-[a-z]+)?$/, php: 'php:$1-$2$3' },
+  { repository: 'drupal', php: 'php' },
+  { repository: 'drupal', tag: /^(7|8\.[0-7])(\.[\d.]+)?-fpm-alpine$/, config: DRUPAL('fpm', true) },
+  { repository: 'drupal', tag: /^(7|8\.[0-7])(\.[\d.]+)?-fpm$/, config: DRUPAL('fpm', false) },
+  { repository: 'drupal', tag: /^(7|8\.[0-7])(\.[\d.]+)?(-apache)?$/, config: DRUPAL('apache', false) },
   // composer: php:8-alpine + /usr/bin/composer (a phar) and the VCS/archive tools it drives (composer/docker)
   {
     repository: 'composer',
@@ -667,6 +703,22 @@ function PHP(variant: 'cli' | 'apache' | 'fpm', alpine: boolean): ConfigFacts {
   ];
   const cmd = variant === 'apache' ? ['apache2-foreground'] : variant === 'fpm' ? ['php-fpm'] : ['php', '-a'];
   return { env, workdir: variant === 'cli' ? '/' : '/var/www/html', cmd, entrypoint: ['docker-php-entrypoint'], debian: !alpine, tools, users: ['www-data'], serves: variant !== 'cli' };
+}
+/** wordpress's tags of WordPress 4.7 and later or of no version (the moving ones), with or without a php version, of `variant`. */
+function WORDPRESS_TAG(variant: 'apache' | 'fpm' | 'fpm-alpine'): RegExp {
+  const version = String.raw`(4\.([7-9]|\d\d)|[5-9]|\d\d)(\.\d+)*`;
+  const php = String.raw`php\d+\.\d+`;
+  const prefix = `(${version}-|${version}-${php}-|${php}-)?`;
+  return new RegExp(variant === 'apache' ? `^(latest|${prefix}apache|${version}(-${php})?|${php})$` : `^${prefix}${variant}$`);
+}
+/** wordpress on php's `variant` image: docker-entrypoint.sh (it copies /usr/src/wordpress in, then runs CMD), the variant's server, its site. */
+function WORDPRESS(variant: 'apache' | 'fpm', alpine: boolean): ConfigFacts {
+  const php = PHP(variant, alpine);
+  return { ...php, entrypoint: ['docker-entrypoint.sh'], tools: [...php.tools, 'docker-entrypoint.sh'], site: true };
+}
+/** drupal 7 and 8.0 to 8.7 on php's `variant` image: php's configuration, with the site in its working directory. */
+function DRUPAL(variant: 'apache' | 'fpm', alpine: boolean): ConfigFacts {
+  return { ...PHP(variant, alpine), site: true };
 }
 function RUBY_ENV(): Record<string, string> {
   return { LANG: 'C.UTF-8', GEM_HOME: '/usr/local/bundle', BUNDLE_SILENCE_ROOT_WARNING: '1', BUNDLE_APP_CONFIG: '/usr/local/bundle', PATH: `/usr/local/bundle/bin:${DEFAULT_PATH}` };

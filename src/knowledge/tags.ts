@@ -1534,6 +1534,520 @@ export const TAGS: Readonly<Record<string, readonly TagGroup[]>> = {
       ['experimental oldoldstable oldoldstable-slim oldstable oldstable-backports oldstable-slim stable stable-backports stable-slim testing testing-backports testing-slim unstable unstable-slim', ''],
     ]],
   ],
+  drupal: [
+    ['alpine3.12', '2020', [
+      ['{}-fpm-alpine {}-fpm-alpine3.12', '7.72..76 8.8 8.8.8..12 8.9.3..11 9.0.3..9 9.1.0'],
+    ]],
+    ['alpine3.12', '2021', [
+      ['fpm-alpine3.12 php7.4-fpm-alpine3.12 php8.0-fpm-alpine3.12', ''],
+      ['{}-fpm-alpine', '7.77..80 8.9.12..15 9.0 9.0.10..14 9.1.2..9'],
+      ['{}-fpm-alpine3.12', '7 7.77..81 8 8.9 8.9.12..16 9 9.0.10..14 9.0..1 9.1.2..10'],
+      ['{}-php7.4-fpm-alpine', '7.78..80 8.9.13..15 9.0 9.0.11..14 9.1.3..9'],
+      ['{}-php7.4-fpm-alpine3.12', '7 7.78..81 8 8.9 8.9.13..16 9 9.0.11..14 9.0..1 9.1.3..10'],
+      ['{}-php8.0-fpm-alpine', '9.1.3..9'],
+      ['{}-php8.0-fpm-alpine3.12', '9 9.1 9.1.3..10'],
+    ]],
+    ['alpine3.13', '2021', [
+      ['fpm-alpine3.13 php7.4-fpm-alpine3.13 php8.0-fpm-alpine3.13', ''],
+      ['{}-fpm-alpine3.13 {}-php7.4-fpm-alpine3.13', '7 7.81..82 8 8.9 8.9.16..20 9 9.1.10..15 9.1..2 9.2.0..10'],
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine', '8.9.17..20 9.1.11..14'],
+      ['{}-php8.0-fpm-alpine', '9.1.11..14'],
+      ['{}-php8.0-fpm-alpine3.13', '9 9.1.10..15 9.1..2 9.2.0..10'],
+    ]],
+    ['alpine3.13', '2021', [
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine', '8 8.9 8.9.16 9.1.10'],
+      ['{}-php8.0-fpm-alpine', '9.1.10'],
+    ], 'alpine3.12'],
+    ['alpine3.14', '2021', [
+      ['{}-fpm-alpine3.14 {}-php7.4-fpm-alpine3.14', '7.81..83 9.1 9.1.15 9.2.0..9 9.3.0'],
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine', '7.82 9.2.0..9'],
+      ['{}-php8.0-fpm-alpine', '9.2.0..9'],
+      ['{}-php8.0-fpm-alpine3.14', '9.1 9.1.15 9.2.0..9 9.3.0'],
+    ]],
+    ['alpine3.14', '2021', [
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine', '7.81'],
+    ], 'alpine3.12'],
+    ['alpine3.14', '2022', [
+      ['fpm-alpine3.14 php7.4-fpm-alpine3.14 php8.0-fpm-alpine3.14 php8.1-fpm-alpine3.14', ''],
+      ['{}-fpm-alpine3.14 {}-php7.4-fpm-alpine3.14', '7 7.84..85 7.87..89 9 9.2.10..19 9.2..3 9.3.2..3 9.3.5..9 9.3.11..13'],
+      ['{}-php8.0-fpm-alpine3.14', '9 9.2.10..19 9.2..3 9.3.2..3 9.3.5..9 9.3.11..13'],
+      ['{}-php8.1-fpm-alpine3.14', '9 9.3 9.3.12..13'],
+    ]],
+    ['alpine3.15', '2021', [
+      ['{}-fpm-alpine3.15 {}-php7.4-fpm-alpine3.15', '7.83 9.1 9.1.15 9.3.0'],
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine', '7.83 9.3.0'],
+      ['{}-php8.0-fpm-alpine', '9.3.0'],
+      ['{}-php8.0-fpm-alpine3.15', '9.1 9.1.15 9.3.0'],
+    ]],
+    ['alpine3.15', '2021', [
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine {}-php8.0-fpm-alpine', '9.1'],
+    ], 'alpine3.12 alpine3.13'],
+    ['alpine3.15', '2021', [
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine {}-php8.0-fpm-alpine', '9.1.15'],
+    ], 'alpine3.13'],
+    ['alpine3.15', '2022', [
+      ['fpm-alpine3.15 php7.4-fpm-alpine3.15 php8.0-fpm-alpine3.15 php8.1-fpm-alpine3.15', ''],
+      ['{}-fpm-alpine3.15 {}-php7.4-fpm-alpine3.15', '7 7.84..85 7.87..92 9 9.2.10..21 9.2..4 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine', '7.84..85 7.87..89 9.2.11..19 9.3.2..3 9.3.5..9 9.3.11..13'],
+      ['{}-php8.0-fpm-alpine', '9.2.11..19 9.3.2..3 9.3.5..9 9.3.11..13'],
+      ['{}-php8.0-fpm-alpine3.15', '7 7.90..92 9 9.2.10..21 9.2..4 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php8.1-fpm-alpine', '9.3.12..13'],
+      ['{}-php8.1-fpm-alpine3.15', '9 9.3.12..22 9.3..4 9.4.1..8'],
+    ]],
+    ['alpine3.15', '2022', [
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine {}-php8.0-fpm-alpine', '9.2.10'],
+    ], 'alpine3.14'],
+    ['alpine3.16', '2022', [
+      ['php7.4-fpm-alpine3.16 php8.0-fpm-alpine3.16', ''],
+      ['{}-fpm-alpine', '7.90..92 9.2.20..21 9.3.14..22 9.4.1..8'],
+      ['{}-fpm-alpine3.16 {}-php8.0-fpm-alpine3.16', '7.90..93 9.2.20..21 9.2..3 9.3.14..22 9.4.1..8'],
+      ['{}-php7.4-fpm-alpine', '7.90..92 9.2.20..21 9.3.14..22 9.4 9.4.1..8'],
+      ['{}-php7.4-fpm-alpine3.16', '7 7.90..92 9 9.2.20..21 9.2..4 9.3.14..22 9.4.1..8'],
+      ['{}-php8.0-fpm-alpine', '7 7.90..92 9.2.20..21 9.3.14..22 9.4 9.4.1..8'],
+      ['{}-php8.1-fpm-alpine', '9.3.14..21 9.4.1..7'],
+      ['{}-php8.1-fpm-alpine3.16', '9.3 9.3.14..22 9.4.1..8'],
+    ]],
+    ['alpine3.16', '2022', [
+      ['php7.4-fpm-alpine php8.0-fpm-alpine', ''],
+      ['{}-php7.4-fpm-alpine', '7 9'],
+      ['{}-php8.0-fpm-alpine', '9'],
+    ], 'alpine3.12 alpine3.14 alpine3.15'],
+    ['alpine3.16', '2022', [
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine {}-php8.0-fpm-alpine', '9.2'],
+    ], 'alpine3.14 alpine3.15'],
+    ['alpine3.16', '2022', [
+      ['{}-fpm-alpine {}-php7.4-fpm-alpine {}-php8.0-fpm-alpine', '9.3'],
+    ], 'alpine3.15'],
+    ['alpine3.16', '2023', [
+      ['fpm-alpine3.16 php8.1-fpm-alpine3.16 php8.2-fpm-alpine3.16', ''],
+      ['{}-fpm-alpine3.16', '7 7.94..98 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..9 10 10.0 10.0.0..5 10.0.7..9'],
+      ['{}-php8.0-fpm-alpine3.16', '7 7.94..98 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..11'],
+      ['{}-php8.1-fpm-alpine3.16', '9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..9 10 10.0 10.0.0..5 10.0.7..9'],
+      ['{}-php8.2-fpm-alpine3.16', '10 10.0 10.0.0..5 10.0.7..9'],
+    ]],
+    ['alpine3.17', '2022', [
+      ['{}-php8.1-fpm-alpine3.17', '9.3 9.3.22 9.4.8'],
+    ]],
+    ['alpine3.17', '2022', [
+      ['{}-php8.1-fpm-alpine', '9.3'],
+    ], 'alpine3.15 alpine3.16'],
+    ['alpine3.17', '2022', [
+      ['{}-php8.1-fpm-alpine', '9.3.22 9.4.8'],
+    ], 'alpine3.16'],
+    ['alpine3.17', '2023', [
+      ['fpm-alpine3.17 php8.1-fpm-alpine3.17 php8.2-fpm-alpine3.17', ''],
+      ['{}-fpm-alpine3.17 {}-php8.1-fpm-alpine3.17', '7 7.98..99 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..11 10 10.0.0..5 10.0.7..11 10.0..1 10.1.1..7'],
+      ['{}-fpm-alpine {}-php8.1-fpm-alpine', '9.4.9..14 9.5.0..5 9.5.7..8 10.0.0..5 10.0.7..8'],
+      ['{}-php8.2-fpm-alpine', '10.0.0..5 10.0.7..8'],
+      ['{}-php8.2-fpm-alpine3.17', '7 7.98..99 9 9.4.15 9.4..5 9.5.9..11 10 10.0.0..5 10.0.7..11 10.0..1 10.1.1..7'],
+    ]],
+    ['alpine3.18', '2023', [
+      ['php8.1-fpm-alpine3.18', ''],
+      ['{}-fpm-alpine3.18 {}-php8.2-fpm-alpine3.18', '7.98 9 9.4.15 9.4..5 9.5.9..11 10.0 10.0.9..11 10.1.1..6'],
+      ['{}-fpm-alpine {}-php8.1-fpm-alpine', '7.98 9.5.10..11 10.0.10 10.1.1..6'],
+      ['{}-php8.1-fpm-alpine3.18', '7.98 9 9.4.15 9.4..5 9.5.9..11 10 10.0 10.0.9..11 10.1.1..6'],
+      ['{}-php8.2-fpm-alpine', '7.98 9 9.4.15 9.4..5 9.5.9..11 10.0.10 10.1.1..6'],
+    ]],
+    ['alpine3.18', '2023', [
+      ['{}-fpm-alpine', '9'],
+    ], 'alpine3.12 alpine3.14 alpine3.15 alpine3.16 alpine3.17'],
+    ['alpine3.18', '2023', [
+      ['{}-php8.1-fpm-alpine', '9'],
+    ], 'alpine3.15 alpine3.16 alpine3.17'],
+    ['alpine3.18', '2023', [
+      ['{}-fpm-alpine {}-php8.1-fpm-alpine', '9.4'],
+    ], 'alpine3.16 alpine3.17'],
+    ['alpine3.18', '2023', [
+      ['{}-fpm-alpine {}-php8.1-fpm-alpine', '9.4.15 9.5 9.5.9 10.0.9'],
+      ['{}-php8.2-fpm-alpine', '10.0.9'],
+    ], 'alpine3.17'],
+    ['alpine3.18', '2024', [
+      ['fpm-alpine3.18 php8.2-fpm-alpine3.18 php8.3-fpm-alpine3.18', ''],
+      ['{}-fpm-alpine3.18 {}-php8.2-fpm-alpine3.18', '7 7.99..100 10 10.1.7..8 10.1..2 10.2.0..6'],
+      ['{}-php8.1-fpm-alpine3.18', '7 7.99..100 10.1 10.1.7..8'],
+      ['{}-php8.3-fpm-alpine3.18', '10 10.2 10.2.0..6'],
+    ]],
+    ['alpine3.19', '2023', [
+      ['php8.1-fpm-alpine3.19', ''],
+      ['{}-fpm-alpine3.19 {}-php8.2-fpm-alpine3.19', '10.0 10.0.11'],
+      ['{}-php8.1-fpm-alpine3.19', '10 10.0 10.0.11'],
+    ]],
+    ['alpine3.19', '2023', [
+      ['php8.1-fpm-alpine', ''],
+    ], 'alpine3.15 alpine3.16 alpine3.17 alpine3.18'],
+    ['alpine3.19', '2023', [
+      ['{}-fpm-alpine {}-php8.2-fpm-alpine', '10.0'],
+      ['{}-php8.1-fpm-alpine', '10 10.0'],
+    ], 'alpine3.17 alpine3.18'],
+    ['alpine3.19', '2023', [
+      ['{}-fpm-alpine {}-php8.1-fpm-alpine {}-php8.2-fpm-alpine', '10.0.11'],
+    ], 'alpine3.18'],
+    ['alpine3.19', '2024', [
+      ['fpm-alpine3.19 php8.2-fpm-alpine3.19 php8.3-fpm-alpine3.19', ''],
+      ['{}-fpm-alpine3.19', '7 7.99..103 10 10.1.7..8 10.1..3 10.2.0..12 10.3.0..3 10.3.5..10 11 11.0 11.0.0..2 11.0.4..9'],
+      ['{}-fpm-alpine {}-php8.2-fpm-alpine {}-php8.3-fpm-alpine', '10.2.0..5'],
+      ['{}-php8.1-fpm-alpine3.19', '7 7.99..103 10.1 10.1.7..8'],
+      ['{}-php8.2-fpm-alpine3.19', '7 7.99..103 10 10.1.7..8 10.1..3 10.2.0..12 10.3.0..3 10.3.5..10 11 11.0 11.0.0'],
+      ['{}-php8.3-fpm-alpine3.19', '10 10.2.0..12 10.2..3 10.3.0..3 10.3.5..10 11 11.0 11.0.0..2 11.0.4..9'],
+    ]],
+    ['alpine3.19', '2024', [
+      ['{}-fpm-alpine {}-php8.1-fpm-alpine {}-php8.2-fpm-alpine', '7.99 10.1.7'],
+    ], 'alpine3.18'],
+    ['alpine3.20', '2024', [
+      ['php8.2-fpm-alpine3.20', ''],
+      ['{}-fpm-alpine', '7.101..102 10.2.7..11 10.3.0..3 10.3.5..9 11.0.0..2 11.0.4..8'],
+      ['{}-fpm-alpine3.20', '7.100..102 10.1.8 10.1..2 10.2.6..12 10.3.0..3 10.3.5..10 10.4.0 11.0.0..2 11.0.4..9 11.1.0'],
+      ['{}-php8.1-fpm-alpine', '7.101..102'],
+      ['{}-php8.1-fpm-alpine3.20', '7.100..102 10.1 10.1.8'],
+      ['{}-php8.2-fpm-alpine', '7.101..102 10.2.7..11 10.3.0..3 10.3.5..9 11 11.0 11.0.0'],
+      ['{}-php8.2-fpm-alpine3.20', '7.100..102 10 10.1.8 10.1..2 10.2.6..12 10.3.0..3 10.3.5..10 11 11.0 11.0.0'],
+      ['{}-php8.3-fpm-alpine', '10.2.7..11 10.3.0..3 10.3.5..9 11.0.0..2 11.0.4..8'],
+      ['{}-php8.3-fpm-alpine3.20', '10.2 10.2.6..12 10.3.0..3 10.3.5..10 10.4.0 11.0.0..2 11.0.4..9 11.1.0'],
+    ]],
+    ['alpine3.20', '2024', [
+      ['php8.2-fpm-alpine', ''],
+    ], 'alpine3.17 alpine3.18 alpine3.19'],
+    ['alpine3.20', '2024', [
+      ['{}-fpm-alpine {}-php8.1-fpm-alpine {}-php8.2-fpm-alpine', '10.1'],
+    ], 'alpine3.18 alpine3.19'],
+    ['alpine3.20', '2024', [
+      ['{}-fpm-alpine {}-php8.2-fpm-alpine', '7.100 10.1.8 10.2.6'],
+      ['{}-php8.1-fpm-alpine', '7.100 10.1.8'],
+      ['{}-php8.3-fpm-alpine', '10.2.6'],
+    ], 'alpine3.19'],
+    ['alpine3.20', '2025', [
+      ['fpm-alpine3.20 php8.3-fpm-alpine3.20 php8.4-fpm-alpine3.20', ''],
+      ['{}-fpm-alpine3.20', '7 7.103 10 10.3.11..14 10.3..4 10.4.1..8 11 11.0.10..13 11.0..1 11.1.1..8'],
+      ['{}-php8.1-fpm-alpine3.20', '7 7.103'],
+      ['{}-php8.2-fpm-alpine3.20', '7 7.103 10.3 10.3.11..14'],
+      ['{}-php8.3-fpm-alpine3.20', '10 10.3.11..14 10.3..4 10.4.1..8 11 11.0.10..13 11.0..1 11.1.1..8'],
+      ['{}-php8.4-fpm-alpine3.20', '10 10.4 10.4.2..8 11 11.1 11.1.2..8'],
+    ]],
+    ['alpine3.21', '2024', [
+      ['{}-fpm-alpine3.21 {}-php8.3-fpm-alpine3.21', '10.2 10.2.12 10.3.10 10.4.0 11.0.9 11.1.0'],
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine', '10.4.0 11.1.0'],
+      ['{}-php8.2-fpm-alpine3.21', '10 10.2 10.2.12 10.3.10'],
+    ]],
+    ['alpine3.21', '2024', [
+      ['{}-php8.2-fpm-alpine', '10'],
+    ], 'alpine3.17 alpine3.18 alpine3.19 alpine3.20'],
+    ['alpine3.21', '2024', [
+      ['{}-fpm-alpine {}-php8.2-fpm-alpine {}-php8.3-fpm-alpine', '10.2'],
+    ], 'alpine3.19 alpine3.20'],
+    ['alpine3.21', '2024', [
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine', '10.2.12 10.3.10 11.0.9'],
+      ['{}-php8.2-fpm-alpine', '10.2.12 10.3.10'],
+    ], 'alpine3.20'],
+    ['alpine3.21', '2025', [
+      ['fpm-alpine3.21 php8.3-fpm-alpine3.21 php8.4-fpm-alpine3.21', ''],
+      ['{}-fpm-alpine3.21', '7 7.103 10 10.3.11..14 10.3..5 10.4.1..9 10.5.0..6 11 11.0.10..13 11.0..2 11.1.1..9 11.2.0..8'],
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine', '10.3.11..14 10.4.1..7 11.0.10..13 11.1.1..7'],
+      ['{}-php8.1-fpm-alpine3.21', '7 7.103'],
+      ['{}-php8.2-fpm-alpine', '10.3.11..14'],
+      ['{}-php8.2-fpm-alpine3.21', '7 7.103 10.3 10.3.11..14'],
+      ['{}-php8.3-fpm-alpine3.21', '10 10.3.11..14 10.3..5 10.4.1..9 10.5.0..6 11 11.0.10..13 11.0..2 11.1.1..9 11.2.0..8'],
+      ['{}-php8.4-fpm-alpine', '10.4.2..7 11.1.2..7'],
+      ['{}-php8.4-fpm-alpine3.21', '10 10.4.2..9 10.4..5 10.5.0..6 11 11.1.2..9 11.1..2 11.2.0..8'],
+    ]],
+    ['alpine3.21', '2025', [
+      ['{}-fpm-alpine', '7'],
+    ], 'alpine3.12 alpine3.14 alpine3.15 alpine3.16 alpine3.18 alpine3.19 alpine3.20'],
+    ['alpine3.21', '2025', [
+      ['{}-php8.1-fpm-alpine {}-php8.2-fpm-alpine', '7'],
+    ], 'alpine3.18 alpine3.19 alpine3.20'],
+    ['alpine3.21', '2025', [
+      ['{}-fpm-alpine', '7.103 10.3 11.0'],
+      ['{}-php8.1-fpm-alpine', '7.103'],
+      ['{}-php8.2-fpm-alpine', '7.103 10.3'],
+      ['{}-php8.3-fpm-alpine', '10.3 11.0'],
+    ], 'alpine3.20'],
+    ['alpine3.22', '2025', [
+      ['{}-fpm-alpine3.22 {}-php8.3-fpm-alpine3.22 {}-php8.4-fpm-alpine3.22', '10.4 10.4.8..9 10.5.0..7 10.6.0..1 11.1 11.1.8..9 11.2.0..9 11.3.0..1'],
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine {}-php8.4-fpm-alpine', '10.5.0..6 11.2.0..8'],
+    ]],
+    ['alpine3.22', '2025', [
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine {}-php8.4-fpm-alpine', '10.4.8 11.1.8'],
+    ], 'alpine3.21'],
+    ['alpine3.22', '2026', [
+      ['fpm-alpine3.22 php8.3-fpm-alpine3.22 php8.4-fpm-alpine3.22 php8.5-fpm-alpine3.22', ''],
+      ['{}-fpm-alpine3.22 {}-php8.4-fpm-alpine3.22', '10 10.5.8..11 10.5..6 10.6.2..10 11 11.2.10..13 11.2..3 11.3.2..11'],
+      ['{}-php8.3-fpm-alpine3.22', '10 10.5.8..11 10.5..6 10.6.2..10 11 11.2.10..13 11.2..3 11.3.2'],
+      ['{}-php8.5-fpm-alpine3.22', '11 11.3 11.3.2..11'],
+    ]],
+    ['alpine3.23', '2025', [
+      ['{}-fpm-alpine3.23 {}-php8.3-fpm-alpine3.23 {}-php8.4-fpm-alpine3.23', '10.4 10.4.9 10.5.7 10.6.0..1 11.1 11.1.9 11.2.9 11.3.0..1'],
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine {}-php8.4-fpm-alpine', '10.5.7 10.6.0..1 11.2.9 11.3.0..1'],
+    ]],
+    ['alpine3.23', '2025', [
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine {}-php8.4-fpm-alpine', '10.4 11.1'],
+    ], 'alpine3.21 alpine3.22'],
+    ['alpine3.23', '2025', [
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine {}-php8.4-fpm-alpine', '10.4.9 11.1.9'],
+    ], 'alpine3.22'],
+    ['alpine3.23', '2026', [
+      ['php8.3-fpm-alpine3.23', ''],
+      ['{}-fpm-alpine3.23 {}-php8.4-fpm-alpine3.23', '10.5 10.5.8..12 10.6.2..14 11.2 11.2.10..14 11.3.2..14 11.4.0..4'],
+      ['{}-fpm-alpine {}-php8.4-fpm-alpine', '10.5.8..10 10.6.2..9 11.2.10..12 11.3.2..10'],
+      ['{}-php8.3-fpm-alpine', '10.5.8..10 10.6.2..9 11.2.10..12 11.3 11.3.2'],
+      ['{}-php8.3-fpm-alpine3.23', '10.5 10.5.8..12 10.6.2..14 11 11.2.10..14 11.2..3 11.3.2'],
+      ['{}-php8.5-fpm-alpine', '11.3.2..10'],
+      ['{}-php8.5-fpm-alpine3.23', '11.3.2..14 11.4.0..4'],
+    ]],
+    ['alpine3.23', '2026', [
+      ['php8.3-fpm-alpine', ''],
+    ], 'alpine3.19 alpine3.20 alpine3.21 alpine3.22'],
+    ['alpine3.23', '2026', [
+      ['{}-php8.3-fpm-alpine', '11'],
+    ], 'alpine3.20 alpine3.21 alpine3.22'],
+    ['alpine3.23', 'now', [
+      ['fpm-alpine3.23 php8.4-fpm-alpine3.23 php8.5-fpm-alpine3.23', ''],
+      ['{}-fpm-alpine3.23 {}-php8.4-fpm-alpine3.23', '10 10.6 10.6.15 11 11.3.16 11.3..4 11.4.5'],
+      ['{}-php8.3-fpm-alpine3.23', '10 10.6 10.6.15'],
+      ['{}-php8.5-fpm-alpine3.23', '11 11.3.16 11.3..4 11.4.5'],
+    ]],
+    ['alpine3.24', '2026', [
+      ['{}-fpm-alpine3.24 {}-php8.4-fpm-alpine3.24', '10.5 10.5.11..12 10.6.10..14 11.2 11.2.13..14 11.3.11..14 11.4.0..4'],
+      ['{}-fpm-alpine {}-php8.4-fpm-alpine', '10.5.12 10.6.11..14 11.2.14 11.3.12..14 11.4.0..4'],
+      ['{}-php8.3-fpm-alpine', '10.5.12 10.6.11..14 11.2.14'],
+      ['{}-php8.3-fpm-alpine3.24', '10.5 10.5.11..12 10.6.10..14 11.2 11.2.13..14'],
+      ['{}-php8.5-fpm-alpine', '11.3.12..14 11.4.0..4'],
+      ['{}-php8.5-fpm-alpine3.24', '11.3.11..14 11.4.0..4'],
+    ]],
+    ['alpine3.24', '2026', [
+      ['{}-fpm-alpine {}-php8.3-fpm-alpine {}-php8.4-fpm-alpine', '10.5 11.2'],
+    ], 'alpine3.22 alpine3.23'],
+    ['alpine3.24', '2026', [
+      ['{}-fpm-alpine {}-php8.4-fpm-alpine', '10.5.11 10.6.10 11.2.13 11.3.11'],
+      ['{}-php8.3-fpm-alpine', '10.5.11 10.6.10 11.2.13'],
+      ['{}-php8.5-fpm-alpine', '11.3.11'],
+    ], 'alpine3.23'],
+    ['alpine3.24', 'now', [
+      ['fpm-alpine3.24 php8.4-fpm-alpine3.24 php8.5-fpm-alpine3.24', ''],
+      ['{}-fpm-alpine3.24 {}-php8.4-fpm-alpine3.24', '10 10.6 10.6.15 11 11.3.16 11.3..4 11.4.5'],
+      ['{}-fpm-alpine {}-php8.4-fpm-alpine', '10.6.15 11.3.16 11.4 11.4.5'],
+      ['{}-php8.3-fpm-alpine', '10.6.15'],
+      ['{}-php8.3-fpm-alpine3.24', '10 10.6 10.6.15'],
+      ['{}-php8.5-fpm-alpine', '11.3.16 11.4 11.4.5'],
+      ['{}-php8.5-fpm-alpine3.24', '11 11.3.16 11.3..4 11.4.5'],
+    ]],
+    ['alpine3.24', 'now', [
+      ['fpm-alpine', ''],
+    ], 'alpine3.12 alpine3.14 alpine3.15 alpine3.16 alpine3.17 alpine3.18 alpine3.19 alpine3.20 alpine3.21 alpine3.22 alpine3.23'],
+    ['alpine3.24', 'now', [
+      ['{}-fpm-alpine', '10'],
+    ], 'alpine3.17 alpine3.18 alpine3.19 alpine3.20 alpine3.21 alpine3.22 alpine3.23'],
+    ['alpine3.24', 'now', [
+      ['{}-php8.3-fpm-alpine', '10'],
+    ], 'alpine3.19 alpine3.20 alpine3.21 alpine3.22 alpine3.23'],
+    ['alpine3.24', 'now', [
+      ['{}-fpm-alpine', '11'],
+    ], 'alpine3.20 alpine3.21 alpine3.22 alpine3.23'],
+    ['alpine3.24', 'now', [
+      ['php8.4-fpm-alpine', ''],
+      ['{}-php8.4-fpm-alpine', '10 11'],
+    ], 'alpine3.21 alpine3.22 alpine3.23'],
+    ['alpine3.24', 'now', [
+      ['php8.5-fpm-alpine', ''],
+      ['{}-fpm-alpine {}-php8.4-fpm-alpine', '10.6 11.3'],
+      ['{}-php8.3-fpm-alpine', '10.6'],
+      ['{}-php8.5-fpm-alpine', '11 11.3'],
+    ], 'alpine3.23'],
+    ['bookworm', '2023', [
+      ['php8.1-apache-bookworm php8.1-fpm-bookworm', ''],
+      ['{} {}-apache {}-fpm', '9.5.10..11 10.0.10..11 10.1.1..6'],
+      ['{}-apache-bookworm {}-fpm-bookworm {}-php8.2-apache-bookworm {}-php8.2-fpm-bookworm', '7.98 9 9.4.15 9.4..5 9.5.9..11 10.0 10.0.9..11 10.1.1..6'],
+      ['{}-php8.1 {}-php8.1-apache {}-php8.1-fpm', '7.98 9.5.10..11 10.0.10..11 10.1.1..6'],
+      ['{}-php8.1-apache-bookworm {}-php8.1-fpm-bookworm', '7.98 9 9.4.15 9.4..5 9.5.9..11 10 10.0 10.0.9..11 10.1.1..6'],
+      ['{}-php8.2 {}-php8.2-apache {}-php8.2-fpm', '7.98 9 9.4.15 9.4..5 9.5.9..11 10.0.10..11 10.1.1..6'],
+    ]],
+    ['bookworm', '2023', [
+      ['php8.1 php8.1-apache php8.1-fpm', ''],
+      ['{} {}-apache {}-fpm', '7.98 9.4.15 9.4..5 9.5.9 10.0 10.0.9'],
+      ['{}-php8.1 {}-php8.1-apache {}-php8.1-fpm', '9 9.4.15 9.4..5 9.5.9 10 10.0 10.0.9'],
+      ['{}-php8.2 {}-php8.2-apache {}-php8.2-fpm', '10.0 10.0.9'],
+    ], 'bullseye'],
+    ['bookworm', '2023', [
+      ['{} {}-apache {}-fpm', '9'],
+    ], 'buster bullseye'],
+    ['bookworm', '2024', [
+      ['php8.2-apache-bookworm php8.2-fpm-bookworm', ''],
+      ['{} {}-apache {}-apache-bookworm {}-fpm {}-fpm-bookworm', '7.99..102 10.1.7..8 10.1..2 10.2.0..12 10.3.0..3 10.3.5..10 10.4.0 11.0.0..2 11.0.4..9 11.1.0'],
+      ['{}-php8.1 {}-php8.1-apache {}-php8.1-apache-bookworm {}-php8.1-fpm {}-php8.1-fpm-bookworm', '7.99..102 10.1 10.1.7..8'],
+      ['{}-php8.2 {}-php8.2-apache {}-php8.2-fpm', '7.99..102 10.1.7..8 10.1..2 10.2.0..12 10.3.0..3 10.3.5..10 11 11.0 11.0.0'],
+      ['{}-php8.2-apache-bookworm {}-php8.2-fpm-bookworm', '7.99..102 10 10.1.7..8 10.1..2 10.2.0..12 10.3.0..3 10.3.5..10 11 11.0 11.0.0'],
+      ['{}-php8.3 {}-php8.3-apache {}-php8.3-apache-bookworm {}-php8.3-fpm {}-php8.3-fpm-bookworm', '10.2 10.2.0..12 10.3.0..3 10.3.5..10 10.4.0 11.0.0..2 11.0.4..9 11.1.0'],
+    ]],
+    ['bookworm', '2024', [
+      ['php8.2 php8.2-apache php8.2-fpm', ''],
+      ['{}-php8.2 {}-php8.2-apache {}-php8.2-fpm', '10'],
+    ], 'bullseye'],
+    ['bookworm', '2025', [
+      ['{} {}-apache {}-fpm', '7.103 10.3 10.3.11..14 10.4.1..7 10.5.0..1 11.0 11.0.10..13 11.1.1..7 11.2.0..2'],
+      ['{}-apache-bookworm {}-fpm-bookworm', '7 7.103 10.3.11..14 10.3..4 10.4.1..9 10.5.0..7 10.6.0..1 11.0.10..13 11.0..1 11.1.1..9 11.2.0..9 11.3.0..1'],
+      ['{}-php8.1 {}-php8.1-apache {}-php8.1-apache-bookworm {}-php8.1-fpm {}-php8.1-fpm-bookworm', '7 7.103'],
+      ['{}-php8.2 {}-php8.2-apache {}-php8.2-apache-bookworm {}-php8.2-fpm {}-php8.2-fpm-bookworm', '7 7.103 10.3 10.3.11..14'],
+      ['{}-php8.3 {}-php8.3-apache {}-php8.3-fpm', '10.3 10.3.11..14 10.4.1..7 10.5.0..1 11.0 11.0.10..13 11.1.1..7 11.2.0..2'],
+      ['{}-php8.3-apache-bookworm {}-php8.3-fpm-bookworm', '10.3.11..14 10.3..4 10.4.1..9 10.5.0..7 10.6.0..1 11.0.10..13 11.0..1 11.1.1..9 11.2.0..9 11.3.0..1'],
+      ['{}-php8.4 {}-php8.4-apache {}-php8.4-fpm', '10.4.2..7 10.5.0..1 11.1.2..7 11.2.0..2'],
+      ['{}-php8.4-apache-bookworm {}-php8.4-fpm-bookworm', '10.4 10.4.2..9 10.5.0..7 10.6.0..1 11.1 11.1.2..9 11.2.0..9 11.3.0..1'],
+    ]],
+    ['bookworm', '2025', [
+      ['{} {}-apache {}-fpm', '7'],
+    ], 'buster bullseye'],
+    ['bookworm', '2026', [
+      ['php8.3-apache-bookworm php8.3-fpm-bookworm', ''],
+      ['{}-apache-bookworm {}-fpm-bookworm {}-php8.4-apache-bookworm {}-php8.4-fpm-bookworm', '10.5 10.5.8..12 10.6.2..14 11.2 11.2.10..14 11.3.2..14 11.4.0..4'],
+      ['{}-php8.3-apache-bookworm {}-php8.3-fpm-bookworm', '10.5 10.5.8..12 10.6.2..14 11 11.2.10..14 11.2..3 11.3.2'],
+      ['{}-php8.5-apache-bookworm {}-php8.5-fpm-bookworm', '11.3.2..14 11.4.0..4'],
+    ]],
+    ['bookworm', 'now', [
+      ['apache-bookworm fpm-bookworm php8.4-apache-bookworm php8.4-fpm-bookworm php8.5-apache-bookworm php8.5-fpm-bookworm', ''],
+      ['{}-apache-bookworm {}-fpm-bookworm {}-php8.4-apache-bookworm {}-php8.4-fpm-bookworm', '10 10.6 10.6.15 11 11.3.16 11.3..4 11.4.5'],
+      ['{}-php8.3-apache-bookworm {}-php8.3-fpm-bookworm', '10 10.6 10.6.15'],
+      ['{}-php8.5-apache-bookworm {}-php8.5-fpm-bookworm', '11 11.3.16 11.3..4 11.4.5'],
+    ]],
+    ['bullseye', '2021', [
+      ['{} {}-apache {}-fpm {}-php7.4-apache {}-php7.4-fpm', '7.83 9.3.0'],
+      ['{}-apache-bullseye {}-fpm-bullseye {}-php7.4 {}-php7.4-apache-bullseye {}-php7.4-fpm-bullseye', '7.83 9.1 9.1.15 9.3.0'],
+      ['{}-php8.0 {}-php8.0-apache {}-php8.0-fpm', '9.3.0'],
+      ['{}-php8.0-apache-bullseye {}-php8.0-fpm-bullseye', '9.1 9.1.15 9.3.0'],
+    ]],
+    ['bullseye', '2021', [
+      ['{} {}-apache {}-fpm {}-php7.4-apache {}-php7.4-fpm {}-php8.0 {}-php8.0-apache {}-php8.0-fpm', '9.1 9.1.15'],
+    ], 'buster'],
+    ['bullseye', '2022', [
+      ['php7.4 php7.4-apache-bullseye php7.4-fpm-bullseye php8.0-apache-bullseye php8.0-fpm-bullseye', ''],
+      ['{} {}-apache {}-fpm', '7.84..85 7.87..93 9.2.11..21 9.3 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-apache-bullseye {}-fpm-bullseye', '7.84..85 7.87..93 9.2.10..21 9.2..3 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php7.4', '7.84..85 7.87..92 9 9.2.10..21 9.2..4 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php7.4-apache {}-php7.4-fpm', '7.84..85 7.87..92 9.2.11..21 9.3.2..3 9.3.5..9 9.3.11..22 9.3..4 9.4.1..8'],
+      ['{}-php7.4-apache-bullseye {}-php7.4-fpm-bullseye', '7 7.84..85 7.87..92 9 9.2.10..21 9.2..4 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php8.0 {}-php8.0-apache {}-php8.0-fpm', '7.90..93 9.2.11..21 9.3 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php8.0-apache-bullseye {}-php8.0-fpm-bullseye', '7.90..93 9.2.10..21 9.2..3 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php8.1 {}-php8.1-apache {}-php8.1-apache-bullseye {}-php8.1-fpm {}-php8.1-fpm-bullseye', '9.3 9.3.12..22 9.4.1..8'],
+    ]],
+    ['bullseye', '2022', [
+      ['php7.4-apache php7.4-fpm php8.0 php8.0-apache php8.0-fpm', ''],
+      ['{} {}-apache {}-fpm {}-php8.0 {}-php8.0-apache {}-php8.0-fpm', '9.2 9.2.10'],
+      ['{}-php7.4', '7'],
+      ['{}-php7.4-apache {}-php7.4-fpm', '7 9 9.2 9.2.10'],
+    ], 'buster'],
+    ['bullseye', '2023', [
+      ['php8.1-apache-bullseye php8.1-fpm-bullseye', ''],
+      ['{} {}-apache {}-fpm', '7.94..97 9.4.9..14 9.5.0..5 9.5.7..8 10.0.0..5 10.0.7..8'],
+      ['{}-apache-bullseye {}-fpm-bullseye', '7.94..98 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..11 10.0 10.0.0..5 10.0.7..11 10.1.1..6'],
+      ['{}-php8.0 {}-php8.0-apache {}-php8.0-fpm', '7 7.94..98 9.4.9..15 9.4..5 9.5.0..5 9.5.7..9'],
+      ['{}-php8.0-apache-bullseye {}-php8.0-fpm-bullseye', '7 7.94..98 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..11'],
+      ['{}-php8.1 {}-php8.1-apache {}-php8.1-fpm', '9.4.9..14 9.5.0..5 9.5.7..8 10.0.0..5 10.0.7..8'],
+      ['{}-php8.1-apache-bullseye {}-php8.1-fpm-bullseye', '7.98 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..11 10 10.0 10.0.0..5 10.0.7..11 10.1.1..6'],
+      ['{}-php8.2 {}-php8.2-apache {}-php8.2-fpm', '10.0.0..5 10.0.7..8'],
+      ['{}-php8.2-apache-bullseye {}-php8.2-fpm-bullseye', '7.98 9 9.4.15 9.4..5 9.5.9..11 10.0 10.0.0..5 10.0.7..11 10.1.1..6'],
+    ]],
+    ['bullseye', '2023', [
+      ['{}-php8.0 {}-php8.0-apache {}-php8.0-fpm', '9'],
+    ], 'buster'],
+    ['bullseye', '2024', [
+      ['php8.2-apache-bullseye php8.2-fpm-bullseye', ''],
+      ['{}-apache-bullseye {}-fpm-bullseye', '7.99..102 10.1.7..8 10.1..2 10.2.0..12 10.3.0..3 10.3.5..10 10.4.0 11.0.0..2 11.0.4..9 11.1.0'],
+      ['{}-php8.1-apache-bullseye {}-php8.1-fpm-bullseye', '7.99..102 10.1 10.1.7..8'],
+      ['{}-php8.2-apache-bullseye {}-php8.2-fpm-bullseye', '7.99..102 10 10.1.7..8 10.1..2 10.2.0..12 10.3.0..3 10.3.5..10 11 11.0 11.0.0'],
+      ['{}-php8.3-apache-bullseye {}-php8.3-fpm-bullseye', '10.2 10.2.0..12 10.3.0..3 10.3.5..10 10.4.0 11.0.0..2 11.0.4..9 11.1.0'],
+    ]],
+    ['bullseye', '2025', [
+      ['apache-bullseye fpm-bullseye php8.3-apache-bullseye php8.3-fpm-bullseye php8.4-apache-bullseye php8.4-fpm-bullseye', ''],
+      ['{}-apache-bullseye {}-fpm-bullseye', '7 7.103 10 10.3.11..14 10.3..5 10.4.1..8 10.5.0..2 11 11.0.10..13 11.0..2 11.1.1..8 11.2.0..3'],
+      ['{}-php8.1-apache-bullseye {}-php8.1-fpm-bullseye', '7 7.103'],
+      ['{}-php8.2-apache-bullseye {}-php8.2-fpm-bullseye', '7 7.103 10.3 10.3.11..14'],
+      ['{}-php8.3-apache-bullseye {}-php8.3-fpm-bullseye', '10 10.3.11..14 10.3..5 10.4.1..8 10.5.0..2 11 11.0.10..13 11.0..2 11.1.1..8 11.2.0..3'],
+      ['{}-php8.4-apache-bullseye {}-php8.4-fpm-bullseye', '10 10.4.2..8 10.4..5 10.5.0..2 11 11.1.2..8 11.1..2 11.2.0..3'],
+    ]],
+    ['buster', '2020', [
+      ['{} {}-apache {}-apache-buster {}-fpm {}-fpm-buster', '7.72..76 8.8 8.8.8..12 8.9.3..11 9.0.3..9 9.1.0'],
+    ]],
+    ['buster', '2021', [
+      ['{} {}-apache {}-fpm', '7.77..82 8 8.9 8.9.12..20 9.0 9.0.10..14 9.1.2..14 9.2.0..9'],
+      ['{}-apache-buster {}-fpm-buster', '7.77..83 8 8.9 8.9.12..20 9.0.10..14 9.0..1 9.1.2..15 9.2.0..9 9.3.0'],
+      ['{}-php7.4', '7.78..82 8 8.9 8.9.13..20 9.0 9.0.11..14'],
+      ['{}-php7.4-apache {}-php7.4-fpm', '7.78..82 8 8.9 8.9.13..20 9.0 9.0.11..14 9.1.3..14 9.2.0..9'],
+      ['{}-php7.4-apache-buster {}-php7.4-fpm-buster', '7.78..83 8 8.9 8.9.13..20 9.0.11..14 9.0..1 9.1.3..15 9.2.0..9 9.3.0'],
+      ['{}-php8.0 {}-php8.0-apache {}-php8.0-fpm', '9.1.3..14 9.2.0..9'],
+      ['{}-php8.0-apache-buster {}-php8.0-fpm-buster', '9.1 9.1.3..15 9.2.0..9 9.3.0'],
+    ]],
+    ['buster', '2022', [
+      ['php7.4-apache-buster php7.4-fpm-buster php8.0-apache-buster php8.0-fpm-buster', ''],
+      ['{}-apache-buster {}-fpm-buster', '7.84..85 7.87..93 9.2.10..21 9.2..3 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php7.4-apache-buster {}-php7.4-fpm-buster', '7 7.84..85 7.87..92 9 9.2.10..21 9.2..4 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php8.0-apache-buster {}-php8.0-fpm-buster', '7.90..93 9.2.10..21 9.2..3 9.3.2..3 9.3.5..9 9.3.11..22 9.4.1..8'],
+      ['{}-php8.1-apache-buster {}-php8.1-fpm-buster', '9.3 9.3.12..22 9.4.1..8'],
+    ]],
+    ['buster', '2023', [
+      ['apache-buster fpm-buster php8.1-apache-buster php8.1-fpm-buster php8.2-apache-buster php8.2-fpm-buster', ''],
+      ['{}-apache-buster {}-fpm-buster', '7 7.94..98 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..9 10 10.0 10.0.0..5 10.0.7..9'],
+      ['{}-php8.0-apache-buster {}-php8.0-fpm-buster', '7 7.94..98 9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..11'],
+      ['{}-php8.1-apache-buster {}-php8.1-fpm-buster', '9 9.4.9..15 9.4..5 9.5.0..5 9.5.7..9 10 10.0 10.0.0..5 10.0.7..9'],
+      ['{}-php8.2-apache-buster {}-php8.2-fpm-buster', '10 10.0 10.0.0..5 10.0.7..9'],
+    ]],
+    ['trixie', '2025', [
+      ['{} {}-apache {}-fpm {}-php8.3 {}-php8.3-apache {}-php8.3-fpm {}-php8.4 {}-php8.4-apache {}-php8.4-fpm', '10.4.9 10.5.3..7 10.6.0..1 11.1.9 11.2.4..9 11.3.0..1'],
+      ['{}-apache-trixie {}-fpm-trixie {}-php8.3-apache-trixie {}-php8.3-fpm-trixie {}-php8.4-apache-trixie {}-php8.4-fpm-trixie', '10.4 10.4.8..9 10.5.2..7 10.6.0..1 11.1 11.1.8..9 11.2.3..9 11.3.0..1'],
+    ]],
+    ['trixie', '2025', [
+      ['{} {}-apache {}-fpm {}-php8.3 {}-php8.3-apache {}-php8.3-fpm {}-php8.4 {}-php8.4-apache {}-php8.4-fpm', '10.4 10.4.8 10.5.2 11.1 11.1.8 11.2.3'],
+    ], 'bookworm'],
+    ['trixie', '2026', [
+      ['php8.3-apache-trixie php8.3-fpm-trixie', ''],
+      ['{} {}-apache {}-fpm {}-php8.4 {}-php8.4-apache {}-php8.4-fpm', '10.5.8..12 10.6.2..14 11.2.10..14 11.3.2..14 11.4.0..4'],
+      ['{}-apache-trixie {}-fpm-trixie {}-php8.4-apache-trixie {}-php8.4-fpm-trixie', '10.5 10.5.8..12 10.6.2..14 11.2 11.2.10..14 11.3.2..14 11.4.0..4'],
+      ['{}-php8.3 {}-php8.3-apache {}-php8.3-fpm', '10.5.8..12 10.6.2..14 11.2.10..14 11.3 11.3.2'],
+      ['{}-php8.3-apache-trixie {}-php8.3-fpm-trixie', '10.5 10.5.8..12 10.6.2..14 11 11.2.10..14 11.2..3 11.3.2'],
+      ['{}-php8.5 {}-php8.5-apache {}-php8.5-apache-trixie {}-php8.5-fpm {}-php8.5-fpm-trixie', '11.3.2..14 11.4.0..4'],
+    ]],
+    ['trixie', '2026', [
+      ['php8.3 php8.3-apache php8.3-fpm', ''],
+      ['{} {}-apache {}-fpm {}-php8.4 {}-php8.4-apache {}-php8.4-fpm', '10.5 11.2'],
+      ['{}-php8.3 {}-php8.3-apache {}-php8.3-fpm', '10.5 11 11.2'],
+    ], 'bookworm'],
+    ['trixie', 'now', [
+      ['apache-trixie fpm-trixie php8.4-apache-trixie php8.4-fpm-trixie php8.5 php8.5-apache php8.5-apache-trixie php8.5-fpm php8.5-fpm-trixie', ''],
+      ['{} {}-apache {}-fpm {}-php8.4 {}-php8.4-apache {}-php8.4-fpm', '10.6 10.6.15 11.3.16 11.3..4 11.4.5'],
+      ['{}-apache-trixie {}-fpm-trixie {}-php8.4-apache-trixie {}-php8.4-fpm-trixie', '10 10.6 10.6.15 11 11.3.16 11.3..4 11.4.5'],
+      ['{}-php8.3 {}-php8.3-apache {}-php8.3-fpm', '10.6 10.6.15'],
+      ['{}-php8.3-apache-trixie {}-php8.3-fpm-trixie', '10 10.6 10.6.15'],
+      ['{}-php8.5 {}-php8.5-apache {}-php8.5-apache-trixie {}-php8.5-fpm {}-php8.5-fpm-trixie', '11 11.3.16 11.3..4 11.4.5'],
+    ]],
+    ['trixie', 'now', [
+      ['php8.4 php8.4-apache php8.4-fpm', ''],
+      ['{} {}-apache {}-fpm', '11'],
+      ['{}-php8.3 {}-php8.3-apache {}-php8.3-fpm', '10'],
+      ['{}-php8.4 {}-php8.4-apache {}-php8.4-fpm', '10 11'],
+    ], 'bookworm'],
+    ['trixie', 'now', [
+      ['{} {}-apache {}-fpm', '10'],
+    ], 'bullseye bookworm'],
+    ['trixie', 'now', [
+      ['apache fpm latest', ''],
+    ], 'buster bullseye bookworm'],
+    [null, '2015', [
+      ['{}', '7.36..40 8.0.0..1'],
+    ]],
+    [null, '2016', [
+      ['{}', '7.41..44 7.50..52 8.0.2..6 8.0..1 8.1.0..10 8.2.0..4'],
+      ['{}-apache {}-fpm', '7.42..44 7.50..52 8.0.3..6 8.0..1 8.1.0..10 8.2.0..4'],
+    ]],
+    [null, '2017', [
+      ['{} {}-apache {}-fpm', '7.53..55 8.2 8.2.5..8 8.3.0..6 8.4.0..3'],
+      ['{}-fpm-alpine', '7.54..55 8.2 8.2.6..8 8.3.0..6 8.4.0..3'],
+    ]],
+    [null, '2018', [
+      ['{} {}-apache {}-fpm {}-fpm-alpine', '7.56..60 8.3.7 8.3.9 8.3..4 8.4.4..8 8.5.0..7 8.6.0..4'],
+    ]],
+    [null, '2019', [
+      ['{} {}-apache {}-fpm {}-fpm-alpine', '7.61 7.63..68 8.5.8 8.5.10..15 8.5..6 8.6.5 8.6.7..18 8.7.1..10 8.8.0..1'],
+    ]],
+    [null, '2020', [
+      ['{} {}-apache {}-fpm {}-fpm-alpine', '7.69..71 8.7 8.7.11..14 8.8.2..7 8.9.0..2'],
+    ]],
+  ],
   'eclipse-temurin': [
     ['alpine3.20', '2025', [
       ['23-alpine-{} 23-jdk-alpine-{} 23-jre-alpine-{} 24-alpine-{} 24-jdk-alpine-{} 24-jre-alpine-{} 24_36-jdk-alpine-{} 24_36-jre-alpine-{}', '3.20'],
@@ -6119,5 +6633,86 @@ export const TAGS: Readonly<Record<string, readonly TagGroup[]>> = {
     [null, 'now', [
       ['devel', ''],
     ], 'yakkety zesty artful bionic cosmic disco eoan focal groovy hirsute impish jammy kinetic lunar mantic noble oracular plucky questing resolute'],
+  ],
+  wordpress: [
+    [null, '2014', [
+      ['{}', '3 3.9 3.9.1..2 4.0 4.0.0..1'],
+    ]],
+    [null, '2015', [
+      ['{}', '4.1.0..2 4.1..3 4.2.1..4 4.3.0..1 4.4.0'],
+      ['{}-apache {}-fpm', '4.1.1..2 4.1..3 4.2.1..4 4.3.0..1 4.4.0'],
+    ]],
+    [null, '2016', [
+      ['{} {}-apache {}-fpm', '4.4.1..2 4.4..6 4.5.0..3 4.6.0..1'],
+      ['{}-php5.6 {}-php5.6-apache {}-php5.6-fpm {}-php7.0 {}-php7.0-apache {}-php7.0-fpm', '4.6 4.6.1'],
+    ]],
+    [null, '2017', [
+      ['cli-{} cli-{}-php5.6 cli-{}-php7.0 cli-{}-php7.1', '1.1.0 1.1..3 1.2.1 1.3.0 1.4.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php5.6 {}-php5.6-apache {}-php5.6-fpm {}-php5.6-fpm-alpine {}-php7.0 {}-php7.0-apache {}-php7.0-fpm {}-php7.0-fpm-alpine {}-php7.1 {}-php7.1-apache {}-php7.1-fpm {}-php7.1-fpm-alpine', '4.7.0..5 4.7..8 4.8.0..3 4.9.0'],
+    ]],
+    [null, '2018', [
+      ['cli-php5.6 cli-php7.0 php5.6 php5.6-apache php5.6-fpm php5.6-fpm-alpine php7.0 php7.0-apache php7.0-fpm php7.0-fpm-alpine', ''],
+      ['cli-{} cli-{}-php7.1 cli-{}-php7.2', '1 1.4.1 1.4..5 1.5.0..1 2.0 2.0.0..1'],
+      ['cli-{}-php5.6 cli-{}-php7.0', '1 1.4.1 1.4..5 1.5.0..1 2 2.0.0..1 2.0..1 2.1.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php7.1 {}-php7.1-apache {}-php7.1-fpm {}-php7.1-fpm-alpine {}-php7.2 {}-php7.2-apache {}-php7.2-fpm {}-php7.2-fpm-alpine', '4 4.9 4.9.1..8 5.0.0..1'],
+      ['{}-php5.6 {}-php5.6-apache {}-php5.6-fpm {}-php5.6-fpm-alpine {}-php7.0 {}-php7.0-apache {}-php7.0-fpm {}-php7.0-fpm-alpine', '4 4.9 4.9.1..8 5 5.0 5.0.0..2'],
+    ]],
+    [null, '2019', [
+      ['cli-php7.1 php7.1 php7.1-apache php7.1-fpm php7.1-fpm-alpine', ''],
+      ['cli-{} cli-{}-php7.2 cli-{}-php7.3', '2.1.0 2.1..3 2.2.0 2.3.0'],
+      ['cli-{}-php7.1', '2 2.1.0 2.1..4 2.2.0 2.3.0 2.4.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php7.2 {}-php7.2-apache {}-php7.2-fpm {}-php7.2-fpm-alpine', '5.0.2..3 5.0..3 5.1.0..1 5.2.0..4 5.3.0..2'],
+      ['{}-php7.1 {}-php7.1-apache {}-php7.1-fpm {}-php7.1-fpm-alpine', '5 5.0.2..3 5.0..3 5.1.0..1 5.2.0..4 5.3.0'],
+      ['{}-php7.3 {}-php7.3-apache {}-php7.3-fpm {}-php7.3-fpm-alpine', '5.0.3 5.0..3 5.1.0..1 5.2.0..4 5.3.0..2'],
+      ['{}-php7.4 {}-php7.4-apache {}-php7.4-fpm {}-php7.4-fpm-alpine', '5.3 5.3.0..2'],
+    ]],
+    [null, '2020', [
+      ['cli-php7.2 php7.2 php7.2-apache php7.2-fpm php7.2-fpm-alpine', ''],
+      ['cli-{}-php7.2', '2 2.4 2.4.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php7.3 {}-php7.3-apache {}-php7.3-fpm {}-php7.3-fpm-alpine {}-php7.4 {}-php7.4-apache {}-php7.4-fpm {}-php7.4-fpm-alpine', '5.4.0..2 5.4..5 5.5.0..1 5.5.3'],
+      ['{}-php7.2 {}-php7.2-apache {}-php7.2-fpm {}-php7.2-fpm-alpine', '5 5.4.0..2 5.4..6 5.5.0..1 5.5.3 5.6.0'],
+    ]],
+    [null, '2021', [
+      ['cli-{} cli-{}-php7.3 cli-{}-php7.4 cli-{}-php8.0', '2.4 2.4.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php7.3 {}-php7.3-apache {}-php7.3-fpm {}-php7.3-fpm-alpine {}-php7.4 {}-php7.4-apache {}-php7.4-fpm {}-php7.4-fpm-alpine {}-php8.0 {}-php8.0-apache {}-php8.0-fpm {}-php8.0-fpm-alpine', '5.6.0..2 5.6..7 5.7.0..2 5.8.0..1'],
+    ]],
+    [null, '2022', [
+      ['cli-php7.3 cli-php7.4 php7.3 php7.3-apache php7.3-fpm php7.3-fpm-alpine php7.4 php7.4-apache php7.4-fpm php7.4-fpm-alpine', ''],
+      ['cli-{} cli-{}-php8.0 cli-{}-php8.1', '2.5.0 2.5..6 2.6.0 2.7.0'],
+      ['cli-{}-php7.3', '2 2.5.0 2.5..6 2.6.0'],
+      ['cli-{}-php7.4', '2 2.5.0 2.5..7 2.6.0 2.7.0..1'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php8.0 {}-php8.0-apache {}-php8.0-fpm {}-php8.0-fpm-alpine {}-php8.1 {}-php8.1-apache {}-php8.1-fpm {}-php8.1-fpm-alpine', '5 5.8.2..3 5.8..9 5.9.0..3 6.0 6.0.0..3 6.1.0'],
+      ['{}-php7.3 {}-php7.3-apache {}-php7.3-fpm {}-php7.3-fpm-alpine', '5 5.8.2..3 5.8..9 5.9.0..2'],
+      ['{}-php7.4 {}-php7.4-apache {}-php7.4-fpm {}-php7.4-fpm-alpine', '5 5.8.2..3 5.8..9 5.9.0..3 6 6.0.0..3 6.0..1 6.1.0..1'],
+    ]],
+    [null, '2023', [
+      ['cli-php8.0 php8.0 php8.0-apache php8.0-fpm php8.0-fpm-alpine', ''],
+      ['cli-{} cli-{}-php8.1 cli-{}-php8.2', '2.7.1 2.7..8 2.8.1'],
+      ['cli-{}-php8.0', '2 2.7.1 2.7..9 2.8.1 2.9.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php8.1 {}-php8.1-apache {}-php8.1-fpm {}-php8.1-fpm-alpine {}-php8.2 {}-php8.2-apache {}-php8.2-fpm {}-php8.2-fpm-alpine', '6.1.1 6.1..3 6.2.0..2 6.3.0..2 6.4.0..1'],
+      ['{}-php8.0 {}-php8.0-apache {}-php8.0-fpm {}-php8.0-fpm-alpine', '6 6.1.1 6.1..4 6.2.0..2 6.3.0..2 6.4.0..1'],
+      ['{}-php8.3 {}-php8.3-apache {}-php8.3-fpm {}-php8.3-fpm-alpine', '6.4.1'],
+    ]],
+    [null, '2024', [
+      ['cli-{} cli-{}-php8.1 cli-{}-php8.2 cli-{}-php8.3', '2.9.0 2.9..10 2.10.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php8.1 {}-php8.1-apache {}-php8.1-fpm {}-php8.1-fpm-alpine {}-php8.2 {}-php8.2-apache {}-php8.2-fpm {}-php8.2-fpm-alpine {}-php8.3 {}-php8.3-apache {}-php8.3-fpm {}-php8.3-fpm-alpine', '6.4.2..3 6.4..6 6.5.0 6.5.2..5 6.6.0..2 6.7.0'],
+    ]],
+    [null, '2025', [
+      ['cli-php8.1 php8.1 php8.1-apache php8.1-fpm php8.1-fpm-alpine', ''],
+      ['cli-{} cli-{}-php8.2 cli-{}-php8.3 cli-{}-php8.4', '2.11 2.11.0'],
+      ['cli-{}-php8.1', '2 2.11.0 2.11..12 2.12.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php8.2 {}-php8.2-apache {}-php8.2-fpm {}-php8.2-fpm-alpine {}-php8.3 {}-php8.3-apache {}-php8.3-fpm {}-php8.3-fpm-alpine', '6.7.1..2 6.7..8 6.8.0..3'],
+      ['{}-php8.1 {}-php8.1-apache {}-php8.1-fpm {}-php8.1-fpm-alpine', '6 6.7.1..2 6.7..9 6.8.0..3 6.9.0'],
+      ['{}-php8.4 {}-php8.4-apache {}-php8.4-fpm {}-php8.4-fpm-alpine', '6.7.2 6.7..8 6.8.0..3'],
+      ['{}-php8.5 {}-php8.5-apache {}-php8.5-fpm {}-php8.5-fpm-alpine', '6.8 6.8.3'],
+    ]],
+    [null, '2026', [
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php8.2 {}-php8.2-apache {}-php8.2-fpm {}-php8.2-fpm-alpine {}-php8.3 {}-php8.3-apache {}-php8.3-fpm {}-php8.3-fpm-alpine {}-php8.4 {}-php8.4-apache {}-php8.4-fpm {}-php8.4-fpm-alpine {}-php8.5 {}-php8.5-apache {}-php8.5-fpm {}-php8.5-fpm-alpine', '6 6.9 6.9.0..4 7.0 7.0.0..4'],
+    ]],
+    [null, 'now', [
+      ['apache cli cli-php8.2 cli-php8.3 cli-php8.4 cli-php8.5 fpm fpm-alpine latest php8.2 php8.2-apache php8.2-fpm php8.2-fpm-alpine php8.3 php8.3-apache php8.3-fpm php8.3-fpm-alpine php8.4 php8.4-apache php8.4-fpm php8.4-fpm-alpine php8.5 php8.5-apache php8.5-fpm php8.5-fpm-alpine', ''],
+      ['cli-{} cli-{}-php8.2 cli-{}-php8.3 cli-{}-php8.4 cli-{}-php8.5', '2 2.12 2.12.0'],
+      ['{} {}-apache {}-fpm {}-fpm-alpine {}-php8.2 {}-php8.2-apache {}-php8.2-fpm {}-php8.2-fpm-alpine {}-php8.3 {}-php8.3-apache {}-php8.3-fpm {}-php8.3-fpm-alpine {}-php8.4 {}-php8.4-apache {}-php8.4-fpm {}-php8.4-fpm-alpine {}-php8.5 {}-php8.5-apache {}-php8.5-fpm {}-php8.5-fpm-alpine', '7 7.1 7.1.0'],
+    ]],
   ],
 };

@@ -5,7 +5,7 @@
 // declined as `system-compile` by the plan. https://github.com/docker-library/docs/tree/master/php#how-to-install-more-php-extensions
 import type { RunCommand } from '../../src/analyze/run.js';
 import { writesExtensionsOnly } from '../../src/commands/php.js';
-import { parseImage } from '../../src/images.js';
+import { parseImage, phpImageOf } from '../../src/images.js';
 import { PHP_EXTENSION_API } from '../../src/knowledge/php.js';
 
 /** The root every official php image puts its extension directories under (`php-config --extension-dir`). */
@@ -37,11 +37,16 @@ export function extensionRuns(runs: ReadonlyMap<number, { commands: RunCommand[]
 }
 
 /**
- * The extension directory of an official php image, from the PHP version its tag names:
- * `php:8.2-cli` -> /usr/local/lib/php/extensions/no-debug-non-zts-20220829 (`-zts` tags: no-debug-zts-).
+ * The extension directory of an official php image, or of an image built on one (wordpress, drupal: src/images.ts
+ * phpImageOf), from the PHP version its tag names: `php:8.2-cli` -> /usr/local/lib/php/extensions/no-debug-non-zts-20220829
+ * (`-zts` tags: no-debug-zts-), `wordpress:php7.1-fpm` as `php:7.1-fpm`.
  */
 export function extensionDir(image: string): { dir: string } | { why: string } {
-  const tag = parseImage(image).tag ?? 'latest';
+  const php = phpImageOf(image);
+  if (php === null) return { why: `${image} is not known to be built on an official php image` };
+  const tag = parseImage(php).tag;
+  if (tag === null && php !== image) return { why: `the tag does not name the PHP version ${parseImage(image).name} is built on, which moved from one to the next` };
+  if (tag === null) return { why: 'the tag latest does not name the PHP minor version, and the API number changes with it' };
   if (/(^|-)(rc|alpha|beta)\d*(-|$)/i.test(tag)) return { why: `${tag} is a pre-release, whose API number may still change` };
   const m = /^(\d+)\.(\d+)(\.\d+)?(-|$)/.exec(tag);
   if (!m) return { why: `the tag ${tag} does not name the PHP minor version, and the API number changes with it` };

@@ -8,7 +8,7 @@ import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import type { Classification } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { installerCompanion, isNeutral } from '../../src/commands/index.js';
-import { parseImage } from '../../src/images.js';
+import { phpImageOf } from '../../src/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Override, Preset, PresetInput } from '../../src/preset.js';
 import { composerSteps, installs, installsDev, isComposer, projectDir, pruneCommand, readComposerJson, runtimeNeedsDev } from './composer.js';
@@ -60,7 +60,8 @@ export default {
   id: 'php',
   summary: 'Composer and PHP extensions built in the builder; the same php tag at runtime with the project (production vendor/ only), the extension directory and conf.d, without Composer or build packages',
   detect(input) {
-    if (parseImage(input.builderImage).name !== 'php') return null;
+    // php's images and those built on one (wordpress, drupal: the image table's `php`)
+    if (phpImageOf(input.builderImage) === null) return null;
     const steps = composerSteps(input);
     const line = (index: number) => input.model.instructions[index]!.line;
     if (steps.length) return `Composer (\`${steps[0]!.exe} ${steps[0]!.sub}\`) on line ${line(steps[0]!.index)} of ${input.builderImage}`;

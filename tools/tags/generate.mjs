@@ -26,6 +26,7 @@ const REPOSITORIES = [
   'clojure',
   'composer',
   'debian',
+  'drupal',
   'eclipse-temurin',
   'elixir',
   'erlang',
@@ -45,6 +46,7 @@ const REPOSITORIES = [
   'ruby',
   'rust',
   'ubuntu',
+  'wordpress',
 ];
 
 const DEBIAN = { 6: 'squeeze', 7: 'wheezy', 8: 'jessie', 9: 'stretch', 10: 'buster', 11: 'bullseye', 12: 'bookworm', 13: 'trixie', 14: 'forky', 15: 'duke' };
