@@ -11,7 +11,7 @@ import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/prese
 import { isInside, joinPath } from '../../src/paths.js';
 import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
 import { buildsGoBinary, goBuildPackages, goBuildSources, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
-import { packagePrograms } from '../../src/commands/index.js';
+import { checkoutOf, packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
@@ -94,6 +94,31 @@ function notMainPackage(input: PresetInput, b: GoBuild): string | null {
   const names = new Set(files.map((f) => /^\s*package\s+(\w+)/m.exec(input.context.read(f) ?? '')?.[1]).filter((n): n is string => n !== undefined));
   if (!names.size || names.has('main')) return null;
   return `\`${b.command.words.join(' ')}\` builds package ${[...names].join(', ')} (the .go files in ${rel || 'the context root'}), no main package: it writes no binary`;
+}
+
+/**
+ * Whether a `go build` or `go install` compiles sources a RUN fetched (`git clone URL $GOPATH/src/x && go build`, a
+ * `go get -d`), not ones a COPY or ADD brought from the build context: the program's own code, which no context
+ * shows (unproven-fetched-program, as for a `go get` of it).
+ */
+function buildsFetchedSources(input: PresetInput, b: GoBuild): boolean {
+  const sub = goSubcommand(b.command.words);
+  if (sub !== 'build' && sub !== 'install') return false;
+  const scope = input.analysis.scopes.get(b.index)!.env;
+  const dirs = goBuildSources(b.command.words, { cwd: b.command.cwd, env: { get: (k: string) => b.command.assigns[k] ?? scope.get(k) } });
+  if (!dirs?.length || dirs.some((d) => d.includes('$'))) return false;
+  const before = input.model.instructions.slice(0, b.index).filter((ins) => ins.stage === 0);
+  // a COPY or ADD of the context that puts anything at or above the directory may have brought the sources
+  const copied = (d: string) =>
+    before.some((ins) => {
+      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return false;
+      const dest = copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/');
+      return dest === null || isInside(d, dest) || isInside(dest, d);
+    });
+  // a checkout or download before the build that writes the directory
+  const fetched = (d: string) =>
+    [...input.analysis.runs].some(([index, run]) => index <= b.index && input.model.instructions[index]!.stage === 0 && run.commands.some((c) => (index < b.index || c.start < b.command.start) && (checkoutOf(c.words) === 'checkout' || c.kind === 'fetch') && c.produced.some((p) => isInside(d, p))));
+  return dirs.every((d) => !copied(d) && fetched(d));
 }
 
 function goBuilds(input: PresetInput): GoBuild[] {
@@ -429,7 +454,7 @@ export default {
     // unproven-download and unproven-start-script are for code no context shows)
     const lost = toolsLost(input.builderImage, image);
     for (const b of builds)
-      if ((main.has(b) || (goSubcommand(b.command.words) === 'install' && b.command.words.some((w) => /^[\w.-]+\.[a-z]+\/.*@/.test(w)))) && (lost.length || !hasShell(image)))
+      if ((main.has(b) || (goSubcommand(b.command.words) === 'install' && b.command.words.some((w) => /^[\w.-]+\.[a-z]+\/.*@/.test(w))) || buildsFetchedSources(input, b)) && (lost.length || !hasShell(image)))
         unproven.push({ id: 'unproven-fetched-program', data: { command: b.command.words.join(' '), from: input.builderImage, to: image, tools: (lost.length ? lost : ['a shell']).slice(0, 4).join(', ') }, line: input.model.instructions[b.index]!.line });
     const fetched = new Set<string>();
     for (const b of main) {
