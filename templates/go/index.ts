@@ -58,11 +58,21 @@ interface GoBuild {
   command: RunCommand;
 }
 
+/** The environment build `b`'s command sees: its own assignments (`GOPATH=/src go build`), then the scope's. */
+function envAt(input: PresetInput, b: GoBuild): { get(key: string): string | undefined } {
+  const env = input.analysis.scopes.get(b.index)!.env;
+  return { get: (k) => b.command.assigns[k] ?? env.get(k) };
+}
+
+/** The directories build `b` compiles (goBuildSources), in the environment it sees. */
+function buildSources(input: PresetInput, b: GoBuild): string[] | null {
+  return goBuildSources(b.command.words, { cwd: b.command.cwd, env: envAt(input, b) });
+}
+
 /** Where a `go get` of one package left the sources it fetched, when they are still there (its outputs), else null. */
 function fetchedSources(input: PresetInput, b: GoBuild): string | null {
   if (goGetPackage(b.command.words) === null) return null;
-  const env = input.analysis.scopes.get(b.index)!.env;
-  const path = goGetSources({ get: (k) => b.command.assigns[k] ?? env.get(k) });
+  const path = goGetSources(envAt(input, b));
   return b.command.outputs.includes(path) ? path : null;
 }
 
@@ -83,8 +93,7 @@ function notMainPackage(input: PresetInput, b: GoBuild): string | null {
   if (!input.context.known || (sub !== 'build' && sub !== 'install')) return null;
   const pkgs = goBuildPackages(b.command.words, sub);
   if (pkgs.length > 1 || pkgs.some((p) => p.includes('...') || p.includes('@') || p.includes('$') || p.endsWith('.go'))) return null;
-  const scope = input.analysis.scopes.get(b.index)!.env;
-  const dirs = goBuildSources(b.command.words, { cwd: b.command.cwd, env: { get: (k: string) => b.command.assigns[k] ?? scope.get(k) } });
+  const dirs = buildSources(input, b);
   if (dirs?.length !== 1) return null;
   const dir = dirs[0]!;
   const source = contextSourceOf(input.model, input.analysis, `${dir}/main.go`);
@@ -104,8 +113,7 @@ function notMainPackage(input: PresetInput, b: GoBuild): string | null {
 function buildsFetchedSources(input: PresetInput, b: GoBuild): boolean {
   const sub = goSubcommand(b.command.words);
   if (sub !== 'build' && sub !== 'install') return false;
-  const scope = input.analysis.scopes.get(b.index)!.env;
-  const dirs = goBuildSources(b.command.words, { cwd: b.command.cwd, env: { get: (k: string) => b.command.assigns[k] ?? scope.get(k) } });
+  const dirs = buildSources(input, b);
   if (!dirs?.length || dirs.some((d) => d.includes('$'))) return false;
   const before = input.model.instructions.slice(0, b.index).filter((ins) => ins.stage === 0);
   // a COPY or ADD of the context that puts anything at or above the directory may have brought the sources
@@ -196,8 +204,7 @@ function provenMainPackages(input: PresetInput, builds: GoBuild[]): Set<GoBuild>
  * `ADD . /go/src/github.com/me/app`), not in sources a `go get` or a clone fetched.
  */
 function buildsContext(input: PresetInput, b: GoBuild): boolean {
-  const env = input.analysis.scopes.get(b.index)!.env;
-  const dirs = goBuildSources(b.command.words, { cwd: b.command.cwd, env: { get: (k) => b.command.assigns[k] ?? env.get(k) } });
+  const dirs = buildSources(input, b);
   const dests = input.model.stages[0]!.instructions.flatMap((index) => {
     const ins = input.model.instructions[index]!;
     if (index >= b.index || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.sources.some((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || w.startsWith('git@'))) return [];
@@ -260,15 +267,14 @@ function inGopathMode(input: PresetInput, b: GoBuild): boolean {
     return dest !== undefined && (dest === null || isInside(cwd, dest));
   });
   const written = [...input.analysis.runs].some(([index, run]) => index <= b.index && run.commands.some((c) => (index < b.index || c.start < b.command.start) && (goSubcommand(c.words) === 'mod' || c.unnamedOutputs || [...c.produced, ...c.writes].some((o) => isInside(cwd, o)))));
-  return goGetInGopathMode(goVersion(input.builderImage), b.command.assigns.GO111MODULE ?? input.analysis.scopes.get(b.index)!.env.get('GO111MODULE'), copied || written);
+  return goGetInGopathMode(goVersion(input.builderImage), envAt(input, b).get('GO111MODULE'), copied || written);
 }
 
 type Cgo = 'off' | 'on' | 'unknown';
 
 /** Whether the binary links C: explicit CGO_ENABLED, external linking, or `import "C"` in the sources. */
 function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicitOff: boolean; why: string } {
-  const scopeEnv = (b: GoBuild) => input.analysis.scopes.get(b.index)!.env;
-  const values = builds.map((b) => b.command.assigns.CGO_ENABLED ?? scopeEnv(b).get('CGO_ENABLED'));
+  const values = builds.map((b) => envAt(input, b).get('CGO_ENABLED'));
   if (values.some((v) => v === '1')) return { state: 'on', explicitOff: false, why: 'CGO_ENABLED=1 is set' };
   if (builds.some((b) => b.command.words.some((w) => /linkmode[= ]external/.test(w)) || b.command.words.includes('-linkmode'))) return { state: 'on', explicitOff: false, why: '-linkmode external' };
   if (values.length && values.every((v) => v === '0')) return { state: 'off', explicitOff: true, why: 'CGO_ENABLED=0 is set' };
