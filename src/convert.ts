@@ -148,7 +148,7 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   if (analysis.error) return { ...empty, status: 'error', reasons: [reason(analysis.error)] };
   const context = options.context ?? NO_CONTEXT;
   const planOptions = { builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context };
-  const replan = (m: Model, a: Analysis) => makePlan(m, a, planOptions, options.presets ?? allPresets);
+  const replan = (m: Model, a: Analysis, pinnedFrom: string | null = null) => makePlan(m, a, { ...planOptions, pinnedFrom }, options.presets ?? allPresets);
   // the pinned builder (src/pin.ts) replaces the model and analysis the rest reads: its FROM names the pinned tag
   const unpinned = replan(model, analysis);
   const pinned = options.pinBuilder === false ? null : pinBuilder(model, unpinned, replan);

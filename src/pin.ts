@@ -39,7 +39,7 @@ function imageOffset(model: Model): number | null {
  * The plan with the builder pinned, its model and analysis, when the builder's moving release alone held `plan`
  * back and the pinned builder splits without that reason; null otherwise (the caller keeps `plan`).
  */
-export function pinBuilder(model: Model, plan: Plan, replan: (model: Model, analysis: Analysis) => Plan): { model: Model; analysis: Analysis; plan: Plan } | null {
+export function pinBuilder(model: Model, plan: Plan, replan: (model: Model, analysis: Analysis, pinnedFrom: string) => Plan): { model: Model; analysis: Analysis; plan: Plan } | null {
   if (model.stages.length !== 1 || !heldByRelease(plan)) return null;
   const from = model.stages[0]!.image;
   const to = pinnedTag(from);
@@ -47,7 +47,7 @@ export function pinBuilder(model: Model, plan: Plan, replan: (model: Model, anal
   const pinnedModel = withBuilderImage(model, to);
   const analysis = analyze(pinnedModel);
   if (analysis.error) return null;
-  const pinned = replan(pinnedModel, analysis);
+  const pinned = replan(pinnedModel, analysis, from);
   if (pinned.outcome !== 'split' || heldByRelease(pinned)) return null;
   const line = model.instructions[model.stages[0]!.from]!.line;
   const finding: Finding = { id: 'builder-pinned', data: { from, to, release: releaseOf(to) ?? '' }, line };

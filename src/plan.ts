@@ -38,6 +38,8 @@ export interface PlanOptions {
   /** `auto` (default), `generic` (no preset) or a preset id. */
   preset: string;
   context: BuildContext;
+  /** The builder's tag as the file wrote it when src/pin.ts pinned it (`golang` for `golang:trixie`), else null. */
+  pinnedFrom?: string | null;
 }
 
 export interface Plan {
@@ -106,7 +108,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     return { ...base, outcome: 'declined', reasons: [{ id: 'trailing-continuation', line: model.instructions[model.instructions.length - 1]?.endLine }] };
   }
   if (isWindowsImage(builder.image)) return { ...base, outcome: 'declined', reasons: [{ id: 'windows-image', line: lineOf(model, builder.from) }] };
-  const input: PresetInput = { model, analysis, builderImage: builder.image, context: options.context, requestedRuntimeBase: options.runtimeBase, builderName: base.builderName };
+  const input: PresetInput = { model, analysis, builderImage: builder.image, context: options.context, requestedRuntimeBase: options.runtimeBase, builderName: base.builderName, pinnedFrom: options.pinnedFrom ?? null };
   const chosen = choosePreset(options.preset, presets, input);
   if ('decline' in chosen) return { ...base, outcome: 'declined', reasons: [chosen.decline] };
   const preset = chosen.preset;

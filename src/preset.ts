@@ -121,6 +121,11 @@ export interface PresetInput {
   /** The runtime base the user asked for with --runtime-base, if any. */
   requestedRuntimeBase: string | null;
   builderName: string;
+  /**
+   * The builder's tag as the file wrote it when the builder is pinned (src/pin.ts: `golang` written, `golang:trixie`
+   * in builderImage), else null: what the pinned tag names today may not be what the written one named then.
+   */
+  pinnedFrom?: string | null;
 }
 
 /** A language preset. */

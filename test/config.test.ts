@@ -47,6 +47,8 @@ describe('configuration', () => {
     const moving = 'FROM golang:latest\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
     writeFileSync(join(dir, 'Dockerfile'), moving);
     writeFileSync(join(dir, 'services', 'go-api', 'Dockerfile'), moving);
+    // a module: what the pinned tag's Go builds (a GOPATH-era tree without go.mod is build level: unproven-newest-go)
+    for (const at of ['.', join('services', 'go-api')]) writeFileSync(join(dir, at, 'go.mod'), 'module example.com/api\n\ngo 1.22\n');
     expect((await froms(dir, 'Dockerfile')).froms).toEqual(['FROM golang:trixie AS builder', 'FROM gcr.io/distroless/base-debian13']);
     const kept = await froms(dir, '--no-pin-builder', 'Dockerfile');
     expect([kept.code, kept.froms]).toEqual([0, ['FROM golang:latest']]);

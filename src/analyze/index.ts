@@ -472,14 +472,16 @@ export function copyDestination(ins: CopyInstruction, workdir: string): string |
 }
 
 /**
- * The paths a COPY or ADD puts in place: into a directory (a destination ending in `/`, or several sources), each
+ * The paths a COPY or ADD puts in place: into a directory (a destination ending in `/` or naming `.` or `..`, or several sources), each
  * source under its own name there (`COPY tz-helper.sh /opt/` makes /opt/tz-helper.sh); else the destination itself.
  * Null when {@link copyDestination} cannot say.
  */
 export function copiedPaths(ins: CopyInstruction, workdir: string): string[] | null {
   const dest = copyDestination(ins, workdir);
   if (dest === null) return null;
-  const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
+  // `.` (the working directory) and `..` name directories that exist, so a file lands inside them
+  const last = ins.words.at(-1) ?? '';
+  const intoDir = last.endsWith('/') || /(^|\/)\.\.?$/.test(last) || ins.sources.length > 1;
   return intoDir ? ins.sources.map((src) => joinPath(dest, src.replace(/\/+$/, '').split('/').pop() ?? '.')) : [dest];
 }
 

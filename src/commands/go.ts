@@ -91,6 +91,29 @@ export function goGetInGopathMode(version: string | null, go111module: string | 
   return minor < 11 || (minor < 16 && !mayBeModule);
 }
 
+/**
+ * What a go command needs of a main module on the newest Go, whose default is module mode (from 1.16) and whose
+ * `go get` works only inside a module (from 1.22; https://go.dev/doc/go1.22#go-command): `none` for a package named
+ * with its version (`go install example.com/x@v1`, `go run x@latest`), which needs none; `files` for a build of .go
+ * files named on the command line, which needs one only when they import a package outside the standard library
+ * (goImportsOnlyStd); `module` for every other build, install or get (a go.mod in the working directory or above).
+ */
+export function goModuleNeed(words: readonly string[]): 'none' | 'files' | 'module' {
+  const sub = goSubcommand(words) ?? '';
+  const named = goBuildPackages(words, sub);
+  if ((sub === 'install' || sub === 'run') && named.length && named.every((p) => /@[\w.+-]+$/.test(p))) return 'none';
+  if ((sub === 'build' || sub === 'run') && named.length && named.every((p) => p.endsWith('.go'))) return 'files';
+  return 'module';
+}
+
+/** Whether Go source `text` imports only packages of the standard library (whose paths have no dot in their first element). */
+export function goImportsOnlyStd(text: string): boolean {
+  const imports: string[] = [];
+  for (const m of text.matchAll(/^\s*import\s*(?:[\w.]+\s+)?"([^"]+)"/gm)) imports.push(m[1]!);
+  for (const m of text.matchAll(/^\s*import\s*\(([^)]*)\)/gm)) for (const q of m[1]!.matchAll(/"([^"]+)"/g)) imports.push(q[1]!);
+  return imports.every((i) => !i.split('/')[0]!.includes('.'));
+}
+
 /** Where GOPATH-mode `go get` puts the sources it fetches: the src directory of the first GOPATH entry. */
 export function goGetSources(env: OutputContext['env']): string {
   return `${env.get('GOPATH')?.split(':')[0] ?? '/root/go'}/src`;

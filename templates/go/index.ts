@@ -10,7 +10,7 @@ import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
 import { isInside, joinPath } from '../../src/paths.js';
 import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
-import { buildsGoBinary, goBuildPackages, goBuildSources, goGetInGopathMode, goGetPackage, goGetSources, goSubcommand } from '../../src/commands/go.js';
+import { buildsGoBinary, goBuildPackages, goBuildSources, goGetInGopathMode, goGetPackage, goGetSources, goImportsOnlyStd, goModuleNeed, goSubcommand } from '../../src/commands/go.js';
 import { checkoutOf, packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
@@ -270,6 +270,46 @@ function inGopathMode(input: PresetInput, b: GoBuild): boolean {
   return goGetInGopathMode(goVersion(input.builderImage), envAt(input, b).get('GO111MODULE'), copied || written);
 }
 
+/**
+ * Why build `b` is not shown to build on the newest Go (null when it is): the Go of a builder pinned from a tag that
+ * names no Go version (`golang`, `golang:latest`, `golang:1`: src/pin.ts) is today's, which builds in module mode and
+ * needs a main module (goModuleNeed), while the file may have been written for the GOPATH-era Go its tag named then
+ * (review of 2026-12-06k: methuforecasttimelapse, heartbeats, jinya-api). A go.mod is shown by the build context (in
+ * the working directory or above, where a COPY or ADD brings it), by a COPY that names it, or by a `go mod init`
+ * before the build; .go files named on the command line need none when the context shows they import only the
+ * standard library.
+ */
+function newestGoUnshown(input: PresetInput, b: GoBuild): string | null {
+  const need = goModuleNeed(b.command.words);
+  if (need === 'none') return null;
+  const { model, analysis, context } = input;
+  if (need === 'files') {
+    const files = goBuildPackages(b.command.words, goSubcommand(b.command.words) ?? '').map((f) => contextSourceOf(model, analysis, joinPath(b.command.cwd, f)));
+    const texts = files.map((f) => (f !== null && 'file' in f ? context.read(f.file) : null));
+    if (texts.every((t) => t !== null && goImportsOnlyStd(t))) return null;
+  }
+  const dirs: string[] = [];
+  for (let d = b.command.cwd; ; d = d.slice(0, Math.max(1, d.lastIndexOf('/')))) {
+    dirs.push(d);
+    if (d === '/') break;
+  }
+  const named = model.stages[0]!.instructions.some((index) => {
+    const ins = model.instructions[index]!;
+    if (index >= b.index || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || !ins.sources.some((w) => w.split('/').pop() === 'go.mod')) return false;
+    const dest = copyDestination(ins, analysis.scopes.get(index)!.workdir);
+    return dest !== null && dirs.some((d) => d === dest || joinPath(d, 'go.mod') === dest);
+  });
+  const initialised = [...analysis.runs].some(([index, run]) => index <= b.index && run.commands.some((c) => (index < b.index || c.start < b.command.start) && goSubcommand(c.words) === 'mod' && c.words.includes('init') && dirs.includes(c.cwd)));
+  const inContext =
+    context.known &&
+    dirs.some((d) => {
+      const source = contextSourceOf(model, analysis, joinPath(d, 'go.mod'));
+      return source !== null && 'file' in source && context.exists(source.file);
+    });
+  if (named || initialised || inContext) return null;
+  return context.known ? 'the build context has no go.mod where it builds' : 'no build context to look for a go.mod, and the file copies none';
+}
+
 type Cgo = 'off' | 'on' | 'unknown';
 
 /** Whether the binary links C: explicit CGO_ENABLED, external linking, or `import "C"` in the sources. */
@@ -462,6 +502,14 @@ export default {
     for (const b of builds)
       if ((main.has(b) || (goSubcommand(b.command.words) === 'install' && b.command.words.some((w) => /^[\w.-]+\.[a-z]+\/.*@/.test(w))) || buildsFetchedSources(input, b)) && (lost.length || !hasShell(image)))
         unproven.push({ id: 'unproven-fetched-program', data: { command: b.command.words.join(' '), from: input.builderImage, to: image, tools: (lost.length ? lost : ['a shell']).slice(0, 4).join(', ') }, line: input.model.instructions[b.index]!.line });
+    // a builder pinned from a tag naming no Go version builds with today's Go (newestGoUnshown)
+    if (input.pinnedFrom && goVersion(input.pinnedFrom) === null)
+      for (const b of builds) {
+        const why = newestGoUnshown(input, b);
+        if (why === null) continue;
+        unproven.push({ id: 'unproven-newest-go', data: { command: b.command.words.join(' '), from: input.pinnedFrom, to: input.builderImage, why }, line: input.model.instructions[b.index]!.line });
+        break;
+      }
     const fetched = new Set<string>();
     for (const b of main) {
       const path = fetchedSources(input, b);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import go, { buildsGoBinary, goBuildSources, goGetInGopathMode, goGetPackage, goSubcommand } from '../../src/commands/go.js';
+import go, { buildsGoBinary, goBuildSources, goGetInGopathMode, goGetPackage, goImportsOnlyStd, goModuleNeed, goSubcommand } from '../../src/commands/go.js';
 import { goVersion } from '../../src/images.js';
 import { convert } from '../../src/convert.js';
 
@@ -151,5 +151,41 @@ describe('go family', () => {
     for (const script of ['go get -d ./...', 'go mod download', 'go test ./...', 'gofmt -l .']) expect(builds(script), script).toBe(false);
     // the preset builds on it: a `go build` is copied out of the builder
     expect(convert('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n').output).toContain('COPY --from=builder /app /app');
+  });
+});
+
+describe('what a go command needs of a main module on the newest Go', () => {
+  it('needs none for a versioned install, the files for a build of .go files, a module for the rest', () => {
+    expect(goModuleNeed(['go', 'install', 'example.com/tool@v1.2.3'])).toBe('none');
+    expect(goModuleNeed(['go', 'run', 'example.com/tool@latest'])).toBe('none');
+    expect(goModuleNeed(['go', 'build', '-o', 'report', 'report.go', 'util.go'])).toBe('files');
+    for (const words of [
+      ['go', 'build', '.'],
+      ['go', 'install', 'github.com/x/y'],
+      ['go', 'get', 'github.com/x/y'],
+      ['go', 'build', 'main.go', './cmd'],
+      ['go', 'install', 'example.com/a@v1', 'example.com/b'],
+    ])
+      expect(goModuleNeed(words), words.join(' ')).toBe('module');
+  });
+  it('tells a standard-library-only source from one that imports a module', () => {
+    expect(goImportsOnlyStd('package main\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n')).toBe(true);
+    expect(goImportsOnlyStd('package main\n\n// #include <stdio.h>\nimport "C"\nimport f "fmt"\n')).toBe(true);
+    expect(goImportsOnlyStd('package main\n\nimport (\n\t"fmt"\n\t"github.com/gorilla/mux"\n)\n')).toBe(false);
+    expect(goImportsOnlyStd('package main\nimport m "gopkg.in/yaml.v2"\n')).toBe(false);
+  });
+  it('leaves a GOPATH-era build on a pinned golang to a build, and keeps a module static', () => {
+    const gopath = 'FROM golang\nADD . /go/src/github.com/x/app\nRUN go install github.com/x/app\nENTRYPOINT ["/go/bin/app"]\n';
+    expect(ids(gopath)).toEqual(['needs-verify']);
+    expect(convert(gopath).reasons[0]!.message).toContain('golang:trixie, the builder pinned from golang');
+    const module = 'FROM golang\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
+    expect(convert(module).status).toBe('changed');
+    expect(convert(module).output).toContain('FROM golang:trixie AS builder');
+    // a tag that names its Go version named the same Go then: the pin fixes only the release
+    expect(
+      convert('FROM golang:1.26\nADD . /go/src/github.com/x/app\nRUN GO111MODULE=off go install github.com/x/app\nENTRYPOINT ["/go/bin/app"]\n')
+        .reasons.map((r) => r.message)
+        .join(),
+    ).not.toContain('newest Go');
   });
 });
