@@ -55,9 +55,10 @@ export const MESSAGES = {
   'verify-unavailable': 'not verified, so not proposed: {detail}',
   // node preset
   'node-package-json-unread': 'package.json in the build context cannot be read as JSON, so the dependencies are unknown',
-  'node-lockfile-mismatch': 'the build context has {lockfile} but the file installs with {tool}: the lockfile decides the package manager, and dfsplit will not guess which one the project uses',
+  'node-lockfile-mismatch': 'the build context has {lockfile} but the file installs with {tool}, with more than one package manager or with an install that needs its own lockfile (`npm ci`): dfsplit will not guess which one the project uses',
   'node-runtime-needs-dev': 'the container starts {program} ({via}), which comes from the devDependency {package}: a runtime stage with production dependencies only would not have it',
   'node-native-unknown': 'the npm package {package} runs an install script (a native addon) that dfsplit does not know: it may need system libraries that only the full node image has',
+  'node-lockfile-other': "the build context has {lockfile}, another package manager's lockfile, and the file installs with {tool}: the builder runs the same install as the original, so it is treated as if the project had no lockfile",
   'node-native-unchecked': 'native addons were checked against the known table only ({lockfile} does not mark install scripts as package-lock.json v2 does)',
   'node-dev-kept': 'devDependencies are not pruned ({why}): the runtime stage keeps them ({count} devDependencies), as the original image does',
   'node-pruned': '`{command}` in the builder after the last install or build step: the runtime stage gets production dependencies only ({count} devDependencies left behind)',
@@ -137,7 +138,7 @@ export const MESSAGES = {
   'python-env-system': "`{command}` installs into the system's site-packages, not into the virtual environment {path} the runtime stage would copy",
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
-  'unproven-pip-wheel-era': '{image} was built on Debian jessie, when its Python 3 images ran pip without the `wheel` package (until 2017-04): `pip wheel` in the builder fails for a file written then, and only a build on the image it gets proves it works',
+  'unproven-pip-wheel-era': '{image} was built on Debian jessie, when its pip ran without the `wheel` package (Python 3 images until 2017-04, 2.7 images before pip 7.0, 2015-05): `pip wheel` in the builder fails for a file written then, and only a build on the image it gets proves it works',
   'unproven-release-era': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} was last built on; the tag was built on {earlier} before, which names them otherwise: a file written then gets packages its release lacks, and only a build on the image it gets proves the names',
   'unproven-release-packages': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} is built on now: its tag still moves to newer releases, where the names may differ',
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",

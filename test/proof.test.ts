@@ -198,7 +198,7 @@ describe('the proof of a conversion', () => {
     expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-linked-libs']);
   });
   it('is build level for a requirement with extras the table does not know to be pure (item 8: psycopg2 through an extra)', () => {
-    const text = (req: string) => `FROM python:2.7\nRUN pip install newrelic-plugin-agent\nRUN pip install ${req}\nCMD ["newrelic-plugin-agent", "-f"]\n`;
+    const text = (req: string) => `FROM python:2.7.18\nRUN pip install newrelic-plugin-agent\nRUN pip install ${req}\nCMD ["newrelic-plugin-agent", "-f"]\n`;
     const r = convert(text('newrelic-plugin-agent[postgresql]'), { verify: true });
     expect(r.proof?.unproven.map((u) => u.id)).toEqual(['unproven-extras']);
     expect(r.proof?.unproven[0]?.message).toContain('newrelic-plugin-agent[postgresql]');

@@ -30,11 +30,13 @@ export interface NodeManager {
   prune: { command: string; older?: { belowNode: number; command: string } } | null;
   noPrune?: string;
   workspace?: { file: string; why: string };
+  /** Its subcommands that install only from its own lockfile and fail without it (`npm ci`). */
+  needsOwnLockfile?: readonly string[];
 }
 
 /** The package managers, npm first (the one a project without a lockfile or a manager's RUN is taken to use). */
 export const NODE_MANAGERS = {
-  npm: { lockfiles: ['package-lock.json', 'npm-shrinkwrap.json'], marksInstallScripts: true, scriptsAsSubcommands: false, prune: { command: 'npm prune --omit=dev', older: { belowNode: 15, command: 'npm prune --production' } } },
+  npm: { lockfiles: ['package-lock.json', 'npm-shrinkwrap.json'], needsOwnLockfile: ['ci'], marksInstallScripts: true, scriptsAsSubcommands: false, prune: { command: 'npm prune --omit=dev', older: { belowNode: 15, command: 'npm prune --production' } } },
   yarn: { lockfiles: ['yarn.lock'], scriptsAsSubcommands: true, prune: null, noPrune: 'yarn cannot prune in place, and a second `yarn install --production` may fetch and rebuild native addons' },
   pnpm: { lockfiles: ['pnpm-lock.yaml'], scriptsAsSubcommands: true, prune: { command: 'pnpm prune --prod' }, workspace: { file: 'pnpm-workspace.yaml', why: '`pnpm prune` does not run across a pnpm workspace' } },
 } as const satisfies Record<string, NodeManager>;

@@ -412,6 +412,10 @@ export const IMAGES: readonly ImageRow[] = [
   // (2.7.8 and 2.7.9: commits 3efd0014 to 0255766e, which bumped pip to 7.0.0 while 2.7.9 was current) have
   // no `wheel`. 2.7.9's last rebuild cannot be told from the tag table, so it is taken as without one
   { repository: 'python', tag: /^2\.7\.[0-9](?![0-9])/, pipWheel: false },
+  // the tags that floated over those 2.7 images (`python:2.7`, `python:2`, their -onbuild), built on jessie then
+  // (docker-library/python moved 2.7 to jessie in 2014): a file written before pip 7.0.0 had no `wheel` there
+  // (review review-2026-12-06l: cptactionhank/flexget, written 2015-02 on `python:2.7`)
+  { repository: 'python', tag: /^2(\.7)?(-onbuild)?$/, pipWheelMissingOn: 'jessie' },
   { repository: 'python', tag: /(slim|alpine|windows)/, compilers: false },
   { repository: 'python', ...DEBIAN, buildpack: true, compilers: true, debian12: { since: 3.008 }, slim: { release: 'slim-release', none: /onbuild|wheezy|windows/ } },
   { repository: 'python', tag: SLIM, config: { env: { PATH: `/usr/local/bin:${DEFAULT_PATH}`, LANG: 'C.UTF-8' }, cmd: ['python3'], debian: true, tools: PYTHON_TOOLS } },

@@ -71,11 +71,8 @@ function startedProgram(input: PresetInput, pkg: PackageJson): { program: string
 }
 
 /** Native packages the production install holds, from a lockfile that marks install scripts (package-lock.json v2+). */
-function nativePackages(input: PresetInput, pkg: PackageJson): { names: string[]; seen: boolean } {
-  const lock = nodeManagers
-    .filter((m) => m.marksInstallScripts)
-    .flatMap((m) => m.lockfiles)
-    .reduce<string | null>((found, file) => found ?? input.context.read(file), null);
+function nativePackages(input: PresetInput, pkg: PackageJson, lockfile: readonly [string, NodeManagerName] | null): { names: string[]; seen: boolean } {
+  const lock = lockfile && nodeManager(lockfile[1])!.marksInstallScripts ? input.context.read(lockfile[0]) : null;
   if (lock !== null) {
     try {
       const parsed = JSON.parse(lock) as { lockfileVersion?: number; packages?: Record<string, { hasInstallScript?: boolean; dev?: boolean; optional?: boolean }> };
@@ -131,11 +128,18 @@ export default {
     const pkg = readPackageJson(input);
     if (!pkg) return { declines: [{ id: 'node-package-json-unread' }] };
     const runs = managerRuns(input);
-    const lock = LOCKFILES.find(([file]) => input.context.read(file) !== null);
     const tools = [...new Set(runs.map((r) => r.tool))];
-    if (lock && tools.some((t) => t !== lock[1])) declines.push({ id: 'node-lockfile-mismatch', data: { lockfile: lock[0], tool: tools.find((t) => t !== lock[1])! } });
+    const found = LOCKFILES.filter(([file]) => input.context.read(file) !== null);
+    // the lockfile of the one manager the file runs; without one, another manager's lockfile decides nothing: the
+    // builder runs the file's own installs as the original does (npm ignores yarn.lock, or reads it for guidance
+    // as npm 7 does, alike in both), so it is as if there were none, unless the install needs its own (`npm ci`)
+    const own = tools.length === 1 ? (found.find(([, m]) => m === tools[0]) ?? null) : null;
+    const lock = own ?? (tools.length === 0 ? (found[0] ?? null) : null);
+    const other = own ? undefined : found.find(([, m]) => tools.some((t) => t !== m));
+    if (other && (tools.length > 1 || runs.some((r) => nodeManager(r.tool)!.needsOwnLockfile?.includes(r.sub)))) declines.push({ id: 'node-lockfile-mismatch', data: { lockfile: other[0], tool: tools.find((t) => t !== other[1])! } });
+    else if (other) findings.push({ id: 'node-lockfile-other', data: { lockfile: other[0], tool: tools[0]! } });
     // native addons: known libraries are installed in the runtime stage, unknown ones decline
-    const native = nativePackages(input, pkg);
+    const native = nativePackages(input, pkg, lock);
     const libs: string[] = [];
     const replayed = runtimePackages(input);
     const musl = libcOf(input.builderImage) === 'musl';

@@ -140,7 +140,14 @@ describe('node family', () => {
     expect(preset('pnpm-lock.yaml', 'pnpm').output).toContain('RUN pnpm prune --prod\n');
     expect(pruned(preset('pnpm-lock.yaml', 'pnpm', '20-bookworm', { 'pnpm-workspace.yaml': 'packages: []' }))).toMatch(/^node-dev-kept: .*`pnpm prune` does not run across a pnpm workspace/);
     expect(pruned(preset('yarn.lock', 'yarn'))).toMatch(/^node-dev-kept: .*yarn cannot prune in place/);
-    // a lockfile of another manager than the one the RUN uses declines
-    expect(preset('yarn.lock', 'npm').reasons.map((r) => r.id)).toContain('node-lockfile-mismatch');
+    // a lockfile of another manager than the one the RUN uses decides nothing: npm prunes as without a lockfile
+    const other = preset('yarn.lock', 'npm');
+    expect([other.status, other.findings.map((f) => f.id)]).toEqual(['changed', expect.arrayContaining(['node-lockfile-other', 'node-pruned'])]);
+    // an install that needs its own lockfile (npm ci: needsOwnLockfile) fails in the original: declined
+    expect(nodeManagers.filter((m) => m.needsOwnLockfile?.includes('ci')).map((m) => m.name)).toEqual(['npm']);
+    const ci = convert(`FROM node:20-bookworm\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "main.js"]\n`, { context: memoryContext({ 'package.json': pkg, 'yarn.lock': '' }) });
+    expect(ci.reasons.map((r) => r.id)).toContain('node-lockfile-mismatch');
+    // two managers beside one lockfile: which one the project uses is not guessed
+    expect(preset('package-lock.json', 'yarn install && npm').reasons.map((r) => r.id)).toContain('node-lockfile-mismatch');
   });
 });
