@@ -67,8 +67,8 @@ export function check(input: CheckInput): Finding[] {
     const id = k === 'USER' ? 'check-user-differs' : k === 'CMD' || k === 'ENTRYPOINT' ? 'check-command-differs' : 'check-setting-differs';
     failures.push(fail(id, { keyword: k, from: a?.args.trim() ?? '(none)', to: b?.args.trim() ?? '(none)' }));
   }
-  const wa = workdirOf(before, inheritedA?.workdir ?? '/');
-  const wb = workdirOf(after, inheritedB?.workdir ?? '/');
+  const wa = workdirOf(before, inheritedA?.workdir ?? '/', inheritedA?.env);
+  const wb = workdirOf(after, inheritedB?.workdir ?? '/', inheritedB?.env);
   if (wa !== wb) failures.push(fail('check-workdir-differs', { from: wa, to: wb }));
   for (const k of ['EXPOSE', 'VOLUME', 'LABEL', 'MAINTAINER']) {
     const a = setOf(before, k);
@@ -222,9 +222,20 @@ function argNames(ins: Instruction): string[] {
   return ins.keyword === 'ARG' ? ins.pairs.map((p) => p.name) : [];
 }
 
-function workdirOf(list: Instruction[], inherited: string): string {
+/**
+ * The working directory the stage ends in, from the inherited one and its WORKDIRs, whose variables expand with the
+ * environment at that point as BuildKit does (`WORKDIR ${GOPATH}/src/x` on golang: /go/src/x), the inherited one
+ * (`env`, when the base's configuration is known) and the stage's ENVs; a variable neither sets stays as written.
+ */
+function workdirOf(list: Instruction[], inherited: string, env: Readonly<Record<string, string>> = {}): string {
   let wd = inherited;
-  for (const i of list) if (i.keyword === 'WORKDIR') wd = i.path.startsWith('/') ? i.path : `${wd.replace(/\/$/, '')}/${i.path}`;
+  const vars = new Map(Object.entries(env));
+  for (const i of list) {
+    if (i.keyword === 'ENV') for (const [k, v] of i.pairs) vars.set(k, v);
+    if (i.keyword !== 'WORKDIR') continue;
+    const path = i.path.replace(/\$\{(\w+)\}|\$(\w+)/g, (all, a?: string, b?: string) => vars.get((a ?? b)!) ?? all);
+    wd = path.startsWith('/') ? path : `${wd.replace(/\/$/, '')}/${path}`;
+  }
   return wd;
 }
 

@@ -153,6 +153,7 @@ export const MESSAGES = {
   'unproven-https-certificates': '`{command}` downloads over HTTPS again in the runtime stage, on {image}, which may lack the CA certificates the builder had (and nothing the stage does before installs them): proven only by a build',
   'unproven-root-packages': '{path} is copied as where `{command}`, run in /, installs its packages, but {why}: proven only by a build',
   'unproven-download': '{path} is downloaded (`{command}`), not built, and moves from {from} to {to}: what it needs at run time (libraries, packages, programs the full image had) is known only from a build',
+  'unproven-full-image-libs': '`{command}` compiles on {from}, whose -dev packages (buildpack-deps) a configure step may find and link, and the program moves to {to}, which lacks their libraries: what it links is known only from a build',
   'unproven-fetched-program': '`{command}` builds a program from sources it fetches, which no build context shows, and the program moves from {from} to {to}, which lacks what the builder had ({tools}, ...): whether it runs any of them is known only from a build',
   'unproven-newest-go':
     '`{command}` is built with the newest Go, that of {to}, the builder pinned from {from}, whose tag names no Go version; that Go builds only in module mode, from a go.mod ({why}), and the file may be written for the GOPATH-era Go its tag named then: whether it builds is known only from the build context or a build',

@@ -5,10 +5,10 @@
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { copyDestination, type Analysis } from './analyze/index.js';
 import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
-import { checkoutOf, commandOf, familyOf, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
+import { checkoutOf, commandOf, familyOf, linksBeyondLibc, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
-import { distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
+import { builtOnBuildpackDeps, distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
 import { installPrefixProof } from './install-prefix.js';
 import { unpackDirectory } from './commands/archive.js';
 import type { Finding } from './messages.js';
@@ -49,6 +49,17 @@ interface ProofInput {
   genericArtifacts: boolean;
 }
 
+/**
+ * Whether a command may link libraries of the image it runs on: a build system's step (make, cmake, a configure
+ * script, meson, ...: src/commands/build-systems.ts), which finds what the image's -dev packages provide, or a
+ * compiler (src/commands/compilers.ts) linking a library beyond the C library's own (`-lpq`).
+ */
+function linksImageLibraries(c: RunCommand): boolean {
+  const family = familyOf(c.words[0] ?? '')?.id;
+  if (family === 'build-systems') return true;
+  return family === 'compilers' && linksBeyondLibc(c.words);
+}
+
 /** The proof level of a split the plan is about to write, and what is unproven. */
 export function proofOf(input: ProofInput): Proof {
   const unproven: Finding[] = [...input.presetUnproven];
@@ -57,6 +68,14 @@ export function proofOf(input: ProofInput): Proof {
   // a glibc binary may only move to a runtime of its builder's release (item 12): the same image or its
   // slim variant are; another image is only when the builder's tag fixes its release
   if (nativeBinaryMoves(input) && (distributionOf(input.builderImage)?.release == null || buildRelease(input.builderImage) === null)) unproven.push({ id: 'unproven-release', data: { from: input.builderImage, to: input.runtimeBase } });
+  // a C or C++ build (the compilers' and build systems' families) on an official image built on buildpack-deps, whose
+  // -dev packages a configure step finds and links (ffmpeg's autodetected libxcb, brought by libmagickwand-dev),
+  // moving onto an image without them (the slim variant): what the program links is known only from a build
+  if (input.runtimeBase !== input.builderImage && builtOnBuildpackDeps(input.builderImage) && !isDebianSlim(input.builderImage) && (isDebianSlim(input.runtimeBase) || !builtOnBuildpackDeps(input.runtimeBase))) {
+    const phase = (index: number) => input.analysis.classifications.find((c) => c.index === index)?.phase;
+    const native = [...input.analysis.runs].flatMap(([index, run]) => (input.model.instructions[index]?.stage === 0 && phase(index) === 'build' ? run.commands.filter(linksImageLibraries).map((c) => ({ index, c })) : []))[0];
+    if (native) unproven.push({ id: 'unproven-full-image-libs', data: { command: native.c.words.slice(0, 2).join(' '), from: input.builderImage, to: input.runtimeBase }, line: input.model.instructions[native.index]!.line });
+  }
   // outputs dfsplit cannot name: the working directory is copied (or deleted by the build), and what the
   // build installs elsewhere is not (item 5)
   for (const a of [...input.artifacts, ...input.deleted]) if (input.genericArtifacts && a.why.id === 'artifact-workdir' && !ecosystemDirectory(input.model, input.analysis, a)) unproven.push({ id: 'unproven-output', data: { path: a.path }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });

@@ -165,6 +165,11 @@ function make(s: StageState, path: string): void {
   for (const g of [...s.gone]) if (under(path, g)) s.gone.delete(g);
 }
 
+/** Something written at `path` fills the directories made empty that hold it, and `path` itself. */
+function fill(s: StageState, path: string): void {
+  for (const d of [...s.empty]) if (isInside(path, d)) s.empty.delete(d);
+}
+
 function remove(s: StageState, pattern: string): void {
   for (const m of [...s.made]) if (under(m, pattern)) s.made.delete(m);
   s.gone.add(pattern);
@@ -177,7 +182,8 @@ function neededPaths(c: RunCommand): string[] {
   const at = (p: string) => joinPath(c.cwd, p.replace(/\/?\*.*$/, '') || '.');
   const plain = (list: string[]) => list.filter((p) => !p.includes('$') && !p.startsWith('~')).map(at);
   // a file command's own (cd, chmod, cp, source: src/commands/)
-  const own = pathOperands(w)?.needs;
+  const ops = pathOperands(w);
+  const own = ops?.needs;
   if (own) return plain(own);
   // a script an interpreter runs (the families' `interpreters`: sh, bash, python, node, ruby, perl, php)
   if (isInterpreter(name)) {
@@ -191,7 +197,8 @@ function neededPaths(c: RunCommand): string[] {
   if (name.includes('/')) return plain([name]);
   // any other operand that names a path (the differential check only counts the builder's own paths); a package
   // named with its version (`elm@0.19.1-6`, `@scope/pkg@2`, RubyGems' `bundler:2.4.22`) is none
-  return plain(operands(w).filter((o) => !/^[a-z]+:\/\//i.test(o) && !o.includes('=') && /[/.]/.test(o) && !/^(@[\w.-]+\/)?[\w.-]+[@:][^/]+$/.test(o)));
+  // (not what the command makes itself: `mkdir -p /a/b` needs no /a/b)
+  return plain(operands(w).filter((o) => !/^[a-z]+:\/\//i.test(o) && !o.includes('=') && /[/.]/.test(o) && !/^(@[\w.-]+\/)?[\w.-]+[@:][^/]+$/.test(o) && !(ops?.makes ?? []).includes(o)));
 }
 
 /**
@@ -219,7 +226,13 @@ function program(c: RunCommand): string | null {
 function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'builder'): void {
   const w = c.words;
   const name = w[0] ?? '';
-  for (const o of [...c.produced, ...c.outputs, ...c.writes]) make(s, o);
+  // the directories mkdir makes that were not there: empty until something is put there, as one a WORKDIR makes
+  const made = (pathOperands(w)?.makes ?? []).map((p) => joinPath(c.cwd, p)).filter((d) => !has(s, d));
+  for (const o of [...c.produced, ...c.outputs, ...c.writes]) {
+    make(s, o);
+    // what a command writes into a directory made empty fills it (`tar -xz -C dir` into a `mkdir -p dir`)
+    fill(s, o);
+  }
   if (c.install) {
     for (const p of side === 'runtime' ? [...c.install.runtime, ...c.install.keptDev, ...c.install.unresolved, ...c.install.implied.flatMap((i) => i.runtime)] : [...c.install.build, ...c.install.runtime])
       for (const t of packagePrograms(p)) {
@@ -239,6 +252,7 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
     if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
   }
   for (const p of paths?.makes ?? []) make(s, joinPath(c.cwd, p));
+  for (const d of made) if (!c.produced.concat(c.outputs, c.writes).some((o) => o !== d && isInside(o, d))) s.empty.add(d);
   const account = createdAccount(w);
   if (account?.creates === 'user') {
     s.users.add(account.name);
@@ -268,7 +282,35 @@ function collision(c: RunCommand, copied: readonly { from: string; to: string }[
 }
 
 /** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
-function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean, copied: readonly { to: string }[]): string | null {
+/** The standard directories every Linux image has: an image's own directory is one below them. */
+const STANDARD_DIRS: readonly string[] = ['/', '/usr', '/usr/local', '/opt', '/root', '/home', '/etc', '/var', '/tmp', '/srv', '/usr/share', '/usr/lib', '/var/lib'];
+
+/** The directories an image's configuration names as its own: its WORKDIR and the absolute paths its ENV holds (GOPATH=/go). */
+function configDirs(config: ImageConfig | null): string[] {
+  if (!config) return [];
+  const dirs = [config.workdir, ...Object.entries(config.env).flatMap(([k, v]) => (k !== 'PATH' && v.startsWith('/') && !/[:\s$]/.test(v) ? [v] : []))];
+  return [...new Set(dirs.filter((d) => d && !STANDARD_DIRS.includes(d.replace(/\/+$/, '') || '/')))];
+}
+
+/**
+ * A path a replayed command needs inside a directory of the builder's image (its WORKDIR, a path its ENV names:
+ * golang's /go) that the runtime base does not have, and the runtime stage has not made or copied: `chown -R app
+ * $GOPATH` replayed on debian:bookworm-slim fails, since the stage has no /go. Null when none.
+ */
+function builderImagePath(c: RunCommand, runtime: StageState, builderBase: ImageConfig | null, runtimeBase: ImageConfig | null, sameBase: boolean, copied: readonly { to: string }[]): string | null {
+  if (sameBase || !builderBase) return null;
+  const ours = configDirs(runtimeBase);
+  const theirs = configDirs(builderBase).filter((d) => !ours.some((r) => isInside(d, r)));
+  // what the command makes itself it does not need (`mkdir -p $GOPATH/src/x`)
+  const makes = (pathOperands(c.words)?.makes ?? []).map((p) => joinPath(c.cwd, p));
+  for (const p of neededPaths(c).filter((n) => !makes.includes(n))) {
+    const dir = theirs.find((d) => isInside(p, d));
+    if (dir && !has(runtime, p) && !ours.some((r) => isInside(p, r)) && !copied.some((k) => isInside(p, k.to))) return `the path ${p}, in ${dir}, which the builder's image has and the runtime base does not`;
+  }
+  return null;
+}
+
+function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean, copied: readonly { to: string }[], later: readonly string[] = []): string | null {
   const tool = program(c);
   if (tool && !runtime.tools.has(tool) && !runtimeBase?.tools.has(tool)) {
     if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
@@ -281,7 +323,9 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
     const lacking = [...builder.tools].filter((t) => !runtime.tools.has(t) && !runtimeBase?.tools.has(t)).sort();
     if (lacking.length) return `the programs the script may call (${lacking.slice(0, 4).join(', ')}${lacking.length > 4 ? ', ...' : ''}), which only the builder has`;
   }
-  for (const p of neededPaths(c)) if (has(builder, p) && (!has(runtime, p) || madeInside(builder, runtime, p, copied))) return `the path ${p}, made only in the builder`;
+  // (a path a later COPY --from brings into a directory the stage made empty is a matter of order, which src/proof.ts
+  // leaves to a build: unproven-replay-order)
+  for (const p of neededPaths(c)) if (has(builder, p) && (!has(runtime, p) || (madeInside(builder, runtime, p, copied) && !later.some((to) => isInside(p, to))))) return `the path ${p}, made only in the builder`;
   if (c.install && !c.install.selfUpdating && c.install.manager === 'apt' && !runtime.aptLists) return 'apt package lists (no `apt-get update` before this install in the runtime stage)';
   for (const g of [flagValue(c.words, '-g', '--gid', '--ingroup'), ...(flagValue(c.words, '-G', '--groups')?.split(',') ?? [])]) {
     if (g && !/^\d+$/.test(g) && builder.groups.has(g) && !runtime.groups.has(g)) return `the group ${g}, created only in the builder`;
@@ -325,6 +369,11 @@ export function deletedByBuilder(model: Model, analysis: Analysis, paths: readon
   const b = fresh();
   for (const index of model.stages[0]!.instructions) applyInstruction(b, model, analysis, index);
   return new Set(paths.filter((p) => !/[$~]/.test(p) && deletedAtEnd(b, p)));
+}
+
+/** Where the COPY --from steps after step `at` put what they copy. */
+function laterCopies(steps: readonly RuntimeStep[], at: number): string[] {
+  return steps.slice(at + 1).flatMap((s) => (s.artifact ? [s.artifact.to ?? s.artifact.path] : []));
 }
 
 /** Input of {@link proveRuntimeStage}. */
@@ -378,7 +427,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   let builderToolsCopied = false;
   // the COPY --from steps so far: they bring what the builder has at its end
   const copied: { from: string; to: string }[] = [];
-  for (const step of input.steps) {
+  for (const [at, step] of input.steps.entries()) {
     // the programs the runtime stage installs for CMD/HEALTHCHECK and the code (procps gives free)
     for (const p of step.packages ?? []) for (const t of [p, ...(packageProvides(p) ?? [])]) r.tools.add(t);
     const line = step.source !== null ? model.instructions[step.source]!.line : undefined;
@@ -412,7 +461,10 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         if (clash) return [{ id: 'replay-collides', data: { command: c.words.slice(0, 3).join(' '), path: clash.path, copy: clash.copy }, line }];
         // a RUN repeated in part enters each command's directory first (`cd /tmp/src && ...`, src/runtime-stage.ts)
         const enters = !step.verbatim && step.source !== null && entersDirectory(c, analysis.scopes.get(step.source)?.workdir ?? '/');
-        const gap = enters && hasDir(then, c.cwd) && (!hasDir(r, c.cwd) || madeInside(then, r, c.cwd, copied)) ? `the working directory ${c.cwd}, made only in the builder` : missing(c, r, then, input.runtimeBase, input.sameBase, copied);
+        const gap =
+          enters && hasDir(then, c.cwd) && (!hasDir(r, c.cwd) || madeInside(then, r, c.cwd, copied))
+            ? `the working directory ${c.cwd}, made only in the builder`
+            : (missing(c, r, then, input.runtimeBase, input.sameBase, copied, laterCopies(input.steps, at)) ?? builderImagePath(c, r, input.builderBase, input.runtimeBase, input.sameBase, copied));
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
       }
@@ -610,7 +662,7 @@ function applyInstruction(s: StageState, model: Model, analysis: Analysis, index
     const dest = copyDestination(ins, scope.workdir);
     if (dest) {
       make(s, dest);
-      s.empty.delete(dest);
+      fill(s, dest);
     }
   }
 }

@@ -102,8 +102,9 @@ describe('the proof of a conversion', () => {
   it('is build level when a repeated system-wide install puts packages into a directory the stage also copies (npm install -g, pip install over /usr/local)', () => {
     for (const name of ['replay-npm-global-over-copied-dir-needs-verify', 'replay-pip-over-copied-tree-needs-verify']) {
       const r = convert(readFileSync(fileURLToPath(new URL(`./fixtures/${name}/input.Dockerfile`, import.meta.url)), 'utf8'), { verify: true });
+      // (the npm one also builds with make on node:20, whose buildpack-deps libraries node:20-slim lacks)
       expect(
-        r.proof?.unproven.map((u) => [u.id, u.line]),
+        r.proof?.unproven.map((u) => [u.id, u.line]).filter(([id]) => id !== 'unproven-full-image-libs'),
         name,
       ).toEqual([['unproven-collision', 2]]);
     }

@@ -8,6 +8,14 @@ const NAMES = ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'];
 /** The C++ compilers: what they link loads the C++ runtime (libstdc++). */
 export const CXX_COMPILERS: readonly string[] = ['g++', 'c++', 'clang++'];
 
+/** The libraries of the C library and the compilers' own runtimes, which every glibc image with the program has. */
+const LIBC_PARTS: ReadonlySet<string> = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'crypt', 'resolv', 'stdc++', 'gcc', 'gcc_s']);
+
+/** Whether a compiler's words link a library beyond the C library's own (`-lpq`, `-lssl`): one the image's -dev packages provide. */
+export function linksBeyondLibc(words: readonly string[]): boolean {
+  return words.some((w) => /^-l./.test(w) && !LIBC_PARTS.has(w.slice(2)));
+}
+
 export default {
   id: 'compilers',
   names: NAMES,

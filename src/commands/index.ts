@@ -8,6 +8,7 @@ import archive from './archive.js';
 export { unpackDirectory } from './archive.js';
 import buildSystems from './build-systems.js';
 import compilers, { CXX_COMPILERS } from './compilers.js';
+export { linksBeyondLibc } from './compilers.js';
 import conda from './conda.js';
 import dotnet from './dotnet.js';
 import editors from './editors.js';
