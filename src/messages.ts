@@ -127,6 +127,7 @@ export const MESSAGES = {
   'no-context': "no build context was read: decisions that need sources are conservative, and what the application's own code and start scripts run (programs and libraries a full base image has and a slim one lacks) could not be checked; run dfsplit where the build context is (or pass --context DIR) to have them read",
   'tests-gate': 'a test gate: the runtime stage is {image} without the test tools and test runs, and copies the marker the builder writes when the tests pass, so BuildKit still runs them',
   'tests-marker': '{path}: written by the builder after its tests pass; copied so that the runtime stage depends on the tests',
+  'pip-wheel-package-added': 'the pip of {image} may have no `wheel` package (its Python 3.4-era or jessie-era builds, or 2.7 before pip 7.0), which `pip wheel` needs: the builder installs `{requirement}` first where `pip show wheel` finds none',
   'pip-wheels': 'pip packages are built as wheels in the builder and installed from /wheels in the runtime stage, without compilers',
   'pip-user': 'pip --user packages are copied from {from} in the builder',
   'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',
@@ -138,7 +139,6 @@ export const MESSAGES = {
   'python-env-system': "`{command}` installs into the system's site-packages, not into the virtual environment {path} the runtime stage would copy",
   // proof (src/proof.ts): what only building both images can prove
   'unproven-image': "{image} is not in dfsplit's image table: no tool path, home directory, user or release is assumed about it",
-  'unproven-pip-wheel-era': '{image} was built on Debian jessie, when its pip ran without the `wheel` package (Python 3 images until 2017-04, 2.7 images before pip 7.0, 2015-05): `pip wheel` in the builder fails for a file written then, and only a build on the image it gets proves it works',
   'unproven-release-era': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} was last built on; the tag was built on {earlier} before, which names them otherwise: a file written then gets packages its release lacks, and only a build on the image it gets proves the names',
   'unproven-release-packages': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} is built on now: its tag still moves to newer releases, where the names may differ',
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
@@ -234,7 +234,6 @@ export const MESSAGES = {
   'check-run-unparsable': 'the converted file failed a check: a RUN it writes does not parse as a shell script ({error})',
   'check-shell-form': 'the converted file failed a check: shell-form {keyword} on {image}, which has no /bin/sh',
   'check-package-manager-differs': 'the converted file failed a check: `{tool}` runs in the runtime stage on {image}, whose package manager is {manager}',
-  'pip-wheel-unavailable': "{image}'s pip cannot run `pip wheel` (it ships without the `wheel` package), and the file installs no `wheel`: the wheels the runtime stage installs from could not be built",
   'editable-install': "pip install -e cannot be turned into wheels: the runtime would point at the builder's source tree",
   'unknown-preset': 'unknown preset {name}',
   'preset-not-applicable': 'preset {name} does not apply: {why}',

@@ -58,6 +58,20 @@ export function requirementFiles(args: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * What the builder installs before `pip wheel` where the image's pip has no `wheel` package (the Python 3.4-era
+ * images, 2.7 before pip 7.0, and the jessie builds of every 3.x tag until docker-library/python dc016eb5): the
+ * last `wheel` release that still supports Python 2.6 and 3.2 to 3.5 (0.29.0, 2016; 0.30.0 dropped them), which
+ * every pip of that era can install, whatever it knows of `python_requires`. Run only when `pip show wheel` finds
+ * none, so an image that has `wheel` keeps its own.
+ */
+export const ERA_WHEEL_REQUIREMENT = 'wheel<0.30';
+
+/** The command that installs {@link ERA_WHEEL_REQUIREMENT} with `pip` when its environment has no `wheel`. */
+export function ensureWheelCommand(pip: string): string {
+  return `(${pip} show wheel >/dev/null 2>&1 || ${pip} install '${ERA_WHEEL_REQUIREMENT}')`;
+}
+
 /** An install (the words after `install`) of only the tooling that makes and fills environments (`pip install virtualenv`, pip, setuptools, wheel), named: no requirement file. */
 export function installsEnvironmentTooling(args: readonly string[]): boolean {
   const names = requirementsOf(args);

@@ -2,7 +2,7 @@
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
 import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
-import { installsEnvironmentTooling } from '../../src/commands/python.js';
+import { ensureWheelCommand, ERA_WHEEL_REQUIREMENT, installsEnvironmentTooling } from '../../src/commands/python.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
 import { installsToolsOnly, isToolCommand } from '../../src/commands/python-env.js';
 import { parseImage, pipBuildsWheels, pipWheelMissingOn, pipWheelRebuiltFrom } from '../../src/images.js';
@@ -56,6 +56,19 @@ export default {
       overrides.set(p.index, { phase: 'build', reason: 'run-test', data: { commands: p.command.words.slice(0, 4).join(' ') } });
       replacements.set(p.index, replacements.get(p.index) ?? []);
     }
+    // the pip of Python 3.4-era images has no `wheel` package, nor had the jessie builds of the 3.x tags and the 2.7
+    // images before pip 7.0 (a file written then): `pip wheel` fails there unless the file installs it, so the
+    // builder installs the era's `wheel` first where its pip has none (ensureWheelCommand), a declared edit
+    const installsWheel = all.some((p) => p.args.some((a) => /^wheel([<>=~!].*)?$/i.test(a)));
+    // a tag whose last rebuild came after its library installed `wheel` (python:3.4, rebuilt until 2019) has it
+    const since = pipWheelRebuiltFrom(input.builderImage);
+    const listed = since === null ? null : lastListed(input.builderImage);
+    const rebuilt = listed === 'now' || (listed !== null && since !== null && listed >= since);
+    // a tag once built on the release whose images ran pip without `wheel` (`python:3.6`: jessie until 2017; review
+    // review-2026-12-06h: shinobu on `python:3`, written in 2016; review-2026-12-06l: flexget on `python:2.7`, 2015)
+    const missingOn = pipWheelMissingOn(input.builderImage);
+    const built = [releaseOfImage(input.builderImage), ...earlierReleases(input.builderImage)];
+    const wheelMissing = !installsWheel && ((!pipBuildsWheels(input.builderImage) && !rebuilt) || (missingOn !== null && built.some((r) => r?.release === missingOn)));
     for (const index of new Set(installs.map((p) => p.index))) {
       const ins = input.model.instructions[index]!;
       const here = installs.filter((p) => p.index === index);
@@ -72,7 +85,7 @@ export default {
         declines.push({ id: 'complex-run', data: { command: 'pip install' }, line: ins.line });
         continue;
       }
-      const wheel = here.map((p) => `${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
+      const wheel = here.map((p) => `${wheelMissing ? `${ensureWheelCommand(pipExecutable(p.command.words))} && ` : ''}${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
       const cd = here[0]!.command.cwd !== (input.analysis.scopes.get(index)?.workdir ?? '/') ? `cd ${here[0]!.command.cwd} && ` : '';
       edits.push({ kind: 'run', after: index, script: `${cd}${wheel.join(' && ')}` });
       const install = here.map((p) => `${pipExecutable(p.command.words)} install --no-index --find-links=${WHEEL_DIR} ${offlineArgs(p.args).map(shellWord).join(' ')}`.trim());
@@ -82,19 +95,7 @@ export default {
       ]);
       overrides.set(index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-wheels', detail: 'pip install becomes pip wheel in the builder and an install from /wheels in the runtime stage' } });
     }
-    // the pip of Python 3.4-era images has no `wheel` package: `pip wheel` fails unless the file installs it
-    const installsWheel = all.some((p) => p.args.some((a) => /^wheel([<>=~!].*)?$/i.test(a)));
-    // a tag whose last rebuild came after its library installed `wheel` (python:3.4, rebuilt until 2019) has it
-    const since = pipWheelRebuiltFrom(input.builderImage);
-    const listed = since === null ? null : lastListed(input.builderImage);
-    const rebuilt = listed === 'now' || (listed !== null && since !== null && listed >= since);
-    if (installs.length && !pipBuildsWheels(input.builderImage) && !rebuilt && !installsWheel) declines.push({ id: 'pip-wheel-unavailable', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
-    // a tag once built on the release whose images ran pip without `wheel` (`python:3.6`: jessie until 2017): a file
-    // written then failed at `pip wheel` (review review-2026-12-06h: shinobu on `python:3`, written in 2016)
-    const eraUnproven: Finding[] = [];
-    const missingOn = pipWheelMissingOn(input.builderImage);
-    const built = [releaseOfImage(input.builderImage), ...earlierReleases(input.builderImage)];
-    if (installs.length && !installsWheel && missingOn !== null && built.some((r) => r?.release === missingOn)) eraUnproven.push({ id: 'unproven-pip-wheel-era', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line });
+    const eraFindings: Finding[] = installs.length && wheelMissing ? [{ id: 'pip-wheel-package-added', data: { image: input.builderImage, requirement: ERA_WHEEL_REQUIREMENT }, line: input.model.instructions[installs[0]!.index]!.line }] : [];
     const { artifacts, declines: more } = pythonArtifacts(input);
     // compiled packages load libraries the full image had: install them on slim, or decline
     const libs = runtimeLibraries(input, installs);
@@ -106,8 +107,8 @@ export default {
       runtimeReplacements: replacements,
       overrides,
       declines: [...declines, ...more, ...libs.declines],
-      unproven: [...eraUnproven, ...libs.unproven],
-      findings: [{ id: 'pip-wheels' }, ...libs.findings],
+      unproven: [...libs.unproven],
+      findings: [{ id: 'pip-wheels' }, ...eraFindings, ...libs.findings],
     };
   },
 } satisfies Preset;
