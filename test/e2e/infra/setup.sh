@@ -297,6 +297,8 @@ build_image php-cli.Dockerfile debian:bookworm-slim php:8.2-cli php:8.2-cli-book
 build_image composer.Dockerfile php:8.2-cli composer:2 composer:latest
 build_image ruby-slim.Dockerfile debian:bookworm-slim ruby:3.1-slim ruby:3.1-slim-bookworm
 build_image ruby.Dockerfile ruby:3.1-slim ruby:3.1 ruby:3.1-bookworm ruby:3
+# Haskell: Debian's GHC 9.0.2 and cabal-install laid out as the official haskell:9.12.2-slim-bookworm (examples/haskell-cabal-install)
+build_image haskell-slim.Dockerfile debian:bookworm-slim haskell:9.12.2-slim-bookworm
 
 # distroless: FROM scratch, files only (no shell, no package manager)
 deb_of() { ls "$APT_DIR/$1"_*.deb | head -1; }
@@ -345,7 +347,7 @@ distroless base
 # since the last setup, drop that cache so no test build meets layers made on an older stand-in.
 STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
   eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2
-  ruby:3.1-slim ruby:3.1
+  ruby:3.1-slim ruby:3.1 haskell:9.12.2-slim-bookworm
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
 IDS=$(for t in "${STANDINS[@]}"; do echo "$t $(image_id "$t")"; done)
 if [ "$(cat "$CACHE/.standin-ids" 2>/dev/null)" != "$IDS" ]; then
