@@ -25,7 +25,7 @@ async function dfsplit(...args: string[]): Promise<string> {
 }
 
 describe('the front page', () => {
-  it('shows for seven examples exactly the diff the CLI prints today, with the sizes of test/e2e/results.md', async () => {
+  it('shows for eight examples exactly the diff the CLI prints today, with the sizes of test/e2e/results.md', async () => {
     const blocks = [...read('README.md').matchAll(/`npx dfsplit (examples\/[^`]+\/Dockerfile)` prints:\n\n```diff\n([\s\S]*?)```\n/g)];
     expect(blocks.map((b) => b[1])).toEqual([
       'examples/go-ubuntu-golang-go/Dockerfile',
@@ -33,6 +33,7 @@ describe('the front page', () => {
       'examples/node-prune-dev/Dockerfile',
       'examples/node-tmp-modules/Dockerfile',
       'examples/cpp-gcc-moving-tag-pinned/Dockerfile',
+      'examples/haskell-cabal-install/Dockerfile',
       'examples/python-tests-in-build/Dockerfile',
       'examples/node-code-runs-git/Dockerfile',
     ]);
