@@ -157,6 +157,7 @@ export const MESSAGES = {
   'unproven-fetched-program': '`{command}` builds a program from sources it fetches, which no build context shows, and the program moves from {from} to {to}, which lacks what the builder had ({tools}, ...): whether it runs any of them is known only from a build',
   'unproven-newest-go':
     '`{command}` is built with the newest Go, that of {to}, the builder pinned from {from}, whose tag names no Go version; that Go builds only in module mode, from a go.mod ({why}), and the file may be written for the GOPATH-era Go its tag named then: whether it builds is known only from the build context or a build',
+  'unproven-source-builds': "{image} was last built with a pip that predates manylinux wheels (pip 8.1, 2016): every compiled package its installs pull in, named or not, is built from source against the full image's libraries, which the slim variant lacks: known only from a build",
   'unproven-start-script': 'the container starts the shell script {path}, which dfsplit cannot read ({why}), and moves from {from} to {to}, which lacks programs the builder had ({tools}, ...): what the script runs is known only from the build context or a build',
   'unproven-output': "{path} is copied because the build's outputs cannot be named: what it installs elsewhere would be missing",
   'unproven-installer': '`{command}` is a vendor installer run again in the runtime stage: where it installs and what it needs are not known',

@@ -44,6 +44,14 @@ describe('package installs', () => {
 });
 
 describe('RUN commands', () => {
+  it('follows cds through variables, an absolute one after another (`cd $HOME && cd $HOME/app`)', () => {
+    const cwds = (script: string) => analyzeRun(script, { ...scope, env: new Map([['CI_HOME', '/usr/local/chip-in']]) }).commands.map((c) => c.cwd);
+    // the parser chains the arguments as written ($CI_HOME/$CI_HOME/x); the analyzer follows the expanded cds
+    expect(cwds('cd ${CI_HOME} && git clone u x && cd ${CI_HOME}/x/server/ && npm i')).toEqual(['/src', '/usr/local/chip-in', '/usr/local/chip-in', '/usr/local/chip-in/x/server']);
+    expect(cwds('cd $CI_HOME && cd sub && make')).toEqual(['/src', '/usr/local/chip-in', '/usr/local/chip-in/sub']);
+    // a variable with no value stays as written
+    expect(cwds('cd $NOPE && cd $NOPE/x && make').at(-1)).toContain('$');
+  });
   it('splits && chains command by command, following cd', () => {
     const s = parseShell('apt-get update && cd /x && make -j4 && echo "a && b" > out.txt');
     expect(s.commands.map((c) => c.words[0])).toEqual(['apt-get', 'cd', 'make', 'echo']);

@@ -70,6 +70,8 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   let prefix: string | null = null;
   // install locations a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...)
   let extraInstallPaths: readonly string[] = [];
+  // where the list's own cds (not a subshell's) lead, their words expanded
+  let tracked: string | null = null;
   const commands = parsed.commands.map((c): RunCommand => {
     // an unquoted `$PKGS` splits into words, the way the shell does it
     const read = normalizeCommand(stripPrefix(c.words));
@@ -86,7 +88,11 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
       words = expanded;
     }
     if (words.length === 0) for (const [k, v] of Object.entries(c.assigns)) local.set(k, expandWord(v, local));
-    const cwd = c.cwd ? joinPath(scope.workdir, c.cwd.includes('$') ? expandCwd(c.cwd, local) : c.cwd) : scope.workdir;
+    // the parser chains the cd arguments as written, so `cd $HOME && cd $HOME/app` reads as `$HOME/$HOME/app`, which
+    // expandCwd leaves unexpanded: the cds of the list, expanded as they run, tell where a command of it runs
+    const chained = c.cwd?.includes('$') ? expandCwd(c.cwd, local) : c.cwd;
+    const cwd = chained ? joinPath(scope.workdir, chained.includes('$') && !c.nested && tracked !== null && !tracked.includes('$') ? tracked : chained) : scope.workdir;
+    if (!c.nested && pathOperands(words)?.changesDirectory && words[1]) tracked = joinPath(tracked, words[1]);
     const kind = classify(words, building);
     const install = kind === 'packages' ? readInstall(words, (w) => expandList(w, local), scope.removedLater, scope.release) : null;
     // a configure step's prefix serves the install steps after it (a cached one, later RUNs too)

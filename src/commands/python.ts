@@ -69,7 +69,9 @@ export const ERA_WHEEL_REQUIREMENT = 'wheel<0.30';
 
 /** The command that installs {@link ERA_WHEEL_REQUIREMENT} with `pip` when its environment has no `wheel`. */
 export function ensureWheelCommand(pip: string): string {
-  return `(${pip} show wheel >/dev/null 2>&1 || ${pip} install '${ERA_WHEEL_REQUIREMENT}')`;
+  // pip before 6.0 prints nothing and exits 0 for a package it does not have (review wheels-2026-12-06: blockdiag on
+  // python:2.7.8, pip 1.5.6): what it prints tells
+  return `(${pip} show wheel 2>/dev/null | grep -q . || ${pip} install '${ERA_WHEEL_REQUIREMENT}')`;
 }
 
 /** An install (the words after `install`) of only the tooling that makes and fills environments (`pip install virtualenv`, pip, setuptools, wheel), named: no requirement file. */

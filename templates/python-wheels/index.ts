@@ -95,6 +95,10 @@ export default {
       ]);
       overrides.set(index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-wheels', detail: 'pip install becomes pip wheel in the builder and an install from /wheels in the runtime stage' } });
     }
+    // a tag last built with a pip before 7.0 (python:2.7.8, 3.4.3) has no pip that installs manylinux wheels (8.1,
+    // 2016) either: every compiled package the install pulls in, named or not, is built from source against the full
+    // image's libraries, which its slim variant lacks (review wheels-2026-12-06: blockdiag's Pillow on python:2.7.8)
+    const sourceBuilt: Finding[] = installs.length && !pipBuildsWheels(input.builderImage) && !rebuilt ? [{ id: 'unproven-source-builds', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line }] : [];
     const eraFindings: Finding[] = installs.length && wheelMissing ? [{ id: 'pip-wheel-package-added', data: { image: input.builderImage, requirement: ERA_WHEEL_REQUIREMENT }, line: input.model.instructions[installs[0]!.index]!.line }] : [];
     const { artifacts, declines: more } = pythonArtifacts(input);
     // compiled packages load libraries the full image had: install them on slim, or decline
@@ -107,7 +111,7 @@ export default {
       runtimeReplacements: replacements,
       overrides,
       declines: [...declines, ...more, ...libs.declines],
-      unproven: [...libs.unproven],
+      unproven: [...sourceBuilt, ...libs.unproven],
       findings: [{ id: 'pip-wheels' }, ...eraFindings, ...libs.findings],
     };
   },
