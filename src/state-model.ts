@@ -281,7 +281,6 @@ function collision(c: RunCommand, copied: readonly { from: string; to: string }[
   return null;
 }
 
-/** What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. */
 /** The standard directories every Linux image has: an image's own directory is one below them. */
 const STANDARD_DIRS: readonly string[] = ['/', '/usr', '/usr/local', '/opt', '/root', '/home', '/etc', '/var', '/tmp', '/srv', '/usr/share', '/usr/lib', '/var/lib'];
 
@@ -310,6 +309,10 @@ function builderImagePath(c: RunCommand, runtime: StageState, builderBase: Image
   return null;
 }
 
+/**
+ * What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. `later`: where
+ * the stage's COPY --from steps after the command put what they copy.
+ */
 function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean, copied: readonly { to: string }[], later: readonly string[] = []): string | null {
   const tool = program(c);
   if (tool && !runtime.tools.has(tool) && !runtimeBase?.tools.has(tool)) {
