@@ -6,6 +6,7 @@ import { buildEnvReaders, packageCommand, pathOperands } from './commands/index.
 import { secretLike, systemDir } from './knowledge/secrets.js';
 import { hasShell, packageManagerOf } from './images.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV } from './knowledge/image-config.js';
+import { RUNTIME_LOCATION_ENV } from './knowledge/java.js';
 import type { Finding, MessageId } from './messages.js';
 import type { CopyInstruction, Instruction, Model } from './model.js';
 import { flag } from './model.js';
@@ -28,6 +29,8 @@ export interface CheckInput {
   command?: { keyword: string; args: string } | null;
   /** Variables the plan left in the builder because only build tools read them (src/build-env.ts): their absence is intended. */
   droppedEnv?: readonly string[];
+  /** Variables whose runtime base's own value the runtime stage keeps (`env-runtime-own`: JAVA_HOME on a JRE). */
+  ownEnv?: readonly string[];
 }
 
 /** Returns the failed checks (empty when the output is sound). */
@@ -80,7 +83,9 @@ export function check(input: CheckInput): Finding[] {
   const envB = envOf(after, inheritedB?.env ?? {});
   const written = envOf(after, {});
   // a build tool's variable the plan left in the builder (src/build-env.ts) is meant to be gone, and only such a one
-  const lost = [...envA].filter(([k, v]) => envB.get(k) !== v && !(envB.get(k) === undefined && input.droppedEnv?.includes(k) && buildEnvReaders(k)));
+  // and a variable naming where the image installed its runtime keeps the runtime base's own value (env-runtime-own)
+  const own = (k: string) => input.ownEnv?.includes(k) === true && RUNTIME_LOCATION_ENV.has(k) && !written.has(k) && envB.get(k) === inheritedB?.env[k];
+  const lost = [...envA].filter(([k, v]) => envB.get(k) !== v && !(envB.get(k) === undefined && input.droppedEnv?.includes(k) && buildEnvReaders(k)) && !own(k));
   const added = [...envB].filter(([k]) => !envA.has(k) && written.has(k));
   if (lost.length || added.length) failures.push(fail('check-env-differs', { vars: [...lost, ...added].map(([k]) => `${k}=${envA.get(k) ?? '(none)'} vs ${envB.get(k) ?? '(none)'}`).join(', ') }));
   // every COPY --from names an earlier stage and copies something that stage made

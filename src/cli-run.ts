@@ -526,7 +526,7 @@ class Verifier {
     const path = this.named(file);
     const { flags, io } = this;
     try {
-      const input = { original: text, converted: r.output, context: resolve(io.cwd, flags.context ?? dirname(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command, droppedEnv: droppedEnvOf(r) };
+      const input = { original: text, converted: r.output, context: resolve(io.cwd, flags.context ?? dirname(file)), smoke: null, buildNetwork: flags.buildNetwork ?? null, command: r.command, droppedEnv: droppedEnvOf(r), ownEnv: ownEnvOf(r) };
       const outcome = await compareBuilds(input, { engine: this.engine!, progress: (phase, step) => this.progress.update(path, phase, step) });
       if (outcome.kind === 'same') return { outcome: 'verified', detail: null, sizes: outcome.sizes };
       const id = outcome.kind === 'different' ? 'verify-failed' : 'verify-unavailable';
@@ -609,6 +609,7 @@ export async function verifyCommand(file: string, flags: OptionFlags & { smoke: 
       buildNetwork: flags.buildNetwork ?? null,
       command: r.command,
       droppedEnv: droppedEnvOf(r),
+      ownEnv: ownEnvOf(r),
       log: (line) => {
         progress.clear();
         io.stdout.write(`${line}\n`);
@@ -618,6 +619,11 @@ export async function verifyCommand(file: string, flags: OptionFlags & { smoke: 
   );
   progress.clear();
   return code;
+}
+
+/** The variables whose runtime base's own value a conversion declares it keeps (`env-runtime-own`), which verify accepts. */
+function ownEnvOf(r: ConvertResult): string[] {
+  return r.runtimeOwnEnv ?? [];
 }
 
 /** The variables a conversion declares it leaves in the builder (`build-env-dropped`), which verify accepts as unset. */

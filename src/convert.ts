@@ -102,6 +102,11 @@ export interface ConvertResult {
   proof: { level: ProofLevel; unproven: Reason[] } | null;
   /** What the runtime stage leaves behind in the builder (null unless `changed`). */
   saves: Savings | null;
+  /**
+   * The variables whose runtime base's own value the runtime stage keeps instead of the builder's (`env-runtime-own`:
+   * JAVA_HOME on a JRE image), which the check and `verify` accept; absent when none.
+   */
+  runtimeOwnEnv?: string[];
 }
 
 export interface InstructionReport {
@@ -177,7 +182,8 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   }
   // files of the builder's image a preset copies (CA certificates for scratch) are made by no instruction: the build checks them
   const imageFiles = plan.artifacts.filter((a) => a.fromImage).map((a) => a.path);
-  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command, droppedEnv: plan.droppedEnv });
+  const ownEnv = plan.findings.flatMap((f) => (f.id === 'env-runtime-own' ? [String(f.data?.name)] : []));
+  const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command, droppedEnv: plan.droppedEnv, ownEnv });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
   if (details) details.builderEdits = [...(plan.builderPin ? [{ kind: 'image' as const, index: plan.builder.from, ...plan.builderPin }] : []), ...(plan.decision.builderEdits ?? [])];
   const proof = plan.proof && { level: plan.proof.level, unproven: plan.proof.unproven.map(reason) };
@@ -191,6 +197,7 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
     status: 'changed',
     proof,
     saves: savingsOf(analysis, plan.builder.image, plan.runtimeBase, plan.runtimeSteps, plan.droppedEnv),
+    ...(ownEnv.length ? { runtimeOwnEnv: ownEnv } : {}),
     output,
     diff: unifiedDiff(options.path ?? 'Dockerfile', text, output),
     stages: [

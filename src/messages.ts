@@ -121,6 +121,7 @@ export const MESSAGES = {
   'replay-inside-copy': '`{command}`: not repeated in the runtime stage; all it writes lies in what the stage copies from the builder as the build left it ({copies}) or in /tmp, which no later step names',
   'replay-idle-dropped': '`{command}`: not repeated in the runtime stage; it makes {path}, which only the build wrote into (`{tool}`) and nothing in the runtime stage names',
   'build-env-dropped': 'ENV {name}={value}: left in the builder; only build tools ({readers}) read it, and the runtime stage has none of them',
+  'env-runtime-own': "ENV {name} keeps {image}'s own value, {to}, not {builder}'s {from}: it names where the image installed its runtime, and the program runs on that one",
   'config-restored': '{field} {value}: inherited from {builder}, written again because {image} does not set it',
   'cgo-disabled': 'CGO_ENABLED=0 set on `go build`: no .go file imports "C", so the binary is static',
   'exec-form': '{keyword} rewritten to exec form: the runtime base has no /bin/sh and the command needs no shell',

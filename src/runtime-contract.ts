@@ -14,6 +14,7 @@ import type { BuildContext } from './context.js';
 import { BUILD_CLI_PACKAGES, CODE_URL_ENV, GENERATOR_CLIS, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside, joinPath } from './paths.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
+import { RUNTIME_LOCATION_ENV } from './knowledge/java.js';
 import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage, servedDirectory } from './images.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import type { Finding } from './messages.js';
@@ -486,7 +487,10 @@ export function restoreConfig(model: Model, builderImage: string, runtimeBase: s
   const has = (k: string) => model.instructions.some((i) => i.stage === 0 && i.keyword === k);
   const steps: PresetStep[] = [];
   const findings: Finding[] = [];
-  const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k));
+  // a variable naming where the image installed its runtime keeps the runtime base's own value (RUNTIME_LOCATION_ENV)
+  const own = Object.entries(builder.env).filter(([k, v]) => RUNTIME_LOCATION_ENV.has(k) && runtime.env[k] && runtime.env[k] !== v && !written.has(k));
+  for (const [k, v] of own) findings.push({ id: 'env-runtime-own', data: { name: k, from: v, to: runtime.env[k]!, builder: builderImage, image: runtimeBase } });
+  const env = Object.entries(builder.env).filter(([k, v]) => !METADATA_ENV.test(k) && runtime.env[k] !== v && !written.has(k) && !own.some(([o]) => o === k));
   if (env.length) steps.push({ kind: 'env', pairs: env });
   for (const [k, v] of env) findings.push({ id: 'config-restored', data: { field: `ENV ${k}`, value: v, builder: builderImage, image: runtimeBase } });
   if (builder.workdir !== runtime.workdir && !has('WORKDIR')) {

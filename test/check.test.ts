@@ -63,6 +63,21 @@ describe('check with build-tool variables left in the builder', () => {
   });
 });
 
+describe("check with a runtime base's own location variable (env-runtime-own)", () => {
+  const body = 'COPY Hello.class /app/\nCMD ["java", "-cp", "/app", "Hello"]\n';
+  const java = parse(`FROM java:8\n${body}`);
+  const output = (runtime: string) => `FROM java:8 AS builder\n${body}\nFROM java:8-jre\n${runtime}COPY --from=builder /app /app\nCMD ["java", "-cp", "/app", "Hello"]\n`;
+  const runOwn = (runtime: string, ownEnv?: readonly string[]) => failures({ original: java, output: output(runtime), builderName: 'builder', madePaths: ['/app'], ...(ownEnv ? { ownEnv } : {}) });
+  it("accepts the JRE image's own JAVA_HOME only where the plan declares it", () => {
+    expect(runOwn('', ['JAVA_HOME'])).toEqual([]);
+    expect(runOwn('')).toContainEqual({ id: 'check-env-differs', sentence: expect.stringMatching(/JAVA_HOME=\/usr\/lib\/jvm\/java-8-openjdk-amd64 vs \/usr\/lib\/jvm\/java-8-openjdk-amd64\/jre/) });
+  });
+  it('still fails another value the stage writes, or another variable', () => {
+    expect(runOwn('ENV JAVA_HOME=/opt/java\n', ['JAVA_HOME'])).toContainEqual({ id: 'check-env-differs', sentence: expect.stringMatching(/JAVA_HOME=/) });
+    expect(runOwn('ENV LANG=en_US.UTF-8\n', ['JAVA_HOME', 'LANG'])).toContainEqual({ id: 'check-env-differs', sentence: expect.stringMatching(/LANG=C.UTF-8 vs en_US.UTF-8/) });
+  });
+});
+
 describe("check with a preset's command rewrite", () => {
   const rewrite = { keyword: 'CMD', args: '["/usr/local/bin/a", "--serve"]' };
   const rewritten = good.replace('CMD ["a"]', 'CMD ["/usr/local/bin/a", "--serve"]');

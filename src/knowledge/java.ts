@@ -11,6 +11,14 @@ export const JAVA_BUILDER_NAMES: ReadonlySet<string> = new Set(IMAGES.flatMap((r
  */
 export const JAVA_GENERIC_FALLBACK: ReadonlySet<string> = new Set(['openjdk', 'java']);
 
+/**
+ * The variables an image sets to where it installed its runtime, which its JRE counterpart sets to where it installed
+ * its own: `java:8` says JAVA_HOME=/usr/lib/jvm/java-8-openjdk-amd64 (the JDK), `java:8-jre` .../jre, and only the
+ * latter holds bin/java there. A runtime stage keeps the runtime base's own value rather than the builder's (review
+ * review-2026-12-06l and m: a launcher that runs `$JAVA_HOME/bin/java` would find nothing).
+ */
+export const RUNTIME_LOCATION_ENV: ReadonlySet<string> = new Set(['JAVA_HOME']);
+
 /** Context files and directories that only feed a Maven or Gradle build (the jar holds what runs). */
 export const JAVA_BUILD_INPUTS: ReadonlySet<string> = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd', '.mvn', 'gradle', 'src']);
 

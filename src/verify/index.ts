@@ -27,6 +27,8 @@ export interface VerifyInput {
   command?: { keyword: string; to: string } | null;
   /** The variables the conversion declares it leaves in the builder (`build-env-dropped`): only build tools read them. */
   droppedEnv?: readonly string[];
+  /** The variables whose runtime base's own value the conversion declares it keeps (`env-runtime-own`: JAVA_HOME on a JRE). */
+  ownEnv?: readonly string[];
   /** Where the report goes. */
   log: (line: string) => void;
 }
@@ -109,7 +111,7 @@ export async function compareBuilds(input: Omit<VerifyInput, 'log'>, options: Co
     }
     log(`original   ${mb(sizes.original!)} MB`);
     log(`converted  ${mb(sizes.converted!)} MB  (${sizes.original ? ((1 - sizes.converted! / sizes.original) * 100).toFixed(1) : '?'}% smaller)`);
-    const config = await compareConfig(docker, images, input.converted, input.command ?? null, input.droppedEnv ?? []);
+    const config = await compareConfig(docker, images, input.converted, input.command ?? null, input.droppedEnv ?? [], input.ownEnv ?? []);
     log(config.message);
     progress('running');
     const behaviour = input.smoke ? await compareRuns(session, docker, images, input.smoke) : await compareStarts(images, session, docker);
@@ -152,7 +154,7 @@ export { versionBefore } from './engine.js';
  * equal; every variable of the original must keep its value, and the conversion may only add what its
  * own runtime base sets.
  */
-async function compareConfig(docker: Docker, images: { original: string; converted: string }, converted: string, command: { keyword: string; to: string } | null, droppedEnv: readonly string[]): Promise<{ same: boolean; message: string }> {
+async function compareConfig(docker: Docker, images: { original: string; converted: string }, converted: string, command: { keyword: string; to: string } | null, droppedEnv: readonly string[], ownEnv: readonly string[] = []): Promise<{ same: boolean; message: string }> {
   const cfg = async (image: string) => JSON.parse((await docker(['image', 'inspect', '-f', '{{json .Config}}', image])).stdout || '{}') as Record<string, unknown>;
   const a = await cfg(images.original);
   const b = await cfg(images.converted);
@@ -172,9 +174,11 @@ async function compareConfig(docker: Docker, images: { original: string; convert
   const [x, y] = [map(a.Env), map(b.Env)];
   // the declared ones: a build tool's variable the conversion leaves in the builder, unset in the converted image
   const left = [...x.keys()].filter((k) => droppedEnv.includes(k) && !y.has(k));
-  for (const [k, v] of x) if (!METADATA_ENV.test(k) && y.get(k) !== v && !left.includes(k)) diffs.push(`ENV ${k}: ${v} vs ${y.get(k) ?? '(unset)'}`);
+  // and a variable naming where the runtime base installed its runtime, with that base's own value
+  const kept = [...x.keys()].filter((k) => ownEnv.includes(k) && y.has(k) && baseEnv.has(`${k}=${y.get(k)}`));
+  for (const [k, v] of x) if (!METADATA_ENV.test(k) && y.get(k) !== v && !left.includes(k) && !kept.includes(k)) diffs.push(`ENV ${k}: ${v} vs ${y.get(k) ?? '(unset)'}`);
   for (const [k, v] of y) if (!x.has(k) && !METADATA_ENV.test(k) && !baseEnv.has(`${k}=${v}`)) diffs.push(`ENV ${k}: (unset) vs ${v}`);
-  const notes = [...(command ? [`${command.keyword} rewritten as the conversion declares: ${command.to}`] : []), ...(left.length ? [`left in the builder as the conversion declares: ${left.join(', ')}`] : [])];
+  const notes = [...(command ? [`${command.keyword} rewritten as the conversion declares: ${command.to}`] : []), ...(left.length ? [`left in the builder as the conversion declares: ${left.join(', ')}`] : []), ...(kept.length ? [`the runtime base's own ${kept.join(', ')} as the conversion declares`] : [])];
   const note = notes.length ? ` (${notes.join('; ')})` : '';
   return diffs.length ? { same: false, message: `config: DIFFERENT\n${diffs.map((d) => `  ${d}`).join('\n')}` } : { same: true, message: `config: same ENTRYPOINT, CMD, USER, WORKDIR and ENV${note}` };
 }
