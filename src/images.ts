@@ -109,7 +109,6 @@ export function phpImageOf(image: string): string | null {
   return found?.value ? fill(found.row, image, found.value) : null;
 }
 
-/** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
 /** The major version of node a node image's tag names (`node:6.2.0`, `node:boron-slim`: 6), or null (a moving tag, another image). */
 export function nodeMajor(image: string): number | null {
   const ref = parseImage(image);
@@ -119,6 +118,7 @@ export function nodeMajor(image: string): number | null {
   return NODE_CODENAMES[first] ?? null;
 }
 
+/** The slim variant of an image, or null when none is known. `python:3.11` -> `python:3.11-slim`. */
 export function slimVariant(image: string): string | null {
   const ref = parseImage(image);
   if (ref.digest || ref.registry) return null;

@@ -226,8 +226,10 @@ function program(c: RunCommand): string | null {
 function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'builder'): void {
   const w = c.words;
   const name = w[0] ?? '';
+  // what a file command removes and makes (rm, mkdir, cp: src/commands/)
+  const paths = pathOperands(w);
   // the directories mkdir makes that were not there: empty until something is put there, as one a WORKDIR makes
-  const made = (pathOperands(w)?.makes ?? []).map((p) => joinPath(c.cwd, p)).filter((d) => !has(s, d));
+  const made = (paths?.makes ?? []).map((p) => joinPath(c.cwd, p)).filter((d) => !has(s, d));
   for (const o of [...c.produced, ...c.outputs, ...c.writes]) {
     make(s, o);
     // what a command writes into a directory made empty fills it (`tar -xz -C dir` into a `mkdir -p dir`)
@@ -243,8 +245,6 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
   }
   const lists = packageCommand(name)?.packages.refreshesLists;
   if (lists && w.includes(lists)) s.aptLists = true;
-  // what a file command removes and makes (rm, mkdir, cp: src/commands/)
-  const paths = pathOperands(w);
   // what mv takes away is gone from where it was
   for (const p of [...(paths?.removes ?? []), ...(paths?.moves ?? [])]) {
     const abs = joinPath(c.cwd, p);
@@ -300,9 +300,8 @@ function builderImagePath(c: RunCommand, runtime: StageState, builderBase: Image
   if (sameBase || !builderBase) return null;
   const ours = configDirs(runtimeBase);
   const theirs = configDirs(builderBase).filter((d) => !ours.some((r) => isInside(d, r)));
-  // what the command makes itself it does not need (`mkdir -p $GOPATH/src/x`)
-  const makes = (pathOperands(c.words)?.makes ?? []).map((p) => joinPath(c.cwd, p));
-  for (const p of neededPaths(c).filter((n) => !makes.includes(n))) {
+  // (neededPaths leaves out what the command makes itself: `mkdir -p $GOPATH/src/x`)
+  for (const p of neededPaths(c)) {
     const dir = theirs.find((d) => isInside(p, d));
     if (dir && !has(runtime, p) && !ours.some((r) => isInside(p, r)) && !copied.some((k) => isInside(p, k.to))) return `the path ${p}, in ${dir}, which the builder's image has and the runtime base does not`;
   }

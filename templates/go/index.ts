@@ -4,11 +4,12 @@
 import { copyDestination } from '../../src/analyze/index.js';
 import { carriedOut, ranIfBuilt } from '../../src/artifacts.js';
 import type { RunCommand } from '../../src/analyze/run.js';
+import type { CopyInstruction } from '../../src/model.js';
 import { distributionOf, goVersion, hasNsswitchConf, hasShell, isDistributionImage, libcOf, newestBuildRelease } from '../../src/images.js';
 import { debianNotNewer } from '../../src/knowledge/releases.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
-import { isInside, joinPath } from '../../src/paths.js';
+import { enclosing, isInside, joinPath } from '../../src/paths.js';
 import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
 import { buildsGoBinary, goBuildPackages, goBuildSources, goGetInGopathMode, goGetPackage, goGetSources, goImportsOnlyStd, goModuleNeed, goSubcommand } from '../../src/commands/go.js';
 import { checkoutOf, packagePrograms } from '../../src/commands/index.js';
@@ -105,6 +106,15 @@ function notMainPackage(input: PresetInput, b: GoBuild): string | null {
   return `\`${b.command.words.join(' ')}\` builds package ${[...names].join(', ')} (the .go files in ${rel || 'the context root'}), no main package: it writes no binary`;
 }
 
+/** The COPY and ADD instructions of the build context (no --from) before build `b`, each with its destination (null when it cannot be told). */
+function contextCopiesBefore(input: PresetInput, b: GoBuild): { ins: CopyInstruction; dest: string | null }[] {
+  return input.model.stages[0]!.instructions.flatMap((index) => {
+    const ins = input.model.instructions[index]!;
+    if (index >= b.index || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return [];
+    return [{ ins, dest: copyDestination(ins, input.analysis.scopes.get(index)!.workdir) }];
+  });
+}
+
 /**
  * Whether a `go build` or `go install` compiles sources a RUN fetched (`git clone URL $GOPATH/src/x && go build`, a
  * `go get -d`), not ones a COPY or ADD brought from the build context: the program's own code, which no context
@@ -115,14 +125,9 @@ function buildsFetchedSources(input: PresetInput, b: GoBuild): boolean {
   if (sub !== 'build' && sub !== 'install') return false;
   const dirs = buildSources(input, b);
   if (!dirs?.length || dirs.some((d) => d.includes('$'))) return false;
-  const before = input.model.instructions.slice(0, b.index).filter((ins) => ins.stage === 0);
   // a COPY or ADD of the context that puts anything at or above the directory may have brought the sources
-  const copied = (d: string) =>
-    before.some((ins) => {
-      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return false;
-      const dest = copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/');
-      return dest === null || isInside(d, dest) || isInside(dest, d);
-    });
+  const copies = contextCopiesBefore(input, b);
+  const copied = (d: string) => copies.some(({ dest }) => dest === null || isInside(d, dest) || isInside(dest, d));
   // a checkout or download before the build that writes the directory
   const fetched = (d: string) =>
     [...input.analysis.runs].some(([index, run]) => index <= b.index && input.model.instructions[index]!.stage === 0 && run.commands.some((c) => (index < b.index || c.start < b.command.start) && (checkoutOf(c.words) === 'checkout' || c.kind === 'fetch') && c.produced.some((p) => isInside(d, p))));
@@ -205,12 +210,7 @@ function provenMainPackages(input: PresetInput, builds: GoBuild[]): Set<GoBuild>
  */
 function buildsContext(input: PresetInput, b: GoBuild): boolean {
   const dirs = buildSources(input, b);
-  const dests = input.model.stages[0]!.instructions.flatMap((index) => {
-    const ins = input.model.instructions[index]!;
-    if (index >= b.index || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.sources.some((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || w.startsWith('git@'))) return [];
-    const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
-    return dest === null ? [] : [dest];
-  });
+  const dests = contextCopiesBefore(input, b).flatMap(({ ins, dest }) => (dest === null || ins.sources.some((w) => /^[a-z][\w+.-]*:\/\//i.test(w) || w.startsWith('git@')) ? [] : [dest]));
   return dirs !== null && dirs.every((d) => !d.includes('$') && dests.some((dest) => isInside(d, dest)));
 }
 
@@ -288,17 +288,9 @@ function newestGoUnshown(input: PresetInput, b: GoBuild): string | null {
     const texts = files.map((f) => (f !== null && 'file' in f ? context.read(f.file) : null));
     if (texts.every((t) => t !== null && goImportsOnlyStd(t))) return null;
   }
-  const dirs: string[] = [];
-  for (let d = b.command.cwd; ; d = d.slice(0, Math.max(1, d.lastIndexOf('/')))) {
-    dirs.push(d);
-    if (d === '/') break;
-  }
-  const named = model.stages[0]!.instructions.some((index) => {
-    const ins = model.instructions[index]!;
-    if (index >= b.index || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || !ins.sources.some((w) => w.split('/').pop() === 'go.mod')) return false;
-    const dest = copyDestination(ins, analysis.scopes.get(index)!.workdir);
-    return dest !== null && dirs.some((d) => d === dest || joinPath(d, 'go.mod') === dest);
-  });
+  // the working directory and every directory above it
+  const dirs = enclosing(b.command.cwd).filter(Boolean);
+  const named = contextCopiesBefore(input, b).some(({ ins, dest }) => dest !== null && ins.sources.some((w) => w.split('/').pop() === 'go.mod') && dirs.some((d) => d === dest || joinPath(d, 'go.mod') === dest));
   const initialised = [...analysis.runs].some(([index, run]) => index <= b.index && run.commands.some((c) => (index < b.index || c.start < b.command.start) && goSubcommand(c.words) === 'mod' && c.words.includes('init') && dirs.includes(c.cwd)));
   const inContext =
     context.known &&
