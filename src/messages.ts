@@ -113,7 +113,7 @@ export const MESSAGES = {
   'artifact-copied-once': '{path}: copied once; the builder makes it again here, and the runtime stage already copied its final state',
   'removed-input-dropped': '`{copy}`: not repeated in the runtime stage; the builder deletes {path} again (`{command}`), so the original image does not hold what it copies',
   'context-rest-copied': '`{copy}`: copied from the builder as the build left {path} instead; the builder deletes {removed} from it (`{command}`), so the original image holds only the rest, with what the build wrote there',
-  'removed-write-dropped': '`{command}`: not repeated in the runtime stage; it only downloads or unpacks into {path}, which the builder deletes again (`{by}`), so the original image does not hold what it writes',
+  'removed-write-dropped': '`{command}`: not repeated in the runtime stage; it only downloads, unpacks or edits files in {path}, which the builder deletes again (`{by}`), so the original image does not hold what it writes',
   'scratch-input-dropped': '`{copy}`: not repeated in the runtime stage; it only brings the inputs of a package install run in {dir}, whose packages the build carried elsewhere',
   'context-copy-dropped': '`{copy}`: not repeated in the runtime stage; what it copies is already in {path}, which the stage copies from the builder as the build left it',
   'pip-outside-venv': 'this pip install does not run in the virtual environment {path} (not its own pip, no activation earlier in the same RUN, its bin not on PATH: an activation lasts only for the RUN that sources it), so what it installs is not in the environment the runtime stage would copy',

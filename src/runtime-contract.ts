@@ -5,7 +5,7 @@
 import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { copiedPaths, copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packageCommand, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
+import { buildEnvironmentPrograms, buildsNativePrograms, inToolchainHome, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packageCommand, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
 import { writesExtensionsOnly } from './commands/php.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
@@ -13,9 +13,11 @@ import { packageName } from './analyze/packages.js';
 import type { BuildContext } from './context.js';
 import { BUILD_CLI_PACKAGES, CODE_URL_ENV, GENERATOR_CLIS, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside, joinPath } from './paths.js';
+import { systemDir } from './knowledge/secrets.js';
+import { DEFAULT_PATH } from './knowledge/images.js';
 import { imageConfig, inheritsSameConfig, METADATA_ENV, type ImageConfig } from './knowledge/image-config.js';
 import { RUNTIME_LOCATION_ENV } from './knowledge/java.js';
-import { hasCaCertificates, hasShell, hasZoneinfo, packageManagerOf, parseImage, servedDirectory } from './images.js';
+import { hasCaCertificates, hasShell, hasZoneinfo, isDistributionImage, packageManagerOf, parseImage, servedDirectory } from './images.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import type { Finding } from './messages.js';
 import type { Artifact, PresetStep } from './preset.js';
@@ -81,7 +83,7 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
   const purpose = purposeReason(model, analysis);
   if (purpose) return purpose;
-  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis) && !servesBuiltFiles(model, analysis) && !servesInheritedSite(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
+  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis) && !servesBuiltFiles(model, analysis) && !servesInheritedSite(model, analysis) && !builtToolOnPath(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
   if (!cmd && !entrypoint) return null;
   // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
   const words = startedWords(entrypoint, cmd);
@@ -238,6 +240,28 @@ function servesBuiltFiles(model: Model, analysis: Analysis): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The image's PATH entry that lies in what a compiling command of the file built, outside every system directory
+ * (`make` in /Filtlong-0.2.0, `ENV PATH="${PATH}:/Filtlong-0.2.0/bin"`: a tool image with no CMD, whose users run
+ * the program it built), or null. That program is the image's purpose, not the compilers that built it (recall
+ * review l, staphb/filtlong): the file is split like an application's.
+ */
+function builtToolOnPath(model: Model, analysis: Analysis): string | null {
+  // on a distribution's own image (ubuntu, debian, centos): a toolchain or SDK image (golang, nvidia/cuda's -devel,
+  // an unknown base) is a toolbox by what it starts from
+  if (!isDistributionImage(model.stages[0]?.image ?? '')) return null;
+  const path = analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.env.get('PATH') ?? '';
+  // the PATH of the base image (golang's /go/bin, /usr/local/bin) names no program of the file's own
+  const inherited = new Set((imageConfig(model.stages[0]?.image ?? '')?.env.PATH ?? DEFAULT_PATH).split(':'));
+  // native builds: a package manager's script (`npm run pdf`) builds no program the image is for
+  const builds = [...analysis.runs.values()].flatMap((r) => r.commands.filter((c) => c.kind === 'build' && buildsNativePrograms(c.words[0] ?? '')));
+  for (const entry of path.split(':')) {
+    if (!entry.startsWith('/') || entry.includes('$') || inherited.has(entry) || systemDir(entry) || PROJECT_TOOLS.test(entry) || inToolchainHome(entry)) continue;
+    if (builds.some((c) => c.cwd !== '/' && !systemDir(c.cwd) && (isInside(entry, c.cwd) || c.outputs.some((o) => !systemDir(o) && isInside(entry, o))))) return entry;
+  }
+  return null;
 }
 
 /**

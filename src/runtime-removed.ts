@@ -1,11 +1,11 @@
 // What the builder deletes again does not come back in the runtime stage (issue 24, `runtime-keeps-removed`): a copy
 // or a download whose every landing place a builder-only command deletes is not repeated, and a copy of the context
 // that such a command deletes only in part is taken from the builder as the build left it. src/runtime-idle.ts asks.
-import { copiesContextRoot, copyDestination, type Analysis } from './analyze/index.js';
+import { copiesContextRoot, copyDestination, filePaths, type Analysis } from './analyze/index.js';
 import { homeOf } from './analyze/run.js';
 import { deletesContextPart, under } from './state-model.js';
 import type { CopyInstruction, Model } from './model.js';
-import { pathOperands, unpackDirectory } from './commands/index.js';
+import { fileReplay, pathOperands, unpackDirectory } from './commands/index.js';
 import { isInside, joinPath } from './paths.js';
 import type { RuntimeStep } from './runtime-stage.js';
 import { systemDir } from './knowledge/secrets.js';
@@ -47,11 +47,14 @@ export function removedInput(analysis: Analysis, model: Model, step: RuntimeStep
 }
 
 /**
- * A repeated RUN that only downloads or unpacks into places a later command of the builder deletes, in a command the
- * runtime stage does not repeat (`curl -O .../haproxy-1.5.tar.gz` in /tmp/haproxy, `tar -xzf` it there, built, then
- * `rm -rf /tmp/haproxy`): the original image does not hold what it writes, so neither does the runtime stage (it would
- * keep it: `runtime-keeps-removed`). Each command a download with named outputs, an unpack (into its -C directory or
- * the working directory) or a `cd`. What deletes the first of them and which path, or null. A replayed step that
+ * A repeated RUN that only downloads, unpacks or edits files in places a later command of the builder deletes, in a
+ * command the runtime stage does not repeat (`curl -O .../haproxy-1.5.tar.gz` in /tmp/haproxy, `tar -xzf` it there,
+ * built, then `rm -rf /tmp/haproxy`; `sed -i` of a source file before `mvn package` and `rm -rf` of the tree): the
+ * original image does not hold what it writes, so neither does the runtime stage (it would keep it, or fail to find
+ * what it edits: `runtime-keeps-removed`, `replay-needs-builder-state`). Each command a download with named outputs,
+ * an unpack (into its -C directory or the working directory), a file command or editor whose every path (what it
+ * makes, removes, moves and reads: analyze's filePaths) lies in what is deleted (not a
+ * mkdir: a later repeated command may still work in the directory it makes), or a `cd`. What deletes the first of them and which path, or null. A replayed step that
  * still needs what it wrote is the state model's to decline.
  */
 export function removedWrite(analysis: Analysis, step: RuntimeStep, steps: readonly RuntimeStep[]): { path: string; command: string } | null {
@@ -63,7 +66,7 @@ export function removedWrite(analysis: Analysis, step: RuntimeStep, steps: reado
     if (c.nested) return null;
     if (pathOperands(c.words)?.changesDirectory) continue;
     const unpacked = unpackDirectory(c.words, c.cwd);
-    const paths = unpacked !== null ? [unpacked] : c.kind === 'fetch' ? [...new Set([...c.outputs, ...c.writes, ...c.produced])] : [];
+    const paths = unpacked !== null ? [unpacked] : c.kind === 'fetch' ? [...new Set([...c.outputs, ...c.writes, ...c.produced])] : fileReplay(c.words[0] ?? '') === 'creates-dir' ? [] : (filePaths(c) ?? []);
     if (paths.length === 0 || paths.some((p) => /[$~*?[]/.test(p))) return null;
     const by = deletedLater(analysis, steps, { index: step.source, start: c.start }, paths);
     if (!by) return null;

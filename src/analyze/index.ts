@@ -414,7 +414,7 @@ function checkoutWork(model: Model, runs: ReadonlyMap<number, RunAnalysis>, clas
  * files its redirections write, absolute; null for any other command, or when its family does not say what it
  * needs. The mode or owner before chmod's and chown's files is no path.
  */
-function filePaths(x: RunCommand): string[] | null {
+export function filePaths(x: RunCommand): string[] | null {
   const name = x.words[0] ?? '';
   const family = familyOf(name)?.id;
   const ops = family === 'files' || family === 'editors' ? pathOperands(x.words) : undefined;

@@ -349,3 +349,23 @@ export function givesCxxCompiler(pkg: string): boolean {
 
 /** The C compilers' program names (the compilers family): an image that has one can build C extensions. */
 export const compilerPrograms: readonly string[] = compilers.names;
+
+/** The command families that build programs from sources: make, cmake, gcc, go, cargo, cabal (not npm's scripts). */
+const NATIVE_BUILDS: ReadonlySet<string> = new Set(['build-systems', 'compilers', 'go', 'rust', 'haskell']);
+
+/** True for a command of a family that builds programs from sources (`make`, `gcc`, `go build`, `cargo`, `cabal`). */
+export function buildsNativePrograms(name: string): boolean {
+  return NATIVE_BUILDS.has(familyOf(name)?.id ?? '');
+}
+
+/**
+ * Where toolchains keep the programs they install (GOPATH's bin, ~/.cabal/bin, ~/.local/bin, ~/.cargo/bin, Go's and
+ * GHC's own trees under /usr/local or /opt): a PATH entry there names a build environment's tools, not a program the
+ * image was built to run (src/runtime-contract.ts builtToolOnPath).
+ */
+const TOOLCHAIN_HOMES = /(^\/go|\/\.cabal|\/\.local|\/\.cargo|\/\.stack|\/\.rbenv|\/\.pyenv|\/\.nvm|\/(go|ghc|cabal|rust|cargo|sdk|jdk|gradle|maven)[\w.-]*)(\/|$)/;
+
+/** True for a directory inside a toolchain's home (src/runtime-contract.ts builtToolOnPath). */
+export function inToolchainHome(dir: string): boolean {
+  return TOOLCHAIN_HOMES.test(dir);
+}

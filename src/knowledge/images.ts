@@ -376,8 +376,9 @@ export const IMAGES: readonly ImageRow[] = [
   // the distributions' own images install neither (tzdata left Debian's required set with bookworm, Ubuntu's
   // images dropped it in 2017; Alpine's minirootfs has no tzdata, and older ones no certificate bundle)
   { repository: /^(debian|ubuntu|alpine|busybox)$/, caCertificates: false, zoneinfo: false },
-  // openjdk's -slim tags: the headless JDK or JRE (no AWT X11 libraries)
-  { repository: 'openjdk', tag: SLIM, headless: true },
+  // openjdk's -slim tags: the headless JDK or JRE (no AWT X11 libraries); maven's -slim tags are built FROM them
+  // (maven:3.6.0-jdk-8-slim on openjdk:8-jdk-slim, maven:3.8-openjdk-17-slim on openjdk:17-jdk-slim)
+  { repository: /^(openjdk|maven)$/, tag: SLIM, headless: true },
   { repository: /^scratch$/i, empty: true },
   { repository: /distroless\/static/, libc: 'none', packageManager: null },
   { repository: null, tag: /alpine/, libc: 'musl', packageManager: 'apk', distribution: 'alpine', distributionImage: false },
