@@ -10,6 +10,7 @@ import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
 import { checkoutOf, createdAccount, familyOf, fileReplay, isNeutral, isShellOnly, packageCommand, pathOperands, pathUse } from '../commands/index.js';
 import { operands } from '../commands/options.js';
+import { pipInstallReadsOnly } from '../commands/python.js';
 import { isInside } from '../paths.js';
 import { keepUnusedTools } from './kept-tools.js';
 
@@ -446,7 +447,9 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
       // a file command the runtime stage may repeat with no build to prove it (mkdir, chmod, rm, ln: the files family's
       // `replay`) that works only inside the checkout, `mkdir build` in it, did what the copied checkout holds at its end already
       const within = !!fileReplay(x.words[0] ?? '') && pathOperands(x.words)?.owner === null && files?.every((p) => !/[$*?~`]/.test(p) && inside(p));
-      if (files) return !within && files.some((p) => p.includes('$') || inside(p));
+      if (files) return !within && !readsOnly(x, inside) && files.some((p) => p.includes('$') || inside(p));
+      // a pip install of the checkout or its requirements reads it, and installs into site-packages
+      if (x.kind === 'pip' && !inside(x.cwd) && pipInstallReadsOnly(x.words.slice(x.words.indexOf('install') + 1))) return false;
       return inside(x.cwd) || x.words.slice(1).some((w) => !w.startsWith('-') && inside(joinPath(x.cwd, w)));
     };
     if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some(uses))) return true;
@@ -456,6 +459,18 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
     }
   }
   return false;
+}
+
+/**
+ * True for a file command that only reads in a checkout: what it makes, removes or moves lies outside (`cp
+ * /app/conf/tool.conf /etc/`), and no option changes the files it reads. The runtime stage repeats it after the
+ * copy of the checkout, whose end state holds the same files: it reads what it read in the builder.
+ */
+function readsOnly(x: RunCommand, inside: (p: string) => boolean): boolean {
+  const ops = pathOperands(x.words);
+  if (!ops || ops.needs === null || ops.owner !== null || x.nested) return false;
+  const changed = [...ops.makes, ...ops.removes, ...ops.moves, ...x.writes].map((p) => joinPath(x.cwd, p));
+  return changed.length > 0 && changed.every((p) => !/[$*?~`]/.test(p) && !inside(p)) && ops.needs.every((p) => !/[$*?~`]/.test(p));
 }
 
 /** True for a COPY/ADD of the build context's root (`COPY . /app`), not from another stage or image. */

@@ -171,6 +171,18 @@ export function setupInstall(words: readonly string[]): 'system' | 'elsewhere' |
   return args.some((a) => SETUP_ELSEWHERE.test(a)) ? 'elsewhere' : 'system';
 }
 
+/** Options of `pip install` that write what it installs into a directory they name, or link the sources (editable). */
+const PIP_WRITES_NAMED = /^(-e|--editable|-t|--target|--prefix|--root|--src)(=|$)/;
+
+/**
+ * True for the words after `install` of a `pip install` that only reads the sources and requirement files it
+ * names (`pip install /app`, `pip install -r /app/requirements.txt`): what it installs goes into the interpreter's
+ * site-packages, not beside them (no `-e`, `--target`, `--prefix`, `--root`, `--src`).
+ */
+export function pipInstallReadsOnly(args: readonly string[]): boolean {
+  return !args.some((a) => PIP_WRITES_NAMED.test(a));
+}
+
 /** pip's kind by its subcommand: `wheel` builds, `install` installs (or serves tests), the rest maintains pip. */
 function pipKind(args: readonly string[]): RuleKind {
   const sub = args.find((w) => !w.startsWith('-'));
