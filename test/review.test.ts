@@ -40,6 +40,11 @@ describe('the detectors', () => {
     expect(hits('copy-missing', removed, removedOut('COPY --from=builder /opt/app /opt/app'))).toEqual([]);
     expect(details('copy-missing', input, out('COPY --from=builder ["/\\"/src\\"", "/src"]'))).toEqual(['/"/src": a quote is part of the path']);
     expect(details('copy-missing', input, out('COPY --from=builder /nowhere/app /usr/local/bin/app'))).toEqual(['/nowhere/app: no builder step makes it']);
+    // a cp's destination is made (`cp target/app.jar /app.jar`, modulo12/partner-api)
+    const copied = 'FROM debian:bookworm\nWORKDIR /src\nCOPY . .\nRUN make\nRUN cp /src/target/app.jar /app.jar\nCMD ["/app.jar"]\n';
+    const copiedOut = `${copied.replace('bookworm\n', 'bookworm AS builder\n')}\nFROM debian:bookworm-slim\nCOPY --from=builder /app.jar /app.jar\nCMD ["/app.jar"]\n`;
+    expect(hits('copy-missing', copied, copiedOut)).toEqual([]);
+    expect(details('copy-missing', copied, copiedOut.replace('COPY --from=builder /app.jar', 'COPY --from=builder /other.jar'))).toEqual(['/other.jar: no builder step makes it']);
     // the CA bundle of a builder image that carries one in every tag (the image table) is there; of debian:bookworm, not
     const certs = 'COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt';
     expect(hits('copy-missing', GO, `${GO_BUILDER}\nFROM debian:bookworm-slim\n${certs}\nCMD ["/out/app"]\n`)).toEqual([]);

@@ -86,6 +86,14 @@ function builderEvents(builder, analysis, lib) {
       }
       const made = [...c.outputs, ...c.writes, ...c.produced];
       if (c.words[0] === 'mkdir') for (const w of c.words.slice(1)) if (!w.startsWith('-')) made.push(lib.joinPath(c.cwd, w));
+      // a copy's destination (`cp target/app.jar /app.jar`), the last operand as for mv
+      if (c.words[0] === 'cp' || c.words[0] === 'mv') {
+        const last = c.words
+          .slice(1)
+          .filter((w) => !w.startsWith('-'))
+          .at(-1);
+        if (last && !last.includes('$')) made.push(lib.joinPath(c.cwd, last));
+      }
       if (c.unnamedOutputs) made.push(c.cwd);
       for (const path of made) events.push({ kind: 'make', path, ins, command: c });
     }
