@@ -3,7 +3,7 @@
 // rules, every replayed command proven safe by what dfsplit knows of it); `build` when only building both
 // images and comparing them can show it works. dfsplit writes a build-level conversion only under
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
-import { copyDestination, type Analysis } from './analyze/index.js';
+import { classificationOf, copyDestination, type Analysis } from './analyze/index.js';
 import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
 import { checkoutOf, commandOf, familyOf, linksBeyondLibc, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
@@ -72,7 +72,7 @@ export function proofOf(input: ProofInput): Proof {
   // -dev packages a configure step finds and links (ffmpeg's autodetected libxcb, brought by libmagickwand-dev),
   // moving onto an image without them (the slim variant): what the program links is known only from a build
   if (input.runtimeBase !== input.builderImage && builtOnBuildpackDeps(input.builderImage) && !isDebianSlim(input.builderImage) && (isDebianSlim(input.runtimeBase) || !builtOnBuildpackDeps(input.runtimeBase))) {
-    const phase = (index: number) => input.analysis.classifications.find((c) => c.index === index)?.phase;
+    const phase = (index: number) => classificationOf(input.analysis, index)?.phase;
     const native = [...input.analysis.runs].flatMap(([index, run]) => (input.model.instructions[index]?.stage === 0 && phase(index) === 'build' ? run.commands.filter(linksImageLibraries).map((c) => ({ index, c })) : []))[0];
     if (native) unproven.push({ id: 'unproven-full-image-libs', data: { command: native.c.words.slice(0, 2).join(' '), from: input.builderImage, to: input.runtimeBase }, line: input.model.instructions[native.index]!.line });
   }

@@ -473,6 +473,11 @@ function readsOnly(x: RunCommand, inside: (p: string) => boolean): boolean {
   return changed.length > 0 && changed.every((p) => !/[$*?~`]/.test(p) && !inside(p)) && ops.needs.every((p) => !/[$*?~`]/.test(p));
 }
 
+/** The classification of instruction `index` (a RUN, COPY, ...), or undefined for an instruction of another stage. */
+export function classificationOf(analysis: Pick<Analysis, 'classifications'>, index: number): Classification | undefined {
+  return analysis.classifications.find((c) => c.index === index);
+}
+
 /** True for a COPY/ADD of the build context's root (`COPY . /app`), not from another stage or image. */
 export function copiesContextRoot(ins: Instruction): boolean {
   return (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && ins.sources.some((w) => w === '.' || w === './');

@@ -1,7 +1,7 @@
 // Go: the builder compiles, the runtime stage holds only the binary: distroless static for a static
 // binary, distroless base (glibc) with cgo, Debian slim when the container needs a shell or packages.
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
-import { copyDestination } from '../../src/analyze/index.js';
+import { classificationOf, copyDestination } from '../../src/analyze/index.js';
 import { carriedOut, ranIfBuilt } from '../../src/artifacts.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import type { CopyInstruction } from '../../src/model.js';
@@ -185,7 +185,7 @@ function provenMainPackages(input: PresetInput, builds: GoBuild[]): Set<GoBuild>
   const proven = new Set<GoBuild>();
   const final = containerStart(input);
   const taken = takenNames(input);
-  const phase = (index: number) => input.analysis.classifications.find((c) => c.index === index)?.phase;
+  const phase = (index: number) => classificationOf(input.analysis, index)?.phase;
   for (const b of builds) {
     if (!inGopathMode(input, b)) continue;
     const sources = fetchedSources(input, b);
@@ -233,7 +233,7 @@ function unusedGoGets(input: PresetInput, builds: GoBuild[], main: ReadonlySet<G
   const gets = builds.filter((b) => goSubcommand(b.command.words) === 'get' && !main.has(b));
   const app = builds.filter((b) => !gets.includes(b) && buildsContext(input, b)).flatMap((b) => binariesOf(input, b).filter((p) => startsBinary(input, builds, b, p, taken, start.words[0], final.cwd, final.path)));
   if (!app.length) return unused;
-  const phase = (index: number) => input.analysis.classifications.find((c) => c.index === index)?.phase;
+  const phase = (index: number) => classificationOf(input.analysis, index)?.phase;
   const repeated = [...input.analysis.runs].filter(([index]) => phase(index) !== 'build');
   // the programs the runtime stage runs, each with where and on which PATH
   const programs = [...startedPrograms(input.model).map((s) => ({ word: s.word, cwd: final.cwd, path: final.path })), ...repeated.flatMap(([index, run]) => run.commands.map((c) => ({ word: c.words[0] ?? '', cwd: c.cwd, path: input.analysis.scopes.get(index)!.env.get('PATH') })))];

@@ -5,7 +5,7 @@
 // and conf.d), and installs the runtime libraries of the -dev packages the extensions were built with.
 // https://hub.docker.com/_/php  https://getcomposer.org/doc/articles/autoloader-optimization.md
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
-import type { Classification } from '../../src/analyze/index.js';
+import { classificationOf, type Classification } from '../../src/analyze/index.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { installerCompanion, isNeutral } from '../../src/commands/index.js';
 import { phpImageOf } from '../../src/images.js';
@@ -77,7 +77,7 @@ export default {
     const artifacts: Artifact[] = [];
     const extArtifacts: Artifact[] = [];
     const overrides = new Map<number, Override>();
-    const classification = (index: number): Classification => input.analysis.classifications.find((c) => c.index === index)!;
+    const classification = (index: number): Classification => classificationOf(input.analysis, index)!;
     const composer = composerOverrides(input, overrides);
     declines.push(...composer.declines);
     // Composer: the project directory, with require-dev left behind by an install --no-dev in the builder
