@@ -34,6 +34,13 @@ interface Smoke {
    * conversion must fail to build, and the build log must contain `expectInLog` (the failing test).
    */
   failingVariant?: { file: string; replace: [string, string]; expectInLog: string };
+  /**
+   * `--build-arg NAME=VALUE` for every build of the example (original, conversion, broken variant), where
+   * `${E2E_PYPI_PORT}` and `${E2E_APT_PORT}` in a value are the loopback mirrors' ports: the package index
+   * a Pipfile's `[[source]]` reads from an ARG (examples/python-pipenv). Not with `verify`: `dfsplit
+   * --verify` passes no build arguments.
+   */
+  buildArgs?: Record<string, string>;
 }
 
 interface Row {
@@ -72,7 +79,23 @@ function loadSmoke(name: string): Smoke {
   if (v !== undefined && (typeof v.file !== 'string' || !Array.isArray(v.replace) || v.replace.length !== 2 || typeof v.replace[0] !== 'string' || typeof v.replace[1] !== 'string' || typeof v.expectInLog !== 'string' || v.expectInLog === '')) {
     throw new Error(`examples/${name}/smoke.json: "failingVariant" needs "file" (string), "replace" ([old, new]), "expectInLog" (non-empty string)`);
   }
+  if (s.buildArgs !== undefined && (typeof s.buildArgs !== 'object' || s.buildArgs === null || Array.isArray(s.buildArgs) || Object.values(s.buildArgs).some((v) => typeof v !== 'string'))) {
+    throw new Error(`examples/${name}/smoke.json: "buildArgs" must be an object of strings`);
+  }
+  if (s.buildArgs !== undefined && s.verify) throw new Error(`examples/${name}/smoke.json: "buildArgs" and "verify" together: dfsplit --verify passes no build arguments`);
   return s as Smoke;
+}
+
+/** smoke.json's buildArgs with the mirrors' ports put in (`${E2E_PYPI_PORT}`, `${E2E_APT_PORT}`). */
+function expandBuildArgs(name: string, args: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (args === undefined) return undefined;
+  const expand = (v: string) =>
+    v.replace(/\$\{(\w+)\}/g, (_, k: string) => {
+      const value = k === 'E2E_PYPI_PORT' || k === 'E2E_APT_PORT' ? process.env[k] : undefined;
+      if (!value) throw new Error(`examples/${name}/smoke.json: buildArgs: \${${k}} is not a mirror port the setup wrote`);
+      return value;
+    });
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, expand(v)]));
 }
 
 /** Whether the example needs BuildKit (an unreadable smoke.json fails in the test itself). */
@@ -175,6 +198,7 @@ describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () =>
       const dir = join(EXAMPLES_DIR, name);
       const dockerfile = join(dir, 'Dockerfile');
       const smoke = loadSmoke(name);
+      const buildArgs = expandBuildArgs(name, smoke.buildArgs);
       const tagOrig = `dfsplit-e2e/${name}:orig`;
       const tagConv = `dfsplit-e2e/${name}:conv`;
       const log = (what: string) => join(LOG_DIR, `${name}-${what}.log`);
@@ -201,7 +225,7 @@ describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () =>
         writeFileSync(convFile, converted);
 
         // 2. build + run the original
-        await dockerBuild({ context: dir, tag: tagOrig, network: smoke.network, logFile: log('orig') });
+        await dockerBuild({ context: dir, tag: tagOrig, network: smoke.network, buildArgs, logFile: log('orig') });
         row.orig = await imageSize(tagOrig);
         const origOut = smokeOutput(await dockerRun(tagOrig, { entrypoint: smoke.entrypoint, args: smoke.run, logFile: log('orig') }), 'original');
         expect(origOut, "original image's smoke output").toContain(smoke.expect);
@@ -214,7 +238,7 @@ describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () =>
         expect(converted.replace(/\s+$/, ''), 'dfsplit changed nothing (declined?) but smoke.json does not say expectDecline').not.toBe(input.replace(/\s+$/, ''));
 
         // 3. build + run the converted one
-        await dockerBuild({ context: dir, dockerfile: convFile, tag: tagConv, network: smoke.network, logFile: log('conv') });
+        await dockerBuild({ context: dir, dockerfile: convFile, tag: tagConv, network: smoke.network, buildArgs, logFile: log('conv') });
         row.conv = await imageSize(tagConv);
         const convOut = smokeOutput(await dockerRun(tagConv, { entrypoint: smoke.entrypoint, args: smoke.run, logFile: log('conv') }), 'converted');
         expect(convOut, "converted image's smoke output vs original's").toBe(origOut);
@@ -244,7 +268,7 @@ describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () =>
           const variantConv = await convert(join(variantDir, 'Dockerfile'));
           expect(variantConv.stdout, 'the broken variant converts like the good one').toBe(converted);
           writeFileSync(join(variantDir, 'Dockerfile.converted'), variantConv.stdout);
-          const b = await dockerBuildResult({ context: variantDir, dockerfile: join(variantDir, 'Dockerfile.converted'), tag: `${tagConv}-broken`, network: smoke.network, logFile: log('conv-broken') });
+          const b = await dockerBuildResult({ context: variantDir, dockerfile: join(variantDir, 'Dockerfile.converted'), tag: `${tagConv}-broken`, network: smoke.network, buildArgs, logFile: log('conv-broken') });
           expect(b.timedOut, "the broken variant's build timed out").toBe(false);
           expect(b.code, 'the converted file of the broken variant must fail to build (its gate must still run)').not.toBe(0);
           expect(b.stdout + b.stderr, `the broken variant's build log must show the failing gate (log: ${log('conv-broken')})`).toContain(v.expectInLog);
