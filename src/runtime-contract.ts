@@ -6,7 +6,7 @@ import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { copiedPaths, copyDestination } from './analyze/index.js';
 import { buildEnvironmentPrograms, buildsNativePrograms, inToolchainHome, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packageCommand, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
-import { writesExtensionsOnly } from './commands/php.js';
+import { managesPhpSource, writesExtensionsOnly } from './commands/php.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
@@ -293,8 +293,11 @@ function servesInheritedSite(model: Model, analysis: Analysis): boolean {
   const commands = ours.flatMap((ins) => analysis.runs.get(ins.index)?.commands ?? []);
   if (!commands.some((c) => c.kind === 'system-compile' && writesExtensionsOnly(c.words))) return false;
   if (ours.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from !== null)) return false;
-  const library = (p: string) => /^lib|-dev$/.test(packageName(p));
-  const configures = (c: RunCommand) => ['system', 'files', 'editors', 'shell'].includes(familyOf(c.words[0] ?? '')?.id ?? '') || c.kind === 'cleanup';
+  // the image's own build dependencies ($PHPIZE_DEPS: autoconf, gcc, make, re2c, ...) and a shell (`bash` on
+  // alpine) are no development box's tools either
+  const phpize = new Set(ours.flatMap((ins) => (analysis.scopes.get(ins.index)?.env.get('PHPIZE_DEPS') ?? '').split(/\s+/)).filter(Boolean));
+  const library = (p: string) => /^lib|-dev$/.test(packageName(p)) || phpize.has(packageName(p)) || SHELLS.test(packageName(p));
+  const configures = (c: RunCommand) => ['system', 'files', 'editors', 'shell'].includes(familyOf(c.words[0] ?? '')?.id ?? '') || c.kind === 'cleanup' || managesPhpSource(c.words);
   return commands.every((c) => writesExtensionsOnly(c.words) || (c.install ? c.install.packages.every(library) : packageCommand(c.words[0] ?? '') !== undefined) || configures(c));
 }
 

@@ -2,7 +2,7 @@
 // or a download whose every landing place a builder-only command deletes is not repeated, and a copy of the context
 // that such a command deletes only in part is taken from the builder as the build left it. src/runtime-idle.ts asks.
 import { copiesContextRoot, copyDestination, filePaths, type Analysis } from './analyze/index.js';
-import { homeOf } from './analyze/run.js';
+import { expandWord, homeOf } from './analyze/run.js';
 import { deletesContextPart, under } from './state-model.js';
 import type { CopyInstruction, Model } from './model.js';
 import { fileReplay, pathOperands, unpackDirectory } from './commands/index.js';
@@ -42,7 +42,10 @@ export function removedInput(analysis: Analysis, model: Model, step: RuntimeStep
   if ((step.keyword !== 'COPY' && step.keyword !== 'ADD') || !step.verbatim || step.source === null) return null;
   const ins = model.instructions[step.source]!;
   if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.flags.length > 0) return null;
-  const paths = landingPaths(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  const scope = analysis.scopes.get(ins.index);
+  // a destination named through the file's ENV (`ADD ./ $SRC_DIR/app`, ENV SRC_DIR=/tmp/src) lands where it names
+  const expanded = scope && ins.destination?.includes('$') ? { ...ins, destination: expandWord(ins.destination, scope.env) } : ins;
+  const paths = landingPaths(expanded, scope?.workdir ?? '/');
   return paths === null ? null : deletedLater(analysis, steps, { index: ins.index, start: -1 }, paths);
 }
 
@@ -96,7 +99,8 @@ function laterDeletion(analysis: Analysis, steps: readonly RuntimeStep[], after:
     for (const c of run.commands) {
       if (c.nested || (index === after.index && c.start <= after.start) || replayed.has(`${index}:${c.start}`)) continue;
       const gone = (pathOperands(c.words)?.removes ?? [])
-        .map((r) => r.replace(/^~(?=\/|$)/, home))
+        // a path named through the file's ENV (`rm -rf ${SRC_DIR}`, ENV SRC_DIR=/tmp/src) is the path it names
+        .map((r) => (scope ? expandWord(r, scope.env) : r).replace(/^~(?=\/|$)/, home))
         .filter((r) => !/[$~?[]/.test(r))
         .map((r) => joinPath(c.cwd, r));
       const by = gone.find(takes);

@@ -1,6 +1,8 @@
 // Package installs split into what only the build needs and what the program needs to run.
 // apt-get: https://manpages.debian.org/bookworm/apt/apt-get.8.en.html  apk: https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper
 import { packageCommand, packageManager } from '../commands/index.js';
+import { BUILD_DEPENDENCY_VARIABLE } from '../commands/php.js';
+import { ENVIRONMENT_BUILD_PACKAGES } from '../commands/python.js';
 import { BUILD_ONLY_PACKAGES, DEV_WITHOUT_RUNTIME, type PackageManager } from './tables.js';
 import { runtimePackagesOf } from '../knowledge/runtime-packages.js';
 import type { Release } from '../knowledge/releases.js';
@@ -77,6 +79,8 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   let recommends = true;
   let virtual: string | null = null;
   let seenSub = false;
+  // what the image declares as its build dependencies (php's $PHPIZE_DEPS: autoconf, re2c, dpkg-dev, file, ...) serves builds only
+  const declaredBuild = new Set((expand(BUILD_DEPENDENCY_VARIABLE) ?? []).filter((p) => !p.includes('$')).map(packageName));
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
     if (spec.noRecommends?.includes(w)) recommends = false;
@@ -109,7 +113,7 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
     const name = packageName(pkg);
     // runtime library names change between releases (libssl1.1 -> libssl3): named only for a release the
     // table knows them for; a -dev package the file removes again needs no name (the original keeps none)
-    const removed = buildOnly.has(name) || DEV_WITHOUT_RUNTIME.has(name) || groupRemoved || removedLater.has(name);
+    const removed = buildOnly.has(name) || ENVIRONMENT_BUILD_PACKAGES.has(name) || declaredBuild.has(name) || DEV_WITHOUT_RUNTIME.has(name) || groupRemoved || removedLater.has(name);
     const answer = at === undefined ? null : runtimePackagesOf(name, manager, at);
     if (answer && 'packages' in answer) {
       build.push(pkg);

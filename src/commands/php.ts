@@ -6,6 +6,9 @@ import { joinPath } from '../paths.js';
 import { optionValue } from './options.js';
 import type { CommandFamily, FamilyCommand, OutputContext, RuleKind } from './types.js';
 
+/** The variable the official php images set to the packages phpize needs (`apk add $PHPIZE_DEPS`): build dependencies only. */
+export const BUILD_DEPENDENCY_VARIABLE = '${PHPIZE_DEPS}';
+
 /** Where the official php image keeps compiled extensions (PHP_INI_DIR holds their configuration). */
 const EXTENSIONS = '/usr/local/lib/php/extensions';
 
@@ -29,6 +32,11 @@ const EXTENSION_HELPERS: Readonly<Record<string, readonly string[] | null>> = {
   'docker-php-ext-enable': null,
   pecl: ['install', 'channel-update', 'update-channels'],
 };
+
+/** The php image's `docker-php-source extract` or `delete`: it unpacks or removes the sources the extension helpers compile. */
+export function managesPhpSource(words: readonly string[]): boolean {
+  return words[0] === 'docker-php-source' && ['extract', 'delete'].includes(words[1] ?? '');
+}
 
 /** A command whose whole effect is known to be compiled extensions and their ini files (the php preset copies them). */
 export function writesExtensionsOnly(words: readonly string[]): boolean {

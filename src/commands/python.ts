@@ -171,6 +171,12 @@ export function setupInstall(words: readonly string[]): 'system' | 'elsewhere' |
   return args.some((a) => SETUP_ELSEWHERE.test(a)) ? 'elsewhere' : 'system';
 }
 
+/**
+ * System packages that only make a Python environment (Debian's `pipenv`): the runtime stage copies the environment,
+ * and a container that starts the tool (`pipenv run`) is declined by the python-venv preset (runtime-uses-toolchain).
+ */
+export const ENVIRONMENT_BUILD_PACKAGES: ReadonlySet<string> = new Set(['pipenv']);
+
 /** Options of `pip install` that write what it installs into a directory they name, or link the sources (editable). */
 const PIP_WRITES_NAMED = /^(-e|--editable|-t|--target|--prefix|--root|--src)(=|$)/;
 

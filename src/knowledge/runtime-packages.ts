@@ -110,7 +110,7 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'librsvg2-dev': { debian: { 'jessie..bookworm': ['librsvg2-2'] }, ubuntu: { 'trusty..noble': ['librsvg2-2'] } },
   'libgeoip-dev': { debian: { 'jessie..bookworm': ['libgeoip1'] }, ubuntu: { 'trusty..jammy': ['libgeoip1'] } },
   // what PHP extensions (zip, intl, mbstring, memcached, imagick, tidy, amqp, ssh2) compile against
-  'libzip-dev': { debian: { 'stretch..bookworm': ['libzip4'] }, ubuntu: { focal: ['libzip5'], jammy: ['libzip4'] } },
+  'libzip-dev': { debian: { 'stretch..bookworm': ['libzip4'] }, ubuntu: { focal: ['libzip5'], jammy: ['libzip4'] }, alpine: { '3.9..': ['libzip'] } },
   'libicu-dev': {
     debian: { jessie: ['libicu52'], stretch: ['libicu57'], buster: ['libicu63'], bullseye: ['libicu67'], bookworm: ['libicu72'] },
     ubuntu: { trusty: ['libicu52'], xenial: ['libicu55'], bionic: ['libicu60'], focal: ['libicu66'], jammy: ['libicu70'], noble: ['libicu74'] },
@@ -139,6 +139,9 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'pcre2-dev': { alpine: { '3.9..': ['pcre2'] } },
   'zeromq-dev': { alpine: { '3.9..': ['libzmq'] } },
   'gmp-dev': { alpine: { '3.9..': ['gmp'] } },
+  // what php's intl and gettext extensions compile against
+  'icu-dev': { alpine: { '3.9..': ['icu-libs'] } },
+  'gettext-dev': { alpine: { '3.9..': ['libintl'] } },
   'libuv-dev': { alpine: { '3.9..': ['libuv'] } },
   'tiff-dev': { alpine: { '3.9..': ['tiff'] } },
   'openldap-dev': { alpine: { '3.9..': ['libldap'] } },
