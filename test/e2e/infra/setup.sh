@@ -104,6 +104,23 @@ else
   log "mirror up to date ($(ls "$APT_DIR"/*.deb | wc -l) .debs)"
 fi
 
+# PHP's source for the wordpress stand-in's docker-php-source (the official php images keep theirs as
+# /usr/src/php.tar.xz): the upstream tarball of Debian's php8.2 source package, at the version of the mirrored
+# php8.2-dev .deb (so it matches the PHP binary and headers), fetched and checked by apt-get source from the
+# same archive (a deb-src entry in lists of its own, the chroot's apt state untouched), served as src/php.tar.xz
+PHP_SRC_VER=$(dpkg-deb -f "$(ls "$APT_DIR"/php8.2-dev_*.deb | sort -V | tail -1)" Version)
+if [ "$(cat "$APT_DIR/src/.version" 2>/dev/null)" != "$PHP_SRC_VER" ] || [ ! -s "$APT_DIR/src/php.tar.xz" ]; then
+  log "php8.2 source $PHP_SRC_VER"
+  quiet "$LOGS/mirror-php-source.log" chroot "$ROOTFS" bash -c "set -e; rm -rf /tmp/php-src; mkdir -p /tmp/php-src/lists/partial /tmp/php-src/dl
+    echo 'deb-src $DEBIAN_URL $SUITE main' >/tmp/php-src/sources.list
+    o='-o Dir::Etc::SourceList=/tmp/php-src/sources.list -o Dir::Etc::SourceParts=/nonexistent -o Dir::State::Lists=/tmp/php-src/lists'
+    apt-get \$o update -q && cd /tmp/php-src/dl && apt-get \$o source --download-only -q 'php8.2=$PHP_SRC_VER'"
+  mkdir -p "$APT_DIR/src"
+  cp "$ROOTFS"/tmp/php-src/dl/php8.2_*.orig.tar.xz "$APT_DIR/src/php.tar.xz"
+  echo "$PHP_SRC_VER" >"$APT_DIR/src/.version"
+  rm -rf "$ROOTFS/tmp/php-src"
+fi
+
 # The two loopback servers' ports: picked free once, then kept (they are written into the stand-ins'
 # sources.list and pip.conf, so a new port rebuilds every stand-in). A recorded port is kept while it is
 # free or served by our own server; taken by anything else, a new one is picked.
@@ -295,6 +312,9 @@ build_image rust-slim.Dockerfile debian:bookworm-slim rust:1-slim rust:1-slim-bo
 build_image rust.Dockerfile rust:1-slim rust:1 rust:1-bookworm rust:latest rust:1.63
 build_image php-cli.Dockerfile debian:bookworm-slim php:8.2-cli php:8.2-cli-bookworm php:8.2 php:cli
 build_image composer.Dockerfile php:8.2-cli composer:2 composer:latest
+# wordpress:php8.2-apache: the php stand-in + $PHPIZE_DEPS, php8.2-dev, PHP's source and working docker-php-ext-*
+# (examples/php-wordpress-ext); no Apache, no WordPress
+build_image wordpress.Dockerfile php:8.2-cli wordpress:php8.2-apache
 build_image ruby-slim.Dockerfile debian:bookworm-slim ruby:3.1-slim ruby:3.1-slim-bookworm
 build_image ruby.Dockerfile ruby:3.1-slim ruby:3.1 ruby:3.1-bookworm ruby:3
 # Haskell: Debian's GHC 9.0.2 and cabal-install laid out as the official haskell:9.12.2-slim-bookworm (examples/haskell-cabal-install)
@@ -346,7 +366,7 @@ distroless base
 # by an image with other content (seen with this daemon in bench/realworld): when a stand-in changed
 # since the last setup, drop that cache so no test build meets layers made on an older stand-in.
 STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
-  eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2
+  eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2 wordpress:php8.2-apache
   ruby:3.1-slim ruby:3.1 haskell:9.12.2-slim-bookworm
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
 IDS=$(for t in "${STANDINS[@]}"; do echo "$t $(image_id "$t")"; done)
