@@ -259,7 +259,8 @@ function builtToolOnPath(model: Model, analysis: Analysis): string | null {
   const builds = [...analysis.runs.values()].flatMap((r) => r.commands.filter((c) => c.kind === 'build' && buildsNativePrograms(c.words[0] ?? '')));
   for (const entry of path.split(':')) {
     if (!entry.startsWith('/') || entry.includes('$') || inherited.has(entry) || systemDir(entry) || PROJECT_TOOLS.test(entry) || inToolchainHome(entry)) continue;
-    if (builds.some((c) => c.cwd !== '/' && !systemDir(c.cwd) && (isInside(entry, c.cwd) || c.outputs.some((o) => !systemDir(o) && isInside(entry, o))))) return entry;
+    // inside the tree the build ran in (not an install prefix such as /usr/local, where a language's packages go too)
+    if (builds.some((c) => c.cwd !== '/' && !systemDir(c.cwd) && isInside(entry, c.cwd))) return entry;
   }
   return null;
 }

@@ -627,7 +627,10 @@ export const IMAGES: readonly ImageRow[] = [
   // java:latest and java:jdk were 8-jdk when the image was deprecated (2016), java:jre its 8-jre; all three are frozen
   { repository: 'java', tag: /^(latest|jdk)$/, jre: { image: 'java:jre' } },
   { repository: 'amazoncorretto', jre: { why: 'Amazon Corretto publishes no JRE images beside its JDK ones' } },
-  { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos' },
+  // the official centos images (centos:6, centos:7, centos:8, latest) set only the default PATH and CMD
+  // ["/bin/bash"] (CentOS/sig-cloud-instance-images, their Dockerfiles: FROM scratch, ADD the rootfs, LABEL, CMD);
+  // no programs are claimed (the tools list stays empty: a replay needing one is declined)
+  { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos', distributionImage: true, config: { cmd: ['/bin/bash'], debian: false, tools: [] } },
   { repository: 'fedora', libc: 'glibc', packageManager: 'yum', distribution: 'fedora' },
   { repository: 'rockylinux', libc: 'glibc', packageManager: 'yum', distribution: 'rockylinux' },
   { repository: 'almalinux', libc: 'glibc', packageManager: 'yum', distribution: 'almalinux' },
