@@ -117,7 +117,8 @@ export const MESSAGES = {
   'scratch-input-dropped': '`{copy}`: not repeated in the runtime stage; it only brings the inputs of a package install run in {dir}, whose packages the build carried elsewhere',
   'context-copy-dropped': '`{copy}`: not repeated in the runtime stage; what it copies is already in {path}, which the stage copies from the builder as the build left it',
   'pip-outside-venv': 'this pip install does not run in the virtual environment {path} (not its own pip, no activation earlier in the same RUN, its bin not on PATH: an activation lasts only for the RUN that sources it), so what it installs is not in the environment the runtime stage would copy',
-  'replay-copied-dropped': '`{command}`: not repeated in the runtime stage; the COPY --from of {copy} before it already makes that directory, with what the build left in it (a plain mkdir of it would fail)',
+  'replay-copied-dropped':
+    '`{command}`: not repeated in the runtime stage; the COPY --from of {copy} before it already brings what it did, as the build left it (a directory it makes, with what the build wrote in it: a plain mkdir of it would fail; the modes it sets, which COPY keeps; root as owner, which every COPY gives)',
   'replay-inside-copy': '`{command}`: not repeated in the runtime stage; all it writes lies in what the stage copies from the builder as the build left it ({copies}) or in /tmp, which no later step names',
   'replay-idle-dropped': '`{command}`: not repeated in the runtime stage; it makes {path}, which only the build wrote into (`{tool}`) and nothing in the runtime stage names',
   'build-env-dropped': 'ENV {name}={value}: left in the builder; only build tools ({readers}) read it, and the runtime stage has none of them',
