@@ -63,7 +63,10 @@ describe("the suite's own dockerd", () => {
     }
     const insteadOf = (await runOk(DOCKER, ['run', '--rm', '--network', 'none', 'node:20', 'git', 'config', '--system', '--get-regexp', 'insteadof'])).stdout.trim();
     expect(insteadOf).toBe(`url.git://127.0.0.1:${git}/.insteadof https://example.org/`);
-    // the registry serves the packages of test/e2e/npmpkgs
+    // the registry serves the packages of test/e2e/npmpkgs, the daemon the repositories of examples/*/git
     expect(await httpStatus(`http://127.0.0.1:${npm}/wordstat-cli`)).toBe(200);
+    const refs = spawnSync('git', ['ls-remote', `git://127.0.0.1:${git}/team/chat-bot.git`], { encoding: 'utf8', timeout: 10_000 });
+    expect(refs.status, refs.stderr).toBe(0);
+    expect(refs.stdout).toMatch(/\trefs\/tags\/v2\.1\.0$/m);
   });
 });
