@@ -1,6 +1,6 @@
 // The suite never touches the engine it runs on: every docker command (lib.ts, and `dfsplit verify` in the
 // processes the tests start) goes to the suite's own dockerd, whose data-root is .e2e-cache/docker, and the
-// stand-ins reach the loopback mirrors on the ports setup.sh picked, not on fixed ones.
+// stand-ins reach the loopback mirrors (apt, pypi, npm, git) on the ports setup.sh picked, not on fixed ones.
 // (run.sh also checks, after the run, that no image name the suite uses changed on the default engine.)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
@@ -49,5 +49,24 @@ describe("the suite's own dockerd", () => {
     expect(files).toContain(`index-url = http://127.0.0.1:${pypi}/simple/`);
     expect(await httpStatus(`http://127.0.0.1:${apt}/Packages.gz`)).toBe(200);
     expect(await httpStatus(`http://127.0.0.1:${pypi}/simple/`)).toBe(200);
+  });
+
+  it('holds the node stand-ins, pointed at the loopback npm registry and (node:20, which has git) the git daemon', async () => {
+    const npm = Number(setupEnv.E2E_NPM_PORT);
+    const git = Number(setupEnv.E2E_GIT_PORT);
+    expect(npm).toBeGreaterThan(0);
+    expect(git).toBeGreaterThan(0);
+    expect(new Set([npm, git, Number(setupEnv.E2E_APT_PORT), Number(setupEnv.E2E_PYPI_PORT)]).size).toBe(4);
+    for (const image of ['node:20', 'node:20-slim', 'node:20-bookworm', 'node:20-bookworm-slim']) {
+      const registry = (await runOk(DOCKER, ['run', '--rm', '--network', 'none', image, 'npm', 'config', 'get', 'registry'])).stdout.trim();
+      expect(registry, image).toBe(`http://127.0.0.1:${npm}/`);
+    }
+    const insteadOf = (await runOk(DOCKER, ['run', '--rm', '--network', 'none', 'node:20', 'git', 'config', '--system', '--get-regexp', 'insteadof'])).stdout.trim();
+    expect(insteadOf).toBe(`url.git://127.0.0.1:${git}/.insteadof https://example.org/`);
+    // the registry serves the packages of test/e2e/npmpkgs, the daemon the repositories of examples/*/git
+    expect(await httpStatus(`http://127.0.0.1:${npm}/wordstat-cli`)).toBe(200);
+    const refs = spawnSync('git', ['ls-remote', `git://127.0.0.1:${git}/team/chat-bot.git`], { encoding: 'utf8', timeout: 10_000 });
+    expect(refs.status, refs.stderr).toBe(0);
+    expect(refs.stdout).toMatch(/\trefs\/tags\/v2\.1\.0$/m);
   });
 });

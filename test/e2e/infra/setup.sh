@@ -5,7 +5,9 @@
 #      engine on the default socket is never used, so no one's images are retagged or deleted.
 #   2. a loopback Debian mirror   .e2e-cache/apt   -> http://127.0.0.1:$E2E_APT_PORT/
 #   3. a loopback PEP 503 index   .e2e-cache/pypi  -> http://127.0.0.1:$E2E_PYPI_PORT/simple/
-#      (both ports picked free once and kept in .e2e-cache/ports)
+#      a loopback npm registry    .e2e-cache/npm   -> http://127.0.0.1:$E2E_NPM_PORT/ (test/e2e/npmpkgs)
+#      loopback git repositories  .e2e-cache/git   -> git://127.0.0.1:$E2E_GIT_PORT/ (examples/*/git)
+#      (the ports picked free once and kept in .e2e-cache/ports)
 #   4. stand-in base images tagged like Docker Hub's (see test/e2e/infra/README.md), in that daemon
 # Idempotent: every step is skipped when its inputs did not change. What later steps need (DOCKER_HOST,
 # the ports) is written to .e2e-cache/e2e.env, which run.sh and vitest.e2e.config.ts read.
@@ -21,6 +23,8 @@ LOGS=$CACHE/logs
 ROOTFS=$CACHE/rootfs/minbase
 APT_DIR=$CACHE/apt
 PYPI_DIR=$CACHE/pypi
+NPM_DIR=$CACHE/npm
+GIT_DIR=$CACHE/git
 SUITE=bookworm
 # quiet, sha, listening, host_archive_url
 source "$INFRA/common.sh"
@@ -40,7 +44,7 @@ HOST_PY=/usr/bin/python3
 [ -x "$HOST_PY" ] || HOST_PY=python3
 
 T0=$(date +%s)
-mkdir -p "$LOGS" "$APT_DIR" "$PYPI_DIR"
+mkdir -p "$LOGS" "$APT_DIR" "$PYPI_DIR" "$NPM_DIR" "$GIT_DIR"
 # one setup at a time (two test runs starting together would race on builds and servers)
 exec 9>"$CACHE/.setup.lock"
 flock 9
@@ -54,6 +58,7 @@ command -v docker >/dev/null 2>&1 || need+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
 command -v dpkg-scanpackages >/dev/null 2>&1 || need+=(dpkg-dev)
 command -v readelf >/dev/null 2>&1 || need+=(binutils)
+command -v git >/dev/null 2>&1 || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then
   log "apt-get install ${need[*]}"
   quiet "$LOGS/host-apt.log" bash -c "apt-get update -q && apt-get install -y -q -o DPkg::Lock::Timeout=600 ${need[*]}"
@@ -121,14 +126,24 @@ if [ "$(cat "$APT_DIR/src/.version" 2>/dev/null)" != "$PHP_SRC_VER" ] || [ ! -s 
   rm -rf "$ROOTFS/tmp/php-src"
 fi
 
-# The two loopback servers' ports: picked free once, then kept (they are written into the stand-ins'
-# sources.list and pip.conf, so a new port rebuilds every stand-in). A recorded port is kept while it is
-# free or served by our own server; taken by anything else, a new one is picked.
+# The loopback servers' ports: picked free once, then kept (they are written into the stand-ins'
+# sources.list and pip.conf, so a new apt or pypi port rebuilds every stand-in; the npm and git ports only
+# the node stand-ins, whose npmrc and gitconfig name them). A recorded port is kept while it is free or
+# served by our own server; taken by anything else, a new one is picked.
 server_pid() { ss -ltnpH "sport = :$1" | { grep -o 'pid=[0-9]*' || true; } | head -1 | cut -d= -f2; }
 serves_dir() { # port dir: the process listening on port is `http.server port ... --directory dir`
   local pid
   pid=$(server_pid "$1")
   [ -n "$pid" ] && [ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" = "$HOST_PY -m http.server $1 --bind 127.0.0.1 --directory $2 " ]
+}
+GIT_DAEMON=$(git --exec-path)/git-daemon
+git_daemon_args() { # port: the git daemon's arguments (also how serves_git recognizes it)
+  echo "--reuseaddr --export-all --informative-errors --listen=127.0.0.1 --port=$1 --base-path=$GIT_DIR $GIT_DIR"
+}
+serves_git() { # port: the process listening on port is our git daemon for $GIT_DIR
+  local pid
+  pid=$(server_pid "$1")
+  [ -n "$pid" ] && [ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" = "$GIT_DAEMON $(git_daemon_args "$1") " ]
 }
 free_port() { # exclude...: a port free on 127.0.0.1, below the ephemeral range (outgoing connections use that)
   "$HOST_PY" - "$@" <<'PY'
@@ -149,18 +164,24 @@ else:
     sys.exit("no free port")
 PY
 }
-APT_PORT= PYPI_PORT=
+APT_PORT= PYPI_PORT= NPM_PORT= GIT_PORT=
 # shellcheck disable=SC1091
 [ ! -f "$CACHE/ports" ] || source "$CACHE/ports"
 if [ -z "$APT_PORT" ] || { listening "$APT_PORT" && ! serves_dir "$APT_PORT" "$APT_DIR"; }; then
-  APT_PORT=$(free_port "$PYPI_PORT"); log "apt mirror port: $APT_PORT (new)"
+  APT_PORT=$(free_port "$PYPI_PORT" "$NPM_PORT" "$GIT_PORT"); log "apt mirror port: $APT_PORT (new)"
 fi
 if [ -z "$PYPI_PORT" ] || [ "$PYPI_PORT" = "$APT_PORT" ] || { listening "$PYPI_PORT" && ! serves_dir "$PYPI_PORT" "$PYPI_DIR"; }; then
-  PYPI_PORT=$(free_port "$APT_PORT"); log "python index port: $PYPI_PORT (new)"
+  PYPI_PORT=$(free_port "$APT_PORT" "$NPM_PORT" "$GIT_PORT"); log "python index port: $PYPI_PORT (new)"
 fi
-printf 'APT_PORT=%s\nPYPI_PORT=%s\n' "$APT_PORT" "$PYPI_PORT" >"$CACHE/ports"
+if [ -z "$NPM_PORT" ] || [ "$NPM_PORT" = "$APT_PORT" ] || [ "$NPM_PORT" = "$PYPI_PORT" ] || { listening "$NPM_PORT" && ! serves_dir "$NPM_PORT" "$NPM_DIR"; }; then
+  NPM_PORT=$(free_port "$APT_PORT" "$PYPI_PORT" "$GIT_PORT"); log "npm registry port: $NPM_PORT (new)"
+fi
+if [ -z "$GIT_PORT" ] || [ "$GIT_PORT" = "$APT_PORT" ] || [ "$GIT_PORT" = "$PYPI_PORT" ] || [ "$GIT_PORT" = "$NPM_PORT" ] || { listening "$GIT_PORT" && ! serves_git "$GIT_PORT"; }; then
+  GIT_PORT=$(free_port "$APT_PORT" "$PYPI_PORT" "$NPM_PORT"); log "git daemon port: $GIT_PORT (new)"
+fi
+printf 'APT_PORT=%s\nPYPI_PORT=%s\nNPM_PORT=%s\nGIT_PORT=%s\n' "$APT_PORT" "$PYPI_PORT" "$NPM_PORT" "$GIT_PORT" >"$CACHE/ports"
 # for run.sh and vitest.e2e.config.ts (KEY=VALUE lines, no quoting)
-printf 'DOCKER_HOST=%s\nE2E_APT_PORT=%s\nE2E_PYPI_PORT=%s\n' "$DOCKER_HOST" "$APT_PORT" "$PYPI_PORT" >"$CACHE/e2e.env"
+printf 'DOCKER_HOST=%s\nE2E_APT_PORT=%s\nE2E_PYPI_PORT=%s\nE2E_NPM_PORT=%s\nE2E_GIT_PORT=%s\n' "$DOCKER_HOST" "$APT_PORT" "$PYPI_PORT" "$NPM_PORT" "$GIT_PORT" >"$CACHE/e2e.env"
 
 serve() { # port dir name: python http.server on 127.0.0.1:port for dir, unless it already serves dir
   local port=$1 dir=$2 name=$3 token pid
@@ -212,6 +233,57 @@ else
 fi
 serve $PYPI_PORT "$PYPI_DIR" pypi
 
+# ---------------------------------------------------------------- 3b. npm registry
+# test/e2e/npmpkgs/<name>/ -> a static registry (package documents + tarballs) for `npm install <name>`;
+# the node stand-ins' /etc/npmrc names it (build-npm-registry.py says how it is laid out)
+NPMSRC=$ROOT/test/e2e/npmpkgs
+NPM_HASH=$( ( (cd "$NPMSRC" 2>/dev/null && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); sha256sum "$INFRA/build-npm-registry.py"; echo "$NPM_PORT") | sha)
+if [ "$(cat "$NPM_DIR/.hash" 2>/dev/null)" != "$NPM_HASH" ]; then
+  log "packing the npm packages of ${NPMSRC#"$ROOT"/}"
+  quiet "$LOGS/npm-registry.log" "$HOST_PY" "$INFRA/build-npm-registry.py" "$NPMSRC" "$NPM_DIR" "http://127.0.0.1:$NPM_PORT/"
+  grep 'package(s)' "$LOGS/npm-registry.log" || true
+  echo "$NPM_HASH" >"$NPM_DIR/.hash"
+else
+  log "npm registry up to date"
+fi
+serve $NPM_PORT "$NPM_DIR" npm
+
+# ---------------------------------------------------------------- 3c. git repositories
+# examples/<example>/git/<path>.git/<tag>/ -> the bare repository $GIT_DIR/<path>.git, one commit per <tag>
+# directory (in version order, each tagged <tag>; branch main at the last), served by git daemon (the git
+# protocol, so `git clone --depth 1 -b <tag>` works, which the dumb HTTP protocol refuses). The node
+# stand-in's /etc/gitconfig sends https://example.org/ there (url.insteadOf): a Dockerfile keeps its URL.
+GIT_HASH=$( (cd "$ROOT/examples" && find . -path './*/git/*' -type f -print0 | sort -z | xargs -0 -r sha256sum) | sha)
+if [ "$(cat "$GIT_DIR/.hash" 2>/dev/null)" != "$GIT_HASH" ]; then
+  log "making the git repositories of examples/*/git"
+  find "$GIT_DIR" -mindepth 1 -maxdepth 1 ! -name .hash -exec rm -rf {} +
+  while IFS= read -r -d '' src; do
+    rel=${src#"$ROOT"/examples/*/git/}
+    bare=$GIT_DIR/$rel
+    [ ! -e "$bare" ] || die "two examples make the git repository $rel"
+    quiet "$LOGS/git-repos.log" git init -q --bare -b main "$bare"
+    for tree in $(find "$src" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -V); do
+      quiet "$LOGS/git-repos.log" env GIT_DIR="$bare" GIT_WORK_TREE="$src/$tree" \
+        GIT_AUTHOR_NAME=e2e GIT_AUTHOR_EMAIL=e2e@localhost GIT_COMMITTER_NAME=e2e GIT_COMMITTER_EMAIL=e2e@localhost \
+        GIT_AUTHOR_DATE='2024-01-01T00:00:00Z' GIT_COMMITTER_DATE='2024-01-01T00:00:00Z' \
+        bash -c "git add -A && git commit -q -m 'release $tree' && git tag -a -m 'release $tree' '$tree'"
+    done
+    rm -f "$bare/index"
+  done < <(find "$ROOT"/examples/*/git -type d -name '*.git' -print0 2>/dev/null | sort -z)
+  echo "$GIT_HASH" >"$GIT_DIR/.hash"
+  log "git: $(find "$GIT_DIR" -type d -name '*.git' | wc -l) repositories"
+else
+  log "git repositories up to date"
+fi
+if listening "$GIT_PORT"; then
+  serves_git "$GIT_PORT" || die "127.0.0.1:$GIT_PORT is taken by something else"
+else
+  # shellcheck disable=SC2046
+  setsid nohup "$GIT_DAEMON" $(git_daemon_args "$GIT_PORT") >"$LOGS/git-daemon.log" 2>&1 </dev/null 9>&- &
+  for _ in $(seq 1 50); do listening "$GIT_PORT" && break; sleep 0.1; done
+  listening "$GIT_PORT" || die "git daemon did not start on 127.0.0.1:$GIT_PORT (log: $LOGS/git-daemon.log)"
+fi
+
 # ---------------------------------------------------------------- 4. stand-in images
 summary() { # tag status
   local size
@@ -235,7 +307,9 @@ build_image() {
   local df=$IMAGES/$1 parent=$2 tag=$3; shift 3
   local h files old=
   files=$(awk '/^COPY /{print $2}' "$df")
-  h=$( (cat "$df"; for f in $files; do cat "$IMAGES/$f"; done; image_id "$parent"; echo "$APT_PORT $PYPI_PORT") | sha)
+  # the npm and git ports only in the hash of the stand-ins that take them (the node ones)
+  h=$( (cat "$df"; for f in $files; do cat "$IMAGES/$f"; done; image_id "$parent"; echo "$APT_PORT $PYPI_PORT"
+    ! grep -q E2E_NPM_PORT "$df" || echo "npm $NPM_PORT"; ! grep -q E2E_GIT_PORT "$df" || echo "git $GIT_PORT") | sha)
   if [ "$(label_of "$tag")" = "$h" ]; then
     summary "$tag" cached
   else
@@ -243,7 +317,8 @@ build_image() {
     local t0=$(date +%s)
     old=$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)
     quiet "$LOGS/image-${tag//[:\/]/_}.log" docker build --network host --label "dfsplit.e2e.hash=$h" \
-      --build-arg "E2E_APT_PORT=$APT_PORT" --build-arg "E2E_PYPI_PORT=$PYPI_PORT" -f "$df" -t "$tag" "$IMAGES"
+      --build-arg "E2E_APT_PORT=$APT_PORT" --build-arg "E2E_PYPI_PORT=$PYPI_PORT" \
+      --build-arg "E2E_NPM_PORT=$NPM_PORT" --build-arg "E2E_GIT_PORT=$GIT_PORT" -f "$df" -t "$tag" "$IMAGES"
     summary "$tag" "built in $(($(date +%s) - t0))s"
   fi
   [ $# -eq 0 ] || retag "$tag" "$@"
@@ -274,19 +349,20 @@ build_image node.Dockerfile debian:bookworm-slim node:20
 build_image node-slim.Dockerfile debian:bookworm-slim node:20-slim
 # node:20-bookworm(-slim): the host's own Node 20 (the official binary, in /usr/local like the real images)
 # for dfsplit's container image (test/e2e/image.test.ts), whose dependencies need Node 20 where Debian's
-# nodejs is 18. Built in its own context under the cache: node and npm are copied from the host.
+# nodejs is 18. Built in its own context under the cache: node and npm are copied from the host. Its npm
+# (prefix /usr/local) reads the npmrc in /usr/local/etc, not Debian's /etc/npmrc.
 build_node_official() { # tag extra-command (run after the node user is made)
   local tag=$1 extra=$2 ctx=$CACHE/node-official h
   local node_bin npm_dir
   node_bin=$(readlink -f "$(command -v node)"); npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
-  h=$( ("$node_bin" --version; cat "$npm_dir/package.json"; cat "$IMAGES/npmrc"; image_id debian:bookworm-slim; echo "$extra") | sha)
+  h=$( ("$node_bin" --version; cat "$npm_dir/package.json"; cat "$IMAGES/npmrc"; echo "npm $NPM_PORT /usr/local/etc"; image_id debian:bookworm-slim; echo "$extra") | sha)
   if [ "$(label_of "$tag")" = "$h" ]; then summary "$tag" cached; return; fi
   log "building $tag"
   rm -rf "$ctx"; mkdir -p "$ctx"
-  cp "$node_bin" "$ctx/node"; cp -r "$npm_dir" "$ctx/npm"; cp "$IMAGES/npmrc" "$ctx/npmrc"
+  cp "$node_bin" "$ctx/node"; cp -r "$npm_dir" "$ctx/npm"; sed "s/@E2E_NPM_PORT@/$NPM_PORT/" "$IMAGES/npmrc" >"$ctx/npmrc"
   cat >"$ctx/Dockerfile" <<DOCKERFILE
 FROM debian:bookworm-slim
-COPY npmrc /etc/npmrc
+COPY npmrc /usr/local/etc/npmrc
 COPY node /usr/local/bin/node
 COPY npm /usr/local/lib/node_modules/npm
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
@@ -364,16 +440,18 @@ distroless base
 
 # BuildKit's layer cache (the tests build under BuildKit) may be hit for `FROM x` after x was replaced
 # by an image with other content (seen with this daemon in bench/realworld): when a stand-in changed
-# since the last setup, drop that cache so no test build meets layers made on an older stand-in.
+# since the last setup, drop that cache so no test build meets layers made on an older stand-in. The same
+# when the npm packages or the git repositories changed: a cached `RUN git clone https://example.org/...`
+# or `RUN npm install -g x` (same text, same parent) would keep what the old ones held.
 STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
   eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2 wordpress:php8.2-apache
   ruby:3.1-slim ruby:3.1 haskell:9.12.2-slim-bookworm
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
-IDS=$(for t in "${STANDINS[@]}"; do echo "$t $(image_id "$t")"; done)
+IDS=$(for t in "${STANDINS[@]}"; do echo "$t $(image_id "$t")"; done; echo "npm $NPM_HASH"; echo "git $GIT_HASH")
 if [ "$(cat "$CACHE/.standin-ids" 2>/dev/null)" != "$IDS" ]; then
   BK_DOCKER=/usr/bin/docker; [ -x $BK_DOCKER ] || BK_DOCKER=docker
   quiet "$LOGS/builder-prune.log" env DOCKER_BUILDKIT=1 $BK_DOCKER builder prune -af
-  log "stand-ins changed: BuildKit build cache pruned"
+  log "stand-ins, npm packages or git repositories changed: BuildKit build cache pruned"
   echo "$IDS" >"$CACHE/.standin-ids"
 fi
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stop what test/e2e/infra/setup.sh leaves running for the next run: the suite's own dockerd (socket
-# /run/dfsplit-e2e-<hash>/docker.sock, data .e2e-cache/docker) and the two loopback http servers. Each
-# process is found by its pidfile or port and checked against its command line before it is signalled.
+# /run/dfsplit-e2e-<hash>/docker.sock, data .e2e-cache/docker), the three loopback http servers (apt,
+# pypi, npm) and the git daemon. Each process is found by its pidfile or port and checked against its
+# command line before it is signalled.
 # The engine on the default socket is never touched.
 #   bash test/e2e/infra/stop.sh            stop them; the images stay, so the next setup is a warm one
 #   bash test/e2e/infra/stop.sh --purge    ... and delete the daemon's data (all stand-ins and test images)
@@ -26,10 +27,12 @@ stop_pid dockerd "$(cat "$RUN_DIR/docker.pid" 2>/dev/null || true)" "--exec-root
 if [ -f "$CACHE/ports" ]; then
   # shellcheck disable=SC1091
   source "$CACHE/ports"
-  for p in "$APT_PORT:$CACHE/apt" "$PYPI_PORT:$CACHE/pypi"; do
-    pid=$(ss -ltnpH "sport = :${p%%:*}" | { grep -o 'pid=[0-9]*' || true; } | head -1 | cut -d= -f2)
-    stop_pid "http server ${p%%:*}" "$pid" "http.server ${p%%:*} --bind 127.0.0.1 --directory ${p#*:}" 5
+  port_pid() { ss -ltnpH "sport = :$1" | { grep -o 'pid=[0-9]*' || true; } | head -1 | cut -d= -f2; }
+  for p in "$APT_PORT:$CACHE/apt" "$PYPI_PORT:$CACHE/pypi" "${NPM_PORT:-}:$CACHE/npm"; do
+    [ -n "${p%%:*}" ] || continue
+    stop_pid "http server ${p%%:*}" "$(port_pid "${p%%:*}")" "http.server ${p%%:*} --bind 127.0.0.1 --directory ${p#*:}" 5
   done
+  [ -z "${GIT_PORT:-}" ] || stop_pid "git daemon $GIT_PORT" "$(port_pid "$GIT_PORT")" "--port=$GIT_PORT --base-path=$CACHE/git" 5
 fi
 # what an unclean dockerd exit leaves mounted below its directories
 findmnt -rn -o TARGET | { grep -F -e "$RUN_DIR/" -e "$DOCKER_DATA/" || true; } | sort -r | while read -r m; do umount -l "$m" || true; done
