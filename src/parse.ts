@@ -137,8 +137,11 @@ function envPairs(args: string): [string, string][] {
   if (!/^[^\s=]+=/.test(text)) {
     const m = /^(\S+)\s+([\s\S]*)$/.exec(text);
     if (!m) return [];
-    // the builder reads the value as shell words: quotes go (`ENV OUT_DIR '/opt/app'` is /opt/app)
-    return [[m[1]!, shellWord(m[2]!.trim())]];
+    // the builder reads the value as shell words: quotes go (`ENV OUT_DIR '/opt/app'` is /opt/app); a value that is
+    // one `${NAME:-word}` is kept as written, for analyze to give the variable or its default (the shell reader
+    // keeps only `${NAME}` of it)
+    const raw = m[2]!.trim();
+    return [[m[1]!, /^\$\{\w+:?-[^}$]*\}$/.test(raw) ? raw : shellWord(raw)]];
   }
   const script = parseShell(`X ${text}`);
   const out: [string, string][] = [];

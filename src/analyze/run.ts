@@ -383,7 +383,15 @@ export class EnvHistory {
 /** `$NAME` / `${NAME}` replaced by values dfsplit knows (ENV, ARG defaults, assignments earlier in the RUN). */
 export function expandWord(word: string, env: EnvView, budget = env.budget): string {
   if (!word.includes('$')) return word;
-  return word.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => valueOf((a ?? b)!, env, budget) ?? m);
+  // `${NAME:-word}` and `${NAME-word}`: the variable's value, or the word where the file never sets it (an ENV
+  // `${PKG:-"emacs-25.2.tar.gz"}` with no ARG PKG: docs.docker.com, "Environment replacement"); a variable the
+  // file or the base image sets but whose value is not known stays as written
+  const defaulted = word.replace(/\$\{(\w+)(:?)-([^}$]*)\}/g, (m, name: string, colon: string, fallback: string) => {
+    if (!env.has(name)) return fallback.replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
+    const v = valueOf(name, env, budget);
+    return v === undefined ? m : v === '' && colon ? fallback.replace(/^"(.*)"$|^'(.*)'$/, '$1$2') : v;
+  });
+  return defaulted.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => valueOf((a ?? b)!, env, budget) ?? m);
 }
 
 export { optionValue, removedPackages };
