@@ -6,6 +6,7 @@
 // https://hub.docker.com/_/php  https://getcomposer.org/doc/articles/autoloader-optimization.md
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
 import { classificationOf, type Classification } from '../../src/analyze/index.js';
+import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { installerCompanion, isNeutral } from '../../src/commands/index.js';
 import { phpImageOf } from '../../src/images.js';
@@ -67,7 +68,9 @@ export default {
     if (steps.length) return `Composer (\`${steps[0]!.exe} ${steps[0]!.sub}\`) on line ${line(steps[0]!.index)} of ${input.builderImage}`;
     // extensions alone: worth a split only when build packages can stay behind (the image has its compilers)
     const ext = extensionRuns(input.analysis.runs).copied;
-    const leaves = [...input.analysis.runs.values()].some((r) => r.commands.some((c) => (c.install?.build.length ?? 0) > 0));
+    // (a -dev package the same RUN purges again, `apt-get purge --auto-remove libldap2-dev`, is not in the original
+    // either: the runtime stage would be the same tag with the same extensions, so there is nothing to leave behind)
+    const leaves = packagesLeftBehind(input.analysis) === 'some';
     return ext.length && leaves ? `PHP extensions compiled on line ${line(ext[0]!.index)}, with build packages the runtime stage leaves behind` : null;
   },
   decide(input) {
