@@ -25,7 +25,7 @@ async function dfsplit(...args: string[]): Promise<string> {
 }
 
 describe('the front page', () => {
-  it('shows for eight examples exactly the diff the CLI prints today, with the sizes of test/e2e/results.md', async () => {
+  it('shows for nine examples exactly the diff the CLI prints today, with the sizes of test/e2e/results.md', async () => {
     const blocks = [...read('README.md').matchAll(/`npx dfsplit (examples\/[^`]+\/Dockerfile)` prints:\n\n```diff\n([\s\S]*?)```\n/g)];
     expect(blocks.map((b) => b[1])).toEqual([
       'examples/go-ubuntu-golang-go/Dockerfile',
@@ -36,11 +36,24 @@ describe('the front page', () => {
       'examples/haskell-cabal-install/Dockerfile',
       'examples/python-tests-in-build/Dockerfile',
       'examples/node-code-runs-git/Dockerfile',
+      'examples/python-pipenv/Dockerfile',
     ]);
     for (const [, file, block] of blocks) expect(block, file).toBe(await dfsplit(file!));
     // every size the front page gives (`A MB -> B MB` before a block) is the measured row of its example
     const results = read('test/e2e/results.md');
     for (const m of read('README.md').matchAll(/([\d.]+) MB -> ([\d.]+) MB\. `npx dfsplit examples\/([^/]+)\/Dockerfile`/g)) expect(results, m[3]).toMatch(new RegExp(`\\| ${m[3]} \\| ${m[1]} \\| ${m[2]} \\|`));
+  });
+
+  it('lists build-level examples that dfsplit declines needs-verify, with the sizes of test/e2e/results.md', async () => {
+    const rows = [...read('README.md').matchAll(/^\| `examples\/([^`]+)` \| [^|]+ \| ([\d.]+) MB -> ([\d.]+) MB \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual(['node-npm-global', 'node-git-clone', 'ruby-gem-install-verify']);
+    const results = read('test/e2e/results.md');
+    for (const [, name, before, after] of rows) {
+      expect(results, name).toMatch(new RegExp(`\\| ${name} \\| ${before} \\| ${after} \\|`));
+      // proposed only through --verify: without it, dfsplit declines the file and names the way to prove it
+      const r = await run(ROOT, ['--no-color', '--check', `examples/${name}/Dockerfile`]);
+      expect(r.stderr + r.stdout, name).toMatch(/needs-verify/);
+    }
   });
 
   it('gives a first set-up command that runs a bundled example', () => {
