@@ -243,7 +243,7 @@ function servesBuiltFiles(model: Model, analysis: Analysis): boolean {
 }
 
 /**
- * The image's PATH entry that lies in what a compiling command of the file built, outside every system directory
+ * The image's PATH entry that lies inside the tree a native build of the file ran in, outside every system directory
  * (`make` in /Filtlong-0.2.0, `ENV PATH="${PATH}:/Filtlong-0.2.0/bin"`: a tool image with no CMD, whose users run
  * the program it built), or null. That program is the image's purpose, not the compilers that built it (recall
  * review l, staphb/filtlong): the file is split like an application's.

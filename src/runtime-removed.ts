@@ -56,9 +56,9 @@ export function removedInput(analysis: Analysis, model: Model, step: RuntimeStep
  * original image does not hold what it writes, so neither does the runtime stage (it would keep it, or fail to find
  * what it edits: `runtime-keeps-removed`, `replay-needs-builder-state`). Each command a download with named outputs,
  * an unpack (into its -C directory or the working directory), a file command or editor whose every path (what it
- * makes, removes, moves and reads: analyze's filePaths) lies in what is deleted (not a
- * mkdir: a later repeated command may still work in the directory it makes), or a `cd`. What deletes the first of them and which path, or null. A replayed step that
- * still needs what it wrote is the state model's to decline.
+ * makes, removes, moves and reads: analyze's filePaths) lies in what is deleted (not a mkdir: a later repeated
+ * command may still work in the directory it makes), or a `cd`. What deletes the first of them and which path, or
+ * null. A replayed step that still needs what it wrote is the state model's to decline.
  */
 export function removedWrite(analysis: Analysis, step: RuntimeStep, steps: readonly RuntimeStep[]): { path: string; command: string } | null {
   if (step.keyword !== 'RUN' || step.source === null) return null;
