@@ -103,14 +103,16 @@ function withoutCoveredDirs(analysis: Analysis, step: RuntimeStep, before: reado
   const isCovered = (c: RunCommand): boolean => {
     const dir = fileReplay(c.words[0] ?? '') === 'creates-dir';
     // a chmod (or a chown/chgrp to root, which every COPY gives) of paths inside an earlier copy: COPY --from keeps
-    // the modes of the builder's end state, which ran the same command (`chmod -R g+rwX .` after `yarn build`)
+    // the modes of the builder's end state, which ran the same command (`chmod +x wait-for-it.sh` after copying the
+    // app). Not of the copied directory itself: a COPY into a directory that is there already (a WORKDIR made it)
+    // leaves that directory's own mode as it was (`chmod -R g+rwX .` in /usr/src/app stays: review of this session)
     if (!c.nested && fileReplay(c.words[0] ?? '') === 'changes-mode' && copies.length) {
       const use = pathOperands(c.words);
       const paths = (use?.needs ?? []).map((d) => joinPath(c.cwd, d));
       const root = use?.owner === null || /^(0|root)?(:(0|root))?$/.test(use?.owner ?? '-');
       // (a copy given an owner, `COPY --chown=app`, is not root's)
       const owned = before.filter((x) => /--chown/.test(x.text)).flatMap(plain);
-      const by = paths.map((m) => copies.find((p) => isInside(m, p) && (use?.owner === null || !owned.includes(p))));
+      const by = paths.map((m) => copies.find((p) => m !== p && isInside(m, p) && (use?.owner === null || !owned.includes(p))));
       if (root && paths.length && !paths.some((m) => /[$~*?]/.test(m)) && by.every((p) => p !== undefined)) {
         copy = by[0]!;
         return true;

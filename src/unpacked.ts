@@ -19,6 +19,7 @@ import { familyOf, fileReplay, isNeutral, isShellOnly, pathOperands, pathUse } f
 import { imageDir, systemDir } from './knowledge/secrets.js';
 import type { Model } from './model.js';
 import { isInside, joinPath } from './paths.js';
+import { parseShell } from './shell.js';
 import type { Artifact } from './preset.js';
 
 /** How the entries of a system directory an archive was unpacked into are told: see the top of this file. */
@@ -228,9 +229,12 @@ function configuredPaths(model: Model, analysis: Analysis, runTime: boolean): st
     } else if (ins.keyword === 'ENV' && scope) {
       for (const [, v] of ins.pairs) out.push(...expandWord(v, scope.env).split(':'));
     } else if ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && scope) {
-      for (const w of ins.words) out.push(expandWord(w.replace(/^["']|["']$/g, ''), scope.env));
+      // the shell form read as the shell reads it: quotes go (`"/opt/zeppelin-"$V"-bin-all/bin/zeppelin.sh"`)
+      const words = ins.form === 'exec' ? ins.words : parseShell(ins.command).commands.flatMap((c) => c.words);
+      for (const w of words) out.push(expandWord(w, scope.env));
     }
   }
   if (runTime && workdir) out.push(workdir);
-  return out.filter((p) => p.startsWith('/')).map((p) => joinPath('/', p).replace(/\/+$/, '') || '/');
+  // (a quote left in a path is not one a COPY can name)
+  return out.filter((p) => p.startsWith('/') && !/["']/.test(p)).map((p) => joinPath('/', p).replace(/\/+$/, '') || '/');
 }

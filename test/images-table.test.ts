@@ -175,7 +175,7 @@ const OLD_ANSWERS: Row[] = [
   ['gcr.io/distroless/nodejs20-debian12', 'unknown', false, null, null, false, false, false, false, false, null, null],
   ['gcr.io/distroless/static@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'none', false, null, null, false, false, false, false, false, null, '9d5972bd2c99'],
   ['distroless/static', 'none', false, null, null, false, false, false, false, false, null, null],
-  ['centos:7', 'glibc', true, 'yum', null, false, false, false, false, true, null, 'a7d8bbac01cf'],
+  ['centos:7', 'glibc', true, 'yum', null, false, false, false, false, false, null, 'a7d8bbac01cf'],
   ['fedora:39', 'glibc', true, 'yum', null, false, false, false, false, false, null, null],
   ['rockylinux:9', 'glibc', true, 'yum', null, false, false, false, false, false, null, null],
   ['almalinux:9', 'glibc', true, 'yum', null, false, false, false, false, false, null, null],

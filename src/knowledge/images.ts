@@ -630,7 +630,7 @@ export const IMAGES: readonly ImageRow[] = [
   // the official centos images (centos:6, centos:7, centos:8, latest) set only the default PATH and CMD
   // ["/bin/bash"] (CentOS/sig-cloud-instance-images, their Dockerfiles: FROM scratch, ADD the rootfs, LABEL, CMD);
   // no programs are claimed (the tools list stays empty: a replay needing one is declined)
-  { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos', distributionImage: true, config: { cmd: ['/bin/bash'], debian: false, tools: [] } },
+  { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos', config: { cmd: ['/bin/bash'], debian: false, tools: [] } },
   { repository: 'fedora', libc: 'glibc', packageManager: 'yum', distribution: 'fedora' },
   { repository: 'rockylinux', libc: 'glibc', packageManager: 'yum', distribution: 'rockylinux' },
   { repository: 'almalinux', libc: 'glibc', packageManager: 'yum', distribution: 'almalinux' },

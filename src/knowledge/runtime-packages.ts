@@ -44,6 +44,9 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'libpng-dev': { debian: { 'stretch..bookworm': ['libpng16-16'] }, ubuntu: { 'bionic..jammy': ['libpng16-16'] }, alpine: { '3.9..': ['libpng'] } },
   'libfreetype6-dev': { debian: { 'jessie..bookworm': ['libfreetype6'] }, ubuntu: { 'trusty..noble': ['libfreetype6'] } },
   'libfreetype-dev': { debian: { 'bullseye..bookworm': ['libfreetype6'] }, ubuntu: { 'jammy..noble': ['libfreetype6'] } },
+  // the Fortran compiler's runtime library, which every program it links needs (gcc 4.8 to 6: libgfortran3, 7:
+  // libgfortran4, 8 on: libgfortran5; bookworm checked with apt-cache: gfortran-12 -> libgfortran-12-dev -> libgfortran5)
+  gfortran: { debian: { 'jessie..stretch': ['libgfortran3'], 'buster..bookworm': ['libgfortran5'] }, ubuntu: { 'trusty..xenial': ['libgfortran3'], bionic: ['libgfortran4'], 'focal..noble': ['libgfortran5'] } },
   'libcurl4-openssl-dev': { debian: { 'jessie..stretch': ['libcurl3'], 'buster..bookworm': ['libcurl4'], trixie: ['libcurl4t64'] }, ubuntu: { 'trusty..xenial': ['libcurl3'], 'bionic..jammy': ['libcurl4'], noble: ['libcurl4t64'] } },
   'libcurl4-gnutls-dev': { debian: { 'jessie..bookworm': ['libcurl3-gnutls'], trixie: ['libcurl3t64-gnutls'] }, ubuntu: { 'trusty..jammy': ['libcurl3-gnutls'], noble: ['libcurl3t64-gnutls'] } },
   'libsqlite3-dev': { debian: { 'jessie..trixie': ['libsqlite3-0'] }, ubuntu: { 'trusty..noble': ['libsqlite3-0'] } },
