@@ -112,6 +112,11 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   return null;
 }
 
+/** The PATH the image's last instruction runs with (the file's ENV over the base image's), or '' when not known. */
+function finalPath(model: Model, analysis: Analysis): string {
+  return analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.env.get('PATH') ?? '';
+}
+
 /**
  * The PATH entry that names the tool directory of a project the image never fills: no COPY or ADD into the
  * project's directory and no command run in it (`mkdir /repo`, `ENV PATH=/repo/node_modules/.bin:$PATH`,
@@ -119,7 +124,7 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
  * (git, compilers for native modules); null when there is none.
  */
 function mountedProjectTools(model: Model, analysis: Analysis): string | null {
-  const path = analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.env.get('PATH') ?? '';
+  const path = finalPath(model, analysis);
   for (const entry of path.split(':')) {
     const project = PROJECT_TOOLS.exec(entry)?.[1];
     if (!project || project.includes('$')) continue;
@@ -252,7 +257,7 @@ function builtToolOnPath(model: Model, analysis: Analysis): string | null {
   // on a distribution's own image (ubuntu, debian, centos): a toolchain or SDK image (golang, nvidia/cuda's -devel,
   // an unknown base) is a toolbox by what it starts from
   if (!isDistributionImage(model.stages[0]?.image ?? '')) return null;
-  const path = analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.env.get('PATH') ?? '';
+  const path = finalPath(model, analysis);
   // the PATH of the base image (golang's /go/bin, /usr/local/bin) names no program of the file's own
   const inherited = new Set((imageConfig(model.stages[0]?.image ?? '')?.env.PATH ?? DEFAULT_PATH).split(':'));
   // native builds: a package manager's script (`npm run pdf`) builds no program the image is for

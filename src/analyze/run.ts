@@ -387,9 +387,10 @@ export function expandWord(word: string, env: EnvView, budget = env.budget): str
   // `${PKG:-"emacs-25.2.tar.gz"}` with no ARG PKG: docs.docker.com, "Environment replacement"); a variable the
   // file or the base image sets but whose value is not known stays as written
   const defaulted = word.replace(/\$\{(\w+)(:?)-([^}$]*)\}/g, (m, name: string, colon: string, fallback: string) => {
-    if (!env.has(name)) return fallback.replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
+    const given = fallback.replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
+    if (!env.has(name)) return given;
     const v = valueOf(name, env, budget);
-    return v === undefined ? m : v === '' && colon ? fallback.replace(/^"(.*)"$|^'(.*)'$/, '$1$2') : v;
+    return v === undefined ? m : v === '' && colon ? given : v;
   });
   return defaulted.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => valueOf((a ?? b)!, env, budget) ?? m);
 }

@@ -10,6 +10,8 @@ quiet() {
   fi
 }
 sha() { sha256sum | cut -c1-16; }
+# file hash: true when the hash recorded in file (a step's inputs when it last ran) is not hash: the step runs again
+stale() { [ "$(cat "$1" 2>/dev/null)" != "$2" ]; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # the URL of this host's apt source for a suite (first deb822 `URIs:` of a stanza listing the suite, or

@@ -96,7 +96,7 @@ fi
 # packages from apt-packages.txt, plus what the distroless stand-ins are made of
 PKGS=$( (sed -e 's/#.*//' "$INFRA/apt-packages.txt"; echo libc6 libssl3 tzdata ca-certificates) | tr -s ' \t' '\n' | grep -v '^$' | sort -u | tr '\n' ' ')
 PKGS_HASH=$(echo "$PKGS $(cat "$CACHE/rootfs/minbase.done")" | sha)
-if [ "$(cat "$APT_DIR/.pkgs-hash" 2>/dev/null)" != "$PKGS_HASH" ] || [ ! -s "$APT_DIR/Packages.gz" ]; then
+if stale "$APT_DIR/.pkgs-hash" "$PKGS_HASH" || [ ! -s "$APT_DIR/Packages.gz" ]; then
   log "downloading .debs for: $PKGS"
   cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf" 2>/dev/null || true
   quiet "$LOGS/mirror-download.log" chroot "$ROOTFS" bash -c \
@@ -114,7 +114,7 @@ fi
 # php8.2-dev .deb (so it matches the PHP binary and headers), fetched and checked by apt-get source from the
 # same archive (a deb-src entry in lists of its own, the chroot's apt state untouched), served as src/php.tar.xz
 PHP_SRC_VER=$(dpkg-deb -f "$(ls "$APT_DIR"/php8.2-dev_*.deb | sort -V | tail -1)" Version)
-if [ "$(cat "$APT_DIR/src/.version" 2>/dev/null)" != "$PHP_SRC_VER" ] || [ ! -s "$APT_DIR/src/php.tar.xz" ]; then
+if stale "$APT_DIR/src/.version" "$PHP_SRC_VER" || [ ! -s "$APT_DIR/src/php.tar.xz" ]; then
   log "php8.2 source $PHP_SRC_VER"
   quiet "$LOGS/mirror-php-source.log" chroot "$ROOTFS" bash -c "set -e; rm -rf /tmp/php-src; mkdir -p /tmp/php-src/lists/partial /tmp/php-src/dl
     echo 'deb-src $DEBIAN_URL $SUITE main' >/tmp/php-src/sources.list
@@ -223,7 +223,7 @@ PyMODINIT_FUNC PyInit_e2e_selftest_cext(void) { return PyModule_Create(&D); }
 EOF
 fi
 PY_HASH=$( (cd "$PYSRC" && find . -type f ! -path '*/build/*' ! -path '*/dist/*' ! -path '*.egg-info*' ! -path '*__pycache__*' -print0 | sort -z | xargs -0 -r sha256sum; sha256sum "$INFRA/build-pyindex.py") | sha)
-if [ "$(cat "$PYPI_DIR/.hash" 2>/dev/null)" != "$PY_HASH" ]; then
+if stale "$PYPI_DIR/.hash" "$PY_HASH"; then
   log "building sdists from ${PYSRC#"$ROOT"/}"
   quiet "$LOGS/pyindex.log" "$HOST_PY" "$INFRA/build-pyindex.py" "$PYSRC" "$CACHE/pybuild" "$PYPI_DIR"
   grep 'project(s)' "$LOGS/pyindex.log" || true
@@ -238,7 +238,7 @@ serve $PYPI_PORT "$PYPI_DIR" pypi
 # the node stand-ins' /etc/npmrc names it (build-npm-registry.py says how it is laid out)
 NPMSRC=$ROOT/test/e2e/npmpkgs
 NPM_HASH=$( ( (cd "$NPMSRC" 2>/dev/null && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); sha256sum "$INFRA/build-npm-registry.py"; echo "$NPM_PORT") | sha)
-if [ "$(cat "$NPM_DIR/.hash" 2>/dev/null)" != "$NPM_HASH" ]; then
+if stale "$NPM_DIR/.hash" "$NPM_HASH"; then
   log "packing the npm packages of ${NPMSRC#"$ROOT"/}"
   quiet "$LOGS/npm-registry.log" "$HOST_PY" "$INFRA/build-npm-registry.py" "$NPMSRC" "$NPM_DIR" "http://127.0.0.1:$NPM_PORT/"
   grep 'package(s)' "$LOGS/npm-registry.log" || true
@@ -254,7 +254,7 @@ serve $NPM_PORT "$NPM_DIR" npm
 # protocol, so `git clone --depth 1 -b <tag>` works, which the dumb HTTP protocol refuses). The node
 # stand-in's /etc/gitconfig sends https://example.org/ there (url.insteadOf): a Dockerfile keeps its URL.
 GIT_HASH=$( (cd "$ROOT/examples" && find . -path './*/git/*' -type f -print0 | sort -z | xargs -0 -r sha256sum) | sha)
-if [ "$(cat "$GIT_DIR/.hash" 2>/dev/null)" != "$GIT_HASH" ]; then
+if stale "$GIT_DIR/.hash" "$GIT_HASH"; then
   log "making the git repositories of examples/*/git"
   find "$GIT_DIR" -mindepth 1 -maxdepth 1 ! -name .hash -exec rm -rf {} +
   while IFS= read -r -d '' src; do
