@@ -3,6 +3,7 @@ import { analyze, copyDestination, type Analysis, type Classification } from './
 import { joinPath } from './shell.js';
 import { pathOperands } from './commands/index.js';
 import { globalPackagePaths } from './global-copy.js';
+import { localInstallPaths } from './local-copy.js';
 import { NO_CONTEXT, type BuildContext } from './context.js';
 import { InputError } from './errors.js';
 import { describe, type Finding, type MessageId, type ReasonId } from './messages.js';
@@ -249,5 +250,7 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
   for (const p of [...(imageConfig(first.image)?.provides ?? []), ...pythonOwnPaths(first.image)]) paths.add(p);
   // the package directories of npm's global installs on the node image, which the node family leaves unnamed (src/global-copy.ts)
   for (const p of globalPackagePaths(first.image, a)) paths.add(p);
+  // the system prefix of pip, cpanm, R and gem installs on Debian and Ubuntu (src/local-copy.ts)
+  for (const p of localInstallPaths(first.image, a)) paths.add(p);
   return [...paths];
 }

@@ -33,6 +33,7 @@ export const MESSAGES = {
   'run-fetch': 'downloads ({commands}) and installs for the runtime without compiling: repeated as written in the runtime stage',
   'run-unknown': 'command not recognised ({commands}): repeated in the runtime stage to be safe',
   'run-preset': '{preset}: {detail}',
+  'run-local-copy': 'installs with `{command}` into the system prefix in the builder, after the build tools: the runtime stage copies {path} instead of installing again without them',
   'run-global-copy': 'installs {packages} with npm into its global prefix in the builder (`{command}`): the runtime stage copies the packages and the links npm made for their programs instead of installing them again without the build tools',
   'pragma-ignored': '`# dfsplit-ignore` before it: kept in the builder as written, not repeated in the runtime stage',
   'pragma-ignore-file': '`# dfsplit-ignore-file`: the file asks to be left as it is',
@@ -183,6 +184,8 @@ export const MESSAGES = {
   'unproven-gem-install': '`{command}` installs gems that no Gemfile.lock lists: whether their native extensions load libraries that {image} lacks is proven only by a build',
   'unproven-staged-install':
     '`{command}` installs into {path} (system directories are never copied whole): the builder runs it once more right before, with DESTDIR={destdir}, and the runtime stage copies what it wrote there; that the install honours DESTDIR and that no later builder step changes what it installed is proven only by a build',
+  'unproven-local-copy':
+    '`{command}` ran after the build tools were installed: the runtime stage copies {path} from the builder instead of installing again without them; whether what it compiled there finds every library it loads on the runtime image, and whether the copy brings nothing else the runtime stage should not hold, is proven only by a build',
   'unproven-global-copy': '`{command}` ran after the build tools were installed: the runtime stage copies what it installed ({packages}) from the builder instead of installing again without them; whether native addons compiled there find every library they load on {image} is proven only by a build',
   'unproven-install-prefix': '`{command}` installs {why}: what it writes outside the copied prefix is known only from a build',
   'unproven-runtime-compiler': '{program} compiles code with the C compiler when it runs: whether the runtime stage may leave the compiler behind is proven only by a build',

@@ -28,6 +28,8 @@ import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
 import { stageInstalls, type StagedInstalls } from './staged-install.js';
 import { copyGlobalInstalls } from './global-copy.js';
+import { copyLocalInstalls } from './local-copy.js';
+import { isInside } from './paths.js';
 
 /** Options that steer a conversion. */
 export interface PlanOptions {
@@ -120,7 +122,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const decided: PresetDecision = preset ? preset.preset.decide(input) : {};
   // npm's global installs after the build tools: copied from the builder, not repeated without them (src/global-copy.ts)
   const globals = options.runtimeBase ? null : copyGlobalInstalls(model, analysis, builder.image, decided);
-  const decision: PresetDecision = globals?.decision ?? decided;
+  // pip, cpanm, R and apt's gem after the build tools on Debian and Ubuntu: the builder's /usr/local copied (src/local-copy.ts)
+  const local = options.runtimeBase || preset ? null : copyLocalInstalls(model, analysis, builder.image, globals?.decision ?? decided);
+  const decision: PresetDecision = local?.decision ?? globals?.decision ?? decided;
   // the toolchain the container runs at start may leave only when the preset starts the built program instead
   const rewritten = decision.command ? model.instructions[decision.command.index]! : null;
   const declines: Finding[] = toolchain.filter((f) => f.line !== rewritten?.line);
@@ -190,6 +194,8 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     artifacts = kept.length ? kept : generic.artifacts;
     findings.push(...deleted.map((a): Finding => ({ id: 'artifact-deleted', data: { path: a.path }, line: a.why.line })));
   }
+  // what the copy of /usr/local brings already (a `make install` after the first install it replaces) is not copied again
+  if (local) artifacts = artifacts.filter((a) => a.producer < local.at || !local.paths.some((p) => isInside(a.to ?? a.path, p)));
   // CA certificates and time zones the builder's image had and the runtime base may lack (item 8 of issue 23)
   const imageFiles = imageFilesToCopy(model, analysis, builder.image, runtimeBase, Math.max(...artifacts.map((a) => a.producer), builder.from), [...(decision.runtimeReplacements?.values() ?? [])].flat());
   if (artifacts.length && imageFiles.length) artifacts = [...artifacts, ...imageFiles.filter((f) => !artifacts!.some((a) => a.path === f.path))];
@@ -290,7 +296,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
       artifacts,
       deleted,
       steps: printed.steps,
-      presetUnproven: [...packageProof.unproven, ...native.unproven, ...code.unproven, ...(staged?.unproven ?? []), ...(globals?.unproven ?? [])],
+      presetUnproven: [...packageProof.unproven, ...native.unproven, ...code.unproven, ...(staged?.unproven ?? []), ...(globals?.unproven ?? []), ...(local?.unproven ?? [])],
       genericArtifacts: decision.artifacts === undefined,
     }),
   };

@@ -265,3 +265,13 @@ export function runtimeNamesFor(names: readonly string[], manager: PackageManage
   }
   return { packages, unknown };
 }
+
+/**
+ * Debian and Ubuntu packages a runtime stage may install again whose Depends or Recommends bring a C compiler back
+ * (apt installs Recommends unless told not to): python-pip and python3-pip recommend build-essential and their
+ * Python's -dev package, r-base-core recommends r-base-dev, which depends on build-essential, gfortran and g++,
+ * libtool depends on gcc (libtool-bin and dh-autoreconf on libtool), and PHP's -dev packages depend on libtool.
+ * Sources: `apt-cache show` of each on bookworm, packages.debian.org and packages.ubuntu.com for the older releases
+ * (the review local-2026-12-06o found 30 of 66 outputs saving nothing through them).
+ */
+export const BRINGS_COMPILER_BACK: readonly RegExp[] = [/^python[23]?-pip$/, /^r-base(-core|-dev)?$/, /^libtool(-bin)?$/, /^dh-autoreconf$/, /^php[\d.]*-dev$/];

@@ -80,7 +80,7 @@ describe('build-systems family', () => {
     expect(isBuildToolPackage('cmake')).toBe(true);
     // a build system gives no C compiler
     expect(isCompilerPackage('make')).toBe(false);
-    const ids = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y make ruby\nCOPY . /src\nRUN make -C /src install\nRUN gem install json\nCMD ["/usr/local/bin/app"]\n').reasons.map((r) => r.id);
+    const ids = convert('FROM debian:latest\nRUN apt-get update && apt-get install -y make ruby\nCOPY . /src\nRUN make -C /src install\nRUN gem install json\nCMD ["/usr/local/bin/app"]\n').reasons.map((r) => r.id);
     expect(ids).toContain('replay-needs-build-tools');
   });
 
