@@ -239,7 +239,7 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
     }
     if (c.install) {
       if (c.install.runtime.length) {
-        add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends), '&&');
+        add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends, c.install.sourceOptions), '&&');
         // the generated install runs its own update and removes the lists after itself
         kept.push({ ...c, install: { ...c.install, build: [], selfUpdating: true } });
       }

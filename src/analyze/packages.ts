@@ -26,6 +26,8 @@ export interface PackageInstall {
   unknownRuntime: string[];
   /** False when the original passed --no-install-recommends. */
   recommends: boolean;
+  /** The original's options that choose where packages come from, with their values as written (`-t`, `bookworm-backports`): the manager's `sourceOptions`. */
+  sourceOptions?: string[];
   /** Names that could not be read (variables): installed again in the runtime stage to be safe. */
   unresolved: string[];
   /** True for an install dfsplit writes: it runs its own `update` and removes the lists after itself. */
@@ -77,6 +79,7 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   const packages: string[] = [];
   const unresolved: string[] = [];
   let recommends = true;
+  const sourceOptions: string[] = [];
   let virtual: string | null = null;
   let seenSub = false;
   // what the image declares as its build dependencies (php's $PHPIZE_DEPS: autoconf, re2c, dpkg-dev, file, ...) serves builds only
@@ -89,7 +92,14 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
       i++;
       continue;
     }
+    // `--enablerepo=epel` and `-tbookworm-backports` carry their value in the word
+    const joined = spec.sourceOptions?.find((o) => w.startsWith(o.startsWith('--') ? `${o}=` : o) && w !== o);
+    if (joined) {
+      sourceOptions.push(w);
+      continue;
+    }
     if (spec.valueOptions.includes(w)) {
+      if (spec.sourceOptions?.includes(w) && words[i + 1] !== undefined) sourceOptions.push(w, words[i + 1]!);
       i++;
       continue;
     }
@@ -133,7 +143,7 @@ export function readInstall(words: readonly string[], expand: (word: string) => 
   }
   for (const { runtime: libs } of implied) for (const lib of libs) if (!runtime.includes(lib)) runtime.push(lib);
   runtime.push(...unresolved);
-  return { manager, tool, packages, build, runtime, implied, keptDev, unknownRuntime, recommends, unresolved };
+  return { manager, tool, packages, build, runtime, implied, keptDev, unknownRuntime, recommends, unresolved, ...(sourceOptions.length ? { sourceOptions } : {}) };
 }
 
 /** `libpq-dev=15.3-0+deb12u1` -> `libpq-dev`; `gcc/bookworm` -> `gcc`; `py3-pip~=23` -> `py3-pip`. */
@@ -155,6 +165,6 @@ export function removedPackages(words: readonly string[]): readonly string[] {
 const NOTHING: readonly string[] = Object.freeze([]);
 
 /** The RUN text that installs `packages` in a fresh stage with the same package manager. */
-export function installCommand(tool: string, manager: PackageManager, packages: readonly string[], recommends: boolean): string {
-  return packageManager(manager).installLine(tool, packages, recommends);
+export function installCommand(tool: string, manager: PackageManager, packages: readonly string[], recommends: boolean, options: readonly string[] = []): string {
+  return packageManager(manager).installLine(tool, packages, recommends, options);
 }

@@ -14,7 +14,8 @@ export default {
     // apk's global options that take a value (apk(8)): --wait TIME and the others, read past like the add options
     valueOptions: ['--virtual', '-t', '--repository', '-X', '--root', '-p', '--wait', '--cache-dir', '--cache-max-age', '--keys-dir', '--arch', '--repositories-file'],
     virtualOptions: ['--virtual', '-t'],
-    installLine: (_tool, packages) => `apk add --no-cache ${packages.join(' ')}`,
+    sourceOptions: ['--repository', '-X'],
+    installLine: (_tool, packages, _recommends, options) => `apk add --no-cache ${options.map((o) => `${o} `).join('')}${packages.join(' ')}`,
     defaultTool: 'apk',
   },
 } satisfies CommandFamily;

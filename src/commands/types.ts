@@ -35,8 +35,13 @@ export interface SystemPackages {
   noRecommends?: readonly string[];
   /** The subcommand that downloads the package lists an install needs (the state model tracks them). */
   refreshesLists?: string;
-  /** The command a fresh stage runs to install `packages` (with `tool`, the command the original used). */
-  installLine(tool: string, packages: readonly string[], recommends: boolean): string;
+  /**
+   * Options with a value that choose where packages come from (`apt-get install -t bookworm-backports`, `apk add --repository URL`):
+   * an install written again for the runtime stage keeps them, else it may not find the packages or pick other versions.
+   */
+  sourceOptions?: readonly string[];
+  /** The command a fresh stage runs to install `packages` (with `tool`, the command the original used, and the original's source options as words). */
+  installLine(tool: string, packages: readonly string[], recommends: boolean, options: readonly string[]): string;
   /** The command a runtime stage uses when the original installed nothing. */
   defaultTool: string;
 }

@@ -22,7 +22,8 @@ export default {
     },
     valueOptions: ['-c', '--setopt', '--enablerepo', '--disablerepo'],
     noRecommends: ['--setopt=install_weak_deps=False'],
-    installLine: (tool, packages) => `${tool} install -y ${packages.join(' ')} && ${tool} clean all`,
+    sourceOptions: ['--enablerepo'],
+    installLine: (tool, packages, _recommends, options) => `${tool} install -y ${options.map((o) => `${o} `).join('')}${packages.join(' ')} && ${tool} clean all`,
     defaultTool: 'yum',
   },
 } satisfies CommandFamily;

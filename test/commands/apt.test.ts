@@ -77,4 +77,14 @@ describe('apt family', () => {
       expect(r.status, removal).toBe('unchanged');
     }
   });
+
+  it('keeps the options that choose where packages come from in the install it writes again (sourceOptions)', () => {
+    const separate = read(['apt-get', 'install', '-y', '-t', 'bullseye-backports', 'certbot']);
+    expect(separate.packages).toEqual(['certbot']);
+    expect(separate.sourceOptions).toEqual(['-t', 'bullseye-backports']);
+    expect(read(['apt-get', 'install', '--target-release=buster-backports', 'certbot']).sourceOptions).toEqual(['--target-release=buster-backports']);
+    // a value option that is no source option (-o) is read past, not repeated
+    expect(read(['apt-get', 'install', '-o', 'Dpkg::Options::=--force-confold', 'certbot']).sourceOptions).toBeUndefined();
+    expect(installCommand('apt-get', 'apt', ['certbot'], false, separate.sourceOptions)).toBe('apt-get update && apt-get install -y -t bullseye-backports --no-install-recommends certbot && rm -rf /var/lib/apt/lists/*');
+  });
 });
