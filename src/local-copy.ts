@@ -15,11 +15,13 @@ import { commandOf, compilesNothing, isBuildToolPackage, replayedBy } from './co
 import { isVenv } from './commands/python.js';
 import { distributionOf, isDistributionImage } from './images.js';
 import { BRINGS_COMPILER_BACK } from './knowledge/runtime-packages.js';
+import { externallyManaged } from './knowledge/distro-python.js';
+import { packagesLeftBehind } from './analyze/left-behind.js';
 import { buildRelease } from './tags.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { Override, PresetDecision, PresetStep } from './preset.js';
-import { runtimePart } from './runtime-stage.js';
+import { installsPipWithRecommends, isDistroPip, runtimeWithoutPipRecommends, servesInstallBuilds } from './pip-recommends.js';
 
 /** The prefix every one of these installs writes into as root on a Debian or Ubuntu image. */
 const LOCAL_PREFIX = '/usr/local';
@@ -48,13 +50,19 @@ export function copyLocalInstalls(model: Model, analysis: Analysis, builderImage
   const d = distributionOf(builderImage);
   if (!d || (d.name !== 'debian' && d.name !== 'ubuntu') || !isDistributionImage(builderImage) || decision.runtimeBase || OTHER_ENVIRONMENT.test(model.text)) return null;
   // a tag that still moves (`ubuntu:latest`) names today's packages, not those of the release the file was written for
-  if (!buildRelease(builderImage)) return null;
+  const release = buildRelease(builderImage);
+  if (!release) return null;
+  // build packages the original removes again in their own layer leave nothing to gain
+  if (packagesLeftBehind(analysis) !== 'some') return null;
   const runs = [...analysis.runs].sort((a, b) => a[0] - b[0]);
+  // build tools beyond what the installs build with, and no build of the file's own that uses them: a development image
+  const buildPackages = runs.flatMap(([, r]) => r.commands.flatMap((c) => (c.install?.manager === 'apt' ? c.install.build : [])));
+  if (!buildPackages.every(servesInstallBuilds) && !runs.some(([, r]) => r.commands.some((c) => c.kind === 'build'))) return null;
   // a virtual environment, or another interpreter's directory on PATH, gives pip another home than /usr/local
   if (model.instructions.some((i) => i.keyword === 'ENV' && i.pairs.some(([k, v]) => k === 'PATH' && v.split(':').some((d) => !STANDARD_PATH.has(d))))) return null;
   if (runs.some(([, r]) => r.commands.some((c) => isVenv(c.words)))) return null;
   // a package the runtime stage installs again that brings a compiler back (python3-pip's Recommends, libtool's Depends) leaves nothing behind
-  if (runs.some(([, r]) => r.commands.some((c) => c.install?.manager === 'apt' && c.install.runtime.some((p) => BRINGS_COMPILER_BACK.some((b) => b.test(p)))))) return null;
+  if (runs.some(([, r]) => r.commands.some((c) => c.install?.manager === 'apt' && c.install.runtime.some((p) => !isDistroPip(p) && BRINGS_COMPILER_BACK.some((b) => b.test(p)))))) return null;
   const aptRuby = runs.some(([, r]) => r.commands.some((c) => c.install?.manager === 'apt' && c.install.packages.some((p) => APT_RUBY.test(p))));
   const taken = (c: RunCommand) => (c.kind === 'pip' || c.kind === 'setup') && replayedBy(c.words) && !compilesNothing(c.words);
   let compilers = false;
@@ -70,6 +78,8 @@ export function copyLocalInstalls(model: Model, analysis: Analysis, builderImage
       const elsewhere = ELSEWHERE[family];
       if (!elsewhere || c.nested || (family === 'r' ? elsewhere.test(c.words.join(' ')) : c.words.some((w) => elsewhere.test(w)))) return null;
       if (family === 'ruby' && !aptRuby) return null;
+      // an externally managed Python (PEP 668) refuses pip without the flag: the original does not build either
+      if (c.kind === 'pip' && externallyManaged(release) && !c.words.includes('--break-system-packages')) return null;
     }
     found.push({ index, install: installs });
   }
@@ -83,12 +93,20 @@ export function copyLocalInstalls(model: Model, analysis: Analysis, builderImage
     const rest = run.commands.filter((c) => !install.includes(c));
     // a runtime command inside a pipe, a loop or a subshell cannot be lifted out on its own
     if (rest.some((c) => c.nested && (c.kind === 'setup' || c.kind === 'unknown' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0))) return null;
-    const text = runtimePart(run.script, rest, analysis.scopes.get(index)?.workdir ?? '/').text;
+    const text = runtimeWithoutPipRecommends(run, rest, analysis.scopes.get(index)?.workdir ?? '/');
     const copies: PresetStep[] = k === 0 ? sources.map((s): PresetStep => ({ kind: 'copy', source: s, dest: s })) : [];
     replacements.set(index, [...copies, ...(text ? [{ kind: 'run', script: text } as PresetStep] : [])]);
     const command = install[0]!.words.slice(0, 3).join(' ');
     overrides.set(index, { phase: 'build', reason: 'run-local-copy', data: { command, path: sources.join(' and ') } });
     unproven.push({ id: 'unproven-local-copy', data: { command, path: sources.join(' and '), image: builderImage }, line: model.instructions[index]!.line });
+  }
+  // pip installed again with its Recommends would bring build-essential back: without them, and setuptools (src/pip-recommends.ts)
+  for (const [index, run] of runs) {
+    if (replacements.has(index) || !run.commands.some(installsPipWithRecommends)) continue;
+    if (overrides.has(index) || run.commands.some((c) => c.nested && (c.kind === 'setup' || c.kind === 'unknown' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0))) return null;
+    const text = runtimeWithoutPipRecommends(run, run.commands, analysis.scopes.get(index)?.workdir ?? '/');
+    replacements.set(index, text ? [{ kind: 'run', script: text }] : []);
+    overrides.set(index, { phase: 'build', reason: 'run-pip-recommends', data: {} });
   }
   return { decision: { ...decision, overrides, runtimeReplacements: replacements }, unproven, paths: sources, at: found[0]!.index };
 }

@@ -33,6 +33,7 @@ export const MESSAGES = {
   'run-fetch': 'downloads ({commands}) and installs for the runtime without compiling: repeated as written in the runtime stage',
   'run-unknown': 'command not recognised ({commands}): repeated in the runtime stage to be safe',
   'run-preset': '{preset}: {detail}',
+  'run-pip-recommends': 'installs pip with its Recommends, which bring build-essential and the Python -dev package back: the runtime stage installs it without them, and setuptools',
   'run-local-copy': 'installs with `{command}` into the system prefix in the builder, after the build tools: the runtime stage copies {path} instead of installing again without them',
   'run-global-copy': 'installs {packages} with npm into its global prefix in the builder (`{command}`): the runtime stage copies the packages and the links npm made for their programs instead of installing them again without the build tools',
   'pragma-ignored': '`# dfsplit-ignore` before it: kept in the builder as written, not repeated in the runtime stage',

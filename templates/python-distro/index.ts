@@ -8,17 +8,14 @@ import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { pipPythonMajor } from '../../src/commands/python.js';
 import { requirementName } from '../../src/knowledge/compiled-packages.js';
-import { familyOf, isBuildToolPackage, isCompilerPackage, lightPackages, usedAtRuntime } from '../../src/commands/index.js';
+import { familyOf, isBuildToolPackage } from '../../src/commands/index.js';
 import { copiedPaths } from '../../src/analyze/index.js';
 import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
-import type { RunCommand } from '../../src/analyze/run.js';
 import { distributionOf } from '../../src/images.js';
 import { buildRelease } from '../../src/tags.js';
-import { PIP_INSTALLS_AT_RUN_TIME, PIP_BUILD_TOOLS, DISTRO_PIP_PACKAGES, DISTRO_PIP_SCRIPTS, DISTRO_SETUPTOOLS_PACKAGES, distroPipWrites, externallyManaged } from '../../src/knowledge/distro-python.js';
-import { runtimePart } from '../../src/runtime-stage.js';
-import { installCommand } from '../../src/analyze/packages.js';
-import type { RunAnalysis } from '../../src/analyze/run.js';
+import { PIP_INSTALLS_AT_RUN_TIME, DISTRO_PIP_PACKAGES, DISTRO_PIP_SCRIPTS, distroPipWrites, externallyManaged } from '../../src/knowledge/distro-python.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
+import { installsPipWithRecommends, runtimeWithoutPipRecommends, servesInstallBuilds } from '../../src/pip-recommends.js';
 import { isSelfUpgrade, requirementsOf, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
 
 /** pip options that install somewhere other than the interpreter's dist-packages, or link the source tree. */
@@ -46,8 +43,7 @@ function aptInstalled(input: PresetInput): Set<string> {
  */
 function buildPackages(input: PresetInput): boolean {
   const build = [...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => (c.install?.manager === 'apt' ? c.install.build : [])));
-  const forPip = (p: string) => isCompilerPackage(p) || lightPackages.has(p) || usedAtRuntime.has(p) || p.endsWith('-dev') || PIP_BUILD_TOOLS.includes(p);
-  return build.some(isBuildToolPackage) && build.every(forPip);
+  return build.some(isBuildToolPackage) && build.every(servesInstallBuilds);
 }
 
 /** The dist-packages each pip install writes, or null when one cannot be told from the name and the packages installed. */
@@ -100,27 +96,6 @@ function otherScriptWriter(input: PresetInput, pipIndexes: ReadonlySet<number>):
   return null;
 }
 
-/**
- * The runtime part of a RUN without its pip installs: an apt install of python-pip or python3-pip with its Recommends
- * installs the other packages as written, then pip without Recommends and setuptools.
- */
-function runtimeText(run: RunAnalysis, rest: readonly RunCommand[], workdir: string, withRecommends: (c: RunCommand) => boolean): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest[i]!;
-    if (!withRecommends(c) || !c.install) continue;
-    const majors = ([2, 3] as const).filter((m) => c.install!.runtime.includes(DISTRO_PIP_PACKAGES[m]));
-    const own = majors.flatMap((m) => [DISTRO_PIP_PACKAGES[m], DISTRO_SETUPTOOLS_PACKAGES[m]]);
-    const others = c.install.runtime.filter((p) => !own.includes(p));
-    parts.push(runtimePart(run.script, [...rest.slice(from, i), { ...c, install: { ...c.install, runtime: others } }], workdir).text);
-    parts.push(installCommand(c.install.tool, c.install.manager, own, false));
-    from = i + 1;
-  }
-  parts.push(runtimePart(run.script, rest.slice(from), workdir).text);
-  return parts.filter(Boolean).join(' && ');
-}
-
 export default {
   id: 'python-distro',
   summary: "pip installs into the distribution Python's /usr/local dist-packages in the builder; the runtime stage, the same image without compilers, copies it and /usr/local/bin",
@@ -138,9 +113,7 @@ export default {
     const dirs = [...new Set(pips.map((p) => pythonOf(input, p, installed)!))].sort();
     const indexes = [...new Set(pips.map((p) => p.index))].sort((a, b) => a - b);
     // the RUNs that pip installs in, and those that install pip with its Recommends (build-essential, the -dev package)
-    const pipPackages = new Set<string>(Object.values(DISTRO_PIP_PACKAGES));
-    const withRecommends = (c: RunCommand) => c.install?.manager === 'apt' && c.install.recommends && c.install.runtime.some((p) => pipPackages.has(p));
-    const aptRuns = [...input.analysis.runs].filter(([, run]) => run.commands.some(withRecommends)).map(([index]) => index);
+    const aptRuns = [...input.analysis.runs].filter(([, run]) => run.commands.some(installsPipWithRecommends)).map(([index]) => index);
     for (const index of [...new Set([...indexes, ...aptRuns])].sort((a, b) => a - b)) {
       const ins = input.model.instructions[index]!;
       const run = input.analysis.runs.get(index)!;
@@ -151,7 +124,7 @@ export default {
         declines.push({ id: 'complex-run', data: { command: (tangled?.words ?? ['the script']).slice(0, 2).join(' ') }, line: ins.line });
         continue;
       }
-      const text = runtimeText(run, rest, input.analysis.scopes.get(index)?.workdir ?? '/', withRecommends);
+      const text = runtimeWithoutPipRecommends(run, rest, input.analysis.scopes.get(index)?.workdir ?? '/');
       replacements.set(index, text ? [{ kind: 'run', script: text }] : []);
       const detail = indexes.includes(index) ? `installs into ${dirs.join(' and ')}, which is copied with ${DISTRO_PIP_SCRIPTS}` : 'installs pip, whose Recommends bring build-essential back: the runtime stage installs it without them, and setuptools';
       overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-distro', detail } });

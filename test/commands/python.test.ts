@@ -14,7 +14,7 @@ const ids = (text: string) => convert(text).reasons.map((r) => r.id);
 const words = (script: string) => script.split(' ');
 
 // compilers installed and used before the command: a replayed install may have needed them
-const afterCompilers = (run: string) => `FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc python3-pip\nCOPY . /src\nRUN gcc -o /app /src/hello.c\nRUN ${run}\nCMD ["/app"]\n`;
+const afterCompilers = (run: string, image = 'debian:latest') => `FROM ${image}\nRUN apt-get update && apt-get install -y gcc python3-pip\nCOPY . /src\nRUN gcc -o /app /src/hello.c\nRUN ${run}\nCMD ["/app"]\n`;
 
 describe('python family', () => {
   it('answers for pip by any version, as `python -m pip`, and for the other Python tools (names, versioned, modules)', () => {
@@ -78,7 +78,9 @@ describe('python family', () => {
   it('repeats pip, easy_install and setup.py installs in the runtime stage, but not an upgrade of pip itself (replayed, toolingOnly)', () => {
     for (const run of ['pip install flask', 'pip3 install -r requirements.txt', 'python3 -m pip install flask', 'python3 setup.py install', 'easy_install flask']) {
       expect(replayedBy(words(run)), run).toBe(true);
+      // on a tag that still moves: declined; on a Debian release, copied instead (the python-distro preset, or /usr/local: src/local-copy.ts)
       expect(ids(afterCompilers(run)), run).toEqual(['replay-needs-build-tools']);
+      expect(ids(afterCompilers(run, 'debian:bullseye')), run).toEqual(['needs-verify']);
     }
     expect(replayedBy(words('python3 -m venv /venv'))).toBe(false);
     for (const run of ['pip install -U pip setuptools wheel', 'python3 -m pip install --upgrade pip==24.0', 'easy_install pip']) expect(upgradesToolingOnly(words(run)), run).toBe(true);
