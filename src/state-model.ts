@@ -411,6 +411,11 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
   // quadratic); a step out of order starts it again
   let walk = builderStart();
   let next = 0;
+  const afterAll = (before: StageState, commands: readonly RunCommand[]): StageState => {
+    const state = layered(before);
+    for (const o of commands) apply(state, o);
+    return state;
+  };
   const stateBefore = (index: number): StageState => {
     if (next > 0 && order[next - 1]! >= index) {
       walk = builderStart();
@@ -441,20 +446,30 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       // before each kept one are a prefix of the list: applied once each over one layer, not again per command
       const ordered = original.every((o, i) => i === 0 || original[i - 1]!.start < o.start);
       let layer: StageState | null = null;
+      let afterRun: StageState | null = null;
       let applied = 0;
       let lastStart = -1;
       for (const c of step.commands) {
         // inside a split RUN the builder had also run the commands before this one (a download, a clone)
         let then = builderThen;
-        if (ofOriginal.has(c)) {
+        // where a command enters: for one written in place of the RUN (src/local-copy.ts' runtime half), the builder
+        // after the RUN's commands that the runtime stage does not repeat (a clone the repeated `cd` then enters is
+        // the builder's alone; installs are repeated in their runtime part)
+        let entered = builderThen;
+        if (!ofOriginal.has(c) && original.length) {
+          entered = afterRun ??= afterAll(
+            builderThen,
+            original.filter((o) => !o.install && !step.commands.some((k) => k.words.join(' ') === o.words.join(' '))),
+          );
+        } else if (ofOriginal.has(c)) {
           if (ordered && c.start >= lastStart) {
             lastStart = c.start;
             while (applied < original.length && original[applied]!.start < c.start) apply((layer ??= layered(builderThen)), original[applied++]!);
-            if (layer) then = layer;
+            if (layer) then = entered = layer;
           } else {
             const earlier = original.filter((o) => o.start < c.start);
             if (earlier.length) {
-              then = layered(builderThen);
+              then = entered = layered(builderThen);
               for (const o of earlier) apply(then, o);
             }
           }
@@ -464,7 +479,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         // a RUN repeated in part enters each command's directory first (`cd /tmp/src && ...`, src/runtime-stage.ts)
         const enters = !step.verbatim && step.source !== null && entersDirectory(c, analysis.scopes.get(step.source)?.workdir ?? '/');
         const gap =
-          enters && hasDir(then, c.cwd) && (!hasDir(r, c.cwd) || madeInside(then, r, c.cwd, copied))
+          enters && hasDir(entered, c.cwd) && (!hasDir(r, c.cwd) || madeInside(entered, r, c.cwd, copied))
             ? `the working directory ${c.cwd}, made only in the builder`
             : (missing(c, r, then, input.runtimeBase, input.sameBase, copied, laterCopies(input.steps, at)) ?? builderImagePath(c, r, input.builderBase, input.runtimeBase, input.sameBase, copied));
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
