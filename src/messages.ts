@@ -185,6 +185,7 @@ export const MESSAGES = {
   'unproven-gem-install': '`{command}` installs gems that no Gemfile.lock lists: whether their native extensions load libraries that {image} lacks is proven only by a build',
   'unproven-staged-install':
     '`{command}` installs into {path} (system directories are never copied whole): the builder runs it once more right before, with DESTDIR={destdir}, and the runtime stage copies what it wrote there; that the install honours DESTDIR and that no later builder step changes what it installed is proven only by a build',
+  'unproven-requirements-unread': 'pip installs from {file}, which dfsplit could not read in the build context: whether a compiled package in it loads a library that only the full image has is proven only by a build',
   'unproven-local-copy':
     '`{command}` ran after the build tools were installed: the runtime stage copies {path} from the builder instead of installing again without them; whether what it compiled there finds every library it loads on the runtime image, and whether the copy brings nothing else the runtime stage should not hold, is proven only by a build',
   'unproven-global-copy': '`{command}` ran after the build tools were installed: the runtime stage copies what it installed ({packages}) from the builder instead of installing again without them; whether native addons compiled there find every library they load on {image} is proven only by a build',
@@ -198,7 +199,7 @@ export const MESSAGES = {
   'nothing-to-split': 'nothing to split: no build step',
   'pip-install-option': '`pip install --install-option`: pip wheel has no such option, and pip installs no wheel with it, so the packages cannot move as wheels',
   'tests-requirements-unread': 'the tests install from {file}, which dfsplit could not read in the build context: the container starts {command}, which it may bring, and the runtime stage leaves the test installs out',
-  'requirements-unread': 'pip installs from {file}, which dfsplit could not read in the build context: a compiled package in it may need a library that only the full image has',
+  'wheel-compiler-removed': 'the RUN that runs pip install removes the compiler again ({package}) after it: a `pip wheel` after that RUN would find no compiler',
   'no-artifact': 'nothing to copy: the runtime stage would copy no artifact from the builder, so a builder stage would be skipped by BuildKit (with its tests) and gain nothing',
   'toolbox-image': 'the image has no application of its own ({why}): its tools are its purpose, so none can be left behind',
   'replay-needs-builder-state': '`{command}` would run again in the runtime stage, but it needs {thing}',

@@ -116,8 +116,10 @@ describe('the build context reader stays inside the context', () => {
     // what the file outside says (psycopg2 needs libpq5) does not reach the result
     expect(r.output).not.toContain('libpq5');
     expect(r.findings.map((f) => f.id)).not.toContain('compiled-package-libs');
+    // unread: the conversion is left to a build (`--verify`), which reads the context as Docker does
     expect(r.status).toBe('declined');
-    expect(r.reasons.map((x) => x.id)).toEqual(['requirements-unread']);
+    expect(r.reasons.map((x) => x.id)).toEqual(['needs-verify']);
+    expect(r.proof?.unproven.map((x) => x.id)).toContain('unproven-requirements-unread');
     // and the reader opened, listed or looked at nothing outside the context
     expect(touched.paths.length).toBeGreaterThan(0);
     expect(touched.paths.filter((p) => relative(ctx, p).startsWith('..'))).toEqual([]);

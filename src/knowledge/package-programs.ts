@@ -13,6 +13,10 @@ export const PACKAGE_PROGRAMS: Readonly<Record<string, readonly string[]>> = {
   'iputils-ping': ['ping'],
   procps: ['ps', 'top', 'pkill', 'pgrep', 'free'],
   'openssh-client': ['ssh', 'scp'],
+  // Alpine's openssh (openssh-client and openssh-server) and the CentOS and Fedora client package
+  openssh: ['ssh', 'scp', 'sshd'],
+  'openssh-clients': ['ssh', 'scp'],
+  'openssh-server': ['sshd'],
   supervisor: ['supervisord', 'supervisorctl'],
   imagemagick: ['convert', 'identify', 'mogrify', 'composite', 'montage', 'compare'],
   nginx: ['nginx'],

@@ -173,19 +173,17 @@ export default {
     if (writer) unproven.push({ id: 'unproven-distro-pip', data: { command: pips[0]!.command.words.slice(0, 2).join(' '), path: DISTRO_PIP_SCRIPTS, why: `${DISTRO_PIP_SCRIPTS} is copied whole, and ${writer}` } });
     // the libraries the known compiled packages load; requirements it cannot read may link any library of the builder
     const libs = runtimeLibraries(input, pips);
-    for (const d of libs.declines) {
-      if (d.id === 'requirements-unread')
-        unproven.push({
-          id: 'unproven-distro-pip',
-          data: {
-            command: `${(pips.find((p) => input.model.instructions[p.index]!.line === d.line) ?? pips[0]!).command.words.slice(0, 2).join(' ')} -r ${d.data?.file ?? ''}`,
-            path: dirs.join(' and '),
-            why: 'the requirements are not read, and a compiled package among them may load a library of a -dev package the runtime stage leaves behind',
-          },
-          ...(d.line !== undefined ? { line: d.line } : {}),
-        });
-      else declines.push(d);
-    }
+    declines.push(...libs.declines);
+    for (const u of libs.unread)
+      unproven.push({
+        id: 'unproven-distro-pip',
+        data: {
+          command: `${(pips.find((p) => input.model.instructions[p.index]!.line === u.line) ?? pips[0]!).command.words.slice(0, 2).join(' ')} -r ${u.file}`,
+          path: dirs.join(' and '),
+          why: 'the requirements are not read, and a compiled package among them may load a library of a -dev package the runtime stage leaves behind',
+        },
+        line: u.line,
+      });
     const first = indexes.find((i) => replacements.has(i));
     if (libs.packages.length && first !== undefined) replacements.set(first, [{ kind: 'install', manager: libs.manager, packages: libs.packages }, ...replacements.get(first)!]);
     const { artifacts, declines: more } = pythonArtifacts(input);

@@ -79,10 +79,8 @@ export default {
     for (const s of setups) unproven.push({ id: 'unproven-setup-install', data: { command: s.command.words.slice(0, 3).join(' '), path: site, image: slim }, line: input.model.instructions[s.index]!.line });
     // the libraries the known compiled pip packages load, installed on slim; requirements it cannot read are left to the build
     const libs = runtimeLibraries(input, pips);
-    for (const d of libs.declines) {
-      if (d.id === 'requirements-unread') unproven.push({ id: 'unproven-setup-install', data: { command: `pip install -r ${d.data?.file ?? ''}`, path: site, image: slim }, ...(d.line !== undefined ? { line: d.line } : {}) });
-      else declines.push(d);
-    }
+    declines.push(...libs.declines);
+    for (const u of libs.unread) unproven.push({ id: 'unproven-setup-install', data: { command: `pip install -r ${u.file}`, path: site, image: slim }, line: u.line });
     const first = indexes[0];
     if (libs.packages.length && first !== undefined && replacements.has(first)) replacements.set(first, [{ kind: 'install', manager: libs.manager, packages: libs.packages }, ...replacements.get(first)!]);
     const { artifacts, declines: more } = pythonArtifacts(input);

@@ -1,6 +1,10 @@
 // Python wheels: compile packages once in the builder (`pip wheel`), install the finished wheels in
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
+import type { RunAnalysis } from '../../src/analyze/run.js';
+import { removedPackages } from '../../src/analyze/packages.js';
+import { isCompilerPackage, packageCommand } from '../../src/commands/index.js';
+import { optionValue } from '../../src/commands/options.js';
 import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { ensureWheelCommand, ERA_WHEEL_REQUIREMENT, installsEnvironmentTooling } from '../../src/commands/python.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
@@ -26,6 +30,20 @@ function builderOnlyTool(input: PresetInput, p: PipCommand): boolean {
   if (!installsEnvironmentTooling(p.args) || !installsToolsOnly(requirementsOf(p.args))) return false;
   const uses = [...input.analysis.runs.values()].flatMap((r) => r.commands.filter((c) => isToolCommand(c.words)));
   return uses.some((c) => c.kind === 'generate') && uses.every((c) => c.kind === 'generate') && !startedPrograms(input.model).some((s) => isToolCommand([s.word.split('/').pop() ?? '']));
+}
+
+/** The compiler package (or the virtual group holding it) a RUN installs and removes again after `start`, or null. */
+function compilerRemovedAfter(run: RunAnalysis, start: number): string | null {
+  const removed = new Set(run.commands.filter((c) => c.start > start).flatMap((c) => removedPackages(c.words)));
+  for (const c of run.commands) {
+    const compilers = c.install?.build.filter(isCompilerPackage) ?? [];
+    if (!compilers.length) continue;
+    const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
+    if (virtual && removed.has(virtual)) return virtual;
+    const gone = compilers.find((p) => removed.has(p));
+    if (gone) return gone;
+  }
+  return null;
 }
 
 export default {
@@ -67,11 +85,21 @@ export default {
     // a tag once built on the release whose images ran pip without `wheel` (`python:3.6`: jessie until 2017; review
     // review-2026-12-06h: shinobu on `python:3`, written in 2016; review-2026-12-06l: flexget on `python:2.7`, 2015)
     const missingOn = pipWheelMissingOn(input.builderImage);
-    const built = [releaseOfImage(input.builderImage), ...earlierReleases(input.builderImage)];
-    const wheelMissing = !installsWheel && ((!pipBuildsWheels(input.builderImage) && !rebuilt) || (missingOn !== null && built.some((r) => r?.release === missingOn)));
+    const built = [releaseOfImage(input.builderImage), ...earlierReleases(input.builderImage)].map((r) => r?.release ?? null);
+    // or a tag whose release the tag table does not record (`3.4-wheezy`, `3.5.2`), which may have been built then: the
+    // guarded install of `wheel` costs nothing where pip has it (review local-2026-12-06o, reqs: jupyter/tmpnb, a 3.5.2 file)
+    const onMissing = missingOn !== null && (built.includes(missingOn) || built.every((r) => r === null));
+    const wheelMissing = !installsWheel && ((!pipBuildsWheels(input.builderImage) && !rebuilt) || onMissing);
     for (const index of new Set(installs.map((p) => p.index))) {
       const ins = input.model.instructions[index]!;
       const here = installs.filter((p) => p.index === index);
+      // the RUN removes the compiler it installed after the pip install (`apk del .build-deps`): the `pip wheel` added
+      // after the RUN would find none (review local-2026-12-06o, reqs: three such files broken at build)
+      const removed = compilerRemovedAfter(input.analysis.runs.get(index)!, Math.min(...here.map((p) => p.command.start)));
+      if (removed) {
+        declines.push({ id: 'wheel-compiler-removed', data: { package: removed }, line: ins.line });
+        continue;
+      }
       if (here.some((p) => p.args.some((a) => a === '-e' || a === '--editable' || a.startsWith('--editable=')))) {
         declines.push({ id: 'editable-install', line: ins.line });
         continue;
@@ -110,8 +138,10 @@ export default {
       builderEdits: edits,
       runtimeReplacements: replacements,
       overrides,
+      // requirements the build context does not show (none given, or a file outside it): what they compile and the
+      // libraries it loads only a build shows, which --verify does with the context (its ELF check finds a missing one)
       declines: [...declines, ...more, ...libs.declines],
-      unproven: [...sourceBuilt, ...libs.unproven],
+      unproven: [...sourceBuilt, ...libs.unproven, ...libs.unread.map((u): Finding => ({ id: 'unproven-requirements-unread', data: { file: u.file }, line: u.line }))],
       findings: [{ id: 'pip-wheels' }, ...eraFindings, ...libs.findings],
     };
   },

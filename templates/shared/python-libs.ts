@@ -13,12 +13,14 @@ import { joinPath } from '../../src/shell.js';
 import { requirementFiles, requirementsOf, type PipCommand } from './python.js';
 
 /**
- * Runtime packages the requirements need on the builder's release, and their manager; a decline when the requirements
- * cannot be read; `unproven` (the -dev package installed as written) when the names are not known for that release.
+ * Runtime packages the requirements need on the builder's release, and their manager; `unread`, the requirement files
+ * the build context does not show (each preset says what only a build then proves); `unproven` (the -dev package
+ * installed as written) when the names are not known for that release.
  */
-export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { manager: 'apt' | 'apk'; packages: string[]; findings: Finding[]; declines: Finding[]; unproven: Finding[] } {
+export function runtimeLibraries(input: PresetInput, installs: readonly PipCommand[]): { manager: 'apt' | 'apk'; packages: string[]; findings: Finding[]; declines: Finding[]; unproven: Finding[]; unread: { file: string; line: number }[] } {
   const names: string[] = [];
   const declines: Finding[] = [];
+  const unread: { file: string; line: number }[] = [];
   // extras pull in packages the table does not see: only those it knows to be pure are proven
   const extras = new Map<string, string[]>();
   const noteExtras = (line: string, n: string): void => {
@@ -37,12 +39,12 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
       const absolute = joinPath(p.command.cwd ?? workdir, file);
       const text = exportedRequirements(input, absolute) ?? readRequirements(input, absolute, file);
       if (text === null) {
-        declines.push({ id: 'requirements-unread', data: { file }, line });
+        unread.push({ file, line });
         continue;
       }
       for (const l of text.split(/\r?\n/)) {
         if (/^\s*-r\s/.test(l)) {
-          declines.push({ id: 'requirements-unread', data: { file: l.trim().slice(3) }, line });
+          unread.push({ file: l.trim().slice(3), line });
           continue;
         }
         const n = requirementName(l);
@@ -88,7 +90,7 @@ export function runtimeLibraries(input: PresetInput, installs: readonly PipComma
     for (const l of named) if (!packages.includes(l) && !installed.has(l)) packages.push(l);
     if (named.length) findings.push({ id: 'compiled-package-libs', data: { name: n, libs: named.join(' ') } });
   }
-  return { manager, packages, findings, declines, unproven };
+  return { manager, packages, findings, declines, unproven, unread };
 }
 
 /** A requirements file from the build context: by the name the COPY gave it, found by its base name. */
