@@ -177,3 +177,17 @@ describe('the install reader asks only the family of the command for its value o
     expect(readInstall(['yum', 'install', '--setopt', 'x=1', 'gcc'], () => null, new Set()).packages).toEqual(['gcc']);
   });
 });
+
+describe('rm of a package configuration', () => {
+  const kinds = (text: string) => [...analyze(parse(text)).runs.values()].flatMap((r) => r.commands.filter((c) => c.words[0] === 'rm').map((c) => c.kind));
+  it('is setup when every path is in /etc/<name> of a package the file installed before it', () => {
+    expect(kinds('FROM debian\nRUN apt-get update && apt-get install -y nginx\nRUN rm /etc/nginx/sites-enabled/default\n')).toEqual(['setup']);
+    expect(kinds('FROM debian\nRUN apt-get update && apt-get install -y php7.4-fpm && rm -f /etc/php/7.4/fpm/pool.d/www.conf\n')).toEqual(['setup']);
+  });
+  it('is cleanup for a file the Dockerfile put there, a package it did not install, or apt sources', () => {
+    expect(kinds('FROM debian\nCOPY pip.conf /etc/pip.conf\nRUN rm -f /etc/pip.conf\n')).toEqual(['cleanup']);
+    expect(kinds('FROM debian\nCOPY conf /etc/app/\nRUN rm -rf /etc/app/conf\n')).toEqual(['cleanup']);
+    expect(kinds('FROM debian\nRUN rm /etc/nginx/sites-enabled/default\n')).toEqual(['cleanup']);
+    expect(kinds('FROM debian\nRUN apt-get update && apt-get install -y apt-transport-https && rm /etc/apt/sources.list.d/x.list\n')).toEqual(['cleanup']);
+  });
+});

@@ -13,6 +13,7 @@ import { operands } from '../commands/options.js';
 import { pipInstallReadsOnly } from '../commands/python.js';
 import { isInside } from '../paths.js';
 import { keepUnusedTools } from './kept-tools.js';
+import { packageName } from './packages.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
 
@@ -259,9 +260,28 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
       return { phase: 'both', reason: 'copy-context', data: {} };
     case 'RUN': {
       const run = analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, home: scope.home, env: scope.env, removedLater, release, carry });
+      configRemovals(run, runs);
       runs.set(ins.index, run);
       return classifyRun(run);
     }
+  }
+}
+
+/**
+ * An `rm` of a package's own configuration (`rm /etc/nginx/sites-enabled/default` after installing nginx: every path
+ * in `/etc/<name>` of a package the file installed before it) configures the image, it does not clean up: a runtime
+ * stage that installs the package again brings the file back, so it repeats the removal (review local-2026-12-06o:
+ * jekyll's and blohg's nginx default site). A file the Dockerfile put there itself (`COPY pip.conf /etc/pip.conf`)
+ * is no package's, and its removal stays cleanup: the runtime stage never copies it; nor are a package tool's own
+ * settings (`/etc/apt/sources.list.d`: a command family's name), which a step only the builder runs may have added.
+ */
+function configRemovals(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalysis>): void {
+  const installed = [...earlier.values(), run].flatMap((r) => r.commands.flatMap((c) => c.install?.packages.map(packageName) ?? []));
+  const owns = (pkg: string, dir: string) => pkg === dir || pkg.startsWith(`${dir}-`) || (pkg.startsWith(dir) && /^[\d.]/.test(pkg.slice(dir.length)));
+  for (const c of run.commands) {
+    const paths = c.kind === 'cleanup' ? (pathOperands(c.words)?.removes ?? []) : [];
+    const dirs = paths.map((p) => /^\/etc\/([^/]+)\/./.exec(p)?.[1] ?? null);
+    if (paths.length && dirs.every((d): d is string => d !== null && !familyOf(d) && installed.some((pkg) => owns(pkg, d)))) c.kind = 'setup';
   }
 }
 
