@@ -450,6 +450,11 @@ export const IMAGES: readonly ImageRow[] = [
   // (older ones add /opt/cabal/<version>/bin too, and a tag without the full version moves to the next one's
   // directory: their configuration is not known). Its slim tags still hold the toolchain: no smaller variant
   { repository: 'haskell', ...DEBIAN, slim: null },
+  // the tags last listed from 2015 to 2018, for which the library file names no release: haskell/docker-haskell's
+  // Dockerfiles were FROM debian:jessie for GHC 7.8 (from 2015-03-27), 7.10, 8.0 and 8.2.1, and FROM debian:stretch for
+  // 8.4 and 8.6 (`8.2` and `8.2.2` moved from jessie to stretch on 2018-06-04: left unknown)
+  { repository: 'haskell', tag: /^(7(\.8(\.4)?|\.10(\.[1-3])?)?|8\.0(\.[12])?|8\.2\.1)$/, release: 'jessie' },
+  { repository: 'haskell', tag: /^8\.(4\.3|6\.2)$/, release: 'stretch' },
   {
     repository: 'haskell',
     tag: /^(8\.10\.[5-9]|9\.0\.[2-9]|9\.[1-9]\d*\.\d+)(-slim)?(-(buster|bullseye|bookworm))?$/,
