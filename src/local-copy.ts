@@ -28,13 +28,8 @@ const LOCAL_PREFIX = '/usr/local';
 /** apt's ruby installs gems here (its programs go to /usr/local/bin). */
 const APT_GEM_HOME = '/var/lib/gems';
 
-/** The families whose system-wide installs land in /usr/local on these images, with the options that install elsewhere. */
-const ELSEWHERE: Readonly<Record<string, RegExp>> = {
-  python: /^(--user|-t|--target|--prefix|--root|-e|--editable|--home|--install-[a-z]+|--src|develop)(=.*)?$/,
-  perl: /^(-l|-L|--local-lib|--local-lib-contained)(=.*)?$/,
-  r: /lib\s*=|\.libPaths|lib\.loc/,
-  ruby: /^(-i|--install-dir|--user-install|-n|--bindir)(=.*)?$/,
-};
+/** The families whose system-wide installs land in /usr/local on these images (their `installsElsewhere` says when one does not). */
+const LOCAL_FAMILIES: ReadonlySet<string> = new Set(['python', 'perl', 'r', 'ruby']);
 
 /** What in the file moves where these installers write, or gives the image another interpreter than the distribution's. */
 const OTHER_ENVIRONMENT = /\b(VIRTUAL_ENV|CONDA_\w+|pyenv|rbenv|rvm|perlbrew|plenv|local::lib|PYTHONUSERBASE|PYTHONHOME|PIP_TARGET|PIP_PREFIX|PIP_USER|GEM_HOME|GEM_PATH|PERL_MB_OPT|PERL_MM_OPT|R_LIBS\w*)\b/;
@@ -74,10 +69,9 @@ export function copyLocalInstalls(model: Model, analysis: Analysis, builderImage
     if (decision.runtimeReplacements?.has(index) || decision.overrides?.has(index) || run.complex || run.shellError) return null;
     if (!['root', '0', null].includes(analysis.scopes.get(index)?.user ?? null)) return null;
     for (const c of installs) {
-      const family = commandOf(c.words)?.family.id ?? '';
-      const elsewhere = ELSEWHERE[family];
-      if (!elsewhere || c.nested || (family === 'r' ? elsewhere.test(c.words.join(' ')) : c.words.some((w) => elsewhere.test(w)))) return null;
-      if (family === 'ruby' && !aptRuby) return null;
+      const family = commandOf(c.words)?.family;
+      if (!family || !LOCAL_FAMILIES.has(family.id) || c.nested || (family.installsElsewhere?.(c.words) ?? true)) return null;
+      if (family.id === 'ruby' && !aptRuby) return null;
       // an externally managed Python (PEP 668) refuses pip without the flag: the original does not build either
       if (c.kind === 'pip' && externallyManaged(release) && !c.words.includes('--break-system-packages')) return null;
     }
@@ -91,8 +85,7 @@ export function copyLocalInstalls(model: Model, analysis: Analysis, builderImage
   for (const [k, { index, install }] of found.entries()) {
     const run = analysis.runs.get(index)!;
     const rest = run.commands.filter((c) => !install.includes(c));
-    // a runtime command inside a pipe, a loop or a subshell cannot be lifted out on its own
-    if (rest.some((c) => c.nested && (c.kind === 'setup' || c.kind === 'unknown' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0))) return null;
+    if (rest.some(tangled)) return null;
     const text = runtimeWithoutPipRecommends(run, rest, analysis.scopes.get(index)?.workdir ?? '/');
     const copies: PresetStep[] = k === 0 ? sources.map((s): PresetStep => ({ kind: 'copy', source: s, dest: s })) : [];
     replacements.set(index, [...copies, ...(text ? [{ kind: 'run', script: text } as PresetStep] : [])]);
@@ -103,12 +96,17 @@ export function copyLocalInstalls(model: Model, analysis: Analysis, builderImage
   // pip installed again with its Recommends would bring build-essential back: without them, and setuptools (src/pip-recommends.ts)
   for (const [index, run] of runs) {
     if (replacements.has(index) || !run.commands.some(installsPipWithRecommends)) continue;
-    if (overrides.has(index) || run.commands.some((c) => c.nested && (c.kind === 'setup' || c.kind === 'unknown' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0))) return null;
+    if (overrides.has(index) || run.commands.some(tangled)) return null;
     const text = runtimeWithoutPipRecommends(run, run.commands, analysis.scopes.get(index)?.workdir ?? '/');
     replacements.set(index, text ? [{ kind: 'run', script: text }] : []);
     overrides.set(index, { phase: 'build', reason: 'run-pip-recommends', data: {} });
   }
   return { decision: { ...decision, overrides, runtimeReplacements: replacements }, unproven, paths: sources, at: found[0]!.index };
+}
+
+/** A runtime command inside a pipe, a loop or a subshell: it cannot be lifted out of its RUN on its own. */
+function tangled(c: RunCommand): boolean {
+  return c.nested && (c.kind === 'setup' || c.kind === 'unknown' || c.kind === 'pip' || (c.install?.runtime.length ?? 0) > 0);
 }
 
 /** The directories such installs of a builder on a Debian or Ubuntu image write (the check's view of what the builder makes). */

@@ -22,6 +22,7 @@ export default {
   // buildEnvironment: [],                 // programs whose install marks a build environment (java.ts: javac)
   // replayed: [],                         // names whose system-wide installs the runtime stage repeats
   // installsInto: [],                     // where those installs put packages (a copy of one collides)
+  // installsElsewhere(words) { return false; }, // an option that installs outside the system prefix (--user)
   // languageInstallers: [],               // names that install from lists dfsplit cannot read
   // provides: {},                         // system package -> the programs it gives
   // toolchainAtRuntime: [],               // CMD texts that need the toolchain in the container

@@ -10,6 +10,8 @@ export default {
   interpreters: ['perl'],
   scriptExtensions: ['pl'],
   replayed: ['cpanm', 'cpan'],
+  // cpanm's local::lib options: a directory of its own
+  installsElsewhere: (words) => words.some((w) => /^(-l|-L|--local-lib|--local-lib-contained)(=.*)?$/.test(w)),
   // cpanm installs a cpanfile's modules (`cpanm --installdeps .`), a list dfsplit does not read
   languageInstallers: ['cpanm', 'carton'],
 } satisfies CommandFamily;

@@ -157,6 +157,8 @@ export function distributionVenv(words: readonly string[], written: string, inst
 }
 
 /** Options of `python setup.py install` that put the package somewhere other than the interpreter's site-packages. */
+/** pip's options that install outside the interpreter's site directory, or link the source tree (`-e`, `--src`, `setup.py develop`). */
+const PIP_ELSEWHERE = /^(--user|-t|--target|--prefix|--root|-e|--editable|--home|--install-option|--src|develop)(=.*)?$/;
 const SETUP_ELSEWHERE = /^--(prefix|exec-prefix|home|user|root|install-base|install-platbase|install-purelib|install-platlib|install-lib|install-headers|install-scripts|install-data)(=|$)/;
 
 /**
@@ -255,6 +257,8 @@ export default {
   },
   // `python setup.py install` puts the package into the system's site-packages
   replayed: ['pip', 'easy_install', 'setup.py'],
+  // pip's and setup.py's options that install outside the interpreter's site directory, or link the source tree
+  installsElsewhere: (words) => words.some((w) => PIP_ELSEWHERE.test(w) || SETUP_ELSEWHERE.test(w)),
   installsInto: ['/usr/local/lib/python*/site-packages', '/usr/lib/python3/dist-packages'],
   // uv, poetry and pipenv install from lockfiles too, and may compile with the builder's compilers
   languageInstallers: ['pip', 'uv', 'poetry', 'pipenv'],

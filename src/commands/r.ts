@@ -7,4 +7,6 @@ export default {
   names: ['R', 'Rscript'],
   kinds: { R: 'setup', Rscript: 'setup' },
   replayed: ['R', 'Rscript'],
+  // install.packages(lib = ...) or a library path set in the expression
+  installsElsewhere: (words) => /lib\s*=|\.libPaths|lib\.loc/.test(words.join(' ')),
 } satisfies CommandFamily;

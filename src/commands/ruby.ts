@@ -65,6 +65,8 @@ export default {
     pdfkit: ['wkhtmltopdf'],
   },
   replayed: ['gem'],
+  // gem's install directory and program directory options
+  installsElsewhere: (words) => words.some((w) => /^(-i|--install-dir|--user-install|-n|--bindir)(=.*)?$/.test(w)),
   installsInto: ['/usr/local/bundle', '/var/lib/gems'],
   languageInstallers: ['gem', 'bundle', 'bundler'],
   provides: { 'ruby-full': ['ruby', 'gem'] },

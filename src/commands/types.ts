@@ -180,6 +180,12 @@ export interface CommandFamily {
   /** Where the family's system-wide installs that the runtime stage repeats put packages on the official images (`*` within one name): a stage that also copies such a directory gets them twice, in an order only a build proves. */
   installsInto?: readonly string[];
   /**
+   * True when a system-wide install the runtime stage repeats writes somewhere else than the interpreter's own system
+   * prefix (`pip install --user`, `cpanm -l DIR`, `gem install -i DIR`, R's `lib=`): src/local-copy.ts copies that
+   * prefix, /usr/local on Debian and Ubuntu, only when none does.
+   */
+  installsElsewhere?(words: readonly string[]): boolean;
+  /**
    * Environment variables that configure only the family's build tools (`CARGO_HOME`, read by cargo and
    * rustup), with the programs that read them: a runtime stage where none of `readers` can run does not
    * need them, and leaves them in the builder (src/build-env.ts). A trailing `*` names a prefix (`PIP_*`).

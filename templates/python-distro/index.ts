@@ -8,7 +8,7 @@ import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { pipPythonMajor } from '../../src/commands/python.js';
 import { requirementName } from '../../src/knowledge/compiled-packages.js';
-import { familyOf, isBuildToolPackage } from '../../src/commands/index.js';
+import { commandOf, familyOf, isBuildToolPackage } from '../../src/commands/index.js';
 import { copiedPaths } from '../../src/analyze/index.js';
 import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
 import { distributionOf } from '../../src/images.js';
@@ -17,9 +17,6 @@ import { PIP_INSTALLS_AT_RUN_TIME, DISTRO_PIP_PACKAGES, DISTRO_PIP_SCRIPTS, dist
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { installsPipWithRecommends, runtimeWithoutPipRecommends, servesInstallBuilds } from '../../src/pip-recommends.js';
 import { isSelfUpgrade, requirementsOf, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
-
-/** pip options that install somewhere other than the interpreter's dist-packages, or link the source tree. */
-const PIP_ELSEWHERE = /^(--user|-t|--target|--prefix|--root|-e|--editable|--install-option)(=.*)?$/;
 
 /** Endings of archives and built packages pip installs from a file. */
 const ARCHIVES = ['.tar.gz', '.tgz', '.tar.bz2', '.tar.xz', '.tar', '.zip', '.whl', '.egg'];
@@ -69,7 +66,7 @@ function supported(input: PresetInput): PipCommand[] | null {
   if (pips.every(isSelfUpgrade)) return null;
   if (input.model.instructions.some((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.words.some((w) => pipPythonMajor([w.split('/').pop() ?? '']) !== null))) return null;
   const installed = aptInstalled(input);
-  if (pips.some((p) => p.args.some((a) => PIP_ELSEWHERE.test(a)) || pythonOf(input, p, installed) === null)) return null;
+  if (pips.some((p) => (commandOf(p.command.words)?.family.installsElsewhere?.(p.command.words) ?? false) || pythonOf(input, p, installed) === null)) return null;
   // pip as another user cannot write /usr/local; an externally managed Python (PEP 668) refuses without the flag
   if (pips.some((p) => !['root', '0', null].includes(input.analysis.scopes.get(p.index)?.user ?? null))) return null;
   if (externallyManaged(release) && pips.some((p) => !p.args.includes('--break-system-packages'))) return null;

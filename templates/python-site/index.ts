@@ -5,15 +5,13 @@
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { setupInstall } from '../../src/commands/python.js';
+import { commandOf } from '../../src/commands/index.js';
 import { pythonSitePackages, pythonVersion, shipsCompiler, slimVariant } from '../../src/images.js';
 import { PYTHON_SCRIPTS_DIR } from '../../src/knowledge/images.js';
 import { runtimePart } from '../../src/runtime-stage.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
-
-/** pip options that install somewhere other than the interpreter's site-packages, or link the source tree. */
-const PIP_ELSEWHERE = /^(--user|-t|--target|--prefix|--root|-e|--editable)(=.*)?$/;
 
 interface SetupInstall {
   index: number;
@@ -40,7 +38,7 @@ function unsupported(input: PresetInput, setups: readonly SetupInstall[], pips: 
   if (input.requestedRuntimeBase !== null && input.requestedRuntimeBase !== slim) return true;
   // the distribution's python (/usr/bin) installs into its own dist-packages, which the slim variant lacks
   if (setups.some((s) => setupInstall(s.command.words) !== 'system' || written(input, s).startsWith('/usr/bin/'))) return true;
-  return pips.some((p) => p.args.some((a) => PIP_ELSEWHERE.test(a)) || /\/bin\/pip/.test(p.command.words[0] ?? ''));
+  return pips.some((p) => (commandOf(p.command.words)?.family.installsElsewhere?.(p.command.words) ?? false) || /\/bin\/pip/.test(p.command.words[0] ?? ''));
 }
 
 export default {
