@@ -11,7 +11,7 @@
 // https://wiki.debian.org/Teams/Ruby/Packaging (gems into /var/lib/gems)
 import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
-import { commandOf, compilesNothing, isBuildToolPackage, replayedBy } from './commands/index.js';
+import { commandOf, compilesNothing, isBuildToolPackage, isReplayedInstall } from './commands/index.js';
 import { isVenv } from './commands/python.js';
 import { distributionOf, isDistributionImage } from './images.js';
 import { BRINGS_COMPILER_BACK } from './knowledge/runtime-packages.js';
@@ -59,7 +59,7 @@ export function copyLocalInstalls(model: Model, analysis: Analysis, builderImage
   // a package the runtime stage installs again that brings a compiler back (python3-pip's Recommends, libtool's Depends) leaves nothing behind
   if (runs.some(([, r]) => r.commands.some((c) => c.install?.manager === 'apt' && c.install.runtime.some((p) => !isDistroPip(p) && BRINGS_COMPILER_BACK.some((b) => b.test(p)))))) return null;
   const aptRuby = runs.some(([, r]) => r.commands.some((c) => c.install?.manager === 'apt' && c.install.packages.some((p) => APT_RUBY.test(p))));
-  const taken = (c: RunCommand) => (c.kind === 'pip' || c.kind === 'setup') && replayedBy(c.words) && !compilesNothing(c.words);
+  const taken = (c: RunCommand) => isReplayedInstall(c) && !compilesNothing(c.words);
   let compilers = false;
   const found: { index: number; install: RunCommand[] }[] = [];
   for (const [index, run] of runs) {
@@ -113,6 +113,6 @@ function tangled(c: RunCommand): boolean {
 export function localInstallPaths(builderImage: string, analysis: Analysis): string[] {
   const d = distributionOf(builderImage);
   if (!d || (d.name !== 'debian' && d.name !== 'ubuntu')) return [];
-  const families = new Set([...analysis.runs.values()].flatMap((r) => r.commands.filter((c) => (c.kind === 'pip' || c.kind === 'setup') && replayedBy(c.words)).map((c) => commandOf(c.words)?.family.id ?? '')));
+  const families = new Set([...analysis.runs.values()].flatMap((r) => r.commands.filter(isReplayedInstall).map((c) => commandOf(c.words)?.family.id ?? '')));
   return [...(families.size ? [LOCAL_PREFIX] : []), ...(families.has('ruby') ? [APT_GEM_HOME] : [])];
 }

@@ -4,7 +4,7 @@ import type { Analysis, Classification } from './analyze/index.js';
 import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, packageManager, replayedBy, toolchainAtRuntime, compilesNothing } from './commands/index.js';
+import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
 import { downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -442,12 +442,6 @@ function withPackages(extra: ExtraPackages | null, runtimeBase: string, packages
   return { ...base, packages: [...base.packages, ...packages.filter((p) => !base.packages.includes(p))] };
 }
 
-/** True when the builder installs packages (or runs tests) the runtime does not need. */
-/** A language package install that the runtime stage repeats (the families' `replayed`: gem, pip, `python setup.py install`, a global npm install). */
-function isReplayedInstall(kind: string, words: readonly string[]): boolean {
-  return (kind === 'setup' || kind === 'pip') && replayedBy(words);
-}
-
 /**
  * A package install repeated in the runtime stage after compilers were installed may have needed them
  * (native npm modules, gems with C extensions): without them it would fail or differ, so dfsplit declines.
@@ -470,7 +464,7 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
       // (Bundler alone is pure Ruby: `gem install bundler` needs no compiler)
       const pureTooling = runsGem(c.words) && !bringsGemsBeyondBundler(c.words);
       const tool = compilers ?? (familyOf(c.words[0] ?? '')?.id === 'node' || pureTooling ? null : imageCompiler);
-      if (tool && isReplayedInstall(c.kind, c.words)) {
+      if (tool && isReplayedInstall(c)) {
         return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool }, line: lineOf(model, index) }];
       }
     }

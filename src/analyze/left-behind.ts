@@ -1,6 +1,7 @@
 // What a split on the same image leaves behind: asked by the plan (a generic same-image split that leaves
 // nothing is no split) and by the ruby preset (ruby's Alpine tags have no slim variant: the same tag is the runtime).
 import type { Analysis } from './index.js';
+import type { RunAnalysis, RunCommand } from './run.js';
 import { packageName, removedPackages } from './packages.js';
 import { lightPackages, packageCommand, usedAtRuntime } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
@@ -16,14 +17,13 @@ export function packagesLeftBehind(analysis: Analysis, repeatedWhole: (index: nu
   for (const [index, run] of analysis.runs) {
     // a RUN the runtime stage repeats as written leaves none of its packages behind
     if (repeatedWhole(index)) continue;
-    const removed = new Set(run.commands.flatMap((c) => removedPackages(c.words)));
     for (const c of run.commands) {
       if (c.kind === 'test') return 'some';
       // version-control tools alone are not worth a split: they are often used at runtime too
       const build = c.install?.build.filter((p) => !usedAtRuntime.has(p)) ?? [];
       if (!build.length) continue;
-      const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
-      if ((virtual && removed.has(virtual)) || build.every((p) => removed.has(packageName(p)))) {
+      const again = removedAgain(run, c);
+      if (again.group !== null || build.every(again.removes)) {
         removedOnly = true;
         continue;
       }
@@ -33,4 +33,16 @@ export function packagesLeftBehind(analysis: Analysis, repeatedWhole: (index: nu
     }
   }
   return removedOnly ? 'removed-in-layer' : 'none';
+}
+
+/**
+ * What the commands of `run` that start after `from` remove again of the packages install command `c` installed:
+ * `group`, the virtual group they remove whole (`apk add --virtual .build-deps ... && apk del .build-deps`), else null,
+ * and whether a package is removed (every one of a removed group's).
+ */
+export function removedAgain(run: RunAnalysis, c: RunCommand, from = -1): { group: string | null; removes: (pkg: string) => boolean } {
+  const removed = new Set(run.commands.filter((x) => x.start > from).flatMap((x) => removedPackages(x.words)));
+  const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
+  const group = virtual && removed.has(virtual) ? virtual : null;
+  return { group, removes: (pkg) => group !== null || removed.has(packageName(pkg)) };
 }

@@ -13,7 +13,6 @@ export default {
   // they put a downloaded installer or what it wrote in place, or remove it (installerCompanion)
   installerCompanions: ['mv', 'cp', 'chmod', 'rm', 'ln', 'install'],
   subcommands: { mkdir: SETUP, chown: SETUP, chmod: SETUP, ln: SETUP, rm: [{ kind: 'cleanup' }] },
-
   // what they copy inside a RUN that builds is an artifact; elsewhere they set the system up
   movesFiles: ['cp', 'mv', 'install'],
   outputs({ words }, { kind, cwd }) {

@@ -277,6 +277,11 @@ export function replayedBy(words: readonly string[]): boolean {
   return c?.family.replayed?.includes(c.name) ?? false;
 }
 
+/** A language package install that the runtime stage repeats (the families' `replayed`: gem, pip, `python setup.py install`, a global npm install). */
+export function isReplayedInstall(c: { kind: string; words: readonly string[] }): boolean {
+  return (c.kind === 'setup' || c.kind === 'pip') && replayedBy(c.words);
+}
+
 /** An install that only upgrades its installer's own tooling (`pip install -U pip`, `gem update --system`). */
 export function upgradesToolingOnly(words: readonly string[]): boolean {
   const c = commandOf(words);

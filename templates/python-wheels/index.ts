@@ -2,9 +2,8 @@
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
 import type { RunAnalysis } from '../../src/analyze/run.js';
-import { removedPackages } from '../../src/analyze/packages.js';
-import { isCompilerPackage, packageCommand } from '../../src/commands/index.js';
-import { optionValue } from '../../src/commands/options.js';
+import { removedAgain } from '../../src/analyze/left-behind.js';
+import { isCompilerPackage } from '../../src/commands/index.js';
 import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { ensureWheelCommand, ERA_WHEEL_REQUIREMENT, installsEnvironmentTooling } from '../../src/commands/python.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
@@ -34,13 +33,11 @@ function builderOnlyTool(input: PresetInput, p: PipCommand): boolean {
 
 /** The compiler package (or the virtual group holding it) a RUN installs and removes again after `start`, or null. */
 function compilerRemovedAfter(run: RunAnalysis, start: number): string | null {
-  const removed = new Set(run.commands.filter((c) => c.start > start).flatMap((c) => removedPackages(c.words)));
   for (const c of run.commands) {
     const compilers = c.install?.build.filter(isCompilerPackage) ?? [];
     if (!compilers.length) continue;
-    const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
-    if (virtual && removed.has(virtual)) return virtual;
-    const gone = compilers.find((p) => removed.has(p));
+    const again = removedAgain(run, c, start);
+    const gone = again.group ?? compilers.find(again.removes);
     if (gone) return gone;
   }
   return null;
