@@ -238,7 +238,9 @@ export function proofOf(input: ProofInput): Proof {
   const prefix = input.preset === null ? installPrefixProof(input) : null;
   if (prefix) unproven.push(...prefix);
   if (input.preset === null && input.runtimeBase === input.builderImage && !unproven.length && prefix === null) unproven.push({ id: 'unproven-same-base-split', data: { image: input.runtimeBase } });
-  return { level: unproven.length ? 'build' : 'static', unproven };
+  // one finding per fact: the same added install may reach the check twice (the plan's steps and a preset's)
+  const once = unproven.filter((u, i) => unproven.findIndex((v) => v.id === u.id && v.line === u.line && JSON.stringify(v.data) === JSON.stringify(u.data)) === i);
+  return { level: once.length ? 'build' : 'static', unproven: once };
 }
 
 /**

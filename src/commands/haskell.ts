@@ -111,10 +111,14 @@ function haskellBinDirectory(words: readonly string[], { cwd, env, home }: Pick<
   return null;
 }
 
+/** cabal's and stack's updates of the package index and fetches of the dependencies' sources into their own cache. */
+const INDEX_UPDATES: readonly string[] = ['update', 'v1-update', 'v2-update', 'new-update', 'fetch'];
+
 /** stack's subcommands by kind, read past its global options (`stack --resolver lts-22 install`), which `subcommands` cannot skip. */
 const STACK_KINDS: Readonly<Record<string, RuleKind>> = {
   ...Object.fromEntries(['build', 'install', 'setup', 'init', 'new', 'haddock'].map((s) => [s, 'build' as const])),
-  ...Object.fromEntries(['update', 'unpack'].map((s) => [s, 'fetch' as const])),
+  update: 'build',
+  unpack: 'fetch',
   ...Object.fromEntries(['test', 'bench'].map((s) => [s, 'test' as const])),
   ...Object.fromEntries(['exec', 'run', 'runghc', 'runhaskell', 'ghci', 'repl', 'script', 'eval'].map((s) => [s, 'toolchain-run' as const])),
 };
@@ -128,7 +132,9 @@ export default {
   subcommands: {
     cabal: [
       { kind: 'build', sub: ['build', 'install', 'configure', 'v1-build', 'v1-install', 'v1-configure', 'v2-build', 'v2-install', 'v2-configure', 'new-build', 'new-install', 'new-configure', 'haddock', 'v2-haddock', 'new-haddock', 'freeze', 'v2-freeze', 'new-freeze', 'sdist'] },
-      { kind: 'fetch', sub: ['update', 'v2-update', 'new-update', 'v1-update', 'fetch', 'get'] },
+      // the package index and the packages' sources, which only a later build reads, as `go mod download`
+      { kind: 'build', sub: INDEX_UPDATES },
+      { kind: 'fetch', sub: ['get'] },
       { kind: 'test', sub: ['test', 'v1-test', 'v2-test', 'new-test', 'bench', 'v2-bench', 'new-bench'] },
       { kind: 'toolchain-run', sub: ['run', 'v2-run', 'new-run', 'exec', 'v2-exec', 'new-exec', 'repl', 'v2-repl', 'new-repl'] },
     ],
@@ -141,6 +147,8 @@ export default {
     return sub && Object.hasOwn(STACK_KINDS, sub) ? STACK_KINDS[sub]! : null;
   },
   outputs({ words }, at) {
+    // the index and the sources they fetch stay in cabal's and stack's own directories, read by the build only
+    if (INDEX_UPDATES.includes(haskellSubcommand(words) ?? '')) return { paths: [], unnamed: false };
     const dir = haskellBinDirectory(words, at);
     if (dir) return { paths: [dir], unnamed: false };
     // `ghc -o app Main.hs` writes app; without -o the executable is named after the main module's file

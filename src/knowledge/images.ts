@@ -455,6 +455,17 @@ export const IMAGES: readonly ImageRow[] = [
   // 8.4 and 8.6 (`8.2` and `8.2.2` moved from jessie to stretch on 2018-06-04: left unknown)
   { repository: 'haskell', tag: /^(7(\.8(\.4)?|\.10(\.[1-3])?)?|8\.0(\.[12])?|8\.2\.1)$/, release: 'jessie' },
   { repository: 'haskell', tag: /^8\.(4\.3|6\.2)$/, release: 'stretch' },
+  // and their configuration, as each Dockerfile had it when its GHC version last changed (a tag without the full
+  // version, `7.10`, was last pushed with the last one: 7.10.3): GHC, cabal-install, happy and alex from apt, each in
+  // /opt/<name>/<version>/bin, on PATH after /root/.cabal/bin (and /root/.local/bin, stack's, from 7.10.3 on)
+  { repository: 'haskell', tag: /^7\.8(\.4)?$/, config: OLD_HASKELL('/opt/cabal/1.22/bin:/opt/ghc/7.8.4/bin:/opt/happy/1.19.4/bin:/opt/alex/3.1.3/bin', false, []) },
+  { repository: 'haskell', tag: /^7\.10\.([12])$/, config: OLD_HASKELL('/opt/cabal/1.22/bin:/opt/ghc/7.10.$1/bin:/opt/happy/1.19.5/bin:/opt/alex/3.1.4/bin', false, []) },
+  { repository: 'haskell', tag: /^7\.10(\.3)?$/, config: OLD_HASKELL('/opt/cabal/1.22/bin:/opt/ghc/7.10.3/bin:/opt/happy/1.19.5/bin:/opt/alex/3.1.4/bin', true, ['stack']) },
+  { repository: 'haskell', tag: /^8\.0\.1$/, config: OLD_HASKELL('/opt/cabal/1.24/bin:/opt/ghc/8.0.1/bin:/opt/happy/1.19.5/bin:/opt/alex/3.1.7/bin', true, ['stack', 'git', 'curl']) },
+  { repository: 'haskell', tag: /^8\.0(\.2)?$/, config: OLD_HASKELL('/opt/cabal/1.24/bin:/opt/ghc/8.0.2/bin:/opt/happy/1.19.5/bin:/opt/alex/3.1.7/bin', true, ['stack', 'git', 'curl']) },
+  { repository: 'haskell', tag: /^8\.2\.1$/, config: OLD_HASKELL('/opt/cabal/2.0/bin:/opt/ghc/8.2.1/bin:/opt/happy/1.19.5/bin:/opt/alex/3.1.7/bin', true, ['stack', 'git', 'curl']) },
+  { repository: 'haskell', tag: /^8\.4\.3$/, config: OLD_HASKELL('/opt/cabal/2.2/bin:/opt/ghc/8.4.3/bin', true, ['stack', 'git', 'curl', 'make', 'xz']) },
+  { repository: 'haskell', tag: /^8\.6\.2$/, config: OLD_HASKELL('/opt/cabal/2.4/bin:/opt/ghc/8.6.2/bin', true, ['stack', 'git', 'curl', 'make', 'xz']) },
   {
     repository: 'haskell',
     tag: /^(8\.10\.[5-9]|9\.0\.[2-9]|9\.[1-9]\d*\.\d+)(-slim)?(-(buster|bullseye|bookworm))?$/,
@@ -682,6 +693,16 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: null, tag: /(^|-)(bookworm|bullseye|buster|stretch|jessie|trixie)(-|$)/, release: '$2' },
   ...SIZES,
 ];
+
+/**
+ * An official haskell image of the tags last listed 2015 to 2018: `opt` the toolchain's directories on PATH after
+ * /root/.cabal/bin and, with `local`, /root/.local/bin; `more` the programs besides GHC's, cabal and g++.
+ */
+function OLD_HASKELL(opt: string, local: boolean, more: string[]): ConfigFacts {
+  const path = ['/root/.cabal/bin', ...(local ? ['/root/.local/bin'] : []), opt, DEFAULT_PATH].join(':');
+  const happy = opt.includes('/opt/happy/') ? ['happy', 'alex'] : [];
+  return { env: { LANG: 'C.UTF-8', PATH: path }, cmd: ['ghci'], debian: true, tools: ['ghc', 'ghci', 'ghc-pkg', 'runghc', 'runhaskell', 'haddock', 'hsc2hs', 'cabal', ...happy, 'gcc', 'g++', 'cc', 'c++', ...more] };
+}
 
 /** The official php image of a variant: its ENV, WORKDIR, CMD, ENTRYPOINT and programs. */
 function PHP(variant: 'cli' | 'apache' | 'fpm', alpine: boolean): ConfigFacts {

@@ -14,7 +14,12 @@ describe('haskell family', () => {
 
   it('classifies subcommands (subcommands), past stack global options', () => {
     for (const sub of ['cabal build', 'cabal v2-install', 'cabal new-build', 'stack build', 'stack install', 'stack --resolver lts-22.0 install', 'stack setup', 'ghc -O2 Main.hs']) expect(run(sub).kind, sub).toBe('build');
-    for (const sub of ['cabal update', 'cabal v2-update', 'stack update']) expect(run(sub).kind, sub).toBe('fetch');
+    // index updates write only cabal's and stack's own caches, which the build reads: build steps with no output
+    for (const sub of ['cabal update', 'cabal v2-update', 'stack update', 'cabal fetch aeson']) {
+      expect(run(sub).kind, sub).toBe('build');
+      expect(run(sub).outputs, sub).toEqual([]);
+    }
+    for (const sub of ['cabal get aeson', 'stack unpack aeson']) expect(run(sub).kind, sub).toBe('fetch');
     for (const sub of ['cabal test', 'stack test', 'stack bench']) expect(run(sub).kind, sub).toBe('test');
     for (const sub of ['cabal run', 'stack exec server', 'stack ghci', 'runghc Main.hs']) expect(run(sub).kind, sub).toBe('toolchain-run');
     expect(haskellSubcommand(['stack', '--stack-yaml', 'ci.yaml', '--no-terminal', 'install'])).toBe('install');
