@@ -7,7 +7,9 @@
 // point into those packages into a directory of its own (a declared builder edit right after the install, `cp -P`
 // keeps them links), and that directory is copied onto bin. Whether the addons compiled with the builder's tools
 // find every library they load on the runtime image only a build shows: always `build` level (unproven-global-copy).
-import type { Analysis } from './analyze/index.js';
+import { filePaths, type Analysis } from './analyze/index.js';
+import type { RunCommand } from './analyze/run.js';
+import { runtimePart } from './runtime-stage.js';
 import { isBuildToolPackage, isNeutral, npmCacheCommand, npmGlobalPackages } from './commands/index.js';
 import { parseImage, slimVariant } from './images.js';
 import { NODE_GLOBAL_PREFIX, NODE_SHIPPED_PACKAGES } from './knowledge/images.js';
@@ -22,7 +24,7 @@ const LINKS = '/npm-global-links';
 export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImage: string, decision: PresetDecision): { decision: PresetDecision; unproven: Finding[] } | null {
   // the official node image only (its prefix is known), with nothing that moves npm's prefix (NPM_CONFIG_PREFIX,
   // `npm config set prefix`, an .npmrc) and no runtime base of the preset's or the user's
-  if (parseImage(builderImage).name !== 'node' || decision.runtimeBase || /prefix|npmrc/i.test(model.text) || model.text.includes(LINKS)) return null;
+  if (parseImage(builderImage).name !== 'node' || decision.runtimeBase || movesPrefix(model) || model.text.includes(LINKS)) return null;
   const overrides = new Map<number, Override>(decision.overrides ?? []);
   const replacements = new Map<number, readonly PresetStep[]>(decision.runtimeReplacements ?? []);
   const edits: BuilderEdit[] = [...(decision.builderEdits ?? [])];
@@ -33,8 +35,16 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
     if (!compilers || replacements.has(index) || overrides.has(index) || analysis.scopes.get(index)?.user || run.complex) continue;
     const installs = run.commands.map((c) => npmGlobalPackages(c.words));
     if (!installs.some((p) => p !== null)) continue;
-    // the RUN holds nothing else the runtime stage would miss: npm's global installs, its cache, commands with no effect
-    if (!run.commands.every((c, i) => installs[i] !== null || npmCacheCommand(c.words) || isNeutral(c.words[0] ?? ''))) continue;
+    // the RUN's other commands run after the copy (`apk add build-base && npm i -g x` installs nothing again): package
+    // installs that remove nothing, setup that stands alone and cleanups of caches; anything else is declined as before
+    const rest = run.commands.filter((_, i) => installs[i] === null);
+    if (!rest.every((c) => npmCacheCommand(c.words) || isNeutral(c.words[0] ?? '') || liftable(c))) continue;
+    // (npm's cache cleaned again where nothing filled it would be a step that does nothing)
+    const after = runtimePart(
+      run.script,
+      rest.filter((c) => !npmCacheCommand(c.words)),
+      analysis.scopes.get(index)?.workdir ?? '/',
+    ).text;
     const packages = [...new Set(installs.flatMap((p) => p ?? []))];
     // an upgrade of npm itself copied over the runtime image's own npm would keep the old version's files beside the new
     if (packages.some((p) => NODE_SHIPPED_PACKAGES.includes(p))) continue;
@@ -42,13 +52,30 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
     const modules = `${NODE_GLOBAL_PREFIX}/lib/node_modules`;
     const targets = packages.map((p) => `../lib/node_modules/${p}/*`).join('|');
     edits.push({ kind: 'run', after: index, script: `mkdir -p ${dir} && for f in ${NODE_GLOBAL_PREFIX}/bin/*; do case "$(readlink "$f")" in ${targets}) cp -P "$f" ${dir}/ ;; esac; done` });
-    replacements.set(index, [...packages.map((p): PresetStep => ({ kind: 'copy', source: `${modules}/${p}`, dest: `${modules}/${p}` })), { kind: 'copy', source: `${dir}/`, dest: `${NODE_GLOBAL_PREFIX}/bin/` }]);
+    replacements.set(index, [...packages.map((p): PresetStep => ({ kind: 'copy', source: `${modules}/${p}`, dest: `${modules}/${p}` })), { kind: 'copy', source: `${dir}/`, dest: `${NODE_GLOBAL_PREFIX}/bin/` }, ...(after ? [{ kind: 'run', script: after } as PresetStep] : [])]);
     const command = run.commands[installs.findIndex((p) => p !== null)]!.words.slice(0, 3).join(' ');
     overrides.set(index, { phase: 'build', reason: 'run-global-copy', data: { command, packages: packages.join(', ') } });
     unproven.push({ id: 'unproven-global-copy', data: { command, packages: packages.join(', '), image: slimVariant(builderImage) ?? builderImage }, line: model.instructions[index]!.line });
   }
   if (!unproven.length) return null;
   return { decision: { ...decision, overrides, runtimeReplacements: replacements, builderEdits: edits }, unproven };
+}
+
+/** A command of an install's RUN that runs on its own after the copy: an install, setup or a cache cleanup, in no pipe or loop. */
+function liftable(c: RunCommand): boolean {
+  if (c.nested) return false;
+  if (c.install) return true;
+  if (c.kind === 'setup') return true;
+  const paths = c.kind === 'cleanup' ? filePaths(c) : null;
+  return paths !== null && paths.length > 0 && paths.every((w) => CACHES.some((d) => w === d || w.startsWith(`${d}/`)));
+}
+
+/** Where package managers and npm keep caches and temporary files, which nothing reads at run time. */
+const CACHES = ['/tmp', '/var/tmp', '/var/cache', '/root/.npm', '/root/.cache', '/root/.node-gyp'];
+
+/** True when an instruction names npm's prefix (NPM_CONFIG_PREFIX, `npm config set prefix`) or copies an .npmrc from the build context, which may set it. */
+function movesPrefix(model: Model): boolean {
+  return model.instructions.some((i) => /prefix/i.test(i.args) || ((i.keyword === 'COPY' || i.keyword === 'ADD') && /npmrc/i.test(i.args)));
 }
 
 /** The package directories npm's global installs of a builder on the node image make (the check's view of what the builder makes). */
