@@ -468,8 +468,9 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
       // `replay`) that works only inside the checkout, `mkdir build` in it, did what the copied checkout holds at its end already
       const within = !!fileReplay(x.words[0] ?? '') && pathOperands(x.words)?.owner === null && files?.every((p) => !/[$*?~`]/.test(p) && inside(p));
       if (files) return !within && !readsOnly(x, inside) && files.some((p) => p.includes('$') || inside(p));
-      // a pip install of the checkout or its requirements reads it, and installs into site-packages
-      if (x.kind === 'pip' && !inside(x.cwd) && pipInstallReadsOnly(x.words.slice(x.words.indexOf('install') + 1))) return false;
+      // a pip install of the checkout or its requirements reads it, and installs into site-packages, also when it runs
+      // in the checkout (`WORKDIR /app` then `pip install -r requirements.txt`): the copy is where the clone was
+      if (x.kind === 'pip' && pipInstallReadsOnly(x.words.slice(x.words.indexOf('install') + 1))) return false;
       return inside(x.cwd) || x.words.slice(1).some((w) => !w.startsWith('-') && inside(joinPath(x.cwd, w)));
     };
     if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some(uses))) return true;
