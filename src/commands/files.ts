@@ -36,7 +36,7 @@ export default {
     install: { makes: 'last', valueOptions: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] },
     mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'], replay: 'creates-dir' },
     touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
-    rm: { removes: 'each', replay: 'removes' },
+    rm: { removes: 'each', needs: 'each', needsNothingWith: ['-f', '--force'], replay: 'removes' },
     // the mode or the owner comes first
     chmod: { needs: 'after-first', replay: 'changes-mode' },
     chown: { needs: 'after-first', owner: true, replay: 'changes-mode' },

@@ -261,11 +261,13 @@ export function pathOperands(words: readonly string[]): { makes: string[]; remov
   const use = PATHS.get(words[0] ?? '');
   if (!use || (use.onlyWith !== undefined && !words.slice(1).some((w) => w.startsWith(use.onlyWith!)))) return undefined;
   const ops = operands(words, use.valueOptions);
-  const needs = use.needs === 'first' ? ops.slice(0, 1) : use.needs === 'each' ? ops : use.needs === 'after-first' ? ops.slice(1) : use.needs === 'but-last' ? ops.slice(0, -1) : null;
+  // an option given alone or among combined short ones (`-pv`, `-rf`)
+  const given = (options: readonly string[]) => words.slice(1).some((w) => options.includes(w) || options.some((o) => /^-[a-zA-Z]$/.test(o) && new RegExp(`^-[a-zA-Z]*${o[1]}`).test(w)));
+  const needed = use.needs === 'first' ? ops.slice(0, 1) : use.needs === 'each' ? ops : use.needs === 'after-first' ? ops.slice(1) : use.needs === 'but-last' ? ops.slice(0, -1) : null;
+  const needs = needed && use.needsNothingWith && given(use.needsNothingWith) ? [] : needed;
   const makes = use.makes === 'each' ? ops : use.makes === 'last' ? ops.slice(-1) : [];
   const allowed = use.existingFailsWithout;
-  // an option given alone or among combined short ones (`-pv`)
-  const failsIfExists = !!allowed && !words.slice(1).some((w) => allowed.includes(w) || allowed.some((o) => /^-[a-zA-Z]$/.test(o) && new RegExp(`^-[a-zA-Z]*${o[1]}`).test(w)));
+  const failsIfExists = !!allowed && !given(allowed);
   // an option with a value changes what it makes (`mkdir -m 700`)
   const valued = (use.valueOptions ?? []).some((o) => words.slice(1).some((w) => w === o || w.startsWith(o.startsWith('--') ? `${o}=` : o)));
   return { makes, removes: use.removes ? ops : [], moves: use.moves ? ops.slice(0, -1) : [], failsIfExists, needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false, valued };

@@ -77,6 +77,8 @@ export interface PathUse {
   existingFailsWithout?: readonly string[];
   /** Needs the `first` operand (cd), `each` (source), all `after-first` (chmod's mode, chown's owner come first) or all `but-last` (the sources of cp, mv). */
   needs?: 'first' | 'each' | 'after-first' | 'but-last';
+  /** With `needs`: needs nothing when one of these options is given (`rm -f` of a path that is not there succeeds). */
+  needsNothingWith?: readonly string[];
   /** The first operand names an owner (`chown app:app /srv`): that user must exist. */
   owner?: boolean;
   /** It changes the shell's working directory (cd): the directory it starts in need not be known. */

@@ -53,6 +53,12 @@ describe('files family', () => {
     expect(mv!.outputs).toEqual(['/src/out/server']);
   });
 
+  it('rm needs the paths it removes unless forced (needsNothingWith): rm -f of a missing path succeeds', () => {
+    for (const c of ['rm /tmp/a', 'rm -r /tmp/a']) expect(ops(c).needs, c).toEqual(['/tmp/a']);
+    for (const c of ['rm -f /tmp/a', 'rm -rf /tmp/a', 'rm -fr /tmp/a', 'rm --force /tmp/a', 'rm -r -f /tmp/a']) expect(ops(c).needs, c).toEqual([]);
+    expect(ops('rm -rf /tmp/a').removes).toEqual(['/tmp/a']);
+  });
+
   it('says when making an existing path fails: mkdir without -p (failsIfExists)', () => {
     for (const c of ['mkdir /a', 'mkdir -m 755 /a', 'mkdir -v /a']) expect(ops(c).failsIfExists, c).toBe(true);
     for (const c of ['mkdir -p /a', 'mkdir --parents /a', 'mkdir -pv /a', 'mkdir -vp /a', 'touch /a', 'cp a /b']) expect(ops(c).failsIfExists, c).toBe(false);
