@@ -7,7 +7,8 @@
 import type { Analysis } from './analyze/index.js';
 import { copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
-import { createdAccount, installsLanguagePackages, isInterpreter, isShellOnly, packageCommand, packagePrograms, packageProvides, pathOperands, readsPaths } from './commands/index.js';
+import { aptListsAfter } from './analyze/packages.js';
+import { createdAccount, installsLanguagePackages, isInterpreter, isShellOnly, packagePrograms, packageProvides, pathOperands, readsPaths } from './commands/index.js';
 import { operands } from './commands/options.js';
 import { enclosing, insideAny, isInside } from './paths.js';
 import type { ImageConfig } from './knowledge/image-config.js';
@@ -225,7 +226,6 @@ function program(c: RunCommand): string | null {
  */
 function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'builder'): void {
   const w = c.words;
-  const name = w[0] ?? '';
   // what a file command removes and makes (rm, mkdir, cp: src/commands/)
   const paths = pathOperands(w);
   // the directories mkdir makes that were not there: empty until something is put there, as one a WORKDIR makes
@@ -241,16 +241,10 @@ function apply(s: StageState, c: RunCommand, side: 'builder' | 'runtime' = 'buil
         s.tools.add(t);
         s.packageTools.add(t);
       }
-    if (c.install.selfUpdating) s.aptLists = false;
   }
-  const lists = packageCommand(name)?.packages.refreshesLists;
-  if (lists && w.includes(lists)) s.aptLists = true;
+  s.aptLists = aptListsAfter(s.aptLists, c);
   // what mv takes away is gone from where it was
-  for (const p of [...(paths?.removes ?? []), ...(paths?.moves ?? [])]) {
-    const abs = joinPath(c.cwd, p);
-    remove(s, abs);
-    if (isInside('/var/lib/apt/lists', abs.replace(/\/\*$/, ''))) s.aptLists = false;
-  }
+  for (const p of [...(paths?.removes ?? []), ...(paths?.moves ?? [])]) remove(s, joinPath(c.cwd, p));
   for (const p of paths?.makes ?? []) make(s, joinPath(c.cwd, p));
   for (const d of made) if (!c.produced.concat(c.outputs, c.writes).some((o) => o !== d && isInside(o, d))) s.empty.add(d);
   const account = createdAccount(w);

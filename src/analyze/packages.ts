@@ -1,6 +1,8 @@
 // Package installs split into what only the build needs and what the program needs to run.
 // apt-get: https://manpages.debian.org/bookworm/apt/apt-get.8.en.html  apk: https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper
-import { packageCommand, packageManager } from '../commands/index.js';
+import { packageCommand, packageManager, pathOperands } from '../commands/index.js';
+import { isInside } from '../paths.js';
+import { joinPath } from '../shell.js';
 import { BUILD_DEPENDENCY_VARIABLE } from '../commands/php.js';
 import { ENVIRONMENT_BUILD_PACKAGES } from '../commands/python.js';
 import { BUILD_ONLY_PACKAGES, DEV_WITHOUT_RUNTIME, type PackageManager } from './tables.js';
@@ -167,4 +169,19 @@ const NOTHING: readonly string[] = Object.freeze([]);
 /** The RUN text that installs `packages` in a fresh stage with the same package manager. */
 export function installCommand(tool: string, manager: PackageManager, packages: readonly string[], recommends: boolean, options: readonly string[] = []): string {
   return packageManager(manager).installLine(tool, packages, recommends, options);
+}
+
+/**
+ * Whether apt's package lists are there after a command, given whether they were before: `apt-get update` fetches
+ * them; an install dfsplit writes (selfUpdating: it runs its own update) and an rm of /var/lib/apt/lists remove them.
+ * The state model's view of a stage, and the runtime stage's choice to write a repeated install again.
+ */
+export function aptListsAfter(before: boolean, c: { words: readonly string[]; cwd: string; install: { selfUpdating?: boolean } | null }): boolean {
+  let lists = before;
+  if (c.install?.selfUpdating) lists = false;
+  const refresh = packageCommand(c.words[0] ?? '')?.packages.refreshesLists;
+  if (refresh && c.words.includes(refresh)) lists = true;
+  const paths = pathOperands(c.words);
+  for (const p of [...(paths?.removes ?? []), ...(paths?.moves ?? [])]) if (isInside('/var/lib/apt/lists', joinPath(c.cwd, p).replace(/\/\*$/, ''))) lists = false;
+  return lists;
 }

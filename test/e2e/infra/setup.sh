@@ -342,6 +342,9 @@ fi
 build_image debian-slim.Dockerfile $RAW debian:bookworm-slim
 build_image debian.Dockerfile debian:bookworm-slim debian:bookworm debian:latest
 retag debian:bookworm-slim ubuntu:latest ubuntu:22.04
+# the stand-ins built on debian:bookworm-slim, in two lanes at a time (each builds mostly in one process, unpacking
+# packages: two keep both cores busy); a lane that fails stops the setup
+lane_a() {
 build_image golang.Dockerfile debian:bookworm-slim golang:1.22 golang:1.22-bookworm golang:latest
 build_image python.Dockerfile debian:bookworm-slim python:3.11 python:3.11-bookworm python:3
 build_image python-slim.Dockerfile debian:bookworm-slim python:3.11-slim python:3.11-slim-bookworm python:3-slim
@@ -378,6 +381,8 @@ DOCKERFILE
 }
 build_node_official node:20-bookworm-slim ''
 build_node_official node:20-bookworm 'apt-get update && apt-get install -y --no-install-recommends gcc g++ make ca-certificates && rm -rf /var/lib/apt/lists/*'
+}
+lane_b() {
 # Java, Rust, PHP, Ruby (each non-slim stand-in is built on its slim/jre sibling: same packages plus more)
 build_image eclipse-temurin-jre.Dockerfile ubuntu:22.04 eclipse-temurin:17-jre eclipse-temurin:17-jre-jammy
 build_image eclipse-temurin.Dockerfile eclipse-temurin:17-jre eclipse-temurin:17-jdk eclipse-temurin:17 eclipse-temurin:17-jdk-jammy
@@ -395,6 +400,12 @@ build_image ruby-slim.Dockerfile debian:bookworm-slim ruby:3.1-slim ruby:3.1-sli
 build_image ruby.Dockerfile ruby:3.1-slim ruby:3.1 ruby:3.1-bookworm ruby:3
 # Haskell: Debian's GHC 9.0.2 and cabal-install laid out as the official haskell:9.12.2-slim-bookworm (examples/haskell-cabal-install)
 build_image haskell-slim.Dockerfile debian:bookworm-slim haskell:9.12.2-slim-bookworm
+
+}
+lane_a & pid_a=$!
+lane_b & pid_b=$!
+wait $pid_a || die "building the stand-ins (Go, Python, Node) failed"
+wait $pid_b || die "building the stand-ins (Java, C, Rust, PHP, Ruby, Haskell) failed"
 
 # distroless: FROM scratch, files only (no shell, no package manager)
 deb_of() { ls "$APT_DIR/$1"_*.deb | head -1; }

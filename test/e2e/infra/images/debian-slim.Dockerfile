@@ -3,6 +3,7 @@ FROM dfsplit-e2e/minbase-raw
 COPY sources.list /etc/apt/sources.list
 COPY pip.conf /etc/pip.conf
 COPY dpkg-nodoc.cfg /etc/dpkg/dpkg.cfg.d/docker
+COPY docker-apt-speedup /etc/dpkg/dpkg.cfg.d/docker-apt-speedup
 COPY apt-docker.conf /etc/apt/apt.conf.d/docker
 # the loopback servers' ports, picked by setup.sh (build args: not part of the image's configuration)
 ARG E2E_APT_PORT
