@@ -73,9 +73,14 @@ function liftable(c: RunCommand): boolean {
 /** Where package managers and npm keep caches and temporary files, which nothing reads at run time. */
 const CACHES = ['/tmp', '/var/tmp', '/var/cache', '/root/.npm', '/root/.cache', '/root/.node-gyp'];
 
-/** True when an instruction names npm's prefix (NPM_CONFIG_PREFIX, `npm config set prefix`) or copies an .npmrc from the build context, which may set it. */
+/**
+ * True when an instruction names npm's prefix (NPM_CONFIG_PREFIX, `npm config set prefix`) or an .npmrc, which may set
+ * it. Not a comment. An .npmrc that sets something else (strapi's `unsafe-perm`) still declines: the two strapi images
+ * that write it run `npm install` when the container starts, with the build tools the copy leaves behind (review
+ * precision-2026-12-07p).
+ */
 function movesPrefix(model: Model): boolean {
-  return model.instructions.some((i) => /prefix/i.test(i.args) || ((i.keyword === 'COPY' || i.keyword === 'ADD') && /npmrc/i.test(i.args)));
+  return model.instructions.some((i) => /prefix|npmrc/i.test(i.args));
 }
 
 /** The package directories npm's global installs of a builder on the node image make (the check's view of what the builder makes). */

@@ -3,7 +3,7 @@
 // the preset's replacements. The plan owns this list; the state model proves it, the carry pass
 // prints it and `explain` reports it. https://docs.docker.com/build/building/multi-stage/
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
-import { aptListsAfter, installCommand } from './analyze/packages.js';
+import { installCommand } from './analyze/packages.js';
 import { analyzeRun, type RunAnalysis, type RunCommand } from './analyze/run.js';
 import { fileReplay, ignoresDirectory, isNeutral, pathOperands, readsPaths } from './commands/index.js';
 import { isVenv } from './commands/python.js';
@@ -75,24 +75,13 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
     const to = a.to ?? a.path;
     latestAt.set(to, Math.max(latestAt.get(to) ?? -Infinity, a.producer));
   }
-  // apt's package lists in the original at each instruction, and in the runtime stage as printed so far: an install
-  // dfsplit writes removes them after itself, so a later install repeated as written that found the original's lists
-  // (`RUN apt-get update`, then one RUN per install) is written again with its own update
-  let originalLists = false;
-  let stageLists = false;
-  const push = (step: RuntimeStep) => {
-    steps.push(step);
-    for (const x of step.commands) stageLists = aptListsAfter(stageLists, x);
-  };
   for (const index of model.stages[0]!.instructions) {
     const ins = model.instructions[index]!;
     const c = byIndex.get(index);
-    const listsBefore = originalLists;
-    for (const x of analysis.runs.get(index)?.commands ?? []) originalLists = aptListsAfter(originalLists, x);
     if (!c || ins.keyword === 'FROM' || ins.keyword === 'ARG') continue;
     const scope = analysis.scopes.get(index)!;
     // artifacts first: the RUN's own runtime part (chmod, chown of what it built) may touch them
-    for (const a of madeBy.get(index) ?? []) push(copyFrom(a, input.builderName));
+    for (const a of madeBy.get(index) ?? []) steps.push(copyFrom(a, input.builderName));
     const replacement = ins.keyword === 'RUN' ? replacements.get(index) : undefined;
     if (replacement) {
       // a preset handles this RUN's pip/venv commands; its other runtime commands still run, unless the
@@ -113,39 +102,39 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       // (`pip install ipykernel && python -m ipykernel.kernelspec` needs the package installed first)
       const firstPip = run?.commands.find((x) => x.kind === 'pip' || isVenv(x.words));
       const after = rest?.step !== undefined && firstPip !== undefined && rest.step.commands.every((x) => x.start > firstPip.start);
-      if (rest?.step && !after) push(rest.step);
+      if (rest?.step && !after) steps.push(rest.step);
       for (const r of replacement) {
         const keyword = stepKeyword(r);
         const text = stepText(r, input.builderName);
         if (r.kind === 'copy') {
           // the preset's own COPY --from (wheels): an artifact the builder edits make
-          push({ source: index, keyword, text, verbatim: false, commands: [], artifact: { path: r.source, to: r.dest, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: text } }, byPreset: true } });
+          steps.push({ source: index, keyword, text, verbatim: false, commands: [], artifact: { path: r.source, to: r.dest, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: text } }, byPreset: true } });
           continue;
         }
         const script = stepScript(r);
         const commands = script === null ? [] : analyzeRun(script, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands;
-        push({ source: index, keyword, text, verbatim: false, commands, ...(r.kind === 'install' ? { packages: r.packages } : {}) });
+        steps.push({ source: index, keyword, text, verbatim: false, commands, ...(r.kind === 'install' ? { packages: r.packages } : {}) });
       }
-      if (rest?.step && after) push(rest.step);
+      if (rest?.step && after) steps.push(rest.step);
     } else if (input.command?.index === index) {
-      push({ source: index, keyword: input.command.keyword, text: input.command.text, verbatim: false, commands: [] });
+      steps.push({ source: index, keyword: input.command.keyword, text: input.command.text, verbatim: false, commands: [] });
     } else if (drop.has(index) || c.phase === 'build') {
       // nothing of it runs in the runtime stage
     } else if (ins.keyword === 'RUN') {
       const run = analysis.runs.get(index);
-      if (run && (!wholeRuntime(run.commands) || (listsBefore && !stageLists && needsLists(run.commands)))) {
+      if (run && !wholeRuntime(run.commands)) {
         const part = splitRuntime(run.script, run.commands, run.shellError, scope.workdir, ins.line, index);
         if (part.decline) declines.push(part.decline);
-        if (part.step) push(part.step);
+        if (part.step) steps.push(part.step);
       } else {
-        push({ ...verbatim(ins), commands: run?.commands ?? [] });
+        steps.push({ ...verbatim(ins), commands: run?.commands ?? [] });
       }
     } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, scope.workdir);
       const covered = dest !== null && enclosing(dest).some((dir) => (latestAt.get(dir) ?? -Infinity) > index);
-      if (!covered) push(verbatim(ins));
+      if (!covered) steps.push(verbatim(ins));
     } else {
-      push(verbatim(ins));
+      steps.push(verbatim(ins));
     }
   }
   return { ...withoutRepeatedCopies(steps), declines };
@@ -205,27 +194,6 @@ export function repeatedCommands(run: RunAnalysis, phase: Classification['phase'
 /** True when the runtime stage repeats a RUN (of `phase`, not replaced by a preset) as written, every package its installs name included. */
 export function repeatedWhole(run: RunAnalysis, phase: Classification['phase']): boolean {
   return phase !== 'build' && wholeRuntime(run.commands);
-}
-
-/** apt's lists and downloaded packages, which the install dfsplit writes again removes itself. */
-const APT_CACHES = ['/var/lib/apt/lists', '/var/cache/apt'];
-
-/**
- * True when an apt install of the RUN runs before anything in the RUN fetches the package lists (it needs the stage's),
- * and the RUN written again by runtimePart does what it did: installs, setup and cleanups only, no download, no
- * package maintenance but the lists' refresh (which the written install runs itself).
- */
-function needsLists(commands: readonly RunCommand[]): boolean {
-  let lists = false;
-  let needs = false;
-  for (const c of commands) {
-    if (c.install?.manager === 'apt' && !lists) needs = true;
-    const refreshes = aptListsAfter(false, c);
-    const cacheOnly = c.kind === 'cleanup' && (pathOperands(c.words)?.removes ?? []).every((p) => APT_CACHES.some((d) => isInside(joinPath(c.cwd, p).replace(/\/\*$/, ''), d)));
-    if (!c.install && !refreshes && !cacheOnly && !['setup', 'unknown'].includes(c.kind) && !isNeutral(c.words[0] ?? '')) return false;
-    lists = aptListsAfter(lists, c);
-  }
-  return needs;
 }
 
 /** A RUN whose every command is needed at runtime, or that downloads for the runtime, is repeated as written. */

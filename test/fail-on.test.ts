@@ -9,7 +9,7 @@ import { dfsplit } from './shared.js';
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app/server .\nCMD ["/app/server"]\n';
 const PLAIN = 'FROM alpine:3.19\nRUN apk add --no-cache curl\nCMD ["sh"]\n';
-const DECLINED = readFileSync(join(FIXTURES, 'complex-run-declined', 'input.Dockerfile'), 'utf8');
+const DECLINED = readFileSync(join(FIXTURES, 'apt-install-without-update-declined', 'input.Dockerfile'), 'utf8');
 /** Named like a Dockerfile, found by the walk, but not one: an error of its own when named. */
 const NOT_DOCKERFILE = 'FROM debian:bookworm\nRUN \u0000\n';
 

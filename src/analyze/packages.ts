@@ -174,7 +174,7 @@ export function installCommand(tool: string, manager: PackageManager, packages: 
 /**
  * Whether apt's package lists are there after a command, given whether they were before: `apt-get update` fetches
  * them; an install dfsplit writes (selfUpdating: it runs its own update) and an rm of /var/lib/apt/lists remove them.
- * The state model's view of a stage, and the runtime stage's choice to write a repeated install again.
+ * The state model's view of a stage (src/state-model.ts).
  */
 export function aptListsAfter(before: boolean, c: { words: readonly string[]; cwd: string; install: { selfUpdating?: boolean } | null }): boolean {
   let lists = before;
