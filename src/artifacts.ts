@@ -1,7 +1,7 @@
 // What crosses from the builder to the runtime stage in the generic split: the outputs build commands
 // name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
 // whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
-import { COMPILING, type Analysis } from './analyze/index.js';
+import { COMPILING, copiedPaths, type Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
@@ -117,6 +117,26 @@ export function downloadArtifacts(analysis: Analysis): Artifact[] {
   return analysis.classifications.flatMap((c) =>
     c.reason !== 'run-download' ? [] : (analysis.runs.get(c.index)?.commands ?? []).filter((x) => x.kind === 'fetch').flatMap((x) => x.outputs.map((path): Artifact => ({ path, producer: c.index, why: { id: 'artifact-output', data: { path, command: x.words.slice(0, 3).join(' ') }, line: c.line } }))),
   );
+}
+
+/**
+ * The files `ADD <url> /abs/path` downloads (add-url, build state) that the container starts, checks or a later RUN
+ * only works on (`chmod +x /tini`, then ENTRYPOINT ["/tini", "--"]): copied from the builder, where the mode was set, as
+ * a RUN's downloads are. Not an archive the build unpacks, which no start command names.
+ */
+export function addedFileArtifacts(model: Model, analysis: Analysis): Artifact[] {
+  const starts = model.instructions.filter((i) => i.stage === 0 && ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'].includes(i.keyword)).map((i) => i.args);
+  const worked = analysis.classifications.filter((c) => c.reason === 'run-on-fetched').map((c) => model.instructions[c.index]!.args);
+  return analysis.classifications.flatMap((c) => {
+    const ins = model.instructions[c.index]!;
+    if (c.reason !== 'add-url' || ins.keyword !== 'ADD' || ins.words.length !== 2 || !ins.destination?.startsWith('/')) return [];
+    const to = copiedPaths(ins, '/');
+    if (to?.length !== 1) return [];
+    const path = to[0]!;
+    const named = (text: string) => new RegExp(`(^|[\\s"'=])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s"',;])`).test(text);
+    if (!starts.some(named) && !worked.some(named)) return [];
+    return [{ path, producer: c.index, why: { id: 'artifact-output', data: { path, command: `ADD ${ins.words[0]}` }, line: c.line } }];
+  });
 }
 
 /** The artifacts (the generic split's or a preset's) with a scratch system directory replaced as {@link outOfScratch} says, merged again when one was. */

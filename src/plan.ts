@@ -5,7 +5,7 @@ import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
 import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
-import { downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
+import { addedFileArtifacts, downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
@@ -162,8 +162,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   let artifacts = decision.artifacts && withoutScratch(analysis, decision.artifacts);
   // what the builder keeps of a download (run-download) is copied beside a preset's own artifacts too: a preset
   // names its ecosystem's products, not what the file downloads for run time (tini, an agent's jar)
+  const added = addedFileArtifacts(model, analysis);
   if (artifacts) {
-    const fetched = downloadArtifacts(analysis);
+    const fetched = [...downloadArtifacts(analysis), ...added];
     const gone = deletedByBuilder(
       model,
       analysis,
@@ -192,6 +193,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     const kept = generic.artifacts.filter((a) => !gone.has(a.path));
     deleted = kept.length ? generic.artifacts.filter((a) => gone.has(a.path)) : [];
     artifacts = kept.length ? kept : generic.artifacts;
+    // the files an ADD downloads for the container to start (tini), beside what the build made
+    const addedKept = added.filter((a) => !deletedByBuilder(model, analysis, [a.path]).has(a.path) && !artifacts!.some((x) => isInside(a.path, x.to ?? x.path)));
+    if (artifacts.length && addedKept.length) artifacts = mergeArtifacts([...artifacts, ...addedKept]);
     findings.push(...deleted.map((a): Finding => ({ id: 'artifact-deleted', data: { path: a.path }, line: a.why.line })));
   }
   // what the copy of /usr/local brings already (a `make install` after the first install it replaces) is not copied again
@@ -210,7 +214,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
   const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
   // (nor is a builder only downloads are copied from: downloaded files alone are no product of a build)
-  const downloaded = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-download' ? [c.index] : [])));
+  const downloaded = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-download' || c.reason === 'add-url' ? [c.index] : [])));
   if (artifacts.every((a) => downloaded.has(a.producer) || a.fromImage) && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };
   // a tag dfsplit derived (a slim variant, a preset's JRE or Debian slim image) must be one the official image
   // has published: `node:9-stretch-slim` never was. The original's own image, and --runtime-base, are the user's.

@@ -94,10 +94,12 @@ export function proofOf(input: ProofInput): Proof {
   // the slim variant, the runtime stage ran the same commands on the same file
   if (input.runtimeBase !== input.builderImage) {
     const downloads = new Set(input.analysis.classifications.flatMap((c) => (c.reason === 'run-download' ? [c.index] : [])));
+    // (a file an ADD downloads is copied only for the container to start it: always a program of unknown needs)
+    const addedAt = new Set(input.analysis.classifications.flatMap((c) => (c.reason === 'add-url' ? [c.index] : [])));
     const named = input.steps.flatMap((s) => (s.keyword === 'RUN' ? s.commands.flatMap((c) => c.words.slice(1).map((w) => joinPath(c.cwd, w))) : []));
     for (const a of input.artifacts) {
       // beside a preset's artifacts the runtime base is the preset's (distroless, a JRE), farther from the builder's than its slim variant
-      if (!downloads.has(a.producer) || (input.genericArtifacts && !named.some((p) => p === a.path || globMatches(p, a.path)))) continue;
+      if (!addedAt.has(a.producer) && (!downloads.has(a.producer) || (input.genericArtifacts && !named.some((p) => p === a.path || globMatches(p, a.path))))) continue;
       unproven.push({ id: 'unproven-download', data: { path: a.path, command: String(a.why.data?.command ?? ''), from: input.builderImage, to: input.runtimeBase }, ...(a.why.line !== undefined ? { line: a.why.line } : {}) });
     }
     // a checkout a clone makes (`git clone URL /statsd`) that the runtime stage copies, or holds what it copies: the

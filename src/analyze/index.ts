@@ -392,6 +392,14 @@ function checkoutWork(model: Model, runs: ReadonlyMap<number, RunAnalysis>, clas
   const out = new Map<number, CheckoutWork>();
   const dirs: { at: number; dir: string }[] = [];
   for (const c of classifications) {
+    // a file ADD downloads to an absolute path it names (`ADD https://.../tini /tini`): a later `chmod +x /tini` works on
+    // the download, which the runtime stage copies with its mode
+    const add = model.instructions[c.index]!;
+    if (c.reason === 'add-url' && add.keyword === 'ADD') {
+      const to = add.words.length === 2 ? copiedPaths(add, '/') : null;
+      if (to?.length === 1 && add.destination?.startsWith('/')) dirs.push({ at: c.index, dir: to[0]! });
+      continue;
+    }
     const run = runs.get(c.index);
     if (!run) continue;
     if (c.reason === 'run-checkout' || c.reason === 'run-download') {
