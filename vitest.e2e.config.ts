@@ -22,6 +22,8 @@ export default defineConfig({
     env: { DFSPLIT_E2E: '1', ...setupEnv },
     fileParallelism: false,
     sequence: { concurrent: false },
+    // the tests a file marks concurrent (examples.test.ts) run two at a time: the machines have 2 cores
+    maxConcurrency: 2,
     testTimeout: 30 * 60_000,
     hookTimeout: 10 * 60_000,
     reporters: ['verbose'],

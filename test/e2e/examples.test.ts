@@ -165,7 +165,9 @@ const rows: Row[] = [];
 const examples = discover();
 const enabled = process.env.DFSPLIT_E2E === '1';
 
-describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () => {
+// two examples at a time (vitest.e2e.config.ts maxConcurrency): each waits on docker much of the time, and every
+// example has its own tags, work directory and logs
+describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', { concurrent: true }, () => {
   afterAll(() => {
     if (rows.length === 0) return;
     const lines = [
@@ -175,10 +177,13 @@ describe.skipIf(!enabled)('examples: original vs dfsplit-converted image', () =>
       '',
       '| example | original MB | converted MB | ratio | note |',
       '| --- | ---: | ---: | ---: | --- |',
-      ...rows.map((r) => {
-        const ratio = r.orig && r.conv ? (r.conv / r.orig).toFixed(2) : '';
-        return `| ${r.name} | ${r.orig ? mb(r.orig) : ''} | ${r.conv ? mb(r.conv) : ''} | ${ratio} | ${r.note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`;
-      }),
+      // (in the examples' order, whichever of two running at a time finished first)
+      ...[...rows]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((r) => {
+          const ratio = r.orig && r.conv ? (r.conv / r.orig).toFixed(2) : '';
+          return `| ${r.name} | ${r.orig ? mb(r.orig) : ''} | ${r.conv ? mb(r.conv) : ''} | ${ratio} | ${r.note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`;
+        }),
       '',
     ];
     const md = lines.join('\n');
