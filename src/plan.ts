@@ -195,7 +195,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     artifacts = kept.length ? kept : generic.artifacts;
     // the files an ADD downloads for the container to start (tini), beside what the build made
     const addedKept = added.filter((a) => !deletedByBuilder(model, analysis, [a.path]).has(a.path) && !artifacts!.some((x) => isInside(a.path, x.to ?? x.path)));
-    if (artifacts.length && addedKept.length) artifacts = mergeArtifacts([...artifacts, ...addedKept]);
+    if (addedKept.length) artifacts = mergeArtifacts([...artifacts, ...addedKept]);
     findings.push(...deleted.map((a): Finding => ({ id: 'artifact-deleted', data: { path: a.path }, line: a.why.line })));
   }
   // what the copy of /usr/local brings already (a `make install` after the first install it replaces) is not copied again
