@@ -9,6 +9,7 @@ import type { Artifact } from './preset.js';
 import { enclosing, isInside, joinPath, PathIndex } from './paths.js';
 import { compileSteps, installsLanguagePackages, pathOperands, pathUse, projectInstall } from './commands/index.js';
 import { imageDir, systemDir } from './knowledge/secrets.js';
+import { DEFAULT_PATH } from './knowledge/images.js';
 import { narrowUnpacked } from './unpacked.js';
 
 const PRODUCING: ReadonlySet<string> = new Set(['build', 'generate', 'fetch', 'file-move']);
@@ -131,9 +132,13 @@ export function addedFileArtifacts(model: Model, analysis: Analysis): Artifact[]
     const ins = model.instructions[c.index]!;
     if (c.reason !== 'add-url' || ins.keyword !== 'ADD' || ins.words.length !== 2 || !ins.destination?.startsWith('/')) return [];
     const to = copiedPaths(ins, '/');
-    if (to?.length !== 1) return [];
+    // (not a directory every image has, which the download lands in under a name dfsplit does not derive: `ADD <url> /usr/bin`)
+    if (to?.length !== 1 || imageDir(to[0]!)) return [];
     const path = to[0]!;
-    const named = (text: string) => new RegExp(`(^|[\\s"'=])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s"',;])`).test(text);
+    // by its path, or by its name alone where it lands in a directory of the default PATH (`CMD ["fwatchdog"]`)
+    const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+    const names = [path, ...(DEFAULT_PATH.split(':').includes(dir) ? [path.slice(dir.length + 1)] : [])];
+    const named = (text: string) => names.some((n) => new RegExp(`(^|[\\s"'=])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s"',;])`).test(text));
     if (!starts.some(named) && !worked.some(named)) return [];
     return [{ path, producer: c.index, why: { id: 'artifact-output', data: { path, command: `ADD ${ins.words[0]}` }, line: c.line } }];
   });

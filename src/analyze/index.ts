@@ -8,6 +8,7 @@ import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, t
 import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
+import { imageDir } from '../knowledge/secrets.js';
 import { checkoutOf, createdAccount, familyOf, fileReplay, isNeutral, isShellOnly, packageCommand, pathOperands, pathUse } from '../commands/index.js';
 import { operands } from '../commands/options.js';
 import { pipInstallReadsOnly } from '../commands/python.js';
@@ -397,7 +398,8 @@ function checkoutWork(model: Model, runs: ReadonlyMap<number, RunAnalysis>, clas
     const add = model.instructions[c.index]!;
     if (c.reason === 'add-url' && add.keyword === 'ADD') {
       const to = add.words.length === 2 ? copiedPaths(add, '/') : null;
-      if (to?.length === 1 && add.destination?.startsWith('/')) dirs.push({ at: c.index, dir: to[0]! });
+      // (not a directory every image has, which the download lands in: `ADD <url> /usr/bin`)
+      if (to?.length === 1 && add.destination?.startsWith('/') && !imageDir(to[0]!)) dirs.push({ at: c.index, dir: to[0]! });
       continue;
     }
     const run = runs.get(c.index);
