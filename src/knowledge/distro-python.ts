@@ -52,6 +52,13 @@ export const PIP_INSTALLS_AT_RUN_TIME: readonly string[] = ['homeassistant'];
 const DISTRO_DIST_PACKAGES = '/usr/local/lib/python{python}/dist-packages';
 /** Where it installs their scripts. */
 export const DISTRO_PIP_SCRIPTS = '/usr/local/bin';
+/**
+ * Where it installs their data files (setup.py's data_files, a wheel's .data/data, under the prefix /usr/local):
+ * Jupyter's kernels, extensions and configuration in share/jupyter and etc/jupyter, man pages. Every Debian and Ubuntu
+ * image has both directories (base-files), so copying them cannot fail (review precision-2026-12-07p: a notebook image
+ * lost ipywidgets' extension with only dist-packages and bin copied).
+ */
+export const DISTRO_PIP_DATA: readonly string[] = ['/usr/local/share', '/usr/local/etc'];
 
 function key(release: Release | null): { distribution: 'debian' | 'ubuntu'; release: string } | null {
   if (!release || release.release === null || (release.distribution !== 'debian' && release.distribution !== 'ubuntu')) return null;

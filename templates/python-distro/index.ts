@@ -13,7 +13,7 @@ import { copiedPaths } from '../../src/analyze/index.js';
 import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
 import { distributionOf } from '../../src/images.js';
 import { buildRelease } from '../../src/tags.js';
-import { PIP_INSTALLS_AT_RUN_TIME, DISTRO_PIP_PACKAGES, DISTRO_PIP_SCRIPTS, distroPipWrites, externallyManaged } from '../../src/knowledge/distro-python.js';
+import { PIP_INSTALLS_AT_RUN_TIME, DISTRO_PIP_DATA, DISTRO_PIP_PACKAGES, DISTRO_PIP_SCRIPTS, distroPipWrites, externallyManaged } from '../../src/knowledge/distro-python.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { installsPipWithRecommends, runtimeWithoutPipRecommends, servesInstallBuilds } from '../../src/pip-recommends.js';
 import { isSelfUpgrade, requirementsOf, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
@@ -186,7 +186,7 @@ export default {
     const { artifacts, declines: more } = pythonArtifacts(input);
     const producer = Math.max(...indexes);
     const line = input.model.instructions[producer]!.line;
-    const copied: Artifact[] = [...dirs, DISTRO_PIP_SCRIPTS].map((path) => ({ path, producer, why: { id: 'distro-pip-copy', data: { path: dirs.join(' and '), scripts: DISTRO_PIP_SCRIPTS, image }, line } }));
+    const copied: Artifact[] = [...dirs, DISTRO_PIP_SCRIPTS, ...DISTRO_PIP_DATA].map((path) => ({ path, producer, why: { id: 'distro-pip-copy', data: { path: dirs.join(' and '), scripts: DISTRO_PIP_SCRIPTS, image }, line } }));
     return {
       runtimeBase: { image, why: `the builder's own image, ${image}: the same distribution Python, without the compilers and -dev packages` },
       artifacts: [...artifacts, ...copied],
