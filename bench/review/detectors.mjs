@@ -150,8 +150,9 @@ function copyMissing(v, lib) {
 function imageCarries(path, image, lib) {
   if (path === '/etc/ssl/certs/ca-certificates.crt') return lib.hasCaCertificates(image) === true;
   if (path === '/usr/share/zoneinfo') return lib.hasZoneinfo(image) === true;
-  // Debian's base-files makes /usr/local/bin on every Debian and Ubuntu image (pip of the distribution's Python writes its scripts there)
-  if (path === '/usr/local/bin') return ['debian', 'ubuntu'].includes(lib.distributionOf(image)?.name ?? '');
+  // Debian's base-files makes /usr/local/bin, share and etc on every Debian and Ubuntu image (pip of the distribution's
+  // Python writes its scripts and data files there). Written here, not asked of dfsplit: a detector checks dfsplit
+  if (['/usr/local/bin', '/usr/local/share', '/usr/local/etc'].includes(path)) return ['debian', 'ubuntu'].includes(lib.distributionOf(image)?.name ?? '');
   // the golang image's Alpine tags write it (`hosts: files dns`) on the Alpine releases before it had one
   if (path === '/etc/nsswitch.conf') return lib.hasNsswitchConf(image, releaseOf(image, lib)?.release ?? null) === true;
   return false;
