@@ -1,7 +1,8 @@
 // What crosses from the builder to the runtime stage in the generic split: the outputs build commands
 // name (-o, redirects, --wheel-dir, install prefixes), and the working directory of build commands
 // whose outputs cannot be named. COPY --from keeps ownership and modes (moby/moby#38599).
-import { COMPILING, copiedPaths, type Analysis } from './analyze/index.js';
+import { addedFile, COMPILING, filePaths, type Analysis } from './analyze/index.js';
+import { startedPrograms } from './runtime-contract.js';
 import type { RunCommand } from './analyze/run.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
@@ -121,25 +122,21 @@ export function downloadArtifacts(analysis: Analysis): Artifact[] {
 }
 
 /**
- * The files `ADD <url> /abs/path` downloads (add-url, build state) that the container starts, checks or a later RUN
- * only works on (`chmod +x /tini`, then ENTRYPOINT ["/tini", "--"]): copied from the builder, where the mode was set, as
- * a RUN's downloads are. Not an archive the build unpacks, which no start command names.
+ * The files `ADD <url> /abs/path` downloads (add-url, build state) that the container starts or checks (ENTRYPOINT, CMD,
+ * HEALTHCHECK: by their path, or by name where they land on the default PATH), or that a later RUN only works on
+ * (`chmod +x /tini`, then ENTRYPOINT ["/tini", "--"]): copied from the builder, where the mode was set, as a RUN's
+ * downloads are. Not an archive the build unpacks, which no start command names.
  */
 export function addedFileArtifacts(model: Model, analysis: Analysis): Artifact[] {
-  const starts = model.instructions.filter((i) => i.stage === 0 && ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'].includes(i.keyword)).map((i) => i.args);
-  const worked = analysis.classifications.filter((c) => c.reason === 'run-on-fetched').map((c) => model.instructions[c.index]!.args);
+  const started = new Set(startedPrograms(model).map((s) => s.word));
+  const worked = new Set(analysis.classifications.filter((c) => c.reason === 'run-on-fetched').flatMap((c) => (analysis.runs.get(c.index)?.commands ?? []).flatMap((x) => filePaths(x) ?? [])));
   return analysis.classifications.flatMap((c) => {
     const ins = model.instructions[c.index]!;
-    if (c.reason !== 'add-url' || ins.keyword !== 'ADD' || ins.words.length !== 2 || !ins.destination?.startsWith('/')) return [];
-    const to = copiedPaths(ins, '/');
-    // (not a directory every image has, which the download lands in under a name dfsplit does not derive: `ADD <url> /usr/bin`)
-    if (to?.length !== 1 || imageDir(to[0]!)) return [];
-    const path = to[0]!;
-    // by its path, or by its name alone where it lands in a directory of the default PATH (`CMD ["fwatchdog"]`)
+    const path = c.reason === 'add-url' ? addedFile(ins) : null;
+    if (!path || ins.keyword !== 'ADD') return [];
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-    const names = [path, ...(DEFAULT_PATH.split(':').includes(dir) ? [path.slice(dir.length + 1)] : [])];
-    const named = (text: string) => names.some((n) => new RegExp(`(^|[\\s"'=])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s"',;])`).test(text));
-    if (!starts.some(named) && !worked.some(named)) return [];
+    const byName = DEFAULT_PATH.split(':').includes(dir) && started.has(path.slice(dir.length + 1));
+    if (!started.has(path) && !byName && !worked.has(path)) return [];
     return [{ path, producer: c.index, why: { id: 'artifact-output', data: { path, command: `ADD ${ins.words[0]}` }, line: c.line } }];
   });
 }

@@ -194,7 +194,12 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     deleted = kept.length ? generic.artifacts.filter((a) => gone.has(a.path)) : [];
     artifacts = kept.length ? kept : generic.artifacts;
     // the files an ADD downloads for the container to start (tini), beside what the build made
-    const addedKept = added.filter((a) => !deletedByBuilder(model, analysis, [a.path]).has(a.path) && !artifacts!.some((x) => isInside(a.path, x.to ?? x.path)));
+    const addedGone = deletedByBuilder(
+      model,
+      analysis,
+      added.map((a) => a.path),
+    );
+    const addedKept = added.filter((a) => !addedGone.has(a.path) && !artifacts!.some((x) => isInside(a.path, x.to ?? x.path)));
     if (addedKept.length) artifacts = mergeArtifacts([...artifacts, ...addedKept]);
     findings.push(...deleted.map((a): Finding => ({ id: 'artifact-deleted', data: { path: a.path }, line: a.why.line })));
   }

@@ -395,11 +395,9 @@ function checkoutWork(model: Model, runs: ReadonlyMap<number, RunAnalysis>, clas
   for (const c of classifications) {
     // a file ADD downloads to an absolute path it names (`ADD https://.../tini /tini`): a later `chmod +x /tini` works on
     // the download, which the runtime stage copies with its mode
-    const add = model.instructions[c.index]!;
-    if (c.reason === 'add-url' && add.keyword === 'ADD') {
-      const to = add.words.length === 2 ? copiedPaths(add, '/') : null;
-      // (not a directory every image has, which the download lands in: `ADD <url> /usr/bin`)
-      if (to?.length === 1 && add.destination?.startsWith('/') && !imageDir(to[0]!)) dirs.push({ at: c.index, dir: to[0]! });
+    if (c.reason === 'add-url') {
+      const file = addedFile(model.instructions[c.index]!);
+      if (file) dirs.push({ at: c.index, dir: file });
       continue;
     }
     const run = runs.get(c.index);
@@ -512,6 +510,16 @@ export function classificationOf(analysis: Pick<Analysis, 'classifications'>, in
 /** True for a COPY/ADD of the build context's root (`COPY . /app`), not from another stage or image. */
 export function copiesContextRoot(ins: Instruction): boolean {
   return (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && ins.sources.some((w) => w === '.' || w === './');
+}
+
+/**
+ * The file an `ADD <url> /abs/path` of one URL downloads (add-url), or null: several sources, a relative destination, or
+ * a directory every image has, which the download lands in under a name dfsplit does not derive (`ADD <url> /usr/bin`).
+ */
+export function addedFile(ins: Instruction): string | null {
+  if (ins.keyword !== 'ADD' || ins.words.length !== 2 || !ins.destination?.startsWith('/')) return null;
+  const to = copiedPaths(ins, '/');
+  return to?.length === 1 && !imageDir(to[0]!) ? to[0]! : null;
 }
 
 /** The absolute destination of a COPY/ADD, or null for heredocs and variables. */

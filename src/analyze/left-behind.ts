@@ -17,12 +17,13 @@ export function packagesLeftBehind(analysis: Analysis, repeatedWhole: (index: nu
   for (const [index, run] of analysis.runs) {
     // a RUN the runtime stage repeats as written leaves none of its packages behind
     if (repeatedWhole(index)) continue;
+    const removedBy = removedAgain(run);
     for (const c of run.commands) {
       if (c.kind === 'test') return 'some';
       // version-control tools alone are not worth a split: they are often used at runtime too
       const build = c.install?.build.filter((p) => !usedAtRuntime.has(p)) ?? [];
       if (!build.length) continue;
-      const again = removedAgain(run, c);
+      const again = removedBy(c);
       if (again.group !== null || build.every(again.removes)) {
         removedOnly = true;
         continue;
@@ -36,13 +37,15 @@ export function packagesLeftBehind(analysis: Analysis, repeatedWhole: (index: nu
 }
 
 /**
- * What the commands of `run` that start after `from` remove again of the packages install command `c` installed:
- * `group`, the virtual group they remove whole (`apk add --virtual .build-deps ... && apk del .build-deps`), else null,
- * and whether a package is removed (every one of a removed group's).
+ * What the commands of `run` that start after `from` remove again, asked of each install command `c` of it (the
+ * removals read once per RUN): `group`, the virtual group they remove whole (`apk add --virtual .build-deps ... &&
+ * apk del .build-deps`), else null, and whether a package `c` installed is removed (every one of a removed group's).
  */
-export function removedAgain(run: RunAnalysis, c: RunCommand, from = -1): { group: string | null; removes: (pkg: string) => boolean } {
+export function removedAgain(run: RunAnalysis, from = -1): (c: RunCommand) => { group: string | null; removes: (pkg: string) => boolean } {
   const removed = new Set(run.commands.filter((x) => x.start > from).flatMap((x) => removedPackages(x.words)));
-  const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
-  const group = virtual && removed.has(virtual) ? virtual : null;
-  return { group, removes: (pkg) => group !== null || removed.has(packageName(pkg)) };
+  return (c) => {
+    const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
+    const group = virtual && removed.has(virtual) ? virtual : null;
+    return { group, removes: (pkg) => group !== null || removed.has(packageName(pkg)) };
+  };
 }

@@ -33,10 +33,11 @@ function builderOnlyTool(input: PresetInput, p: PipCommand): boolean {
 
 /** The compiler package (or the virtual group holding it) a RUN installs and removes again after `start`, or null. */
 function compilerRemovedAfter(run: RunAnalysis, start: number): string | null {
+  const removedBy = removedAgain(run, start);
   for (const c of run.commands) {
     const compilers = c.install?.build.filter(isCompilerPackage) ?? [];
     if (!compilers.length) continue;
-    const again = removedAgain(run, c, start);
+    const again = removedBy(c);
     const gone = again.group ?? compilers.find(again.removes);
     if (gone) return gone;
   }
