@@ -14,10 +14,11 @@ import { pythonOwnPaths, distributionOf } from './images.js';
 import { distroPipWrites } from './knowledge/distro-python.js';
 import { pipPythonMajor } from './commands/python.js';
 import { buildRelease } from './tags.js';
-import { makePlan } from './plan.js';
+import { makePlan, type Plan } from './plan.js';
 import { pinBuilder } from './pin.js';
 import type { Artifact, BuilderEdit, Preset } from './preset.js';
-import { print } from './print.js';
+import { print, type Edit } from './print.js';
+import { expandOnbuild, isInserted, onbuildFindings, originalLine, originalOffset, type Expansion } from './onbuild.js';
 import { savingsOf, type ProofLevel, type Savings } from './proof.js';
 import { check } from './check.js';
 import { unifiedDiff } from './report/diff.js';
@@ -150,6 +151,24 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   if (model.stages.length > 1) return { ...empty, reasons: [{ id: 'multi-stage', message: describe({ id: 'multi-stage' }) }], stages: model.stages.map((s): StageReport => ({ name: s.name, image: s.image, role: 'original' })) };
   // `# dfsplit-ignore-file` in the comments before the first instruction: the file is left as it is
   if (/^[ \t]*#[ \t]*dfsplit-ignore-file[ \t]*\r?$/m.test(model.text.slice(0, model.instructions[0]?.start ?? 0))) return { ...empty, reasons: [{ id: 'pragma-ignore-file', message: describe({ id: 'pragma-ignore-file' }) }] };
+  // a FROM of an onbuild variant (`golang:1.8-onbuild`): read with its triggers written out, kept when that reading
+  // converts (a build proves it) or the file itself does not
+  const expansion = expandOnbuild(model);
+  if (expansion) {
+    const read = convertModel(expansion.model, text, options, details, { expansion, original: model });
+    if (read && (read.status === 'changed' || read.reasons.some((r) => r.id === 'needs-verify'))) return read;
+    if (details) details.builderEdits = [];
+  }
+  return convertModel(model, text, options, details, null)!;
+}
+
+/**
+ * {@link convertWith} of a parsed file. With `onbuild`, `model` is the file read with its onbuild image's
+ * instructions written out (src/onbuild.ts): the output is printed from the original without them, and every line
+ * of the result is the original's; null when that cannot be printed (an edit of an inserted instruction).
+ */
+function convertModel(model: Model, text: string, options: ConvertOptions, details: { builderEdits: readonly BuilderEdit[] } | null, onbuild: { expansion: Expansion; original: Model } | null): ConvertResult | null {
+  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null, proof: null, saves: null };
   let analysis = analyze(model);
   if (analysis.error) return { ...empty, status: 'error', reasons: [reason(analysis.error)] };
   const context = options.context ?? NO_CONTEXT;
@@ -158,9 +177,9 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   // the pinned builder (src/pin.ts) replaces the model and analysis the rest reads: its FROM names the pinned tag
   const unpinned = replan(model, analysis);
   const pinned = options.pinBuilder === false ? null : pinBuilder(model, unpinned, replan);
-  const original = model;
+  const original = onbuild?.original ?? model;
   if (pinned) ({ model, analysis } = pinned);
-  const plan = pinned?.plan ?? unpinned;
+  const plan = withOnbuild(pinned?.plan ?? unpinned, onbuild?.expansion ?? null);
   const byIndex = new Map(plan.classifications.map((c) => [c.index, c]));
   const instructions = model.instructions.map((ins): InstructionReport => {
     const c = byIndex.get(ins.index);
@@ -174,6 +193,11 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   let state: State = { model, analysis, plan, builderEdits: [], runtime: [] };
   for (const pass of passes) state = pass.run(state);
   const output = print(model, state.builderEdits, state.runtime);
+  // the onbuild image's instructions stay in it: the output is the original's text with the same edits
+  const edits = onbuild ? originalEdits(onbuild.expansion, state.builderEdits, model.eol) : null;
+  const builderEdits = onbuild ? originalBuilderEdits(onbuild.expansion, plan.decision.builderEdits ?? []) : (plan.decision.builderEdits ?? []);
+  if (onbuild && (edits === null || builderEdits === null)) return null;
+  const written = onbuild ? print(onbuild.original, edits!, state.runtime) : output;
   // the output is parsed once, here, for both the paths its builder makes and the check
   let outputModel: Model | undefined;
   try {
@@ -186,28 +210,92 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
   const ownEnv = plan.findings.flatMap((f) => (f.id === 'env-runtime-own' ? [String(f.data?.name)] : []));
   const failures = check({ original: model, output, builderName: plan.builderName, madePaths: outputModel ? [...madePaths(outputModel, model, analysis), ...imageFiles] : [], outputModel, command: plan.command, droppedEnv: plan.droppedEnv, ownEnv });
   if (failures.length) return { ...base, status: 'declined', reasons: failures.map(reason) };
-  if (details) details.builderEdits = [...(plan.builderPin ? [{ kind: 'image' as const, index: plan.builder.from, ...plan.builderPin }] : []), ...(plan.decision.builderEdits ?? [])];
+  if (details) details.builderEdits = [...(plan.builderPin ? [{ kind: 'image' as const, index: plan.builder.from, ...plan.builderPin }] : []), ...builderEdits!];
   const proof = plan.proof && { level: plan.proof.level, unproven: plan.proof.unproven.map(reason) };
   // a conversion only a build proves is written only when the caller builds and compares (--verify)
   if (proof?.level === 'build' && !options.verify) {
     const unproven = proof.unproven.map((u) => `${u.line ? `line ${u.line}: ` : ''}${u.message}`).join('; ');
-    return { ...base, status: 'declined', reasons: [reason({ id: 'needs-verify', data: { unproven, file: options.path ?? 'Dockerfile' } })], proof };
+    return inOriginal({ ...base, status: 'declined', reasons: [reason({ id: 'needs-verify', data: { unproven, file: options.path ?? 'Dockerfile' } })], proof }, onbuild?.expansion ?? null);
   }
+  return inOriginal(
+    {
+      ...base,
+      status: 'changed',
+      proof,
+      saves: savingsOf(analysis, plan.builder.image, plan.runtimeBase, plan.runtimeSteps, plan.droppedEnv),
+      ...(ownEnv.length ? { runtimeOwnEnv: ownEnv } : {}),
+      output: written,
+      diff: unifiedDiff(options.path ?? 'Dockerfile', text, written),
+      stages: [
+        { name: plan.builderName, image: plan.builder.image, role: 'builder' },
+        { name: null, image: plan.runtimeBase, role: 'runtime' },
+      ],
+      artifacts: plan.artifacts.map((a: Artifact) => ({ path: a.path, to: a.to ?? a.path, reason: describe(a.why) })),
+      runtimeStage: state.runtime.map((l) => ({ text: l.text, line: l.source === null ? null : model.instructions[l.source]!.line })),
+      command: plan.command && { keyword: plan.command.keyword, line: model.instructions[plan.command.index]!.line, from: model.instructions[plan.command.index]!.args.trim(), to: plan.command.args },
+    },
+    onbuild?.expansion ?? null,
+  );
+}
+
+/** The plan of a file read with its onbuild image written out: it says so, and only a build proves it. */
+function withOnbuild(plan: Plan, e: Expansion | null): Plan {
+  if (!e || plan.outcome !== 'split') return plan;
+  const { finding, unproven } = onbuildFindings(e);
+  return { ...plan, findings: [finding, ...plan.findings], proof: { level: 'build', unproven: [unproven, ...(plan.proof?.unproven ?? [])] } };
+}
+
+/**
+ * The printer's edits of the expanded text as edits of the original, or null when one changes the inserted text. A
+ * RUN added after an inserted instruction goes right after the FROM, where the triggers have all run (their later
+ * COPYs bring the context's files again): those come first, last one first, so that each lands after the builder's
+ * name and in order.
+ */
+function originalEdits(e: Expansion, edits: readonly Edit[], eol: string): Edit[] | null {
+  const out: Edit[] = [];
+  const moved: Edit[] = [];
+  for (const edit of edits) {
+    const at = originalOffset(e, edit.at);
+    const end = originalOffset(e, edit.at + edit.remove);
+    if (at !== null && end !== null && end - at === edit.remove) out.push({ ...edit, at });
+    else if (edit.remove === 0 && edit.text.startsWith(`${eol}RUN `)) moved.unshift({ ...edit, at: e.fromEnd });
+    else return null;
+  }
+  return [...moved, ...out];
+}
+
+/** The preset's builder edits by the original's instructions (a RUN after an inserted one: after the FROM), or null when one edits an inserted instruction. */
+function originalBuilderEdits(e: Expansion, edits: readonly BuilderEdit[]): BuilderEdit[] | null {
+  const index = (i: number) => (isInserted(e, i) ? null : i >= e.first + e.count ? i - e.count : i);
+  const out: BuilderEdit[] = [];
+  for (const edit of edits) {
+    if (edit.kind === 'run') {
+      out.push({ ...edit, after: index(edit.after) ?? e.first - 1 });
+      continue;
+    }
+    const i = index(edit.index);
+    if (i === null) return null;
+    out.push({ ...edit, index: i });
+  }
+  return out;
+}
+
+/** A result of the expanded reading with every line the original's (an inserted instruction's: the FROM's). */
+function inOriginal(r: ConvertResult, e: Expansion | null): ConvertResult {
+  if (!e) return r;
+  const line = (n: number) => originalLine(e, n);
+  const text = (m: string) => m.replace(/\b(line|lines) (\d+)\b/g, (_, w: string, n: string) => `${w} ${line(Number(n))}`);
+  const fix = (x: Reason): Reason => ({ ...x, message: text(x.message), ...(x.line !== undefined ? { line: line(x.line) } : {}) });
+  const inserted = (n: number) => n > e.fromLine && n <= e.fromLine + e.lines;
   return {
-    ...base,
-    status: 'changed',
-    proof,
-    saves: savingsOf(analysis, plan.builder.image, plan.runtimeBase, plan.runtimeSteps, plan.droppedEnv),
-    ...(ownEnv.length ? { runtimeOwnEnv: ownEnv } : {}),
-    output,
-    diff: unifiedDiff(options.path ?? 'Dockerfile', text, output),
-    stages: [
-      { name: plan.builderName, image: plan.builder.image, role: 'builder' },
-      { name: null, image: plan.runtimeBase, role: 'runtime' },
-    ],
-    artifacts: plan.artifacts.map((a: Artifact) => ({ path: a.path, to: a.to ?? a.path, reason: describe(a.why) })),
-    runtimeStage: state.runtime.map((l) => ({ text: l.text, line: l.source === null ? null : model.instructions[l.source]!.line })),
-    command: plan.command && { keyword: plan.command.keyword, line: model.instructions[plan.command.index]!.line, from: model.instructions[plan.command.index]!.args.trim(), to: plan.command.args },
+    ...r,
+    reasons: r.reasons.map(fix),
+    findings: r.findings.map(fix),
+    instructions: r.instructions.map((i) => ({ ...i, line: line(i.line), text: inserted(i.line) ? `(${e.image}) ${i.text}` : i.text, message: text(i.message) })),
+    artifacts: r.artifacts.map((a) => ({ ...a, reason: text(a.reason) })),
+    runtimeStage: r.runtimeStage.map((l) => ({ ...l, line: l.line === null ? null : line(l.line) })),
+    command: r.command && { ...r.command, line: line(r.command.line) },
+    proof: r.proof && { ...r.proof, unproven: r.proof.unproven.map(fix) },
   };
 }
 

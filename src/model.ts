@@ -161,6 +161,11 @@ export interface Model {
   stages: Stage[];
   /** ARG instructions before the first FROM. */
   globalArgs: number[];
+  /**
+   * Set when the model is a file read with its onbuild base image's instructions written out after its FROM
+   * (src/onbuild.ts): the indices of those instructions, which the output cannot edit (they stay in the image).
+   */
+  onbuild?: { first: number; count: number; image: string };
 }
 
 export function flag(instruction: Instruction, name: string): string | undefined {

@@ -551,8 +551,12 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       continue;
     }
     if (isShellOnly(s.word) || s.word.includes('$') || r.tools.has(s.word) || input.runtimeBase?.tools.has(s.word)) continue;
-    // a program installed under a PATH directory the runtime stage copied (make install into /usr/local)
-    if (path.some((d) => has(b, `${d}/${s.word}`) && has(r, `${d}/${s.word}`))) continue;
+    // a program installed under a PATH directory the runtime stage copied (make install into /usr/local); not a
+    // program of the builder's base image that no step installs (the golang image's go-wrapper): where that image
+    // keeps it is not known, and a build that writes into a directory on PATH (`go install` into /go/bin) makes
+    // its own programs, not that one
+    const baseProgram = input.builderBase?.tools.has(s.word) === true && !b.packageTools.has(s.word);
+    if (!baseProgram && path.some((d) => has(b, `${d}/${s.word}`) && has(r, `${d}/${s.word}`))) continue;
     if (b.tools.has(s.word)) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'only the builder has it' }, line: s.line }];
     if (!input.sameBase && !r.langInstall && !has(r, joinPath('/', s.word))) return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: 'it is not known to be on the runtime base' }, line: s.line }];
   }

@@ -13,6 +13,7 @@ import { directoryContext, NO_CONTEXT, type BuildContext } from '../src/context.
 import type { Model } from '../src/model.js';
 import { parse } from '../src/parse.js';
 import { pinBuilder } from '../src/pin.js';
+import { expandOnbuild } from '../src/onbuild.js';
 import { makePlan, type Plan } from '../src/plan.js';
 import { presets } from '../templates/index.js';
 import type { FixtureOptions } from './harness.js';
@@ -29,9 +30,10 @@ function fixture(name: string): { input: string; options: FixtureOptions; contex
   };
 }
 
-/** The plan convert() prints: with the builder pinned when a moving tag alone held it back (src/pin.ts). */
+/** The plan convert() prints: with the builder pinned when a moving tag alone held it back (src/pin.ts), of the file read with its onbuild image written out when it names one (src/onbuild.ts). */
 function planOf(input: string, options: FixtureOptions, context: BuildContext): Plan {
-  const model = parse(input);
+  const parsed = parse(input);
+  const model = expandOnbuild(parsed)?.model ?? parsed;
   const replan = (m: Model, a: Analysis) => makePlan(m, a, { builderName: options.builderName ?? 'builder', runtimeBase: options.runtimeBase ?? null, preset: options.preset ?? 'auto', context }, presets);
   const plan = replan(model, analyze(model));
   return (options.pinBuilder === false ? null : pinBuilder(model, plan, replan))?.plan ?? plan;

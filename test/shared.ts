@@ -18,6 +18,7 @@ import { parse } from '../src/parse.js';
 import { joinPath } from '../src/paths.js';
 import { fastSplit } from '../src/shell-fast.js';
 import { parseFull } from '../src/shell.js';
+import { buildRelease } from '../src/tags.js';
 
 /** What test/parse-plain.test.ts compares between the plain parse and DockerfileParser.parse. */
 export const parseShape = (d: ReturnType<typeof DockerfileParser.parse>) => ({
@@ -76,6 +77,7 @@ export const reviewLib = {
   hasZoneinfo,
   hasNsswitchConf,
   IMAGES,
+  buildRelease,
 } as unknown as ReviewLib;
 
 /** What one run of the command line gave: its exit code, standard output and error, and the error's lines. */

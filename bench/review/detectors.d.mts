@@ -22,6 +22,7 @@ export interface ReviewLib extends ScanLib {
   hasZoneinfo: (image: string) => boolean | null;
   hasNsswitchConf: (image: string, release: string | null) => boolean | null;
   IMAGES: readonly unknown[];
+  buildRelease: (image: string) => { distribution: string; release: string | null } | null;
 }
 export interface Detector {
   id: string;

@@ -154,7 +154,8 @@ function imageCarries(path, image, lib) {
   // Python writes its scripts and data files there). Written here, not asked of dfsplit: a detector checks dfsplit
   if (['/usr/local/bin', '/usr/local/share', '/usr/local/etc'].includes(path)) return ['debian', 'ubuntu'].includes(lib.distributionOf(image)?.name ?? '');
   // the golang image's Alpine tags write it (`hosts: files dns`) on the Alpine releases before it had one
-  if (path === '/etc/nsswitch.conf') return lib.hasNsswitchConf(image, releaseOf(image, lib)?.release ?? null) === true;
+  // (a tag that names no Alpine release, `golang:1.9-alpine`: the release the tag table says it was last built on)
+  if (path === '/etc/nsswitch.conf') return lib.hasNsswitchConf(image, releaseOf(image, lib)?.release ?? lib.buildRelease(image)?.release ?? null) === true;
   return false;
 }
 const e2s = (e) => (e.kind === 'remove' ? `deleted by \`${e.command.words.join(' ')}\`` : `moved away by \`${e.command.words.join(' ')}\``);

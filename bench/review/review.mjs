@@ -38,7 +38,9 @@ const arg = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) +
 async function loadLib() {
   if (!existsSync(join(ROOT, 'dist', 'src', 'index.js'))) throw new Error('dist/ is missing: run `npx tsc -p .` first');
   const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', 'src', p)).href);
-  const [index, parse, analyze, paths, run, model, secrets, shell, images, commands, knowledge] = await Promise.all(['index.js', 'parse.js', 'analyze/index.js', 'paths.js', 'analyze/run.js', 'model.js', 'knowledge/secrets.js', 'shell.js', 'images.js', 'commands/index.js', 'knowledge/images.js'].map(dist));
+  const [index, parse, analyze, paths, run, model, secrets, shell, images, commands, knowledge, tags] = await Promise.all(
+    ['index.js', 'parse.js', 'analyze/index.js', 'paths.js', 'analyze/run.js', 'model.js', 'knowledge/secrets.js', 'shell.js', 'images.js', 'commands/index.js', 'knowledge/images.js', 'tags.js'].map(dist),
+  );
   return {
     convert: index.convert,
     lib: {
@@ -54,6 +56,7 @@ async function loadLib() {
       packageCommand: commands.packageCommand,
       ...pick(images, ['parseImage', 'slimVariant', 'isEmptyImage', 'isDistributionImage', 'builtOnBuildpackDeps', 'packageManagerOf', 'distributionOf', 'hasCaCertificates', 'hasZoneinfo', 'hasNsswitchConf']),
       IMAGES: knowledge.IMAGES,
+      buildRelease: tags.buildRelease,
     },
   };
 }

@@ -3,7 +3,7 @@
 import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
-import { commandOf, configureStep, familyOf, installsConfigured, isInterpreter, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
+import { commandOf, configureStep, familyOf, helperRuns, installsConfigured, isInterpreter, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
 import type { Release } from '../knowledge/releases.js';
 import type { SubcommandRule } from '../commands/types.js';
@@ -245,8 +245,9 @@ export function homeOf(user: string | null, env: EnvView, home?: string | null):
 function normalizeCommand(words: readonly string[]): readonly string[] {
   const name = words[0] ?? '';
   // the words themselves when the name is not an absolute path to a bin directory (callers only read them)
-  if (!name.startsWith('/') || !/^\/(usr\/)?(local\/)?(s?bin|go\/bin|lib\/go[^/]*\/bin)\/[^/]+$/.test(name)) return words;
-  return [name.split('/').pop()!, ...words.slice(1)];
+  const named = !name.startsWith('/') || !/^\/(usr\/)?(local\/)?(s?bin|go\/bin|lib\/go[^/]*\/bin)\/[^/]+$/.test(name) ? words : [name.split('/').pop()!, ...words.slice(1)];
+  // a helper script of an image's family runs one of its commands (`go-wrapper install`: `go install -v`)
+  return helperRuns(named) ?? named;
 }
 
 function outputsOf(raw: readonly string[], kind: CommandKind, cwd: string, env: EnvView, prefix: string | null, user: string | null, home: string | null): Outputs {

@@ -133,6 +133,21 @@ export function buildsGoBinary(words: readonly string[], outputs: readonly strin
   return sub === 'build' || sub === 'install' || (sub === 'get' && outputs.length > 0);
 }
 
+/**
+ * go-wrapper, the helper script of the golang images before 1.10 (/usr/local/bin/go-wrapper, docker-library/golang):
+ * `go-wrapper download ARGS` runs `go get -v -d ARGS`, `go-wrapper install ARGS` runs `go install -v ARGS`, each with
+ * the import path the package in the working directory declares (its import comment, or a .godir file) added when it
+ * declares one. Only the sources say which, so an install that names no package reads as `./...`: the binary lands in
+ * the GOPATH's bin under the name of the working directory or of that import path, and the directory is the output.
+ * `go-wrapper run` starts that binary: it is the go preset's to rewrite, not a build.
+ */
+function goWrapper(args: readonly string[]): readonly string[] | null {
+  const sub = args[0];
+  if (sub !== 'download' && sub !== 'install') return null;
+  const words = sub === 'download' ? ['go', 'get', '-v', '-d', ...args.slice(1)] : ['go', 'install', '-v', ...args.slice(1)];
+  return goBuildPackages(words, sub === 'download' ? 'get' : 'install').length ? words : [...words, './...'];
+}
+
 export default {
   id: 'go',
   names: ['go', ...VENDORING],
@@ -168,4 +183,5 @@ export default {
   // GOMAXPROCS, GOGC or GOTRACEBACK, which a built program's runtime reads too
   buildEnv: [{ variables: ['GOPATH', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB', 'GOINSECURE', 'GOOS', 'GOARCH', 'GOARM', 'CGO_ENABLED', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS', 'CGO_LDFLAGS'], readers: ['go', 'gofmt'] }],
   toolchainAtRuntime: [/^go run\b/],
+  helpers: { 'go-wrapper': goWrapper },
 } satisfies CommandFamily;

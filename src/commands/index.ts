@@ -170,6 +170,14 @@ const NEUTRAL: ReadonlySet<string> = new Set(families.flatMap((f) => f.neutral ?
 const MOVERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.movesFiles ?? []));
 const PATHS: ReadonlyMap<string, PathUse> = new Map(families.flatMap((f) => Object.entries(f.paths ?? {})));
 
+const HELPERS: ReadonlyMap<string, (args: readonly string[]) => readonly string[] | null> = new Map(families.flatMap((f) => Object.entries(f.helpers ?? {})));
+
+/** The words a helper script's command stands for (`go-wrapper install` is `go install -v ./...`), from its family's `helpers`; null for any other command. */
+export function helperRuns(words: readonly string[]): readonly string[] | null {
+  const helper = HELPERS.get(words[0] ?? '');
+  return helper ? helper(words.slice(1)) : null;
+}
+
 /** How many words a prefix command takes before the command it runs (`gosu app make`: 2), options aside; undefined for any other command. */
 export function prefixWords(name: string): number | undefined {
   return PREFIXES.get(name);

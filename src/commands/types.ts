@@ -144,6 +144,12 @@ export interface CommandFamily {
    * runtime stage need not enter the builder's directory before them when no operand is a relative path.
    */
   anyDirectory?: Readonly<Record<string, 'names' | 'paths'>>;
+  /**
+   * Helper scripts of the family's images that run one of its commands (`go-wrapper install` of the golang images
+   * before 1.10 runs `go install -v`): the words such a script's words stand for, or null for a subcommand the family
+   * does not read as another. The analyzer reads the command as those words; its text is printed as written.
+   */
+  helpers?: Readonly<Record<string, (args: readonly string[]) => readonly string[] | null>>;
   /** Names that run the command after them (`sudo make`, `gosu app make`): how many words the prefix is, options aside (`gosu app`: 2). */
   prefixes?: Readonly<Record<string, number>>;
   /** Prefixes an image's ENTRYPOINT runs the CMD through (`gosu app`): the program a container starts is the one after them. */

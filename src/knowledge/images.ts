@@ -284,6 +284,9 @@ export const GOLANG_BEFORE_TRIXIE_NEWEST = 'bookworm';
 
 /** A slim tag (`20-bookworm-slim`, `slim`, `3.11-slim-bookworm`). */
 export const SLIM = /(^|-)slim(-|$)/;
+/** The golang tags of Go 1.3 to 1.9 (`1.8`, `1.9.2-stretch`, `1.8-onbuild`) and `onbuild`, whose last build was 1.9's; and the Alpine ones among them. */
+const GO_WRAPPER_TAGS = /^(1\.[3-9](\.\d+)*(-.*)?|onbuild)$/;
+const GO_WRAPPER_TAGS_ALPINE = /^1\.[3-9](\.\d+)*-alpine/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;
 
 const DOTNET_SDK_ENV = { DOTNET_GENERATE_ASPNET_CERTIFICATE: 'false', DOTNET_NOLOGO: 'true', DOTNET_USE_POLLING_FILE_WATCHER: 'true', NUGET_XMLDOC_MODE: 'skip' };
@@ -433,10 +436,14 @@ export const IMAGES: readonly ImageRow[] = [
   { repository: 'ruby', tag: /alpine/, config: { env: RUBY_ENV(), cmd: ['irb'], debian: false, tools: [...ALPINE_TOOLS, ...RUBY_TOOLS] } },
   { repository: 'perl', ...DEBIAN, buildpack: true, debian12: { since: 5.036 }, slim: { release: 'slim-release', none: /onbuild|wheezy|threaded/ } },
   { repository: 'golang', ...DEBIAN, buildpack: true, debian12: { since: 1.02 } },
-  { repository: 'golang', tag: FULL, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['bash'], debian: true, tools: [...BUILDPACK_TOOLS, 'go', 'gofmt'] } },
+  // the tags of Go 1.3 to 1.9 also carry go-wrapper, docker-library/golang's helper script in /usr/local/bin (see
+  // src/commands/go.ts), which `CMD ["go-wrapper", "run"]` starts
+  { repository: 'golang', tag: GO_WRAPPER_TAGS_ALPINE, nsswitch: { since: '3.8', unknownFrom: '3.6' }, config: GOLANG(false, ['go-wrapper']) },
+  { repository: 'golang', tag: GO_WRAPPER_TAGS, config: GOLANG(true, ['go-wrapper']) },
+  { repository: 'golang', tag: FULL, config: GOLANG(true, []) },
   // golang's Alpine tags (golang/<v>/alpine3.x/Dockerfile, every one since 1.6): alpine plus ca-certificates and Go in
   // /usr/local/go; the same GOPATH, PATH and WORKDIR as the Debian tags, alpine's CMD (GOLANG_VERSION and GOTOOLCHAIN are metadata)
-  { repository: 'golang', tag: /alpine/, nsswitch: { since: '3.8', unknownFrom: '3.6' }, config: { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: ['/bin/sh'], debian: false, tools: [...ALPINE_TOOLS, 'go', 'gofmt'] } },
+  { repository: 'golang', tag: /alpine/, nsswitch: { since: '3.8', unknownFrom: '3.6' }, config: GOLANG(false, []) },
   // Rust's Debian image -> Debian slim (same C library); the releases its tags name that dfsplit maps (not trixie yet)
   { repository: 'rust', tag: /^[\d.]+(-bookworm)?$/, slim: { image: 'debian:bookworm-slim' } },
   // the release a tag names, trixie included (the rust preset's runtime, and the tag a moving one is pinned to: src/pin.ts)
@@ -698,6 +705,11 @@ export const IMAGES: readonly ImageRow[] = [
  * An official haskell image of the tags last listed 2015 to 2018: `opt` the toolchain's directories on PATH after
  * /root/.cabal/bin and, with `local`, /root/.local/bin; `more` the programs besides GHC's, cabal and g++.
  */
+/** The configuration of the golang images, Debian (full) or Alpine, with the tools some versions add. */
+function GOLANG(debian: boolean, also: string[]): ConfigFacts {
+  return { env: { GOPATH: '/go', PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` }, workdir: '/go', cmd: debian ? ['bash'] : ['/bin/sh'], debian, tools: [...(debian ? BUILDPACK_TOOLS : ALPINE_TOOLS), 'go', 'gofmt', ...also] };
+}
+
 function OLD_HASKELL(opt: string, local: boolean, more: string[]): ConfigFacts {
   const path = ['/root/.cabal/bin', ...(local ? ['/root/.local/bin'] : []), opt, DEFAULT_PATH].join(':');
   const happy = opt.includes('/opt/happy/') ? ['happy', 'alex'] : [];

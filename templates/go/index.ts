@@ -8,7 +8,7 @@ import type { CopyInstruction } from '../../src/model.js';
 import { distributionOf, goVersion, hasNsswitchConf, hasShell, isDistributionImage, libcOf, newestBuildRelease } from '../../src/images.js';
 import { debianNotNewer } from '../../src/knowledge/releases.js';
 import type { Finding } from '../../src/messages.js';
-import type { Artifact, BuilderEdit, Preset, PresetInput } from '../../src/preset.js';
+import type { Artifact, BuilderEdit, CommandRewrite, Preset, PresetInput } from '../../src/preset.js';
 import { enclosing, isInside, joinPath } from '../../src/paths.js';
 import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
 import { buildsGoBinary, goBuildPackages, goBuildSources, goGetInGopathMode, goGetPackage, goGetSources, goImportsOnlyStd, goModuleNeed, goSubcommand } from '../../src/commands/go.js';
@@ -308,6 +308,10 @@ type Cgo = 'off' | 'on' | 'unknown';
 function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicitOff: boolean; why: string } {
   const values = builds.map((b) => envAt(input, b).get('CGO_ENABLED'));
   if (values.some((v) => v === '1')) return { state: 'on', explicitOff: false, why: 'CGO_ENABLED=1 is set' };
+  // a build in an onbuild image's trigger (`golang:1.8-onbuild`) runs as the image wrote it: no CGO_ENABLED=0 can be set on it
+  const { onbuild } = input.model;
+  const trigger = onbuild && builds.find((b, k) => values[k] !== '0' && b.index >= onbuild.first && b.index < onbuild.first + onbuild.count);
+  if (trigger) return { state: 'unknown', explicitOff: false, why: `\`${trigger.command.words.slice(0, 2).join(' ')}\` runs in an ONBUILD trigger of ${onbuild.image}, where CGO_ENABLED=0 cannot be set` };
   if (builds.some((b) => b.command.words.some((w) => /linkmode[= ]external/.test(w)) || b.command.words.includes('-linkmode'))) return { state: 'on', explicitOff: false, why: '-linkmode external' };
   if (values.length && values.every((v) => v === '0')) return { state: 'off', explicitOff: true, why: 'CGO_ENABLED=0 is set' };
   // what `go get` fetches is not in the build context: whether it imports "C" is not known
@@ -385,6 +389,47 @@ function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number
       }
     }
   return { drop: new Set(copies.map((c) => c.index)), artifacts, findings };
+}
+
+/**
+ * `go-wrapper run ARGS`, the golang images' helper before 1.10, as the command the container starts: it execs the
+ * binary `go-wrapper install` put in the GOPATH's bin, named after the import path the package in the working
+ * directory declares (an import comment on its package clause, or a .godir file: `$GOPATH/bin/<last element>`), else
+ * after the working directory itself (`app`, looked up on PATH), with ARGS (an ENTRYPOINT's CMD among them). The
+ * runtime stage starts that binary: the wrapper is the image's, and it asks `go list` for the name. The name comes
+ * from the sources in the build context; without them the working directory's is unproven. Null when the container
+ * does not start `go-wrapper run` or no `go-wrapper install` ran in its working directory.
+ */
+function goWrapperRun(input: PresetInput, builds: readonly GoBuild[]): { command: CommandRewrite; unproven: Finding | null } | null {
+  const start = startCommand(input.model);
+  if (!start || (start.words[0] ?? '').split('/').pop() !== 'go-wrapper' || start.words[1] !== 'run') return null;
+  // the container starts in the stage's last working directory, after every step, wherever the CMD stands
+  const cwd = input.analysis.scopes.get(input.model.stages[0]!.instructions.at(-1)!)?.workdir ?? '/';
+  const installs = builds.filter((b) => b.command.cwd === cwd && /^go-wrapper\s+install\b/.test(input.model.instructions[b.index]!.args.slice(b.command.start, b.command.end)));
+  const install = installs.at(-1);
+  if (!install) return null;
+  const line = input.model.instructions[install.index]!.line;
+  const gopath = envAt(input, install).get('GOPATH')?.split(':')[0] ?? '/go';
+  // the context directory copied to the working directory: where its .go files and .godir are
+  const source = contextSourceOf(input.model, input.analysis, joinPath(cwd, '.godir'));
+  const dir = source && 'file' in source ? source.file.replace(/\/?\.godir$/, '') : null;
+  const goFiles = dir === null ? [] : input.context.find((f) => f.endsWith('.go') && !f.endsWith('_test.go') && f.replace(/\/?[^/]*$/, '') === dir);
+  const declared = dir === null ? null : (goFiles.map((f) => importComment(input.context.read(f) ?? '')).find((d) => d !== null) ?? input.context.read(joinPath(`/${dir}`, '.godir').slice(1))?.trim() ?? null) || null;
+  const name = declared ? `${gopath}/bin/${declared.split('/').pop()}` : (cwd.split('/').filter(Boolean).pop() ?? 'app');
+  const known = goFiles.length > 0;
+  return {
+    command: {
+      index: start.ins.index,
+      words: [name, ...start.words.slice(2)],
+      why: `\`go-wrapper run\` execs ${name}, which \`go-wrapper install\` on line ${line} built${known ? (declared ? ` (the sources declare the import path ${declared})` : ' (the sources declare no import path)') : ''}; the binary starts without the toolchain or the wrapper`,
+    },
+    unproven: known ? null : { id: 'unproven-go-wrapper-binary', data: { name, cwd }, line: start.ins.line },
+  };
+}
+
+/** The import path a Go file's package clause declares in its import comment (`package main // import "x.org/y"`), or null. */
+function importComment(text: string): string | null {
+  return /^package\s+\w+\s*(?:\/\/|\/\*)\s*import\s+"([^"]+)"/m.exec(text)?.[1] ?? null;
 }
 
 export default {
@@ -534,8 +579,12 @@ export default {
           unproven.push({ id: 'unproven-output', data: { path: c.cwd }, line: input.model.instructions[index]!.line });
           break;
         }
+    // `go-wrapper run` starts the binary the wrapper installed
+    const wrapper = goWrapperRun(input, builds);
+    if (wrapper?.unproven) unproven.push(wrapper.unproven);
     return {
       runtimeBase: { image, why },
+      ...(wrapper ? { command: wrapper.command } : {}),
       unproven,
       artifacts,
       builderEdits: edits,

@@ -6,6 +6,7 @@ import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/i
 import go, { buildsGoBinary, goBuildSources, goGetInGopathMode, goGetPackage, goImportsOnlyStd, goModuleNeed, goSubcommand } from '../../src/commands/go.js';
 import { goVersion } from '../../src/images.js';
 import { convert } from '../../src/convert.js';
+import { memoryContext } from '../../src/context.js';
 
 const env = (vars: Record<string, string> = {}) => new Map(Object.entries(vars));
 const run = (script: string, vars: Record<string, string> = {}) => analyzeRun(script, { workdir: '/src/app', user: null, env: env(vars), removedLater: new Set<string>() }).commands[0]!;
@@ -187,5 +188,44 @@ describe('what a go command needs of a main module on the newest Go', () => {
         .reasons.map((r) => r.message)
         .join(),
     ).not.toContain('newest Go');
+  });
+});
+
+describe("go-wrapper, the golang images' helper before 1.10 (helpers)", () => {
+  it('reads download and install as the go commands they run', () => {
+    const download = run('go-wrapper download', { GOPATH: '/go' });
+    expect(download.words).toEqual(['go', 'get', '-v', '-d', './...']);
+    expect(download.kind).toBe('build');
+    expect(download.outputs).toEqual([]);
+    // which binary it installs depends on the import path the sources declare: the GOPATH's bin holds it either way
+    const install = run('go-wrapper install', { GOPATH: '/go' });
+    expect(install.words).toEqual(['go', 'install', '-v', './...']);
+    expect(install.outputs).toEqual(['/go/bin']);
+    // options go to go install; packages named are installed as named
+    expect(run('go-wrapper install -ldflags "-s" -a', { GOPATH: '/go' }).words).toEqual(['go', 'install', '-v', '-ldflags', '-s', '-a', './...']);
+    expect(run('/usr/local/bin/go-wrapper install github.com/x/tool', { GOPATH: '/go' }).outputs).toEqual(['/go/bin/tool']);
+  });
+
+  it('leaves `go-wrapper run` and other words as they are', () => {
+    expect(run('go-wrapper run').words).toEqual(['go-wrapper', 'run']);
+    expect(run('go-wrapper').words).toEqual(['go-wrapper']);
+  });
+
+  it('starts the binary it installed instead of `go-wrapper run` (the go preset), named from the sources when the context has them', () => {
+    const file = 'FROM golang:1.8\nWORKDIR /go/src/app\nCOPY . .\nRUN go-wrapper download && go-wrapper install\nCMD ["go-wrapper", "run", "-v"]\n';
+    const bare = convert(file, { verify: true });
+    expect(bare.status).toBe('changed');
+    expect(bare.command?.to).toBe('["app", "-v"]');
+    expect(bare.proof?.unproven.map((u) => u.id)).toContain('unproven-go-wrapper-binary');
+    const named = convert(file, { context: memoryContext({ 'main.go': 'package main // import "example.com/acme/srv"\n\nfunc main() {}\n' }) });
+    expect(named.status).toBe('changed');
+    expect(named.command?.to).toBe('["/go/bin/srv", "-v"]');
+    expect(named.proof?.level).toBe('static');
+    const godir = convert(file, { context: memoryContext({ 'main.go': 'package main\n\nfunc main() {}\n', '.godir': 'example.com/acme/tool\n' }) });
+    expect(godir.command?.to).toBe('["/go/bin/tool", "-v"]');
+  });
+
+  it('declines a `go-wrapper run` of the image with nothing it installed: the wrapper is not in the /go/bin the runtime copies', () => {
+    expect(ids('FROM golang:1.8\nWORKDIR /go/src/app\nCOPY . .\nRUN go install -v ./...\nCMD ["go-wrapper", "run"]\n')).toContain('command-missing');
   });
 });

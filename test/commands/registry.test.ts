@@ -15,6 +15,8 @@ const root = join(import.meta.dirname, '..', '..');
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // programs the node, python, ruby, php and composer images have, the tools every image has, and the build tools' images (gcc, gradle, java) and adduser of the full images (an image fact, not command knowledge)
   'src/knowledge/images.ts': ['node', 'python', 'ruby', 'php', 'archive', 'fetch', 'system', 'go', 'rust', 'haskell', 'java', 'dotnet', 'compilers', 'build-systems', 'prefix', 'users'],
+  // the instructions of the official onbuild images, as their Dockerfiles wrote them (an image fact)
+  'src/knowledge/onbuild.ts': ['node', 'python', 'ruby', 'go', 'java', 'apt', 'files'],
   // `yarn` there is an npm package with native parts, not the command
   'src/knowledge/node-packages.ts': ['node'],
   // every program of Debian's minbase (an image fact)
