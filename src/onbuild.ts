@@ -42,7 +42,11 @@ export function expandOnbuild(model: Model): Expansion | null {
   // right after the FROM's line ending (a FROM on the last line gets one first)
   const lineEnd = model.text.startsWith(eol, from.end) ? from.end + eol.length : from.end;
   const lead = lineEnd === from.end ? eol : '';
-  const inserted = lead + row.instructions.map((l) => l + eol).join('');
+  // an ENTRYPOINT the file sets resets the CMD it inherits from the image (not one set in the file itself): the
+  // image's CMD is left out then
+  const entrypoint = model.instructions.some((i) => i.keyword === 'ENTRYPOINT');
+  const own = entrypoint ? row.instructions.filter((l) => !/^CMD\s/i.test(l)) : row.instructions;
+  const inserted = lead + own.map((l) => l + eol).join('');
   const text = model.text.slice(0, lineEnd) + inserted + model.text.slice(lineEnd);
   let parsed: Model;
   try {
@@ -50,18 +54,18 @@ export function expandOnbuild(model: Model): Expansion | null {
   } catch {
     return null;
   }
-  if (parsed.stages.length !== 1 || parsed.instructions.length !== model.instructions.length + row.instructions.length) return null;
+  if (parsed.stages.length !== 1 || parsed.instructions.length !== model.instructions.length + own.length) return null;
   const base = row.base;
   const s = parsed.stages[0]!;
   const instructions = parsed.instructions.map((ins): Instruction => (ins.index === s.from && ins.keyword === 'FROM' ? { ...ins, image: base } : ins));
   return {
-    model: { ...parsed, bom: model.bom, instructions, stages: [{ ...s, image: base }], onbuild: { first: from.index + 1, count: row.instructions.length, image: stage.image } },
+    model: { ...parsed, bom: model.bom, instructions, stages: [{ ...s, image: base }], onbuild: { first: from.index + 1, count: own.length, image: stage.image } },
     at: lineEnd,
     fromEnd: from.end,
     length: inserted.length,
-    lines: row.instructions.length,
+    lines: own.length,
     first: from.index + 1,
-    count: row.instructions.length,
+    count: own.length,
     fromLine: from.line,
     image: stage.image,
     base,

@@ -367,15 +367,40 @@ function splitFlags(args: string, offsets: Segments): { flags: Flag[]; rest: str
   return { flags, rest: args.slice(at), restOffsets: offsetReader(offsets, at) };
 }
 
+/**
+ * The exec form's words: Docker's parser decodes the first JSON value of the arguments and ignores what follows it,
+ * so `CMD ["go-wrapper", "run"] # ["app"]` is the exec form `["go-wrapper", "run"]` (checked with BuildKit of
+ * Debian's docker.io 20.10: its Config.Cmd is `["go-wrapper","run"]`); arguments whose first value is no JSON array
+ * of strings are the shell form (`RUN [ -f x ] || ...`).
+ */
 function jsonArray(args: string): string[] | null {
   let k = 0;
   while (k < args.length && /\s/.test(args[k]!)) k++;
   if (args[k] !== '[') return null;
-  const t = args.trim();
+  const end = firstJsonValueEnd(args, k);
+  if (end === null) return null;
   try {
-    const v: unknown = JSON.parse(t);
+    const v: unknown = JSON.parse(args.slice(k, end));
     return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
   } catch {
     return null;
   }
+}
+
+/** Where the JSON array or object that starts at `start` ends (just past its closing bracket), or null when it does not end. */
+function firstJsonValueEnd(text: string, start: number): number | null {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return null;
 }

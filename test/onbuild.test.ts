@@ -85,3 +85,15 @@ describe('a file read with its onbuild image written out (src/onbuild.ts)', () =
     expect(convert('FROM python:3.7-onbuild\nCMD ["python", "app.py"]\n').reasons.map((r) => r.id)).toEqual(['nothing-to-split']);
   });
 });
+
+describe('an ENTRYPOINT of the file', () => {
+  it("resets the CMD it inherits from the onbuild image: the image's CMD is not written out", () => {
+    const e = expandOnbuild(parse('FROM node:5-onbuild\nENTRYPOINT ["node", "stats.js"]\n'))!;
+    expect(e.model.text).not.toContain('CMD');
+    expect(e.count).toBe(5);
+    const r = convert('FROM node:5-onbuild\nENTRYPOINT ["node", "stats.js"]\n', { verify: true });
+    expect(r.status).toBe('changed');
+    expect(r.runtimeStage.map((l) => l.text).filter((t) => t.startsWith('CMD'))).toEqual([]);
+    expect(expandOnbuild(parse('FROM node:5-onbuild\nEXPOSE 1\n'))!.model.text).toContain('CMD [ "npm", "start" ]');
+  });
+});

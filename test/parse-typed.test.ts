@@ -50,6 +50,18 @@ describe('each instruction is read once, into fields by keyword', () => {
     expect(only('FROM a\nENTRYPOINT ["tini", "--"]\n', 'ENTRYPOINT')).toMatchObject({ form: 'exec', words: ['tini', '--'], plain: ['tini', '--'] });
   });
 
+  it("the exec form as Docker's parser reads it: the first JSON value, whatever follows it (BuildKit of docker.io 20.10)", () => {
+    expect(only('FROM a\nCMD ["go-wrapper", "run"] # ["app"]\n', 'CMD')).toMatchObject({ form: 'exec', words: ['go-wrapper', 'run'] });
+    expect(only('FROM a\nCMD ["npm","start"];\n', 'CMD')).toMatchObject({ form: 'exec', words: ['npm', 'start'] });
+    expect(only('FROM a\nCMD ["cp"] ["/code/a.war", "/webapps/"]\n', 'CMD')).toMatchObject({ form: 'exec', words: ['cp'] });
+    expect(only('FROM a\nCMD ["say \\"]\\" now", "x"]]\n', 'CMD')).toMatchObject({ form: 'exec', words: ['say "]" now', 'x'] });
+    // a first value that is no JSON array of strings is the shell form
+    expect(only('FROM a\nRUN [ -f /etc/x ] || echo no\n', 'RUN')).toMatchObject({ form: 'shell' });
+    expect(only('FROM a\nCMD [ "$(id -u)" = "0" ] || exit 1\n', 'CMD')).toMatchObject({ form: 'shell' });
+    expect(only('FROM a\nCMD [1, 2]\n', 'CMD')).toMatchObject({ form: 'shell' });
+    expect(only('FROM a\nCMD ["unclosed"\n', 'CMD')).toMatchObject({ form: 'shell' });
+  });
+
   it('HEALTHCHECK: NONE, or the command after its options in exec or shell form', () => {
     expect(only('FROM a\nHEALTHCHECK NONE\n', 'HEALTHCHECK')).toMatchObject({ form: 'none', command: null });
     expect(only('FROM a\nHEALTHCHECK --interval=5s CMD ["curl", "-f", "http://localhost/"]\n', 'HEALTHCHECK')).toMatchObject({ form: 'exec', command: { text: '["curl", "-f", "http://localhost/"]', json: ['curl', '-f', 'http://localhost/'] } });

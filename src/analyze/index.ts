@@ -194,7 +194,35 @@ export function analyze(model: Model): Analysis {
       return;
     }
   });
+  // `RUN mkdir -p /go/src/app` right before `WORKDIR /go/src/app`, as root: the WORKDIR makes the same directory, so a
+  // runtime stage that repeats the WORKDIR needs no RUN (and no shell) for it
+  classifications.forEach((c, i) => {
+    const path = c.keyword === 'RUN' && c.phase !== 'build' ? madeByNextWorkdir(model, runs.get(c.index), scopes, c.index) : null;
+    if (path === null) return;
+    classifications[i] = { ...c, phase: 'build', reason: 'run-mkdir-workdir', data: { path }, because: describe({ id: 'run-mkdir-workdir', data: { path } }) };
+  });
   return { classifications, runs, scopes, hasBuildStep, finalUser: user, error };
+}
+
+/**
+ * The directory a RUN of only `mkdir -p DIR` (no other option) makes, when the next instruction of its stage is a
+ * WORKDIR of the same directory and both run as root (WORKDIR makes it as root, with the mode mkdir gives it); null
+ * otherwise.
+ */
+function madeByNextWorkdir(model: Model, run: RunAnalysis | undefined, scopes: ReadonlyMap<number, Scope>, index: number): string | null {
+  const ins = model.instructions[index]!;
+  const next = model.instructions[index + 1];
+  const c = run?.commands.length === 1 ? run.commands[0]! : null;
+  if (!c || ins.keyword !== 'RUN' || ins.json || ins.heredoc || next?.keyword !== 'WORKDIR' || next.stage !== ins.stage || Object.keys(c.assigns).length) return null;
+  // a command that makes directories (the files family's mkdir), allowed to find them there (`-p`), with no mode
+  const ops = pathOperands(c.words);
+  if (!ops || !pathUse(c.words[0] ?? '')?.directories || ops.failsIfExists || ops.valued) return null;
+  const dirs = [...new Set(ops.makes.map((w) => joinPath(c.cwd, w).replace(/\/+$/, '') || '/'))];
+  const scope = scopes.get(next.index);
+  const root = (u: string | null | undefined) => u === null || u === undefined || u === 'root' || u === '0' || u === '0:0' || u === 'root:root';
+  if (dirs.length !== 1 || dirs[0]!.includes('$') || !scope || !root(scopes.get(index)?.user) || !root(scope.user)) return null;
+  const workdir = joinPath(scope.workdir, next.path).replace(/\/+$/, '') || '/';
+  return workdir === dirs[0] ? workdir : null;
 }
 
 /** The package manager whose lists the command refreshes (`apt-get update`: apt), or null. */

@@ -348,6 +348,10 @@ lane_a() {
 build_image golang.Dockerfile debian:bookworm-slim golang:1.22 golang:1.22-bookworm golang:latest
 build_image python.Dockerfile debian:bookworm-slim python:3.11 python:3.11-bookworm python:3
 build_image python-slim.Dockerfile debian:bookworm-slim python:3.11-slim python:3.11-slim-bookworm python:3-slim
+# python:3-onbuild (examples/python-onbuild): the python stand-in with docker-library's onbuild triggers; the image it was
+# built from is python:3.6-jessie, whose slim variant the runtime stage names: the python-slim stand-in under that tag
+build_image python-onbuild.Dockerfile python:3.11 python:3-onbuild
+retag python:3.11-slim python:3.6-slim-jessie
 build_image node.Dockerfile debian:bookworm-slim node:20
 build_image node-slim.Dockerfile debian:bookworm-slim node:20-slim
 # node:20-bookworm(-slim): the host's own Node 20 (the official binary, in /usr/local like the real images)
@@ -454,7 +458,7 @@ distroless base
 # since the last setup, drop that cache so no test build meets layers made on an older stand-in. The same
 # when the npm packages or the git repositories changed: a cached `RUN git clone https://example.org/...`
 # or `RUN npm install -g x` (same text, same parent) would keep what the old ones held.
-STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
+STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim python:3-onbuild node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
   eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2 wordpress:php8.2-apache
   ruby:3.1-slim ruby:3.1 haskell:9.12.2-slim-bookworm
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
