@@ -146,13 +146,15 @@ function copyMissing(v, lib) {
     }
   return hits;
 }
-/** True when the image table says every tag of `image` carries `path` (the CA certificate bundle, the time zone database, golang Alpine's nsswitch.conf, Debian's /usr/local/bin). */
+/** True when the image table says every tag of `image` carries `path` (the CA certificate bundle, the time zone database, golang Alpine's nsswitch.conf, the Go toolchain's zoneinfo.zip, Debian's /usr/local/bin). */
 function imageCarries(path, image, lib) {
   if (path === '/etc/ssl/certs/ca-certificates.crt') return lib.hasCaCertificates(image) === true;
   if (path === '/usr/share/zoneinfo') return lib.hasZoneinfo(image) === true;
   // Debian's base-files makes /usr/local/bin, share and etc on every Debian and Ubuntu image (pip of the distribution's
   // Python writes its scripts and data files there). Written here, not asked of dfsplit: a detector checks dfsplit
   if (['/usr/local/bin', '/usr/local/share', '/usr/local/etc'].includes(path)) return ['debian', 'ubuntu'].includes(lib.distributionOf(image)?.name ?? '');
+  // the Go toolchain of every golang image (GOROOT /usr/local/go) ships its time zone database
+  if (path === '/usr/local/go/lib/time/zoneinfo.zip') return lib.parseImage(image).name.replace(/^library\//, '') === 'golang';
   // the golang image's Alpine tags write it (`hosts: files dns`) on the Alpine releases before it had one
   // (a tag that names no Alpine release, `golang:1.9-alpine`: the release the tag table says it was last built on)
   if (path === '/etc/nsswitch.conf') return lib.hasNsswitchConf(image, releaseOf(image, lib)?.release ?? lib.buildRelease(image)?.release ?? null) === true;

@@ -375,7 +375,7 @@ export const IMAGES: readonly ImageRow[] = [
   // the full tags of the images built on buildpack-deps (its -curl layer installs ca-certificates and tzdata);
   // golang's Alpine tags add ca-certificates only
   { repository: /^(buildpack-deps|golang|rust|gcc|python|node|ruby|perl)$/, tag: FULL, caCertificates: true, zoneinfo: true },
-  { repository: 'golang', tag: /alpine/, caCertificates: true },
+  { repository: 'golang', tag: /alpine/, caCertificates: true, zoneinfo: false },
   // the distributions' own images install neither (tzdata left Debian's required set with bookworm, Ubuntu's
   // images dropped it in 2017; Alpine's minirootfs has no tzdata, and older ones no certificate bundle)
   { repository: /^(debian|ubuntu|alpine|busybox)$/, caCertificates: false, zoneinfo: false },

@@ -5,7 +5,7 @@ import { classificationOf, copyDestination } from '../../src/analyze/index.js';
 import { carriedOut, ranIfBuilt } from '../../src/artifacts.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import type { CopyInstruction } from '../../src/model.js';
-import { distributionOf, goVersion, hasNsswitchConf, hasShell, isDistributionImage, libcOf, newestBuildRelease } from '../../src/images.js';
+import { distributionOf, goVersion, hasNsswitchConf, hasShell, hasZoneinfo, isDistributionImage, libcOf, newestBuildRelease, parseImage } from '../../src/images.js';
 import { debianNotNewer } from '../../src/knowledge/releases.js';
 import type { Finding } from '../../src/messages.js';
 import type { Artifact, BuilderEdit, CommandRewrite, Preset, PresetInput } from '../../src/preset.js';
@@ -53,6 +53,8 @@ function glibcRunsOn(builder: string, runtime: string): boolean {
 }
 
 const NSSWITCH = '/etc/nsswitch.conf';
+/** The time zone database of the Go toolchain of the golang images (GOROOT /usr/local/go). */
+const GO_ZONEINFO = '/usr/local/go/lib/time/zoneinfo.zip';
 
 interface GoBuild {
   index: number;
@@ -524,6 +526,13 @@ export default {
       if (builderHas === true) artifacts.push({ path: NSSWITCH, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: NSSWITCH, what: "resolver order (hosts: files dns) for Go's own resolver", builder: input.builderImage, image } } });
       else if (builderHas === null) unproven.push({ id: 'unproven-nsswitch', data: { builder: input.builderImage, image } });
     }
+    // Go's time package reads the toolchain's $GOROOT/lib/time/zoneinfo.zip where the system has no time zone
+    // database: on a golang Alpine image, which has no tzdata, a program that loads a zone (`ENV TZ`,
+    // time.LoadLocation) found it there (review precision-2026-12-07r: a TZ gone silently to UTC). A runtime base
+    // without the database gets that file at the same path (GOROOT, which the binary keeps from its build)
+    const tzdata = [...input.analysis.runs.values()].some((run) => run.commands.some((c) => c.install?.packages.includes('tzdata')));
+    if (parseImage(input.builderImage).name === 'golang' && hasZoneinfo(input.builderImage) === false && !tzdata && hasZoneinfo(image) !== true)
+      artifacts.push({ path: GO_ZONEINFO, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: GO_ZONEINFO, what: "time zones, which Go's time package reads from its toolchain where the system has none,", builder: input.builderImage, image } } });
     // `go get pkg` installs a binary only when pkg is a main package; a library (`go get github.com/gorilla/mux`)
     // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart,
     // unless the original runs that binary (provenMainPackages). A program of a GOPATH checkout may read its templates
