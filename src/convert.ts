@@ -296,6 +296,7 @@ function inOriginal(r: ConvertResult, e: Expansion | null): ConvertResult {
     runtimeStage: r.runtimeStage.map((l) => ({ ...l, line: l.line === null ? null : line(l.line) })),
     command: r.command && { ...r.command, line: line(r.command.line) },
     proof: r.proof && { ...r.proof, unproven: r.proof.unproven.map(fix) },
+    preset: r.preset && { ...r.preset, why: text(r.preset.why) },
   };
 }
 

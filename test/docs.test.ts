@@ -25,10 +25,11 @@ async function dfsplit(...args: string[]): Promise<string> {
 }
 
 describe('the front page', () => {
-  it('shows for nine examples exactly the diff the CLI prints today, with the sizes of test/e2e/results.md', async () => {
+  it('shows for ten examples exactly the diff the CLI prints today, with the sizes of test/e2e/results.md', async () => {
     const blocks = [...read('README.md').matchAll(/`npx dfsplit (examples\/[^`]+\/Dockerfile)` prints:\n\n```diff\n([\s\S]*?)```\n/g)];
     expect(blocks.map((b) => b[1])).toEqual([
       'examples/go-ubuntu-golang-go/Dockerfile',
+      'examples/go-wrapper-app/Dockerfile',
       'examples/python-c-extension/Dockerfile',
       'examples/node-prune-dev/Dockerfile',
       'examples/node-tmp-modules/Dockerfile',

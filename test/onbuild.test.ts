@@ -65,6 +65,8 @@ describe('a file read with its onbuild image written out (src/onbuild.ts)', () =
     expect(r.runtimeStage.find((l) => l.text === 'EXPOSE 8080')?.line).toBe(3);
     expect(r.instructions.map((i) => i.line)).toEqual([2, 2, 2, 2, 2, 2, 2, 3, 4]);
     expect(r.instructions[1]!.text).toBe('(golang:1.8-onbuild) RUN mkdir -p /go/src/app');
+    // the preset's own words name the original's line too (`go install` of the trigger, on the FROM's line)
+    expect(r.preset?.why).toBe('`go install` on line 2');
     expect(convert(r.output).status).toBe('unchanged');
     expect(resultInvariants(file, convertDetailed(file, { verify: true }), { verify: true })).toEqual([]);
     expect(convert(file).reasons.map((x) => x.id)).toEqual(['needs-verify']);

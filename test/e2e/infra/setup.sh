@@ -346,6 +346,8 @@ retag debian:bookworm-slim ubuntu:latest ubuntu:22.04
 # packages: two keep both cores busy); a lane that fails stops the setup
 lane_a() {
 build_image golang.Dockerfile debian:bookworm-slim golang:1.22 golang:1.22-bookworm golang:latest
+# golang:1.8 (examples/go-wrapper-app): the golang stand-in with a go-wrapper and GOPATH mode
+build_image golang-1.8.Dockerfile golang:1.22 golang:1.8
 build_image python.Dockerfile debian:bookworm-slim python:3.11 python:3.11-bookworm python:3
 build_image python-slim.Dockerfile debian:bookworm-slim python:3.11-slim python:3.11-slim-bookworm python:3-slim
 # python:3-onbuild (examples/python-onbuild): the python stand-in with docker-library's onbuild triggers; the image it was
@@ -458,7 +460,7 @@ distroless base
 # since the last setup, drop that cache so no test build meets layers made on an older stand-in. The same
 # when the npm packages or the git repositories changed: a cached `RUN git clone https://example.org/...`
 # or `RUN npm install -g x` (same text, same parent) would keep what the old ones held.
-STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 python:3.11 python:3.11-slim python:3-onbuild node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
+STANDINS=(debian:bookworm-slim debian:bookworm ubuntu:latest golang:1.22 golang:1.8 python:3.11 python:3.11-slim python:3-onbuild node:20 node:20-slim node:20-bookworm node:20-bookworm-slim
   eclipse-temurin:17-jre eclipse-temurin:17-jdk gcc:12-bookworm rust:1-slim rust:1 php:8.2-cli composer:2 wordpress:php8.2-apache
   ruby:3.1-slim ruby:3.1 haskell:9.12.2-slim-bookworm
   gcr.io/distroless/static-debian12 gcr.io/distroless/static-debian12:nonroot gcr.io/distroless/base-debian12 gcr.io/distroless/base-debian12:nonroot)
