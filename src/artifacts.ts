@@ -8,7 +8,7 @@ import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, joinPath, PathIndex } from './paths.js';
-import { compileSteps, installsLanguagePackages, pathOperands, pathUse, projectInstall } from './commands/index.js';
+import { compileSteps, installsLanguagePackages, pathOperands, pathUse, projectInstall, targetDirectory } from './commands/index.js';
 import { imageDir, systemDir } from './knowledge/secrets.js';
 import { DEFAULT_PATH } from './knowledge/images.js';
 import { narrowUnpacked } from './unpacked.js';
@@ -92,8 +92,10 @@ export function carriedOut(commands: readonly RunCommand[], at: number, path: st
     if (!ops || ops.makes.length !== 1) continue;
     // `-t DIR`: the destination is the option's value, and the last operand one more source
     const last = joinPath(c.cwd, ops.makes[0]!);
-    const dest = c.produced.length === 1 ? c.produced[0]! : null;
-    const byOption = dest !== null && dest !== last;
+    // `-t DIR`: the destination is the option's value (what the command produced names the files it put there)
+    const target = targetDirectory(c.words);
+    const byOption = target !== null;
+    const dest = byOption ? joinPath(c.cwd, target) : c.produced.length ? last : null;
     const sources = [...(ops.needs ?? []), ...(byOption ? ops.makes : [])].map((p) => joinPath(c.cwd, p));
     const unseen = sources.some((s) => s !== current && isInside(current, PATTERN.test(s) ? s.slice(0, s.search(PATTERN)).replace(/\/[^/]*$/, '') || '/' : s));
     if (!sources.includes(current)) {

@@ -15,7 +15,7 @@
 import { copiedPaths, type Analysis } from './analyze/index.js';
 import { expandWord, installerScript, type RunCommand } from './analyze/run.js';
 import { unpackLayout } from './commands/archive.js';
-import { familyOf, fileReplay, isNeutral, isShellOnly, pathOperands, pathUse } from './commands/index.js';
+import { familyOf, fileReplay, isNeutral, isShellOnly, pathOperands, pathUse, targetDirectory } from './commands/index.js';
 import { imageDir, systemDir } from './knowledge/secrets.js';
 import type { Model } from './model.js';
 import { isInside, joinPath } from './paths.js';
@@ -65,6 +65,8 @@ export function narrowUnpacked(model: Model, analysis: Analysis, artifacts: Arti
   const made = new Set(commands.flatMap(({ c }) => (fileReplay(c.words[0] ?? '') === 'creates-dir' ? (pathOperands(c.words)?.makes ?? []).map((p) => joinPath(c.cwd, p)) : [])));
   const out: Artifact[] = [];
   const into = new Set<RunCommand>();
+  // the paths a resolved mv/cp put in place (`/usr/local/bin/relayctl`), which stay whoever else names them
+  const landedPaths = new Set<string>();
   const scratch: string[] = [];
   for (const a of artifacts) {
     const policy = UNPACK_DIRS.get(a.path);
@@ -86,12 +88,15 @@ export function narrowUnpacked(model: Model, analysis: Analysis, artifacts: Arti
     const command = first!.c.words.slice(0, 3).join(' ');
     const line = a.why.line !== undefined ? { line: a.why.line } : {};
     for (const path of [...found.named].sort()) out.push({ path, producer: a.producer, why: { id: 'artifact-unpacked', data: { path, dir: a.path, command }, ...line } });
-    for (const [path, { index, c }] of found.landed) out.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line: model.instructions[index]!.line } });
+    for (const [path, { index, c }] of found.landed) {
+      landedPaths.add(path);
+      out.push({ path, producer: index, why: { id: 'artifact-output', data: { path, command: c.words.slice(0, 3).join(' ') }, line: model.instructions[index]!.line } });
+    }
     for (const c of found.into) into.add(c);
   }
   const writersOf = (p: string) => commands.filter(({ c }) => c.outputs.includes(p));
   // the directory a resolved mv/cp wrote into (/usr/local/bin), when nothing else wrote it as a whole
-  const resolvedDir = (p: string) => writersOf(p).length > 0 && writersOf(p).every(({ c }) => into.has(c));
+  const resolvedDir = (p: string) => !landedPaths.has(p) && writersOf(p).length > 0 && writersOf(p).every(({ c }) => into.has(c));
   // what downloads and unpacks left in scratch, or beside what was unpacked in / (the archive itself, a second
   // unpack beside the first), goes with it unless the container names it
   const downloaded = (c: RunCommand, d: string) => c.kind === 'fetch' || unpacks(c.words[0] ?? '') || (d !== '/' && SCRATCH_WRITERS.has(c.kind));
@@ -137,8 +142,9 @@ function narrow(policy: UnpackPolicy, dir: string, at: { first: Located; writers
     if (!ops || !ops.makes.length) continue;
     // `-t DIR`: the family's destination is not the last operand, which is a source then
     const last = joinPath(c.cwd, ops.makes[0]!);
-    const byOption = c.outputs.length === 1 && c.outputs[0] !== last;
-    const dest = byOption ? c.outputs[0]! : last;
+    const target = targetDirectory(c.words);
+    const byOption = target !== null;
+    const dest = byOption ? joinPath(c.cwd, target) : last;
     const sources = [...(ops.needs ?? []), ...(byOption ? ops.makes : [])].map((p) => joinPath(c.cwd, p));
     const from = sources.filter((s) => entry(s) !== null);
     // what the build would fail without: a mv/cp that runs whatever came before and whose failure is not ignored

@@ -102,7 +102,10 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
       if (step.cached && scope.carry) scope.carry.cachedPrefix = step.prefix;
     }
     if (step?.installPaths) extraInstallPaths = step.installPaths;
-    const out = outputsOf(words, kind, cwd, local, prefix ?? scope.carry?.cachedPrefix ?? null, scope.user, scope.home ?? null);
+    // a command's own assignments (`GOPATH=/tmp/gotty go get x`) are its environment: where it writes follows them
+    const own = words.length && Object.keys(c.assigns).length ? new EnvOverlay(local) : null;
+    if (own) for (const [k, v] of Object.entries(c.assigns)) own.set(k, expandWord(v, local));
+    const out = outputsOf(words, kind, cwd, own ?? local, prefix ?? scope.carry?.cachedPrefix ?? null, scope.user, scope.home ?? null);
     const installed = installsConfigured(words) ? extraInstallPaths.filter((p) => !out.paths.some((o) => isInside(p, o))) : NONE;
     const writes = c.writes.length ? c.writes.map((w) => joinPath(cwd, expandWord(w, local))) : c.writes;
     const written = writes.length && (kind === 'build' || kind === 'generate' || kind === 'fetch' || kind === 'file-move') ? writes : NONE;

@@ -3,9 +3,15 @@
 import type { CommandFamily } from './types.js';
 import { optionValue } from './options.js';
 import { joinPath } from '../paths.js';
+import { imageDir, systemDir } from '../knowledge/secrets.js';
 
 const SETUP = [{ kind: 'setup' as const }];
 const TARGET = ['-t', '--target-directory'];
+
+/** The directory `-t DIR` (`--target-directory=DIR`) of cp, mv or install names as the destination, or null: the last operand is then a source too. */
+export function targetDirectory(words: readonly string[]): string | null {
+  return optionValue(words, ...TARGET);
+}
 
 export default {
   id: 'files',
@@ -19,8 +25,15 @@ export default {
     if (kind !== 'file-move') return null;
     // the destination: -t DIR, else the last word that is no option
     const args = words.slice(1).filter((w) => !w.startsWith('-'));
-    const dest = optionValue(words, ...TARGET) ?? args[args.length - 1];
-    return { paths: dest ? [joinPath(cwd, dest)] : [], unnamed: !dest };
+    const target = targetDirectory(words);
+    const dest = target ?? args[args.length - 1];
+    if (!dest) return { paths: [], unnamed: true };
+    const to = joinPath(cwd, dest);
+    // into a directory every image has (`mv rai_node /`, `cp app /usr/local/bin/`): what lands there is each source
+    // under its own name, not the directory
+    const sources = target ? args.filter((a) => a !== target) : args.slice(0, -1);
+    if ((systemDir(to) || imageDir(to)) && sources.length && sources.every((x) => !/[*?[$]/.test(x))) return { paths: sources.map((x) => joinPath(to, x.replace(/\/+$/, '').split('/').pop()!)), unnamed: false };
+    return { paths: [to], unnamed: false };
   },
   // `chmod +x a.py`, `chmod a+rx`, `chmod 755`: the mode comes first, the files after it
   madeExecutable(words) {

@@ -34,6 +34,9 @@ export const TOOLBOX_PROGRAMS: readonly string[] = [
   'az',
   'docker',
   'fab',
+  // pre-commit runs the hooks of a repository mounted at run time, installing each hook's environment then (gems,
+  // npm packages, Python packages, compiled with the image's compilers): its tools are its purpose
+  'pre-commit',
   // static site generators started on a site mounted at run time: their gems and compilers (native gems of the
   // site's Gemfile, installed when the container starts) are the image's purpose (review of 2026-12-06)
   'jekyll',

@@ -32,7 +32,11 @@ describe('files family', () => {
   it('names the destination of a copy (outputs)', () => {
     expect(run('make && cp out/app /usr/local/bin/app')[1]!.outputs).toEqual(['/usr/local/bin/app']);
     expect(run('make && cp -t /opt/bin a b')[1]!.outputs).toEqual(['/opt/bin']);
-    expect(run('make && mv --target-directory=/opt a b')[1]!.outputs).toEqual(['/opt']);
+    expect(run('make && mv --target-directory=/opt a b')[1]!.outputs).toEqual(['/opt/a', '/opt/b']);
+    // into a directory every image has: each source under its own name (`mv rai_node /`), not the directory
+    expect(run('make && mv build/rai_node /')[1]!.outputs).toEqual(['/rai_node']);
+    expect(run('make && cp out/app out/tool /usr/local/bin/')[1]!.outputs).toEqual(['/usr/local/bin/app', '/usr/local/bin/tool']);
+    expect(run('make && cp out/* /usr/local/bin/')[1]!.outputs).toEqual(['/usr/local/bin']);
     expect(run('make && install -m 755 app /usr/bin/app')[1]!.outputs).toEqual(['/usr/bin/app']);
     expect(run('make && cp -r')[1]!.unnamedOutputs).toBe(true);
   });
