@@ -42,7 +42,8 @@ export function dropBuildEnv(input: DropInput): { steps: RuntimeStep[]; findings
   const runs = new Set(input.steps.flatMap((s) => s.commands.flatMap((c) => [commandName(c.words), ...(c.install?.packages ?? []).flatMap((p) => [p, ...(packageProvides(p) ?? [])])])));
   // what the stage places, the started programs aside: a copy of the directory a variable names may bring the
   // tools (`CARGO_HOME` whole), and files placed under it may be found through it (`$GOPATH/src/app/templates`)
-  const placed = placedPaths(input).filter((p) => !started.includes(p));
+  // (a directory of PATH copied whole for the programs started from it, /go/bin, counts as them)
+  const placed = placedPaths(input).filter((p) => !started.includes(p) && !started.some((s) => s.slice(0, s.lastIndexOf('/')) === p));
   const droppable = (name: string, value: string, own: RuntimeStep): boolean => {
     const readers = buildEnvReaders(name);
     if (!readers || readers.some((r) => input.runtime!.tools.has(r.split('/').pop()!) || runs.has(r))) return false;
@@ -108,7 +109,14 @@ function startedPaths(input: DropInput): string[] | null {
   // /usr/local/bin/api the stage copies from the builder)
   const lastIndex = input.model.stages[0]?.instructions.at(-1);
   const searchPath = ((lastIndex !== undefined ? input.analysis.scopes.get(lastIndex)?.env.get('PATH') : undefined) ?? input.runtime?.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':');
-  const onPath = (word: string) => searchPath.map((d) => joinPath(d, word)).find((p) => copied.includes(p));
+  // (or in a directory of PATH the stage copies whole: `go install ./...` into /go/bin)
+  const onPath = (word: string): string | undefined => {
+    for (const d of searchPath) {
+      const path = joinPath(d, word);
+      if (copied.includes(path) || copied.includes(d.replace(/\/+$/, ''))) return path;
+    }
+    return undefined;
+  };
   for (const { word, line } of [...wrapper, ...input.started]) {
     if (!word.includes('/') && input.runtime?.tools.has(word)) continue;
     const found = word.includes('/') ? undefined : onPath(word);
