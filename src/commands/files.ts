@@ -1,12 +1,14 @@
 // The coreutils that copy, make, link, remove and change files: cp, mv, install, ln, mkdir, touch, rm,
 // chmod, chown, chgrp. https://www.gnu.org/software/coreutils/manual/coreutils.html
 import type { CommandFamily } from './types.js';
-import { optionValue } from './options.js';
+import { operands, optionValue } from './options.js';
 import { joinPath } from '../paths.js';
 import { imageDir, systemDir } from '../knowledge/secrets.js';
 
 const SETUP = [{ kind: 'setup' as const }];
 const TARGET = ['-t', '--target-directory'];
+/** The options with a value of the commands that copy files into place (their `paths` below). */
+const MOVER_VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = { cp: TARGET, mv: TARGET, install: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] };
 
 /** The directory `-t DIR` (`--target-directory=DIR`) of cp, mv or install names as the destination, or null: the last operand is then a source too. */
 export function targetDirectory(words: readonly string[]): string | null {
@@ -23,15 +25,15 @@ export default {
   movesFiles: ['cp', 'mv', 'install'],
   outputs({ words }, { kind, cwd }) {
     if (kind !== 'file-move') return null;
-    // the destination: -t DIR, else the last word that is no option
-    const args = words.slice(1).filter((w) => !w.startsWith('-'));
+    // the destination: -t DIR, else the last operand (options and their values aside: `install -m 755 app /usr/bin/`)
+    const args = operands(words, MOVER_VALUE_OPTIONS[words[0] ?? ''] ?? TARGET);
     const target = targetDirectory(words);
     const dest = target ?? args[args.length - 1];
     if (!dest) return { paths: [], unnamed: true };
     const to = joinPath(cwd, dest);
     // into a directory every image has (`mv rai_node /`, `cp app /usr/local/bin/`): what lands there is each source
     // under its own name, not the directory
-    const sources = target ? args.filter((a) => a !== target) : args.slice(0, -1);
+    const sources = target ? args : args.slice(0, -1);
     if ((systemDir(to) || imageDir(to)) && sources.length && sources.every((x) => !/[*?[$]/.test(x))) return { paths: sources.map((x) => joinPath(to, x.replace(/\/+$/, '').split('/').pop()!)), unnamed: false };
     return { paths: [to], unnamed: false };
   },
@@ -46,7 +48,7 @@ export default {
     // mv takes its sources away: what stays where they were is gone
     mv: { makes: 'last', needs: 'but-last', moves: 'but-last', copies: true, valueOptions: TARGET },
     ln: { makes: 'last', valueOptions: TARGET, replay: 'links' },
-    install: { makes: 'last', valueOptions: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] },
+    install: { makes: 'last', valueOptions: MOVER_VALUE_OPTIONS.install! },
     mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'], replay: 'creates-dir' },
     touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
     rm: { removes: 'each', needs: 'each', needsNothingWith: ['-f', '--force'], replay: 'removes' },

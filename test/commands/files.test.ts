@@ -38,6 +38,8 @@ describe('files family', () => {
     expect(run('make && cp out/app out/tool /usr/local/bin/')[1]!.outputs).toEqual(['/usr/local/bin/app', '/usr/local/bin/tool']);
     expect(run('make && cp out/* /usr/local/bin/')[1]!.outputs).toEqual(['/usr/local/bin']);
     expect(run('make && install -m 755 app /usr/bin/app')[1]!.outputs).toEqual(['/usr/bin/app']);
+    // an option's value is no source (`-m 755`)
+    expect(run('make && install -m 755 app /usr/local/bin/')[1]!.outputs).toEqual(['/usr/local/bin/app']);
     expect(run('make && cp -r')[1]!.unnamedOutputs).toBe(true);
   });
 
