@@ -32,6 +32,7 @@ describe('the onbuild variants (src/knowledge/onbuild.ts)', () => {
     // pip's cache skipped from 2015-06-04 on
     expect(onbuildImage('python', '2.7.8-onbuild')?.instructions).toContain('RUN pip install -r requirements.txt');
     expect(onbuildImage('python', '3.5-onbuild')?.instructions).toContain('RUN pip install --no-cache-dir -r requirements.txt');
+    expect(onbuildImage('pypy', '3-onbuild')?.instructions).toContain('RUN pip install -r requirements.txt');
     // node: NODE_ENV from 2016-09-19, `npm cache clean` from 2017-01-06, with --force from mid-2017
     expect(onbuildImage('node', '5-onbuild')?.instructions).not.toContain('ARG NODE_ENV');
     expect(onbuildImage('node', '0.12.4-onbuild')?.instructions).toContain('RUN npm install');

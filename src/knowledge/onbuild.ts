@@ -18,9 +18,10 @@ interface OnbuildRow {
 
 // golang, from 9ff2ccc (2014-09-15) to the last onbuild (1.8, removed 2018-02-16)
 const GOLANG = () => ['RUN mkdir -p /go/src/app', 'WORKDIR /go/src/app', 'CMD ["go-wrapper", "run"]', 'COPY . /go/src/app', 'RUN go-wrapper download', 'RUN go-wrapper install'];
-// python and pypy: pip's cache skipped from 7663560d (2015-06-04) on; the images pinned before that are 2.7.8, 2.7.9,
-// 3.3.x and 3.4.1 to 3.4.3
-const PYTHON = (version: string) => ['RUN mkdir -p /usr/src/app', 'WORKDIR /usr/src/app', 'COPY requirements.txt /usr/src/app/', `RUN pip install ${/^(2\.7\.[89]|3\.3\.\d+|3\.4\.[1-3])$/.test(version) ? '' : '--no-cache-dir '}-r requirements.txt`, 'COPY . /usr/src/app'];
+// python: pip's cache skipped from 7663560d (2015-06-04) on; the images pinned before that are 2.7.8, 2.7.9, 3.3.x
+// and 3.4.1 to 3.4.3
+const PYTHON_STEPS = (noCache: boolean) => ['RUN mkdir -p /usr/src/app', 'WORKDIR /usr/src/app', 'COPY requirements.txt /usr/src/app/', `RUN pip install ${noCache ? '--no-cache-dir ' : ''}-r requirements.txt`, 'COPY . /usr/src/app'];
+const PYTHON = (version: string) => PYTHON_STEPS(!/^(2\.7\.[89]|3\.3\.\d+|3\.4\.[1-3])$/.test(version));
 // ruby from 2014-10-17 on
 const RUBY_OWN = ['RUN bundle config --global frozen 1', 'RUN mkdir -p /usr/src/app', 'WORKDIR /usr/src/app'];
 const RUBY_TRIGGERS = ['COPY Gemfile /usr/src/app/', 'COPY Gemfile.lock /usr/src/app/', 'RUN bundle install', 'COPY . /usr/src/app'];
@@ -63,7 +64,8 @@ const ONBUILD: readonly OnbuildRow[] = [
   { repository: 'python', tag: /^2-onbuild$/, base: '2.7-jessie', instructions: () => PYTHON('2.7') },
   { repository: 'python', tag: /^(2\.7\.[89]|3\.3\.\d+|3\.4\.[1-3])-onbuild$/, base: '$1', instructions: PYTHON },
   { repository: 'python', tag: /^(2\.7|3\.[2-6])(?:\.\d+)?-onbuild$/, base: '$1-jessie', instructions: PYTHON },
-  { repository: 'pypy', tag: /^([23])-onbuild$/, base: '$1', instructions: () => PYTHON('pypy') },
+  // pypy's kept the first form (docker-library/pypy: no --no-cache-dir)
+  { repository: 'pypy', tag: /^([23])-onbuild$/, base: '$1', instructions: () => PYTHON_STEPS(false) },
   { repository: 'node', tag: /^onbuild$/, base: '9.11.1', instructions: () => NODE('9.11.1') },
   { repository: 'node', tag: /^(\d+(?:\.\d+){0,2})-onbuild$/, base: '$1', instructions: NODE },
   { repository: 'ruby', tag: /^(?:2-)?onbuild$/, base: '2.4-jessie', instructions: () => [...RUBY_OWN, ...RUBY_TRIGGERS] },
