@@ -284,7 +284,7 @@ export const GOLANG_BEFORE_TRIXIE_NEWEST = 'bookworm';
 
 /** A slim tag (`20-bookworm-slim`, `slim`, `3.11-slim-bookworm`). */
 export const SLIM = /(^|-)slim(-|$)/;
-/** The golang tags of Go 1.3 to 1.9 (`1.8`, `1.9.2-stretch`, `1.8-onbuild`) and `onbuild`, whose last build was 1.9's; and the Alpine ones among them. */
+/** The golang tags of Go 1.3 to 1.9 (`1.8`, `1.9.2-stretch`, `1.8-onbuild`) and `onbuild`, whose last build was 1.8's (go-wrapper left with 1.10); and the Alpine ones among them. */
 const GO_WRAPPER_TAGS = /^(1\.[3-9](\.\d+)*(-.*)?|onbuild)$/;
 const GO_WRAPPER_TAGS_ALPINE = /^1\.[3-9](\.\d+)*-alpine/;
 const FULL = /^(?!.*(^|-)(slim|alpine))/;

@@ -532,7 +532,7 @@ export default {
     // without the database gets that file at the same path (GOROOT, which the binary keeps from its build)
     const tzdata = [...input.analysis.runs.values()].some((run) => run.commands.some((c) => c.install?.packages.includes('tzdata')));
     if (parseImage(input.builderImage).name === 'golang' && hasZoneinfo(input.builderImage) === false && !tzdata && hasZoneinfo(image) !== true)
-      artifacts.push({ path: GO_ZONEINFO, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: GO_ZONEINFO, what: "time zones, which Go's time package reads from its toolchain where the system has none,", builder: input.builderImage, image } } });
+      artifacts.push({ path: GO_ZONEINFO, producer, fromImage: true, why: { id: 'image-files-copied', data: { path: GO_ZONEINFO, what: "Go toolchain's time zones (Go reads them where the system has none)", builder: input.builderImage, image } } });
     // `go get pkg` installs a binary only when pkg is a main package; a library (`go get github.com/gorilla/mux`)
     // installs none, and the copy of $GOPATH/bin/<name> would fail (issue 23 item 4): only a build tells them apart,
     // unless the original runs that binary (provenMainPackages). A program of a GOPATH checkout may read its templates
