@@ -8,7 +8,7 @@ import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { Artifact } from './preset.js';
 import { enclosing, isInside, joinPath, PathIndex } from './paths.js';
-import { compileSteps, installsLanguagePackages, pathOperands, pathUse, projectInstall, targetDirectory } from './commands/index.js';
+import { compileSteps, copyPlacement, installsLanguagePackages, pathOperands, pathUse, projectInstall } from './commands/index.js';
 import { imageDir, systemDir } from './knowledge/secrets.js';
 import { DEFAULT_PATH } from './knowledge/images.js';
 import { narrowUnpacked } from './unpacked.js';
@@ -88,15 +88,12 @@ export function carriedOut(commands: readonly RunCommand[], at: number, path: st
   let landed: { path: string; at: number } | null = null;
   for (let k = at + 1; k < commands.length; k++) {
     const c = commands[k]!;
-    const ops = pathUse(c.words[0] ?? '')?.copies ? pathOperands(c.words) : undefined;
-    if (!ops || ops.makes.length !== 1) continue;
     // `-t DIR`: the destination is the option's value, and the last operand one more source
-    const last = joinPath(c.cwd, ops.makes[0]!);
-    // `-t DIR`: the destination is the option's value (what the command produced names the files it put there)
-    const target = targetDirectory(c.words);
-    const byOption = target !== null;
-    const dest = byOption ? joinPath(c.cwd, target) : c.produced.length ? last : null;
-    const sources = [...(ops.needs ?? []), ...(byOption ? ops.makes : [])].map((p) => joinPath(c.cwd, p));
+    const placed = pathUse(c.words[0] ?? '')?.copies ? copyPlacement(c.words, c.cwd) : null;
+    if (!placed || (placed.intoTarget && !placed.sources.length)) continue;
+    const sources = placed.sources.map((p) => joinPath(c.cwd, p));
+    const byOption = placed.intoTarget;
+    const dest = byOption || c.produced.length ? placed.dest : null;
     const unseen = sources.some((s) => s !== current && isInside(current, PATTERN.test(s) ? s.slice(0, s.search(PATTERN)).replace(/\/[^/]*$/, '') || '/' : s));
     if (!sources.includes(current)) {
       if (unseen) return null;

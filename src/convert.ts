@@ -139,8 +139,13 @@ export function convertDetailed(text: string, options: ConvertOptions = {}): { r
   return { result, builderEdits: result.status === 'changed' ? details.builderEdits : [] };
 }
 
+/** The result that leaves `text` as it is, before any reason is given. */
+function unchangedResult(text: string): ConvertResult {
+  return { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null, proof: null, saves: null };
+}
+
 function convertWith(text: string, options: ConvertOptions, details: { builderEdits: readonly BuilderEdit[] } | null): ConvertResult {
-  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null, proof: null, saves: null };
+  const empty = unchangedResult(text);
   let model: Model;
   try {
     model = parse(text);
@@ -168,7 +173,7 @@ function convertWith(text: string, options: ConvertOptions, details: { builderEd
  * of the result is the original's; null when that cannot be printed (an edit of an inserted instruction).
  */
 function convertModel(model: Model, text: string, options: ConvertOptions, details: { builderEdits: readonly BuilderEdit[] } | null, onbuild: { expansion: Expansion; original: Model } | null): ConvertResult | null {
-  const empty: ConvertResult = { status: 'unchanged', output: text, diff: '', reasons: [], stages: [], instructions: [], artifacts: [], findings: [], preset: null, runtimeStage: [], command: null, proof: null, saves: null };
+  const empty = unchangedResult(text);
   let analysis = analyze(model);
   if (analysis.error) return { ...empty, status: 'error', reasons: [reason(analysis.error)] };
   const context = options.context ?? NO_CONTEXT;
@@ -266,11 +271,12 @@ function originalEdits(e: Expansion, edits: readonly Edit[], eol: string): Edit[
 
 /** The preset's builder edits by the original's instructions (a RUN after an inserted one: after the FROM), or null when one edits an inserted instruction. */
 function originalBuilderEdits(e: Expansion, edits: readonly BuilderEdit[]): BuilderEdit[] | null {
-  const index = (i: number) => (isInserted(e, i) ? null : i >= e.first + e.count ? i - e.count : i);
+  const { first, count } = e.inserted;
+  const index = (i: number) => (isInserted(e.model, i) ? null : i >= first + count ? i - count : i);
   const out: BuilderEdit[] = [];
   for (const edit of edits) {
     if (edit.kind === 'run') {
-      out.push({ ...edit, after: index(edit.after) ?? e.first - 1 });
+      out.push({ ...edit, after: index(edit.after) ?? first - 1 });
       continue;
     }
     const i = index(edit.index);
@@ -286,12 +292,12 @@ function inOriginal(r: ConvertResult, e: Expansion | null): ConvertResult {
   const line = (n: number) => originalLine(e, n);
   const text = (m: string) => m.replace(/\b(line|lines) (\d+)\b/g, (_, w: string, n: string) => `${w} ${line(Number(n))}`);
   const fix = (x: Reason): Reason => ({ ...x, message: text(x.message), ...(x.line !== undefined ? { line: line(x.line) } : {}) });
-  const inserted = (n: number) => n > e.fromLine && n <= e.fromLine + e.lines;
+  const inserted = (n: number) => n > e.fromLine && n <= e.fromLine + e.inserted.count;
   return {
     ...r,
     reasons: r.reasons.map(fix),
     findings: r.findings.map(fix),
-    instructions: r.instructions.map((i) => ({ ...i, line: line(i.line), text: inserted(i.line) ? `(${e.image}) ${i.text}` : i.text, message: text(i.message) })),
+    instructions: r.instructions.map((i) => ({ ...i, line: line(i.line), text: inserted(i.line) ? `(${e.inserted.image}) ${i.text}` : i.text, message: text(i.message) })),
     artifacts: r.artifacts.map((a) => ({ ...a, reason: text(a.reason) })),
     runtimeStage: r.runtimeStage.map((l) => ({ ...l, line: l.line === null ? null : line(l.line) })),
     command: r.command && { ...r.command, line: line(r.command.line) },

@@ -10,21 +10,21 @@ import { parse } from './parse.js';
 import { parseImage } from './images.js';
 import { onbuildImage } from './knowledge/onbuild.js';
 
+/** The instructions a reading inserted (`Model.onbuild`): the first one's index, how many (one line each), and the image. */
+type Inserted = NonNullable<Model['onbuild']>;
+
 /** A file whose builder's FROM names an onbuild variant, read with that image's instructions written out. */
 export interface Expansion {
   /** The model of the text with the instructions inserted, its builder's image the one the variant was built on. */
   model: Model;
-  /** Where the inserted text starts in the original text, and its length and number of lines; where the FROM ends. */
+  /** The inserted instructions: `model.onbuild` itself. */
+  inserted: Inserted;
+  /** Where the inserted text starts in the original text, and its length; where the FROM ends. */
   at: number;
   fromEnd: number;
   length: number;
-  lines: number;
-  /** The indices of the inserted instructions in `model`. */
-  first: number;
-  count: number;
-  /** The FROM's line in the original, and the images. */
+  /** The FROM's line in the original, and the image the variant was built on. */
   fromLine: number;
-  image: string;
   base: string;
 }
 
@@ -58,24 +58,22 @@ export function expandOnbuild(model: Model): Expansion | null {
   const base = row.base;
   const s = parsed.stages[0]!;
   const instructions = parsed.instructions.map((ins): Instruction => (ins.index === s.from && ins.keyword === 'FROM' ? { ...ins, image: base } : ins));
+  const written: Inserted = { first: from.index + 1, count: own.length, image: stage.image };
   return {
-    model: { ...parsed, bom: model.bom, instructions, stages: [{ ...s, image: base }], onbuild: { first: from.index + 1, count: own.length, image: stage.image } },
+    model: { ...parsed, bom: model.bom, instructions, stages: [{ ...s, image: base }], onbuild: written },
+    inserted: written,
     at: lineEnd,
     fromEnd: from.end,
     length: inserted.length,
-    lines: own.length,
-    first: from.index + 1,
-    count: own.length,
     fromLine: from.line,
-    image: stage.image,
     base,
   };
 }
 
 /** The line of the original a line of the expanded text stands for: an inserted instruction's is the FROM's. */
 export function originalLine(e: Expansion, line: number): number {
-  const last = e.fromLine + e.lines;
-  return line <= e.fromLine ? line : line <= last ? e.fromLine : line - e.lines;
+  const { count } = e.inserted;
+  return line <= e.fromLine ? line : line <= e.fromLine + count ? e.fromLine : line - count;
 }
 
 /** An offset of the expanded text in the original, or null inside the inserted text. */
@@ -83,15 +81,16 @@ export function originalOffset(e: Expansion, at: number): number | null {
   return at <= e.at ? at : at >= e.at + e.length ? at - e.length : null;
 }
 
-/** Whether instruction `index` of the expanded model is one the onbuild image holds (inserted), not the file's. */
-export function isInserted(e: Expansion | null | undefined, index: number): boolean {
-  return !!e && index >= e.first && index < e.first + e.count;
+/** Whether instruction `index` of a model is one its onbuild image holds (inserted by the reading), not the file's. */
+export function isInserted(model: Model, index: number): boolean {
+  const o = model.onbuild;
+  return !!o && index >= o.first && index < o.first + o.count;
 }
 
 /** What the reading says of the file (`onbuild-read`) and leaves unproven (`unproven-onbuild`). */
 export function onbuildFindings(e: Expansion): { finding: Finding; unproven: Finding } {
   return {
-    finding: { id: 'onbuild-read', data: { image: e.image, base: e.base, count: String(e.count) }, line: e.fromLine },
-    unproven: { id: 'unproven-onbuild', data: { image: e.image, base: e.base }, line: e.fromLine },
+    finding: { id: 'onbuild-read', data: { image: e.inserted.image, base: e.base, count: String(e.inserted.count) }, line: e.fromLine },
+    unproven: { id: 'unproven-onbuild', data: { image: e.inserted.image, base: e.base }, line: e.fromLine },
   };
 }

@@ -15,7 +15,7 @@
 import { copiedPaths, type Analysis } from './analyze/index.js';
 import { expandWord, installerScript, type RunCommand } from './analyze/run.js';
 import { unpackLayout } from './commands/archive.js';
-import { familyOf, fileReplay, isNeutral, isShellOnly, pathOperands, pathUse, targetDirectory } from './commands/index.js';
+import { copyPlacement, familyOf, fileReplay, isNeutral, isShellOnly, pathOperands, pathUse } from './commands/index.js';
 import { imageDir, systemDir } from './knowledge/secrets.js';
 import type { Model } from './model.js';
 import { isInside, joinPath } from './paths.js';
@@ -138,14 +138,11 @@ function narrow(policy: UnpackPolicy, dir: string, at: { first: Located; writers
     // /tmp/grav/ /var/www/html`, `ln -s`, an installer script) may carry anything anywhere
     if (policy !== 'per-program' && !followed(c) && [c.cwd, ...pathWords(c)].some((p) => entry(p) !== null)) return null;
     const use = pathUse(c.words[0] ?? '');
-    const ops = use?.moves || use?.copies ? pathOperands(c.words) : undefined;
-    if (!ops || !ops.makes.length) continue;
     // `-t DIR`: the family's destination is not the last operand, which is a source then
-    const last = joinPath(c.cwd, ops.makes[0]!);
-    const target = targetDirectory(c.words);
-    const byOption = target !== null;
-    const dest = byOption ? joinPath(c.cwd, target) : last;
-    const sources = [...(ops.needs ?? []), ...(byOption ? ops.makes : [])].map((p) => joinPath(c.cwd, p));
+    const placed = use?.moves || use?.copies ? copyPlacement(c.words, c.cwd) : null;
+    if (!placed || (placed.intoTarget && !placed.sources.length)) continue;
+    const { dest, intoTarget: byOption } = placed;
+    const sources = placed.sources.map((p) => joinPath(c.cwd, p));
     const from = sources.filter((s) => entry(s) !== null);
     // what the build would fail without: a mv/cp that runs whatever came before and whose failure is not ignored
     const next = commands.find((x) => x.index === index && x.at === k + 1);

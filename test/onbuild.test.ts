@@ -93,7 +93,7 @@ describe('an ENTRYPOINT of the file', () => {
   it("resets the CMD it inherits from the onbuild image: the image's CMD is not written out", () => {
     const e = expandOnbuild(parse('FROM node:5-onbuild\nENTRYPOINT ["node", "stats.js"]\n'))!;
     expect(e.model.text).not.toContain('CMD');
-    expect(e.count).toBe(5);
+    expect(e.inserted.count).toBe(5);
     const r = convert('FROM node:5-onbuild\nENTRYPOINT ["node", "stats.js"]\n', { verify: true });
     expect(r.status).toBe('changed');
     expect(r.runtimeStage.map((l) => l.text).filter((t) => t.startsWith('CMD'))).toEqual([]);

@@ -217,11 +217,11 @@ function madeByNextWorkdir(model: Model, run: RunAnalysis | undefined, scopes: R
   // a command that makes directories (the files family's mkdir), allowed to find them there (`-p`), with no mode
   const ops = pathOperands(c.words);
   if (!ops || !pathUse(c.words[0] ?? '')?.directories || ops.failsIfExists || ops.valued) return null;
-  const dirs = [...new Set(ops.makes.map((w) => joinPath(c.cwd, w).replace(/\/+$/, '') || '/'))];
+  const dirs = [...new Set(ops.makes.map((w) => joinPath(c.cwd, w)))];
   const scope = scopes.get(next.index);
   const root = (u: string | null | undefined) => u === null || u === undefined || u === 'root' || u === '0' || u === '0:0' || u === 'root:root';
   if (dirs.length !== 1 || dirs[0]!.includes('$') || !scope || !root(scopes.get(index)?.user) || !root(scope.user)) return null;
-  const workdir = joinPath(scope.workdir, next.path).replace(/\/+$/, '') || '/';
+  const workdir = joinPath(scope.workdir, next.path);
   return workdir === dirs[0] ? workdir : null;
 }
 

@@ -10,9 +10,20 @@ const TARGET = ['-t', '--target-directory'];
 /** The options with a value of the commands that copy files into place (their `paths` below). */
 const MOVER_VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = { cp: TARGET, mv: TARGET, install: [...TARGET, '-m', '--mode', '-o', '--owner', '-g', '--group'] };
 
-/** The directory `-t DIR` (`--target-directory=DIR`) of cp, mv or install names as the destination, or null: the last operand is then a source too. */
-export function targetDirectory(words: readonly string[]): string | null {
-  return optionValue(words, ...TARGET);
+/**
+ * Where cp, mv or install put what they copy: the destination, joined to `cwd`, the directory `-t DIR`
+ * (`--target-directory=DIR`) names (`intoTarget`) else the last operand, and the sources as written, the other
+ * operands (all of them with `-t`), options and their values aside (`install -m 755 app /usr/bin/`); null for another
+ * command, or one with neither `-t` nor an operand.
+ */
+export function copyPlacement(words: readonly string[], cwd: string): { dest: string; sources: string[]; intoTarget: boolean } | null {
+  const valued = MOVER_VALUE_OPTIONS[words[0] ?? ''];
+  if (!valued) return null;
+  const args = operands(words, valued);
+  const target = optionValue(words, ...TARGET);
+  const dest = target ?? args.at(-1);
+  if (dest === undefined) return null;
+  return { dest: joinPath(cwd, dest), sources: target === null ? args.slice(0, -1) : args, intoTarget: target !== null };
 }
 
 export default {
@@ -25,17 +36,13 @@ export default {
   movesFiles: ['cp', 'mv', 'install'],
   outputs({ words }, { kind, cwd }) {
     if (kind !== 'file-move') return null;
-    // the destination: -t DIR, else the last operand (options and their values aside: `install -m 755 app /usr/bin/`)
-    const args = operands(words, MOVER_VALUE_OPTIONS[words[0] ?? ''] ?? TARGET);
-    const target = targetDirectory(words);
-    const dest = target ?? args[args.length - 1];
-    if (!dest) return { paths: [], unnamed: true };
-    const to = joinPath(cwd, dest);
+    const placed = copyPlacement(words, cwd);
+    if (!placed) return { paths: [], unnamed: true };
+    const { dest, sources } = placed;
     // into a directory every image has (`mv rai_node /`, `cp app /usr/local/bin/`): what lands there is each source
     // under its own name, not the directory
-    const sources = target ? args : args.slice(0, -1);
-    if ((systemDir(to) || imageDir(to)) && sources.length && sources.every((x) => !/[*?[$]/.test(x))) return { paths: sources.map((x) => joinPath(to, x.replace(/\/+$/, '').split('/').pop()!)), unnamed: false };
-    return { paths: [to], unnamed: false };
+    if ((systemDir(dest) || imageDir(dest)) && sources.length && sources.every((x) => !/[*?[$]/.test(x))) return { paths: sources.map((x) => joinPath(dest, x.replace(/\/+$/, '').split('/').pop()!)), unnamed: false };
+    return { paths: [dest], unnamed: false };
   },
   // `chmod +x a.py`, `chmod a+rx`, `chmod 755`: the mode comes first, the files after it
   madeExecutable(words) {

@@ -32,7 +32,7 @@ import users from './users.js';
 import yum from './yum.js';
 import { PACKAGE_PROGRAMS } from '../knowledge/package-programs.js';
 
-export { targetDirectory } from './files.js';
+export { copyPlacement } from './files.js';
 
 export const families: readonly CommandFamily[] = [apt, apk, yum, node, users, archive, fetch, files, prefix, shell, system, conda, lua, perl, php, python, r, ruby, go, rust, haskell, java, dotnet, compilers, buildSystems, android, editors];
 

@@ -17,6 +17,7 @@ import { imageConfig } from '../../src/knowledge/image-config.js';
 import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
 import { runtimeFiles } from './runtime-files.js';
+import { isInserted } from '../../src/onbuild.js';
 
 /** The Alpine tags that always name the newest release. */
 const NEWEST_ALPINE: ReadonlySet<string> = new Set(['alpine', 'alpine:latest']);
@@ -311,9 +312,8 @@ function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicit
   const values = builds.map((b) => envAt(input, b).get('CGO_ENABLED'));
   if (values.some((v) => v === '1')) return { state: 'on', explicitOff: false, why: 'CGO_ENABLED=1 is set' };
   // a build in an onbuild image's trigger (`golang:1.8-onbuild`) runs as the image wrote it: no CGO_ENABLED=0 can be set on it
-  const { onbuild } = input.model;
-  const trigger = onbuild && builds.find((b, k) => values[k] !== '0' && b.index >= onbuild.first && b.index < onbuild.first + onbuild.count);
-  if (trigger) return { state: 'unknown', explicitOff: false, why: `\`${trigger.command.words.slice(0, 2).join(' ')}\` runs in an ONBUILD trigger of ${onbuild.image}, where CGO_ENABLED=0 cannot be set` };
+  const trigger = builds.find((b, k) => values[k] !== '0' && isInserted(input.model, b.index));
+  if (trigger) return { state: 'unknown', explicitOff: false, why: `\`${trigger.command.words.slice(0, 2).join(' ')}\` runs in an ONBUILD trigger of ${input.model.onbuild!.image}, where CGO_ENABLED=0 cannot be set` };
   if (builds.some((b) => b.command.words.some((w) => /linkmode[= ]external/.test(w)) || b.command.words.includes('-linkmode'))) return { state: 'on', explicitOff: false, why: '-linkmode external' };
   if (values.length && values.every((v) => v === '0')) return { state: 'off', explicitOff: true, why: 'CGO_ENABLED=0 is set' };
   // what `go get` fetches is not in the build context: whether it imports "C" is not known
