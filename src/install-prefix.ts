@@ -7,7 +7,6 @@
 //   (`--sbin-path=/usr/sbin`, `--conf-path=/etc/x.conf`, `-DCMAKE_INSTALL_LIBDIR=/usr/lib`);
 // - the builder's Debian or Ubuntu release is known, and on the builder's own image every -dev package's
 //   runtime package is named for it (on the slim image src/runtime-libraries.ts proves them);
-// - the program does not compile code when it runs (varnish compiles its VCL with the C compiler);
 // - the runtime stage repeats no part of a RUN that builds after it entered the source tree (`cd src && mkdir build`).
 // https://www.gnu.org/prep/standards/html_node/Directory-Variables.html
 // https://cmake.org/cmake/help/latest/variable/CMAKE_INSTALL_PREFIX.html
@@ -15,7 +14,6 @@ import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { configureStep, familyOf, installsConfigured, pathUse } from './commands/index.js';
 import { isDistributionImage } from './images.js';
-import { COMPILES_AT_RUN_TIME } from './knowledge/cpp.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import { isInside } from './paths.js';
@@ -50,7 +48,22 @@ export function installPrefixProof(input: PrefixInput): Finding[] | null {
     const entered = enteredBuildTree(analysis, s);
     if (entered) unproven.push({ id: 'unproven-collision', data: { command: `cd ${entered}` }, line: model.instructions[s.source!]!.line });
   }
-  // every install of the file, not only the last one into each prefix (the artifact's maker)
+  unproven.push(...installsOutsidePrefix(model, analysis));
+  // on the builder's own image the narrow case names the runtime package of every -dev package (kept as
+  // written, it is there, but the split is then the original minus a compiler); another image's runtime
+  // packages are src/runtime-libraries.ts's to prove
+  const release = builder.release;
+  if (input.runtimeBase === input.builderImage)
+    for (const [index, run] of analysis.runs) for (const c of run.commands) for (const dev of [...(c.install?.keptDev ?? []), ...(c.install?.unknownRuntime ?? [])]) unproven.push({ id: 'runtime-package-unknown', data: { dev, release, image: input.builderImage }, line: model.instructions[index]!.line });
+  return unproven;
+}
+
+/**
+ * Every build-system install of the file (not only the last one into each prefix, the artifact's maker) that may write
+ * outside the prefix copied: `unproven-install-prefix`.
+ */
+function installsOutsidePrefix(model: Model, analysis: Analysis): Finding[] {
+  const unproven: Finding[] = [];
   const runs = [...analysis.runs];
   for (const [index, run] of runs)
     for (const c of run.commands.filter((c) => familyOf(c.words[0] ?? '')?.id === 'build-systems' && installsConfigured(c.words))) {
@@ -58,15 +71,16 @@ export function installPrefixProof(input: PrefixInput): Finding[] | null {
       const why = outsidePrefix(c, configures);
       if (why) unproven.push({ id: 'unproven-install-prefix', data: { command: c.words.slice(0, 3).join(' '), why }, line: model.instructions[index]!.line });
     }
-  // on the builder's own image the narrow case names the runtime package of every -dev package (kept as
-  // written, it is there, but the split is then the original minus a compiler); another image's runtime
-  // packages are src/runtime-libraries.ts's to prove
-  const release = builder.release;
-  if (input.runtimeBase === input.builderImage)
-    for (const [index, run] of analysis.runs) for (const c of run.commands) for (const dev of [...(c.install?.keptDev ?? []), ...(c.install?.unknownRuntime ?? [])]) unproven.push({ id: 'runtime-package-unknown', data: { dev, release, image: input.builderImage }, line: model.instructions[index]!.line });
-  const program = compilesAtRunTime(model, analysis);
-  if (program) unproven.push({ id: 'unproven-runtime-compiler', data: { program } });
   return unproven;
+}
+
+/**
+ * Where the installs behind a split's artifacts may write outside the prefix the runtime stage copies, on any image, when
+ * {@link installPrefixProof} does not speak for the split (an artifact beside the install's, another distribution):
+ * a `make install` with no configure step installs where its Makefile chooses (mafft's Makefile edited to /opt).
+ */
+export function installPrefixesUnproven(model: Model, analysis: Analysis, artifacts: readonly Artifact[]): Finding[] {
+  return artifacts.some((a) => installedBy(analysis, a)) ? installsOutsidePrefix(model, analysis) : [];
 }
 
 /** True when artifact `a` is what build-system installs (`make install`, `cmake --install`) wrote, and nothing else of its RUN. */
@@ -104,10 +118,4 @@ function outsidePrefix(c: RunCommand, configures: readonly RunCommand[]): string
       .filter((p): p is string => !!p && !isInside(p, prefix)),
   );
   return outside.length ? `where its configure step also names ${outside.join(' ')}` : null;
-}
-
-/** A program the file builds or runs that compiles code with the system compiler when it runs, or null. */
-function compilesAtRunTime(model: Model, analysis: Analysis): string | null {
-  const words = [...[...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.words)), ...model.instructions.flatMap((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' ? i.words : []))];
-  return COMPILES_AT_RUN_TIME.find((p) => words.some((w) => w.toLowerCase().includes(p))) ?? null;
 }

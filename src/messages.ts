@@ -194,7 +194,7 @@ export const MESSAGES = {
     '`{command}` ran after the build tools were installed: the runtime stage copies {path} from the builder instead of installing again without them; whether what it compiled there finds every library it loads on the runtime image, and whether the copy brings nothing else the runtime stage should not hold, is proven only by a build',
   'unproven-global-copy': '`{command}` ran after the build tools were installed: the runtime stage copies what it installed ({packages}) from the builder instead of installing again without them; whether native addons compiled there find every library they load on {image} is proven only by a build',
   'unproven-install-prefix': '`{command}` installs {why}: what it writes outside the copied prefix is known only from a build',
-  'unproven-runtime-compiler': '{program} compiles code with the C compiler when it runs: whether the runtime stage may leave the compiler behind is proven only by a build',
+  'unproven-runtime-compiler': '{program} installs packages when it runs, which may compile them: whether the runtime stage may leave the compiler behind is proven only by a build',
   'unproven-package-release': 'the file installs {package}, a package of another release than {release}, which {image} is now: it was written for an earlier release of its base image, and the runtime packages dfsplit names for {release} may not install beside it',
   'runtime-package-unknown': 'the runtime package of {dev} is not known for {release} ({image}): its name changes between releases, and dfsplit does not guess it',
   // declines

@@ -4,7 +4,7 @@ import type { Analysis, Classification } from './analyze/index.js';
 import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
+import { compilerPrograms, familyOf, packagePrograms, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
 import { addedFileArtifacts, downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -14,6 +14,8 @@ import type { Artifact, CommandRewrite, Preset, PresetDecision, PresetInput } fr
 import { imageConfig } from './knowledge/image-config.js';
 import { BUILDPACK_PACKAGES } from './knowledge/images.js';
 import { GUI_PACKAGES } from './knowledge/java.js';
+import { COMPILES_AT_RUN_TIME } from './knowledge/cpp.js';
+import { packageName } from './analyze/packages.js';
 import { systemDir } from './knowledge/secrets.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
@@ -365,8 +367,27 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
     const hit = toolchainAtRuntime.find((re) => re.test(text));
     if (hit) out.push({ id: 'runtime-uses-toolchain', data: { command: text }, line: ins.line });
   }
-  void analysis;
+  // a program that compiles code with the system C compiler when it runs (varnishd and its VCL): a build cannot show it,
+  // since it compiles only once it is given the code (review t1: two varnish images whose conversions dropped gcc)
+  const compiler = compilesAtRunTime(model, analysis);
+  if (compiler) out.push({ id: 'runtime-uses-toolchain', data: { command: `${compiler.program}, which compiles code with the C compiler when it runs` }, line: compiler.line });
   return out;
+}
+
+/**
+ * A program the file builds or runs that compiles code with the system C compiler when it runs (knowledge/cpp.ts), and
+ * the line naming it first, when the file installs a C compiler (which a split would leave behind); else null.
+ */
+function compilesAtRunTime(model: Model, analysis: Analysis): { program: string; line: number } | null {
+  const commands = [...analysis.runs.values()].flatMap((r) => r.commands);
+  if (!commands.some((c) => c.install?.packages.some((p) => packagePrograms(packageName(p)).some((x) => compilerPrograms.includes(x))))) return null;
+  for (const ins of model.instructions) {
+    const words = ins.keyword === 'RUN' ? (analysis.runs.get(ins.index)?.commands.flatMap((c) => c.words) ?? []) : ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' ? ins.words : [];
+    const tokens = words.flatMap((w) => w.split(/[/=:]/));
+    const program = [...COMPILES_AT_RUN_TIME].find(([, names]) => tokens.some((t) => names.test(t)))?.[0];
+    if (program) return { program, line: ins.line };
+  }
+  return null;
 }
 
 /**

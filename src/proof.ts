@@ -9,7 +9,7 @@ import { checkoutOf, commandOf, familyOf, linksBeyondLibc, fileReplay, installDi
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { builtOnBuildpackDeps, distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
-import { installPrefixProof } from './install-prefix.js';
+import { installPrefixesUnproven, installPrefixProof } from './install-prefix.js';
 import { unpackDirectory } from './commands/archive.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
@@ -239,6 +239,7 @@ export function proofOf(input: ProofInput): Proof {
   // a C/C++ install on a distribution image (src/install-prefix.ts): proven when its prefix is all it installs
   const prefix = input.preset === null ? installPrefixProof(input) : null;
   if (prefix) unproven.push(...prefix);
+  else if (input.preset === null) unproven.push(...installPrefixesUnproven(input.model, input.analysis, input.artifacts));
   if (input.preset === null && input.runtimeBase === input.builderImage && !unproven.length && prefix === null) unproven.push({ id: 'unproven-same-base-split', data: { image: input.runtimeBase } });
   // one finding per fact: the same added install may reach the check twice (the plan's steps and a preset's)
   const once = unproven.filter((u, i) => unproven.findIndex((v) => v.id === u.id && v.line === u.line && JSON.stringify(v.data) === JSON.stringify(u.data)) === i);

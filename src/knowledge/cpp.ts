@@ -47,7 +47,8 @@ export const GCC_TOOLCHAIN_DIRS: ReadonlySet<string> = new Set(['/usr/local', '/
 /**
  * Programs that compile code with the system C compiler when they run: leaving the compiler behind breaks
  * them. varnishd turns each VCL file into C and compiles it with cc at start and on every reload
- * (https://varnish-cache.org/docs/trunk/reference/varnishd.html, `cc_command`). Matched in the words of
- * the file's commands (a source URL or directory, the started program).
+ * (https://varnish-cache.org/docs/trunk/reference/varnishd.html, `cc_command`). Program -> what names it in the
+ * words of the file's commands, split at `/`, `=` and `:` (a source URL or directory, a package, the started
+ * program: `varnish-6.0.1`, `varnish-cache`, `varnishd`; not `varnish-cli-bridge`, a Go program).
  */
-export const COMPILES_AT_RUN_TIME: readonly string[] = ['varnish'];
+export const COMPILES_AT_RUN_TIME: ReadonlyMap<string, RegExp> = new Map([['varnish', /^varnish(d|-cache)?([-_.]?\d[\w.-]*)?$/i]]);

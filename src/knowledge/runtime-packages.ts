@@ -111,6 +111,9 @@ export const RUNTIME_PACKAGES: Readonly<Record<string, DevEntry>> = {
   'libpango1.0-dev': { debian: { 'stretch..bookworm': ['libpango-1.0-0', 'libpangocairo-1.0-0'] }, ubuntu: { 'bionic..jammy': ['libpango-1.0-0', 'libpangocairo-1.0-0'] } },
   'libgif-dev': { debian: { jessie: ['libgif4'], 'stretch..bookworm': ['libgif7'] }, ubuntu: { 'bionic..noble': ['libgif7'] } },
   'librsvg2-dev': { debian: { 'jessie..bookworm': ['librsvg2-2'] }, ubuntu: { 'trusty..noble': ['librsvg2-2'] } },
+  'libpcap-dev': { debian: { 'jessie..bookworm': ['libpcap0.8'], trixie: ['libpcap0.8t64'] }, ubuntu: { 'trusty..jammy': ['libpcap0.8'], noble: ['libpcap0.8t64'] }, alpine: { '3.9..': ['libpcap'] } },
+  'libpcap0.8-dev': { debian: { 'jessie..bookworm': ['libpcap0.8'], trixie: ['libpcap0.8t64'] }, ubuntu: { 'trusty..jammy': ['libpcap0.8'], noble: ['libpcap0.8t64'] } },
+  'libldns-dev': { debian: { bookworm: ['libldns3'] } },
   'libgeoip-dev': { debian: { 'jessie..bookworm': ['libgeoip1'] }, ubuntu: { 'trusty..jammy': ['libgeoip1'] } },
   // what PHP extensions (zip, intl, mbstring, memcached, imagick, tidy, amqp, ssh2) compile against
   'libzip-dev': { debian: { 'stretch..bookworm': ['libzip4'] }, ubuntu: { focal: ['libzip5'], jammy: ['libzip4'] }, alpine: { '3.9..': ['libzip'] } },
