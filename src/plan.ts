@@ -130,6 +130,11 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // the toolchain the container runs at start may leave only when the preset starts the built program instead
   const rewritten = decision.command ? model.instructions[decision.command.index]! : null;
   const declines: Finding[] = toolchain.filter((f) => f.line !== rewritten?.line);
+  // a program that compiles code with the system C compiler when it runs (varnishd and its VCL): a build cannot show it,
+  // since it compiles only once it is given the code (review toolbox-2026-12-07t1: two varnish images whose
+  // conversions dropped gcc)
+  const compiler = compilesAtRunTime(model, analysis);
+  if (compiler) declines.push({ id: 'runtime-uses-toolchain', data: { command: `${compiler.program}, which compiles code with the C compiler when it runs` }, line: compiler.line });
   // a compile into the interpreter's own directories has no artifact, unless the preset's override
   // says what to copy (the php preset: the extension directory and conf.d)
   for (const [index, run] of analysis.runs) {
@@ -367,10 +372,7 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
     const hit = toolchainAtRuntime.find((re) => re.test(text));
     if (hit) out.push({ id: 'runtime-uses-toolchain', data: { command: text }, line: ins.line });
   }
-  // a program that compiles code with the system C compiler when it runs (varnishd and its VCL): a build cannot show it,
-  // since it compiles only once it is given the code (review t1: two varnish images whose conversions dropped gcc)
-  const compiler = compilesAtRunTime(model, analysis);
-  if (compiler) out.push({ id: 'runtime-uses-toolchain', data: { command: `${compiler.program}, which compiles code with the C compiler when it runs` }, line: compiler.line });
+  void analysis;
   return out;
 }
 
