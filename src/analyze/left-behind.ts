@@ -3,11 +3,11 @@
 import type { Analysis } from './index.js';
 import type { RunAnalysis, RunCommand } from './run.js';
 import { packageName, removedPackages } from './packages.js';
-import { lightPackages, packageCommand, usedAtRuntime } from '../commands/index.js';
+import { dependencyCache, lightPackages, packageCommand, pathOperands, usedAtRuntime } from '../commands/index.js';
 import { optionValue } from '../commands/options.js';
 
 /**
- * What a split on the same image would leave behind: `some` build-only packages or tests, `none`, or
+ * What a split on the same image would leave behind: `some` build-only packages, tests or a JVM build's dependency cache, `none`, or
  * `removed-in-layer` when the original already removes every build-only package in the RUN that
  * installed it (`apt-get purge`, `apk del .build-deps`; read as the analyzer reads them, src/commands/): its
  * image does not hold them either. `repeatedWhole`: the RUNs the runtime stage repeats as written (a preset's answer).
@@ -20,6 +20,8 @@ export function packagesLeftBehind(analysis: Analysis, repeatedWhole: (index: nu
     const removedBy = removedAgain(run);
     for (const c of run.commands) {
       if (c.kind === 'test') return 'some';
+      // a JVM build's dependency cache (~/.m2 of hundreds of MB), unless the same RUN removes it again (review maven-cache-2026-12-07v)
+      if (c.kind === 'build' && cacheLeft(run, c)) return 'some';
       // version-control tools alone are not worth a split: they are often used at runtime too
       const build = c.install?.build.filter((p) => !usedAtRuntime.has(p)) ?? [];
       if (!build.length) continue;
@@ -34,6 +36,13 @@ export function packagesLeftBehind(analysis: Analysis, repeatedWhole: (index: nu
     }
   }
   return removedOnly ? 'removed-in-layer' : 'none';
+}
+
+/** True when build command `c` fills a dependency cache (src/commands/ `dependencyCaches`) that no later command of its RUN removes. */
+function cacheLeft(run: RunAnalysis, c: RunCommand): boolean {
+  const dir = dependencyCache(c.words[0] ?? '');
+  if (!dir) return false;
+  return !run.commands.some((x) => x.start > c.start && (pathOperands(x.words)?.removes ?? []).some((p) => p.split('/').includes(dir)));
 }
 
 /**

@@ -220,6 +220,13 @@ export const usedAtRuntime: ReadonlySet<string> = new Set(families.flatMap((f) =
 /** Build-tool packages whose absence alone saves next to nothing (`make`): leaving only these behind is no reason to split. */
 export const lightPackages: ReadonlySet<string> = new Set(families.flatMap((f) => f.lightPackages ?? []));
 
+const DEPENDENCY_CACHES: ReadonlyMap<string, string> = new Map(families.flatMap((f) => Object.entries(f.dependencyCaches ?? {})));
+
+/** The directory under the home where a build by `name` keeps downloaded dependencies (`mvn`: `.m2`), or undefined. */
+export function dependencyCache(name: string): string | undefined {
+  return DEPENDENCY_CACHES.get(name) ?? DEPENDENCY_CACHES.get(name.split('/').pop() ?? '');
+}
+
 const INTERPRETERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.interpreters ?? []));
 const COMPANIONS: ReadonlySet<string> = new Set(families.flatMap((f) => f.installerCompanions ?? []));
 

@@ -163,6 +163,11 @@ export interface CommandFamily {
   /** System packages of the family's tools that programs often call at runtime too: installing only them is no reason to split. */
   usedAtRuntime?: readonly string[];
   /**
+   * Programs whose build fills a cache of downloaded dependencies in the home directory (`mvn`: `.m2`, Gradle's
+   * `.gradle`): a split leaves that cache in the builder, a gain even on the same image (src/analyze/left-behind.ts).
+   */
+  dependencyCaches?: Readonly<Record<string, string>>;
+  /**
    * Programs that may sit in a RUN that fetches a build tool's installer and puts it in place (download it,
    * check its sum, run it with the interpreter, move it, make it executable): none of them makes the RUN
    * needed at runtime (the php preset keeps such a RUN of Composer's installer in the builder).

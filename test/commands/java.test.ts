@@ -3,7 +3,7 @@
 // start an app from its sources.
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
+import { dependencyCache, familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
 import java, { buildsElsewhere, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, JAVA_ONE_WORD_OPTIONS, jarFile, javacRun, writesUberjar } from '../../src/commands/java.js';
 import { convert } from '../../src/convert.js';
 
@@ -108,5 +108,18 @@ describe('java family', () => {
     for (const w of ['-Xmx256m', '-Dapp.env=prod', '-XX:+UseG1GC', '-server', '-ea', '-agentlib:jdwp=transport=dt_socket,server=y']) expect(JAVA_ONE_WORD_OPTIONS.test(w), w).toBe(true);
     // options that name a file or change the class path leave the command to the generic split
     for (const w of ['-javaagent:agent.jar', '-agentpath:/lib/x.so', '-Djava.class.path=lib', '-Xbootclasspath/a:x.jar', '-jar', '--module-path']) expect(JAVA_ONE_WORD_OPTIONS.test(w), w).toBe(false);
+  });
+});
+
+describe('the dependency caches a JVM build leaves in the home directory', () => {
+  it('names the directory of each build tool, by path or wrapper too, and of no other program', () => {
+    const caches = Object.fromEntries(['mvn', '/opt/maven/bin/mvn', './gradlew', 'lein', 'sbt', 'javac', 'npm'].map((n) => [n, dependencyCache(n)]));
+    expect(caches).toEqual({ mvn: '.m2', '/opt/maven/bin/mvn': '.m2', './gradlew': '.gradle', lein: '.m2', sbt: '.ivy2', javac: undefined, npm: undefined });
+  });
+
+  it('makes a split on the same image worth it unless the RUN removes the cache again', () => {
+    const file = (run: string) => `FROM maven:3.2-jdk-8\nWORKDIR /usr/src/app\nCOPY . .\nRUN ${run}\nENTRYPOINT ["java"]\nCMD ["-jar", "target/app.jar"]\n`;
+    const runs = ['mvn install', 'mvn install && rm -rf /root/.m2', 'mvn install && rm -rf ~/.m2/repository'];
+    expect(runs.map((r) => ids(file(r)))).toEqual([['needs-verify'], ['nothing-to-leave-behind'], ['nothing-to-leave-behind']]);
   });
 });
