@@ -4,6 +4,7 @@
 // images and comparing them can show it works. dfsplit writes a build-level conversion only under
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { classificationOf, copyDestination, type Analysis } from './analyze/index.js';
+import { cachesLeft } from './analyze/left-behind.js';
 import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
 import { checkoutOf, commandOf, familyOf, linksBeyondLibc, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
@@ -374,6 +375,8 @@ function compiledBy(analysis: Analysis, a: Artifact): boolean {
 export interface Savings {
   packages: string[];
   tools: string[];
+  /** The dependency caches the builds leave in the builder's home directory (`~/.m2`: src/analyze/left-behind.ts). */
+  caches: string[];
   /** The builder's image and the runtime base, when they differ. */
   image: { from: string; to: string } | null;
   /** Build-tool variables left in the builder (`build-env-dropped`: `CARGO_HOME`, `MAVEN_HOME`); `verify` accepts them unset. */
@@ -397,7 +400,7 @@ export function savingsOf(analysis: Analysis, builderImage: string, runtimeBase:
     }
   const image = runtimeBase === builderImage ? null : { from: builderImage, to: runtimeBase };
   const size = image && baseImageSizes(image.from, image.to);
-  return { packages: [...packages], tools: [...tools], image, env: [...droppedEnv], ...(size ? { size } : {}) };
+  return { packages: [...packages], tools: [...tools], caches: cachesLeft(analysis), image, env: [...droppedEnv], ...(size ? { size } : {}) };
 }
 
 /** The estimated sizes of two base images, when the image table has both. */

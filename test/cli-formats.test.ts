@@ -32,7 +32,7 @@ describe('--format', () => {
     // each conversion says how it is proven and what it leaves behind, with the base images' estimated sizes
     const changed = doc.files.find((f) => f.status === 'changed')!;
     expect(changed.proof).toEqual({ level: 'static', unproven: [] });
-    expect(changed.saves).toEqual({ packages: [], tools: ['go'], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' }, env: ['GOPATH'], size: { before: 830, after: 20 } });
+    expect(changed.saves).toEqual({ packages: [], tools: ['go'], caches: [], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' }, env: ['GOPATH'], size: { before: 830, after: 20 } });
   });
 
   it('ndjson: a line per file, then the summary', async () => {
@@ -82,7 +82,7 @@ describe('--format', () => {
     const changed = log.runs[0]!.results.find((x) => x.ruleId === 'multi-stage-conversion')!;
     // what it saves: in the message, and as --json gives it in the result's property bag
     expect(changed.message.text).toMatch(/\. Saves: base images ≈ 830 MB → 20 MB; tools left behind: go$/);
-    expect(changed.properties?.saves).toEqual({ packages: [], tools: ['go'], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' }, env: ['GOPATH'], size: { before: 830, after: 20 } });
+    expect(changed.properties?.saves).toEqual({ packages: [], tools: ['go'], caches: [], image: { from: 'golang:1.22', to: 'gcr.io/distroless/base-debian12' }, env: ['GOPATH'], size: { before: 830, after: 20 } });
     const rep = changed.fixes![0]!.artifactChanges[0]!.replacements[0]!;
     const applied = GO.slice(0, rep.deletedRegion.charOffset) + rep.insertedContent.text + GO.slice(rep.deletedRegion.charOffset + rep.deletedRegion.charLength);
     expect(applied).toBe((await dfsplit(dir, ['--stdout', 'Dockerfile'])).stdout);

@@ -57,7 +57,7 @@ describe('saves.size', () => {
 });
 
 describe('the words of what a conversion saves', () => {
-  const saves = { packages: ['gcc', 'libpq-dev'], tools: ['go'], image: { from: 'golang:1.22', to: 'debian:bookworm-slim' }, env: ['GOPATH'], size: { before: 830, after: 75 } };
+  const saves = { packages: ['gcc', 'libpq-dev'], tools: ['go'], caches: [] as string[], image: { from: 'golang:1.22', to: 'debian:bookworm-slim' }, env: ['GOPATH'], size: { before: 830, after: 75 } };
   it('explain and --interactive: the images with their sizes, then what stays in the builder', () => {
     expect(savesText(saves)).toBe('runs on debian:bookworm-slim instead of golang:1.22 (base images ≈ 830 MB → 75 MB); leaves the build and test tools behind (go); leaves the build-only packages behind (gcc, libpq-dev); leaves the build-tool variables in the builder (GOPATH)');
     expect(savesText({ ...saves, size: undefined })).toMatch(/^runs on debian:bookworm-slim instead of golang:1\.22; leaves/);
@@ -65,6 +65,10 @@ describe('the words of what a conversion saves', () => {
   it('the CI formats: the sizes, the tools and the packages, names written as the format needs', () => {
     expect(savesBrief(saves)).toBe('base images ≈ 830 MB → 75 MB; tools left behind: go; packages left behind: gcc, libpq-dev');
     expect(savesBrief({ ...saves, size: undefined, packages: [] }, (s) => `<${s}>`)).toBe('tools left behind: <go>');
+    // a same-image split whose gain is a JVM build's dependency cache says so
+    const maven = { ...saves, tools: ['mvn'], packages: [], caches: ['~/.m2'], image: null, env: [], size: undefined };
+    expect(savesBrief(maven)).toBe('tools left behind: mvn; caches left behind: ~/.m2');
+    expect(savesText(maven)).toBe('runs on the same image; leaves the build and test tools behind (mvn); leaves the dependency caches in the builder (~/.m2)');
   });
   it('the summary: the base image left behind over the files with an estimate, in MB or GB; nothing without one', () => {
     const total: SizeTotal = { files: 0, before: 0, after: 0 };

@@ -218,7 +218,7 @@ describe('the proof of a conversion', () => {
     const r = convert('FROM python:3.11\nRUN apt-get update && apt-get install -y gcc\nCOPY a.c /src/a.c\nRUN gcc -o /usr/local/bin/a /src/a.c\nCMD ["a"]\n');
     expect(r.status).toBe('changed');
     expect(r.proof).toEqual({ level: 'static', unproven: [] });
-    expect(r.saves).toEqual({ packages: ['gcc'], tools: ['gcc'], image: { from: 'python:3.11', to: 'python:3.11-slim' }, env: [], size: { before: 1020, after: 130 } });
+    expect(r.saves).toEqual({ packages: ['gcc'], tools: ['gcc'], caches: [], image: { from: 'python:3.11', to: 'python:3.11-slim' }, env: [], size: { before: 1020, after: 130 } });
   });
 });
 

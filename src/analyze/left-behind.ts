@@ -45,6 +45,12 @@ function cacheLeft(run: RunAnalysis, c: RunCommand): boolean {
   return !run.commands.some((x) => x.start > c.start && (pathOperands(x.words)?.removes ?? []).some((p) => p.split('/').includes(dir)));
 }
 
+/** The dependency caches the file's builds leave in the home directory (`~/.m2`), each once: what a split leaves in the builder besides packages. */
+export function cachesLeft(analysis: Analysis): string[] {
+  const dirs = [...analysis.runs.values()].flatMap((run) => run.commands.filter((c) => c.kind === 'build' && cacheLeft(run, c)).map((c) => `~/${dependencyCache(c.words[0] ?? '')!}`));
+  return [...new Set(dirs)];
+}
+
 /**
  * What the commands of `run` that start after `from` remove again, asked of each install command `c` of it (the
  * removals read once per RUN): `group`, the virtual group they remove whole (`apk add --virtual .build-deps ... &&

@@ -15,6 +15,7 @@ export function savesText(saves: Savings): string {
     saves.image ? `runs on ${saves.image.to} instead of ${saves.image.from}${saves.size ? ` (base images ${sizeText(saves.size)})` : ''}` : 'runs on the same image',
     saves.tools.length ? `leaves the build and test tools behind (${saves.tools.join(', ')})` : '',
     saves.packages.length ? `leaves the build-only packages behind (${saves.packages.join(', ')})` : '',
+    saves.caches.length ? `leaves the dependency caches in the builder (${saves.caches.join(', ')})` : '',
     saves.env.length ? `leaves the build-tool variables in the builder (${saves.env.join(', ')})` : '',
   ];
   return parts.filter(Boolean).join('; ');
@@ -22,11 +23,16 @@ export function savesText(saves: Savings): string {
 
 /**
  * The same, short, for a CI annotation or a report's table cell (the images are named beside it): the base images'
- * sizes, the tools and the packages left behind; `name` writes a name from the Dockerfile (markdown escapes it).
+ * sizes, the tools, the packages and the dependency caches left behind; `name` writes a name from the Dockerfile (markdown escapes it).
  * Empty when nothing is known to be saved.
  */
 export function savesBrief(saves: Savings, name: (s: string) => string = (s) => s): string {
-  const parts = [saves.size ? `base images ${sizeText(saves.size)}` : '', saves.tools.length ? `tools left behind: ${saves.tools.map(name).join(', ')}` : '', saves.packages.length ? `packages left behind: ${saves.packages.map(name).join(', ')}` : ''];
+  const parts = [
+    saves.size ? `base images ${sizeText(saves.size)}` : '',
+    saves.tools.length ? `tools left behind: ${saves.tools.map(name).join(', ')}` : '',
+    saves.packages.length ? `packages left behind: ${saves.packages.map(name).join(', ')}` : '',
+    saves.caches.length ? `caches left behind: ${saves.caches.join(', ')}` : '',
+  ];
   return parts.filter(Boolean).join('; ');
 }
 
