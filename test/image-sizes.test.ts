@@ -68,6 +68,8 @@ describe('the words of what a conversion saves', () => {
     // a same-image split whose gain is a JVM build's dependency cache says so
     const maven = { ...saves, tools: ['mvn'], packages: [], caches: ['~/.m2'], image: null, env: [], size: undefined };
     expect(savesBrief(maven)).toBe('tools left behind: mvn; caches left behind: ~/.m2');
+    // written as the format needs (markdown escapes `~`, which strikes text through)
+    expect(savesBrief(maven, (s) => `<${s}>`)).toBe('tools left behind: <mvn>; caches left behind: <~/.m2>');
     expect(savesText(maven)).toBe('runs on the same image; leaves the build and test tools behind (mvn); leaves the dependency caches in the builder (~/.m2)');
   });
   it('the summary: the base image left behind over the files with an estimate, in MB or GB; nothing without one', () => {

@@ -31,7 +31,7 @@ export function savesBrief(saves: Savings, name: (s: string) => string = (s) => 
     saves.size ? `base images ${sizeText(saves.size)}` : '',
     saves.tools.length ? `tools left behind: ${saves.tools.map(name).join(', ')}` : '',
     saves.packages.length ? `packages left behind: ${saves.packages.map(name).join(', ')}` : '',
-    saves.caches.length ? `caches left behind: ${saves.caches.join(', ')}` : '',
+    saves.caches.length ? `caches left behind: ${saves.caches.map(name).join(', ')}` : '',
   ];
   return parts.filter(Boolean).join('; ');
 }

@@ -113,8 +113,8 @@ describe('java family', () => {
 
 describe('the dependency caches a JVM build leaves in the home directory', () => {
   it('names the directory of each build tool, by path or wrapper too, and of no other program', () => {
-    const caches = Object.fromEntries(['mvn', '/opt/maven/bin/mvn', './gradlew', 'lein', 'sbt', 'javac', 'npm'].map((n) => [n, dependencyCache(n)]));
-    expect(caches).toEqual({ mvn: '.m2', '/opt/maven/bin/mvn': '.m2', './gradlew': '.gradle', lein: '.m2', sbt: '.ivy2', javac: undefined, npm: undefined });
+    const caches = Object.fromEntries(['mvn', '/opt/maven/bin/mvn', './gradlew', '/app/gradlew', 'lein', 'sbt', 'javac', 'npm'].map((n) => [n, dependencyCache(n)]));
+    expect(caches).toEqual({ mvn: '.m2', '/opt/maven/bin/mvn': '.m2', './gradlew': '.gradle', '/app/gradlew': '.gradle', lein: '.m2', sbt: '.ivy2', javac: undefined, npm: undefined });
   });
 
   it('makes a split on the same image worth it unless the RUN removes the cache again', () => {
