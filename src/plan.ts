@@ -4,7 +4,7 @@ import type { Analysis, Classification } from './analyze/index.js';
 import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, packagePrograms, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
+import { compilerPrograms, familyOf, givesCompiler, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
 import { addedFileArtifacts, downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -382,7 +382,7 @@ function runtimeToolchain(model: Model, analysis: Analysis): Finding[] {
  */
 function compilesAtRunTime(model: Model, analysis: Analysis): { program: string; line: number } | null {
   const commands = [...analysis.runs.values()].flatMap((r) => r.commands);
-  if (!commands.some((c) => c.install?.packages.some((p) => packagePrograms(packageName(p)).some((x) => compilerPrograms.includes(x))))) return null;
+  if (!commands.some((c) => c.install?.packages.some((p) => givesCompiler(packageName(p))))) return null;
   for (const ins of model.instructions) {
     const words = ins.keyword === 'RUN' ? (analysis.runs.get(ins.index)?.commands.flatMap((c) => c.words) ?? []) : ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' ? ins.words : [];
     const tokens = words.flatMap((w) => w.split(/[/=:]/));

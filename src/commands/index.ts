@@ -222,9 +222,9 @@ export const lightPackages: ReadonlySet<string> = new Set(families.flatMap((f) =
 
 const DEPENDENCY_CACHES: ReadonlyMap<string, string> = new Map(families.flatMap((f) => Object.entries(f.dependencyCaches ?? {})));
 
-/** The directory under the home where a build by `name` keeps downloaded dependencies (`mvn`: `.m2`), or undefined. */
+/** The directory under the home where a build by `name` (a path or a wrapper's `./gradlew` too) keeps downloaded dependencies (`mvn`: `.m2`), or undefined. */
 export function dependencyCache(name: string): string | undefined {
-  return DEPENDENCY_CACHES.get(name) ?? DEPENDENCY_CACHES.get(name.split('/').pop() ?? '');
+  return DEPENDENCY_CACHES.get(name.split('/').pop() ?? '');
 }
 
 const INTERPRETERS: ReadonlySet<string> = new Set(families.flatMap((f) => f.interpreters ?? []));
@@ -373,6 +373,11 @@ export function givesCxxCompiler(pkg: string): boolean {
 
 /** The C compilers' program names (the compilers family): an image that has one can build C extensions. */
 export const compilerPrograms: readonly string[] = compilers.names;
+
+/** True when a system package gives a C compiler (`gcc`, `build-essential`, `build-base`), not only headers. */
+export function givesCompiler(pkg: string): boolean {
+  return packagePrograms(pkg).some((p) => compilerPrograms.includes(p));
+}
 
 /** The command families that build programs from sources: make, cmake, gcc, go, cargo, cabal (not npm's scripts). */
 const NATIVE_BUILDS: ReadonlySet<string> = new Set(['build-systems', 'compilers', 'go', 'rust', 'haskell']);

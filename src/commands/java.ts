@@ -170,7 +170,7 @@ export default {
   buildEnvironment: ['javac'],
   // where each tool keeps what it downloads: Maven's local repository, Gradle's user home, Ivy's cache for sbt; Leiningen
   // uses Maven's (https://maven.apache.org/settings.html, https://docs.gradle.org/current/userguide/directory_layout.html)
-  dependencyCaches: { mvn: '.m2', './mvnw': '.m2', mvnw: '.m2', gradle: '.gradle', './gradlew': '.gradle', gradlew: '.gradle', lein: '.m2', sbt: '.ivy2' },
+  dependencyCaches: { mvn: '.m2', mvnw: '.m2', gradle: '.gradle', gradlew: '.gradle', lein: '.m2', sbt: '.ivy2' },
   // https://maven.apache.org/configure.html  https://docs.gradle.org/current/userguide/build_environment.html
   buildEnv: [
     { variables: ['MAVEN_HOME', 'MAVEN_CONFIG', 'MAVEN_OPTS', 'MAVEN_ARGS', 'M2_HOME'], readers: ['mvn', './mvnw', 'mvnw'] },

@@ -163,8 +163,9 @@ export interface CommandFamily {
   /** System packages of the family's tools that programs often call at runtime too: installing only them is no reason to split. */
   usedAtRuntime?: readonly string[];
   /**
-   * Programs whose build fills a cache of downloaded dependencies in the home directory (`mvn`: `.m2`, Gradle's
-   * `.gradle`): a split leaves that cache in the builder, a gain even on the same image (src/analyze/left-behind.ts).
+   * Programs, by file name (`gradlew` for `./gradlew`), whose build fills a cache of downloaded dependencies in the home
+   * directory (`mvn`: `.m2`, Gradle's `.gradle`): a split leaves that cache in the builder, a gain even on the same image
+   * (src/analyze/left-behind.ts).
    */
   dependencyCaches?: Readonly<Record<string, string>>;
   /**
