@@ -232,11 +232,18 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
   const idle = idleSubstitutions(script, commands);
   const repeats = (c: RunCommand): boolean => !idle.has(c) && !c.nested && (c.install ? c.install.runtime.length > 0 : ['setup', 'unknown', 'pip'].includes(c.kind) && !(isNeutral(c.words[0] ?? '') && c.writes.length === 0));
   const removed = printedThenRemoved(script, commands, repeats);
-  for (const c of commands) {
+  // the text between two commands when only `||` joins them (a line continuation aside): the second runs when the first fails
+  const orElse = (a: RunCommand, b: RunCommand) => b.joinedBy === '||' && /^(\s|\\\n)*\|\|(\s|\\\n)*$/.test(script.slice(a.end, b.start));
+  let lastCommand: RunCommand | null = null;
+  for (const [i, c] of commands.entries()) {
     if (idle.has(c) || removed.has(c)) {
       last = null;
       continue;
     }
+    // a check that only reads (`grep -q '^x=' /etc/app.conf || echo 'x=1' >> /etc/app.conf`) stays before the command
+    // its failure runs: without it that command would run every time (or after whatever came before the check)
+    const next = commands[i + 1];
+    const condition = !c.install && !c.nested && isNeutral(c.words[0] ?? '') && c.writes.length === 0 && next !== undefined && orElse(c, next) && !idle.has(next) && !removed.has(next) && repeats(next);
     if (c.install) {
       if (c.install.runtime.length) {
         add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends, c.install.sourceOptions), '&&');
@@ -246,16 +253,19 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
       last = null;
       continue;
     }
-    if (!['setup', 'unknown', 'pip'].includes(c.kind) || (isNeutral(c.words[0] ?? '') && c.writes.length === 0)) {
+    if (!condition && (!['setup', 'unknown', 'pip'].includes(c.kind) || (isNeutral(c.words[0] ?? '') && c.writes.length === 0))) {
       last = null;
       continue;
     }
     const own = script.slice(c.start, c.end).replace(/\s*;\s*$/, '');
     if (c.nested) continue;
-    if (last !== null && c.joinedBy === '||') text += ` || ${own}`;
+    // `||` joins it to the command printed last only when that one came right before it in the RUN (a caller may
+    // pass some of the RUN's commands only)
+    if (last !== null && lastCommand !== null && orElse(lastCommand, c)) text += ` || ${own}`;
     else add(entersDirectory(c, workdir) ? `cd ${c.cwd} && ${own}` : own, c.joinedBy);
     kept.push(c);
     last = own;
+    lastCommand = c;
   }
   return { text, commands: kept };
 }

@@ -4,7 +4,7 @@ import { joinPath, parseShell } from '../shell.js';
 import { isInside } from '../paths.js';
 import { packageCommandKind, readInstall, removedPackages, type PackageInstall } from './packages.js';
 import { commandOf, configureStep, familyOf, helperRuns, installsConfigured, isInterpreter, movesFiles, pathOperands, prefixWords, type Outputs } from '../commands/index.js';
-import { optionValue } from '../commands/options.js';
+import { operands, optionValue } from '../commands/options.js';
 import type { Release } from '../knowledge/releases.js';
 import type { SubcommandRule } from '../commands/types.js';
 
@@ -198,10 +198,11 @@ function classify(raw: readonly string[], inBuildingRun: () => boolean): Command
   const command = commandOf(words);
   const familyKind = command && (command.family.kinds?.[command.name] ?? command.family.kindOf?.([command.name, ...command.args]));
   if (familyKind) return familyKind;
-  const rules = rulesOf(command?.name ?? name) ?? (name.includes('/') ? rulesOf(name.split('/').pop() ?? '') : undefined);
+  const ruled = rulesOf(command?.name ?? name) ? (command?.name ?? name) : name.includes('/') && rulesOf(name.split('/').pop() ?? '') ? name.split('/').pop()! : null;
+  const rules = ruled === null ? undefined : rulesOf(ruled);
   if (rules) {
     if (rules.length === 0) return 'package-maintenance';
-    const sub = (command?.args ?? words.slice(1)).find((w) => !w.startsWith('-')) ?? '';
+    const sub = operands(['', ...(command?.args ?? words.slice(1))], familyOf(ruled!)?.subcommandValueOptions?.[ruled!])[0] ?? '';
     const rule = rules.find((r) => !r.sub || r.sub.includes(sub));
     if (rule) return rule.kind;
     return 'unknown';

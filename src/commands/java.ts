@@ -49,6 +49,30 @@ export function buildsElsewhere(words: readonly string[]): boolean {
   return words.some((w) => JAVA_ELSEWHERE_OPTIONS.includes(w.split('=')[0]!));
 }
 
+/** Options that name the build file (`-f other/pom.xml`) or the project's directory (`-f other`, `-p other`) of one project. */
+const JAVA_PROJECT_OPTIONS = ['-f', '--file', '-p', '--project-dir'];
+
+/**
+ * The directory a Maven or Gradle build of `words`, run in `cwd`, builds (where its output directory is): `cwd`, or
+ * the project another build file names (`mvn -f /opt/app/pom.xml package`: /opt/app; `-f /opt/app` and Gradle's
+ * `-p /opt/app`: the directory itself). Null when it builds another way (`-pl module`, `-b file`, more than one) or
+ * the value is not a plain path.
+ */
+export function projectDirectory(words: readonly string[], cwd: string): string | null {
+  if (!buildsElsewhere(words)) return cwd;
+  const at = words.findIndex((w) => JAVA_ELSEWHERE_OPTIONS.includes(w.split('=')[0]!));
+  if (words.slice(at + 1).some((w) => JAVA_ELSEWHERE_OPTIONS.includes(w.split('=')[0]!))) return null;
+  const option = words[at]!.split('=')[0]!;
+  if (!JAVA_PROJECT_OPTIONS.includes(option)) return null;
+  const value = words[at]!.includes('=') ? words[at]!.slice(words[at]!.indexOf('=') + 1) : words[at + 1];
+  if (!value || !/^[A-Za-z0-9_./-]+$/.test(value)) return null;
+  const path = value.startsWith('/') ? value : `${cwd.replace(/\/+$/, '')}/${value}`;
+  const normal = path.split('/').reduce<string[]>((out, part) => (part === '..' ? out.slice(0, -1) : part === '.' || part === '' ? out : [...out, part]), []);
+  // a build file names its directory; Maven's -f takes a directory too (its pom.xml)
+  const file = /\.(xml|gradle|kts)$/.test(normal[normal.length - 1] ?? '');
+  return `/${(file ? normal.slice(0, -1) : normal).join('/')}`;
+}
+
 /**
  * The file `jar` creates (`jar cf app.jar ...`, `jar -cvf app.jar`, `jar --create --file app.jar`,
  * `--file=app.jar`), as written, when the words run `jar` (by any path); undefined otherwise. The old-style
@@ -163,8 +187,16 @@ export default {
     javac: [{ kind: 'build' }],
     jar: [{ kind: 'build' }],
   },
+  // https://maven.apache.org/ref/current/maven-embedder/cli.html
+  subcommandValueOptions: { mvn: ['-f', '--file', '-s', '--settings', '-gs', '--global-settings', '-t', '--toolchains', '-P', '--activate-profiles', '-pl', '--projects', '-rf', '--resume-from', '-T', '--threads', '-l', '--log-file', '-b', '--builder', '-D', '--define'] },
   // Debian's JRE and JDK packages
   provides: { 'openjdk-17-jre-headless': ['java'], 'default-jre': ['java'], 'default-jre-headless': ['java'], 'default-jdk': ['java', 'javac'] },
+  // a build of another directory's project (`mvn -f /opt/app/pom.xml package` run in /) writes there
+  outputs({ words }, at) {
+    if (at.kind !== 'build' || !JAVA_BUILD_TOOLS[(words[0] ?? '').split('/').pop()!]) return null;
+    const dir = projectDirectory(words, at.cwd);
+    return dir === null || dir === at.cwd.replace(/\/+$/, '') ? null : { paths: [dir], unnamed: false };
+  },
   toolbox: ['mvn', 'gradle', 'ant', 'sbt', 'lein', 'javac'],
   // a JDK installed (its compiler) in an image that copies nothing of its own in is a build environment
   buildEnvironment: ['javac'],

@@ -118,6 +118,8 @@ export interface CommandFamily {
    * non-option argument (or that has no `sub`) decides; none is `unknown`.
    */
   subcommands?: Readonly<Record<string, readonly SubcommandRule[]>>;
+  /** Per command name, the options that take the next word as their value (`mvn -f other/pom.xml package`): that word is no subcommand. */
+  subcommandValueOptions?: Readonly<Record<string, readonly string[]>>;
   /** A kind that data cannot give (an option that changes it, a script name): asked before `subcommands`; null = no answer. */
   kindOf?(words: readonly string[]): RuleKind | null;
   /** Names whose system-wide installs (kind `setup`, or `pip` for pip) the runtime stage replays: a fresh stage runs them again. */

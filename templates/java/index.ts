@@ -4,7 +4,7 @@
 // https://hub.docker.com/_/eclipse-temurin  https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html
 // https://docs.gradle.org/current/userguide/java_plugin.html (jars land in build/libs)
 import { JAVA_BUILD_INPUTS, JAVA_BUILDER_NAMES, JAVA_GENERIC_FALLBACK, JAVA_SOURCE_FILE, REPOSITORY_METADATA } from '../../src/knowledge/java.js';
-import { buildsElsewhere, GRADLE_APPLICATION, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile, LEIN_UBERJAR, writesUberjar } from '../../src/commands/java.js';
+import { GRADLE_APPLICATION, projectDirectory, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, jarFile, LEIN_UBERJAR, writesUberjar } from '../../src/commands/java.js';
 import { copyDestination } from '../../src/analyze/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { flag } from '../../src/model.js';
@@ -79,9 +79,10 @@ function jarBuilds(input: PresetInput): JarBuild[] {
     for (const c of run.commands) {
       const tool = (c.words[0] ?? '').split('/').pop()!;
       const known = JAVA_BUILD_TOOLS[tool];
-      if (known && c.words.slice(1).some((w) => known.goals.includes(w)) && !buildsElsewhere(c.words)) {
-        const dir = joinPath(c.cwd, known.outputDir);
-        out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: c.cwd, copy: known === JAVA_BUILD_TOOLS.mvn && c.words[0] === tool });
+      const project = known ? projectDirectory(c.words, c.cwd) : null;
+      if (known && project !== null && c.words.slice(1).some((w) => known.goals.includes(w))) {
+        const dir = joinPath(project, known.outputDir);
+        out.push({ index, made: (p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'), text: c.words.slice(0, 2).join(' '), tool: tool.startsWith('mvn') ? 'maven' : 'gradle', cwd: project, copy: known === JAVA_BUILD_TOOLS.mvn && c.words[0] === tool });
       }
       // `lein uberjar`: the standalone jar in target/uberjar or target (project.clj's :target-path)
       if (writesUberjar(c.words)) {

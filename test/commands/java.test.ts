@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
 import { dependencyCache, familyOf, packageProvides, toolboxPrograms } from '../../src/commands/index.js';
-import java, { buildsElsewhere, JAVA_BUILD_TOOLS, JAVA_NEUTRAL_OPTIONS, JAVA_ONE_WORD_OPTIONS, jarFile, javacRun, writesUberjar } from '../../src/commands/java.js';
+import java, { buildsElsewhere, JAVA_BUILD_TOOLS, projectDirectory, JAVA_NEUTRAL_OPTIONS, JAVA_ONE_WORD_OPTIONS, jarFile, javacRun, writesUberjar } from '../../src/commands/java.js';
 import { convert } from '../../src/convert.js';
 
 const kind = (script: string) => analyzeRun(script, { workdir: '/src', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!.kind;
@@ -22,6 +22,10 @@ describe('java family', () => {
     expect(kind('mvn spring-boot:run')).toBe('toolchain-run');
     expect(kind('mvn exec:java')).toBe('toolchain-run');
     expect(kind('mvn site')).toBe('unknown');
+    // an option's value is no goal (subcommandValueOptions): the goal after it decides
+    for (const goal of ['-f /opt/exhibitor/pom.xml package', '-s settings.xml -P prod install', '--file=app/pom.xml -T 4 verify', '-D skipTests package']) expect(kind(`mvn ${goal}`), goal).toBe('build');
+    expect(kind('mvn -f /opt/app/pom.xml test')).toBe('test');
+    expect(kind('mvn -f /opt/app/pom.xml site')).toBe('unknown');
   });
 
   it('classifies the wrappers, gradle and the JDK programs (subcommands)', () => {
@@ -98,6 +102,26 @@ describe('java family', () => {
     expect(jar.output).toContain('COPY --from=builder /app/app.jar /app/app.jar');
     expect(convert(maven('["java", "-jar", "target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package')).output).not.toContain('COPY --from=builder /app/target/app.jar');
     expect(convert(maven('["java", "-jar", "target/app.jar"]')).output).toContain('COPY --from=builder /app/target/app.jar');
+  });
+
+  it('tells where a build of another directory writes (projectDirectory, the family outputs)', () => {
+    expect(projectDirectory(['mvn', 'package'], '/app')).toBe('/app');
+    expect(projectDirectory(['mvn', '-f', '/opt/exhibitor/pom.xml', 'package'], '/')).toBe('/opt/exhibitor');
+    expect(projectDirectory(['mvn', '--file=sub/pom.xml', 'package'], '/app')).toBe('/app/sub');
+    expect(projectDirectory(['mvn', '-f', '../other', 'package'], '/app/x')).toBe('/app/other');
+    expect(projectDirectory(['gradle', '-p', 'service', 'build'], '/src')).toBe('/src/service');
+    // modules, a build file of Gradle's old option, two options or a variable: not told
+    expect(projectDirectory(['mvn', '-pl', 'api', 'package'], '/app')).toBeNull();
+    expect(projectDirectory(['gradle', '-b', 'other.gradle', 'build'], '/app')).toBeNull();
+    expect(projectDirectory(['mvn', '-f', 'a/pom.xml', '-pl', 'b', 'package'], '/app')).toBeNull();
+    expect(projectDirectory(['mvn', '-f', '$SRC/pom.xml', 'package'], '/app')).toBeNull();
+    // the jar the CMD runs is copied from the project's own target directory
+    const sub = convert(maven('["java", "-jar", "sub/target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package'));
+    expect(sub.output).toContain('COPY --from=builder /app/sub/target/app.jar /app/sub/target/app.jar');
+    // run in / (no WORKDIR), the build's outputs are the project's directory, not the whole system
+    const run = analyzeRun('mvn -f /opt/exhibitor/pom.xml package', { workdir: '/', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!;
+    expect(run.outputs).toEqual(['/opt/exhibitor']);
+    expect(run.unnamedOutputs).toBe(false);
   });
 
   it('reads where javac puts class files (javacRun) and which java options the classes preset reads past (JAVA_ONE_WORD_OPTIONS)', () => {
