@@ -134,6 +134,7 @@ export const MESSAGES = {
   'tests-gate': 'a test gate: the runtime stage is {image} without the test tools and test runs, and copies the marker the builder writes when the tests pass, so BuildKit still runs them',
   'tests-marker': '{path}: written by the builder after its tests pass; copied so that the runtime stage depends on the tests',
   'pip-wheel-package-added': 'the pip of {image} may have no `wheel` package (its Python 3.4-era or jessie-era builds, or 2.7 before pip 7.0), which `pip wheel` needs: the builder installs `{requirement}` first where `pip show wheel` finds none',
+  'alpine-pip-wheel-added': "Alpine's pip on {image} comes without the `wheel` package (its apk package is py3-wheel), which `pip wheel` needs: the builder installs `{requirement}` first where `pip show wheel` finds none",
   'pip-wheels': 'pip packages are built as wheels in the builder and installed from /wheels in the runtime stage, without compilers',
   'pip-user': 'pip --user packages are copied from {from} in the builder',
   'venv-copy': 'the virtual environment {path} is copied to the same path on the same Python',

@@ -68,10 +68,10 @@ export function requirementFiles(args: readonly string[]): string[] {
 export const ERA_WHEEL_REQUIREMENT = 'wheel<0.30';
 
 /** The command that installs {@link ERA_WHEEL_REQUIREMENT} with `pip` when its environment has no `wheel`. */
-export function ensureWheelCommand(pip: string): string {
+export function ensureWheelCommand(pip: string, requirement: string = ERA_WHEEL_REQUIREMENT): string {
   // pip before 6.0 prints nothing and exits 0 for a package it does not have (review wheels-2026-12-06: blockdiag on
   // python:2.7.8, pip 1.5.6): what it prints tells
-  return `(${pip} show wheel 2>/dev/null | grep -q . || ${pip} install '${ERA_WHEEL_REQUIREMENT}')`;
+  return `(${pip} show wheel 2>/dev/null | grep -q . || ${pip} install '${requirement}')`;
 }
 
 /** An install (the words after `install`) of only the tooling that makes and fills environments (`pip install virtualenv`, pip, setuptools, wheel), named: no requirement file. */

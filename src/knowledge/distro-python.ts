@@ -93,3 +93,21 @@ export function distroPipWrites(release: Release | null, major: 2 | 3 | 'default
   const python = distroPython(release, major === 'default' ? 2 : major);
   return python === null ? [] : [distroDistPackages(python), DISTRO_PIP_SCRIPTS];
 }
+
+/**
+ * Alpine's own Python on the official alpine image: apk's pip (`py-pip`, `py2-pip`, `py3-pip`; on the releases whose
+ * python3 bundled pip, the file installs python3 and runs pip3) installs as root into the system site-packages, beside
+ * what apk installs there, and its scripts into /usr/bin, so the python-wheels preset builds wheels in the builder and
+ * installs them with the same pip in the runtime stage, the same image without compilers. That pip comes without the
+ * `wheel` package, which `pip wheel` needs for a package with no pyproject.toml (its own apk package, `py-wheel`,
+ * `py3-wheel`), so the builder installs `wheel<0.38` first where `pip show wheel` finds none: wheel 0.37.1 is the last
+ * release for Python 2.7 and still supports 3.5 and later, which every Alpine release's python3 is from 3.5 on.
+ * https://pkgs.alpinelinux.org/packages?name=py3-pip  https://wheel.readthedocs.io/en/stable/news.html
+ */
+export const ALPINE_PIP = {
+  /** The apk packages that give pip: the file installs one of them (or python3) for the preset to take it. */
+  pipPackages: /^(py[23]?-pip|python3)$/,
+  /** The apk packages that give the `wheel` package. */
+  wheelPackages: ['py-wheel', 'py2-wheel', 'py3-wheel'],
+  wheelRequirement: 'wheel<0.38',
+} as const;

@@ -2,7 +2,7 @@
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
 import type { RunAnalysis } from '../../src/analyze/run.js';
-import { removedAgain } from '../../src/analyze/left-behind.js';
+import { packagesLeftBehind, removedAgain } from '../../src/analyze/left-behind.js';
 import { isCompilerPackage } from '../../src/commands/index.js';
 import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { ensureWheelCommand, ERA_WHEEL_REQUIREMENT, installsEnvironmentTooling } from '../../src/commands/python.js';
@@ -11,9 +11,28 @@ import { installsToolsOnly, isToolCommand } from '../../src/commands/python-env.
 import { parseImage, pipBuildsWheels, pipWheelMissingOn, pipWheelRebuiltFrom } from '../../src/images.js';
 import { earlierReleases, lastListed, releaseOfImage } from '../../src/tags.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
+import { ALPINE_PIP } from '../../src/knowledge/distro-python.js';
+import { repeatedWhole } from '../../src/runtime-stage.js';
 import { hasCompiler, isSelfUpgrade, requirementsOf, isTestToolsInstall, offlineArgs, pipExecutable, pipInstalls, pythonArtifacts, shellWord, wheelArgs, type PipCommand } from '../shared/python.js';
 
 const WHEEL_DIR = '/wheels';
+
+/** Every package the file installs with apk (as the runtime stage keeps it). */
+function apkRuntimePackages(input: PresetInput): string[] {
+  return [...input.analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => (c.install?.manager === 'apk' ? c.install.runtime : [])));
+}
+
+/**
+ * Alpine's own Python and its pip, installed with apk on the official alpine image (ALPINE_PIP), with build packages
+ * that stay behind: the runtime stage is the same image, which keeps the pip the file installed.
+ */
+function alpinePython(input: PresetInput): boolean {
+  if (parseImage(input.builderImage).name !== 'alpine' || !apkRuntimePackages(input).some((p) => ALPINE_PIP.pipPackages.test(p))) return false;
+  // a RUN the runtime stage repeats as written (it also downloads: `wget get-pip.py | python`) keeps its build packages there
+  const phase = new Map(input.analysis.classifications.map((c) => [c.index, c.phase]));
+  const pips = new Set(pipInstalls(input).map((p) => p.index));
+  return packagesLeftBehind(input.analysis, (index) => !pips.has(index) && repeatedWhole(input.analysis.runs.get(index)!, phase.get(index) ?? 'both')) === 'some';
+}
 
 /** pip installs this preset turns into wheels: not --user (python-user), not into a venv (python-venv). */
 function candidates(installs: PipCommand[]): PipCommand[] {
@@ -53,7 +72,7 @@ export default {
     if (!hasCompiler(input)) return null;
     // only the official python images ship pip with `wheel` and a Python built the same way in their
     // slim variant; a distribution pip (apt's python-pip, yum, easy_install) may not build wheels at all
-    if (parseImage(input.builderImage).name !== 'python') return null;
+    if (parseImage(input.builderImage).name !== 'python' && !alpinePython(input)) return null;
     return `pip install on ${input.builderImage} with a compiler present (line ${input.model.instructions[installs[0]!.index]!.line})`;
   },
   decide(input) {
@@ -87,7 +106,11 @@ export default {
     // or a tag whose release the tag table does not record (`3.4-wheezy`, `3.5.2`), which may have been built then: the
     // guarded install of `wheel` costs nothing where pip has it (review local-2026-12-06o, reqs: jupyter/tmpnb, a 3.5.2 file)
     const onMissing = missingOn !== null && (built.includes(missingOn) || built.every((r) => r === null));
-    const wheelMissing = !installsWheel && ((!pipBuildsWheels(input.builderImage) && !rebuilt) || onMissing);
+    // Alpine's pip comes without `wheel` unless the file installs its apk package
+    const alpine = alpinePython(input);
+    const alpineWheel = alpine && !apkRuntimePackages(input).some((p) => (ALPINE_PIP.wheelPackages as readonly string[]).includes(p));
+    const wheelMissing = !installsWheel && (alpine ? alpineWheel : (!pipBuildsWheels(input.builderImage) && !rebuilt) || onMissing);
+    const wheelRequirement = alpine ? ALPINE_PIP.wheelRequirement : ERA_WHEEL_REQUIREMENT;
     for (const index of new Set(installs.map((p) => p.index))) {
       const ins = input.model.instructions[index]!;
       const here = installs.filter((p) => p.index === index);
@@ -111,7 +134,7 @@ export default {
         declines.push({ id: 'complex-run', data: { command: 'pip install' }, line: ins.line });
         continue;
       }
-      const wheel = here.map((p) => `${wheelMissing ? `${ensureWheelCommand(pipExecutable(p.command.words))} && ` : ''}${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
+      const wheel = here.map((p) => `${wheelMissing ? `${ensureWheelCommand(pipExecutable(p.command.words), wheelRequirement)} && ` : ''}${pipExecutable(p.command.words)} wheel --wheel-dir ${WHEEL_DIR} ${wheelArgs(p.args).map(shellWord).join(' ')}`.trim());
       const cd = here[0]!.command.cwd !== (input.analysis.scopes.get(index)?.workdir ?? '/') ? `cd ${here[0]!.command.cwd} && ` : '';
       edits.push({ kind: 'run', after: index, script: `${cd}${wheel.join(' && ')}` });
       const install = here.map((p) => `${pipExecutable(p.command.words)} install --no-index --find-links=${WHEEL_DIR} ${offlineArgs(p.args).map(shellWord).join(' ')}`.trim());
@@ -124,8 +147,8 @@ export default {
     // a tag last built with a pip before 7.0 (python:2.7.8, 3.4.3) has no pip that installs manylinux wheels (8.1,
     // 2016) either: every compiled package the install pulls in, named or not, is built from source against the full
     // image's libraries, which its slim variant lacks (review wheels-2026-12-06: blockdiag's Pillow on python:2.7.8)
-    const sourceBuilt: Finding[] = installs.length && !pipBuildsWheels(input.builderImage) && !rebuilt ? [{ id: 'unproven-source-builds', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line }] : [];
-    const eraFindings: Finding[] = installs.length && wheelMissing ? [{ id: 'pip-wheel-package-added', data: { image: input.builderImage, requirement: ERA_WHEEL_REQUIREMENT }, line: input.model.instructions[installs[0]!.index]!.line }] : [];
+    const sourceBuilt: Finding[] = installs.length && !alpine && !pipBuildsWheels(input.builderImage) && !rebuilt ? [{ id: 'unproven-source-builds', data: { image: input.builderImage }, line: input.model.instructions[installs[0]!.index]!.line }] : [];
+    const eraFindings: Finding[] = installs.length && wheelMissing ? [{ id: alpine ? 'alpine-pip-wheel-added' : 'pip-wheel-package-added', data: { image: input.builderImage, requirement: wheelRequirement }, line: input.model.instructions[installs[0]!.index]!.line }] : [];
     const { artifacts, declines: more } = pythonArtifacts(input);
     // compiled packages load libraries the full image had: install them on slim, or decline
     const libs = runtimeLibraries(input, installs);
