@@ -107,6 +107,10 @@ export function distroPipWrites(release: Release | null, major: 2 | 3 | 'default
 export const ALPINE_PIP = {
   /** The apk packages that give pip: the file installs one of them (or python3) for the preset to take it. */
   pipPackages: /^(py[23]?-pip|python3)$/,
+  /** Python packages apk installs into the same site-packages (`py3-zmq`, `py-yaml`): `pip wheel` would build them again from sources. */
+  pythonPackages: /^py[23]?-/,
+  /** setuptools, which pip itself needs, is no package a requirement names. */
+  setuptoolsPackages: /^py[23]?-setuptools$/,
   /** The apk packages that give the `wheel` package. */
   wheelPackages: ['py-wheel', 'py2-wheel', 'py3-wheel'],
   wheelRequirement: 'wheel<0.38',

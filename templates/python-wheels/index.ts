@@ -2,8 +2,8 @@
 // a runtime stage without compilers. https://pip.pypa.io/en/stable/cli/pip_wheel/
 import type { Finding } from '../../src/messages.js';
 import type { RunAnalysis } from '../../src/analyze/run.js';
-import { packagesLeftBehind, removedAgain } from '../../src/analyze/left-behind.js';
-import { isCompilerPackage } from '../../src/commands/index.js';
+import { removedAgain } from '../../src/analyze/left-behind.js';
+import { commandOf, givesCompiler, isCompilerPackage } from '../../src/commands/index.js';
 import type { BuilderEdit, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { ensureWheelCommand, ERA_WHEEL_REQUIREMENT, installsEnvironmentTooling } from '../../src/commands/python.js';
 import { startedPrograms } from '../../src/runtime-contract.js';
@@ -27,11 +27,22 @@ function apkRuntimePackages(input: PresetInput): string[] {
  * that stay behind: the runtime stage is the same image, which keeps the pip the file installed.
  */
 function alpinePython(input: PresetInput): boolean {
-  if (parseImage(input.builderImage).name !== 'alpine' || !apkRuntimePackages(input).some((p) => ALPINE_PIP.pipPackages.test(p))) return false;
-  // a RUN the runtime stage repeats as written (it also downloads: `wget get-pip.py | python`) keeps its build packages there
+  const apk = apkRuntimePackages(input);
+  if (parseImage(input.builderImage).name !== 'alpine' || !apk.some((p) => ALPINE_PIP.pipPackages.test(p))) return false;
+  // Python packages apk installs (py3-zmq) satisfy pip's install, but `pip wheel` builds them again from sources
+  // (review alpine-wheels-2026-12-07w: heralding's pyzmq, without zeromq's headers)
+  if (apk.some((p) => ALPINE_PIP.pythonPackages.test(p) && !ALPINE_PIP.pipPackages.test(p) && !(ALPINE_PIP.wheelPackages as readonly string[]).includes(p) && !ALPINE_PIP.setuptoolsPackages.test(p))) return false;
+  // a local project installed with its setup.py needs the compiler again where the runtime stage repeats it (jenkins-job-builder, cabby)
+  if ([...input.analysis.runs.values()].some((r) => r.commands.some((c) => (c.kind === 'setup' || c.kind === 'build') && commandOf(c.words)?.family.id === 'python'))) return false;
+  // a compiler stays behind: not removed in its own layer, nor in a RUN the runtime stage repeats as written (it also
+  // downloads: `wget get-pip.py | python`); python-dev alone leaves a few MB (the same review: 5 of 21 were no gain)
   const phase = new Map(input.analysis.classifications.map((c) => [c.index, c.phase]));
   const pips = new Set(pipInstalls(input).map((p) => p.index));
-  return packagesLeftBehind(input.analysis, (index) => !pips.has(index) && repeatedWhole(input.analysis.runs.get(index)!, phase.get(index) ?? 'both')) === 'some';
+  return [...input.analysis.runs].some(([index, run]) => {
+    if (!pips.has(index) && repeatedWhole(run, phase.get(index) ?? 'both')) return false;
+    const removedBy = removedAgain(run);
+    return run.commands.some((c) => c.install?.manager === 'apk' && c.install.build.some((p) => givesCompiler(p) && !removedBy(c).removes(p)));
+  });
 }
 
 /** pip installs this preset turns into wheels: not --user (python-user), not into a venv (python-venv). */
