@@ -150,6 +150,7 @@ export const MESSAGES = {
   'unproven-release-packages': 'the runtime stage installs {runtime} for {dev}, the names of {release}, which {image} is built on now: its tag still moves to newer releases, where the names may differ',
   'unproven-release': "a binary compiled on {from}, whose tag does not fix its distribution release, moves to {to}: a binary linked against glibc or musl runs only on its own release's C library or a newer one",
   'unproven-nsswitch': "{builder} may or may not carry /etc/nsswitch.conf, which {image} lacks: without it Go's own resolver asks DNS before /etc/hosts, so whether the program resolves names as in the original is proven only by a build",
+  'unproven-go-sources': 'the sources stay in the runtime stage beside the binary ({why}): an expert copies the binary and the files it reads, which only its sources show, so the copy is accepted by a build with the context',
   'unproven-haskell-package': '{what}: whether the executables need data files or system libraries the slim image lacks is proven only by a build',
   'unproven-java-classes': 'javac writes a class file for every class of a source, nested and anonymous ones too, and the runtime stage copies only {files} from {dir}, a system directory it does not copy whole: whether the program needs more classes is proven only by a build',
   'unproven-onbuild': 'the ONBUILD triggers and settings of {image} are read from the Dockerfile docker-library built it from, on {base}: that the image the tag names matches them is proven only by a build',

@@ -14,6 +14,8 @@ const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const IS_ROOT = process.getuid?.() === 0;
 
 const GO = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app/server .\nCMD ["/app/server"]\n';
+// standard input has no build context: a Go build of named sources, whose runtime stage copies the binary alone
+const GO_NAMED = 'FROM golang:1.22\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /app/server .\nCMD ["/app/server"]\n';
 const PLAIN = 'FROM alpine:3.19\nRUN apk add --no-cache curl\nCMD ["sh"]\n';
 
 function tmp(): string {
@@ -378,11 +380,11 @@ describe('finding files', () => {
 
   it('reads standard input for -', async () => {
     const dir = tmp(); // no Dockerfile here: the diff must come from stdin
-    const r = await run(dir, ['-'], GO);
+    const r = await run(dir, ['-'], GO_NAMED);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual(['<stdin>: changed']);
     expect(r.stdout).toContain('+FROM golang:1.22 AS builder');
-    const out = await run(dir, ['--stdout', '-'], GO);
+    const out = await run(dir, ['--stdout', '-'], GO_NAMED);
     expect(out.stdout).toMatch(/^FROM golang:1\.22 AS builder\n/);
   });
 });

@@ -40,7 +40,7 @@ describe('imageSizeMB', () => {
 });
 
 describe('saves.size', () => {
-  const go = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
+  const go = 'FROM golang:1.22\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /app .\nCMD ["/app"]\n';
   const dotnet = (version: string) => `FROM mcr.microsoft.com/dotnet/sdk:${version}\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app\nWORKDIR /app\nENTRYPOINT ["dotnet", "app.dll"]\n`;
   it("is the builder's and the runtime base's estimates when the table has both", () => {
     expect(convert(go).saves?.size).toEqual({ before: 830, after: 20 });

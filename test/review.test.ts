@@ -15,7 +15,7 @@ import { reviewLib as lib } from './shared.js';
 const hits = (id: string, input: string, output: string) => detectOne(id, input, { status: 'changed', output }, lib);
 const details = (id: string, input: string, output: string) => hits(id, input, output).map((h) => h.detail);
 
-const GO = 'FROM golang:1.21\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nCMD ["/out/app"]\n';
+const GO = 'FROM golang:1.21\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/app .\nCMD ["/out/app"]\n';
 const GO_BUILDER = GO.replace('FROM golang:1.21', 'FROM golang:1.21 AS builder');
 
 describe('the detectors', () => {
@@ -56,7 +56,7 @@ describe('the detectors', () => {
     expect(details('copy-missing', alpine, `${alpine.replace('3.19\n', '3.19 AS builder\n')}\nFROM alpine:3.19\n${bin}\nCMD ["/src/app"]\n`)).toEqual(['/usr/local/bin: no builder step makes it']);
     // golang's Alpine tags write /etc/nsswitch.conf from Alpine 3.8 on (the image table); debian:bookworm has no such row
     const nss = 'COPY --from=builder /etc/nsswitch.conf /etc/nsswitch.conf';
-    const alpineGo = 'FROM golang:1.11.5-alpine3.8\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nCMD ["/out/app"]\n';
+    const alpineGo = 'FROM golang:1.11.5-alpine3.8\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -o /out/app .\nCMD ["/out/app"]\n';
     expect(hits('copy-missing', alpineGo, `${alpineGo.replace('FROM golang:1.11.5-alpine3.8', 'FROM golang:1.11.5-alpine3.8 AS builder')}\nFROM alpine:3.8\n${nss}\nCMD ["/out/app"]\n`)).toEqual([]);
     expect(details('copy-missing', input, out(nss))).toEqual(['/etc/nsswitch.conf: no builder step makes it']);
   });

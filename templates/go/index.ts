@@ -377,20 +377,22 @@ function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
  * The source copies the runtime stage may leave out, and the files it must copy from them instead
  * (what the program reads at run time); when that cannot be told, the sources stay.
  */
-function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number): { drop: Set<number>; artifacts: Artifact[]; findings: Finding[] } {
+function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number): { drop: Set<number>; artifacts: Artifact[]; findings: Finding[]; unproven: Finding[] } {
   const artifacts: Artifact[] = [];
   const findings: Finding[] = [];
   for (const copy of copies)
     for (const dir of copy.dirs) {
       const files = runtimeFiles(input.context, dir);
-      if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }] };
+      // what the program reads cannot be told, so the sources stay beside the binary: an expert would copy the binary
+      // and what it reads, which only the sources show, so keeping them is a choice a build accepts (issue 24)
+      if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }], unproven: [{ id: 'unproven-go-sources', data: { why: files.keepSources } }] };
       findings.push(...files.findings);
       for (const p of files.copy) {
         const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
         artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: 'the Go sources, which read it at run time' } } });
       }
     }
-  return { drop: new Set(copies.map((c) => c.index)), artifacts, findings };
+  return { drop: new Set(copies.map((c) => c.index)), artifacts, findings, unproven: [] };
 }
 
 /**
@@ -519,6 +521,13 @@ export default {
     const builderRelease = builderLibc === 'musl' ? (release?.release ?? null) : (distributionOf(input.builderImage)?.release ?? null);
     const moves = cgo.state !== 'off' && image !== input.builderImage;
     const unproven: Finding[] = (moves && libcOf(image) === 'glibc' && !glibcRunsOn(input.builderImage, image)) || (moves && libcOf(image) === 'musl' && builderLibc === 'musl' && builderRelease === null && !NEWEST_ALPINE.has(image)) ? [{ id: 'unproven-release', data: { from: input.builderImage, to: image } }] : [];
+    unproven.push(...sources.unproven);
+    // a copy of the whole build context the preset could not place among the sources (`COPY . ${GOPATH}/src/x`, a
+    // destination it cannot resolve) stays beside the binary as well: the same choice, accepted by a build
+    if (!sources.unproven.length) {
+      const whole = input.model.stages[0]!.instructions.map((i) => input.model.instructions[i]!).find((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && !drop.has(ins.index) && ins.sources.length > 0 && ins.sources.every((w) => w === '.' || w === './'));
+      if (whole) unproven.push({ id: 'unproven-go-sources', data: { why: `line ${whole.line} copies the whole build context, and dfsplit reads no sources there` }, line: whole.line });
+    }
     // Go's own resolver asks DNS before /etc/hosts where /etc/nsswitch.conf is missing (alpine before 3.16)
     const producer = Math.max(...builds.map((b) => b.index));
     if (hasNsswitchConf(image, distributionOf(image)?.release ?? null) === false) {

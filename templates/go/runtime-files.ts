@@ -23,6 +23,12 @@ export interface RuntimeFiles {
   findings: Finding[];
 }
 
+/** True when `raw`, a string literal of `source`, is the pattern of a glob call there (`filepath.Glob("*")`, `t.ParseGlob("*")`). */
+function globCall(source: string, raw: string): boolean {
+  const quoted = raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(Glob|ParseGlob|LoadHTMLGlob)\\(\\s*["\`]${quoted}["\`]`).test(source);
+}
+
 function stringLiterals(source: string): string[] {
   const out: string[] = [];
   const re = /"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g;
@@ -71,6 +77,8 @@ export function runtimeFiles(context: BuildContext, root: string): RuntimeFiles 
       const lit = raw.replace(/^\.\//, '').replace(/\/+$/, '');
       if (!lit || lit.startsWith('/') || lit.includes('..') || !/^[\w.*?/-]+$/.test(lit)) continue;
       if (embedded.some((e) => e.test(lit))) continue;
+      // wildcards alone (`case "x", "*":`, an operator) name no file unless a glob call takes them (`filepath.Glob("*")`)
+      if (/^[*?]+$/.test(lit) && !globCall(text, raw)) continue;
       // a directory counts when it holds data (not a package of .go files); find() does not walk dist/ or target/
       const unwalked = /^(dist|target)(\/|$)/.test(lit) && context.exists(prefix + lit);
       const hits = /[*?]/.test(lit) ? data.filter((d) => globToRegExp(lit).test(d)) : unwalked ? [lit] : data.filter((d) => d === lit || d.startsWith(`${lit}/`));

@@ -121,16 +121,16 @@ describe('go family', () => {
     expect(familyOf('glide')).toBe(go);
     for (const name of ['govendor', 'dep', 'glide']) expect(toolboxPrograms, name).toContain(name);
     // not repeated in the runtime stage, which has no go to run them with
-    const r = convert('FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\nRUN govendor sync && go build -o /app .\nCMD ["/app"]\n');
+    const r = convert('FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY main.go ./\nRUN govendor sync && go build -o /app .\nCMD ["/app"]\n');
     expect(r.status).toBe('changed');
     expect(r.output.slice(r.output.lastIndexOf('\nFROM '))).not.toContain('govendor');
   });
 
   it('copies a binary where the mv or cp of its RUN puts it (carriedOut)', () => {
-    const out = (text: string) => convert(`FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\n${text}\nCMD ["/srv/app"]\n`);
+    const out = (text: string) => convert(`FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY main.go ./\n${text}\nCMD ["/srv/app"]\n`);
     expect(out('RUN go build && mv app /srv/app && rm -rf /go/src').output).toContain('COPY --from=builder /srv/app /srv/app');
     // into a directory every image has: the binary's own name inside it
-    expect(convert('FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY . .\nRUN go build && mv app /usr/local/bin\nCMD ["app"]\n').output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app');
+    expect(convert('FROM golang:1.12-alpine\nWORKDIR /go/src/app\nCOPY main.go ./\nRUN go build && mv app /usr/local/bin\nCMD ["app"]\n').output).toContain('COPY --from=builder /usr/local/bin/app /usr/local/bin/app');
     // a mv whose failure is ignored, one of a directory around it, or one deleted again: where the binary is, is not known
     for (const text of ['RUN go build && mv app /srv/app; true', 'RUN go build && mv app /srv/app || true', 'RUN go build && mv app /srv/app || (echo failed)', 'RUN go build && mv /go/src/app /srv/src', 'RUN go build && mv app /srv/app && rm -rf /srv'])
       expect(
@@ -151,7 +151,7 @@ describe('go family', () => {
     for (const script of ['go build -o /app .', 'go install ./cmd/server', 'go get github.com/x/tool']) expect(builds(script), script).toBe(true);
     for (const script of ['go get -d ./...', 'go mod download', 'go test ./...', 'gofmt -l .']) expect(builds(script), script).toBe(false);
     // the preset builds on it: a `go build` is copied out of the builder
-    expect(convert('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n').output).toContain('COPY --from=builder /app /app');
+    expect(convert('FROM golang:1.22\nWORKDIR /src\nCOPY main.go ./\nRUN CGO_ENABLED=0 go build -o /app .\nCMD ["/app"]\n').output).toContain('COPY --from=builder /app /app');
   });
 });
 
@@ -179,7 +179,7 @@ describe('what a go command needs of a main module on the newest Go', () => {
     const gopath = 'FROM golang\nADD . /go/src/github.com/x/app\nRUN go install github.com/x/app\nENTRYPOINT ["/go/bin/app"]\n';
     expect(ids(gopath)).toEqual(['needs-verify']);
     expect(convert(gopath).reasons[0]!.message).toContain('golang:trixie, the builder pinned from golang');
-    const module = 'FROM golang\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
+    const module = 'FROM golang\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY main.go ./\nRUN go build -o /app .\nCMD ["/app"]\n';
     expect(convert(module).status).toBe('changed');
     expect(convert(module).output).toContain('FROM golang:trixie AS builder');
     // a tag that names its Go version named the same Go then: the pin fixes only the release
