@@ -50,3 +50,14 @@ export const RUST_SELF_CONTAINED_SYS: ReadonlySet<string> = new Set([
   'prost',
   'io-uring',
 ]);
+
+/**
+ * Crates that read a file of the working directory by themselves, without the program naming it: Rocket reads
+ * `Rocket.toml`, dotenv and dotenvy read `.env`. A Rust program whose sources stay in the builder keeps these files
+ * when the build context has them. https://rocket.rs/guide/v0.5/configuration/  https://docs.rs/dotenvy
+ */
+export const RUST_IMPLICIT_READS: Readonly<Record<string, readonly string[]>> = {
+  rocket: ['Rocket.toml'],
+  dotenv: ['.env'],
+  dotenvy: ['.env'],
+};

@@ -16,7 +16,7 @@ import { checkoutOf, packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
-import { runtimeFiles } from './runtime-files.js';
+import { runtimeFiles } from '../shared/runtime-files.js';
 import { isInserted } from '../../src/onbuild.js';
 
 /** The Alpine tags that always name the newest release. */
@@ -385,7 +385,7 @@ function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number
       const files = runtimeFiles(input.context, dir);
       // what the program reads cannot be told, so the sources stay beside the binary: an expert would copy the binary
       // and what it reads, which only the sources show, so keeping them is a choice a build accepts (issue 24)
-      if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }], unproven: [{ id: 'unproven-go-sources', data: { why: files.keepSources } }] };
+      if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }], unproven: [{ id: 'unproven-sources-kept', data: { what: 'binary', why: files.keepSources } }] };
       findings.push(...files.findings);
       for (const p of files.copy) {
         const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
@@ -526,7 +526,7 @@ export default {
     // destination it cannot resolve) stays beside the binary as well: the same choice, accepted by a build
     if (!sources.unproven.length) {
       const whole = input.model.stages[0]!.instructions.map((i) => input.model.instructions[i]!).find((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null && !drop.has(ins.index) && ins.sources.length > 0 && ins.sources.every((w) => w === '.' || w === './'));
-      if (whole) unproven.push({ id: 'unproven-go-sources', data: { why: `line ${whole.line} copies the whole build context, and dfsplit reads no sources there` }, line: whole.line });
+      if (whole) unproven.push({ id: 'unproven-sources-kept', data: { what: 'binary', why: `line ${whole.line} copies the whole build context, and dfsplit reads no sources there` }, line: whole.line });
     }
     // Go's own resolver asks DNS before /etc/hosts where /etc/nsswitch.conf is missing (alpine before 3.16)
     const producer = Math.max(...builds.map((b) => b.index));

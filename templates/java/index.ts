@@ -395,7 +395,10 @@ export default {
     return {
       runtimeBase: { image: 'image' in jre ? jre.image : input.builderImage, why: `the JRE of the Java version of ${input.builderImage}: the jar needs no compiler or build tool` },
       artifacts: [{ path, producer: producer.index, why: { id: 'artifact-output', data: { path, command: producer.text }, line: input.model.instructions[producer.index]!.line } }],
-      ...(context ? { findings: [{ id: 'java-context-kept' as const, data: {}, line: context.line }] } : {}),
+      // an expert copies the jar and what it reads, which no data shows: keeping the context is a choice a build accepts
+      ...(context
+        ? { findings: [{ id: 'java-context-kept' as const, data: {}, line: context.line }], unproven: [{ id: 'unproven-sources-kept' as const, data: { what: 'jar', why: 'a Java program may read files from its working directory without naming them, and no scan reads its sources' }, line: context.line }] }
+        : {}),
       dropFromRuntime: drop,
       overrides,
       declines,

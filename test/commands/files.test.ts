@@ -115,7 +115,7 @@ describe('files family', () => {
     // the preset follows the jar through the mv and keeps that RUN in the builder
     const fixture = join(import.meta.dirname, '..', 'fixtures', 'java-jar-moved');
     expect(convert(readFileSync(join(fixture, 'input.Dockerfile'), 'utf8')).output).toBe(readFileSync(join(fixture, 'output.Dockerfile'), 'utf8'));
-    const placed = convert('FROM maven:3.9-eclipse-temurin-17\nWORKDIR /src\nCOPY . .\nRUN mvn package && mkdir -p /app && cp target/app.jar /app/app.jar\nCMD ["java", "-jar", "/app/app.jar"]\n');
+    const placed = convert('FROM maven:3.9-eclipse-temurin-17\nWORKDIR /src\nCOPY . .\nRUN mvn package && mkdir -p /app && cp target/app.jar /app/app.jar\nCMD ["java", "-jar", "/app/app.jar"]\n', { verify: true });
     expect(placed.output).toContain('COPY --from=builder /app/app.jar /app/app.jar');
   });
 

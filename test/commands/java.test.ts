@@ -57,7 +57,8 @@ describe('java family', () => {
   });
 
   it('leaves the variables of Leiningen in the builder (buildEnv)', () => {
-    const out = convert('FROM clojure:lein-2.8.1-alpine\nWORKDIR /app\nCOPY . .\nRUN lein uberjar\nCMD ["java", "-jar", "target/uberjar/app-standalone.jar"]\n');
+    // (the context copy beside the jar is a build-level choice: proposed through --verify)
+    const out = convert('FROM clojure:lein-2.8.1-alpine\nWORKDIR /app\nCOPY . .\nRUN lein uberjar\nCMD ["java", "-jar", "target/uberjar/app-standalone.jar"]\n', { verify: true });
     expect(out.status).toBe('changed');
     expect(out.output).not.toMatch(/LEIN_ROOT|LEIN_INSTALL/);
   });
@@ -100,8 +101,8 @@ describe('java family', () => {
     // the java preset copies the jar `jar` made, and no jar of a build pointed elsewhere
     const jar = convert('FROM eclipse-temurin:17-jdk\nWORKDIR /app\nCOPY src ./src\nRUN mkdir -p out && javac -d out src/Main.java && jar cfe app.jar Main -C out .\nCMD ["java", "-jar", "/app/app.jar"]\n');
     expect(jar.output).toContain('COPY --from=builder /app/app.jar /app/app.jar');
-    expect(convert(maven('["java", "-jar", "target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package')).output).not.toContain('COPY --from=builder /app/target/app.jar');
-    expect(convert(maven('["java", "-jar", "target/app.jar"]')).output).toContain('COPY --from=builder /app/target/app.jar');
+    expect(convert(maven('["java", "-jar", "target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package'), { verify: true }).output).not.toContain('COPY --from=builder /app/target/app.jar');
+    expect(convert(maven('["java", "-jar", "target/app.jar"]'), { verify: true }).output).toContain('COPY --from=builder /app/target/app.jar');
   });
 
   it('tells where a build of another directory writes (projectDirectory, the family outputs)', () => {
@@ -116,7 +117,7 @@ describe('java family', () => {
     expect(projectDirectory(['mvn', '-f', 'a/pom.xml', '-pl', 'b', 'package'], '/app')).toBeNull();
     expect(projectDirectory(['mvn', '-f', '$SRC/pom.xml', 'package'], '/app')).toBeNull();
     // the jar the CMD runs is copied from the project's own target directory
-    const sub = convert(maven('["java", "-jar", "sub/target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package'));
+    const sub = convert(maven('["java", "-jar", "sub/target/app.jar"]').replace('mvn -B package', 'mvn -B -f sub/pom.xml package'), { verify: true });
     expect(sub.output).toContain('COPY --from=builder /app/sub/target/app.jar /app/sub/target/app.jar');
     // run in / (no WORKDIR), the build's outputs are the project's directory, not the whole system
     const run = analyzeRun('mvn -f /opt/exhibitor/pom.xml package', { workdir: '/', user: null, env: new Map<string, string>(), removedLater: new Set<string>() }).commands[0]!;

@@ -48,7 +48,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // preset ids (go, java, dotnet), not commands
   'src/preset-ids.ts': ['go', 'java', 'dotnet'],
   'src/help-text.ts': ['go', 'java', 'dotnet'],
-  'templates/go/runtime-files.ts': ['go'],
+  'templates/shared/runtime-files.ts': ['go'],
   // the java image's name, Gradle's jar task, the wrappers as build-context files
   'src/knowledge/java.ts': ['java'],
   // `cc` is a crate

@@ -1,0 +1,148 @@
+// Files a compiled program reads at run time from its source tree (templates, static assets, JSON or YAML
+// next to the sources). The Go and Rust presets leave the sources in the builder; before they may, they read
+// them: string literals that name files of the build context are copied to the runtime stage, and when the
+// program opens paths it computes while the context holds files it could mean, the sources stay. Files the
+// compiler embeds (`//go:embed`, Rust's `include_str!`/`include_bytes!`) are in the binary and need nothing.
+// Each language is data (`SourceLanguage`): its source files, the calls that open files, what it embeds.
+// https://pkg.go.dev/embed  https://doc.rust-lang.org/std/macro.include_str.html
+import type { BuildContext } from '../../src/context.js';
+import type { Finding } from '../../src/messages.js';
+
+/** Context files of any language that are never read at run time: docs, repository and container files. */
+const NOT_DATA_COMMON = /(^|\/)(\.git|\.github|node_modules)\/|\.(md|markdown|rst|txt)$|(^|\/)(LICEN[CS]E[^/]*|NOTICE|AUTHORS|CONTRIBUTORS|Makefile|Dockerfile[^/]*|[^/]*\.Dockerfile|\.dockerignore|\.gitignore|\.gitattributes|\.editorconfig|docker-compose[^/]*\.ya?ml)$/i;
+
+/** What the scan knows of one language. */
+export interface SourceLanguage {
+  /** The program's source files (tests, examples and vendored code excluded). */
+  source: (path: string) => boolean;
+  /** Context files of the language's build that are never data: its sources, build files, output directories. */
+  notData: RegExp;
+  /** Calls that open files by a path given as an argument; the last group is the argument (a computed one cannot be followed). */
+  opens: RegExp;
+  /** The source with what the compiler embeds taken out, and the patterns of the files it embeds. */
+  embedded: (source: string) => { text: string; patterns: string[] };
+}
+
+/** Go: `.go` files outside tests, vendor and testdata; `//go:embed` patterns. */
+const GO_SOURCES: SourceLanguage = {
+  source: (p) => p.endsWith('.go') && !p.endsWith('_test.go') && !/(^|\/)(vendor|testdata)\//.test(p),
+  notData: /(^|\/)(vendor|testdata)\/|\.(go|mod|sum)$|(^|\/)(\.golangci\.ya?ml|\.goreleaser\.ya?ml)$/i,
+  opens:
+    /\b(os\.(Open|OpenFile|ReadFile|ReadDir|Stat)|ioutil\.(ReadFile|ReadDir)|http\.(Dir|ServeFile)|template\.(ParseFiles|ParseGlob|Must\(template\.ParseGlob)|(\w+)\.(ParseFiles|ParseGlob|LoadHTMLGlob|LoadHTMLFiles|Static|StaticFile|StaticFS|SetConfigFile|AddConfigPath)|filepath\.(Glob|Walk|WalkDir))\(\s*([^)"`\s][^),]*)/g,
+  embedded: (text) => ({ text, patterns: embedPatterns(text) }),
+};
+
+/**
+ * Rust: `.rs` files outside tests, benches, examples and target; `include_str!`, `include_bytes!` and `include!`
+ * compile a file into the binary (its literal is no run-time read). https://doc.rust-lang.org/std/fs/
+ */
+export const RUST_SOURCES: SourceLanguage = {
+  source: (p) => p.endsWith('.rs') && !/(^|\/)(tests|benches|examples|target)\//.test(p) && !/(^|\/)build\.rs$/.test(p),
+  notData: /(^|\/)(target|\.cargo)\/|\.rs$|(^|\/)(Cargo\.(toml|lock)|rust-toolchain(\.toml)?|rustfmt\.toml|clippy\.toml)$/i,
+  opens: /\b(File::(open|create)|fs::(read_to_string|read|read_dir|metadata|File::open)|OpenOptions::new\(\)[^;]*?\.open|Path::new|PathBuf::from|Tera::new|ServeDir::new|Files::new|NamedFile::open|File::with_name|from_path|glob)\(\s*&?([^)"\s&][^),]*)/g,
+  embedded: (text) => ({ text: text.replace(/\binclude(_str|_bytes)?!\s*\(\s*(concat!\s*\([^)]*\)|"(?:[^"\\]|\\.)*")\s*\)/g, 'include!()'), patterns: [] }),
+};
+/** What the runtime stage needs from the sources: paths to copy, or keeping the sources, and why. */
+export interface RuntimeFiles {
+  /** Paths relative to the source directory, to copy from the builder. */
+  copy: string[];
+  /** Why the sources must stay in the runtime stage, or null. */
+  keepSources: string | null;
+  findings: Finding[];
+}
+
+/** True when `raw`, a string literal of `source`, is the pattern of a glob call there (`filepath.Glob("*")`, `t.ParseGlob("*")`). */
+function globCall(source: string, raw: string): boolean {
+  const quoted = raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(Glob|ParseGlob|LoadHTMLGlob)\\(\\s*["\`]${quoted}["\`]`).test(source);
+}
+
+function stringLiterals(source: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) out.push(m[1] ?? m[2] ?? '');
+  return out;
+}
+
+function embedPatterns(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm))
+    out.push(
+      ...m[1]!
+        .trim()
+        .split(/\s+/)
+        .map((p) => p.replace(/^"|"$/g, '').replace(/^all:/, '')),
+    );
+  return out;
+}
+
+/** A glob as a regular expression over context paths; `**` (Tera's, the glob crate's) spans directories, `*` does not. */
+function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      out += slash ? '(.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else out += /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${out}(/|$)`);
+}
+
+/**
+ * Reads the Go sources under `root` (the context directory copied to the build directory) for files
+ * they read at run time. `context` unknown means the sources must stay.
+ */
+export function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage = GO_SOURCES): RuntimeFiles {
+  if (!context.known) return { copy: [], keepSources: 'no build context to read the sources for files they open at run time', findings: [] };
+  const prefix = root ? `${root}/` : '';
+  const inRoot = (p: string) => p.startsWith(prefix);
+  const data = context.find((p) => inRoot(p) && !NOT_DATA_COMMON.test(p) && !language.notData.test(p)).map((p) => p.slice(prefix.length));
+  const sources = context.find((p) => inRoot(p) && language.source(p.slice(prefix.length)));
+  const copy = new Set<string>();
+  const computed: string[] = [];
+  const seen: string[] = [];
+  for (const file of sources) {
+    const read = language.embedded(context.read(file) ?? '');
+    const text = read.text;
+    const embedded = read.patterns.map(globToRegExp);
+    for (const raw of stringLiterals(text)) {
+      const lit = raw.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (!lit || lit.startsWith('/') || lit.includes('..') || !/^[\w.*?/-]+$/.test(lit)) continue;
+      if (embedded.some((e) => e.test(lit))) continue;
+      // wildcards alone (`case "x", "*":`, an operator) name no file unless a glob call takes them (`filepath.Glob("*")`)
+      if (/^[*?]+$/.test(lit) && !globCall(text, raw)) continue;
+      // a directory counts when it holds data (not a package of .go files); find() does not walk dist/ or target/
+      const unwalked = /^(dist|target)(\/|$)/.test(lit) && context.exists(prefix + lit);
+      const hits = /[*?]/.test(lit) ? data.filter((d) => globToRegExp(lit).test(d)) : unwalked ? [lit] : data.filter((d) => d === lit || d.startsWith(`${lit}/`));
+      if (!hits.length) continue;
+      // a glob is copied as the directory it lies in, so every file it can match is there
+      const path = /[*?]/.test(lit)
+        ? lit
+            .split('/')
+            .filter((s) => !/[*?]/.test(s))
+            .join('/') || null
+        : lit;
+      if (path === null) return { copy: [], keepSources: `${file} reads files by the pattern "${raw}" at the top of the source tree`, findings: [] };
+      if (language.source(path) || language.notData.test(path)) continue;
+      copy.add(path);
+      seen.push(`${file}`);
+    }
+    for (const m of text.matchAll(language.opens)) {
+      const arg = m.at(-1)!.trim();
+      if (arg && !/^(filepath\.Join\()?["`]/.test(arg)) computed.push(`${file} calls ${m[1]}`);
+    }
+  }
+  const covered = (d: string) => [...copy].some((c) => d === c || d.startsWith(`${c}/`));
+  const unread = data.filter((d) => !covered(d));
+  if (computed.length && unread.length) {
+    return { copy: [], keepSources: `${computed[0]} with a path it computes, and the sources hold files it could mean (${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ', ...' : ''})`, findings: [] };
+  }
+  // a path inside another copied one comes with it
+  const paths = [...copy].filter((p) => ![...copy].some((o) => o !== p && p.startsWith(`${o}/`))).sort();
+  const findings: Finding[] = paths.length ? [{ id: 'go-runtime-files', data: { paths: paths.join(', '), files: [...new Set(seen)].slice(0, 3).join(', ') } }] : [];
+  return { copy: paths, keepSources: null, findings };
+}
