@@ -109,10 +109,12 @@ export const MESSAGES = {
   'ruby-native-unchecked': 'Gemfile.lock does not mark native extensions: gems were checked against the known table and their dependencies (pkg-config, ffi, mini_portile2)',
   // php and ruby presets
   'language-install-mixed': '`{command}` would run again in the runtime stage, which lacks what it needs, because its RUN also holds commands the runtime needs ({commands}): dfsplit does not split that RUN',
-  'go-runtime-files': '{paths}: the Go sources name them ({files}) and read them at run time, so they are copied from the builder',
+  'runtime-files-copied': '{paths}: the sources name them ({files}) and the program reads them at run time, so they are copied from the builder',
   'java-context-kept': 'the build context stays in the runtime stage next to the jar: a Java program may read files from its working directory without naming them (Spring Boot reads ./application.properties and ./config/), and no scan shows it reads none',
   'go-sources-kept': 'the sources stay in the runtime stage: {why}',
   'rust-sources-kept': 'the sources stay in the runtime stage: {why}',
+  'cpp-sources-kept': 'the sources stay in the runtime stage: {why}',
+  'haskell-sources-kept': 'the sources stay in the runtime stage: {why}',
   'compiled-package-libs': '{name} has compiled parts that load {libs}: installed in the runtime stage',
   'image-files-copied': '{path}: the {what} {builder} carries, copied from the builder because {image} may lack them (programs read them without naming them)',
   'artifact-copied-once': '{path}: copied once; the builder makes it again here, and the runtime stage already copied its final state',

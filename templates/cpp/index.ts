@@ -8,6 +8,7 @@ import { GCC_TOOLCHAIN_DIRS, gccRelease, gccRuntimeCopies } from '../../src/know
 import { GCC_LOADER_CONF } from '../../src/knowledge/images.js';
 import type { Finding } from '../../src/messages.js';
 import type { Preset, PresetStep } from '../../src/preset.js';
+import { C_SOURCES, leaveSources } from '../shared/runtime-files.js';
 
 export default {
   id: 'cpp',
@@ -35,11 +36,16 @@ export default {
     if (producers.length) {
       replacements.set(producers[0]!, [...copies.map(([source, dest]): PresetStep => ({ kind: 'copy', source, dest })), { kind: 'run', script: 'ldconfig' }]);
     }
+    // the sources stay in the builder unless the program reads files of them at run time (what it names is copied)
+    const builds = [...input.analysis.runs].flatMap(([index, run]) => run.commands.filter((c) => c.kind === 'build').map((c) => ({ index, cwd: c.cwd })));
+    const sources = producers.length ? leaveSources(input, { language: C_SOURCES, cwds: builds.map((b) => b.cwd), producer: producers.at(-1)!, what: 'program', keptId: 'cpp-sources-kept' }) : { drop: new Set<number>(), artifacts: [], findings: [], unproven: [] };
     return {
       runtimeBase: { image: release ? `debian:${release}-slim` : input.builderImage, why: `the Debian release of ${input.builderImage}, slim: the program needs the C library and the gcc image's C++ runtime, not the compiler` },
-      artifacts: generic.artifacts,
+      artifacts: [...generic.artifacts, ...sources.artifacts],
       runtimeReplacements: replacements,
-      findings: [{ id: 'cpp-runtime-libs', data: { files: copies.map(([from]) => from).join(' ') } }],
+      dropFromRuntime: sources.drop,
+      findings: [{ id: 'cpp-runtime-libs', data: { files: copies.map(([from]) => from).join(' ') } }, ...sources.findings],
+      unproven: sources.unproven,
       declines,
     };
   },

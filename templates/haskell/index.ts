@@ -3,6 +3,7 @@
 // builder's release, with the libraries GHC-built programs link (GMP, libffi, libnuma) and netbase and CA
 // certificates. https://docs.haskellstack.org/en/stable/commands/install_command/
 // https://cabal.readthedocs.io/en/stable/cabal-commands.html#cabal-install  https://hub.docker.com/_/haskell
+import { HASKELL_SOURCES, leaveSources } from '../shared/runtime-files.js';
 import { parseImage } from '../../src/images.js';
 import { DEFAULT_PATH } from '../../src/knowledge/images.js';
 import { systemDir } from '../../src/knowledge/secrets.js';
@@ -133,8 +134,14 @@ export default {
       replacements.set(first.index, user && !/^(root|0)(:|$)/.test(user) ? [{ kind: 'user', user: 'root' }, install, { kind: 'user', user }] : [install]);
     }
     findings.push({ id: 'haskell-runtime-libs', data: { libs: runtime.packages.join(' ') } });
+    // the sources stay in the builder unless the program reads files of them at run time (what it names is copied)
+    const sources = steps.length ? leaveSources(input, { language: HASKELL_SOURCES, cwds: steps.map((s) => s.command.cwd), producer: Math.max(...steps.map((s) => s.index)), what: 'executable', keptId: 'haskell-sources-kept' }) : { drop: new Set<number>(), artifacts: [], findings: [], unproven: [] };
+    artifacts.push(...sources.artifacts);
+    findings.push(...sources.findings);
+    unproven.push(...sources.unproven);
     return {
       runtimeBase: { image, why: `the Debian release of ${input.builderImage}, slim: a GHC-built executable needs no toolchain` },
+      dropFromRuntime: sources.drop,
       artifacts,
       runtimeReplacements: replacements,
       declines,

@@ -11,10 +11,8 @@ import { entrypointArguments, filesChangeBetween, startCommand } from '../../src
 import { optionValue, type RunCommand } from '../../src/analyze/run.js';
 import { joinPath } from '../../src/shell.js';
 import { CARGO_LEAVES_BUILD, cargoSubcommand, neutralCargoOption } from '../../src/commands/rust.js';
-import { copyDestination } from '../../src/analyze/index.js';
-import { isInside } from '../../src/paths.js';
 import { RUST_IMPLICIT_READS } from '../../src/knowledge/rust-crates.js';
-import { runtimeFiles, RUST_SOURCES } from '../shared/runtime-files.js';
+import { leaveSources, RUST_SOURCES } from '../shared/runtime-files.js';
 
 interface CargoStep {
   index: number;
@@ -101,59 +99,6 @@ export function runtimeImage(builder: string): string | null {
   if (releaseInTag(builder) === null && isFrozen(builder) === false) return null;
   const distribution = distributionOf(builder);
   return distribution?.name === 'debian' && distribution.release ? `debian:${distribution.release}-slim` : null;
-}
-
-/** A COPY of the build context into where cargo builds (`COPY . .`, `COPY src ./src`): its index, destination and the context directories it brings. */
-interface SourceCopy {
-  index: number;
-  dest: string;
-  dirs: string[];
-}
-
-/** The COPYs of crate sources and build files into a directory cargo builds in (or one holding it). */
-function sourceCopies(input: PresetInput, cwds: readonly string[]): SourceCopy[] {
-  const out: SourceCopy[] = [];
-  for (const index of input.model.stages[0]!.instructions) {
-    const ins = input.model.instructions[index]!;
-    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
-    const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
-    const sources = ins.sources.filter((w) => !w.startsWith('--'));
-    // the crate's directories and files: `.`, `src`, `Cargo.toml`, `*.rs`; anything else (a config file, a URL) is not
-    const crate = sources.length > 0 && sources.every((w) => w === '.' || w === './' || /^(\.\/)?(Cargo\.(toml|lock)|[^.]+\.rs|[A-Za-z0-9_-]+\/?)$/.test(w));
-    if (dest === null || !crate || !cwds.some((d) => isInside(d, dest) || isInside(dest, d))) continue;
-    const dirs = sources.filter((w) => !/(Cargo\.(toml|lock)|\.rs)$/.test(w)).map((w) => w.replace(/^\.\/?/, '').replace(/\/+$/, ''));
-    out.push({ index, dest, dirs });
-  }
-  return out;
-}
-
-/**
- * The source copies the runtime stage leaves out, the files it copies from them instead (what the program reads at
- * run time: the literals of its sources, and the files its crates read by themselves, RUST_IMPLICIT_READS), or, when
- * that cannot be told, none left out and why.
- */
-function leaveSources(input: PresetInput, copies: readonly SourceCopy[], producer: number): { drop: Set<number>; artifacts: Artifact[]; findings: Finding[]; unproven: Finding[] } {
-  const artifacts: Artifact[] = [];
-  const findings: Finding[] = [];
-  const lock = input.context.read('Cargo.lock') ?? '';
-  const crates = new Set([...lock.matchAll(/^name = "([^"]+)"/gm)].map((m) => m[1]!));
-  for (const copy of copies)
-    for (const dir of copy.dirs) {
-      const files = runtimeFiles(input.context, dir, RUST_SOURCES);
-      if (files.keepSources) {
-        const why = files.keepSources;
-        return { drop: new Set(), artifacts: [], findings: [{ id: 'rust-sources-kept', data: { why } }], unproven: [{ id: 'unproven-sources-kept', data: { what: 'binary', why } }] };
-      }
-      findings.push(...files.findings);
-      const implicit = Object.entries(RUST_IMPLICIT_READS)
-        .flatMap(([crate, paths]) => (crates.has(crate) ? paths : []))
-        .filter((p) => input.context.exists(dir ? `${dir}/${p}` : p));
-      for (const p of [...new Set([...files.copy, ...implicit])]) {
-        const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
-        artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: 'the Rust sources, which read it at run time' } } });
-      }
-    }
-  return { drop: new Set(copies.map((c) => c.index)), artifacts, findings, unproven: [] };
 }
 
 export default {
@@ -252,16 +197,8 @@ export default {
     if (first) replacements.set(first.index, [{ kind: 'install', manager: 'apt', packages: libs }]);
     findings.push({ id: 'rust-runtime-libs', data: { libs: libs.join(' ') } });
     // the sources stay in the builder unless the program reads files of them at run time (what they name is copied)
-    const sources = built.length
-      ? leaveSources(
-          input,
-          sourceCopies(
-            input,
-            built.map((b) => b.step.command.cwd),
-          ),
-          Math.max(...built.map((b) => b.step.index)),
-        )
-      : { drop: new Set<number>(), artifacts: [], findings: [], unproven: [] };
+    const implicit = Object.entries(RUST_IMPLICIT_READS).flatMap(([crate, paths]) => (new RegExp(`^name = "${crate}"$`, 'm').test(lock ?? '') ? paths : []));
+    const sources = built.length ? leaveSources(input, { language: RUST_SOURCES, cwds: built.map((b) => b.step.command.cwd), producer: Math.max(...built.map((b) => b.step.index)), what: 'binary', keptId: 'rust-sources-kept', implicit }) : { drop: new Set<number>(), artifacts: [], findings: [], unproven: [] };
     artifacts.push(...sources.artifacts);
     findings.push(...sources.findings);
     return {

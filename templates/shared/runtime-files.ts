@@ -6,7 +6,10 @@
 // Each language is data (`SourceLanguage`): its source files, the calls that open files, what it embeds.
 // https://pkg.go.dev/embed  https://doc.rust-lang.org/std/macro.include_str.html
 import type { BuildContext } from '../../src/context.js';
-import type { Finding } from '../../src/messages.js';
+import type { Finding, MessageId } from '../../src/messages.js';
+import type { Artifact, PresetInput } from '../../src/preset.js';
+import { copyDestination } from '../../src/analyze/index.js';
+import { isInside } from '../../src/paths.js';
 
 /** Context files of any language that are never read at run time: docs, repository and container files. */
 const NOT_DATA_COMMON = /(^|\/)(\.git|\.github|node_modules)\/|\.(md|markdown|rst|txt)$|(^|\/)(LICEN[CS]E[^/]*|NOTICE|AUTHORS|CONTRIBUTORS|Makefile|Dockerfile[^/]*|[^/]*\.Dockerfile|\.dockerignore|\.gitignore|\.gitattributes|\.editorconfig|docker-compose[^/]*\.ya?ml)$/i;
@@ -42,6 +45,29 @@ export const RUST_SOURCES: SourceLanguage = {
   opens: /\b(File::(open|create)|fs::(read_to_string|read|read_dir|metadata|File::open)|OpenOptions::new\(\)[^;]*?\.open|Path::new|PathBuf::from|Tera::new|ServeDir::new|Files::new|NamedFile::open|File::with_name|from_path|glob)\(\s*&?([^)"\s&][^),]*)/g,
   embedded: (text) => ({ text: text.replace(/\binclude(_str|_bytes)?!\s*\(\s*(concat!\s*\([^)]*\)|"(?:[^"\\]|\\.)*")\s*\)/g, 'include!()'), patterns: [] }),
 };
+/**
+ * C and C++: their source and header files outside tests, examples and build directories; what `#include` and
+ * `#embed` name is compiled in. https://en.cppreference.com/w/c/io/fopen
+ */
+export const C_SOURCES: SourceLanguage = {
+  source: (p) => /\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|inl|ipp|tcc)$/i.test(p) && !/(^|\/)(tests?|examples?|benchmarks?|build)\//.test(p),
+  notData: /(^|\/)(build|cmake|\.deps|autom4te\.cache)\/|\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|inl|ipp|tcc|o|a|so|la|lo|cmake|m4|am|in|ac|pc)$|(^|\/)(CMakeLists\.txt|configure|autogen\.sh|bootstrap(\.sh)?|meson\.build|conanfile\.(txt|py)|vcpkg\.json|\.clang-(format|tidy)|compile_commands\.json)$/i,
+  opens: /\b(fopen|freopen|open|opendir|(?:i|o)?fstream(?:\s+\w+)?)\s*\(\s*([^)"\s][^),]*)/g,
+  embedded: (text) => ({ text: text.replace(/^\s*#\s*(include|embed)\s*"[^"\n]*"/gm, ''), patterns: [] }),
+};
+
+/**
+ * Haskell: `.hs` and `.lhs` files outside tests and benchmarks (Setup.hs is the build's); file-embed's `embedFile`
+ * and `embedDir` compile a file in. Functions take their arguments without parentheses (`readFile path`).
+ * https://hackage.haskell.org/package/file-embed
+ */
+export const HASKELL_SOURCES: SourceLanguage = {
+  source: (p) => /\.l?hs$/.test(p) && !/(^|\/)(tests?|bench(marks?)?)\//.test(p) && !/(^|\/)Setup\.l?hs$/.test(p),
+  notData: /(^|\/)(dist|dist-newstyle|\.stack-work)\/|\.(l?hs|cabal)$|(^|\/)(stack\.ya?ml(\.lock)?|cabal\.project(\.[\w]+)?|package\.yaml|hie\.yaml|Setup\.l?hs)$/i,
+  opens: /\b(readFile|writeFile|appendFile|openFile|withFile|openBinaryFile|withBinaryFile|decodeFileStrict'?|decodeFile|listDirectory|getDirectoryContents|readFileBS|readFileText|readFileUtf8)\s+([^"\s(][^\s)]*)/g,
+  embedded: (text) => ({ text: text.replace(/\b(embedFile|embedDir|embedStringFile|makeRelativeToProject)\s+"(?:[^"\\]|\\.)*"/g, ''), patterns: [] }),
+};
+
 /** What the runtime stage needs from the sources: paths to copy, or keeping the sources, and why. */
 export interface RuntimeFiles {
   /** Paths relative to the source directory, to copy from the builder. */
@@ -100,7 +126,10 @@ export function runtimeFiles(context: BuildContext, root: string, language: Sour
   if (!context.known) return { copy: [], keepSources: 'no build context to read the sources for files they open at run time', findings: [] };
   const prefix = root ? `${root}/` : '';
   const inRoot = (p: string) => p.startsWith(prefix);
-  const data = context.find((p) => inRoot(p) && !NOT_DATA_COMMON.test(p) && !language.notData.test(p)).map((p) => p.slice(prefix.length));
+  // a literal may name any file but the language's sources and build files (`data/words.txt`, even a README the
+  // program serves); a path it computes could mean any of them but the docs and repository files
+  const named = context.find((p) => inRoot(p) && !language.notData.test(p) && !/(^|\/)(\.git|\.github|node_modules)\//.test(p)).map((p) => p.slice(prefix.length));
+  const data = named.filter((p) => !NOT_DATA_COMMON.test(p));
   const sources = context.find((p) => inRoot(p) && language.source(p.slice(prefix.length)));
   const copy = new Set<string>();
   const computed: string[] = [];
@@ -117,7 +146,7 @@ export function runtimeFiles(context: BuildContext, root: string, language: Sour
       if (/^[*?]+$/.test(lit) && !globCall(text, raw)) continue;
       // a directory counts when it holds data (not a package of .go files); find() does not walk dist/ or target/
       const unwalked = /^(dist|target)(\/|$)/.test(lit) && context.exists(prefix + lit);
-      const hits = /[*?]/.test(lit) ? data.filter((d) => globToRegExp(lit).test(d)) : unwalked ? [lit] : data.filter((d) => d === lit || d.startsWith(`${lit}/`));
+      const hits = /[*?]/.test(lit) ? data.filter((d) => globToRegExp(lit).test(d)) : unwalked ? [lit] : named.filter((d) => d === lit || d.startsWith(`${lit}/`));
       if (!hits.length) continue;
       // a glob is copied as the directory it lies in, so every file it can match is there
       const path = /[*?]/.test(lit)
@@ -143,6 +172,62 @@ export function runtimeFiles(context: BuildContext, root: string, language: Sour
   }
   // a path inside another copied one comes with it
   const paths = [...copy].filter((p) => ![...copy].some((o) => o !== p && p.startsWith(`${o}/`))).sort();
-  const findings: Finding[] = paths.length ? [{ id: 'go-runtime-files', data: { paths: paths.join(', '), files: [...new Set(seen)].slice(0, 3).join(', ') } }] : [];
+  const findings: Finding[] = paths.length ? [{ id: 'runtime-files-copied', data: { paths: paths.join(', '), files: [...new Set(seen)].slice(0, 3).join(', ') } }] : [];
   return { copy: paths, keepSources: null, findings };
+}
+
+/** A COPY of the build context into where a compiled program is built: its index, destination and the context directories it brings. */
+interface SourceCopy {
+  index: number;
+  dest: string;
+  dirs: string[];
+}
+
+/**
+ * The COPYs of a language's sources and build files into a directory a build runs in (or one holding it): the
+ * whole context, a directory holding sources of the language, or its source and build files by name. A directory
+ * of the context with no source of the language in it (`COPY config ./config`) is data, and no such copy.
+ */
+function sourceCopies(input: PresetInput, cwds: readonly string[], language: SourceLanguage): SourceCopy[] {
+  const out: SourceCopy[] = [];
+  const holdsSources = (dir: string) => input.context.known && input.context.find((p) => p.startsWith(`${dir}/`) && language.source(p)).length > 0;
+  for (const index of input.model.stages[0]!.instructions) {
+    const ins = input.model.instructions[index]!;
+    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
+    const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
+    const sources = ins.sources.filter((w) => !w.startsWith('--')).map((w) => w.replace(/^\.\//, '') || '.');
+    const whole = (w: string) => w === '.' || w === '';
+    const file = (w: string) => language.source(w) || language.notData.test(w);
+    const dir = (w: string) => /^[A-Za-z0-9_-]+\/?$/.test(w) && holdsSources(w.replace(/\/$/, ''));
+    if (dest === null || !sources.length || !sources.every((w) => whole(w) || file(w) || dir(w)) || !cwds.some((d) => isInside(d, dest) || isInside(dest, d))) continue;
+    out.push({ index, dest, dirs: sources.filter((w) => !file(w)).map((w) => (whole(w) ? '' : w.replace(/\/+$/, ''))) });
+  }
+  return out;
+}
+
+/**
+ * What a preset of a compiled language does with the sources copied into where it builds: leaves them in the
+ * builder and copies instead what the program reads of them at run time (the literals of its sources, and
+ * `implicit`, files its libraries read by themselves when the context has them), or, when that cannot be told,
+ * keeps them, said with `keptId`, and leaves that choice to a build (`unproven-sources-kept`, issue 24).
+ */
+export function leaveSources(input: PresetInput, options: { language: SourceLanguage; cwds: readonly string[]; producer: number; what: string; keptId: MessageId; implicit?: readonly string[] }): { drop: Set<number>; artifacts: Artifact[]; findings: Finding[]; unproven: Finding[] } {
+  const copies = sourceCopies(input, options.cwds, options.language);
+  const artifacts: Artifact[] = [];
+  const findings: Finding[] = [];
+  for (const copy of copies)
+    for (const dir of copy.dirs) {
+      const files = runtimeFiles(input.context, dir, options.language);
+      if (files.keepSources) {
+        const why = files.keepSources;
+        return { drop: new Set(), artifacts: [], findings: [{ id: options.keptId, data: { why } }], unproven: [{ id: 'unproven-sources-kept', data: { what: options.what, why } }] };
+      }
+      findings.push(...files.findings);
+      const implicit = (options.implicit ?? []).filter((p) => input.context.exists(dir ? `${dir}/${p}` : p));
+      for (const p of [...new Set([...files.copy, ...implicit])]) {
+        const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
+        artifacts.push({ path, producer: options.producer, why: { id: 'artifact-output', data: { path, command: 'the sources, which read it at run time' } } });
+      }
+    }
+  return { drop: new Set(copies.map((c) => c.index)), artifacts, findings, unproven: [] };
 }

@@ -48,7 +48,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // preset ids (go, java, dotnet), not commands
   'src/preset-ids.ts': ['go', 'java', 'dotnet'],
   'src/help-text.ts': ['go', 'java', 'dotnet'],
-  'templates/shared/runtime-files.ts': ['go'],
+  // the languages' names, and the build files and endings of their sources (`.cc` is a C++ source, `configure`, `.cmake`, `.cabal` files the build reads, not the commands)
+  'templates/shared/runtime-files.ts': ['go', 'compilers', 'build-systems', 'haskell'],
   // the java image's name, Gradle's jar task, the wrappers as build-context files
   'src/knowledge/java.ts': ['java'],
   // `cc` is a crate
