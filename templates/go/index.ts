@@ -16,7 +16,7 @@ import { checkoutOf, packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
-import { runtimeFiles } from '../shared/runtime-files.js';
+import { runtimeFiles, startedWords } from '../shared/runtime-files.js';
 import { isInserted } from '../../src/onbuild.js';
 
 /** The Alpine tags that always name the newest release. */
@@ -382,7 +382,7 @@ function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number
   const findings: Finding[] = [];
   for (const copy of copies)
     for (const dir of copy.dirs) {
-      const files = runtimeFiles(input.context, dir);
+      const files = runtimeFiles(input.context, dir, undefined, startedWords(input, copy.dest));
       // what the program reads cannot be told, so the sources stay beside the binary: an expert would copy the binary
       // and what it reads, which only the sources show, so keeping them is a choice a build accepts (issue 24)
       if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }], unproven: [{ id: 'unproven-sources-kept', data: { what: 'binary', why: files.keepSources } }] };

@@ -122,7 +122,7 @@ function globToRegExp(glob: string): RegExp {
  * Reads the Go sources under `root` (the context directory copied to the build directory) for files
  * they read at run time. `context` unknown means the sources must stay.
  */
-export function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage = GO_SOURCES): RuntimeFiles {
+export function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage = GO_SOURCES, started: readonly string[] = []): RuntimeFiles {
   if (!context.known) return { copy: [], keepSources: 'no build context to read the sources for files they open at run time', findings: [] };
   const prefix = root ? `${root}/` : '';
   const inRoot = (p: string) => p.startsWith(prefix);
@@ -163,6 +163,14 @@ export function runtimeFiles(context: BuildContext, root: string, language: Sour
     for (const m of text.matchAll(language.opens)) {
       const arg = m.at(-1)!.trim();
       if (arg && !/^(filepath\.Join\()?["`]/.test(arg)) computed.push(`${file} calls ${m[1]}`);
+    }
+  }
+  // what the command the container starts names (`CMD ["/app", "-config", "config.yml"]`, relative to the copy)
+  for (const word of started) {
+    const lit = word.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (lit && !lit.includes('..') && named.some((d) => d === lit || d.startsWith(`${lit}/`)) && !language.source(lit) && !language.notData.test(lit)) {
+      copy.add(lit);
+      seen.push('the command the container starts');
     }
   }
   const covered = (d: string) => [...copy].some((c) => d === c || d.startsWith(`${c}/`));
@@ -217,7 +225,7 @@ export function leaveSources(input: PresetInput, options: { language: SourceLang
   const findings: Finding[] = [];
   for (const copy of copies)
     for (const dir of copy.dirs) {
-      const files = runtimeFiles(input.context, dir, options.language);
+      const files = runtimeFiles(input.context, dir, options.language, startedWords(input, copy.dest));
       if (files.keepSources) {
         const why = files.keepSources;
         return { drop: new Set(), artifacts: [], findings: [{ id: options.keptId, data: { why } }], unproven: [{ id: 'unproven-sources-kept', data: { what: options.what, why } }] };
@@ -230,4 +238,22 @@ export function leaveSources(input: PresetInput, options: { language: SourceLang
       }
     }
   return { drop: new Set(copies.map((c) => c.index)), artifacts, findings, unproven: [] };
+}
+
+/**
+ * The words of the command the container starts (ENTRYPOINT, CMD; a `--flag=value`'s value too) as paths relative to
+ * `dest`, where a copy put the context: a relative word is taken from the stage's last working directory.
+ */
+export function startedWords(input: PresetInput, dest: string): string[] {
+  const last = input.model.stages[0]!.instructions.at(-1);
+  const workdir = last === undefined ? '/' : (input.analysis.scopes.get(last)?.workdir ?? '/');
+  const words = input.model.instructions
+    .filter((i) => i.stage === 0 && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))
+    .flatMap((i) => i.json ?? i.args.split(/\s+/))
+    .map((w) => w.replace(/^--?[\w-]+=/, ''));
+  const base = dest.replace(/\/+$/, '');
+  return words.flatMap((w) => {
+    const abs = w.startsWith('/') ? w : `${workdir.replace(/\/+$/, '')}/${w.replace(/^\.\//, '')}`;
+    return abs.startsWith(`${base}/`) ? [abs.slice(base.length + 1)] : [];
+  });
 }
