@@ -16,7 +16,7 @@ import { checkoutOf, packagePrograms } from '../../src/commands/index.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
-import { runtimeFiles, startedWords } from '../shared/runtime-files.js';
+import { GO_SOURCES, leaveSources } from '../shared/runtime-files.js';
 import { isInserted } from '../../src/onbuild.js';
 
 /** The Alpine tags that always name the newest release. */
@@ -341,60 +341,6 @@ function shellNeed(input: PresetInput, runtimeRuns: number[]): string | null {
   return null;
 }
 
-/** A COPY of sources the preset leaves in the builder: its context directories and where they land. */
-interface SourceCopy {
-  index: number;
-  /** Context directories it copies (`''` for the whole context), each into `dest`. */
-  dirs: string[];
-  dest: string;
-}
-
-/** COPY/ADD of sources into the directory a `go build` runs in: only the builder needs them. */
-function sourceCopies(input: PresetInput, builds: GoBuild[]): SourceCopy[] {
-  const dirs = builds.map((b) => b.command.cwd);
-  const out: SourceCopy[] = [];
-  for (const index of input.model.stages[0]!.instructions) {
-    const ins = input.model.instructions[index]!;
-    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
-    const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
-    const sources = ins.sources;
-    const goish = sources.every((w) => w === '.' || w === './' || /(\.go|go\.(mod|sum)|\/)$/.test(w) || !w.includes('.'));
-    if (dest !== null && dirs.some((d) => isInside(d, dest) || isInside(dest, d)) && goish) {
-      out.push({
-        index,
-        dest,
-        dirs: sources
-          .filter((w) => !w.startsWith('--'))
-          .filter((w) => !/\.go$|go\.(mod|sum)$/.test(w))
-          .map((w) => w.replace(/^\.\/?/, '').replace(/\/+$/, '')),
-      });
-    }
-  }
-  return out;
-}
-
-/**
- * The source copies the runtime stage may leave out, and the files it must copy from them instead
- * (what the program reads at run time); when that cannot be told, the sources stay.
- */
-function leaveSources(input: PresetInput, copies: SourceCopy[], producer: number): { drop: Set<number>; artifacts: Artifact[]; findings: Finding[]; unproven: Finding[] } {
-  const artifacts: Artifact[] = [];
-  const findings: Finding[] = [];
-  for (const copy of copies)
-    for (const dir of copy.dirs) {
-      const files = runtimeFiles(input.context, dir, undefined, startedWords(input, copy.dest));
-      // what the program reads cannot be told, so the sources stay beside the binary: an expert would copy the binary
-      // and what it reads, which only the sources show, so keeping them is a choice a build accepts (issue 24)
-      if (files.keepSources) return { drop: new Set(), artifacts: [], findings: [{ id: 'go-sources-kept', data: { why: files.keepSources } }], unproven: [{ id: 'unproven-sources-kept', data: { what: 'binary', why: files.keepSources } }] };
-      findings.push(...files.findings);
-      for (const p of files.copy) {
-        const path = `${copy.dest.replace(/\/$/, '')}/${p}`;
-        artifacts.push({ path, producer, why: { id: 'artifact-output', data: { path, command: 'the Go sources, which read it at run time' } } });
-      }
-    }
-  return { drop: new Set(copies.map((c) => c.index)), artifacts, findings, unproven: [] };
-}
-
 /**
  * `go-wrapper run ARGS`, the golang images' helper before 1.10, as the command the container starts: it execs the
  * binary `go-wrapper install` put in the GOPATH's bin, named after the import path the package in the working
@@ -483,7 +429,7 @@ export default {
       }
       findings.push({ id: 'cgo-disabled' });
     }
-    const sources = leaveSources(input, sourceCopies(input, builds), Math.max(...builds.map((b) => b.index)));
+    const sources = leaveSources(input, { language: GO_SOURCES, cwds: builds.map((b) => b.command.cwd), producer: Math.max(...builds.map((b) => b.index)), what: 'binary', keptId: 'go-sources-kept' });
     const drop = sources.drop;
     artifacts.push(...sources.artifacts);
     findings.push(...sources.findings);

@@ -27,7 +27,7 @@ export interface SourceLanguage {
 }
 
 /** Go: `.go` files outside tests, vendor and testdata; `//go:embed` patterns. */
-const GO_SOURCES: SourceLanguage = {
+export const GO_SOURCES: SourceLanguage = {
   source: (p) => p.endsWith('.go') && !p.endsWith('_test.go') && !/(^|\/)(vendor|testdata)\//.test(p),
   notData: /(^|\/)(vendor|testdata)\/|\.(go|mod|sum)$|(^|\/)(\.golangci\.ya?ml|\.goreleaser\.ya?ml)$/i,
   opens:
@@ -69,7 +69,7 @@ export const HASKELL_SOURCES: SourceLanguage = {
 };
 
 /** What the runtime stage needs from the sources: paths to copy, or keeping the sources, and why. */
-export interface RuntimeFiles {
+interface RuntimeFiles {
   /** Paths relative to the source directory, to copy from the builder. */
   copy: string[];
   /** Why the sources must stay in the runtime stage, or null. */
@@ -122,7 +122,7 @@ function globToRegExp(glob: string): RegExp {
  * Reads the Go sources under `root` (the context directory copied to the build directory) for files
  * they read at run time. `context` unknown means the sources must stay.
  */
-export function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage = GO_SOURCES, started: readonly string[] = []): RuntimeFiles {
+function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage = GO_SOURCES, started: readonly string[] = []): RuntimeFiles {
   if (!context.known) return { copy: [], keepSources: 'no build context to read the sources for files they open at run time', findings: [] };
   const prefix = root ? `${root}/` : '';
   const inRoot = (p: string) => p.startsWith(prefix);
@@ -198,7 +198,8 @@ interface SourceCopy {
  */
 function sourceCopies(input: PresetInput, cwds: readonly string[], language: SourceLanguage): SourceCopy[] {
   const out: SourceCopy[] = [];
-  const holdsSources = (dir: string) => input.context.known && input.context.find((p) => p.startsWith(`${dir}/`) && language.source(p)).length > 0;
+  // without a context a directory may hold sources: it is scanned, which keeps it at build level
+  const holdsSources = (dir: string) => !input.context.known || input.context.find((p) => p.startsWith(`${dir}/`) && language.source(p)).length > 0;
   for (const index of input.model.stages[0]!.instructions) {
     const ins = input.model.instructions[index]!;
     if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
@@ -206,7 +207,7 @@ function sourceCopies(input: PresetInput, cwds: readonly string[], language: Sou
     const sources = ins.sources.filter((w) => !w.startsWith('--')).map((w) => w.replace(/^\.\//, '') || '.');
     const whole = (w: string) => w === '.' || w === '';
     const file = (w: string) => language.source(w) || language.notData.test(w);
-    const dir = (w: string) => /^[A-Za-z0-9_-]+\/?$/.test(w) && holdsSources(w.replace(/\/$/, ''));
+    const dir = (w: string) => /^[A-Za-z0-9_./-]+\/?$/.test(w) && !/\.[A-Za-z0-9]+$/.test(w) && holdsSources(w.replace(/\/$/, ''));
     if (dest === null || !sources.length || !sources.every((w) => whole(w) || file(w) || dir(w)) || !cwds.some((d) => isInside(d, dest) || isInside(dest, d))) continue;
     out.push({ index, dest, dirs: sources.filter((w) => !file(w)).map((w) => (whole(w) ? '' : w.replace(/\/+$/, ''))) });
   }
@@ -244,7 +245,7 @@ export function leaveSources(input: PresetInput, options: { language: SourceLang
  * The words of the command the container starts (ENTRYPOINT, CMD; a `--flag=value`'s value too) as paths relative to
  * `dest`, where a copy put the context: a relative word is taken from the stage's last working directory.
  */
-export function startedWords(input: PresetInput, dest: string): string[] {
+function startedWords(input: PresetInput, dest: string): string[] {
   const last = input.model.stages[0]!.instructions.at(-1);
   const workdir = last === undefined ? '/' : (input.analysis.scopes.get(last)?.workdir ?? '/');
   const words = input.model.instructions
