@@ -119,8 +119,9 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /**
- * Reads the Go sources under `root` (the context directory copied to the build directory) for files
- * they read at run time. `context` unknown means the sources must stay.
+ * Reads the sources of `language` under `root` (the context directory copied to the build directory) for files
+ * they read at run time, with the words of the command the container starts (`started`, relative to the copy).
+ * `context` unknown means the sources must stay.
  */
 function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage = GO_SOURCES, started: readonly string[] = []): RuntimeFiles {
   if (!context.known) return { copy: [], keepSources: 'no build context to read the sources for files they open at run time', findings: [] };
