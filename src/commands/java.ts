@@ -1,6 +1,7 @@
 // The JVM's build tools and the JDK's programs: Maven, Gradle (and their wrappers), Leiningen, sbt, Ant,
 // java, javac, jar. https://maven.apache.org/ref/current/maven-embedder/cli.html  https://docs.gradle.org/current/userguide/command_line_interface.html
 import type { CommandFamily } from './types.js';
+import { joinPath } from '../paths.js';
 
 /**
  * Build tools and the output directory of each (relative to the directory the build runs in); the goal
@@ -66,11 +67,9 @@ export function projectDirectory(words: readonly string[], cwd: string): string 
   if (!JAVA_PROJECT_OPTIONS.includes(option)) return null;
   const value = words[at]!.includes('=') ? words[at]!.slice(words[at]!.indexOf('=') + 1) : words[at + 1];
   if (!value || !/^[A-Za-z0-9_./-]+$/.test(value)) return null;
-  const path = value.startsWith('/') ? value : `${cwd.replace(/\/+$/, '')}/${value}`;
-  const normal = path.split('/').reduce<string[]>((out, part) => (part === '..' ? out.slice(0, -1) : part === '.' || part === '' ? out : [...out, part]), []);
+  const path = joinPath(cwd, value);
   // a build file names its directory; Maven's -f takes a directory too (its pom.xml)
-  const file = /\.(xml|gradle|kts)$/.test(normal[normal.length - 1] ?? '');
-  return `/${(file ? normal.slice(0, -1) : normal).join('/')}`;
+  return /\.(xml|gradle|kts)$/.test(path) ? path.slice(0, path.lastIndexOf('/')) || '/' : path;
 }
 
 /**

@@ -37,8 +37,8 @@ export default {
       replacements.set(producers[0]!, [...copies.map(([source, dest]): PresetStep => ({ kind: 'copy', source, dest })), { kind: 'run', script: 'ldconfig' }]);
     }
     // the sources stay in the builder unless the program reads files of them at run time (what it names is copied)
-    const builds = [...input.analysis.runs].flatMap(([index, run]) => run.commands.filter((c) => c.kind === 'build').map((c) => ({ index, cwd: c.cwd })));
-    const sources = producers.length ? leaveSources(input, { language: C_SOURCES, cwds: builds.map((b) => b.cwd), producer: producers.at(-1)!, what: 'program', keptId: 'cpp-sources-kept' }) : { drop: new Set<number>(), artifacts: [], findings: [], unproven: [] };
+    const cwds = [...input.analysis.runs.values()].flatMap((run) => run.commands.filter((c) => c.kind === 'build').map((c) => c.cwd));
+    const sources = leaveSources(input, { language: C_SOURCES, cwds, producer: producers.at(-1)!, what: 'program', keptId: 'cpp-sources-kept' });
     return {
       runtimeBase: { image: release ? `debian:${release}-slim` : input.builderImage, why: `the Debian release of ${input.builderImage}, slim: the program needs the C library and the gcc image's C++ runtime, not the compiler` },
       artifacts: [...generic.artifacts, ...sources.artifacts],

@@ -135,7 +135,7 @@ export default {
     }
     findings.push({ id: 'haskell-runtime-libs', data: { libs: runtime.packages.join(' ') } });
     // the sources stay in the builder unless the program reads files of them at run time (what it names is copied)
-    const sources = steps.length ? leaveSources(input, { language: HASKELL_SOURCES, cwds: steps.map((s) => s.command.cwd), producer: Math.max(...steps.map((s) => s.index)), what: 'executable', keptId: 'haskell-sources-kept' }) : { drop: new Set<number>(), artifacts: [], findings: [], unproven: [] };
+    const sources = leaveSources(input, { language: HASKELL_SOURCES, cwds: steps.map((s) => s.command.cwd), producer: Math.max(...steps.map((s) => s.index)), what: 'executable', keptId: 'haskell-sources-kept' });
     artifacts.push(...sources.artifacts);
     findings.push(...sources.findings);
     unproven.push(...sources.unproven);

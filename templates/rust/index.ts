@@ -179,7 +179,8 @@ export default {
     }
     // -sys crates that link system libraries, from Cargo.lock (or Cargo.toml when there is no lock)
     const lock = input.context.read('Cargo.lock');
-    const crates = lock !== null ? [...lock.matchAll(/^name = "([^"]+)"/gm)].map((m) => m[1]!) : [...(input.context.read('Cargo.toml') ?? '').matchAll(/^([\w-]+)\s*=/gm)].map((m) => m[1]!);
+    const locked = [...(lock ?? '').matchAll(/^name = "([^"]+)"/gm)].map((m) => m[1]!);
+    const crates = lock !== null ? locked : [...(input.context.read('Cargo.toml') ?? '').matchAll(/^([\w-]+)\s*=/gm)].map((m) => m[1]!);
     const libs = ['ca-certificates'];
     for (const crate of new Set(crates)) {
       const needs = RUST_SYS_CRATES[crate];
@@ -197,8 +198,9 @@ export default {
     if (first) replacements.set(first.index, [{ kind: 'install', manager: 'apt', packages: libs }]);
     findings.push({ id: 'rust-runtime-libs', data: { libs: libs.join(' ') } });
     // the sources stay in the builder unless the program reads files of them at run time (what they name is copied)
-    const implicit = Object.entries(RUST_IMPLICIT_READS).flatMap(([crate, paths]) => (new RegExp(`^name = "${crate}"$`, 'm').test(lock ?? '') ? paths : []));
-    const sources = built.length ? leaveSources(input, { language: RUST_SOURCES, cwds: built.map((b) => b.step.command.cwd), producer: Math.max(...built.map((b) => b.step.index)), what: 'binary', keptId: 'rust-sources-kept', implicit }) : { drop: new Set<number>(), artifacts: [], findings: [], unproven: [] };
+    const implicit = Object.entries(RUST_IMPLICIT_READS).flatMap(([crate, paths]) => (locked.includes(crate) ? paths : []));
+    // (no binary built, no cwd: no source copy is found and nothing is copied)
+    const sources = leaveSources(input, { language: RUST_SOURCES, cwds: built.map((b) => b.step.command.cwd), producer: Math.max(...built.map((b) => b.step.index)), what: 'binary', keptId: 'rust-sources-kept', implicit });
     artifacts.push(...sources.artifacts);
     findings.push(...sources.findings);
     return {
