@@ -84,7 +84,7 @@ function placedPaths(input: DropInput): string[] {
     if (s.artifact) return landsAt(s.artifact);
     const ins = s.source === null ? undefined : input.model.instructions[s.source];
     if (ins?.keyword !== 'COPY' && ins?.keyword !== 'ADD') return [];
-    return [copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/'];
+    return [copyDestination(ins, input.analysis.scopes.get(ins.index) ?? '/') ?? '/'];
   });
 }
 

@@ -182,7 +182,7 @@ function unsafeCopies(original: Model, after: Instruction[]): Finding[] {
     cursor = orig.index;
     if (![...words, copyDestination(ins, '/') ?? ''].some((w) => secretLike(w))) continue;
     analysis ??= analyze(original);
-    const dest = copyDestination(orig, analysis.scopes.get(orig.index)?.workdir ?? '/');
+    const dest = copyDestination(orig, analysis.scopes.get(orig.index) ?? '/');
     if (dest === null) continue;
     const landed = [dest, ...words.map((w) => joinPath(dest, w.split('/').filter(Boolean).pop() ?? '.'))].filter((p) => secretLike(p));
     for (const [index, run] of analysis.runs) {

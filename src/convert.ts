@@ -338,7 +338,7 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
     const scope = a.scopes.get(ins.index);
     if (!scope) continue;
     if (ins.keyword === 'WORKDIR') paths.add(joinPath(scope.workdir, ins.path));
-    const dest = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? copyDestination(ins, scope.workdir) : null;
+    const dest = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? copyDestination(ins, scope) : null;
     if (dest) paths.add(dest);
   }
   // files of the builder's base image a preset copies (the gcc image's C++ runtime), from the image table

@@ -115,7 +115,7 @@ export function proofOf(input: ProofInput): Proof {
     const copied = new Set(input.artifacts.map((a) => a.path));
     const added = input.analysis.classifications.flatMap((c) => {
       const ins = input.model.instructions[c.index]!;
-      return c.reason === 'add-url' && (ins.keyword === 'ADD' || ins.keyword === 'COPY') ? (landingPaths(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') ?? []) : [];
+      return c.reason === 'add-url' && (ins.keyword === 'ADD' || ins.keyword === 'COPY') ? (landingPaths(ins, input.analysis.scopes.get(ins.index) ?? '/') ?? []) : [];
     });
     for (const [index, run] of input.analysis.runs) {
       if (input.model.instructions[index]?.stage !== 0) continue;
@@ -184,7 +184,7 @@ export function proofOf(input: ProofInput): Proof {
     if (step.artifact) copied.push(...landsAt(step.artifact));
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
       const ins = step.source === null ? null : input.model.instructions[step.source]!;
-      const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/') : null;
+      const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index) ?? '/') : null;
       if (dest) copied.push(dest);
     }
     // (a preset's install in place of a command that installed nothing itself, too: the node preset's native libraries)
@@ -352,7 +352,7 @@ function ecosystemDirectory(model: Model, analysis: Analysis, a: Artifact): bool
   // the project's directory
   const nested = model.instructions.some((ins) => {
     if (ins.stage !== 0 || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return false;
-    const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+    const dest = copyDestination(ins, analysis.scopes.get(ins.index) ?? '/');
     return dest !== null && dest !== a.path && isInside(a.path, dest) && ins.sources.some((src) => src === '.' || src === './' || src.endsWith('/'));
   });
   return !nested && makers.length > 0 && makers.every((c) => familyOf(c.words[0] ?? '')?.languageInstallers?.includes(c.words[0]!) === true);

@@ -128,7 +128,7 @@ function mountedProjectTools(model: Model, analysis: Analysis): string | null {
   for (const entry of path.split(':')) {
     const project = PROJECT_TOOLS.exec(entry)?.[1];
     if (!project || project.includes('$')) continue;
-    const filled = model.instructions.some((ins) => ins.stage === 0 && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', project));
+    const filled = model.instructions.some((ins) => ins.stage === 0 && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && isInside(copyDestination(ins, analysis.scopes.get(ins.index) ?? '/') ?? '/', project));
     const worked = [...analysis.runs.values()].some((r) => r.commands.some((c) => isInside(c.cwd, project) || c.words.some((w) => w.startsWith('/') && isInside(w, project) && familyOf(c.words[0] ?? '')?.id !== 'files')));
     if (!filled && !worked) return entry;
   }
@@ -279,7 +279,7 @@ function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   if (!imageConfig(model.stages[0]?.image ?? '')?.serves) return false;
   const last = model.stages[0]!.instructions.at(-1)!;
   const workdir = analysis.scopes.get(last)?.workdir ?? '/';
-  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? '/', workdir));
+  return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index) ?? '/') ?? '/', workdir));
 }
 
 /**
@@ -649,10 +649,10 @@ export function contextSourceOf(model: Model, analysis: Analysis, path: string):
       continue;
     }
     if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
-    const workdir = analysis.scopes.get(ins.index)?.workdir ?? '/';
-    const dest = copyDestination(ins, workdir);
+    const scope = analysis.scopes.get(ins.index) ?? '/';
+    const dest = copyDestination(ins, scope);
     if (dest === null) continue;
-    const landed = copiedPaths(ins, workdir) ?? [];
+    const landed = copiedPaths(ins, scope) ?? [];
     for (const src of ins.sources) {
       if (/^[a-z]+:\/\//.test(src) || src.includes('*') || src.includes('$')) continue;
       const rel = src.replace(/^\.?\/+/, '').replace(/\/+$/, '');

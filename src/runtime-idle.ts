@@ -194,7 +194,7 @@ function copiedAlready(analysis: Analysis, model: Model, step: RuntimeStep, befo
   if (step.keyword !== 'COPY' || !step.verbatim || step.source === null) return null;
   const ins = model.instructions[step.source]!;
   if (ins.keyword !== 'COPY' || ins.from !== null || ins.flags.length > 0) return null;
-  const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  const dest = copyDestination(ins, analysis.scopes.get(ins.index) ?? '/');
   if (!dest || dest.includes('$')) return null;
   const artifact = before.find((s) => s.artifact && (s.artifact.to ?? s.artifact.path) === s.artifact.path && !s.artifact.fromImage && isInside(dest, s.artifact.path));
   return artifact ? artifact.artifact!.path : null;
@@ -210,7 +210,7 @@ function scratchInput(analysis: Analysis, model: Model, step: RuntimeStep, steps
   if (step.keyword !== 'COPY' || !step.verbatim || step.source === null) return null;
   const ins = model.instructions[step.source]!;
   if (ins.keyword !== 'COPY' || ins.from !== null || ins.flags.length > 0) return null;
-  const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  const dest = copyDestination(ins, analysis.scopes.get(ins.index) ?? '/');
   const dir = SCRATCH_DIRS.find((d) => dest !== null && isInside(dest, d) && dest !== d);
   if (!dir) return null;
   const installs = [...analysis.runs].filter(([index]) => index > ins.index).flatMap(([, run]) => run.commands.filter((c) => COMPILING.has(c.kind) && isInside(c.cwd, dir)));
@@ -219,7 +219,7 @@ function scratchInput(analysis: Analysis, model: Model, step: RuntimeStep, steps
   // another context COPY into the directory is an input too
   const input = (s: RuntimeStep): boolean => {
     const other = s.source === null ? null : model.instructions[s.source]!;
-    return s.keyword === 'COPY' && other?.keyword === 'COPY' && other.from === null && isInside(copyDestination(other, analysis.scopes.get(other.index)?.workdir ?? '/') ?? '/', dir);
+    return s.keyword === 'COPY' && other?.keyword === 'COPY' && other.from === null && isInside(copyDestination(other, analysis.scopes.get(other.index) ?? '/') ?? '/', dir);
   };
   // a repeated `cp -a /tmp/node_modules /usr/app` takes what the install made, not its inputs
   const names = (s: RuntimeStep): boolean => (s.keyword === 'RUN' && s.commands.length > 0 ? s.commands.some((c) => c.words.some((w) => w.includes(`${dir}/`)) && !((pathUse(c.words[0] ?? '')?.copies || pathUse(c.words[0] ?? '')?.moves) && !c.nested)) : s.text.includes(`${dir}/`));

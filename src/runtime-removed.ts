@@ -21,7 +21,7 @@ export function partlyRemovedContext(analysis: Analysis, model: Model, step: Run
   if ((step.keyword !== 'COPY' && step.keyword !== 'ADD') || !step.verbatim || step.source === null) return null;
   const ins = model.instructions[step.source]!;
   if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.flags.length > 0 || !copiesContextRoot(ins)) return null;
-  const dest = copyDestination(ins, analysis.scopes.get(ins.index)?.workdir ?? '/');
+  const dest = copyDestination(ins, analysis.scopes.get(ins.index) ?? '/');
   if (dest === null || dest === '/' || /[$*?[]/.test(dest) || systemDir(dest)) return null;
   // a later deletion of all of it leaves nothing to copy (removedInput)
   if (deletedLater(analysis, steps, { index: ins.index, start: -1 }, [dest])) return null;
@@ -42,10 +42,8 @@ export function removedInput(analysis: Analysis, model: Model, step: RuntimeStep
   if ((step.keyword !== 'COPY' && step.keyword !== 'ADD') || !step.verbatim || step.source === null) return null;
   const ins = model.instructions[step.source]!;
   if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null || ins.flags.length > 0) return null;
-  const scope = analysis.scopes.get(ins.index);
   // a destination named through the file's ENV (`ADD ./ $SRC_DIR/app`, ENV SRC_DIR=/tmp/src) lands where it names
-  const expanded = scope && ins.destination?.includes('$') ? { ...ins, destination: expandWord(ins.destination, scope.env) } : ins;
-  const paths = landingPaths(expanded, scope?.workdir ?? '/');
+  const paths = landingPaths(ins, analysis.scopes.get(ins.index) ?? '/');
   return paths === null ? null : deletedLater(analysis, steps, { index: ins.index, start: -1 }, paths);
 }
 
@@ -117,8 +115,8 @@ function laterDeletion(analysis: Analysis, steps: readonly RuntimeStep[], after:
  * destination itself; a file copied into a directory lands under its own name there, and so does a URL ADD
  * downloads (never unpacked).
  */
-export function landingPaths(ins: CopyInstruction, workdir: string): string[] | null {
-  const dest = copyDestination(ins, workdir);
+export function landingPaths(ins: CopyInstruction, at: Parameters<typeof copyDestination>[1]): string[] | null {
+  const dest = copyDestination(ins, at);
   if (dest === null || /[$*?[]/.test(dest) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
   const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;
   const paths: string[] = [];

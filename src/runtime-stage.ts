@@ -130,7 +130,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
         steps.push({ ...verbatim(ins), commands: run?.commands ?? [] });
       }
     } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
-      const dest = copyDestination(ins, scope.workdir);
+      const dest = copyDestination(ins, scope);
       const covered = dest !== null && enclosing(dest).some((dir) => (latestAt.get(dir) ?? -Infinity) > index);
       if (!covered) steps.push(verbatim(ins));
     } else {

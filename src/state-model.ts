@@ -620,7 +620,7 @@ function keptRemovals(input: ProofInput, b: StageState): Finding | null {
     if (st.source === null) continue;
     const ins = model.instructions[st.source]!;
     if (st.verbatim && (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
-      const dest = copyDestination(ins, analysis.scopes.get(st.source)?.workdir ?? '/');
+      const dest = copyDestination(ins, analysis.scopes.get(st.source) ?? '/');
       const context = copiesContextRoot(ins);
       if (dest === null) continue;
       kept.push({ index: st.source, start: -1, path: dest, how: context ? 'copying the build context into' : 'copying into', step: ins.keyword, context });
@@ -674,7 +674,7 @@ function applyInstruction(s: StageState, model: Model, analysis: Analysis, index
     make(s, dir);
   }
   if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
-    const dest = copyDestination(ins, scope.workdir);
+    const dest = copyDestination(ins, scope);
     if (dest) {
       make(s, dest);
       fill(s, dest);

@@ -60,7 +60,7 @@ export function narrowUnpacked(model: Model, analysis: Analysis, artifacts: Arti
   // what the running container names: scratch's entries are kept only for these
   const atRunTime = configuredPaths(model, analysis, true).filter((p) => p !== '/');
   // what the file's COPYs and ADDs put in place (`COPY tz-helper.sh /opt/`)
-  const copied = model.instructions.flatMap((ins) => (ins.stage === 0 && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? (copiedPaths(ins, analysis.scopes.get(ins.index)?.workdir ?? '/') ?? []) : []));
+  const copied = model.instructions.flatMap((ins) => (ins.stage === 0 && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? (copiedPaths(ins, analysis.scopes.get(ins.index) ?? '/') ?? []) : []));
   // the directories a mkdir makes
   const made = new Set(commands.flatMap(({ c }) => (fileReplay(c.words[0] ?? '') === 'creates-dir' ? (pathOperands(c.words)?.makes ?? []).map((p) => joinPath(c.cwd, p)) : [])));
   const out: Artifact[] = [];

@@ -31,7 +31,7 @@ export interface Classification {
 }
 
 /** The state the build is in when an instruction runs. */
-interface Scope {
+export interface Scope {
   workdir: string;
   env: EnvView;
   user: string | null;
@@ -511,7 +511,10 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
     };
     if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some(uses))) return true;
     if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
-      const dest = copyDestination(ins, scopes.get(c.index)?.workdir ?? '/');
+      const dest = copyDestination(ins, scopes.get(c.index) ?? '/');
+      // a plain COPY of context files into the checkout is part of its end state: the runtime stage copies the
+      // checkout as the build left it and leaves such a COPY out (src/runtime-idle.ts, `context-copy-dropped`)
+      if (dest !== null && inside(dest) && !dest.includes('$') && ins.keyword === 'COPY' && ins.flags.length === 0) continue;
       if (dest === null || inside(dest) || dirs.some((d) => isInside(d, dest))) return true;
     }
   }
@@ -550,12 +553,17 @@ export function addedFile(ins: Instruction): string | null {
   return to?.length === 1 && !imageDir(to[0]!) ? to[0]! : null;
 }
 
-/** The absolute destination of a COPY/ADD, or null for heredocs and variables. */
-export function copyDestination(ins: CopyInstruction, workdir: string): string | null {
+/**
+ * The absolute destination of a COPY/ADD, or null for heredocs and variables. Given the scope before the instruction
+ * (its working directory and environment), the variables of the destination are expanded as Docker expands them
+ * there (`COPY . $APP_DIR` after `ENV APP_DIR /go/src/app`), the way a RUN's words are; one whose value is not known
+ * leaves the destination unknown (null). Given a working directory alone, a destination with a variable is null.
+ */
+export function copyDestination(ins: CopyInstruction, at: string | Pick<Scope, 'workdir' | 'env'>): string | null {
   if (ins.heredoc) return null;
-  const dest = ins.destination;
+  const dest = ins.destination && typeof at !== 'string' ? expandWord(ins.destination, at.env) : ins.destination;
   if (!dest || dest.includes('$')) return null;
-  return joinPath(workdir, dest);
+  return joinPath(typeof at === 'string' ? at : at.workdir, dest);
 }
 
 /**
@@ -563,8 +571,8 @@ export function copyDestination(ins: CopyInstruction, workdir: string): string |
  * source under its own name there (`COPY tz-helper.sh /opt/` makes /opt/tz-helper.sh); else the destination itself.
  * Null when {@link copyDestination} cannot say.
  */
-export function copiedPaths(ins: CopyInstruction, workdir: string): string[] | null {
-  const dest = copyDestination(ins, workdir);
+export function copiedPaths(ins: CopyInstruction, at: string | Pick<Scope, 'workdir' | 'env'>): string[] | null {
+  const dest = copyDestination(ins, at);
   if (dest === null) return null;
   // `.` (the working directory) and `..` name directories that exist, so a file lands inside them
   const last = ins.words.at(-1) ?? '';

@@ -6,8 +6,11 @@ import type { CommandFamily, OutputContext } from './types.js';
 /** Options of `go build` / `go install` that take the next word as their value. */
 const VALUE_OPTIONS = ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-asmflags', '-gccgoflags', '-overlay', '-pgo', '-trimpath=false'];
 
-/** The dependency vendoring tools of GOPATH-era projects: govendor (kardianos/govendor), dep (golang/dep), glide (Masterminds/glide). */
-const VENDORING: readonly string[] = ['govendor', 'dep', 'glide'];
+/**
+ * The dependency vendoring tools of GOPATH-era projects: govendor (kardianos/govendor), dep (golang/dep), glide
+ * (Masterminds/glide), godep (tools/godep: `godep restore`, `godep save`; `godep go ...` is the go command, below).
+ */
+const VENDORING: readonly string[] = ['govendor', 'dep', 'glide', 'godep'];
 
 /** The packages (or .go files) a go subcommand `sub` (`go build`, `go install`) names, its options and their values left out. */
 export function goBuildPackages(words: readonly string[], sub: string): string[] {
@@ -122,6 +125,11 @@ export function goGetSources(env: OutputContext['env']): string {
 /** A remote import path: a domain, then path elements (`github.com/x/ocp`, `gopkg.in/yaml.v2`). */
 const IMPORT_PATH = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w~-][\w.~-]*)+$/i;
 
+/** `std` and `cmd`, the patterns of the standard library and of the toolchain's own commands (`go help packages`). */
+function toolchainPackages(pkg: string): boolean {
+  return pkg === 'std' || pkg === 'cmd';
+}
+
 /** The go subcommand the words run (`go build -o /app .`: build; '' when none), or null when they do not run go. */
 export function goSubcommand(words: readonly string[]): string | null {
   return words[0] === 'go' ? (words.slice(1).find((w) => !w.startsWith('-')) ?? '') : null;
@@ -130,6 +138,7 @@ export function goSubcommand(words: readonly string[]): string | null {
 /** A command that builds a Go binary: `go build`, `go install`, or a GOPATH-mode `go get` (one that installs a binary, `outputs`). */
 export function buildsGoBinary(words: readonly string[], outputs: readonly string[]): boolean {
   const sub = goSubcommand(words);
+  if ((sub === 'build' || sub === 'install') && goBuildPackages(words, sub).some(toolchainPackages)) return false;
   return sub === 'build' || sub === 'install' || (sub === 'get' && outputs.length > 0);
 }
 
@@ -148,6 +157,16 @@ function goWrapper(args: readonly string[]): readonly string[] | null {
   return goBuildPackages(words, sub === 'download' ? 'get' : 'install').length ? words : [...words, './...'];
 }
 
+/**
+ * godep (github.com/tools/godep): `godep go ARGS` runs `go ARGS` with the project's saved dependencies
+ * (Godeps/_workspace) put first on GOPATH; a binary it builds lands where `go` puts it (`-o`, or the bin of the
+ * GOPATH entry that holds the package's sources: `go help gopath`). Its own options (`-v`, `-d`) come first.
+ */
+function godep(args: readonly string[]): readonly string[] | null {
+  const at = args.findIndex((w) => !w.startsWith('-'));
+  return at >= 0 && args[at] === 'go' ? args.slice(at) : null;
+}
+
 export default {
   id: 'go',
   names: ['go', ...VENDORING],
@@ -164,6 +183,9 @@ export default {
   outputs({ words }, at) {
     if (VENDORING.includes(words[0]!)) return { paths: [], unnamed: false };
     const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    // `std` and `cmd` name the standard library and the toolchain's own commands (`go help packages`): `go install -a
+    // std` compiles the library into GOROOT, part of the toolchain, and installs no program
+    if ((sub === 'build' || sub === 'install') && goBuildPackages(words, sub).some(toolchainPackages)) return { paths: [], unnamed: false };
     if (sub === 'build' || sub === 'install') return binaries(words, sub, at);
     if (sub === 'get') {
       // GOPATH-mode `go get pkg` installs pkg's binary; `go get -d` and module-mode `go get` only download
@@ -183,5 +205,5 @@ export default {
   // GOMAXPROCS, GOGC or GOTRACEBACK, which a built program's runtime reads too
   buildEnv: [{ variables: ['GOPATH', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOSUMDB', 'GOINSECURE', 'GOOS', 'GOARCH', 'GOARM', 'CGO_ENABLED', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS', 'CGO_LDFLAGS'], readers: ['go', 'gofmt'] }],
   toolchainAtRuntime: [/^go run\b/],
-  helpers: { 'go-wrapper': goWrapper },
+  helpers: { 'go-wrapper': goWrapper, godep },
 } satisfies CommandFamily;

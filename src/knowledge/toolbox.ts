@@ -41,11 +41,10 @@ export const TOOLBOX_PROGRAMS: readonly string[] = [
   // site's Gemfile, installed when the container starts) are the image's purpose (review of 2026-12-06)
   'jekyll',
   // Go's developer tools, installed with `go get`: they read, vet, vendor or build Go code, most with the toolchain
-  // (the vendoring tools govendor, dep and glide are the go family's, src/commands/go.ts)
+  // (the vendoring tools govendor, dep, glide and godep are the go family's, src/commands/go.ts)
   'gox',
   'golint',
   'goimports',
-  'godep',
   'gometalinter',
   'golangci-lint',
   'errcheck',

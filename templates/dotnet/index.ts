@@ -65,7 +65,7 @@ function decideRun(input: PresetInput, run: DotnetRun, image: string, why: strin
   const refuse = (reason: string): PresetDecision => ({ declines: [{ id: 'command-rewrite-refused', data: { command: run.text, why: reason }, line }] });
   if (run.refused) return refuse(run.refused);
   // the project in the working directory: the context's root copied there with `COPY . <dir>`
-  const copied = input.model.instructions.some((i) => i.stage === 0 && i.index < run.ins.index && i.keyword === 'COPY' && copiesContextRoot(i) && copyDestination(i, input.analysis.scopes.get(i.index)?.workdir ?? '/')?.replace(/\/+$/, '') === run.cwd.replace(/\/+$/, ''));
+  const copied = input.model.instructions.some((i) => i.stage === 0 && i.index < run.ins.index && i.keyword === 'COPY' && copiesContextRoot(i) && copyDestination(i, input.analysis.scopes.get(i.index) ?? '/')?.replace(/\/+$/, '') === run.cwd.replace(/\/+$/, ''));
   if (!copied) return refuse(`no \`COPY . ${run.cwd}\` puts the build context's root where it runs, so which project it runs is unknown`);
   if (!input.context.known) return refuse('no build context was given to read the project file');
   const projects = input.context.find((p) => /^[^/]+\.(cs|fs|vb)proj$/.test(p));

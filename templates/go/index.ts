@@ -114,7 +114,7 @@ function contextCopiesBefore(input: PresetInput, b: GoBuild): { ins: CopyInstruc
   return input.model.stages[0]!.instructions.flatMap((index) => {
     const ins = input.model.instructions[index]!;
     if (index >= b.index || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return [];
-    return [{ ins, dest: copyDestination(ins, input.analysis.scopes.get(index)!.workdir) }];
+    return [{ ins, dest: copyDestination(ins, input.analysis.scopes.get(index)!) }];
   });
 }
 
@@ -227,13 +227,14 @@ function buildsContext(input: PresetInput, b: GoBuild): boolean {
  * every main package it matches, whose names are not known: a program started from that directory, by its path or by
  * a name on a PATH that holds it, may be one of them.
  */
-function unusedGoGets(input: PresetInput, builds: GoBuild[], main: ReadonlySet<GoBuild>): Set<GoBuild> {
+function unusedGoGets(input: PresetInput, builds: GoBuild[]): Set<GoBuild> {
   const unused = new Set<GoBuild>();
   const final = containerStart(input);
   const start = startCommand(input.model);
   if (final === null || start === null) return unused;
   const taken = takenNames(input);
-  const gets = builds.filter((b) => goSubcommand(b.command.words) === 'get' && !main.has(b));
+  // (a tool a later build step runs, `godep` or the asset embedder `esc`, is a main package, and the builder's alone)
+  const gets = builds.filter((b) => goSubcommand(b.command.words) === 'get');
   const app = builds.filter((b) => !gets.includes(b) && buildsContext(input, b)).flatMap((b) => binariesOf(input, b).filter((p) => startsBinary(input, builds, b, p, taken, start.words[0], final.cwd, final.path)));
   if (!app.length) return unused;
   const phase = (index: number) => classificationOf(input.analysis, index)?.phase;
@@ -266,7 +267,7 @@ function inGopathMode(input: PresetInput, b: GoBuild): boolean {
   const stage = input.model.stages[0]!.instructions;
   const copied = stage.some((index) => {
     const ins = input.model.instructions[index]!;
-    const dest = index < b.index && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(index)!.workdir) : undefined;
+    const dest = index < b.index && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(index)!) : undefined;
     return dest !== undefined && (dest === null || isInside(cwd, dest));
   });
   const written = [...input.analysis.runs].some(([index, run]) => index <= b.index && run.commands.some((c) => (index < b.index || c.start < b.command.start) && (goSubcommand(c.words) === 'mod' || c.unnamedOutputs || [...c.produced, ...c.writes].some((o) => isInside(cwd, o)))));
@@ -401,7 +402,7 @@ export default {
     const carriers = new Set<RunCommand>();
     const main = provenMainPackages(input, builds);
     // a go get beside the build of the program the container starts installs nothing the runtime stage needs
-    const unused = unusedGoGets(input, builds, main);
+    const unused = unusedGoGets(input, builds);
     for (const b of builds) {
       if (unused.has(b)) continue;
       const line = input.model.instructions[b.index]!.line;
@@ -501,7 +502,7 @@ export default {
     // unproven-download and unproven-start-script are for code no context shows)
     const lost = toolsLost(input.builderImage, image);
     for (const b of builds)
-      if ((main.has(b) || (goSubcommand(b.command.words) === 'install' && b.command.words.some((w) => /^[\w.-]+\.[a-z]+\/.*@/.test(w))) || buildsFetchedSources(input, b)) && (lost.length || !hasShell(image)))
+      if (!unused.has(b) && (main.has(b) || (goSubcommand(b.command.words) === 'install' && b.command.words.some((w) => /^[\w.-]+\.[a-z]+\/.*@/.test(w))) || buildsFetchedSources(input, b)) && (lost.length || !hasShell(image)))
         unproven.push({ id: 'unproven-fetched-program', data: { command: b.command.words.join(' '), from: input.builderImage, to: image, tools: (lost.length ? lost : ['a shell']).slice(0, 4).join(', ') }, line: input.model.instructions[b.index]!.line });
     // a builder pinned from a tag naming no Go version builds with today's Go (newestGoUnshown)
     if (input.pinnedFrom && goVersion(input.pinnedFrom) === null)
@@ -513,6 +514,8 @@ export default {
       }
     const fetched = new Set<string>();
     for (const b of main) {
+      // (the sources of a tool only the build ran stay with it)
+      if (unused.has(b)) continue;
       const path = fetchedSources(input, b);
       if (path === null || path.includes('$') || fetched.has(path)) continue;
       fetched.add(path);

@@ -108,7 +108,7 @@ function contextDirOf(input: PresetInput, build: JarBuild): string | null {
   for (const ins of input.model.instructions) {
     if (ins.index >= build.index || ins.stage !== 0) break;
     const sources = contextSources(ins);
-    if (ins.keyword !== 'COPY' || !sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
+    if (ins.keyword !== 'COPY' || !sources?.length || copyDestination(ins, input.analysis.scopes.get(ins.index) ?? '/')?.replace(/\/+$/, '') !== build.cwd.replace(/\/+$/, '')) continue;
     if (sources.some((s) => s === '.' || s === '' || /^(pom\.xml|build\.gradle(\.kts)?)$/.test(s))) dir = '';
     else if (sources.length === 1 && !sources[0]!.includes('.') && !/[*?[]/.test(sources[0]!)) dir = sources[0]!;
   }

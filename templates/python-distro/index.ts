@@ -78,7 +78,7 @@ function otherScriptWriter(input: PresetInput, pipIndexes: ReadonlySet<number>):
   const under = (p: string) => p === DISTRO_PIP_SCRIPTS || p.startsWith(`${DISTRO_PIP_SCRIPTS}/`) || DISTRO_PIP_SCRIPTS.startsWith(`${p.replace(/\/+$/, '')}/`);
   for (const ins of input.model.instructions) {
     if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
-    const paths = copiedPaths(ins, input.analysis.scopes.get(ins.index)?.workdir ?? '/');
+    const paths = copiedPaths(ins, input.analysis.scopes.get(ins.index) ?? '/');
     if (paths === null || paths.some(under)) return `line ${ins.line} copies files there`;
   }
   for (const [index, run] of input.analysis.runs) {

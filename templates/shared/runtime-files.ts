@@ -204,7 +204,7 @@ function sourceCopies(input: PresetInput, cwds: readonly string[], language: Sou
   for (const index of input.model.stages[0]!.instructions) {
     const ins = input.model.instructions[index]!;
     if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) continue;
-    const dest = copyDestination(ins, input.analysis.scopes.get(index)!.workdir);
+    const dest = copyDestination(ins, input.analysis.scopes.get(index)!);
     const sources = ins.sources.filter((w) => !w.startsWith('--')).map((w) => w.replace(/^\.\//, '') || '.');
     const whole = (w: string) => w === '.' || w === '';
     const file = (w: string) => language.source(w) || language.notData.test(w);
