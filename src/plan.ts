@@ -21,7 +21,7 @@ import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
 import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, scriptPrograms, startScripts, toolboxReason, toolsLost, type Started } from './runtime-contract.js';
 import { programsCodeRuns } from './code-programs.js';
-import { runtimeSteps, type RuntimeStep } from './runtime-stage.js';
+import { runtimeSteps, withoutCoveredCopies, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { deletedByBuilder, proveRuntimeStage } from './state-model.js';
 import { nativeNodeLibraries, runtimePackageProof } from './runtime-libraries.js';
@@ -254,7 +254,8 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const stage = runtimeSteps({ model, analysis, classifications, artifacts, decision, builderName: base.builderName, restore: restore.steps, command });
   declines.push(...stage.declines);
   findings.push(...stage.findings);
-  const active = withoutIdleSteps(analysis, model, stage.steps, base.builderName);
+  const idle = withoutIdleSteps(analysis, model, stage.steps, base.builderName);
+  const active = { ...idle, steps: withoutCoveredCopies(idle.steps) };
   findings.push(...active.findings);
   // the programs the image's own code runs (packages that shell out, scripts made executable, the sources'
   // literal commands) and those the stage's replayed commands call (bower: git): what the runtime base lacks

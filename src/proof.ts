@@ -184,8 +184,10 @@ export function proofOf(input: ProofInput): Proof {
     if (step.artifact) copied.push(...landsAt(step.artifact));
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
       const ins = step.source === null ? null : input.model.instructions[step.source]!;
-      const dest = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? copyDestination(ins, input.analysis.scopes.get(ins.index) ?? '/') : null;
-      if (dest) copied.push(dest);
+      // what it puts in place (`COPY package.json ./` brings /app/package.json, not all of /app), else where it lands
+      const scope = ins ? (input.analysis.scopes.get(ins.index) ?? '/') : '/';
+      const landed = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? (landingPaths(ins, scope) ?? [copyDestination(ins, scope)].filter((d) => d !== null)) : [];
+      copied.push(...landed);
     }
     // (a preset's install in place of a command that installed nothing itself, too: the node preset's native libraries)
     if (step.packages && (step.source === null || !input.analysis.runs.get(step.source)?.commands.some((c) => c.install)) && addedInstallUnproven) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });

@@ -5,7 +5,7 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, type RunAnalysis, type RunCommand } from './analyze/run.js';
-import { fileReplay, ignoresDirectory, isNeutral, pathOperands, readsPaths } from './commands/index.js';
+import { fileReplay, ignoresDirectory, installsLanguagePackages, isNeutral, isShellOnly, pathOperands, readsPaths } from './commands/index.js';
 import { isVenv } from './commands/python.js';
 import { enclosing, isInside, joinPath } from './paths.js';
 import type { Finding } from './messages.js';
@@ -27,6 +27,11 @@ export interface RuntimeStep {
   artifact?: Artifact;
   /** For ENV steps: the variables it sets, as `[name, value]`. */
   env?: readonly (readonly [string, string])[];
+  /**
+   * For a COPY of the build context into a directory the stage copies from the builder later (`dir`): where it lands.
+   * Left out when nothing between reads it (withoutCoveredCopies).
+   */
+  covers?: { dest: string; dir: string };
   /** For an install dfsplit or a preset writes (the tools the runtime commands and the code call, src/plan-runtime.ts; a preset's `install` step): its packages, all of which the stage then has. */
   packages?: readonly string[];
 }
@@ -131,13 +136,62 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       }
     } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, scope);
-      const covered = dest !== null && enclosing(dest).some((dir) => (latestAt.get(dir) ?? -Infinity) > index);
-      if (!covered) steps.push(verbatim(ins));
+      const dir = dest === null ? undefined : enclosing(dest).find((d) => (latestAt.get(d) ?? -Infinity) > index);
+      // a COPY into a directory the stage copies from the builder later brings nothing that copy does not, unless a
+      // step the stage runs before that copy reads or names what it put there (coveredCopies)
+      steps.push(dest !== null && dir !== undefined ? { ...verbatim(ins), covers: { dest, dir } } : verbatim(ins));
     } else {
       steps.push(verbatim(ins));
     }
   }
   return { ...withoutRepeatedCopies(steps), declines };
+}
+
+/**
+ * The steps without the context COPYs whose destination lies in a directory a later `COPY --from` of the stage brings
+ * as the build left it (`COPY . $APP_HOME` before the copy of the project directory `npm install` filled): that copy
+ * holds the same files. Kept when a RUN the stage runs between the two works in the destination or names a path in it,
+ * above it (`chown -R app $HOME/*`, a glob over its parent) or through a variable: it would miss what it read, or
+ * fail (a `pip install -r requirements.txt` there, review moved-2026-12-07z). Asked after the steps that do nothing
+ * there are gone (src/runtime-idle.ts: a `mv` of a file inside the copied directory is no reader then).
+ */
+export function withoutCoveredCopies(steps: readonly RuntimeStep[]): RuntimeStep[] {
+  return steps.filter((step, at) => {
+    const c = step.covers;
+    if (!c) return true;
+    // (any later copy of that directory brings the builder's end state of it: the one of its latest maker may be gone
+    // as a repeat of an earlier one, withoutRepeatedCopies)
+    const end = steps.findIndex((s, k) => k > at && s.artifact !== undefined && !s.artifact.brings && isInside(c.dest, s.artifact.to ?? s.artifact.path));
+    if (end < 0) return true;
+    return steps.slice(at + 1, end).some((s) => s.keyword === 'RUN' && (s.commands.length === 0 || s.commands.some((x) => namesPath(x, c.dest))));
+  });
+}
+
+/**
+ * Whether a command names a path in `dest`, above it, or one it cannot place (a variable, a glob's directory), or reads
+ * what lies there from its working directory: a language install of the directory's own lists (`pip install -r
+ * requirements.txt`, `npm install`; not a global one), a script or command dfsplit does not know, a file named relative
+ * to it (`chmod +x start.sh`). A `mkdir -p` there, a global install, a cache or configuration command reads nothing of it.
+ */
+function namesPath(c: RunCommand, dest: string): boolean {
+  // (`mkdir -p` of the directory, of one above it or in it makes what is missing and reads nothing)
+  if (fileReplay(c.words[0] ?? '') === 'creates-dir' && c.words.includes('-p')) return false;
+  if (isInside(c.cwd, dest) && readsWorkdir(c)) return true;
+  return c.words.slice(1).some((w) => {
+    if (w.startsWith('-') || !/[/$*?[]/.test(w)) return false;
+    const fixed = w.replace(/[$*?[].*$/, '');
+    const path = joinPath(c.cwd, fixed.includes('/') || fixed === w ? fixed : '.');
+    return fixed !== w ? isInside(dest, path.replace(/\/[^/]*$/, '') || '/') || isInside(path, dest) : isInside(path, dest) || isInside(dest, path);
+  });
+}
+
+function readsWorkdir(c: RunCommand): boolean {
+  const args = c.words.slice(1);
+  // (the shell's own state, `set -ex`, `cd`, `export`, and commands that only print or look at the system)
+  if (isShellOnly(c.words[0] ?? '') || (isNeutral(c.words[0] ?? '') && !args.some((w) => !w.startsWith('-')))) return false;
+  if (installsLanguagePackages(c.words)) return (c.kind === 'build' || c.kind === 'pip') && !args.some((w) => w === '-g' || w === '--global' || w === 'global');
+  if (c.kind === 'unknown') return true;
+  return args.some((w) => !w.startsWith('-') && !w.startsWith('/') && /^[\w.-]*[./][\w./-]*$/.test(w) && !/^\d/.test(w));
 }
 
 /**
