@@ -28,10 +28,10 @@ export interface RuntimeStep {
   /** For ENV steps: the variables it sets, as `[name, value]`. */
   env?: readonly (readonly [string, string])[];
   /**
-   * For a COPY of the build context into a directory the stage copies from the builder later (`dir`): where it lands.
-   * Left out when nothing between reads it (withoutCoveredCopies).
+   * For a COPY of the build context into a directory the stage copies from the builder later: where it lands. Left out
+   * when nothing between reads it (withoutCoveredCopies).
    */
-  covers?: { dest: string; dir: string };
+  covers?: string;
   /** For an install dfsplit or a preset writes (the tools the runtime commands and the code call, src/plan-runtime.ts; a preset's `install` step): its packages, all of which the stage then has. */
   packages?: readonly string[];
 }
@@ -138,8 +138,8 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       const dest = copyDestination(ins, scope);
       const dir = dest === null ? undefined : enclosing(dest).find((d) => (latestAt.get(d) ?? -Infinity) > index);
       // a COPY into a directory the stage copies from the builder later brings nothing that copy does not, unless a
-      // step the stage runs before that copy reads or names what it put there (coveredCopies)
-      steps.push(dest !== null && dir !== undefined ? { ...verbatim(ins), covers: { dest, dir } } : verbatim(ins));
+      // step the stage runs before that copy reads or names what it put there (withoutCoveredCopies)
+      steps.push(dest !== null && dir !== undefined ? { ...verbatim(ins), covers: dest } : verbatim(ins));
     } else {
       steps.push(verbatim(ins));
     }
@@ -157,13 +157,13 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
  */
 export function withoutCoveredCopies(steps: readonly RuntimeStep[]): RuntimeStep[] {
   return steps.filter((step, at) => {
-    const c = step.covers;
-    if (!c) return true;
+    const dest = step.covers;
+    if (dest === undefined) return true;
     // (any later copy of that directory brings the builder's end state of it: the one of its latest maker may be gone
     // as a repeat of an earlier one, withoutRepeatedCopies)
-    const end = steps.findIndex((s, k) => k > at && s.artifact !== undefined && !s.artifact.brings && isInside(c.dest, s.artifact.to ?? s.artifact.path));
+    const end = steps.findIndex((s, k) => k > at && s.artifact !== undefined && !s.artifact.brings && isInside(dest, s.artifact.to ?? s.artifact.path));
     if (end < 0) return true;
-    return steps.slice(at + 1, end).some((s) => s.keyword === 'RUN' && (s.commands.length === 0 || s.commands.some((x) => namesPath(x, c.dest))));
+    return steps.slice(at + 1, end).some((s) => s.keyword === 'RUN' && (s.commands.length === 0 || s.commands.some((x) => namesPath(x, dest))));
   });
 }
 
@@ -179,12 +179,20 @@ function namesPath(c: RunCommand, dest: string): boolean {
   if (isInside(c.cwd, dest) && readsWorkdir(c)) return true;
   return c.words.slice(1).some((w) => {
     if (w.startsWith('-') || !/[/$*?[]/.test(w)) return false;
-    const fixed = w.replace(/[$*?[].*$/, '');
-    const path = joinPath(c.cwd, fixed.includes('/') || fixed === w ? fixed : '.');
-    return fixed !== w ? isInside(dest, path.replace(/\/[^/]*$/, '') || '/') || isInside(path, dest) : isInside(path, dest) || isInside(dest, path);
+    // a variable the analysis could not expand may name any path
+    if (w.includes('$')) return true;
+    const fixed = w.replace(/[*?[].*$/, '');
+    if (fixed === w) {
+      const path = joinPath(c.cwd, w);
+      return isInside(path, dest) || isInside(dest, path);
+    }
+    // a glob reads the directory its fixed part names (`/home/app/*`: /home/app), and may match anything in it
+    const dir = joinPath(c.cwd, fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/')) || '/' : '.');
+    return isInside(dest, dir) || isInside(dir, dest);
   });
 }
 
+/** Whether a command run in a directory reads what lies there (namesPath). */
 function readsWorkdir(c: RunCommand): boolean {
   const args = c.words.slice(1);
   // (the shell's own state, `set -ex`, `cd`, `export`, and commands that only print or look at the system)

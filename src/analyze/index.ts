@@ -513,7 +513,8 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
     if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, scopes.get(c.index) ?? '/');
       // a plain COPY of context files into the checkout is part of its end state: the runtime stage copies the
-      // checkout as the build left it and leaves such a COPY out (src/runtime-idle.ts, `context-copy-dropped`)
+      // checkout as the build left it, and leaves such a COPY out unless a step between reads it (src/runtime-stage.ts,
+      // withoutCoveredCopies; src/runtime-idle.ts, `context-copy-dropped`)
       if (dest !== null && inside(dest) && !dest.includes('$') && ins.keyword === 'COPY' && ins.flags.length === 0) continue;
       if (dest === null || inside(dest) || dirs.some((d) => isInside(d, dest))) return true;
     }
