@@ -1,7 +1,7 @@
 // What the builder deletes again does not come back in the runtime stage (issue 24, `runtime-keeps-removed`): a copy
 // or a download whose every landing place a builder-only command deletes is not repeated, and a copy of the context
 // that such a command deletes only in part is taken from the builder as the build left it. src/runtime-idle.ts asks.
-import { copiesContextRoot, copyDestination, filePaths, type Analysis } from './analyze/index.js';
+import { copiesContextRoot, copyDestination, filePaths, type Analysis, type DestinationScope } from './analyze/index.js';
 import { expandWord, homeOf } from './analyze/run.js';
 import { deletesContextPart, under } from './state-model.js';
 import type { CopyInstruction, Model } from './model.js';
@@ -115,7 +115,7 @@ function laterDeletion(analysis: Analysis, steps: readonly RuntimeStep[], after:
  * destination itself; a file copied into a directory lands under its own name there, and so does a URL ADD
  * downloads (never unpacked).
  */
-export function landingPaths(ins: CopyInstruction, at: Parameters<typeof copyDestination>[1]): string[] | null {
+export function landingPaths(ins: CopyInstruction, at: DestinationScope): string[] | null {
   const dest = copyDestination(ins, at);
   if (dest === null || /[$*?[]/.test(dest) || ins.sources.some((src) => /[$*?[]/.test(src))) return null;
   const intoDir = (ins.words.at(-1) ?? '').endsWith('/') || ins.sources.length > 1;

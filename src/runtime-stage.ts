@@ -136,10 +136,10 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
       }
     } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {
       const dest = copyDestination(ins, scope);
-      const dir = dest === null ? undefined : enclosing(dest).find((d) => (latestAt.get(d) ?? -Infinity) > index);
       // a COPY into a directory the stage copies from the builder later brings nothing that copy does not, unless a
       // step the stage runs before that copy reads or names what it put there (withoutCoveredCopies)
-      steps.push(dest !== null && dir !== undefined ? { ...verbatim(ins), covers: dest } : verbatim(ins));
+      const covered = dest !== null && enclosing(dest).some((d) => (latestAt.get(d) ?? -Infinity) > index);
+      steps.push(covered ? { ...verbatim(ins), covers: dest } : verbatim(ins));
     } else {
       steps.push(verbatim(ins));
     }
@@ -197,7 +197,8 @@ function readsWorkdir(c: RunCommand): boolean {
   const args = c.words.slice(1);
   // (the shell's own state, `set -ex`, `cd`, `export`, and commands that only print or look at the system)
   if (isShellOnly(c.words[0] ?? '') || (isNeutral(c.words[0] ?? '') && !args.some((w) => !w.startsWith('-')))) return false;
-  if (installsLanguagePackages(c.words)) return (c.kind === 'build' || c.kind === 'pip') && !args.some((w) => w === '-g' || w === '--global' || w === 'global');
+  // (a global install, `npm install -g`, is the family's setup, not a build: it installs outside the directory)
+  if (installsLanguagePackages(c.words)) return c.kind === 'build' || c.kind === 'pip';
   if (c.kind === 'unknown') return true;
   return args.some((w) => !w.startsWith('-') && !w.startsWith('/') && /^[\w.-]*[./][\w./-]*$/.test(w) && !/^\d/.test(w));
 }

@@ -31,7 +31,7 @@ export interface Classification {
 }
 
 /** The state the build is in when an instruction runs. */
-export interface Scope {
+interface Scope {
   workdir: string;
   env: EnvView;
   user: string | null;
@@ -515,7 +515,7 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
       // a plain COPY of context files into the checkout is part of its end state: the runtime stage copies the
       // checkout as the build left it, and leaves such a COPY out unless a step between reads it (src/runtime-stage.ts,
       // withoutCoveredCopies; src/runtime-idle.ts, `context-copy-dropped`)
-      if (dest !== null && inside(dest) && !dest.includes('$') && ins.keyword === 'COPY' && ins.flags.length === 0) continue;
+      if (dest !== null && inside(dest) && ins.keyword === 'COPY' && ins.flags.length === 0) continue;
       if (dest === null || inside(dest) || dirs.some((d) => isInside(d, dest))) return true;
     }
   }
@@ -554,13 +554,16 @@ export function addedFile(ins: Instruction): string | null {
   return to?.length === 1 && !imageDir(to[0]!) ? to[0]! : null;
 }
 
+/** Where a COPY's destination is read: the scope before the instruction, or a working directory alone (copyDestination). */
+export type DestinationScope = string | Pick<Scope, 'workdir' | 'env'>;
+
 /**
  * The absolute destination of a COPY/ADD, or null for heredocs and variables. Given the scope before the instruction
  * (its working directory and environment), the variables of the destination are expanded as Docker expands them
  * there (`COPY . $APP_DIR` after `ENV APP_DIR /go/src/app`), the way a RUN's words are; one whose value is not known
  * leaves the destination unknown (null). Given a working directory alone, a destination with a variable is null.
  */
-export function copyDestination(ins: CopyInstruction, at: string | Pick<Scope, 'workdir' | 'env'>): string | null {
+export function copyDestination(ins: CopyInstruction, at: DestinationScope): string | null {
   if (ins.heredoc) return null;
   const dest = ins.destination && typeof at !== 'string' ? expandWord(ins.destination, at.env) : ins.destination;
   if (!dest || dest.includes('$')) return null;
@@ -572,7 +575,7 @@ export function copyDestination(ins: CopyInstruction, at: string | Pick<Scope, '
  * source under its own name there (`COPY tz-helper.sh /opt/` makes /opt/tz-helper.sh); else the destination itself.
  * Null when {@link copyDestination} cannot say.
  */
-export function copiedPaths(ins: CopyInstruction, at: string | Pick<Scope, 'workdir' | 'env'>): string[] | null {
+export function copiedPaths(ins: CopyInstruction, at: DestinationScope): string[] | null {
   const dest = copyDestination(ins, at);
   if (dest === null) return null;
   // `.` (the working directory) and `..` name directories that exist, so a file lands inside them

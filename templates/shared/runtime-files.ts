@@ -123,7 +123,7 @@ function globToRegExp(glob: string): RegExp {
  * they read at run time, with the words of the command the container starts (`started`, relative to the copy).
  * `context` unknown means the sources must stay.
  */
-function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage = GO_SOURCES, started: readonly string[] = []): RuntimeFiles {
+function runtimeFiles(context: BuildContext, root: string, language: SourceLanguage, started: readonly string[]): RuntimeFiles {
   if (!context.known) return { copy: [], keepSources: 'no build context to read the sources for files they open at run time', findings: [] };
   const prefix = root ? `${root}/` : '';
   const inRoot = (p: string) => p.startsWith(prefix);
