@@ -343,8 +343,8 @@ export function madePaths(out: Model, original: Model, originalAnalysis: Analysi
   }
   // files of the builder's base image a preset copies (the gcc image's C++ runtime), from the image table
   for (const p of [...(imageConfig(first.image)?.provides ?? []), ...pythonOwnPaths(first.image)]) paths.add(p);
-  // the package directories of npm's global installs on the node image, which the node family leaves unnamed (src/global-copy.ts)
-  for (const p of globalPackagePaths(first.image, a)) paths.add(p);
+  // the package directories of npm's global installs where npm's prefix is known, which the node family leaves unnamed (src/global-copy.ts)
+  for (const p of globalPackagePaths(builderOnly, first.image, a)) paths.add(p);
   // the system prefix of pip, cpanm, R and gem installs on Debian and Ubuntu (src/local-copy.ts)
   for (const p of localInstallPaths(first.image, a)) paths.add(p);
   return [...paths];

@@ -7,12 +7,16 @@
 // point into those packages into a directory of its own (a declared builder edit right after the install, `cp -P`
 // keeps them links), and that directory is copied onto bin. Whether the addons compiled with the builder's tools
 // find every library they load on the runtime image only a build shows: always `build` level (unproven-global-copy).
+// Beyond the node image, npm's global prefix follows from how the file installed node (NPM_GLOBAL_PREFIXES): the
+// builder then checks it (`npm config get prefix`) before it gathers the links, so a wrong reading fails the build
+// instead of copying nothing.
 import { filePaths, type Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { runtimePart } from './runtime-stage.js';
-import { isBuildToolPackage, isNeutral, npmCacheCommand, npmGlobalPackages } from './commands/index.js';
-import { parseImage, slimVariant } from './images.js';
+import { isBuildToolPackage, isNeutral, npmCacheCommand, npmConfigSet, npmGlobalPackages } from './commands/index.js';
+import { distributionOf, isDistributionImage, parseImage, slimVariant } from './images.js';
 import { NODE_GLOBAL_PREFIX, NODE_SHIPPED_PACKAGES } from './knowledge/images.js';
+import { NPM_GLOBAL_PREFIXES } from './knowledge/node-packages.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { BuilderEdit, Override, PresetDecision, PresetStep } from './preset.js';
@@ -22,23 +26,30 @@ const LINKS = '/npm-global-links';
 
 /** The decision with every npm global install after the file's build tools copied, not repeated, and what a build must prove; null when there is none. */
 export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImage: string, decision: PresetDecision): { decision: PresetDecision; unproven: Finding[] } | null {
-  // the official node image only (its prefix is known), with nothing that moves npm's prefix (NPM_CONFIG_PREFIX,
-  // `npm config set prefix`, an .npmrc) and no runtime base of the preset's or the user's
-  if (parseImage(builderImage).name !== 'node' || decision.runtimeBase || movesPrefix(model) || model.text.includes(LINKS)) return null;
+  // npm's prefix known (the official node image's, or the one of the way the file installed node), with nothing that
+  // moves it (NPM_CONFIG_PREFIX, `npm config set prefix`, an .npmrc) and no runtime base of the preset's or the user's
+  const found = npmGlobalPrefix(model, analysis, builderImage);
+  if (!found || decision.runtimeBase || movesPrefix(model) || model.text.includes(LINKS)) return null;
+  const { prefix, checked } = found;
   const overrides = new Map<number, Override>(decision.overrides ?? []);
   const replacements = new Map<number, readonly PresetStep[]>(decision.runtimeReplacements ?? []);
   const edits: BuilderEdit[] = [...(decision.builderEdits ?? [])];
   const unproven: Finding[] = [];
   let compilers = false;
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
-    compilers ||= run.commands.some((c) => c.install?.build.some(isBuildToolPackage) ?? false);
+    const installsTools = run.commands.some((c) => c.install?.build.some(isBuildToolPackage) ?? false);
+    // a RUN too tangled to split (`curl ... | bash - && apt-get install build-essential nodejs`) is repeated whole, build
+    // tools and all: copying the packages would leave nothing behind (review npm-prefix-2026-12-07)
+    if (installsTools && run.complex) return null;
+    compilers ||= installsTools;
     if (!compilers || replacements.has(index) || overrides.has(index) || analysis.scopes.get(index)?.user || run.complex) continue;
     const installs = run.commands.map((c) => npmGlobalPackages(c.words));
     if (!installs.some((p) => p !== null)) continue;
     // the RUN's other commands run after the copy (`apk add build-base && npm i -g x` installs nothing again): package
-    // installs that remove nothing, setup that stands alone and cleanups of caches; anything else is declined as before
+    // installs that remove nothing, setup that stands alone, npm's own settings (movesPrefix rules out the prefix) and
+    // cleanups of caches; anything else is declined as before
     const rest = run.commands.filter((_, i) => installs[i] === null);
-    if (!rest.every((c) => npmCacheCommand(c.words) || isNeutral(c.words[0] ?? '') || liftable(c))) continue;
+    if (!rest.every((c) => npmCacheCommand(c.words) || isNeutral(c.words[0] ?? '') || (npmConfigSet(c.words) && !c.nested) || liftable(c))) continue;
     // (npm's cache cleaned again where nothing filled it would be a step that does nothing)
     const after = runtimePart(
       run.script,
@@ -49,10 +60,13 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
     // an upgrade of npm itself copied over the runtime image's own npm would keep the old version's files beside the new
     if (packages.some((p) => NODE_SHIPPED_PACKAGES.includes(p))) continue;
     const dir = `${LINKS}/${edits.filter((e) => e.kind === 'run' && e.script.includes(LINKS)).length + 1}`;
-    const modules = `${NODE_GLOBAL_PREFIX}/lib/node_modules`;
-    const targets = packages.map((p) => `../lib/node_modules/${p}/*`).join('|');
-    edits.push({ kind: 'run', after: index, script: `mkdir -p ${dir} && for f in ${NODE_GLOBAL_PREFIX}/bin/*; do case "$(readlink "$f")" in ${targets}) cp -P "$f" ${dir}/ ;; esac; done` });
-    replacements.set(index, [...packages.map((p): PresetStep => ({ kind: 'copy', source: `${modules}/${p}`, dest: `${modules}/${p}` })), { kind: 'copy', source: `${dir}/`, dest: `${NODE_GLOBAL_PREFIX}/bin/` }, ...(after ? [{ kind: 'run', script: after } as PresetStep] : [])]);
+    const modules = `${prefix}/lib/node_modules`;
+    // npm links a package's programs relative to bin (`../lib/node_modules/x/cli.js`); the old npm of a distribution's
+    // own package may link them absolute
+    const targets = packages.flatMap((p) => [`../lib/node_modules/${p}/*`, ...(checked ? [`${modules}/${p}/*`] : [])]).join('|');
+    const check = checked ? `test "$(npm config get prefix)" = ${prefix} && ` : '';
+    edits.push({ kind: 'run', after: index, script: `${check}mkdir -p ${dir} && for f in ${prefix}/bin/*; do case "$(readlink "$f")" in ${targets}) cp -P "$f" ${dir}/ ;; esac; done` });
+    replacements.set(index, [...packages.map((p): PresetStep => ({ kind: 'copy', source: `${modules}/${p}`, dest: `${modules}/${p}` })), { kind: 'copy', source: `${dir}/`, dest: `${prefix}/bin/`, gathered: true }, ...(after ? [{ kind: 'run', script: after } as PresetStep] : [])]);
     const command = run.commands[installs.findIndex((p) => p !== null)]!.words.slice(0, 3).join(' ');
     overrides.set(index, { phase: 'build', reason: 'run-global-copy', data: { command, packages: packages.join(', ') } });
     unproven.push({ id: 'unproven-global-copy', data: { command, packages: packages.join(', '), image: slimVariant(builderImage) ?? builderImage }, line: model.instructions[index]!.line });
@@ -83,8 +97,23 @@ function movesPrefix(model: Model): boolean {
   return model.instructions.some((i) => /prefix|npmrc/i.test(i.args));
 }
 
-/** The package directories npm's global installs of a builder on the node image make (the check's view of what the builder makes). */
-export function globalPackagePaths(builderImage: string, analysis: Analysis): string[] {
-  if (parseImage(builderImage).name !== 'node') return [];
-  return [...analysis.runs.values()].flatMap((run) => run.commands.flatMap((c) => (npmGlobalPackages(c.words) ?? []).map((p) => `${NODE_GLOBAL_PREFIX}/lib/node_modules/${p}`)));
+/**
+ * npm's global prefix in the builder, and whether the builder must check it: the official node image's own
+ * (NODE_GLOBAL_PREFIX), else the one of the way the file installs node on a distribution's image
+ * (NPM_GLOBAL_PREFIXES), checked at build time; null when none is known or nvm manages node.
+ */
+function npmGlobalPrefix(model: Model, analysis: Analysis, builderImage: string): { prefix: string; checked: boolean } | null {
+  if (parseImage(builderImage).name === 'node') return { prefix: NODE_GLOBAL_PREFIX, checked: false };
+  const distribution = distributionOf(builderImage)?.name;
+  if (!distribution || !isDistributionImage(builderImage) || /\bnvm\b|\bn\s+(lts|latest|stable|\d)/.test(model.text)) return null;
+  const installed = new Set([...analysis.runs.values()].flatMap((r) => r.commands.flatMap((c) => c.install?.packages ?? [])));
+  const way = NPM_GLOBAL_PREFIXES.find((w) => w.distributions.includes(distribution) && w.installs.test(model.text) && (w.packages.length === 0 || w.packages.some((p) => installed.has(p))) && !(w.unless?.test(model.text) ?? false));
+  return way ? { prefix: way.prefix, checked: true } : null;
+}
+
+/** The package directories npm's global installs of a builder make where npm's prefix is known (the check's view of what the builder makes). */
+export function globalPackagePaths(model: Model, builderImage: string, analysis: Analysis): string[] {
+  const found = npmGlobalPrefix(model, analysis, builderImage);
+  if (!found) return [];
+  return [...analysis.runs.values()].flatMap((run) => run.commands.flatMap((c) => (npmGlobalPackages(c.words) ?? []).map((p) => `${found.prefix}/lib/node_modules/${p}`)));
 }

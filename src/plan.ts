@@ -224,7 +224,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
     return { ...base, reasons: [leftBehind === 'none' ? { id: 'nothing-to-leave-behind', data: { image: runtimeBase } } : { id: 'build-deps-removed-in-layer', data: { image: runtimeBase } }] };
   }
   // a builder nothing is copied from is skipped by BuildKit, tests and all: no split is worth writing
-  const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.dest, index }] : [])));
+  const presetCopies = [...(decision.runtimeReplacements ?? [])].flatMap(([index, steps]) => steps.flatMap((s) => (s.kind === 'copy' ? [{ path: s.source, to: s.gathered ? s.source : s.dest, index }] : [])));
   // (nor is a builder only downloads are copied from: downloaded files alone are no product of a build)
   const downloaded = new Set(analysis.classifications.flatMap((c) => (c.reason === 'run-download' || c.reason === 'add-url' ? [c.index] : [])));
   if (artifacts.every((a) => downloaded.has(a.producer) || a.fromImage) && presetCopies.length === 0 && declines.length === 0) return { ...base, reasons: [{ id: 'no-artifact' }] };

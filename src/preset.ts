@@ -16,6 +16,8 @@ export interface Artifact {
   why: Finding;
   /** Made by the preset's builder edits, not by the original file (the state model cannot see it). */
   byPreset?: boolean;
+  /** A preset's copy of a directory a builder edit gathered (PresetStep `gathered`): what it brings lies at `to` in the builder too. */
+  gathered?: true;
   /**
    * The builder's paths the copy brings, each to the same place, when they are not `path` itself: what the staged
    * installs wrote into their prefixes (src/staged-install.ts: `/staging` copied onto / brings /usr, /etc, ...).
@@ -33,8 +35,12 @@ export interface Artifact {
  * as a Dockerfile line, and the plan reads its fields (what a copy brings, what a RUN runs), never the text.
  */
 export type PresetStep =
-  /** `COPY --from=<builder> [--chown=<chown>] <source> <dest>`: a file or directory the builder has. */
-  | { kind: 'copy'; source: string; dest: string; chown?: string }
+  /**
+   * `COPY --from=<builder> [--chown=<chown>] <source> <dest>`: a file or directory the builder has. `gathered`: the
+   * source is a directory a builder edit filled with exactly what to copy (the links npm made for a package's programs),
+   * so a system directory as `dest` receives only that.
+   */
+  | { kind: 'copy'; source: string; dest: string; chown?: string; gathered?: true }
   /** `RUN <script>`. */
   | { kind: 'run'; script: string }
   /** `RUN <install>` of system packages, as the package manager's family writes it (src/commands/). */

@@ -41,6 +41,11 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
       findings.push({ id: 'artifact-copied-once', data: { path: original.artifact!.path } });
       continue;
     }
+    const again = presetCopyHeld(original, steps.slice(0, at));
+    if (again) {
+      findings.push({ id: 'artifact-copied-once', data: { path: original.artifact!.to ?? original.artifact!.path } });
+      continue;
+    }
     const held = copiedAlready(analysis, model, original, steps.slice(0, at));
     if (held) {
       findings.push({ id: 'context-copy-dropped', data: { copy: original.text, path: held } });
@@ -182,6 +187,22 @@ function writesOnlyInside(step: RuntimeStep, copies: readonly string[], before: 
   };
   if (!step.commands.every(within) || into.length === 0) return null;
   return after.some((s) => SCRATCH_DIRS.some((d) => new RegExp(`(^|[\\s"'=:])${d}(/|[\\s"']|$)`).test(s.text))) ? null : [...new Set(into)].join(', ');
+}
+
+/**
+ * True when a preset's `COPY --from` brings what an earlier copy of the stage from the builder brought already: the
+ * builder's final state of a directory that holds its destination (the tarball's /usr/local, then the packages an
+ * `npm install -g` put in it), with no RUN between that names that directory (which could change what lies there).
+ * Only a copy to the same path, or of a directory the builder gathered from that place, brings the same files.
+ */
+function presetCopyHeld(step: RuntimeStep, before: readonly RuntimeStep[]): boolean {
+  const a = step.artifact;
+  if (!a?.byPreset || ((a.to ?? a.path) !== a.path && !a.gathered)) return false;
+  const dest = a.to ?? a.path;
+  const at = before.findIndex((s) => s.artifact && !s.artifact.byPreset && !s.artifact.fromImage && !s.artifact.brings && (s.artifact.to ?? s.artifact.path) === s.artifact.path && isInside(dest, s.artifact.path));
+  if (at < 0) return false;
+  const dir = before[at]!.artifact!.path;
+  return !before.slice(at + 1).some((s) => s.keyword === 'RUN' && s.text.includes(dir));
 }
 
 /**

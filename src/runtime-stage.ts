@@ -113,7 +113,7 @@ export function runtimeSteps(input: StageInput): { steps: RuntimeStep[]; decline
         const text = stepText(r, input.builderName);
         if (r.kind === 'copy') {
           // the preset's own COPY --from (wheels): an artifact the builder edits make
-          steps.push({ source: index, keyword, text, verbatim: false, commands: [], artifact: { path: r.source, to: r.dest, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: text } }, byPreset: true } });
+          steps.push({ source: index, keyword, text, verbatim: false, commands: [], artifact: { path: r.source, to: r.dest, producer: index, why: { id: 'run-preset', data: { preset: 'preset', detail: text } }, byPreset: true, ...(r.gathered ? { gathered: true as const } : {}) } });
           continue;
         }
         const script = stepScript(r);

@@ -361,7 +361,7 @@ export function nodeManager(name: string): (NodeManager & { name: NodeManagerNam
 /** The node package managers, in the order their lockfiles are looked for (npm first: the one a project is taken to use when nothing says). */
 export const nodeManagers: readonly (NodeManager & { name: NodeManagerName })[] = Object.keys(NODE_MANAGERS).map((n) => nodeManager(n)!);
 
-export { installedNodePackages, npmCacheCommand, npmGlobalPackages, runsBuildScript, NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS } from './node.js';
+export { installedNodePackages, npmCacheCommand, npmConfigSet, npmGlobalPackages, runsBuildScript, NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PROJECT_STEPS, NODE_RUN_SCRIPT, NODE_RUNNERS } from './node.js';
 export type { NodeManager, NodeManagerName } from './node.js';
 
 export type { CommandFamily, ConfigureStep, FamilyCommand, FileReplay, Outputs, PackageManager, PackageSubcommands, PathUse, SystemPackages } from './types.js';

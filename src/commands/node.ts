@@ -266,6 +266,11 @@ export function npmCacheCommand(words: readonly string[]): boolean {
   return words[0] === 'npm' && words[1] === 'cache';
 }
 
+/** `npm config set key value`: a setting written to the user's .npmrc, which the original image holds (a prefix set so is the caller's to look for). */
+export function npmConfigSet(words: readonly string[]): boolean {
+  return words[0] === 'npm' && words[1] === 'config' && words[2] === 'set';
+}
+
 export default {
   id: 'node',
   // the package managers, npx, the JavaScript build tools (TypeScript's compiler, webpack, Vite) and nvm

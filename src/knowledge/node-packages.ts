@@ -115,3 +115,20 @@ export const NODE_BINARIES: Readonly<Record<string, string>> = {
   gatsby: 'gatsby',
   remix: '@remix-run/dev',
 };
+
+/**
+ * npm's global prefix (packages in PREFIX/lib/node_modules, their programs linked into PREFIX/bin) by the way a file
+ * installs node on a distribution's own image, first match wins (`installs`: what the file's text shows; `packages`:
+ * one of them installed by the package manager, none asked when empty; `unless`: what rules the way out). npm's
+ * default prefix is the directory above the node binary: /usr for NodeSource's `nodejs` package and Alpine's, whose
+ * node is /usr/bin/node; /usr/local for the nodejs.org tarball unpacked there. Debian's and Ubuntu's own `npm`
+ * package sets prefix=/usr/local in its builtin npmrc, keeping global installs out of what dpkg owns.
+ * https://docs.npmjs.com/cli/configuring-npm/folders  https://github.com/nodesource/distributions
+ * https://sources.debian.org/src/npm/ (debian/npmrc)
+ */
+export const NPM_GLOBAL_PREFIXES: readonly { distributions: readonly string[]; installs: RegExp; packages: readonly string[]; unless?: RegExp; prefix: string }[] = [
+  { distributions: ['debian', 'ubuntu'], installs: /\bdeb\.nodesource\.com\b|\bnodesource\.gpg\b/, packages: ['nodejs'], prefix: '/usr' },
+  { distributions: ['debian', 'ubuntu'], installs: /\bnode-v[\w.$\-{}]*linux[\w.$\-{}]*\.tar\b[^\n]*(\n[^\n]*)?-C \/usr\/local\b/, packages: [], unless: /\bapt(-get)? (-\S+ )*install\b[^\n]*\bnodejs\b/, prefix: '/usr/local' },
+  { distributions: ['debian', 'ubuntu'], installs: /\bnpm\b/, packages: ['npm'], unless: /nodesource/, prefix: '/usr/local' },
+  { distributions: ['alpine'], installs: /\bnodejs\b/, packages: ['nodejs', 'nodejs-npm', 'npm', 'nodejs-current'], prefix: '/usr' },
+];
