@@ -51,6 +51,7 @@ export const MESSAGES = {
   'artifact-staged': "{path}: what the build's installs into system directories wrote, staged there by the builder with DESTDIR (the last: `{command}`), copied onto /",
   'artifact-root-packages': '{path}: where `{command}`, run in / (no WORKDIR), installs its packages',
   'artifact-workdir': '{path}: the working directory of build steps whose outputs dfsplit cannot name exactly',
+  'artifact-served': '{path}: the directory {server} serves (the command the container starts), built in {project}: the rest of the project, its sources and dependencies, stays in the builder',
   'artifact-deleted': '{path}: not copied, because the build deletes it again (the original image does not hold it)',
   'dev-runtime': '{dev} -> {runtime}: the runtime library the -dev package was compiled against',
   'dev-unknown-kept': '{dev}: no known runtime library for this -dev package, so it stays installed in the runtime stage',
@@ -197,6 +198,7 @@ export const MESSAGES = {
   'unproven-requirements-unread': 'pip installs from {file}, which dfsplit could not read in the build context: whether a compiled package in it loads a library that only the full image has is proven only by a build',
   'unproven-local-copy':
     '`{command}` ran after the build tools were installed: the runtime stage copies {path} from the builder instead of installing again without them; whether what it compiled there finds every library it loads on the runtime image, and whether the copy brings nothing else the runtime stage should not hold, is proven only by a build',
+  'unproven-served-dir': 'the runtime stage copies only {path}, the directory `{server}` serves, from the project {project}: that the build makes it there is proven only by a build',
   'unproven-global-copy': '`{command}` ran after the build tools were installed: the runtime stage copies what it installed ({packages}) from the builder instead of installing again without them; whether native addons compiled there find every library they load on {image} is proven only by a build',
   'unproven-install-prefix': '`{command}` installs {why}: what it writes outside the copied prefix is known only from a build',
   'unproven-runtime-compiler': '{program} installs packages when it runs, which may compile them: whether the runtime stage may leave the compiler behind is proven only by a build',

@@ -30,6 +30,7 @@ import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
 import { stageInstalls, type StagedInstalls } from './staged-install.js';
 import { copyGlobalInstalls } from './global-copy.js';
+import { servedArtifacts } from './static-serve.js';
 import { copyLocalInstalls } from './local-copy.js';
 import { isInside } from './paths.js';
 
@@ -215,9 +216,13 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // CA certificates and time zones the builder's image had and the runtime base may lack (item 8 of issue 23)
   const imageFiles = imageFilesToCopy(model, analysis, builder.image, runtimeBase, Math.max(...artifacts.map((a) => a.producer), builder.from), [...(decision.runtimeReplacements?.values() ?? [])].flat());
   if (artifacts.length && imageFiles.length) artifacts = [...artifacts, ...imageFiles.filter((f) => !artifacts!.some((a) => a.path === f.path))];
+  // a static file server started on a directory the build made needs that directory alone (src/static-serve.ts)
+  const served = servedArtifacts(model, analysis, artifacts);
+  if (served) artifacts = served.artifacts;
   findings.push(...artifacts.map((a) => a.why));
-  // on the same image, a split only pays off by leaving build-only packages or test tools behind
-  const leftBehind = packagesLeftBehind(analysis);
+  // on the same image, a split only pays off by leaving build-only packages or test tools behind (or, when the container
+  // serves the build's output, the project's sources and dependencies)
+  const leftBehind = served ? 'some' : packagesLeftBehind(analysis);
   // when the original already removes them, no split is worth writing, whatever it could not place:
   // unchanged, not declined
   if (!preset && runtimeBase === builder.image && !options.runtimeBase && (leftBehind === 'removed-in-layer' || (leftBehind === 'none' && declines.length === 0))) {
@@ -242,7 +247,8 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // (a staged install's directory lands on /: it holds only what the installs wrote)
   const copied = [...artifacts.map((a) => ({ path: a.path, to: a.why.id === 'artifact-staged' ? a.path : (a.to ?? a.path), why: describe(a.why), line: a.why.line })), ...presetCopies.map((c) => ({ path: c.path, to: c.to, why: 'the preset copies it', line: lineOf(model, c.index) }))];
   for (const c of copied) if (systemDir(c.path) || systemDir(c.to)) declines.push({ id: 'copies-system-dir', data: { path: systemDir(c.path) ? c.path : c.to, why: c.why }, line: c.line });
-  const classifications = applyOverrides(analysis, decision);
+  // (the project's inputs a served build leaves in the builder are sources of the build, as a compiler's are)
+  const classifications = applyOverrides(analysis, served?.inputs.length ? { ...decision, dropFromRuntime: new Set([...(decision.dropFromRuntime ?? []), ...served.inputs]) } : decision);
   // the system libraries of native npm packages installed by name, which the builder's full image had
   const native = nativeNodeLibraries(analysis, builder.image, runtimeBase, decision);
   findings.push(...native.findings);
@@ -313,7 +319,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
       artifacts,
       deleted,
       steps: printed.steps,
-      presetUnproven: [...packageProof.unproven, ...native.unproven, ...code.unproven, ...(staged?.unproven ?? []), ...(globals?.unproven ?? []), ...(local?.unproven ?? [])],
+      presetUnproven: [...packageProof.unproven, ...native.unproven, ...code.unproven, ...(staged?.unproven ?? []), ...(globals?.unproven ?? []), ...(local?.unproven ?? []), ...(served?.unproven ?? [])],
       genericArtifacts: decision.artifacts === undefined,
     }),
   };

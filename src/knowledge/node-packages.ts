@@ -132,3 +132,24 @@ export const NPM_GLOBAL_PREFIXES: readonly { distributions: readonly string[]; i
   { distributions: ['debian', 'ubuntu'], installs: /\bnpm\b/, packages: ['npm'], unless: /nodesource/, prefix: '/usr/local' },
   { distributions: ['alpine'], installs: /\bnodejs\b/, packages: ['nodejs', 'nodejs-npm', 'npm', 'nodejs-current'], prefix: '/usr' },
 ];
+
+/**
+ * Static file servers installed from npm that serve one directory and read nothing else of the project: the directory
+ * is their one positional argument (none given, they serve the working directory or `./public`, the project itself).
+ * `valueOptions` take the next word; `flags` take none (or `true`/`false`, which npm's option parsers read as the
+ * flag's value); any other option leaves the served directory untold. http-server reads only files under its root;
+ * serve reads its configuration, serve.json, from the served directory itself.
+ * https://github.com/http-party/http-server#available-options  https://github.com/vercel/serve#usage
+ */
+export const STATIC_FILE_SERVERS: Readonly<Record<string, { package: string; valueOptions: readonly string[]; flags: readonly string[] }>> = {
+  'http-server': {
+    package: 'http-server',
+    valueOptions: ['-p', '--port', '-a', '-c', '-e', '--ext', '-P', '--proxy', '-t', '--timeout', '-C', '--cert', '-K', '--key', '--username', '--password', '--log-ip'],
+    flags: ['-s', '--silent', '-g', '--gzip', '-b', '--brotli', '-S', '--ssl', '--tls', '--cors', '-d', '-i', '--no-dotfiles', '-r', '--robots', '-U', '--utc', '-v', '--version'],
+  },
+  serve: {
+    package: 'serve',
+    valueOptions: ['-l', '--listen', '-p', '--port', '-c', '--config', '--ssl-cert', '--ssl-key', '--ssl-pass'],
+    flags: ['-s', '--single', '-d', '--debug', '-n', '--no-clipboard', '-u', '--no-compression', '--no-etag', '-S', '--symlinks', '-C', '--cors', '--no-port-switching'],
+  },
+};

@@ -9,6 +9,7 @@ import { NODE_INSTALL_STEPS, NODE_MANAGER_STEPS, NODE_PROJECT_PROGRAMS, NODE_PRO
 import { libcOf, nodeMajor, parseImage, slimVariant } from '../../src/images.js';
 import { packagesNeedPrograms, programsToInstall } from '../../src/runtime-contract.js';
 import { releaseOfImage } from '../../src/tags.js';
+import { servedDirectory } from '../../src/static-serve.js';
 import { describeRelease, runtimeNamesFor } from '../../src/knowledge/runtime-packages.js';
 import type { Finding } from '../../src/messages.js';
 import type { CommandInstruction } from '../../src/model.js';
@@ -139,7 +140,10 @@ export default {
     if (other && (tools.length > 1 || runs.some((r) => nodeManager(r.tool)!.needsOwnLockfile?.includes(r.sub)))) declines.push({ id: 'node-lockfile-mismatch', data: { lockfile: other[0], tool: tools.find((t) => t !== other[1])! } });
     else if (other) findings.push({ id: 'node-lockfile-other', data: { lockfile: other[0], tool: tools[0]! } });
     // native addons: known libraries are installed in the runtime stage, unknown ones decline
-    const native = nativePackages(input, pkg, lock);
+    // a container that starts a static file server on the build's output runs no code of the project (the runtime stage
+    // copies that directory alone, src/static-serve.ts): its native addons load nothing and its dependencies are not pruned
+    const served = servedDirectory(input.model, input.analysis);
+    const native = served ? { names: [], seen: true } : nativePackages(input, pkg, lock);
     const libs: string[] = [];
     const replayed = runtimePackages(input);
     const musl = libcOf(input.builderImage) === 'musl';
@@ -168,7 +172,7 @@ export default {
     const last = Math.max(...runs.map((r) => r.index));
     const tool = lock?.[1] ?? tools[0] ?? nodeManagers[0]!.name;
     const dev = pkg.devDependencies ?? {};
-    if (Object.keys(dev).length && Number.isFinite(last)) {
+    if (Object.keys(dev).length && Number.isFinite(last) && !served) {
       const ins = input.model.instructions[last]!;
       const count = String(Object.keys(dev).length);
       const manager: NodeManager = nodeManager(tool)!;
