@@ -13,10 +13,12 @@
 import { filePaths, type Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { runtimePart } from './runtime-stage.js';
-import { isBuildToolPackage, isNeutral, npmCacheCommand, npmConfigSet, npmGlobalPackages } from './commands/index.js';
+import { compilerPrograms, familyOf, installedNodePackages, isBuildToolPackage, isNeutral, npmCacheCommand, npmConfigSet, npmGlobalPackages } from './commands/index.js';
+import { imageConfig } from './knowledge/image-config.js';
+import { BUILD_CLI_PACKAGES } from './knowledge/toolbox.js';
 import { distributionOf, isDistributionImage, parseImage, slimVariant } from './images.js';
 import { NODE_GLOBAL_PREFIX, NODE_SHIPPED_PACKAGES } from './knowledge/images.js';
-import { NPM_GLOBAL_PREFIXES } from './knowledge/node-packages.js';
+import { NPM_GLOBAL_PREFIXES, NPM_INSTALLS_AT_RUN_TIME } from './knowledge/node-packages.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
 import type { BuilderEdit, Override, PresetDecision, PresetStep } from './preset.js';
@@ -24,8 +26,13 @@ import type { BuilderEdit, Override, PresetDecision, PresetStep } from './preset
 /** Where the builder gathers the links of each copied install (one directory per RUN, numbered). */
 const LINKS = '/npm-global-links';
 
-/** The decision with every npm global install after the file's build tools copied, not repeated, and what a build must prove; null when there is none. */
-export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImage: string, decision: PresetDecision): { decision: PresetDecision; unproven: Finding[] } | null {
+/**
+ * The decision with every npm global install after the file's build tools copied, not repeated, and what a build must
+ * prove; null when there is none. `imageCompilers`: the builder image's own compilers count as build tools from the
+ * start when its slim variant lacks them (a file whose only build is `npm install -g x` on a full node tag, which the
+ * plan would otherwise leave alone: repeating the install on the slim variant could not compile x's native addons).
+ */
+export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImage: string, decision: PresetDecision, imageCompilers = false): { decision: PresetDecision; unproven: Finding[] } | null {
   // npm's prefix known (the official node image's, or the one of the way the file installed node), with nothing that
   // moves it (NPM_CONFIG_PREFIX, `npm config set prefix`, an .npmrc) and no runtime base of the preset's or the user's
   const found = npmGlobalPrefix(model, analysis, builderImage);
@@ -35,7 +42,16 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
   const replacements = new Map<number, readonly PresetStep[]>(decision.runtimeReplacements ?? []);
   const edits: BuilderEdit[] = [...(decision.builderEdits ?? [])];
   const unproven: Finding[] = [];
-  let compilers = false;
+  // on a full node tag with no other build, a global install this does not copy (`yarn global add elm`) would be
+  // repeated on the slim variant without the image's compilers, and a build or scaffolding CLI among the packages
+  // (gatsby, hexo-cli, elm) makes a development box for mounted code, which uses the full image's git and compilers
+  // (review fullnode-2026-12-07e)
+  if (imageCompilers) {
+    const globals = [...analysis.runs.values()].flatMap((r) => r.commands.filter((c) => c.kind === 'setup' && familyOf(c.words[0] ?? '')?.id === 'node'));
+    if (globals.some((c) => npmGlobalPackages(c.words) === null || installedNodePackages(c.words).some((p) => BUILD_CLI_PACKAGES.has(p)))) return null;
+  }
+  const compilerOf = (image: string | null) => (image === null ? undefined : compilerPrograms.find((p) => imageConfig(image)?.tools.has(p)));
+  let compilers = imageCompilers && compilerOf(builderImage) !== undefined && compilerOf(slimVariant(builderImage)) === undefined;
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     const installsTools = run.commands.some((c) => c.install?.build.some(isBuildToolPackage) ?? false);
     // a RUN too tangled to split (`curl ... | bash - && apt-get install build-essential nodejs`) is repeated whole, build
@@ -59,6 +75,8 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
     const packages = [...new Set(installs.flatMap((p) => p ?? []))];
     // an upgrade of npm itself copied over the runtime image's own npm would keep the old version's files beside the new
     if (packages.some((p) => NODE_SHIPPED_PACKAGES.includes(p))) continue;
+    // a program that installs packages with npm when it runs needs the build tools the copy would leave behind
+    if (packages.some((p) => NPM_INSTALLS_AT_RUN_TIME.includes(p))) continue;
     const dir = `${LINKS}/${edits.filter((e) => e.kind === 'run' && e.script.includes(LINKS)).length + 1}`;
     const modules = `${prefix}/lib/node_modules`;
     // npm links a package's programs relative to bin (`../lib/node_modules/x/cli.js`); the old npm of a distribution's

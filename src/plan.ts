@@ -117,14 +117,17 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   const chosen = choosePreset(options.preset, presets, input);
   if ('decline' in chosen) return { ...base, outcome: 'declined', reasons: [chosen.decline] };
   const preset = chosen.preset;
-  if (!analysis.hasBuildStep && !preset) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
+  // npm's global installs the only build, on a full node tag whose slim variant has no compiler: copied from the
+  // builder (src/global-copy.ts), the split that saves the full image's build tools
+  const onFullImage = !analysis.hasBuildStep && !preset && !options.runtimeBase ? copyGlobalInstalls(model, analysis, builder.image, {}, true) : null;
+  if (!analysis.hasBuildStep && !preset && !onFullImage) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
   const toolchain = runtimeToolchain(model, analysis);
   // an image with no application of its own (CI, toolbox, base images) needs its tools
   const toolbox = toolchain.length ? null : toolboxReason(model, analysis, options.context);
   if (toolbox) return { ...base, reasons: [toolbox] };
   const decided: PresetDecision = preset ? preset.preset.decide(input) : {};
   // npm's global installs after the build tools: copied from the builder, not repeated without them (src/global-copy.ts)
-  const globals = options.runtimeBase ? null : copyGlobalInstalls(model, analysis, builder.image, decided);
+  const globals = options.runtimeBase ? null : (onFullImage ?? copyGlobalInstalls(model, analysis, builder.image, decided));
   // pip, cpanm, R and apt's gem after the build tools on Debian and Ubuntu: the builder's /usr/local copied (src/local-copy.ts)
   const local = options.runtimeBase || preset ? null : copyLocalInstalls(model, analysis, builder.image, globals?.decision ?? decided);
   const decision: PresetDecision = local?.decision ?? globals?.decision ?? decided;
@@ -297,6 +300,9 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
       findings.push(...printed.findings);
     }
   }
+  // a file whose only build is npm's global install on a full node tag was never a candidate otherwise: what holds the
+  // copy back leaves it as it was, with nothing to split (its development images, nodemon and bower, decline so)
+  if (declines.length && onFullImage) return { ...base, reasons: [{ id: 'nothing-to-split' }] };
   if (declines.length) return { ...base, outcome: 'declined', reasons: dedupe(declines), findings, preset: preset && { id: preset.preset.id, why: preset.why }, classifications };
   return {
     ...base,

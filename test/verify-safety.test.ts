@@ -16,6 +16,12 @@ describe('extraFiles', () => {
     expect(extraFiles(converted, original, base)).toEqual(['/root/.netrc', '/root/.ssh/id_rsa']);
   });
 
+  it('counts a file named by the time a repeated command ran as the original one of that name, not a timed name the original lacks', () => {
+    const original = ['root/.npm/_logs/2026-12-07T17_55_50_101Z-debug-0.log', 'app/dist/index.html'];
+    const converted = ['root/.npm/_logs/2026-12-07T17_56_05_271Z-debug-0.log', 'root/.npm/_logs/2026-12-07T17_56_05_271Z-debug-1.log', 'app/dist/index.html'];
+    expect(extraFiles(converted, original, [])).toEqual(['/root/.npm/_logs/2026-12-07T17_56_05_271Z-debug-1.log']);
+  });
+
   it("does not count the runtime base's own files, directories, or what the engine adds to every container", () => {
     const converted = ['var/lib/dpkg/status.d/base', 'app/', 'proc/', 'dev/null', 'sys/x', '.dockerenv', 'etc/hosts', 'etc/hostname', 'etc/resolv.conf', 'usr/local/bin/app'];
     expect(extraFiles(converted, ['usr/local/bin/app'], ['var/lib/dpkg/status.d/base'])).toEqual([]);

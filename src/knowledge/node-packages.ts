@@ -28,6 +28,10 @@ export const NODE_NATIVE_LIBS: Readonly<Record<string, RuntimeLibs>> = {
   webshot: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   'html-pdf': { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   phantom: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
+  // highcharts-export-server renders with phantomjs-prebuilt's binary, and so does detectjs (review fullnode-2026-12-07e:
+  // both copied onto a slim tag without libfontconfig)
+  'highcharts-export-server': { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
+  detectjs: { apt: ['libfontconfig1', 'bzip2'], apk: ['fontconfig'] },
   // Elm's compilers (elm 0.19's `elm`, 0.18's `elm-make` and `elm-package`) are Haskell binaries that download
   // packages over HTTPS when they compile, trusting the system's store in /etc/ssl/certs (Node's bundled CAs
   // do not count); node's slim variant has no ca-certificates (review-2026-12-06b: cape-cod-coastal-planner)
@@ -153,3 +157,11 @@ export const STATIC_FILE_SERVERS: Readonly<Record<string, { package: string; val
     flags: ['-s', '--single', '-d', '--debug', '-n', '--no-clipboard', '-u', '--no-compression', '--no-etag', '-S', '--symlinks', '-C', '--cors', '--no-port-switching'],
   },
 };
+
+/**
+ * npm packages whose program installs more packages with npm when it runs: homebridge's images install the plugins
+ * their configuration names at start, Node-RED installs the nodes of its palette; those compile native addons with
+ * the build tools the original image kept, which a copy of the package leaves behind, and no build shows it (review
+ * moved-2026-12-07d: a homebridge image whose copied global install lost make, g++ and git).
+ */
+export const NPM_INSTALLS_AT_RUN_TIME: readonly string[] = ['homebridge', 'node-red'];

@@ -15,14 +15,21 @@ const ENGINE = /^(?:proc|sys|dev)(?:\/|$)|^\.dockerenv$|^etc\/(?:hostname|hosts|
  */
 export function extraFiles(converted: readonly string[], original: readonly string[], base: readonly string[]): string[] {
   const norm = (name: string) => name.replace(/^(?:\.\/|\/)+/, '');
-  const known = new Set([...original, ...base].map(norm));
+  // a file named by the time a command ran (npm's `/root/.npm/_logs/2026-12-07T17_56_05_271Z-debug-0.log`) is the
+  // original's of the same name at another time: the runtime stage repeats the command later
+  const known = new Set([...original, ...base].flatMap((n) => [norm(n), untimed(norm(n))]));
   const extra = new Set<string>();
   for (const raw of converted) {
     const name = norm(raw);
-    if (!name || name.endsWith('/') || ENGINE.test(name) || known.has(name)) continue;
+    if (!name || name.endsWith('/') || ENGINE.test(name) || known.has(name) || (untimed(name) !== name && known.has(untimed(name)))) continue;
     extra.add(`/${name}`);
   }
   return [...extra].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A name with the ISO 8601 times in it (`2026-12-07T17_56_05_271Z`, `:` written as `_` or kept) replaced by one placeholder. */
+function untimed(name: string): string {
+  return name.replace(/\d{4}-\d{2}-\d{2}T\d{2}[_:]\d{2}[_:]\d{2}(?:[_.]\d{1,9})?Z/g, '<time>');
 }
 
 /**
