@@ -9,13 +9,13 @@ import type { Release } from './releases.js';
 /** The python3 version (X.Y) of each Debian and Ubuntu release. */
 const PYTHON3: Readonly<Record<'debian' | 'ubuntu', Readonly<Record<string, string>>>> = {
   debian: { jessie: '3.4', stretch: '3.5', buster: '3.7', bullseye: '3.9', bookworm: '3.11', trixie: '3.13' },
-  ubuntu: { trusty: '3.4', xenial: '3.5', bionic: '3.6', focal: '3.8', jammy: '3.10', noble: '3.12' },
+  ubuntu: { trusty: '3.4', utopic: '3.4', vivid: '3.4', wily: '3.4', xenial: '3.5', yakkety: '3.5', zesty: '3.5', artful: '3.6', bionic: '3.6', cosmic: '3.6', disco: '3.7', eoan: '3.7', focal: '3.8', jammy: '3.10', noble: '3.12' },
 };
 
 /** The releases that ship python-pip for Python 2.7 (Debian dropped it in bullseye, Ubuntu in focal). */
 const PYTHON2_PIP: Readonly<Record<'debian' | 'ubuntu', readonly string[]>> = {
   debian: ['jessie', 'stretch', 'buster'],
-  ubuntu: ['trusty', 'xenial', 'bionic'],
+  ubuntu: ['trusty', 'utopic', 'vivid', 'wily', 'xenial', 'yakkety', 'zesty', 'artful', 'bionic', 'cosmic', 'disco', 'eoan'],
 };
 
 /** The releases whose Python is externally managed (PEP 668): pip refuses to install without --break-system-packages. */

@@ -9,11 +9,34 @@ export interface Release {
   release: string | null;
 }
 
-/** Debian and Ubuntu releases by codename, oldest first (Ubuntu: the LTS releases 14.04 to 24.04). */
+/**
+ * Debian and Ubuntu releases by codename, oldest first. Ubuntu: 14.04 to 24.04, the interim releases between the LTS
+ * ones (14.10 utopic to 19.10 eoan, which Docker Hub files name) included: the release-keyed tables give a range's
+ * names to the interim releases inside it (between two LTS releases that name a library alike, so did the releases
+ * between), and a name that changed at an interim release leaves those after it outside every range, unknown.
+ */
 export const DEBIAN_RELEASES = ['jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie'] as const;
-export const UBUNTU_RELEASES = ['trusty', 'xenial', 'bionic', 'focal', 'jammy', 'noble'] as const;
+export const UBUNTU_RELEASES = ['trusty', 'utopic', 'vivid', 'wily', 'xenial', 'yakkety', 'zesty', 'artful', 'bionic', 'cosmic', 'disco', 'eoan', 'focal', 'jammy', 'noble'] as const;
 /** Ubuntu's version numbers for its codenames (`ubuntu:16.04` is xenial). */
-export const UBUNTU_VERSIONS: Readonly<Record<string, (typeof UBUNTU_RELEASES)[number]>> = { '14.04': 'trusty', '16.04': 'xenial', '18.04': 'bionic', '20.04': 'focal', '22.04': 'jammy', '24.04': 'noble' };
+export const UBUNTU_VERSIONS: Readonly<Record<string, (typeof UBUNTU_RELEASES)[number]>> = {
+  '14.04': 'trusty',
+  '14.10': 'utopic',
+  '15.04': 'vivid',
+  '15.10': 'wily',
+  '16.04': 'xenial',
+  '16.10': 'yakkety',
+  '17.04': 'zesty',
+  '17.10': 'artful',
+  '18.04': 'bionic',
+  '18.10': 'cosmic',
+  '19.04': 'disco',
+  '19.10': 'eoan',
+  '20.04': 'focal',
+  '22.04': 'jammy',
+  '24.04': 'noble',
+};
+/** Ubuntu's interim releases: each left the archive its images' sources name for old-releases.ubuntu.com nine months after it came out. https://wiki.ubuntu.com/Releases */
+const ARCHIVED_UBUNTU: readonly (typeof UBUNTU_RELEASES)[number][] = ['utopic', 'vivid', 'wily', 'yakkety', 'zesty', 'artful', 'cosmic', 'disco', 'eoan'];
 /** Debian's version numbers for its codenames (`debian:9` is stretch). */
 export const DEBIAN_VERSIONS: Readonly<Record<string, (typeof DEBIAN_RELEASES)[number]>> = { '8': 'jessie', '9': 'stretch', '10': 'buster', '11': 'bullseye', '12': 'bookworm', '13': 'trixie' };
 /** The newest Alpine branch the table speaks for: a range left open ends here, as a later branch may rename. */
@@ -26,9 +49,11 @@ export const NEWEST_ALPINE = '3.23';
  */
 const ARCHIVED_DEBIAN: readonly (typeof DEBIAN_RELEASES)[number][] = ['jessie', 'stretch', 'buster'];
 
-/** True for a release whose package archive its images' sources no longer reach (Debian jessie to buster). */
+/** True for a release whose package archive its images' sources no longer reach (Debian jessie to buster, Ubuntu's interim releases). */
 export function isArchived(release: Release): boolean {
-  return release.distribution === 'debian' && release.release !== null && (ARCHIVED_DEBIAN as readonly string[]).includes(release.release);
+  if (release.release === null) return false;
+  if (release.distribution === 'ubuntu') return (ARCHIVED_UBUNTU as readonly string[]).includes(release.release);
+  return release.distribution === 'debian' && (ARCHIVED_DEBIAN as readonly string[]).includes(release.release);
 }
 
 /** True when Debian release `a` is `b` or older (a glibc binary built on `a` runs on `b`: glibc keeps its old symbol versions). */

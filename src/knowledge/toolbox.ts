@@ -94,7 +94,30 @@ export const COMPILER_PACKAGES = /(-dev|-devel|-headers)$|^(llvm|ninja-build|aut
 // (gatsby, hexo-cli, loopback-cli and create-react-app scaffold and serve sites and apps under development, nexe
 // compiles node itself, elm-github-install clones with git: review fullnode-2026-12-07e found their images, whose
 // global install was copied onto the slim tag, development boxes that need the full image's git and compilers)
-export const BUILD_CLI_PACKAGES: ReadonlySet<string> = new Set(['grunt-cli', 'grunt', 'gulp-cli', 'gulp', 'bower', 'yo', 'brunch', 'ember-cli', '@angular/cli', '@vue/cli', 'jspm', 'cordova', 'ionic', 'phonegap', 'gatsby', 'gatsby-cli', 'hexo-cli', 'loopback-cli', 'create-react-app', 'nexe', 'elm', 'elm-github-install']);
+export const BUILD_CLI_PACKAGES: ReadonlySet<string> = new Set([
+  'grunt-cli',
+  'grunt',
+  'gulp-cli',
+  'gulp',
+  'bower',
+  'yo',
+  'brunch',
+  'ember-cli',
+  '@angular/cli',
+  '@vue/cli',
+  'jspm',
+  'cordova',
+  'ionic',
+  'phonegap',
+  'gatsby',
+  'gatsby-cli',
+  'hexo-cli',
+  'loopback-cli',
+  'create-react-app',
+  'nexe',
+  'elm',
+  'elm-github-install',
+]);
 /**
  * Of {@link BUILD_CLI_PACKAGES}, the generators (package -> the program it installs): a RUN that runs one makes a
  * project in the image (`yo hubot` writes a Hubot bot), which is the image's own application when the container's
