@@ -30,6 +30,7 @@ export const MESSAGES = {
   'run-checkout': 'checks out sources ({commands}): build state, stays in the builder; the checkout is copied to the runtime stage as it is at the end of the build',
   'run-mkdir-workdir': 'makes only {path}, which the WORKDIR on the next line makes too: not repeated in the runtime stage, whose WORKDIR makes it',
   'run-on-fetched': 'works only on what an earlier RUN checked out or downloaded, {path} ({commands}): build state, stays in the builder; {path} is copied to the runtime stage with this work done',
+  'run-build-tool': 'installs the build tool {tool} from its release archive ({commands}): only the build runs it, so it stays in the builder',
   'run-download': 'downloads {paths} ({commands}) and does nothing else with them: build state, stays in the builder; the files are copied to the runtime stage as they are at the end of the build',
   'run-lists': 'refreshes the package lists ({command}) that a later install repeated in the runtime stage needs: repeated there as written',
   'run-fetch': 'downloads ({commands}) and installs for the runtime without compiling: repeated as written in the runtime stage',

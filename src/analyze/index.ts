@@ -14,6 +14,7 @@ import { operands } from '../commands/options.js';
 import { pipInstallReadsOnly } from '../commands/python.js';
 import { isInside } from '../paths.js';
 import { keepUnusedTools } from './kept-tools.js';
+import { BUILD_TOOL_ARCHIVES } from '../knowledge/java.js';
 import { packageName } from './packages.js';
 
 export type Phase = 'build' | 'runtime' | 'both';
@@ -328,6 +329,10 @@ function classifyRun(run: RunAnalysis): Verdict {
   // tee of a log); on their own they are repeated in the runtime stage
   const buildsSomething = cmds.some((c) => BUILDING.has(c.kind));
   const setup = cmds.filter((c) => c.kind === 'setup' || (c.kind === 'unknown' && !buildsSomething) || c.kind === 'toolchain-run' || c.kind === 'pip');
+  // a JVM build tool installed from its release archive (Maven's tarball unpacked and linked into PATH, the official
+  // maven image's way): only the build runs it, so the whole RUN stays in the builder, its links with it
+  const tool = buildToolInstall(run);
+  if (tool) return { phase: 'build', reason: 'run-build-tool', data: { tool, commands: names(cmds.filter((c) => c.kind === 'fetch' || c.kind === 'file-move')) } };
   // a checkout of sources (git clone) is build state: it stays in the builder and its directory is copied
   if (checksOutSources(run)) return { phase: 'build', reason: 'run-checkout', data: { commands: names(cmds.filter((c) => c.kind === 'fetch')) } };
   // a download to files it names and nothing else (`curl -o /usr/local/bin/gosu URL && chmod +x ...`) is build
@@ -360,6 +365,21 @@ function classifyRun(run: RunAnalysis): Verdict {
     return { phase: 'both', reason: 'run-packages-mixed', data: { build: buildPkgs.join(' '), runtime: runtimePkgs.join(' ') } };
   }
   return { phase: 'both', reason: 'run-mixed', data: { build: names([...building, ...tests]) || buildPkgs.join(' '), setup: names(setup) || runtimePkgs.join(' ') } };
+}
+
+/**
+ * The build tool (BUILD_TOOL_ARCHIVES) a RUN installs from its release archive, or null: a fetch names the archive, the
+ * RUN unpacks it, and every other command checks, moves, links or removes (no package install, nothing else run).
+ */
+function buildToolInstall(run: RunAnalysis): string | null {
+  if (run.shellError) return null;
+  const fetched = run.commands.filter((c) => c.kind === 'fetch').flatMap((c) => c.words);
+  const tool = BUILD_TOOL_ARCHIVES.find((t) => fetched.some((w) => t.archive.test(w)));
+  if (!tool) return null;
+  // (the checksums, `echo "$SHA  x.tar.gz" | sha256sum -c -`, are the shell family's neutral commands)
+  const allowed = (c: RunCommand) => c.kind === 'fetch' || c.kind === 'file-move' || c.kind === 'cleanup' || isShellOnly(c.words[0] ?? '') || isNeutral(c.words[0] ?? '') || (c.kind === 'setup' && fileReplay(c.words[0] ?? '') !== null);
+  // (unpacked in the same RUN: an archive only downloaded here is a file a later RUN unpacks, run-download)
+  return run.commands.some((c) => c.kind === 'file-move') && run.commands.every((c) => !c.install && allowed(c)) ? tool.tool : null;
 }
 
 /**

@@ -46,3 +46,17 @@ export const GUI_PACKAGES = /^(lib(x11|xext|xrender|xtst|xi|xt|xrandr|xinerama|x
  * `rmid.1.gz` (review-2026-12-06c, easy-mockserver) unless the directory is made first.
  */
 export const JAVA_NEEDS_MAN_DIRS = /^(openjdk-\d+-(jre|jdk)(-headless)?|default-(jre|jdk)(-headless)?|ca-certificates-java)$/;
+
+/**
+ * The release archives of the JVM build tools, installed by hand on a JDK image as the official maven and gradle
+ * images do (`curl .../apache-maven-3.5.2-bin.tar.gz | tar -xz -C /usr/share/maven && ln -s /usr/share/maven/bin/mvn
+ * /usr/bin/mvn`): a RUN that only fetches, checks, unpacks and links one installs a tool that only the build runs.
+ * https://maven.apache.org/download.cgi  https://gradle.org/releases/  https://ant.apache.org/bindownload.cgi
+ * https://www.scala-sbt.org/download/
+ */
+export const BUILD_TOOL_ARCHIVES: readonly { tool: string; archive: RegExp }[] = [
+  { tool: 'Maven', archive: /apache-maven-[\w.${}-]+-bin\.(tar\.gz|zip)\b/ },
+  { tool: 'Gradle', archive: /gradle-[\w.${}-]+-(bin|all)\.zip\b/ },
+  { tool: 'Ant', archive: /apache-ant-[\w.${}-]+-bin\.(tar\.gz|tar\.bz2|zip)\b/ },
+  { tool: 'sbt', archive: /\bsbt-[\w.${}-]+\.(tgz|zip)\b/ },
+];
