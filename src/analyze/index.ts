@@ -535,12 +535,20 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
       // a plain COPY of context files into the checkout is part of its end state: the runtime stage copies the
       // checkout as the build left it, and leaves such a COPY out unless a step between reads it (src/runtime-stage.ts,
       // withoutCoveredCopies; src/runtime-idle.ts, `context-copy-dropped`)
-      if (dest !== null && inside(dest) && ins.keyword === 'COPY' && ins.flags.length === 0) continue;
+      // So is such a COPY into a directory that holds the checkout (`COPY . /src/app/` over `/src/app/nodes`): the runtime
+      // stage repeats it after the checkout's copy, as the build ran it after the clone, so the files end as they did;
+      // and an ADD of context files no archive can be (a `.json` or `.conf`: ADD unpacks local tar archives), which
+      // copies as COPY does (review recall-2026-12-07f's git-clone replays)
+      const plain = ins.flags.length === 0 && (ins.keyword === 'COPY' || ins.sources.every((src) => TEXT_SOURCE.test(src)));
+      if (dest !== null && plain && (inside(dest) || dirs.some((d) => isInside(d, dest)))) continue;
       if (dest === null || inside(dest) || dirs.some((d) => isInside(d, dest))) return true;
     }
   }
   return false;
 }
+
+/** Context files an ADD copies as COPY does: a name whose extension no archive has, and no URL. */
+const TEXT_SOURCE = /^(?![a-z]+:\/\/)[^*?[]*\.(json|js|ts|py|rb|php|conf|cfg|ini|ya?ml|xml|txt|md|sh|properties|html|css|env)$/i;
 
 /**
  * True for a file command that only reads in a checkout: what it makes, removes or moves lies outside (`cp
