@@ -55,7 +55,7 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     const installsTools = run.commands.some((c) => c.install?.build.some(isBuildToolPackage) ?? false);
     // a RUN too tangled to split (`curl ... | bash - && apt-get install build-essential nodejs`) is repeated whole, build
-    // tools and all: copying the packages would leave nothing behind (review npm-prefix-2026-12-07)
+    // tools and all: copying the packages would leave nothing behind (review moved-2026-12-07d: earthwatchers)
     if (installsTools && run.complex) return null;
     compilers ||= installsTools;
     if (!compilers || replacements.has(index) || overrides.has(index) || analysis.scopes.get(index)?.user || run.complex) continue;
