@@ -389,7 +389,9 @@ function buildToolInstall(run: RunAnalysis): string | null {
  */
 function checksOutSources(run: RunAnalysis): boolean {
   const checkouts = run.commands.filter((c) => checkoutOf(c.words) === 'checkout');
-  if (!checkouts.length || run.shellError || checkouts.some((c) => c.outputs.length !== 1 || /[$~*]/.test(c.outputs[0]!))) return false;
+  // a checkout inside a subshell, pipe or loop (`(cd /tmp && git clone URL)`) runs where a `cd` beside it went, which
+  // the reading of nested commands does not follow: where it lands is not known (review moved-2026-12-07g: eschalot)
+  if (!checkouts.length || run.shellError || checkouts.some((c) => c.nested || c.outputs.length !== 1 || /[$~*]/.test(c.outputs[0]!))) return false;
   return run.commands.every((c) => checkoutOf(c.words) !== null || isShellOnly(c.words[0] ?? '') || isNeutral(c.words[0] ?? ''));
 }
 

@@ -191,6 +191,15 @@ export function pipInstallReadsOnly(args: readonly string[]): boolean {
   return !args.some((a) => PIP_WRITES_NAMED.test(a));
 }
 
+/**
+ * Where `pip install --user` installs: PYTHONUSERBASE when the environment sets it (an absolute path), else `~/.local`.
+ * A relative or unexpanded value names no place dfsplit can copy: returned as written, which no copy matches.
+ * https://docs.python.org/3/library/site.html#site.USER_BASE
+ */
+export function pipUserBase(env: { get(key: string): string | undefined }, home: string): string {
+  return env.get('PYTHONUSERBASE') || `${home}/.local`;
+}
+
 /** pip's kind by its subcommand: `wheel` builds, `install` installs (or serves tests), the rest maintains pip. */
 function pipKind(args: readonly string[]): RuleKind {
   const sub = args.find((w) => !w.startsWith('-'));
@@ -285,7 +294,7 @@ export default {
     if (at.kind !== 'pip') return null;
     const target = optionValue(args, '--target', '-t', '--prefix', '--root');
     if (target) return { paths: [joinPath(at.cwd, target)], unnamed: false };
-    return { paths: args.includes('--user') ? [`${at.home()}/.local`] : [], unnamed: false };
+    return { paths: args.includes('--user') ? [pipUserBase(at.env, at.home())] : [], unnamed: false };
   },
   reads({ name, words }: FamilyCommand) {
     if (name !== 'pip') return null;

@@ -1,6 +1,7 @@
 // Python `pip install --user`: the builder installs into the user's ~/.local, the runtime stage copies
 // that directory (ownership kept by COPY --from). https://pip.pypa.io/en/stable/user_guide/#user-installs
 import { homeOf } from '../../src/analyze/run.js';
+import { pipUserBase } from '../../src/commands/python.js';
 import type { Override, Preset, PresetStep } from '../../src/preset.js';
 import { isTestToolsInstall, pipInstalls, pythonArtifacts } from '../shared/python.js';
 
@@ -25,7 +26,9 @@ export default {
       }
       if (!p.args.includes('--user')) continue;
       const scope = input.analysis.scopes.get(p.index)!;
-      const local = `${homeOf(scope.user, scope.env, scope.home)}/.local`;
+      // PYTHONUSERBASE moves the user install (`ENV PYTHONUSERBASE=/srv/env`; review moved-2026-12-07g: simple-storage)
+      const local = pipUserBase(scope.env, homeOf(scope.user, scope.env, scope.home));
+      if (!local.startsWith('/') || local.includes('$')) return { declines: [{ id: 'output-not-located', data: { why: `PYTHONUSERBASE is ${local}, no absolute path` }, line: input.model.instructions[p.index]!.line }] };
       homes.add(local);
       replacements.set(p.index, replacements.get(p.index) ?? []);
       overrides.set(p.index, { phase: 'both', reason: 'run-preset', data: { preset: 'python-user', detail: `packages installed into ${local} are copied from the builder` } });
