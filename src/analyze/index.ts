@@ -9,7 +9,7 @@ import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
 import { imageDir } from '../knowledge/secrets.js';
-import { checkoutOf, createdAccount, familyOf, fileReplay, isNeutral, isShellOnly, packageCommand, pathOperands, pathUse } from '../commands/index.js';
+import { checkoutOf, createdAccount, familyOf, fileReplay, installsLanguagePackages, isNeutral, isShellOnly, packageCommand, pathOperands, pathUse, registryInstall } from '../commands/index.js';
 import { operands } from '../commands/options.js';
 import { pipInstallReadsOnly } from '../commands/python.js';
 import { isInside } from '../paths.js';
@@ -529,6 +529,11 @@ function checkoutUsedLater(model: Model, at: number, runs: ReadonlyMap<number, R
       // a pip install of the checkout or its requirements reads it, and installs into site-packages, also when it runs
       // in the checkout (`WORKDIR /app` then `pip install -r requirements.txt`): the copy is where the clone was
       if (x.kind === 'pip' && pipInstallReadsOnly(x.words.slice(x.words.indexOf('install') + 1))) return false;
+      // an install of registry packages by name (`gem install bundler:2.0.2` run in the checkout) reads nothing of it, and
+      // a language install whose every output lies outside the checkout (`bundle install` into /usr/local/bundle) only
+      // reads its manifest there, which the copy holds in the same state: the runtime stage repeats it after the copy
+      if (registryInstall(x.words)) return false;
+      if (installsLanguagePackages(x.words) && !x.unnamedOutputs && x.outputs.length > 0 && x.outputs.every((o) => !o.includes('$') && !inside(o) && !dirs.some((d) => isInside(d, o)))) return false;
       return inside(x.cwd) || x.words.slice(1).some((w) => !w.startsWith('-') && inside(joinPath(x.cwd, w)));
     };
     if (ins.keyword === 'RUN' && (ins.json || (runs.get(c.index)?.commands ?? []).some(uses))) return true;

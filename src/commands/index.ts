@@ -54,6 +54,18 @@ export function runtimeProgramsOf(words: readonly string[]): { by: string; progr
   });
 }
 
+/**
+ * True for an install of packages by their registry names alone (`gem install bundler:2.0.2`, `npm install -g pm2`,
+ * `pip install flask==2`): it reads no file of the directory it runs in. Not one that names a file or directory
+ * (`.`, `./x`, `x.gem`, `x.whl`), a requirements or constraints file, or an editable install.
+ */
+export function registryInstall(words: readonly string[]): boolean {
+  const command = commandOf([(words[0] ?? '').split('/').pop()!, ...words.slice(1)]);
+  const names = command?.family.installedPackages?.(command) ?? null;
+  if (!names?.length || words.some((w) => /^(-r|--requirement|-c|--constraint|-e|--editable)(=|$)/.test(w))) return false;
+  return names.every((n) => /^@?[\w][\w.@:+=<>~^*!,-]*(\/[\w.-]+)?$/.test(n) && !/\.(gem|whl|tgz|zip|tar(\.\w+)?)$/i.test(n) && !n.startsWith('.'));
+}
+
 /** What a package of the family `familyId`'s registry runs at run time (`simple-git` of node: git), from its `runtimePrograms`. */
 export function packageRuntimePrograms(familyId: string, name: string): readonly string[] {
   const table = families.find((f) => f.id === familyId)?.runtimePrograms;

@@ -39,6 +39,16 @@ export function runsBundler(words: readonly string[]): boolean {
   return words[0] === 'bundle' || words[0] === 'bundler';
 }
 
+/** Rake and Rails tasks that only build: assets, bundled JS/CSS, bootsnap caches. */
+const BUILD_TASKS = /^(assets:(precompile|clean)|webpacker:compile|shakapacker:compile|javascript:build|css:build|tailwindcss:build|dartsass:build|bootsnap:precompile)$/;
+
+/** A build task: `rails assets:precompile`, `bundle exec rake assets:precompile`, `bootsnap precompile`. */
+export function runsRubyBuildTask(w: readonly string[]): boolean {
+  const words = runsBundler(w) && w.slice(1).find((x) => !x.startsWith('-')) === 'exec' ? w.slice(w.indexOf('exec') + 1) : w;
+  if (/(^|\/)bootsnap$/.test(words[0] ?? '') && words[1] === 'precompile') return true;
+  return /^(\.\/)?(bin\/)?(rails|rake)$/.test(words[0] ?? '') && words.slice(1).some((t) => BUILD_TASKS.test(t));
+}
+
 /** RubyGems' command. */
 export function runsGem(words: readonly string[]): boolean {
   return words[0] === 'gem';

@@ -10,7 +10,7 @@ import type { RunCommand } from '../../src/analyze/run.js';
 import { givesCxxCompiler, isNeutral, packageCommand, pathUse } from '../../src/commands/index.js';
 import { optionValue } from '../../src/commands/options.js';
 import { genericArtifacts, mergeArtifacts } from '../../src/artifacts.js';
-import { bringsGemsBeyondBundler, runsBundler, runsGem } from '../../src/commands/ruby.js';
+import { bringsGemsBeyondBundler, runsBundler, runsGem, runsRubyBuildTask } from '../../src/commands/ruby.js';
 import { isInside } from '../../src/paths.js';
 import { devTableApplies, distributionOf, packageManagerOf, parseImage, slimVariant } from '../../src/images.js';
 import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
@@ -23,8 +23,6 @@ import type { Finding } from '../../src/messages.js';
 import type { Artifact, Override, Preset, PresetInput, PresetStep } from '../../src/preset.js';
 import { gemGroups, gemNeeds, installedGems, parseLockfile } from './gems.js';
 
-/** Rake and Rails tasks that only build: assets, bundled JS/CSS, bootsnap caches. */
-const BUILD_TASKS = /^(assets:(precompile|clean)|webpacker:compile|shakapacker:compile|javascript:build|css:build|tailwindcss:build|dartsass:build|bootsnap:precompile)$/;
 /** Commands a RUN may hold besides the claimed ones and still stay wholly in the builder. */
 /** A command that leaves the image as it was, or only makes directories or files inside what is copied (mkdir, touch). */
 const neutral = (c: RunCommand): boolean => isNeutral(c.words[0] ?? '') || pathUse(c.words[0] ?? '')?.makes === 'each';
@@ -43,12 +41,8 @@ function isBundleInstall(w: readonly string[]): boolean {
   return isBundle(w) && (sub(w) === undefined || sub(w) === 'install');
 }
 
-/** A build task: `rails assets:precompile`, `bundle exec rake assets:precompile`, `bootsnap precompile`. */
-function isBuildTask(w: readonly string[]): boolean {
-  const words = isBundle(w) && sub(w) === 'exec' ? w.slice(w.indexOf('exec') + 1) : w;
-  if (/(^|\/)bootsnap$/.test(words[0] ?? '') && words[1] === 'precompile') return true;
-  return /^(\.\/)?(bin\/)?(rails|rake)$/.test(words[0] ?? '') && words.slice(1).some((t) => BUILD_TASKS.test(t));
-}
+/** A build task (the ruby family's, src/commands/ruby.ts). */
+const isBuildTask = runsRubyBuildTask;
 
 /** A command whose whole effect the preset copies from the builder (the gem home, the application). */
 function claimed(c: RunCommand): boolean {
