@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DETECTORS, detectAll, detectOne, knownImage, releaseOf } from '../bench/review/detectors.mjs';
 import { draw } from '../bench/review/sample.mjs';
 import { runtimeKind, strategyOf } from '../bench/review/strategy.mjs';
-import { readRecallVerdicts, recallCandidate, recallTally } from '../bench/review/recall.mjs';
+import { readRecallVerdicts, recallCandidate, recallRescore, recallTally } from '../bench/review/recall.mjs';
 import { readVerdicts, tally, wilson } from '../bench/review/tally.mjs';
 import { convert } from '../src/convert.js';
 import { reviewLib as lib } from './shared.js';
@@ -224,5 +224,34 @@ describe('the recall review (issue 24)', () => {
     // 10 static + 40 build = 50 conversions
     expect(table).toContain('10 static + 40 build = 50 conversions (25.0 per 1,000); missed clear conversions 15.0 per 1,000');
     expect(table).toContain('missed clear per conversion made: 0.60');
+  });
+
+  it("re-scores with today's statuses: a clear miss dfsplit now converts is no longer missed, over today's strata and conversions", () => {
+    const rows = readRecallVerdicts('file\tverdict\tecosystem\tnote\nd1\tconvert-clear\tgo\tx\nd2\tconvert-clear\tgo\t\nd3\tconvert-clear\t\t\nu1\tconvert-clear\t\t\nu2\tstay\t\t\n');
+    const info = new Map([
+      ['d1', { stratum: 'declined', family: 'golang', reason: 'needs-verify' }],
+      ['d2', { stratum: 'declined', family: 'golang', reason: 'complex-run' }],
+      ['d3', { stratum: 'declined', family: 'node', reason: 'complex-run' }],
+      ['u1', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
+      ['u2', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
+    ]);
+    // d1 was build level at the draw (left out); d2 is converted now, d3 still declined: 1 of 2 over 50 declined -> 25;
+    // u1 still unchanged: 1 of 2 over 900 -> 450; 475 missed over 100 conversions made
+    const now = {
+      status: new Map([
+        ['d2', 'build'],
+        ['d3', 'declined'],
+        ['u1', 'unchanged'],
+        ['u2', 'unchanged'],
+      ]),
+      sizes: { declined: 50, unchanged: 900 },
+      made: 100,
+    };
+    const r = recallRescore(rows, info, now);
+    expect(r.missed[0]).toBeCloseTo(475);
+    expect(r.line).toContain('declined 1 of 2 still missed (stratum 50); unchanged 1 of 2 still missed (stratum 900)');
+    expect(r.line).toContain('missed clear per conversion made: 4.75');
+    // converting u1 too leaves only d3's share
+    expect(recallRescore(rows, info, { ...now, status: new Map([...now.status, ['u1', 'changed']]) }).missed[0]).toBeCloseTo(25);
   });
 });

@@ -110,3 +110,26 @@ export function recallTally(rows, info, population) {
   }
   return lines.join('\n');
 }
+
+/**
+ * The estimate re-scored with today's statuses (`npm run review -- --tally ... --now`): the same verdicts, a sampled
+ * file that dfsplit now converts (statically or through --verify) no longer counted as missed, and today's stratum
+ * sizes and conversion counts. `now.status` maps a sampled file to `changed`, `build` (declined needs-verify),
+ * `declined` or `unchanged`; `now.sizes` are today's declined (needs-verify aside) and unchanged single-stage counts;
+ * `now.made` the conversions made, static and build level. Declined files that were build level at the draw are
+ * left out of their stratum, as the tally does. Returns the missed files with their Wilson bounds and the ratio.
+ */
+export function recallRescore(rows, info, now) {
+  let est = [0, 0, 0];
+  const parts = [];
+  for (const s of STRATA) {
+    const rs = rows.filter((r) => info.get(r.file)?.stratum === s && !(s === 'declined' && info.get(r.file)?.reason === 'needs-verify'));
+    const missed = rs.filter((r) => r.verdict === 'convert-clear' && ['declined', 'unchanged'].includes(now.status.get(r.file) ?? 'unchanged')).length;
+    const [lo, hi] = wilson(missed, rs.length);
+    if (rs.length) est = [est[0] + (now.sizes[s] * missed) / rs.length, est[1] + now.sizes[s] * lo, est[2] + now.sizes[s] * hi];
+    parts.push(`${s} ${missed} of ${rs.length} still missed (stratum ${now.sizes[s]})`);
+  }
+  const made = Math.max(1, now.made);
+  const ratio = est.map((x) => x / made);
+  return { missed: est, ratio, line: `Re-scored with today's statuses: ${parts.join('; ')}; ${now.made} conversions made; missed clear per conversion made: ${ratio[0].toFixed(2)} (${ratio[1].toFixed(2)} to ${ratio[2].toFixed(2)}).` };
+}

@@ -16,7 +16,8 @@
 //     issue 24's recall review: draws N/2 declined files and N/2 unchanged files that are not multi-stage
 //     already (recall.mjs), writes one page per file with dfsplit's reasons and recall-NN.tsv batches to
 //     fill, strata.tsv (stratum, family, first reason) and population.json (strata sizes, changed).
-//     --tally over recall-NN.tsv files (population.json beside them) prints recall.mjs's estimate.
+//     --tally over recall-NN.tsv files (population.json beside them) prints recall.mjs's estimate; with --now also
+//     the estimate re-scored with today's statuses (the corpus converted again by the built dist/).
 // The verdicts: good, no-gain, broken-build, broken-run (CONTRIBUTING.md, "Reviewing real conversions");
 // for recall: convert-clear, convert-context, marginal, stay.
 import { randomBytes } from 'node:crypto';
@@ -28,7 +29,7 @@ import { DETECTORS, detectAll } from './detectors.mjs';
 import { draw } from './sample.mjs';
 import { strategyOf } from './strategy.mjs';
 import { readVerdicts, tally, VERDICTS } from './tally.mjs';
-import { readRecallVerdicts, RECALL_VERDICTS, recallCandidate, recallTally, STRATA } from './recall.mjs';
+import { readRecallVerdicts, RECALL_VERDICTS, recallCandidate, recallRescore, recallTally, STRATA } from './recall.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -239,7 +240,7 @@ async function recall() {
   writeFileSync(join(out, 'population.json'), `${JSON.stringify(population, null, 2)}\n`);
 }
 
-function recallTallyMode(files, dir) {
+async function recallTallyMode(files, dir) {
   const population = JSON.parse(readFileSync(join(dir, 'population.json'), 'utf8'));
   const info = new Map();
   for (const line of readFileSync(join(dir, 'strata.tsv'), 'utf8').split('\n').slice(1)) {
@@ -249,6 +250,25 @@ function recallTallyMode(files, dir) {
   const rows = files.flatMap((f) => readRecallVerdicts(readFileSync(f, 'utf8')));
   console.log(`${rows.length} recall verdicts from ${files.length} file(s), seed ${population.seed}\n`);
   console.log(recallTally(rows, info, population));
+  if (argv.includes('--now')) console.log(recallRescore(rows, info, await statusesNow()).line);
+}
+
+/** Today's statuses of every corpus file, its recall strata's sizes and the conversions made (static and build level), from the built dist/. */
+async function statusesNow() {
+  const { convert } = await loadLib();
+  const root = corpusRoot();
+  const status = new Map();
+  const sizes = { declined: 0, unchanged: 0 };
+  let made = 0;
+  for (const file of corpusFiles()) {
+    const result = convert(readFileSync(file, 'utf8'));
+    const build = result.status === 'declined' && result.reasons[0]?.id === 'needs-verify';
+    const s = build ? 'build' : result.status;
+    status.set(relative(root, file), s);
+    if (s === 'changed' || s === 'build') made++;
+    else if (recallCandidate(result)) sizes[result.status]++;
+  }
+  return { status, sizes, made };
 }
 
 async function tallyMode() {
