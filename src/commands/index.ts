@@ -57,12 +57,15 @@ export function runtimeProgramsOf(words: readonly string[]): { by: string; progr
 /**
  * True for an install of packages by their registry names alone (`gem install bundler:2.0.2`, `npm install -g pm2`,
  * `pip install flask==2`): it reads no file of the directory it runs in. Not one that names a file or directory
- * (`.`, `./x`, `x.gem`, `x.whl`), a requirements or constraints file, or an editable install.
+ * (`.`, `./x`, `x.gem`, `x.whl`), a requirements or constraints file, an editable install, or a node manager's install
+ * into the project.
  */
 export function registryInstall(words: readonly string[]): boolean {
   const command = commandOf([(words[0] ?? '').split('/').pop()!, ...words.slice(1)]);
   const names = command?.family.installedPackages?.(command) ?? null;
   if (!names?.length || words.some((w) => /^(-r|--requirement|-c|--constraint|-e|--editable)(=|$)/.test(w))) return false;
+  // a node manager's install into the project (`npm install express`) reads and writes its package.json there
+  if (command!.family.id === 'node' && !(words.includes('-g') || words.includes('--global') || words[1] === 'global')) return false;
   return names.every((n) => /^@?[\w][\w.@:+=<>~^*!,-]*(\/[\w.-]+)?$/.test(n) && !/\.(gem|whl|tgz|zip|tar(\.\w+)?)$/i.test(n) && !n.startsWith('.'));
 }
 

@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeRun } from '../../src/analyze/run.js';
-import { familyOf, installsLanguagePackages, packageProvides, replayedBy, upgradesToolingOnly } from '../../src/commands/index.js';
-import ruby, { bringsGemsBeyondBundler, runsBundler, runsGem } from '../../src/commands/ruby.js';
+import { familyOf, installsLanguagePackages, packageProvides, registryInstall, replayedBy, upgradesToolingOnly } from '../../src/commands/index.js';
+import ruby, { bringsGemsBeyondBundler, runsBundler, runsGem, runsRubyBuildTask } from '../../src/commands/ruby.js';
 import { directoryContext } from '../../src/context.js';
 import { convert } from '../../src/convert.js';
 import { expectToolboxCommands } from '../shared.js';
@@ -17,6 +17,26 @@ const words = (script: string) => script.split(' ');
 const RUBY_ENV = { GEM_HOME: '/usr/local/bundle', BUNDLE_APP_CONFIG: '/usr/local/bundle', HOME: '/root' };
 
 describe('ruby family', () => {
+  it('tells an install of registry gems by name, which reads nothing where it runs, from one of a local .gem (registryInstall)', () => {
+    expect(registryInstall(['gem', 'install', 'bundler:2.0.2'])).toBe(true);
+    expect(registryInstall(['gem', 'install', 'bundler', '-v', '2.4.22'])).toBe(true);
+    expect(registryInstall(['gem', 'install', '--local', 'vendor/vowels-0.1.0.gem'])).toBe(false);
+    expect(registryInstall(['bundle', 'install'])).toBe(false);
+    // the other families: pip by name, npm globally; not a requirements file, a path, or npm into the project
+    expect(registryInstall(['pip', 'install', 'flask==2'])).toBe(true);
+    expect(registryInstall(['pip', 'install', '-r', 'requirements.txt'])).toBe(false);
+    expect(registryInstall(['pip', 'install', '.'])).toBe(false);
+    expect(registryInstall(['npm', 'install', '-g', 'pm2'])).toBe(true);
+    expect(registryInstall(['npm', 'install', 'express'])).toBe(false);
+  });
+
+  it("knows Rake's and Rails' build tasks, through bundle exec too (runsRubyBuildTask)", () => {
+    expect(runsRubyBuildTask(['bundle', 'exec', 'rake', 'assets:precompile'])).toBe(true);
+    expect(runsRubyBuildTask(['bin/rails', 'assets:precompile'])).toBe(true);
+    expect(runsRubyBuildTask(['bootsnap', 'precompile', '--gemfile'])).toBe(true);
+    expect(runsRubyBuildTask(['bundle', 'exec', 'rake', 'db:migrate'])).toBe(false);
+  });
+
   it('answers for gem, bundle and bundler', () => {
     for (const name of ['gem', 'bundle', 'bundler']) expect(familyOf(name), name).toBe(ruby);
   });
