@@ -13,8 +13,8 @@
 import { filePaths, type Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { runtimePart } from './runtime-stage.js';
-import { compilerPrograms, familyOf, installedNodePackages, isBuildToolPackage, isNeutral, npmCacheCommand, npmConfigSet, npmGlobalPackages } from './commands/index.js';
-import { imageConfig } from './knowledge/image-config.js';
+import { familyOf, installedNodePackages, isBuildToolPackage, isNeutral, npmCacheCommand, npmConfigSet, npmGlobalPackages } from './commands/index.js';
+import { imageCompiler } from './runtime-contract.js';
 import { BUILD_CLI_PACKAGES } from './knowledge/toolbox.js';
 import { distributionOf, isDistributionImage, parseImage, slimVariant } from './images.js';
 import { NODE_GLOBAL_PREFIX, NODE_SHIPPED_PACKAGES } from './knowledge/images.js';
@@ -50,8 +50,8 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
     const globals = [...analysis.runs.values()].flatMap((r) => r.commands.filter((c) => c.kind === 'setup' && familyOf(c.words[0] ?? '')?.id === 'node'));
     if (globals.some((c) => npmGlobalPackages(c.words) === null || installedNodePackages(c.words).some((p) => BUILD_CLI_PACKAGES.has(p)))) return null;
   }
-  const compilerOf = (image: string | null) => (image === null ? undefined : compilerPrograms.find((p) => imageConfig(image)?.tools.has(p)));
-  let compilers = imageCompilers && compilerOf(builderImage) !== undefined && compilerOf(slimVariant(builderImage)) === undefined;
+  const slim = slimVariant(builderImage);
+  let compilers = imageCompilers && imageCompiler(builderImage) !== undefined && (slim === null || imageCompiler(slim) === undefined);
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     const installsTools = run.commands.some((c) => c.install?.build.some(isBuildToolPackage) ?? false);
     // a RUN too tangled to split (`curl ... | bash - && apt-get install build-essential nodejs`) is repeated whole, build

@@ -4,7 +4,7 @@ import type { Analysis, Classification } from './analyze/index.js';
 import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
-import { compilerPrograms, familyOf, givesCompiler, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
+import { familyOf, givesCompiler, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
 import { addedFileArtifacts, downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
@@ -19,7 +19,7 @@ import { packageName } from './analyze/packages.js';
 import { systemDir } from './knowledge/secrets.js';
 import { dropBuildEnv } from './build-env.js';
 import { withoutIdleSteps } from './runtime-idle.js';
-import { helperPrograms, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, scriptPrograms, startScripts, toolboxReason, toolsLost, type Started } from './runtime-contract.js';
+import { helperPrograms, imageCompiler, imageFilesToCopy, programsToInstall, restoreConfig, runtimeCommandWords, startedPrograms, scriptPrograms, startScripts, toolboxReason, toolsLost, type Started } from './runtime-contract.js';
 import { programsCodeRuns } from './code-programs.js';
 import { runtimeSteps, withoutCoveredCopies, type RuntimeStep } from './runtime-stage.js';
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
@@ -493,9 +493,8 @@ function withPackages(extra: ExtraPackages | null, runtimeBase: string, packages
  */
 function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: PresetDecision, builderImage: string, runtimeBase: string): Finding[] {
   // the compiler of the builder's image itself (ruby's and python's full tags), when the runtime base has none
-  const compilerOf = (image: string) => compilerPrograms.find((p) => imageConfig(image)?.tools.has(p));
-  const builderCompiler = compilerOf(builderImage);
-  const imageCompiler = builderCompiler && !compilerOf(runtimeBase) ? `${builderCompiler} (of ${builderImage}, which ${runtimeBase} lacks)` : null;
+  const builderCompiler = imageCompiler(builderImage);
+  const ownCompiler = builderCompiler && !imageCompiler(runtimeBase) ? `${builderCompiler} (of ${builderImage}, which ${runtimeBase} lacks)` : null;
   let compilers: string | null = null;
   for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
     // a RUN the preset keeps in the builder (its output copied) is not repeated
@@ -508,7 +507,7 @@ function replayNeedsBuildTools(model: Model, analysis: Analysis, decision: Prese
       // native addons are the node preset's to judge
       // (Bundler alone is pure Ruby: `gem install bundler` needs no compiler)
       const pureTooling = runsGem(c.words) && !bringsGemsBeyondBundler(c.words);
-      const tool = compilers ?? (familyOf(c.words[0] ?? '')?.id === 'node' || pureTooling ? null : imageCompiler);
+      const tool = compilers ?? (familyOf(c.words[0] ?? '')?.id === 'node' || pureTooling ? null : ownCompiler);
       if (tool && isReplayedInstall(c)) {
         return [{ id: 'replay-needs-build-tools', data: { command: c.words.slice(0, 3).join(' '), tool }, line: lineOf(model, index) }];
       }

@@ -5,7 +5,25 @@
 import type { Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { copiedPaths, copyDestination } from './analyze/index.js';
-import { buildEnvironmentPrograms, buildsNativePrograms, inToolchainHome, entrypointWrapperWords, familyOf, isBuildToolPackage, isSupervisor, movesFiles, packageCommand, packagePrograms, pathOperands, packageProvides, packageRuntimePrograms, replayedBy, runsBuildScript, toolboxPrograms } from './commands/index.js';
+import {
+  buildEnvironmentPrograms,
+  buildsNativePrograms,
+  compilerPrograms,
+  inToolchainHome,
+  entrypointWrapperWords,
+  familyOf,
+  isBuildToolPackage,
+  isSupervisor,
+  movesFiles,
+  packageCommand,
+  packagePrograms,
+  pathOperands,
+  packageProvides,
+  packageRuntimePrograms,
+  replayedBy,
+  runsBuildScript,
+  toolboxPrograms,
+} from './commands/index.js';
 import { managesPhpSource, writesExtensionsOnly } from './commands/php.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
@@ -663,6 +681,11 @@ export function contextSourceOf(model: Model, analysis: Analysis, path: string):
     }
   }
   return null;
+}
+
+/** The compiler an image has by itself, from the image table (gcc of the full ruby, python and node tags), or undefined. */
+export function imageCompiler(image: string): string | undefined {
+  return compilerPrograms.find((p) => imageConfig(image)?.tools.has(p));
 }
 
 /** The programs the builder's image has and the runtime base lacks (none when either is outside the image table, or they are one image). */

@@ -5,7 +5,7 @@
 // the directory where the command names it only a build shows (a COPY of a missing path fails it): `build` level
 // (unproven-served-dir).
 import { copyDestination, filePaths, type Analysis } from './analyze/index.js';
-import { familyOf, installedNodePackages, isNeutral } from './commands/index.js';
+import { familyOf, installedNodePackages, isNeutral, registryInstall } from './commands/index.js';
 import { STATIC_FILE_SERVERS } from './knowledge/node-packages.js';
 import type { Finding } from './messages.js';
 import type { Model } from './model.js';
@@ -13,10 +13,9 @@ import { isInside, joinPath } from './paths.js';
 import type { Artifact } from './preset.js';
 import { startCommand } from './runtime-contract.js';
 
-/** A global install of npm registry packages (`npm install -g http-server`, `yarn global add serve`), not of a path. */
-function globalRegistryInstall(kind: string, words: readonly string[]): boolean {
-  const names = installedNodePackages(words);
-  return kind === 'setup' && familyOf(words[0] ?? '')?.id === 'node' && names.length > 0 && names.every((n) => !n.startsWith('.'));
+/** A global install of npm registry packages by name (`npm install -g http-server`, `yarn global add serve`; registryInstall), not of a path. */
+function globalRegistryInstall(words: readonly string[]): boolean {
+  return familyOf(words[0] ?? '')?.id === 'node' && registryInstall(words);
 }
 
 /** The directory a static file server the container starts serves, with the server's name and the command's line; null when the command is no such server, or what it serves cannot be told. */
@@ -37,7 +36,7 @@ export function servedDirectory(model: Model, analysis: Analysis): { dir: string
     } else if (!(w.includes('=') && known.valueOptions.includes(w.slice(0, w.indexOf('='))))) return null;
   }
   if (positional.length !== 1 || /[$*?~`]/.test(positional[0]!)) return null;
-  const installed = [...analysis.runs.values()].some((r) => r.commands.some((c) => globalRegistryInstall(c.kind, c.words) && installedNodePackages(c.words).includes(known.package)));
+  const installed = [...analysis.runs.values()].some((r) => r.commands.some((c) => globalRegistryInstall(c.words) && installedNodePackages(c.words).includes(known.package)));
   if (!installed) return null;
   const workdir = analysis.scopes.get(start.ins.index)?.workdir ?? '/';
   return { dir: joinPath(workdir, positional[0]!), server, line: start.ins.line };
@@ -64,7 +63,7 @@ export function servedArtifacts(model: Model, analysis: Analysis, artifacts: rea
     for (const x of analysis.runs.get(c.index)?.commands ?? []) {
       // a global install of registry packages, a system package install or a command that only prints reads
       // nothing of the project it runs in
-      if (globalRegistryInstall(x.kind, x.words) || x.install || x.kind === 'package-maintenance' || (isNeutral(x.words[0] ?? '') && !x.writes.length)) continue;
+      if (globalRegistryInstall(x.words) || x.install || x.kind === 'package-maintenance' || (isNeutral(x.words[0] ?? '') && !x.writes.length)) continue;
       // a file command by the paths it names; any other by where it runs too (a script run in the project reads it)
       const files = filePaths(x);
       if (files ? files.some((p) => p.includes('$') || outside(p)) : isInside(x.cwd, host.path) || x.words.some((w) => w.includes('$') || (w.startsWith('/') && outside(w)))) return null;

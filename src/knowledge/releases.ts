@@ -16,27 +16,29 @@ export interface Release {
  * between), and a name that changed at an interim release leaves those after it outside every range, unknown.
  */
 export const DEBIAN_RELEASES = ['jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie'] as const;
-export const UBUNTU_RELEASES = ['trusty', 'utopic', 'vivid', 'wily', 'xenial', 'yakkety', 'zesty', 'artful', 'bionic', 'cosmic', 'disco', 'eoan', 'focal', 'jammy', 'noble'] as const;
+/** Ubuntu's releases the tables speak for, by version number and codename, oldest first (`ubuntu:16.04` is xenial). */
+const UBUNTU = [
+  ['14.04', 'trusty'],
+  ['14.10', 'utopic'],
+  ['15.04', 'vivid'],
+  ['15.10', 'wily'],
+  ['16.04', 'xenial'],
+  ['16.10', 'yakkety'],
+  ['17.04', 'zesty'],
+  ['17.10', 'artful'],
+  ['18.04', 'bionic'],
+  ['18.10', 'cosmic'],
+  ['19.04', 'disco'],
+  ['19.10', 'eoan'],
+  ['20.04', 'focal'],
+  ['22.04', 'jammy'],
+  ['24.04', 'noble'],
+] as const;
+export const UBUNTU_RELEASES: readonly (typeof UBUNTU)[number][1][] = UBUNTU.map(([, name]) => name);
 /** Ubuntu's version numbers for its codenames (`ubuntu:16.04` is xenial). */
-export const UBUNTU_VERSIONS: Readonly<Record<string, (typeof UBUNTU_RELEASES)[number]>> = {
-  '14.04': 'trusty',
-  '14.10': 'utopic',
-  '15.04': 'vivid',
-  '15.10': 'wily',
-  '16.04': 'xenial',
-  '16.10': 'yakkety',
-  '17.04': 'zesty',
-  '17.10': 'artful',
-  '18.04': 'bionic',
-  '18.10': 'cosmic',
-  '19.04': 'disco',
-  '19.10': 'eoan',
-  '20.04': 'focal',
-  '22.04': 'jammy',
-  '24.04': 'noble',
-};
+export const UBUNTU_VERSIONS: Readonly<Record<string, (typeof UBUNTU)[number][1]>> = Object.fromEntries(UBUNTU);
 /** Ubuntu's interim releases: each left the archive its images' sources name for old-releases.ubuntu.com nine months after it came out. https://wiki.ubuntu.com/Releases */
-const ARCHIVED_UBUNTU: readonly (typeof UBUNTU_RELEASES)[number][] = ['utopic', 'vivid', 'wily', 'yakkety', 'zesty', 'artful', 'cosmic', 'disco', 'eoan'];
+const ARCHIVED_UBUNTU: readonly (typeof UBUNTU)[number][1][] = ['utopic', 'vivid', 'wily', 'yakkety', 'zesty', 'artful', 'cosmic', 'disco', 'eoan'];
 /** Debian's version numbers for its codenames (`debian:9` is stretch). */
 export const DEBIAN_VERSIONS: Readonly<Record<string, (typeof DEBIAN_RELEASES)[number]>> = { '8': 'jessie', '9': 'stretch', '10': 'buster', '11': 'bullseye', '12': 'bookworm', '13': 'trixie' };
 /** The newest Alpine branch the table speaks for: a range left open ends here, as a later branch may rename. */
