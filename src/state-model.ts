@@ -670,7 +670,9 @@ function applyInstruction(s: StageState, model: Model, analysis: Analysis, index
   if (ins.keyword === 'RUN') for (const c of analysis.runs.get(index)?.commands ?? []) apply(s, c);
   if (ins.keyword === 'WORKDIR') {
     const dir = joinPath(scope.workdir, ins.path);
-    if (!s.made.has(dir)) s.empty.add(dir);
+    // a directory inside one the stage filled (a checkout `go get` made, a COPY) may hold what was put there
+    const holder = madeBy(s, dir);
+    if (!s.made.has(dir) && (holder === null || s.empty.has(holder))) s.empty.add(dir);
     make(s, dir);
   }
   if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from === null) {

@@ -57,6 +57,9 @@ export interface RunScope {
   carry?: { cachedPrefix: string | null };
 }
 
+/** A word's leading tilde, which the shell expands to $HOME (alone or before a slash; `~user` is left as written). */
+const TILDE = /^~(?=\/|$)/;
+
 /** Read a RUN's shell script. `script` is the RUN's arguments (shell form) or its exec words joined. */
 export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   const parsed = parseShell(script);
@@ -77,12 +80,13 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
     const read = normalizeCommand(stripPrefix(c.words));
     // the words themselves when none holds a `$` (most commands): read-only, like the parse they come from
     let words: readonly string[] = read;
-    if (read.some((w) => w.includes('$'))) {
+    if (read.some((w) => w.includes('$') || TILDE.test(w))) {
       const expanded: string[] = [];
       for (const w of read) {
         const m = w.startsWith('$') ? /^\$\{?(\w+)\}?$/.exec(w) : null;
         const v = m ? valueOf(m[1]!, local) : undefined;
-        if (v === undefined) expanded.push(expandWord(w, local));
+        // a word's leading `~` is the shell's tilde expansion: $HOME (\`rm -rf ~/go\`, \`mv ~/go/bin/x /bin/\`)
+        if (v === undefined) expanded.push(expandWord(TILDE.test(w) ? w.replace(TILDE, '$HOME') : w, local));
         else for (const part of v.split(/\s+/)) if (part) expanded.push(part);
       }
       words = expanded;

@@ -56,7 +56,7 @@ export const BUILD_ONLY_PACKAGES: Record<PackageManager, readonly string[]> = {
     'dpkg-dev',
   ],
   apk: ['gcc', 'g++', 'clang', 'make', 'cmake', 'samurai', 'scons', 'build-base', 'autoconf', 'automake', 'libtool', 'pkgconfig', 'pkgconf', 'bison', 'flex', 'patch', 'git', 'go', 'cargo', 'rust', 'maven', 'gradle', 'openjdk17-jdk', 'openjdk11-jdk', 'musl-dev', 'linux-headers', 'libc-dev', 'python3-dev', 'py3-pytest'],
-  yum: ['gcc', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkgconfig', 'git', 'golang', 'cargo', 'rust', 'maven', 'java-17-openjdk-devel', 'glibc-devel', 'kernel-headers', 'python3-devel', 'redhat-rpm-config'],
+  yum: ['gcc', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkgconfig', 'git', 'golang', 'golang-bin', 'cargo', 'rust', 'maven', 'java-17-openjdk-devel', 'glibc-devel', 'kernel-headers', 'python3-devel', 'redhat-rpm-config'],
 };
 
 // Development package -> the runtime packages it implies, per distribution release: src/knowledge/runtime-packages.ts

@@ -55,7 +55,8 @@ export default {
     // mv takes its sources away: what stays where they were is gone
     mv: { makes: 'last', needs: 'but-last', moves: 'but-last', copies: true, valueOptions: TARGET },
     ln: { makes: 'last', valueOptions: TARGET, replay: 'links' },
-    install: { makes: 'last', valueOptions: MOVER_VALUE_OPTIONS.install! },
+    // `install -d` makes directories and needs none; `install -t DIR a b` needs a and b, read as cp's
+    install: { makes: 'last', needs: 'but-last', needsNothingWith: ['-d', '--directory'], valueOptions: MOVER_VALUE_OPTIONS.install! },
     mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'], replay: 'creates-dir' },
     touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
     rm: { removes: 'each', needs: 'each', needsNothingWith: ['-f', '--force'], replay: 'removes' },

@@ -653,11 +653,11 @@ export const IMAGES: readonly ImageRow[] = [
   // the official centos images (centos:6, centos:7, centos:8, latest) set only the default PATH and CMD
   // ["/bin/bash"] (CentOS/sig-cloud-instance-images, their Dockerfiles: FROM scratch, ADD the rootfs, LABEL, CMD);
   // no programs are claimed (the tools list stays empty: a replay needing one is declined)
-  { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos', config: { cmd: ['/bin/bash'], debian: false, tools: [] } },
-  { repository: 'fedora', libc: 'glibc', packageManager: 'yum', distribution: 'fedora' },
-  { repository: 'rockylinux', libc: 'glibc', packageManager: 'yum', distribution: 'rockylinux' },
-  { repository: 'almalinux', libc: 'glibc', packageManager: 'yum', distribution: 'almalinux' },
-  { repository: 'amazonlinux', libc: 'glibc', packageManager: 'yum', distribution: 'amazonlinux' },
+  { repository: 'centos', libc: 'glibc', packageManager: 'yum', distribution: 'centos', distributionImage: true, config: { cmd: ['/bin/bash'], debian: false, tools: [] } },
+  { repository: 'fedora', libc: 'glibc', packageManager: 'yum', distribution: 'fedora', distributionImage: true },
+  { repository: 'rockylinux', libc: 'glibc', packageManager: 'yum', distribution: 'rockylinux', distributionImage: true },
+  { repository: 'almalinux', libc: 'glibc', packageManager: 'yum', distribution: 'almalinux', distributionImage: true },
+  { repository: 'amazonlinux', libc: 'glibc', packageManager: 'yum', distribution: 'amazonlinux', distributionImage: true },
   // Red Hat's Universal Base Images (registry.access.redhat.com/ubi9/ubi-minimal)
   { repository: /ubi/, packageManager: 'yum' },
   // .NET (dotnet/dotnet-docker): runtime-deps sets the port and container flag, runtime and aspnet add their

@@ -458,7 +458,8 @@ export default {
       image = STATIC;
       why = `static binary (${cgo.why}): no shell or C library needed`;
     } else {
-      image = builderLibc === 'musl' ? (isDistributionImage(input.builderImage) ? input.builderImage : alpine) : GLIBC;
+      // a distribution's own image whose glibc distroless may not match (centos, ubuntu, a floating debian tag) stays
+      image = isDistributionImage(input.builderImage) && (builderLibc === 'musl' || !glibcRunsOn(input.builderImage, GLIBC)) ? input.builderImage : builderLibc === 'musl' ? alpine : GLIBC;
       why = cgo.state === 'on' ? `the binary links C (${cgo.why}): it needs ${builderLibc === 'musl' ? 'musl' : 'glibc'}` : `cgo cannot be ruled out (${cgo.why}): a C library is kept`;
     }
     // a cgo binary links the builder's glibc: it runs on another image only of the same release or a newer one; a

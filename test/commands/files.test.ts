@@ -129,3 +129,22 @@ describe('files family', () => {
     for (const script of ['cp a /data/a', 'mv a /data/a', 'touch /data/x']) expect(safeToReplay(at(script), new Set()), script).toBe(false);
   });
 });
+
+describe('a leading tilde is $HOME', () => {
+  it('expands `~` and `~/path` to the user home, and leaves `~user` and `~>` as written', () => {
+    expect(run('mv ~/go/bin/x /bin/ && rm -rf ~/go/ && cd ~').map((c) => c.words)).toEqual([
+      ['mv', '/root/go/bin/x', '/bin/'],
+      ['rm', '-rf', '/root/go/'],
+      ['cd', '/root'],
+    ]);
+    expect(run("ls ~app/x && gem install bundler -v '~>2.0'").map((c) => c.words)).toEqual([
+      ['ls', '~app/x'],
+      ['gem', 'install', 'bundler', '-v', '~>2.0'],
+    ]);
+  });
+
+  it('makes `install` need its sources, and `install -d` nothing', () => {
+    expect(ops('install ./a.conf /etc/a.conf').needs).toEqual(['./a.conf']);
+    expect(ops('install -d /etc/a /etc/b').needs ?? []).toEqual([]);
+  });
+});
