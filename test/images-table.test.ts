@@ -393,6 +393,10 @@ describe('facts the old functions did not give', () => {
     expect(distributionOf('alpine:latest')).toEqual({ name: 'alpine', release: null });
     expect(distributionOf('eclipse-temurin:17-jre')).toEqual({ name: 'ubuntu', release: null });
     expect(distributionOf('myorg/app:1')).toBeNull();
+    // images built on Ubuntu whose tags tell the release (phusion/baseimage-docker's image/Dockerfile at each tag)
+    expect(['0.9.8', '0.9.10', '0.9.18', '0.9.19', '0.10.2', '0.11', 'bionic-1.0.0', '18.04-1.0.0', 'focal-1.2.0', 'latest'].map((t) => distributionOf(`phusion/baseimage:${t}`)?.release ?? null)).toEqual([null, 'trusty', 'trusty', 'xenial', 'xenial', 'bionic', 'bionic', 'bionic', 'focal', null]);
+    expect(distributionOf('nvidia/cuda:9.0-cudnn7-devel-ubuntu16.04')).toEqual({ name: 'ubuntu', release: 'xenial' });
+    expect(distributionOf('nvidia/cuda:10.0-devel-centos7')).toBeNull();
   });
   it('scratch is the empty image, in any case', () => {
     expect(['scratch', 'SCRATCH', 'debian:bookworm-slim', 'gcr.io/distroless/static-debian12'].map(isEmptyImage)).toEqual([true, true, false, false]);

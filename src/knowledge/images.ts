@@ -694,6 +694,18 @@ export const IMAGES: readonly ImageRow[] = [
   ...Object.entries(DEBIAN_VERSIONS).map(([n, name]): ImageRow => ({ repository: 'debian', tag: new RegExp(`^${n}(\\.[\\d.]+)?(-slim)?$`), release: name })),
   ...Object.entries(UBUNTU_VERSIONS).map(([n, name]): ImageRow => ({ repository: 'ubuntu', tag: new RegExp(`^(${n.replace('.', '\\.')}|${name})(-|\\.|$)`), release: name })),
   { repository: 'alpine', tag: /^(3\.\d+)(\.\d+)*$/, release: '$1' },
+  // images built on Ubuntu whose tags tell the release. phusion/baseimage (phusion/baseimage-docker, image/Dockerfile
+  // at each release tag): 0.9.10 to 0.9.18 FROM ubuntu:14.04, 0.9.19 to 0.10.2 FROM ubuntu:16.04, 0.11 FROM
+  // ubuntu:18.04, then tags that name the release (bionic-1.0.0, 18.04-1.0.0, focal-1.2.0, jammy-1.0.4, noble-1.0.2);
+  // 0.9.0 to 0.9.9 (12.04) and the moving latest fix none the tables know
+  { repository: 'phusion/baseimage', ...GLIBC_APT, distribution: 'ubuntu' },
+  { repository: 'phusion/baseimage', tag: /^0\.9\.1[0-8]$/, release: 'trusty' },
+  { repository: 'phusion/baseimage', tag: /^(0\.9\.(19|2[0-2])|0\.10\.[0-2])$/, release: 'xenial' },
+  { repository: 'phusion/baseimage', tag: /^0\.11$/, release: 'bionic' },
+  ...Object.entries(UBUNTU_VERSIONS).map(([n, name]): ImageRow => ({ repository: 'phusion/baseimage', tag: new RegExp(`^(${n.replace('.', '\\.')}|${name})-\\d`), release: name })),
+  // nvidia/cuda's tags name their OS at the end (9.0-cudnn7-devel-ubuntu16.04, 11.8.0-runtime-ubuntu22.04)
+  { repository: 'nvidia/cuda', tag: /-ubuntu\d\d\.\d\d$/, ...GLIBC_APT, distribution: 'ubuntu' },
+  ...Object.entries(UBUNTU_VERSIONS).map(([n, name]): ImageRow => ({ repository: 'nvidia/cuda', tag: new RegExp(`-ubuntu${n.replace('.', '\\.')}$`), release: name })),
   // the Alpine branch other images' tags name (python:3.7-alpine3.9, node:18-alpine3.17)
   { repository: null, tag: /(^|-)alpine(3\.\d+)(-|$)/, release: '$2' },
   // the Debian release a tag names, for the families without rows of their own (python:3.11-slim-bookworm)
