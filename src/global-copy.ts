@@ -13,7 +13,7 @@
 import { filePaths, type Analysis } from './analyze/index.js';
 import type { RunCommand } from './analyze/run.js';
 import { runtimePart } from './runtime-stage.js';
-import { familyOf, installedNodePackages, isBuildToolPackage, isNeutral, npmCacheCommand, npmConfigSet, npmGlobalPackages } from './commands/index.js';
+import { familyOf, installedNodePackages, isBuildToolPackage, isNeutral, npmCacheCommand, npmConfigSet, npmGlobalPackages, packageCommand } from './commands/index.js';
 import { imageCompiler } from './runtime-contract.js';
 import { BUILD_CLI_PACKAGES } from './knowledge/toolbox.js';
 import { distributionOf, isDistributionImage, parseImage, slimVariant } from './images.js';
@@ -93,11 +93,14 @@ export function copyGlobalInstalls(model: Model, analysis: Analysis, builderImag
   return { decision: { ...decision, overrides, runtimeReplacements: replacements, builderEdits: edits }, unproven };
 }
 
-/** A command of an install's RUN that runs on its own after the copy: an install, setup or a cache cleanup, in no pipe or loop. */
+/** A command of an install's RUN that runs on its own after the copy: an install, setup, the package manager's upkeep or a cache cleanup, in no pipe or loop. */
 function liftable(c: RunCommand): boolean {
   if (c.nested) return false;
   if (c.install) return true;
   if (c.kind === 'setup') return true;
+  // the package manager's own upkeep (`apk upgrade --update`, `apt-get update`), not a removal of packages
+  const manager = c.kind === 'package-maintenance' ? packageCommand(c.words[0] ?? '') : undefined;
+  if (manager) return !manager.sub.removes.includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? '');
   const paths = c.kind === 'cleanup' ? filePaths(c) : null;
   return paths !== null && paths.length > 0 && paths.every((w) => CACHES.some((d) => w === d || w.startsWith(`${d}/`)));
 }
