@@ -150,8 +150,9 @@ export function proofOf(input: ProofInput): Proof {
       if (!ins) continue;
       const scope = input.analysis.scopes.get(ins.index);
       const commands = scope ? analyzeRun(ins.json ? ins.json.join(' ') : ins.command, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
-      // an install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`), not `npm start` or `carton exec`
-      const install = commands.find((c) => installsLanguagePackages(c.words) && NODE_INSTALL_STEPS.includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? (nodeManager(c.words[0] ?? '') ? 'install' : '')));
+      // an install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`; `bundle update`, `npm update`
+      // and `yarn upgrade` install the newer versions), not `npm start` or `carton exec`
+      const install = commands.find((c) => installsLanguagePackages(c.words) && [...NODE_INSTALL_STEPS, 'update', 'upgrade'].includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? (nodeManager(c.words[0] ?? '') ? 'install' : '')));
       if (install) unproven.push({ id: 'unproven-start-install', data: { keyword: ins.keyword, command: install.words.slice(0, 2).join(' '), image: input.runtimeBase }, line: ins.line });
     }
   }

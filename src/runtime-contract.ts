@@ -121,6 +121,8 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (LOGIN_SERVERS.has(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}: a box to log into, whose tools are for its users` }, line };
   const started = startScript(model, analysis, context, program, cmd, entrypoint);
   if (started) return { ...started, line };
+  const mounted = startedFromVolume(model, analysis, program);
+  if (mounted) return { id: 'toolbox-image', data: { why: `it starts ${program} from VOLUME ${mounted}, into which nothing of the file writes: code mounted at run time, which runs with the image's tools` }, line };
   const workspace = mountedProjectTools(model, analysis);
   if (workspace) return { id: 'toolbox-image', data: { why: `its PATH names ${workspace}, the tools of a project the image never copies in or installs: it runs those of code mounted there, with its own` } };
   for (const run of analysis.runs.values())
@@ -128,6 +130,30 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
       if (c.install?.build.includes(name)) return { id: 'toolbox-image', data: { why: `it runs ${name}, which it installs as a build tool` }, line };
     }
   return null;
+}
+
+/**
+ * The VOLUME directory a started program lies in (`VOLUME /project`, `WORKDIR /project`, `CMD ["./build.sh"]`) when no
+ * COPY, ADD or RUN of the file writes into it: the program is mounted at run time (a build environment for a project,
+ * kekek/centosgb's gb), or null.
+ */
+function startedFromVolume(model: Model, analysis: Analysis, program: string): string | null {
+  if (!program.includes('/') || program.includes('$')) return null;
+  const last = model.stages[0]!.instructions.at(-1)!;
+  const path = joinPath(analysis.scopes.get(last)?.workdir ?? '/', program);
+  const volumes = model.instructions.filter((i): i is InstructionOf<'VOLUME'> => i.keyword === 'VOLUME' && i.stage === 0).flatMap((i) => i.paths.map((p) => joinPath('/', p)));
+  const volume = volumes.find((v) => v !== '/' && isInside(path, v));
+  if (!volume) return null;
+  for (const ins of model.instructions) {
+    if (ins.stage !== 0) continue;
+    const scope = analysis.scopes.get(ins.index);
+    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && scope) {
+      const dest = copyDestination(ins, scope);
+      if (dest === null || isInside(dest, volume) || isInside(volume, dest)) return null;
+    }
+    for (const c of analysis.runs.get(ins.index)?.commands ?? []) if (c.unnamedOutputs || [...c.outputs, ...c.writes, ...c.produced].some((o) => isInside(o, volume))) return null;
+  }
+  return volume;
 }
 
 /** The PATH the image's last instruction runs with (the file's ENV over the base image's), or '' when not known. */

@@ -221,7 +221,18 @@ function withoutRepeatedCopies(steps: readonly RuntimeStep[]): { steps: RuntimeS
     }
     out.push(step);
   }
-  return { steps: out, findings };
+  // an artifact a later copy of the builder's end state brings again, with no RUN between that could use it (`go build`
+  // in a checkout, then the checkout copied whole): the later copy alone ends the same
+  const kept = out.filter((step, at) => {
+    const a = step.artifact;
+    if (!a || a.fromImage || (a.to ?? a.path) !== a.path) return true;
+    const later = out.slice(at + 1);
+    const holder = later.findIndex((s) => s.artifact && !s.artifact.fromImage && (s.artifact.to ?? s.artifact.path) === s.artifact.path && s.artifact.path !== a.path && isInside(a.path, s.artifact.path));
+    if (holder < 0 || later.slice(0, holder).some((s) => s.keyword === 'RUN')) return true;
+    findings.push({ id: 'artifact-copied-once', data: { path: a.path }, ...(a.why.line === undefined ? {} : { line: a.why.line }) });
+    return false;
+  });
+  return { steps: kept, findings };
 }
 
 function verbatim(ins: Instruction): RuntimeStep {

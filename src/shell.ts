@@ -32,13 +32,44 @@ const GENERATION_SIZE = 2048;
 export function parseShell(src: string): ShellScript {
   const hit = young.get(src);
   if (hit) return hit;
-  const result = old.get(src) ?? fastSplit(src) ?? gluedComment(src, parseFull(src));
+  const result = old.get(src) ?? shellScripts(fastSplit(src) ?? gluedComment(src, parseFull(src)));
   if (young.size >= GENERATION_SIZE) {
     old = young;
     young = new Map();
   }
   young.set(src, result);
   return result;
+}
+
+/** A POSIX shell run on a script of its own (`sh -c '...'`, `/bin/bash -ex -c "..."`). */
+const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', '/usr/bin/bash', 'dash', '/bin/dash']);
+
+/**
+ * The script a shell command runs (`sh -c 'git clone URL && cd app && mvn install'`), or null: a known shell, only
+ * single-letter options up to `-c` (`-e -c`, `-ex -c`, `-ec`), and the script right after it as the last word: words after
+ * it would be its $0, $1, ..., and an exec form's words joined by spaces (`sh -c npm start`) lose the script's quotes.
+ */
+function shellScriptOf(words: readonly string[]): string | null {
+  if (!SHELLS.has(words[0] ?? '')) return null;
+  for (let i = 1; i < words.length - 1 && /^-[a-z]+$/.test(words[i]!); i++) if (words[i]!.includes('c')) return i + 2 === words.length ? words[i + 1]! : null;
+  return null;
+}
+
+/**
+ * A script's commands with each `sh -c SCRIPT` read as the commands of SCRIPT: they run in a shell of their own, so
+ * they are nested (a `cd` there moves nothing after it) and start in the directory the command runs in, and each
+ * spans the whole `sh -c` command of the source (a stage that repeats it repeats it whole). The script is complex.
+ */
+function shellScripts(script: ShellScript, depth = 0): ShellScript {
+  if (depth > 2 || !script.commands.some((c) => shellScriptOf(c.words) !== null)) return script;
+  const commands = script.commands.flatMap((c): ShellCommand[] => {
+    const inner = shellScriptOf(c.words);
+    if (inner === null || Object.keys(c.assigns).length || c.writes.length) return [c];
+    const parsed = shellScripts(parseShell(inner), depth + 1);
+    if (parsed.error !== null || !parsed.commands.length) return [c];
+    return parsed.commands.map((x, i) => ({ ...x, start: c.start, end: c.end, joinedBy: i === 0 ? c.joinedBy : x.joinedBy, nested: true, cwd: x.cwd === null ? c.cwd : joinPath(c.cwd, x.cwd) }));
+  });
+  return { commands, complex: true, error: script.error };
 }
 
 /**

@@ -51,12 +51,12 @@ export default {
     return mode && /^([ugoa]*\+[rw]*x[rw]*|[0-7]?[0-7]?[1357][0-7]{2})$/.test(mode) ? files : null;
   },
   paths: {
-    cp: { makes: 'last', needs: 'but-last', copies: true, valueOptions: TARGET },
+    cp: { makes: 'last', needs: 'but-last', copies: true, valueOptions: TARGET, targetOptions: TARGET },
     // mv takes its sources away: what stays where they were is gone
-    mv: { makes: 'last', needs: 'but-last', moves: 'but-last', copies: true, valueOptions: TARGET },
-    ln: { makes: 'last', valueOptions: TARGET, replay: 'links' },
+    mv: { makes: 'last', needs: 'but-last', moves: 'but-last', copies: true, valueOptions: TARGET, targetOptions: TARGET },
+    ln: { makes: 'last', valueOptions: TARGET, targetOptions: TARGET, replay: 'links' },
     // `install -d` makes directories and needs none; `install -t DIR a b` needs a and b, read as cp's
-    install: { makes: 'last', needs: 'but-last', needsNothingWith: ['-d', '--directory'], valueOptions: MOVER_VALUE_OPTIONS.install! },
+    install: { makes: 'last', needs: 'but-last', needsNothingWith: ['-d', '--directory'], valueOptions: MOVER_VALUE_OPTIONS.install!, targetOptions: TARGET },
     mkdir: { makes: 'each', directories: true, valueOptions: ['-m', '--mode'], existingFailsWithout: ['-p', '--parents'], replay: 'creates-dir' },
     touch: { makes: 'each', valueOptions: ['-d', '--date', '-r', '--reference', '-t'] },
     rm: { removes: 'each', needs: 'each', needsNothingWith: ['-f', '--force'], replay: 'removes' },

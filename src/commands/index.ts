@@ -295,14 +295,28 @@ export function pathOperands(words: readonly string[]): { makes: string[]; remov
   const ops = operands(words, use.valueOptions);
   // an option given alone or among combined short ones (`-pv`, `-rf`)
   const given = (options: readonly string[]) => words.slice(1).some((w) => options.includes(w) || options.some((o) => /^-[a-zA-Z]$/.test(o) && new RegExp(`^-[a-zA-Z]*${o[1]}`).test(w)));
-  const needed = use.needs === 'first' ? ops.slice(0, 1) : use.needs === 'each' ? ops : use.needs === 'after-first' ? ops.slice(1) : use.needs === 'but-last' ? ops.slice(0, -1) : null;
+  // `cp -t DIR a b`, `install --target-directory=DIR a`: every operand is a source, each lands in DIR under its name
+  const target = targetOf(words, use.targetOptions ?? []);
+  const sources = target === null ? ops.slice(0, -1) : ops;
+  const needed = use.needs === 'first' ? ops.slice(0, 1) : use.needs === 'each' ? ops : use.needs === 'after-first' ? ops.slice(1) : use.needs === 'but-last' ? sources : null;
   const needs = needed && use.needsNothingWith && given(use.needsNothingWith) ? [] : needed;
-  const makes = use.makes === 'each' ? ops : use.makes === 'last' ? ops.slice(-1) : [];
+  const makes = use.makes === 'each' ? ops : use.makes === 'last' ? (target === null ? ops.slice(-1) : ops.map((o) => `${target.replace(/\/+$/, '')}/${o.replace(/\/+$/, '').split('/').pop()}`)) : [];
   const allowed = use.existingFailsWithout;
   const failsIfExists = !!allowed && !given(allowed);
   // an option with a value changes what it makes (`mkdir -m 700`)
   const valued = (use.valueOptions ?? []).some((o) => words.slice(1).some((w) => w === o || w.startsWith(o.startsWith('--') ? `${o}=` : o)));
-  return { makes, removes: use.removes ? ops : [], moves: use.moves ? ops.slice(0, -1) : [], failsIfExists, needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false, valued };
+  return { makes, removes: use.removes ? ops : [], moves: use.moves ? sources : [], failsIfExists, needs, owner: use.owner ? (ops[0] ?? null) : null, changesDirectory: use.changesDirectory ?? false, valued };
+}
+
+/** The value of the first of `options` a command gives (`-t DIR`, `--target-directory=DIR`), or null. */
+function targetOf(words: readonly string[], options: readonly string[]): string | null {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (options.includes(w)) return words[i + 1] ?? null;
+    const long = options.find((o) => o.startsWith('--') && w.startsWith(`${o}=`));
+    if (long) return w.slice(long.length + 1);
+  }
+  return null;
 }
 
 /** A language package install the runtime stage repeats (`gem install`, `pip install`, a global npm install). */

@@ -85,6 +85,8 @@ export interface PathUse {
   changesDirectory?: boolean;
   /** Options that take the next word as their value (so it is no operand). */
   valueOptions?: readonly string[];
+  /** Options whose value is the directory every operand goes into (`cp -t /usr/bin a b`): then no operand is the destination. */
+  targetOptions?: readonly string[];
   /** The row holds only when an option beginning so is given (`sed -i`, `-i.bak`: only then does sed need its files as it edits them in place). */
   onlyWith?: string;
   /**

@@ -514,9 +514,21 @@ export default {
         break;
       }
     const fetched = new Set<string>();
-    for (const b of main) {
+    // the container's working directory inside the sources a `go get` fetched (`WORKDIR $GOPATH/src/x/server`, `go
+    // build` there, `ENTRYPOINT ["./server"]`): the program reads its configuration and data from there, relative to it
+    const last = input.model.stages[0]!.instructions.at(-1)!;
+    const workdir = input.analysis.scopes.get(last)?.workdir ?? '/';
+    const runsIn = (b: GoBuild) => {
+      const path = fetchedSources(input, b);
+      const pkg = goGetPackage(b.command.words);
+      if (path === null || pkg === null) return false;
+      // in the package's own directory or the checkout above it (the repository: host and two more segments)
+      const checkout = joinPath(path, pkg.split('/').slice(0, 3).join('/'));
+      return isInside(workdir, checkout);
+    };
+    for (const b of builds) {
       // (the sources of a tool only the build ran stay with it)
-      if (unused.has(b)) continue;
+      if ((!main.has(b) && !runsIn(b)) || unused.has(b)) continue;
       const path = fetchedSources(input, b);
       if (path === null || path.includes('$') || fetched.has(path)) continue;
       fetched.add(path);

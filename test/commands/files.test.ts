@@ -75,11 +75,15 @@ describe('files family', () => {
     expect(ops('mkdir --mode 700 /a').makes).toEqual(['/a']);
     expect(ops('touch -d 2020-01-01 /a -r /ref /b -t 202001010000 /c --date x /d --reference y').makes).toEqual(['/a', '/b', '/c', '/d']);
     expect(ops('cp -a src/ /dest').makes).toEqual(['/dest']);
-    expect(ops('cp -t /dir a b').makes).toEqual(['b']);
-    expect(ops('cp --target-directory /dir a b').needs).toEqual(['a']);
+    // with a target directory every operand is a source, each landing there under its own name
+    expect(ops('cp -t /dir a b').makes).toEqual(['/dir/a', '/dir/b']);
+    expect(ops('cp --target-directory /dir a b').needs).toEqual(['a', 'b']);
+    expect(ops('install --target-directory=/usr/bin stenotype/stenotype').makes).toEqual(['/usr/bin/stenotype']);
+    expect(ops('mv -t /opt x/ y').moves).toEqual(['x/', 'y']);
     expect(ops('mv a b /dest').needs).toEqual(['a', 'b']);
-    for (const o of ['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group']) expect(ops(`install app /usr/bin/app ${o} v`).makes, o).toEqual(['/usr/bin/app']);
-    for (const o of ['-t', '--target-directory']) expect(ops(`cp a /b ${o} v`).makes, o).toEqual(['/b']);
+    for (const o of ['-m', '--mode', '-o', '--owner', '-g', '--group']) expect(ops(`install app /usr/bin/app ${o} v`).makes, o).toEqual(['/usr/bin/app']);
+    // a target directory's value is no operand either: every operand goes into it
+    for (const o of ['-t', '--target-directory']) expect(ops(`cp a /b ${o} v`).makes, o).toEqual(['v/a', 'v/b']);
     expect(ops('ln -sf /a /b').makes).toEqual(['/b']);
     expect(ops('ln -sf /a /b').needs).toBeNull();
     expect(ops('rm -rf /a /b').removes).toEqual(['/a', '/b']);
