@@ -11,7 +11,7 @@ import type { Finding } from './messages.js';
 import { isInside, joinPath } from './paths.js';
 import { runtimePart, type RuntimeStep } from './runtime-stage.js';
 import type { Artifact } from './preset.js';
-import { partlyRemovedContext, removedInput, removedWrite } from './runtime-removed.js';
+import { partlyRemovedContext, removedCommands, removedInput, removedWrite } from './runtime-removed.js';
 import { stepText } from './step-printer.js';
 
 /** Where programs keep what they write at run time, and homes: a directory made there is always kept. */
@@ -28,7 +28,8 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
     const rest = partlyRemovedContext(analysis, model, s, steps);
     return rest ? [{ step: s, ...rest }] : [];
   });
-  for (const [at, original] of steps.entries()) {
+  for (const [at, given] of steps.entries()) {
+    let original = given;
     const rest = rests.find((r) => r.step === original);
     if (rest) {
       const artifact: Artifact = { path: rest.path, producer: original.source!, why: { id: 'context-rest-copied', data: { copy: original.text, path: rest.path, removed: rest.removed, command: rest.command }, line: model.instructions[original.source!]!.line } };
@@ -60,6 +61,17 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
     if (written) {
       findings.push({ id: 'removed-write-dropped', data: { command: original.text.replace(/^RUN\s+/, ''), path: written.path, by: written.command } });
       continue;
+    }
+    // the commands of a partly repeated RUN whose writes the builder deletes later: the rest runs
+    const gone = removedCommands(analysis, original, steps);
+    const run = gone.length ? analysis.runs.get(original.source!) : undefined;
+    if (run) {
+      const rest = (original.verbatim ? run.commands : original.commands).filter((c) => !gone.some((g) => g.command === c));
+      const part = runtimePart(run.script, rest, analysis.scopes.get(original.source!)?.workdir ?? '/');
+      if (part.text && (original.verbatim || part.commands.length === rest.length)) {
+        findings.push({ id: 'removed-write-dropped', data: { command: gone.map((g) => g.command.words.join(' ')).join('; '), path: gone[0]!.path, by: gone[0]!.by } });
+        original = { ...original, text: `RUN ${part.text}`, verbatim: false, commands: part.commands };
+      }
     }
     const scratch = scratchInput(analysis, model, original, steps);
     if (scratch) {

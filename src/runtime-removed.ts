@@ -2,7 +2,7 @@
 // or a download whose every landing place a builder-only command deletes is not repeated, and a copy of the context
 // that such a command deletes only in part is taken from the builder as the build left it. src/runtime-idle.ts asks.
 import { copiesContextRoot, copyDestination, filePaths, type Analysis, type DestinationScope } from './analyze/index.js';
-import { expandWord, homeOf } from './analyze/run.js';
+import { expandWord, homeOf, type RunCommand } from './analyze/run.js';
 import { deletesContextPart, under } from './state-model.js';
 import type { CopyInstruction, Model } from './model.js';
 import { fileReplay, pathOperands, unpackDirectory } from './commands/index.js';
@@ -75,6 +75,37 @@ export function removedWrite(analysis: Analysis, step: RuntimeStep, steps: reado
     writes++;
   }
   return writes > 0 ? first : null;
+}
+
+/**
+ * The commands of a RUN the runtime stage repeats in part whose every path a later builder-only command deletes, as
+ * removedWrite reads them one by one (`apk add --no-cache git make curl && curl -o /usr/local/bin/dep URL && chmod +x
+ * /usr/local/bin/dep`, then `rm /usr/local/bin/dep` after the build): the runtime stage runs the rest. Each with what
+ * deletes it; none when the step is repeated as written, or when every command would go (removedWrite's case).
+ */
+export function removedCommands(analysis: Analysis, step: RuntimeStep, steps: readonly RuntimeStep[]): { command: RunCommand; path: string; by: string }[] {
+  if (step.keyword !== 'RUN' || step.source === null) return [];
+  // a RUN repeated as written for its download (runtime-stage's wholeRuntime) is split like any other once the download goes
+  const commands = step.verbatim ? (analysis.runs.get(step.source)?.commands ?? []) : step.commands;
+  if (commands.some((c) => c.nested)) return [];
+  const out: { command: RunCommand; path: string; by: string }[] = [];
+  for (const c of commands) {
+    if (c.install || pathOperands(c.words)?.changesDirectory) continue;
+    const paths = c.kind === 'fetch' ? [...new Set([...c.outputs, ...c.writes, ...c.produced])] : fileReplay(c.words[0] ?? '') === 'creates-dir' ? [] : (filePaths(c) ?? []);
+    if (paths.length === 0 || paths.some((p) => /[$~*?[]/.test(p))) continue;
+    const by = deletedLater(analysis, steps, { index: step.source, start: c.start }, paths);
+    if (by) out.push({ command: c, path: by.path, by: by.command });
+  }
+  if (step.verbatim && commands.some((c) => c.kind === 'fetch' && !out.some((o) => o.command === c))) return [];
+  // what stays must not read what goes: no command left names one of its files (`dpkg -i dumb-init_*.deb` after the
+  // download of it goes), a glob or a command substitution (`sed -i \`grep -l ...\`` in a tree the build deleted)
+  const names = out
+    .flatMap((o) => [...o.command.outputs, ...o.command.produced, ...o.command.writes, ...(filePaths(o.command) ?? [])])
+    .map((p) => p.replace(/\/+$/, '').split('/').pop()!)
+    .filter(Boolean);
+  const rest = commands.filter((c) => !out.some((o) => o.command === c) && !c.install && c.kind !== 'package-maintenance');
+  if (rest.some((c) => c.words.slice(1).some((w) => /[*?[`]|\$\(/.test(w) || names.some((n) => w.includes(n))))) return [];
+  return out.length < commands.length ? out : [];
 }
 
 /**

@@ -214,7 +214,10 @@ function withoutRepeatedCopies(steps: readonly RuntimeStep[]): { steps: RuntimeS
   const findings: Finding[] = [];
   for (const step of steps) {
     const same = step.artifact ? out.map((s) => s.artifact !== undefined && s.text === step.text).lastIndexOf(true) : -1;
-    const touched = out.slice(same + 1).some((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword));
+    // (another artifact's copy between, into other places, changes nothing of it)
+    const dest = step.artifact ? (step.artifact.to ?? step.artifact.path) : '';
+    const elsewhere = (s: RuntimeStep) => s.artifact !== undefined && !isInside(s.artifact.to ?? s.artifact.path, dest) && !isInside(dest, s.artifact.to ?? s.artifact.path);
+    const touched = out.slice(same + 1).some((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword) && !elsewhere(s));
     if (step.artifact && same >= 0 && !touched) {
       findings.push({ id: 'artifact-copied-once', data: { path: step.artifact.to ?? step.artifact.path }, ...(step.artifact.why.line === undefined ? {} : { line: step.artifact.why.line }) });
       continue;
