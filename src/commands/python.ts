@@ -29,8 +29,12 @@ const TEST_PACKAGES = /^(pytest([-_].*)?|tox|nox|nose2?|coverage|flake8|pylint|m
 /** What an upgrade of the installer itself installs: tooling, nothing compiled. */
 const TOOLING = /^(pip|setuptools|wheel)([<>=~!].*)?$/i;
 
-/** Tools whose install compiles nothing (pure Python, with pure-Python dependencies). */
-const PURE_TOOLS = /^pipenv([<>=~!].*)?$/i;
+/**
+ * Packages whose install compiles nothing: pure Python, with pure-Python dependencies (pipenv: virtualenv, certifi,
+ * setuptools; requests: urllib3, idna, certifi, chardet or charset-normalizer, which has a pure wheel beside its
+ * compiled ones; python-dateutil: six), each published as a `py2.py3-none-any` or `py3-none-any` wheel.
+ */
+const PURE_TOOLS = /^(pipenv|requests|six|certifi|idna|urllib3|chardet|virtualenv|supervisor|pytz|docopt|python-dateutil)([<>=~!].*)?$/i;
 
 /** Positional requirements of `pip install` (package names, paths), read from the words after `install`. */
 export function requirementsOf(args: readonly string[]): string[] {
@@ -271,7 +275,16 @@ export default {
   installsInto: ['/usr/local/lib/python*/site-packages', '/usr/lib/python3/dist-packages'],
   // uv, poetry and pipenv install from lockfiles too, and may compile with the builder's compilers
   languageInstallers: ['pip', 'uv', 'poetry', 'pipenv'],
-  provides: { 'python3-pip': ['pip', 'pip3'], 'python-pip': ['pip', 'pip2'], python3: ['python3'], python: ['python', 'python2'], ...Object.fromEntries(DISTRIBUTION_VIRTUALENV.map((p) => [p, ['virtualenv']])) },
+  // (pip's packages depend on their interpreter: python3-pip brings python3)
+  provides: {
+    'python3-pip': ['pip', 'pip3', 'python3'],
+    'python-pip': ['pip', 'pip2', 'python', 'python2'],
+    'py3-pip': ['pip', 'pip3', 'python3'],
+    'py-pip': ['pip', 'pip2', 'python', 'python2'],
+    python3: ['python3'],
+    python: ['python', 'python2'],
+    ...Object.fromEntries(DISTRIBUTION_VIRTUALENV.map((p) => [p, ['virtualenv']])),
+  },
   outputs({ name, args, words }: FamilyCommand, at) {
     // options that take a value (`virtualenv -p python3.6 /env`): the value is not the directory
     if (name === 'virtualenv') {

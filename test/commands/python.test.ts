@@ -86,13 +86,18 @@ describe('python family', () => {
     for (const run of ['pip install -U pip setuptools wheel', 'python3 -m pip install --upgrade pip==24.0', 'easy_install pip']) expect(upgradesToolingOnly(words(run)), run).toBe(true);
     expect(upgradesToolingOnly(words('pip install -U pip flask'))).toBe(false);
     expect(ids(afterCompilers('pip install -U pip setuptools'))).not.toContain('replay-needs-build-tools');
+    // packages that are pure Python with pure dependencies compile nothing, repeated without the compilers
+    expect(ids(afterCompilers('pip3 install --upgrade pip requests'))).not.toContain('replay-needs-build-tools');
+    expect(ids(afterCompilers('pip install requests lxml'))).toContain('replay-needs-build-tools');
   });
 
   it('tells the state model what pip reads and brings (reads, languageInstallers, provides)', () => {
     expect(readsPaths(words('pip install -r requirements.txt -c constraints.txt ./pkg'))).toEqual(['requirements.txt', 'constraints.txt', './pkg']);
     expect(readsPaths(words('virtualenv /venv'))).toBeNull();
     expect(installsLanguagePackages(words('pip3 install -r requirements.txt'))).toBe(true);
-    expect(packageProvides('python3-pip')).toEqual(['pip', 'pip3']);
+    // python3-pip depends on python3
+    expect(packageProvides('python3-pip')).toEqual(['pip', 'pip3', 'python3']);
+    expect(packageProvides('py-pip')).toEqual(['pip', 'pip2', 'python', 'python2']);
   });
 
   it('tells which Python a pip runs by its name (pipPythonMajor, the python-distro preset)', () => {
