@@ -322,7 +322,10 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
   // (a path a later COPY --from brings into a directory the stage made empty is a matter of order, which src/proof.ts
   // leaves to a build: unproven-replay-order)
   for (const p of neededPaths(c)) if (has(builder, p) && (!has(runtime, p) || (madeInside(builder, runtime, p, copied) && !later.some((to) => isInside(p, to))))) return `the path ${p}, made only in the builder`;
-  if (c.install && !c.install.selfUpdating && c.install.manager === 'apt' && !runtime.aptLists) return 'apt package lists (no `apt-get update` before this install in the runtime stage)';
+  // (an install of packages the image has already, `apt-get install -y wget` on an image with wget, needs no lists: apt
+  // finds them installed)
+  const present = (p: string) => packagePrograms(p).length > 0 && packagePrograms(p).every((t) => runtime.tools.has(t) || (runtimeBase?.tools.has(t) ?? false));
+  if (c.install && !c.install.selfUpdating && c.install.manager === 'apt' && !runtime.aptLists && !c.install.packages.every(present)) return 'apt package lists (no `apt-get update` before this install in the runtime stage)';
   for (const g of [flagValue(c.words, '-g', '--gid', '--ingroup'), ...(flagValue(c.words, '-G', '--groups')?.split(',') ?? [])]) {
     if (g && !/^\d+$/.test(g) && builder.groups.has(g) && !runtime.groups.has(g)) return `the group ${g}, created only in the builder`;
   }
