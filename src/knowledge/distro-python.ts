@@ -79,6 +79,9 @@ export function externallyManaged(release: Release | null): boolean {
   return k !== null && EXTERNALLY_MANAGED[k.distribution].includes(k.release);
 }
 
+/** Where pip run as root installs packages for the distribution's Python 2.7, the Python of python-pip on every release that has it. */
+export const DISTRO_PYTHON2_DIST_PACKAGES = '/usr/local/lib/python2.7/dist-packages';
+
 /** The directory pip installs packages into for the distribution's Python X.Y. */
 function distroDistPackages(python: string): string {
   return DISTRO_DIST_PACKAGES.replace('{python}', python);

@@ -12,8 +12,9 @@ import { commandOf, familyOf, isBuildToolPackage } from '../../src/commands/inde
 import { copiedPaths } from '../../src/analyze/index.js';
 import { packagesLeftBehind } from '../../src/analyze/left-behind.js';
 import { distributionOf } from '../../src/images.js';
+import { imageCompiler } from '../../src/runtime-contract.js';
 import { buildRelease } from '../../src/tags.js';
-import { PIP_INSTALLS_AT_RUN_TIME, DISTRO_PIP_DATA, DISTRO_PIP_PACKAGES, DISTRO_PIP_SCRIPTS, distroPipWrites, externallyManaged } from '../../src/knowledge/distro-python.js';
+import { PIP_INSTALLS_AT_RUN_TIME, DISTRO_PIP_DATA, DISTRO_PYTHON2_DIST_PACKAGES, DISTRO_PIP_PACKAGES, DISTRO_PIP_SCRIPTS, distroPipWrites, externallyManaged } from '../../src/knowledge/distro-python.js';
 import { runtimeLibraries } from '../shared/python-libs.js';
 import { installsPipWithRecommends, runtimeWithoutPipRecommends, servesInstallBuilds } from '../../src/pip-recommends.js';
 import { isSelfUpgrade, requirementsOf, pipInstalls, pythonArtifacts, type PipCommand } from '../shared/python.js';
@@ -50,7 +51,11 @@ function pythonOf(input: PresetInput, p: PipCommand, installed: ReadonlySet<stri
   // a bare `pip` is python-pip's (Python 2.7); python3-pip gives only pip3 on the releases that ship both
   const which = major === 'default' ? 2 : major;
   if (!installed.has(DISTRO_PIP_PACKAGES[which])) return null;
-  return distroPipWrites(buildRelease(input.builderImage), which)[0] ?? null;
+  const release = buildRelease(input.builderImage);
+  // python-pip is Python 2.7's on every release that has it: a tag that still moves (`ubuntu:latest`) names no release,
+  // but the runtime stage is that same tag, and pip's directory is the same on any of them
+  if (release === null && which === 2) return DISTRO_PYTHON2_DIST_PACKAGES;
+  return distroPipWrites(release, which)[0] ?? null;
 }
 
 /** The file's pip installs this preset takes, or null when it cannot take the file. */
@@ -58,8 +63,11 @@ function supported(input: PresetInput): PipCommand[] | null {
   const d = distributionOf(input.builderImage);
   if (!d || (d.name !== 'debian' && d.name !== 'ubuntu')) return null;
   const release = buildRelease(input.builderImage);
-  if (!release || (input.requestedRuntimeBase !== null && input.requestedRuntimeBase !== input.builderImage)) return null;
+  if (input.requestedRuntimeBase !== null && input.requestedRuntimeBase !== input.builderImage) return null;
   const pips = pipInstalls(input);
+  // (with no release only Python 2's pip, whose directory every release shares: pythonOf; and not on an image with its
+  // own compilers, buildpack-deps:bionic, whose runtime stage would keep them)
+  if (!release && (imageCompiler(input.builderImage) !== undefined || pips.some((p) => !['default', 2].includes(pipPythonMajor(p.command.words) ?? 3)))) return null;
   // as the generic split: no build step, or build packages the original removes in their own layer, leave nothing to gain
   if (!pips.length || !input.analysis.hasBuildStep || packagesLeftBehind(input.analysis) !== 'some' || !buildPackages(input)) return null;
   // pip upgrading only itself leaves nothing to copy; a container that runs pip when it starts needs the compilers then
@@ -69,7 +77,7 @@ function supported(input: PresetInput): PipCommand[] | null {
   if (pips.some((p) => (commandOf(p.command.words)?.family.installsElsewhere?.(p.command.words) ?? false) || pythonOf(input, p, installed) === null)) return null;
   // pip as another user cannot write /usr/local; an externally managed Python (PEP 668) refuses without the flag
   if (pips.some((p) => !['root', '0', null].includes(input.analysis.scopes.get(p.index)?.user ?? null))) return null;
-  if (externallyManaged(release) && pips.some((p) => !p.args.includes('--break-system-packages'))) return null;
+  if (release && externallyManaged(release) && pips.some((p) => !p.args.includes('--break-system-packages'))) return null;
   return pips;
 }
 
@@ -127,6 +135,14 @@ export default {
       overrides.set(index, { phase: 'build', reason: 'run-preset', data: { preset: 'python-distro', detail } });
     }
     const image = input.builderImage;
+    // a tag that still moves (`ubuntu:latest`, `debian:latest`) names no release: what the runtime stage installs again
+    // (the -dev packages' runtime libraries are named for the release the image table assumes) is that release's
+    if (buildRelease(image) === null)
+      unproven.push({
+        id: 'unproven-distro-pip',
+        data: { command: pips[0]!.command.words.slice(0, 2).join(' '), path: dirs.join(' and '), why: `${image} names no release, and the packages the runtime stage installs again are those of the release it gives when built` },
+        line: input.model.instructions[pips[0]!.index]!.line,
+      });
     // a bare `pip` after pip3 upgraded itself runs /usr/local/bin/pip, which is then pip3's
     const upgraded3 = pips.find((p) => isSelfUpgrade(p) && pipPythonMajor(p.command.words) === 3);
     if (upgraded3 && pips.some((p) => p.index >= upgraded3.index && pipPythonMajor(p.command.words) === 'default'))
