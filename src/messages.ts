@@ -161,7 +161,6 @@ export const MESSAGES = {
   'unproven-onbuild': 'the ONBUILD triggers and settings of {image} are read from the Dockerfile docker-library built it from, on {base}: that the image the tag names matches them is proven only by a build',
   'unproven-go-wrapper-binary': '`go-wrapper run` execs {name}, the binary named after the working directory {cwd}, unless the sources there declare an import path (an import comment or a .godir file), which the build context does not show: proven only by a build',
   'unproven-go-get': '`{command}` installs a binary only when the package is a main package, and nothing when it is a library: which one it is is proven only by a build',
-  'unproven-start-install': "{keyword} runs `{command}` when the container starts, on {image}: a package it installs then that compiles finds none of the builder's compilers there, which only running it shows",
   'unproven-unpack-entries': '`{command}` unpacks into {dir}, and only {paths} of it is copied, the entries the file names: whatever else the archive holds is known only from a build',
   'unproven-dropped-write': '`{command}` writes {path} in the builder, which the runtime stage neither copies nor writes again: whether the program needs it is proven only by a build',
   'unproven-zoneinfo': '`{command}` reads the time zone database again in the runtime stage, on {image}, which may lack the tzdata the builder had (and nothing the stage does before installs it): proven only by a build',

@@ -25,7 +25,7 @@ import { runtimeSteps, withoutCoveredCopies, type RuntimeStep } from './runtime-
 import { printedStage, type ExtraPackages } from './plan-runtime.js';
 import { deletedByBuilder, proveRuntimeStage } from './state-model.js';
 import { nativeNodeLibraries, runtimePackageProof } from './runtime-libraries.js';
-import { proofOf, type Proof } from './proof.js';
+import { proofOf, startInstall, type Proof } from './proof.js';
 import { isPublished, TAG_TABLE_DATE } from './tags.js';
 import { plainWords } from './shell-words.js';
 import { stageInstalls, type StagedInstalls } from './staged-install.js';
@@ -281,6 +281,12 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // a variable of the builder's image left in the builder is not restored after all
   findings.push(...restore.findings.filter((f) => !buildEnv.dropped.some((name) => f.data?.field === `ENV ${name}`)), ...buildEnv.findings);
   const printed = printedStage({ model, builder, steps: buildEnv.steps, extraPackages, runtimeBase, shell: hasShell(runtimeBase) });
+  // a container that installs language packages when it starts, on another image than the builder's whose compilers
+  // stay behind: what it installs then may compile, and neither the file nor a build shows it (review
+  // moved-2026-12-07n: a test image's `bundle update` at start on ruby:2.6-slim)
+  const start = runtimeBase !== builder.image ? startInstall(model, analysis) : null;
+  const compilersLeft = [...analysis.runs.values()].some((r) => r.commands.some((c) => c.install?.build.some(isBuildToolPackage) ?? false)) || (imageCompiler(builder.image) !== undefined && imageCompiler(runtimeBase) === undefined);
+  if (start && compilersLeft) declines.push({ id: 'runtime-uses-toolchain', data: { command: `${start.keyword} runs ${start.command} when the container starts, which may compile what it installs with the compilers the builder keeps` }, line: start.line });
   if (!declines.length) {
     declines.push(
       ...proveRuntimeStage({

@@ -62,6 +62,22 @@ function linksImageLibraries(c: RunCommand): boolean {
 }
 
 /** The proof level of a split the plan is about to write, and what is unproven. */
+/**
+ * A language install the container runs when it starts (`CMD npm install $(...) && bin/hubot`; `bundle update`, `npm
+ * update` and `yarn upgrade` install newer versions): its CMD or ENTRYPOINT's keyword, the command and the line, or null.
+ * An install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`), not `npm start` or `carton exec`.
+ */
+export function startInstall(model: Model, analysis: Analysis): { keyword: string; command: string; line: number } | null {
+  for (const ins of [last(model, 'ENTRYPOINT'), last(model, 'CMD')]) {
+    if (!ins) continue;
+    const scope = analysis.scopes.get(ins.index);
+    const commands = scope ? analyzeRun(ins.json ? ins.json.join(' ') : ins.command, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
+    const install = commands.find((c) => installsLanguagePackages(c.words) && [...NODE_INSTALL_STEPS, 'update', 'upgrade'].includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? (nodeManager(c.words[0] ?? '') ? 'install' : '')));
+    if (install) return { keyword: ins.keyword, command: install.words.slice(0, 2).join(' '), line: ins.line };
+  }
+  return null;
+}
+
 export function proofOf(input: ProofInput): Proof {
   const unproven: Finding[] = [...input.presetUnproven];
   // images outside the table: no tool path, home, user or release is assumed about them (item 12)
@@ -141,19 +157,6 @@ export function proofOf(input: ProofInput): Proof {
       // (a file a later command of the same RUN deletes, `echo ... > sha1sums.txt && sha1sum -c ... && rm sha1sums.txt`, is in no image)
       const lost = c.writes.find((w) => w.startsWith('/') && !/^\/(tmp|dev|proc|var\/tmp)(\/|$)/.test(w) && !landed.some((d) => isInside(w, d)) && !run.commands.slice(at + 1).some((x) => surelyDeletes(x, w)));
       if (lost) unproven.push({ id: 'unproven-dropped-write', data: { path: lost, command: c.words.slice(0, 2).join(' ') }, line: input.model.instructions[index]!.line });
-    }
-  }
-  // the container installs language packages when it starts (`CMD npm install $(...) && bin/hubot`): on another base
-  // than the builder's, one that compiles finds no compiler there, which neither the file nor a build shows
-  if (input.runtimeBase !== input.builderImage) {
-    for (const ins of [last(input.model, 'ENTRYPOINT'), last(input.model, 'CMD')]) {
-      if (!ins) continue;
-      const scope = input.analysis.scopes.get(ins.index);
-      const commands = scope ? analyzeRun(ins.json ? ins.json.join(' ') : ins.command, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
-      // an install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`; `bundle update`, `npm update`
-      // and `yarn upgrade` install the newer versions), not `npm start` or `carton exec`
-      const install = commands.find((c) => installsLanguagePackages(c.words) && [...NODE_INSTALL_STEPS, 'update', 'upgrade'].includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? (nodeManager(c.words[0] ?? '') ? 'install' : '')));
-      if (install) unproven.push({ id: 'unproven-start-install', data: { keyword: ins.keyword, command: install.words.slice(0, 2).join(' '), image: input.runtimeBase }, line: ins.line });
     }
   }
   // an archive unpacked into /opt or /home: only the entries the file names are copied (src/artifacts.ts)

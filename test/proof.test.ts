@@ -158,13 +158,15 @@ describe('the proof of a conversion', () => {
     const rsync = convert('FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl rsync\nRUN curl -fsSL https://example.org/site.tgz | tar xz -C /tmp && rsync -a /tmp/site/ /var/www/html && cp /tmp/site/site.conf /etc/site.conf\nCMD ["cat", "/var/www/html/index.html"]\n', { verify: true });
     expect(rsync.reasons.map((r) => r.id)).toContain('copies-system-dir');
   });
-  it('is build level when the container installs language packages when it starts, on another image (a generator-made bot is an application, not a toolbox)', () => {
-    const text = readFileSync(fileURLToPath(new URL('./fixtures/node-generated-app-start-install/input.Dockerfile', import.meta.url)), 'utf8');
+  it('declines a container that installs language packages when it starts, on another image without the compilers (a generator-made bot is an application, not a toolbox)', () => {
+    const text = readFileSync(fileURLToPath(new URL('./fixtures/node-generated-app-start-install-declined/input.Dockerfile', import.meta.url)), 'utf8');
     const r = convert(text, { verify: true });
-    expect(r.status).toBe('changed');
-    expect(r.proof?.unproven.map((u) => [u.id, u.line])).toEqual([['unproven-start-install', 8]]);
+    expect(r.status).toBe('declined');
+    expect(r.reasons.map((u) => [u.id, u.line])).toEqual([['runtime-uses-toolchain', 8]]);
     // a command that only starts the package's script installs nothing: static
-    expect(convert(text.replace('CMD npm install $BOT_SCRIPTS && bin/hubot -n $BOT_NAME', 'CMD npm start'), { verify: true }).proof?.unproven).toEqual([]);
+    const start = convert(text.replace('CMD npm install $BOT_SCRIPTS && bin/hubot -n $BOT_NAME', 'CMD npm start'), { verify: true });
+    expect(start.status).toBe('changed');
+    expect(start.proof?.unproven).toEqual([]);
     // the container runs the generator itself: its tools are its purpose
     expect(convert(text.replace('CMD npm install $BOT_SCRIPTS && bin/hubot -n $BOT_NAME', 'ENTRYPOINT ["yo"]')).reasons.map((x) => x.id)).toEqual(['toolbox-image']);
   });
