@@ -17,7 +17,8 @@
 //     already (recall.mjs), writes one page per file with dfsplit's reasons and recall-NN.tsv batches to
 //     fill, strata.tsv (stratum, family, first reason) and population.json (strata sizes, changed).
 //     --tally over recall-NN.tsv files (population.json beside them) prints recall.mjs's estimate; with --now also
-//     the estimate re-scored with today's statuses (the corpus converted again by the built dist/).
+//     the estimate re-scored with today's statuses (the corpus converted again by the built dist/). Files of several
+//     samples (each with its strata.tsv) are pooled: --now then re-scores the pool.
 // The verdicts: good, no-gain, broken-build, broken-run (CONTRIBUTING.md, "Reviewing real conversions");
 // for recall: convert-clear, convert-context, marginal, stay.
 import { randomBytes } from 'node:crypto';
@@ -242,14 +243,19 @@ async function recall() {
 
 async function recallTallyMode(files, dir) {
   const population = JSON.parse(readFileSync(join(dir, 'population.json'), 'utf8'));
+  // each sample's strata beside its verdicts: files of several samples pool them (a file drawn twice counts once, as
+  // its first sample read it); the estimate at the draw is the first sample's, the re-score (--now) the pool's
   const info = new Map();
-  for (const line of readFileSync(join(dir, 'strata.tsv'), 'utf8').split('\n').slice(1)) {
-    const [file, stratum, family, reason] = line.split('\t');
-    if (file) info.set(file, { stratum, family, reason });
-  }
-  const rows = files.flatMap((f) => readRecallVerdicts(readFileSync(f, 'utf8')));
-  console.log(`${rows.length} recall verdicts from ${files.length} file(s), seed ${population.seed}\n`);
-  console.log(recallTally(rows, info, population));
+  const dirs = [...new Set(files.map((f) => dirname(f)))];
+  for (const d of dirs)
+    for (const line of readFileSync(join(d, 'strata.tsv'), 'utf8').split('\n').slice(1)) {
+      const [file, stratum, family, reason] = line.split('\t');
+      if (file && !info.has(file)) info.set(file, { stratum, family, reason });
+    }
+  const seen = new Set();
+  const rows = files.flatMap((f) => readRecallVerdicts(readFileSync(f, 'utf8'))).filter((r) => !seen.has(r.file) && seen.add(r.file));
+  console.log(`${rows.length} recall verdicts from ${files.length} file(s), seed ${population.seed}${dirs.length > 1 ? ` and ${dirs.length - 1} more sample(s), pooled` : ''}\n`);
+  if (dirs.length === 1) console.log(recallTally(rows, info, population));
   if (argv.includes('--now')) console.log(recallRescore(rows, info, await statusesNow()).line);
 }
 
