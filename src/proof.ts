@@ -5,8 +5,8 @@
 // --verify (src/cli-run.ts), which builds and compares; without it the file is declined `needs-verify`.
 import { classificationOf, copyDestination, type Analysis } from './analyze/index.js';
 import { cachesLeft } from './analyze/left-behind.js';
-import { analyzeRun, installerScript, type RunCommand } from './analyze/run.js';
-import { checkoutOf, commandOf, familyOf, linksBeyondLibc, fileReplay, installDirectories, installsLanguagePackages, isNeutral, NODE_INSTALL_STEPS, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
+import { installerScript, type RunCommand } from './analyze/run.js';
+import { checkoutOf, commandOf, familyOf, linksBeyondLibc, fileReplay, installDirectories, isNeutral, nodeManager, packageCommand, pathUse, type FileReplay } from './commands/index.js';
 import { requirementsOf, upgradesPipOnly } from './commands/python.js';
 import { operands } from './commands/options.js';
 import { builtOnBuildpackDeps, distributionOf, imageSizeMB, isDebianSlim, isHeadlessJava, knownImage, libcOf, slimVariant } from './images.js';
@@ -62,22 +62,6 @@ function linksImageLibraries(c: RunCommand): boolean {
 }
 
 /** The proof level of a split the plan is about to write, and what is unproven. */
-/**
- * A language install the container runs when it starts (`CMD npm install $(...) && bin/hubot`; `bundle update`, `npm
- * update` and `yarn upgrade` install newer versions): its CMD or ENTRYPOINT's keyword, the command and the line, or null.
- * An install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`), not `npm start` or `carton exec`.
- */
-export function startInstall(model: Model, analysis: Analysis): { keyword: string; command: string; line: number } | null {
-  for (const ins of [last(model, 'ENTRYPOINT'), last(model, 'CMD')]) {
-    if (!ins) continue;
-    const scope = analysis.scopes.get(ins.index);
-    const commands = scope ? analyzeRun(ins.json ? ins.json.join(' ') : ins.command, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
-    const install = commands.find((c) => installsLanguagePackages(c.words) && [...NODE_INSTALL_STEPS, 'update', 'upgrade'].includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? (nodeManager(c.words[0] ?? '') ? 'install' : '')));
-    if (install) return { keyword: ins.keyword, command: install.words.slice(0, 2).join(' '), line: ins.line };
-  }
-  return null;
-}
-
 export function proofOf(input: ProofInput): Proof {
   const unproven: Finding[] = [...input.presetUnproven];
   // images outside the table: no tool path, home, user or release is assumed about them (item 12)

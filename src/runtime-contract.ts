@@ -3,7 +3,7 @@
 // runtime base must give it too, and the programs CMD, ENTRYPOINT and HEALTHCHECK start.
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
-import type { RunCommand } from './analyze/run.js';
+import { analyzeRun, type RunCommand } from './analyze/run.js';
 import { copiedPaths, copyDestination } from './analyze/index.js';
 import {
   buildEnvironmentPrograms,
@@ -12,9 +12,12 @@ import {
   inToolchainHome,
   entrypointWrapperWords,
   familyOf,
+  installsLanguagePackages,
   isBuildToolPackage,
   isSupervisor,
   movesFiles,
+  NODE_INSTALL_STEPS,
+  nodeManager,
   packageCommand,
   packagePrograms,
   pathOperands,
@@ -91,6 +94,22 @@ function startedWords(entrypoint: CommandInstruction | undefined, cmd: CommandIn
   if (words.length || !entrypoint?.json || !cmd?.json?.every((w) => w === '')) return words;
   const script = entrypoint.json[0] ?? '';
   return WRAPPER_SCRIPTS.has(script.split('/').pop() ?? '') ? entrypoint.json : words;
+}
+
+/**
+ * A language install the container runs when it starts (`CMD npm install $(...) && bin/hubot`; `bundle update`, `npm
+ * update` and `yarn upgrade` install newer versions): its CMD or ENTRYPOINT's keyword, the command and the line, or null.
+ * An install subcommand (`npm install`, `pip install`, `gem install`, a bare `yarn`), not `npm start` or `carton exec`.
+ */
+export function startInstall(model: Model, analysis: Analysis): { keyword: string; command: string; line: number } | null {
+  for (const ins of [last(model, 'ENTRYPOINT'), last(model, 'CMD')]) {
+    if (!ins) continue;
+    const scope = analysis.scopes.get(ins.index);
+    const commands = scope ? analyzeRun(ins.json ? ins.json.join(' ') : ins.command, { workdir: scope.workdir, user: scope.user, env: scope.env, removedLater: new Set() }).commands : [];
+    const install = commands.find((c) => installsLanguagePackages(c.words) && [...NODE_INSTALL_STEPS, 'update', 'upgrade'].includes(c.words.slice(1).find((w) => !w.startsWith('-')) ?? (nodeManager(c.words[0] ?? '') ? 'install' : '')));
+    if (install) return { keyword: ins.keyword, command: install.words.slice(0, 2).join(' '), line: ins.line };
+  }
+  return null;
 }
 
 /** Why the image is a toolbox (a base, CI or tool image with no application of its own), or null. */

@@ -80,7 +80,7 @@ export function externallyManaged(release: Release | null): boolean {
 }
 
 /** Where pip run as root installs packages for the distribution's Python 2.7, the Python of python-pip on every release that has it. */
-export const DISTRO_PYTHON2_DIST_PACKAGES = '/usr/local/lib/python2.7/dist-packages';
+export const DISTRO_PYTHON2_DIST_PACKAGES = DISTRO_DIST_PACKAGES.replace('{python}', '2.7');
 
 /** The directory pip installs packages into for the distribution's Python X.Y. */
 function distroDistPackages(python: string): string {
