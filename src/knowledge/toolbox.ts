@@ -27,6 +27,8 @@ export const TOOLBOX_PROGRAMS: readonly string[] = [
   'ansible-playbook',
   'terraform',
   'packer',
+  // Kivy's buildozer packages a mounted app for Android with the image's git, compilers and SDKs (review moved-2026-12-07o)
+  'buildozer',
   'kubectl',
   'helm',
   'aws',

@@ -68,6 +68,9 @@ function supported(input: PresetInput): PipCommand[] | null {
   // (with no release only Python 2's pip, whose directory every release shares: pythonOf; and not on an image with its
   // own compilers, buildpack-deps:bionic, whose runtime stage would keep them)
   if (!release && (imageCompiler(input.builderImage) !== undefined || pips.some((p) => !['default', 2].includes(pipPythonMajor(p.command.words) ?? 3)))) return null;
+  // nor when a -dev package's runtime library would be named: the names differ between the releases the tag has
+  // given (libssl1.1, libssl3t64; review moved-2026-12-07o found three such outputs failing at build)
+  if (!release && [...input.analysis.runs.values()].some((r) => r.commands.some((c) => (c.install?.implied.length ?? 0) > 0))) return null;
   // as the generic split: no build step, or build packages the original removes in their own layer, leave nothing to gain
   if (!pips.length || !input.analysis.hasBuildStep || packagesLeftBehind(input.analysis) !== 'some' || !buildPackages(input)) return null;
   // pip upgrading only itself leaves nothing to copy; a container that runs pip when it starts needs the compilers then
@@ -78,6 +81,8 @@ function supported(input: PresetInput): PipCommand[] | null {
   // pip as another user cannot write /usr/local; an externally managed Python (PEP 668) refuses without the flag
   if (pips.some((p) => !['root', '0', null].includes(input.analysis.scopes.get(p.index)?.user ?? null))) return null;
   if (release && externallyManaged(release) && pips.some((p) => !p.args.includes('--break-system-packages'))) return null;
+  // (and a library the compiled packages load would be named for no release either)
+  if (!release && runtimeLibraries(input, pips).packages.length) return null;
   return pips;
 }
 
