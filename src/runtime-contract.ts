@@ -4,7 +4,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
 import type { Analysis } from './analyze/index.js';
 import { analyzeRun, type RunCommand } from './analyze/run.js';
-import { copiedPaths, copyDestination } from './analyze/index.js';
+import { containerWorkdir, copiedPaths, copyDestination } from './analyze/index.js';
 import {
   buildEnvironmentPrograms,
   buildsNativePrograms,
@@ -158,8 +158,7 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
  */
 function startedFromVolume(model: Model, analysis: Analysis, program: string): string | null {
   if (!program.includes('/') || program.includes('$')) return null;
-  const last = model.stages[0]!.instructions.at(-1)!;
-  const path = joinPath(analysis.scopes.get(last)?.workdir ?? '/', program);
+  const path = joinPath(containerWorkdir(model, analysis), program);
   const volumes = model.instructions.filter((i): i is InstructionOf<'VOLUME'> => i.keyword === 'VOLUME' && i.stage === 0).flatMap((i) => i.paths.map((p) => joinPath('/', p)));
   const volume = volumes.find((v) => v !== '/' && isInside(path, v));
   if (!volume) return null;
@@ -340,8 +339,7 @@ function builtToolOnPath(model: Model, analysis: Analysis): string | null {
  */
 function servesCopiedApp(model: Model, analysis: Analysis): boolean {
   if (!imageConfig(model.stages[0]?.image ?? '')?.serves) return false;
-  const last = model.stages[0]!.instructions.at(-1)!;
-  const workdir = analysis.scopes.get(last)?.workdir ?? '/';
+  const workdir = containerWorkdir(model, analysis);
   return model.instructions.some((ins) => (ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.stage === 0 && ins.from === null && workdir !== '/' && isInside(copyDestination(ins, analysis.scopes.get(ins.index) ?? '/') ?? '/', workdir));
 }
 

@@ -5,7 +5,7 @@
 // neither stage made (the base image's own files) is assumed to be alike, except programs when the
 // runtime base is another image, which must be known to be on it.
 import type { Analysis } from './analyze/index.js';
-import { copiesContextRoot, copyDestination } from './analyze/index.js';
+import { containerWorkdir, copiesContextRoot, copyDestination } from './analyze/index.js';
 import { homeOf, type RunCommand } from './analyze/run.js';
 import { aptListsAfter } from './analyze/packages.js';
 import { createdAccount, installsLanguagePackages, isInterpreter, isShellOnly, packagePrograms, packageProvides, pathOperands, readsPaths } from './commands/index.js';
@@ -534,7 +534,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
       return [{ id: 'command-missing', data: { keyword: s.keyword, command: s.word, why: `the runtime base has no ${names.join(' or ')}, which the full image or the build provided, and the runtime stage does not install it` }, line: s.line }];
     }
     if (s.word.includes('/')) {
-      const path = joinPath(analysis.scopes.get(model.stages[0]!.instructions.at(-1)!)?.workdir ?? '/', s.word);
+      const path = joinPath(containerWorkdir(model, analysis), s.word);
       const maker = madeBy(b, path);
       // the runtime stage has it when it made the same path (a replayed COPY, clone or write) or copied one holding it
       // from the builder: a directory it made around it (a WORKDIR) is empty

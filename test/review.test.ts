@@ -209,14 +209,17 @@ describe('the recall review (issue 24)', () => {
     expect(table).not.toContain('build-level conversions counted');
   });
 
+  // d1 build level at the draw, d2 and d3 declined, u1 unchanged: the strata of the two build-level tests
+  const BUILD_LEVEL_STRATA: [string, { stratum: string; family: string; reason: string }][] = [
+    ['d1', { stratum: 'declined', family: 'golang', reason: 'needs-verify' }],
+    ['d2', { stratum: 'declined', family: 'golang', reason: 'complex-run' }],
+    ['d3', { stratum: 'declined', family: 'node', reason: 'complex-run' }],
+    ['u1', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
+  ];
+
   it('counts declined needs-verify files, which dfsplit proposes through --verify, as conversions made when asked', () => {
     const rows = readRecallVerdicts('file\tverdict\tecosystem\tnote\nd1\tconvert-clear\tgo\tx\nd2\tconvert-clear\tgo\t\nd3\tstay\t\t\nu1\tstay\t\t\n');
-    const info = new Map([
-      ['d1', { stratum: 'declined', family: 'golang', reason: 'needs-verify' }],
-      ['d2', { stratum: 'declined', family: 'golang', reason: 'complex-run' }],
-      ['d3', { stratum: 'declined', family: 'node', reason: 'complex-run' }],
-      ['u1', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
-    ]);
+    const info = new Map(BUILD_LEVEL_STRATA);
     const table = recallTally(rows, info, { strata: { declined: 100, unchanged: 900 }, corpus: 2000, changed: 10, buildLevel: 40 });
     // without the build level: 2 clear of 3 declined -> 66.7 files of 100
     expect(table).toContain('missed clear per conversion made: 6.67');
@@ -228,13 +231,7 @@ describe('the recall review (issue 24)', () => {
 
   it("re-scores with today's statuses: a clear miss dfsplit now converts is no longer missed, over today's strata and conversions", () => {
     const rows = readRecallVerdicts('file\tverdict\tecosystem\tnote\nd1\tconvert-clear\tgo\tx\nd2\tconvert-clear\tgo\t\nd3\tconvert-clear\t\t\nu1\tconvert-clear\t\t\nu2\tstay\t\t\n');
-    const info = new Map([
-      ['d1', { stratum: 'declined', family: 'golang', reason: 'needs-verify' }],
-      ['d2', { stratum: 'declined', family: 'golang', reason: 'complex-run' }],
-      ['d3', { stratum: 'declined', family: 'node', reason: 'complex-run' }],
-      ['u1', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
-      ['u2', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }],
-    ]);
+    const info = new Map([...BUILD_LEVEL_STRATA, ['u2', { stratum: 'unchanged', family: 'debian', reason: 'nothing-to-split' }]]);
     // d1 was build level at the draw (left out); d2 is converted now, d3 still declined: 1 of 2 over 50 declined -> 25;
     // u1 still unchanged: 1 of 2 over 900 -> 450; 475 missed over 100 conversions made
     const now = {

@@ -592,6 +592,12 @@ export function addedFile(ins: Instruction): string | null {
 /** Where a COPY's destination is read: the scope before the instruction, or a working directory alone (copyDestination). */
 export type DestinationScope = string | Pick<Scope, 'workdir' | 'env'>;
 
+/** The working directory the container starts in: the final stage's after its last instruction ('/' when none is known). */
+export function containerWorkdir(model: Model, analysis: Analysis): string {
+  const last = model.stages[0]?.instructions.at(-1);
+  return (last === undefined ? undefined : analysis.scopes.get(last)?.workdir) ?? '/';
+}
+
 /**
  * The absolute destination of a COPY/ADD, or null for heredocs and variables. Given the scope before the instruction
  * (its working directory and environment), the variables of the destination are expanded as Docker expands them

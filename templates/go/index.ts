@@ -1,7 +1,7 @@
 // Go: the builder compiles, the runtime stage holds only the binary: distroless static for a static
 // binary, distroless base (glibc) with cgo, Debian slim when the container needs a shell or packages.
 // https://go.dev/cmd/go/#hdr-Compile_packages_and_dependencies  https://github.com/GoogleContainerTools/distroless
-import { classificationOf, copyDestination } from '../../src/analyze/index.js';
+import { classificationOf, containerWorkdir, copyDestination } from '../../src/analyze/index.js';
 import { carriedOut, ranIfBuilt } from '../../src/artifacts.js';
 import type { RunCommand } from '../../src/analyze/run.js';
 import type { CopyInstruction } from '../../src/model.js';
@@ -355,7 +355,7 @@ function goWrapperRun(input: PresetInput, builds: readonly GoBuild[]): { command
   const start = startCommand(input.model);
   if (!start || (start.words[0] ?? '').split('/').pop() !== 'go-wrapper' || start.words[1] !== 'run') return null;
   // the container starts in the stage's last working directory, after every step, wherever the CMD stands
-  const cwd = input.analysis.scopes.get(input.model.stages[0]!.instructions.at(-1)!)?.workdir ?? '/';
+  const cwd = containerWorkdir(input.model, input.analysis);
   const installs = builds.filter((b) => b.command.cwd === cwd && /^go-wrapper\s+install\b/.test(input.model.instructions[b.index]!.args.slice(b.command.start, b.command.end)));
   const install = installs.at(-1);
   if (!install) return null;
@@ -516,8 +516,7 @@ export default {
     const fetched = new Set<string>();
     // the container's working directory inside the sources a `go get` fetched (`WORKDIR $GOPATH/src/x/server`, `go
     // build` there, `ENTRYPOINT ["./server"]`): the program reads its configuration and data from there, relative to it
-    const last = input.model.stages[0]!.instructions.at(-1)!;
-    const workdir = input.analysis.scopes.get(last)?.workdir ?? '/';
+    const workdir = containerWorkdir(input.model, input.analysis);
     const runsIn = (b: GoBuild) => {
       const path = fetchedSources(input, b);
       const pkg = goGetPackage(b.command.words);

@@ -8,7 +8,7 @@
 import type { BuildContext } from '../../src/context.js';
 import type { Finding, MessageId } from '../../src/messages.js';
 import type { Artifact, PresetInput } from '../../src/preset.js';
-import { copyDestination } from '../../src/analyze/index.js';
+import { containerWorkdir, copyDestination } from '../../src/analyze/index.js';
 import { isInside } from '../../src/paths.js';
 
 /** Context files of any language that are never read at run time: docs, repository and container files. */
@@ -247,8 +247,7 @@ export function leaveSources(input: PresetInput, options: { language: SourceLang
  * `dest`, where a copy put the context: a relative word is taken from the stage's last working directory.
  */
 function startedWords(input: PresetInput, dest: string): string[] {
-  const last = input.model.stages[0]!.instructions.at(-1);
-  const workdir = last === undefined ? '/' : (input.analysis.scopes.get(last)?.workdir ?? '/');
+  const workdir = containerWorkdir(input.model, input.analysis);
   const words = input.model.instructions
     .filter((i) => i.stage === 0 && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))
     .flatMap((i) => i.json ?? i.args.split(/\s+/))
