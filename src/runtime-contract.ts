@@ -14,6 +14,7 @@ import {
   familyOf,
   installsLanguagePackages,
   isBuildToolPackage,
+  isCompilerPackage,
   isSupervisor,
   movesFiles,
   NODE_INSTALL_STEPS,
@@ -31,6 +32,7 @@ import { managesPhpSource, writesExtensionsOnly } from './commands/php.js';
 import { helperProgramsOf } from './analyze/helper-programs.js';
 import { operands } from './commands/options.js';
 import { packageName } from './analyze/packages.js';
+import { removedAgain } from './analyze/left-behind.js';
 import type { BuildContext } from './context.js';
 import { BUILD_CLI_PACKAGES, CODE_URL_ENV, GENERATOR_CLIS, PROJECT_TOOLS, COMPILER_PACKAGES, JDK_PACKAGES, LOGIN_SERVERS, TOOLBOX_LABEL, TOOLBOX_PACKAGES, TOOLBOX_PROGRAMS } from './knowledge/toolbox.js';
 import { isInside, joinPath } from './paths.js';
@@ -120,7 +122,8 @@ export function toolboxReason(model: Model, analysis: Analysis, context: BuildCo
   if (onbuild) return { id: 'toolbox-image', data: { why: 'it declares ONBUILD triggers, so it is a base image for other builds, which may need its tools' }, line: onbuild.line };
   const purpose = purposeReason(model, analysis);
   if (purpose) return purpose;
-  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis) && !servesBuiltFiles(model, analysis) && !servesInheritedSite(model, analysis) && !builtToolOnPath(model, analysis)) return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
+  if (!cmd && !entrypoint && !servesCopiedApp(model, analysis) && !servesBuiltFiles(model, analysis) && !servesInheritedSite(model, analysis) && !builtToolOnPath(model, analysis) && !removesOwnCompilers(analysis))
+    return { id: 'toolbox-image', data: { why: 'it sets no CMD or ENTRYPOINT, so it runs what its base image runs' } };
   if (!cmd && !entrypoint) return null;
   // CMD is ENTRYPOINT's arguments: what a wrapper entrypoint (tini, docker-entrypoint.sh) goes on to run
   const words = startedWords(entrypoint, cmd);
@@ -307,6 +310,27 @@ function servesBuiltFiles(model: Model, analysis: Analysis): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether the file removes, in a RUN after the one that installed them, the compilers or headers it installed
+ * (`RUN apk add g++ make python3`, `RUN npm install -g aglio`, `RUN apk del g++ make python3`): an image with no CMD
+ * of its own that does so says itself that its compilers are not its purpose (a build environment keeps them), while
+ * their layer stays in the image all the same; the split leaves them in the builder. (No-CMD images that compile and
+ * keep their compilers look exactly like build environments: review toolbox-2026-12-07t1.)
+ */
+function removesOwnCompilers(analysis: Analysis): boolean {
+  const runs = [...analysis.runs].sort((a, b) => a[0] - b[0]);
+  return runs.some(([index, run]) =>
+    run.commands.some((c) => {
+      const compilers = c.install?.build.filter((p) => isCompilerPackage(p)) ?? [];
+      if (!compilers.length) return false;
+      return runs.some(([later, r]) => {
+        const removed = removedAgain(r)(c);
+        return later > index && compilers.every(removed.removes);
+      });
+    }),
+  );
 }
 
 /**

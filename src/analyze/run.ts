@@ -170,7 +170,7 @@ function dropRemoved(commands: RunCommand[]): RunCommand[] {
   return commands;
 }
 
-/** `sudo make install` is `make install`; `gosu app make` is `make`. */
+/** `sudo make install` is `make install`, `sudo CFLAGS=-w pecl install x` is `pecl install x`; `gosu app make` is `make`. */
 export function stripPrefix(words: readonly string[]): readonly string[] {
   // most commands have no prefix: the words themselves, not a copy (callers only read them)
   if (prefixWords(words[0] ?? '') === undefined) return words;
@@ -181,6 +181,8 @@ export function stripPrefix(words: readonly string[]): readonly string[] {
     rest = rest.slice(1);
     while (rest[0]?.startsWith('-')) rest = rest.slice(1);
     rest = rest.slice(skip - 1);
+    // sudo's own environment settings before the command (`sudo CFLAGS=-w pecl install v8js`)
+    while (/^[A-Za-z_]\w*=/.test(rest[0] ?? '')) rest = rest.slice(1);
   }
   return rest;
 }

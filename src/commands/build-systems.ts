@@ -28,7 +28,7 @@ function installPaths(words: readonly string[]): string[] {
     .map((p) => (/\.[a-z]+$/.test(p) ? p.replace(/\/[^/]+$/, '') || '/' : p));
 }
 
-const installs = (words: readonly string[]) => words.includes('install') || words.includes('--install');
+const installs = (words: readonly string[]) => words.includes('install') || words.includes('install-strip') || words.includes('--install');
 
 /**
  * The `make install` `text` (as written, `words` its words) run again into the staging directory `destdir`:
