@@ -31,6 +31,17 @@ function installPaths(words: readonly string[]): string[] {
 const installs = (words: readonly string[]) => words.includes('install') || words.includes('install-strip') || words.includes('--install');
 
 /**
+ * A make run that builds (no install target: `make`, `make build`, `make -C DIR`), with the directory whose
+ * Makefile it reads (`-C DIR`, else its working directory); null for anything else. An install target writes
+ * where the Makefile says (the outputs above read its prefix).
+ */
+export function makeBuild(words: readonly string[], cwd: string): { dir: string } | null {
+  if (words[0] !== 'make' || installs(words) || words.slice(1).some((w) => /^install/.test(w))) return null;
+  const dir = optionValue(words, '-C');
+  return { dir: dir === null ? cwd : joinPath(cwd, dir) };
+}
+
+/**
  * The `make install` `text` (as written, `words` its words) run again into the staging directory `destdir`:
  * `DESTDIR=` on make's command line overrides the Makefile's own and reaches the sub-makes and CMake's install
  * script. Null for an install that already names a DESTDIR, and for `cmake --install`, which reads DESTDIR

@@ -12,7 +12,9 @@ import type { Artifact, BuilderEdit, CommandRewrite, Preset, PresetInput } from 
 import { enclosing, isInside, joinPath } from '../../src/paths.js';
 import { imageDir, systemDir } from '../../src/knowledge/secrets.js';
 import { buildsGoBinary, goBuildPackages, goBuildSources, goGetInGopathMode, goGetPackage, goGetSources, goImportsOnlyStd, goModuleNeed, goSubcommand } from '../../src/commands/go.js';
-import { checkoutOf, packagePrograms } from '../../src/commands/index.js';
+import { checkoutOf, packagePrograms, pathOperands } from '../../src/commands/index.js';
+import { copyPlacement } from '../../src/commands/files.js';
+import { makeBuild } from '../../src/commands/build-systems.js';
 import { imageConfig } from '../../src/knowledge/image-config.js';
 import { contextSourceOf, startCommand, startedPrograms, toolsLost } from '../../src/runtime-contract.js';
 import { buildRelease, releaseOfImage } from '../../src/tags.js';
@@ -60,6 +62,8 @@ const GO_ZONEINFO = '/usr/local/go/lib/time/zoneinfo.zip';
 interface GoBuild {
   index: number;
   command: RunCommand;
+  /** A `make` on a golang image whose Makefile builds the program (makeBuilds), not a go command. */
+  make?: true;
 }
 
 /** The environment build `b`'s command sees: its own assignments (`GOPATH=/src go build`), then the scope's. */
@@ -144,7 +148,50 @@ function goBuilds(input: PresetInput): GoBuild[] {
       // GOPATH-mode `go get pkg` builds and installs like `go install`
       if (buildsGoBinary(command.words, command.outputs)) out.push({ index, command });
     }
-  return out;
+  return out.length ? out : makeBuilds(input);
+}
+
+/**
+ * The `make` runs of a file on a golang image that runs no go command itself (kingshard, mtail, tidb, alertmanager:
+ * `make && mv bin/tidb-server /tidb-server`): the Makefile builds the Go program, which the container starts from
+ * where a later mv or cp of the same RUN put it, or from the tree the make ran in (`make` in the cadvisor checkout,
+ * `ENTRYPOINT ["/go/src/github.com/google/cadvisor/cadvisor"]`). An install target (`make install`) writes where the
+ * Makefile says: not read as one. What the Makefile runs, and whether the program links C, no build context shown here tells: always `build` level
+ * (unproven-make-build). None when the image is no golang image.
+ */
+function makeBuilds(input: PresetInput): GoBuild[] {
+  if (parseImage(input.builderImage).name !== 'golang') return [];
+  return [...input.analysis.runs].flatMap(([index, run]) => run.commands.filter((c) => c.kind === 'build' && c.unnamedOutputs && makeBuild(c.words, c.cwd) !== null).map((command): GoBuild => ({ index, command, make: true })));
+}
+
+/** The directory whose Makefile a make build (makeBuilds) reads. */
+function makeDir(c: RunCommand): string {
+  return makeBuild(c.words, c.cwd)?.dir ?? c.cwd;
+}
+
+/**
+ * The programs a `make` build (makeBuilds) leaves for the container: what a later mv or cp of its RUN carries out of
+ * the tree it ran in, whenever the RUN succeeds, or the program the container starts from inside that tree. Empty
+ * when neither is seen.
+ */
+function madePrograms(input: PresetInput, b: GoBuild): { path: string; carrier: RunCommand | null }[] {
+  const dir = makeDir(b.command);
+  const commands = input.analysis.runs.get(b.index)!.commands;
+  const at = commands.indexOf(b.command);
+  const carried = commands.flatMap((c, k) => {
+    if (k <= at || c.kind !== 'file-move' || !ranIfBuilt(commands, k)) return [];
+    const placed = copyPlacement(c.words, c.cwd);
+    if (!placed?.sources.length || !placed.sources.every((src) => isInside(joinPath(c.cwd, src), dir) && joinPath(c.cwd, src) !== dir)) return [];
+    return c.outputs.filter((o) => !o.includes('$') && !systemDir(o) && !imageDir(o)).map((path) => ({ path, carrier: c }));
+  });
+  if (carried.length) return carried;
+  const cwd = containerWorkdir(input.model, input.analysis);
+  const removed = commands.slice(at + 1).some((c) => (pathOperands(c.words)?.removes ?? []).some((p) => isInside(dir, joinPath(c.cwd, p))));
+  return startedPrograms(input.model)
+    .filter((s) => s.word.includes('/') && !s.word.includes('$'))
+    .map((s) => joinPath(cwd, s.word))
+    .filter((path) => isInside(path, dir) && path !== dir && !removed)
+    .map((path) => ({ path, carrier: null }));
 }
 
 /** The container's working directory and PATH: those before the last instruction, unless it changes them (then null). */
@@ -317,6 +364,9 @@ function cgoState(input: PresetInput, builds: GoBuild[]): { state: Cgo; explicit
   if (trigger) return { state: 'unknown', explicitOff: false, why: `\`${trigger.command.words.slice(0, 2).join(' ')}\` runs in an ONBUILD trigger of ${input.model.onbuild!.image}, where CGO_ENABLED=0 cannot be set` };
   if (builds.some((b) => b.command.words.some((w) => /linkmode[= ]external/.test(w)) || b.command.words.includes('-linkmode'))) return { state: 'on', explicitOff: false, why: '-linkmode external' };
   if (values.length && values.every((v) => v === '0')) return { state: 'off', explicitOff: true, why: 'CGO_ENABLED=0 is set' };
+  // a Makefile may set CGO_ENABLED, link with -linkmode external, or build with cgo where the builder has a compiler
+  const byMakefile = builds.find((b) => b.make);
+  if (byMakefile) return { state: 'unknown', explicitOff: false, why: `\`${byMakefile.command.words.join(' ')}\` builds as its Makefile says` };
   // what `go get` fetches is not in the build context: whether it imports "C" is not known
   const fetched = builds.find((b) => b.command.words[1] === 'get');
   if (fetched) return { state: 'unknown', explicitOff: false, why: `\`${fetched.command.words.join(' ')}\` builds sources the build context does not hold` };
@@ -406,6 +456,17 @@ export default {
     for (const b of builds) {
       if (unused.has(b)) continue;
       const line = input.model.instructions[b.index]!.line;
+      if (b.make) {
+        // (the other makes of the file are steps around the build: `make clean` after the program was carried off)
+        const made = madePrograms(input, b);
+        if (b === builds.at(-1) && !builds.some((o) => madePrograms(input, o).length))
+          declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` on ${input.builderImage} builds as its Makefile says: no mv or cp of its RUN carries a program out of ${makeDir(b.command)}, and the container starts none from there` }, line });
+        for (const m of made) {
+          if (m.carrier) carriers.add(m.carrier);
+          artifacts.push({ path: m.path, producer: b.index, why: { id: 'artifact-output', data: { path: m.path, command: (m.carrier ?? b.command).words.slice(0, 3).join(' ') }, line } });
+        }
+        continue;
+      }
       const library = notMainPackage(input, b);
       if (library) {
         declines.push({ id: 'output-not-located', data: { why: library }, line });
@@ -430,7 +491,7 @@ export default {
       }
       findings.push({ id: 'cgo-disabled' });
     }
-    const sources = leaveSources(input, { language: GO_SOURCES, cwds: builds.map((b) => b.command.cwd), producer: Math.max(...builds.map((b) => b.index)), what: 'binary', keptId: 'go-sources-kept' });
+    const sources = leaveSources(input, { language: GO_SOURCES, cwds: builds.map((b) => (b.make ? makeDir(b.command) : b.command.cwd)), producer: Math.max(...builds.map((b) => b.index)), what: 'binary', keptId: 'go-sources-kept' });
     const drop = sources.drop;
     artifacts.push(...sources.artifacts);
     findings.push(...sources.findings);
@@ -505,6 +566,10 @@ export default {
     for (const b of builds)
       if (!unused.has(b) && (main.has(b) || (goSubcommand(b.command.words) === 'install' && b.command.words.some((w) => /^[\w.-]+\.[a-z]+\/.*@/.test(w))) || buildsFetchedSources(input, b)) && (lost.length || !hasShell(image)))
         unproven.push({ id: 'unproven-fetched-program', data: { command: b.command.words.join(' '), from: input.builderImage, to: image, tools: (lost.length ? lost : ['a shell']).slice(0, 4).join(', ') }, line: input.model.instructions[b.index]!.line });
+    // what a Makefile builds, and how, is read nowhere (makeBuilds)
+    for (const b of builds)
+      if (b.make && !unproven.some((u) => u.id === 'unproven-make-build' && u.line === input.model.instructions[b.index]!.line))
+        for (const a of artifacts.filter((x) => x.producer === b.index && !x.fromImage).slice(0, 1)) unproven.push({ id: 'unproven-make-build', data: { command: b.command.words.join(' '), image: input.builderImage, path: a.path }, line: input.model.instructions[b.index]!.line });
     // a builder pinned from a tag naming no Go version builds with today's Go (newestGoUnshown)
     if (input.pinnedFrom && goVersion(input.pinnedFrom) === null)
       for (const b of builds) {
