@@ -121,6 +121,15 @@ export function downloadArtifacts(analysis: Analysis): Artifact[] {
 }
 
 /**
+ * What the RUNs that carry a build's products out of its tree put in place (run-carry-off: `RUN mv tool
+ * /usr/local/bin/` after `RUN make`), copied beside a preset's own artifacts too: a preset names its ecosystem's
+ * products, not where a later RUN of the file moves them.
+ */
+export function carriedOffArtifacts(analysis: Analysis): Artifact[] {
+  return analysis.classifications.flatMap((c) => (c.reason !== 'run-carry-off' ? [] : (analysis.runs.get(c.index)?.commands ?? []).flatMap((x) => x.outputs.map((path): Artifact => ({ path, producer: c.index, why: { id: 'artifact-output', data: { path, command: x.words.slice(0, 3).join(' ') }, line: c.line } })))));
+}
+
+/**
  * The files `ADD <url> /abs/path` downloads (add-url, build state) that the container starts or checks (ENTRYPOINT, CMD,
  * HEALTHCHECK: by their path, or by name where they land on the default PATH), or that a later RUN only works on
  * (`chmod +x /tini`, then ENTRYPOINT ["/tini", "--"]): copied from the builder, where the mode was set, as a RUN's

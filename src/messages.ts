@@ -29,6 +29,7 @@ export const MESSAGES = {
   'run-generate': 'runs a script ({commands}) that may generate files: stays in the builder, its working directory is copied to the runtime',
   'run-checkout': 'checks out sources ({commands}): build state, stays in the builder; the checkout is copied to the runtime stage as it is at the end of the build',
   'run-mkdir-workdir': 'makes only {path}, which the WORKDIR on the next line makes too: not repeated in the runtime stage, whose WORKDIR makes it',
+  'run-carry-off': 'carries what the build of line {line} made out of {dir} ({paths}): build state, stays in the builder; what it puts in place is copied to the runtime stage',
   'run-on-fetched': 'works only on what an earlier RUN checked out or downloaded, {path} ({commands}): build state, stays in the builder; {path} is copied to the runtime stage with this work done',
   'run-build-tool': 'installs the build tool {tool} from its release archive ({commands}): only the build runs it, so it stays in the builder',
   'run-download': 'downloads {paths} ({commands}) and does nothing else with them: build state, stays in the builder; the files are copied to the runtime stage as they are at the end of the build',

@@ -5,7 +5,7 @@ import { packagesLeftBehind } from './analyze/left-behind.js';
 import { TOOL_PACKAGES } from './analyze/tables.js';
 import { bringsGemsBeyondBundler, runsGem } from './commands/ruby.js';
 import { familyOf, givesCompiler, programsCalledBy, isBuildToolPackage, isReplayedInstall, packageManager, toolchainAtRuntime, compilesNothing } from './commands/index.js';
-import { addedFileArtifacts, downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
+import { addedFileArtifacts, carriedOffArtifacts, downloadArtifacts, genericArtifacts, mergeArtifacts, withoutScratch } from './artifacts.js';
 import type { BuildContext } from './context.js';
 import { builtOnBuildpackDeps, hasShell, isHeadlessJava, isWindowsImage, libcOf, packageManagerOf, slimVariant } from './images.js';
 import { describe, type Finding } from './messages.js';
@@ -175,7 +175,7 @@ export function makePlan(model: Model, analysis: Analysis, options: PlanOptions,
   // names its ecosystem's products, not what the file downloads for run time (tini, an agent's jar)
   const added = addedFileArtifacts(model, analysis);
   if (artifacts) {
-    const fetched = [...downloadArtifacts(analysis), ...added];
+    const fetched = [...downloadArtifacts(analysis), ...carriedOffArtifacts(analysis), ...added];
     const gone = deletedByBuilder(
       model,
       analysis,

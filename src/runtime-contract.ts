@@ -14,7 +14,7 @@ import {
   familyOf,
   installsLanguagePackages,
   isBuildToolPackage,
-  isCompilerPackage,
+  isCompilerProgramPackage,
   isSupervisor,
   movesFiles,
   NODE_INSTALL_STEPS,
@@ -313,7 +313,7 @@ function servesBuiltFiles(model: Model, analysis: Analysis): boolean {
 }
 
 /**
- * Whether the file removes, in a RUN after the one that installed them, the compilers or headers it installed
+ * Whether the file removes, in a RUN after the one that installed them, every C compiler it installed
  * (`RUN apk add g++ make python3`, `RUN npm install -g aglio`, `RUN apk del g++ make python3`): an image with no CMD
  * of its own that does so says itself that its compilers are not its purpose (a build environment keeps them), while
  * their layer stays in the image all the same; the split leaves them in the builder. (No-CMD images that compile and
@@ -321,15 +321,16 @@ function servesBuiltFiles(model: Model, analysis: Analysis): boolean {
  */
 function removesOwnCompilers(analysis: Analysis): boolean {
   const runs = [...analysis.runs].sort((a, b) => a[0] - b[0]);
-  return runs.some(([index, run]) =>
-    run.commands.some((c) => {
-      const compilers = c.install?.build.filter((p) => isCompilerPackage(p)) ?? [];
-      if (!compilers.length) return false;
-      return runs.some(([later, r]) => {
+  const installs = runs.flatMap(([index, run]) => run.commands.flatMap((c) => (c.install?.build.some((p) => isCompilerProgramPackage(packageName(p))) ? [{ index, c }] : [])));
+  // every install of a compiler has its compilers removed by a later RUN (axe removed openssl-dev, kept gcc)
+  return (
+    installs.length > 0 &&
+    installs.every(({ index, c }) =>
+      runs.some(([later, r]) => {
         const removed = removedAgain(r)(c);
-        return later > index && compilers.every(removed.removes);
-      });
-    }),
+        return later > index && c.install!.build.filter((p) => isCompilerProgramPackage(packageName(p))).every(removed.removes);
+      }),
+    )
   );
 }
 

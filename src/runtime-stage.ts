@@ -321,6 +321,15 @@ export function runtimePart(script: string, commands: readonly RunCommand[], wor
     // its failure runs: without it that command would run every time (or after whatever came before the check)
     const next = commands[i + 1];
     const condition = !c.install && !c.nested && isNeutral(c.words[0] ?? '') && c.writes.length === 0 && next !== undefined && orElse(c, next) && !idle.has(next) && !removed.has(next) && repeats(next);
+    // an install whose packages a command substitution gives (`apt-get install $(apt-cache depends texlive-full | ...)`)
+    // cannot be written again from its words, which hold only a placeholder for it: it is repeated as written, and
+    // needs what it needed there (apt's lists: the state model says whether the stage has them)
+    if (c.install && c.install.runtime.some((p) => p.includes('$(') || p.includes('`'))) {
+      add(script.slice(c.start, c.end).replace(/\s*;\s*$/, ''), c.joinedBy);
+      kept.push(c);
+      last = null;
+      continue;
+    }
     if (c.install) {
       if (c.install.runtime.length) {
         add(installCommand(c.install.tool, c.install.manager, c.install.runtime, c.install.recommends, c.install.sourceOptions), '&&');

@@ -8,8 +8,9 @@ import { analyzeRun, EnvHistory, expandWord, expansionBudget, removedPackages, t
 import { releaseOfImage } from '../tags.js';
 import type { Release } from '../knowledge/releases.js';
 import { imageConfig } from '../knowledge/image-config.js';
-import { imageDir } from '../knowledge/secrets.js';
-import { checkoutOf, createdAccount, familyOf, fileReplay, installsLanguagePackages, isNeutral, isShellOnly, packageCommand, pathOperands, pathUse, registryInstall } from '../commands/index.js';
+import { imageDir, systemDir } from '../knowledge/secrets.js';
+import { copyPlacement } from '../commands/files.js';
+import { checkoutOf, createdAccount, familyOf, fileReplay, installsLanguagePackages, isNeutral, isShellOnly, movesFiles, packageCommand, pathOperands, pathUse, registryInstall } from '../commands/index.js';
 import { operands } from '../commands/options.js';
 import { pipInstallReadsOnly } from '../commands/python.js';
 import { isInside } from '../paths.js';
@@ -96,6 +97,8 @@ export function analyze(model: Model): Analysis {
   const history = new EnvHistory(env, budget);
   // what one RUN leaves for later ones (an install prefix a build system caches, as cmake does)
   const carry = { cachedPrefix: null as string | null };
+  // the RUNs read as carrying a build's products off (run-carry-off), with how they were read before
+  const carriedOffRuns = new Map<number, { run: RunAnalysis; verdict: Verdict }>();
   // the homes of the users the file makes with one of their own (`useradd -d`), by name
   const homes = new Map<string, string>();
   let snapshot: EnvView | null = null;
@@ -106,7 +109,7 @@ export function analyze(model: Model): Analysis {
     snapshot ??= history.view();
     const home = user === null ? null : (homes.get(user.split(':')[0]!) ?? null);
     scopes.set(ins.index, { workdir, env: snapshot, user, home });
-    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user, home }, removedLater, runs, release, carry);
+    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user, home }, removedLater, runs, release, carry, (i) => model.instructions[i]!.line, carriedOffRuns);
     // the homes the file gives the users it makes (`useradd -d /opt/app app`): HOME for that USER later
     for (const command of runs.get(ins.index)?.commands ?? []) {
       const account = createdAccount(command.words);
@@ -142,6 +145,15 @@ export function analyze(model: Model): Analysis {
   // it (a repeated `grunt build` there would run before the checkout is copied, on its end state): until nothing
   // changes, a checkout used later is repeated after all and takes back the work on it, which may then be a use
   // of another checkout
+  // a carry before another build in the same tree (`npm install`, `mv node_modules/.bin/x /usr/local/bin/`, `npm run
+  // build`) is read as it was: what it moves may be the later build's input, and the tree's end state is not yet there
+  for (const [index, was] of carriedOffRuns) {
+    const at = classifications.findIndex((k) => k.index === index);
+    const dir = classifications[at]!.data.dir ?? '/';
+    if (![...runs].some(([i, r]) => i > index && r.commands.some((x) => x.kind === 'build' && isInside(x.cwd, dir)))) continue;
+    runs.set(index, was.run);
+    classifications[at] = { ...classifications[at]!, phase: was.verdict.phase, reason: was.verdict.reason, data: was.verdict.data, because: describe({ id: was.verdict.reason, data: was.verdict.data }) };
+  }
   const work = checkoutWork(model, runs, classifications);
   const classified = (index: number) => classifications.find((k) => k.index === index);
   classifications.forEach((c, i) => {
@@ -257,7 +269,7 @@ interface Verdict {
   data: Record<string, string>;
 }
 
-function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, release: Release | null, carry: { cachedPrefix: string | null }): Verdict {
+function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, release: Release | null, carry: { cachedPrefix: string | null }, lineOf: (index: number) => number, carriedOffRuns: Map<number, { run: RunAnalysis; verdict: Verdict }>): Verdict {
   switch (ins.keyword) {
     case 'FROM':
       return { phase: 'both', reason: 'from-base', data: {} };
@@ -291,8 +303,16 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
     case 'RUN': {
       const run = analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, home: scope.home, env: scope.env, removedLater, release, carry });
       configRemovals(run, runs);
+      const read = classifyRun(run);
+      // a RUN that carries a build's products out of its tree: its movers read as the build's, with their outputs
+      const carried = read.phase === 'build' || ins.json || ins.heredoc ? null : carriedOff(run, runs, lineOf);
+      if (carried) {
+        carriedOffRuns.set(ins.index, { run, verdict: read });
+        runs.set(ins.index, analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, home: scope.home, env: scope.env, removedLater, release, building: true }));
+        return { phase: 'build', reason: 'run-carry-off', data: carried };
+      }
       runs.set(ins.index, run);
-      return classifyRun(run);
+      return read;
     }
   }
 }
@@ -430,6 +450,37 @@ interface CheckoutWork {
   path: string;
   commands: string;
   was: Classification;
+}
+
+/**
+ * What a RUN whose every command carries files out of the working directory of a build step of an earlier RUN (a build
+ * with outputs it does not name: `RUN make`, `RUN sh build.sh`) carries: `mv tool /usr/local/bin/`, `cp -r build/bin/*
+ * /opt/tool/` (a cd between them aside), each source inside that directory and named without a variable, each
+ * destination outside it. What it puts in place is the build's product, copied to the runtime stage; the runtime
+ * stage does not move it again from a tree it does not have, and a checkout of the sources is used by the build alone
+ * (review recall-2026-12-07r: net-speeder, whose `git clone` was repeated for the mv without git). The directory the
+ * build ran in is copied as before (artifact-workdir). Null when the RUN is no such carry.
+ */
+function carriedOff(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalysis>, lines: (index: number) => number): { dir: string; line: string; paths: string } | null {
+  const built = [...earlier].flatMap(([index, r]) => r.commands.filter((x) => x.kind === 'build' && x.unnamedOutputs && x.cwd !== '/' && !x.cwd.includes('$') && !systemDir(x.cwd)).map((x) => ({ dir: x.cwd, line: lines(index) })));
+  if (!built.length || run.shellError || !run.commands.length) return null;
+  let from: { dir: string; line: number } | undefined;
+  const paths: string[] = [];
+  const carries = run.commands.every((x) => {
+    if (x.nested || Object.keys(x.assigns).length) return false;
+    if (pathOperands(x.words)?.changesDirectory) return x.writes.length === 0;
+    if (!movesFiles(x.words[0] ?? '')) return false;
+    const placed = copyPlacement(x.words, x.cwd);
+    if (!placed?.sources.length || /[$`]/.test(placed.dest)) return false;
+    const sources = placed.sources.map((p) => joinPath(x.cwd, p));
+    const holder = [...built].reverse().find((b) => sources.every((p) => !/[$`]/.test(p) && isInside(p, b.dir) && p !== b.dir));
+    const dest = joinPath(x.cwd, placed.dest);
+    if (!holder || (from && from !== holder) || isInside(dest, holder.dir)) return false;
+    from = holder;
+    paths.push(dest);
+    return true;
+  });
+  return carries && from ? { dir: from.dir, line: String(from.line), paths: [...new Set(paths)].join(', ') } : null;
 }
 
 /**

@@ -1,8 +1,9 @@
 // Build-only packages (git, gcc, a JDK) are left behind because a build step uses them. One that no later
 // command of the file uses was installed for run time: a bot that updates itself with `git pull`, a
-// program that shells out to its tools (issue 23 item 10). Such a package stays in the runtime stage's install,
+// program that shells out to its tools (issue 23 item 10), and so was a light tool (make, git) the file keeps while it
+// removes the other build packages of the same install by name. Such a package stays in the runtime stage's install,
 // as does one whose program an installed package runs at run time (helper-programs.ts: ReviewBoard's patch).
-import { familyOf, installsLanguagePackages, isInterpreter, packageCommand, packagePrograms, readsPaths, replayedBy, usedAtRuntime } from '../commands/index.js';
+import { familyOf, installsLanguagePackages, isInterpreter, lightPackages, packageCommand, packagePrograms, readsPaths, replayedBy, usedAtRuntime } from '../commands/index.js';
 import { operands, optionValue } from '../commands/options.js';
 import { BUILD_ONLY_PACKAGES } from './tables.js';
 import { JDK_PACKAGES } from '../knowledge/toolbox.js';
@@ -30,11 +31,15 @@ export function keepUnusedTools(runs: ReadonlyMap<number, RunAnalysis>, removedL
     const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
     if (virtual && removedLater.has(virtual)) return;
     const later = all.slice(at + 1).map((x) => x.c);
+    // a file that removes some of the install's build packages by name keeps the light tools among the others on purpose
+    // (make, git: abyss removes g++ and automake, not make, and its abyss-pe driver is a make script; review
+    // moved-2026-12-07p); a compiler left installed is rather forgotten, and stays the builder's
+    const trimmed = install.build.some((p) => removedLater.has(packageName(p)));
     const kept = install.build.filter((p) => {
       const name = packageName(p);
       if (!BUILD_ONLY_PACKAGES[install.manager].includes(name) || /-(dev|devel)$/.test(name) || removedLater.has(name)) return false;
       // a program of it that an installed package or a script runs at run time (ReviewBoard's patch)
-      return packagePrograms(name).some((t) => helpers.has(t)) || !later.some((l) => uses(l, name));
+      return (trimmed && (lightPackages.has(name) || usedAtRuntime.has(name))) || packagePrograms(name).some((t) => helpers.has(t)) || !later.some((l) => uses(l, name));
     });
     if (!kept.length) return;
     c.install = { ...install, build: install.build.filter((p) => !kept.includes(p)), runtime: [...install.runtime, ...kept], keptTools: kept };

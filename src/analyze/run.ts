@@ -55,6 +55,8 @@ export interface RunScope {
   release?: Release | null;
   /** State one RUN leaves for the next ones: the install prefix a configure step cached (cmake's cache). */
   carry?: { cachedPrefix: string | null };
+  /** True when the RUN is read as a build's own (its file movers carry a build's products: src/analyze/index.ts carriedOff). */
+  building?: boolean;
 }
 
 /** A word's leading tilde, which the shell expands to $HOME (alone or before a slash; `~user` is left as written). */
@@ -69,7 +71,7 @@ export function analyzeRun(script: string, scope: RunScope): RunAnalysis {
   if (!local.has('HOME')) local.set('HOME', homeOf(scope.user, new Map(), scope.home));
   // whether the RUN builds decides only what a file mover (cp, tar, ...) is: read when one is met
   let hasBuilder: boolean | undefined;
-  const building = (): boolean => (hasBuilder ??= parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words)))));
+  const building = (): boolean => (hasBuilder ??= scope.building === true || parsed.commands.some((c) => ['build', 'test', 'fetch', 'generate'].includes(baseKind(stripPrefix(c.words)))));
   let prefix: string | null = null;
   // install locations a configure script sets outside its prefix (--sbin-path=, --sysconfdir=, ...)
   let extraInstallPaths: readonly string[] = [];

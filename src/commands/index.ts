@@ -382,6 +382,11 @@ export function isCompilerPackage(pkg: string): boolean {
   return matches(compilers.buildPackages, pkg);
 }
 
+/** True when a system package gives a C or C++ compiler itself (`gcc`, `build-essential`), headers aside. */
+export function isCompilerProgramPackage(pkg: string): boolean {
+  return compilers.buildPackages.some((p) => typeof p === 'string' && p === pkg);
+}
+
 /** A node package manager (npm, yarn, pnpm) as the node preset reads it (src/commands/node.ts NODE_MANAGERS), or undefined. */
 export function nodeManager(name: string): (NodeManager & { name: NodeManagerName }) | undefined {
   return Object.hasOwn(NODE_MANAGERS, name) ? { name: name as NodeManagerName, ...NODE_MANAGERS[name as NodeManagerName] } : undefined;
