@@ -235,7 +235,18 @@ function withoutRepeatedCopies(steps: readonly RuntimeStep[]): { steps: RuntimeS
     findings.push({ id: 'artifact-copied-once', data: { path: a.path }, ...(a.why.line === undefined ? {} : { line: a.why.line }) });
     return false;
   });
-  return { steps: kept, findings };
+  // and one an earlier copy of the builder's end state brought already, with nothing between that writes there (pip's
+  // /usr/local/bin, then the program a later RUN moved into it): the earlier copy holds it as the later one would
+  const once = kept.filter((step, at) => {
+    const a = step.artifact;
+    if (!a || a.fromImage || (a.to ?? a.path) !== a.path) return true;
+    const holds = (s: RuntimeStep) => s.artifact !== undefined && !s.artifact.fromImage && (s.artifact.to ?? s.artifact.path) === s.artifact.path && s.artifact.path !== a.path && isInside(a.path, s.artifact.path);
+    const holder = kept.slice(0, at).map(holds).lastIndexOf(true);
+    if (holder < 0 || kept.slice(holder + 1, at).some((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword))) return true;
+    findings.push({ id: 'artifact-copied-once', data: { path: a.path }, ...(a.why.line === undefined ? {} : { line: a.why.line }) });
+    return false;
+  });
+  return { steps: once, findings };
 }
 
 function verbatim(ins: Instruction): RuntimeStep {

@@ -150,7 +150,7 @@ export function analyze(model: Model): Analysis {
   for (const [index, was] of carriedOffRuns) {
     const at = classifications.findIndex((k) => k.index === index);
     const dir = classifications[at]!.data.dir ?? '/';
-    if (![...runs].some(([i, r]) => i > index && r.commands.some((x) => x.kind === 'build' && isInside(x.cwd, dir)))) continue;
+    if (![...runs].some(([i, r]) => i > index && r.commands.some((x) => (x.kind === 'build' || x.kind === 'generate') && isInside(x.cwd, dir)))) continue;
     runs.set(index, was.run);
     classifications[at] = { ...classifications[at]!, phase: was.verdict.phase, reason: was.verdict.reason, data: was.verdict.data, because: describe({ id: was.verdict.reason, data: was.verdict.data }) };
   }
@@ -462,7 +462,7 @@ interface CheckoutWork {
  * build ran in is copied as before (artifact-workdir). Null when the RUN is no such carry.
  */
 function carriedOff(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalysis>, lines: (index: number) => number): { dir: string; line: string; paths: string } | null {
-  const built = [...earlier].flatMap(([index, r]) => r.commands.filter((x) => x.kind === 'build' && x.unnamedOutputs && x.cwd !== '/' && !x.cwd.includes('$') && !systemDir(x.cwd)).map((x) => ({ dir: x.cwd, line: lines(index) })));
+  const built = [...earlier].flatMap(([index, r]) => r.commands.filter((x) => (x.kind === 'build' || x.kind === 'generate') && x.unnamedOutputs && x.cwd !== '/' && !x.cwd.includes('$') && !systemDir(x.cwd)).map((x) => ({ dir: x.cwd, line: lines(index) })));
   if (!built.length || run.shellError || !run.commands.length) return null;
   let from: { dir: string; line: number } | undefined;
   const paths: string[] = [];
