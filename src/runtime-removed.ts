@@ -91,7 +91,9 @@ export function removedCommands(analysis: Analysis, step: RuntimeStep, steps: re
   const out: { command: RunCommand; path: string; by: string }[] = [];
   for (const c of commands) {
     if (c.install || pathOperands(c.words)?.changesDirectory) continue;
-    const paths = c.kind === 'fetch' ? [...new Set([...c.outputs, ...c.writes, ...c.produced])] : fileReplay(c.words[0] ?? '') === 'creates-dir' ? [] : (filePaths(c) ?? []);
+    // (a directory made in a tree the builder deletes, `cd FISCO-BCOS && mkdir build` before `rm -rf FISCO-BCOS`, goes
+    // too, unless a command left works in it: below)
+    const paths = c.kind === 'fetch' ? [...new Set([...c.outputs, ...c.writes, ...c.produced])] : (filePaths(c) ?? []);
     if (paths.length === 0 || paths.some((p) => /[$~*?[]/.test(p))) continue;
     const by = deletedLater(analysis, steps, { index: step.source, start: c.start }, paths);
     if (by) out.push({ command: c, path: by.path, by: by.command });
@@ -105,6 +107,8 @@ export function removedCommands(analysis: Analysis, step: RuntimeStep, steps: re
     .filter(Boolean);
   const rest = commands.filter((c) => !out.some((o) => o.command === c) && !c.install && c.kind !== 'package-maintenance');
   if (rest.some((c) => c.words.slice(1).some((w) => /[*?[`]|\$\(/.test(w) || names.some((n) => w.includes(n))))) return [];
+  const gone = out.map((o) => o.path);
+  if (rest.some((c) => !pathOperands(c.words)?.changesDirectory && gone.some((g) => under(c.cwd, g)))) return [];
   return out.length < commands.length ? out : [];
 }
 

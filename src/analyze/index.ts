@@ -318,10 +318,11 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
 }
 
 /**
- * An `rm` of a package's own configuration (`rm /etc/nginx/sites-enabled/default` after installing nginx: every path
- * in `/etc/<name>` of a package the file installed before it) configures the image, it does not clean up: a runtime
- * stage that installs the package again brings the file back, so it repeats the removal (review local-2026-12-06o:
- * jekyll's and blohg's nginx default site). A file the Dockerfile put there itself (`COPY pip.conf /etc/pip.conf`)
+ * An `rm` of a package's own configuration or data (`rm /etc/nginx/sites-enabled/default` after installing nginx,
+ * `rm -rf /var/lib/tomcat8/webapps/*` after installing tomcat8: every path in `/etc/<name>`, `/var/lib/<name>` or
+ * `/usr/share/<name>` of a package the file installed before it) configures the image, it does not clean up: a runtime
+ * stage that installs the package again brings the files back, so it repeats the removal (review local-2026-12-06o:
+ * jekyll's and blohg's nginx default site; moved-2026-12-07q: Tomcat's default ROOT beside the copied ROOT.war). A file the Dockerfile put there itself (`COPY pip.conf /etc/pip.conf`)
  * is no package's, and its removal stays cleanup: the runtime stage never copies it; nor are a package tool's own
  * settings (`/etc/apt/sources.list.d`: a command family's name), which a step only the builder runs may have added.
  */
@@ -330,7 +331,7 @@ function configRemovals(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalys
   const owns = (pkg: string, dir: string) => pkg === dir || pkg.startsWith(`${dir}-`) || (pkg.startsWith(dir) && /^[\d.]/.test(pkg.slice(dir.length)));
   for (const c of run.commands) {
     const paths = c.kind === 'cleanup' ? (pathOperands(c.words)?.removes ?? []) : [];
-    const dirs = paths.map((p) => /^\/etc\/([^/]+)\/./.exec(p)?.[1] ?? null);
+    const dirs = paths.map((p) => /^\/(?:etc|var\/lib|usr\/share)\/([^/]+)\/./.exec(p)?.[1] ?? null);
     if (paths.length && dirs.every((d): d is string => d !== null && !familyOf(d) && installed.some((pkg) => owns(pkg, d)))) c.kind = 'setup';
   }
 }
@@ -471,7 +472,17 @@ function carriedOff(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalysis>,
     if (pathOperands(x.words)?.changesDirectory) return x.writes.length === 0;
     if (!movesFiles(x.words[0] ?? '')) return false;
     const placed = copyPlacement(x.words, x.cwd);
-    if (!placed?.sources.length || /[$`]/.test(placed.dest)) return false;
+    // (a relative path from `/` may be from the base image's own WORKDIR, unknown here: canardmouton's `cp x.war
+    // wildfly/standalone/deployments/` on an image that works in /project)
+    if (
+      !placed?.sources.length ||
+      /[$`]/.test(placed.dest) ||
+      (x.cwd === '/' &&
+        operands(x.words)
+          .slice(1)
+          .some((w) => !w.startsWith('/')))
+    )
+      return false;
     const sources = placed.sources.map((p) => joinPath(x.cwd, p));
     const holder = [...built].reverse().find((b) => sources.every((p) => !/[$`]/.test(p) && isInside(p, b.dir) && p !== b.dir));
     const dest = joinPath(x.cwd, placed.dest);

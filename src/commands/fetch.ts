@@ -74,7 +74,7 @@ export default {
     if (name === 'git' && words.slice(1).find((w) => !w.startsWith('-')) === 'clone') return gitClone(words, at);
     return NOTHING;
   },
-  provides: { git: ['git'], gnupg: ['gpg'], gnupg2: ['gpg', 'gpg2'] },
+  provides: { git: ['git'], gnupg: ['gpg'], gnupg2: ['gpg', 'gpg2'], subversion: ['svn', 'svnadmin', 'svnversion'], mercurial: ['hg'] },
   checksOut(words) {
     if (words[0] !== 'git') return null;
     // `git -C dir checkout v1` names the checkout with -C
