@@ -80,6 +80,9 @@ export default {
   detect(input) {
     const installs = candidates(pipInstalls(input));
     if (!installs.length) return null;
+    // a file that uses the wheel directory itself (`rm -rf /wheels/*` in its cleanup: dafire/sentry) would empty or
+    // fill the one the builder hands over (review exposed-2026-12-07r)
+    if (new RegExp(`(^|[\\s=:'"])${WHEEL_DIR}(/|\\b)`).test(input.model.text)) return null;
     if (!hasCompiler(input)) return null;
     // only the official python images ship pip with `wheel` and a Python built the same way in their
     // slim variant; a distribution pip (apt's python-pip, yum, easy_install) may not build wheels at all
