@@ -5,7 +5,7 @@
 import { COMPILING, copyDestination, type Analysis, type Classification } from './analyze/index.js';
 import { installCommand } from './analyze/packages.js';
 import { analyzeRun, type RunAnalysis, type RunCommand } from './analyze/run.js';
-import { fileReplay, ignoresDirectory, installsLanguagePackages, isNeutral, isShellOnly, pathOperands, readsPaths } from './commands/index.js';
+import { fileReplay, ignoresDirectory, installsLanguagePackages, isNeutral, isShellOnly, pathOperands, readsPaths, registryInstall } from './commands/index.js';
 import { isVenv } from './commands/python.js';
 import { enclosing, isInside, joinPath } from './paths.js';
 import type { Finding } from './messages.js';
@@ -299,6 +299,11 @@ function wholeRuntime(commands: readonly RunCommand[]): boolean {
  */
 export function entersDirectory(c: RunCommand, workdir: string): boolean {
   if (c.cwd === workdir || ignoresDirectory(c.words)) return false;
+  // a package install by names (`apt install -y flex bison` after a `cd` into a source tree) reads no file there: the
+  // runtime stage prints it without a cd (runtimePart), and the state model asks for no directory
+  if (c.install && c.install.packages.every((p) => !p.includes('/'))) return false;
+  // nor does a language install of registry packages by name (`easy_install supervisor`, `gem install rake`)
+  if (registryInstall(c.words)) return false;
   // every word of mkdir, rm and ln past the options is a path (an option's value too: `mkdir -m 700` keeps it);
   // chmod's and chown's first is the mode or the owner
   const replay = fileReplay(c.words[0] ?? '');

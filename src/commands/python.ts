@@ -34,7 +34,7 @@ const TOOLING = /^(pip|setuptools|wheel)([<>=~!].*)?$/i;
  * setuptools; requests: urllib3, idna, certifi, chardet or charset-normalizer, which has a pure wheel beside its
  * compiled ones; python-dateutil: six), each published as a `py2.py3-none-any` or `py3-none-any` wheel.
  */
-const PURE_TOOLS = /^(pipenv|requests|six|certifi|idna|urllib3|chardet|virtualenv|supervisor|pytz|docopt|python-dateutil)([<>=~!].*)?$/i;
+const PURE_TOOLS = /^(pipenv|requests|six|certifi|idna|urllib3|chardet|virtualenv|supervisor|supervisor-stdout|pytz|docopt|python-dateutil)([<>=~!].*)?$/i;
 
 /** Positional requirements of `pip install` (package names, paths), read from the words after `install`. */
 export function requirementsOf(args: readonly string[]): string[] {
@@ -232,6 +232,8 @@ export default {
   scriptExtensions: ['py'],
   // pip's requirements by registry name: no version, extras, quotes or variable (`"ReviewBoard${V}"`: reviewboard)
   installedPackages({ name, args }) {
+    // easy_install takes the requirements themselves (`easy_install supervisor`)
+    if (name === 'easy_install') return requirementsOf(args).flatMap((r) => /^[A-Za-z0-9][\w.-]*/.exec(r.replace(/^['"]/, ''))?.[0].toLowerCase().replace(/_/g, '-') ?? []);
     if (name !== 'pip' || !args.includes('install')) return null;
     return requirementsOf(args.slice(args.indexOf('install') + 1)).flatMap((r) => /^[A-Za-z0-9][\w.-]*/.exec(r.replace(/^['"]/, ''))?.[0].toLowerCase().replace(/_/g, '-') ?? []);
   },
@@ -320,7 +322,7 @@ export default {
     if (name !== 'pip' && name !== 'easy_install') return false;
     // pipenv is pure Python, and so is what it depends on (virtualenv, certifi, setuptools): its install compiles nothing
     const names = args.filter((w) => !w.startsWith('-') && !['install', 'update'].includes(w));
-    return upgradesPipOnly(names) || (name === 'pip' && names.length > 0 && names.every((n) => TOOLING.test(n) || PURE_TOOLS.test(n)));
+    return upgradesPipOnly(names) || (names.length > 0 && names.every((n) => TOOLING.test(n) || PURE_TOOLS.test(n)));
   },
 } satisfies CommandFamily;
 
