@@ -57,7 +57,16 @@ export function cachesLeft(analysis: Analysis): string[] {
  * apk del .build-deps`), else null, and whether a package `c` installed is removed (every one of a removed group's).
  */
 export function removedAgain(run: RunAnalysis, from = -1): (c: RunCommand) => { group: string | null; removes: (pkg: string) => boolean } {
-  const removed = new Set(run.commands.filter((x) => x.start > from).flatMap((x) => removedPackages(x.words)));
+  const after = run.commands.filter((x) => x.start > from);
+  // a metapackage removed alone leaves its dependencies (`apt-get remove --purge build-essential` keeps gcc) unless
+  // the removal or a later command of the RUN removes what nothing needs any more (`--auto-remove`, `autoremove`)
+  const removed = new Set(
+    after.flatMap((x, k) => {
+      const meta = packageCommand(x.words[0] ?? '')?.packages.metaPackages;
+      const auto = meta && (x.words.some((w) => meta.autoRemoveOptions.includes(w)) || after.slice(k).some((y) => packageCommand(y.words[0] ?? '') !== undefined && y.words.includes(meta.autoRemoveSub)));
+      return removedPackages(x.words).filter((n) => auto || !meta?.names.includes(n));
+    }),
+  );
   return (c) => {
     const virtual = optionValue(c.words, ...(packageCommand(c.words[0] ?? '')?.packages.virtualOptions ?? []));
     const group = virtual && removed.has(virtual) ? virtual : null;

@@ -26,6 +26,8 @@ export default {
     valueOptions: ['-o', '--option', '-t', '--target-release', '--default-release', '-c', '--config-file'],
     noRecommends: ['--no-install-recommends'],
     refreshesLists: 'update',
+    // build-essential is a list of dependencies (https://packages.debian.org/bookworm/build-essential)
+    metaPackages: { names: ['build-essential'], autoRemoveOptions: ['--auto-remove', '--autoremove'], autoRemoveSub: 'autoremove' },
     sourceOptions: ['-t', '--target-release', '--default-release'],
     installLine: (_tool, packages, recommends, options) => `apt-get update && apt-get install -y ${options.map((o) => `${o} `).join('')}${recommends ? '' : '--no-install-recommends '}${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`,
     defaultTool: 'apt-get',

@@ -36,6 +36,12 @@ export interface SystemPackages {
   /** The subcommand that downloads the package lists an install needs (the state model tracks them). */
   refreshesLists?: string;
   /**
+   * Packages that only depend on others (`build-essential`: gcc, g++, make, libc6-dev), and how a removal takes those
+   * with it: an option of the removal (`--auto-remove`) or a subcommand run after it (`autoremove`). Without either,
+   * removing the package alone leaves what it brought installed (a file's `apt-get purge build-essential` keeps gcc).
+   */
+  metaPackages?: { names: readonly string[]; autoRemoveOptions: readonly string[]; autoRemoveSub: string };
+  /**
    * Options with a value that choose where packages come from (`apt-get install -t bookworm-backports`, `apk add --repository URL`):
    * an install written again for the runtime stage keeps them, else it may not find the packages or pick other versions.
    */
