@@ -181,6 +181,7 @@ export const MESSAGES = {
   'unproven-slim-man-pages': "the runtime stage installs {package} on {image}, a Debian slim image without /usr/share/man/man1, where the package's install script fails (Debian bug #863199) unless the directory is made first: proven only by a build",
   'unproven-added-install': 'the runtime stage installs {packages}, which dfsplit adds, on {image}, whose release is not known or whose package archive the Debian mirrors no longer serve: its package names, whether it already has them and whether apt can reach them are known only from a build',
   'unproven-headless-fonts': 'a Java program moves from {from} to {to}, a headless image without the fontconfig and FreeType that the full image has and that AWT loads to render fonts even without a display',
+  'unproven-built-source': '`{command}` runs again in the runtime stage and reads {path}, in a directory a build step only the builder runs names, which the stage neither copies nor makes: whether it is there is known only from a build',
   'unproven-replay-order': '`{command}` runs again in the runtime stage before the copy from the builder that brings the file it moves or copies',
   'unproven-collision':
     '`{command}` runs again in the runtime stage, where a path it makes may already be copied from the builder (a directory made again without -p, a link made without -f, packages installed into a directory the stage also copies), or a directory it enters or links into may exist only in the builder',

@@ -22,7 +22,7 @@ import { IMAGE_FILES, last } from './runtime-contract.js';
 import { buildRelease, releaseOfImage } from './tags.js';
 import { isArchived } from './knowledge/releases.js';
 import { JAVA_NEEDS_MAN_DIRS } from './knowledge/java.js';
-import { imageDir } from './knowledge/secrets.js';
+import { imageDir, systemDir } from './knowledge/secrets.js';
 
 export type ProofLevel = 'static' | 'build';
 
@@ -64,6 +64,20 @@ function linksImageLibraries(c: RunCommand): boolean {
 /** The proof level of a split the plan is about to write, and what is unproven. */
 export function proofOf(input: ProofInput): Proof {
   const unproven: Finding[] = [...input.presetUnproven];
+  // the directories the builder's own build steps name (`--out-dir /opt/site`, `-o /srv/app`): what they write there
+  // only a build tells (builtSource)
+  const namedByBuild = [...input.analysis.runs].flatMap(([index, run]) =>
+    input.model.instructions[index]?.stage === 0 && classificationOf(input.analysis, index)?.phase === 'build'
+      ? run.commands
+          .filter((c) => c.kind === 'build' || c.kind === 'generate')
+          .flatMap((c) =>
+            c.words
+              .slice(1)
+              .map((w) => w.replace(/^-[\w-]*=/, ''))
+              .filter((w) => w.startsWith('/') && w !== '/' && !w.includes('$') && !systemDir(w) && !imageDir(w)),
+          )
+      : [],
+  );
   // images outside the table: no tool path, home, user or release is assumed about them (item 12)
   for (const image of new Set([input.builderImage, input.runtimeBase])) if (!knownImage(image)) unproven.push({ id: 'unproven-image', data: { image } });
   // a glibc binary may only move to a runtime of its builder's release (item 12): the same image or its
@@ -204,6 +218,10 @@ export function proofOf(input: ProofInput): Proof {
       // a repeated `mv` or `cp` of a file that only a later copy of the stage brings: `mv config.js.template config.js`
       // before the COPY --from of the app directory (review final-2026-12-05) fails the build (item 2)
       else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && sourcesCopiedLater(c, paths, made, after)) unproven.push({ id: 'unproven-replay-order', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      // a repeated `cp` or `mv` out of a directory a build step only the builder runs names (`npm run build --
+      // --out-dir /opt/site`, then `cp /opt/site/robots.txt /usr/share/`), which the stage neither copies nor makes:
+      // whether the runtime stage has the file is known only from a build
+      else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && builtSource(c, paths, made, namedByBuild)) unproven.push({ id: 'unproven-built-source', data: { command: c.words.slice(0, 3).join(' '), path: builtSource(c, paths, made, namedByBuild)! }, line });
       // on another image than the builder's, a Python install that fetches and may compile again lacks
       // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
       const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
@@ -400,6 +418,14 @@ function baseImageSizes(from: string, to: string): { before: number; after: numb
 }
 
 /** True when a source of a file move or copy (its operands but the last) is not in what the stage copied or made before it but lies in what a later copy brings. */
+/** The first source of `c` inside one of `dirs` (what builder-only build steps name) that the stage neither copied nor made, or null. */
+function builtSource(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string>, dirs: readonly string[]): string | null {
+  const sources = operands(c.words)
+    .slice(0, -1)
+    .map((p) => joinPath(c.cwd, p));
+  return sources.find((p) => !p.includes('$') && !insideAny(p, copied) && !made.has(p) && dirs.some((d) => isInside(p, d))) ?? null;
+}
+
 function sourcesCopiedLater(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string>, later: readonly string[]): boolean {
   const sources = operands(c.words)
     .slice(0, -1)
