@@ -205,8 +205,11 @@ export function proofOf(input: ProofInput): Proof {
     const paths = new Set(copied);
     const made = new Set<string>();
     // the stage's copies from the builder before and after this RUN
-    const before = artifactDestinations(input.steps.slice(0, at));
-    const after = artifactDestinations(input.steps.slice(at + 1));
+    // (read when a command asks: most ask neither, and reading them for every RUN of a long file was quadratic)
+    let beforeRead: string[] | null = null;
+    let afterRead: string[] | null = null;
+    const before = () => (beforeRead ??= artifactDestinations(input.steps.slice(0, at)));
+    const after = () => (afterRead ??= artifactDestinations(input.steps.slice(at + 1)));
     for (const c of step.commands) {
       // vendor installers write where their vendor chose: what they install is not known (item 5)
       if (installerScript(c.words)) unproven.push({ id: 'unproven-installer', data: { command: c.words.slice(0, 2).join(' ') }, line });
@@ -217,7 +220,7 @@ export function proofOf(input: ProofInput): Proof {
       else if ((MEETS_COPIES.has(fileReplay(c.words[0] ?? '')) || pathUse(c.words[0] ?? '')?.changesDirectory) && !safeToReplay(c, paths, made)) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // a repeated `mv` or `cp` of a file that only a later copy of the stage brings: `mv config.js.template config.js`
       // before the COPY --from of the app directory (review final-2026-12-05) fails the build (item 2)
-      else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && sourcesCopiedLater(c, paths, made, after)) unproven.push({ id: 'unproven-replay-order', data: { command: c.words.slice(0, 3).join(' ') }, line });
+      else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && sourcesCopiedLater(c, paths, made, after())) unproven.push({ id: 'unproven-replay-order', data: { command: c.words.slice(0, 3).join(' ') }, line });
       // a repeated `cp` or `mv` out of a directory a build step only the builder runs names (`npm run build --
       // --out-dir /opt/site`, then `cp /opt/site/robots.txt /usr/share/`), which the stage neither copies nor makes:
       // whether the runtime stage has the file is known only from a build
@@ -230,7 +233,7 @@ export function proofOf(input: ProofInput): Proof {
       // also copies from the builder (item 2): after such a copy it rewrites what the copy brought; before a copy
       // of a wider tree (all of /usr/local) that tree replaces the runtime image's own around it. A copy of just
       // that directory after the install holds the builder's end state there, as the original had it
-      const twice = (c.kind === 'setup' || c.kind === 'pip') && installDirectories(c.words).some((d) => before.some((p) => holds(p, d) || within(p, d)) || after.some((p) => holds(p, d) && !within(p, d)));
+      const twice = (c.kind === 'setup' || c.kind === 'pip') && installDirectories(c.words).some((d) => before().some((p) => holds(p, d) || within(p, d)) || after().some((p) => holds(p, d) && !within(p, d)));
       if (twice) unproven.push({ id: 'unproven-collision', data: { command: c.words.slice(0, 3).join(' ') }, line });
       if (fileReplay(c.words[0] ?? '') === 'creates-dir') for (const p of operands(c.words)) made.add(joinPath(c.cwd, p));
     }

@@ -123,24 +123,50 @@ function deletedLater(analysis: Analysis, steps: readonly RuntimeStep[], after: 
 
 /** The first deletion (a path or glob, absolute) by a command after `after` that the runtime stage does not repeat and that `takes` accepts, and the command. */
 function laterDeletion(analysis: Analysis, steps: readonly RuntimeStep[], after: { index: number; start: number }, takes: (gone: string) => boolean): { path: string; command: string } | null {
-  // the commands the runtime stage repeats, each by its RUN and its offset (a RUN may be repeated in part)
-  const replayed = new Set(steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
-  for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
-    if (index < after.index) continue;
-    const scope = analysis.scopes.get(index);
-    const home = homeOf(scope?.user ?? null, scope?.env ?? new Map(), scope?.home);
-    for (const c of run.commands) {
-      if (c.nested || (index === after.index && c.start <= after.start) || replayed.has(`${index}:${c.start}`)) continue;
-      const gone = (pathOperands(c.words)?.removes ?? [])
-        // a path named through the file's ENV (`rm -rf ${SRC_DIR}`, ENV SRC_DIR=/tmp/src) is the path it names
-        .map((r) => (scope ? expandWord(r, scope.env) : r).replace(/^~(?=\/|$)/, home))
-        .filter((r) => !/[$~?[]/.test(r))
-        .map((r) => joinPath(c.cwd, r));
-      const by = gone.find(takes);
-      if (by) return { path: by, command: c.words.slice(0, 3).join(' ') };
-    }
+  for (const d of deletions(analysis, steps)) {
+    if (d.index < after.index || (d.index === after.index && d.start <= after.start)) continue;
+    const by = d.paths.find(takes);
+    if (by) return { path: by, command: d.command };
   }
   return null;
+}
+
+interface Deletion {
+  index: number;
+  start: number;
+  paths: string[];
+  command: string;
+}
+
+/** The deletions of the builder's commands the runtime stage does not repeat, in order: read once per runtime stage (asked for each command of it). */
+const deletionsRead = new WeakMap<readonly RuntimeStep[], WeakMap<Analysis, Deletion[]>>();
+
+function deletions(analysis: Analysis, steps: readonly RuntimeStep[]): Deletion[] {
+  const known = deletionsRead.get(steps)?.get(analysis);
+  if (known) return known;
+  // the commands the runtime stage repeats, each by its RUN and its offset (a RUN may be repeated in part)
+  const replayed = new Set(steps.flatMap((st) => (st.keyword === 'RUN' && st.source !== null ? (st.verbatim ? (analysis.runs.get(st.source)?.commands ?? []) : st.commands).map((c) => `${st.source}:${c.start}`) : [])));
+  const out: Deletion[] = [];
+  for (const [index, run] of [...analysis.runs].sort((a, b) => a[0] - b[0])) {
+    const scope = analysis.scopes.get(index);
+    let home: string | null = null;
+    for (const c of run.commands) {
+      if (c.nested || replayed.has(`${index}:${c.start}`)) continue;
+      const removes = pathOperands(c.words)?.removes ?? [];
+      if (!removes.length) continue;
+      home ??= homeOf(scope?.user ?? null, scope?.env ?? new Map(), scope?.home);
+      const paths = removes
+        // a path named through the file's ENV (`rm -rf ${SRC_DIR}`, ENV SRC_DIR=/tmp/src) is the path it names
+        .map((r) => (scope ? expandWord(r, scope.env) : r).replace(/^~(?=\/|$)/, home!))
+        .filter((r) => !/[$~?[]/.test(r))
+        .map((r) => joinPath(c.cwd, r));
+      if (paths.length) out.push({ index, start: c.start, paths, command: c.words.slice(0, 3).join(' ') });
+    }
+  }
+  const byAnalysis = deletionsRead.get(steps) ?? new WeakMap<Analysis, Deletion[]>();
+  byAnalysis.set(analysis, out);
+  deletionsRead.set(steps, byAnalysis);
+  return out;
 }
 
 /**

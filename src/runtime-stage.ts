@@ -212,37 +212,59 @@ function readsWorkdir(c: RunCommand): boolean {
 function withoutRepeatedCopies(steps: readonly RuntimeStep[]): { steps: RuntimeStep[]; findings: Finding[] } {
   const out: RuntimeStep[] = [];
   const findings: Finding[] = [];
+  // the last kept copy of each text, by its index in `out` (looked up, not scanned: thousands of artifacts)
+  const lastCopy = new Map<string, number>();
   for (const step of steps) {
-    const same = step.artifact ? out.map((s) => s.artifact !== undefined && s.text === step.text).lastIndexOf(true) : -1;
+    const same = step.artifact ? (lastCopy.get(step.text) ?? -1) : -1;
     // (another artifact's copy between, into other places, changes nothing of it)
     const dest = step.artifact ? (step.artifact.to ?? step.artifact.path) : '';
     const elsewhere = (s: RuntimeStep) => s.artifact !== undefined && !isInside(s.artifact.to ?? s.artifact.path, dest) && !isInside(dest, s.artifact.to ?? s.artifact.path);
-    const touched = out.slice(same + 1).some((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword) && !elsewhere(s));
+    const touched = same >= 0 && out.slice(same + 1).some((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword) && !elsewhere(s));
     if (step.artifact && same >= 0 && !touched) {
       findings.push({ id: 'artifact-copied-once', data: { path: step.artifact.to ?? step.artifact.path }, ...(step.artifact.why.line === undefined ? {} : { line: step.artifact.why.line }) });
       continue;
     }
+    if (step.artifact) lastCopy.set(step.text, out.length);
     out.push(step);
   }
+  // a copy of the builder's end state to the same place (not an image file), by its path: the indexes in `list`, in order
+  const plainCopies = (list: readonly RuntimeStep[]) => {
+    const at = new Map<string, number[]>();
+    list.forEach((s, i) => {
+      const a = s.artifact;
+      if (a && !a.fromImage && (a.to ?? a.path) === a.path) at.set(a.path, [...(at.get(a.path) ?? []), i]);
+    });
+    return at;
+  };
+  // how many steps of `list` before index i are of the `keywords` (a count per index: any between two indexes in one subtraction)
+  const counts = (list: readonly RuntimeStep[], keywords: readonly string[]) => {
+    const c = [0];
+    for (const s of list) c.push(c[c.length - 1]! + (keywords.includes(s.keyword) ? 1 : 0));
+    return (from: number, to: number) => c[to]! - c[from]!;
+  };
   // an artifact a later copy of the builder's end state brings again, with no RUN between that could use it (`go build`
   // in a checkout, then the checkout copied whole): the later copy alone ends the same
+  const outCopies = plainCopies(out);
+  const runsIn = counts(out, ['RUN']);
   const kept = out.filter((step, at) => {
     const a = step.artifact;
     if (!a || a.fromImage || (a.to ?? a.path) !== a.path) return true;
-    const later = out.slice(at + 1);
-    const holder = later.findIndex((s) => s.artifact && !s.artifact.fromImage && (s.artifact.to ?? s.artifact.path) === s.artifact.path && s.artifact.path !== a.path && isInside(a.path, s.artifact.path));
-    if (holder < 0 || later.slice(0, holder).some((s) => s.keyword === 'RUN')) return true;
+    // the first later copy of a directory around it
+    const holder = Math.min(...enclosing(a.path).flatMap((d) => (d === a.path ? [] : (outCopies.get(d) ?? []).filter((i) => i > at))));
+    if (!Number.isFinite(holder) || runsIn(at + 1, holder) > 0) return true;
     findings.push({ id: 'artifact-copied-once', data: { path: a.path }, ...(a.why.line === undefined ? {} : { line: a.why.line }) });
     return false;
   });
   // and one an earlier copy of the builder's end state brought already, with nothing between that writes there (pip's
   // /usr/local/bin, then the program a later RUN moved into it): the earlier copy holds it as the later one would
+  const keptCopies = plainCopies(kept);
+  const writesIn = counts(kept, ['RUN', 'COPY', 'ADD']);
   const once = kept.filter((step, at) => {
     const a = step.artifact;
     if (!a || a.fromImage || (a.to ?? a.path) !== a.path) return true;
-    const holds = (s: RuntimeStep) => s.artifact !== undefined && !s.artifact.fromImage && (s.artifact.to ?? s.artifact.path) === s.artifact.path && s.artifact.path !== a.path && isInside(a.path, s.artifact.path);
-    const holder = kept.slice(0, at).map(holds).lastIndexOf(true);
-    if (holder < 0 || kept.slice(holder + 1, at).some((s) => ['RUN', 'COPY', 'ADD'].includes(s.keyword))) return true;
+    // the last earlier copy of a directory around it
+    const holder = Math.max(...enclosing(a.path).flatMap((d) => (d === a.path ? [] : (keptCopies.get(d) ?? []).filter((i) => i < at))));
+    if (!Number.isFinite(holder) || writesIn(holder + 1, at) > 0) return true;
     findings.push({ id: 'artifact-copied-once', data: { path: a.path }, ...(a.why.line === undefined ? {} : { line: a.why.line }) });
     return false;
   });

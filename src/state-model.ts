@@ -168,7 +168,8 @@ function make(s: StageState, path: string): void {
 
 /** Something written at `path` fills the directories made empty that hold it, and `path` itself. */
 function fill(s: StageState, path: string): void {
-  for (const d of [...s.empty]) if (isInside(path, d)) s.empty.delete(d);
+  // the directories around the path (and the path itself), looked up: scanning every empty directory was quadratic
+  for (const d of enclosing(path)) if (s.empty.has(d)) s.empty.delete(d);
 }
 
 function remove(s: StageState, pattern: string): void {
@@ -306,7 +307,7 @@ function builderImagePath(c: RunCommand, runtime: StageState, builderBase: Image
  * What a command needs that `runtime` lacks although `builder` had it at the same point; null when none. `later`: where
  * the stage's COPY --from steps after the command put what they copy.
  */
-function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean, copied: readonly { to: string }[], later: readonly string[] = []): string | null {
+function missing(c: RunCommand, runtime: StageState, builder: StageState, runtimeBase: ImageConfig | null, sameBase: boolean, copied: readonly { to: string }[], later: () => readonly string[] = () => []): string | null {
   const tool = program(c);
   if (tool && !runtime.tools.has(tool) && !runtimeBase?.tools.has(tool)) {
     if (builder.tools.has(tool)) return `the program ${tool}, which only the builder has`;
@@ -321,7 +322,7 @@ function missing(c: RunCommand, runtime: StageState, builder: StageState, runtim
   }
   // (a path a later COPY --from brings into a directory the stage made empty is a matter of order, which src/proof.ts
   // leaves to a build: unproven-replay-order)
-  for (const p of neededPaths(c)) if (has(builder, p) && (!has(runtime, p) || (madeInside(builder, runtime, p, copied) && !later.some((to) => isInside(p, to))))) return `the path ${p}, made only in the builder`;
+  for (const p of neededPaths(c)) if (has(builder, p) && (!has(runtime, p) || (madeInside(builder, runtime, p, copied) && !later().some((to) => isInside(p, to))))) return `the path ${p}, made only in the builder`;
   // (an install of packages the image has already, `apt-get install -y wget` on an image with wget, needs no lists: apt
   // finds them installed)
   const present = (p: string) => packagePrograms(p).length > 0 && packagePrograms(p).every((t) => runtime.tools.has(t) || (runtimeBase?.tools.has(t) ?? false));
@@ -478,7 +479,7 @@ export function proveRuntimeStage(input: ProofInput): Finding[] {
         const gap =
           enters && hasDir(entered, c.cwd) && (!hasDir(r, c.cwd) || madeInside(entered, r, c.cwd, copied))
             ? `the working directory ${c.cwd}, made only in the builder`
-            : (missing(c, r, then, input.runtimeBase, input.sameBase, copied, laterCopies(input.steps, at)) ?? builderImagePath(c, r, input.builderBase, input.runtimeBase, input.sameBase, copied));
+            : (missing(c, r, then, input.runtimeBase, input.sameBase, copied, () => laterCopies(input.steps, at)) ?? builderImagePath(c, r, input.builderBase, input.runtimeBase, input.sameBase, copied));
         if (gap) return [{ id: 'replay-needs-builder-state', data: { thing: gap, command: c.words.slice(0, 3).join(' ') }, line }];
         apply(r, c, 'runtime');
       }

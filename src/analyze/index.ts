@@ -99,6 +99,8 @@ export function analyze(model: Model): Analysis {
   const carry = { cachedPrefix: null as string | null };
   // the RUNs read as carrying a build's products off (run-carry-off), with how they were read before
   const carriedOffRuns = new Map<number, { run: RunAnalysis; verdict: Verdict }>();
+  // the working directories of the builds so far whose outputs are not named (carriedOff)
+  const builtDirs: { dir: string; line: number }[] = [];
   // the homes of the users the file makes with one of their own (`useradd -d`), by name
   const homes = new Map<string, string>();
   let snapshot: EnvView | null = null;
@@ -109,7 +111,7 @@ export function analyze(model: Model): Analysis {
     snapshot ??= history.view();
     const home = user === null ? null : (homes.get(user.split(':')[0]!) ?? null);
     scopes.set(ins.index, { workdir, env: snapshot, user, home });
-    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user, home }, removedLater, runs, release, carry, (i) => model.instructions[i]!.line, carriedOffRuns);
+    const c = pragmaIgnored(model, ins) ?? classifyInstruction(ins, { workdir, env: snapshot, user, home }, removedLater, runs, release, carry, builtDirs, carriedOffRuns);
     // the homes the file gives the users it makes (`useradd -d /opt/app app`): HOME for that USER later
     for (const command of runs.get(ins.index)?.commands ?? []) {
       const account = createdAccount(command.words);
@@ -269,7 +271,7 @@ interface Verdict {
   data: Record<string, string>;
 }
 
-function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, release: Release | null, carry: { cachedPrefix: string | null }, lineOf: (index: number) => number, carriedOffRuns: Map<number, { run: RunAnalysis; verdict: Verdict }>): Verdict {
+function classifyInstruction(ins: Instruction, scope: Scope, removedLater: ReadonlySet<string>, runs: Map<number, RunAnalysis>, release: Release | null, carry: { cachedPrefix: string | null }, builtDirs: { dir: string; line: number }[], carriedOffRuns: Map<number, { run: RunAnalysis; verdict: Verdict }>): Verdict {
   switch (ins.keyword) {
     case 'FROM':
       return { phase: 'both', reason: 'from-base', data: {} };
@@ -305,7 +307,9 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
       configRemovals(run, runs);
       const read = classifyRun(run);
       // a RUN that carries a build's products out of its tree: its movers read as the build's, with their outputs
-      const carried = read.phase === 'build' || ins.json || ins.heredoc ? null : carriedOff(run, runs, lineOf);
+      const carried = read.phase === 'build' || ins.json || ins.heredoc ? null : carriedOff(run, builtDirs);
+      // (the working directories of this RUN's builds with outputs they do not name, for the carries after it)
+      for (const x of run.commands) if ((x.kind === 'build' || x.kind === 'generate') && x.unnamedOutputs && x.cwd !== '/' && !x.cwd.includes('$') && !systemDir(x.cwd)) builtDirs.push({ dir: x.cwd, line: ins.line });
       if (carried) {
         carriedOffRuns.set(ins.index, { run, verdict: read });
         runs.set(ins.index, analyzeRun(ins.script, { workdir: scope.workdir, user: scope.user, home: scope.home, env: scope.env, removedLater, release, building: true }));
@@ -327,6 +331,8 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
  * settings (`/etc/apt/sources.list.d`: a command family's name), which a step only the builder runs may have added.
  */
 function configRemovals(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalysis>): void {
+  // (the file's packages are read only for a RUN that removes something: every RUN's own would make it quadratic)
+  if (!run.commands.some((c) => c.kind === 'cleanup')) return;
   const installed = [...earlier.values(), run].flatMap((r) => r.commands.flatMap((c) => c.install?.packages.map(packageName) ?? []));
   const owns = (pkg: string, dir: string) => pkg === dir || pkg.startsWith(`${dir}-`) || (pkg.startsWith(dir) && /^[\d.]/.test(pkg.slice(dir.length)));
   for (const c of run.commands) {
@@ -462,8 +468,7 @@ interface CheckoutWork {
  * (review recall-2026-12-07r: net-speeder, whose `git clone` was repeated for the mv without git). The directory the
  * build ran in is copied as before (artifact-workdir). Null when the RUN is no such carry.
  */
-function carriedOff(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalysis>, lines: (index: number) => number): { dir: string; line: string; paths: string } | null {
-  const built = [...earlier].flatMap(([index, r]) => r.commands.filter((x) => (x.kind === 'build' || x.kind === 'generate') && x.unnamedOutputs && x.cwd !== '/' && !x.cwd.includes('$') && !systemDir(x.cwd)).map((x) => ({ dir: x.cwd, line: lines(index) })));
+function carriedOff(run: RunAnalysis, built: readonly { dir: string; line: number }[]): { dir: string; line: string; paths: string } | null {
   if (!built.length || run.shellError || !run.commands.length) return null;
   let from: { dir: string; line: number } | undefined;
   const paths: string[] = [];
