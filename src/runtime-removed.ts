@@ -80,7 +80,8 @@ export function removedWrite(analysis: Analysis, step: RuntimeStep, steps: reado
 /**
  * The commands of a RUN the runtime stage repeats in part whose every path a later builder-only command deletes, as
  * removedWrite reads them one by one (`apk add --no-cache git make curl && curl -o /usr/local/bin/dep URL && chmod +x
- * /usr/local/bin/dep`, then `rm /usr/local/bin/dep` after the build): the runtime stage runs the rest. Each with what
+ * /usr/local/bin/dep`, then `rm /usr/local/bin/dep` after the build): the runtime stage runs the rest. A mkdir goes too
+ * (`cd FISCO-BCOS && mkdir build` before `rm -rf FISCO-BCOS`) unless a command left works in what goes. Each with what
  * deletes it; none when the step is repeated as written, or when every command would go (removedWrite's case).
  */
 export function removedCommands(analysis: Analysis, step: RuntimeStep, steps: readonly RuntimeStep[]): { command: RunCommand; path: string; by: string }[] {

@@ -141,12 +141,6 @@ export function analyze(model: Model): Analysis {
     const quote = analysis ? unterminatedQuote(analysis.shellError) : null;
     if (quote && analysis && scanUnclosedQuote(analysis.script) !== null) error ??= { id: 'shell-unterminated-quote', data: { quote: quote === '`' ? 'backquote' : quote }, line: ins.line };
   }
-  // a later RUN that only works on a checkout or a download (`git checkout v1` apart, `chmod +x bin/hubot`, `mkdir
-  // build` in it) is build state too: the checkout is copied as it is at the end of the build, its work included.
-  // A checkout stays build state only while nothing the runtime stage repeats after it works in it or writes over
-  // it (a repeated `grunt build` there would run before the checkout is copied, on its end state): until nothing
-  // changes, a checkout used later is repeated after all and takes back the work on it, which may then be a use
-  // of another checkout
   // a carry before another build in the same tree (`npm install`, `mv node_modules/.bin/x /usr/local/bin/`, `npm run
   // build`) is read as it was: what it moves may be the later build's input, and the tree's end state is not yet there
   for (const [index, was] of carriedOffRuns) {
@@ -156,6 +150,12 @@ export function analyze(model: Model): Analysis {
     runs.set(index, was.run);
     classifications[at] = { ...classifications[at]!, phase: was.verdict.phase, reason: was.verdict.reason, data: was.verdict.data, because: describe({ id: was.verdict.reason, data: was.verdict.data }) };
   }
+  // a later RUN that only works on a checkout or a download (`git checkout v1` apart, `chmod +x bin/hubot`, `mkdir
+  // build` in it) is build state too: the checkout is copied as it is at the end of the build, its work included.
+  // A checkout stays build state only while nothing the runtime stage repeats after it works in it or writes over
+  // it (a repeated `grunt build` there would run before the checkout is copied, on its end state): until nothing
+  // changes, a checkout used later is repeated after all and takes back the work on it, which may then be a use
+  // of another checkout
   const work = checkoutWork(model, runs, classifications);
   const classified = (index: number) => classifications.find((k) => k.index === index);
   classifications.forEach((c, i) => {
@@ -326,9 +326,10 @@ function classifyInstruction(ins: Instruction, scope: Scope, removedLater: Reado
  * `rm -rf /var/lib/tomcat8/webapps/*` after installing tomcat8: every path in `/etc/<name>`, `/var/lib/<name>` or
  * `/usr/share/<name>` of a package the file installed before it) configures the image, it does not clean up: a runtime
  * stage that installs the package again brings the files back, so it repeats the removal (review local-2026-12-06o:
- * jekyll's and blohg's nginx default site; moved-2026-12-07q: Tomcat's default ROOT beside the copied ROOT.war). A file the Dockerfile put there itself (`COPY pip.conf /etc/pip.conf`)
- * is no package's, and its removal stays cleanup: the runtime stage never copies it; nor are a package tool's own
- * settings (`/etc/apt/sources.list.d`: a command family's name), which a step only the builder runs may have added.
+ * jekyll's and blohg's nginx default site; moved-2026-12-07q: Tomcat's default ROOT beside the copied ROOT.war). A
+ * file the Dockerfile put there itself (`COPY pip.conf /etc/pip.conf`) is no package's, and its removal stays cleanup:
+ * the runtime stage never copies it; nor are a package tool's own settings (`/etc/apt/sources.list.d`: a command
+ * family's name), which a step only the builder runs may have added.
  */
 function configRemovals(run: RunAnalysis, earlier: ReadonlyMap<number, RunAnalysis>): void {
   // (the file's packages are read only for a RUN that removes something: every RUN's own would make it quadratic)

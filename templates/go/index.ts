@@ -156,8 +156,8 @@ function goBuilds(input: PresetInput): GoBuild[] {
  * `make && mv bin/tidb-server /tidb-server`): the Makefile builds the Go program, which the container starts from
  * where a later mv or cp of the same RUN put it, or from the tree the make ran in (`make` in the cadvisor checkout,
  * `ENTRYPOINT ["/go/src/github.com/google/cadvisor/cadvisor"]`). An install target (`make install`) writes where the
- * Makefile says: not read as one. What the Makefile runs, and whether the program links C, no build context shown here tells: always `build` level
- * (unproven-make-build). None when the image is no golang image.
+ * Makefile says: not read as one. What the Makefile runs, and whether the program links C, nothing here tells: always
+ * `build` level (unproven-make-build). None when the image is no golang image.
  */
 function makeBuilds(input: PresetInput): GoBuild[] {
   if (parseImage(input.builderImage).name !== 'golang') return [];
