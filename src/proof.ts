@@ -161,7 +161,8 @@ export function proofOf(input: ProofInput): Proof {
   const unpacked = new Map<string, Artifact[]>();
   for (const a of input.artifacts) if (a.why.id === 'artifact-unpacked') unpacked.set(String(a.why.data?.command), [...(unpacked.get(String(a.why.data?.command)) ?? []), a]);
   for (const [command, list] of unpacked) unproven.push({ id: 'unproven-unpack-entries', data: { command, dir: String(list[0]!.why.data?.dir), paths: list.map((a) => a.path).join(', ') }, ...(list[0]!.why.line !== undefined ? { line: list[0]!.why.line } : {}) });
-  const copied: string[] = [];
+  // what the stage's copies so far put in place (one set, grown step by step: a new one per RUN was quadratic)
+  const copied = new Set<string>();
   // an install dfsplit adds (a tool CMD or HEALTHCHECK calls, the runtime libraries of what it leaves behind) on a
   // runtime base whose release is not known: neither the package names nor whether the base already has them
   // (node's jessie-era slim tags carry curl) nor whether its archive is still served are known (review after-2026-12-05)
@@ -183,13 +184,13 @@ export function proofOf(input: ProofInput): Proof {
           unproven.push({ id: f.unproven, data: { command: c.words.slice(0, 3).join(' '), image: input.runtimeBase }, line: input.model.instructions[step.source!]!.line });
         }
       }
-    if (step.artifact) copied.push(...landsAt(step.artifact));
+    if (step.artifact) for (const p of landsAt(step.artifact)) copied.add(p);
     else if (step.keyword === 'COPY' || step.keyword === 'ADD') {
       const ins = step.source === null ? null : input.model.instructions[step.source]!;
       // what it puts in place (`COPY package.json ./` brings /app/package.json, not all of /app), else where it lands
       const scope = ins ? (input.analysis.scopes.get(ins.index) ?? '/') : '/';
       const landed = ins && (ins.keyword === 'COPY' || ins.keyword === 'ADD') ? (landingPaths(ins, scope) ?? [copyDestination(ins, scope)].filter((d) => d !== null)) : [];
-      copied.push(...landed);
+      for (const p of landed) copied.add(p);
     }
     // (a preset's install in place of a command that installed nothing itself, too: the node preset's native libraries)
     if (step.packages && (step.source === null || !input.analysis.runs.get(step.source)?.commands.some((c) => c.install)) && addedInstallUnproven) unproven.push({ id: 'unproven-added-install', data: { packages: step.packages.join(' '), image: input.runtimeBase } });
@@ -202,7 +203,7 @@ export function proofOf(input: ProofInput): Proof {
     }
     if (step.keyword !== 'RUN' || step.source === null || step.packages) return;
     const line = input.model.instructions[step.source]!.line;
-    const paths = new Set(copied);
+    const paths: ReadonlySet<string> = copied;
     const made = new Set<string>();
     // the stage's copies from the builder before and after this RUN
     // (read when a command asks: most ask neither, and reading them for every RUN of a long file was quadratic)

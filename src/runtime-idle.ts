@@ -86,8 +86,9 @@ export function withoutIdleSteps(analysis: Analysis, model: Model, steps: readon
     const idle = step.keyword === 'RUN' && step.source !== null && step.commands.length > 0 && step.commands.every((c) => fileReplay(c.words[0] ?? '') === 'creates-dir' && !c.nested);
     const made = idle ? step.commands.flatMap((c) => (pathOperands(c.words)?.makes ?? []).map((d) => ({ written: d, path: joinPath(c.cwd, d) }))) : [];
     const users = made.map(({ path }) => builds.find((b) => b.words.slice(1).some((w) => !w.startsWith('-') && isInside(joinPath(b.cwd, w), path))));
-    const others = steps.filter((s) => s !== step);
-    if (!idle || made.length === 0 || users.some((u) => !u) || made.some(({ written, path }) => RUN_TIME_PLACES.some((p) => isInside(path, p)) || named(written, others))) {
+    // (the other steps, read only for a RUN that only makes directories: every step's would be quadratic)
+    const others = () => steps.filter((s) => s !== step);
+    if (!idle || made.length === 0 || users.some((u) => !u) || made.some(({ written, path }) => RUN_TIME_PLACES.some((p) => isInside(path, p)) || named(written, others()))) {
       out.push(step);
       continue;
     }
