@@ -225,7 +225,10 @@ export function proofOf(input: ProofInput): Proof {
       // a repeated `cp` or `mv` out of a directory a build step only the builder runs names (`npm run build --
       // --out-dir /opt/site`, then `cp /opt/site/robots.txt /usr/share/`), which the stage neither copies nor makes:
       // whether the runtime stage has the file is known only from a build
-      else if ((pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) && builtSource(c, paths, made, namedByBuild)) unproven.push({ id: 'unproven-built-source', data: { command: c.words.slice(0, 3).join(' '), path: builtSource(c, paths, made, namedByBuild)! }, line });
+      else if (pathUse(c.words[0] ?? '')?.moves || pathUse(c.words[0] ?? '')?.copies) {
+        const path = builtSource(c, paths, made, namedByBuild);
+        if (path !== null) unproven.push({ id: 'unproven-built-source', data: { command: c.words.slice(0, 3).join(' '), path }, line });
+      }
       // on another image than the builder's, a Python install that fetches and may compile again lacks
       // the builder's compilers and libraries (item 11): pipenv and poetry, or pip past /wheels
       const fetched = input.runtimeBase !== input.builderImage ? refetches(c) : null;
@@ -421,20 +424,21 @@ function baseImageSizes(from: string, to: string): { before: number; after: numb
   return before === null || after === null ? null : { before, after };
 }
 
-/** True when a source of a file move or copy (its operands but the last) is not in what the stage copied or made before it but lies in what a later copy brings. */
-/** The first source of `c` inside one of `dirs` (what builder-only build steps name) that the stage neither copied nor made, or null. */
-function builtSource(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string>, dirs: readonly string[]): string | null {
-  const sources = operands(c.words)
+/** The sources of a file move or copy: its operands but the last, absolute. */
+function moveSources(c: RunCommand): string[] {
+  return operands(c.words)
     .slice(0, -1)
     .map((p) => joinPath(c.cwd, p));
-  return sources.find((p) => !p.includes('$') && !insideAny(p, copied) && !made.has(p) && dirs.some((d) => isInside(p, d))) ?? null;
 }
 
+/** The first source of `c` inside one of `dirs` (what builder-only build steps name) that the stage neither copied nor made, or null. */
+function builtSource(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string>, dirs: readonly string[]): string | null {
+  return moveSources(c).find((p) => !p.includes('$') && !insideAny(p, copied) && !made.has(p) && dirs.some((d) => isInside(p, d))) ?? null;
+}
+
+/** True when a source of a file move or copy (its operands but the last) is not in what the stage copied or made before it but lies in what a later copy brings. */
 function sourcesCopiedLater(c: RunCommand, copied: ReadonlySet<string>, made: ReadonlySet<string>, later: readonly string[]): boolean {
-  const sources = operands(c.words)
-    .slice(0, -1)
-    .map((p) => joinPath(c.cwd, p));
-  return sources.some((p) => !p.includes('$') && !insideAny(p, copied) && !made.has(p) && later.some((d) => isInside(p, d)));
+  return moveSources(c).some((p) => !p.includes('$') && !insideAny(p, copied) && !made.has(p) && later.some((d) => isInside(p, d)));
 }
 
 /** True when the copied path holds the install directory `dir` (`*` within one name): it is that directory or one around it. */

@@ -321,17 +321,14 @@ function servesBuiltFiles(model: Model, analysis: Analysis): boolean {
  */
 function removesOwnCompilers(analysis: Analysis): boolean {
   const runs = [...analysis.runs].sort((a, b) => a[0] - b[0]);
-  const installs = runs.flatMap(([index, run]) => run.commands.flatMap((c) => (c.install?.build.some((p) => isCompilerProgramPackage(packageName(p))) ? [{ index, c }] : [])));
-  // every install of a compiler has its compilers removed by a later RUN (axe removed openssl-dev, kept gcc)
-  return (
-    installs.length > 0 &&
-    installs.every(({ index, c }) =>
-      runs.some(([later, r]) => {
-        const removed = removedAgain(r)(c);
-        return later > index && c.install!.build.filter((p) => isCompilerProgramPackage(packageName(p))).every(removed.removes);
-      }),
-    )
+  const installs = runs.flatMap(([index, run]) =>
+    run.commands.flatMap((c) => {
+      const compilers = c.install?.build.filter((p) => isCompilerProgramPackage(packageName(p))) ?? [];
+      return compilers.length ? [{ index, c, compilers }] : [];
+    }),
   );
+  // every install of a compiler has its compilers removed by a later RUN (axe removed openssl-dev, kept gcc)
+  return installs.length > 0 && installs.every(({ index, c, compilers }) => runs.some(([later, r]) => later > index && compilers.every(removedAgain(r)(c).removes)));
 }
 
 /**

@@ -244,14 +244,18 @@ function withoutRepeatedCopies(steps: readonly RuntimeStep[]): { steps: RuntimeS
   };
   // an artifact a later copy of the builder's end state brings again, with no RUN between that could use it (`go build`
   // in a checkout, then the checkout copied whole): the later copy alone ends the same
+  // the nearest copy of a directory around `path` in `copies`, after index `at` (the first) or before it (the last); -1 when none
+  const holderOf = (copies: ReadonlyMap<string, number[]>, path: string, at: number, later: boolean) => {
+    const found = enclosing(path).flatMap((d) => (d === path ? [] : (copies.get(d) ?? []).filter((i) => (later ? i > at : i < at))));
+    return found.length === 0 ? -1 : later ? Math.min(...found) : Math.max(...found);
+  };
   const outCopies = plainCopies(out);
   const runsIn = counts(out, ['RUN']);
   const kept = out.filter((step, at) => {
     const a = step.artifact;
     if (!a || a.fromImage || (a.to ?? a.path) !== a.path) return true;
-    // the first later copy of a directory around it
-    const holder = Math.min(...enclosing(a.path).flatMap((d) => (d === a.path ? [] : (outCopies.get(d) ?? []).filter((i) => i > at))));
-    if (!Number.isFinite(holder) || runsIn(at + 1, holder) > 0) return true;
+    const holder = holderOf(outCopies, a.path, at, true);
+    if (holder < 0 || runsIn(at + 1, holder) > 0) return true;
     findings.push({ id: 'artifact-copied-once', data: { path: a.path }, ...(a.why.line === undefined ? {} : { line: a.why.line }) });
     return false;
   });
@@ -262,9 +266,8 @@ function withoutRepeatedCopies(steps: readonly RuntimeStep[]): { steps: RuntimeS
   const once = kept.filter((step, at) => {
     const a = step.artifact;
     if (!a || a.fromImage || (a.to ?? a.path) !== a.path) return true;
-    // the last earlier copy of a directory around it
-    const holder = Math.max(...enclosing(a.path).flatMap((d) => (d === a.path ? [] : (keptCopies.get(d) ?? []).filter((i) => i < at))));
-    if (!Number.isFinite(holder) || writesIn(holder + 1, at) > 0) return true;
+    const holder = holderOf(keptCopies, a.path, at, false);
+    if (holder < 0 || writesIn(holder + 1, at) > 0) return true;
     findings.push({ id: 'artifact-copied-once', data: { path: a.path }, ...(a.why.line === undefined ? {} : { line: a.why.line }) });
     return false;
   });

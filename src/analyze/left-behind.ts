@@ -62,9 +62,11 @@ export function removedAgain(run: RunAnalysis, from = -1): (c: RunCommand) => { 
   // the removal or a later command of the RUN removes what nothing needs any more (`--auto-remove`, `autoremove`)
   const removed = new Set(
     after.flatMap((x, k) => {
+      const names = removedPackages(x.words);
       const meta = packageCommand(x.words[0] ?? '')?.packages.metaPackages;
-      const auto = meta && (x.words.some((w) => meta.autoRemoveOptions.includes(w)) || after.slice(k).some((y) => packageCommand(y.words[0] ?? '') !== undefined && y.words.includes(meta.autoRemoveSub)));
-      return removedPackages(x.words).filter((n) => auto || !meta?.names.includes(n));
+      if (!meta || !names.some((n) => meta.names.includes(n))) return names;
+      const auto = x.words.some((w) => meta.autoRemoveOptions.includes(w)) || after.slice(k).some((y) => packageCommand(y.words[0] ?? '') !== undefined && y.words.includes(meta.autoRemoveSub));
+      return auto ? names : names.filter((n) => !meta.names.includes(n));
     }),
   );
   return (c) => {

@@ -69,10 +69,10 @@ export default {
   configure(words): ConfigureStep | null {
     // cmake caches -DCMAKE_INSTALL_PREFIX for every later `cmake --install` / `make install`, in later RUNs too
     if (words[0] === 'cmake') return { prefix: cmakeInstallPrefix(words), cached: true, installPaths: null };
-    if (words[0]?.endsWith('configure')) return { prefix: optionValue(words, '--prefix'), cached: false, installPaths: installPaths(words) };
     // autogen.sh runs configure with its own arguments when it is given any (the autotools convention: `./autogen.sh
     // --prefix=/usr` configures for /usr; review moved-2026-12-07s: fsharp's `make install` went to /usr)
-    if (/(^|\/)autogen\.sh$/.test(words[0] ?? '') && words.some((w) => w.startsWith('--prefix'))) return { prefix: optionValue(words, '--prefix'), cached: false, installPaths: installPaths(words) };
+    const autogen = /(^|\/)autogen\.sh$/.test(words[0] ?? '') && words.some((w) => w.startsWith('--prefix'));
+    if (words[0]?.endsWith('configure') || autogen) return { prefix: optionValue(words, '--prefix'), cached: false, installPaths: installPaths(words) };
     return null;
   },
   installsConfigured: (words) => (words[0] === 'make' || words[0] === 'cmake') && installs(words),

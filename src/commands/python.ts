@@ -232,10 +232,11 @@ export default {
   scriptExtensions: ['py'],
   // pip's requirements by registry name: no version, extras, quotes or variable (`"ReviewBoard${V}"`: reviewboard)
   installedPackages({ name, args }) {
+    const names = (requirements: readonly string[]) => requirementsOf(requirements).flatMap((r) => /^[A-Za-z0-9][\w.-]*/.exec(r.replace(/^['"]/, ''))?.[0].toLowerCase().replace(/_/g, '-') ?? []);
     // easy_install takes the requirements themselves (`easy_install supervisor`)
-    if (name === 'easy_install') return requirementsOf(args).flatMap((r) => /^[A-Za-z0-9][\w.-]*/.exec(r.replace(/^['"]/, ''))?.[0].toLowerCase().replace(/_/g, '-') ?? []);
+    if (name === 'easy_install') return names(args);
     if (name !== 'pip' || !args.includes('install')) return null;
-    return requirementsOf(args.slice(args.indexOf('install') + 1)).flatMap((r) => /^[A-Za-z0-9][\w.-]*/.exec(r.replace(/^['"]/, ''))?.[0].toLowerCase().replace(/_/g, '-') ?? []);
+    return names(args.slice(args.indexOf('install') + 1));
   },
   runtimePrograms: {
     // Review Board renders every diff with `patch -o` (its docs: "patch is required")

@@ -453,13 +453,15 @@ export default {
     const main = provenMainPackages(input, builds);
     // a go get beside the build of the program the container starts installs nothing the runtime stage needs
     const unused = unusedGoGets(input, builds);
+    // what each make build leaves (the other makes of the file are steps around the build: `make clean` after the
+    // program was carried off)
+    const madeBy = new Map(builds.filter((b) => b.make).map((b) => [b, madePrograms(input, b)]));
     for (const b of builds) {
       if (unused.has(b)) continue;
       const line = input.model.instructions[b.index]!.line;
       if (b.make) {
-        // (the other makes of the file are steps around the build: `make clean` after the program was carried off)
-        const made = madePrograms(input, b);
-        if (b === builds.at(-1) && !builds.some((o) => madePrograms(input, o).length))
+        const made = madeBy.get(b)!;
+        if (b === builds.at(-1) && ![...madeBy.values()].some((m) => m.length))
           declines.push({ id: 'output-not-located', data: { why: `\`${b.command.words.join(' ')}\` on ${input.builderImage} builds as its Makefile says: no mv or cp of its RUN carries a program out of ${makeDir(b.command)}, and the container starts none from there` }, line });
         for (const m of made) {
           if (m.carrier) carriers.add(m.carrier);
